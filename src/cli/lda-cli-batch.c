@@ -1,0 +1,344 @@
+/* lda-cli-batch.c — livedead batch INDIR -o OUTDIR [--jobs N] [--shard I/N]
+ *
+ * Every triple of a folder (found by the channel tags of lda-triples.c) is
+ * segmented; a multi-page triple is a time series, one label mask per
+ * page.  Triples are independent, so they are spread over --jobs worker
+ * threads, and --shard I/N keeps every N-th triple of the sorted list,
+ * starting with the I-th, so that the N parts of a cluster job cover the
+ * folder exactly once.  A bad triple is reported and skipped; the exit
+ * status says whether any failed.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lda-cli.h"
+#include "lda-error.h"
+#include "lda-tiff.h"
+#include "lda-triples.h"
+
+typedef struct
+{
+  const LdaTriple *triple;
+  GPtrArray       *rows;      /* CSV lines, one per page */
+  GPtrArray       *messages;  /* errors and warnings, one line each */
+  gboolean         failed;
+} Job;
+
+typedef struct
+{
+  const char *output_dir;
+  LdaParams   params;
+  gboolean    threaded_pipeline;
+  gboolean    progress;
+  GMutex      lock;
+  guint       done;
+  guint       total;
+  gint64      start;
+} Batch;
+
+static void
+job_free (Job *job)
+{
+  g_ptr_array_unref (job->rows);
+  g_ptr_array_unref (job->messages);
+  g_free (job);
+}
+
+static char *
+format_duration (double seconds)
+{
+  if (seconds < 90)
+    return g_strdup_printf ("%.0f s", seconds);
+  if (seconds < 90 * 60)
+    return g_strdup_printf ("%.0f min", seconds / 60);
+  return g_strdup_printf ("%.1f h", seconds / 3600);
+}
+
+/* Called with the lock held. */
+static void
+print_progress (Batch *batch)
+{
+  double elapsed = (g_get_monotonic_time () - batch->start) / 1e6;
+  double rate = elapsed > 0 ? batch->done / elapsed : 0;
+  g_autofree char *left = NULL;
+
+  if (!batch->progress)
+    return;
+
+  left = rate > 0 ? format_duration ((batch->total - batch->done) / rate) : g_strdup ("?");
+  fprintf (stderr, "\r\033[K%u/%u triples, %.2f triples/s, about %s left",
+           batch->done, batch->total, rate, left);
+  if (batch->done == batch->total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+static gboolean
+segment_page (Batch       *batch,
+              Job         *job,
+              guint        page,
+              guint        n_pages,
+              GError     **error)
+{
+  const LdaTriple *triple = job->triple;
+  LdaImage *images[LDA_N_INPUTS] = { NULL, };
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const LdaCounts *counts;
+  guint time_index;
+  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+  char area[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!lda_triple_load (triple, page, images, error))
+    return FALSE;
+
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (images[i]);
+  if (pipeline == NULL)
+    return FALSE;
+
+  lda_pipeline_set_threaded (pipeline, batch->threaded_pipeline);
+  if (!lda_pipeline_set_params (pipeline, &batch->params, error) ||
+      !lda_pipeline_run (pipeline, NULL, error))
+    return FALSE;
+
+  if (n_pages > 1)
+    {
+      file = g_strdup_printf ("%s_t%03u_labels.tif", triple->name, page);
+      time_index = page;
+    }
+  else
+    {
+      file = g_strdup_printf ("%s_labels.tif", triple->name);
+      time_index = triple->time_index == LDA_NO_TIME_INDEX ? 0 : triple->time_index;
+    }
+
+  path = g_build_filename (batch->output_dir, file, NULL);
+  if (!lda_tiff_write (path, lda_pipeline_get_labels (pipeline), error))
+    return FALSE;
+
+  warnings = lda_cli_mask_warnings (pipeline, file);
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (job->messages, g_strdup (g_ptr_array_index (warnings, i)));
+
+  counts = lda_pipeline_get_counts (pipeline);
+  g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
+  g_ascii_formatd (area, sizeof area, "%.2f", counts->mean_cell_area);
+  g_ptr_array_add (job->rows,
+                   g_strdup_printf ("%s,%u,%u,%u,%s,%s,%s\n", triple->name, time_index,
+                                    counts->live, counts->dead, fraction, area, file));
+
+  return TRUE;
+}
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+  Batch *batch = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+
+  if (job->triple->problem != NULL)
+    {
+      g_ptr_array_add (job->messages, g_strdup_printf ("%s: %s", job->triple->name,
+                                                       job->triple->problem));
+      job->failed = TRUE;
+    }
+  else if (!lda_triple_count_pages (job->triple, &n_pages, &error))
+    job->failed = TRUE;
+  else
+    {
+      for (guint page = 0; page < n_pages; page++)
+        if (!segment_page (batch, job, page, n_pages, &error))
+          {
+            job->failed = TRUE;
+            break;
+          }
+    }
+
+  if (error != NULL)
+    g_ptr_array_add (job->messages, g_strdup (error->message));
+
+  g_mutex_lock (&batch->lock);
+  batch->done++;
+  if (job->messages->len > 0 && batch->progress)
+    fputs ("\r\033[K", stderr);
+  for (guint i = 0; i < job->messages->len; i++)
+    lda_cli_error ("%s", (const char *) g_ptr_array_index (job->messages, i));
+  print_progress (batch);
+  g_mutex_unlock (&batch->lock);
+}
+
+static gboolean
+parse_shard (const char *text,
+             guint      *index,
+             guint      *count,
+             GError    **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "/", -1);
+
+  if (g_strv_length (parts) != 2 ||
+      !lda_cli_parse_uint ("--shard", parts[1], 1, G_MAXINT, count, NULL) ||
+      !lda_cli_parse_uint ("--shard", parts[0], 1, *count, index, NULL))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   "--shard: “%s” is not I/N with 1 ≤ I ≤ N (e.g. 3/8)", text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+lda_cli_batch (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LdaParamOptions) param_options = lda_param_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) triples = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *output_dir = NULL;
+  g_autofree char *jobs_text = NULL;
+  g_autofree char *shard_text = NULL;
+  g_autofree char *csv_name = NULL;
+  g_autofree char *csv_path = NULL;
+  GThreadPool *pool;
+  Batch batch = { 0, };
+  guint n_jobs = MAX (1, g_get_num_processors ());
+  guint shard_index = 1, shard_count = 1;
+  guint failed = 0, frames = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      "Write the label masks and counts.csv into OUTDIR (created if missing)", "OUTDIR" },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
+      "Triples segmented at once (default: the number of processors)", "N" },
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
+      "Process only part I of N (1 ≤ I ≤ N) of the sorted triples", "I/N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("INDIR - segment every triple of a folder");
+  g_option_context_set_summary (context,
+    "Finds the triples of INDIR by the channel tags in their file names\n"
+    "(bf, brightfield, bright, phase, trans, transmitted; hoechst, dapi; draq7, cy5;\n"
+    "case does not matter), writes NAME_labels.tif for each (NAME_tPPP_labels.tif\n"
+    "per page of a multi-page time series) and counts.csv (counts-I-of-N.csv with\n"
+    "--shard).");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, lda_param_options_group (param_options));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      lda_cli_error ("batch: %s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      lda_cli_error ("batch: expected one input folder, got %d; try “livedead batch --help”",
+                     argc - 1);
+      return LDA_EXIT_USAGE;
+    }
+  if (output_dir == NULL)
+    {
+      lda_cli_error ("batch: no output folder; add -o OUTDIR");
+      return LDA_EXIT_USAGE;
+    }
+
+  lda_params_init (&batch.params);
+  if (!lda_param_options_apply (param_options, &batch.params, &error) ||
+      (jobs_text != NULL && !lda_cli_parse_uint ("--jobs", jobs_text, 1, 256, &n_jobs, &error)) ||
+      (shard_text != NULL && !parse_shard (shard_text, &shard_index, &shard_count, &error)))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+
+  triples = lda_triples_find (argv[1], &error);
+  if (triples == NULL)
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+  if (triples->len == 0)
+    {
+      lda_cli_error ("%s: no triples found (file names need a channel tag such as "
+                     "_bf, _hoechst, _draq7; see “livedead batch --help”)", argv[1]);
+      return LDA_EXIT_FAILED;
+    }
+
+  if (!lda_cli_make_folder (output_dir, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
+  for (guint i = shard_index - 1; i < triples->len; i += shard_count)
+    {
+      Job *job = g_new0 (Job, 1);
+
+      job->triple = g_ptr_array_index (triples, i);
+      job->rows = g_ptr_array_new_with_free_func (g_free);
+      job->messages = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (jobs, job);
+    }
+
+  batch.output_dir = output_dir;
+  batch.threaded_pipeline = n_jobs == 1;
+  batch.progress = isatty (STDERR_FILENO);
+  batch.total = jobs->len;
+  batch.start = g_get_monotonic_time ();
+  g_mutex_init (&batch.lock);
+
+  pool = g_thread_pool_new (run_job, &batch, (int) MIN (n_jobs, MAX (jobs->len, 1)), TRUE, NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&batch.lock);
+
+  csv = g_string_new ("file,time_index,live,dead,dead_fraction,mean_cell_area,labels\n");
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (job->failed)
+        failed++;
+      for (guint r = 0; r < job->rows->len; r++)
+        {
+          g_string_append (csv, g_ptr_array_index (job->rows, r));
+          frames++;
+        }
+    }
+
+  csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
+                             : g_strdup ("counts.csv");
+  csv_path = g_build_filename (output_dir, csv_name, NULL);
+  if (!g_file_set_contents_full (csv_path, csv->str, (gssize) csv->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+    {
+      lda_cli_error ("%s: cannot write: %s", csv_path, error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  if (failed > 0)
+    fprintf (stderr, "livedead: %u of %u triples failed; %u done (%u frames)\n",
+             failed, jobs->len, jobs->len - failed, frames);
+  else if (batch.progress)
+    fprintf (stderr, "livedead: %u triples done (%u frames)\n", jobs->len, frames);
+
+  return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
+}

@@ -1,0 +1,152 @@
+/* lda-cli-segment.c — livedead segment BF HO DR -o OUTDIR
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "lda-cli.h"
+#include "lda-cli-output.h"
+#include "lda-triples.h"
+
+static const char * const stage_files[LDA_N_CHANNELS] = {
+  "cell_area.tif", "hoechst.tif", "draq7.tif",
+};
+
+static gboolean
+write_result (LdaPipeline *pipeline,
+              const char  *folder,
+              gboolean     stages,
+              GError     **error)
+{
+  g_autoptr(LdaOutput) output = lda_output_begin (folder, error);
+
+  if (output == NULL)
+    return FALSE;
+
+  if (!lda_output_add_tiff (output, "labels.tif", lda_pipeline_get_labels (pipeline), error))
+    return FALSE;
+
+  if (stages)
+    {
+      g_autofree char *json = lda_cli_thresholds_json (pipeline);
+
+      if (!lda_output_add_tiff (output, "sobel.tif", lda_pipeline_get_sobel (pipeline), error))
+        return FALSE;
+      for (guint c = 0; c < LDA_N_CHANNELS; c++)
+        if (!lda_output_add_tiff (output, stage_files[c], lda_pipeline_get_mask (pipeline, c), error))
+          return FALSE;
+      if (!lda_output_add_text (output, "thresholds.json", json, error))
+        return FALSE;
+    }
+
+  return lda_output_commit (output, error);
+}
+
+int
+lda_cli_segment (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LdaParamOptions) param_options = lda_param_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaTriple) triple = NULL;
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autofree char *output_dir = NULL;
+  g_autofree char *page_text = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  gboolean stages = FALSE;
+  gboolean quiet = FALSE;
+  LdaImage *images[LDA_N_INPUTS] = { NULL, };
+  LdaParams params;
+  guint page = 0;
+  const LdaCounts *counts;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      "Write labels.tif into OUTDIR (created if missing)", "OUTDIR" },
+    { "stages", 0, 0, G_OPTION_ARG_NONE, &stages,
+      "Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json", NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
+      "Time point of multi-page files, from 0 (default 0)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("BF HO DR - segment one triple");
+  g_option_context_set_summary (context,
+    "Segments one triple of brightfield, Hoechst and Draq7 images into a 5-class\n"
+    "label mask: 0 background, 1 cell area, 2 cell outline, 3 Hoechst nucleus,\n"
+    "4 Draq7 nucleus.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, lda_param_options_group (param_options));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      lda_cli_error ("segment: %s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+
+  if (argc != 4)
+    {
+      lda_cli_error ("segment: expected three images (BF HO DR), got %d; "
+                     "try “livedead segment --help”", argc - 1);
+      return LDA_EXIT_USAGE;
+    }
+  if (output_dir == NULL)
+    {
+      lda_cli_error ("segment: no output folder; add -o OUTDIR");
+      return LDA_EXIT_USAGE;
+    }
+
+  lda_params_init (&params);
+  if (!lda_param_options_apply (param_options, &params, &error) ||
+      (page_text != NULL &&
+       !lda_cli_parse_uint ("--page", page_text, 0, G_MAXUINT - 1, &page, &error)))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+
+  triple = lda_triple_new (argv[1], argv[2], argv[3]);
+  if (!lda_triple_load (triple, page, images, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (images[i]);
+  if (pipeline == NULL ||
+      !lda_pipeline_set_params (pipeline, &params, &error) ||
+      !lda_pipeline_run (pipeline, NULL, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  if (!write_result (pipeline, output_dir, stages, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  warnings = lda_cli_mask_warnings (pipeline, triple->name);
+  for (guint i = 0; i < warnings->len; i++)
+    lda_cli_error ("%s", (const char *) g_ptr_array_index (warnings, i));
+
+  counts = lda_pipeline_get_counts (pipeline);
+  if (!quiet)
+    printf ("%s: %u cells, %u live, %u dead, dead fraction %.3f, mean cell area %.1f px; "
+            "thresholds: cell area %" G_GINT64_FORMAT ", Hoechst %" G_GINT64_FORMAT
+            ", Draq7 %" G_GINT64_FORMAT "\n",
+            triple->name, counts->n_objects, counts->live, counts->dead,
+            counts->dead_fraction, counts->mean_cell_area,
+            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
+            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
+            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+
+  return LDA_EXIT_OK;
+}

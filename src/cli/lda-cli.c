@@ -1,0 +1,67 @@
+/* lda-cli.c — the livedead command: segment, batch, bench
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lda-cli.h"
+
+static const char usage[] =
+  "Usage:\n"
+  "  livedead segment BF HO DR -o OUTDIR [OPTION…]   segment one triple\n"
+  "  livedead batch INDIR -o OUTDIR [OPTION…]        segment every triple of a folder\n"
+  "  livedead bench BF HO DR [--repeat N]            time the pipeline\n"
+  "\n"
+  "BF, HO and DR are the brightfield, Hoechst (live nuclei) and Draq7 (dead\n"
+  "nuclei) images of one field: unsigned 8- or 16-bit grayscale TIFF.\n"
+  "\n"
+  "Run “livedead COMMAND --help” for the options of a command.\n"
+  "\n"
+  "  -h, --help      show this help\n"
+  "  -V, --version   show the version\n";
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *command;
+
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      fputs (usage, stderr);
+      return LDA_EXIT_USAGE;
+    }
+
+  command = argv[1];
+
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h") ||
+      g_str_equal (command, "help"))
+    {
+      fputs (usage, stdout);
+      return LDA_EXIT_OK;
+    }
+
+  if (g_str_equal (command, "--version") || g_str_equal (command, "-V"))
+    {
+      printf ("livedead %s\n", PACKAGE_VERSION);
+      return LDA_EXIT_OK;
+    }
+
+  /* The subcommand parses its own options; argv[0] becomes "livedead CMD". */
+  if (g_str_equal (command, "segment"))
+    return lda_cli_segment (argc - 1, argv + 1);
+  if (g_str_equal (command, "batch"))
+    return lda_cli_batch (argc - 1, argv + 1);
+  if (g_str_equal (command, "bench"))
+    return lda_cli_bench (argc - 1, argv + 1);
+
+  lda_cli_error ("unknown command “%s”; try “livedead --help”", command);
+  return LDA_EXIT_USAGE;
+}

@@ -1,0 +1,233 @@
+/* lda-bitplane.c — binary images packed 64 pixels to a word
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-bitplane.h"
+#include "lda-error.h"
+
+/**
+ * lda_bitplane_new:
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): an all-zero plane
+ */
+LdaBitplane *
+lda_bitplane_new (guint    width,
+                  guint    height,
+                  GError **error)
+{
+  LdaBitplane *self;
+  gsize stride = ((gsize) width + 63) / 64;
+  guint64 *bits;
+
+  if (!lda_check_size (width, height, error))
+    return NULL;
+
+  bits = g_try_malloc0_n (stride * height, sizeof (guint64));
+  if (bits == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "not enough memory for a %u × %u mask", width, height);
+      return NULL;
+    }
+
+  self = g_new0 (LdaBitplane, 1);
+  self->width = width;
+  self->height = height;
+  self->stride = stride;
+  self->bits = bits;
+
+  return self;
+}
+
+LdaBitplane *
+lda_bitplane_copy (const LdaBitplane *self,
+                   GError           **error)
+{
+  LdaBitplane *copy = lda_bitplane_new (self->width, self->height, error);
+
+  if (copy != NULL)
+    memcpy (copy->bits, self->bits, self->stride * self->height * sizeof (guint64));
+
+  return copy;
+}
+
+void
+lda_bitplane_free (LdaBitplane *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->bits);
+  g_free (self);
+}
+
+/**
+ * lda_bitplane_last_mask:
+ * @self: a plane
+ *
+ * Returns: the bits of a row's last word that lie inside the image
+ */
+guint64
+lda_bitplane_last_mask (const LdaBitplane *self)
+{
+  guint used = self->width & 63;
+
+  return used == 0 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << used) - 1;
+}
+
+void
+lda_bitplane_clear_padding (LdaBitplane *self)
+{
+  guint64 mask = lda_bitplane_last_mask (self);
+
+  if (mask == G_MAXUINT64)
+    return;
+
+  for (guint y = 0; y < self->height; y++)
+    lda_bitplane_row (self, y)[self->stride - 1] &= mask;
+}
+
+void
+lda_bitplane_invert (LdaBitplane *self)
+{
+  gsize n = self->stride * self->height;
+
+  for (gsize i = 0; i < n; i++)
+    self->bits[i] = ~self->bits[i];
+  lda_bitplane_clear_padding (self);
+}
+
+void
+lda_bitplane_or (LdaBitplane       *self,
+                 const LdaBitplane *other)
+{
+  gsize n = self->stride * self->height;
+
+  g_return_if_fail (self->width == other->width && self->height == other->height);
+
+  for (gsize i = 0; i < n; i++)
+    self->bits[i] |= other->bits[i];
+}
+
+gsize
+lda_bitplane_count (const LdaBitplane *self)
+{
+  gsize n = self->stride * self->height;
+  gsize count = 0;
+
+  for (gsize i = 0; i < n; i++)
+    count += (gsize) __builtin_popcountll (self->bits[i]);
+
+  return count;
+}
+
+/**
+ * lda_bitplane_threshold:
+ * @self: a plane of the image's size
+ * @image: a #LDA_PIXEL_U16 or #LDA_PIXEL_U8 image
+ * @threshold: pixels strictly greater are set (SPEC 2.1 step 5)
+ */
+void
+lda_bitplane_threshold (LdaBitplane    *self,
+                        const LdaImage *image,
+                        gint64          threshold)
+{
+  const guint w = image->width;
+
+  g_return_if_fail (self->width == image->width && self->height == image->height);
+
+  if (threshold >= 65535)
+    {
+      memset (self->bits, 0, self->stride * self->height * sizeof (guint64));
+      return;
+    }
+
+  for (guint y = 0; y < image->height; y++)
+    {
+      guint64 *row = lda_bitplane_row (self, y);
+
+      if (image->type == LDA_PIXEL_U16)
+        {
+          const guint16 *src = lda_image_u16 (image) + (gsize) y * w;
+          const gint32 t = (gint32) MAX (threshold, -1);
+
+          for (gsize word = 0; word < self->stride; word++)
+            {
+              guint x0 = (guint) (word * 64);
+              guint n = MIN (64u, w - x0);
+              guint64 bits = 0;
+
+              for (guint i = 0; i < n; i++)
+                bits |= (guint64) ((gint32) src[x0 + i] > t) << i;
+              row[word] = bits;
+            }
+        }
+      else
+        {
+          const guint8 *src = lda_image_u8 (image) + (gsize) y * w;
+          const gint32 t = (gint32) MAX (threshold, -1);
+
+          for (gsize word = 0; word < self->stride; word++)
+            {
+              guint x0 = (guint) (word * 64);
+              guint n = MIN (64u, w - x0);
+              guint64 bits = 0;
+
+              for (guint i = 0; i < n; i++)
+                bits |= (guint64) ((gint32) src[x0 + i] > t) << i;
+              row[word] = bits;
+            }
+        }
+    }
+}
+
+/**
+ * lda_bitplane_new_from_image:
+ * @image: a mask image; non-zero pixels are set
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the plane
+ */
+LdaBitplane *
+lda_bitplane_new_from_image (const LdaImage *image,
+                             GError        **error)
+{
+  LdaBitplane *self = lda_bitplane_new (image->width, image->height, error);
+
+  if (self != NULL)
+    lda_bitplane_threshold (self, image, 0);
+
+  return self;
+}
+
+/**
+ * lda_bitplane_to_image:
+ * @self: a plane
+ * @image: a #LDA_PIXEL_U8 image of the same size
+ * @value: what set pixels become; clear pixels become 0
+ */
+void
+lda_bitplane_to_image (const LdaBitplane *self,
+                       LdaImage          *image,
+                       guint8             value)
+{
+  const guint w = self->width;
+
+  g_return_if_fail (image->type == LDA_PIXEL_U8);
+  g_return_if_fail (self->width == image->width && self->height == image->height);
+
+  for (guint y = 0; y < self->height; y++)
+    {
+      const guint64 *row = lda_bitplane_row (self, y);
+      guint8 *dst = lda_image_u8 (image) + (gsize) y * w;
+
+      for (guint x = 0; x < w; x++)
+        dst[x] = ((row[x >> 6] >> (x & 63)) & 1) ? value : 0;
+    }
+}

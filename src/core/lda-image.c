@@ -1,0 +1,186 @@
+/* lda-image.c
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-image.h"
+
+/**
+ * lda_check_size:
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * Checks that an image of this size can be handled: neither side is zero
+ * and the pixel count stays under %LDA_IMAGE_MAX_PIXELS.
+ *
+ * Returns: %TRUE if the size is acceptable
+ */
+gboolean
+lda_check_size (guint    width,
+                guint    height,
+                GError **error)
+{
+  guint64 n = (guint64) width * height;
+
+  if (width == 0 || height == 0)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   "image has no pixels (%u × %u)", width, height);
+      return FALSE;
+    }
+
+  if (n > LDA_IMAGE_MAX_PIXELS)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "image of %u × %u pixels is too large (at most %" G_GUINT64_FORMAT
+                   " million pixels are supported)",
+                   width, height, LDA_IMAGE_MAX_PIXELS / 1000000);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_image_new:
+ * @type: pixel type
+ * @width: columns, at least 1
+ * @height: rows, at least 1
+ * @error: return location for an error
+ *
+ * Allocates a zero-filled image.  Fails with %LDA_ERROR_TOO_LARGE rather
+ * than aborting when the memory cannot be had.
+ *
+ * Returns: (transfer full) (nullable): the image
+ */
+LdaImage *
+lda_image_new (LdaPixelType   type,
+               guint          width,
+               guint          height,
+               GError       **error)
+{
+  LdaImage *self;
+  gsize bpp = type == LDA_PIXEL_U16 ? 2 : 1;
+  gpointer data;
+
+  g_return_val_if_fail (type == LDA_PIXEL_U8 || type == LDA_PIXEL_U16, NULL);
+
+  if (!lda_check_size (width, height, error))
+    return NULL;
+
+  data = g_try_malloc0_n ((gsize) width * height, bpp);
+  if (data == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "not enough memory for a %u × %u image (%.0f MiB)",
+                   width, height, (double) width * height * bpp / (1024.0 * 1024.0));
+      return NULL;
+    }
+
+  self = g_new0 (LdaImage, 1);
+  self->width = width;
+  self->height = height;
+  self->type = type;
+  self->source_bits = type;
+  self->data = data;
+  g_atomic_ref_count_init (&self->ref_count);
+
+  return self;
+}
+
+/**
+ * lda_image_new_from_data:
+ * @type: pixel type
+ * @width: columns
+ * @height: rows
+ * @data: width × height pixels of @type, copied
+ *
+ * Convenience for tests and small images; aborts only on programmer error.
+ *
+ * Returns: (transfer full): a new image holding a copy of @data
+ */
+LdaImage *
+lda_image_new_from_data (LdaPixelType  type,
+                         guint         width,
+                         guint         height,
+                         gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  LdaImage *self = lda_image_new (type, width, height, &error);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  memcpy (self->data, data, lda_image_n_bytes (self));
+
+  return self;
+}
+
+LdaImage *
+lda_image_ref (LdaImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+lda_image_unref (LdaImage *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_free (self->data);
+      g_free (self);
+    }
+}
+
+gsize
+lda_image_n_pixels (const LdaImage *self)
+{
+  return (gsize) self->width * self->height;
+}
+
+gsize
+lda_image_n_bytes (const LdaImage *self)
+{
+  return lda_image_n_pixels (self) * (self->type == LDA_PIXEL_U16 ? 2 : 1);
+}
+
+/**
+ * lda_image_saturation:
+ * @self: an image
+ *
+ * Returns: the largest value the image's source could hold: 255 for
+ * 8-bit sources, 65 535 for 16-bit ones (SPEC 2.1, ignore-saturated)
+ */
+guint
+lda_image_saturation (const LdaImage *self)
+{
+  return self->source_bits == 8 ? 255 : 65535;
+}
+
+guint
+lda_image_get (const LdaImage *self,
+               guint           x,
+               guint           y)
+{
+  gsize i;
+
+  g_return_val_if_fail (x < self->width && y < self->height, 0);
+
+  i = (gsize) y * self->width + x;
+  return self->type == LDA_PIXEL_U16 ? lda_image_u16 (self)[i] : lda_image_u8 (self)[i];
+}
+
+gboolean
+lda_image_same_size (const LdaImage *a,
+                     const LdaImage *b)
+{
+  return a->width == b->width && a->height == b->height;
+}

@@ -1,0 +1,903 @@
+/* lda-tiff.c — reading and writing TIFF images with libtiff
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <tiffio.h>
+
+#include "lda-error.h"
+#include "lda-tiff.h"
+
+/* Real files use tiles of a few hundred pixels a side.  A forged tile size
+ * must not make us allocate gigabytes before libtiff notices that the data
+ * is missing, so larger tiles are refused up front. */
+#define MAX_TILE_BYTES (G_GUINT64_CONSTANT (256) << 20)
+
+#define SUPPORTED_HINT "use unsigned 8- or 16-bit grayscale"
+
+/*
+ * LdaTiffIo:
+ *
+ * Everything one libtiff call sequence needs besides the TIFF handle.  libtiff
+ * talks to the file through the io_* callbacks below rather than opening it
+ * itself, so that we own the descriptor (and know when it is closed), see the
+ * errno of a failed read or write, and never memory-map the input (a file
+ * truncated behind our back would otherwise raise SIGBUS).  The error and
+ * warning handlers are per handle, so no global libtiff state is touched and
+ * several threads may read files at once.
+ */
+typedef struct
+{
+  const char *path;       /* the file named in messages */
+  const char *tiff_name;  /* the name libtiff knows the file by */
+  int         fd;
+  int         io_errno;   /* first errno of a failed read() or write() */
+  char       *tiff_error; /* first error libtiff reported */
+} LdaTiffIo;
+
+static void
+lda_tiff_io_clear (LdaTiffIo *io)
+{
+  if (io->fd >= 0)
+    close (io->fd);
+  io->fd = -1;
+  g_clear_pointer (&io->tiff_error, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LdaTiffIo, lda_tiff_io_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFF, TIFFClose)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFFOpenOptions, TIFFOpenOptionsFree)
+
+static int
+on_tiff_error (TIFF       *tif,
+               void       *user_data,
+               const char *module,
+               const char *fmt,
+               va_list     args)
+{
+  LdaTiffIo *io = user_data;
+  int saved_errno = errno;
+
+  /* The first error is the one that explains the failure; later ones are
+   * usually consequences of it. */
+  if (io->tiff_error == NULL)
+    {
+      g_autofree char *text = g_strdup_vprintf (fmt, args);
+      const char *detail = text;
+      gsize name_len = strlen (io->tiff_name);
+
+      /* Our messages already start with the file name: drop it where libtiff
+       * repeats it, as the module or at the start of the text. */
+      if (strncmp (detail, io->tiff_name, name_len) == 0 &&
+          strncmp (detail + name_len, ": ", 2) == 0)
+        detail += name_len + 2;
+
+      if (module != NULL && *module != '\0' && strcmp (module, io->tiff_name) != 0)
+        io->tiff_error = g_strdup_printf ("%s: %s", module, detail);
+      else
+        io->tiff_error = g_strdup (detail);
+    }
+
+  errno = saved_errno;
+
+  /* Handled: do not pass it on to the process-wide handler. */
+  return 1;
+}
+
+static int
+on_tiff_warning (TIFF       *tif,
+                 void       *user_data,
+                 const char *module,
+                 const char *fmt,
+                 va_list     args)
+{
+  /* Warnings (unknown tags and the like) do not stop us reading the file,
+   * and a library must not print them on the application's stderr. */
+  return 1;
+}
+
+static tmsize_t
+io_read (thandle_t handle,
+         void     *buffer,
+         tmsize_t  size)
+{
+  LdaTiffIo *io = (LdaTiffIo *) handle;
+  guint8 *bytes = buffer;
+  tmsize_t done = 0;
+
+  while (done < size)
+    {
+      ssize_t n = read (io->fd, bytes + done, (size_t) (size - done));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          if (io->io_errno == 0)
+            io->io_errno = errno;
+          return -1;
+        }
+      if (n == 0)
+        break;  /* end of file: libtiff sees the short count */
+      done += n;
+    }
+
+  return done;
+}
+
+static tmsize_t
+io_write (thandle_t handle,
+          void     *buffer,
+          tmsize_t  size)
+{
+  LdaTiffIo *io = (LdaTiffIo *) handle;
+  const guint8 *bytes = buffer;
+  tmsize_t done = 0;
+
+  while (done < size)
+    {
+      ssize_t n = write (io->fd, bytes + done, (size_t) (size - done));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (io->io_errno == 0)
+            io->io_errno = n < 0 ? errno : EIO;
+          return -1;
+        }
+      done += n;
+    }
+
+  return done;
+}
+
+static toff_t
+io_seek (thandle_t handle,
+         toff_t    offset,
+         int       whence)
+{
+  LdaTiffIo *io = (LdaTiffIo *) handle;
+  off_t off = (off_t) offset;
+
+  if (off < 0 || (toff_t) off != offset)
+    {
+      errno = EINVAL;
+      return (toff_t) -1;
+    }
+
+  return (toff_t) lseek (io->fd, off, whence);
+}
+
+static int
+io_close (thandle_t handle)
+{
+  /* The descriptor belongs to LdaTiffIo: the writer must fsync it after
+   * libtiff is done, and closing it twice would be a bug. */
+  return 0;
+}
+
+static toff_t
+io_size (thandle_t handle)
+{
+  LdaTiffIo *io = (LdaTiffIo *) handle;
+  struct stat st;
+
+  if (fstat (io->fd, &st) != 0)
+    return 0;
+
+  return (toff_t) st.st_size;
+}
+
+static int
+io_map (thandle_t  handle,
+        void     **base,
+        toff_t    *size)
+{
+  return 0;  /* never map: see LdaTiffIo */
+}
+
+static void
+io_unmap (thandle_t handle,
+          void     *base,
+          toff_t    size)
+{
+}
+
+static TIFF *
+io_open (LdaTiffIo  *io,
+         const char *mode)
+{
+  g_autoptr(TIFFOpenOptions) opts = TIFFOpenOptionsAlloc ();
+
+  TIFFOpenOptionsSetErrorHandlerExtR (opts, on_tiff_error, io);
+  TIFFOpenOptionsSetWarningHandlerExtR (opts, on_tiff_warning, io);
+
+  /* libtiff copies the options into the handle, so they may go now. */
+  return TIFFClientOpenExt (io->tiff_name, mode, (thandle_t) io,
+                            io_read, io_write, io_seek, io_close, io_size,
+                            io_map, io_unmap, opts);
+}
+
+/* Reports a failed libtiff call while reading: an I/O error if the system
+ * said so, otherwise damage, with libtiff's own explanation appended. */
+static void
+set_read_error (GError         **error,
+                const LdaTiffIo *io,
+                LdaError         code,
+                const char      *problem)
+{
+  if (io->io_errno != 0)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_READ, "%s: %s: %s",
+                 io->path, problem, g_strerror (io->io_errno));
+  else if (io->tiff_error != NULL)
+    g_set_error (error, LDA_ERROR, code, "%s: %s (libtiff: %s)",
+                 io->path, problem, io->tiff_error);
+  else
+    g_set_error (error, LDA_ERROR, code, "%s: %s", io->path, problem);
+}
+
+static TIFF *
+open_for_reading (LdaTiffIo  *io,
+                  GError    **error)
+{
+  struct stat st;
+
+  /* O_NONBLOCK so that a FIFO given by mistake cannot hang us; it does
+   * nothing for the regular files we go on to accept. */
+  io->fd = g_open (io->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (io->fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND,
+                     "%s: the file does not exist", io->path);
+      else
+        g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
+                     "%s: cannot open the file: %s", io->path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (io->fd, &st) != 0)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
+                 "%s: cannot read the file: %s", io->path, g_strerror (errno));
+  else if (S_ISDIR (st.st_mode))
+    g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
+                 "%s: this is a folder, not a TIFF file", io->path);
+  else if (!S_ISREG (st.st_mode))
+    g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
+                 "%s: this is not a regular file", io->path);
+  else if (st.st_size == 0)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                 "%s: the file is empty", io->path);
+  else
+    {
+      TIFF *tif = io_open (io, "rm");
+
+      if (tif == NULL)
+        set_read_error (error, io, LDA_ERROR_CORRUPT,
+                        "not a TIFF file, or the file is damaged or truncated");
+      return tif;
+    }
+
+  return NULL;
+}
+
+static const char *
+photometric_name (guint16 photometric)
+{
+  switch (photometric)
+    {
+    case PHOTOMETRIC_RGB:
+      return "RGB colour";
+    case PHOTOMETRIC_PALETTE:
+      return "palette (indexed colour)";
+    case PHOTOMETRIC_MASK:
+      return "transparency mask";
+    case PHOTOMETRIC_SEPARATED:
+      return "CMYK colour";
+    case PHOTOMETRIC_YCBCR:
+      return "YCbCr colour";
+    case PHOTOMETRIC_CIELAB:
+    case PHOTOMETRIC_ICCLAB:
+    case PHOTOMETRIC_ITULAB:
+      return "L*a*b* colour";
+    case PHOTOMETRIC_LOGL:
+    case PHOTOMETRIC_LOGLUV:
+      return "LogLuv high dynamic range";
+    default:
+      return NULL;
+    }
+}
+
+/* Accepts exactly unsigned 8- and 16-bit single-sample grayscale with black
+ * at zero, in a compression this libtiff can decode, and sets @bits.
+ * Otherwise returns why not, in words for the user. */
+static char *
+unsupported_reason (TIFF  *tif,
+                    guint *bits)
+{
+  guint16 samples = 1;
+  guint16 sample_bits = 1;
+  guint16 format = SAMPLEFORMAT_UINT;
+  guint16 compression = COMPRESSION_NONE;
+  guint16 photometric = PHOTOMETRIC_MINISBLACK;
+  const char *kind = NULL;
+
+  TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_BITSPERSAMPLE, &sample_bits);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLEFORMAT, &format);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_COMPRESSION, &compression);
+
+  /* A missing photometric tag is common in files written by acquisition
+   * software; such data is plain grayscale. */
+  if (TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &photometric))
+    kind = photometric_name (photometric);
+
+  if (format == SAMPLEFORMAT_IEEEFP)
+    return g_strdup_printf ("%u-bit floating-point samples are not supported; "
+                            SUPPORTED_HINT, sample_bits);
+  if (format == SAMPLEFORMAT_INT)
+    return g_strdup_printf ("signed %u-bit integer samples are not supported; "
+                            SUPPORTED_HINT, sample_bits);
+  if (format == SAMPLEFORMAT_COMPLEXINT || format == SAMPLEFORMAT_COMPLEXIEEEFP)
+    return g_strdup ("complex-valued samples are not supported; " SUPPORTED_HINT);
+  if (format != SAMPLEFORMAT_UINT && format != SAMPLEFORMAT_VOID)
+    return g_strdup_printf ("sample format %u is not supported; " SUPPORTED_HINT, format);
+
+  if (samples != 1)
+    return g_strdup_printf ("%s images (%u samples per pixel) are not supported; "
+                            "use a single-channel grayscale image",
+                            kind != NULL ? kind : "multi-channel", samples);
+
+  if (sample_bits == 1)
+    return g_strdup ("1-bit (black and white) images are not supported; " SUPPORTED_HINT);
+  if (sample_bits != 8 && sample_bits != 16)
+    return g_strdup_printf ("%u-bit samples are not supported; " SUPPORTED_HINT, sample_bits);
+
+  if (photometric == PHOTOMETRIC_MINISWHITE)
+    return g_strdup ("inverted grayscale (zero is white) is not supported; "
+                     "use grayscale with zero as black");
+  if (kind != NULL)
+    return g_strdup_printf ("%s images are not supported; " SUPPORTED_HINT, kind);
+  if (photometric != PHOTOMETRIC_MINISBLACK)
+    return g_strdup_printf ("photometric interpretation %u is not supported; "
+                            SUPPORTED_HINT, photometric);
+
+  if (!TIFFIsCODECConfigured (compression))
+    return g_strdup_printf ("compression scheme %u cannot be decoded; save the image "
+                            "uncompressed or with LZW or Deflate compression",
+                            compression);
+
+  *bits = sample_bits;
+
+  return NULL;
+}
+
+/* Turns @n bytes at the start of @buffer into @n 16-bit values filling it.
+ * Going backwards, value i (bytes 2i and 2i + 1) never overwrites a byte j < i
+ * that is still to be read, so no second buffer is needed. */
+static void
+widen_in_place (guint8 *buffer,
+                gsize   n)
+{
+  guint16 *out = (guint16 *) buffer;
+
+  for (gsize i = n; i-- > 0;)
+    out[i] = buffer[i];
+}
+
+static gboolean
+read_strips (TIFF      *tif,
+             LdaTiffIo *io,
+             LdaImage  *image,
+             guint      bits,
+             GError   **error)
+{
+  gsize bytes = bits / 8;
+  gsize row_bytes = (gsize) image->width * bytes;
+  guint32 rows_per_strip = 0;
+  guint32 n_strips = TIFFNumberOfStrips (tif);
+  guint8 *pixels = image->data;
+
+  if (TIFFScanlineSize64 (tif) != row_bytes)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   "%s: rows have an unexpected size; the file is damaged", io->path);
+      return FALSE;
+    }
+
+  TIFFGetFieldDefaulted (tif, TIFFTAG_ROWSPERSTRIP, &rows_per_strip);
+  if (rows_per_strip == 0)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   "%s: strips of zero rows; the file is damaged", io->path);
+      return FALSE;
+    }
+  rows_per_strip = MIN (rows_per_strip, image->height);
+
+  /* image->height ≤ 2^30 and rows_per_strip ≤ image->height, so neither
+   * row + rows_per_strip nor the byte counts below can overflow. */
+  for (guint32 row = 0; row < image->height; row += rows_per_strip)
+    {
+      guint32 strip = row / rows_per_strip;
+      guint32 n_rows = MIN (rows_per_strip, image->height - row);
+      gsize n_bytes = n_rows * row_bytes;
+      guint8 *dest = pixels + (gsize) row * image->width * sizeof (guint16);
+      tmsize_t got;
+
+      if (strip >= n_strips)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                       "%s: the file lists %u strips, too few for %u rows; "
+                       "the file is damaged",
+                       io->path, n_strips, image->height);
+          return FALSE;
+        }
+
+      if (n_bytes > (gsize) TIFF_TMSIZE_T_MAX)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                       "%s: strip %u is too large to read", io->path, strip);
+          return FALSE;
+        }
+
+      /* 16-bit strips are decoded (and byte-swapped by libtiff) straight
+       * into the image; 8-bit ones into the first half of their rows. */
+      g_clear_pointer (&io->tiff_error, g_free);
+      got = TIFFReadEncodedStrip (tif, strip, dest, (tmsize_t) n_bytes);
+      if (got != (tmsize_t) n_bytes)
+        {
+          g_autofree char *problem =
+            g_strdup_printf ("strip %u (rows %u to %u) cannot be decoded; "
+                             "the file is damaged or truncated",
+                             strip, row, row + n_rows - 1);
+
+          set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
+          return FALSE;
+        }
+
+      if (bytes == 1)
+        widen_in_place (dest, (gsize) n_rows * image->width);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_tiles (TIFF      *tif,
+            LdaTiffIo *io,
+            LdaImage  *image,
+            guint      bits,
+            GError   **error)
+{
+  gsize bytes = bits / 8;
+  guint32 tile_width = 0;
+  guint32 tile_height = 0;
+  guint32 n_tiles = TIFFNumberOfTiles (tif);
+  guint16 *pixels = lda_image_u16 (image);
+  g_autofree guint8 *tile = NULL;
+  guint64 tile_bytes;
+
+  TIFFGetField (tif, TIFFTAG_TILEWIDTH, &tile_width);
+  TIFFGetField (tif, TIFFTAG_TILELENGTH, &tile_height);
+
+  /* Both factors are below 2^32, so the product fits in 64 bits. */
+  if ((guint64) tile_width * tile_height > MAX_TILE_BYTES / bytes)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "%s: tiles of %u × %u pixels are too large to read",
+                   io->path, tile_width, tile_height);
+      return FALSE;
+    }
+  tile_bytes = (guint64) tile_width * tile_height * bytes;
+
+  if (tile_bytes == 0 || TIFFTileSize64 (tif) != tile_bytes)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   "%s: tiles of %u × %u pixels have an invalid size; the file is damaged",
+                   io->path, tile_width, tile_height);
+      return FALSE;
+    }
+
+  tile = g_try_malloc (tile_bytes);
+  if (tile == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "%s: not enough memory for a tile of %u × %u pixels",
+                   io->path, tile_width, tile_height);
+      return FALSE;
+    }
+
+  /* The tile sizes are below 2^28 (checked above) and the image sides at
+   * most 2^30, so x + tile_width and y + tile_height stay below 2^32. */
+  for (guint32 y = 0; y < image->height; y += tile_height)
+    {
+      guint32 n_rows = MIN (tile_height, image->height - y);
+
+      for (guint32 x = 0; x < image->width; x += tile_width)
+        {
+          guint32 n_cols = MIN (tile_width, image->width - x);
+          guint32 index = TIFFComputeTile (tif, x, y, 0, 0);
+          tmsize_t got;
+
+          if (index >= n_tiles)
+            {
+              g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                           "%s: the file lists %u tiles, too few for the image; "
+                           "the file is damaged",
+                           io->path, n_tiles);
+              return FALSE;
+            }
+
+          g_clear_pointer (&io->tiff_error, g_free);
+          got = TIFFReadEncodedTile (tif, index, tile, (tmsize_t) tile_bytes);
+          if (got != (tmsize_t) tile_bytes)
+            {
+              g_autofree char *problem =
+                g_strdup_printf ("tile %u (at column %u, row %u) cannot be decoded; "
+                                 "the file is damaged or truncated",
+                                 index, x, y);
+
+              set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
+              return FALSE;
+            }
+
+          /* Tiles on the right and bottom edges are padded: copy only the
+           * part that lies inside the image. */
+          for (guint32 r = 0; r < n_rows; r++)
+            {
+              const guint8 *src = tile + (gsize) r * tile_width * bytes;
+              guint16 *dest = pixels + (gsize) (y + r) * image->width + x;
+
+              if (bytes == 2)
+                memcpy (dest, src, (gsize) n_cols * sizeof (guint16));
+              else
+                for (guint32 c = 0; c < n_cols; c++)
+                  dest[c] = src[c];
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_tiff_count_pages:
+ * @path: a TIFF file
+ * @n_pages: (out): return location for the number of pages (directories)
+ * @error: return location for an error
+ *
+ * Counts the pages of a TIFF file without decoding any pixels.  Failures to
+ * open the file are reported as by lda_tiff_read().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_count_pages (const char  *path,
+                      guint       *n_pages,
+                      GError     **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_pages != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_pages = 0;
+
+  tif = open_for_reading (&io, error);
+  if (tif == NULL)
+    return FALSE;
+
+  *n_pages = TIFFNumberOfDirectories (tif);
+
+  return TRUE;
+}
+
+/**
+ * lda_tiff_read:
+ * @path: a TIFF file
+ * @page: the page (directory) to read, counted from 0
+ * @error: return location for an error
+ *
+ * Reads one page of a grayscale TIFF.  Unsigned 8- and 16-bit single-sample
+ * images are accepted, stripped or tiled, in either byte order and any
+ * compression libtiff decodes.  The result is always #LDA_PIXEL_U16: 8-bit
+ * data is widened without scaling and the image's @source_bits is set to 8,
+ * so its saturation value stays 255.
+ *
+ * Other kinds of TIFF (floating-point, signed, colour, palette, 1-bit,
+ * inverted grayscale, …) fail with %LDA_ERROR_UNSUPPORTED; damaged files
+ * with %LDA_ERROR_CORRUPT; a missing file with %LDA_ERROR_NOT_FOUND; one
+ * that cannot be read with %LDA_ERROR_READ; a page past the last with
+ * %LDA_ERROR_INVALID_PARAMS.  Every message starts with @path.
+ *
+ * The file is only read, never memory-mapped, and no global libtiff state
+ * is touched, so this may run in several threads at once.
+ *
+ * Returns: (transfer full) (nullable): the image, or %NULL on error
+ */
+LdaImage *
+lda_tiff_read (const char  *path,
+               guint        page,
+               GError     **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+  g_autoptr(LdaImage) image = NULL;
+  g_autofree char *reason = NULL;
+  guint32 width = 0;
+  guint32 height = 0;
+  guint bits = 0;
+  tdir_t n_pages;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  tif = open_for_reading (&io, error);
+  if (tif == NULL)
+    return NULL;
+
+  n_pages = TIFFNumberOfDirectories (tif);
+  if (page >= n_pages)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   "%s: there is no page %u; the file has %u page%s, "
+                   "counted from 0",
+                   path, page, n_pages, n_pages == 1 ? "" : "s");
+      return NULL;
+    }
+
+  g_clear_pointer (&io.tiff_error, g_free);
+  if (!TIFFSetDirectory (tif, page))
+    {
+      g_autofree char *problem =
+        g_strdup_printf ("page %u cannot be read; the file is damaged", page);
+
+      set_read_error (error, &io, LDA_ERROR_CORRUPT, problem);
+      return NULL;
+    }
+
+  reason = unsupported_reason (tif, &bits);
+  if (reason != NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED, "%s: %s", path, reason);
+      return NULL;
+    }
+
+  if (!TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, &width) ||
+      !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   "%s: the image size is missing; the file is damaged", path);
+      return NULL;
+    }
+
+  if (!lda_check_size (width, height, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  image = lda_image_new (LDA_PIXEL_U16, width, height, error);
+  if (image == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  image->source_bits = bits;
+
+  if (TIFFIsTiled (tif))
+    ok = read_tiles (tif, &io, image, bits, error);
+  else
+    ok = read_strips (tif, &io, image, bits, error);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&image);
+}
+
+/* Why the last step failed, in words for the user. */
+static char *
+write_reason (const LdaTiffIo *io)
+{
+  if (io->io_errno != 0)
+    return g_strdup (g_strerror (io->io_errno));
+  if (io->tiff_error != NULL)
+    return g_strdup (io->tiff_error);
+  return g_strdup ("libtiff could not encode the image");
+}
+
+/* Encodes @image as a complete TIFF into io->fd, leaving the descriptor
+ * open.  On failure, sets @reason. */
+static gboolean
+encode_image (LdaTiffIo       *io,
+              const LdaImage  *image,
+              char           **reason)
+{
+  g_autoptr(TIFF) tif = NULL;
+  g_autofree guint8 *strip = NULL;
+  guint16 bits = image->type == LDA_PIXEL_U16 ? 16 : 8;
+  gsize bytes = bits / 8;
+  gsize row_bytes = (gsize) image->width * bytes;
+  const guint8 *pixels = image->data;
+  guint32 rows_per_strip;
+  gsize strip_bytes;
+
+  tif = io_open (io, "w");
+  if (tif == NULL)
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  if (!TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) image->width) ||
+      !TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) image->height) ||
+      !TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, bits) ||
+      !TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1) ||
+      !TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_UINT) ||
+      !TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) ||
+      !TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) ||
+      !TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) ||
+      !TIFFSetField (tif, TIFFTAG_COMPRESSION, (guint16) COMPRESSION_ADOBE_DEFLATE) ||
+      (bits == 16 &&
+       !TIFFSetField (tif, TIFFTAG_PREDICTOR, (guint16) PREDICTOR_HORIZONTAL)))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  rows_per_strip = TIFFDefaultStripSize (tif, 0);
+  rows_per_strip = CLAMP (rows_per_strip, 1, image->height);
+  if (!TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, rows_per_strip))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  /* At most 2^30 pixels of 2 bytes: no overflow in gsize. */
+  strip_bytes = rows_per_strip * row_bytes;
+  if (strip_bytes > (gsize) TIFF_TMSIZE_T_MAX ||
+      (strip = g_try_malloc (strip_bytes)) == NULL)
+    {
+      *reason = g_strdup (g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  for (guint32 row = 0; row < image->height; row += rows_per_strip)
+    {
+      guint32 n_rows = MIN (rows_per_strip, image->height - row);
+      gsize n_bytes = n_rows * row_bytes;
+
+      /* libtiff may alter the buffer it is given (byte swapping, the
+       * predictor), and the image is shared and read-only: hand it a copy. */
+      memcpy (strip, pixels + (gsize) row * row_bytes, n_bytes);
+      if (TIFFWriteEncodedStrip (tif, row / rows_per_strip, strip, (tmsize_t) n_bytes) < 0)
+        {
+          *reason = write_reason (io);
+          return FALSE;
+        }
+    }
+
+  /* Write the directory now, where a failure can still be seen; TIFFClose
+   * reports nothing and then finds nothing left to write. */
+  if (!TIFFWriteDirectory (tif))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the rename itself durable.  Failure is not worth reporting: the file
+ * is complete either way, and some file systems refuse to sync folders. */
+static void
+sync_folder (const char *folder)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/**
+ * lda_tiff_write:
+ * @path: the file to create or replace
+ * @image: the image to save
+ * @error: return location for an error
+ *
+ * Saves @image as a single-page grayscale TIFF of 8 bits (for
+ * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed.
+ *
+ * The file is replaced atomically: the image is written to a hidden
+ * temporary file in the same folder, synced to disk, then renamed over
+ * @path.  On failure the temporary file is removed, an existing file at
+ * @path is left as it was, and @error is set to %LDA_ERROR_WRITE with a
+ * message naming @path and the reason.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_write (const char      *path,
+                const LdaImage  *image,
+                GError         **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_name = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *reason = NULL;
+  g_auto(LdaTiffIo) io = { .path = path, .fd = -1 };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (image != NULL, FALSE);
+  g_return_val_if_fail (image->type == LDA_PIXEL_U8 || image->type == LDA_PIXEL_U16, FALSE);
+  g_return_val_if_fail (image->width > 0 && image->height > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  tmp_path = g_build_filename (folder, tmp_name, NULL);
+  io.tiff_name = tmp_path;
+
+  /* 0666 goes through the umask, like any new file; g_mkstemp would make
+   * the result private (0600). */
+  io.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (io.fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   "%s: cannot write: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (encode_image (&io, image, &reason))
+    {
+      int fd = io.fd;
+
+      /* Whatever happens next, the descriptor is gone. */
+      io.fd = -1;
+
+      if (fsync (fd) != 0)
+        reason = g_strdup (g_strerror (errno));
+
+      /* On Linux the descriptor is released even when close() fails with
+       * EINTR, and nothing more is buffered after the fsync; only a real
+       * error counts. */
+      if (close (fd) != 0 && errno != EINTR && reason == NULL)
+        reason = g_strdup (g_strerror (errno));
+
+      if (reason == NULL && g_rename (tmp_path, path) != 0)
+        reason = g_strdup (g_strerror (errno));
+    }
+
+  if (reason != NULL)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   "%s: cannot write: %s", path, reason);
+      return FALSE;
+    }
+
+  sync_folder (folder);
+
+  return TRUE;
+}

@@ -1,0 +1,452 @@
+/* lda-triples.c — finding the triples of a folder by channel tags
+ *
+ * A file belongs to a channel when a part of its name, split at "_", "-",
+ * "." and spaces, is one of the tags below (case does not matter):
+ *
+ *   brightfield  bf, brightfield, bright, phase, trans, transmitted
+ *   Hoechst      hoechst, dapi
+ *   Draq7        draq7, cy5
+ *
+ * The rest of the name, with the tag taken out, names the triple:
+ * well3_t04_bf.tif, well3_t04_hoechst.tif and well3_t04_draq7.tif are the
+ * triple "well3_t04".  Only .tif and .tiff files are looked at.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-tiff.h"
+#include "lda-triples.h"
+
+typedef struct
+{
+  const char *tag;
+  LdaInput    input;
+} ChannelTag;
+
+static const ChannelTag channel_tags[] = {
+  { "bf", LDA_INPUT_BRIGHTFIELD },
+  { "brightfield", LDA_INPUT_BRIGHTFIELD },
+  { "bright", LDA_INPUT_BRIGHTFIELD },
+  { "phase", LDA_INPUT_BRIGHTFIELD },
+  { "trans", LDA_INPUT_BRIGHTFIELD },
+  { "transmitted", LDA_INPUT_BRIGHTFIELD },
+  { "hoechst", LDA_INPUT_HOECHST },
+  { "dapi", LDA_INPUT_HOECHST },
+  { "draq7", LDA_INPUT_DRAQ7 },
+  { "cy5", LDA_INPUT_DRAQ7 },
+};
+
+static const char * const input_titles[LDA_N_INPUTS] = {
+  "brightfield (bf, phase)", "Hoechst (hoechst, dapi)", "Draq7 (draq7, cy5)",
+};
+
+static gboolean
+is_separator (char c)
+{
+  return c == '_' || c == '-' || c == '.' || c == ' ';
+}
+
+static gboolean
+has_tiff_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL && dot != name &&
+         (g_ascii_strcasecmp (dot, ".tif") == 0 || g_ascii_strcasecmp (dot, ".tiff") == 0);
+}
+
+/**
+ * lda_channel_tag_parse:
+ * @basename: a file name without folder, e.g. "well3_t04_bf.tif"
+ * @input: (out): the channel its tag names
+ * @name: (out) (transfer full): the triple's name, e.g. "well3_t04"
+ *
+ * When several parts are tags, the last one counts.
+ *
+ * Returns: %TRUE if @basename is a TIFF name with a channel tag
+ */
+gboolean
+lda_channel_tag_parse (const char  *basename,
+                       LdaInput    *input,
+                       char       **name)
+{
+  g_autofree char *stem = NULL;
+  const char *dot;
+  gsize len, tag_start = 0, tag_end = 0;
+  gboolean found = FALSE;
+  GString *rest;
+
+  if (!has_tiff_extension (basename))
+    return FALSE;
+
+  dot = strrchr (basename, '.');
+  stem = g_strndup (basename, (gsize) (dot - basename));
+  len = strlen (stem);
+
+  for (gsize i = 0; i < len;)
+    {
+      gsize j = i;
+
+      while (j < len && !is_separator (stem[j]))
+        j++;
+
+      for (guint t = 0; t < G_N_ELEMENTS (channel_tags); t++)
+        if (j - i == strlen (channel_tags[t].tag) &&
+            g_ascii_strncasecmp (stem + i, channel_tags[t].tag, j - i) == 0)
+          {
+            found = TRUE;
+            tag_start = i;
+            tag_end = j;
+            *input = channel_tags[t].input;
+          }
+
+      i = j + 1;
+    }
+
+  if (!found)
+    return FALSE;
+
+  /* Take the tag out with one separator next to it. */
+  rest = g_string_new_len (stem, (gssize) tag_start);
+  if (rest->len > 0 && is_separator (rest->str[rest->len - 1]))
+    g_string_truncate (rest, rest->len - 1);
+  else if (tag_end < len && is_separator (stem[tag_end]))
+    tag_end++;
+  g_string_append (rest, stem + tag_end);
+
+  *name = g_string_free (rest, FALSE);
+  return TRUE;
+}
+
+static guint
+parse_time_index (const char *name)
+{
+  g_auto(GStrv) parts = NULL;
+  guint index = LDA_NO_TIME_INDEX;
+  g_autofree char *copy = g_strdup (name);
+
+  for (char *p = copy; *p; p++)
+    if (is_separator (*p))
+      *p = '_';
+  parts = g_strsplit (copy, "_", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *s = parts[i];
+      guint64 v;
+      char *end;
+
+      if ((s[0] != 't' && s[0] != 'T') || !g_ascii_isdigit (s[1]))
+        continue;
+      errno = 0;
+      v = g_ascii_strtoull (s + 1, &end, 10);
+      if (*end == '\0' && errno == 0 && v < G_MAXUINT)
+        index = (guint) v;
+    }
+
+  return index;
+}
+
+/**
+ * lda_natural_compare:
+ * @a: a name
+ * @b: another name
+ *
+ * Orders names with runs of digits compared by value, so that t2 comes
+ * before t10.  Ties are broken byte by byte, so the order is total.
+ *
+ * Returns: negative, 0 or positive
+ */
+int
+lda_natural_compare (const char *a,
+                     const char *b)
+{
+  const char *pa = a, *pb = b;
+
+  while (*pa && *pb)
+    {
+      if (g_ascii_isdigit (*pa) && g_ascii_isdigit (*pb))
+        {
+          const char *ea = pa, *eb = pb;
+          gsize la, lb;
+
+          while (*pa == '0' && g_ascii_isdigit (pa[1]))
+            pa++;
+          while (*pb == '0' && g_ascii_isdigit (pb[1]))
+            pb++;
+          for (ea = pa; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = pb; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = (gsize) (ea - pa);
+          lb = (gsize) (eb - pb);
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          for (gsize i = 0; i < la; i++)
+            if (pa[i] != pb[i])
+              return pa[i] < pb[i] ? -1 : 1;
+          pa = ea;
+          pb = eb;
+        }
+      else
+        {
+          int ca = g_ascii_tolower (*pa), cb = g_ascii_tolower (*pb);
+
+          if (ca != cb)
+            return ca < cb ? -1 : 1;
+          pa++;
+          pb++;
+        }
+    }
+
+  if (*pa || *pb)
+    return *pa ? 1 : -1;
+
+  return strcmp (a, b);
+}
+
+static int
+compare_triples (gconstpointer a,
+                 gconstpointer b)
+{
+  const LdaTriple *ta = *(const LdaTriple * const *) a;
+  const LdaTriple *tb = *(const LdaTriple * const *) b;
+
+  return lda_natural_compare (ta->name, tb->name);
+}
+
+/**
+ * lda_triple_new:
+ * @bf: the brightfield file
+ * @hoechst: the Hoechst file
+ * @draq7: the Draq7 file
+ *
+ * A triple given file by file; its name is the brightfield file's name
+ * without tag and extension.
+ *
+ * Returns: (transfer full): the triple
+ */
+LdaTriple *
+lda_triple_new (const char *bf,
+                const char *hoechst,
+                const char *draq7)
+{
+  LdaTriple *self = g_new0 (LdaTriple, 1);
+  g_autofree char *base = g_path_get_basename (bf);
+  LdaInput input;
+
+  if (!lda_channel_tag_parse (base, &input, &self->name))
+    {
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      self->name = g_strdup (base);
+    }
+  self->paths[LDA_INPUT_BRIGHTFIELD] = g_strdup (bf);
+  self->paths[LDA_INPUT_HOECHST] = g_strdup (hoechst);
+  self->paths[LDA_INPUT_DRAQ7] = g_strdup (draq7);
+  self->time_index = parse_time_index (self->name);
+
+  return self;
+}
+
+void
+lda_triple_free (LdaTriple *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->name);
+  g_free (self->problem);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    g_free (self->paths[i]);
+  g_free (self);
+}
+
+/**
+ * lda_triples_find:
+ * @folder: a folder
+ * @error: return location for an error
+ *
+ * Finds the triples in @folder (not in its subfolders), in natural order of
+ * their names.  Incomplete or ambiguous ones are listed too, with their
+ * @problem set, so that a caller can report them in order.
+ *
+ * Returns: (transfer full) (element-type LdaTriple) (nullable): the
+ *   triples, possibly none; %NULL if @folder cannot be read
+ */
+GPtrArray *
+lda_triples_find (const char  *folder,
+                  GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  const char *entry;
+  GHashTableIter iter;
+  gpointer value;
+
+  dir = g_dir_open (folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      const char *reason = missing ? "no such folder"
+                         : g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR)
+                         ? "not a folder"
+                         : g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+                         ? "permission denied" : local_error->message;
+
+      g_set_error (error, LDA_ERROR, missing ? LDA_ERROR_NOT_FOUND : LDA_ERROR_READ,
+                   "%s: cannot open folder: %s", folder, reason);
+      return NULL;
+    }
+
+  /* name (case-folded) → LdaTriple being filled */
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_triple_free);
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *path = NULL;
+      LdaTriple *triple;
+      LdaInput input;
+
+      if (!lda_channel_tag_parse (entry, &input, &name))
+        continue;
+
+      path = g_build_filename (folder, entry, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        continue;
+
+      key = g_ascii_strdown (name, -1);
+      triple = g_hash_table_lookup (groups, key);
+      if (triple == NULL)
+        {
+          triple = g_new0 (LdaTriple, 1);
+          triple->name = g_strdup (name);
+          triple->time_index = parse_time_index (name);
+          g_hash_table_insert (groups, g_strdup (key), triple);
+          g_ptr_array_add (result, triple);
+        }
+
+      if (triple->paths[input] != NULL)
+        {
+          g_autofree char *other = g_path_get_basename (triple->paths[input]);
+          const char *first = strcmp (other, entry) < 0 ? other : entry;
+          const char *second = strcmp (other, entry) < 0 ? entry : other;
+
+          if (triple->problem == NULL)
+            triple->problem = g_strdup_printf ("two %s images, %s and %s; rename or move one",
+                                               input_titles[input], first, second);
+          continue;
+        }
+      triple->paths[input] = g_steal_pointer (&path);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LdaTriple *triple = value;
+
+      for (guint i = 0; i < LDA_N_INPUTS && triple->problem == NULL; i++)
+        if (triple->paths[i] == NULL)
+          triple->problem = g_strdup_printf ("no %s image beside it", input_titles[i]);
+    }
+
+  g_ptr_array_sort (result, compare_triples);
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * lda_triple_count_pages:
+ * @self: a triple
+ * @n_pages: (out): its number of time points
+ * @error: return location for an error
+ *
+ * A multi-page file holds a time series, a page per time point; the three
+ * files must have the same number of pages.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_triple_count_pages (const LdaTriple *self,
+                        guint           *n_pages,
+                        GError         **error)
+{
+  guint counts[LDA_N_INPUTS];
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    if (!lda_tiff_count_pages (self->paths[i], &counts[i], error))
+      return FALSE;
+
+  for (guint i = 1; i < LDA_N_INPUTS; i++)
+    if (counts[i] != counts[0])
+      {
+        g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
+                     "%s: %u pages, but %s has %u; the three files of a time "
+                     "series need one page per time point each",
+                     self->paths[i], counts[i], self->paths[0], counts[0]);
+        return FALSE;
+      }
+
+  *n_pages = counts[0];
+  return TRUE;
+}
+
+/**
+ * lda_triple_load:
+ * @self: a triple
+ * @page: the time point
+ * @images: (out caller-allocates) (array fixed-size=3) (transfer full):
+ *   the three images, indexed by #LdaInput
+ * @error: return location for an error
+ *
+ * Reads the three images of one time point and checks that their sizes
+ * agree; the message of a mismatch names both files.
+ *
+ * Returns: %TRUE on success; on failure @images holds nothing
+ */
+gboolean
+lda_triple_load (const LdaTriple *self,
+                 guint            page,
+                 LdaImage       **images,
+                 GError         **error)
+{
+  LdaImage *loaded[LDA_N_INPUTS] = { NULL, };
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      loaded[i] = lda_tiff_read (self->paths[i], page, error);
+      if (loaded[i] == NULL)
+        goto fail;
+    }
+
+  for (guint i = 1; i < LDA_N_INPUTS; i++)
+    if (!lda_image_same_size (loaded[0], loaded[i]))
+      {
+        g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
+                     "%s: %u × %u pixels, but %s is %u × %u; the three images "
+                     "of a triple must have the same size",
+                     self->paths[i], loaded[i]->width, loaded[i]->height,
+                     self->paths[0], loaded[0]->width, loaded[0]->height);
+        goto fail;
+      }
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    images[i] = loaded[i];
+  return TRUE;
+
+fail:
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    g_clear_pointer (&loaded[i], lda_image_unref);
+  return FALSE;
+}

@@ -1,0 +1,54 @@
+/* lda-watershed.h — separating touching cells (SPEC 2.5)
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lda-bitplane.h"
+#include "lda-components.h"
+
+G_BEGIN_DECLS
+
+/* Region values of a flooded marker image. */
+#define LDA_REGION_OUTLINE    (-1)
+#define LDA_REGION_BACKGROUND 1
+#define LDA_REGION_FIRST_CELL 2
+
+gboolean lda_watershed (gint32        *markers,
+                        const guint8  *relief,
+                        guint          width,
+                        guint          height,
+                        GCancellable  *cancellable,
+                        GError       **error);
+
+/**
+ * LdaRegions:
+ * @width: columns
+ * @height: rows
+ * @regions: per pixel: %LDA_REGION_OUTLINE for outlines and the image's
+ *   outermost ring, %LDA_REGION_BACKGROUND, or %LDA_REGION_FIRST_CELL + i
+ *   for the cell of nucleus component i
+ * @nuclei: the runs of Hoechst ∪ Draq7, labelled 8-connected; component i
+ *   is the nucleus of cell i
+ */
+typedef struct
+{
+  guint    width;
+  guint    height;
+  gint32  *regions;
+  LdaRuns *nuclei;
+} LdaRegions;
+
+LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,
+                              const LdaBitplane *hoechst,
+                              const LdaBitplane *draq7,
+                              GCancellable      *cancellable,
+                              GError           **error);
+void        lda_regions_free (LdaRegions        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRegions, lda_regions_free)
+
+G_END_DECLS
