@@ -46,7 +46,7 @@ lda_compose (const LdaRegions  *regions,
 {
   const guint w = regions->width;
   const guint h = regions->height;
-  LdaImage *labels = lda_image_new (LDA_PIXEL_U8, w, h, error);
+  LdaImage *labels = lda_image_new_uninitialized (LDA_PIXEL_U8, w, h, error);
 
   if (labels == NULL)
     return NULL;

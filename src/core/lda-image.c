@@ -57,11 +57,12 @@ lda_check_size (guint    width,
  *
  * Returns: (transfer full) (nullable): the image
  */
-LdaImage *
-lda_image_new (LdaPixelType   type,
-               guint          width,
-               guint          height,
-               GError       **error)
+static LdaImage *
+image_new (LdaPixelType   type,
+           guint          width,
+           guint          height,
+           gboolean       zero,
+           GError       **error)
 {
   LdaImage *self;
   gsize bpp = type == LDA_PIXEL_U16 ? 2 : 1;
@@ -72,7 +73,8 @@ lda_image_new (LdaPixelType   type,
   if (!lda_check_size (width, height, error))
     return NULL;
 
-  data = g_try_malloc0_n ((gsize) width * height, bpp);
+  data = zero ? g_try_malloc0_n ((gsize) width * height, bpp)
+              : g_try_malloc_n ((gsize) width * height, bpp);
   if (data == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
@@ -90,6 +92,36 @@ lda_image_new (LdaPixelType   type,
   g_atomic_ref_count_init (&self->ref_count);
 
   return self;
+}
+
+LdaImage *
+lda_image_new (LdaPixelType   type,
+               guint          width,
+               guint          height,
+               GError       **error)
+{
+  return image_new (type, width, height, TRUE, error);
+}
+
+/**
+ * lda_image_new_uninitialized:
+ * @type: pixel type
+ * @width: columns, at least 1
+ * @height: rows, at least 1
+ * @error: return location for an error
+ *
+ * Like lda_image_new() but the pixels are left as they come, for a caller
+ * that writes every one of them.
+ *
+ * Returns: (transfer full) (nullable): the image
+ */
+LdaImage *
+lda_image_new_uninitialized (LdaPixelType   type,
+                             guint          width,
+                             guint          height,
+                             GError       **error)
+{
+  return image_new (type, width, height, FALSE, error);
 }
 
 /**

@@ -53,6 +53,10 @@ LdaImage *lda_image_new           (LdaPixelType    type,
                                    guint           width,
                                    guint           height,
                                    GError        **error);
+LdaImage *lda_image_new_uninitialized (LdaPixelType type,
+                                   guint           width,
+                                   guint           height,
+                                   GError        **error);
 LdaImage *lda_image_new_from_data (LdaPixelType    type,
                                    guint           width,
                                    guint           height,

@@ -64,7 +64,7 @@ lda_sobel (const LdaImage *image,
 
   g_return_val_if_fail (image->type == LDA_PIXEL_U16, NULL);
 
-  out = lda_image_new (LDA_PIXEL_U16, w, h, error);
+  out = lda_image_new_uninitialized (LDA_PIXEL_U16, w, h, error);
   if (out == NULL)
     return NULL;
 

@@ -255,8 +255,15 @@ lda_regions_new (const LdaBitplane *cell_area,
       const guint64 *row = lda_bitplane_row (area, y);
       gint32 *m = self->regions + (gsize) y * w;
 
-      for (guint x = 0; x < w; x++)
-        m[x] = ((row[x >> 6] >> (x & 63)) & 1) ? 0 : LDA_REGION_BACKGROUND;
+      for (gsize word = 0; word < area->stride; word++)
+        {
+          guint64 bits = ~row[word];
+          guint x0 = (guint) (word * 64);
+          guint n = MIN (64u, w - x0);
+
+          for (guint i = 0; i < n; i++)
+            m[x0 + i] = (gint32) ((bits >> i) & 1);
+        }
     }
   for (gsize i = 0; i < self->nuclei->n_runs; i++)
     {
