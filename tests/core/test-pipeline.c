@@ -1,0 +1,416 @@
+/* test-pipeline.c — incremental recomputation, cancellation, sharing
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-pipeline.h"
+#include "lda-triples.h"
+
+#define SAMPLE "nov22-402-tile2-0_t41"
+
+static LdaImage *sample[LDA_N_INPUTS];
+
+static void
+load_sample (void)
+{
+  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               SAMPLE "_bf.tif", NULL);
+  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               SAMPLE "_hoechst.tif", NULL);
+  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               SAMPLE "_draq7.tif", NULL);
+  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lda_triple_load (triple, 0, sample, &error));
+  g_assert_no_error (error);
+}
+
+static LdaPipeline *
+new_pipeline (void)
+{
+  g_autoptr(GError) error = NULL;
+  LdaPipeline *pipeline = lda_pipeline_new (sample[0], sample[1], sample[2], &error);
+
+  g_assert_no_error (error);
+  return pipeline;
+}
+
+static void
+run_ok (LdaPipeline *pipeline)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_is_done (pipeline));
+}
+
+static void
+assert_same_labels (LdaImage *a,
+                    LdaImage *b)
+{
+  g_assert_cmpuint (a->width, ==, b->width);
+  g_assert_cmpuint (a->height, ==, b->height);
+  g_assert_cmpmem (a->data, lda_image_n_bytes (a), b->data, lda_image_n_bytes (b));
+}
+
+/* A Hoechst change re-runs the Hoechst chain and what follows it, never
+ * the Sobel or another channel. */
+static void
+test_hoechst_change_keeps_sobel (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(GError) error = NULL;
+  LdaChannelParams p;
+  LdaImage *sobel;
+
+  run_ok (pipeline);
+  sobel = lda_pipeline_get_sobel (pipeline);
+  for (guint s = 0; s < LDA_N_STAGES; s++)
+    g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, s), ==, 1);
+
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
+  p.offset = 2.0;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_HOECHST, &p, &error));
+  g_assert_false (lda_pipeline_is_done (pipeline));
+  g_assert_true (lda_pipeline_stage_is_valid (pipeline, LDA_STAGE_SOBEL));
+  g_assert_false (lda_pipeline_stage_is_valid (pipeline, LDA_STAGE_THRESHOLD_HOECHST));
+  run_ok (pipeline);
+
+  g_assert_true (lda_pipeline_get_sobel (pipeline) == sobel);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_SOBEL), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_THRESHOLD_CELL_AREA), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_CELL_AREA), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_THRESHOLD_DRAQ7), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_DRAQ7), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_THRESHOLD_HOECHST), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_HOECHST), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_REGIONS), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_LABELS), ==, 2);
+
+  /* The peak is kept: the threshold follows the offset alone. */
+  g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), ==,
+                   (gint64) (2.0 * lda_pipeline_get_peak (pipeline, LDA_CHANNEL_HOECHST) + 1));
+}
+
+/* An offset change that leaves the threshold where it was does not remake
+ * the mask or anything after it. */
+static void
+test_same_threshold_keeps_mask (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  guint peak;
+  LdaChannelParams p;
+
+  run_ok (pipeline);
+  peak = lda_pipeline_get_peak (pipeline, LDA_CHANNEL_DRAQ7);
+  g_assert_cmpuint (peak, >, 1);
+
+  /* floor(1.2 k + 1) == floor((1.2 + 0.1 / k) k + 1) for the peak k */
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_DRAQ7];
+  p.offset = 1.2 + 0.01 / peak;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_DRAQ7, &p, NULL));
+  run_ok (pipeline);
+
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_THRESHOLD_DRAQ7), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_DRAQ7), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_REGIONS), ==, 1);
+}
+
+/* A kernel change keeps the threshold and remakes the mask. */
+static void
+test_kernel_change (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaPipeline) fresh = new_pipeline ();
+  LdaChannelParams p;
+
+  run_ok (pipeline);
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_CELL_AREA];
+  p.kernel = 9;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_CELL_AREA, &p, NULL));
+  run_ok (pipeline);
+
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_THRESHOLD_CELL_AREA), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_CELL_AREA), ==, 2);
+
+  /* Same answer as a pipeline that computed everything with kernel 9. */
+  g_assert_true (lda_pipeline_set_channel_params (fresh, LDA_CHANNEL_CELL_AREA, &p, NULL));
+  run_ok (fresh);
+  assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (fresh));
+}
+
+/* Setting the same parameters again invalidates nothing. */
+static void
+test_same_params_no_work (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  LdaParams params;
+
+  run_ok (pipeline);
+  params = *lda_pipeline_get_params (pipeline);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+  g_assert_true (lda_pipeline_is_done (pipeline));
+  run_ok (pipeline);
+  for (guint s = 0; s < LDA_N_STAGES; s++)
+    g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, s), ==, 1);
+}
+
+static void
+test_invalid_params_refused (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(GError) error = NULL;
+  LdaParams params;
+
+  lda_params_init (&params);
+  params.channel[LDA_CHANNEL_DRAQ7].kernel = 40;
+  g_assert_false (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
+  g_assert_nonnull (strstr (error->message, "draq7"));
+  g_assert_cmpuint (lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_DRAQ7].kernel, ==, 5);
+}
+
+static void
+test_size_mismatch (void)
+{
+  g_autoptr(LdaImage) small = lda_image_new (LDA_PIXEL_U16, 10, 10, NULL);
+  g_autoptr(GError) error = NULL;
+  LdaPipeline *pipeline = lda_pipeline_new (sample[0], small, sample[2], &error);
+
+  g_assert_null (pipeline);
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "10 × 10"));
+}
+
+/* A cancelled run stops with G_IO_ERROR_CANCELLED; the next run finishes
+ * the job and gives what an uninterrupted run gives. */
+static void
+test_cancel_then_resume (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaPipeline) reference = new_pipeline ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (lda_pipeline_run (pipeline, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (lda_pipeline_is_done (pipeline));
+  g_assert_null (lda_pipeline_get_labels (pipeline));
+
+  run_ok (pipeline);
+  run_ok (reference);
+  assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (reference));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         delay_us;
+} CancelLater;
+
+static gpointer
+cancel_later (gpointer data)
+{
+  CancelLater *job = data;
+
+  g_usleep (job->delay_us);
+  g_cancellable_cancel (job->cancellable);
+
+  return NULL;
+}
+
+/* Cancelling from another thread at many moments of a run never leaves
+ * the pipeline in a state from which it computes something different. */
+static void
+test_cancel_at_random_moments (void)
+{
+  g_autoptr(LdaPipeline) reference = new_pipeline ();
+  guint cancelled = 0;
+
+  run_ok (reference);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      CancelLater job = { cancellable, 200 * i };
+      GThread *thread = g_thread_new ("cancel", cancel_later, &job);
+
+      if (!lda_pipeline_run (pipeline, cancellable, &error))
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          cancelled++;
+        }
+      g_thread_join (thread);
+
+      run_ok (pipeline);
+      assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (reference));
+    }
+
+  g_test_message ("%u of 20 runs were cancelled part-way", cancelled);
+  g_assert_cmpuint (cancelled, >, 0);
+}
+
+/* Results are shared, never rewritten: a reference taken before a re-run
+ * still holds the old labels. */
+static void
+test_results_outlive_rerun (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaImage) old_labels = NULL;
+  g_autofree guint8 *copy = NULL;
+  LdaChannelParams p;
+
+  run_ok (pipeline);
+  old_labels = lda_image_ref (lda_pipeline_get_labels (pipeline));
+  copy = g_memdup2 (old_labels->data, lda_image_n_bytes (old_labels));
+
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
+  p.offset = 3.0;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_HOECHST, &p, NULL));
+  run_ok (pipeline);
+
+  g_assert_true (lda_pipeline_get_labels (pipeline) != old_labels);
+  g_assert_cmpmem (old_labels->data, lda_image_n_bytes (old_labels),
+                   copy, lda_image_n_bytes (old_labels));
+  g_assert_false (memcmp (lda_image_u8 (lda_pipeline_get_labels (pipeline)), copy,
+                          lda_image_n_bytes (old_labels)) == 0);
+}
+
+static void
+test_threaded_equals_single (void)
+{
+  g_autoptr(LdaPipeline) threaded = new_pipeline ();
+  g_autoptr(LdaPipeline) single = new_pipeline ();
+
+  lda_pipeline_set_threaded (single, FALSE);
+  run_ok (threaded);
+  run_ok (single);
+  assert_same_labels (lda_pipeline_get_labels (threaded), lda_pipeline_get_labels (single));
+  g_assert_cmpuint (lda_pipeline_get_counts (threaded)->dead, ==,
+                    lda_pipeline_get_counts (single)->dead);
+}
+
+/* A manual threshold replaces the automatic one; the votes stay
+ * available for the plot. */
+static void
+test_manual_threshold (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  LdaChannelParams p;
+  double coverage_auto, coverage_manual;
+
+  run_ok (pipeline);
+  coverage_auto = lda_pipeline_get_mask_coverage (pipeline, LDA_CHANNEL_HOECHST);
+
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
+  p.manual = TRUE;
+  p.manual_threshold = 1000;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_HOECHST, &p, NULL));
+  run_ok (pipeline);
+
+  g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), ==, 1000);
+  g_assert_nonnull (lda_pipeline_get_votes (pipeline, LDA_CHANNEL_HOECHST));
+  coverage_manual = lda_pipeline_get_mask_coverage (pipeline, LDA_CHANNEL_HOECHST);
+  g_assert_cmpfloat (coverage_manual, <, coverage_auto);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_SOBEL), ==, 1);
+}
+
+/* Saturated data: the automatic threshold lies above every pixel and the
+ * mask is empty; ignore-saturated brings it back. */
+static void
+test_saturated_channel (void)
+{
+  const guint w = 64, h = 64;
+  g_autoptr(LdaImage) bright = lda_image_new (LDA_PIXEL_U16, w, h, NULL);
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  guint16 *px = lda_image_u16 (bright);
+  LdaChannelParams p;
+
+  /* Background 100 with a bright square; most tiles hold a saturated
+   * speck, so 65 535 wins the vote. */
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      px[y * w + x] = 100 + ((x * 7 + y * 3) % 5);
+  for (guint y = 0; y < h; y += 16)
+    for (guint x = 0; x < 48; x += 16)
+      px[(y + 3) * w + x + 3] = 65535;
+  for (guint y = 20; y < 30; y++)
+    for (guint x = 50; x < 60; x++)
+      px[y * w + x] = 5000;
+
+  pipeline = lda_pipeline_new (bright, bright, bright, NULL);
+  run_ok (pipeline);
+  g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), ==, 78643);
+  g_assert_cmpfloat (lda_pipeline_get_mask_coverage (pipeline, LDA_CHANNEL_HOECHST), ==, 0.0);
+
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
+  p.ignore_saturated = TRUE;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_HOECHST, &p, NULL));
+  run_ok (pipeline);
+  g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), <, 200);
+  g_assert_cmpfloat (lda_pipeline_get_mask_coverage (pipeline, LDA_CHANNEL_HOECHST), >, 0.0);
+  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->n_objects, >=, 1);
+}
+
+/* Tiny and degenerate images run to the end without tripping anything. */
+static void
+test_tiny_images (void)
+{
+  static const guint sizes[][2] = { { 1, 1 }, { 1, 7 }, { 7, 1 }, { 2, 2 }, { 3, 3 }, { 65, 2 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(LdaImage) img = lda_image_new (LDA_PIXEL_U16, sizes[i][0], sizes[i][1], NULL);
+      g_autoptr(LdaPipeline) pipeline = NULL;
+      LdaImage *labels;
+
+      for (gsize p = 0; p < lda_image_n_pixels (img); p++)
+        lda_image_u16 (img)[p] = (guint16) (p * 997 % 300);
+
+      pipeline = lda_pipeline_new (img, img, img, NULL);
+      run_ok (pipeline);
+      labels = lda_pipeline_get_labels (pipeline);
+      g_assert_cmpuint (labels->width, ==, sizes[i][0]);
+      for (gsize p = 0; p < lda_image_n_pixels (labels); p++)
+        g_assert_cmpuint (lda_image_u8 (labels)[p], <, LDA_N_CLASSES);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  load_sample ();
+
+  g_test_add_func ("/pipeline/hoechst-change-keeps-sobel", test_hoechst_change_keeps_sobel);
+  g_test_add_func ("/pipeline/same-threshold-keeps-mask", test_same_threshold_keeps_mask);
+  g_test_add_func ("/pipeline/kernel-change", test_kernel_change);
+  g_test_add_func ("/pipeline/same-params-no-work", test_same_params_no_work);
+  g_test_add_func ("/pipeline/invalid-params-refused", test_invalid_params_refused);
+  g_test_add_func ("/pipeline/size-mismatch", test_size_mismatch);
+  g_test_add_func ("/pipeline/cancel-then-resume", test_cancel_then_resume);
+  g_test_add_func ("/pipeline/cancel-at-random-moments", test_cancel_at_random_moments);
+  g_test_add_func ("/pipeline/results-outlive-rerun", test_results_outlive_rerun);
+  g_test_add_func ("/pipeline/threaded-equals-single", test_threaded_equals_single);
+  g_test_add_func ("/pipeline/manual-threshold", test_manual_threshold);
+  g_test_add_func ("/pipeline/saturated-channel", test_saturated_channel);
+  g_test_add_func ("/pipeline/tiny-images", test_tiny_images);
+
+  status = g_test_run ();
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    g_clear_pointer (&sample[i], lda_image_unref);
+
+  return status;
+}
