@@ -231,6 +231,7 @@ lda_cli_batch (int    argc,
     { NULL }
   };
 
+  g_set_prgname ("livedead batch");
   context = g_option_context_new ("INDIR - segment every triple of a folder");
   g_option_context_set_summary (context,
     "Finds the triples of INDIR by the channel tags in their file names\n"
@@ -239,7 +240,7 @@ lda_cli_batch (int    argc,
     "per page of a multi-page time series) and counts.csv (counts-I-of-N.csv with\n"
     "--shard).");
   g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_group (context, lda_param_options_group (param_options));
+  lda_param_options_add (param_options, context);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -21,6 +21,10 @@ static const char * const option_prefix[LDA_N_CHANNELS] = {
   "cell", "hoechst", "draq7",
 };
 
+static const char * const option_subject[LDA_N_CHANNELS] = {
+  "the cell area (on the Sobel gradient)", "Hoechst nuclei", "Draq7 nuclei",
+};
+
 typedef struct
 {
   char     *offset;
@@ -99,18 +103,18 @@ add_entry (LdaParamOptions *self,
 }
 
 /**
- * lda_param_options_group:
+ * lda_param_options_add:
  * @self: the options
+ * @context: the command's option context
  *
- * Returns: (transfer full): an option group with the parameters shared by
- *   all channels (--offset, --coarseness, --kernel, --ignore-saturated,
- *   --no-offset, --params) and each channel's own (--hoechst-offset,
- *   --draq7-threshold, …)
+ * Adds the parameters shared by all channels (--offset, --coarseness,
+ * --kernel, --ignore-saturated, --no-offset, --params) and each channel's
+ * own (--hoechst-offset, --draq7-threshold, …) to the command's options.
  */
-GOptionGroup *
-lda_param_options_group (LdaParamOptions *self)
+void
+lda_param_options_add (LdaParamOptions *self,
+                       GOptionContext  *context)
 {
-  GOptionGroup *group;
 
   add_entry (self, g_strdup ("params"), G_OPTION_ARG_FILENAME, &self->params_file,
              g_strdup ("Read parameters from a key file (the application's parameter file)"),
@@ -129,28 +133,24 @@ lda_param_options_group (LdaParamOptions *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       const char *p = option_prefix[c];
-      const char *title = lda_channel_title (c);
+      const char *title = option_subject[c];
       ChannelOptions *o = &self->channel[c];
 
       add_entry (self, g_strdup_printf ("%s-offset", p), G_OPTION_ARG_STRING, &o->offset,
-                 g_strdup_printf ("Threshold multiplier of the %s", title), "F");
+                 g_strdup_printf ("Threshold multiplier for %s", title), "F");
       add_entry (self, g_strdup_printf ("%s-coarseness", p), G_OPTION_ARG_STRING, &o->coarseness,
-                 g_strdup_printf ("Tile side of the %s", title), "N");
+                 g_strdup_printf ("Tile side for %s", title), "N");
       add_entry (self, g_strdup_printf ("%s-kernel", p), G_OPTION_ARG_STRING, &o->kernel,
-                 g_strdup_printf ("Structuring element size of the %s", title), "K");
+                 g_strdup_printf ("Structuring element size for %s", title), "K");
       add_entry (self, g_strdup_printf ("%s-threshold", p), G_OPTION_ARG_STRING, &o->threshold,
-                 g_strdup_printf ("Manual threshold of the %s: pixels above V are foreground", title),
+                 g_strdup_printf ("Manual threshold for %s: pixels above V are foreground", title),
                  "V");
       add_entry (self, g_strdup_printf ("%s-ignore-saturated", p), G_OPTION_ARG_NONE,
                  &o->ignore_saturated,
-                 g_strdup_printf ("Saturated tiles do not vote for the %s", title), NULL);
+                 g_strdup_printf ("Saturated tiles do not vote for %s", title), NULL);
     }
 
-  group = g_option_group_new ("parameters", "Segmentation parameters:",
-                              "Show the segmentation parameters", NULL, NULL);
-  g_option_group_add_entries (group, (const GOptionEntry *) self->entries->data);
-
-  return group;
+  g_option_context_add_main_entries (context, (const GOptionEntry *) self->entries->data, NULL);
 }
 
 /**

@@ -74,13 +74,14 @@ lda_cli_segment (int    argc,
     { NULL }
   };
 
+  g_set_prgname ("livedead segment");
   context = g_option_context_new ("BF HO DR - segment one triple");
   g_option_context_set_summary (context,
     "Segments one triple of brightfield, Hoechst and Draq7 images into a 5-class\n"
     "label mask: 0 background, 1 cell area, 2 cell outline, 3 Hoechst nucleus,\n"
     "4 Draq7 nucleus.");
   g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_group (context, lda_param_options_group (param_options));
+  lda_param_options_add (param_options, context);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

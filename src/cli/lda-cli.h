@@ -21,7 +21,8 @@ typedef struct _LdaParamOptions LdaParamOptions;
 
 LdaParamOptions *lda_param_options_new    (void);
 void             lda_param_options_free   (LdaParamOptions  *self);
-GOptionGroup    *lda_param_options_group  (LdaParamOptions  *self);
+void             lda_param_options_add    (LdaParamOptions  *self,
+                                           GOptionContext   *context);
 gboolean         lda_param_options_apply  (LdaParamOptions  *self,
                                            LdaParams        *params,
                                            GError          **error);
