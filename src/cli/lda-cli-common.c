@@ -177,7 +177,7 @@ lda_cli_parse_uint (const char *option,
 
   errno = 0;
   v = g_ascii_strtoull (text, &end, 10);
-  if (text[0] == '\0' || text[0] == '-' || *end != '\0' || errno != 0 || v < min || v > max)
+  if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v < min || v > max)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    "%s: “%s” is not a whole number from %u to %u", option, text, min, max);

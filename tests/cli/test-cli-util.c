@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,8 @@ void
 cli_init (int    *argc,
           char ***argv)
 {
+  /* The messages of the command are UTF-8 ("96 × 64"): log them as such. */
+  setlocale (LC_ALL, "");
   g_test_init (argc, argv, NULL);
 
   /* Report every failed check of a test, not only the first, and go on to

@@ -1,0 +1,557 @@
+/* test-cli-batch.c — livedead batch (shards, jobs, time series) and bench
+ *
+ * Runs the real command ($LIVEDEAD) on folders of synthetic triples written
+ * into a temporary folder.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lda-tiff.h"
+#include "test-cli-util.h"
+
+#define CSV_HEADER "file,time_index,live,dead,dead_fraction,mean_cell_area,labels"
+
+/* The field of time point @t: the numbers of live and dead cells vary, so
+ * that a row of counts.csv shows which triple it came from. */
+static CliScene
+scene_at (guint t)
+{
+  CliScene scene = { 128, 128, 1 + t % 3, 1 + t % 2, 100 + t };
+
+  return scene;
+}
+
+static void
+write_exp_triple (const char *folder,
+                  guint       t)
+{
+  g_autofree char *name = g_strdup_printf ("exp_t%u", t);
+  CliScene scene = scene_at (t);
+
+  cli_write_triple (folder, name, &scene, NULL);
+}
+
+static char *
+exp_path (const char *folder,
+          guint       t,
+          const char *tag)
+{
+  g_autofree char *file = g_strdup_printf ("exp_t%u_%s.tif", t, tag);
+
+  return g_build_filename (folder, file, NULL);
+}
+
+/* Reads a counts CSV, checks its header and returns the rows, each split
+ * at the commas into seven fields. */
+static GPtrArray *
+read_csv (const char *path)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  if (text == NULL)
+    return g_steal_pointer (&rows);
+
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, CSV_HEADER);
+
+  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
+    {
+      char **fields;
+
+      if (lines[i][0] == '\0')
+        {
+          /* Only the end of the last line. */
+          g_assert_null (lines[i + 1]);
+          continue;
+        }
+      fields = g_strsplit (lines[i], ",", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      if (g_strv_length (fields) == 7)
+        g_ptr_array_add (rows, fields);
+      else
+        g_strfreev (fields);
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* Checks a row against the scene it was made from. */
+static void
+check_row (char      **row,
+           const char *name,
+           guint       time_index,
+           CliScene    scene,
+           const char *labels)
+{
+  guint live = (guint) g_ascii_strtoull (row[2], NULL, 10);
+  guint dead = (guint) g_ascii_strtoull (row[3], NULL, 10);
+  double fraction = g_ascii_strtod (row[4], NULL);
+
+  g_assert_cmpstr (row[0], ==, name);
+  g_assert_cmpuint (g_ascii_strtoull (row[1], NULL, 10), ==, time_index);
+  g_assert_cmpuint (live, ==, scene.n_live);
+  g_assert_cmpuint (dead, ==, scene.n_dead);
+  if (live + dead > 0)
+    g_assert_cmpfloat_with_epsilon (fraction, (double) dead / (live + dead), 1e-5);
+  g_assert_cmpfloat (g_ascii_strtod (row[5], NULL), >, 0.0);
+  g_assert_cmpstr (row[6], ==, labels);
+}
+
+static void
+test_batch_mixed (void)
+{
+  static const guint good[] = { 1, 2, 3, 10 };
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *corrupt = NULL;
+  g_autofree char *input_before = NULL;
+  g_autofree char *input_after = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_mkdir (in, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    write_exp_triple (in, good[i]);
+
+  /* exp_t4 has no Draq7 image; exp_t5's Draq7 image is cut in half. */
+  write_exp_triple (in, 4);
+  {
+    g_autofree char *draq7 = exp_path (in, 4, "draq7");
+
+    g_unlink (draq7);
+  }
+  write_exp_triple (in, 5);
+  corrupt = exp_path (in, 5, "draq7");
+  cli_truncate_copy (corrupt, corrupt);
+
+  input_before = cli_list_dir_text (in);
+
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, >, 0);
+
+  /* Each bad triple is named, on lines of their own. */
+  lines = g_strsplit (run.err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_assert_true (g_str_has_prefix (lines[i], "livedead: "));
+  g_assert_nonnull (strstr (run.err, "exp_t4"));
+  g_assert_nonnull (strstr (run.err, corrupt));
+
+  /* The good triples are done all the same, and nothing else is left. */
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts.csv exp_t10_labels.tif exp_t1_labels.tif "
+                                "exp_t2_labels.tif exp_t3_labels.tif");
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("exp_t%u_labels.tif", good[i]);
+      g_autofree char *path = g_build_filename (out, file, NULL);
+
+      cli_assert_labels (path, 128, 128);
+    }
+
+  /* One row per good triple, in natural order. */
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (good));
+  for (guint i = 0; i < MIN (rows->len, G_N_ELEMENTS (good)); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("exp_t%u", good[i]);
+      g_autofree char *file = g_strdup_printf ("exp_t%u_labels.tif", good[i]);
+
+      check_row (g_ptr_array_index (rows, i), name, good[i], scene_at (good[i]), file);
+    }
+
+  input_after = cli_list_dir_text (in);
+  g_assert_cmpstr (input_after, ==, input_before);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_batch_all_good (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "deep", "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_mkdir (in, 0755);
+  for (guint t = 1; t <= 3; t++)
+    write_exp_triple (in, t);
+
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < MIN (rows->len, 3); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("exp_t%u", i + 1);
+      g_autofree char *file = g_strdup_printf ("exp_t%u_labels.tif", i + 1);
+
+      check_row (g_ptr_array_index (rows, i), name, i + 1, scene_at (i + 1), file);
+    }
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_batch_bad_folders (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *missing = g_build_filename (tmp, "missing", NULL);
+  g_autofree char *empty = g_build_filename (tmp, "empty", NULL);
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *file = g_build_filename (tmp, "plain.txt", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_auto(CliRun) run = { 0, };
+
+  cli_run (&run, "batch", missing, "-o", out, NULL);
+  cli_assert_one_line_error (&run, missing, NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_mkdir (empty, 0755);
+  cli_run (&run, "batch", empty, "-o", out, NULL);
+  cli_assert_one_line_error (&run, empty, NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* An output "folder" that is a regular file. */
+  g_mkdir (in, 0755);
+  write_exp_triple (in, 1);
+  cli_write_bytes (file, "x\n", 2);
+  cli_run (&run, "batch", in, "-o", file, NULL);
+  cli_assert_one_line_error (&run, file, NULL);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  cli_rm_rf (tmp);
+}
+
+/* Runs one shard and returns the names in its CSV. */
+static GPtrArray *
+run_shard (const char *in,
+           const char *out,
+           guint       index,
+           guint       count)
+{
+  g_autofree char *shard = g_strdup_printf ("%u/%u", index, count);
+  g_autofree char *csv_name = g_strdup_printf ("counts-%u-of-%u.csv", index, count);
+  g_autofree char *csv = g_build_filename (out, csv_name, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(CliRun) run = { 0, };
+
+  cli_run (&run, "batch", in, "-o", out, "--shard", shard, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  rows = read_csv (csv);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autofree char *labels = g_build_filename (out, row[6], NULL);
+
+      g_ptr_array_add (names, g_strdup (row[0]));
+      g_assert_true (g_file_test (labels, G_FILE_TEST_IS_REGULAR));
+    }
+
+  return names;
+}
+
+static void
+test_batch_shard (void)
+{
+  static const char * const bad[] = { "0/3", "4/3", "x", "1/0", "3", "1/3/3", "-1/3", "/3", "" };
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *again = g_build_filename (tmp, "again", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *shards[3];
+
+  g_mkdir (in, 0755);
+  for (guint t = 1; t <= 7; t++)
+    write_exp_triple (in, t);
+
+  for (guint s = 0; s < 3; s++)
+    {
+      shards[s] = run_shard (in, out, s + 1, 3);
+      g_assert_cmpuint (shards[s]->len, >, 0);
+      for (guint i = 0; i < shards[s]->len; i++)
+        {
+          const char *name = g_ptr_array_index (shards[s], i);
+
+          /* Disjoint: no triple is in two shards (or twice in one). */
+          g_assert_false (g_hash_table_contains (seen, name));
+          g_hash_table_add (seen, g_strdup (name));
+        }
+    }
+
+  /* Together they cover the folder. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 7);
+  for (guint t = 1; t <= 7; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("exp_t%u", t);
+
+      g_assert_true (g_hash_table_contains (seen, name));
+    }
+
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts-1-of-3.csv counts-2-of-3.csv counts-3-of-3.csv "
+                                "exp_t1_labels.tif exp_t2_labels.tif exp_t3_labels.tif "
+                                "exp_t4_labels.tif exp_t5_labels.tif exp_t6_labels.tif "
+                                "exp_t7_labels.tif");
+
+  /* The same shard again picks the same triples. */
+  for (guint s = 0; s < 3; s++)
+    {
+      g_autoptr(GPtrArray) repeat = run_shard (in, again, s + 1, 3);
+      g_autofree char *csv_name = g_strdup_printf ("counts-%u-of-3.csv", s + 1);
+      g_autofree char *first = g_build_filename (out, csv_name, NULL);
+      g_autofree char *second = g_build_filename (again, csv_name, NULL);
+
+      g_assert_cmpuint (repeat->len, ==, shards[s]->len);
+      for (guint i = 0; i < MIN (repeat->len, shards[s]->len); i++)
+        g_assert_cmpstr (g_ptr_array_index (repeat, i), ==, g_ptr_array_index (shards[s], i));
+      g_assert_true (cli_files_equal (first, second));
+    }
+
+  for (guint s = 0; s < 3; s++)
+    g_ptr_array_unref (shards[s]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(CliRun) run = { 0, };
+      g_autofree char *never = g_build_filename (tmp, "never", NULL);
+
+      cli_run (&run, "batch", in, "-o", never, "--shard", bad[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      cli_assert_one_line_error (&run, "--shard", NULL);
+      g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    }
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_batch_jobs (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *one = g_build_filename (tmp, "one", NULL);
+  g_autofree char *two = g_build_filename (tmp, "two", NULL);
+  g_autofree char *never = g_build_filename (tmp, "never", NULL);
+  g_auto(GStrv) names_one = NULL;
+  g_auto(GStrv) names_two = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_mkdir (in, 0755);
+  for (guint t = 1; t <= 5; t++)
+    write_exp_triple (in, t);
+
+  cli_run (&run, "batch", in, "-o", one, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, "batch", in, "-o", two, "-j", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  names_one = cli_list_dir (one);
+  names_two = cli_list_dir (two);
+  g_assert_nonnull (names_one);
+  g_assert_nonnull (names_two);
+  if (names_one != NULL && names_two != NULL)
+    {
+      g_assert_cmpstrv (names_one, names_two);
+      g_assert_cmpuint (g_strv_length (names_one), ==, 6);
+      for (guint i = 0; names_one[i] != NULL; i++)
+        {
+          g_autofree char *a = g_build_filename (one, names_one[i], NULL);
+          g_autofree char *b = g_build_filename (two, names_one[i], NULL);
+
+          g_test_message ("comparing %s", names_one[i]);
+          g_assert_true (cli_files_equal (a, b));
+        }
+    }
+
+  cli_run (&run, "batch", in, "-o", never, "--jobs", "0", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--jobs", NULL);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+
+  cli_rm_rf (tmp);
+}
+
+/* Three time points of one field: cells die as time goes on. */
+static void
+series_scenes (CliScene *scenes)
+{
+  for (guint p = 0; p < 3; p++)
+    {
+      CliScene scene = { 128, 128, 3 - p, 1 + p, 200 + p };
+
+      scenes[p] = scene;
+    }
+}
+
+static void
+write_series (const char *folder,
+              const char *name,
+              guint       hoechst_pages)
+{
+  static const char * const tags[] = { "bf", "hoechst", "draq7" };
+  CliScene scenes[3];
+
+  series_scenes (scenes);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s_%s.tif", name, tags[i]);
+      g_autofree char *path = g_build_filename (folder, file, NULL);
+
+      cli_write_multipage (path, scenes, i == 1 ? hoechst_pages : 3, i);
+    }
+}
+
+static void
+test_batch_time_series (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *page_out = g_build_filename (tmp, "page1", NULL);
+  g_autofree char *page_labels = g_build_filename (page_out, "labels.tif", NULL);
+  g_autofree char *batch_labels = g_build_filename (out, "series_t001_labels.tif", NULL);
+  g_autofree char *bf = g_build_filename (in, "series_bf.tif", NULL);
+  g_autofree char *ho = g_build_filename (in, "series_hoechst.tif", NULL);
+  g_autofree char *dr = g_build_filename (in, "series_draq7.tif", NULL);
+  g_autofree char *mixed_ho = g_build_filename (in, "mixed_hoechst.tif", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+  CliScene scenes[3];
+  guint n_pages = 0;
+
+  series_scenes (scenes);
+  g_mkdir (in, 0755);
+  write_series (in, "series", 3);
+  g_assert_true (lda_tiff_count_pages (bf, &n_pages, NULL));
+  g_assert_cmpuint (n_pages, ==, 3);
+
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts.csv series_t000_labels.tif series_t001_labels.tif "
+                                "series_t002_labels.tif");
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint p = 0; p < MIN (rows->len, 3); p++)
+    {
+      g_autofree char *file = g_strdup_printf ("series_t%03u_labels.tif", p);
+      g_autofree char *path = g_build_filename (out, file, NULL);
+
+      check_row (g_ptr_array_index (rows, p), "series", p, scenes[p], file);
+      cli_assert_labels (path, 128, 128);
+    }
+
+  /* segment --page picks the same time point. */
+  cli_run (&run, "segment", bf, ho, dr, "-o", page_out, "--page", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (cli_files_equal (page_labels, batch_labels));
+
+  cli_run (&run, "segment", bf, ho, dr, "-o", page_out, "--page", "3", NULL);
+  cli_assert_one_line_error (&run, bf, NULL);
+
+  /* A triple whose files disagree on the number of pages fails, the other
+   * one is done. */
+  cli_rm_rf (out);
+  write_series (in, "mixed", 2);
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, >, 0);
+  g_assert_true (g_str_has_prefix (run.err, "livedead: "));
+  g_assert_nonnull (strstr (run.err, mixed_ho));
+  g_assert_nonnull (strstr (run.err, "page"));
+
+  g_clear_pointer (&listing, g_free);
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts.csv series_t000_labels.tif series_t001_labels.tif "
+                                "series_t002_labels.tif");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_bench (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *missing = g_build_filename (tmp, "missing_draq7.tif", NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) whole = g_regex_new ("^whole pipeline\\s+(\\d+(\\.\\d+)?)\\s*$",
+                                         G_REGEX_MULTILINE, 0, NULL);
+  g_auto(CliRun) run = { 0, };
+  CliScene scene = scene_at (1);
+  char *paths[3] = { NULL, };
+
+  cli_write_triple (tmp, "bench", &scene, paths);
+
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_regex_match (whole, run.out, 0, &match));
+  if (g_match_info_matches (match))
+    {
+      g_autofree char *ms = g_match_info_fetch (match, 1);
+
+      g_assert_cmpfloat (g_ascii_strtod (ms, NULL), >=, 0.0);
+    }
+  g_assert_true (g_regex_match_simple ("^peak resident memory: \\d+(\\.\\d+)? MiB$", run.out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (run.out, "3 runs"));
+
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "0", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--repeat", NULL);
+
+  cli_run (&run, "bench", paths[0], paths[1], missing, NULL);
+  cli_assert_one_line_error (&run, missing, NULL);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (tmp);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  cli_init (&argc, &argv);
+
+  g_test_add_func ("/cli/batch/mixed", test_batch_mixed);
+  g_test_add_func ("/cli/batch/all-good", test_batch_all_good);
+  g_test_add_func ("/cli/batch/bad-folders", test_batch_bad_folders);
+  g_test_add_func ("/cli/batch/shard", test_batch_shard);
+  g_test_add_func ("/cli/batch/jobs", test_batch_jobs);
+  g_test_add_func ("/cli/batch/time-series", test_batch_time_series);
+  g_test_add_func ("/cli/bench", test_bench);
+
+  return g_test_run ();
+}
