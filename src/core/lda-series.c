@@ -1,0 +1,349 @@
+/* lda-series.c — the frames of what is open
+ *
+ * A folder becomes a series of its triples (found by channel tags, as
+ * `livedead batch` finds them), each page of a multi-page triple a frame of
+ * its own.  Three files become one triple.  Frames share the series'
+ * parameters unless they have their own.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-series.h"
+
+struct _LdaSeries
+{
+  char      *name;
+  char      *folder;
+  GPtrArray *triples;   /* LdaTriple */
+  GArray    *frames;    /* LdaFrame */
+  GPtrArray *problems;  /* one line each */
+  LdaParams  params;
+};
+
+static void
+frame_clear (gpointer data)
+{
+  LdaFrame *frame = data;
+
+  g_free (frame->title);
+}
+
+static LdaSeries *
+series_new (const char *name,
+            const char *folder)
+{
+  LdaSeries *self = g_new0 (LdaSeries, 1);
+
+  self->name = g_strdup (name);
+  self->folder = g_strdup (folder);
+  self->triples = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_triple_free);
+  self->frames = g_array_new (FALSE, TRUE, sizeof (LdaFrame));
+  g_array_set_clear_func (self->frames, frame_clear);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  lda_params_init (&self->params);
+
+  return self;
+}
+
+/* Adds a frame per page of @triple; the series takes the triple. */
+static gboolean
+add_triple (LdaSeries  *self,
+            LdaTriple  *triple,
+            GError    **error)
+{
+  guint n_pages = 0;
+
+  if (!lda_triple_count_pages (triple, &n_pages, error))
+    {
+      lda_triple_free (triple);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->triples, triple);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      LdaFrame frame = { 0, };
+
+      frame.triple = triple;
+      frame.page = page;
+      if (n_pages > 1)
+        {
+          frame.time_index = page;
+          frame.title = g_strdup_printf ("%s p%u", triple->name, page);
+        }
+      else
+        {
+          frame.time_index = triple->time_index != LDA_NO_TIME_INDEX
+                             ? triple->time_index : self->frames->len;
+          frame.title = g_strdup (triple->name);
+        }
+      g_array_append_val (self->frames, frame);
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_series_new_from_folder:
+ * @folder: a folder of triples
+ * @error: return location for an error
+ *
+ * Triples that cannot be used are listed by lda_series_get_problems();
+ * the series fails only when the folder cannot be read or holds no usable
+ * triple.
+ *
+ * Returns: (transfer full) (nullable): the series
+ */
+LdaSeries *
+lda_series_new_from_folder (const char  *folder,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) triples = NULL;
+  g_autoptr(LdaSeries) self = NULL;
+  g_autofree char *name = g_path_get_basename (folder);
+
+  triples = lda_triples_find (folder, error);
+  if (triples == NULL)
+    return NULL;
+
+  self = series_new (name, folder);
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (triple->problem != NULL)
+        {
+          g_ptr_array_add (self->problems,
+                           g_strdup_printf ("%s: %s", triple->name, triple->problem));
+          continue;
+        }
+
+      g_ptr_array_index (triples, i) = NULL;
+      if (!add_triple (self, triple, &local_error))
+        g_ptr_array_add (self->problems, g_strdup (local_error->message));
+    }
+
+  if (self->frames->len == 0)
+    {
+      if (self->problems->len > 0)
+        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES, "%s: no usable triple (%s)",
+                     folder, (const char *) g_ptr_array_index (self->problems, 0));
+      else
+        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                     "%s: no triples found; file names need a channel tag such as "
+                     "_bf, _hoechst and _draq7", folder);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lda_series_new_from_files:
+ * @paths: (array length=n_paths): three image files
+ * @n_paths: 3
+ * @error: return location for an error
+ *
+ * The channel of each file comes from the tag in its name when all three
+ * have different tags, and from the order brightfield, Hoechst, Draq7
+ * otherwise.
+ *
+ * Returns: (transfer full) (nullable): the series
+ */
+LdaSeries *
+lda_series_new_from_files (const char * const *paths,
+                           guint               n_paths,
+                           GError            **error)
+{
+  const char *ordered[LDA_N_INPUTS] = { NULL, };
+  g_autoptr(LdaSeries) self = NULL;
+  g_autofree char *folder = NULL;
+  LdaTriple *triple;
+  gboolean tagged = TRUE;
+
+  if (n_paths != LDA_N_INPUTS)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                   "open three images (brightfield, Hoechst, Draq7) or a folder; got %u file%s",
+                   n_paths, n_paths == 1 ? "" : "s");
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_paths && tagged; i++)
+    {
+      g_autofree char *base = g_path_get_basename (paths[i]);
+      g_autofree char *name = NULL;
+      LdaInput input;
+
+      if (!lda_channel_tag_parse (base, &input, &name) || ordered[input] != NULL)
+        tagged = FALSE;
+      else
+        ordered[input] = paths[i];
+    }
+  if (!tagged)
+    for (guint i = 0; i < LDA_N_INPUTS; i++)
+      ordered[i] = paths[i];
+
+  triple = lda_triple_new (ordered[0], ordered[1], ordered[2]);
+  folder = g_path_get_dirname (ordered[0]);
+  self = series_new (triple->name, folder);
+
+  if (!add_triple (self, triple, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+lda_series_free (LdaSeries *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->frames);
+  g_ptr_array_unref (self->triples);
+  g_ptr_array_unref (self->problems);
+  g_free (self->name);
+  g_free (self->folder);
+  g_free (self);
+}
+
+const char *
+lda_series_get_name (LdaSeries *self)
+{
+  return self->name;
+}
+
+const char *
+lda_series_get_folder (LdaSeries *self)
+{
+  return self->folder;
+}
+
+guint
+lda_series_get_n_frames (LdaSeries *self)
+{
+  return self->frames->len;
+}
+
+/**
+ * lda_series_get_frame:
+ * @self: a series
+ * @index: a frame index
+ *
+ * Returns: (transfer none): the frame
+ */
+LdaFrame *
+lda_series_get_frame (LdaSeries *self,
+                      guint      index)
+{
+  g_return_val_if_fail (index < self->frames->len, NULL);
+
+  return &g_array_index (self->frames, LdaFrame, index);
+}
+
+/**
+ * lda_series_get_problems:
+ * @self: a series
+ *
+ * Returns: (transfer none) (element-type utf8): one line for each triple of
+ *   the folder that could not be used
+ */
+GPtrArray *
+lda_series_get_problems (LdaSeries *self)
+{
+  return self->problems;
+}
+
+const LdaParams *
+lda_series_get_params (LdaSeries *self)
+{
+  return &self->params;
+}
+
+void
+lda_series_set_params (LdaSeries       *self,
+                       const LdaParams *params)
+{
+  self->params = *params;
+}
+
+/**
+ * lda_series_get_frame_params:
+ * @self: a series
+ * @index: a frame index
+ *
+ * Returns: the parameters that apply to the frame: its own if it has an
+ *   override, else the series'
+ */
+const LdaParams *
+lda_series_get_frame_params (LdaSeries *self,
+                             guint      index)
+{
+  LdaFrame *frame = lda_series_get_frame (self, index);
+
+  return frame->has_override ? &frame->override : &self->params;
+}
+
+/**
+ * lda_series_set_frame_override:
+ * @self: a series
+ * @index: a frame index
+ * @params: (nullable): the frame's own parameters, or %NULL to go back to
+ *   the series'
+ */
+void
+lda_series_set_frame_override (LdaSeries       *self,
+                               guint            index,
+                               const LdaParams *params)
+{
+  LdaFrame *frame = lda_series_get_frame (self, index);
+
+  frame->has_override = params != NULL;
+  if (params != NULL)
+    frame->override = *params;
+}
+
+void
+lda_series_set_frame_counts (LdaSeries       *self,
+                             guint            index,
+                             const LdaCounts *counts)
+{
+  LdaFrame *frame = lda_series_get_frame (self, index);
+
+  frame->has_counts = counts != NULL;
+  if (counts != NULL)
+    {
+      frame->live = counts->live;
+      frame->dead = counts->dead;
+      frame->dead_fraction = counts->dead_fraction;
+    }
+}
+
+/**
+ * lda_frame_state_name:
+ * @state: a frame state
+ *
+ * Returns: "automatic", "edited" or "exported"
+ */
+const char *
+lda_frame_state_name (LdaFrameState state)
+{
+  switch (state)
+    {
+    case LDA_FRAME_AUTOMATIC:
+      return "automatic";
+    case LDA_FRAME_EDITED:
+      return "edited";
+    case LDA_FRAME_EXPORTED:
+      return "exported";
+    default:
+      return "";
+    }
+}
