@@ -172,7 +172,7 @@ read_uint (GKeyFile   *key_file,
   g_strstrip (text);
   errno = 0;
   v = g_ascii_strtoull (text, &end, 10);
-  if (text[0] == '\0' || text[0] == '-' || *end != '\0' || errno != 0 || v > G_MAXUINT)
+  if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v > G_MAXUINT)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    "[%s] %s = “%s” is not a whole number", group, key, text);
@@ -200,7 +200,9 @@ read_double (GKeyFile   *key_file,
   text = g_key_file_get_value (key_file, group, key, NULL);
   g_strstrip (text);
   v = g_ascii_strtod (text, &end);
-  if (text[0] == '\0' || *end != '\0' || !isfinite (v))
+  /* Plain decimal only: no hexadecimal, no "inf" or "nan". */
+  if (text[0] == '\0' || *end != '\0' || !isfinite (v) ||
+      strspn (text, "0123456789.eE+-") != strlen (text))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    "[%s] %s = “%s” is not a number", group, key, text);

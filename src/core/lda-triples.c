@@ -356,9 +356,21 @@ lda_triples_find (const char  *folder,
     {
       LdaTriple *triple = value;
 
-      for (guint i = 0; i < LDA_N_INPUTS && triple->problem == NULL; i++)
+      g_autoptr(GString) missing = NULL;
+
+      if (triple->problem != NULL)
+        continue;
+
+      for (guint i = 0; i < LDA_N_INPUTS; i++)
         if (triple->paths[i] == NULL)
-          triple->problem = g_strdup_printf ("no %s image beside it", input_titles[i]);
+          {
+            if (missing == NULL)
+              missing = g_string_new (input_titles[i]);
+            else
+              g_string_append_printf (missing, " or %s", input_titles[i]);
+          }
+      if (missing != NULL)
+        triple->problem = g_strdup_printf ("no %s image beside it", missing->str);
     }
 
   g_ptr_array_sort (result, compare_triples);

@@ -69,7 +69,8 @@ queue_pop (BucketQueue *q)
  * lda_watershed:
  * @markers: (inout): width × height labels: 0 unknown, 1 background,
  *   ≥ 2 a region's seed; on return every pixel holds its region or
- *   %LDA_REGION_OUTLINE
+ *   %LDA_REGION_OUTLINE, except pixels that outlines cut off from every
+ *   seed, which stay 0 (as in OpenCV)
  * @relief: width × height levels
  * @width: columns
  * @height: rows
