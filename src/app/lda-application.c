@@ -1,0 +1,197 @@
+/* lda-application.c — the GtkApplication: single instance, app actions
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-application.h"
+#include "lda-window.h"
+
+struct _LdaApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LdaApplication, lda_application, GTK_TYPE_APPLICATION)
+
+/**
+ * lda_application_sample_dir:
+ *
+ * The bundled sample: $LDA_SAMPLE_DIR if set, else the installed copy, else
+ * the source tree's data/sample when running from the build folder.
+ *
+ * Returns: (transfer full) (nullable): the folder, or %NULL if none exists
+ */
+char *
+lda_application_sample_dir (void)
+{
+  const char *env = g_getenv ("LDA_SAMPLE_DIR");
+  g_autofree char *exe = NULL;
+
+  if (env != NULL && *env)
+    return g_strdup (env);
+
+  if (g_file_test (PKGDATADIR "/sample", G_FILE_TEST_IS_DIR))
+    return g_strdup (PKGDATADIR "/sample");
+
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *candidate = g_build_filename (dir, "..", "..", "data", "sample", NULL);
+      g_autofree char *source_tree = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
+
+      if (g_file_test (source_tree, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&source_tree);
+      if (g_file_test (candidate, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+static void
+lda_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autofree char *sample = lda_application_sample_dir ();
+      LdaWindow *new_window = lda_window_new (LDA_APPLICATION (app));
+
+      if (sample != NULL)
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (sample);
+
+          lda_window_open (new_window, &folder, 1, TRUE);
+        }
+      window = GTK_WINDOW (new_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+lda_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  LdaWindow *window = lda_window_new (LDA_APPLICATION (app));
+
+  lda_window_open (window, files, (guint) n_files, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close the windows, so that each saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *authors[] = { "The Live/Dead Annotator authors", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Live/Dead Annotator"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Label masks for live/dead cell assays: tune the "
+                                       "segmentation live, correct it by hand, export it "
+                                       "to train a U-Net."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "copyright", "© 2026 The Live/Dead Annotator authors",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+lda_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Primary>q", NULL } },
+    { "win.open", { "<Primary>o", NULL } },
+    { "win.open-folder", { "<Primary><Shift>o", NULL } },
+    { "win.previous-frame", { "Page_Up", "<Alt>Left", NULL } },
+    { "win.next-frame", { "Page_Down", "<Alt>Right", NULL } },
+    { "win.zoom-fit", { "<Primary>0", NULL } },
+    { "win.zoom-one", { "<Primary>1", NULL } },
+    { "win.zoom-in", { "<Primary>plus", "<Primary>equal", NULL } },
+    { "win.zoom-out", { "<Primary>minus", NULL } },
+    { "win.auto-contrast", { "<Primary>r", NULL } },
+    { "win.frame-parameters", { "<Primary>t", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);
+
+  /* GtkApplication loads menus and the shortcuts window from the resource
+   * base path, but not style sheets. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/livedead/Annotator/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+lda_application_class_init (LdaApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = lda_application_activate;
+  app_class->open = lda_application_open;
+  app_class->startup = lda_application_startup;
+}
+
+static void
+lda_application_init (LdaApplication *self)
+{
+}
+
+LdaApplication *
+lda_application_new (void)
+{
+  return g_object_new (LDA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/livedead/Annotator",
+                       NULL);
+}

@@ -1,0 +1,562 @@
+/* lda-channel-panel.c — the parameters of one channel and what they give
+ *
+ * The controls come from lda-channel-panel.ui.  The panel emits "changed"
+ * for every change the person makes, continuously while a slider is
+ * dragged, and never for values set with lda_channel_panel_set_params().
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "lda-channel-panel.h"
+#include "lda-histogram-plot.h"
+
+/* Above this fraction of the image the mask is almost certainly wrong. */
+#define FULL_COVERAGE 0.95
+
+struct _LdaChannelPanel
+{
+  GtkWidget         parent_instance;
+
+  LdaChannel        channel;
+  /* > 0 while the controls are set from code: no "changed" then. */
+  guint             updating;
+
+  /* The scalars of the last result; the plot keeps the histograms. */
+  gboolean          has_result;
+  LdaChannelResult  result;
+
+  /* Template children */
+  GtkLabel         *title_label;
+  GtkWidget        *overridden_tag;
+  GtkAdjustment    *offset_adjustment;
+  GtkAdjustment    *coarseness_adjustment;
+  GtkAdjustment    *kernel_adjustment;
+  GtkAdjustment    *manual_adjustment;
+  GtkWidget        *offset_label;
+  GtkWidget        *offset_scale;
+  GtkWidget        *offset_spin;
+  GtkWidget        *coarseness_spin;
+  GtkWidget        *kernel_spin;
+  GtkCheckButton   *manual_check;
+  GtkWidget        *manual_spin;
+  GtkCheckButton   *use_offset_check;
+  GtkCheckButton   *ignore_saturated_check;
+  GtkLabel         *threshold_label;
+  LdaHistogramPlot *plot;
+  GtkWidget        *warning_box;
+  GtkLabel         *warning_label;
+  GtkWidget        *warning_button;
+};
+
+enum {
+  PROP_0,
+  PROP_CHANNEL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LdaChannelPanel, lda_channel_panel, GTK_TYPE_WIDGET)
+
+static const struct
+{
+  const char *title;
+  const char *short_name;
+} channel_info[LDA_N_CHANNELS] = {
+  { N_("Cell area — Sobel of brightfield"), N_("Cell area") },
+  { N_("Hoechst — live nuclei"),            N_("Hoechst") },
+  { N_("Draq7 — dead nuclei"),              N_("Draq7") },
+};
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *format,
+                      const char *channel_name)
+{
+  g_autofree char *text = g_strdup_printf (format, channel_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* Three panels share one window, so screen readers need the channel in
+ * every control's name: "Hoechst offset", not "Offset". */
+static void
+apply_channel (LdaChannelPanel *self)
+{
+  const char *name = _(channel_info[self->channel].short_name);
+
+  gtk_label_set_label (self->title_label, _(channel_info[self->channel].title));
+  gtk_widget_add_css_class (GTK_WIDGET (self), lda_channel_name (self->channel));
+
+  /* Translators: %s is a channel: Cell area, Hoechst or Draq7 */
+  set_accessible_label (self->offset_scale, _("%s offset"), name);
+  set_accessible_label (self->offset_spin, _("%s offset"), name);
+  set_accessible_label (self->coarseness_spin, _("%s coarseness"), name);
+  set_accessible_label (self->kernel_spin, _("%s kernel size"), name);
+  set_accessible_label (GTK_WIDGET (self->manual_check), _("%s manual threshold"), name);
+  set_accessible_label (self->manual_spin, _("%s manual threshold value"), name);
+  set_accessible_label (GTK_WIDGET (self->use_offset_check), _("%s: use offset"), name);
+  set_accessible_label (GTK_WIDGET (self->ignore_saturated_check),
+                        _("%s: ignore saturated tiles"), name);
+  set_accessible_label (GTK_WIDGET (self->plot), _("%s histogram"), name);
+}
+
+/* The offset does nothing under a manual threshold, nor when it is off. */
+static void
+update_sensitivity (LdaChannelPanel *self)
+{
+  gboolean manual = gtk_check_button_get_active (self->manual_check);
+  gboolean use_offset = gtk_check_button_get_active (self->use_offset_check);
+
+  gtk_widget_set_sensitive (self->offset_label, use_offset && !manual);
+  gtk_widget_set_sensitive (self->offset_scale, use_offset && !manual);
+  gtk_widget_set_sensitive (self->offset_spin, use_offset && !manual);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->use_offset_check), !manual);
+}
+
+static void
+update_threshold_label (LdaChannelPanel *self)
+{
+  const LdaChannelResult *r = &self->result;
+  g_autofree char *text = NULL;
+
+  if (!self->has_result)
+    text = g_strdup (_("Threshold not computed yet"));
+  else if (gtk_check_button_get_active (self->manual_check))
+    text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (manual)"),
+                            r->threshold);
+  else if (!gtk_check_button_get_active (self->use_offset_check))
+    text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (the peak)"),
+                            r->threshold);
+  else
+    {
+      /* Rounded as get_params() rounds, so "1.2" and not "1.2000000001". */
+      double offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
+
+      /* Translators: the threshold, the peak and the offset factor */
+      text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (peak %u × %g + 1)"),
+                              r->threshold, r->peak, offset);
+    }
+
+  gtk_label_set_label (self->threshold_label, text);
+}
+
+/* Says why the mask is empty or full and what to change; offers the
+ * one-click fix when saturated tiles won the vote (SPEC 2.1). */
+static void
+update_warning (LdaChannelPanel *self)
+{
+  const LdaChannelResult *r = &self->result;
+  gboolean manual = gtk_check_button_get_active (self->manual_check);
+  gboolean use_offset = gtk_check_button_get_active (self->use_offset_check);
+  gboolean ignore_saturated = gtk_check_button_get_active (self->ignore_saturated_check);
+  const char *problem = NULL;
+  const char *advice = NULL;
+  gboolean offer_ignore = FALSE;
+
+  if (self->has_result && r->coverage <= 0.0)
+    {
+      if (!manual && !ignore_saturated && r->saturation > 0 &&
+          r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
+        {
+          problem = _("The mask is empty: saturated tiles won the vote, so the threshold is above every pixel.");
+          offer_ignore = TRUE;
+        }
+      else
+        {
+          problem = _("The mask is empty: the threshold is above the channel’s pixels.");
+          if (manual)
+            advice = _("Lower the manual threshold.");
+          else if (use_offset)
+            advice = _("Lower the offset or set a manual threshold.");
+          else
+            advice = _("Set a manual threshold.");
+        }
+    }
+  else if (self->has_result && r->coverage > FULL_COVERAGE)
+    {
+      problem = _("The mask covers almost the whole image.");
+      if (manual)
+        advice = _("Raise the manual threshold.");
+      else if (use_offset)
+        advice = _("Raise the offset or set a manual threshold.");
+      else
+        advice = _("Use an offset or set a manual threshold.");
+    }
+
+  if (problem != NULL)
+    {
+      g_autofree char *text = advice != NULL
+                              ? g_strjoin (" ", problem, advice, NULL)
+                              : g_strdup (problem);
+
+      gtk_label_set_label (self->warning_label, text);
+    }
+
+  gtk_widget_set_visible (self->warning_button, offer_ignore);
+  gtk_widget_set_visible (self->warning_box, problem != NULL);
+}
+
+static void
+emit_changed (LdaChannelPanel *self)
+{
+  if (self->updating == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Every control's value-changed or toggled lands here. */
+static void
+control_changed_cb (GObject         *control,
+                    LdaChannelPanel *self)
+{
+  update_sensitivity (self);
+  emit_changed (self);
+}
+
+static void
+threshold_dragged_cb (LdaHistogramPlot *plot,
+                      guint             value,
+                      LdaChannelPanel  *self)
+{
+  /* Switch to a manual threshold with the dragged value, as one change. */
+  self->updating++;
+  gtk_check_button_set_active (self->manual_check, TRUE);
+  gtk_adjustment_set_value (self->manual_adjustment, MIN (value, LDA_MANUAL_MAX));
+  self->updating--;
+
+  update_sensitivity (self);
+  emit_changed (self);
+}
+
+static void
+ignore_saturated_clicked_cb (GtkButton       *button,
+                             LdaChannelPanel *self)
+{
+  /* The button hides once the option is on: keep the focus nearby
+   * rather than letting it fall to the window's first widget. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->ignore_saturated_check));
+  /* Toggling the check emits "changed". */
+  gtk_check_button_set_active (self->ignore_saturated_check, TRUE);
+}
+
+static void
+lda_channel_panel_constructed (GObject *object)
+{
+  LdaChannelPanel *self = LDA_CHANNEL_PANEL (object);
+
+  G_OBJECT_CLASS (lda_channel_panel_parent_class)->constructed (object);
+
+  apply_channel (self);
+}
+
+static void
+lda_channel_panel_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), LDA_TYPE_CHANNEL_PANEL);
+
+  /* dispose_template only unparents the bound children; the containers
+   * without a field are still ours. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lda_channel_panel_parent_class)->dispose (object);
+}
+
+static void
+lda_channel_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LdaChannelPanel *self = LDA_CHANNEL_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHANNEL:
+      g_value_set_uint (value, self->channel);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lda_channel_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LdaChannelPanel *self = LDA_CHANNEL_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHANNEL:
+      self->channel = g_value_get_uint (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lda_channel_panel_class_init (LdaChannelPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lda_channel_panel_constructed;
+  object_class->dispose = lda_channel_panel_dispose;
+  object_class->get_property = lda_channel_panel_get_property;
+  object_class->set_property = lda_channel_panel_set_property;
+
+  /**
+   * LdaChannelPanel:channel:
+   *
+   * Which channel the panel is for, an #LdaChannel.  A plain unsigned
+   * property so that a .ui file can set it (0, 1 or 2).
+   */
+  properties[PROP_CHANNEL] =
+    g_param_spec_uint ("channel", NULL, NULL,
+                       0, LDA_N_CHANNELS - 1, LDA_CHANNEL_CELL_AREA,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LdaChannelPanel::changed:
+   * @self: the panel
+   *
+   * Emitted when the person changes a parameter; read them with
+   * lda_channel_panel_get_params().
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (LDA_TYPE_HISTOGRAM_PLOT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/livedead/Annotator/lda-channel-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, overridden_tag);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, coarseness_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, kernel_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, manual_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_scale);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, coarseness_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, kernel_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, manual_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, manual_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, use_offset_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, ignore_saturated_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, threshold_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, plot);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_button);
+  gtk_widget_class_bind_template_callback (widget_class, control_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, threshold_dragged_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ignore_saturated_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "channelpanel");
+}
+
+static void
+lda_channel_panel_init (LdaChannelPanel *self)
+{
+  LdaChannelParams defaults;
+
+  /* The template's own signals fire while it is built: stay quiet. */
+  self->updating++;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating--;
+
+  lda_channel_params_init (&defaults);
+  lda_channel_panel_set_params (self, &defaults);
+}
+
+/**
+ * lda_channel_panel_new:
+ * @channel: the channel the panel is for
+ *
+ * Returns: a panel showing the defaults of lda_channel_params_init()
+ */
+GtkWidget *
+lda_channel_panel_new (LdaChannel channel)
+{
+  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
+
+  return g_object_new (LDA_TYPE_CHANNEL_PANEL, "channel", (guint) channel, NULL);
+}
+
+LdaChannel
+lda_channel_panel_get_channel (LdaChannelPanel *self)
+{
+  g_return_val_if_fail (LDA_IS_CHANNEL_PANEL (self), LDA_CHANNEL_CELL_AREA);
+
+  return self->channel;
+}
+
+/**
+ * lda_channel_panel_set_params:
+ * @self: a panel
+ * @params: the values to show
+ *
+ * Sets every control without emitting #LdaChannelPanel::changed.
+ */
+void
+lda_channel_panel_set_params (LdaChannelPanel        *self,
+                              const LdaChannelParams *params)
+{
+  g_return_if_fail (LDA_IS_CHANNEL_PANEL (self));
+  g_return_if_fail (params != NULL);
+
+  self->updating++;
+  gtk_adjustment_set_value (self->offset_adjustment, params->offset);
+  gtk_check_button_set_active (self->use_offset_check, params->use_offset);
+  gtk_adjustment_set_value (self->coarseness_adjustment, params->coarseness);
+  gtk_adjustment_set_value (self->kernel_adjustment, params->kernel);
+  gtk_check_button_set_active (self->manual_check, params->manual);
+  gtk_adjustment_set_value (self->manual_adjustment, params->manual_threshold);
+  gtk_check_button_set_active (self->ignore_saturated_check, params->ignore_saturated);
+  self->updating--;
+
+  update_sensitivity (self);
+  update_threshold_label (self);
+  update_warning (self);
+}
+
+/**
+ * lda_channel_panel_get_params:
+ * @self: a panel
+ * @params: (out caller-allocates): filled from the controls
+ */
+void
+lda_channel_panel_get_params (LdaChannelPanel  *self,
+                              LdaChannelParams *params)
+{
+  g_return_if_fail (LDA_IS_CHANNEL_PANEL (self));
+  g_return_if_fail (params != NULL);
+
+  /* A slider gives any double; keep the two decimals the spin shows, so
+   * that 1.2 is exactly the 1.2 a parameter file would hold. */
+  params->offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
+  params->offset = CLAMP (params->offset, LDA_OFFSET_MIN, LDA_OFFSET_MAX);
+  params->use_offset = gtk_check_button_get_active (self->use_offset_check);
+  params->coarseness = (guint) CLAMP (round (gtk_adjustment_get_value (self->coarseness_adjustment)),
+                                      LDA_COARSENESS_MIN, LDA_COARSENESS_MAX);
+  params->kernel = (guint) CLAMP (round (gtk_adjustment_get_value (self->kernel_adjustment)),
+                                  LDA_KERNEL_MIN, LDA_KERNEL_MAX);
+  params->manual = gtk_check_button_get_active (self->manual_check);
+  params->manual_threshold = (guint) CLAMP (round (gtk_adjustment_get_value (self->manual_adjustment)),
+                                            0, LDA_MANUAL_MAX);
+  params->ignore_saturated = gtk_check_button_get_active (self->ignore_saturated_check);
+}
+
+/**
+ * lda_channel_panel_set_result:
+ * @self: a panel
+ * @result: (nullable): what the last run computed, or %NULL to forget it
+ *
+ * Copies what the panel shows: the histograms go to the plot, the rest
+ * to the threshold line and the warning.
+ */
+void
+lda_channel_panel_set_result (LdaChannelPanel        *self,
+                              const LdaChannelResult *result)
+{
+  g_return_if_fail (LDA_IS_CHANNEL_PANEL (self));
+
+  if (result != NULL)
+    {
+      self->has_result = TRUE;
+      self->result = *result;
+      /* Borrowed pointers: never keep them. */
+      self->result.intensities = NULL;
+      self->result.votes = NULL;
+
+      if (result->intensities != NULL)
+        lda_histogram_plot_set_data (self->plot, result->intensities, result->votes,
+                                     result->peak, result->threshold);
+      else
+        lda_histogram_plot_clear (self->plot);
+    }
+  else
+    {
+      self->has_result = FALSE;
+      lda_histogram_plot_clear (self->plot);
+    }
+
+  update_threshold_label (self);
+  update_warning (self);
+}
+
+/**
+ * lda_channel_panel_set_overridden:
+ * @self: a panel
+ * @overridden: whether the current frame has its own parameters
+ *
+ * Shows or hides the "this frame" tag next to the title.
+ */
+void
+lda_channel_panel_set_overridden (LdaChannelPanel *self,
+                                  gboolean         overridden)
+{
+  g_return_if_fail (LDA_IS_CHANNEL_PANEL (self));
+
+  gtk_widget_set_visible (self->overridden_tag, overridden);
+}
+
+/**
+ * lda_channel_panel_get_offset_adjustment:
+ * @self: a channel panel
+ *
+ * Returns: (transfer none): the adjustment behind the offset slider
+ */
+GtkAdjustment *
+lda_channel_panel_get_offset_adjustment (LdaChannelPanel *self)
+{
+  g_return_val_if_fail (LDA_IS_CHANNEL_PANEL (self), NULL);
+
+  return self->offset_adjustment;
+}
+
+/**
+ * lda_channel_panel_get_warning:
+ * @self: a channel panel
+ *
+ * Returns: (nullable): the warning shown beside the channel, if any
+ */
+const char *
+lda_channel_panel_get_warning (LdaChannelPanel *self)
+{
+  g_return_val_if_fail (LDA_IS_CHANNEL_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (self->warning_box))
+    return NULL;
+
+  return gtk_label_get_label (self->warning_label);
+}

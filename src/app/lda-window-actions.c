@@ -1,0 +1,430 @@
+/* lda-window-actions.c — the window's actions, file choosers, drag and
+ * drop and recent folders
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-window-private.h"
+
+#define RECENT_APP_NAME "livedead-annotator"
+#define RECENT_MAX      8
+
+/* Opening */
+
+static void
+open_files_from_list (LdaWindow  *self,
+                      GListModel *files)
+{
+  guint n = g_list_model_get_n_items (files);
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+  if (n > 0)
+    lda_window_open (self, (GFile **) array->pdata, array->len, FALSE);
+}
+
+static GFile *
+last_folder (LdaWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "last-folder");
+
+  if (path[0] == '\0' || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return NULL;
+
+  return g_file_new_for_path (path);
+}
+
+static GtkFileFilter *
+tiff_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("TIFF images"));
+  gtk_file_filter_add_mime_type (filter, "image/tiff");
+  gtk_file_filter_add_suffix (filter, "tif");
+  gtk_file_filter_add_suffix (filter, "tiff");
+
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+open_dialog_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LdaWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (files != NULL)
+    open_files_from_list (self, files);
+}
+
+static void
+folder_dialog_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LdaWindow) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (folder != NULL)
+    lda_window_open (self, &folder, 1, FALSE);
+}
+
+static void
+run_chooser (LdaWindow *self,
+             gboolean   folder)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GFile) initial = last_folder (self);
+
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (initial != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, initial);
+
+  if (folder)
+    {
+      gtk_file_dialog_set_title (dialog, _("Open a Folder of Triples"));
+      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_dialog_done,
+                                     g_object_ref (self));
+    }
+  else
+    {
+      g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+      g_autoptr(GtkFileFilter) filter = tiff_filter ();
+
+      g_list_store_append (filters, filter);
+      gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      gtk_file_dialog_set_title (dialog, _("Open Brightfield, Hoechst and Draq7 Images"));
+      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done,
+                                     g_object_ref (self));
+    }
+}
+
+#else /* GTK 4.8 */
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  LdaWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      open_files_from_list (self, files);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+run_chooser (LdaWindow *self,
+             gboolean   folder)
+{
+  g_autoptr(GFile) initial = last_folder (self);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Open a Folder of Triples")
+                                                : _("Open Brightfield, Hoechst and Draq7 Images"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = tiff_filter ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  if (initial != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  run_chooser (LDA_WINDOW (widget), FALSE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_chooser (LDA_WINDOW (widget), TRUE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  lda_window_open (LDA_WINDOW (widget), &folder, 1, FALSE);
+}
+
+/* Recent folders, kept by GtkRecentManager */
+
+void
+lda_window_add_recent (LdaWindow *self,
+                       GFile     *folder)
+{
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *name = g_file_get_basename (folder);
+  GtkRecentData data = {
+    .display_name = name,
+    .mime_type = (char *) "inode/directory",
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = (char *) "livedead-annotator %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  lda_window_update_recent (self);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+void
+lda_window_update_recent (LdaWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+
+  for (GList *l = items; l != NULL && n < RECENT_MAX; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
+          !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LdaWindow     *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0)
+    return FALSE;
+
+  return lda_window_open (self, (GFile **) files->pdata, files->len, FALSE);
+}
+
+void
+lda_window_setup_drop (LdaWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* Frames */
+
+static void
+previous_frame_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+
+  if (self->series != NULL && self->frame > 0)
+    lda_window_set_frame (self, self->frame - 1);
+}
+
+static void
+next_frame_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+
+  if (self->series != NULL && self->frame + 1 < lda_series_get_n_frames (self->series))
+    lda_window_set_frame (self, self->frame + 1);
+}
+
+static void
+frame_parameters_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  LdaFrame *frame;
+
+  if (self->series == NULL)
+    return;
+
+  /* The toggle buttons do the work (lda-window.c, on_scope_toggled). */
+  frame = lda_series_get_frame (self->series, self->frame);
+  gtk_toggle_button_set_active (frame->has_override ? self->series_toggle : self->frame_toggle,
+                                TRUE);
+}
+
+/* Panes and zoom */
+
+static void
+show_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  int pane = g_variant_get_int32 (parameter);
+
+  if (pane < 0 || pane >= LDA_N_PANES)
+    return;
+
+  /* The key of the pane shown alone brings all four back. */
+  if (pane != LDA_PANE_ALL && (LdaPane) pane == self->solo)
+    pane = LDA_PANE_ALL;
+
+  lda_window_show_pane (self, pane);
+}
+
+static LdaImageView *
+zoom_view (LdaWindow *self)
+{
+  return self->views[self->solo == LDA_PANE_ALL ? LDA_PANE_COMPOSITE : self->solo];
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lda_image_view_zoom_to_fit (zoom_view (LDA_WINDOW (widget)));
+}
+
+static void
+zoom_one_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lda_image_view_set_zoom (zoom_view (LDA_WINDOW (widget)), 1.0);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LdaImageView *view = zoom_view (LDA_WINDOW (widget));
+
+  lda_image_view_set_zoom (view, lda_image_view_get_zoom (view) * 1.5);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LdaImageView *view = zoom_view (LDA_WINDOW (widget));
+
+  lda_image_view_set_zoom (view, lda_image_view_get_zoom (view) / 1.5);
+}
+
+static void
+auto_contrast_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lda_pipeline_runner_auto_contrast (LDA_WINDOW (widget)->runner);
+}
+
+void
+lda_window_update_actions (LdaWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n = self->series != NULL ? lda_series_get_n_frames (self->series) : 0;
+
+  gtk_widget_action_set_enabled (widget, "win.previous-frame", n > 0 && self->frame > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-frame", n > 0 && self->frame + 1 < n);
+  gtk_widget_action_set_enabled (widget, "win.frame-parameters", n > 1);
+}
+
+void
+lda_window_install_actions (GtkWidgetClass *widget_class)
+{
+  static const int digit_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-frame", NULL, previous_frame_action);
+  gtk_widget_class_install_action (widget_class, "win.next-frame", NULL, next_frame_action);
+  gtk_widget_class_install_action (widget_class, "win.frame-parameters", NULL,
+                                   frame_parameters_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pane", "i", show_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-one", NULL, zoom_one_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.auto-contrast", NULL, auto_contrast_action);
+
+  /* Keys 1–4 show a pane alone and back.  They are bound in the bubble
+   * phase, so a focused spin button still gets its digits first. */
+  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, digit_keys[i], 0,
+                                         "win.show-pane", "i", (int) i + 1);
+}

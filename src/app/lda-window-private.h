@@ -1,0 +1,62 @@
+/* lda-window-private.h — the window's state, shared by its files
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lda-channel-panel.h"
+#include "lda-fraction-plot.h"
+#include "lda-image-view.h"
+#include "lda-window.h"
+
+G_BEGIN_DECLS
+
+struct _LdaWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template children */
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkRevealer       *message_revealer;
+  GtkLabel          *message_label;
+  GtkPaned          *paned;
+  GtkGrid           *pane_grid;
+  GtkWidget         *panes[LDA_N_PANES];
+  LdaImageView      *views[LDA_N_PANES];
+  GtkBox            *legend_box;
+  GtkScrolledWindow *frame_scroller;
+  GtkBox            *frame_box;
+  GtkLabel          *status_label;
+  GtkLabel          *counts_label;
+  LdaFractionPlot   *fraction_plot;
+  GtkToggleButton   *series_toggle;
+  GtkToggleButton   *frame_toggle;
+  GtkBox            *panels_box;
+  GtkAdjustment     *opacity_adjustment;
+  GMenu             *recent_menu;
+
+  LdaChannelPanel   *channel_panels[LDA_N_CHANNELS];
+  GPtrArray         *frame_buttons;
+
+  GSettings         *settings;
+  LdaPipelineRunner *runner;
+  LdaSeries         *series;
+  guint              frame;
+  LdaPane            solo;
+  gboolean           is_sample;
+  gboolean           updating_panels;
+  double             pointer_x;
+  double             pointer_y;
+};
+
+/* lda-window-actions.c */
+void lda_window_install_actions (GtkWidgetClass *widget_class);
+void lda_window_setup_drop      (LdaWindow      *self);
+void lda_window_update_recent   (LdaWindow      *self);
+void lda_window_add_recent      (LdaWindow      *self,
+                                 GFile          *folder);
+void lda_window_update_actions  (LdaWindow      *self);
+
+G_END_DECLS

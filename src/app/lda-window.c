@@ -1,0 +1,757 @@
+/* lda-window.c — the main window: four panes, the parameters, the frames
+ *
+ * The window shows what the runner computes and sends it what the person
+ * changes; it knows nothing of how segmentation works beyond the core's
+ * API.  Actions, opening and drag and drop are in lda-window-actions.c.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-compose.h"
+#include "lda-render.h"
+#include "lda-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LdaWindow, lda_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static const char * const pane_names[LDA_N_PANES] = {
+  "grid", "composite", "fluorescence", "sobel", "segmented",
+};
+
+LdaWindow *
+lda_window_new (LdaApplication *app)
+{
+  return g_object_new (LDA_TYPE_WINDOW, "application", app, NULL);
+}
+
+/* Messages */
+
+/**
+ * lda_window_show_message:
+ * @self: a window
+ * @message: (nullable): what to tell the person, or %NULL to hide
+ *
+ * Shows a message above the panes; what was open stays open.
+ */
+void
+lda_window_show_message (LdaWindow  *self,
+                         const char *message)
+{
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+}
+
+const char *
+lda_window_get_message (LdaWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->message_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->message_label);
+}
+
+static void
+on_message_close (LdaWindow *self)
+{
+  lda_window_show_message (self, NULL);
+}
+
+/* Frames */
+
+static void
+update_frame_button (LdaWindow *self,
+                     guint      index)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, index);
+  GtkWidget *button = g_ptr_array_index (self->frame_buttons, index);
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
+  gtk_button_set_label (GTK_BUTTON (button), label);
+
+  tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
+                             lda_frame_state_name (frame->state),
+                             frame->has_override ? _(", own parameters") : "",
+                             frame->has_counts ? "" : _(", not segmented yet"));
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  gtk_widget_remove_css_class (button, "edited");
+  gtk_widget_remove_css_class (button, "exported");
+  if (frame->state != LDA_FRAME_AUTOMATIC)
+    gtk_widget_add_css_class (button, lda_frame_state_name (frame->state));
+}
+
+static void
+on_frame_button_toggled (GtkToggleButton *button,
+                         LdaWindow       *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "frame"));
+
+  if (gtk_toggle_button_get_active (button) && index != self->frame)
+    lda_window_set_frame (self, index);
+}
+
+static void
+rebuild_frame_strip (LdaWindow *self)
+{
+  GtkWidget *child;
+  GtkToggleButton *group = NULL;
+  guint n = lda_series_get_n_frames (self->series);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
+    gtk_box_remove (self->frame_box, child);
+  g_ptr_array_set_size (self->frame_buttons, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_widget_add_css_class (button, "lda-frame-button");
+      g_object_set_data (G_OBJECT (button), "frame", GUINT_TO_POINTER (i));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->frame);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_frame_button_toggled), self);
+      gtk_box_append (self->frame_box, button);
+      g_ptr_array_add (self->frame_buttons, button);
+      update_frame_button (self, i);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
+  lda_fraction_plot_set_n_points (self->fraction_plot, n);
+  for (guint i = 0; i < n; i++)
+    {
+      LdaFrame *frame = lda_series_get_frame (self->series, i);
+
+      if (frame->has_counts)
+        lda_fraction_plot_set_point (self->fraction_plot, i, frame->time_index,
+                                     frame->dead_fraction);
+    }
+}
+
+static void
+set_panels_params (LdaWindow       *self,
+                   const LdaParams *params)
+{
+  self->updating_panels = TRUE;
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_panel_set_params (self->channel_panels[c], &params->channel[c]);
+  self->updating_panels = FALSE;
+}
+
+static void
+update_override_display (LdaWindow *self)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, self->frame);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_panel_set_overridden (self->channel_panels[c], frame->has_override);
+
+  self->updating_panels = TRUE;
+  gtk_toggle_button_set_active (frame->has_override ? self->frame_toggle : self->series_toggle,
+                                TRUE);
+  self->updating_panels = FALSE;
+}
+
+/* "All frames" / "This frame": give the current frame parameters of its
+ * own (starting from the series'), or drop them. */
+static void
+on_scope_toggled (GtkToggleButton *button,
+                  LdaWindow       *self)
+{
+  gboolean own = gtk_toggle_button_get_active (self->frame_toggle);
+  LdaFrame *frame;
+  const LdaParams *params;
+
+  if (self->updating_panels || self->series == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  frame = lda_series_get_frame (self->series, self->frame);
+  if (own == frame->has_override)
+    return;
+
+  if (own)
+    {
+      LdaParams copy = *lda_series_get_params (self->series);
+
+      lda_series_set_frame_override (self->series, self->frame, &copy);
+    }
+  else
+    lda_series_set_frame_override (self->series, self->frame, NULL);
+
+  params = lda_series_get_frame_params (self->series, self->frame);
+  set_panels_params (self, params);
+  update_override_display (self);
+  update_frame_button (self, self->frame);
+  lda_pipeline_runner_set_params (self->runner, params);
+}
+
+static void
+update_titles (LdaWindow *self)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, self->frame);
+  guint n = lda_series_get_n_frames (self->series);
+  g_autofree char *subtitle = NULL;
+
+  gtk_label_set_text (self->title_label, frame->title);
+  if (n > 1)
+    subtitle = g_strdup_printf (_("%s — time point %u of %u (t = %u)"),
+                                lda_series_get_name (self->series), self->frame + 1, n,
+                                frame->time_index);
+  else
+    subtitle = g_strdup (self->is_sample ? _("Bundled sample") : lda_series_get_folder (self->series));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+/**
+ * lda_window_set_frame:
+ * @self: a window
+ * @frame: a frame of the open series
+ *
+ * Loads and segments a time point; the current one stays shown until the
+ * new one is ready, and stays if it cannot be loaded.
+ */
+void
+lda_window_set_frame (LdaWindow *self,
+                      guint      frame)
+{
+  LdaFrame *f;
+
+  g_return_if_fail (self->series != NULL);
+  g_return_if_fail (frame < lda_series_get_n_frames (self->series));
+
+  self->frame = frame;
+  f = lda_series_get_frame (self->series, frame);
+
+  if (frame < self->frame_buttons->len)
+    gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, frame), TRUE);
+  lda_fraction_plot_set_current (self->fraction_plot, frame);
+
+  set_panels_params (self, lda_series_get_frame_params (self->series, frame));
+  update_override_display (self);
+  update_titles (self);
+  lda_window_update_actions (self);
+
+  lda_pipeline_runner_load (self->runner, frame, f->triple, f->page,
+                            lda_series_get_frame_params (self->series, frame));
+}
+
+/**
+ * lda_window_set_series:
+ * @self: a window
+ * @series: (transfer full): what to show
+ * @is_sample: whether it is the bundled sample
+ */
+static void
+set_series (LdaWindow *self,
+            LdaSeries *series,
+            gboolean   is_sample)
+{
+  GPtrArray *problems = lda_series_get_problems (series);
+
+  g_clear_pointer (&self->series, lda_series_free);
+  self->series = series;
+  self->frame = 0;
+  self->is_sample = is_sample;
+
+  rebuild_frame_strip (self);
+  lda_window_set_frame (self, 0);
+
+  if (problems->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u triple of this folder was skipped: %s",
+                                   "%u triples of this folder were skipped; the first: %s",
+                                   problems->len),
+                         problems->len, (const char *) g_ptr_array_index (problems, 0));
+
+      lda_window_show_message (self, message);
+    }
+  else
+    lda_window_show_message (self, NULL);
+}
+
+/**
+ * lda_window_open:
+ * @self: a window
+ * @files: (array length=n_files): a folder, or the three images of a triple
+ * @n_files: how many
+ * @is_sample: whether this is the bundled sample
+ *
+ * Opens what the person chose.  If it cannot be used, a message names the
+ * file and the problem and what was open stays open.
+ *
+ * Returns: %TRUE if it was opened
+ */
+gboolean
+lda_window_open (LdaWindow *self,
+                 GFile    **files,
+                 guint      n_files,
+                 gboolean   is_sample)
+{
+  g_autoptr(GError) error = NULL;
+  LdaSeries *series = NULL;
+
+  if (n_files == 1 && g_file_query_file_type (files[0], G_FILE_QUERY_INFO_NONE, NULL)
+                      == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *path = g_file_get_path (files[0]);
+
+      series = lda_series_new_from_folder (path, &error);
+      if (series != NULL && !is_sample)
+        lda_window_add_recent (self, files[0]);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (paths, g_file_get_path (files[i]));
+      series = lda_series_new_from_files ((const char * const *) paths->pdata, paths->len,
+                                          &error);
+    }
+
+  if (series == NULL)
+    {
+      lda_window_show_message (self, error->message);
+      return FALSE;
+    }
+
+  if (!is_sample)
+    {
+      g_autofree char *folder = g_strdup (lda_series_get_folder (series));
+
+      g_settings_set_string (self->settings, "last-folder", folder);
+    }
+
+  set_series (self, series, is_sample);
+  return TRUE;
+}
+
+/* Results */
+
+static void
+update_counts (LdaWindow       *self,
+               const LdaCounts *counts)
+{
+  g_autofree char *markup = NULL;
+
+  markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
+                                      "<small>%u cells, mean area %.0f px</small>"),
+                                    counts->live, counts->dead, counts->dead_fraction,
+                                    counts->n_objects, counts->mean_cell_area);
+  gtk_label_set_markup (self->counts_label, markup);
+}
+
+static void
+on_runner_updated (LdaPipelineRunner *runner,
+                   LdaRunResult      *result,
+                   LdaWindow         *self)
+{
+  LdaFrame *frame;
+
+  if (self->series == NULL || result->frame >= lda_series_get_n_frames (self->series))
+    return;
+
+  lda_image_view_set_image (self->views[LDA_PANE_COMPOSITE], result->composite_pixels,
+                            result->width, result->height);
+  lda_image_view_set_image (self->views[LDA_PANE_FLUORESCENCE], result->fluorescence_pixels,
+                            result->width, result->height);
+  lda_image_view_set_image (self->views[LDA_PANE_SOBEL], result->sobel_pixels,
+                            result->width, result->height);
+  lda_image_view_set_image (self->views[LDA_PANE_SEGMENTED], result->brightfield_pixels,
+                            result->width, result->height);
+  lda_image_view_set_overlay (self->views[LDA_PANE_SEGMENTED], result->label_pixels);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      LdaChannelResult channel = {
+        g_bytes_get_data (result->intensities[c], NULL),
+        result->votes[c],
+        result->peak[c],
+        result->threshold[c],
+        result->coverage[c],
+        result->max_value[c],
+        result->saturation[c],
+      };
+
+      lda_channel_panel_set_result (self->channel_panels[c], &channel);
+    }
+
+  update_counts (self, result->counts);
+
+  lda_series_set_frame_counts (self->series, result->frame, result->counts);
+  frame = lda_series_get_frame (self->series, result->frame);
+  lda_fraction_plot_set_point (self->fraction_plot, result->frame, frame->time_index,
+                               frame->dead_fraction);
+  if (result->frame < self->frame_buttons->len)
+    update_frame_button (self, result->frame);
+}
+
+static void
+on_runner_failed (LdaPipelineRunner *runner,
+                  gboolean           loading,
+                  GError            *error,
+                  LdaWindow         *self)
+{
+  g_autofree char *message = NULL;
+
+  if (loading)
+    {
+      LdaRunResult *current = lda_pipeline_runner_get_result (runner);
+
+      message = g_strdup_printf (_("Cannot open this time point: %s"), error->message);
+
+      /* Stay on the frame that is shown. */
+      if (current != NULL && self->series != NULL &&
+          current->frame < lda_series_get_n_frames (self->series))
+        {
+          self->frame = current->frame;
+          if (self->frame < self->frame_buttons->len)
+            gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, self->frame),
+                                          TRUE);
+          set_panels_params (self, &current->params);
+          update_override_display (self);
+          update_titles (self);
+          lda_window_update_actions (self);
+        }
+    }
+  else
+    message = g_strdup_printf (_("Segmentation failed: %s"), error->message);
+
+  lda_window_show_message (self, message);
+}
+
+static void
+on_panel_changed (LdaChannelPanel *panel,
+                  LdaWindow       *self)
+{
+  LdaFrame *frame;
+  LdaParams params;
+
+  if (self->updating_panels || self->series == NULL)
+    return;
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_panel_get_params (self->channel_panels[c], &params.channel[c]);
+
+  frame = lda_series_get_frame (self->series, self->frame);
+  if (frame->has_override)
+    lda_series_set_frame_override (self->series, self->frame, &params);
+  else
+    lda_series_set_params (self->series, &params);
+
+  lda_pipeline_runner_set_params (self->runner, &params);
+}
+
+/* Status line */
+
+static void
+update_status (LdaWindow *self)
+{
+  LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
+  g_autofree char *text = NULL;
+  guint x, y, klass;
+
+  if (result == NULL || self->pointer_x < 0 || self->pointer_y < 0 ||
+      self->pointer_x >= result->width || self->pointer_y >= result->height)
+    {
+      gtk_label_set_text (self->status_label, _("Point at the image to read its values"));
+      return;
+    }
+
+  x = (guint) self->pointer_x;
+  y = (guint) self->pointer_y;
+  klass = lda_image_get (result->labels, x, y);
+  text = g_strdup_printf (_("x %u  y %u   brightfield %u   Hoechst %u   Draq7 %u   Sobel %u   "
+                            "class %u %s"),
+                          x, y,
+                          lda_image_get (result->inputs[LDA_INPUT_BRIGHTFIELD], x, y),
+                          lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
+                          lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
+                          lda_image_get (result->sobel, x, y),
+                          klass, lda_class_name (klass));
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+on_pointer_moved (LdaImageView *view,
+                  double        x,
+                  double        y,
+                  LdaWindow    *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  update_status (self);
+}
+
+/* Panes */
+
+/**
+ * lda_window_show_pane:
+ * @self: a window
+ * @pane: a pane to show alone, or %LDA_PANE_ALL
+ */
+void
+lda_window_show_pane (LdaWindow *self,
+                      LdaPane    pane)
+{
+  g_return_if_fail (pane < LDA_N_PANES);
+
+  self->solo = pane;
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    gtk_widget_set_visible (self->panes[p], pane == LDA_PANE_ALL || pane == p);
+
+  if (pane != LDA_PANE_ALL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->views[pane]));
+
+  g_settings_set_string (self->settings, "pane-layout", pane_names[pane]);
+  lda_window_update_actions (self);
+}
+
+LdaPane
+lda_window_get_solo_pane (LdaWindow *self)
+{
+  return self->solo;
+}
+
+static void
+on_toggle_solo (LdaImageView *view,
+                LdaWindow    *self)
+{
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    if (self->views[p] == view)
+      lda_window_show_pane (self, self->solo == p ? LDA_PANE_ALL : (LdaPane) p);
+}
+
+static void
+on_opacity_changed (GtkAdjustment *adjustment,
+                    LdaWindow     *self)
+{
+  lda_image_view_set_overlay_opacity (self->views[LDA_PANE_SEGMENTED],
+                                      gtk_adjustment_get_value (adjustment));
+}
+
+static void
+build_legend (LdaWindow *self)
+{
+  for (guint k = LDA_CLASS_CELL; k < LDA_N_CLASSES; k++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (lda_class_name (k));
+      g_autofree char *css_class = g_strdup_printf ("lda-class-%u", k);
+
+      gtk_widget_add_css_class (swatch, "lda-swatch");
+      gtk_widget_add_css_class (swatch, css_class);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (self->legend_box, box);
+    }
+}
+
+/* Window state */
+
+static gboolean
+lda_window_close_request (GtkWindow *window)
+{
+  LdaWindow *self = LDA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (lda_window_parent_class)->close_request (window);
+}
+
+/* Accessors for the tests and the benchmark */
+
+LdaSeries *
+lda_window_get_series (LdaWindow *self)
+{
+  return self->series;
+}
+
+guint
+lda_window_get_frame (LdaWindow *self)
+{
+  return self->frame;
+}
+
+LdaPipelineRunner *
+lda_window_get_runner (LdaWindow *self)
+{
+  return self->runner;
+}
+
+GtkWidget *
+lda_window_get_channel_panel (LdaWindow  *self,
+                              LdaChannel  channel)
+{
+  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
+
+  return GTK_WIDGET (self->channel_panels[channel]);
+}
+
+GtkWidget *
+lda_window_get_view (LdaWindow *self,
+                     LdaPane    pane)
+{
+  g_return_val_if_fail (pane > LDA_PANE_ALL && pane < LDA_N_PANES, NULL);
+
+  return GTK_WIDGET (self->views[pane]);
+}
+
+static void
+lda_window_dispose (GObject *object)
+{
+  LdaWindow *self = LDA_WINDOW (object);
+
+  if (self->runner != NULL)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  g_clear_object (&self->runner);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LDA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lda_window_parent_class)->dispose (object);
+}
+
+static void
+lda_window_finalize (GObject *object)
+{
+  LdaWindow *self = LDA_WINDOW (object);
+
+  g_clear_pointer (&self->series, lda_series_free);
+  g_clear_pointer (&self->frame_buttons, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lda_window_parent_class)->finalize (object);
+}
+
+static void
+lda_window_class_init (LdaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lda_window_dispose;
+  object_class->finalize = lda_window_finalize;
+  window_class->close_request = lda_window_close_request;
+
+  g_type_ensure (LDA_TYPE_IMAGE_VIEW);
+  g_type_ensure (LDA_TYPE_FRACTION_PLOT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/livedead/Annotator/lda-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, pane_grid);
+  gtk_widget_class_bind_template_child_full (widget_class, "composite_pane", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, panes[LDA_PANE_COMPOSITE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "fluorescence_pane", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, panes[LDA_PANE_FLUORESCENCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "sobel_pane", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, panes[LDA_PANE_SOBEL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "segmented_pane", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, panes[LDA_PANE_SEGMENTED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "composite_view", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, views[LDA_PANE_COMPOSITE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "fluorescence_view", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, views[LDA_PANE_FLUORESCENCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "sobel_view", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, views[LDA_PANE_SOBEL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "segmented_view", FALSE,
+                                             G_STRUCT_OFFSET (LdaWindow, views[LDA_PANE_SEGMENTED]));
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, fraction_plot);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, series_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, panels_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, opacity_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_message_close);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
+
+  lda_window_install_actions (widget_class);
+}
+
+static LdaPane
+pane_from_name (const char *name)
+{
+  for (guint p = 0; p < LDA_N_PANES; p++)
+    if (g_str_equal (name, pane_names[p]))
+      return p;
+
+  return LDA_PANE_ALL;
+}
+
+static void
+lda_window_init (LdaWindow *self)
+{
+  g_autofree char *layout = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->frame_buttons = g_ptr_array_new ();
+  self->pointer_x = self->pointer_y = -1;
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->runner = lda_pipeline_runner_new ();
+  g_signal_connect (self->runner, "updated", G_CALLBACK (on_runner_updated), self);
+  g_signal_connect (self->runner, "failed", G_CALLBACK (on_runner_failed), self);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      GtkWidget *panel = lda_channel_panel_new (c);
+
+      self->channel_panels[c] = LDA_CHANNEL_PANEL (panel);
+      g_signal_connect (panel, "changed", G_CALLBACK (on_panel_changed), self);
+      gtk_box_append (self->panels_box, panel);
+    }
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      if (p != LDA_PANE_COMPOSITE)
+        lda_image_view_bind (self->views[LDA_PANE_COMPOSITE], self->views[p]);
+      g_signal_connect (self->views[p], "pointer-moved", G_CALLBACK (on_pointer_moved), self);
+      g_signal_connect (self->views[p], "toggle-solo", G_CALLBACK (on_toggle_solo), self);
+    }
+
+  build_legend (self);
+
+  g_settings_bind (self->settings, "overlay-opacity", self->opacity_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self->opacity_adjustment, "value-changed", G_CALLBACK (on_opacity_changed), self);
+  on_opacity_changed (self->opacity_adjustment, self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  layout = g_settings_get_string (self->settings, "pane-layout");
+  self->solo = LDA_PANE_ALL;
+  lda_window_show_pane (self, pane_from_name (layout));
+
+  lda_window_setup_drop (self);
+  lda_window_update_recent (self);
+  lda_window_update_actions (self);
+}

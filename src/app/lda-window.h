@@ -1,0 +1,56 @@
+/* lda-window.h
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lda-application.h"
+#include "lda-pipeline-runner.h"
+#include "lda-series.h"
+
+G_BEGIN_DECLS
+
+#define LDA_TYPE_WINDOW (lda_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdaWindow, lda_window, LDA, WINDOW, GtkApplicationWindow)
+
+/**
+ * LdaPane:
+ *
+ * The four panes, numbered as their keys 1–4.
+ */
+typedef enum
+{
+  LDA_PANE_ALL,
+  LDA_PANE_COMPOSITE,
+  LDA_PANE_FLUORESCENCE,
+  LDA_PANE_SOBEL,
+  LDA_PANE_SEGMENTED,
+  LDA_N_PANES
+} LdaPane;
+
+LdaWindow         *lda_window_new            (LdaApplication *app);
+gboolean           lda_window_open           (LdaWindow      *self,
+                                              GFile         **files,
+                                              guint           n_files,
+                                              gboolean        is_sample);
+void               lda_window_show_message   (LdaWindow      *self,
+                                              const char     *message);
+const char        *lda_window_get_message    (LdaWindow      *self);
+LdaSeries         *lda_window_get_series     (LdaWindow      *self);
+guint              lda_window_get_frame      (LdaWindow      *self);
+void               lda_window_set_frame      (LdaWindow      *self,
+                                              guint           frame);
+LdaPipelineRunner *lda_window_get_runner     (LdaWindow      *self);
+GtkWidget         *lda_window_get_channel_panel (LdaWindow   *self,
+                                              LdaChannel      channel);
+GtkWidget         *lda_window_get_view       (LdaWindow      *self,
+                                              LdaPane         pane);
+void               lda_window_show_pane      (LdaWindow      *self,
+                                              LdaPane         pane);
+LdaPane            lda_window_get_solo_pane  (LdaWindow      *self);
+
+G_END_DECLS

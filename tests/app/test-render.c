@@ -1,0 +1,511 @@
+/* test-render.c — tests for lda-render: exact display pixels for known
+ * inputs (window ends and midpoint, additive composite with clipping, the
+ * fluorescence-only view, label colours) and auto contrast percentiles.
+ * Needs no display.
+ *
+ * Built by meson with the app sources; by hand:
+ *   gcc -std=c11 -D_GNU_SOURCE -Isrc/core -Isrc/app $(pkg-config --cflags glib-2.0) \
+ *     src/app/lda-render.c src/core/lda-image.c src/core/lda-error.c \
+ *     tests/app/test-render.c $(pkg-config --libs glib-2.0) -lm -o /tmp/test-render
+ *   /tmp/test-render --tap
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include <glib.h>
+
+#include "lda-image.h"
+#include "lda-render.h"
+
+/* --- helpers ----------------------------------------------------------- */
+
+static LdaImage *
+image_u16 (guint          width,
+           guint          height,
+           const guint16 *data)
+{
+  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U16, width, height, data);
+
+  g_assert_nonnull (image);
+  return image;
+}
+
+static LdaImage *
+image_u8 (guint         width,
+          guint         height,
+          const guint8 *data)
+{
+  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U8, width, height, data);
+
+  g_assert_nonnull (image);
+  return image;
+}
+
+/* The pixels of @bytes, checking there are exactly @n of them. */
+static const guint32 *
+pixels (GBytes *bytes,
+        gsize   n)
+{
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, n * 4);
+  return g_bytes_get_data (bytes, NULL);
+}
+
+static guint32
+rgb (guint r,
+     guint g,
+     guint b)
+{
+  return 0xff000000u | (r << 16) | (g << 8) | b;
+}
+
+/* --- gray -------------------------------------------------------------- */
+
+static void
+test_gray_window (void)
+{
+  /* Window 100..200: ends, midpoint (127.5 rounds up), a quarter, outside. */
+  const guint16 data[] = { 0, 100, 150, 200, 65535, 125, 99, 201 };
+  const LdaContrast contrast = { 100, 200 };
+  g_autoptr(LdaImage) image = image_u16 (4, 2, data);
+  g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
+  const guint32 *p = pixels (bytes, 8);
+
+  g_assert_cmphex (p[0], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[1], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[2], ==, rgb (128, 128, 128));
+  g_assert_cmphex (p[3], ==, rgb (255, 255, 255));
+  g_assert_cmphex (p[4], ==, rgb (255, 255, 255));
+  g_assert_cmphex (p[5], ==, rgb (64, 64, 64));     /* 63.75 */
+  g_assert_cmphex (p[6], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[7], ==, rgb (255, 255, 255));
+}
+
+static void
+test_gray_full_range (void)
+{
+  const guint16 data[] = { 0, 32768, 65535 };
+  const LdaContrast contrast = { 0, 65535 };
+  g_autoptr(LdaImage) image = image_u16 (3, 1, data);
+  g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
+  const guint32 *p = pixels (bytes, 3);
+
+  g_assert_cmphex (p[0], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[1], ==, rgb (128, 128, 128));  /* 127.50195 */
+  g_assert_cmphex (p[2], ==, rgb (255, 255, 255));
+}
+
+static void
+test_gray_u8 (void)
+{
+  const guint8 data[] = { 0, 64, 128, 255 };
+  const LdaContrast contrast = { 0, 255 };
+  g_autoptr(LdaImage) image = image_u8 (2, 2, data);
+  g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
+  const guint32 *p = pixels (bytes, 4);
+
+  /* An identity window leaves 8-bit values as they are. */
+  g_assert_cmphex (p[0], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[1], ==, rgb (64, 64, 64));
+  g_assert_cmphex (p[2], ==, rgb (128, 128, 128));
+  g_assert_cmphex (p[3], ==, rgb (255, 255, 255));
+}
+
+static void
+test_gray_flat_window (void)
+{
+  /* high == low must not divide by zero: it behaves as low..low + 1. */
+  const guint16 data[] = { 9, 10, 11, 12 };
+  const LdaContrast contrast = { 10, 10 };
+  g_autoptr(LdaImage) image = image_u16 (4, 1, data);
+  g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
+  const guint32 *p = pixels (bytes, 4);
+
+  g_assert_cmphex (p[0], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[1], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[2], ==, rgb (255, 255, 255));
+  g_assert_cmphex (p[3], ==, rgb (255, 255, 255));
+}
+
+static void
+test_pixel_layout (void)
+{
+  /* cairo's ARGB32: one native-endian word, so the bytes in memory are
+   * B G R A on little-endian machines and A R G B on big-endian ones. */
+  const guint8 labels[] = { 4 };
+  g_autoptr(LdaImage) image = image_u8 (1, 1, labels);
+  g_autoptr(GBytes) bytes = lda_render_labels (image);
+  const guint8 *b = g_bytes_get_data (bytes, NULL);
+  double red, green, blue;
+
+  lda_class_color (4, &red, &green, &blue);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  g_assert_cmpuint (b[0], ==, (guint) (blue * 255 + 0.5));
+  g_assert_cmpuint (b[1], ==, (guint) (green * 255 + 0.5));
+  g_assert_cmpuint (b[2], ==, (guint) (red * 255 + 0.5));
+  g_assert_cmpuint (b[3], ==, 255);
+#else
+  g_assert_cmpuint (b[0], ==, 255);
+  g_assert_cmpuint (b[1], ==, (guint) (red * 255 + 0.5));
+  g_assert_cmpuint (b[2], ==, (guint) (green * 255 + 0.5));
+  g_assert_cmpuint (b[3], ==, (guint) (blue * 255 + 0.5));
+#endif
+}
+
+/* --- composite --------------------------------------------------------- */
+
+/* Identity windows on 16-bit data, so levels equal values. */
+static const LdaContrast identity[3] = { { 0, 255 }, { 0, 255 }, { 0, 255 } };
+
+static void
+test_composite_additive (void)
+{
+  const guint16 bf[] = { 100, 200, 0, 255 };
+  const guint16 ho[] = { 100, 0, 0, 255 };
+  const guint16 dq[] = { 50, 100, 0, 255 };
+  g_autoptr(LdaImage) b = image_u16 (2, 2, bf);
+  g_autoptr(LdaImage) h = image_u16 (2, 2, ho);
+  g_autoptr(LdaImage) d = image_u16 (2, 2, dq);
+  g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, identity);
+  const guint32 *p = pixels (bytes, 4);
+
+  /* Hoechst 100 adds (25, 45, 100), Draq7 50 adds (50, 10, 10). */
+  g_assert_cmphex (p[0], ==, rgb (175, 155, 210));
+  /* Draq7 100 adds (100, 20, 20): red clips at 255. */
+  g_assert_cmphex (p[1], ==, rgb (255, 220, 220));
+  g_assert_cmphex (p[2], ==, rgb (0, 0, 0));
+  g_assert_cmphex (p[3], ==, rgb (255, 255, 255));
+}
+
+static void
+test_composite_windows (void)
+{
+  /* Each channel uses its own window. */
+  const guint16 bf[] = { 1000 };
+  const guint16 ho[] = { 3000 };
+  const guint16 dq[] = { 7 };
+  const LdaContrast contrasts[3] = { { 0, 2000 }, { 2000, 4000 }, { 0, 10 } };
+  g_autoptr(LdaImage) b = image_u16 (1, 1, bf);
+  g_autoptr(LdaImage) h = image_u16 (1, 1, ho);
+  g_autoptr(LdaImage) d = image_u16 (1, 1, dq);
+  g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, contrasts);
+  const guint32 *p = pixels (bytes, 1);
+
+  /* Levels: brightfield 128, Hoechst 128 → (32, 58, 128),
+   * Draq7 178.5 → 179 → (179, 36, 36). */
+  g_assert_cmphex (p[0], ==, rgb (255, 128 + 58 + 36, 255));
+}
+
+static void
+test_composite_fluorescence (void)
+{
+  const guint16 ho[] = { 200, 0, 255, 0 };
+  const guint16 dq[] = { 0, 255, 255, 0 };
+  /* The brightfield window is ignored without a brightfield. */
+  const LdaContrast contrasts[3] = { { 7, 7 }, { 0, 255 }, { 0, 255 } };
+  g_autoptr(LdaImage) h = image_u16 (2, 2, ho);
+  g_autoptr(LdaImage) d = image_u16 (2, 2, dq);
+  g_autoptr(GBytes) bytes = lda_render_composite (NULL, h, d, contrasts);
+  const guint32 *p = pixels (bytes, 4);
+
+  g_assert_cmphex (p[0], ==, rgb (50, 90, 200));
+  g_assert_cmphex (p[1], ==, rgb (255, 51, 51));
+  g_assert_cmphex (p[2], ==, rgb (255, 115 + 51, 255));
+  g_assert_cmphex (p[3], ==, rgb (0, 0, 0));
+}
+
+static void
+test_composite_mixed_depths (void)
+{
+  /* An 8-bit brightfield with 16-bit fluorescence. */
+  const guint8 bf[] = { 10, 20 };
+  const guint16 ho[] = { 0, 0 };
+  const guint16 dq[] = { 0, 10 };
+  g_autoptr(LdaImage) b = image_u8 (2, 1, bf);
+  g_autoptr(LdaImage) h = image_u16 (2, 1, ho);
+  g_autoptr(LdaImage) d = image_u16 (2, 1, dq);
+  g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, identity);
+  const guint32 *p = pixels (bytes, 2);
+
+  g_assert_cmphex (p[0], ==, rgb (10, 10, 10));
+  g_assert_cmphex (p[1], ==, rgb (30, 22, 22));
+}
+
+/* The composite of one pixel from levels 0..255, written out longhand. */
+static guint32
+reference_composite (int bf,
+                     int ho,
+                     int dq)
+{
+  int r = (bf < 0 ? 0 : bf) + (int) lround (ho * 0.25) + dq;
+  int g = (bf < 0 ? 0 : bf) + (int) lround (ho * 0.45) + (int) lround (dq * 0.2);
+  int b = (bf < 0 ? 0 : bf) + ho + (int) lround (dq * 0.2);
+
+  return rgb (MIN (r, 255), MIN (g, 255), MIN (b, 255));
+}
+
+static void
+test_composite_wide (void)
+{
+  /* Rows longer than the renderer's internal blocks, with a ragged end, on
+   * both the all-16-bit path and the mixed-depth one. */
+  const guint width = 131, height = 3;
+  gsize n = (gsize) width * height;
+  g_autofree guint16 *bf16 = g_new (guint16, n);
+  g_autofree guint8 *bf8 = g_new (guint8, n);
+  g_autofree guint16 *ho = g_new (guint16, n);
+  g_autofree guint16 *dq = g_new (guint16, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(LdaImage) b16 = NULL;
+  g_autoptr(LdaImage) b8 = NULL;
+  g_autoptr(LdaImage) h = NULL;
+  g_autoptr(LdaImage) d = NULL;
+  g_autoptr(GBytes) with16 = NULL;
+  g_autoptr(GBytes) with8 = NULL;
+  g_autoptr(GBytes) fluo = NULL;
+  const guint32 *p16, *p8, *pf;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      bf8[i] = (guint8) g_rand_int_range (rand, 0, 256);
+      bf16[i] = bf8[i];
+      ho[i] = (guint16) g_rand_int_range (rand, 0, 300);  /* some above the window */
+      dq[i] = (guint16) g_rand_int_range (rand, 0, 300);
+    }
+  b16 = image_u16 (width, height, bf16);
+  b8 = image_u8 (width, height, bf8);
+  h = image_u16 (width, height, ho);
+  d = image_u16 (width, height, dq);
+
+  with16 = lda_render_composite (b16, h, d, identity);
+  with8 = lda_render_composite (b8, h, d, identity);
+  fluo = lda_render_composite (NULL, h, d, identity);
+  p16 = pixels (with16, n);
+  p8 = pixels (with8, n);
+  pf = pixels (fluo, n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      int hl = MIN (ho[i], 255);
+      int dl = MIN (dq[i], 255);
+
+      g_assert_cmphex (p16[i], ==, reference_composite (bf8[i], hl, dl));
+      g_assert_cmphex (p8[i], ==, p16[i]);
+      g_assert_cmphex (pf[i], ==, reference_composite (-1, hl, dl));
+    }
+}
+
+/* --- labels ------------------------------------------------------------ */
+
+static void
+test_labels (void)
+{
+  const guint8 data[] = { 0, 1, 2, 3, 4, 5, 200, 255 };
+  g_autoptr(LdaImage) image = image_u8 (8, 1, data);
+  g_autoptr(GBytes) bytes = lda_render_labels (image);
+  const guint32 *p = pixels (bytes, 8);
+
+  /* Background and unknown values: fully transparent (premultiplied 0). */
+  g_assert_cmphex (p[0], ==, 0);
+  g_assert_cmphex (p[5], ==, 0);
+  g_assert_cmphex (p[6], ==, 0);
+  g_assert_cmphex (p[7], ==, 0);
+
+  /* Classes: opaque, and the colour lda_class_color() reports. */
+  for (guint k = 1; k <= 4; k++)
+    {
+      double r, g, b;
+
+      lda_class_color (k, &r, &g, &b);
+      g_assert_cmphex (p[k], ==, rgb ((guint) (r * 255 + 0.5),
+                                      (guint) (g * 255 + 0.5),
+                                      (guint) (b * 255 + 0.5)));
+    }
+}
+
+static void
+test_label_hues (void)
+{
+  double r, g, b;
+
+  /* 1 green, 2 yellow, 3 blue, 4 red: the dominant components say so. */
+  lda_class_color (1, &r, &g, &b);
+  g_assert_cmpfloat (g, >, 2 * r);
+  g_assert_cmpfloat (g, >, 2 * b);
+
+  lda_class_color (2, &r, &g, &b);
+  g_assert_cmpfloat (r, >, 0.8);
+  g_assert_cmpfloat (g, >, 0.8);
+  g_assert_cmpfloat (b, <, 0.3);
+
+  lda_class_color (3, &r, &g, &b);
+  g_assert_cmpfloat (b, >, 2 * r);
+  g_assert_cmpfloat (b, >, g);
+
+  lda_class_color (4, &r, &g, &b);
+  g_assert_cmpfloat (r, >, 4 * g);
+  g_assert_cmpfloat (r, >, 4 * b);
+
+  /* Background and unknown classes are black; NULL outputs are allowed. */
+  lda_class_color (0, &r, &g, &b);
+  g_assert_cmpfloat (r + g + b, ==, 0.0);
+  lda_class_color (9, &r, NULL, NULL);
+  g_assert_cmpfloat (r, ==, 0.0);
+}
+
+/* --- auto contrast ----------------------------------------------------- */
+
+static void
+test_auto_ramp (void)
+{
+  g_autofree guint16 *data = g_new (guint16, 1000);
+  g_autoptr(LdaImage) image = NULL;
+  LdaContrast c;
+
+  /* 0..999 in reverse, so that order does not matter. */
+  for (guint i = 0; i < 1000; i++)
+    data[i] = 999 - i;
+  image = image_u16 (40, 25, data);
+
+  /* Rank round (p / 100 · 999): 4.995 → 5 and 994.005 → 994. */
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 5);
+  g_assert_cmpuint (c.high, ==, 994);
+
+  lda_contrast_auto (image, 0.0, 100.0, &c);
+  g_assert_cmpuint (c.low, ==, 0);
+  g_assert_cmpuint (c.high, ==, 999);
+
+  lda_contrast_auto (image, 50.0, 50.0, &c);
+  g_assert_cmpuint (c.low, ==, 500);       /* 499.5 → 500 */
+  g_assert_cmpuint (c.high, ==, 501);
+}
+
+static void
+test_auto_full_ramp (void)
+{
+  g_autofree guint16 *data = g_new (guint16, 65536);
+  g_autoptr(LdaImage) image = NULL;
+  LdaContrast c;
+
+  for (guint i = 0; i < 65536; i++)
+    data[i] = (guint16) i;
+  image = image_u16 (256, 256, data);
+
+  /* 327.675 → 328 and 65207.325 → 65207. */
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 328);
+  g_assert_cmpuint (c.high, ==, 65207);
+}
+
+static void
+test_auto_u8 (void)
+{
+  guint8 data[256];
+  g_autoptr(LdaImage) image = NULL;
+  LdaContrast c;
+
+  for (guint i = 0; i < 256; i++)
+    data[i] = (guint8) i;
+  image = image_u8 (16, 16, data);
+
+  /* 1.275 → 1 and 253.725 → 254. */
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 1);
+  g_assert_cmpuint (c.high, ==, 254);
+}
+
+static void
+test_auto_outliers (void)
+{
+  /* 1000 pixels at 100, 2 hot pixels at 60000: 99.5 % ignores them. */
+  g_autofree guint16 *data = g_new (guint16, 1002);
+  g_autoptr(LdaImage) image = NULL;
+  LdaContrast c;
+
+  for (guint i = 0; i < 1002; i++)
+    data[i] = i < 500 ? 100 : 200;
+  data[0] = 60000;
+  data[1001] = 60000;
+  image = image_u16 (1002, 1, data);
+
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 100);
+  g_assert_cmpuint (c.high, ==, 200);
+}
+
+static void
+test_auto_constant (void)
+{
+  const guint16 sevens[] = { 7, 7, 7, 7, 7, 7 };
+  const guint16 tops[] = { 65535, 65535 };
+  const guint8 zeros[] = { 0, 0, 0 };
+  g_autoptr(LdaImage) a = image_u16 (3, 2, sevens);
+  g_autoptr(LdaImage) b = image_u16 (2, 1, tops);
+  g_autoptr(LdaImage) z = image_u8 (3, 1, zeros);
+  g_autoptr(LdaImage) one = image_u16 (1, 1, sevens);
+  LdaContrast c;
+
+  lda_contrast_auto (a, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 7);
+  g_assert_cmpuint (c.high, ==, 8);
+
+  lda_contrast_auto (b, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 65535);
+  g_assert_cmpuint (c.high, ==, 65536);
+
+  lda_contrast_auto (z, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 0);
+  g_assert_cmpuint (c.high, ==, 1);
+
+  lda_contrast_auto (one, 0.0, 100.0, &c);
+  g_assert_cmpuint (c.low, ==, 7);
+  g_assert_cmpuint (c.high, ==, 8);
+}
+
+static void
+test_auto_then_render (void)
+{
+  /* A flat image with its automatic window renders black, not garbage. */
+  const guint16 data[] = { 500, 500, 500, 500 };
+  g_autoptr(LdaImage) image = image_u16 (2, 2, data);
+  g_autoptr(GBytes) bytes = NULL;
+  const guint32 *p;
+  LdaContrast c;
+
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  bytes = lda_render_gray (image, &c);
+  p = pixels (bytes, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmphex (p[i], ==, rgb (0, 0, 0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/gray/window", test_gray_window);
+  g_test_add_func ("/render/gray/full-range", test_gray_full_range);
+  g_test_add_func ("/render/gray/u8", test_gray_u8);
+  g_test_add_func ("/render/gray/flat-window", test_gray_flat_window);
+  g_test_add_func ("/render/pixel-layout", test_pixel_layout);
+  g_test_add_func ("/render/composite/additive", test_composite_additive);
+  g_test_add_func ("/render/composite/windows", test_composite_windows);
+  g_test_add_func ("/render/composite/fluorescence", test_composite_fluorescence);
+  g_test_add_func ("/render/composite/mixed-depths", test_composite_mixed_depths);
+  g_test_add_func ("/render/composite/wide", test_composite_wide);
+  g_test_add_func ("/render/labels/colours", test_labels);
+  g_test_add_func ("/render/labels/hues", test_label_hues);
+  g_test_add_func ("/render/auto/ramp", test_auto_ramp);
+  g_test_add_func ("/render/auto/full-ramp", test_auto_full_ramp);
+  g_test_add_func ("/render/auto/u8", test_auto_u8);
+  g_test_add_func ("/render/auto/outliers", test_auto_outliers);
+  g_test_add_func ("/render/auto/constant", test_auto_constant);
+  g_test_add_func ("/render/auto/then-render", test_auto_then_render);
+
+  return g_test_run ();
+}
