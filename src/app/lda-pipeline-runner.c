@@ -56,6 +56,7 @@ struct _LdaPipelineRunner
   guint         pending_frame;
   gboolean      pending_render;
   gboolean      pending_auto_contrast;
+  gboolean      manual_contrast;
   LdaParams     params;
   LdaContrast   contrasts[LDA_N_INPUTS + 1];
 };
@@ -281,7 +282,10 @@ job_done (GObject      *object,
           result->fluorescence_pixels = g_bytes_ref (previous->fluorescence_pixels);
           result->sobel_pixels = g_bytes_ref (previous->sobel_pixels);
         }
-      memcpy (self->contrasts, result->contrasts, sizeof self->contrasts);
+      /* Keep automatic windows for later renders, unless the person has
+       * set one since this job started. */
+      if (job->auto_contrast && !self->manual_contrast)
+        memcpy (self->contrasts, result->contrasts, sizeof self->contrasts);
 
       self->result = result;
       g_signal_emit (self, signals[UPDATED], 0, result);
@@ -309,7 +313,10 @@ start_pending (LdaPipelineRunner *self)
   job->params = self->params;
   job->load = self->pending_load;
   job->render_base = self->pending_render || self->pending_load;
-  job->auto_contrast = self->pending_auto_contrast || self->pending_load;
+  /* A contrast the person set holds across frames; otherwise each frame
+   * gets its own automatic one. */
+  job->auto_contrast = self->pending_auto_contrast ||
+                       (self->pending_load && !self->manual_contrast);
   memcpy (job->contrasts, self->contrasts, sizeof job->contrasts);
 
   if (job->load)
@@ -410,6 +417,7 @@ lda_pipeline_runner_set_contrast (LdaPipelineRunner *self,
   g_return_if_fail (index <= CONTRAST_SOBEL);
 
   self->contrasts[index] = *contrast;
+  self->manual_contrast = TRUE;
   self->pending_render = TRUE;
   self->pending = TRUE;
   self->generation++;
@@ -420,6 +428,7 @@ void
 lda_pipeline_runner_auto_contrast (LdaPipelineRunner *self)
 {
   self->pending_auto_contrast = TRUE;
+  self->manual_contrast = FALSE;
   self->pending_render = TRUE;
   self->pending = TRUE;
   self->generation++;

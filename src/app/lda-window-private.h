@@ -31,6 +31,10 @@ struct _LdaWindow
   GtkLabel          *status_label;
   GtkLabel          *counts_label;
   LdaFractionPlot   *fraction_plot;
+  GtkWidget         *scope_box;
+  GtkSpinButton     *contrast_low[LDA_N_INPUTS + 1];
+  GtkSpinButton     *contrast_high[LDA_N_INPUTS + 1];
+  gboolean           updating_contrast;
   GtkToggleButton   *series_toggle;
   GtkToggleButton   *frame_toggle;
   GtkBox            *panels_box;
@@ -49,6 +53,10 @@ struct _LdaWindow
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
+
+  /* Background counting of the other frames (lda-window-counts.c) */
+  GCancellable      *count_cancellable;
+  GByteArray        *count_failed;
 };
 
 /* lda-window-actions.c */
@@ -58,5 +66,13 @@ void lda_window_update_recent   (LdaWindow      *self);
 void lda_window_add_recent      (LdaWindow      *self,
                                  GFile          *folder);
 void lda_window_update_actions  (LdaWindow      *self);
+void lda_window_set_frame_counts (LdaWindow     *self,
+                                  guint          frame,
+                                  const LdaCounts *counts);
+
+/* lda-window-counts.c */
+void lda_window_schedule_counts (LdaWindow      *self);
+void lda_window_cancel_counts   (LdaWindow      *self);
+void lda_window_forget_counts   (LdaWindow      *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lda-compose.h"
 #include "lda-render.h"
@@ -124,6 +125,7 @@ rebuild_frame_strip (LdaWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1);
+  gtk_widget_set_visible (self->scope_box, n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
   lda_fraction_plot_set_n_points (self->fraction_plot, n);
   for (guint i = 0; i < n; i++)
@@ -190,6 +192,7 @@ on_scope_toggled (GtkToggleButton *button,
   set_panels_params (self, params);
   update_override_display (self);
   update_frame_button (self, self->frame);
+  lda_window_cancel_counts (self);
   lda_pipeline_runner_set_params (self->runner, params);
 }
 
@@ -227,6 +230,7 @@ lda_window_set_frame (LdaWindow *self,
   g_return_if_fail (self->series != NULL);
   g_return_if_fail (frame < lda_series_get_n_frames (self->series));
 
+  lda_window_cancel_counts (self);
   self->frame = frame;
   f = lda_series_get_frame (self->series, frame);
 
@@ -256,10 +260,14 @@ set_series (LdaWindow *self,
 {
   GPtrArray *problems = lda_series_get_problems (series);
 
+  lda_window_cancel_counts (self);
   g_clear_pointer (&self->series, lda_series_free);
   self->series = series;
   self->frame = 0;
   self->is_sample = is_sample;
+  g_byte_array_set_size (self->count_failed, 0);
+  g_byte_array_set_size (self->count_failed, lda_series_get_n_frames (series));
+  memset (self->count_failed->data, 0, self->count_failed->len);
 
   rebuild_frame_strip (self);
   lda_window_set_frame (self, 0);
@@ -350,13 +358,71 @@ update_counts (LdaWindow       *self,
   gtk_label_set_markup (self->counts_label, markup);
 }
 
+/* Contrast: the spin buttons show the windows in use; changing one
+ * re-renders the panes, never the data the core sees. */
+static void
+show_contrasts (LdaWindow          *self,
+                const LdaContrast  *contrasts)
+{
+  self->updating_contrast = TRUE;
+  for (guint i = 0; i <= LDA_N_INPUTS; i++)
+    {
+      gtk_spin_button_set_value (self->contrast_low[i], contrasts[i].low);
+      gtk_spin_button_set_value (self->contrast_high[i], contrasts[i].high);
+    }
+  self->updating_contrast = FALSE;
+}
+
+static void
+on_contrast_changed (GtkSpinButton *spin,
+                     LdaWindow     *self)
+{
+  if (self->updating_contrast)
+    return;
+
+  for (guint i = 0; i <= LDA_N_INPUTS; i++)
+    if (spin == self->contrast_low[i] || spin == self->contrast_high[i])
+      {
+        LdaContrast contrast = {
+          (guint) gtk_spin_button_get_value (self->contrast_low[i]),
+          (guint) gtk_spin_button_get_value (self->contrast_high[i]),
+        };
+
+        if (contrast.high <= contrast.low)
+          contrast.high = contrast.low + 1;
+        lda_pipeline_runner_set_contrast (self->runner, i, &contrast);
+      }
+}
+
+/**
+ * lda_window_set_frame_counts:
+ * @self: a window
+ * @frame: a frame index
+ * @counts: (nullable): its counts, or %NULL when they are out of date
+ *
+ * Records a frame's counts in the series, the plot and the frame strip.
+ */
+void
+lda_window_set_frame_counts (LdaWindow       *self,
+                             guint            frame,
+                             const LdaCounts *counts)
+{
+  LdaFrame *f = lda_series_get_frame (self->series, frame);
+
+  lda_series_set_frame_counts (self->series, frame, counts);
+  if (counts != NULL)
+    lda_fraction_plot_set_point (self->fraction_plot, frame, f->time_index, f->dead_fraction);
+  else
+    lda_fraction_plot_clear_point (self->fraction_plot, frame);
+  if (frame < self->frame_buttons->len)
+    update_frame_button (self, frame);
+}
+
 static void
 on_runner_updated (LdaPipelineRunner *runner,
                    LdaRunResult      *result,
                    LdaWindow         *self)
 {
-  LdaFrame *frame;
-
   if (self->series == NULL || result->frame >= lda_series_get_n_frames (self->series))
     return;
 
@@ -386,13 +452,10 @@ on_runner_updated (LdaPipelineRunner *runner,
     }
 
   update_counts (self, result->counts);
+  show_contrasts (self, result->contrasts);
 
-  lda_series_set_frame_counts (self->series, result->frame, result->counts);
-  frame = lda_series_get_frame (self->series, result->frame);
-  lda_fraction_plot_set_point (self->fraction_plot, result->frame, frame->time_index,
-                               frame->dead_fraction);
-  if (result->frame < self->frame_buttons->len)
-    update_frame_button (self, result->frame);
+  lda_window_set_frame_counts (self, result->frame, result->counts);
+  lda_window_schedule_counts (self);
 }
 
 static void
@@ -444,9 +507,15 @@ on_panel_changed (LdaChannelPanel *panel,
 
   frame = lda_series_get_frame (self->series, self->frame);
   if (frame->has_override)
-    lda_series_set_frame_override (self->series, self->frame, &params);
+    {
+      lda_series_set_frame_override (self->series, self->frame, &params);
+      lda_window_cancel_counts (self);
+    }
   else
-    lda_series_set_params (self->series, &params);
+    {
+      lda_series_set_params (self->series, &params);
+      lda_window_forget_counts (self);
+    }
 
   lda_pipeline_runner_set_params (self->runner, &params);
 }
@@ -617,6 +686,7 @@ lda_window_dispose (GObject *object)
 {
   LdaWindow *self = LDA_WINDOW (object);
 
+  lda_window_cancel_counts (self);
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
@@ -633,6 +703,7 @@ lda_window_finalize (GObject *object)
 
   g_clear_pointer (&self->series, lda_series_free);
   g_clear_pointer (&self->frame_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->count_failed, g_byte_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lda_window_parent_class)->finalize (object);
@@ -682,13 +753,27 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, fraction_plot);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, scope_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, series_toggle);
+  for (guint i = 0; i <= LDA_N_INPUTS; i++)
+    {
+      g_autofree char *low = g_strdup_printf ("contrast_low_%u", i);
+      g_autofree char *high = g_strdup_printf ("contrast_high_%u", i);
+
+      gtk_widget_class_bind_template_child_full (widget_class, low, FALSE,
+                                                 G_STRUCT_OFFSET (LdaWindow, contrast_low) +
+                                                 i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, high, FALSE,
+                                                 G_STRUCT_OFFSET (LdaWindow, contrast_high) +
+                                                 i * sizeof (gpointer));
+    }
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_toggle);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, panels_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, opacity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
   lda_window_install_actions (widget_class);
 }
@@ -711,6 +796,7 @@ lda_window_init (LdaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->frame_buttons = g_ptr_array_new ();
+  self->count_failed = g_byte_array_new ();
   self->pointer_x = self->pointer_y = -1;
   self->settings = g_settings_new (APPLICATION_ID);
   self->runner = lda_pipeline_runner_new ();

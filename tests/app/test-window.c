@@ -513,6 +513,113 @@ test_frame_override (void)
   remove_folder (dir);
 }
 
+static void
+wait_for_all_counts (LdaWindow *window)
+{
+  LdaSeries *series = lda_window_get_series (window);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < lda_series_get_n_frames (series); i++)
+        all = all && lda_series_get_frame (series, i)->has_counts;
+      if (all)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The other frames of a series are segmented in the background for the
+ * dead-fraction plot, with the series' parameters, and again when those
+ * change. */
+static void
+test_background_counts (void)
+{
+  g_autofree char *dir = make_series_folder (FALSE);
+  LdaWindow *window;
+  LdaSeries *series;
+  LdaFrame *other;
+  LdaParams params;
+  GtkAdjustment *offset;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      remove_folder (dir);
+      return;
+    }
+
+  window = new_window ();
+  open_folder (window, dir);
+  series = lda_window_get_series (window);
+  wait_for_all_counts (window);
+
+  lda_params_init (&params);
+  other = lda_series_get_frame (series, 1);
+  {
+    g_autoptr(LdaPipeline) core = core_pipeline (&params);
+
+    g_assert_cmpuint (other->live, ==, lda_pipeline_get_counts (core)->live);
+    g_assert_cmpuint (other->dead, ==, lda_pipeline_get_counts (core)->dead);
+  }
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_DRAQ7)));
+  gtk_adjustment_set_value (offset, 2.0);
+  g_assert_false (other->has_counts);
+  wait_for_result (window);
+  wait_for_all_counts (window);
+
+  params.channel[LDA_CHANNEL_DRAQ7].offset = 2.0;
+  {
+    g_autoptr(LdaPipeline) core = core_pipeline (&params);
+
+    g_assert_cmpuint (other->live, ==, lda_pipeline_get_counts (core)->live);
+    g_assert_cmpuint (other->dead, ==, lda_pipeline_get_counts (core)->dead);
+  }
+
+  destroy_window (window);
+  remove_folder (dir);
+}
+
+/* Changing the contrast re-renders the panes; the segmentation is not
+ * touched. */
+static void
+test_contrast_is_display_only (void)
+{
+  LdaWindow *window;
+  LdaRunResult *result;
+  LdaImage *labels_before;
+  GBytes *composite_before;
+  LdaContrast contrast = { 0, 1000 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = new_window ();
+  open_sample (window);
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  labels_before = lda_image_ref (result->labels);
+  composite_before = g_bytes_ref (result->composite_pixels);
+
+  lda_pipeline_runner_set_contrast (lda_window_get_runner (window), LDA_INPUT_BRIGHTFIELD, &contrast);
+  result = wait_for_result (window);
+
+  g_assert_cmpuint (result->contrasts[LDA_INPUT_BRIGHTFIELD].high, ==, 1000);
+  g_assert_true (result->labels == labels_before);
+  g_assert_false (g_bytes_equal (result->composite_pixels, composite_before));
+
+  lda_image_unref (labels_before);
+  g_bytes_unref (composite_before);
+  destroy_window (window);
+}
+
 /* Keys 1–4 show one pane alone and bring the four back. */
 static void
 test_pane_solo (void)
@@ -602,6 +709,8 @@ main (int    argc,
   g_test_add_func ("/window/damaged-frame-keeps-previous", test_damaged_frame_keeps_previous);
   g_test_add_func ("/window/frame-override", test_frame_override);
   g_test_add_func ("/window/pane-solo", test_pane_solo);
+  g_test_add_func ("/window/background-counts", test_background_counts);
+  g_test_add_func ("/window/contrast-is-display-only", test_contrast_is_display_only);
   g_test_add_func ("/window/saturated-warning", test_saturated_warning);
 
   return g_test_run ();
