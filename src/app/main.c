@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <malloc.h>
 
 #include "lda-application.h"
 
@@ -17,6 +18,11 @@ main (int    argc,
   g_autoptr(LdaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+
+  /* Every run allocates and frees tens of megabytes of scratch; keep it
+   * in the heap instead of faulting fresh pages in for each slider move. */
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -111,6 +111,53 @@ relief_row (const guint16 *g,
   }
 }
 
+typedef struct
+{
+  const LdaBitplane *nuclei;
+  const LdaBitplane *area;
+  const guint16     *g;
+  guint8            *relief;
+  guint              y_start;
+  guint              y_end;
+  GCancellable      *cancellable;
+  guint             *v;
+  double            *z;
+  gboolean           cancelled;
+} RowJob;
+
+static void
+row_pass (RowJob *job)
+{
+  const guint w = job->nuclei->width;
+
+  for (guint y = job->y_start; y < job->y_end; y++)
+    {
+      const guint64 *area_row = lda_bitplane_row (job->area, y);
+      guint8 *out = job->relief + (gsize) y * w;
+
+      if ((y & 63) == 0 && g_cancellable_is_cancelled (job->cancellable))
+        {
+          job->cancelled = TRUE;
+          return;
+        }
+
+      if (!row_any (area_row, lda_bitplane_row (job->nuclei, y), job->area->stride))
+        {
+          memset (out, 0, w);
+          continue;
+        }
+
+      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->z);
+    }
+}
+
+static gpointer
+row_pass_thread (gpointer data)
+{
+  row_pass (data);
+  return NULL;
+}
+
 /**
  * lda_relief:
  * @nuclei: the nucleus pixels
@@ -174,23 +221,37 @@ lda_relief (const LdaBitplane *nuclei,
         gy[x] = MIN (gy[x], below[x] + 1);
     }
 
-  /* Row pass, only on rows that hold pixels of the area off the nuclei. */
-  for (guint y = 0; y < h; y++)
-    {
-      const guint64 *area_row = lda_bitplane_row (area, y);
-      guint8 *out = relief + (gsize) y * w;
+  /* Row pass, rows split between this thread and a second one: rows are
+   * independent once the column distances are known. */
+  {
+    RowJob jobs[2] = {
+      { nuclei, area, g, relief, 0, h / 2, cancellable, v, z },
+      { nuclei, area, g, relief, h / 2, h, cancellable, NULL, NULL },
+    };
+    GThread *thread = NULL;
 
-      if ((y & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+    if (h >= 64)
+      {
+        jobs[1].v = g_try_malloc_n (w, sizeof (guint));
+        jobs[1].z = g_try_malloc_n (w, sizeof (double));
+        if (jobs[1].v != NULL && jobs[1].z != NULL)
+          thread = g_thread_try_new ("lda-relief", row_pass_thread, &jobs[1], NULL);
+      }
+    if (thread == NULL)
+      jobs[0].y_end = h;
 
-      if (!row_any (area_row, lda_bitplane_row (nuclei, y), area->stride))
-        {
-          memset (out, 0, w);
-          continue;
-        }
+    row_pass (&jobs[0]);
+    if (thread != NULL)
+      {
+        g_thread_join (thread);
+        jobs[0].cancelled = jobs[0].cancelled || jobs[1].cancelled;
+      }
+    g_free (jobs[1].v);
+    g_free (jobs[1].z);
 
-      relief_row (g + (gsize) y * w, area_row, out, w, v, z);
-    }
+    if (jobs[0].cancelled)
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  }
 
   return TRUE;
 }

@@ -10,7 +10,7 @@
  * by the relief itself is what keeps the background out of the cells: from
  * the background (relief 0) into a cell is a steep step, while inside a
  * cell the distance map rises by at most one a pixel.  Steps are 0–255,
- * so the queue is 256 FIFO lists threaded through one "next" array.
+ * so the queue is 256 FIFOs.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,45 +24,86 @@
 #define IN_QUEUE (-2)
 #define N_LEVELS 256
 
+/* One FIFO per level: a ring buffer of pixel indices, so that popping
+ * reads memory in order (a linked list through a per-pixel array jumped
+ * across the image at every step) and a level's buffer only ever holds
+ * what waits in it at once. */
 typedef struct
 {
-  gint32 *next;
-  gint32  head[N_LEVELS];
-  gint32  tail[N_LEVELS];
-  int     current;
+  gint32 *items;
+  gsize   head;
+  gsize   count;
+  gsize   capacity;   /* a power of two */
+} Fifo;
+
+typedef struct
+{
+  Fifo levels[N_LEVELS];
+  int  current;
 } BucketQueue;
 
-static inline void
+static gboolean
+fifo_grow (Fifo *f)
+{
+  gsize capacity = MAX (f->capacity * 2, 1024);
+  gint32 *items = g_try_malloc_n (capacity, sizeof (gint32));
+
+  if (items == NULL)
+    return FALSE;
+
+  /* Unwrap the ring into the new buffer. */
+  for (gsize i = 0; i < f->count; i++)
+    items[i] = f->items[(f->head + i) & (f->capacity - 1)];
+
+  g_free (f->items);
+  f->items = items;
+  f->head = 0;
+  f->capacity = capacity;
+
+  return TRUE;
+}
+
+static inline gboolean
 queue_push (BucketQueue *q,
             int          level,
             gint32       p)
 {
-  q->next[p] = -1;
-  if (q->tail[level] < 0)
-    q->head[level] = p;
-  else
-    q->next[q->tail[level]] = p;
-  q->tail[level] = p;
+  Fifo *f = &q->levels[level];
+
+  if (f->count == f->capacity && !fifo_grow (f))
+    return FALSE;
+
+  f->items[(f->head + f->count++) & (f->capacity - 1)] = p;
   if (level < q->current)
     q->current = level;
+
+  return TRUE;
 }
 
 static inline gint32
 queue_pop (BucketQueue *q)
 {
+  Fifo *f;
   gint32 p;
 
-  while (q->current < N_LEVELS && q->head[q->current] < 0)
+  while (q->current < N_LEVELS && q->levels[q->current].count == 0)
     q->current++;
   if (q->current == N_LEVELS)
     return -1;
 
-  p = q->head[q->current];
-  q->head[q->current] = q->next[p];
-  if (q->head[q->current] < 0)
-    q->tail[q->current] = -1;
+  f = &q->levels[q->current];
+  p = f->items[f->head];
+  f->head = (f->head + 1) & (f->capacity - 1);
+  f->count--;
 
   return p;
+}
+
+static void
+queue_clear (BucketQueue *q)
+{
+  for (int i = 0; i < N_LEVELS; i++)
+    g_free (q->levels[i].items);
 }
 
 /**
@@ -93,8 +134,8 @@ lda_watershed (gint32        *markers,
 {
   const gsize w = width;
   const gsize n = (gsize) width * height;
-  g_autofree gint32 *next = NULL;
-  BucketQueue q;
+  BucketQueue q = { 0, };
+  gboolean ok = TRUE;
   gint32 p;
   guint polls = 0;
 
@@ -115,19 +156,7 @@ lda_watershed (gint32        *markers,
   if (width < 3 || height < 3)
     return TRUE;
 
-  next = g_try_malloc_n (n, sizeof (gint32));
-  if (next == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory to separate the cells of a %u × %u image",
-                   width, height);
-      return FALSE;
-    }
-
-  q.next = next;
   q.current = N_LEVELS;
-  for (int i = 0; i < N_LEVELS; i++)
-    q.head[i] = q.tail[i] = -1;
 
   /* Seed the queue with the unknown pixels next to a labelled one, at the
    * smallest relief step to such a neighbour. */
@@ -148,12 +177,12 @@ lda_watershed (gint32        *markers,
 
         if (level < N_LEVELS)
           {
-            queue_push (&q, level, (gint32) i);
+            ok = ok && queue_push (&q, level, (gint32) i);
             m[0] = IN_QUEUE;
           }
       }
 
-  while ((p = queue_pop (&q)) >= 0)
+  while (ok && (p = queue_pop (&q)) >= 0)
     {
       gint32 *m = markers + p;
       gint32 label = 0;
@@ -161,7 +190,10 @@ lda_watershed (gint32        *markers,
       const gssize offsets[4] = { -1, 1, -(gssize) w, (gssize) w };
 
       if ((++polls & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+        {
+          queue_clear (&q);
+          return FALSE;
+        }
 
       for (int i = 0; i < 4; i++)
         {
@@ -186,9 +218,18 @@ lda_watershed (gint32        *markers,
           {
             int step = ABS ((int) relief[p + offsets[i]] - (int) relief[p]);
 
-            queue_push (&q, step, (gint32) (p + offsets[i]));
+            ok = ok && queue_push (&q, step, (gint32) (p + offsets[i]));
             m[offsets[i]] = IN_QUEUE;
           }
+    }
+
+  queue_clear (&q);
+  if (!ok)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   "not enough memory to separate the cells of a %u × %u image",
+                   width, height);
+      return FALSE;
     }
 
   return TRUE;
