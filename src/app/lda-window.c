@@ -454,6 +454,12 @@ on_runner_updated (LdaPipelineRunner *runner,
   update_counts (self, result->counts);
   show_contrasts (self, result->contrasts);
 
+  g_debug ("frame %u shown: thresholds %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+           ", %u live, %u dead; pipeline %.1f ms, rendering %.1f ms",
+           result->frame, result->threshold[0], result->threshold[1], result->threshold[2],
+           result->counts->live, result->counts->dead,
+           result->run_us / 1000.0, result->render_us / 1000.0);
+
   lda_window_set_frame_counts (self, result->frame, result->counts);
   lda_window_schedule_counts (self);
 }

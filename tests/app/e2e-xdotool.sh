@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# End-to-end check of livedead-annotator with real input events, as a
+# person would: start it on a two-frame folder, drag the cell-area offset
+# slider, step to the next time point with Page Down, quit with Ctrl+Q.
+#
+#   xvfb-run -a -s "-screen 0 1400x900x24" tests/app/e2e-xdotool.sh [BUILDDIR]
+#
+# Needs xdotool.  The application logs each result it shows (debug
+# messages of the "livedead-annotator" domain); the script reads that log
+# to see that the drag re-ran the segmentation and that the frame changed.
+# The window has its default size (1280 × 800) at the top left of an empty
+# X screen, so the slider is at a known place.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+build=${1:-$top/build}
+app=$build/src/app/livedead-annotator
+work=$(mktemp -d)
+log=$work/app.log
+pid=
+
+cleanup () {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail () {
+  echo "e2e: FAILED: $*" >&2
+  echo "--- application log:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# Waits up to $2 seconds for a line matching $1 in the log.
+wait_for () {
+  for _ in $(seq 1 $(($2 * 10))); do
+    grep -qE "$1" "$log" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+command -v xdotool >/dev/null || { echo "e2e: xdotool is not installed" >&2; exit 77; }
+[ -x "$app" ] || { echo "e2e: no $app; build first" >&2; exit 1; }
+
+mkdir -p "$work/series"
+for t in 1 2; do
+  for c in bf hoechst draq7; do
+    cp "$top/data/sample/nov22-402-tile2-0_t41_$c.tif" "$work/series/well_t${t}_$c.tif"
+  done
+done
+
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$build/data}
+export G_MESSAGES_DEBUG=livedead-annotator
+"$app" "$work/series" >"$log" 2>&1 &
+pid=$!
+
+wait_for "frame 0 shown: thresholds 2200 " 30 || fail "the first frame was not shown"
+echo "e2e: started, first frame shown"
+
+# Drag the cell-area offset slider to the right.
+xdotool mousemove 942 376 mousedown 1
+for x in 960 980 1000 1020 1040; do
+  xdotool mousemove "$x" 376
+  sleep 0.05
+done
+xdotool mouseup 1
+wait_for "frame 0 shown: thresholds (2[3-9][0-9][0-9]|[3-9][0-9]{3}|[0-9]{5}) " 20 \
+  || fail "dragging the offset slider did not re-run the segmentation"
+echo "e2e: slider dragged, segmentation re-ran: $(grep 'frame 0 shown' "$log" | tail -n 1 | sed 's/.*shown: //')"
+
+# Step to the next time point.
+xdotool mousemove 400 300 click 1
+xdotool key Page_Down
+wait_for "frame 1 shown" 20 || fail "Page Down did not step to the next time point"
+echo "e2e: Page Down showed the next time point"
+
+# Quit.
+xdotool key ctrl+q
+for _ in $(seq 1 100); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  fail "Ctrl+Q did not quit"
+fi
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "the application exited with status $status"
+echo "e2e: Ctrl+Q quit cleanly"
+echo "e2e: ok"
