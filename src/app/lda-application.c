@@ -53,6 +53,39 @@ lda_application_sample_dir (void)
   return NULL;
 }
 
+/**
+ * lda_application_new_settings:
+ *
+ * The application's settings.  Run from the build folder, before
+ * `meson install`, the schema is not installed: it is then taken from the
+ * build folder, where meson compiles it.
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+lda_application_new_settings (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaSource) build = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      build = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APPLICATION_ID, FALSE);
+    }
+
+  if (schema == NULL)
+    g_error ("The settings schema %s is neither installed nor in %s; "
+             "run “meson install” or build the project first", APPLICATION_ID, BUILD_SCHEMA_DIR);
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 lda_application_activate (GApplication *app)
 {

@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (LdaApplication, lda_application, LDA, APPLICATION, GtkAppl
 
 LdaApplication *lda_application_new        (void);
 char           *lda_application_sample_dir (void);
+GSettings      *lda_application_new_settings (void);
 
 G_END_DECLS

@@ -804,7 +804,7 @@ lda_window_init (LdaWindow *self)
   self->frame_buttons = g_ptr_array_new ();
   self->count_failed = g_byte_array_new ();
   self->pointer_x = self->pointer_y = -1;
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = lda_application_new_settings ();
   self->runner = lda_pipeline_runner_new ();
   g_signal_connect (self->runner, "updated", G_CALLBACK (on_runner_updated), self);
   g_signal_connect (self->runner, "failed", G_CALLBACK (on_runner_failed), self);

@@ -1,8 +1,9 @@
 /* bench-slider.c — from a slider change to the updated pane on screen
  *
- *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider [N]
+ *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider [N [tiles]]
  *
- * Builds a 2048 × 2048 triple by tiling the bundled sample 4 × 4, opens it
+ * Builds a 2048 × 2048 triple by tiling the bundled sample 4 × 4 (tiles × tiles
+ * with the second argument; 1 is the 512 × 512 sample itself), opens it
  * in the real window, then N times (default 100) moves the Hoechst offset
  * slider and measures the time until a frame showing the new result has
  * been painted.  Prints the median and the 95th percentile, with the
@@ -27,7 +28,6 @@
 #include "lda-window.h"
 
 #define SAMPLE "nov22-402-tile2-0_t41"
-#define TILES  4
 
 typedef struct
 {
@@ -61,6 +61,8 @@ on_after_paint (GdkFrameClock *clock,
     probe->painted = TRUE;
 }
 
+static guint tiles = 4;
+
 static char *
 make_big_triple (const char *sample_dir,
                  char      **paths)
@@ -81,10 +83,10 @@ make_big_triple (const char *sample_dir,
       g_assert_no_error (error);
       w = tile->width;
       h = tile->height;
-      big = lda_image_new (LDA_PIXEL_U16, w * TILES, h * TILES, &error);
-      for (guint y = 0; y < h * TILES; y++)
-        for (guint x = 0; x < w * TILES; x++)
-          lda_image_u16 (big)[(gsize) y * w * TILES + x] = lda_image_u16 (tile)[(y % h) * w + x % w];
+      big = lda_image_new (LDA_PIXEL_U16, w * tiles, h * tiles, &error);
+      for (guint y = 0; y < h * tiles; y++)
+        for (guint x = 0; x < w * tiles; x++)
+          lda_image_u16 (big)[(gsize) y * w * tiles + x] = lda_image_u16 (tile)[(y % h) * w + x % w];
 
       paths[c] = g_strdup_printf ("%s/big_%s.tif", dir, channels[c]);
       g_assert_true (lda_tiff_write (paths[c], big, &error));
@@ -128,6 +130,9 @@ main (int    argc,
   GdkFrameClock *clock;
   Probe probe = { 0, };
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 100;
+
+  if (argc > 2)
+    tiles = (guint) CLAMP (atoi (argv[2]), 1, 16);
 
   /* As main.c of the application does. */
   mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
@@ -187,7 +192,8 @@ main (int    argc,
   qsort (run, n, sizeof *run, compare_int64);
   qsort (render, n, sizeof *render, compare_int64);
 
-  printf ("slider change to updated pane on screen, 2048 × 2048, %u changes of the Hoechst offset\n", n);
+  printf ("slider change to updated pane on screen, %u × %u, %u changes of the Hoechst offset\n",
+          512 * tiles, 512 * tiles, n);
   printf ("%-28s %10s %10s\n", "", "median ms", "p95 ms");
   printf ("%-28s %10.1f %10.1f\n", "pipeline (stale stages)", percentile_ms (run, n, 50),
           percentile_ms (run, n, 95));
