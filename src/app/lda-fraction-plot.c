@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-fraction-plot.h"
+#include "lda-plot-utils.h"
 
 #define PLOT_HEIGHT  120
 #define PAD          6.0
@@ -41,28 +42,6 @@ G_DEFINE_FINAL_TYPE (LdaFractionPlot, lda_fraction_plot, GTK_TYPE_WIDGET)
 
 static const GdkRGBA line_color = { 0.753f, 0.110f, 0.157f, 1.0f };     /* dead: red */
 static const GdkRGBA current_color = { 0.208f, 0.518f, 0.894f, 1.0f };  /* accent blue */
-
-static void
-get_foreground (GtkWidget *widget,
-                GdkRGBA   *color)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, color);
-#else
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *color,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue,
-                         color->alpha * alpha);
-}
 
 static guint
 count_computed (LdaFractionPlot *self)
@@ -196,7 +175,7 @@ draw (LdaFractionPlot *self,
   gboolean gap = FALSE;
   double prev_x = 0, prev_y = 0;
 
-  get_foreground (GTK_WIDGET (self), &fg);
+  lda_widget_get_foreground (GTK_WIDGET (self), &fg);
 
   y_title = create_layout (self, _("dead fraction"), &y_title_w, NULL);
   x_title = create_layout (self, _("time"), &x_title_w, NULL);
@@ -205,7 +184,7 @@ draw (LdaFractionPlot *self,
 
   /* Y axis title, rotated, centred on the plot. */
   cairo_save (cr);
-  set_source (cr, &fg, 0.7);
+  lda_cairo_set_color (cr, &fg, 0.7);
   cairo_move_to (cr, PAD, area.origin.y + (area.size.height + y_title_w) / 2);
   cairo_rotate (cr, -G_PI / 2);
   pango_cairo_show_layout (cr, y_title);
@@ -222,17 +201,17 @@ draw (LdaFractionPlot *self,
       int w, h;
 
       layout = create_layout (self, label, &w, &h);
-      set_source (cr, &fg, 0.7);
+      lda_cairo_set_color (cr, &fg, 0.7);
       show_text (cr, layout, left - 4 - w, y - h / 2.0);
 
-      set_source (cr, &fg, t == 0 ? 0.5 : 0.12);
+      lda_cairo_set_color (cr, &fg, t == 0 ? 0.5 : 0.12);
       cairo_move_to (cr, area.origin.x - (t == 0 ? 0 : TICK), y);
       cairo_line_to (cr, area.origin.x + area.size.width, y);
       cairo_stroke (cr);
     }
 
   /* Y axis line. */
-  set_source (cr, &fg, 0.5);
+  lda_cairo_set_color (cr, &fg, 0.5);
   cairo_move_to (cr, area.origin.x - 0.5, area.origin.y);
   cairo_line_to (cr, area.origin.x - 0.5, area.origin.y + area.size.height);
   cairo_stroke (cr);
@@ -243,7 +222,7 @@ draw (LdaFractionPlot *self,
       int w, h;
 
       layout = create_layout (self, _("No time series"), &w, &h);
-      set_source (cr, &fg, 0.55);
+      lda_cairo_set_color (cr, &fg, 0.55);
       show_text (cr, layout, area.origin.x + (area.size.width - w) / 2,
                  area.origin.y + (area.size.height - h) / 2);
       return;
@@ -272,16 +251,16 @@ draw (LdaFractionPlot *self,
         if (x + w / 2.0 > area.origin.x + area.size.width - x_title_w - 8 && i != 0)
           break;
 
-        set_source (cr, &fg, 0.5);
+        lda_cairo_set_color (cr, &fg, 0.5);
         cairo_move_to (cr, x, area.origin.y + area.size.height);
         cairo_line_to (cr, x, area.origin.y + area.size.height + TICK);
         cairo_stroke (cr);
 
-        set_source (cr, &fg, 0.7);
+        lda_cairo_set_color (cr, &fg, 0.7);
         show_text (cr, layout, x - w / 2.0, label_y);
       }
 
-    set_source (cr, &fg, 0.7);
+    lda_cairo_set_color (cr, &fg, 0.7);
     show_text (cr, x_title, area.origin.x + area.size.width - x_title_w + 8, label_y);
   }
 
@@ -290,7 +269,7 @@ draw (LdaFractionPlot *self,
     {
       double x = round (index_to_x (&area, self->current, n)) + 0.5;
 
-      set_source (cr, &current_color, 0.9);
+      lda_cairo_set_color (cr, &current_color, 0.9);
       cairo_set_line_width (cr, 2.0);
       cairo_move_to (cr, x, area.origin.y);
       cairo_line_to (cr, x, area.origin.y + area.size.height);
@@ -300,7 +279,7 @@ draw (LdaFractionPlot *self,
   /* Lines between computed points: solid between neighbours, dashed
    * across points not computed yet. */
   cairo_set_line_width (cr, 1.5);
-  set_source (cr, &line_color, 1.0);
+  lda_cairo_set_color (cr, &line_color, 1.0);
   for (guint i = 0; i < n; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
@@ -343,7 +322,7 @@ draw (LdaFractionPlot *self,
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, is_current ? DOT_RADIUS + 1.5 : DOT_RADIUS, 0, 2 * G_PI);
-          set_source (cr, is_current ? &current_color : &line_color, 1.0);
+          lda_cairo_set_color (cr, is_current ? &current_color : &line_color, 1.0);
           cairo_fill (cr);
         }
       else
@@ -355,7 +334,7 @@ draw (LdaFractionPlot *self,
           double w = n > 1 ? CLAMP (floor (area.size.width / (n - 1)) - 2, 1, 3) : 3;
 
           cairo_rectangle (cr, round (x) - 0.5 - floor (w / 2), y - 6.5, w, 6);
-          set_source (cr, &fg, is_current ? 0.9 : 0.45);
+          lda_cairo_set_color (cr, &fg, is_current ? 0.9 : 0.45);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
         }

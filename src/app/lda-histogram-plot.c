@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-histogram-plot.h"
+#include "lda-plot-utils.h"
 
 #define N_VALUES        65536
 #define MAX_VALUE       65535
@@ -67,28 +68,6 @@ G_DEFINE_FINAL_TYPE (LdaHistogramPlot, lda_histogram_plot, GTK_TYPE_WIDGET)
  * use the widget's foreground colour. */
 static const GdkRGBA vote_color = { 0.208f, 0.518f, 0.894f, 0.85f };      /* blue */
 static const GdkRGBA threshold_color = { 0.878f, 0.106f, 0.141f, 1.0f };  /* red */
-
-static void
-get_foreground (GtkWidget *widget,
-                GdkRGBA   *color)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, color);
-#else
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *color,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue,
-                         color->alpha * alpha);
-}
 
 /* The smallest value at or below which 99.9 % of the pixels lie.  Pixels
  * at 65 535 are left out: on bright 16-bit data they are clipped, and
@@ -286,7 +265,7 @@ draw_label (LdaHistogramPlot      *self,
   x = CLAMP (x, left, MAX (right - w, left));
 
   cairo_move_to (cr, x, y);
-  set_source (cr, color, 1.0);
+  lda_cairo_set_color (cr, color, 1.0);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -302,7 +281,7 @@ draw_axis_labels (LdaHistogramPlot      *self,
   double y = area->origin.y + area->size.height + 1;
   int w;
 
-  set_source (cr, fg, 0.6);
+  lda_cairo_set_color (cr, fg, 0.6);
   cairo_move_to (cr, area->origin.x, y);
   pango_cairo_show_layout (cr, zero);
 
@@ -327,10 +306,10 @@ draw_plot (LdaHistogramPlot      *self,
   g_autofree char *peak_text = NULL;
   g_autofree char *thr_text = NULL;
 
-  get_foreground (GTK_WIDGET (self), &fg);
+  lda_widget_get_foreground (GTK_WIDGET (self), &fg);
 
   /* Frame of the plot area. */
-  set_source (cr, &fg, 0.25);
+  lda_cairo_set_color (cr, &fg, 0.25);
   cairo_set_line_width (cr, 1.0);
   cairo_rectangle (cr, area->origin.x - 0.5, area->origin.y - 0.5,
                    area->size.width + 1, area->size.height + 1);
@@ -343,7 +322,7 @@ draw_plot (LdaHistogramPlot      *self,
       int w, h;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      set_source (cr, &fg, 0.55);
+      lda_cairo_set_color (cr, &fg, 0.55);
       cairo_move_to (cr, area->origin.x + (area->size.width - w) / 2,
                      area->origin.y + (area->size.height - h) / 2);
       pango_cairo_show_layout (cr, layout);
@@ -374,14 +353,14 @@ draw_plot (LdaHistogramPlot      *self,
     }
   cairo_line_to (cr, area->origin.x + area->size.width, bottom);
   cairo_close_path (cr);
-  set_source (cr, &fg, 0.18);
+  lda_cairo_set_color (cr, &fg, 0.18);
   cairo_fill_preserve (cr);
-  set_source (cr, &fg, 0.35);
+  lda_cairo_set_color (cr, &fg, 0.35);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
 
   /* Votes: bars, at least 1 px wide so single values stay visible. */
-  set_source (cr, &vote_color, 1.0);
+  lda_cairo_set_color (cr, &vote_color, 1.0);
   for (guint b = 0; b < n_bins; b++)
     {
       double y;
@@ -396,7 +375,7 @@ draw_plot (LdaHistogramPlot      *self,
 
   /* Peak: dashed, in the vote colour. */
   peak_x = round (value_to_x (self, area, self->peak + 0.5)) + 0.5;
-  set_source (cr, &vote_color, 1.0);
+  lda_cairo_set_color (cr, &vote_color, 1.0);
   cairo_set_line_width (cr, 1.0);
   cairo_set_dash (cr, (const double[]) { 3.0, 2.0 }, 2, 0);
   cairo_move_to (cr, peak_x, area->origin.y);
@@ -407,7 +386,7 @@ draw_plot (LdaHistogramPlot      *self,
   /* Threshold: solid and thicker, it is the handle. */
   thr_x = threshold_x (self, area);
   thr_x = CLAMP (thr_x, area->origin.x + 1, area->origin.x + area->size.width - 1);
-  set_source (cr, &threshold_color, 1.0);
+  lda_cairo_set_color (cr, &threshold_color, 1.0);
   cairo_set_line_width (cr, self->dragging ? 3.0 : 2.0);
   cairo_move_to (cr, thr_x, area->origin.y);
   cairo_line_to (cr, thr_x, bottom);

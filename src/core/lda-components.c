@@ -12,6 +12,27 @@
 #include "lda-components.h"
 #include "lda-error.h"
 
+static gboolean
+append_run (LdaRuns *self,
+            gsize   *capacity,
+            guint    y,
+            guint    x0,
+            guint    x1)
+{
+  if (self->n_runs == *capacity)
+    {
+      LdaRun *grown = g_try_realloc_n (self->runs, *capacity * 2, sizeof (LdaRun));
+
+      if (grown == NULL)
+        return FALSE;
+      self->runs = grown;
+      *capacity *= 2;
+    }
+
+  self->runs[self->n_runs++] = (LdaRun) { y, x0, x1 };
+  return TRUE;
+}
+
 /**
  * lda_runs_new_from_bitplane:
  * @plane: a binary image
@@ -71,17 +92,8 @@ lda_runs_new_from_bitplane (const LdaBitplane *plane,
                 }
               else
                 {
-                  if (self->n_runs == capacity)
-                    {
-                      LdaRun *grown;
-
-                      capacity *= 2;
-                      grown = g_try_realloc_n (self->runs, capacity, sizeof (LdaRun));
-                      if (grown == NULL)
-                        goto oom;
-                      self->runs = grown;
-                    }
-                  self->runs[self->n_runs++] = (LdaRun) { y, start, base + next };
+                  if (!append_run (self, &capacity, y, start, base + next))
+                    goto oom;
                   in_run = FALSE;
                 }
               pos = next;
@@ -90,17 +102,8 @@ lda_runs_new_from_bitplane (const LdaBitplane *plane,
 
       if (in_run)
         {
-          if (self->n_runs == capacity)
-            {
-              LdaRun *grown;
-
-              capacity *= 2;
-              grown = g_try_realloc_n (self->runs, capacity, sizeof (LdaRun));
-              if (grown == NULL)
-                goto oom;
-              self->runs = grown;
-            }
-          self->runs[self->n_runs++] = (LdaRun) { y, start, w };
+          if (!append_run (self, &capacity, y, start, w))
+            goto oom;
         }
     }
   self->row_start[plane->height] = self->n_runs;
