@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "lda-image-view.h"
+#include "lda-tiled-layer.h"
 
 /* The view maps image to widget coordinates with a zoom (screen pixels per
  * image pixel) and the image point shown at the widget centre:
@@ -44,7 +45,8 @@ struct _LdaImageView
   GtkWidget        parent_instance;
 
   Layer            image;
-  Layer            overlay;
+  LdaTiledLayer   *overlay;
+  double           brush_radius;
   guint            image_width;
   guint            image_height;
   double           overlay_opacity;
@@ -359,12 +361,32 @@ lda_image_view_snapshot (GtkWidget   *widget,
         {
           draw_layer (self, snapshot, &self->image, &image, &visible);
 
-          if (self->overlay.texture != NULL && self->overlay_opacity > 0.0)
+          if (self->overlay != NULL && self->overlay_opacity > 0.0)
             {
               gtk_snapshot_push_opacity (snapshot, self->overlay_opacity);
-              draw_layer (self, snapshot, &self->overlay, &image, &visible);
+              lda_tiled_layer_snapshot (self->overlay, snapshot, &image, &visible, self->zoom);
               gtk_snapshot_pop (snapshot);
             }
+        }
+
+      /* The brush outline under the pointer, in image pixels. */
+      if (self->brush_radius > 0.0 && self->pointer_inside)
+        {
+          graphene_rect_t bounds;
+          cairo_t *cr;
+          double r = MAX (self->brush_radius * self->zoom, 1.5);
+
+          graphene_rect_init (&bounds, self->pointer_x - r - 2, self->pointer_y - r - 2,
+                              2 * r + 4, 2 * r + 4);
+          cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+          cairo_arc (cr, self->pointer_x, self->pointer_y, r, 0, 2 * G_PI);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+          cairo_stroke_preserve (cr);
+          cairo_set_line_width (cr, 0.75);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_stroke (cr);
+          cairo_destroy (cr);
         }
     }
 
@@ -561,6 +583,8 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer_x = x;
   self->pointer_y = y;
   update_pointer (self);
+  if (self->brush_radius > 0.0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -569,6 +593,8 @@ on_leave (GtkEventControllerMotion *controller,
 {
   self->pointer_inside = FALSE;
   update_pointer (self);
+  if (self->brush_radius > 0.0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 typedef enum { KEY_ZOOM, KEY_FIT, KEY_PAN } KeyAction;
@@ -608,7 +634,7 @@ lda_image_view_dispose (GObject *object)
   LdaImageView *self = LDA_IMAGE_VIEW (object);
 
   layer_clear (&self->image);
-  layer_clear (&self->overlay);
+  g_clear_pointer (&self->overlay, lda_tiled_layer_free);
   g_clear_object (&self->saved_cursor);
 
   G_OBJECT_CLASS (lda_image_view_parent_class)->dispose (object);
@@ -838,7 +864,7 @@ lda_image_view_set_image (LdaImageView *self,
 
   layer_clear (&self->image);
   if (!same_size)
-    layer_clear (&self->overlay);
+    g_clear_pointer (&self->overlay, lda_tiled_layer_free);
 
   if (pixels == NULL)
     {
@@ -876,14 +902,76 @@ lda_image_view_set_overlay (LdaImageView *self,
   g_return_if_fail (pixels == NULL
                     || g_bytes_get_size (pixels) >= (gsize) self->image_width * self->image_height * 4);
 
-  if (pixels == self->overlay.pixels)
+  if (self->overlay != NULL && pixels == lda_tiled_layer_get_source (self->overlay))
     return;
 
+  g_clear_pointer (&self->overlay, lda_tiled_layer_free);
   if (pixels != NULL)
-    layer_set (&self->overlay, pixels, self->image_width, self->image_height);
-  else
-    layer_clear (&self->overlay);
+    self->overlay = lda_tiled_layer_new (pixels, self->image_width, self->image_height);
 
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_image_view_get_overlay_pixels:
+ * @self: a view
+ *
+ * The overlay's own copy of its pixels, to change in place while painting;
+ * call lda_image_view_overlay_changed() for what changed.
+ *
+ * Returns: (nullable): width × height premultiplied ARGB32 pixels
+ */
+guint32 *
+lda_image_view_get_overlay_pixels (LdaImageView *self)
+{
+  g_return_val_if_fail (LDA_IS_IMAGE_VIEW (self), NULL);
+
+  return self->overlay != NULL ? lda_tiled_layer_get_pixels (self->overlay) : NULL;
+}
+
+/**
+ * lda_image_view_overlay_changed:
+ * @self: a view
+ * @x: first changed column
+ * @y: first changed row
+ * @width: changed columns
+ * @height: changed rows
+ *
+ * Redraws only the part of the overlay that changed.
+ */
+void
+lda_image_view_overlay_changed (LdaImageView *self,
+                                int           x,
+                                int           y,
+                                int           width,
+                                int           height)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+
+  if (self->overlay == NULL)
+    return;
+
+  lda_tiled_layer_update (self->overlay, x, y, width, height);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_image_view_set_brush_radius:
+ * @self: a view
+ * @radius: the brush radius in image pixels, 0 for no outline
+ *
+ * Draws the brush's outline under the pointer.
+ */
+void
+lda_image_view_set_brush_radius (LdaImageView *self,
+                                 double        radius)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+
+  if (radius == self->brush_radius)
+    return;
+
+  self->brush_radius = radius;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -900,7 +988,7 @@ lda_image_view_set_overlay_opacity (LdaImageView *self,
 
   self->overlay_opacity = opacity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAY_OPACITY]);
-  if (self->overlay.texture != NULL)
+  if (self->overlay != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

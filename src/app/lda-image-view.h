@@ -22,6 +22,14 @@ void       lda_image_view_set_overlay         (LdaImageView *self,
                                                GBytes       *pixels);
 void       lda_image_view_set_overlay_opacity (LdaImageView *self,
                                                double        opacity);
+guint32   *lda_image_view_get_overlay_pixels  (LdaImageView *self);
+void       lda_image_view_overlay_changed     (LdaImageView *self,
+                                               int           x,
+                                               int           y,
+                                               int           width,
+                                               int           height);
+void       lda_image_view_set_brush_radius    (LdaImageView *self,
+                                               double        radius);
 double     lda_image_view_get_zoom            (LdaImageView *self);
 void       lda_image_view_set_zoom            (LdaImageView *self,
                                                double        zoom);
