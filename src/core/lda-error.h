@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @LDA_ERROR_INVALID_PARAMS: a parameter is out of range or a parameter
  *   file is malformed
  * @LDA_ERROR_NO_TRIPLES: a folder holds no complete triple
+ * @LDA_ERROR_EXISTS: a file would be replaced and replacing was not asked for
  *
  * Every failure a user can cause is reported with one of these codes and a
  * message that names the file and the problem.
@@ -41,6 +42,7 @@ typedef enum
   LDA_ERROR_WRITE,
   LDA_ERROR_INVALID_PARAMS,
   LDA_ERROR_NO_TRIPLES,
+  LDA_ERROR_EXISTS,
 } LdaError;
 
 GQuark lda_error_quark (void);

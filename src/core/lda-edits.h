@@ -1,0 +1,111 @@
+/* lda-edits.h — the person's corrections over the automatic mask
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lda-compose.h"
+#include "lda-image.h"
+
+G_BEGIN_DECLS
+
+/* An edit pixel holds a class 0–4, or this: no edit, the automatic mask
+ * shows through. */
+#define LDA_NO_EDIT 0xff
+
+/**
+ * LdaRect:
+ * @x: first column
+ * @y: first row
+ * @width: columns (0 for an empty rectangle)
+ * @height: rows
+ */
+typedef struct
+{
+  int x;
+  int y;
+  int width;
+  int height;
+} LdaRect;
+
+void     lda_rect_union      (LdaRect       *rect,
+                              const LdaRect *other);
+gboolean lda_rect_is_empty   (const LdaRect *rect);
+gboolean lda_rect_clip       (LdaRect       *rect,
+                              guint          width,
+                              guint          height);
+
+/**
+ * LdaEdits:
+ * @width: columns
+ * @height: rows
+ * @pixels: width × height bytes, %LDA_NO_EDIT or a class
+ *
+ * One frame's edit layer.  The mask shown and exported is the automatic
+ * mask with these pixels on top; re-running the segmentation replaces the
+ * automatic mask and never touches the edits.
+ */
+typedef struct
+{
+  guint   width;
+  guint   height;
+  guint8 *pixels;
+} LdaEdits;
+
+LdaEdits  *lda_edits_new         (guint            width,
+                                  guint            height,
+                                  GError         **error);
+LdaEdits  *lda_edits_copy        (const LdaEdits  *self,
+                                  GError         **error);
+void       lda_edits_free        (LdaEdits        *self);
+gsize      lda_edits_count       (const LdaEdits  *self);
+void       lda_edits_clear       (LdaEdits        *self);
+LdaImage  *lda_edits_merge       (const LdaEdits  *self,
+                                  const LdaImage  *automatic,
+                                  GError         **error);
+void       lda_edits_merge_rect  (const LdaEdits  *self,
+                                  const LdaImage  *automatic,
+                                  LdaImage        *merged,
+                                  const LdaRect   *rect);
+
+/* Tools.  Each changes @self only, reads the merged mask where it needs
+ * to know what is shown, and grows @dirty by what it changed. */
+void       lda_edits_dab         (LdaEdits        *self,
+                                  double           cx,
+                                  double           cy,
+                                  double           radius,
+                                  guint8           value,
+                                  LdaRect         *dirty);
+void       lda_edits_line        (LdaEdits        *self,
+                                  double           x0,
+                                  double           y0,
+                                  double           x1,
+                                  double           y1,
+                                  double           radius,
+                                  guint8           value,
+                                  LdaRect         *dirty);
+gboolean   lda_edits_fill        (LdaEdits        *self,
+                                  const LdaImage  *merged,
+                                  guint            x,
+                                  guint            y,
+                                  guint8           klass,
+                                  LdaRect         *dirty);
+gboolean   lda_edits_toggle_nucleus (LdaEdits     *self,
+                                  const LdaImage  *merged,
+                                  guint            x,
+                                  guint            y,
+                                  LdaRect         *dirty);
+gboolean   lda_edits_delete_cell (LdaEdits        *self,
+                                  const LdaImage  *merged,
+                                  guint            x,
+                                  guint            y,
+                                  LdaRect         *dirty);
+
+LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaEdits, lda_edits_free)
+
+G_END_DECLS

@@ -1,0 +1,578 @@
+/* lda-history.c — undo and redo of one frame's edits
+ *
+ * A step keeps the rectangle an operation changed, with the edit pixels
+ * inside it before and after, run-length encoded.  Edit layers are mostly
+ * "no edit" with a few painted blobs, so a brush stroke's rectangle packs
+ * into a few bytes per row instead of two raw copies of the rectangle.
+ *
+ * lda_history_begin() copies the whole edit layer, because a tool does not
+ * know beforehand what it will touch; lda_history_end() encodes the dirty
+ * part of that copy and of the layer now, then frees the copy.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-history.h"
+
+/* An encoded rectangle of pixels, row after row.  Either raw, or a list of
+ * (run length as an LEB128 varint, value) pairs, whichever is smaller; runs
+ * go on from one row into the next. */
+typedef struct
+{
+  guint8  *data;
+  gsize    size;
+  gboolean raw;
+} Packed;
+
+typedef struct
+{
+  char   *label;
+  LdaRect rect;
+  Packed  before;
+  Packed  after;
+} Step;
+
+struct _LdaHistory
+{
+  guint      max_steps;
+  GPtrArray *steps;       /* oldest first */
+  guint      n_done;      /* steps[0 … n_done − 1] can be undone, the rest redone */
+
+  /* Between begin and end: a copy of the edit layer as it was. */
+  guint8    *snapshot;
+  guint      snapshot_width;
+  guint      snapshot_height;
+};
+
+static gsize
+varint_size (gsize n)
+{
+  gsize size = 1;
+
+  while (n >= 0x80)
+    {
+      n >>= 7;
+      size++;
+    }
+
+  return size;
+}
+
+static guint8 *
+varint_put (guint8 *out,
+            gsize   n)
+{
+  while (n >= 0x80)
+    {
+      *out++ = (guint8) (n | 0x80);
+      n >>= 7;
+    }
+  *out++ = (guint8) n;
+
+  return out;
+}
+
+static const guint8 *
+varint_get (const guint8 *in,
+            gsize        *n)
+{
+  gsize value = 0;
+  guint shift = 0;
+
+  do
+    {
+      value |= (gsize) (*in & 0x7f) << shift;
+      shift += 7;
+    }
+  while (*in++ & 0x80);
+
+  *n = value;
+  return in;
+}
+
+/* Walks the runs of rectangle @rect of the @stride-wide @pixels in raster
+ * order; with @out NULL only measures the encoding. */
+static gsize
+encode_runs (const guint8  *pixels,
+             gsize          stride,
+             const LdaRect *rect,
+             guint8        *out)
+{
+  gsize size = 0;
+  gsize run = 0;
+  guint8 value = 0;
+  guint8 *at = out;
+
+  for (int y = rect->y; y < rect->y + rect->height; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * stride;
+
+      for (int x = rect->x; x < rect->x + rect->width; x++)
+        {
+          if (run > 0 && row[x] == value)
+            {
+              run++;
+              continue;
+            }
+          if (run > 0)
+            {
+              size += varint_size (run) + 1;
+              if (at != NULL)
+                {
+                  at = varint_put (at, run);
+                  *at++ = value;
+                }
+            }
+          value = row[x];
+          run = 1;
+        }
+    }
+
+  if (run > 0)
+    {
+      size += varint_size (run) + 1;
+      if (at != NULL)
+        {
+          at = varint_put (at, run);
+          *at++ = value;
+        }
+    }
+
+  return size;
+}
+
+static void
+pack (Packed        *packed,
+      const guint8  *pixels,
+      gsize          stride,
+      const LdaRect *rect)
+{
+  gsize raw_size = (gsize) rect->width * rect->height;
+  gsize rle_size = encode_runs (pixels, stride, rect, NULL);
+
+  if (rle_size < raw_size)
+    {
+      packed->raw = FALSE;
+      packed->size = rle_size;
+      packed->data = g_malloc (rle_size);
+      encode_runs (pixels, stride, rect, packed->data);
+    }
+  else
+    {
+      packed->raw = TRUE;
+      packed->size = raw_size;
+      packed->data = g_malloc (raw_size);
+      for (int y = 0; y < rect->height; y++)
+        memcpy (packed->data + (gsize) y * rect->width,
+                pixels + (gsize) (rect->y + y) * stride + rect->x, rect->width);
+    }
+}
+
+/* Writes the packed rectangle back into @pixels. */
+static void
+unpack (const Packed  *packed,
+        guint8        *pixels,
+        gsize          stride,
+        const LdaRect *rect)
+{
+  const guint8 *in = packed->data;
+  gsize run = 0;
+  guint8 value = 0;
+
+  if (packed->raw)
+    {
+      for (int y = 0; y < rect->height; y++)
+        memcpy (pixels + (gsize) (rect->y + y) * stride + rect->x,
+                packed->data + (gsize) y * rect->width, rect->width);
+      return;
+    }
+
+  for (int y = rect->y; y < rect->y + rect->height; y++)
+    {
+      guint8 *row = pixels + (gsize) y * stride;
+      int x = rect->x;
+      const int end = rect->x + rect->width;
+
+      while (x < end)
+        {
+          gsize n;
+
+          if (run == 0)
+            {
+              g_assert (in < packed->data + packed->size);
+              in = varint_get (in, &run);
+              value = *in++;
+            }
+          n = MIN (run, (gsize) (end - x));
+          memset (row + x, value, n);
+          x += (int) n;
+          run -= n;
+        }
+    }
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->label);
+  g_free (step->before.data);
+  g_free (step->after.data);
+  g_free (step);
+}
+
+static gsize
+step_memory (const Step *step)
+{
+  return sizeof *step + step->before.size + step->after.size
+         + (step->label != NULL ? strlen (step->label) + 1 : 0);
+}
+
+/**
+ * lda_history_new:
+ * @max_steps: how many steps to keep at least, older ones are dropped;
+ *   0 for %LDA_HISTORY_DEFAULT_STEPS
+ *
+ * Creates the empty undo history of one frame's edits.
+ *
+ * Returns: (transfer full): the history
+ */
+LdaHistory *
+lda_history_new (guint max_steps)
+{
+  LdaHistory *self = g_new0 (LdaHistory, 1);
+
+  self->max_steps = max_steps > 0 ? max_steps : LDA_HISTORY_DEFAULT_STEPS;
+  self->steps = g_ptr_array_new_with_free_func (step_free);
+
+  return self;
+}
+
+/**
+ * lda_history_free:
+ * @self: (nullable): a history
+ */
+void
+lda_history_free (LdaHistory *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->steps);
+  g_free (self->snapshot);
+  g_free (self);
+}
+
+static void
+drop_snapshot (LdaHistory *self)
+{
+  g_clear_pointer (&self->snapshot, g_free);
+  self->snapshot_width = self->snapshot_height = 0;
+}
+
+/**
+ * lda_history_begin:
+ * @self: a history
+ * @edits: the frame's edit layer, before the operation
+ *
+ * Call before an operation — a whole brush stroke of many dabs is one —
+ * and lda_history_end() after it.  This keeps a copy of @edits until then
+ * (a second begin without an end starts over).
+ */
+void
+lda_history_begin (LdaHistory *self,
+                   LdaEdits   *edits)
+{
+  gsize n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (edits != NULL);
+
+  n = (gsize) edits->width * edits->height;
+  if (self->snapshot == NULL
+      || self->snapshot_width != edits->width || self->snapshot_height != edits->height)
+    {
+      drop_snapshot (self);
+      self->snapshot = g_try_malloc (n);
+      if (self->snapshot == NULL)
+        {
+          /* The operation still happens; it just cannot be undone. */
+          g_warning ("not enough memory to record an undo step of a %u × %u frame",
+                     edits->width, edits->height);
+          return;
+        }
+      self->snapshot_width = edits->width;
+      self->snapshot_height = edits->height;
+    }
+  memcpy (self->snapshot, edits->pixels, n);
+}
+
+/**
+ * lda_history_end:
+ * @self: a history
+ * @edits: the same edit layer, after the operation
+ * @dirty: what the operation changed (the union of what its tools
+ *   reported); clipped to the frame
+ * @label: (nullable): what to call it in the menu, e.g. "Paint", "Fill",
+ *   "Erase", "Delete cell", "Live ↔ dead", "Reset frame"
+ *
+ * Records the operation as one step: the pixels inside @dirty before and
+ * after, run-length encoded.  Steps that had been undone can no longer be
+ * redone.  Beyond the history's maximum the oldest step is dropped.  Nothing
+ * is recorded when @dirty is empty, when nothing in it changed, or without
+ * a matching lda_history_begin().
+ */
+void
+lda_history_end (LdaHistory    *self,
+                 LdaEdits      *edits,
+                 const LdaRect *dirty,
+                 const char    *label)
+{
+  Step *step;
+  LdaRect rect;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (edits != NULL);
+  g_return_if_fail (dirty != NULL);
+
+  if (self->snapshot == NULL)
+    return;
+  if (self->snapshot_width != edits->width || self->snapshot_height != edits->height)
+    {
+      g_critical ("lda_history_end: the edits are not those given to lda_history_begin");
+      drop_snapshot (self);
+      return;
+    }
+
+  rect = *dirty;
+  if (!lda_rect_clip (&rect, edits->width, edits->height))
+    {
+      drop_snapshot (self);
+      return;
+    }
+
+  /* Nothing changed after all (a fill on the class already shown, a dab
+   * repeating the same pixels): not worth a step. */
+  {
+    gboolean same = TRUE;
+
+    for (int y = rect.y; same && y < rect.y + rect.height; y++)
+      {
+        gsize at = (gsize) y * edits->width + rect.x;
+
+        same = memcmp (self->snapshot + at, edits->pixels + at, rect.width) == 0;
+      }
+    if (same)
+      {
+        drop_snapshot (self);
+        return;
+      }
+  }
+
+  step = g_new0 (Step, 1);
+  step->label = g_strdup (label);
+  step->rect = rect;
+  pack (&step->before, self->snapshot, edits->width, &rect);
+  pack (&step->after, edits->pixels, edits->width, &rect);
+  drop_snapshot (self);
+
+  /* A new operation after undos drops what could have been redone. */
+  if (self->n_done < self->steps->len)
+    g_ptr_array_remove_range (self->steps, self->n_done, self->steps->len - self->n_done);
+
+  g_ptr_array_add (self->steps, step);
+  self->n_done++;
+
+  if (self->steps->len > self->max_steps)
+    {
+      guint excess = self->steps->len - self->max_steps;
+
+      g_ptr_array_remove_range (self->steps, 0, excess);
+      self->n_done -= excess;
+    }
+}
+
+static gboolean
+step_fits (const Step     *step,
+           const LdaEdits *edits)
+{
+  return (gint64) step->rect.x + step->rect.width <= edits->width
+         && (gint64) step->rect.y + step->rect.height <= edits->height;
+}
+
+/**
+ * lda_history_undo:
+ * @self: a history
+ * @edits: the frame's edit layer
+ * @dirty: (nullable): grown by the rectangle restored
+ *
+ * Restores the pixels the last done step changed to what they were before
+ * it.  An operation begun and not ended is abandoned (its end records
+ * nothing), since its copy no longer matches.
+ *
+ * Returns: %TRUE if there was a step to undo
+ */
+gboolean
+lda_history_undo (LdaHistory *self,
+                  LdaEdits   *edits,
+                  LdaRect    *dirty)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  drop_snapshot (self);
+  if (self->n_done == 0)
+    return FALSE;
+
+  step = g_ptr_array_index (self->steps, self->n_done - 1);
+  g_return_val_if_fail (step_fits (step, edits), FALSE);
+
+  unpack (&step->before, edits->pixels, edits->width, &step->rect);
+  self->n_done--;
+  if (dirty != NULL)
+    lda_rect_union (dirty, &step->rect);
+
+  return TRUE;
+}
+
+/**
+ * lda_history_redo:
+ * @self: a history
+ * @edits: the frame's edit layer
+ * @dirty: (nullable): grown by the rectangle restored
+ *
+ * Applies again the last undone step.  Like undo, abandons an operation
+ * begun and not ended.
+ *
+ * Returns: %TRUE if there was a step to redo
+ */
+gboolean
+lda_history_redo (LdaHistory *self,
+                  LdaEdits   *edits,
+                  LdaRect    *dirty)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  drop_snapshot (self);
+  if (self->n_done == self->steps->len)
+    return FALSE;
+
+  step = g_ptr_array_index (self->steps, self->n_done);
+  g_return_val_if_fail (step_fits (step, edits), FALSE);
+
+  unpack (&step->after, edits->pixels, edits->width, &step->rect);
+  self->n_done++;
+  if (dirty != NULL)
+    lda_rect_union (dirty, &step->rect);
+
+  return TRUE;
+}
+
+/**
+ * lda_history_can_undo:
+ * @self: a history
+ *
+ * Returns: %TRUE if a step can be undone
+ */
+gboolean
+lda_history_can_undo (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->n_done > 0;
+}
+
+/**
+ * lda_history_can_redo:
+ * @self: a history
+ *
+ * Returns: %TRUE if an undone step can be redone
+ */
+gboolean
+lda_history_can_redo (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->n_done < self->steps->len;
+}
+
+/**
+ * lda_history_undo_label:
+ * @self: a history
+ *
+ * Returns: (nullable): the label of the step undo would undo, for an
+ *   "Undo Paint" menu item; %NULL if there is none (or it had no label)
+ */
+const char *
+lda_history_undo_label (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_done == 0)
+    return NULL;
+
+  return ((Step *) g_ptr_array_index (self->steps, self->n_done - 1))->label;
+}
+
+/**
+ * lda_history_redo_label:
+ * @self: a history
+ *
+ * Returns: (nullable): the label of the step redo would apply; %NULL if
+ *   there is none
+ */
+const char *
+lda_history_redo_label (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_done == self->steps->len)
+    return NULL;
+
+  return ((Step *) g_ptr_array_index (self->steps, self->n_done))->label;
+}
+
+/**
+ * lda_history_n_undo:
+ * @self: a history
+ *
+ * Returns: how many steps can be undone in a row
+ */
+guint
+lda_history_n_undo (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_done;
+}
+
+/**
+ * lda_history_memory:
+ * @self: a history
+ *
+ * Returns: the bytes the history holds: its steps (undoable and redoable)
+ *   and, between begin and end, the copy of the edit layer
+ */
+gsize
+lda_history_memory (LdaHistory *self)
+{
+  gsize total;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  total = sizeof *self + self->steps->len * sizeof (gpointer);
+  for (guint i = 0; i < self->steps->len; i++)
+    total += step_memory (g_ptr_array_index (self->steps, i));
+  if (self->snapshot != NULL)
+    total += (gsize) self->snapshot_width * self->snapshot_height;
+
+  return total;
+}
