@@ -1,4 +1,4 @@
-/* lda-cli.c — the livedead command: segment, batch, bench
+/* lda-cli.c — the livedead command: segment, batch, bench, export
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,7 @@ static const char usage[] =
   "  livedead segment BF HO DR -o OUTDIR [OPTION…]   segment one triple\n"
   "  livedead batch INDIR -o OUTDIR [OPTION…]        segment every triple of a folder\n"
   "  livedead bench BF HO DR [--repeat N]            time the pipeline\n"
+  "  livedead export PROJECT -o DIR [OPTION…]        export corrected label masks\n"
   "\n"
   "BF, HO and DR are the brightfield, Hoechst (live nuclei) and Draq7 (dead\n"
   "nuclei) images of one field: unsigned 8- or 16-bit grayscale TIFF.\n"
@@ -68,6 +69,8 @@ main (int    argc,
     return lda_cli_batch (argc - 1, argv + 1);
   if (g_str_equal (command, "bench"))
     return lda_cli_bench (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return lda_cli_export (argc - 1, argv + 1);
 
   lda_cli_error ("unknown command “%s”; try “livedead --help”", command);
   return LDA_EXIT_USAGE;

@@ -1,0 +1,356 @@
+/* lda-cli-export.c — livedead export PROJECT -o DIR
+ *
+ * Exports a series the way the window's Export does, with the same
+ * function, so the files are the same byte for byte: the corrected label
+ * masks, counts.csv and the dead-fraction plot, and with
+ * --training-layout the images/, masks/ and classes.txt of a training
+ * set.  PROJECT is the image folder; the parameters and edits the person
+ * saved come from its project folder (livedead-project), which may also
+ * be given itself.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+
+#include "lda-cli.h"
+#include "lda-error.h"
+#include "lda-export.h"
+#include "lda-project.h"
+#include "lda-series.h"
+
+typedef struct
+{
+  LdaSeries              *series;
+  GPtrArray              *edits;
+  const char             *folder;
+  const LdaExportOptions *options;
+  gboolean                show_progress;
+  GCancellable           *cancellable;
+  GMainLoop              *loop;
+  gboolean                ok;
+  GError                 *error;
+} Export;
+
+/* Called from the export thread. */
+static void
+print_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  Export *export = user_data;
+
+  if (!export->show_progress)
+    return;
+
+  fprintf (stderr, "\r\033[Kexporting: %u/%u frames", done, total);
+  if (done == total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+static gboolean
+export_done (gpointer user_data)
+{
+  Export *export = user_data;
+
+  g_main_loop_quit (export->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+export_thread (gpointer user_data)
+{
+  Export *export = user_data;
+
+  export->ok = lda_export_run (export->series, export->edits, export->folder,
+                               export->options, print_progress, export,
+                               export->cancellable, &export->error);
+  g_idle_add (export_done, export);
+
+  return NULL;
+}
+
+/* Ctrl+C or a TERM signal stops the export between frames: every file
+ * already written stays complete and no temporary file is left behind. */
+static gboolean
+on_signal (gpointer user_data)
+{
+  Export *export = user_data;
+
+  g_cancellable_cancel (export->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the export on a thread while the main thread waits for it or for a
+ * signal to cancel it. */
+static gboolean
+run_export (Export  *export,
+            GError **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GThread *thread;
+  guint sigint, sigterm;
+
+  export->loop = loop;
+  export->cancellable = cancellable;
+
+  sigint = g_unix_signal_add (SIGINT, on_signal, export);
+  sigterm = g_unix_signal_add (SIGTERM, on_signal, export);
+  thread = g_thread_new ("export", export_thread, export);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  export->loop = NULL;
+  export->cancellable = NULL;
+
+  if (!export->ok)
+    {
+      g_propagate_error (error, export->error);
+      export->error = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Parses "0,2,5-7" into frame indices below @n_frames. */
+static gboolean
+parse_frames (const char  *text,
+              guint        n_frames,
+              GArray      *frames,
+              GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  if (parts[0] == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   "--frames: no frames given; write them as 0,2,5-7");
+      return FALSE;
+    }
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) range = g_strsplit (g_strstrip (parts[i]), "-", 3);
+      guint first, last;
+
+      if (g_strv_length (range) > 2 ||
+          !lda_cli_parse_uint ("--frames", range[0] != NULL ? range[0] : "", 0,
+                               G_MAXUINT - 1, &first, NULL) ||
+          (range[1] != NULL &&
+           !lda_cli_parse_uint ("--frames", range[1], first, G_MAXUINT - 1, &last, NULL)))
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       "--frames: “%s” is not a frame or a range of frames such as 5-7",
+                       parts[i]);
+          return FALSE;
+        }
+      if (range[1] == NULL)
+        last = first;
+
+      if (last >= n_frames)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       "--frames: frame %u does not exist: the series has %u frames, "
+                       "numbered from 0", last, n_frames);
+          return FALSE;
+        }
+
+      for (guint f = first; f <= last; f++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < frames->len && !seen; k++)
+            seen = g_array_index (frames, guint, k) == f;
+          if (!seen)
+            g_array_append_val (frames, f);
+        }
+    }
+
+  return TRUE;
+}
+
+/* The image folder of PROJECT: the project folder stands for its parent. */
+static char *
+image_folder (const char *project)
+{
+  g_autofree char *trimmed = g_strdup (project);
+  g_autofree char *base = NULL;
+  gsize len = strlen (trimmed);
+
+  while (len > 1 && trimmed[len - 1] == G_DIR_SEPARATOR)
+    trimmed[--len] = '\0';
+
+  base = g_path_get_basename (trimmed);
+  if (g_str_equal (base, LDA_PROJECT_FOLDER_NAME) && g_file_test (trimmed, G_FILE_TEST_IS_DIR))
+    return g_path_get_dirname (trimmed);
+
+  return g_steal_pointer (&trimmed);
+}
+
+/* Loads the saved parameters and edits, if there are any: a series
+ * nobody has opened yet exports with the default parameters. */
+static gboolean
+load_project (LdaSeries  *series,
+              GPtrArray **edits,
+              GError    **error)
+{
+  g_autofree char *folder = lda_project_default_folder (series);
+  g_autofree char *fallback = NULL;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      /* Where the window saves it when the image folder is read-only. */
+      fallback = lda_project_fallback_folder (series);
+      if (fallback == NULL || !g_file_test (fallback, G_FILE_TEST_IS_DIR))
+        return TRUE;
+      g_free (folder);
+      folder = g_steal_pointer (&fallback);
+    }
+
+  return lda_project_load (series, folder, edits, error);
+}
+
+int
+lda_cli_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GArray) frames = NULL;
+  g_autofree char *output_dir = NULL;
+  g_autofree char *frames_text = NULL;
+  g_autofree char *folder = NULL;
+  gboolean training_layout = FALSE;
+  gboolean overwrite = FALSE;
+  gboolean quiet = FALSE;
+  LdaExportOptions options = { NULL, };
+  Export export = { NULL, };
+  GPtrArray *problems;
+  guint n_exported;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      "Write the export into DIR (created if missing)", "DIR" },
+    { "training-layout", 0, 0, G_OPTION_ARG_NONE, &training_layout,
+      "Also write images/ (the input channels), masks/ (the label masks) and classes.txt",
+      NULL },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+      "Replace files of an earlier export", NULL },
+    { "frames", 0, 0, G_OPTION_ARG_STRING, &frames_text,
+      "Export only these frames, numbered from 0 in the series' order, e.g. 0,2,5-7",
+      "LIST" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL },
+    { NULL }
+  };
+
+  g_set_prgname ("livedead export");
+  context = g_option_context_new ("PROJECT - export corrected label masks");
+  g_option_context_set_summary (context,
+    "Exports the series of the image folder PROJECT as the application does: for\n"
+    "each frame TITLE_labels.tif, the 5-class mask with the saved corrections (0\n"
+    "background, 1 cell area, 2 cell outline, 3 Hoechst nucleus, 4 Draq7 nucleus),\n"
+    "then counts.csv, dead_fraction.png and dead_fraction.svg.  The parameters and\n"
+    "corrections come from PROJECT/" LDA_PROJECT_FOLDER_NAME ", which may be given\n"
+    "instead of PROJECT; without it the default parameters apply.  Nothing is\n"
+    "replaced without --overwrite.");
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      lda_cli_error ("export: %s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      lda_cli_error ("export: expected one project or image folder, got %d; "
+                     "try “livedead export --help”", argc - 1);
+      return LDA_EXIT_USAGE;
+    }
+  if (output_dir == NULL)
+    {
+      lda_cli_error ("export: no output folder; add -o DIR");
+      return LDA_EXIT_USAGE;
+    }
+
+  folder = image_folder (argv[1]);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      lda_cli_error ("%s: %s", argv[1], g_file_test (folder, G_FILE_TEST_EXISTS)
+                     ? "not a folder" : "no such folder");
+      return LDA_EXIT_FAILED;
+    }
+
+  series = lda_series_new_from_folder (folder, &error);
+  if (series == NULL)
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  if (frames_text != NULL)
+    {
+      frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (!parse_frames (frames_text, lda_series_get_n_frames (series), frames, &error))
+        {
+          lda_cli_error ("%s", error->message);
+          return LDA_EXIT_USAGE;
+        }
+      options.frames = (const guint *) (gpointer) frames->data;
+      options.n_frames = frames->len;
+    }
+  options.training_layout = training_layout;
+  options.overwrite = overwrite;
+
+  if (!load_project (series, &edits, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  export.series = series;
+  export.edits = edits;
+  export.folder = output_dir;
+  export.options = &options;
+  export.show_progress = isatty (STDERR_FILENO);
+
+  if (!run_export (&export, &error))
+    {
+      if (export.show_progress)
+        fputs ("\r\033[K", stderr);
+      if (g_error_matches (error, LDA_ERROR, LDA_ERROR_EXISTS))
+        lda_cli_error ("%s; add --overwrite to replace the files of an earlier export",
+                       error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lda_cli_error ("%s: export stopped; the frames written so far are complete",
+                       output_dir);
+      else
+        lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  /* Triples that cannot be used were left out, as in the window; say so
+   * (after the export, so that a failure stays one line). */
+  problems = lda_series_get_problems (series);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    lda_cli_error ("warning: %s: skipped: %s", folder,
+                   (const char *) g_ptr_array_index (problems, i));
+
+  n_exported = frames != NULL ? options.n_frames : lda_series_get_n_frames (series);
+  if (!quiet)
+    printf ("%s: %u frame%s exported into %s\n", folder, n_exported,
+            n_exported == 1 ? "" : "s", output_dir);
+
+  return LDA_EXIT_OK;
+}

@@ -1,0 +1,577 @@
+/* lda-export.c — label masks, training layout, counts and plot for
+ * training a network
+ *
+ * One export writes, for each chosen frame, the corrected label mask
+ * (the automatic segmentation with the person's edits on top), and for the
+ * whole export counts.csv and the dead-fraction curve as PNG and SVG.  The
+ * training layout adds the three input channels under images/, the masks
+ * under masks/ and classes.txt, the layout most U-Net training scripts
+ * read.
+ *
+ * The window and `livedead export` call the same function, and the files
+ * must be the same byte for byte whichever wrote them, on whatever
+ * machine: nothing in them depends on the time, the locale or the fonts
+ * installed (see lda-plot.c for the plot).
+ *
+ * Every file is replaced atomically (written beside its target, then
+ * renamed), so a cancel or a crash leaves complete files or none.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lda-error.h"
+#include "lda-export.h"
+#include "lda-export-private.h"
+#include "lda-pipeline.h"
+#include "lda-tiff.h"
+#include "lda-triples.h"
+
+#define IMAGES_FOLDER  "images"
+#define MASKS_FOLDER   "masks"
+#define CLASSES_FILE   "classes.txt"
+#define COUNTS_FILE    "counts.csv"
+#define PLOT_PNG_FILE  "dead_fraction.png"
+#define PLOT_SVG_FILE  "dead_fraction.svg"
+
+/* Long enough for any title people give, short enough that
+ * "<stem>_hoechst.tif" stays far below the 255 bytes of a file name. */
+#define STEM_MAX 160
+
+static const char classes_text[] =
+  "0 background\n"
+  "1 cell area\n"
+  "2 cell outline\n"
+  "3 Hoechst nucleus (live)\n"
+  "4 Draq7 nucleus (dead)\n";
+
+static const char counts_header[] = "frame,time_index,live,dead,dead_fraction\n";
+
+/* The channel part of the file names under images/, by #LdaInput. */
+static const char * const input_suffix[LDA_N_INPUTS] = {
+  "bf", "hoechst", "draq7",
+};
+
+/* ------------------------------------------------------------------ */
+/* File names                                                          */
+
+/* A frame title as a file name: ASCII letters, digits, '-', '_' and '.'
+ * are kept, every run of anything else becomes one '_', and a leading dot
+ * (a hidden file) becomes '_'. */
+static char *
+sanitize_title (const char *title)
+{
+  GString *stem = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0' && stem->len < STEM_MAX; p++)
+    {
+      char c = *p;
+      gboolean keep = g_ascii_isalnum (c) || c == '-' || c == '_' ||
+                      (c == '.' && stem->len > 0);
+
+      if (keep)
+        g_string_append_c (stem, c);
+      else if (stem->len == 0 || stem->str[stem->len - 1] != '_')
+        g_string_append_c (stem, '_');
+    }
+
+  if (stem->len == 0)
+    g_string_append (stem, "frame");
+
+  return g_string_free (stem, FALSE);
+}
+
+/* The file stem of every frame of @series, by frame index.  Two titles
+ * that sanitize to the same stem, or to stems that differ only in case
+ * (one file on macOS and Windows), get "-2", "-3", … in frame order.
+ * Computed over the whole series, so a frame's files have the same name
+ * whichever frames are exported. */
+static GPtrArray *
+frame_stems (LdaSeries *series)
+{
+  guint n = lda_series_get_n_frames (series);
+  GPtrArray *stems = g_ptr_array_new_full (n, g_free);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *base = sanitize_title (lda_series_get_frame (series, i)->title);
+      char *stem = g_strdup (base);
+      char *key = g_ascii_strdown (stem, -1);
+
+      for (guint k = 2; g_hash_table_contains (used, key); k++)
+        {
+          g_free (stem);
+          g_free (key);
+          stem = g_strdup_printf ("%s-%u", base, k);
+          key = g_ascii_strdown (stem, -1);
+        }
+      g_hash_table_add (used, key);
+      g_ptr_array_add (stems, stem);
+    }
+
+  return stems;
+}
+
+/* The frames to export in series order, each once. */
+static GArray *
+select_frames (LdaSeries              *series,
+               const LdaExportOptions *options)
+{
+  guint n = lda_series_get_n_frames (series);
+  GArray *selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
+
+  if (options->frames == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (selection, i);
+      return selection;
+    }
+
+  for (guint k = 0; k < options->n_frames; k++)
+    if (options->frames[k] < n)
+      chosen[options->frames[k]] = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    if (chosen[i])
+      g_array_append_val (selection, i);
+
+  return selection;
+}
+
+static gboolean
+frames_valid (LdaSeries              *series,
+              const LdaExportOptions *options)
+{
+  guint n = lda_series_get_n_frames (series);
+
+  for (guint k = 0; options->frames != NULL && k < options->n_frames; k++)
+    if (options->frames[k] >= n)
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+labels_path (const char *folder,
+             const char *stem)
+{
+  g_autofree char *name = g_strconcat (stem, "_labels.tif", NULL);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+static char *
+image_path (const char *folder,
+            const char *stem,
+            LdaInput    input)
+{
+  g_autofree char *name = g_strdup_printf ("%s_%s.tif", stem, input_suffix[input]);
+
+  return g_build_filename (folder, IMAGES_FOLDER, name, NULL);
+}
+
+static char *
+mask_path (const char *folder,
+           const char *stem)
+{
+  g_autofree char *name = g_strconcat (stem, ".tif", NULL);
+
+  return g_build_filename (folder, MASKS_FOLDER, name, NULL);
+}
+
+static GPtrArray *
+collect_targets (const char             *folder,
+                 const LdaExportOptions *options,
+                 GPtrArray              *stems,
+                 GArray                 *selection)
+{
+  GPtrArray *targets = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < selection->len; k++)
+    {
+      const char *stem = g_ptr_array_index (stems, g_array_index (selection, guint, k));
+
+      g_ptr_array_add (targets, labels_path (folder, stem));
+      if (options->training_layout)
+        {
+          for (guint i = 0; i < LDA_N_INPUTS; i++)
+            g_ptr_array_add (targets, image_path (folder, stem, i));
+          g_ptr_array_add (targets, mask_path (folder, stem));
+        }
+    }
+
+  if (options->training_layout)
+    g_ptr_array_add (targets, g_build_filename (folder, CLASSES_FILE, NULL));
+  g_ptr_array_add (targets, g_build_filename (folder, COUNTS_FILE, NULL));
+  g_ptr_array_add (targets, g_build_filename (folder, PLOT_PNG_FILE, NULL));
+  g_ptr_array_add (targets, g_build_filename (folder, PLOT_SVG_FILE, NULL));
+
+  return targets;
+}
+
+/**
+ * lda_export_targets:
+ * @series: the series to export
+ * @folder: the folder the export would write into
+ * @options: what to export
+ *
+ * Lists every file lda_export_run() would write with the same arguments,
+ * in the order it checks them, so that a caller can ask before replacing
+ * any.  Frame titles become file names with every run of characters
+ * other than ASCII letters, digits, '-', '_' and '.' replaced by one '_'
+ * (and "-2", "-3", … after titles that would share a name); the
+ * "frame" column of counts.csv holds the same names.  Frames are
+ * exported in the series' order, each once, whatever the order of
+ * @options->frames, whose entries must be frames of @series.
+ *
+ * Returns: (transfer full) (element-type filename): the paths
+ */
+GPtrArray *
+lda_export_targets (LdaSeries              *series,
+                    const char             *folder,
+                    const LdaExportOptions *options)
+{
+  g_autoptr(GPtrArray) stems = NULL;
+  g_autoptr(GArray) selection = NULL;
+
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (frames_valid (series, options), NULL);
+
+  stems = frame_stems (series);
+  selection = select_frames (series, options);
+
+  return collect_targets (folder, options, stems, selection);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+/**
+ * lda_export_write_bytes:
+ * @path: the file to create or replace
+ * @data: the contents
+ * @len: their length in bytes
+ * @error: return location for an error
+ *
+ * Replaces @path by @data atomically.
+ *
+ * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming @path,
+ *   and a file that was there is left as it was
+ */
+gboolean
+lda_export_write_bytes (const char    *path,
+                        gconstpointer  data,
+                        gsize          len,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* CONSISTENT: a temporary file beside @path, synced, then renamed over
+   * it; on failure GLib removes the temporary file. */
+  if (!g_file_set_contents_full (path, data, (gssize) len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write: %s",
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+make_folder (const char  *path,
+             GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0777) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot create folder: %s",
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: not a folder", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An input channel as it came: 8-bit data back in 8 bits. */
+static LdaImage *
+input_as_read (LdaImage  *image,
+               GError   **error)
+{
+  LdaImage *narrow;
+  const guint16 *src;
+  guint8 *dst;
+  gsize n;
+
+  if (image->type != LDA_PIXEL_U16 || image->source_bits != 8)
+    return lda_image_ref (image);
+
+  narrow = lda_image_new_uninitialized (LDA_PIXEL_U8, image->width, image->height, error);
+  if (narrow == NULL)
+    return NULL;
+
+  src = lda_image_u16 (image);
+  dst = lda_image_u8 (narrow);
+  n = lda_image_n_pixels (image);
+  for (gsize i = 0; i < n; i++)
+    dst[i] = (guint8) MIN (src[i], 255);
+
+  return narrow;
+}
+
+/* Segments frame @index, applies @edits and writes the frame's files.
+ * On success *@counts holds the counts of the corrected mask. */
+static gboolean
+export_frame (LdaSeries       *series,
+              guint            index,
+              const LdaEdits  *edits,
+              const char      *folder,
+              const char      *stem,
+              gboolean         training_layout,
+              GCancellable    *cancellable,
+              LdaCounts      **counts,
+              GError         **error)
+{
+  LdaFrame *frame = lda_series_get_frame (series, index);
+  LdaImage *images[LDA_N_INPUTS] = { NULL, };
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(LdaImage) labels = NULL;
+  g_autofree char *path = NULL;
+  LdaImage *automatic;
+
+  if (!lda_triple_load (frame->triple, frame->page, images, error))
+    return FALSE;
+
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (images[i]);
+  if (pipeline == NULL)
+    return FALSE;
+
+  if (!lda_pipeline_set_params (pipeline, lda_series_get_frame_params (series, index), error))
+    {
+      g_prefix_error (error, "%s: frame “%s”: ", frame->triple->paths[LDA_INPUT_BRIGHTFIELD],
+                      frame->title);
+      return FALSE;
+    }
+  if (!lda_pipeline_run (pipeline, cancellable, error))
+    return FALSE;
+
+  automatic = lda_pipeline_get_labels (pipeline);
+  if (edits != NULL)
+    {
+      if (edits->width != automatic->width || edits->height != automatic->height)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
+                       "%s: the edits of frame “%s” are %u × %u, the images %u × %u",
+                       frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->title,
+                       edits->width, edits->height, automatic->width, automatic->height);
+          return FALSE;
+        }
+      labels = lda_edits_merge (edits, automatic, error);
+      if (labels == NULL)
+        return FALSE;
+    }
+  else
+    labels = lda_image_ref (automatic);
+
+  path = labels_path (folder, stem);
+  if (!lda_tiff_write (path, labels, error))
+    return FALSE;
+
+  if (training_layout)
+    {
+      g_autofree char *mask = mask_path (folder, stem);
+
+      for (guint i = 0; i < LDA_N_INPUTS; i++)
+        {
+          g_autoptr(LdaImage) channel = input_as_read (lda_pipeline_get_input (pipeline, i),
+                                                       error);
+          g_autofree char *channel_path = image_path (folder, stem, i);
+
+          if (channel == NULL || !lda_tiff_write (channel_path, channel, error))
+            return FALSE;
+        }
+
+      if (!lda_tiff_write (mask, labels, error))
+        return FALSE;
+    }
+
+  *counts = lda_counts_new_from_labels (labels);
+  return TRUE;
+}
+
+static void
+append_counts_row (GString         *csv,
+                   const char      *stem,
+                   const LdaFrame  *frame,
+                   const LdaCounts *counts)
+{
+  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The stem needs no quoting: it holds no comma, quote or newline. */
+  g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
+  g_string_append_printf (csv, "%s,%u,%u,%u,%s\n", stem, frame->time_index,
+                          counts->live, counts->dead, fraction);
+}
+
+/**
+ * lda_export_run:
+ * @series: the series to export
+ * @edits: (nullable) (element-type LdaEdits): the edit layer of each frame
+ *   by frame index, an element %NULL for a frame without edits; %NULL when
+ *   no frame has any
+ * @folder: where to write; created if missing
+ * @options: what to export
+ * @progress: (nullable) (scope call): called after each frame
+ * @user_data: closure for @progress
+ * @cancellable: (nullable): checked between frames (and within a frame's
+ *   segmentation)
+ * @error: return location for an error
+ *
+ * For each chosen frame: segments it with its parameters
+ * (lda_series_get_frame_params()), puts its edits on top and writes the
+ * corrected mask as "<title>_labels.tif", 8-bit, values 0–4.  With
+ * @options->training_layout also images/<title>_bf.tif, _hoechst.tif and
+ * _draq7.tif (the inputs as read: 16-bit, or 8-bit for 8-bit sources),
+ * masks/<title>.tif (the mask again) and classes.txt.  Then counts.csv
+ * (one row per exported frame, counted on the corrected mask) and the
+ * dead-fraction plot dead_fraction.png and dead_fraction.svg.  The counts
+ * are stored in the series' frames (lda_series_set_frame_counts()), so the
+ * series must not be read from another thread meanwhile.
+ *
+ * Without @options->overwrite, if any file of lda_export_targets() exists
+ * the export fails with %LDA_ERROR_EXISTS, naming the first one, before
+ * anything is written.
+ *
+ * Every file is replaced atomically.  On cancellation
+ * (%G_IO_ERROR_CANCELLED) or failure the files of the frames finished
+ * stay, complete; counts.csv and the plot are written only by an export
+ * that finishes.  The output depends on the inputs only: the same series,
+ * edits and options give the same bytes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_export_run (LdaSeries              *series,
+                GPtrArray              *edits,
+                const char             *folder,
+                const LdaExportOptions *options,
+                LdaExportProgress       progress,
+                gpointer                user_data,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  g_autoptr(GPtrArray) stems = NULL;
+  g_autoptr(GArray) selection = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *counts_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *svg_path = NULL;
+
+  g_return_val_if_fail (series != NULL, FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (frames_valid (series, options), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Before any frame is written: the plot comes last. */
+  if (!lda_plot_check_support (error))
+    return FALSE;
+
+  stems = frame_stems (series);
+  selection = select_frames (series, options);
+  targets = collect_targets (folder, options, stems, selection);
+
+  if (!options->overwrite)
+    {
+      for (guint i = 0; i < targets->len; i++)
+        {
+          const char *path = g_ptr_array_index (targets, i);
+          GStatBuf st;
+
+          /* lstat: a dangling symbolic link is replaced by the rename too. */
+          if (g_lstat (path, &st) == 0)
+            {
+              g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
+                           "%s: already exists", path);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!make_folder (folder, error))
+    return FALSE;
+  if (options->training_layout)
+    {
+      g_autofree char *images = g_build_filename (folder, IMAGES_FOLDER, NULL);
+      g_autofree char *masks = g_build_filename (folder, MASKS_FOLDER, NULL);
+
+      if (!make_folder (images, error) || !make_folder (masks, error))
+        return FALSE;
+    }
+
+  csv = g_string_new (counts_header);
+
+  for (guint k = 0; k < selection->len; k++)
+    {
+      guint index = g_array_index (selection, guint, k);
+      const char *stem = g_ptr_array_index (stems, index);
+      const LdaEdits *frame_edits = NULL;
+      g_autoptr(LdaCounts) counts = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (edits != NULL && index < edits->len)
+        frame_edits = g_ptr_array_index (edits, index);
+
+      if (!export_frame (series, index, frame_edits, folder, stem, options->training_layout,
+                         cancellable, &counts, error))
+        return FALSE;
+
+      lda_series_set_frame_counts (series, index, counts);
+      append_counts_row (csv, stem, lda_series_get_frame (series, index), counts);
+
+      if (progress != NULL)
+        progress (k + 1, selection->len, user_data);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (options->training_layout)
+    {
+      g_autofree char *classes_path = g_build_filename (folder, CLASSES_FILE, NULL);
+
+      if (!lda_export_write_bytes (classes_path, classes_text, strlen (classes_text), error))
+        return FALSE;
+    }
+
+  counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
+  if (!lda_export_write_bytes (counts_path, csv->str, csv->len, error))
+    return FALSE;
+
+  png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
+  svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
+  return lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
+                         png_path, svg_path, error);
+}
