@@ -7,12 +7,11 @@
  *                                [series/<channel>] the series' parameters
  *                                [frame/<title>] state=… override=…
  *                                [frame/<title>/<channel>] its own parameters
- *   edits/<series>/<title>.edits one file per frame that has edits
+ *   edits/<title>.edits          one file per frame that has edits, shared
+ *                                by every series that holds the frame
  *
  * <series> and <title> are escaped (see escape_name()), so any title makes
- * a safe, unique file and group name.  Edits sit in a folder per series
- * because a folder series and one of its triples opened alone give their
- * frames the same titles; each keeps its own work.  Frame groups are
+ * a safe, unique file and group name.  Frame groups are
  * written only for frames with an override or a state other than
  * automatic; groups of titles the series does not have (a triple moved
  * away for a while) are carried over from the previous file, not dropped.
@@ -109,13 +108,14 @@ ini_path (const char *folder,
   return g_build_filename (folder, file, NULL);
 }
 
+/* Edits belong to a frame's images, not to the series it was opened in:
+ * a triple corrected when opened alone keeps its corrections when its
+ * folder is opened as a series, and `livedead export FOLDER` finds them. */
 static char *
 edits_folder (const char *folder,
               LdaSeries  *series)
 {
-  g_autofree char *name = escape_name (lda_series_get_name (series));
-
-  return g_build_filename (folder, EDITS_FOLDER, name, NULL);
+  return g_build_filename (folder, EDITS_FOLDER, NULL);
 }
 
 static char *

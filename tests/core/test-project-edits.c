@@ -352,8 +352,8 @@ test_damaged_files (void)
   series = open_series (dir);
   name = g_strconcat (lda_series_get_name (series), ".ini", NULL);
   ini = g_build_filename (folder, name, NULL);
-  edits0 = g_build_filename (folder, "edits", lda_series_get_name (series), "w_t1.edits", NULL);
-  edits1 = g_build_filename (folder, "edits", lda_series_get_name (series), "w_t2.edits", NULL);
+  edits0 = g_build_filename (folder, "edits", "w_t1.edits", NULL);
+  edits1 = g_build_filename (folder, "edits", "w_t2.edits", NULL);
   odd_params (&params, 5);
   lda_series_set_params (series, &params);
   edits->pixels[3] = 3;

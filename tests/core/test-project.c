@@ -169,7 +169,7 @@ test_empty_edits_no_file (void)
 
   write_triples (dir, three);
   series = open_series (dir);
-  edits_dir = g_build_filename (folder, "edits", lda_series_get_name (series), NULL);
+  edits_dir = g_build_filename (folder, "edits", NULL);
   file = g_build_filename (edits_dir, "w_t2.edits", NULL);
 
   /* Nothing to save: no file, not even the folder. */
@@ -264,8 +264,7 @@ test_unsafe_titles (void)
 
   /* Nothing was written outside the project folder, nothing hidden. */
   {
-    g_autofree char *edits_dir = g_build_filename (folder, "edits",
-                                                   lda_series_get_name (series), NULL);
+    g_autofree char *edits_dir = g_build_filename (folder, "edits", NULL);
     g_autoptr(GDir) d = g_dir_open (edits_dir, 0, NULL);
     const char *name;
     guint n = 0;
@@ -284,8 +283,9 @@ test_unsafe_titles (void)
 }
 
 /* A folder series and one of its triples opened alone share the folder
- * and give that triple's frame the same title; neither clobbers the
- * other. */
+ * and give that triple's frame the same title: each keeps its own
+ * parameters and states, and the frame's corrections are one set, the
+ * latest saved, whichever way the images are opened. */
 static void
 test_shared_folder (void)
 {
@@ -336,7 +336,7 @@ test_shared_folder (void)
   loaded = load (whole, folder);
   g_assert_true (params_equal (lda_series_get_params (whole), &p_whole));
   g_assert_cmpint (lda_series_get_frame (whole, 0)->state, ==, LDA_FRAME_EDITED);
-  assert_edits_equal (g_ptr_array_index (loaded, 0), e_whole);
+  assert_edits_equal (g_ptr_array_index (loaded, 0), e_single);
   g_clear_pointer (&loaded, g_ptr_array_unref);
 
   loaded = load (single, folder);
@@ -437,8 +437,7 @@ test_stale_temps (void)
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
   old_ini_temp = g_strconcat (ini, ".Ab3dE9", NULL);
   new_ini_temp = g_strconcat (ini, ".Zz9yX1", NULL);
-  old_edits_temp = g_strdup_printf ("%s/edits/%s/w_t1.edits.QQ12ab", folder,
-                                    lda_series_get_name (series));
+  old_edits_temp = g_strdup_printf ("%s/edits/w_t1.edits.QQ12ab", folder);
   unrelated = g_strconcat (ini, ".bak", NULL);
   g_assert_true (g_file_set_contents (old_ini_temp, "[project]\nformat=1\n[frame/w", -1, NULL));
   g_assert_true (g_file_set_contents (new_ini_temp, "", 0, NULL));
@@ -491,7 +490,7 @@ test_unwritable (void)
   save_params (series, folder);
   save_edits (series, folder, 0, edits);
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
-  edits_dir = g_build_filename (folder, "edits", lda_series_get_name (series), NULL);
+  edits_dir = g_build_filename (folder, "edits", NULL);
   edits_file = g_build_filename (edits_dir, "w_t1.edits", NULL);
   ini_before = read_file (ini, &ini_length);
   edits_before = read_file (edits_file, &edits_length);
@@ -662,8 +661,7 @@ test_crash_safety (gconstpointer data)
   series = open_series (images);
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
   for (guint f = 0; f < 2; f++)
-    edits_files[f] = g_strdup_printf ("%s/edits/%s/%s.edits", folder,
-                                      lda_series_get_name (series),
+    edits_files[f] = g_strdup_printf ("%s/edits/%s.edits", folder,
                                       lda_series_get_frame (series, f)->title);
 
   /* What the files hold in state A and in state B, saved here first. */
