@@ -182,6 +182,10 @@ lda_application_startup (GApplication *app)
     { "win.zoom-out", { "<Primary>minus", NULL } },
     { "win.auto-contrast", { "<Primary>r", NULL } },
     { "win.frame-parameters", { "<Primary>t", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
+    { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
+    { "win.reset-frame", { "<Primary><Shift>BackSpace", NULL } },
+    { "win.export", { "<Primary>e", NULL } },
   };
 
   G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);

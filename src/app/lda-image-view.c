@@ -30,21 +30,11 @@
 
 #define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
-/* The same pixels twice: a texture for the GSK nodes and a cairo surface
- * for the GTK 4.8 nearest-neighbour path, both holding a ref on the bytes.
- * The bytes themselves are kept to spot a caller handing them back. */
-typedef struct
-{
-  GBytes          *pixels;
-  GdkTexture      *texture;
-  cairo_surface_t *surface;
-} Layer;
-
 struct _LdaImageView
 {
   GtkWidget        parent_instance;
 
-  Layer            image;
+  LdaTiledLayer   *image;
   LdaTiledLayer   *overlay;
   double           brush_radius;
   guint            image_width;
@@ -94,44 +84,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const cairo_user_data_key_t bytes_key;
-
-/* --- layers and geometry ---------------------------------------------- */
-
-static void
-layer_clear (Layer *layer)
-{
-  g_clear_pointer (&layer->pixels, g_bytes_unref);
-  g_clear_object (&layer->texture);
-  g_clear_pointer (&layer->surface, cairo_surface_destroy);
-}
-
-static void
-layer_set (Layer  *layer,
-           GBytes *pixels,
-           guint   width,
-           guint   height)
-{
-  /* cairo only reads a source surface, so dropping const is safe. */
-  guchar *data = (guchar *) g_bytes_get_data (pixels, NULL);
-
-  layer_clear (layer);
-  layer->pixels = g_bytes_ref (pixels);
-  layer->texture = gdk_memory_texture_new ((int) width, (int) height, GDK_MEMORY_DEFAULT,
-                                           pixels, (gsize) width * 4);
-  layer->surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32,
-                                                        (int) width, (int) height,
-                                                        (int) width * 4);
-  /* On failure this is an error surface, which draws nothing. */
-  if (cairo_surface_set_user_data (layer->surface, &bytes_key, g_bytes_ref (pixels),
-                                   (cairo_destroy_func_t) g_bytes_unref) != CAIRO_STATUS_SUCCESS)
-    g_bytes_unref (pixels);
-}
+/* --- geometry --------------------------------------------------------- */
 
 static gboolean
 has_image (LdaImageView *self)
 {
-  return self->image.texture != NULL;
+  return self->image != NULL;
 }
 
 static void
@@ -290,47 +248,6 @@ pan_by (LdaImageView *self,
 
 /* --- drawing ----------------------------------------------------------- */
 
-/* Draws one layer: @image is where the whole image would go, @visible the
- * part of it inside the widget, on whole pixels. */
-static void
-draw_layer (LdaImageView          *self,
-            GtkSnapshot           *snapshot,
-            const Layer           *layer,
-            const graphene_rect_t *image,
-            const graphene_rect_t *visible)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_snapshot_push_clip (snapshot, visible);
-  gtk_snapshot_append_scaled_texture (snapshot, layer->texture,
-                                      self->zoom >= 1.0 ? GSK_SCALING_FILTER_NEAREST
-                                                        : GSK_SCALING_FILTER_TRILINEAR,
-                                      image);
-  gtk_snapshot_pop (snapshot);
-#else
-  if (self->zoom < 1.0)
-    {
-      /* 4.8 filters textures linearly: right when shrinking. */
-      gtk_snapshot_push_clip (snapshot, visible);
-      gtk_snapshot_append_texture (snapshot, layer->texture, image);
-      gtk_snapshot_pop (snapshot);
-    }
-  else
-    {
-      /* Enlarged pixels must stay square, which 4.8 can only do through
-       * cairo.  The node covers just the visible rectangle, so its cost
-       * follows the widget size, not the zoom. */
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, visible);
-
-      cairo_translate (cr, image->origin.x, image->origin.y);
-      cairo_scale (cr, self->zoom, self->zoom);
-      cairo_set_source_surface (cr, layer->surface, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-#endif
-}
-
 static void
 lda_image_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -359,7 +276,7 @@ lda_image_view_snapshot (GtkWidget   *widget,
 
       if (visible.size.width > 0 && visible.size.height > 0)
         {
-          draw_layer (self, snapshot, &self->image, &image, &visible);
+          lda_tiled_layer_snapshot (self->image, snapshot, &image, &visible, self->zoom);
 
           if (self->overlay != NULL && self->overlay_opacity > 0.0)
             {
@@ -633,7 +550,7 @@ lda_image_view_dispose (GObject *object)
 {
   LdaImageView *self = LDA_IMAGE_VIEW (object);
 
-  layer_clear (&self->image);
+  g_clear_pointer (&self->image, lda_tiled_layer_free);
   g_clear_pointer (&self->overlay, lda_tiled_layer_free);
   g_clear_object (&self->saved_cursor);
 
@@ -859,10 +776,10 @@ lda_image_view_set_image (LdaImageView *self,
   same_size = has_image (self) && pixels != NULL
               && width == self->image_width && height == self->image_height;
 
-  if (same_size && pixels == self->image.pixels)
+  if (same_size && pixels == lda_tiled_layer_get_source (self->image))
     return;
 
-  layer_clear (&self->image);
+  g_clear_pointer (&self->image, lda_tiled_layer_free);
   if (!same_size)
     g_clear_pointer (&self->overlay, lda_tiled_layer_free);
 
@@ -873,7 +790,7 @@ lda_image_view_set_image (LdaImageView *self,
     }
   else
     {
-      layer_set (&self->image, pixels, width, height);
+      self->image = lda_tiled_layer_new (pixels, width, height);
       self->image_width = width;
       self->image_height = height;
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-export-dialog.h"
 #include "lda-window-private.h"
 
 #define RECENT_APP_NAME "livedead-annotator"
@@ -392,6 +393,54 @@ auto_contrast_action (GtkWidget  *widget,
   lda_pipeline_runner_auto_contrast (LDA_WINDOW (widget)->runner);
 }
 
+/* Export */
+
+static void
+on_exported (LdaExportDialog *dialog,
+             const char      *folder,
+             int              frame,
+             LdaWindow       *self)
+{
+  g_autofree char *message = NULL;
+  guint n = lda_series_get_n_frames (self->series);
+
+  for (guint i = 0; i < n; i++)
+    if (frame < 0 || (guint) frame == i)
+      lda_window_set_frame_state (self, i, LDA_FRAME_EXPORTED);
+
+  lda_window_save_schedule (self, -1);
+  message = g_strdup_printf (_("Exported to %s"), folder);
+  lda_window_show_message (self, message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *folder = NULL;
+  LdaExportDialog *dialog;
+
+  if (self->series == NULL)
+    return;
+
+  copies = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
+  for (guint i = 0; i < self->edits->len; i++)
+    {
+      LdaEdits *edits = g_ptr_array_index (self->edits, i);
+
+      g_ptr_array_add (copies, edits != NULL ? lda_edits_copy (edits, NULL) : NULL);
+    }
+
+  folder = g_build_filename (lda_series_get_folder (self->series), "export", NULL);
+  dialog = lda_export_dialog_new (GTK_WINDOW (self), self->series, g_steal_pointer (&copies),
+                                  self->frame, folder);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 lda_window_update_actions (LdaWindow *self)
 {
@@ -407,6 +456,7 @@ void
 lda_window_install_actions (GtkWidgetClass *widget_class)
 {
   static const int digit_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  static const int keypad_keys[] = { GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4 };
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
@@ -421,10 +471,15 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.auto-contrast", NULL, auto_contrast_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
-  /* Keys 1–4 show a pane alone and back.  They are bound in the bubble
-   * phase, so a focused spin button still gets its digits first. */
+  /* Alt+1–4 show a pane alone and back, whatever tool is in hand; plain
+   * 1–4 do the same while viewing (lda-window-edit.c, win.digit). */
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, digit_keys[i], 0,
-                                         "win.show-pane", "i", (int) i + 1);
+    {
+      gtk_widget_class_add_binding_action (widget_class, digit_keys[i], GDK_ALT_MASK,
+                                           "win.show-pane", "i", (int) i + 1);
+      gtk_widget_class_add_binding_action (widget_class, keypad_keys[i], GDK_ALT_MASK,
+                                           "win.show-pane", "i", (int) i + 1);
+    }
 }

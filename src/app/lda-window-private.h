@@ -6,6 +6,8 @@
 #pragma once
 
 #include "lda-channel-panel.h"
+#include "lda-edits.h"
+#include "lda-history.h"
 #include "lda-fraction-plot.h"
 #include "lda-image-view.h"
 #include "lda-window.h"
@@ -54,6 +56,29 @@ struct _LdaWindow
   double             pointer_x;
   double             pointer_y;
 
+  /* Correcting the mask (lda-window-edit.c) */
+  GtkWidget         *tool_box;
+  GtkLabel          *class_label;
+  GPtrArray         *edits;
+  GPtrArray         *histories;
+  LdaImage          *automatic;
+  LdaImage          *merged;
+  LdaCounts         *merged_counts;
+  char              *tool;
+  int                paint_class;
+  double             brush_size;
+  gboolean           stroking;
+  double             last_x;
+  double             last_y;
+  LdaRect            stroke_dirty;
+
+  /* Saving (lda-window-save.c) */
+  char              *project_folder;
+  guint              autosave_id;
+  guint              saves_in_flight;
+  GByteArray        *unsaved_edits;
+  gboolean           unsaved_params;
+
   /* Background counting of the other frames (lda-window-counts.c) */
   GCancellable      *count_cancellable;
   GByteArray        *count_failed;
@@ -66,9 +91,31 @@ void lda_window_update_recent   (LdaWindow      *self);
 void lda_window_add_recent      (LdaWindow      *self,
                                  GFile          *folder);
 void lda_window_update_actions  (LdaWindow      *self);
+void lda_window_set_frame_state (LdaWindow      *self,
+                                 guint           frame,
+                                 LdaFrameState   state);
+void lda_window_show_counts     (LdaWindow      *self,
+                                 const LdaCounts *counts);
 void lda_window_set_frame_counts (LdaWindow     *self,
                                   guint          frame,
                                   const LdaCounts *counts);
+
+/* lda-window-edit.c */
+void lda_window_edit_class_init (GtkWidgetClass *widget_class);
+void lda_window_edit_init      (LdaWindow      *self);
+void lda_window_edit_finalize  (LdaWindow      *self);
+void lda_window_edit_reset     (LdaWindow      *self,
+                                guint           n_frames);
+void lda_window_edit_show      (LdaWindow      *self,
+                                LdaRunResult   *result);
+const LdaCounts *lda_window_edit_counts (LdaWindow *self,
+                                         LdaRunResult *result);
+
+/* lda-window-save.c */
+void lda_window_save_load      (LdaWindow      *self);
+void lda_window_save_schedule  (LdaWindow      *self,
+                                gint            frame);
+void lda_window_save_finalize  (LdaWindow      *self);
 
 /* lda-window-counts.c */
 void lda_window_schedule_counts (LdaWindow      *self);

@@ -194,6 +194,7 @@ on_scope_toggled (GtkToggleButton *button,
   update_frame_button (self, self->frame);
   lda_window_cancel_counts (self);
   lda_pipeline_runner_set_params (self->runner, params);
+  lda_window_save_schedule (self, -1);
 }
 
 static void
@@ -260,15 +261,22 @@ set_series (LdaWindow *self,
 {
   GPtrArray *problems = lda_series_get_problems (series);
 
+  g_autoptr(GError) error = NULL;
+
   lda_window_cancel_counts (self);
+  if (!lda_window_save_now (self, &error))
+    g_warning ("Corrections of the previous series not saved: %s", error->message);
   g_clear_pointer (&self->series, lda_series_free);
   self->series = series;
   self->frame = 0;
   self->is_sample = is_sample;
+  lda_window_edit_reset (self, lda_series_get_n_frames (series));
   g_byte_array_set_size (self->count_failed, 0);
   g_byte_array_set_size (self->count_failed, lda_series_get_n_frames (series));
   memset (self->count_failed->data, 0, self->count_failed->len);
 
+  lda_window_show_message (self, NULL);
+  lda_window_save_load (self);
   rebuild_frame_strip (self);
   lda_window_set_frame (self, 0);
 
@@ -282,8 +290,6 @@ set_series (LdaWindow *self,
 
       lda_window_show_message (self, message);
     }
-  else
-    lda_window_show_message (self, NULL);
 }
 
 /**
@@ -345,9 +351,9 @@ lda_window_open (LdaWindow *self,
 
 /* Results */
 
-static void
-update_counts (LdaWindow       *self,
-               const LdaCounts *counts)
+void
+lda_window_show_counts (LdaWindow       *self,
+                        const LdaCounts *counts)
 {
   g_autofree char *markup = NULL;
 
@@ -418,6 +424,22 @@ lda_window_set_frame_counts (LdaWindow       *self,
     update_frame_button (self, frame);
 }
 
+/**
+ * lda_window_set_frame_state:
+ * @self: a window
+ * @frame: a frame index
+ * @state: what has been done to its mask
+ */
+void
+lda_window_set_frame_state (LdaWindow     *self,
+                            guint          frame,
+                            LdaFrameState  state)
+{
+  lda_series_get_frame (self->series, frame)->state = state;
+  if (frame < self->frame_buttons->len)
+    update_frame_button (self, frame);
+}
+
 static void
 on_runner_updated (LdaPipelineRunner *runner,
                    LdaRunResult      *result,
@@ -451,7 +473,8 @@ on_runner_updated (LdaPipelineRunner *runner,
       lda_channel_panel_set_result (self->channel_panels[c], &channel);
     }
 
-  update_counts (self, result->counts);
+  lda_window_edit_show (self, result);
+  lda_window_show_counts (self, lda_window_edit_counts (self, result));
   show_contrasts (self, result->contrasts);
 
   g_debug ("frame %u shown: thresholds %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
@@ -460,7 +483,7 @@ on_runner_updated (LdaPipelineRunner *runner,
            result->counts->live, result->counts->dead,
            result->run_us / 1000.0, result->render_us / 1000.0);
 
-  lda_window_set_frame_counts (self, result->frame, result->counts);
+  lda_window_set_frame_counts (self, result->frame, lda_window_edit_counts (self, result));
   lda_window_schedule_counts (self);
 }
 
@@ -524,6 +547,7 @@ on_panel_changed (LdaChannelPanel *panel,
     }
 
   lda_pipeline_runner_set_params (self->runner, &params);
+  lda_window_save_schedule (self, -1);
 }
 
 /* Status line */
@@ -639,7 +663,12 @@ static gboolean
 lda_window_close_request (GtkWindow *window)
 {
   LdaWindow *self = LDA_WINDOW (window);
+  g_autoptr(GError) error = NULL;
   int width, height;
+
+  /* Nothing the person did is lost by closing. */
+  if (!lda_window_save_now (self, &error))
+    g_warning ("Could not save before closing: %s", error->message);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -678,6 +707,33 @@ lda_window_get_channel_panel (LdaWindow  *self,
   return GTK_WIDGET (self->channel_panels[channel]);
 }
 
+/**
+ * lda_window_get_edits:
+ * @self: a window
+ *
+ * Returns: (transfer none) (element-type LdaEdits): the frames' edit
+ *   layers, %NULL where a frame has none
+ */
+GPtrArray *
+lda_window_get_edits (LdaWindow *self)
+{
+  return self->edits;
+}
+
+LdaImage *
+lda_window_get_merged (LdaWindow *self)
+{
+  return self->merged;
+}
+
+const LdaCounts *
+lda_window_get_counts (LdaWindow *self)
+{
+  LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
+
+  return result != NULL ? lda_window_edit_counts (self, result) : NULL;
+}
+
 GtkWidget *
 lda_window_get_view (LdaWindow *self,
                      LdaPane    pane)
@@ -693,6 +749,13 @@ lda_window_dispose (GObject *object)
   LdaWindow *self = LDA_WINDOW (object);
 
   lda_window_cancel_counts (self);
+  if (self->series != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!lda_window_save_now (self, &error))
+        g_warning ("Could not save: %s", error->message);
+    }
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
@@ -710,6 +773,8 @@ lda_window_finalize (GObject *object)
   g_clear_pointer (&self->series, lda_series_free);
   g_clear_pointer (&self->frame_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->count_failed, g_byte_array_unref);
+  lda_window_edit_finalize (self);
+  lda_window_save_finalize (self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lda_window_parent_class)->finalize (object);
@@ -760,6 +825,8 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, fraction_plot);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, tool_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, class_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, series_toggle);
   for (guint i = 0; i <= LDA_N_INPUTS; i++)
     {
@@ -782,6 +849,7 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
   lda_window_install_actions (widget_class);
+  lda_window_edit_class_init (widget_class);
 }
 
 static LdaPane
@@ -803,6 +871,7 @@ lda_window_init (LdaWindow *self)
 
   self->frame_buttons = g_ptr_array_new ();
   self->count_failed = g_byte_array_new ();
+  self->unsaved_edits = g_byte_array_new ();
   self->pointer_x = self->pointer_y = -1;
   self->settings = lda_application_new_settings ();
   self->runner = lda_pipeline_runner_new ();
@@ -827,6 +896,7 @@ lda_window_init (LdaWindow *self)
     }
 
   build_legend (self);
+  lda_window_edit_init (self);
 
   g_settings_bind (self->settings, "overlay-opacity", self->opacity_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);

@@ -53,4 +53,20 @@ void               lda_window_show_pane      (LdaWindow      *self,
                                               LdaPane         pane);
 LdaPane            lda_window_get_solo_pane  (LdaWindow      *self);
 
+void               lda_window_stroke_begin   (LdaWindow      *self,
+                                              double          x,
+                                              double          y);
+void               lda_window_stroke_move    (LdaWindow      *self,
+                                              double          x,
+                                              double          y);
+void               lda_window_stroke_end     (LdaWindow      *self);
+void               lda_window_reset_frame_edits (LdaWindow   *self);
+LdaImage          *lda_window_get_merged     (LdaWindow      *self);
+GPtrArray         *lda_window_get_edits      (LdaWindow      *self);
+gboolean           lda_window_save_now       (LdaWindow      *self,
+                                              GError        **error);
+const LdaCounts   *lda_window_get_counts     (LdaWindow      *self);
+const char        *lda_window_get_project_folder (LdaWindow  *self);
+gboolean           lda_window_save_pending   (LdaWindow      *self);
+
 G_END_DECLS

@@ -88,16 +88,31 @@ open_files (LdaWindow   *window,
   g_assert_cmpint (lda_window_open (window, (GFile **) files->pdata, n, FALSE), ==, expect_ok);
 }
 
+static void copy_file (const char *from, const char *dir, const char *name);
+
+/* Opens a copy of the sample in a fresh folder, so that what the window
+ * saves beside the images stays out of the source tree. */
 static void
 open_sample (LdaWindow *window)
 {
-  g_autofree char *bf = sample_path ("bf");
-  g_autofree char *ho = sample_path ("hoechst");
-  g_autofree char *dr = sample_path ("draq7");
-  const char *paths[] = { bf, ho, dr };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lda-sample-XXXXXX", &error);
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+  char *paths[3];
 
-  open_files (window, paths, 3, TRUE);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *from = sample_path (channels[c]);
+      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
+
+      copy_file (from, dir, name);
+      paths[c] = g_build_filename (dir, name, NULL);
+    }
+
+  open_files (window, (const char **) paths, 3, TRUE);
   wait_for_result (window);
+  for (guint c = 0; c < 3; c++)
+    g_free (paths[c]);
 }
 
 /* What the core computes for the sample with @params. */

@@ -1,0 +1,473 @@
+/* lda-export-dialog.c — export for training, with progress and cancel
+ *
+ * The same function as `livedead export` writes the files (lda-export.c),
+ * in a worker thread, from copies of the edits.  Files that exist are not
+ * replaced without asking.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-error.h"
+#include "lda-export-dialog.h"
+#include "lda-export.h"
+
+struct _LdaExportDialog
+{
+  GtkWindow       parent_instance;
+
+  GtkButton      *cancel_button;
+  GtkButton      *export_button;
+  GtkLabel       *folder_label;
+  GtkCheckButton *all_check;
+  GtkCheckButton *current_check;
+  GtkCheckButton *training_check;
+  GtkProgressBar *progress;
+  GtkLabel       *error_label;
+
+  LdaSeries      *series;      /* borrowed: the window outlives the dialog */
+  GPtrArray      *edits;       /* copies, owned */
+  guint           current_frame;
+  char           *folder;
+  GCancellable   *cancellable;
+  guint           frames[1];
+};
+
+G_DEFINE_FINAL_TYPE (LdaExportDialog, lda_export_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  LdaExportDialog *self;
+  guint            done;
+  guint            total;
+} Progress;
+
+static void
+show_error (LdaExportDialog *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_running (LdaExportDialog *self,
+             gboolean         running)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
+  gtk_progress_bar_set_fraction (self->progress, 0.0);
+}
+
+static void
+fill_options (LdaExportDialog  *self,
+              LdaExportOptions *options)
+{
+  options->training_layout = gtk_check_button_get_active (self->training_check);
+  options->overwrite = FALSE;
+  if (gtk_check_button_get_active (self->current_check))
+    {
+      self->frames[0] = self->current_frame;
+      options->frames = self->frames;
+      options->n_frames = 1;
+    }
+  else
+    {
+      options->frames = NULL;
+      options->n_frames = 0;
+    }
+}
+
+static gboolean
+progress_idle (gpointer data)
+{
+  Progress *p = data;
+  g_autofree char *text = g_strdup_printf (_("%u of %u time points"), p->done, p->total);
+
+  gtk_progress_bar_set_fraction (p->self->progress, p->total ? (double) p->done / p->total : 1.0);
+  gtk_progress_bar_set_text (p->self->progress, text);
+  g_object_unref (p->self);
+  g_free (p);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->self = g_object_ref (user_data);
+  p->done = done;
+  p->total = total;
+  g_idle_add (progress_idle, p);
+}
+
+typedef struct
+{
+  LdaExportOptions options;
+  guint            frame;
+  char            *folder;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LdaExportDialog *self = source_object;
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->options.frames != NULL)
+    job->options.frames = &job->frame;
+
+  if (!lda_export_run (self->series, self->edits, job->folder, &job->options,
+                       on_progress, self, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void confirm_replace (LdaExportDialog *self,
+                             guint            n_existing);
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LdaExportDialog *self = LDA_EXPORT_DIALOG (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Export cancelled; the files already written are complete."));
+      else
+        show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, job->folder,
+                 job->options.frames != NULL ? (int) job->frame : -1);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * lda_export_dialog_start:
+ * @self: a dialog
+ * @overwrite: replace existing files without asking
+ *
+ * Starts the export with the dialog's choices; asks first when files
+ * would be replaced and @overwrite is %FALSE.
+ */
+void
+lda_export_dialog_start (LdaExportDialog *self,
+                         gboolean         overwrite)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  if (self->cancellable != NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  fill_options (self, &job->options);
+  job->frame = self->current_frame;
+  job->folder = g_strdup (self->folder);
+  job->options.overwrite = overwrite;
+
+  if (!overwrite)
+    {
+      g_autoptr(GPtrArray) targets = lda_export_targets (self->series, self->folder, &job->options);
+      guint existing = 0;
+
+      for (guint i = 0; i < targets->len; i++)
+        if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
+          existing++;
+
+      if (existing > 0)
+        {
+          export_job_free (job);
+          confirm_replace (self, existing);
+          return;
+        }
+    }
+
+  show_error (self, NULL);
+  set_running (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, lda_export_dialog_start);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+replace_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LdaExportDialog) self = user_data;
+
+  if (gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL) == 1)
+    lda_export_dialog_start (self, TRUE);
+}
+#else
+static void
+replace_response (GtkDialog       *dialog,
+                  int              response,
+                  LdaExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    lda_export_dialog_start (self, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+#endif
+
+static void
+confirm_replace (LdaExportDialog *self,
+                 guint            n_existing)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("Replace %u existing file?",
+                                                        "Replace %u existing files?", n_existing),
+                                              n_existing);
+  g_autofree char *detail = g_strdup_printf (_("%s already holds files of an earlier export."),
+                                             self->folder);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+  const char *buttons[] = { _("_Cancel"), _("_Replace"), NULL };
+
+  gtk_alert_dialog_set_detail (dialog, detail);
+  gtk_alert_dialog_set_buttons (dialog, buttons);
+  gtk_alert_dialog_set_cancel_button (dialog, 0);
+  gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, replace_chosen, g_object_ref (self));
+#else
+  GtkWidget *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+static void
+on_export (LdaExportDialog *self)
+{
+  lda_export_dialog_start (self, FALSE);
+}
+
+static void
+on_cancel (LdaExportDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+set_folder (LdaExportDialog *self,
+            const char      *folder)
+{
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
+  gtk_label_set_text (self->folder_label, folder);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+folder_chosen (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LdaExportDialog) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (folder != NULL)
+    {
+      g_autofree char *path = g_file_get_path (folder);
+
+      set_folder (self, path);
+    }
+}
+#else
+static void
+folder_response (GtkNativeDialog *chooser,
+                 int              response,
+                 LdaExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+
+      set_folder (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+#endif
+
+static void
+on_choose_folder (LdaExportDialog *self)
+{
+  g_autoptr(GFile) initial = g_file_new_for_path (self->folder);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Export Folder"));
+  gtk_file_dialog_set_initial_folder (dialog, initial);
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_chosen, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#endif
+}
+
+static void
+lda_export_dialog_dispose (GObject *object)
+{
+  LdaExportDialog *self = LDA_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LDA_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (lda_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+lda_export_dialog_finalize (GObject *object)
+{
+  LdaExportDialog *self = LDA_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_free (self->folder);
+
+  G_OBJECT_CLASS (lda_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+lda_export_dialog_class_init (LdaExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lda_export_dialog_dispose;
+  object_class->finalize = lda_export_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/livedead/Annotator/lda-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, folder_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, current_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, training_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_export);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_folder);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /**
+   * LdaExportDialog::exported:
+   * @folder: where the files went
+   * @frame: the one frame exported, or -1 for all
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+}
+
+static void
+lda_export_dialog_init (LdaExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * lda_export_dialog_new:
+ * @parent: the window
+ * @series: what to export; must outlive the dialog
+ * @edits: (transfer full): copies of the frames' edits (LdaEdits or %NULL each)
+ * @current_frame: the frame "This time point" exports
+ * @folder: the folder to propose
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+LdaExportDialog *
+lda_export_dialog_new (GtkWindow  *parent,
+                       LdaSeries  *series,
+                       GPtrArray  *edits,
+                       guint       current_frame,
+                       const char *folder)
+{
+  LdaExportDialog *self = g_object_new (LDA_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->series = series;
+  self->edits = edits;
+  self->current_frame = current_frame;
+  set_folder (self, folder);
+  gtk_widget_set_visible (GTK_WIDGET (self->current_check), lda_series_get_n_frames (series) > 1);
+
+  return self;
+}
+
+const char *
+lda_export_dialog_get_folder (LdaExportDialog *self)
+{
+  return self->folder;
+}
+
+void
+lda_export_dialog_set_training_layout (LdaExportDialog *self,
+                                       gboolean         training_layout)
+{
+  gtk_check_button_set_active (self->training_check, training_layout);
+}

@@ -1,0 +1,737 @@
+/* lda-window-edit.c — correcting the mask by hand
+ *
+ * Tools paint into the current frame's edit layer (lda-edits.h), never
+ * into the automatic mask: a re-run of the segmentation replaces the
+ * automatic mask and the edits stay on top.  Each stroke or click is one
+ * step of the frame's own undo history.  Only the rectangle a tool changed
+ * is merged, rendered and uploaded again.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-render.h"
+#include "lda-window-private.h"
+
+typedef struct
+{
+  const char *name;
+  const char *label;   /* the history step */
+} Tool;
+
+static const Tool tools[] = {
+  { "view", NULL },
+  { "brush", N_("Paint") },
+  { "eraser", N_("Erase") },
+  { "fill", N_("Fill") },
+  { "picker", NULL },
+  { "toggle", N_("Live ↔ dead") },
+  { "delete", N_("Delete cell") },
+};
+
+static gboolean
+is_tool (LdaWindow  *self,
+         const char *name)
+{
+  return g_strcmp0 (self->tool, name) == 0;
+}
+
+static gboolean
+is_editing (LdaWindow *self)
+{
+  return !is_tool (self, "view");
+}
+
+static LdaEdits *
+frame_edits (LdaWindow *self,
+             gboolean   create)
+{
+  LdaEdits *edits;
+
+  if (self->edits == NULL || self->frame >= self->edits->len || self->automatic == NULL)
+    return NULL;
+
+  edits = g_ptr_array_index (self->edits, self->frame);
+  if (edits != NULL &&
+      (edits->width != self->automatic->width || edits->height != self->automatic->height))
+    return NULL;
+
+  if (edits == NULL && create)
+    {
+      edits = lda_edits_new (self->automatic->width, self->automatic->height, NULL);
+      g_ptr_array_index (self->edits, self->frame) = edits;
+    }
+
+  return edits;
+}
+
+static LdaHistory *
+frame_history (LdaWindow *self)
+{
+  LdaHistory *history;
+
+  if (self->histories == NULL || self->frame >= self->histories->len)
+    return NULL;
+
+  history = g_ptr_array_index (self->histories, self->frame);
+  if (history == NULL)
+    {
+      history = lda_history_new (LDA_HISTORY_DEFAULT_STEPS);
+      g_ptr_array_index (self->histories, self->frame) = history;
+    }
+
+  return history;
+}
+
+static void
+update_class_label (LdaWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Class %d: %s · brush %.0f px"),
+                                           self->paint_class,
+                                           lda_class_name (self->paint_class),
+                                           self->brush_size);
+
+  gtk_label_set_text (self->class_label, text);
+}
+
+static void
+update_undo_state (LdaWindow *self)
+{
+  LdaHistory *history = frame_history (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", history != NULL && lda_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", history != NULL && lda_history_can_redo (history));
+}
+
+/* Shows the merged mask on the panes; the composite carries it too while
+ * a tool is in hand. */
+static void
+show_overlays (LdaWindow *self)
+{
+  g_autoptr(GBytes) pixels = NULL;
+
+  if (self->merged == NULL)
+    return;
+
+  pixels = lda_render_labels (self->merged);
+  lda_image_view_set_overlay (self->views[LDA_PANE_SEGMENTED], pixels);
+  lda_image_view_set_overlay (self->views[LDA_PANE_COMPOSITE], is_editing (self) ? pixels : NULL);
+}
+
+static void
+refresh_counts (LdaWindow *self)
+{
+  LdaEdits *edits = frame_edits (self, FALSE);
+  LdaFrame *frame;
+
+  g_clear_pointer (&self->merged_counts, lda_counts_free);
+  if (edits != NULL && lda_edits_count (edits) > 0 && self->merged != NULL)
+    self->merged_counts = lda_counts_new_from_labels (self->merged);
+
+  if (self->series == NULL)
+    return;
+
+  frame = lda_series_get_frame (self->series, self->frame);
+  if (edits != NULL && lda_edits_count (edits) > 0)
+    frame->state = frame->state == LDA_FRAME_AUTOMATIC ? LDA_FRAME_EDITED : frame->state;
+  else if (frame->state == LDA_FRAME_EDITED)
+    frame->state = LDA_FRAME_AUTOMATIC;
+}
+
+/**
+ * lda_window_edit_counts:
+ * @self: a window
+ * @result: the frame's latest result
+ *
+ * Returns: the counts of the mask as corrected, which are the automatic
+ *   ones while the frame has no edits
+ */
+const LdaCounts *
+lda_window_edit_counts (LdaWindow    *self,
+                        LdaRunResult *result)
+{
+  return self->merged_counts != NULL ? self->merged_counts : result->counts;
+}
+
+/**
+ * lda_window_edit_show:
+ * @self: a window
+ * @result: a new result for the current frame
+ *
+ * The automatic mask changed (a re-run, another frame): merge the frame's
+ * edits over it again.  The edits themselves are untouched.
+ */
+void
+lda_window_edit_show (LdaWindow    *self,
+                      LdaRunResult *result)
+{
+  LdaEdits *edits;
+
+  g_clear_pointer (&self->automatic, lda_image_unref);
+  g_clear_pointer (&self->merged, lda_image_unref);
+  self->automatic = lda_image_ref (result->labels);
+
+  edits = frame_edits (self, FALSE);
+  if (edits != NULL)
+    self->merged = lda_edits_merge (edits, self->automatic, NULL);
+  else
+    self->merged = lda_image_new_from_data (LDA_PIXEL_U8, self->automatic->width,
+                                            self->automatic->height, self->automatic->data);
+
+  refresh_counts (self);
+  show_overlays (self);
+  update_undo_state (self);
+}
+
+/* Brings the panes up to date with a changed rectangle of the edits. */
+static void
+refresh_rect (LdaWindow     *self,
+              const LdaRect *dirty)
+{
+  LdaEdits *edits = frame_edits (self, FALSE);
+
+  if (edits == NULL || self->merged == NULL || lda_rect_is_empty (dirty))
+    return;
+
+  lda_edits_merge_rect (edits, self->automatic, self->merged, dirty);
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      guint32 *pixels = lda_image_view_get_overlay_pixels (self->views[p]);
+
+      if (pixels == NULL)
+        continue;
+      lda_render_labels_rect (self->merged, pixels, dirty->x, dirty->y,
+                              dirty->width, dirty->height);
+      lda_image_view_overlay_changed (self->views[p], dirty->x, dirty->y,
+                                      dirty->width, dirty->height);
+    }
+}
+
+/* After a finished step: counts, frame state, strip, saving. */
+static void
+after_change (LdaWindow *self)
+{
+  LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
+
+  refresh_counts (self);
+  if (result != NULL && self->series != NULL)
+    {
+      lda_window_show_counts (self, lda_window_edit_counts (self, result));
+      lda_window_set_frame_counts (self, self->frame, lda_window_edit_counts (self, result));
+    }
+  update_undo_state (self);
+  lda_window_save_schedule (self, (gint) self->frame);
+}
+
+static const char *
+tool_label (LdaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    if (is_tool (self, tools[i].name))
+      return tools[i].label != NULL ? _(tools[i].label) : NULL;
+
+  return NULL;
+}
+
+/* Applies the tool in hand at image point (x, y); for a brush, a segment
+ * from the previous point of the stroke.  Returns FALSE where the tool
+ * does nothing (outside the image, picker). */
+static gboolean
+apply_tool (LdaWindow *self,
+            double     x,
+            double     y,
+            gboolean   first)
+{
+  LdaEdits *edits;
+  LdaRect dirty = { 0, 0, 0, 0 };
+  guint ix, iy;
+
+  if (self->merged == NULL)
+    return FALSE;
+
+  if (is_tool (self, "picker"))
+    {
+      if (x < 0 || y < 0 || x >= self->merged->width || y >= self->merged->height)
+        return FALSE;
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "paint-class",
+                                          g_variant_new_int32 (lda_image_get (self->merged, (guint) x, (guint) y)));
+      return FALSE;
+    }
+
+  edits = frame_edits (self, TRUE);
+  if (edits == NULL)
+    return FALSE;
+
+  if (is_tool (self, "brush") || is_tool (self, "eraser"))
+    {
+      guint8 value = is_tool (self, "brush") ? (guint8) self->paint_class : LDA_NO_EDIT;
+      double radius = self->brush_size / 2.0;
+
+      if (first)
+        lda_edits_dab (edits, x, y, radius, value, &dirty);
+      else
+        lda_edits_line (edits, self->last_x, self->last_y, x, y, radius, value, &dirty);
+      self->last_x = x;
+      self->last_y = y;
+    }
+  else if (first)
+    {
+      if (x < 0 || y < 0 || x >= self->merged->width || y >= self->merged->height)
+        return FALSE;
+      ix = (guint) x;
+      iy = (guint) y;
+
+      if (is_tool (self, "fill"))
+        lda_edits_fill (edits, self->merged, ix, iy, (guint8) self->paint_class, &dirty);
+      else if (is_tool (self, "toggle"))
+        lda_edits_toggle_nucleus (edits, self->merged, ix, iy, &dirty);
+      else if (is_tool (self, "delete"))
+        lda_edits_delete_cell (edits, self->merged, ix, iy, &dirty);
+    }
+
+  lda_rect_union (&self->stroke_dirty, &dirty);
+  refresh_rect (self, &dirty);
+
+  return TRUE;
+}
+
+/**
+ * lda_window_stroke_begin:
+ * @self: a window
+ * @x: image column
+ * @y: image row
+ *
+ * Starts a stroke (or a click) of the tool in hand.  The mouse and the
+ * tests go through the same three calls.
+ */
+void
+lda_window_stroke_begin (LdaWindow *self,
+                         double     x,
+                         double     y)
+{
+  LdaHistory *history = frame_history (self);
+  LdaEdits *edits;
+
+  if (!is_editing (self) || self->merged == NULL || history == NULL)
+    return;
+
+  if (is_tool (self, "picker"))
+    {
+      apply_tool (self, x, y, TRUE);
+      return;
+    }
+
+  edits = frame_edits (self, TRUE);
+  if (edits == NULL)
+    return;
+
+  self->stroking = TRUE;
+  self->stroke_dirty = (LdaRect) { 0, 0, 0, 0 };
+  lda_history_begin (history, edits);
+  apply_tool (self, x, y, TRUE);
+}
+
+void
+lda_window_stroke_move (LdaWindow *self,
+                        double     x,
+                        double     y)
+{
+  if (self->stroking && (is_tool (self, "brush") || is_tool (self, "eraser")))
+    apply_tool (self, x, y, FALSE);
+}
+
+void
+lda_window_stroke_end (LdaWindow *self)
+{
+  LdaEdits *edits = frame_edits (self, FALSE);
+
+  if (!self->stroking)
+    return;
+
+  self->stroking = FALSE;
+  if (edits != NULL)
+    lda_history_end (frame_history (self), edits, &self->stroke_dirty, tool_label (self));
+  if (!lda_rect_is_empty (&self->stroke_dirty))
+    after_change (self);
+}
+
+/* The mouse */
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               LdaWindow      *self)
+{
+  LdaImageView *view = LDA_IMAGE_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  double ix, iy;
+
+  if (!is_editing (self))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  lda_image_view_widget_to_image (view, x, y, &ix, &iy);
+  lda_window_stroke_begin (self, ix, iy);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                LdaWindow      *self)
+{
+  LdaImageView *view = LDA_IMAGE_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  double sx, sy, ix, iy;
+
+  if (!gtk_gesture_drag_get_start_point (gesture, &sx, &sy))
+    return;
+  lda_image_view_widget_to_image (view, sx + dx, sy + dy, &ix, &iy);
+  lda_window_stroke_move (self, ix, iy);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             LdaWindow      *self)
+{
+  lda_window_stroke_end (self);
+}
+
+/* Actions */
+
+static void
+set_tool (LdaWindow  *self,
+          const char *name)
+{
+  gboolean editing;
+
+  g_free (self->tool);
+  self->tool = g_strdup (name);
+  editing = is_editing (self);
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      gboolean paints = p == LDA_PANE_SEGMENTED || p == LDA_PANE_COMPOSITE;
+
+      g_object_set (self->views[p], "pan-with-primary", !(editing && paints), NULL);
+      lda_image_view_set_brush_radius (self->views[p],
+                                       paints && (is_tool (self, "brush") || is_tool (self, "eraser"))
+                                       ? self->brush_size / 2.0 : 0.0);
+    }
+
+  show_overlays (self);
+}
+
+static void
+change_tool (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+  const char *name = g_variant_get_string (value, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    if (g_str_equal (name, tools[i].name))
+      {
+        g_simple_action_set_state (action, value);
+        set_tool (self, name);
+        return;
+      }
+}
+
+static void
+change_paint_class (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+  int klass = g_variant_get_int32 (value);
+
+  if (klass < 0 || klass >= LDA_N_CLASSES)
+    return;
+
+  self->paint_class = klass;
+  g_simple_action_set_state (action, value);
+  update_class_label (self);
+}
+
+/* Digit keys: a class while a tool is in hand, else a pane. */
+static void
+digit_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+  int digit = g_variant_get_int32 (parameter);
+
+  if (is_editing (self))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "paint-class",
+                                        g_variant_new_int32 (digit));
+  else if (digit >= 1 && digit <= 4)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pane", "i", digit);
+}
+
+static void
+set_brush_size (LdaWindow *self,
+                double     size)
+{
+  self->brush_size = CLAMP (size, 1.0, 200.0);
+  set_tool (self, self->tool);
+  update_class_label (self);
+}
+
+static void
+brush_bigger_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+
+  set_brush_size (self, self->brush_size < 10 ? self->brush_size + 1 : self->brush_size * 1.25);
+}
+
+static void
+brush_smaller_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+
+  set_brush_size (self, self->brush_size <= 10 ? self->brush_size - 1 : self->brush_size / 1.25);
+}
+
+static void
+undo_redo (LdaWindow *self,
+           gboolean   undo)
+{
+  LdaHistory *history = frame_history (self);
+  LdaEdits *edits = frame_edits (self, FALSE);
+  LdaRect dirty = { 0, 0, 0, 0 };
+
+  if (history == NULL || edits == NULL || self->stroking)
+    return;
+
+  if (undo ? lda_history_undo (history, edits, &dirty) : lda_history_redo (history, edits, &dirty))
+    {
+      refresh_rect (self, &dirty);
+      after_change (self);
+    }
+}
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  undo_redo (user_data, TRUE);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  undo_redo (user_data, FALSE);
+}
+
+/**
+ * lda_window_reset_frame_edits:
+ * @self: a window
+ *
+ * Drops every edit of the current frame, as one undoable step.
+ */
+void
+lda_window_reset_frame_edits (LdaWindow *self)
+{
+  LdaEdits *edits = frame_edits (self, FALSE);
+  LdaHistory *history = frame_history (self);
+  LdaRect all;
+
+  if (edits == NULL || history == NULL || lda_edits_count (edits) == 0)
+    return;
+
+  all = (LdaRect) { 0, 0, (int) edits->width, (int) edits->height };
+  lda_history_begin (history, edits);
+  lda_edits_clear (edits);
+  lda_history_end (history, edits, &all, _("Reset frame"));
+  refresh_rect (self, &all);
+  after_change (self);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+reset_confirmed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LdaWindow) self = user_data;
+
+  if (gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL) == 1)
+    lda_window_reset_frame_edits (self);
+}
+#else
+static void
+reset_response (GtkDialog *dialog,
+                int        response,
+                LdaWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    lda_window_reset_frame_edits (self);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+#endif
+
+static void
+reset_frame_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LdaWindow *self = user_data;
+  LdaEdits *edits = frame_edits (self, FALSE);
+  const char *message = _("Reset this frame’s corrections?");
+  const char *detail = _("The mask goes back to the automatic segmentation. "
+                         "Undo (Ctrl+Z) brings the corrections back.");
+
+  if (edits == NULL || lda_edits_count (edits) == 0)
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+    const char *buttons[] = { _("_Cancel"), _("_Reset"), NULL };
+
+    gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 0);
+    gtk_alert_dialog_set_default_button (dialog, 0);
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, reset_confirmed, g_object_ref (self));
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                            _("_Reset"), GTK_RESPONSE_ACCEPT, NULL);
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    g_signal_connect (dialog, "response", G_CALLBACK (reset_response), self);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
+
+static const GActionEntry edit_actions[] = {
+  { "tool", NULL, "s", "'view'", change_tool },
+  { "paint-class", NULL, "i", "1", change_paint_class },
+  { "digit", digit_activated, "i" },
+  { "brush-bigger", brush_bigger_activated },
+  { "brush-smaller", brush_smaller_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "reset-frame", reset_frame_activated },
+};
+
+/**
+ * lda_window_edit_reset:
+ * @self: a window
+ * @n_frames: frames of the newly opened series
+ *
+ * Forgets the edits and histories of what was open before.
+ */
+void
+lda_window_edit_reset (LdaWindow *self,
+                       guint      n_frames)
+{
+  g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_clear_pointer (&self->histories, g_ptr_array_unref);
+  self->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
+  self->histories = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_history_free);
+  g_ptr_array_set_size (self->edits, n_frames);
+  g_ptr_array_set_size (self->histories, n_frames);
+  g_clear_pointer (&self->automatic, lda_image_unref);
+  g_clear_pointer (&self->merged, lda_image_unref);
+  g_clear_pointer (&self->merged_counts, lda_counts_free);
+  self->stroking = FALSE;
+}
+
+void
+lda_window_edit_init (LdaWindow *self)
+{
+  self->tool = g_strdup ("view");
+  self->paint_class = 1;
+  self->brush_size = 9;
+  g_action_map_add_action_entries (G_ACTION_MAP (self), edit_actions,
+                                   G_N_ELEMENTS (edit_actions), self);
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      GtkGesture *drag;
+
+      if (p != LDA_PANE_SEGMENTED && p != LDA_PANE_COMPOSITE)
+        continue;
+
+      drag = gtk_gesture_drag_new ();
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+      g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+      g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+      g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->views[p]), GTK_EVENT_CONTROLLER (drag));
+    }
+
+  lda_window_edit_reset (self, 0);
+  update_class_label (self);
+  update_undo_state (self);
+}
+
+void
+lda_window_edit_finalize (LdaWindow *self)
+{
+  g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_clear_pointer (&self->histories, g_ptr_array_unref);
+  g_clear_pointer (&self->automatic, lda_image_unref);
+  g_clear_pointer (&self->merged, lda_image_unref);
+  g_clear_pointer (&self->merged_counts, lda_counts_free);
+  g_clear_pointer (&self->tool, g_free);
+}
+
+void
+lda_window_edit_class_init (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    guint       key;
+    const char *tool;
+  } tool_keys[] = {
+    { GDK_KEY_v, "view" }, { GDK_KEY_Escape, "view" }, { GDK_KEY_b, "brush" },
+    { GDK_KEY_e, "eraser" }, { GDK_KEY_f, "fill" }, { GDK_KEY_i, "picker" },
+    { GDK_KEY_l, "toggle" }, { GDK_KEY_d, "delete" },
+  };
+  static const guint digit_keys[] = {
+    GDK_KEY_0, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4,
+  };
+
+  /* Plain keys are bound in the bubble phase, so that a focused spin
+   * button still gets them first. */
+  for (guint i = 0; i < G_N_ELEMENTS (tool_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, tool_keys[i].key, 0,
+                                         "win.tool", "s", tool_keys[i].tool);
+  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, digit_keys[i], 0,
+                                         "win.digit", "i", (int) i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0,
+                                       "win.brush-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0,
+                                       "win.brush-smaller", NULL);
+}

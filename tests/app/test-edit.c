@@ -1,0 +1,462 @@
+/* test-edit.c — correcting masks in the window: tools, undo, re-runs,
+ * saving and finding the corrections again
+ *
+ * Runs under Xvfb (tests/app/meson.build).  Strokes go through the same
+ * calls the mouse gesture makes (lda_window_stroke_begin/move/end), with
+ * the tool chosen through its action, as a key press would.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "lda-channel-panel.h"
+#include "lda-edits.h"
+#include "lda-export-dialog.h"
+#include "lda-project.h"
+#include "lda-tiff.h"
+#include "lda-window.h"
+
+#define SAMPLE "nov22-402-tile2-0_t41"
+
+static gboolean have_display;
+
+static char *
+make_folder_with_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lda-edit-XXXXXX", &error);
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+
+  g_assert_no_error (error);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+
+      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+wait_for_result (LdaWindow *window)
+{
+  LdaPipelineRunner *runner = lda_window_get_runner (window);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (lda_pipeline_runner_is_busy (runner) || lda_pipeline_runner_get_result (runner) == NULL ||
+         lda_pipeline_runner_get_result (runner)->generation != lda_pipeline_runner_get_generation (runner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static LdaWindow *
+open_window (const char *dir)
+{
+  LdaWindow *window = lda_window_new (NULL);
+  g_autofree char *bf = g_strdup_printf ("%s/" SAMPLE "_bf.tif", dir);
+  g_autofree char *ho = g_strdup_printf ("%s/" SAMPLE "_hoechst.tif", dir);
+  g_autofree char *dr = g_strdup_printf ("%s/" SAMPLE "_draq7.tif", dir);
+  GFile *files[3] = { g_file_new_for_path (bf), g_file_new_for_path (ho), g_file_new_for_path (dr) };
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lda_window_open (window, files, 3, FALSE));
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  wait_for_result (window);
+
+  return window;
+}
+
+static void
+close_window (LdaWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+use_tool (LdaWindow  *window,
+          const char *tool,
+          int         klass)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string (tool));
+  if (klass >= 0)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (klass));
+}
+
+static guint
+label_at (LdaWindow *window,
+          guint      x,
+          guint      y)
+{
+  return lda_image_get (lda_window_get_merged (window), x, y);
+}
+
+static void
+stroke (LdaWindow *window,
+        double     x0,
+        double     y0,
+        double     x1,
+        double     y1)
+{
+  lda_window_stroke_begin (window, x0, y0);
+  for (int i = 1; i <= 10; i++)
+    lda_window_stroke_move (window, x0 + (x1 - x0) * i / 10.0, y0 + (y1 - y0) * i / 10.0);
+  lda_window_stroke_end (window);
+}
+
+/* A brush stroke sets its pixels; the eraser shows the automatic mask
+ * again; undo and redo step through it. */
+static void
+test_brush_erase_undo (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  LdaImage *automatic;
+  guint before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+  before = lda_image_get (automatic, 200, 100);
+
+  use_tool (window, "brush", before == 4 ? 3 : 4);
+  stroke (window, 150, 100, 250, 100);
+  g_assert_cmpuint (label_at (window, 200, 100), ==, before == 4 ? 3 : 4);
+  g_assert_cmpuint (label_at (window, 200, 140), ==, lda_image_get (automatic, 200, 140));
+
+  use_tool (window, "eraser", -1);
+  stroke (window, 190, 100, 210, 100);
+  g_assert_cmpuint (label_at (window, 200, 100), ==, before);
+  g_assert_cmpuint (label_at (window, 160, 100), ==, before == 4 ? 3 : 4);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 200, 100), ==, before == 4 ? 3 : 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 200, 100), ==, before);
+  g_assert_cmpuint (label_at (window, 160, 100), ==, lda_image_get (automatic, 160, 100));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (label_at (window, 160, 100), ==, before == 4 ? 3 : 4);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Re-running the segmentation never moves or drops an edit. */
+static void
+test_rerun_keeps_edits (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  GtkAdjustment *offset;
+  LdaRunResult *result;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+
+  use_tool (window, "brush", 2);
+  stroke (window, 20, 300, 300, 300);
+  g_assert_cmpuint (label_at (window, 100, 300), ==, 2);
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_CELL_AREA)));
+  gtk_adjustment_set_value (offset, 3.0);
+  wait_for_result (window);
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  g_assert_cmpfloat (result->params.channel[LDA_CHANNEL_CELL_AREA].offset, ==, 3.0);
+
+  for (guint x = 25; x < 295; x += 10)
+    g_assert_cmpuint (label_at (window, x, 300), ==, 2);
+  /* Away from the stroke the mask is the new automatic one. */
+  g_assert_cmpuint (label_at (window, 100, 20), ==, lda_image_get (result->labels, 100, 20));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The counts follow the corrected mask: turning a live nucleus dead
+ * moves one cell from live to dead. */
+static void
+test_counts_follow_corrections (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  LdaImage *labels;
+  guint live, dead, nx = 0, ny = 0;
+  gboolean found = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+  live = lda_window_get_counts (window)->live;
+  dead = lda_window_get_counts (window)->dead;
+  labels = lda_window_get_merged (window);
+
+  for (guint y = 10; y < labels->height - 10 && !found; y++)
+    for (guint x = 10; x < labels->width - 10 && !found; x++)
+      if (lda_image_get (labels, x, y) == 3)
+        {
+          nx = x;
+          ny = y;
+          found = TRUE;
+        }
+  g_assert_true (found);
+
+  use_tool (window, "toggle", -1);
+  lda_window_stroke_begin (window, nx + 0.5, ny + 0.5);
+  lda_window_stroke_end (window);
+
+  g_assert_cmpuint (label_at (window, nx, ny), ==, 4);
+  g_assert_cmpuint (lda_window_get_counts (window)->live, ==, live - 1);
+  g_assert_cmpuint (lda_window_get_counts (window)->dead, ==, dead + 1);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Edits are saved by themselves within two seconds, and found again when
+ * the same images are opened. */
+static void
+test_autosave_and_reopen (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *project = NULL;
+  LdaWindow *window;
+  gint64 start;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+  use_tool (window, "brush", 1);
+  stroke (window, 30, 30, 120, 60);
+  g_assert_true (lda_window_save_pending (window));
+
+  start = g_get_monotonic_time ();
+  while (lda_window_save_pending (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  project = g_build_filename (dir, LDA_PROJECT_FOLDER_NAME, NULL);
+  g_assert_true (g_file_test (project, G_FILE_TEST_IS_DIR));
+  g_assert_cmpstr (lda_window_get_project_folder (window), ==, project);
+
+  /* Gone without closing: only what was saved counts. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  window = open_window (dir);
+  g_assert_cmpuint (label_at (window, 75, 45), ==, 1);
+  g_assert_true (lda_series_get_frame (lda_window_get_series (window), 0)->state == LDA_FRAME_EDITED);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Resetting a frame drops its edits in one step, which undo brings back. */
+static void
+test_reset_is_undoable (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  guint automatic;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+  automatic = label_at (window, 50, 200);
+
+  use_tool (window, "brush", automatic == 0 ? 4 : 0);
+  stroke (window, 40, 200, 60, 200);
+  g_assert_cmpuint (label_at (window, 50, 200), !=, automatic);
+
+  lda_window_reset_frame_edits (window);
+  g_assert_cmpuint (label_at (window, 50, 200), ==, automatic);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 50, 200), !=, automatic);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+static void
+on_exported (LdaExportDialog *dialog,
+             const char      *folder,
+             int              frame,
+             gboolean        *done)
+{
+  *done = TRUE;
+}
+
+static void
+assert_same_files (const char *a,
+                   const char *b)
+{
+  g_autoptr(GDir) dir = g_dir_open (a, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *pa = g_build_filename (a, name, NULL);
+      g_autofree char *pb = g_build_filename (b, name, NULL);
+      g_autofree char *da = NULL, *db = NULL;
+      gsize la, lb;
+
+      if (g_file_test (pa, G_FILE_TEST_IS_DIR))
+        {
+          assert_same_files (pa, pb);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (pa, &da, &la, NULL));
+      g_assert_true (g_file_get_contents (pb, &db, &lb, NULL));
+      if (la != lb || memcmp (da, db, la) != 0)
+        g_test_message ("%s differs", pa);
+      g_assert_cmpmem (da, la, db, lb);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* The window's export and `livedead export` of the saved project write
+ * the same files, byte for byte, with the corrections in them. */
+static void
+test_export_matches_command (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out_window = NULL;
+  g_autofree char *out_command = NULL;
+  g_autofree char *labels_path = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GSubprocess) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaImage) labels = NULL;
+  const char *livedead = g_getenv ("LIVEDEAD");
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  gboolean done = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_nonnull (livedead);
+
+  dir = make_folder_with_sample ();
+  window = open_window (dir);
+  use_tool (window, "brush", 4);
+  stroke (window, 300, 400, 420, 420);
+  g_assert_true (lda_window_save_now (window, NULL));
+
+  out_window = g_build_filename (dir, "export-window", NULL);
+  out_command = g_build_filename (dir, "export-command", NULL);
+
+  copies = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
+  g_ptr_array_add (copies, lda_edits_copy (g_ptr_array_index (lda_window_get_edits (window), 0), NULL));
+  dialog = lda_export_dialog_new (GTK_WINDOW (window), lda_window_get_series (window),
+                                  g_steal_pointer (&copies), 0, out_window);
+  lda_export_dialog_set_training_layout (dialog, TRUE);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  gtk_window_present (GTK_WINDOW (dialog));
+  lda_export_dialog_start (dialog, FALSE);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, livedead, "export", dir,
+                              "-o", out_command, "--training-layout", "--quiet", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (command, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_same_files (out_window, out_command);
+
+  labels_path = g_build_filename (out_window, SAMPLE "_labels.tif", NULL);
+  labels = lda_tiff_read (labels_path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_image_get (labels, 360, 410), ==, 4);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add_func ("/edit/brush-erase-undo", test_brush_erase_undo);
+  g_test_add_func ("/edit/rerun-keeps-edits", test_rerun_keeps_edits);
+  g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
+  g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
+  g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);
+  g_test_add_func ("/edit/export-matches-command", test_export_matches_command);
+
+  return g_test_run ();
+}
