@@ -19,6 +19,7 @@ typedef struct
   guint      page;
   guint      frame;
   LdaParams  params;
+  LdaEdits  *edits;    /* a copy, or NULL */
   LdaCounts *counts;
 } CountJob;
 
@@ -26,6 +27,7 @@ static void
 count_job_free (CountJob *job)
 {
   lda_triple_free (job->triple);
+  lda_edits_free (job->edits);
   lda_counts_free (job->counts);
   g_free (job);
 }
@@ -66,7 +68,22 @@ count_frame (GTask        *task,
       return;
     }
 
-  job->counts = lda_counts_copy (lda_pipeline_get_counts (pipeline));
+  /* The plot follows the corrected masks. */
+  if (job->edits != NULL && lda_edits_count (job->edits) > 0 &&
+      job->edits->width == lda_pipeline_get_width (pipeline) &&
+      job->edits->height == lda_pipeline_get_height (pipeline))
+    {
+      g_autoptr(LdaImage) merged = lda_edits_merge (job->edits, lda_pipeline_get_labels (pipeline), &error);
+
+      if (merged == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      job->counts = lda_counts_new_from_labels (merged);
+    }
+  else
+    job->counts = lda_counts_copy (lda_pipeline_get_counts (pipeline));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -130,6 +147,8 @@ lda_window_schedule_counts (LdaWindow *self)
       job->page = frame->page;
       job->frame = i;
       job->params = *lda_series_get_frame_params (self->series, i);
+      if (self->edits != NULL && i < self->edits->len && g_ptr_array_index (self->edits, i) != NULL)
+        job->edits = lda_edits_copy (g_ptr_array_index (self->edits, i), NULL);
 
       self->count_cancellable = g_cancellable_new ();
       task = g_task_new (self, self->count_cancellable, count_done, NULL);

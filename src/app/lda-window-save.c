@@ -13,7 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "lda-error.h"
 #include "lda-project.h"
@@ -232,17 +235,29 @@ lda_window_get_project_folder (LdaWindow *self)
 /* Whether the project could be written there, without creating anything:
  * opening images leaves no trace until there is something to save. */
 static gboolean
+folder_writable (const char *folder)
+{
+  GStatBuf st;
+
+  /* A folder nobody may write to is read-only, even for root, who
+   * access() would let through. */
+  return g_stat (folder, &st) == 0 && S_ISDIR (st.st_mode) &&
+         (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 &&
+         access (folder, W_OK | X_OK) == 0;
+}
+
+static gboolean
 can_write_project (const char *folder)
 {
   g_autofree char *parent = NULL;
 
   if (g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return access (folder, W_OK | X_OK) == 0;
+    return folder_writable (folder);
   if (g_file_test (folder, G_FILE_TEST_EXISTS))
     return FALSE;
 
   parent = g_path_get_dirname (folder);
-  return g_file_test (parent, G_FILE_TEST_IS_DIR) && access (parent, W_OK | X_OK) == 0;
+  return folder_writable (parent);
 }
 
 /**

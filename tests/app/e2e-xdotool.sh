@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end check of livedead-annotator with real input events, as a
 # person would: start it on a two-frame folder, drag the cell-area offset
-# slider, step to the next time point with Page Down, quit with Ctrl+Q.
+# slider, step to the next time point with Page Down, take the brush (B)
+# and paint a stroke on the segmented pane, see it saved beside the images
+# within two seconds, quit with Ctrl+Q.
 #
 #   xvfb-run -a -s "-screen 0 1400x900x24" tests/app/e2e-xdotool.sh [BUILDDIR]
 #
@@ -76,6 +78,22 @@ xdotool mousemove 400 300 click 1
 xdotool key Page_Down
 wait_for "frame 1 shown" 20 || fail "Page Down did not step to the next time point"
 echo "e2e: Page Down showed the next time point"
+
+# Paint: B takes the brush, 4 the Draq7 class; drag on the segmented pane.
+xdotool key b key 4
+xdotool mousemove 600 560 mousedown 1
+for x in 620 640 660 680 700; do
+  xdotool mousemove "$x" 570
+  sleep 0.05
+done
+xdotool mouseup 1
+edits="$work/series/livedead-project/edits/well_t2.edits"
+for _ in $(seq 1 30); do
+  [ -s "$edits" ] && break
+  sleep 0.1
+done
+[ -s "$edits" ] || fail "the stroke was not saved within 3 s ($edits)"
+echo "e2e: brush stroke painted and saved: $(basename "$edits"), $(stat -c %s "$edits") bytes"
 
 # Quit.
 xdotool key ctrl+q
