@@ -24,6 +24,8 @@ struct _LdaExportDialog
   GtkLabel       *folder_label;
   GtkCheckButton *all_check;
   GtkCheckButton *current_check;
+  GtkCheckButton *list_check;
+  GtkEntry       *list_entry;
   GtkCheckButton *training_check;
   GtkProgressBar *progress;
   GtkLabel       *error_label;
@@ -33,7 +35,6 @@ struct _LdaExportDialog
   guint           current_frame;
   char           *folder;
   GCancellable   *cancellable;
-  guint           frames[1];
 };
 
 G_DEFINE_FINAL_TYPE (LdaExportDialog, lda_export_dialog, GTK_TYPE_WINDOW)
@@ -45,11 +46,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Progress reaches the main thread through idles that hold only a weak
+ * reference: a dialog closed meanwhile is not kept alive, nor touched. */
 typedef struct
 {
-  LdaExportDialog *self;
-  guint            done;
-  guint            total;
+  GWeakRef dialog;
+  guint    done;
+  guint    total;
 } Progress;
 
 static void
@@ -69,34 +72,49 @@ set_running (LdaExportDialog *self,
   gtk_progress_bar_set_fraction (self->progress, 0.0);
 }
 
-static void
-fill_options (LdaExportDialog  *self,
-              LdaExportOptions *options)
+/* The frames chosen, or NULL for all. */
+static gboolean
+chosen_frames (LdaExportDialog  *self,
+               GArray          **frames,
+               GError          **error)
 {
-  options->training_layout = gtk_check_button_get_active (self->training_check);
-  options->overwrite = FALSE;
+  *frames = NULL;
+
   if (gtk_check_button_get_active (self->current_check))
     {
-      self->frames[0] = self->current_frame;
-      options->frames = self->frames;
-      options->n_frames = 1;
+      *frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (*frames, self->current_frame);
     }
-  else
+  else if (gtk_check_button_get_active (self->list_check))
     {
-      options->frames = NULL;
-      options->n_frames = 0;
+      *frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (!lda_series_parse_frames (self->series, gtk_editable_get_text (GTK_EDITABLE (self->list_entry)),
+                                    *frames, error))
+        {
+          g_clear_pointer (frames, g_array_unref);
+          return FALSE;
+        }
     }
+
+  return TRUE;
 }
 
 static gboolean
 progress_idle (gpointer data)
 {
   Progress *p = data;
-  g_autofree char *text = g_strdup_printf (_("%u of %u time points"), p->done, p->total);
+  LdaExportDialog *self = g_weak_ref_get (&p->dialog);
 
-  gtk_progress_bar_set_fraction (p->self->progress, p->total ? (double) p->done / p->total : 1.0);
-  gtk_progress_bar_set_text (p->self->progress, text);
-  g_object_unref (p->self);
+  if (self != NULL && self->progress != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u of %u time points"), p->done, p->total);
+
+      gtk_progress_bar_set_fraction (self->progress, p->total ? (double) p->done / p->total : 1.0);
+      gtk_progress_bar_set_text (self->progress, text);
+    }
+
+  g_clear_object (&self);
+  g_weak_ref_clear (&p->dialog);
   g_free (p);
 
   return G_SOURCE_REMOVE;
@@ -109,7 +127,7 @@ on_progress (guint    done,
 {
   Progress *p = g_new0 (Progress, 1);
 
-  p->self = g_object_ref (user_data);
+  g_weak_ref_init (&p->dialog, user_data);
   p->done = done;
   p->total = total;
   g_idle_add (progress_idle, p);
@@ -118,13 +136,14 @@ on_progress (guint    done,
 typedef struct
 {
   LdaExportOptions options;
-  guint            frame;
+  GArray          *frames;
   char            *folder;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
+  g_clear_pointer (&job->frames, g_array_unref);
   g_free (job->folder);
   g_free (job);
 }
@@ -138,9 +157,6 @@ export_thread (GTask        *task,
   LdaExportDialog *self = source_object;
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-
-  if (job->options.frames != NULL)
-    job->options.frames = &job->frame;
 
   if (!lda_export_run (self->series, self->edits, job->folder, &job->options,
                        on_progress, self, cancellable, &error))
@@ -173,8 +189,12 @@ export_done (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[EXPORTED], 0, job->folder,
-                 job->options.frames != NULL ? (int) job->frame : -1);
+  if (job->frames == NULL)
+    g_signal_emit (self, signals[EXPORTED], 0, job->folder, -1);
+  else
+    for (guint i = 0; i < job->frames->len; i++)
+      g_signal_emit (self, signals[EXPORTED], 0, job->folder,
+                     (int) g_array_index (job->frames, guint, i));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -197,8 +217,22 @@ lda_export_dialog_start (LdaExportDialog *self,
     return;
 
   job = g_new0 (ExportJob, 1);
-  fill_options (self, &job->options);
-  job->frame = self->current_frame;
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!chosen_frames (self, &job->frames, &error))
+      {
+        show_error (self, error->message);
+        export_job_free (job);
+        return;
+      }
+  }
+  if (job->frames != NULL)
+    {
+      job->options.frames = (const guint *) (gpointer) job->frames->data;
+      job->options.n_frames = job->frames->len;
+    }
+  job->options.training_layout = gtk_check_button_get_active (self->training_check);
   job->folder = g_strdup (self->folder);
   job->options.overwrite = overwrite;
 
@@ -407,6 +441,8 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, folder_label);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, all_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, current_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_entry);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, training_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, error_label);
@@ -419,7 +455,7 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   /**
    * LdaExportDialog::exported:
    * @folder: where the files went
-   * @frame: the one frame exported, or -1 for all
+   * @frame: a frame exported, or -1 for all; emitted once per frame
    */
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
@@ -455,6 +491,8 @@ lda_export_dialog_new (GtkWindow  *parent,
   self->current_frame = current_frame;
   set_folder (self, folder);
   gtk_widget_set_visible (GTK_WIDGET (self->current_check), lda_series_get_n_frames (series) > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_check), lda_series_get_n_frames (series) > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_entry), lda_series_get_n_frames (series) > 1);
 
   return self;
 }

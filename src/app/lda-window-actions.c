@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "lda-export-dialog.h"
 #include "lda-window-private.h"
@@ -434,7 +435,19 @@ export_action (GtkWidget  *widget,
       g_ptr_array_add (copies, edits != NULL ? lda_edits_copy (edits, NULL) : NULL);
     }
 
-  folder = g_build_filename (lda_series_get_folder (self->series), "export", NULL);
+  /* Beside the images, unless they cannot be written to (or are the
+   * bundled sample): then in the person's documents. */
+  if (self->is_sample || access (lda_series_get_folder (self->series), W_OK) != 0 ||
+      self->project_folder == NULL ||
+      !g_str_has_prefix (self->project_folder, lda_series_get_folder (self->series)))
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autofree char *name = g_strdup_printf ("%s export", lda_series_get_name (self->series));
+
+      folder = g_build_filename (documents != NULL ? documents : g_get_home_dir (), name, NULL);
+    }
+  else
+    folder = g_build_filename (lda_series_get_folder (self->series), "export", NULL);
   dialog = lda_export_dialog_new (GTK_WINDOW (self), self->series, g_steal_pointer (&copies),
                                   self->frame, folder);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);

@@ -123,63 +123,6 @@ run_export (Export  *export,
   return TRUE;
 }
 
-/* Parses "0,2,5-7" into frame indices below @n_frames. */
-static gboolean
-parse_frames (const char  *text,
-              guint        n_frames,
-              GArray      *frames,
-              GError     **error)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  if (parts[0] == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "--frames: no frames given; write them as 0,2,5-7");
-      return FALSE;
-    }
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_auto(GStrv) range = g_strsplit (g_strstrip (parts[i]), "-", 3);
-      guint first, last;
-
-      if (g_strv_length (range) > 2 ||
-          !lda_cli_parse_uint ("--frames", range[0] != NULL ? range[0] : "", 0,
-                               G_MAXUINT - 1, &first, NULL) ||
-          (range[1] != NULL &&
-           !lda_cli_parse_uint ("--frames", range[1], first, G_MAXUINT - 1, &last, NULL)))
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "--frames: “%s” is not a frame or a range of frames such as 5-7",
-                       parts[i]);
-          return FALSE;
-        }
-      if (range[1] == NULL)
-        last = first;
-
-      if (last >= n_frames)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "--frames: frame %u does not exist: the series has %u frames, "
-                       "numbered from 0", last, n_frames);
-          return FALSE;
-        }
-
-      for (guint f = first; f <= last; f++)
-        {
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < frames->len && !seen; k++)
-            seen = g_array_index (frames, guint, k) == f;
-          if (!seen)
-            g_array_append_val (frames, f);
-        }
-    }
-
-  return TRUE;
-}
-
 /* The image folder of PROJECT: the project folder stands for its parent. */
 static char *
 image_folder (const char *project)
@@ -302,9 +245,9 @@ lda_cli_export (int    argc,
   if (frames_text != NULL)
     {
       frames = g_array_new (FALSE, FALSE, sizeof (guint));
-      if (!parse_frames (frames_text, lda_series_get_n_frames (series), frames, &error))
+      if (!lda_series_parse_frames (series, frames_text, frames, &error))
         {
-          lda_cli_error ("%s", error->message);
+          lda_cli_error ("--frames: %s", error->message);
           return LDA_EXIT_USAGE;
         }
       options.frames = (const guint *) (gpointer) frames->data;

@@ -79,6 +79,10 @@ void             lda_series_set_frame_counts (LdaSeries       *self,
                                              guint             index,
                                              const LdaCounts  *counts);
 const char      *lda_frame_state_name       (LdaFrameState     state);
+gboolean         lda_series_parse_frames    (LdaSeries        *self,
+                                             const char       *text,
+                                             GArray           *frames,
+                                             GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaSeries, lda_series_free)
 

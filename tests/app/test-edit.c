@@ -444,6 +444,128 @@ test_export_matches_command (void)
   remove_tree (dir);
 }
 
+static char *
+make_series_folder (void)
+{
+  char *dir = make_folder_with_sample ();
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+
+  /* The sample is frame t1; a copy of it is frame t2. */
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *from = g_strdup_printf ("%s/" SAMPLE "_%s.tif", dir, channels[c]);
+      g_autofree char *to1 = g_strdup_printf ("%s/well_t1_%s.tif", dir, channels[c]);
+      g_autofree char *to2 = g_strdup_printf ("%s/well_t2_%s.tif", dir, channels[c]);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to2);
+
+      g_assert_true (g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+      g_assert_cmpint (g_rename (from, to1), ==, 0);
+    }
+
+  return dir;
+}
+
+static LdaWindow *
+open_folder_window (const char *dir)
+{
+  LdaWindow *window = lda_window_new (NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lda_window_open (window, &folder, 1, FALSE));
+  wait_for_result (window);
+
+  return window;
+}
+
+/* Each frame keeps its own undo history when the person moves between
+ * frames. */
+static void
+test_history_per_frame (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series_folder ();
+  window = open_folder_window (dir);
+  g_assert_cmpuint (lda_series_get_n_frames (lda_window_get_series (window)), ==, 2);
+
+  use_tool (window, "brush", 2);
+  stroke (window, 20, 50, 200, 50);
+  g_assert_cmpuint (label_at (window, 100, 50), ==, 2);
+
+  lda_window_set_frame (window, 1);
+  wait_for_result (window);
+  g_assert_cmpuint (label_at (window, 100, 50), !=, 2);
+  use_tool (window, "brush", 4);
+  stroke (window, 20, 80, 200, 80);
+
+  lda_window_set_frame (window, 0);
+  wait_for_result (window);
+  g_assert_cmpuint (label_at (window, 100, 50), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 100, 50), !=, 2);
+
+  /* Frame 2's stroke is still there, with its own history. */
+  lda_window_set_frame (window, 1);
+  wait_for_result (window);
+  g_assert_cmpuint (label_at (window, 100, 80), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 100, 80), !=, 4);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Opening other images right after a stroke saves the stroke first. */
+static void
+test_switching_series_saves (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other = NULL;
+  LdaWindow *window;
+  g_autoptr(GFile) folder = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series_folder ();
+  other = make_series_folder ();
+  window = open_folder_window (dir);
+  use_tool (window, "brush", 3);
+  stroke (window, 20, 60, 200, 60);
+
+  /* No waiting for the autosave: open another folder at once. */
+  folder = g_file_new_for_path (other);
+  g_assert_true (lda_window_open (window, &folder, 1, FALSE));
+  wait_for_result (window);
+  g_assert_null (g_ptr_array_index (lda_window_get_edits (window), 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_folder_window (dir);
+  {
+    LdaEdits *edits = g_ptr_array_index (lda_window_get_edits (window), 0);
+
+    g_assert_nonnull (edits);
+    g_assert_cmpuint (edits->pixels[60 * edits->width + 100], ==, 3);
+  }
+  g_assert_cmpuint (label_at (window, 100, 60), ==, 3);
+
+  close_window (window);
+  remove_tree (dir);
+  remove_tree (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +579,8 @@ main (int    argc,
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);
   g_test_add_func ("/edit/export-matches-command", test_export_matches_command);
+  g_test_add_func ("/edit/history-per-frame", test_history_per_frame);
+  g_test_add_func ("/edit/switching-series-saves", test_switching_series_saves);
 
   return g_test_run ();
 }
