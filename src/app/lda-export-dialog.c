@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-confirm.h"
 #include "lda-error.h"
 #include "lda-export-dialog.h"
 #include "lda-export.h"
@@ -262,28 +263,11 @@ lda_export_dialog_start (LdaExportDialog *self,
   g_task_run_in_thread (task, export_thread);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-replace_chosen (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+replace_confirmed (gpointer user_data)
 {
-  g_autoptr(LdaExportDialog) self = user_data;
-
-  if (gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL) == 1)
-    lda_export_dialog_start (self, TRUE);
+  lda_export_dialog_start (user_data, TRUE);
 }
-#else
-static void
-replace_response (GtkDialog       *dialog,
-                  int              response,
-                  LdaExportDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    lda_export_dialog_start (self, TRUE);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-#endif
 
 static void
 confirm_replace (LdaExportDialog *self,
@@ -295,27 +279,7 @@ confirm_replace (LdaExportDialog *self,
   g_autofree char *detail = g_strdup_printf (_("%s already holds files of an earlier export."),
                                              self->folder);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
-  const char *buttons[] = { _("_Cancel"), _("_Replace"), NULL };
-
-  gtk_alert_dialog_set_detail (dialog, detail);
-  gtk_alert_dialog_set_buttons (dialog, buttons);
-  gtk_alert_dialog_set_cancel_button (dialog, 0);
-  gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, replace_chosen, g_object_ref (self));
-#else
-  GtkWidget *dialog;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_signal_connect (dialog, "response", G_CALLBACK (replace_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-#endif
+  lda_confirm (GTK_WINDOW (self), message, detail, _("_Replace"), replace_confirmed, G_OBJECT (self));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-confirm.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
 
@@ -567,28 +568,11 @@ lda_window_reset_frame_edits (LdaWindow *self)
   after_change (self);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-reset_confirmed (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+reset_confirmed (gpointer user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-
-  if (gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL) == 1)
-    lda_window_reset_frame_edits (self);
+  lda_window_reset_frame_edits (user_data);
 }
-#else
-static void
-reset_response (GtkDialog *dialog,
-                int        response,
-                LdaWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    lda_window_reset_frame_edits (self);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-#endif
 
 static void
 reset_frame_activated (GSimpleAction *action,
@@ -604,33 +588,7 @@ reset_frame_activated (GSimpleAction *action,
   if (edits == NULL || lda_edits_count (edits) == 0)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
-    const char *buttons[] = { _("_Cancel"), _("_Reset"), NULL };
-
-    gtk_alert_dialog_set_detail (dialog, detail);
-    gtk_alert_dialog_set_buttons (dialog, buttons);
-    gtk_alert_dialog_set_cancel_button (dialog, 0);
-    gtk_alert_dialog_set_default_button (dialog, 0);
-    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, reset_confirmed, g_object_ref (self));
-  }
-#else
-  {
-    GtkWidget *dialog;
-
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", message);
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-    gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                            _("_Reset"), GTK_RESPONSE_ACCEPT, NULL);
-    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-    G_GNUC_END_IGNORE_DEPRECATIONS
-    g_signal_connect (dialog, "response", G_CALLBACK (reset_response), self);
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-#endif
+  lda_confirm (GTK_WINDOW (self), message, detail, _("_Reset"), reset_confirmed, G_OBJECT (self));
 }
 
 static const GActionEntry edit_actions[] = {

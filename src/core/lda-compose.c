@@ -123,7 +123,6 @@ lda_counts_new (const LdaRegions  *regions,
   const LdaRuns *nuclei = regions->nuclei;
   LdaCounts *self = g_new0 (LdaCounts, 1);
   gsize n = (gsize) regions->width * regions->height;
-  guint64 total_area = 0;
 
   self->n_objects = nuclei->n_components;
   self->objects = g_new0 (LdaObject, MAX (self->n_objects, 1));
@@ -147,6 +146,24 @@ lda_counts_new (const LdaRegions  *regions,
         self->objects[r - LDA_REGION_FIRST_CELL].cell_area++;
     }
 
+  lda_counts_finish (self);
+
+  return self;
+}
+
+/**
+ * lda_counts_finish:
+ * @self: counts whose objects have their pixel counts and cell areas
+ *
+ * Decides each object live or dead (SPEC 2.7: dead when more of its
+ * pixels are Draq7 than Hoechst-only) and fills in the totals.
+ */
+void
+lda_counts_finish (LdaCounts *self)
+{
+  guint64 total_area = 0;
+
+  self->live = self->dead = 0;
   for (guint i = 0; i < self->n_objects; i++)
     {
       LdaObject *o = &self->objects[i];
@@ -159,13 +176,13 @@ lda_counts_new (const LdaRegions  *regions,
       total_area += o->cell_area;
     }
 
+  self->dead_fraction = 0.0;
+  self->mean_cell_area = 0.0;
   if (self->n_objects > 0)
     {
       self->dead_fraction = (double) self->dead / self->n_objects;
       self->mean_cell_area = (double) total_area / self->n_objects;
     }
-
-  return self;
 }
 
 LdaCounts *

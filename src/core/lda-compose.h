@@ -73,6 +73,7 @@ LdaCounts  *lda_counts_new    (const LdaRegions  *regions,
                                const LdaBitplane *hoechst,
                                const LdaBitplane *draq7);
 LdaCounts  *lda_counts_copy   (const LdaCounts   *self);
+void        lda_counts_finish (LdaCounts         *self);
 void        lda_counts_free   (LdaCounts         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaCounts, lda_counts_free)

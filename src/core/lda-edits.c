@@ -883,7 +883,6 @@ lda_counts_new_from_labels (const LdaImage *labels)
   g_autoptr(GArray) pairs = NULL;
   g_autoptr(LdaCounts) self = NULL;
   const guint8 *pixels;
-  guint64 total_area = 0;
   guint w, h;
 
   g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, NULL);
@@ -963,23 +962,7 @@ lda_counts_new_from_labels (const LdaImage *labels)
       self->objects[pair >> 32].cell_area += (guint) region_area[pair & G_MAXUINT32];
     }
 
-  for (guint i = 0; i < self->n_objects; i++)
-    {
-      LdaObject *o = &self->objects[i];
-
-      o->dead = o->draq7 > o->hoechst_only;
-      if (o->dead)
-        self->dead++;
-      else
-        self->live++;
-      total_area += o->cell_area;
-    }
-
-  if (self->n_objects > 0)
-    {
-      self->dead_fraction = (double) self->dead / self->n_objects;
-      self->mean_cell_area = (double) total_area / self->n_objects;
-    }
+  lda_counts_finish (self);
 
   return g_steal_pointer (&self);
 }
