@@ -72,7 +72,10 @@ run_child (const char *dir)
 
   /* Keep working until killed: a second stroke a little later. */
   for (int i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE), g_usleep (18000);
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (18000);
+    }
   g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (2));
   stroke (window, 300);
   printf ("second stroke\n");
@@ -105,6 +108,26 @@ make_folder (void)
     }
 
   return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
 }
 
 static char *
@@ -176,6 +199,8 @@ test_kill_after_stroke (void)
   /* The first stroke, painted 2 s before the kill, is there. */
   for (guint x = 30; x <= 190; x += 10)
     g_assert_cmpuint (frame_edits->pixels[100 * frame_edits->width + x], ==, 4);
+
+  remove_tree (dir);
 }
 
 int

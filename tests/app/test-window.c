@@ -21,6 +21,7 @@
 #define SAMPLE "nov22-402-tile2-0_t41"
 
 static gboolean have_display;
+static GPtrArray *sample_copies;  /* folders to remove at the end */
 
 static char *
 sample_path (const char *channel)
@@ -113,6 +114,7 @@ open_sample (LdaWindow *window)
   wait_for_result (window);
   for (guint c = 0; c < 3; c++)
     g_free (paths[c]);
+  g_ptr_array_add (sample_copies, g_steal_pointer (&dir));
 }
 
 /* What the core computes for the sample with @params. */
@@ -306,6 +308,26 @@ write_truncated (const char *from,
 
   g_assert_true (g_file_get_contents (from, &data, &length, NULL));
   g_assert_true (g_file_set_contents (path, data, (gssize) (length / 2), NULL));
+}
+
+static void
+remove_folder_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_folder_tree (child);
+    }
+  g_rmdir (path);
 }
 
 static void
@@ -713,6 +735,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
 
@@ -728,5 +752,11 @@ main (int    argc,
   g_test_add_func ("/window/contrast-is-display-only", test_contrast_is_display_only);
   g_test_add_func ("/window/saturated-warning", test_saturated_warning);
 
-  return g_test_run ();
+  sample_copies = g_ptr_array_new_with_free_func (g_free);
+  status = g_test_run ();
+  for (guint i = 0; i < sample_copies->len; i++)
+    remove_folder_tree (g_ptr_array_index (sample_copies, i));
+  g_ptr_array_unref (sample_copies);
+
+  return status;
 }
