@@ -231,6 +231,8 @@ lda_window_set_frame (LdaWindow *self,
   g_return_if_fail (self->series != NULL);
   g_return_if_fail (frame < lda_series_get_n_frames (self->series));
 
+  /* A stroke belongs to the frame it started on. */
+  lda_window_stroke_end (self);
   lda_window_cancel_counts (self);
   self->frame = frame;
   f = lda_series_get_frame (self->series, frame);
