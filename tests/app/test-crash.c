@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "lda-edits.h"
 #include "lda-project.h"
 #include "lda-window.h"
@@ -88,49 +89,6 @@ run_child (const char *dir)
 }
 
 static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-crash-XXXXXX", &error);
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-
-  g_assert_no_error (error);
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
-      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", name, NULL);
-      g_autofree char *to = g_build_filename (dir, name, NULL);
-      g_autoptr(GFile) source = g_file_new_for_path (from);
-      g_autoptr(GFile) target = g_file_new_for_path (to);
-
-      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
 read_line (GDataInputStream *stream)
 {
   g_autoptr(GError) error = NULL;
@@ -160,7 +118,7 @@ test_kill_after_stroke (void)
       return;
     }
 
-  dir = make_folder ();
+  dir = lda_test_copy_sample ("lda-crash");
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--child", dir, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
@@ -200,7 +158,7 @@ test_kill_after_stroke (void)
   for (guint x = 30; x <= 190; x += 10)
     g_assert_cmpuint (frame_edits->pixels[100 * frame_edits->width + x], ==, 4);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-edits.h"
 #include "lda-export-dialog.h"
@@ -23,49 +24,6 @@
 #define SAMPLE "nov22-402-tile2-0_t41"
 
 static gboolean have_display;
-
-static char *
-make_folder_with_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-edit-XXXXXX", &error);
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-
-  g_assert_no_error (error);
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
-      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", name, NULL);
-      g_autofree char *to = g_build_filename (dir, name, NULL);
-      g_autoptr(GFile) source = g_file_new_for_path (from);
-      g_autoptr(GFile) target = g_file_new_for_path (to);
-
-      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 wait_for_result (LdaWindow *window)
@@ -156,7 +114,7 @@ test_brush_erase_undo (void)
       return;
     }
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
   automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
   before = lda_image_get (automatic, 200, 100);
@@ -180,7 +138,7 @@ test_brush_erase_undo (void)
   g_assert_cmpuint (label_at (window, 160, 100), ==, before == 4 ? 3 : 4);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Re-running the segmentation never moves or drops an edit. */
@@ -198,7 +156,7 @@ test_rerun_keeps_edits (void)
       return;
     }
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
 
   use_tool (window, "brush", 2);
@@ -218,7 +176,7 @@ test_rerun_keeps_edits (void)
   g_assert_cmpuint (label_at (window, 100, 20), ==, lda_image_get (result->labels, 100, 20));
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* The counts follow the corrected mask: turning a live nucleus dead
@@ -238,7 +196,7 @@ test_counts_follow_corrections (void)
       return;
     }
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
   live = lda_window_get_counts (window)->live;
   dead = lda_window_get_counts (window)->dead;
@@ -263,7 +221,7 @@ test_counts_follow_corrections (void)
   g_assert_cmpuint (lda_window_get_counts (window)->dead, ==, dead + 1);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Edits are saved by themselves within two seconds, and found again when
@@ -282,7 +240,7 @@ test_autosave_and_reopen (void)
       return;
     }
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
   use_tool (window, "brush", 1);
   stroke (window, 30, 30, 120, 60);
@@ -308,7 +266,7 @@ test_autosave_and_reopen (void)
   g_assert_true (lda_series_get_frame (lda_window_get_series (window), 0)->state == LDA_FRAME_EDITED);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Resetting a frame drops its edits in one step, which undo brings back. */
@@ -325,7 +283,7 @@ test_reset_is_undoable (void)
       return;
     }
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
   automatic = label_at (window, 50, 200);
 
@@ -339,7 +297,7 @@ test_reset_is_undoable (void)
   g_assert_cmpuint (label_at (window, 50, 200), !=, automatic);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -407,7 +365,7 @@ test_export_matches_command (void)
     }
   g_assert_nonnull (livedead);
 
-  dir = make_folder_with_sample ();
+  dir = lda_test_copy_sample ("lda-edit");
   window = open_window (dir);
   use_tool (window, "brush", 4);
   stroke (window, 300, 400, 420, 420);
@@ -441,13 +399,13 @@ test_export_matches_command (void)
   g_assert_cmpuint (lda_image_get (labels, 360, 410), ==, 4);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static char *
 make_series_folder (void)
 {
-  char *dir = make_folder_with_sample ();
+  char *dir = lda_test_copy_sample ("lda-edit");
   static const char * const channels[] = { "bf", "hoechst", "draq7" };
 
   /* The sample is frame t1; a copy of it is frame t2. */
@@ -521,7 +479,7 @@ test_history_per_frame (void)
   g_assert_cmpuint (label_at (window, 100, 80), !=, 4);
 
   close_window (window);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Opening other images right after a stroke saves the stroke first. */
@@ -562,8 +520,8 @@ test_switching_series_saves (void)
   g_assert_cmpuint (label_at (window, 100, 60), ==, 3);
 
   close_window (window);
-  remove_tree (dir);
-  remove_tree (other);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (other);
 }
 
 int

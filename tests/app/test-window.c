@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "app-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-pipeline.h"
 #include "lda-tiff.h"
@@ -89,31 +90,19 @@ open_files (LdaWindow   *window,
   g_assert_cmpint (lda_window_open (window, (GFile **) files->pdata, n, FALSE), ==, expect_ok);
 }
 
-static void copy_file (const char *from, const char *dir, const char *name);
-
 /* Opens a copy of the sample in a fresh folder, so that what the window
  * saves beside the images stays out of the source tree. */
 static void
 open_sample (LdaWindow *window)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("lda-sample-XXXXXX", &error);
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-  char *paths[3];
+  g_autofree char *dir = lda_test_copy_sample ("lda-sample");
+  g_autofree char *bf = g_build_filename (dir, SAMPLE "_bf.tif", NULL);
+  g_autofree char *ho = g_build_filename (dir, SAMPLE "_hoechst.tif", NULL);
+  g_autofree char *dr = g_build_filename (dir, SAMPLE "_draq7.tif", NULL);
+  const char *paths[] = { bf, ho, dr };
 
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *from = sample_path (channels[c]);
-      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
-
-      copy_file (from, dir, name);
-      paths[c] = g_build_filename (dir, name, NULL);
-    }
-
-  open_files (window, (const char **) paths, 3, TRUE);
+  open_files (window, paths, 3, TRUE);
   wait_for_result (window);
-  for (guint c = 0; c < 3; c++)
-    g_free (paths[c]);
   g_ptr_array_add (sample_copies, g_steal_pointer (&dir));
 }
 
@@ -310,41 +299,6 @@ write_truncated (const char *from,
   g_assert_true (g_file_set_contents (path, data, (gssize) (length / 2), NULL));
 }
 
-static void
-remove_folder_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_folder_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* Three files of which one is damaged: a message names it, and the frame
  * that was open stays. */
 static void
@@ -387,7 +341,7 @@ test_corrupt_file_keeps_frame (void)
   g_assert_nonnull (result);
   assert_result_matches_core (result);
 
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
   destroy_window (window);
   (void) ho;
 }
@@ -439,7 +393,7 @@ test_series_navigation (void)
   if (!have_display)
     {
       g_test_skip ("no display");
-      remove_folder (dir);
+      lda_test_remove_tree (dir);
       return;
     }
 
@@ -460,7 +414,7 @@ test_series_navigation (void)
   g_assert_cmpuint (result->frame, ==, 0);
 
   destroy_window (window);
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A damaged frame in a series: a message names the file; the window stays
@@ -476,7 +430,7 @@ test_damaged_frame_keeps_previous (void)
   if (!have_display)
     {
       g_test_skip ("no display");
-      remove_folder (dir);
+      lda_test_remove_tree (dir);
       return;
     }
 
@@ -495,7 +449,7 @@ test_damaged_frame_keeps_previous (void)
   assert_result_matches_core (result);
 
   destroy_window (window);
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Parameters apply to the whole series unless a frame has its own. */
@@ -511,7 +465,7 @@ test_frame_override (void)
   if (!have_display)
     {
       g_test_skip ("no display");
-      remove_folder (dir);
+      lda_test_remove_tree (dir);
       return;
     }
 
@@ -547,7 +501,7 @@ test_frame_override (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.5);
 
   destroy_window (window);
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -585,7 +539,7 @@ test_background_counts (void)
   if (!have_display)
     {
       g_test_skip ("no display");
-      remove_folder (dir);
+      lda_test_remove_tree (dir);
       return;
     }
 
@@ -619,7 +573,7 @@ test_background_counts (void)
   }
 
   destroy_window (window);
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Changing the contrast re-renders the panes; the segmentation is not
@@ -702,7 +656,7 @@ test_saturated_warning (void)
   if (!have_display)
     {
       g_test_skip ("no display");
-      remove_folder (dir);
+      lda_test_remove_tree (dir);
       return;
     }
 
@@ -728,7 +682,7 @@ test_saturated_warning (void)
     LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_DRAQ7))));
 
   destroy_window (window);
-  remove_folder (dir);
+  lda_test_remove_tree (dir);
 }
 
 int
@@ -755,7 +709,7 @@ main (int    argc,
   sample_copies = g_ptr_array_new_with_free_func (g_free);
   status = g_test_run ();
   for (guint i = 0; i < sample_copies->len; i++)
-    remove_folder_tree (g_ptr_array_index (sample_copies, i));
+    lda_test_remove_tree (g_ptr_array_index (sample_copies, i));
   g_ptr_array_unref (sample_copies);
 
   return status;
