@@ -144,7 +144,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *authors[] = { "The Live/Dead Annotator authors", NULL };
+  const char *authors[] = { _("The Live/Dead Annotator authors"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", _("Live/Dead Annotator"),
@@ -155,7 +155,7 @@ about_activated (GSimpleAction *action,
                                        "to train a U-Net."),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,
-                         "copyright", "© 2026 The Live/Dead Annotator authors",
+                         "copyright", _("© 2026 The Live/Dead Annotator authors"),
                          NULL);
 }
 

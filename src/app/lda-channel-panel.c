@@ -137,19 +137,19 @@ update_threshold_label (LdaChannelPanel *self)
   if (!self->has_result)
     text = g_strdup (_("Threshold not computed yet"));
   else if (gtk_check_button_get_active (self->manual_check))
-    text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (manual)"),
-                            r->threshold);
+    text = g_strdup_printf (_("Threshold in use: %lld (manual)"),
+                            (long long) r->threshold);
   else if (!gtk_check_button_get_active (self->use_offset_check))
-    text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (the peak)"),
-                            r->threshold);
+    text = g_strdup_printf (_("Threshold in use: %lld (the peak)"),
+                            (long long) r->threshold);
   else
     {
       /* Rounded as get_params() rounds, so "1.2" and not "1.2000000001". */
       double offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
 
       /* Translators: the threshold, the peak and the offset factor */
-      text = g_strdup_printf (_("Threshold in use: %" G_GINT64_FORMAT " (peak %u × %g + 1)"),
-                              r->threshold, r->peak, offset);
+      text = g_strdup_printf (_("Threshold in use: %lld (peak %u × %g + 1)"),
+                              (long long) r->threshold, r->peak, offset);
     }
 
   gtk_label_set_label (self->threshold_label, text);

@@ -123,8 +123,8 @@ update_description (LdaHistogramPlot *self)
   if (self->intensities == NULL)
     text = g_strdup (_("No histogram yet"));
   else
-    text = g_strdup_printf (_("Peak %u, threshold %" G_GINT64_FORMAT),
-                            self->peak, lda_histogram_plot_get_threshold (self));
+    text = g_strdup_printf (_("Peak %u, threshold %lld"),
+                            self->peak, (long long) lda_histogram_plot_get_threshold (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
@@ -397,9 +397,9 @@ draw_plot (LdaHistogramPlot      *self,
   /* Labels: the threshold on the first row, the peak on the second, each
    * on the side of its line away from the other line. */
   if (threshold > MAX_VALUE)
-    thr_text = g_strdup_printf (_("threshold %" G_GINT64_FORMAT " (above every pixel)"), threshold);
+    thr_text = g_strdup_printf (_("threshold %lld (above every pixel)"), (long long) threshold);
   else
-    thr_text = g_strdup_printf (_("threshold %" G_GINT64_FORMAT), threshold);
+    thr_text = g_strdup_printf (_("threshold %lld"), (long long) threshold);
   peak_text = g_strdup_printf (_("peak %u"), self->peak);
 
   /* Equal lines: the threshold label goes right, the peak's left. */

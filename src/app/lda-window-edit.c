@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-confirm.h"
+#include "lda-names.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
 
@@ -92,7 +93,7 @@ update_class_label (LdaWindow *self)
 {
   g_autofree char *text = g_strdup_printf (_("Class %d: %s · brush %.0f px"),
                                            self->paint_class,
-                                           lda_class_name (self->paint_class),
+                                           lda_class_label (self->paint_class),
                                            self->brush_size);
 
   gtk_label_set_text (self->class_label, text);

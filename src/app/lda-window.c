@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lda-compose.h"
+#include "lda-names.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
 
@@ -75,7 +76,7 @@ update_frame_button (LdaWindow *self,
   gtk_button_set_label (GTK_BUTTON (button), label);
 
   tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
-                             lda_frame_state_name (frame->state),
+                             lda_frame_state_label (frame->state),
                              frame->has_override ? _(", own parameters") : "",
                              frame->has_counts ? "" : _(", not segmented yet"));
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -578,7 +579,7 @@ update_status (LdaWindow *self)
                           lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
                           lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
                           lda_image_get (result->sobel, x, y),
-                          klass, lda_class_name (klass));
+                          klass, lda_class_label (klass));
   gtk_label_set_text (self->status_label, text);
 }
 
@@ -647,7 +648,7 @@ build_legend (LdaWindow *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *swatch = gtk_drawing_area_new ();
-      GtkWidget *label = gtk_label_new (lda_class_name (k));
+      GtkWidget *label = gtk_label_new (lda_class_label (k));
       g_autofree char *css_class = g_strdup_printf ("lda-class-%u", k);
 
       gtk_widget_add_css_class (swatch, "lda-swatch");

@@ -16,6 +16,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(LdaApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
 
@@ -23,7 +24,13 @@ main (int    argc,
    * in the heap instead of faulting fresh pages in for each slider move. */
   mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
   mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+
+  /* LDA_LOCALEDIR is for running uninstalled or from a DESTDIR staging
+   * folder, where the .mo files are not under LOCALEDIR yet. */
+  localedir = g_getenv ("LDA_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
