@@ -48,4 +48,11 @@ if ! grep -q 'frame 0 shown' "$log"; then
   exit 1
 fi
 "$root/bin/livedead" --version >/dev/null
+for file in share/applications/io.github.livedead.Annotator.desktop \
+            share/metainfo/io.github.livedead.Annotator.metainfo.xml \
+            share/icons/hicolor/scalable/apps/io.github.livedead.Annotator.svg \
+            share/locale/de/LC_MESSAGES/livedead-annotator.mo \
+            share/man/man1/livedead.1 share/bash-completion/completions/livedead; do
+  [ -s "$root/$file" ] || { echo "install: $file is missing" >&2; exit 1; }
+done
 echo "install: the installed application started from $prefix and showed the sample"
