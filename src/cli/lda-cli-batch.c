@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -73,7 +74,8 @@ print_progress (Batch *batch)
     return;
 
   left = rate > 0 ? format_duration ((batch->total - batch->done) / rate) : g_strdup ("?");
-  fprintf (stderr, "\r\033[K%u/%u triples, %.2f triples/s, about %s left",
+  fputs ("\r\033[K", stderr);
+  fprintf (stderr, _("%u/%u triples, %.2f triples/s, about %s left"),
            batch->done, batch->total, rate, left);
   if (batch->done == batch->total)
     fputc ('\n', stderr);
@@ -181,6 +183,25 @@ run_job (gpointer data,
   g_mutex_unlock (&batch->lock);
 }
 
+/* The core's message for a folder it cannot list is English; say the two
+ * common cases in the user's language, with the same English text. */
+static void
+report_folder_error (const char   *folder,
+                     const GError *error)
+{
+  const char *reason = NULL;
+
+  if (g_error_matches (error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
+    reason = _("no such folder");
+  else if (g_file_test (folder, G_FILE_TEST_EXISTS) && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    reason = _("not a folder");
+
+  if (reason != NULL)
+    lda_cli_error (_("%s: cannot open folder: %s"), folder, reason);
+  else
+    lda_cli_error ("%s", error->message);
+}
+
 static gboolean
 parse_shard (const char *text,
              guint      *index,
@@ -194,7 +215,7 @@ parse_shard (const char *text,
       !lda_cli_parse_uint ("--shard", parts[0], 1, *count, index, NULL))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "--shard: “%s” is not I/N with 1 ≤ I ≤ N (e.g. 3/8)", text);
+                   _("--shard: “%s” is not I/N with 1 ≤ I ≤ N (e.g. 3/8)"), text);
       return FALSE;
     }
 
@@ -223,24 +244,28 @@ lda_cli_batch (int    argc,
   guint failed = 0, frames = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      "Write the label masks and counts.csv into OUTDIR (created if missing)", "OUTDIR" },
+      N_("Write the label masks and counts.csv into OUTDIR (created if missing)"), "OUTDIR" },
     { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
-      "Triples segmented at once (default: the number of processors)", "N" },
+      N_("Triples segmented at once (default: the number of processors)"), "N" },
     { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
-      "Process only part I of N (1 ≤ I ≤ N) of the sorted triples", "I/N" },
+      N_("Process only part I of N (1 ≤ I ≤ N) of the sorted triples"), "I/N" },
     { NULL }
   };
 
+  /* GOption translates the parameter string, the summary and the option
+   * descriptions itself, with the domain of the main group. */
   g_set_prgname ("livedead batch");
-  context = g_option_context_new ("INDIR - segment every triple of a folder");
+  context = g_option_context_new (N_("INDIR - segment every triple of a folder"));
   g_option_context_set_summary (context,
-    "Finds the triples of INDIR by the channel tags in their file names\n"
-    "(bf, brightfield, bright, phase, trans, transmitted; hoechst, dapi; draq7, cy5;\n"
-    "case does not matter), writes NAME_labels.tif for each (NAME_tPPP_labels.tif\n"
-    "per page of a multi-page time series) and counts.csv (counts-I-of-N.csv with\n"
-    "--shard).");
-  g_option_context_add_main_entries (context, entries, NULL);
+    /* Translators: keep the channel tags and the file names as they are */
+    N_("Finds the triples of INDIR by the channel tags in their file names\n"
+       "(bf, brightfield, bright, phase, trans, transmitted; hoechst, dapi; draq7, cy5;\n"
+       "case does not matter), writes NAME_labels.tif for each (NAME_tPPP_labels.tif\n"
+       "per page of a multi-page time series) and counts.csv (counts-I-of-N.csv with\n"
+       "--shard)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -249,13 +274,13 @@ lda_cli_batch (int    argc,
     }
   if (argc != 2)
     {
-      lda_cli_error ("batch: expected one input folder, got %d; try “livedead batch --help”",
+      lda_cli_error (_("batch: expected one input folder, got %d; try “livedead batch --help”"),
                      argc - 1);
       return LDA_EXIT_USAGE;
     }
   if (output_dir == NULL)
     {
-      lda_cli_error ("batch: no output folder; add -o OUTDIR");
+      lda_cli_error ("%s", _("batch: no output folder; add -o OUTDIR"));
       return LDA_EXIT_USAGE;
     }
 
@@ -271,13 +296,13 @@ lda_cli_batch (int    argc,
   triples = lda_triples_find (argv[1], &error);
   if (triples == NULL)
     {
-      lda_cli_error ("%s", error->message);
+      report_folder_error (argv[1], error);
       return LDA_EXIT_FAILED;
     }
   if (triples->len == 0)
     {
-      lda_cli_error ("%s: no triples found (file names need a channel tag such as "
-                     "_bf, _hoechst, _draq7; see “livedead batch --help”)", argv[1]);
+      lda_cli_error (_("%s: no triples found (file names need a channel tag such as "
+                       "_bf, _hoechst, _draq7; see “livedead batch --help”)"), argv[1]);
       return LDA_EXIT_FAILED;
     }
 
@@ -331,15 +356,15 @@ lda_cli_batch (int    argc,
   if (!g_file_set_contents_full (csv_path, csv->str, (gssize) csv->len,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
     {
-      lda_cli_error ("%s: cannot write: %s", csv_path, error->message);
+      lda_cli_error (_("%s: cannot write: %s"), csv_path, error->message);
       return LDA_EXIT_FAILED;
     }
 
   if (failed > 0)
-    fprintf (stderr, "livedead: %u of %u triples failed; %u done (%u frames)\n",
-             failed, jobs->len, jobs->len - failed, frames);
+    lda_cli_error (_("%u of %u triples failed; %u done (%u frames)"),
+                   failed, jobs->len, jobs->len - failed, frames);
   else if (batch.progress)
-    fprintf (stderr, "livedead: %u triples done (%u frames)\n", jobs->len, frames);
+    lda_cli_error (_("%u triples done (%u frames)"), jobs->len, frames);
 
   return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
 }

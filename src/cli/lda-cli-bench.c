@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,16 +67,17 @@ lda_cli_bench (int    argc,
   guint repeat = 10;
   int status = LDA_EXIT_OK;
   GOptionEntry entries[] = {
-    { "repeat", 'n', 0, G_OPTION_ARG_STRING, &repeat_text, "Runs to time (default 10)", "N" },
+    { "repeat", 'n', 0, G_OPTION_ARG_STRING, &repeat_text, N_("Runs to time (default 10)"), "N" },
     { "single-thread", 0, 0, G_OPTION_ARG_NONE, &single_thread,
-      "Run the channels one after the other on one thread", NULL },
+      N_("Run the channels one after the other on one thread"), NULL },
     { NULL }
   };
 
   g_set_prgname ("livedead bench");
-  context = g_option_context_new ("BF HO DR - time the pipeline");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (N_("BF HO DR - time the pipeline"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -84,7 +86,7 @@ lda_cli_bench (int    argc,
     }
   if (argc != 4)
     {
-      lda_cli_error ("bench: expected three images (BF HO DR), got %d", argc - 1);
+      lda_cli_error (_("bench: expected three images (BF HO DR), got %d"), argc - 1);
       return LDA_EXIT_USAGE;
     }
 
@@ -132,14 +134,18 @@ lda_cli_bench (int    argc,
     }
   else
     {
-      printf ("image: %u × %u, %u runs, %s\n", images[0]->width, images[0]->height, repeat,
-              single_thread ? "one thread" : "two threads");
-      printf ("%-22s %10s\n", "stage", "median ms");
+      /* Translators: width × height, the runs, then "one thread" or "two threads" */
+      printf (_("image: %u × %u, %u runs, %s"), images[0]->width, images[0]->height, repeat,
+              single_thread ? _("one thread") : _("two threads"));
+      putchar ('\n');
+      printf ("%-22s %10s\n", _("stage"), _("median ms"));
+      /* The stage names are the core's identifiers and stay English. */
       for (guint s = 0; s < LDA_N_STAGES; s++)
         printf ("%-22s %10.2f\n", lda_stage_name (s), median_ms (times + s * repeat, repeat));
-      printf ("%-22s %10.2f\n", "whole pipeline", median_ms (totals, repeat));
+      printf ("%-22s %10.2f\n", _("whole pipeline"), median_ms (totals, repeat));
 
-      printf ("peak resident memory: %.1f MiB\n", peak_resident_mib ());
+      printf (_("peak resident memory: %.1f MiB"), peak_resident_mib ());
+      putchar ('\n');
     }
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "lda-cli.h"
@@ -22,7 +23,14 @@ static const char * const option_prefix[LDA_N_CHANNELS] = {
 };
 
 static const char * const option_subject[LDA_N_CHANNELS] = {
-  "the cell area (on the Sobel gradient)", "Hoechst nuclei", "Draq7 nuclei",
+  /* Translators: these complete "Threshold multiplier for %s" and the like */
+  N_("the cell area (on the Sobel gradient)"), N_("Hoechst nuclei"), N_("Draq7 nuclei"),
+};
+
+/* The core's channel titles (lda_channel_title()), for the mask warnings:
+ * the core stays English, so the command translates its own copies. */
+static const char * const channel_label[LDA_N_CHANNELS] = {
+  N_("cell area"), N_("Hoechst"), N_("Draq7"),
 };
 
 typedef struct
@@ -117,40 +125,43 @@ lda_param_options_add (LdaParamOptions *self,
 {
 
   add_entry (self, g_strdup ("params"), G_OPTION_ARG_FILENAME, &self->params_file,
-             g_strdup ("Read parameters from a key file (the application's parameter file)"),
+             g_strdup (_("Read parameters from a key file (the application's parameter file)")),
              "FILE");
   add_entry (self, g_strdup ("offset"), G_OPTION_ARG_STRING, &self->all.offset,
-             g_strdup ("Threshold multiplier of every channel (default 1.2)"), "F");
+             g_strdup (_("Threshold multiplier of every channel (default 1.2)")), "F");
   add_entry (self, g_strdup ("coarseness"), G_OPTION_ARG_STRING, &self->all.coarseness,
-             g_strdup ("Tile side in pixels of every channel (default 16)"), "N");
+             g_strdup (_("Tile side in pixels of every channel (default 16)")), "N");
   add_entry (self, g_strdup ("kernel"), G_OPTION_ARG_STRING, &self->all.kernel,
-             g_strdup ("Structuring element size of every channel, 1 to 31 (default 5)"), "K");
+             g_strdup (_("Structuring element size of every channel, 1 to 31 (default 5)")), "K");
   add_entry (self, g_strdup ("ignore-saturated"), G_OPTION_ARG_NONE, &self->all.ignore_saturated,
-             g_strdup ("Saturated tiles do not vote, in every channel"), NULL);
+             g_strdup (_("Saturated tiles do not vote, in every channel")), NULL);
   add_entry (self, g_strdup ("no-offset"), G_OPTION_ARG_NONE, &self->all.no_offset,
-             g_strdup ("The threshold is the peak itself, in every channel"), NULL);
+             g_strdup (_("The threshold is the peak itself, in every channel")), NULL);
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       const char *p = option_prefix[c];
-      const char *title = option_subject[c];
+      const char *title = _(option_subject[c]);
       ChannelOptions *o = &self->channel[c];
 
       add_entry (self, g_strdup_printf ("%s-offset", p), G_OPTION_ARG_STRING, &o->offset,
-                 g_strdup_printf ("Threshold multiplier for %s", title), "F");
+                 g_strdup_printf (_("Threshold multiplier for %s"), title), "F");
       add_entry (self, g_strdup_printf ("%s-coarseness", p), G_OPTION_ARG_STRING, &o->coarseness,
-                 g_strdup_printf ("Tile side for %s", title), "N");
+                 g_strdup_printf (_("Tile side for %s"), title), "N");
       add_entry (self, g_strdup_printf ("%s-kernel", p), G_OPTION_ARG_STRING, &o->kernel,
-                 g_strdup_printf ("Structuring element size for %s", title), "K");
+                 g_strdup_printf (_("Structuring element size for %s"), title), "K");
       add_entry (self, g_strdup_printf ("%s-threshold", p), G_OPTION_ARG_STRING, &o->threshold,
-                 g_strdup_printf ("Manual threshold for %s: pixels above V are foreground", title),
+                 g_strdup_printf (_("Manual threshold for %s: pixels above V are foreground"), title),
                  "V");
       add_entry (self, g_strdup_printf ("%s-ignore-saturated", p), G_OPTION_ARG_NONE,
                  &o->ignore_saturated,
-                 g_strdup_printf ("Saturated tiles do not vote for %s", title), NULL);
+                 g_strdup_printf (_("Saturated tiles do not vote for %s"), title), NULL);
     }
 
-  g_option_context_add_main_entries (context, (const GOptionEntry *) self->entries->data, NULL);
+  /* The descriptions are translated already; the domain only keeps the
+   * main group's translation, which a NULL domain would switch off. */
+  g_option_context_add_main_entries (context, (const GOptionEntry *) self->entries->data,
+                                     GETTEXT_PACKAGE);
 }
 
 /**
@@ -180,7 +191,7 @@ lda_cli_parse_uint (const char *option,
   if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v < min || v > max)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s: “%s” is not a whole number from %u to %u", option, text, min, max);
+                   _("%s: “%s” is not a whole number from %u to %u"), option, text, min, max);
       return FALSE;
     }
 
@@ -202,7 +213,7 @@ parse_double (const char *option,
   if (text[0] == '\0' || *end != '\0' || !isfinite (v) || v < min || v > max)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s: “%s” is not a number from %g to %g", option, text, min, max);
+                   _("%s: “%s” is not a number from %g to %g"), option, text, min, max);
       return FALSE;
     }
 
@@ -325,24 +336,26 @@ lda_cli_mask_warnings (LdaPipeline *pipeline,
       double coverage = lda_pipeline_get_mask_coverage (pipeline, c);
       gint64 threshold = lda_pipeline_get_threshold (pipeline, c);
       const LdaChannelParams *p = &params->channel[c];
-      const char *title = lda_channel_title (c);
+      const char *title = _(channel_label[c]);
       const char *prefix = option_prefix[c];
 
       if (coverage == 0.0 && threshold >= 65535 && !p->ignore_saturated && !p->manual)
         g_ptr_array_add (warnings,
-          g_strdup_printf ("warning: %s: the %s mask is empty: saturated tiles won the vote "
-                           "and the threshold %" G_GINT64_FORMAT " is above every pixel; "
-                           "try --%s-ignore-saturated", name, title, threshold, prefix));
+          /* Translators: the file, the channel, the threshold, the option prefix */
+          g_strdup_printf (_("warning: %s: the %s mask is empty: saturated tiles won the vote "
+                             "and the threshold %lld is above every pixel; "
+                             "try --%s-ignore-saturated"),
+                           name, title, (long long) threshold, prefix));
       else if (coverage == 0.0)
         g_ptr_array_add (warnings,
-          g_strdup_printf ("warning: %s: the %s mask is empty (threshold %" G_GINT64_FORMAT
-                           "); try a lower --%s-offset or --%s-threshold",
-                           name, title, threshold, prefix, prefix));
+          g_strdup_printf (_("warning: %s: the %s mask is empty (threshold %lld); "
+                             "try a lower --%s-offset or --%s-threshold"),
+                           name, title, (long long) threshold, prefix, prefix));
       else if (coverage > 0.95)
         g_ptr_array_add (warnings,
-          g_strdup_printf ("warning: %s: the %s mask covers %.0f%% of the image (threshold %"
-                           G_GINT64_FORMAT "); try a higher --%s-offset or --%s-threshold",
-                           name, title, coverage * 100.0, threshold, prefix, prefix));
+          g_strdup_printf (_("warning: %s: the %s mask covers %.0f%% of the image "
+                             "(threshold %lld); try a higher --%s-offset or --%s-threshold"),
+                           name, title, coverage * 100.0, (long long) threshold, prefix, prefix));
     }
 
   return warnings;
@@ -365,14 +378,14 @@ lda_cli_make_folder (const char *path,
     {
       int saved = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot create folder: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: not a folder", path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: not a folder"), path);
       return FALSE;
     }
 
@@ -380,7 +393,7 @@ lda_cli_make_folder (const char *path,
     {
       int saved = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write into folder: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write into folder: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }

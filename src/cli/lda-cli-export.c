@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 
 #include "lda-cli.h"
 #include "lda-error.h"
@@ -49,7 +50,8 @@ print_progress (guint    done,
   if (!export->show_progress)
     return;
 
-  fprintf (stderr, "\r\033[Kexporting: %u/%u frames", done, total);
+  fputs ("\r\033[K", stderr);
+  fprintf (stderr, _("exporting: %u/%u frames"), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);
@@ -176,6 +178,7 @@ lda_cli_export (int    argc,
   g_autofree char *output_dir = NULL;
   g_autofree char *frames_text = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *summary = NULL;
   gboolean training_layout = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
@@ -185,30 +188,37 @@ lda_cli_export (int    argc,
   guint n_exported;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      "Write the export into DIR (created if missing)", "DIR" },
+      N_("Write the export into DIR (created if missing)"), "DIR" },
     { "training-layout", 0, 0, G_OPTION_ARG_NONE, &training_layout,
-      "Also write images/ (the input channels), masks/ (the label masks) and classes.txt",
+      N_("Also write images/ (the input channels), masks/ (the label masks) and classes.txt"),
       NULL },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
-      "Replace files of an earlier export", NULL },
+      N_("Replace files of an earlier export"), NULL },
     { "frames", 0, 0, G_OPTION_ARG_STRING, &frames_text,
-      "Export only these frames, numbered from 0 in the series' order, e.g. 0,2,5-7",
+      N_("Export only these frames, numbered from 0 in the series' order, e.g. 0,2,5-7"),
       "LIST" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
     { NULL }
   };
 
+  /* GOption translates the parameter string and the option descriptions
+   * itself, with the domain of the main group; the summary is formatted
+   * here, so it is translated here. */
   g_set_prgname ("livedead export");
-  context = g_option_context_new ("PROJECT - export corrected label masks");
-  g_option_context_set_summary (context,
-    "Exports the series of the image folder PROJECT as the application does: for\n"
-    "each frame TITLE_labels.tif, the 5-class mask with the saved corrections (0\n"
-    "background, 1 cell area, 2 cell outline, 3 Hoechst nucleus, 4 Draq7 nucleus),\n"
-    "then counts.csv, dead_fraction.png and dead_fraction.svg.  The parameters and\n"
-    "corrections come from PROJECT/" LDA_PROJECT_FOLDER_NAME ", which may be given\n"
-    "instead of PROJECT; without it the default parameters apply.  Nothing is\n"
-    "replaced without --overwrite.");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (N_("PROJECT - export corrected label masks"));
+  summary = g_strdup_printf (
+    /* Translators: %s is the project folder's name, livedead-project */
+    _("Exports the series of the image folder PROJECT as the application does: for\n"
+      "each frame TITLE_labels.tif, the 5-class mask with the saved corrections (0\n"
+      "background, 1 cell area, 2 cell outline, 3 Hoechst nucleus, 4 Draq7 nucleus),\n"
+      "then counts.csv, dead_fraction.png and dead_fraction.svg.  The parameters and\n"
+      "corrections come from PROJECT/%s, which may be given\n"
+      "instead of PROJECT; without it the default parameters apply.  Nothing is\n"
+      "replaced without --overwrite."),
+    LDA_PROJECT_FOLDER_NAME);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -217,13 +227,13 @@ lda_cli_export (int    argc,
     }
   if (argc != 2)
     {
-      lda_cli_error ("export: expected one project or image folder, got %d; "
-                     "try “livedead export --help”", argc - 1);
+      lda_cli_error (_("export: expected one project or image folder, got %d; "
+                       "try “livedead export --help”"), argc - 1);
       return LDA_EXIT_USAGE;
     }
   if (output_dir == NULL)
     {
-      lda_cli_error ("export: no output folder; add -o DIR");
+      lda_cli_error ("%s", _("export: no output folder; add -o DIR"));
       return LDA_EXIT_USAGE;
     }
 
@@ -231,7 +241,7 @@ lda_cli_export (int    argc,
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       lda_cli_error ("%s: %s", argv[1], g_file_test (folder, G_FILE_TEST_EXISTS)
-                     ? "not a folder" : "no such folder");
+                     ? _("not a folder") : _("no such folder"));
       return LDA_EXIT_FAILED;
     }
 
@@ -273,10 +283,10 @@ lda_cli_export (int    argc,
       if (export.show_progress)
         fputs ("\r\033[K", stderr);
       if (g_error_matches (error, LDA_ERROR, LDA_ERROR_EXISTS))
-        lda_cli_error ("%s; add --overwrite to replace the files of an earlier export",
+        lda_cli_error (_("%s; add --overwrite to replace the files of an earlier export"),
                        error->message);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lda_cli_error ("%s: export stopped; the frames written so far are complete",
+        lda_cli_error (_("%s: export stopped; the frames written so far are complete"),
                        output_dir);
       else
         lda_cli_error ("%s", error->message);
@@ -287,13 +297,18 @@ lda_cli_export (int    argc,
    * (after the export, so that a failure stays one line). */
   problems = lda_series_get_problems (series);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    lda_cli_error ("warning: %s: skipped: %s", folder,
+    lda_cli_error (_("warning: %s: skipped: %s"), folder,
                    (const char *) g_ptr_array_index (problems, i));
 
   n_exported = frames != NULL ? options.n_frames : lda_series_get_n_frames (series);
   if (!quiet)
-    printf ("%s: %u frame%s exported into %s\n", folder, n_exported,
-            n_exported == 1 ? "" : "s", output_dir);
+    {
+      /* Translators: the image folder, the number of frames, the output folder */
+      printf (ngettext ("%s: %u frame exported into %s", "%s: %u frames exported into %s",
+                        n_exported),
+              folder, n_exported, output_dir);
+      putchar ('\n');
+    }
 
   return LDA_EXIT_OK;
 }

@@ -9,8 +9,11 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <errno.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "lda-cli-output.h"
@@ -49,7 +52,7 @@ lda_output_begin (const char *folder,
         {
           int saved = errno;
 
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot create folder: %s",
+          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
                        folder, g_strerror (saved));
           return NULL;
         }
@@ -57,7 +60,7 @@ lda_output_begin (const char *folder,
     }
   else if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: exists and is not a folder", folder);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: exists and is not a folder"), folder);
       return NULL;
     }
 
@@ -66,7 +69,7 @@ lda_output_begin (const char *folder,
     {
       int saved = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write into folder: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write into folder: %s"),
                    folder, g_strerror (saved));
       return NULL;
     }
@@ -86,7 +89,7 @@ report_with_target (LdaOutput  *self,
   const char *colon = g_strrstr (reason, ": ");
 
   /* The writer names the staging file; name the real target instead. */
-  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write: %s",
+  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
                target, colon != NULL ? colon + 2 : reason);
 }
 
@@ -153,7 +156,7 @@ lda_output_commit (LdaOutput *self,
         {
           int saved = errno;
 
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write: %s",
+          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
                        to, g_strerror (saved));
           return FALSE;
         }

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "lda-cli.h"
@@ -65,23 +66,26 @@ lda_cli_segment (int    argc,
   const LdaCounts *counts;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
-      "Write labels.tif into OUTDIR (created if missing)", "OUTDIR" },
+      N_("Write labels.tif into OUTDIR (created if missing)"), "OUTDIR" },
     { "stages", 0, 0, G_OPTION_ARG_NONE, &stages,
-      "Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json", NULL },
+      N_("Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json"), NULL },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
-      "Time point of multi-page files, from 0 (default 0)", "N" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL },
+      N_("Time point of multi-page files, from 0 (default 0)"), "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
     { NULL }
   };
 
+  /* GOption translates the parameter string, the summary and the option
+   * descriptions itself, with the domain of the main group. */
   g_set_prgname ("livedead segment");
-  context = g_option_context_new ("BF HO DR - segment one triple");
+  context = g_option_context_new (N_("BF HO DR - segment one triple"));
   g_option_context_set_summary (context,
-    "Segments one triple of brightfield, Hoechst and Draq7 images into a 5-class\n"
-    "label mask: 0 background, 1 cell area, 2 cell outline, 3 Hoechst nucleus,\n"
-    "4 Draq7 nucleus.");
-  g_option_context_add_main_entries (context, entries, NULL);
+    N_("Segments one triple of brightfield, Hoechst and Draq7 images into a 5-class\n"
+       "label mask: 0 background, 1 cell area, 2 cell outline, 3 Hoechst nucleus,\n"
+       "4 Draq7 nucleus."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -91,13 +95,13 @@ lda_cli_segment (int    argc,
 
   if (argc != 4)
     {
-      lda_cli_error ("segment: expected three images (BF HO DR), got %d; "
-                     "try “livedead segment --help”", argc - 1);
+      lda_cli_error (_("segment: expected three images (BF HO DR), got %d; "
+                       "try “livedead segment --help”"), argc - 1);
       return LDA_EXIT_USAGE;
     }
   if (output_dir == NULL)
     {
-      lda_cli_error ("segment: no output folder; add -o OUTDIR");
+      lda_cli_error ("%s", _("segment: no output folder; add -o OUTDIR"));
       return LDA_EXIT_USAGE;
     }
 
@@ -140,14 +144,17 @@ lda_cli_segment (int    argc,
 
   counts = lda_pipeline_get_counts (pipeline);
   if (!quiet)
-    printf ("%s: %u cells, %u live, %u dead, dead fraction %.3f, mean cell area %.1f px; "
-            "thresholds: cell area %" G_GINT64_FORMAT ", Hoechst %" G_GINT64_FORMAT
-            ", Draq7 %" G_GINT64_FORMAT "\n",
-            triple->name, counts->n_objects, counts->live, counts->dead,
-            counts->dead_fraction, counts->mean_cell_area,
-            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
-            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
-            lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+    {
+      /* Translators: the field's name, then its counts and the thresholds */
+      printf (_("%s: %u cells, %u live, %u dead, dead fraction %.3f, mean cell area %.1f px; "
+                "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
+              triple->name, counts->n_objects, counts->live, counts->dead,
+              counts->dead_fraction, counts->mean_cell_area,
+              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
+              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
+              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+      putchar ('\n');
+    }
 
   return LDA_EXIT_OK;
 }

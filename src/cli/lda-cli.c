@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -12,28 +13,40 @@
 
 #include "lda-cli.h"
 
-static const char usage[] =
-  "Usage:\n"
-  "  livedead segment BF HO DR -o OUTDIR [OPTION…]   segment one triple\n"
-  "  livedead batch INDIR -o OUTDIR [OPTION…]        segment every triple of a folder\n"
-  "  livedead bench BF HO DR [--repeat N]            time the pipeline\n"
-  "  livedead export PROJECT -o DIR [OPTION…]        export corrected label masks\n"
-  "\n"
-  "BF, HO and DR are the brightfield, Hoechst (live nuclei) and Draq7 (dead\n"
-  "nuclei) images of one field: unsigned 8- or 16-bit grayscale TIFF.\n"
-  "\n"
-  "Run “livedead COMMAND --help” for the options of a command.\n"
-  "\n"
-  "  -h, --help      show this help\n"
-  "  -V, --version   show the version\n";
+static const char * const usage =
+  /* Translators: keep the commands, BF HO DR, OUTDIR and the options as they
+   * are; translate the descriptions on the right and the sentences. */
+  N_("Usage:\n"
+     "  livedead segment BF HO DR -o OUTDIR [OPTION…]   segment one triple\n"
+     "  livedead batch INDIR -o OUTDIR [OPTION…]        segment every triple of a folder\n"
+     "  livedead bench BF HO DR [--repeat N]            time the pipeline\n"
+     "  livedead export PROJECT -o DIR [OPTION…]        export corrected label masks\n"
+     "\n"
+     "BF, HO and DR are the brightfield, Hoechst (live nuclei) and Draq7 (dead\n"
+     "nuclei) images of one field: unsigned 8- or 16-bit grayscale TIFF.\n"
+     "\n"
+     "Run “livedead COMMAND --help” for the options of a command.\n"
+     "\n"
+     "  -h, --help      show this help\n"
+     "  -V, --version   show the version\n");
 
 int
 main (int    argc,
       char **argv)
 {
   const char *command;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
+
+  /* LDA_LOCALEDIR is for running uninstalled or from a DESTDIR staging
+   * folder, where the .mo files are not under LOCALEDIR yet. */
+  localedir = g_getenv ("LDA_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* A run allocates and frees a few tens of megabytes of scratch; keep it
    * in the heap between frames of a batch instead of returning it to the
@@ -43,7 +56,7 @@ main (int    argc,
 
   if (argc < 2)
     {
-      fputs (usage, stderr);
+      fputs (_(usage), stderr);
       return LDA_EXIT_USAGE;
     }
 
@@ -52,7 +65,7 @@ main (int    argc,
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") ||
       g_str_equal (command, "help"))
     {
-      fputs (usage, stdout);
+      fputs (_(usage), stdout);
       return LDA_EXIT_OK;
     }
 
@@ -72,6 +85,6 @@ main (int    argc,
   if (g_str_equal (command, "export"))
     return lda_cli_export (argc - 1, argv + 1);
 
-  lda_cli_error ("unknown command “%s”; try “livedead --help”", command);
+  lda_cli_error (_("unknown command “%s”; try “livedead --help”"), command);
   return LDA_EXIT_USAGE;
 }
