@@ -14,7 +14,6 @@
 G_BEGIN_DECLS
 
 const char *lda_class_label       (LdaClass      klass);
-const char *lda_channel_label     (LdaChannel    channel);
 const char *lda_frame_state_label (LdaFrameState state);
 
 G_END_DECLS

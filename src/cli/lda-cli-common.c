@@ -27,12 +27,6 @@ static const char * const option_subject[LDA_N_CHANNELS] = {
   N_("the cell area (on the Sobel gradient)"), N_("Hoechst nuclei"), N_("Draq7 nuclei"),
 };
 
-/* The core's channel titles (lda_channel_title()), for the mask warnings:
- * the core stays English, so the command translates its own copies. */
-static const char * const channel_label[LDA_N_CHANNELS] = {
-  N_("cell area"), N_("Hoechst"), N_("Draq7"),
-};
-
 typedef struct
 {
   char     *offset;
@@ -336,7 +330,7 @@ lda_cli_mask_warnings (LdaPipeline *pipeline,
       double coverage = lda_pipeline_get_mask_coverage (pipeline, c);
       gint64 threshold = lda_pipeline_get_threshold (pipeline, c);
       const LdaChannelParams *p = &params->channel[c];
-      const char *title = _(channel_label[c]);
+      const char *title = lda_channel_title (c);
       const char *prefix = option_prefix[c];
 
       if (coverage == 0.0 && threshold >= 65535 && !p->ignore_saturated && !p->manual)

@@ -3,6 +3,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-bitplane.h"
@@ -32,7 +35,7 @@ lda_bitplane_new (guint    width,
   if (bits == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory for a %u × %u mask", width, height);
+                   _("not enough memory for a %u × %u mask"), width, height);
       return NULL;
     }
 

@@ -7,6 +7,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-components.h"
@@ -112,7 +115,7 @@ lda_runs_new_from_bitplane (const LdaBitplane *plane,
 
 oom:
   g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-               "not enough memory to label a %u × %u mask", w, plane->height);
+               _("not enough memory to label a %u × %u mask"), w, plane->height);
   return NULL;
 }
 

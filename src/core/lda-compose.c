@@ -3,12 +3,16 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lda-compose.h"
 
 static const char * const class_names[LDA_N_CLASSES] = {
-  "background", "cell area", "cell outline", "Hoechst nucleus", "Draq7 nucleus",
+  N_("background"), N_("cell area"), N_("cell outline"), N_("Hoechst nucleus"), N_("Draq7 nucleus"),
 };
 
 /**
@@ -23,7 +27,7 @@ lda_class_name (LdaClass klass)
 {
   g_return_val_if_fail (klass < LDA_N_CLASSES, NULL);
 
-  return class_names[klass];
+  return _(class_names[klass]);
 }
 
 /**

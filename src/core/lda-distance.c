@@ -9,6 +9,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -191,7 +194,7 @@ lda_relief (const LdaBitplane *nuclei,
   if (g == NULL || v == NULL || z == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory for the distance map of a %u × %u image", w, h);
+                   _("not enough memory for the distance map of a %u × %u image"), w, h);
       return FALSE;
     }
 

@@ -12,6 +12,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -159,7 +162,7 @@ lda_edits_new (guint    width,
   if (pixels == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory for the edits of a %u × %u frame", width, height);
+                   _("not enough memory for the edits of a %u × %u frame"), width, height);
       return NULL;
     }
   memset (pixels, LDA_NO_EDIT, (gsize) width * height);

@@ -3,6 +3,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-error.h"
@@ -29,16 +32,15 @@ lda_check_size (guint    width,
   if (width == 0 || height == 0)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "image has no pixels (%u × %u)", width, height);
+                   _("image has no pixels (%u × %u)"), width, height);
       return FALSE;
     }
 
   if (n > LDA_IMAGE_MAX_PIXELS)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "image of %u × %u pixels is too large (at most %" G_GUINT64_FORMAT
-                   " million pixels are supported)",
-                   width, height, LDA_IMAGE_MAX_PIXELS / 1000000);
+                   _("image of %u × %u pixels is too large (at most %u million pixels are supported)"),
+                   width, height, (guint) (LDA_IMAGE_MAX_PIXELS / 1000000));
       return FALSE;
     }
 
@@ -78,7 +80,7 @@ image_new (LdaPixelType   type,
   if (data == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory for a %u × %u image (%.0f MiB)",
+                   _("not enough memory for a %u × %u image (%.0f MiB)"),
                    width, height, (double) width * height * bpp / (1024.0 * 1024.0));
       return NULL;
     }

@@ -3,6 +3,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -18,7 +21,7 @@ static const char * const channel_names[LDA_N_CHANNELS] = {
 };
 
 static const char * const channel_titles[LDA_N_CHANNELS] = {
-  "cell area", "Hoechst", "Draq7",
+  N_("cell area"), N_("Hoechst"), N_("Draq7"),
 };
 
 /**
@@ -47,7 +50,7 @@ lda_channel_title (LdaChannel channel)
 {
   g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
 
-  return channel_titles[channel];
+  return _(channel_titles[channel]);
 }
 
 /**
@@ -109,7 +112,7 @@ lda_channel_params_validate (const LdaChannelParams *params,
       params->offset < LDA_OFFSET_MIN || params->offset > LDA_OFFSET_MAX)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s offset %g is out of range (%g to %g)",
+                   _("%s offset %g is out of range (%g to %g)"),
                    name, params->offset, LDA_OFFSET_MIN, LDA_OFFSET_MAX);
       return FALSE;
     }
@@ -117,7 +120,7 @@ lda_channel_params_validate (const LdaChannelParams *params,
   if (params->coarseness < LDA_COARSENESS_MIN || params->coarseness > LDA_COARSENESS_MAX)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s coarseness %u is out of range (%u to %u)",
+                   _("%s coarseness %u is out of range (%u to %u)"),
                    name, params->coarseness, LDA_COARSENESS_MIN, LDA_COARSENESS_MAX);
       return FALSE;
     }
@@ -125,7 +128,7 @@ lda_channel_params_validate (const LdaChannelParams *params,
   if (params->kernel < LDA_KERNEL_MIN || params->kernel > LDA_KERNEL_MAX)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s kernel size %u is out of range (%u to %u)",
+                   _("%s kernel size %u is out of range (%u to %u)"),
                    name, params->kernel, LDA_KERNEL_MIN, LDA_KERNEL_MAX);
       return FALSE;
     }
@@ -133,7 +136,7 @@ lda_channel_params_validate (const LdaChannelParams *params,
   if (params->manual_threshold > LDA_MANUAL_MAX)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s threshold %u is out of range (0 to %u)",
+                   _("%s threshold %u is out of range (0 to %u)"),
                    name, params->manual_threshold, LDA_MANUAL_MAX);
       return FALSE;
     }
@@ -175,7 +178,7 @@ read_uint (GKeyFile   *key_file,
   if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v > G_MAXUINT)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "[%s] %s = “%s” is not a whole number", group, key, text);
+                   _("[%s] %s = “%s” is not a whole number"), group, key, text);
       return FALSE;
     }
 
@@ -205,7 +208,7 @@ read_double (GKeyFile   *key_file,
       strspn (text, "0123456789.eE+-") != strlen (text))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "[%s] %s = “%s” is not a number", group, key, text);
+                   _("[%s] %s = “%s” is not a number"), group, key, text);
       return FALSE;
     }
 
@@ -232,7 +235,7 @@ read_bool (GKeyFile   *key_file,
       g_autofree char *text = g_key_file_get_value (key_file, group, key, NULL);
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "[%s] %s = “%s” is not true or false", group, key, text);
+                   _("[%s] %s = “%s” is not true or false"), group, key, text);
       return FALSE;
     }
 
@@ -271,7 +274,7 @@ read_channel (GKeyFile         *key_file,
       else
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "[%s] threshold = “%s” must be auto or manual", group, mode);
+                       _("[%s] threshold = “%s” must be auto or manual"), group, mode);
           return FALSE;
         }
     }
@@ -306,7 +309,7 @@ lda_params_load_from_key_file (LdaParams *params,
       if (version > FORMAT_VERSION)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "written by a newer version (format %u; this version reads up to %u)",
+                       _("written by a newer version (format %u; this version reads up to %u)"),
                        version, FORMAT_VERSION);
           return FALSE;
         }
@@ -408,7 +411,7 @@ lda_params_save (const LdaParams *params,
   if (!g_file_set_contents_full (path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
                    path, local_error->message);
       return FALSE;
     }

@@ -13,6 +13,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-error.h"
@@ -82,7 +85,7 @@ lda_stage_name (LdaStage stage)
 }
 
 static const char * const input_names[LDA_N_INPUTS] = {
-  "brightfield", "Hoechst", "Draq7",
+  N_("brightfield"), N_("Hoechst"), N_("Draq7"),
 };
 
 /**
@@ -113,9 +116,9 @@ lda_pipeline_new (LdaImage  *brightfield,
     if (!lda_image_same_size (inputs[0], inputs[i]))
       {
         g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                     "the %s image is %u × %u but the %s image is %u × %u",
-                     input_names[i], inputs[i]->width, inputs[i]->height,
-                     input_names[0], inputs[0]->width, inputs[0]->height);
+                     _("the %s image is %u × %u but the %s image is %u × %u"),
+                     _(input_names[i]), inputs[i]->width, inputs[i]->height,
+                     _(input_names[0]), inputs[0]->width, inputs[0]->height);
         return NULL;
       }
 

@@ -21,6 +21,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -120,7 +123,7 @@ convert_all (GConverter    *converter,
       if (bytes_written > max_output - output->len)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "more data than the header says");
+                               _("more data than the header says"));
           return NULL;
         }
       g_byte_array_append (output, chunk, bytes_written);
@@ -130,7 +133,7 @@ convert_all (GConverter    *converter,
       if (bytes_read == 0 && bytes_written == 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                               "the compressed data ends early");
+                               _("the compressed data ends early"));
           return NULL;
         }
     }
@@ -138,7 +141,7 @@ convert_all (GConverter    *converter,
   if (done != length)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "data after the end of the compressed data");
+                           _("data after the end of the compressed data"));
       return NULL;
     }
 
@@ -226,31 +229,31 @@ read_header (const guint8  *data,
   if (length < EDITS_HEADER_SIZE)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "edits data too short (%" G_GSIZE_FORMAT " bytes)", length);
+                   _("edits data too short (%lu bytes)"), (gulong) length);
       return FALSE;
     }
   if (memcmp (data, EDITS_MAGIC, 4) != 0)
     {
-      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, "not an edits file");
+      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("not an edits file"));
       return FALSE;
     }
   version = get_u32 (data + 4);
   if (version != EDITS_VERSION)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "edits format version %u (this version reads %u)", version, EDITS_VERSION);
+                   _("edits format version %u (this version reads %u)"), version, EDITS_VERSION);
       return FALSE;
     }
   if (get_u32 (data + 28) != crc32_update (0, data, 28))
     {
-      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, "damaged edits header");
+      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("damaged edits header"));
       return FALSE;
     }
   if (get_u32 (data + 24) != crc32_update (0, data + EDITS_HEADER_SIZE,
                                            length - EDITS_HEADER_SIZE))
     {
       g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                           "compressed edits data fails its checksum");
+                           _("compressed edits data fails its checksum"));
       return FALSE;
     }
 
@@ -264,7 +267,7 @@ read_header (const guint8  *data,
       *rle_length < 2 || *rle_length > 2 * n_pixels)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "impossible edits size %u × %u", *width, *height);
+                   _("impossible edits size %u × %u"), *width, *height);
       return FALSE;
     }
 
@@ -292,7 +295,7 @@ decode_runs (const guint8  *rle,
 
       if (value >= LDA_N_CLASSES && value != LDA_NO_EDIT)
         {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, "edits hold a bad value %u", value);
+          g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("edits hold a bad value %u"), value);
           return FALSE;
         }
 
@@ -301,7 +304,7 @@ decode_runs (const guint8  *rle,
           if (i >= length || shift > 28)
             {
               g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                                   "edits hold a bad run length");
+                                   _("edits hold a bad run length"));
               return FALSE;
             }
           run |= (guint64) (rle[i] & 0x7f) << shift;
@@ -313,7 +316,7 @@ decode_runs (const guint8  *rle,
       if (run == 0 || run > n_pixels - covered)
         {
           g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                               "edits runs do not fit the frame");
+                               _("edits runs do not fit the frame"));
           return FALSE;
         }
       if (pixels != NULL)
@@ -324,7 +327,7 @@ decode_runs (const guint8  *rle,
   if (covered != n_pixels)
     {
       g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                           "edits runs end before the frame does");
+                           _("edits runs end before the frame does"));
       return FALSE;
     }
 
@@ -373,7 +376,7 @@ lda_edits_deserialize (GBytes   *bytes,
   if (file_width != width || file_height != height)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                   "edits made for a %u × %u frame, not %u × %u",
+                   _("edits made for a %u × %u frame, not %u × %u"),
                    file_width, file_height, width, height);
       return NULL;
     }
@@ -383,20 +386,20 @@ lda_edits_deserialize (GBytes   *bytes,
                      length - EDITS_HEADER_SIZE, rle_length, &local_error);
   if (rle == NULL)
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, "damaged edits data: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("damaged edits data: %s"),
                    local_error->message);
       return NULL;
     }
   if (rle->len != rle_length)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "edits data is %u bytes, the header says %u", rle->len, rle_length);
+                   _("edits data is %u bytes, the header says %u"), rle->len, rle_length);
       return NULL;
     }
   if (crc32_update (0, rle->data, rle->len) != rle_crc)
     {
       g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                           "edits data fails its checksum");
+                           _("edits data fails its checksum"));
       return NULL;
     }
 

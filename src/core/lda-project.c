@@ -32,6 +32,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -285,7 +288,7 @@ make_folder (const char  *folder,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot create the folder: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create the folder: %s"),
                    folder, g_strerror (saved_errno));
       return FALSE;
     }
@@ -304,7 +307,7 @@ write_atomically (const char     *path,
   if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
                                  0666, &local_error))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot save: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot save: %s"),
                    path, local_error->message);
       return FALSE;
     }
@@ -439,13 +442,13 @@ parse_ini (LdaSeries   *series,
   if (format == NULL || !g_ascii_isdigit (format[0]) || *end != '\0' || version == 0)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "%s: not a project file ([project] format is missing)", path);
+                   _("%s: not a project file ([project] format is missing)"), path);
       return FALSE;
     }
   if (version > PROJECT_FORMAT)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
-                   "%s: written by a newer version (format %s; this version reads up to %d)",
+                   _("%s: written by a newer version (format %s; this version reads up to %d)"),
                    path, format, PROJECT_FORMAT);
       return FALSE;
     }
@@ -453,7 +456,7 @@ parse_ini (LdaSeries   *series,
   *params = *lda_series_get_params (series);
   if (!load_params (key_file, SERIES_PREFIX, params, &local_error))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, "%s: series parameters: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: series parameters: %s"),
                    path, local_error->message);
       return FALSE;
     }
@@ -474,7 +477,7 @@ parse_ini (LdaSeries   *series,
       if (state != NULL && !parse_state (g_strstrip (state), &saved->state))
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                       "%s: [%s] state = “%s” is not automatic, edited or exported",
+                       _("%s: [%s] state = “%s” is not automatic, edited or exported"),
                        path, group, state);
           return FALSE;
         }
@@ -486,7 +489,7 @@ parse_ini (LdaSeries   *series,
           if (local_error != NULL)
             {
               g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                           "%s: [%s] override is not true or false", path, group);
+                           _("%s: [%s] override is not true or false"), path, group);
               return FALSE;
             }
         }
@@ -529,7 +532,7 @@ set_aside (const char  *path,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: damaged, and cannot be set aside: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: damaged, and cannot be set aside: %s"),
                    path, g_strerror (saved_errno));
       return FALSE;
     }
@@ -562,7 +565,7 @@ check_old_ini (LdaSeries   *series,
       if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
         return set_aside (path, NULL, error);
 
-      g_set_error (error, LDA_ERROR, local_error->code, "%s; not replaced",
+      g_set_error (error, LDA_ERROR, local_error->code, _("%s; not replaced"),
                    local_error->message);
       return FALSE;
     }
@@ -625,7 +628,7 @@ lda_project_save_params (LdaSeries   *series,
   /* Never write what loading would refuse. */
   if (!lda_params_validate (lda_series_get_params (series), error))
     {
-      g_prefix_error (error, "%s: not saved: ", path);
+      g_prefix_error (error, _("%s: not saved: "), path);
       return FALSE;
     }
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
@@ -634,7 +637,7 @@ lda_project_save_params (LdaSeries   *series,
 
       if (frame->has_override && !lda_params_validate (&frame->override, error))
         {
-          g_prefix_error (error, "%s: not saved: frame %s: ", path, frame->title);
+          g_prefix_error (error, _("%s: not saved: frame %s: "), path, frame->title);
           return FALSE;
         }
     }
@@ -692,8 +695,8 @@ scan_edits (const LdaEdits  *edits,
       if (value >= LDA_N_CLASSES)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
-                       "%s: not saved: pixel %" G_GSIZE_FORMAT " holds %u, not a class",
-                       path, i, value);
+                       _("%s: not saved: pixel %lu holds %u, not a class"),
+                       path, (gulong) i, value);
           return FALSE;
         }
       *empty = FALSE;
@@ -747,7 +750,7 @@ lda_project_save_edits (const char      *folder,
         {
           int saved_errno = errno;
 
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot remove: %s",
+          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
                        path, g_strerror (saved_errno));
           return FALSE;
         }
@@ -762,7 +765,7 @@ lda_project_save_edits (const char      *folder,
   bytes = lda_edits_serialize (edits);
   if (bytes == NULL)
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, "%s: cannot encode the edits", path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
       return FALSE;
     }
 
@@ -815,8 +818,7 @@ load_edits_file (const char  *path,
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!peek_size (bytes, &width, &height))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, "%s: too short for edits (%"
-                   G_GSIZE_FORMAT " bytes)", path, length);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: too short for edits (%lu bytes)"), path, (gulong) length);
       return FALSE;
     }
 
@@ -851,7 +853,7 @@ note_damage (Damage     *damage,
 
   if (damage->count++ == 0)
     damage->message = aside != NULL
-                      ? g_strdup_printf ("%s; kept as %s", problem->message, aside)
+                      ? g_strdup_printf (_("%s; kept as %s"), problem->message, aside)
                       : g_strdup (problem->message);
 }
 
@@ -946,8 +948,11 @@ lda_project_load (LdaSeries   *series,
         g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, damage.message);
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                     "%s (and %u more damaged file%s, also set aside)",
-                     damage.message, damage.count - 1, damage.count == 2 ? "" : "s");
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s (and %u more damaged file, also set aside)",
+                                  "%s (and %u more damaged files, also set aside)",
+                                  damage.count - 1),
+                     damage.message, damage.count - 1);
       g_free (damage.message);
       return FALSE;
     }

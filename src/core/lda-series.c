@@ -8,6 +8,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 
@@ -133,12 +136,12 @@ lda_series_new_from_folder (const char  *folder,
   if (self->frames->len == 0)
     {
       if (self->problems->len > 0)
-        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES, "%s: no usable triple (%s)",
+        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES, _("%s: no usable triple (%s)"),
                      folder, (const char *) g_ptr_array_index (self->problems, 0));
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
-                     "%s: no triples found; file names need a channel tag such as "
-                     "_bf, _hoechst and _draq7", folder);
+                     _("%s: no triples found; file names need a channel tag such as "
+                     "_bf, _hoechst and _draq7"), folder);
       return NULL;
     }
 
@@ -171,8 +174,11 @@ lda_series_new_from_files (const char * const *paths,
   if (n_paths != LDA_N_INPUTS)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
-                   "open three images (brightfield, Hoechst, Draq7) or a folder; got %u file%s",
-                   n_paths, n_paths == 1 ? "" : "s");
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u file",
+                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u files",
+                                n_paths),
+                   n_paths);
       return NULL;
     }
 
@@ -389,7 +395,7 @@ lda_series_parse_frames (LdaSeries   *self,
   if (parts[0] == NULL || g_strstrip (parts[0])[0] == '\0')
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "no frames given; write them as 0,2,5-7");
+                   _("no frames given; write them as 0,2,5-7"));
       return FALSE;
     }
 
@@ -403,7 +409,7 @@ lda_series_parse_frames (LdaSeries   *self,
           (range[1] != NULL && (!parse_index (g_strstrip (range[1]), &last) || last < first)))
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "“%s” is not a frame or a range of frames such as 5-7", parts[i]);
+                       _("“%s” is not a frame or a range of frames such as 5-7"), parts[i]);
           return FALSE;
         }
       if (range[1] == NULL)
@@ -412,7 +418,7 @@ lda_series_parse_frames (LdaSeries   *self,
       if (last >= n_frames)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       "frame %u does not exist: the series has %u frames, numbered from 0",
+                       _("frame %u does not exist: the series has %u frames, numbered from 0"),
                        last, n_frames);
           return FALSE;
         }

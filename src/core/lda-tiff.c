@@ -3,6 +3,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -20,7 +23,6 @@
  * is missing, so larger tiles are refused up front. */
 #define MAX_TILE_BYTES (G_GUINT64_CONSTANT (256) << 20)
 
-#define SUPPORTED_HINT "use unsigned 8- or 16-bit grayscale"
 
 /*
  * LdaTiffIo:
@@ -259,25 +261,25 @@ open_for_reading (LdaTiffIo  *io,
 
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         g_set_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND,
-                     "%s: the file does not exist", io->path);
+                     _("%s: the file does not exist"), io->path);
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
-                     "%s: cannot open the file: %s", io->path, g_strerror (saved_errno));
+                     _("%s: cannot open the file: %s"), io->path, g_strerror (saved_errno));
       return NULL;
     }
 
   if (fstat (io->fd, &st) != 0)
     g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
-                 "%s: cannot read the file: %s", io->path, g_strerror (errno));
+                 _("%s: cannot read the file: %s"), io->path, g_strerror (errno));
   else if (S_ISDIR (st.st_mode))
     g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
-                 "%s: this is a folder, not a TIFF file", io->path);
+                 _("%s: this is a folder, not a TIFF file"), io->path);
   else if (!S_ISREG (st.st_mode))
     g_set_error (error, LDA_ERROR, LDA_ERROR_READ,
-                 "%s: this is not a regular file", io->path);
+                 _("%s: this is not a regular file"), io->path);
   else if (st.st_size == 0)
     g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                 "%s: the file is empty", io->path);
+                 _("%s: the file is empty"), io->path);
   else
     {
       TIFF *tif = io_open (io, "rm");
@@ -297,22 +299,22 @@ photometric_name (guint16 photometric)
   switch (photometric)
     {
     case PHOTOMETRIC_RGB:
-      return "RGB colour";
+      return _("RGB colour");
     case PHOTOMETRIC_PALETTE:
-      return "palette (indexed colour)";
+      return _("palette (indexed colour)");
     case PHOTOMETRIC_MASK:
-      return "transparency mask";
+      return _("transparency mask");
     case PHOTOMETRIC_SEPARATED:
-      return "CMYK colour";
+      return _("CMYK colour");
     case PHOTOMETRIC_YCBCR:
-      return "YCbCr colour";
+      return _("YCbCr colour");
     case PHOTOMETRIC_CIELAB:
     case PHOTOMETRIC_ICCLAB:
     case PHOTOMETRIC_ITULAB:
-      return "L*a*b* colour";
+      return _("L*a*b* colour");
     case PHOTOMETRIC_LOGL:
     case PHOTOMETRIC_LOGLUV:
-      return "LogLuv high dynamic range";
+      return _("LogLuv high dynamic range");
     default:
       return NULL;
     }
@@ -343,38 +345,35 @@ unsupported_reason (TIFF  *tif,
     kind = photometric_name (photometric);
 
   if (format == SAMPLEFORMAT_IEEEFP)
-    return g_strdup_printf ("%u-bit floating-point samples are not supported; "
-                            SUPPORTED_HINT, sample_bits);
+    return g_strdup_printf (_("%u-bit floating-point samples are not supported; use unsigned 8- or 16-bit grayscale"), sample_bits);
   if (format == SAMPLEFORMAT_INT)
-    return g_strdup_printf ("signed %u-bit integer samples are not supported; "
-                            SUPPORTED_HINT, sample_bits);
+    return g_strdup_printf (_("signed %u-bit integer samples are not supported; use unsigned 8- or 16-bit grayscale"), sample_bits);
   if (format == SAMPLEFORMAT_COMPLEXINT || format == SAMPLEFORMAT_COMPLEXIEEEFP)
-    return g_strdup ("complex-valued samples are not supported; " SUPPORTED_HINT);
+    return g_strdup (_("complex-valued samples are not supported; use unsigned 8- or 16-bit grayscale"));
   if (format != SAMPLEFORMAT_UINT && format != SAMPLEFORMAT_VOID)
-    return g_strdup_printf ("sample format %u is not supported; " SUPPORTED_HINT, format);
+    return g_strdup_printf (_("sample format %u is not supported; use unsigned 8- or 16-bit grayscale"), format);
 
   if (samples != 1)
-    return g_strdup_printf ("%s images (%u samples per pixel) are not supported; "
-                            "use a single-channel grayscale image",
-                            kind != NULL ? kind : "multi-channel", samples);
+    return g_strdup_printf (_("%s images (%u samples per pixel) are not supported; "
+                            "use a single-channel grayscale image"),
+                            kind != NULL ? kind : _("multi-channel"), samples);
 
   if (sample_bits == 1)
-    return g_strdup ("1-bit (black and white) images are not supported; " SUPPORTED_HINT);
+    return g_strdup (_("1-bit (black and white) images are not supported; use unsigned 8- or 16-bit grayscale"));
   if (sample_bits != 8 && sample_bits != 16)
-    return g_strdup_printf ("%u-bit samples are not supported; " SUPPORTED_HINT, sample_bits);
+    return g_strdup_printf (_("%u-bit samples are not supported; use unsigned 8- or 16-bit grayscale"), sample_bits);
 
   if (photometric == PHOTOMETRIC_MINISWHITE)
-    return g_strdup ("inverted grayscale (zero is white) is not supported; "
-                     "use grayscale with zero as black");
+    return g_strdup (_("inverted grayscale (zero is white) is not supported; "
+                     "use grayscale with zero as black"));
   if (kind != NULL)
-    return g_strdup_printf ("%s images are not supported; " SUPPORTED_HINT, kind);
+    return g_strdup_printf (_("%s images are not supported; use unsigned 8- or 16-bit grayscale"), kind);
   if (photometric != PHOTOMETRIC_MINISBLACK)
-    return g_strdup_printf ("photometric interpretation %u is not supported; "
-                            SUPPORTED_HINT, photometric);
+    return g_strdup_printf (_("photometric interpretation %u is not supported; use unsigned 8- or 16-bit grayscale"), photometric);
 
   if (!TIFFIsCODECConfigured (compression))
-    return g_strdup_printf ("compression scheme %u cannot be decoded; save the image "
-                            "uncompressed or with LZW or Deflate compression",
+    return g_strdup_printf (_("compression scheme %u cannot be decoded; save the image "
+                            "uncompressed or with LZW or Deflate compression"),
                             compression);
 
   *bits = sample_bits;
@@ -411,7 +410,7 @@ read_strips (TIFF      *tif,
   if (TIFFScanlineSize64 (tif) != row_bytes)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "%s: rows have an unexpected size; the file is damaged", io->path);
+                   _("%s: rows have an unexpected size; the file is damaged"), io->path);
       return FALSE;
     }
 
@@ -419,7 +418,7 @@ read_strips (TIFF      *tif,
   if (rows_per_strip == 0)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "%s: strips of zero rows; the file is damaged", io->path);
+                   _("%s: strips of zero rows; the file is damaged"), io->path);
       return FALSE;
     }
   rows_per_strip = MIN (rows_per_strip, image->height);
@@ -437,8 +436,8 @@ read_strips (TIFF      *tif,
       if (strip >= n_strips)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                       "%s: the file lists %u strips, too few for %u rows; "
-                       "the file is damaged",
+                       _("%s: the file lists %u strips, too few for %u rows; "
+                       "the file is damaged"),
                        io->path, n_strips, image->height);
           return FALSE;
         }
@@ -446,7 +445,7 @@ read_strips (TIFF      *tif,
       if (n_bytes > (gsize) TIFF_TMSIZE_T_MAX)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                       "%s: strip %u is too large to read", io->path, strip);
+                       _("%s: strip %u is too large to read"), io->path, strip);
           return FALSE;
         }
 
@@ -457,8 +456,8 @@ read_strips (TIFF      *tif,
       if (got != (tmsize_t) n_bytes)
         {
           g_autofree char *problem =
-            g_strdup_printf ("strip %u (rows %u to %u) cannot be decoded; "
-                             "the file is damaged or truncated",
+            g_strdup_printf (_("strip %u (rows %u to %u) cannot be decoded; "
+                             "the file is damaged or truncated"),
                              strip, row, row + n_rows - 1);
 
           set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
@@ -494,7 +493,7 @@ read_tiles (TIFF      *tif,
   if ((guint64) tile_width * tile_height > MAX_TILE_BYTES / bytes)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "%s: tiles of %u × %u pixels are too large to read",
+                   _("%s: tiles of %u × %u pixels are too large to read"),
                    io->path, tile_width, tile_height);
       return FALSE;
     }
@@ -503,7 +502,7 @@ read_tiles (TIFF      *tif,
   if (tile_bytes == 0 || TIFFTileSize64 (tif) != tile_bytes)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "%s: tiles of %u × %u pixels have an invalid size; the file is damaged",
+                   _("%s: tiles of %u × %u pixels have an invalid size; the file is damaged"),
                    io->path, tile_width, tile_height);
       return FALSE;
     }
@@ -512,7 +511,7 @@ read_tiles (TIFF      *tif,
   if (tile == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "%s: not enough memory for a tile of %u × %u pixels",
+                   _("%s: not enough memory for a tile of %u × %u pixels"),
                    io->path, tile_width, tile_height);
       return FALSE;
     }
@@ -532,8 +531,8 @@ read_tiles (TIFF      *tif,
           if (index >= n_tiles)
             {
               g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                           "%s: the file lists %u tiles, too few for the image; "
-                           "the file is damaged",
+                           _("%s: the file lists %u tiles, too few for the image; "
+                           "the file is damaged"),
                            io->path, n_tiles);
               return FALSE;
             }
@@ -543,8 +542,8 @@ read_tiles (TIFF      *tif,
           if (got != (tmsize_t) tile_bytes)
             {
               g_autofree char *problem =
-                g_strdup_printf ("tile %u (at column %u, row %u) cannot be decoded; "
-                                 "the file is damaged or truncated",
+                g_strdup_printf (_("tile %u (at column %u, row %u) cannot be decoded; "
+                                 "the file is damaged or truncated"),
                                  index, x, y);
 
               set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
@@ -653,9 +652,11 @@ lda_tiff_read (const char  *path,
   if (page >= n_pages)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   "%s: there is no page %u; the file has %u page%s, "
-                   "counted from 0",
-                   path, page, n_pages, n_pages == 1 ? "" : "s");
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: there is no page %u; the file has %u page, counted from 0",
+                                "%s: there is no page %u; the file has %u pages, counted from 0",
+                                n_pages),
+                   path, page, n_pages);
       return NULL;
     }
 
@@ -663,7 +664,7 @@ lda_tiff_read (const char  *path,
   if (!TIFFSetDirectory (tif, page))
     {
       g_autofree char *problem =
-        g_strdup_printf ("page %u cannot be read; the file is damaged", page);
+        g_strdup_printf (_("page %u cannot be read; the file is damaged"), page);
 
       set_read_error (error, &io, LDA_ERROR_CORRUPT, problem);
       return NULL;
@@ -680,7 +681,7 @@ lda_tiff_read (const char  *path,
       !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   "%s: the image size is missing; the file is damaged", path);
+                   _("%s: the image size is missing; the file is damaged"), path);
       return NULL;
     }
 
@@ -717,7 +718,7 @@ write_reason (const LdaTiffIo *io)
     return g_strdup (g_strerror (io->io_errno));
   if (io->tiff_error != NULL)
     return g_strdup (io->tiff_error);
-  return g_strdup ("libtiff could not encode the image");
+  return g_strdup (_("libtiff could not encode the image"));
 }
 
 /* Encodes @image as a complete TIFF into io->fd, leaving the descriptor
@@ -865,7 +866,7 @@ lda_tiff_write (const char      *path,
       int saved_errno = errno;
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
-                   "%s: cannot write: %s", path, g_strerror (saved_errno));
+                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -893,7 +894,7 @@ lda_tiff_write (const char      *path,
     {
       g_unlink (tmp_path);
       g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
-                   "%s: cannot write: %s", path, reason);
+                   _("%s: cannot write: %s"), path, reason);
       return FALSE;
     }
 

@@ -14,6 +14,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 
@@ -41,7 +44,7 @@ static const ChannelTag channel_tags[] = {
 };
 
 static const char * const input_titles[LDA_N_INPUTS] = {
-  "brightfield (bf, phase)", "Hoechst (hoechst, dapi)", "Draq7 (draq7, cy5)",
+  N_("brightfield (bf, phase)"), N_("Hoechst (hoechst, dapi)"), N_("Draq7 (draq7, cy5)"),
 };
 
 static gboolean
@@ -296,14 +299,14 @@ lda_triples_find (const char  *folder,
   if (dir == NULL)
     {
       gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-      const char *reason = missing ? "no such folder"
+      const char *reason = missing ? _("no such folder")
                          : g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR)
-                         ? "not a folder"
+                         ? _("not a folder")
                          : g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
-                         ? "permission denied" : local_error->message;
+                         ? _("permission denied") : local_error->message;
 
       g_set_error (error, LDA_ERROR, missing ? LDA_ERROR_NOT_FOUND : LDA_ERROR_READ,
-                   "%s: cannot open folder: %s", folder, reason);
+                   _("%s: cannot open folder: %s"), folder, reason);
       return NULL;
     }
 
@@ -344,8 +347,8 @@ lda_triples_find (const char  *folder,
           const char *second = strcmp (other, entry) < 0 ? entry : other;
 
           if (triple->problem == NULL)
-            triple->problem = g_strdup_printf ("two %s images, %s and %s; rename or move one",
-                                               input_titles[input], first, second);
+            triple->problem = g_strdup_printf (_("two %s images, %s and %s; rename or move one"),
+                                               _(input_titles[input]), first, second);
           continue;
         }
       triple->paths[input] = g_steal_pointer (&path);
@@ -365,12 +368,12 @@ lda_triples_find (const char  *folder,
         if (triple->paths[i] == NULL)
           {
             if (missing == NULL)
-              missing = g_string_new (input_titles[i]);
+              missing = g_string_new (_(input_titles[i]));
             else
-              g_string_append_printf (missing, " or %s", input_titles[i]);
+              g_string_append_printf (missing, _(" or %s"), _(input_titles[i]));
           }
       if (missing != NULL)
-        triple->problem = g_strdup_printf ("no %s image beside it", missing->str);
+        triple->problem = g_strdup_printf (_("no %s image beside it"), missing->str);
     }
 
   g_ptr_array_sort (result, compare_triples);
@@ -404,8 +407,8 @@ lda_triple_count_pages (const LdaTriple *self,
     if (counts[i] != counts[0])
       {
         g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                     "%s: %u pages, but %s has %u; the three files of a time "
-                     "series need one page per time point each",
+                     _("%s: %u pages, but %s has %u; the three files of a time "
+                     "series need one page per time point each"),
                      self->paths[i], counts[i], self->paths[0], counts[0]);
         return FALSE;
       }
@@ -446,8 +449,8 @@ lda_triple_load (const LdaTriple *self,
     if (!lda_image_same_size (loaded[0], loaded[i]))
       {
         g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                     "%s: %u × %u pixels, but %s is %u × %u; the three images "
-                     "of a triple must have the same size",
+                     _("%s: %u × %u pixels, but %s is %u × %u; the three images "
+                     "of a triple must have the same size"),
                      self->paths[i], loaded[i]->width, loaded[i]->height,
                      self->paths[0], loaded[0]->width, loaded[0]->height);
         goto fail;

@@ -15,6 +15,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-distance.h"
@@ -227,7 +230,7 @@ lda_watershed (gint32        *markers,
   if (!ok)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory to separate the cells of a %u × %u image",
+                   _("not enough memory to separate the cells of a %u × %u image"),
                    width, height);
       return FALSE;
     }
@@ -278,7 +281,7 @@ lda_regions_new (const LdaBitplane *cell_area,
 
   if (self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE, "too many nuclei");
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
       return NULL;
     }
 
@@ -287,7 +290,7 @@ lda_regions_new (const LdaBitplane *cell_area,
   if (relief == NULL || self->regions == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   "not enough memory to separate the cells of a %u × %u image", w, h);
+                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
       return NULL;
     }
 

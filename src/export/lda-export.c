@@ -19,6 +19,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 
@@ -279,7 +282,7 @@ lda_export_write_bytes (const char    *path,
   if (!g_file_set_contents_full (path, data, (gssize) len,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot write: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
                    path, local_error->message);
       return FALSE;
     }
@@ -295,14 +298,14 @@ make_folder (const char  *path,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot create folder: %s",
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
                    path, g_strerror (saved_errno));
       return FALSE;
     }
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: not a folder", path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: not a folder"), path);
       return FALSE;
     }
 
@@ -366,7 +369,7 @@ export_frame (LdaSeries       *series,
 
   if (!lda_pipeline_set_params (pipeline, lda_series_get_frame_params (series, index), error))
     {
-      g_prefix_error (error, "%s: frame “%s”: ", frame->triple->paths[LDA_INPUT_BRIGHTFIELD],
+      g_prefix_error (error, _("%s: frame “%s”: "), frame->triple->paths[LDA_INPUT_BRIGHTFIELD],
                       frame->title);
       return FALSE;
     }
@@ -379,7 +382,7 @@ export_frame (LdaSeries       *series,
       if (edits->width != automatic->width || edits->height != automatic->height)
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                       "%s: the edits of frame “%s” are %u × %u, the images %u × %u",
+                       _("%s: the edits of frame “%s” are %u × %u, the images %u × %u"),
                        frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->title,
                        edits->width, edits->height, automatic->width, automatic->height);
           return FALSE;
@@ -512,7 +515,7 @@ lda_export_run (LdaSeries              *series,
           if (g_lstat (path, &st) == 0)
             {
               g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
-                           "%s: already exists", path);
+                           _("%s: already exists"), path);
               return FALSE;
             }
         }

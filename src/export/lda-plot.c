@@ -15,6 +15,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -39,11 +42,11 @@ lda_plot_check_support (GError **error)
 {
 #if !defined(CAIRO_HAS_PNG_FUNCTIONS)
   g_set_error_literal (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
-                       "dead_fraction.png: cannot write: cairo was built without PNG support");
+                       _("dead_fraction.png: cannot write: cairo was built without PNG support"));
   return FALSE;
 #elif !defined(CAIRO_HAS_SVG_SURFACE)
   g_set_error_literal (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
-                       "dead_fraction.svg: cannot write: cairo was built without SVG support");
+                       _("dead_fraction.svg: cannot write: cairo was built without SVG support"));
   return FALSE;
 #else
   return TRUE;
@@ -352,7 +355,7 @@ cairo_failed (cairo_status_t  status,
   if (status == CAIRO_STATUS_SUCCESS)
     return FALSE;
 
-  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, "%s: cannot draw the plot: %s",
+  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot draw the plot: %s"),
                path, cairo_status_to_string (status));
   return TRUE;
 }
