@@ -286,7 +286,7 @@ open_for_reading (LdaTiffIo  *io,
 
       if (tif == NULL)
         set_read_error (error, io, LDA_ERROR_CORRUPT,
-                        "not a TIFF file, or the file is damaged or truncated");
+                        _("not a TIFF file, or the file is damaged or truncated"));
       return tif;
     }
 
