@@ -155,16 +155,7 @@ run_job (GTask        *task,
 
   if (job->load)
     {
-      LdaImage *images[LDA_N_INPUTS];
-
-      if (!lda_triple_load (job->triple, job->page, images, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      job->pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
-      for (guint i = 0; i < LDA_N_INPUTS; i++)
-        lda_image_unref (images[i]);
+      job->pipeline = lda_triple_open_pipeline (job->triple, job->page, &error);
       if (job->pipeline == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));

@@ -90,7 +90,6 @@ segment_page (Batch       *batch,
               GError     **error)
 {
   const LdaTriple *triple = job->triple;
-  LdaImage *images[LDA_N_INPUTS] = { NULL, };
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *file = NULL;
@@ -100,12 +99,7 @@ segment_page (Batch       *batch,
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
   char area[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!lda_triple_load (triple, page, images, error))
-    return FALSE;
-
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
+  pipeline = lda_triple_open_pipeline (triple, page, error);
   if (pipeline == NULL)
     return FALSE;
 

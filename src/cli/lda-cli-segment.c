@@ -60,7 +60,6 @@ lda_cli_segment (int    argc,
   g_autoptr(GPtrArray) warnings = NULL;
   gboolean stages = FALSE;
   gboolean quiet = FALSE;
-  LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
   guint page = 0;
   const LdaCounts *counts;
@@ -115,15 +114,7 @@ lda_cli_segment (int    argc,
     }
 
   triple = lda_triple_new (argv[1], argv[2], argv[3]);
-  if (!lda_triple_load (triple, page, images, &error))
-    {
-      lda_cli_error ("%s", error->message);
-      return LDA_EXIT_FAILED;
-    }
-
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
+  pipeline = lda_triple_open_pipeline (triple, page, &error);
   if (pipeline == NULL ||
       !lda_pipeline_set_params (pipeline, &params, &error) ||
       !lda_pipeline_run (pipeline, NULL, &error))

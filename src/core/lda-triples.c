@@ -465,3 +465,32 @@ fail:
     g_clear_pointer (&loaded[i], lda_image_unref);
   return FALSE;
 }
+
+/**
+ * lda_triple_open_pipeline:
+ * @self: a triple
+ * @page: the time point
+ * @error: return location for an error
+ *
+ * Loads one time point (lda_triple_load()) into a new pipeline with the
+ * default parameters.
+ *
+ * Returns: (transfer full) (nullable): the pipeline
+ */
+LdaPipeline *
+lda_triple_open_pipeline (const LdaTriple *self,
+                          guint            page,
+                          GError         **error)
+{
+  LdaImage *images[LDA_N_INPUTS];
+  LdaPipeline *pipeline;
+
+  if (!lda_triple_load (self, page, images, error))
+    return NULL;
+
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (images[i]);
+
+  return pipeline;
+}

@@ -47,6 +47,9 @@ gboolean   lda_triple_load       (const LdaTriple *self,
                                   guint        page,
                                   LdaImage   **images,
                                   GError     **error);
+LdaPipeline *lda_triple_open_pipeline (const LdaTriple *self,
+                                  guint        page,
+                                  GError     **error);
 int        lda_natural_compare   (const char  *a,
                                   const char  *b);
 

@@ -352,18 +352,12 @@ export_frame (LdaSeries       *series,
               GError         **error)
 {
   LdaFrame *frame = lda_series_get_frame (series, index);
-  LdaImage *images[LDA_N_INPUTS] = { NULL, };
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(LdaImage) labels = NULL;
   g_autofree char *path = NULL;
   LdaImage *automatic;
 
-  if (!lda_triple_load (frame->triple, frame->page, images, error))
-    return FALSE;
-
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
+  pipeline = lda_triple_open_pipeline (frame->triple, frame->page, error);
   if (pipeline == NULL)
     return FALSE;
 
