@@ -45,6 +45,11 @@ typedef enum
   LDA_ERROR_EXISTS,
 } LdaError;
 
-GQuark lda_error_quark (void);
+GQuark   lda_error_quark   (void);
+
+gboolean lda_key_file_load (GKeyFile   *key_file,
+                            const char *path,
+                            int         damaged_code,
+                            GError    **error);
 
 G_END_DECLS

@@ -156,6 +156,25 @@ lda_params_validate (const LdaParams  *params,
 }
 
 /* Reads an optional key; a missing key or group leaves *value alone. */
+/* A value as it can be quoted in a message: valid UTF-8 whatever the file
+ * holds, and short. */
+static char *
+shown_value (GKeyFile   *key_file,
+             const char *group,
+             const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (key_file, group, key, NULL);
+  g_autofree char *valid = g_utf8_make_valid (raw != NULL ? g_strstrip (raw) : "", -1);
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (valid, 0, 40);
+
+      return g_strconcat (start, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
+}
+
 static gboolean
 read_uint (GKeyFile   *key_file,
            const char *group,
@@ -177,8 +196,10 @@ read_uint (GKeyFile   *key_file,
   v = g_ascii_strtoull (text, &end, 10);
   if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v > G_MAXUINT)
     {
+      g_autofree char *shown = shown_value (key_file, group, key);
+
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not a whole number"), group, key, text);
+                   _("[%s] %s = “%s” is not a whole number"), group, key, shown);
       return FALSE;
     }
 
@@ -207,8 +228,10 @@ read_double (GKeyFile   *key_file,
   if (text[0] == '\0' || *end != '\0' || !isfinite (v) ||
       strspn (text, "0123456789.eE+-") != strlen (text))
     {
+      g_autofree char *shown = shown_value (key_file, group, key);
+
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not a number"), group, key, text);
+                   _("[%s] %s = “%s” is not a number"), group, key, shown);
       return FALSE;
     }
 
@@ -232,10 +255,10 @@ read_bool (GKeyFile   *key_file,
   v = g_key_file_get_boolean (key_file, group, key, &local_error);
   if (local_error != NULL)
     {
-      g_autofree char *text = g_key_file_get_value (key_file, group, key, NULL);
+      g_autofree char *shown = shown_value (key_file, group, key);
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not true or false"), group, key, text);
+                   _("[%s] %s = “%s” is not true or false"), group, key, shown);
       return FALSE;
     }
 
@@ -365,18 +388,8 @@ lda_params_load (LdaParams  *params,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &local_error))
-    {
-      int code = LDA_ERROR_INVALID_PARAMS;
-
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        code = LDA_ERROR_NOT_FOUND;
-      else if (local_error->domain == G_FILE_ERROR)
-        code = LDA_ERROR_READ;
-
-      g_set_error (error, LDA_ERROR, code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
+  if (!lda_key_file_load (key_file, path, LDA_ERROR_INVALID_PARAMS, error))
+    return FALSE;
 
   if (!lda_params_load_from_key_file (params, key_file, &local_error))
     {

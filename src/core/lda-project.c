@@ -407,14 +407,12 @@ read_ini (const char  *path,
   g_autoptr(GError) local_error = NULL;
 
   *found = FALSE;
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &local_error))
+  if (!lda_key_file_load (key_file, path, LDA_ERROR_CORRUPT, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
         return TRUE;
 
-      g_set_error (error, LDA_ERROR,
-                   local_error->domain == G_FILE_ERROR ? LDA_ERROR_READ : LDA_ERROR_CORRUPT,
-                   "%s: %s", path, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
