@@ -603,6 +603,112 @@ lda_tiff_count_pages (const char  *path,
   return TRUE;
 }
 
+/* Opens @path at @page and checks that it is an image the core takes;
+ * sets its size and bit depth. */
+static TIFF *
+open_page (LdaTiffIo  *io,
+           guint       page,
+           guint32    *width,
+           guint32    *height,
+           guint      *bits,
+           GError    **error)
+{
+  const char *path = io->path;
+  g_autoptr(TIFF) tif = NULL;
+  g_autofree char *reason = NULL;
+  tdir_t n_pages;
+
+  tif = open_for_reading (io, error);
+  if (tif == NULL)
+    return NULL;
+
+  n_pages = TIFFNumberOfDirectories (tif);
+  if (page >= n_pages)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: there is no page %u; the file has %u page, counted from 0",
+                                "%s: there is no page %u; the file has %u pages, counted from 0",
+                                n_pages),
+                   path, page, n_pages);
+      return NULL;
+    }
+
+  g_clear_pointer (&io->tiff_error, g_free);
+  if (!TIFFSetDirectory (tif, page))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("page %u cannot be read; the file is damaged"), page);
+
+      set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
+      return NULL;
+    }
+
+  reason = unsupported_reason (tif, bits);
+  if (reason != NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED, "%s: %s", path, reason);
+      return NULL;
+    }
+
+  *width = 0;
+  *height = 0;
+  if (!TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, width) ||
+      !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, height))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   _("%s: the image size is missing; the file is damaged"), path);
+      return NULL;
+    }
+
+  if (!lda_check_size (*width, *height, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tif);
+}
+
+/**
+ * lda_tiff_read_size:
+ * @path: a TIFF file
+ * @page: the page, counted from 0
+ * @width: (out): its columns
+ * @height: (out): its rows
+ * @error: return location for an error
+ *
+ * Reads only what lda_tiff_read() checks before it reads the pixels: that
+ * the page exists and is an image the core takes, and its size.  Fails as
+ * lda_tiff_read() would.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_read_size (const char  *path,
+                    guint        page,
+                    guint       *width,
+                    guint       *height,
+                    GError     **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+  guint32 w, h;
+  guint bits;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tif = open_page (&io, page, &w, &h, &bits, error);
+  if (tif == NULL)
+    return FALSE;
+
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
 /**
  * lda_tiff_read:
  * @path: a TIFF file
@@ -634,62 +740,17 @@ lda_tiff_read (const char  *path,
   g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
   g_autoptr(TIFF) tif = NULL;
   g_autoptr(LdaImage) image = NULL;
-  g_autofree char *reason = NULL;
   guint32 width = 0;
   guint32 height = 0;
   guint bits = 0;
-  tdir_t n_pages;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  tif = open_for_reading (&io, error);
+  tif = open_page (&io, page, &width, &height, &bits, error);
   if (tif == NULL)
     return NULL;
-
-  n_pages = TIFFNumberOfDirectories (tif);
-  if (page >= n_pages)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s: there is no page %u; the file has %u page, counted from 0",
-                                "%s: there is no page %u; the file has %u pages, counted from 0",
-                                n_pages),
-                   path, page, n_pages);
-      return NULL;
-    }
-
-  g_clear_pointer (&io.tiff_error, g_free);
-  if (!TIFFSetDirectory (tif, page))
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("page %u cannot be read; the file is damaged"), page);
-
-      set_read_error (error, &io, LDA_ERROR_CORRUPT, problem);
-      return NULL;
-    }
-
-  reason = unsupported_reason (tif, &bits);
-  if (reason != NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED, "%s: %s", path, reason);
-      return NULL;
-    }
-
-  if (!TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, &width) ||
-      !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   _("%s: the image size is missing; the file is damaged"), path);
-      return NULL;
-    }
-
-  if (!lda_check_size (width, height, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
 
   image = lda_image_new (LDA_PIXEL_U16, width, height, error);
   if (image == NULL)

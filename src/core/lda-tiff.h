@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 gboolean  lda_tiff_count_pages (const char     *path,
                                 guint          *n_pages,
                                 GError        **error);
+gboolean  lda_tiff_read_size   (const char     *path,
+                                guint           page,
+                                guint          *width,
+                                guint          *height,
+                                GError        **error);
 LdaImage *lda_tiff_read        (const char     *path,
                                 guint           page,
                                 GError        **error);

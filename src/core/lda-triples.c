@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lda-error.h"
+#include "lda-memory.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 
@@ -417,6 +418,20 @@ lda_triple_count_pages (const LdaTriple *self,
   return TRUE;
 }
 
+static void
+set_size_mismatch (GError          **error,
+                   const LdaTriple  *self,
+                   guint             i,
+                   const guint      *widths,
+                   const guint      *heights)
+{
+  g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
+               _("%s: %u × %u pixels, but %s is %u × %u; the three images "
+               "of a triple must have the same size"),
+               self->paths[i], widths[i], heights[i],
+               self->paths[0], widths[0], heights[0]);
+}
+
 /**
  * lda_triple_load:
  * @self: a triple
@@ -425,8 +440,11 @@ lda_triple_count_pages (const LdaTriple *self,
  *   the three images, indexed by #LdaInput
  * @error: return location for an error
  *
- * Reads the three images of one time point and checks that their sizes
- * agree; the message of a mismatch names both files.
+ * Reads the three images of one time point.  Before any pixel is read it
+ * checks that the three sizes agree (the message of a mismatch names both
+ * files) and that segmenting a frame of that size fits in the memory
+ * there is (lda_memory_check()): a frame too large is refused up front
+ * with %LDA_ERROR_TOO_LARGE instead of failing half-way.
  *
  * Returns: %TRUE on success; on failure @images holds nothing
  */
@@ -437,6 +455,23 @@ lda_triple_load (const LdaTriple *self,
                  GError         **error)
 {
   LdaImage *loaded[LDA_N_INPUTS] = { NULL, };
+  guint widths[LDA_N_INPUTS];
+  guint heights[LDA_N_INPUTS];
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    if (!lda_tiff_read_size (self->paths[i], page, &widths[i], &heights[i], error))
+      return FALSE;
+
+  for (guint i = 1; i < LDA_N_INPUTS; i++)
+    if (widths[i] != widths[0] || heights[i] != heights[0])
+      {
+        set_size_mismatch (error, self, i, widths, heights);
+        return FALSE;
+      }
+
+  if (!lda_memory_check (self->paths[0], widths[0], heights[0],
+                         LDA_PIPELINE_BYTES_PER_PIXEL, lda_memory_available (), error))
+    return FALSE;
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     {
@@ -445,14 +480,15 @@ lda_triple_load (const LdaTriple *self,
         goto fail;
     }
 
+  /* The files may have changed since their sizes were read. */
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (!lda_image_same_size (loaded[0], loaded[i]))
       {
-        g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                     _("%s: %u × %u pixels, but %s is %u × %u; the three images "
-                     "of a triple must have the same size"),
-                     self->paths[i], loaded[i]->width, loaded[i]->height,
-                     self->paths[0], loaded[0]->width, loaded[0]->height);
+        widths[i] = loaded[i]->width;
+        heights[i] = loaded[i]->height;
+        widths[0] = loaded[0]->width;
+        heights[0] = loaded[0]->height;
+        set_size_mismatch (error, self, i, widths, heights);
         goto fail;
       }
 
