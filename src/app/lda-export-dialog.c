@@ -184,7 +184,7 @@ export_done (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Export cancelled; the files already written are complete."));
+        show_error (self, _("Export cancelled; no file was written or replaced."));
       else
         show_error (self, error->message);
       return;

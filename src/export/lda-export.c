@@ -29,6 +29,7 @@
 
 #include "lda-error.h"
 #include "lda-export.h"
+#include "lda-export-stage.h"
 #include "lda-export-private.h"
 #include "lda-pipeline.h"
 #include "lda-tiff.h"
@@ -338,6 +339,32 @@ input_as_read (LdaImage  *image,
   return narrow;
 }
 
+/* Writes @image for @target into @stage. */
+static gboolean
+stage_tiff (LdaExportStage *stage,
+            const char     *target,
+            const LdaImage *image,
+            GError        **error)
+{
+  if (lda_tiff_write (lda_export_stage_add (stage, target), image, error))
+    return TRUE;
+  lda_export_stage_name_target (stage, *error);
+  return FALSE;
+}
+
+static gboolean
+stage_bytes (LdaExportStage *stage,
+             const char     *target,
+             const char     *text,
+             gsize           len,
+             GError        **error)
+{
+  if (lda_export_write_bytes (lda_export_stage_add (stage, target), text, len, error))
+    return TRUE;
+  lda_export_stage_name_target (stage, *error);
+  return FALSE;
+}
+
 /* Segments frame @index, applies @edits and writes the frame's files.
  * On success *@counts holds the counts of the corrected mask. */
 static gboolean
@@ -347,6 +374,7 @@ export_frame (LdaSeries       *series,
               const char      *folder,
               const char      *stem,
               gboolean         training_layout,
+              LdaExportStage  *stage,
               GCancellable    *cancellable,
               LdaCounts      **counts,
               GError         **error)
@@ -389,7 +417,7 @@ export_frame (LdaSeries       *series,
     labels = lda_image_ref (automatic);
 
   path = labels_path (folder, stem);
-  if (!lda_tiff_write (path, labels, error))
+  if (!stage_tiff (stage, path, labels, error))
     return FALSE;
 
   if (training_layout)
@@ -402,11 +430,11 @@ export_frame (LdaSeries       *series,
                                                        error);
           g_autofree char *channel_path = image_path (folder, stem, i);
 
-          if (channel == NULL || !lda_tiff_write (channel_path, channel, error))
+          if (channel == NULL || !stage_tiff (stage, channel_path, channel, error))
             return FALSE;
         }
 
-      if (!lda_tiff_write (mask, labels, error))
+      if (!stage_tiff (stage, mask, labels, error))
         return FALSE;
     }
 
@@ -479,6 +507,7 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GString) csv = NULL;
+  g_autoptr(LdaExportStage) stage = NULL;
   g_autofree char *counts_path = NULL;
   g_autofree char *png_path = NULL;
   g_autofree char *svg_path = NULL;
@@ -526,6 +555,12 @@ lda_export_run (LdaSeries              *series,
         return FALSE;
     }
 
+  /* Every file is written into the stage; none replaces its target until
+   * all are written. */
+  stage = lda_export_stage_new (folder, error);
+  if (stage == NULL)
+    return FALSE;
+
   csv = g_string_new (counts_header);
 
   for (guint k = 0; k < selection->len; k++)
@@ -542,7 +577,7 @@ lda_export_run (LdaSeries              *series,
         frame_edits = g_ptr_array_index (edits, index);
 
       if (!export_frame (series, index, frame_edits, folder, stem, options->training_layout,
-                         cancellable, &counts, error))
+                         stage, cancellable, &counts, error))
         return FALSE;
 
       lda_series_set_frame_counts (series, index, counts);
@@ -559,16 +594,25 @@ lda_export_run (LdaSeries              *series,
     {
       g_autofree char *classes_path = g_build_filename (folder, CLASSES_FILE, NULL);
 
-      if (!lda_export_write_bytes (classes_path, classes_text, strlen (classes_text), error))
+      if (!stage_bytes (stage, classes_path, classes_text, strlen (classes_text), error))
         return FALSE;
     }
 
   counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
-  if (!lda_export_write_bytes (counts_path, csv->str, csv->len, error))
+  if (!stage_bytes (stage, counts_path, csv->str, csv->len, error))
     return FALSE;
 
   png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
   svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
-  return lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
-                         png_path, svg_path, error);
+  if (!lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
+                       lda_export_stage_add (stage, png_path),
+                       lda_export_stage_add (stage, svg_path), error))
+    {
+      lda_export_stage_name_target (stage, *error);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return lda_export_stage_commit (stage, error);
 }
