@@ -159,6 +159,30 @@ lda_window_edit_counts (LdaWindow    *self,
   return self->merged_counts != NULL ? self->merged_counts : result->counts;
 }
 
+/* The frame's images were replaced by others of another size since they
+ * were corrected: the corrections stay as they are, saved and untouched,
+ * but cannot be shown, painted on or exported.  Say so. */
+static void
+warn_if_edits_do_not_fit (LdaWindow *self)
+{
+  LdaEdits *edits;
+  g_autofree char *message = NULL;
+
+  if (self->edits == NULL || self->frame >= self->edits->len)
+    return;
+  edits = g_ptr_array_index (self->edits, self->frame);
+  if (edits == NULL)
+    return;
+
+  message = g_strdup_printf (_("The images of “%s” are now %u × %u pixels; their corrections "
+                               "were made at %u × %u. The corrections are kept as they are but "
+                               "cannot be shown or exported: put the original images back."),
+                             lda_series_get_frame (self->series, self->frame)->title,
+                             self->automatic->width, self->automatic->height,
+                             edits->width, edits->height);
+  lda_window_show_message (self, message);
+}
+
 /**
  * lda_window_edit_show:
  * @self: a window
@@ -178,6 +202,8 @@ lda_window_edit_show (LdaWindow    *self,
   self->automatic = lda_image_ref (result->labels);
 
   edits = frame_edits (self, FALSE);
+  if (edits == NULL)
+    warn_if_edits_do_not_fit (self);
   if (edits != NULL)
     self->merged = lda_edits_merge (edits, self->automatic, NULL);
   else

@@ -15,6 +15,7 @@
 #include "app-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-pipeline.h"
+#include "lda-project.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 #include "lda-window.h"
@@ -685,6 +686,192 @@ test_saturated_warning (void)
   lda_test_remove_tree (dir);
 }
 
+/* Input files deleted or replaced while the window has them open */
+
+static void
+paint_stroke (LdaWindow *window,
+              double     y)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (4));
+  lda_window_stroke_begin (window, 20, y);
+  for (int x = 30; x <= 200; x += 10)
+    lda_window_stroke_move (window, x, y);
+  lda_window_stroke_end (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("view"));
+}
+
+static gsize
+frame_edit_count (LdaWindow *window,
+                  guint      frame)
+{
+  LdaEdits *edits = g_ptr_array_index (lda_window_get_edits (window), frame);
+
+  return edits != NULL ? lda_edits_count (edits) : 0;
+}
+
+static void
+remove_triple (const char *dir,
+               const char *name)
+{
+  static const char *const channels[] = { "bf", "hoechst", "draq7" };
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s_%s.tif", name, channels[c]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+static char *
+read_frame_edits_file (LdaWindow  *window,
+                       const char *title,
+                       gsize      *length)
+{
+  g_autofree char *file = g_strconcat (title, ".edits", NULL);
+  g_autofree char *path = g_build_filename (lda_window_get_project_folder (window),
+                                            "edits", file, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The files of the frame on screen are deleted: the window keeps working
+ * from what it read; the next frame's are deleted: a message names the
+ * file and the window stays where it is.  The corrections are kept and
+ * saved all along. */
+static void
+test_input_deleted (void)
+{
+  g_autofree char *dir = make_series_folder (FALSE);
+  g_autofree char *missing = g_build_filename (dir, "well_t2_hoechst.tif", NULL);
+  g_autoptr(GError) error = NULL;
+  LdaWindow *window;
+  LdaRunResult *result;
+  const char *message;
+  gsize painted;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      lda_test_remove_tree (dir);
+      return;
+    }
+
+  window = new_window ();
+  open_folder (window, dir);
+  paint_stroke (window, 100);
+  painted = frame_edit_count (window, 0);
+  g_assert_cmpuint (painted, >, 0);
+
+  remove_triple (dir, "well_t1");
+  gtk_adjustment_set_value (lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST))), 2.0);
+  result = wait_for_result (window);
+  g_assert_null (lda_window_get_message (window));
+  g_assert_cmpuint (result->frame, ==, 0);
+  g_assert_cmpfloat (result->params.channel[LDA_CHANNEL_HOECHST].offset, ==, 2.0);
+  paint_stroke (window, 300);
+  g_assert_cmpuint (frame_edit_count (window, 0), >, painted);
+  painted = frame_edit_count (window, 0);
+
+  g_assert_cmpint (g_unlink (missing), ==, 0);
+  lda_window_set_frame (window, 1);
+  wait_for_result (window);
+  message = lda_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, missing));
+  g_assert_nonnull (strstr (message, "does not exist"));
+  g_assert_cmpuint (lda_window_get_frame (window), ==, 0);
+  g_assert_cmpuint (frame_edit_count (window, 0), ==, painted);
+
+  g_assert_true (lda_window_save_now (window, &error));
+  g_assert_no_error (error);
+  {
+    gsize length;
+    g_autofree char *saved = read_frame_edits_file (window, "well_t1", &length);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&saved), length);
+    g_autoptr(LdaEdits) edits = lda_edits_deserialize (bytes, 512, 512, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lda_edits_count (edits), ==, painted);
+  }
+
+  destroy_window (window);
+  lda_test_remove_tree (dir);
+}
+
+/* A corrected frame's images are replaced by others of another size: the
+ * corrections are neither shown on the new images nor lost, and the
+ * person is told why. */
+static void
+test_input_replaced (void)
+{
+  g_autofree char *dir = make_series_folder (FALSE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_length, after_length;
+  LdaWindow *window;
+  LdaRunResult *result;
+  const char *message;
+  static const char *const channels[] = { "bf", "hoechst", "draq7" };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      lda_test_remove_tree (dir);
+      return;
+    }
+
+  window = new_window ();
+  open_folder (window, dir);
+  lda_window_set_frame (window, 1);
+  wait_for_result (window);
+  paint_stroke (window, 100);
+  g_assert_true (lda_window_save_now (window, &error));
+  before = read_frame_edits_file (window, "well_t2", &before_length);
+  lda_window_set_frame (window, 0);
+  wait_for_result (window);
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *file = g_strdup_printf ("well_t2_%s.tif", channels[c]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(LdaImage) small = lda_image_new (LDA_PIXEL_U16, 256, 200, NULL);
+
+      for (gsize i = 0; i < lda_image_n_pixels (small); i++)
+        lda_image_u16 (small)[i] = (guint16) (100 + i % 37);
+      g_assert_true (lda_tiff_write (path, small, &error));
+      g_assert_no_error (error);
+    }
+
+  lda_window_set_frame (window, 1);
+  result = wait_for_result (window);
+  g_assert_cmpuint (result->frame, ==, 1);
+  g_assert_cmpuint (result->width, ==, 256);
+  message = lda_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "256 × 200"));
+  g_assert_nonnull (strstr (message, "512 × 512"));
+  g_assert_nonnull (strstr (message, "kept"));
+
+  /* The brush does nothing to them, and saving writes them unchanged. */
+  paint_stroke (window, 50);
+  g_assert_true (lda_window_save_now (window, &error));
+  g_assert_no_error (error);
+  after = read_frame_edits_file (window, "well_t2", &after_length);
+  g_assert_cmpmem (after, after_length, before, before_length);
+
+  destroy_window (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -704,6 +891,8 @@ main (int    argc,
   g_test_add_func ("/window/pane-solo", test_pane_solo);
   g_test_add_func ("/window/background-counts", test_background_counts);
   g_test_add_func ("/window/contrast-is-display-only", test_contrast_is_display_only);
+  g_test_add_func ("/window/input-deleted", test_input_deleted);
+  g_test_add_func ("/window/input-replaced", test_input_replaced);
   g_test_add_func ("/window/saturated-warning", test_saturated_warning);
 
   sample_copies = g_ptr_array_new_with_free_func (g_free);
