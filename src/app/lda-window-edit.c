@@ -440,10 +440,12 @@ static void
 set_tool (LdaWindow  *self,
           const char *name)
 {
+  char *tool = g_strdup (name);
   gboolean editing;
 
+  /* @name may be self->tool itself (set_brush_size()): copy, then free. */
   g_free (self->tool);
-  self->tool = g_strdup (name);
+  self->tool = tool;
   editing = is_editing (self);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
