@@ -139,10 +139,34 @@ test_batch_mixed (void)
   corrupt = exp_path (in, 5, "draq7");
   cli_truncate_copy (corrupt, corrupt);
 
+  /* exp_t6's Hoechst image is of another size, exp_t7's Draq7 image is
+   * floating-point, exp_t8's brightfield is RGB, exp_t9's Hoechst image is
+   * empty and exp_t11's brightfield is text. */
+  for (guint t = 6; t <= 11; t++)
+    if (t != 10)
+      write_exp_triple (in, t);
+  {
+    g_autofree char *ho6 = exp_path (in, 6, "hoechst");
+    g_autofree char *dr7 = exp_path (in, 7, "draq7");
+    g_autofree char *bf8 = exp_path (in, 8, "bf");
+    g_autofree char *ho9 = exp_path (in, 9, "hoechst");
+    g_autofree char *bf11 = exp_path (in, 11, "bf");
+    CliScene small = scene_at (6);
+    g_autoptr(LdaImage) image = NULL;
+
+    small.width /= 2;
+    image = cli_scene_render (&small, 1);
+    cli_write_image (ho6, image);
+    cli_write_float_tiff (dr7);
+    cli_write_rgb_tiff (bf8);
+    cli_write_bytes (ho9, "", 0);
+    cli_write_bytes (bf11, "not an image\n", 13);
+  }
+
   input_before = cli_list_dir_text (in);
 
   cli_run (&run, "batch", in, "-o", out, NULL);
-  g_assert_cmpint (run.status, >, 0);
+  g_assert_cmpint (run.status, ==, 1);
 
   /* Each bad triple is named, on lines of their own. */
   lines = g_strsplit (run.err, "\n", -1);
@@ -151,6 +175,17 @@ test_batch_mixed (void)
       g_assert_true (g_str_has_prefix (lines[i], "livedead: "));
   g_assert_nonnull (strstr (run.err, "exp_t4"));
   g_assert_nonnull (strstr (run.err, corrupt));
+  for (guint t = 6; t <= 11; t++)
+    {
+      static const char *const bad[] = { "hoechst", "draq7", "bf", "hoechst", NULL, "bf" };
+      g_autofree char *path = NULL;
+
+      if (t == 10)
+        continue;
+      path = exp_path (in, t, bad[t - 6]);
+      if (strstr (run.err, path) == NULL)
+        g_error ("%s is not named in:\n%s", path, run.err);
+    }
 
   /* The good triples are done all the same, and nothing else is left. */
   listing = cli_list_dir_text (out);
