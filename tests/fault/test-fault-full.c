@@ -244,7 +244,7 @@ test_cli_segment (void)
 {
   g_autofree char *dir = cli_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *paths[3] = { NULL, };
+  g_auto(GStrv) paths = g_new0 (char *, 4);
   g_autoptr(GHashTable) before = NULL;
   g_auto(CliRun) run = { 0, };
 
