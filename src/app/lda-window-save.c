@@ -23,6 +23,7 @@
 #include "lda-window-private.h"
 
 #define SAVE_DELAY_MS 1000
+#define SAVE_RETRY_MS 50
 
 typedef struct
 {
@@ -71,6 +72,20 @@ save_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Marks the frames of @job unsaved again after it failed. */
+static void
+mark_unsaved (LdaWindow *self,
+              SaveJob   *job)
+{
+  for (guint i = 0; i < job->frames->len; i++)
+    {
+      guint frame = GPOINTER_TO_UINT (g_ptr_array_index (job->frames, i));
+
+      if (frame < self->unsaved_edits->len)
+        self->unsaved_edits->data[frame] = TRUE;
+    }
+}
+
 static void
 save_done (GObject      *object,
            GAsyncResult *result,
@@ -85,6 +100,8 @@ save_done (GObject      *object,
       g_autofree char *message = g_strdup_printf (_("Your corrections could not be saved: %s"),
                                                   error->message);
 
+      /* Still unsaved: the next save, or closing the window, tries again. */
+      mark_unsaved (self, g_task_get_task_data (G_TASK (result)));
       lda_window_show_message (self, message);
     }
 }
@@ -121,7 +138,10 @@ save_params (LdaWindow  *self,
     return TRUE;
 
   self->unsaved_params = FALSE;
-  return lda_project_save_params (self->series, self->project_folder, error);
+  if (lda_project_save_params (self->series, self->project_folder, error))
+    return TRUE;
+  self->unsaved_params = TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -134,6 +154,14 @@ autosave (gpointer user_data)
   self->autosave_id = 0;
   if (self->series == NULL || self->project_folder == NULL)
     return G_SOURCE_REMOVE;
+
+  /* One save at a time: two in flight could finish in the wrong order
+   * and leave the older edits on disk.  Come back when this one is done. */
+  if (self->saves_in_flight > 0)
+    {
+      self->autosave_id = g_timeout_add (SAVE_RETRY_MS, autosave, self);
+      return G_SOURCE_REMOVE;
+    }
 
   if (!save_params (self, &error))
     {

@@ -8,7 +8,10 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -264,6 +267,55 @@ test_autosave_and_reopen (void)
   window = open_window (dir);
   g_assert_cmpuint (label_at (window, 75, 45), ==, 1);
   g_assert_true (lda_series_get_frame (lda_window_get_series (window), 0)->state == LDA_FRAME_EDITED);
+
+  close_window (window);
+  lda_test_remove_tree (dir);
+}
+
+/* A save that fails (here: the disk is full) says so, and keeps the
+ * corrections unsaved: the next save, on closing, writes them. */
+static void
+test_failed_save_is_retried (void)
+{
+  g_autofree char *dir = NULL;
+  struct rlimit limit, full;
+  gint64 start;
+  LdaWindow *window;
+  const char *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-edit");
+  window = open_window (dir);
+  use_tool (window, "brush", 1);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  full = limit;
+  full.rlim_cur = 16;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+
+  stroke (window, 30, 30, 120, 60);
+  start = g_get_monotonic_time ();
+  while (lda_window_save_pending (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  message = lda_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "could not be saved"));
+  g_assert_nonnull (strstr (message, g_strerror (EFBIG)));
+
+  close_window (window);
+  window = open_window (dir);
+  g_assert_cmpuint (label_at (window, 75, 45), ==, 1);
 
   close_window (window);
   lda_test_remove_tree (dir);
@@ -535,6 +587,7 @@ main (int    argc,
   g_test_add_func ("/edit/rerun-keeps-edits", test_rerun_keeps_edits);
   g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
+  g_test_add_func ("/edit/failed-save-is-retried", test_failed_save_is_retried);
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);
   g_test_add_func ("/edit/export-matches-command", test_export_matches_command);
   g_test_add_func ("/edit/history-per-frame", test_history_per_frame);
