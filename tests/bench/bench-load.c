@@ -33,6 +33,7 @@
 #include "lda-channel-panel.h"
 #include "lda-history.h"
 #include "lda-tiff.h"
+#include "bench-util.h"
 #include "lda-window.h"
 
 #define SAMPLE "nov22-402-tile2-0_t41"
@@ -74,7 +75,6 @@ typedef struct
 /* The temporary folder of the images, removed on the way out. */
 static char *tmp_dir;
 
-static void remove_tree (const char *path);
 
 static void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
 bail (const char *format,
@@ -88,7 +88,7 @@ bail (const char *format,
   va_end (args);
   fprintf (stderr, "\n");
   if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
+    bench_remove_tree (tmp_dir);
   exit (2);
 }
 
@@ -205,56 +205,6 @@ static void
 clear_reading (Reading *r)
 {
   g_free (r->label);
-}
-
-static char *
-make_big_triple (char **paths)
-{
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-load-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *source = g_strdup_printf ("%s/data/sample/" SAMPLE "_%s.tif", SOURCE_DIR, channels[c]);
-      g_autoptr(LdaImage) tile = lda_tiff_read (source, 0, &error);
-      g_autoptr(LdaImage) big = NULL;
-      guint w, h;
-
-      g_assert_no_error (error);
-      w = tile->width;
-      h = tile->height;
-      big = lda_image_new (LDA_PIXEL_U16, w * TILES, h * TILES, &error);
-      g_assert_no_error (error);
-      for (guint y = 0; y < h * TILES; y++)
-        for (guint x = 0; x < w * TILES; x++)
-          lda_image_u16 (big)[(gsize) y * w * TILES + x] = lda_image_u16 (tile)[(y % h) * w + x % w];
-      paths[c] = g_strdup_printf ("%s/big_%s.tif", dir, channels[c]);
-      g_assert_true (lda_tiff_write (paths[c], big, &error));
-    }
-
-  return dir;
-}
-
-/* The images and the project the window saved beside them. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else if (g_unlink (child) != 0)
-        fprintf (stderr, "bench-load: could not remove %s\n", child);
-    }
-  if (g_rmdir (path) != 0)
-    fprintf (stderr, "bench-load: could not remove %s\n", path);
 }
 
 /* The panel's template names them; only the offset has a getter. */
@@ -379,7 +329,7 @@ main (int    argc,
 
   /* Only once the window stands, so that a missing schema leaves no
    * folder behind. */
-  tmp_dir = make_big_triple (paths);
+  tmp_dir = bench_make_tiled_sample (SOURCE_DIR "/data/sample", "lda-load", TILES, paths);
   for (guint c = 0; c < 3; c++)
     files[c] = g_file_new_for_path (paths[c]);
 
@@ -496,7 +446,7 @@ main (int    argc,
       g_free (paths[c]);
       g_object_unref (files[c]);
     }
-  remove_tree (tmp_dir);
+  bench_remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 
   if (!ok)

@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-tiff.h"
+#include "bench-util.h"
 #include "lda-window.h"
 
 #define SAMPLE "nov22-402-tile2-0_t41"
@@ -35,35 +36,6 @@ on_after_paint (GdkFrameClock *clock,
                 gpointer       data)
 {
   painted = TRUE;
-}
-
-static char *
-make_big_triple (char **paths)
-{
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-paint-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *source = g_strdup_printf ("%s/data/sample/" SAMPLE "_%s.tif", SOURCE_DIR, channels[c]);
-      g_autoptr(LdaImage) tile = lda_tiff_read (source, 0, &error);
-      g_autoptr(LdaImage) big = NULL;
-      guint w, h;
-
-      g_assert_no_error (error);
-      w = tile->width;
-      h = tile->height;
-      big = lda_image_new (LDA_PIXEL_U16, w * TILES, h * TILES, &error);
-      for (guint y = 0; y < h * TILES; y++)
-        for (guint x = 0; x < w * TILES; x++)
-          lda_image_u16 (big)[(gsize) y * w * TILES + x] = lda_image_u16 (tile)[(y % h) * w + x % w];
-      paths[c] = g_strdup_printf ("%s/big_%s.tif", dir, channels[c]);
-      g_assert_true (lda_tiff_write (paths[c], big, &error));
-    }
-
-  return dir;
 }
 
 static int
@@ -98,7 +70,7 @@ main (int    argc,
       return 1;
     }
 
-  dir = make_big_triple (paths);
+  dir = bench_make_tiled_sample (SOURCE_DIR "/data/sample", "lda-paint", TILES, paths);
   for (guint c = 0; c < 3; c++)
     files[c] = g_file_new_for_path (paths[c]);
 
@@ -150,17 +122,10 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint c = 0; c < 3; c++)
     {
-      g_unlink (paths[c]);
       g_free (paths[c]);
       g_object_unref (files[c]);
     }
-  {
-    /* The stroke was saved beside the images. */
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-    if (system (cmd) != 0)
-      fprintf (stderr, "bench-paint: could not remove %s\n", dir);
-  }
+  bench_remove_tree (dir);
 
   return 0;
 }

@@ -25,6 +25,7 @@
 #include "lda-channel-panel.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
+#include "bench-util.h"
 #include "lda-window.h"
 
 #define SAMPLE "nov22-402-tile2-0_t41"
@@ -62,38 +63,6 @@ on_after_paint (GdkFrameClock *clock,
 }
 
 static guint tiles = 4;
-
-static char *
-make_big_triple (const char *sample_dir,
-                 char      **paths)
-{
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-bench-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channels[c]);
-      g_autofree char *source = g_build_filename (sample_dir, name, NULL);
-      g_autoptr(LdaImage) tile = lda_tiff_read (source, 0, &error);
-      g_autoptr(LdaImage) big = NULL;
-      guint w, h;
-
-      g_assert_no_error (error);
-      w = tile->width;
-      h = tile->height;
-      big = lda_image_new (LDA_PIXEL_U16, w * tiles, h * tiles, &error);
-      for (guint y = 0; y < h * tiles; y++)
-        for (guint x = 0; x < w * tiles; x++)
-          lda_image_u16 (big)[(gsize) y * w * tiles + x] = lda_image_u16 (tile)[(y % h) * w + x % w];
-
-      paths[c] = g_strdup_printf ("%s/big_%s.tif", dir, channels[c]);
-      g_assert_true (lda_tiff_write (paths[c], big, &error));
-    }
-
-  return dir;
-}
 
 static int
 compare_int64 (const void *a,
@@ -145,7 +114,7 @@ main (int    argc,
     }
 
   sample_dir = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
-  dir = make_big_triple (sample_dir, paths);
+  dir = bench_make_tiled_sample (sample_dir, "lda-bench", tiles, paths);
   for (guint c = 0; c < 3; c++)
     files[c] = g_file_new_for_path (paths[c]);
 
@@ -206,11 +175,10 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (probe.window));
   for (guint c = 0; c < 3; c++)
     {
-      g_unlink (paths[c]);
       g_free (paths[c]);
       g_object_unref (files[c]);
     }
-  g_rmdir (dir);
+  bench_remove_tree (dir);
 
   return 0;
 }
