@@ -18,6 +18,13 @@
 #include "lda-pipeline-runner.h"
 #include "lda-threshold.h"
 
+/* What the window holds per pixel of the frame it shows: the pipeline
+ * (%LDA_PIPELINE_BYTES_PER_PIXEL), the four panes' RGBA images, the
+ * overlay tiles, the edits and the textures the renderer keeps.
+ * Measured: a 4096 × 4096 frame adds 102 bytes a pixel to the window's
+ * resident size; the rest is margin. */
+#define WINDOW_BYTES_PER_PIXEL 120
+
 #define CONTRAST_SOBEL LDA_N_INPUTS
 
 typedef struct
@@ -155,6 +162,14 @@ run_job (GTask        *task,
 
   if (job->load)
     {
+      /* Refuse a frame the window cannot hold before reading it, rather
+       * than run out of memory half-way and lose everything open. */
+      if (!lda_triple_check_size (job->triple, job->page, WINDOW_BYTES_PER_PIXEL,
+                                  NULL, NULL, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
       job->pipeline = lda_triple_open_pipeline (job->triple, job->page, &error);
       if (job->pipeline == NULL)
         {

@@ -433,28 +433,29 @@ set_size_mismatch (GError          **error,
 }
 
 /**
- * lda_triple_load:
+ * lda_triple_check_size:
  * @self: a triple
  * @page: the time point
- * @images: (out caller-allocates) (array fixed-size=3) (transfer full):
- *   the three images, indexed by #LdaInput
+ * @bytes_per_pixel: what handling a frame takes per pixel
+ * @width: (out) (optional): its columns
+ * @height: (out) (optional): its rows
  * @error: return location for an error
  *
- * Reads the three images of one time point.  Before any pixel is read it
- * checks that the three sizes agree (the message of a mismatch names both
- * files) and that segmenting a frame of that size fits in the memory
- * there is (lda_memory_check()): a frame too large is refused up front
- * with %LDA_ERROR_TOO_LARGE instead of failing half-way.
+ * Reads only the three images' headers: checks that they are images the
+ * core takes, that their sizes agree (the message of a mismatch names both
+ * files) and that a frame of that size fits in the memory there is at
+ * @bytes_per_pixel (lda_memory_check()).
  *
- * Returns: %TRUE on success; on failure @images holds nothing
+ * Returns: %TRUE if the time point can be loaded
  */
 gboolean
-lda_triple_load (const LdaTriple *self,
-                 guint            page,
-                 LdaImage       **images,
-                 GError         **error)
+lda_triple_check_size (const LdaTriple *self,
+                       guint            page,
+                       guint64          bytes_per_pixel,
+                       guint           *width,
+                       guint           *height,
+                       GError         **error)
 {
-  LdaImage *loaded[LDA_N_INPUTS] = { NULL, };
   guint widths[LDA_N_INPUTS];
   guint heights[LDA_N_INPUTS];
 
@@ -469,8 +470,43 @@ lda_triple_load (const LdaTriple *self,
         return FALSE;
       }
 
-  if (!lda_memory_check (self->paths[0], widths[0], heights[0],
-                         LDA_PIPELINE_BYTES_PER_PIXEL, lda_memory_available (), error))
+  if (!lda_memory_check (self->paths[0], widths[0], heights[0], bytes_per_pixel,
+                         lda_memory_available (), error))
+    return FALSE;
+
+  if (width != NULL)
+    *width = widths[0];
+  if (height != NULL)
+    *height = heights[0];
+  return TRUE;
+}
+
+/**
+ * lda_triple_load:
+ * @self: a triple
+ * @page: the time point
+ * @images: (out caller-allocates) (array fixed-size=3) (transfer full):
+ *   the three images, indexed by #LdaInput
+ * @error: return location for an error
+ *
+ * Reads the three images of one time point.  Before any pixel is read it
+ * checks them with lda_triple_check_size() for what segmenting takes
+ * (%LDA_PIPELINE_BYTES_PER_PIXEL): a frame too large is refused up front
+ * with %LDA_ERROR_TOO_LARGE instead of failing half-way.
+ *
+ * Returns: %TRUE on success; on failure @images holds nothing
+ */
+gboolean
+lda_triple_load (const LdaTriple *self,
+                 guint            page,
+                 LdaImage       **images,
+                 GError         **error)
+{
+  LdaImage *loaded[LDA_N_INPUTS] = { NULL, };
+  guint widths[LDA_N_INPUTS];
+  guint heights[LDA_N_INPUTS];
+
+  if (!lda_triple_check_size (self, page, LDA_PIPELINE_BYTES_PER_PIXEL, NULL, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)

@@ -43,6 +43,12 @@ void       lda_triple_free       (LdaTriple   *self);
 gboolean   lda_triple_count_pages (const LdaTriple *self,
                                   guint       *n_pages,
                                   GError     **error);
+gboolean   lda_triple_check_size (const LdaTriple *self,
+                                  guint        page,
+                                  guint64      bytes_per_pixel,
+                                  guint       *width,
+                                  guint       *height,
+                                  GError     **error);
 gboolean   lda_triple_load       (const LdaTriple *self,
                                   guint        page,
                                   LdaImage   **images,
