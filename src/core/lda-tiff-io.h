@@ -1,0 +1,40 @@
+/* lda-tiff-io.h — libtiff on a descriptor we own (private to lda-tiff*.c)
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <tiffio.h>
+
+G_BEGIN_DECLS
+
+/*
+ * LdaTiffIo:
+ *
+ * Everything one libtiff call sequence needs besides the TIFF handle.  libtiff
+ * talks to the file through the callbacks of lda-tiff-io.c rather than opening it
+ * itself, so that we own the descriptor (and know when it is closed), see the
+ * errno of a failed read or write, and never memory-map the input (a file
+ * truncated behind our back would otherwise raise SIGBUS).  The error and
+ * warning handlers are per handle, so no global libtiff state is touched and
+ * several threads may read files at once.
+ */
+typedef struct
+{
+  const char *path;       /* the file named in messages */
+  const char *tiff_name;  /* the name libtiff knows the file by */
+  int         fd;
+  int         io_errno;   /* first errno of a failed read() or write() */
+  char       *tiff_error; /* first error libtiff reported */
+} LdaTiffIo;
+
+void  lda_tiff_io_clear (LdaTiffIo  *io);
+TIFF *lda_tiff_io_open  (LdaTiffIo  *io,
+                         const char *mode);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LdaTiffIo, lda_tiff_io_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFF, TIFFClose)
+
+G_END_DECLS

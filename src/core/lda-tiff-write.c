@@ -1,0 +1,213 @@
+/* lda-tiff-write.c — writing TIFF images with libtiff, atomically
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <tiffio.h>
+
+#include "lda-error.h"
+#include "lda-tiff.h"
+#include "lda-tiff-io.h"
+
+/* Why the last step failed, in words for the user. */
+static char *
+write_reason (const LdaTiffIo *io)
+{
+  if (io->io_errno != 0)
+    return g_strdup (g_strerror (io->io_errno));
+  if (io->tiff_error != NULL)
+    return g_strdup (io->tiff_error);
+  return g_strdup (_("libtiff could not encode the image"));
+}
+
+/* Encodes @image as a complete TIFF into io->fd, leaving the descriptor
+ * open.  On failure, sets @reason. */
+static gboolean
+encode_image (LdaTiffIo       *io,
+              const LdaImage  *image,
+              char           **reason)
+{
+  g_autoptr(TIFF) tif = NULL;
+  g_autofree guint8 *strip = NULL;
+  guint16 bits = image->type == LDA_PIXEL_U16 ? 16 : 8;
+  gsize bytes = bits / 8;
+  gsize row_bytes = (gsize) image->width * bytes;
+  const guint8 *pixels = image->data;
+  guint32 rows_per_strip;
+  gsize strip_bytes;
+
+  tif = lda_tiff_io_open (io, "w");
+  if (tif == NULL)
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  if (!TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) image->width) ||
+      !TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) image->height) ||
+      !TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, bits) ||
+      !TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1) ||
+      !TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_UINT) ||
+      !TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) ||
+      !TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) ||
+      !TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) ||
+      !TIFFSetField (tif, TIFFTAG_COMPRESSION, (guint16) COMPRESSION_ADOBE_DEFLATE) ||
+      (bits == 16 &&
+       !TIFFSetField (tif, TIFFTAG_PREDICTOR, (guint16) PREDICTOR_HORIZONTAL)))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  rows_per_strip = TIFFDefaultStripSize (tif, 0);
+  rows_per_strip = CLAMP (rows_per_strip, 1, image->height);
+  if (!TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, rows_per_strip))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  /* At most 2^30 pixels of 2 bytes: no overflow in gsize. */
+  strip_bytes = rows_per_strip * row_bytes;
+  if (strip_bytes > (gsize) TIFF_TMSIZE_T_MAX ||
+      (strip = g_try_malloc (strip_bytes)) == NULL)
+    {
+      *reason = g_strdup (g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  for (guint32 row = 0; row < image->height; row += rows_per_strip)
+    {
+      guint32 n_rows = MIN (rows_per_strip, image->height - row);
+      gsize n_bytes = n_rows * row_bytes;
+
+      /* libtiff may alter the buffer it is given (byte swapping, the
+       * predictor), and the image is shared and read-only: hand it a copy. */
+      memcpy (strip, pixels + (gsize) row * row_bytes, n_bytes);
+      if (TIFFWriteEncodedStrip (tif, row / rows_per_strip, strip, (tmsize_t) n_bytes) < 0)
+        {
+          *reason = write_reason (io);
+          return FALSE;
+        }
+    }
+
+  /* Write the directory now, where a failure can still be seen; TIFFClose
+   * reports nothing and then finds nothing left to write. */
+  if (!TIFFWriteDirectory (tif))
+    {
+      *reason = write_reason (io);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the rename itself durable.  Failure is not worth reporting: the file
+ * is complete either way, and some file systems refuse to sync folders. */
+static void
+sync_folder (const char *folder)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/**
+ * lda_tiff_write:
+ * @path: the file to create or replace
+ * @image: the image to save
+ * @error: return location for an error
+ *
+ * Saves @image as a single-page grayscale TIFF of 8 bits (for
+ * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed.
+ *
+ * The file is replaced atomically: the image is written to a hidden
+ * temporary file in the same folder, synced to disk, then renamed over
+ * @path.  On failure the temporary file is removed, an existing file at
+ * @path is left as it was, and @error is set to %LDA_ERROR_WRITE with a
+ * message naming @path and the reason.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_write (const char      *path,
+                const LdaImage  *image,
+                GError         **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_name = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *reason = NULL;
+  g_auto(LdaTiffIo) io = { .path = path, .fd = -1 };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (image != NULL, FALSE);
+  g_return_val_if_fail (image->type == LDA_PIXEL_U8 || image->type == LDA_PIXEL_U16, FALSE);
+  g_return_val_if_fail (image->width > 0 && image->height > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  tmp_path = g_build_filename (folder, tmp_name, NULL);
+  io.tiff_name = tmp_path;
+
+  /* 0666 goes through the umask, like any new file; g_mkstemp would make
+   * the result private (0600). */
+  io.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (io.fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (encode_image (&io, image, &reason))
+    {
+      int fd = io.fd;
+
+      /* Whatever happens next, the descriptor is gone. */
+      io.fd = -1;
+
+      if (fsync (fd) != 0)
+        reason = g_strdup (g_strerror (errno));
+
+      /* On Linux the descriptor is released even when close() fails with
+       * EINTR, and nothing more is buffered after the fsync; only a real
+       * error counts. */
+      if (close (fd) != 0 && errno != EINTR && reason == NULL)
+        reason = g_strdup (g_strerror (errno));
+
+      if (reason == NULL && g_rename (tmp_path, path) != 0)
+        reason = g_strdup (g_strerror (errno));
+    }
+
+  if (reason != NULL)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   _("%s: cannot write: %s"), path, reason);
+      return FALSE;
+    }
+
+  sync_folder (folder);
+
+  return TRUE;
+}
