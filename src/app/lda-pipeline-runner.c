@@ -164,13 +164,8 @@ run_job (GTask        *task,
     {
       /* Refuse a frame the window cannot hold before reading it, rather
        * than run out of memory half-way and lose everything open. */
-      if (!lda_triple_check_size (job->triple, job->page, WINDOW_BYTES_PER_PIXEL,
-                                  NULL, NULL, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      job->pipeline = lda_triple_open_pipeline (job->triple, job->page, &error);
+      job->pipeline = lda_triple_open_pipeline_full (job->triple, job->page,
+                                                     WINDOW_BYTES_PER_PIXEL, &error);
       if (job->pipeline == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));

@@ -422,39 +422,25 @@ static void
 set_size_mismatch (GError          **error,
                    const LdaTriple  *self,
                    guint             i,
-                   const guint      *widths,
-                   const guint      *heights)
+                   guint             width,
+                   guint             height,
+                   guint             first_width,
+                   guint             first_height)
 {
   g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
                _("%s: %u × %u pixels, but %s is %u × %u; the three images "
                "of a triple must have the same size"),
-               self->paths[i], widths[i], heights[i],
-               self->paths[0], widths[0], heights[0]);
+               self->paths[i], width, height, self->paths[0], first_width, first_height);
 }
 
-/**
- * lda_triple_check_size:
- * @self: a triple
- * @page: the time point
- * @bytes_per_pixel: what handling a frame takes per pixel
- * @width: (out) (optional): its columns
- * @height: (out) (optional): its rows
- * @error: return location for an error
- *
- * Reads only the three images' headers: checks that they are images the
- * core takes, that their sizes agree (the message of a mismatch names both
- * files) and that a frame of that size fits in the memory there is at
- * @bytes_per_pixel (lda_memory_check()).
- *
- * Returns: %TRUE if the time point can be loaded
- */
-gboolean
-lda_triple_check_size (const LdaTriple *self,
-                       guint            page,
-                       guint64          bytes_per_pixel,
-                       guint           *width,
-                       guint           *height,
-                       GError         **error)
+/* Reads only the three images' headers: checks that they are images the
+ * core takes, that their sizes agree and that a frame of that size fits in
+ * the memory there is at @bytes_per_pixel (lda_memory_check()). */
+static gboolean
+check_headers (const LdaTriple *self,
+               guint            page,
+               guint64          bytes_per_pixel,
+               GError         **error)
 {
   guint widths[LDA_N_INPUTS];
   guint heights[LDA_N_INPUTS];
@@ -466,47 +452,24 @@ lda_triple_check_size (const LdaTriple *self,
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (widths[i] != widths[0] || heights[i] != heights[0])
       {
-        set_size_mismatch (error, self, i, widths, heights);
+        set_size_mismatch (error, self, i, widths[i], heights[i], widths[0], heights[0]);
         return FALSE;
       }
 
-  if (!lda_memory_check (self->paths[0], widths[0], heights[0], bytes_per_pixel,
-                         lda_memory_available (), error))
-    return FALSE;
-
-  if (width != NULL)
-    *width = widths[0];
-  if (height != NULL)
-    *height = heights[0];
-  return TRUE;
+  return lda_memory_check (self->paths[0], widths[0], heights[0], bytes_per_pixel,
+                           lda_memory_available (), error);
 }
 
-/**
- * lda_triple_load:
- * @self: a triple
- * @page: the time point
- * @images: (out caller-allocates) (array fixed-size=3) (transfer full):
- *   the three images, indexed by #LdaInput
- * @error: return location for an error
- *
- * Reads the three images of one time point.  Before any pixel is read it
- * checks them with lda_triple_check_size() for what segmenting takes
- * (%LDA_PIPELINE_BYTES_PER_PIXEL): a frame too large is refused up front
- * with %LDA_ERROR_TOO_LARGE instead of failing half-way.
- *
- * Returns: %TRUE on success; on failure @images holds nothing
- */
-gboolean
-lda_triple_load (const LdaTriple *self,
-                 guint            page,
-                 LdaImage       **images,
-                 GError         **error)
+static gboolean
+load_checked (const LdaTriple *self,
+              guint            page,
+              guint64          bytes_per_pixel,
+              LdaImage       **images,
+              GError         **error)
 {
   LdaImage *loaded[LDA_N_INPUTS] = { NULL, };
-  guint widths[LDA_N_INPUTS];
-  guint heights[LDA_N_INPUTS];
 
-  if (!lda_triple_check_size (self, page, LDA_PIPELINE_BYTES_PER_PIXEL, NULL, NULL, error))
+  if (!check_headers (self, page, bytes_per_pixel, error))
     return FALSE;
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
@@ -516,15 +479,12 @@ lda_triple_load (const LdaTriple *self,
         goto fail;
     }
 
-  /* The files may have changed since their sizes were read. */
+  /* The files may have changed since their headers were read. */
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (!lda_image_same_size (loaded[0], loaded[i]))
       {
-        widths[i] = loaded[i]->width;
-        heights[i] = loaded[i]->height;
-        widths[0] = loaded[0]->width;
-        heights[0] = loaded[0]->height;
-        set_size_mismatch (error, self, i, widths, heights);
+        set_size_mismatch (error, self, i, loaded[i]->width, loaded[i]->height,
+                           loaded[0]->width, loaded[0]->height);
         goto fail;
       }
 
@@ -539,13 +499,73 @@ fail:
 }
 
 /**
+ * lda_triple_load:
+ * @self: a triple
+ * @page: the time point
+ * @images: (out caller-allocates) (array fixed-size=3) (transfer full):
+ *   the three images, indexed by #LdaInput
+ * @error: return location for an error
+ *
+ * Reads the three images of one time point.  Before any pixel is read it
+ * checks their headers: that the sizes agree (the message of a mismatch
+ * names both files) and that segmenting a frame of that size fits in the
+ * memory there is (%LDA_PIPELINE_BYTES_PER_PIXEL, lda_memory_check()).  A
+ * frame too large is refused up front with %LDA_ERROR_TOO_LARGE instead
+ * of failing half-way.
+ *
+ * Returns: %TRUE on success; on failure @images holds nothing
+ */
+gboolean
+lda_triple_load (const LdaTriple *self,
+                 guint            page,
+                 LdaImage       **images,
+                 GError         **error)
+{
+  return load_checked (self, page, LDA_PIPELINE_BYTES_PER_PIXEL, images, error);
+}
+
+/**
+ * lda_triple_open_pipeline_full:
+ * @self: a triple
+ * @page: the time point
+ * @bytes_per_pixel: what the caller will hold per pixel of the frame, at
+ *   least %LDA_PIPELINE_BYTES_PER_PIXEL
+ * @error: return location for an error
+ *
+ * Loads one time point as lda_triple_load() does, refusing it up front if
+ * @bytes_per_pixel do not fit, into a new pipeline with the default
+ * parameters.
+ *
+ * Returns: (transfer full) (nullable): the pipeline
+ */
+LdaPipeline *
+lda_triple_open_pipeline_full (const LdaTriple *self,
+                               guint            page,
+                               guint64          bytes_per_pixel,
+                               GError         **error)
+{
+  LdaImage *images[LDA_N_INPUTS];
+  LdaPipeline *pipeline;
+
+  if (!load_checked (self, page, MAX (bytes_per_pixel, LDA_PIPELINE_BYTES_PER_PIXEL),
+                     images, error))
+    return NULL;
+
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (images[i]);
+
+  return pipeline;
+}
+
+/**
  * lda_triple_open_pipeline:
  * @self: a triple
  * @page: the time point
  * @error: return location for an error
  *
- * Loads one time point (lda_triple_load()) into a new pipeline with the
- * default parameters.
+ * lda_triple_open_pipeline_full() for a caller that holds nothing more
+ * than the pipeline.
  *
  * Returns: (transfer full) (nullable): the pipeline
  */
@@ -554,15 +574,5 @@ lda_triple_open_pipeline (const LdaTriple *self,
                           guint            page,
                           GError         **error)
 {
-  LdaImage *images[LDA_N_INPUTS];
-  LdaPipeline *pipeline;
-
-  if (!lda_triple_load (self, page, images, error))
-    return NULL;
-
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
-
-  return pipeline;
+  return lda_triple_open_pipeline_full (self, page, LDA_PIPELINE_BYTES_PER_PIXEL, error);
 }

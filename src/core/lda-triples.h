@@ -43,18 +43,16 @@ void       lda_triple_free       (LdaTriple   *self);
 gboolean   lda_triple_count_pages (const LdaTriple *self,
                                   guint       *n_pages,
                                   GError     **error);
-gboolean   lda_triple_check_size (const LdaTriple *self,
-                                  guint        page,
-                                  guint64      bytes_per_pixel,
-                                  guint       *width,
-                                  guint       *height,
-                                  GError     **error);
 gboolean   lda_triple_load       (const LdaTriple *self,
                                   guint        page,
                                   LdaImage   **images,
                                   GError     **error);
 LdaPipeline *lda_triple_open_pipeline (const LdaTriple *self,
                                   guint        page,
+                                  GError     **error);
+LdaPipeline *lda_triple_open_pipeline_full (const LdaTriple *self,
+                                  guint        page,
+                                  guint64      bytes_per_pixel,
                                   GError     **error);
 int        lda_natural_compare   (const char  *a,
                                   const char  *b);
