@@ -29,9 +29,9 @@
 
 #include "lda-error.h"
 #include "lda-export.h"
-#include "lda-export-stage.h"
 #include "lda-export-private.h"
 #include "lda-pipeline.h"
+#include "lda-file-set.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 
@@ -341,27 +341,27 @@ input_as_read (LdaImage  *image,
 
 /* Writes @image for @target into @stage. */
 static gboolean
-stage_tiff (LdaExportStage *stage,
+stage_tiff (LdaFileSet       *stage,
             const char     *target,
             const LdaImage *image,
             GError        **error)
 {
-  if (lda_tiff_write (lda_export_stage_add (stage, target), image, error))
+  if (lda_tiff_write (lda_file_set_add (stage, target), image, error))
     return TRUE;
-  lda_export_stage_name_target (stage, *error);
+  lda_file_set_name_target (stage, error);
   return FALSE;
 }
 
 static gboolean
-stage_bytes (LdaExportStage *stage,
+stage_bytes (LdaFileSet       *stage,
              const char     *target,
              const char     *text,
              gsize           len,
              GError        **error)
 {
-  if (lda_export_write_bytes (lda_export_stage_add (stage, target), text, len, error))
+  if (lda_export_write_bytes (lda_file_set_add (stage, target), text, len, error))
     return TRUE;
-  lda_export_stage_name_target (stage, *error);
+  lda_file_set_name_target (stage, error);
   return FALSE;
 }
 
@@ -374,7 +374,7 @@ export_frame (LdaSeries       *series,
               const char      *folder,
               const char      *stem,
               gboolean         training_layout,
-              LdaExportStage  *stage,
+              LdaFileSet        *stage,
               GCancellable    *cancellable,
               LdaCounts      **counts,
               GError         **error)
@@ -507,7 +507,7 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GString) csv = NULL;
-  g_autoptr(LdaExportStage) stage = NULL;
+  g_autoptr(LdaFileSet) stage = NULL;
   g_autofree char *counts_path = NULL;
   g_autofree char *png_path = NULL;
   g_autofree char *svg_path = NULL;
@@ -557,7 +557,7 @@ lda_export_run (LdaSeries              *series,
 
   /* Every file is written into the stage; none replaces its target until
    * all are written. */
-  stage = lda_export_stage_new (folder, error);
+  stage = lda_file_set_new (folder, error);
   if (stage == NULL)
     return FALSE;
 
@@ -605,14 +605,14 @@ lda_export_run (LdaSeries              *series,
   png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
   svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
   if (!lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
-                       lda_export_stage_add (stage, png_path),
-                       lda_export_stage_add (stage, svg_path), error))
+                       lda_file_set_add (stage, png_path),
+                       lda_file_set_add (stage, svg_path), error))
     {
-      lda_export_stage_name_target (stage, *error);
+      lda_file_set_name_target (stage, error);
       return FALSE;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return lda_export_stage_commit (stage, error);
+  return lda_file_set_commit (stage, error);
 }

@@ -3,7 +3,7 @@
  *
  * lda_export_run() (lda-export.c, lda-export-stage.c) writes every file of
  * an export into a hidden staging folder inside the export folder,
- * `.livedead-export-<pid>-XXXXXX`, and renames them over their targets
+ * `.livedead-stage-<pid>-XXXXXX`, and renames them over their targets
  * only when all are written; each rename replaces a whole file.  So a
  * killed export leaves every target as it was or complete, and at most
  * its staging folder, which the next export into the folder removes.
@@ -182,9 +182,9 @@ restore_export (const char *folder,
     }
 }
 
-#define STAGE_PREFIX ".livedead-export-"
+#define STAGE_PREFIX ".livedead-stage-"
 
-/* Whether @name is a staging folder's: ".livedead-export-<pid>-XXXXXX". */
+/* Whether @name is a staging folder's: ".livedead-stage-<pid>-XXXXXX". */
 static gboolean
 is_staging_name (const char *name)
 {

@@ -1,14 +1,15 @@
-/* lda-export-stage.c — an export's files, put in place all at once
+/* lda-file-set.c — a set of files, put in place all at once
  *
- * An export writes many files: a label mask per frame, the inputs and
- * masks of the training layout, counts.csv and the plot.  Each is first
- * written into a hidden staging folder inside the export folder,
- * `.livedead-export-<pid>-XXXXXX`, and only when every one of them has
- * been written are they renamed over their targets.  A disk that fills
- * up, a frame that cannot be read or a cancel leaves the export folder
- * exactly as it was; a kill -9 leaves every target either as it was or
- * complete, since each rename replaces a whole file.  The staging folder
- * of a process that died is removed by the next export into the folder.
+ * A result is often many files: an export's label masks, training images,
+ * counts.csv and plot; `livedead segment`'s labels, stages and thresholds.
+ * Each is first written into a hidden staging folder inside the output
+ * folder, `.livedead-stage-<pid>-XXXXXX`, and only when every one of them
+ * has been written are they renamed over their targets.  A disk that
+ * fills up, an input that cannot be read or a cancel leaves the output
+ * folder exactly as it was; a kill -9 leaves every target either as it
+ * was or complete, since each rename replaces a whole file.  The staging
+ * folder of a process that died is removed by the next set made in the
+ * same folder.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,11 +25,11 @@
 #include <glib/gstdio.h>
 
 #include "lda-error.h"
-#include "lda-export-stage.h"
+#include "lda-file-set.h"
 
-#define STAGE_PREFIX ".livedead-export-"
+#define STAGE_PREFIX ".livedead-stage-"
 
-struct _LdaExportStage
+struct _LdaFileSet
 {
   char      *folder;
   GPtrArray *staged;    /* paths inside the staging folder */
@@ -84,17 +85,17 @@ remove_stale (const char *folder)
 }
 
 /**
- * lda_export_stage_new:
- * @folder: the export folder, which exists
+ * lda_file_set_new:
+ * @folder: the output folder, which exists
  * @error: return location for an error
  *
- * Returns: (transfer full) (nullable): a stage with its folder made
+ * Returns: (transfer full) (nullable): an empty set, its staging folder made
  */
-LdaExportStage *
-lda_export_stage_new (const char  *folder,
+LdaFileSet *
+lda_file_set_new (const char  *folder,
                       GError     **error)
 {
-  g_autoptr(LdaExportStage) self = g_new0 (LdaExportStage, 1);
+  g_autoptr(LdaFileSet) self = g_new0 (LdaFileSet, 1);
   g_autofree char *name = g_strdup_printf (STAGE_PREFIX "%d-XXXXXX", (int) getpid ());
 
   remove_stale (folder);
@@ -116,15 +117,15 @@ lda_export_stage_new (const char  *folder,
 }
 
 /**
- * lda_export_stage_add:
- * @self: a stage
- * @target: a file the export makes
+ * lda_file_set_add:
+ * @self: a file set
+ * @target: a file of the result
  *
  * Returns: (transfer none): where to write it instead; valid as long as
  *   @self
  */
 const char *
-lda_export_stage_add (LdaExportStage *self,
+lda_file_set_add (LdaFileSet *self,
                       const char     *target)
 {
   g_autofree char *base = g_path_get_basename (target);
@@ -136,32 +137,32 @@ lda_export_stage_add (LdaExportStage *self,
 }
 
 /**
- * lda_export_stage_name_target:
- * @self: a stage
- * @error: an error of writing a staged file
+ * lda_file_set_name_target:
+ * @self: a file set
+ * @error: (nullable): where an error of writing a staged file was set
  *
  * The person knows the files by their targets' names: replaces the staged
- * paths in @error's message by their targets.
+ * paths in the message of *@error, if any, by their targets.
  */
 void
-lda_export_stage_name_target (LdaExportStage *self,
-                              GError         *error)
+lda_file_set_name_target (LdaFileSet  *self,
+                          GError     **error)
 {
   g_autoptr(GString) message = NULL;
 
-  if (error == NULL)
+  if (error == NULL || *error == NULL)
     return;
-  message = g_string_new (error->message);
+  message = g_string_new ((*error)->message);
   for (guint i = self->staged->len; i > 0; i--)
     g_string_replace (message, g_ptr_array_index (self->staged, i - 1),
                       g_ptr_array_index (self->targets, i - 1), 0);
-  g_free (error->message);
-  error->message = g_string_free (g_steal_pointer (&message), FALSE);
+  g_free ((*error)->message);
+  (*error)->message = g_string_free (g_steal_pointer (&message), FALSE);
 }
 
 /**
- * lda_export_stage_commit:
- * @self: a stage whose every file has been written
+ * lda_file_set_commit:
+ * @self: a set whose every file has been written
  * @error: return location for an error
  *
  * Renames every staged file over its target, in the order they were
@@ -170,7 +171,7 @@ lda_export_stage_name_target (LdaExportStage *self,
  * Returns: %TRUE on success
  */
 gboolean
-lda_export_stage_commit (LdaExportStage  *self,
+lda_file_set_commit (LdaFileSet  *self,
                          GError         **error)
 {
   for (guint i = 0; i < self->staged->len; i++)
@@ -190,14 +191,14 @@ lda_export_stage_commit (LdaExportStage  *self,
 }
 
 /**
- * lda_export_stage_free:
- * @self: a stage
+ * lda_file_set_free:
+ * @self: a file set
  *
  * Removes what is left of the staging folder: everything, unless
  * committed.
  */
 void
-lda_export_stage_free (LdaExportStage *self)
+lda_file_set_free (LdaFileSet *self)
 {
   if (self == NULL)
     return;
