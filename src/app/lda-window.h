@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-application.h"
+#include "lda-document.h"
 #include "lda-pipeline-runner.h"
 #include "lda-series.h"
 
@@ -40,6 +41,7 @@ gboolean           lda_window_open           (LdaWindow      *self,
 void               lda_window_show_message   (LdaWindow      *self,
                                               const char     *message);
 const char        *lda_window_get_message    (LdaWindow      *self);
+const char        *lda_window_get_project_message (LdaWindow *self);
 LdaSeries         *lda_window_get_series     (LdaWindow      *self);
 guint              lda_window_get_frame      (LdaWindow      *self);
 void               lda_window_set_frame      (LdaWindow      *self,
@@ -62,7 +64,7 @@ void               lda_window_stroke_move    (LdaWindow      *self,
 void               lda_window_stroke_end     (LdaWindow      *self);
 void               lda_window_reset_frame_edits (LdaWindow   *self);
 LdaImage          *lda_window_get_merged     (LdaWindow      *self);
-GPtrArray         *lda_window_get_edits      (LdaWindow      *self);
+LdaDocument       *lda_window_get_document   (LdaWindow      *self);
 gboolean           lda_window_save_now       (LdaWindow      *self,
                                               GError        **error);
 const LdaCounts   *lda_window_get_counts     (LdaWindow      *self);
