@@ -171,6 +171,7 @@ lda_document_open (LdaSeries        *series,
     }
 
   load_project (self);
+  g_ptr_array_unref (self->damage);
   self->damage = lda_project_find_damage (series, self->location, self->extra);
 
   lda_document_save_init (self);
