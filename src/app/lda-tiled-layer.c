@@ -13,6 +13,7 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "lda-tiled-layer.h"
@@ -205,7 +206,10 @@ lda_tiled_layer_update (LdaTiledLayer *self,
 }
 
 /* Where tile (tx, ty) goes, in widget coordinates; FALSE if it lies
- * outside @visible. */
+ * outside @visible.  Its edges are put on whole pixels: renderers that
+ * antialias the edges of textures (cairo) would otherwise let what lies
+ * behind show through the pixels two tiles share at fractional zooms.
+ * Neighbours compute their shared edge alike, so they still meet. */
 static gboolean
 tile_rect (LdaTiledLayer         *self,
            guint                  tx,
@@ -215,14 +219,12 @@ tile_rect (LdaTiledLayer         *self,
            double                 zoom,
            graphene_rect_t       *rect)
 {
-  guint w = MIN (TILE, self->width - tx * TILE);
-  guint h = MIN (TILE, self->height - ty * TILE);
+  double x0 = round (image->origin.x + tx * TILE * zoom);
+  double y0 = round (image->origin.y + ty * TILE * zoom);
+  double x1 = round (image->origin.x + MIN ((tx + 1) * TILE, self->width) * zoom);
+  double y1 = round (image->origin.y + MIN ((ty + 1) * TILE, self->height) * zoom);
 
-  graphene_rect_init (rect,
-                      image->origin.x + tx * TILE * zoom,
-                      image->origin.y + ty * TILE * zoom,
-                      w * zoom,
-                      h * zoom);
+  graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
 
   return graphene_rect_intersection (rect, visible, NULL);
 }

@@ -492,7 +492,7 @@ test_zoom_paint (gconstpointer data)
   lda_test_remove_tree (dir);
 }
 
-/* One image pixel's colour in the seams test: a checkerboard, opaque. */
+/* One image pixel's colour in the seams tests: a checkerboard, opaque. */
 static guint32
 checker (guint x,
          guint y)
@@ -500,21 +500,109 @@ checker (guint x,
   return (x + y) % 2 ? 0xffff0000 : 0xff0000ff;
 }
 
-/* Zoomed in, a layer of several tiles (the last ones partial) placed at a
- * fractional offset shows each screen pixel in the colour of one image
- * pixel: no seam between tiles, no blending, and (but for pixels whose
- * centre falls on an image pixel's edge) the image pixel under it. */
-static void
-test_no_seams (void)
+#define UNIFORM 0xff336699
+
+static guint32
+uniform (guint x,
+         guint y)
 {
-  const guint width = 600, height = 300;
-  const double zooms_in[] = { 1.0, 1.37, 2.0, 3.3, 8.0 };
-  g_autoptr(LdaTiledLayer) layer = NULL;
+  return UNIFORM;
+}
+
+typedef struct
+{
+  GtkWidget       *window;
+  GskRenderer     *renderer;
+  LdaTiledLayer   *layer;
+  guint            width;
+  guint            height;
+  /* Kept to the end: GTK 4.8's GL renderer finds what it drew for a
+   * cairo node by the node's address, for a frame after the node is
+   * gone, and a window always keeps its last frame's nodes that long. */
+  GPtrArray       *nodes;
+  /* Of the last render_layer(). */
+  graphene_rect_t  image;
+  int              vx, vy, vw, vh;
+} SeamFixture;
+
+/* A 600 × 300 layer (several tiles, the last ones partial) of @colour,
+ * and the renderer the panes use. */
+static void
+seam_fixture_init (SeamFixture *fixture,
+                   guint32    (*colour) (guint, guint))
+{
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   guint32 *pixels;
-  GtkWidget *window;
-  GskRenderer *renderer;
+
+  fixture->width = 600;
+  fixture->height = 300;
+  pixels = g_new (guint32, (gsize) fixture->width * fixture->height);
+  for (guint y = 0; y < fixture->height; y++)
+    for (guint x = 0; x < fixture->width; x++)
+      pixels[(gsize) y * fixture->width + x] = colour (x, y);
+  bytes = g_bytes_new_take (pixels, (gsize) fixture->width * fixture->height * 4);
+  fixture->layer = lda_tiled_layer_new (bytes, fixture->width, fixture->height);
+  fixture->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_realized (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  fixture->renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+}
+
+static void
+seam_fixture_clear (SeamFixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_ptr_array_unref (fixture->nodes);
+  lda_tiled_layer_free (fixture->layer);
+}
+
+/* Draws the layer at @zoom in a 500 × 400 area as a pane does, with the
+ * corner of tile (1, 1) near the middle, at a fractional offset; returns
+ * the visible part's pixels. */
+static guint32 *
+render_layer (SeamFixture *fixture,
+              double       zoom)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 500, 400);
+  graphene_rect_t visible;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 *shown;
+
+  graphene_rect_init (&fixture->image, 250.0 - 256.3 * zoom, 200.0 - 255.6 * zoom,
+                      fixture->width * zoom, fixture->height * zoom);
+  graphene_rect_intersection (&area, &fixture->image, &visible);
+  graphene_rect_round_extents (&visible, &visible);
+  graphene_rect_intersection (&area, &visible, &visible);
+  fixture->vx = (int) visible.origin.x;
+  fixture->vy = (int) visible.origin.y;
+  fixture->vw = (int) visible.size.width;
+  fixture->vh = (int) visible.size.height;
+
+  lda_tiled_layer_snapshot (fixture->layer, snapshot, &fixture->image, &visible, zoom);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_ptr_array_add (fixture->nodes, node);
+  texture = gsk_renderer_render_texture (fixture->renderer, node, &visible);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, fixture->vw);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, fixture->vh);
+  shown = g_new (guint32, (gsize) fixture->vw * fixture->vh);
+  gdk_texture_download (texture, (guchar *) shown, (gsize) fixture->vw * 4);
+
+  return shown;
+}
+
+/* Zoomed in, each screen pixel shows the colour of one image pixel: no
+ * seam between tiles, no blending, and (but for pixels whose centre falls
+ * on an image pixel's edge) the image pixel under it. */
+static void
+test_no_seams_zoomed_in (void)
+{
+  const double zooms_in[] = { 1.0, 1.37, 2.0, 3.3, 8.0 };
+  SeamFixture fixture = { 0, };
 
   if (!have_display)
     {
@@ -522,68 +610,26 @@ test_no_seams (void)
       return;
     }
 
-  pixels = g_new (guint32, (gsize) width * height);
-  for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      pixels[(gsize) y * width + x] = checker (x, y);
-  bytes = g_bytes_new_take (pixels, (gsize) width * height * 4);
-  layer = lda_tiled_layer_new (bytes, width, height);
-
-  /* The renderer the panes use. */
-  window = gtk_window_new ();
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_realized (window))
-    g_main_context_iteration (NULL, TRUE);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
+  seam_fixture_init (&fixture, checker);
   for (guint z = 0; z < G_N_ELEMENTS (zooms_in); z++)
     {
       double zoom = zooms_in[z];
-      graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 500, 400);
-      graphene_rect_t image, visible;
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      GskRenderNode *node;
-      g_autoptr(GdkTexture) texture = NULL;
-      g_autofree guint32 *shown = NULL;
+      g_autofree guint32 *shown = render_layer (&fixture, zoom);
       guint matching = 0, total = 0;
-      int vx, vy, vw, vh;
 
-      /* Tile (1, 1)'s corner near the middle of the area, as a pane
-       * centred there shows it. */
-      graphene_rect_init (&image, 250.0 - 256.3 * zoom, 200.0 - 255.6 * zoom,
-                          width * zoom, height * zoom);
-      graphene_rect_intersection (&area, &image, &visible);
-      graphene_rect_round_extents (&visible, &visible);
-      graphene_rect_intersection (&area, &visible, &visible);
-      vx = (int) visible.origin.x;
-      vy = (int) visible.origin.y;
-      vw = (int) visible.size.width;
-      vh = (int) visible.size.height;
-
-      lda_tiled_layer_snapshot (layer, snapshot, &image, &visible, zoom);
-      node = gtk_snapshot_free_to_node (snapshot);
-      /* Kept to the end: GTK 4.8's GL renderer finds what it drew for a
-       * cairo node by the node's address, for a frame after the node is
-       * gone, and a window always keeps its last frame's nodes that long. */
-      g_ptr_array_add (nodes, node);
-      texture = gsk_renderer_render_texture (renderer, node, &visible);
-      g_assert_cmpint (gdk_texture_get_width (texture), ==, vw);
-      shown = g_new (guint32, (gsize) vw * vh);
-      gdk_texture_download (texture, (guchar *) shown, (gsize) vw * 4);
-
-      for (int sy = 0; sy < vh; sy++)
-        for (int sx = 0; sx < vw; sx++)
+      for (int sy = 0; sy < fixture.vh; sy++)
+        for (int sx = 0; sx < fixture.vw; sx++)
           {
-            guint32 colour = shown[(gsize) sy * vw + sx];
-            double ix = (vx + sx + 0.5 - image.origin.x) / zoom;
-            double iy = (vy + sy + 0.5 - image.origin.y) / zoom;
+            guint32 colour = shown[(gsize) sy * fixture.vw + sx];
+            double ix = (fixture.vx + sx + 0.5 - fixture.image.origin.x) / zoom;
+            double iy = (fixture.vy + sy + 0.5 - fixture.image.origin.y) / zoom;
 
             /* The visible rectangle is rounded out to whole pixels. */
-            if (ix < 0 || iy < 0 || ix >= width || iy >= height)
+            if (ix < 0 || iy < 0 || ix >= fixture.width || iy >= fixture.height)
               continue;
             if (colour != checker (0, 0) && colour != checker (0, 1))
               g_error ("zoom %g: screen pixel (%d, %d), image (%.2f, %.2f), shows %08x",
-                       zoom, vx + sx, vy + sy, ix, iy, colour);
+                       zoom, fixture.vx + sx, fixture.vy + sy, ix, iy, colour);
             total++;
             if (colour == checker ((guint) ix, (guint) iy))
               matching++;
@@ -591,8 +637,46 @@ test_no_seams (void)
       g_test_message ("zoom %g: %u of %u pixels where expected", zoom, matching, total);
       g_assert_cmpuint (matching, >=, total - total / 100);
     }
+  seam_fixture_clear (&fixture);
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
+/* Zoomed out, a layer of one colour shows that colour everywhere inside
+ * it: where tiles meet, nothing behind them shows through. */
+static void
+test_no_seams_zoomed_out (void)
+{
+  const double zooms_out[] = { 0.37, 0.5, 0.73, 0.9 };
+  SeamFixture fixture = { 0, };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  seam_fixture_init (&fixture, uniform);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms_out); z++)
+    {
+      double zoom = zooms_out[z];
+      g_autofree guint32 *shown = render_layer (&fixture, zoom);
+      double x0 = fixture.image.origin.x, y0 = fixture.image.origin.y;
+      double x1 = x0 + fixture.image.size.width, y1 = y0 + fixture.image.size.height;
+
+      for (int sy = 0; sy < fixture.vh; sy++)
+        for (int sx = 0; sx < fixture.vw; sx++)
+          {
+            guint32 colour = shown[(gsize) sy * fixture.vw + sx];
+            int x = fixture.vx + sx, y = fixture.vy + sy;
+
+            /* Only pixels a whole pixel inside the layer's edges. */
+            if (x < x0 + 1 || y < y0 + 1 || x + 1 > x1 - 1 || y + 1 > y1 - 1)
+              continue;
+            if (!colours_close (colour, UNIFORM))
+              g_error ("zoom %g: screen pixel (%d, %d) shows %08x, not %08x",
+                       zoom, x, y, colour, UNIFORM);
+          }
+    }
+  seam_fixture_clear (&fixture);
 }
 
 int
@@ -613,7 +697,8 @@ main (int    argc,
   g_test_add_data_func ("/zoom-paint/512/alone", &setups[1], test_zoom_paint);
   g_test_add_data_func ("/zoom-paint/256/grid", &setups[2], test_zoom_paint);
   g_test_add_data_func ("/zoom-paint/256/alone", &setups[3], test_zoom_paint);
-  g_test_add_func ("/zoom-paint/no-seams", test_no_seams);
+  g_test_add_func ("/zoom-paint/no-seams/zoomed-in", test_no_seams_zoomed_in);
+  g_test_add_func ("/zoom-paint/no-seams/zoomed-out", test_no_seams_zoomed_out);
 
   return g_test_run ();
 }
