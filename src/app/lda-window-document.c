@@ -107,6 +107,11 @@ lda_window_show_save_state (LdaWindow *self)
       return;
     }
 
+  /* Nothing that would change a read-only project is offered. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->panels_box),
+                            !lda_document_is_read_only (self->document));
+  gtk_widget_set_sensitive (self->tool_box, !lda_document_is_read_only (self->document));
+
   switch (lda_document_get_save_state (self->document))
     {
     case LDA_SAVE_STATE_FAILED:
@@ -267,8 +272,12 @@ lda_window_open_loaded (LdaWindow    *self,
                            lda_series_get_folder (lda_document_get_series (document)));
 
   lda_window_set_document (self, document, result->frame);
-  if (pane != NULL)
-    lda_window_restore_pane (self, pane, self->opening_zoom);
+
+  /* Once the frame's images are in the panes (a new image size fits them
+   * anew), the panes go back to how the person left them. */
+  g_free (self->restore_pane);
+  self->restore_pane = g_strdup (pane);
+  self->restore_zoom = self->opening_zoom;
 
   return TRUE;
 }
@@ -319,8 +328,25 @@ lda_window_remember_view (LdaWindow *self)
                          lda_window_get_pane_layout (self));
 }
 
+/**
+ * lda_window_restore_view:
+ * @self: a window
+ *
+ * After the first frame of a document just opened is shown: brings back
+ * the pane layout and zoom the person left it with.
+ */
+void
+lda_window_restore_view (LdaWindow *self)
+{
+  g_autofree char *pane = g_steal_pointer (&self->restore_pane);
+
+  if (pane != NULL)
+    lda_window_restore_pane (self, pane, self->restore_zoom);
+}
+
 void
 lda_window_document_finalize (LdaWindow *self)
 {
   drop_opening (self);
+  g_clear_pointer (&self->restore_pane, g_free);
 }

@@ -63,6 +63,8 @@ struct _LdaWindow
   guint              opening_generation;
   GFile             *opening_recent;
   double             opening_zoom;
+  char              *restore_pane;  /* once its first frame is shown */
+  double             restore_zoom;
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
@@ -143,6 +145,7 @@ gboolean lda_window_open_loaded     (LdaWindow   *self,
 gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
 void lda_window_remember_view       (LdaWindow   *self);
+void lda_window_restore_view        (LdaWindow   *self);
 void lda_window_show_save_state     (LdaWindow   *self);
 void lda_window_document_finalize   (LdaWindow   *self);
 

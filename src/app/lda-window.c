@@ -503,6 +503,7 @@ on_runner_updated (LdaPipelineRunner *runner,
       lda_channel_panel_set_result (self->channel_panels[c], &channel);
     }
 
+  lda_window_restore_view (self);
   lda_window_edit_show (self, result);
   lda_window_show_counts (self, lda_window_edit_counts (self, result));
   show_contrasts (self, result->contrasts);

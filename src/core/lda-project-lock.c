@@ -43,6 +43,7 @@ struct _LdaProjectLock
 {
   char *path;
   char *token;
+  char *made;     /* the outermost folder the lock made, or NULL */
 };
 
 /* Locks this process holds, path → token: a second window of the same
@@ -239,6 +240,50 @@ write_private (const char  *folder,
   return g_steal_pointer (&path);
 }
 
+/* The outermost of @folder and its parents that does not exist yet. */
+static char *
+outermost_missing (const char *folder)
+{
+  g_autofree char *path = g_strdup (folder);
+  char *missing = NULL;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (path);
+
+      g_free (missing);
+      missing = g_steal_pointer (&path);
+      path = parent;
+      if (g_str_equal (path, missing))
+        break;
+    }
+
+  return missing;
+}
+
+/* Removes the folders from @folder up to @made, as long as they are
+ * empty: the ones the lock made, and only those. */
+static void
+remove_made (const char *folder,
+             const char *made)
+{
+  g_autofree char *path = g_strdup (folder);
+
+  if (made == NULL)
+    return;
+
+  for (;;)
+    {
+      char *parent;
+
+      if (g_rmdir (path) != 0 || g_str_equal (path, made))
+        return;
+      parent = g_path_get_dirname (path);
+      g_free (path);
+      path = parent;
+    }
+}
+
 /* On a file system without hard links, exclusive creation is atomic
  * enough; the lock may be seen empty for a moment (see
  * LOCK_GRACE_SECONDS). */
@@ -286,6 +331,7 @@ lda_project_lock_acquire (const char  *folder,
   g_autofree char *token = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *mine = NULL;
+  g_autofree char *made = outermost_missing (folder);
   LdaProjectLock *self;
 
   g_return_val_if_fail (folder != NULL, NULL);
@@ -339,6 +385,7 @@ lda_project_lock_acquire (const char  *folder,
           g_unlink (mine);
           set_locked_error (error, folder, &holder);
           holder_clear (&holder);
+          remove_made (folder, made);
           return NULL;
         }
       holder_clear (&holder);
@@ -364,6 +411,7 @@ lda_project_lock_acquire (const char  *folder,
   self = g_new0 (LdaProjectLock, 1);
   self->path = g_steal_pointer (&path);
   self->token = g_steal_pointer (&token);
+  self->made = g_steal_pointer (&made);
 
   G_LOCK (held);
   if (held == NULL)
@@ -427,6 +475,14 @@ lda_project_lock_release (LdaProjectLock *self)
     g_unlink (self->path);
   holder_clear (&holder);
 
+  /* Opening something and saving nothing leaves no trace. */
+  if (self->made != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+
+      remove_made (folder, self->made);
+    }
+
   G_LOCK (held);
   if (held != NULL)
     g_hash_table_remove (held, self->path);
@@ -434,5 +490,6 @@ lda_project_lock_release (LdaProjectLock *self)
 
   g_free (self->path);
   g_free (self->token);
+  g_free (self->made);
   g_free (self);
 }
