@@ -183,8 +183,15 @@ lda_window_document_disconnect (LdaWindow *self)
 
 /* --------------------------------------------------------------- opening */
 
-static void
-drop_opening (LdaWindow *self)
+/**
+ * lda_window_drop_opening:
+ * @self: a window
+ *
+ * Forgets a document being opened: the person went on with the one shown
+ * (another frame, a parameter) before its first frame was ready.
+ */
+void
+lda_window_drop_opening (LdaWindow *self)
 {
   if (self->opening != NULL)
     {
@@ -219,7 +226,7 @@ lda_window_begin_open (LdaWindow *self,
   guint index = 0;
   double zoom = 0.0;
 
-  drop_opening (self);
+  lda_window_drop_opening (self);
 
   document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
   if (!lda_document_get_view (document, &index, &zoom, &pane))
@@ -302,7 +309,7 @@ lda_window_open_failed (LdaWindow    *self,
   message = g_strdup_printf (_("Cannot open %s: %s"),
                              lda_series_get_name (lda_document_get_series (self->opening)),
                              error->message);
-  drop_opening (self);
+  lda_window_drop_opening (self);
   lda_window_show_message (self, message);
   return TRUE;
 }
@@ -347,6 +354,6 @@ lda_window_restore_view (LdaWindow *self)
 void
 lda_window_document_finalize (LdaWindow *self)
 {
-  drop_opening (self);
+  lda_window_drop_opening (self);
   g_clear_pointer (&self->restore_pane, g_free);
 }

@@ -144,6 +144,7 @@ gboolean lda_window_open_loaded     (LdaWindow   *self,
                                      LdaRunResult *result);
 gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
+void lda_window_drop_opening        (LdaWindow   *self);
 void lda_window_remember_view       (LdaWindow   *self);
 void lda_window_restore_view        (LdaWindow   *self);
 void lda_window_show_save_state     (LdaWindow   *self);

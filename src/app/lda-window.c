@@ -251,6 +251,7 @@ lda_window_set_frame (LdaWindow *self,
   /* A stroke belongs to the frame it started on. */
   lda_window_stroke_end (self);
   lda_window_cancel_counts (self);
+  lda_window_drop_opening (self);
   self->frame = frame;
   f = lda_series_get_frame (self->series, frame);
 
@@ -567,6 +568,8 @@ on_panel_changed (LdaChannelPanel *panel,
   if (self->updating_panels || self->document == NULL)
     return;
 
+  /* The person goes on with what is shown, not with what is opening. */
+  lda_window_drop_opening (self);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_get_params (self->channel_panels[c], &params.channel[c]);
 
