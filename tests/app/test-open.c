@@ -279,6 +279,79 @@ test_reopen_restores_view (void)
   lda_test_remove_tree (sample);
 }
 
+/* A folder of two time points of the sample, the second with its Hoechst
+ * and Draq7 images swapped, so that the two frames' masks differ. */
+static char *
+make_two_frames (const char *sample)
+{
+  char *dir = g_build_filename (sample, "two", NULL);
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+  static const char * const swapped[] = { "bf", "draq7", "hoechst" };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  for (guint t = 1; t <= 2; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *from = lda_test_sample_path (sample, t == 1 ? channels[c] : swapped[c]);
+        g_autofree char *name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+        g_autofree char *data = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+      }
+
+  return dir;
+}
+
+/* The person goes to another frame while another folder is still opening:
+ * the open is dropped and the frame asked for is shown. */
+static void
+test_frame_change_during_open (void)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  LdaDocument *document;
+  LdaRunResult *result;
+  LdaWindow *window;
+  LdaImage *merged;
+  const char *paths[1];
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  sample = lda_test_copy_sample ("lda-open-during");
+  dir = make_two_frames (sample);
+  other = lda_test_copy_sample ("lda-open-other");
+  other_file = g_file_new_for_path (other);
+  paths[0] = dir;
+
+  window = lda_test_window_new ();
+  g_assert_true (lda_test_open (window, paths, 1));
+  document = lda_window_get_document (window);
+
+  g_assert_true (lda_window_open (window, &other_file, 1, FALSE));
+  lda_window_set_frame (window, 1);
+  result = lda_test_wait (window);
+
+  g_assert_true (lda_window_get_document (window) == document);
+  g_assert_cmpuint (lda_window_get_frame (window), ==, 1);
+  g_assert_cmpuint (result->frame, ==, 1);
+  merged = lda_window_get_merged (window);
+  g_assert_cmpmem (merged->data, lda_image_n_bytes (merged),
+                   result->labels->data, lda_image_n_bytes (result->labels));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (sample);
+  lda_test_remove_tree (other);
+}
+
 /* Damaged corrections: the frame is flagged and the bar says so until
  * the person goes on without them; exports are refused meanwhile. */
 static void
@@ -388,6 +461,7 @@ main (int    argc,
   g_test_add_func ("/open/failed-open-sizes-differ", test_failed_open_sizes_differ);
   g_test_add_func ("/open/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/open/reopen-restores-view", test_reopen_restores_view);
+  g_test_add_func ("/open/frame-change-during-open", test_frame_change_during_open);
   g_test_add_func ("/open/damaged-flagged", test_damaged_flagged);
   g_test_add_func ("/open/params-undo", test_params_undo);
 
