@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "lda-control-guard.h"
 #include "lda-export-dialog.h"
 #include "lda-window-private.h"
 
@@ -281,6 +282,71 @@ lda_window_setup_drop (LdaWindow *self)
 
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* The side bar and the panes */
+
+/* The pane the person works in: the one shown alone, else the one the
+ * pointer was last over, else the one a tool paints in. */
+static GtkWidget *
+pane_in_use (LdaWindow *self)
+{
+  GtkWidget *last = g_object_get_data (G_OBJECT (self), "lda-last-pane");
+
+  if (self->solo != LDA_PANE_ALL)
+    return GTK_WIDGET (self->views[self->solo]);
+  if (last != NULL)
+    return last;
+
+  return GTK_WIDGET (self->views[g_strcmp0 (self->tool, "view") == 0 ? LDA_PANE_COMPOSITE
+                                                                       : LDA_PANE_SEGMENTED]);
+}
+
+static void
+on_pane_entered (GtkEventControllerMotion *motion,
+                 double                    x,
+                 double                    y,
+                 LdaWindow                *self)
+{
+  g_object_set_data (G_OBJECT (self), "lda-last-pane",
+                     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion)));
+}
+
+/* Escape in the side bar gives the keyboard back to the panes, where the
+ * tools' keys work; the tool in hand stays (Escape there drops it). */
+static gboolean
+on_side_bar_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 LdaWindow             *self)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  gtk_widget_grab_focus (pane_in_use (self));
+  return TRUE;
+}
+
+void
+lda_window_setup_side_bar (LdaWindow *self)
+{
+  GtkWidget *side_bar = gtk_paned_get_end_child (self->paned);
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  lda_control_guard_attach (side_bar);
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_side_bar_key), self);
+  gtk_widget_add_controller (side_bar, key);
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+
+      g_signal_connect (motion, "enter", G_CALLBACK (on_pane_entered), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->views[p]), motion);
+    }
 }
 
 /* Frames */

@@ -87,6 +87,7 @@ struct _LdaWindow
 /* lda-window-actions.c */
 void lda_window_install_actions (GtkWidgetClass *widget_class);
 void lda_window_setup_drop      (LdaWindow      *self);
+void lda_window_setup_side_bar  (LdaWindow      *self);
 void lda_window_update_recent   (LdaWindow      *self);
 void lda_window_add_recent      (LdaWindow      *self,
                                  GFile          *folder);

@@ -917,6 +917,7 @@ lda_window_init (LdaWindow *self)
   lda_window_show_pane (self, pane_from_name (layout));
 
   lda_window_setup_drop (self);
+  lda_window_setup_side_bar (self);
   lda_window_update_recent (self);
   lda_window_update_actions (self);
 }

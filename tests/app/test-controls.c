@@ -1,0 +1,244 @@
+/* test-controls.c — the side bar and the panes under a real mouse and
+ * keyboard: the wheel, the tools' keys, what the controls start from and
+ * what the window reads out
+ *
+ * Runs under Xvfb (tests/app/meson.build).  Wheel turns and key presses
+ * are real X events sent with xdotool; the tests that need them skip when
+ * it is missing.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-channel-panel.h"
+#include "lda-image-view.h"
+#include "lda-window.h"
+#include "ui-test-util.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char      *dir;
+  LdaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  fixture->dir = lda_test_copy_sample ("lda-controls");
+  fixture->window = lda_test_window_new (1280, 800);
+  lda_test_open (fixture->window, fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  if (fixture->dir != NULL)
+    lda_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+skip_without_input (Fixture *fixture)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return TRUE;
+    }
+  if (!lda_test_can_send_input (fixture->window))
+    {
+      g_test_skip ("real input needs an X display and xdotool");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+panel_of (LdaWindow  *window,
+          LdaChannel  channel)
+{
+  return lda_window_get_channel_panel (window, channel);
+}
+
+/* The @n-th spin button of a panel: offset, coarseness, kernel, manual. */
+static GtkSpinButton *
+panel_spin (LdaWindow  *window,
+            LdaChannel  channel,
+            guint       n)
+{
+  g_autoptr(GPtrArray) spins = lda_test_find_all (panel_of (window, channel), lda_test_is_type,
+                                                  GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+
+  g_assert_cmpuint (spins->len, >, n);
+  return g_ptr_array_index (spins, n);
+}
+
+/* Scrolls the side bar so that @widget is near its top. */
+static void
+scroll_into_view (LdaWindow *window,
+                  GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (lda_test_side_bar_scroller (window));
+  GtkAdjustment *side = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (scroller), &top, &point));
+  gtk_adjustment_set_value (side, gtk_adjustment_get_value (side) + point.y - 60);
+  lda_test_settle (window);
+}
+
+static double
+side_bar_position (LdaWindow *window)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (lda_test_side_bar_scroller (window));
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller));
+}
+
+/* The wheel turned over a slider or a spin button of the side bar
+ * scrolls the side bar and leaves the value alone; only a control that
+ * has the keyboard focus takes the wheel. */
+static void
+test_wheel_scrolls_side_bar (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *panel;
+  GtkWidget *scale;
+  GtkAdjustment *offset;
+  GtkSpinButton *coarseness;
+  double before;
+
+  if (skip_without_input (fixture))
+    return;
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  offset = lda_channel_panel_get_offset_adjustment (LDA_CHANNEL_PANEL (panel));
+  scale = lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCALE));
+  coarseness = panel_spin (window, LDA_CHANNEL_HOECHST, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+
+  scroll_into_view (window, scale);
+  before = side_bar_position (window);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "--repeat", "3", "5", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  g_assert_cmpfloat (side_bar_position (window), >, before);
+
+  scroll_into_view (window, GTK_WIDGET (coarseness));
+  before = side_bar_position (window);
+  lda_test_pointer_to (GTK_WIDGET (coarseness));
+  lda_test_xdotool ("click", "--repeat", "2", "4", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_spin_button_get_value (coarseness), ==, 16);
+  g_assert_cmpfloat (side_bar_position (window), <, before);
+
+  /* With the focus, the slider takes the wheel and the side bar stays. */
+  scroll_into_view (window, scale);
+  gtk_widget_grab_focus (scale);
+  before = side_bar_position (window);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "4", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, 1.2);
+  g_assert_cmpfloat (side_bar_position (window), ==, before);
+}
+
+static char *
+tool_in_hand (LdaWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "tool");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* A tool's key typed in a number field neither takes the tool nor gets
+ * into the number; Escape brings the keyboard back to the panes, and
+ * there the keys take the tools again. */
+static void
+test_tool_keys_in_number_field (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkSpinButton *spin;
+  GtkAdjustment *offset;
+  GtkWidget *focus;
+  g_autofree char *tool = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  spin = panel_spin (window, LDA_CHANNEL_HOECHST, 0);
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (panel_of (window, LDA_CHANNEL_HOECHST)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("fill"));
+
+  lda_test_sync_input (window);
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_editable_set_position (GTK_EDITABLE (spin), 0);
+  lda_test_settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
+
+  lda_test_xdotool ("key", "b", "e", "i", "l", "d", "v", "bracketleft", "bracketright", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "fill");
+  g_clear_pointer (&tool, g_free);
+
+  /* Escape leaves the field for the panes, keeping the tool... */
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (LDA_IS_IMAGE_VIEW (focus));
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "fill");
+  g_clear_pointer (&tool, g_free);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+
+  /* ...where the keys are the tools' again. */
+  lda_test_xdotool ("key", "b", NULL);
+  lda_test_sync_input (window);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "brush");
+  g_clear_pointer (&tool, g_free);
+
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "view");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
+  g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,
+              fixture_set_up, test_tool_keys_in_number_field, fixture_tear_down);
+
+  return g_test_run ();
+}
