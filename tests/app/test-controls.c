@@ -228,6 +228,46 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   g_assert_cmpstr (tool, ==, "view");
 }
 
+/* Ticking "Manual threshold" starts from the threshold in use: the mask
+ * does not change until the person moves it. */
+static void
+test_manual_starts_at_threshold (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  GtkWidget *check;
+  gint64 automatic;
+  g_autofree guint8 *labels = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  automatic = result->threshold[LDA_CHANNEL_HOECHST];
+  g_assert_cmpint (automatic, >, 0);
+  labels = g_memdup2 (result->labels->data, lda_image_n_bytes (result->labels));
+
+  check = lda_test_find (panel_of (window, LDA_CHANNEL_HOECHST), lda_test_is_type,
+                         GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "_Manual threshold");
+  scroll_into_view (window, check);
+  lda_test_pointer_to (check);
+  lda_test_xdotool ("click", "1", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  lda_test_wait_for_result (window);
+
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  g_assert_true (result->params.channel[LDA_CHANNEL_HOECHST].manual);
+  g_assert_cmpint (result->params.channel[LDA_CHANNEL_HOECHST].manual_threshold, ==, automatic);
+  g_assert_cmpint (result->threshold[LDA_CHANNEL_HOECHST], ==, automatic);
+  g_assert_cmpmem (result->labels->data, lda_image_n_bytes (result->labels),
+                   labels, lda_image_n_bytes (result->labels));
+  g_assert_cmpfloat (gtk_spin_button_get_value (panel_spin (window, LDA_CHANNEL_HOECHST, 3)),
+                     ==, automatic);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +279,9 @@ main (int    argc,
               fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
   g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,
               fixture_set_up, test_tool_keys_in_number_field, fixture_tear_down);
+
+  g_test_add ("/controls/manual-starts-at-threshold", Fixture, NULL,
+              fixture_set_up, test_manual_starts_at_threshold, fixture_tear_down);
 
   return g_test_run ();
 }
