@@ -571,7 +571,8 @@ update_status (LdaWindow *self)
 
   x = (guint) self->pointer_x;
   y = (guint) self->pointer_y;
-  klass = lda_image_get (result->labels, x, y);
+  /* The class as corrected: the automatic one only where nothing was painted. */
+  klass = lda_image_get (self->merged != NULL ? self->merged : result->labels, x, y);
   text = g_strdup_printf (_("x %u  y %u   brightfield %u   Hoechst %u   Draq7 %u   Sobel %u   "
                             "class %u %s"),
                           x, y,

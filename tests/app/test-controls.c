@@ -268,6 +268,46 @@ test_manual_starts_at_threshold (Fixture       *fixture,
                      ==, automatic);
 }
 
+/* The line under the panes reads the class as corrected, not the
+ * automatic one beneath. */
+static void
+test_status_reads_corrected_class (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *view;
+  GtkWidget *status;
+  LdaImage *automatic;
+  double ix, iy;
+  guint painted;
+  g_autofree char *expected = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
+                                  gtk_widget_get_height (view) / 2.0, &ix, &iy);
+  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+  painted = lda_image_get (automatic, (guint) ix, (guint) iy) == 4 ? 3 : 4;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class",
+                                  g_variant_new_int32 ((int) painted));
+  lda_window_stroke_begin (window, ix, iy);
+  lda_window_stroke_end (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("view"));
+  g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), (guint) ix, (guint) iy), ==, painted);
+
+  status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
+  lda_test_pointer_to (view);
+  while (!g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "x "))
+    g_main_context_iteration (NULL, TRUE);
+  expected = g_strdup_printf ("class %u ", painted);
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +322,9 @@ main (int    argc,
 
   g_test_add ("/controls/manual-starts-at-threshold", Fixture, NULL,
               fixture_set_up, test_manual_starts_at_threshold, fixture_tear_down);
+
+  g_test_add ("/controls/status-reads-corrected-class", Fixture, NULL,
+              fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
 
   return g_test_run ();
 }
