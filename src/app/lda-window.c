@@ -133,6 +133,7 @@ rebuild_frame_strip (LdaWindow *self)
     {
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
+      lda_fraction_plot_set_time (self->fraction_plot, i, frame->time_index);
       if (frame->has_counts)
         lda_fraction_plot_set_point (self->fraction_plot, i, frame->time_index,
                                      frame->dead_fraction);

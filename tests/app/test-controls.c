@@ -15,6 +15,7 @@
 
 #include "app-test-util.h"
 #include "lda-channel-panel.h"
+#include "lda-fraction-plot.h"
 #include "lda-image-view.h"
 #include "lda-window.h"
 #include "ui-test-util.h"
@@ -308,6 +309,81 @@ test_status_reads_corrected_class (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
 }
 
+static gboolean
+is_plot_red (const guint8 *pixel)
+{
+  /* Cairo's ARGB32, premultiplied, in memory order B G R A. */
+  return pixel[3] > 200 && pixel[2] > 140 && pixel[1] < 90 && pixel[0] < 90;
+}
+
+/* The in-window dead-fraction plot puts its points at their time index,
+ * as the exported plot does, not at their place in the series: points at
+ * times 0, 10 and 100 stand at 0, 10 % and 100 % of the time axis. */
+static void
+test_fraction_plot_uses_time (void)
+{
+  static const double times[] = { 0, 10, 100 };
+  static const double fractions[] = { 0.0, 1.0, 0.0 };
+  GtkWidget *window;
+  GtkWidget *plot;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  int width, height, left = G_MAXINT, right = -1, top_x = -1, top_y = G_MAXINT;
+  double centre_left, centre_right, place;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = gtk_window_new ();
+  plot = lda_fraction_plot_new ();
+  gtk_widget_set_size_request (plot, 400, 140);
+  gtk_window_set_child (GTK_WINDOW (window), plot);
+  gtk_window_present (GTK_WINDOW (window));
+  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (plot), G_N_ELEMENTS (times));
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (plot), i, times[i], fractions[i]);
+  while (gtk_widget_get_width (plot) < 400)
+    g_main_context_iteration (NULL, TRUE);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (plot)->snapshot (plot, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  /* The outermost red pixels are the first and last dots; the topmost is
+   * the middle point's, at a dead fraction of 1. */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (is_plot_red (pixels + ((gsize) y * width + x) * 4))
+        {
+          left = MIN (left, x);
+          right = MAX (right, x);
+          if (y < top_y)
+            {
+              top_y = y;
+              top_x = x;
+            }
+        }
+  g_assert_cmpint (right, >, left + 100);
+
+  centre_left = left + 2.5;
+  centre_right = right - 2.5;
+  place = (top_x - centre_left) / (centre_right - centre_left);
+  g_test_message ("middle point at %.3f of the axis", place);
+  g_assert_cmpfloat_with_epsilon (place, (times[1] - times[0]) / (times[2] - times[0]), 0.04);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +401,8 @@ main (int    argc,
 
   g_test_add ("/controls/status-reads-corrected-class", Fixture, NULL,
               fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
+
+  g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
 
   return g_test_run ();
 }
