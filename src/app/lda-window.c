@@ -360,11 +360,14 @@ lda_window_show_counts (LdaWindow       *self,
                         const LdaCounts *counts)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *cells = g_strdup_printf (ngettext ("%u cell, mean area %.0f px",
+                                                      "%u cells, mean area %.0f px",
+                                                      counts->n_objects),
+                                            counts->n_objects, counts->mean_cell_area);
 
   markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
-                                      "<small>%u cells, mean area %.0f px</small>"),
-                                    counts->live, counts->dead, counts->dead_fraction,
-                                    counts->n_objects, counts->mean_cell_area);
+                                      "<small>%s</small>"),
+                                    counts->live, counts->dead, counts->dead_fraction, cells);
   gtk_label_set_markup (self->counts_label, markup);
 }
 
