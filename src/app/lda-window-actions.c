@@ -477,7 +477,7 @@ on_exported (LdaExportDialog *dialog,
 
   lda_window_save_schedule (self, -1);
   message = g_strdup_printf (_("Exported to %s"), folder);
-  lda_window_show_message (self, message);
+  lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
 }
 
 static void

@@ -180,7 +180,7 @@ warn_if_edits_do_not_fit (LdaWindow *self)
                              lda_series_get_frame (self->series, self->frame)->title,
                              self->automatic->width, self->automatic->height,
                              edits->width, edits->height);
-  lda_window_show_message (self, message);
+  lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING, message);
 }
 
 /**

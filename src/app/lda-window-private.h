@@ -21,8 +21,7 @@ struct _LdaWindow
   /* Template children */
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
-  GtkRevealer       *message_revealer;
-  GtkLabel          *message_label;
+  LdaMessageBar     *message_bar;
   GtkPaned          *paned;
   GtkGrid           *pane_grid;
   GtkWidget         *panes[LDA_N_PANES];

@@ -34,31 +34,50 @@ lda_window_new (LdaApplication *app)
 /**
  * lda_window_show_message:
  * @self: a window
- * @message: (nullable): what to tell the person, or %NULL to hide
+ * @message: (nullable): a warning, or %NULL to remove every message
  *
- * Shows a message above the panes; what was open stays open.
+ * Shows a warning above the panes; what was open stays open.
  */
 void
 lda_window_show_message (LdaWindow  *self,
                          const char *message)
 {
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+  if (message != NULL)
+    lda_message_bar_post (self->message_bar, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_WARNING,
+                          message);
+  else
+    lda_message_bar_clear (self->message_bar);
+}
+
+/**
+ * lda_window_post_message:
+ * @self: a window
+ * @topic: what it is about, an `LDA_MESSAGE_TOPIC_…`; it replaces the
+ *   message of that topic
+ * @kind: information, warning or error
+ * @message: what to tell the person
+ */
+void
+lda_window_post_message (LdaWindow      *self,
+                         const char     *topic,
+                         LdaMessageKind  kind,
+                         const char     *message)
+{
+  lda_message_bar_post (self->message_bar, topic, kind, message);
+}
+
+/* Removes @topic's message once it is no longer true; the others stay. */
+void
+lda_window_withdraw_message (LdaWindow  *self,
+                             const char *topic)
+{
+  lda_message_bar_withdraw (self->message_bar, topic);
 }
 
 const char *
 lda_window_get_message (LdaWindow *self)
 {
-  if (!gtk_revealer_get_reveal_child (self->message_revealer))
-    return NULL;
-
-  return gtk_label_get_text (self->message_label);
-}
-
-static void
-on_message_close (LdaWindow *self)
-{
-  lda_window_show_message (self, NULL);
+  return lda_message_bar_get_text (self->message_bar);
 }
 
 /* Frames */
@@ -455,6 +474,8 @@ on_runner_updated (LdaPipelineRunner *runner,
   if (self->series == NULL || result->frame >= lda_series_get_n_frames (self->series))
     return;
 
+  /* A good frame is shown: an earlier frame's failure is no longer news. */
+  lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_FRAME);
   lda_image_view_set_image (self->views[LDA_PANE_COMPOSITE], result->composite_pixels,
                             result->width, result->height);
   lda_image_view_set_image (self->views[LDA_PANE_FLUORESCENCE], result->fluorescence_pixels,
@@ -525,7 +546,7 @@ on_runner_failed (LdaPipelineRunner *runner,
   else
     message = g_strdup_printf (_("Segmentation failed: %s"), error->message);
 
-  lda_window_show_message (self, message);
+  lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_ERROR, message);
 }
 
 static void
@@ -801,13 +822,13 @@ lda_window_class_init (LdaWindowClass *klass)
 
   g_type_ensure (LDA_TYPE_IMAGE_VIEW);
   g_type_ensure (LDA_TYPE_FRACTION_PLOT);
+  g_type_ensure (LDA_TYPE_MESSAGE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/livedead/Annotator/lda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_bar);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, pane_grid);
   gtk_widget_class_bind_template_child_full (widget_class, "composite_pane", FALSE,
@@ -852,7 +873,6 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, panels_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, opacity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_close);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
