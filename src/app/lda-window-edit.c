@@ -91,8 +91,8 @@ frame_history (LdaWindow *self)
 static void
 update_class_label (LdaWindow *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Class %d: %s · brush %.0f px"),
-                                           self->paint_class,
+  /* Translators: the class the tools paint, then the brush's diameter */
+  g_autofree char *text = g_strdup_printf (_("%s · ⌀ %.0f px"),
                                            lda_class_label (self->paint_class),
                                            self->brush_size);
 
