@@ -31,7 +31,7 @@ struct _LdaExportDialog
   GtkProgressBar *progress;
   GtkLabel       *error_label;
 
-  LdaSeries      *series;      /* borrowed: the window outlives the dialog */
+  LdaSeries      *series;      /* a copy, owned: the export thread writes its counts */
   GPtrArray      *edits;       /* copies, owned */
   guint           current_frame;
   char           *folder;
@@ -395,6 +395,7 @@ lda_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_clear_pointer (&self->series, lda_series_free);
   g_free (self->folder);
 
   G_OBJECT_CLASS (lda_export_dialog_parent_class)->finalize (object);
@@ -445,7 +446,9 @@ lda_export_dialog_init (LdaExportDialog *self)
 /**
  * lda_export_dialog_new:
  * @parent: the window
- * @series: what to export; must outlive the dialog
+ * @series: (transfer full): what to export: a copy of the window's
+ *   series, which the export fills with counts; the window's own is
+ *   never touched from the export thread
  * @edits: (transfer full): copies of the frames' edits (LdaEdits or %NULL each)
  * @current_frame: the frame "This time point" exports
  * @folder: the folder to propose
@@ -470,6 +473,19 @@ lda_export_dialog_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->list_entry), lda_series_get_n_frames (series) > 1);
 
   return self;
+}
+
+/**
+ * lda_export_dialog_get_series:
+ * @self: a dialog
+ *
+ * Returns: (transfer none): the series exported, with the counts of each
+ *   frame the export wrote
+ */
+LdaSeries *
+lda_export_dialog_get_series (LdaExportDialog *self)
+{
+  return self->series;
 }
 
 const char *

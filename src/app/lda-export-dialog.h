@@ -22,6 +22,7 @@ LdaExportDialog *lda_export_dialog_new    (GtkWindow  *parent,
                                            const char *folder);
 void             lda_export_dialog_start  (LdaExportDialog *self,
                                            gboolean         overwrite);
+LdaSeries       *lda_export_dialog_get_series (LdaExportDialog *self);
 const char      *lda_export_dialog_get_folder (LdaExportDialog *self);
 void             lda_export_dialog_set_training_layout (LdaExportDialog *self,
                                            gboolean         training_layout);

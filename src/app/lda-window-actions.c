@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "lda-confirm.h"
 #include "lda-control-guard.h"
 #include "lda-export-dialog.h"
 #include "lda-window-private.h"
@@ -501,43 +502,62 @@ on_exported (LdaExportDialog *dialog,
              LdaWindow       *self)
 {
   g_autofree char *message = NULL;
+  LdaSeries *exported = lda_export_dialog_get_series (dialog);
   guint n = lda_series_get_n_frames (self->series);
 
-  for (guint i = 0; i < n; i++)
+  /* The export thread counted its own copy of the series; the results
+   * come to the window's here, on the main thread. */
+  for (guint i = 0; i < n && i < lda_series_get_n_frames (exported); i++)
     if (frame < 0 || (guint) frame == i)
-      lda_window_set_frame_state (self, i, LDA_FRAME_EXPORTED);
+      {
+        LdaFrame *f = lda_series_get_frame (exported, i);
 
-  lda_window_save_schedule (self, -1);
+        lda_document_set_exported (self->document, i);
+        if (f->has_counts)
+          {
+            LdaCounts counts = { 0, };
+
+            counts.live = f->live;
+            counts.dead = f->dead;
+            counts.dead_fraction = f->dead_fraction;
+            lda_window_set_frame_counts (self, i, &counts);
+          }
+      }
+
   message = g_strdup_printf (_("Exported to %s"), folder);
   lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+present_export_dialog (LdaWindow *self)
 {
-  LdaWindow *self = LDA_WINDOW (widget);
   g_autoptr(GPtrArray) copies = NULL;
   g_autofree char *folder = NULL;
   LdaExportDialog *dialog;
-
-  if (self->series == NULL)
-    return;
+  guint n = lda_document_get_n_frames (self->document);
 
   copies = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
-  for (guint i = 0; i < self->edits->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      LdaEdits *edits = g_ptr_array_index (self->edits, i);
+      LdaEdits *edits = lda_document_get_edits (self->document, i);
+      g_autoptr(GError) error = NULL;
+      LdaEdits *copy = NULL;
 
-      g_ptr_array_add (copies, edits != NULL ? lda_edits_copy (edits, NULL) : NULL);
+      if (edits != NULL)
+        {
+          copy = lda_edits_copy (edits, &error);
+          if (copy == NULL)
+            {
+              lda_window_show_message (self, error->message);
+              return;
+            }
+        }
+      g_ptr_array_add (copies, copy);
     }
 
-  /* Beside the images, unless they cannot be written to (or are the
-   * bundled sample): then in the person's documents. */
-  if (self->is_sample || access (lda_series_get_folder (self->series), W_OK) != 0 ||
-      self->project_folder == NULL ||
-      !g_str_has_prefix (self->project_folder, lda_series_get_folder (self->series)))
+  /* Beside the images, unless the project cannot be saved there (or is
+   * the bundled sample): then in the person's documents. */
+  if (lda_document_get_location (self->document)->fallback)
     {
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
       g_autofree char *name = g_strdup_printf ("%s export", lda_series_get_name (self->series));
@@ -546,10 +566,56 @@ export_action (GtkWidget  *widget,
     }
   else
     folder = g_build_filename (lda_series_get_folder (self->series), "export", NULL);
-  dialog = lda_export_dialog_new (GTK_WINDOW (self), self->series, g_steal_pointer (&copies),
-                                  self->frame, folder);
+
+  dialog = lda_export_dialog_new (GTK_WINDOW (self), lda_series_copy (self->series),
+                                  g_steal_pointer (&copies), self->frame, folder);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_without_damaged (gpointer user_data)
+{
+  LdaWindow *self = user_data;
+
+  lda_document_acknowledge_damage (self->document);
+  present_export_dialog (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  GPtrArray *damage;
+
+  if (self->document == NULL)
+    return;
+
+  /* An export made now would silently lack what was set aside. */
+  damage = lda_document_get_damage (self->document);
+  if (damage->len > 0)
+    {
+      g_autofree char *detail = lda_project_describe_damage (self->series, damage);
+
+      lda_confirm (GTK_WINDOW (self), _("Export without the damaged corrections?"), detail,
+                   _("_Go On Without Them"), export_without_damaged, G_OBJECT (self));
+      return;
+    }
+
+  present_export_dialog (self);
+}
+
+static void
+acknowledge_damage_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+
+  if (self->document != NULL)
+    lda_document_acknowledge_damage (self->document);
 }
 
 void
@@ -583,6 +649,8 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.auto-contrast", NULL, auto_contrast_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-damage", NULL,
+                                   acknowledge_damage_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-side-bar", NULL);
 

@@ -132,13 +132,21 @@ lda_window_schedule_counts (LdaWindow *self)
         continue;
 
       job = g_new0 (CountJob, 1);
-      job->triple = lda_triple_new (frame->triple->paths[0], frame->triple->paths[1],
-                                    frame->triple->paths[2]);
+      job->triple = lda_triple_copy (frame->triple);
       job->page = frame->page;
       job->frame = i;
-      job->params = *lda_series_get_frame_params (self->series, i);
-      if (self->edits != NULL && i < self->edits->len && g_ptr_array_index (self->edits, i) != NULL)
-        job->edits = lda_edits_copy (g_ptr_array_index (self->edits, i), NULL);
+      job->params = *lda_document_get_params (self->document, i);
+      if (lda_document_get_edits (self->document, i) != NULL)
+        {
+          /* Without a copy the counts would leave the corrections out:
+           * try again later rather than count wrong. */
+          job->edits = lda_edits_copy (lda_document_get_edits (self->document, i), NULL);
+          if (job->edits == NULL)
+            {
+              count_job_free (job);
+              return;
+            }
+        }
 
       self->count_cancellable = g_cancellable_new ();
       task = g_task_new (self, self->count_cancellable, count_done, NULL);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-confirm.h"
+#include "lda-error.h"
 #include "lda-names.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
@@ -47,45 +48,21 @@ is_editing (LdaWindow *self)
   return !is_tool (self, "view");
 }
 
+/* The current frame's edit layer, if it fits the images shown. */
 static LdaEdits *
-frame_edits (LdaWindow *self,
-             gboolean   create)
+frame_edits (LdaWindow *self)
 {
   LdaEdits *edits;
 
-  if (self->edits == NULL || self->frame >= self->edits->len || self->automatic == NULL)
+  if (self->document == NULL || self->automatic == NULL)
     return NULL;
 
-  edits = g_ptr_array_index (self->edits, self->frame);
+  edits = lda_document_get_edits (self->document, self->frame);
   if (edits != NULL &&
       (edits->width != self->automatic->width || edits->height != self->automatic->height))
     return NULL;
 
-  if (edits == NULL && create)
-    {
-      edits = lda_edits_new (self->automatic->width, self->automatic->height, NULL);
-      g_ptr_array_index (self->edits, self->frame) = edits;
-    }
-
   return edits;
-}
-
-static LdaHistory *
-frame_history (LdaWindow *self)
-{
-  LdaHistory *history;
-
-  if (self->histories == NULL || self->frame >= self->histories->len)
-    return NULL;
-
-  history = g_ptr_array_index (self->histories, self->frame);
-  if (history == NULL)
-    {
-      history = lda_history_new (LDA_HISTORY_DEFAULT_STEPS);
-      g_ptr_array_index (self->histories, self->frame) = history;
-    }
-
-  return history;
 }
 
 static void
@@ -99,14 +76,26 @@ update_class_label (LdaWindow *self)
   gtk_label_set_text (self->class_label, text);
 }
 
-static void
-update_undo_state (LdaWindow *self)
+/**
+ * lda_window_edit_update_undo:
+ * @self: a window
+ *
+ * Enables Undo and Redo as the document allows them on the frame shown.
+ */
+void
+lda_window_edit_update_undo (LdaWindow *self)
 {
-  LdaHistory *history = frame_history (self);
   GtkWidget *widget = GTK_WIDGET (self);
+  gboolean can_undo = FALSE, can_redo = FALSE;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", history != NULL && lda_history_can_undo (history));
-  gtk_widget_action_set_enabled (widget, "win.redo", history != NULL && lda_history_can_redo (history));
+  if (self->document != NULL && self->frame < lda_document_get_n_frames (self->document))
+    {
+      can_undo = lda_document_can_undo (self->document, self->frame);
+      can_redo = lda_document_can_redo (self->document, self->frame);
+    }
+
+  gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
 }
 
 /* Shows the merged mask on the panes; the composite carries it too while
@@ -127,21 +116,11 @@ show_overlays (LdaWindow *self)
 static void
 refresh_counts (LdaWindow *self)
 {
-  LdaEdits *edits = frame_edits (self, FALSE);
-  LdaFrame *frame;
+  LdaEdits *edits = frame_edits (self);
 
   g_clear_pointer (&self->merged_counts, lda_counts_free);
   if (edits != NULL && lda_edits_count (edits) > 0 && self->merged != NULL)
     self->merged_counts = lda_counts_new_from_labels (self->merged);
-
-  if (self->series == NULL)
-    return;
-
-  frame = lda_series_get_frame (self->series, self->frame);
-  if (edits != NULL && lda_edits_count (edits) > 0)
-    frame->state = frame->state == LDA_FRAME_AUTOMATIC ? LDA_FRAME_EDITED : frame->state;
-  else if (frame->state == LDA_FRAME_EDITED)
-    frame->state = LDA_FRAME_AUTOMATIC;
 }
 
 /**
@@ -165,22 +144,21 @@ lda_window_edit_counts (LdaWindow    *self,
 static void
 warn_if_edits_do_not_fit (LdaWindow *self)
 {
+  g_autoptr(GError) error = NULL;
   LdaEdits *edits;
-  g_autofree char *message = NULL;
 
-  if (self->edits == NULL || self->frame >= self->edits->len)
+  if (self->document == NULL)
     return;
-  edits = g_ptr_array_index (self->edits, self->frame);
-  if (edits == NULL)
+  edits = lda_document_get_edits (self->document, self->frame);
+  if (edits == NULL ||
+      (edits->width == self->automatic->width && edits->height == self->automatic->height))
     return;
 
-  message = g_strdup_printf (_("The images of “%s” are now %u × %u pixels; their corrections "
-                               "were made at %u × %u. The corrections are kept as they are but "
-                               "cannot be shown or exported: put the original images back."),
-                             lda_series_get_frame (self->series, self->frame)->title,
-                             self->automatic->width, self->automatic->height,
-                             edits->width, edits->height);
-  lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING, message);
+  /* The document says it the way it refuses the edit. */
+  if (lda_document_begin_edit (self->document, self->frame, self->automatic->width,
+                               self->automatic->height, &error) == NULL &&
+      g_error_matches (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH))
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING, error->message);
 }
 
 /**
@@ -201,7 +179,7 @@ lda_window_edit_show (LdaWindow    *self,
   g_clear_pointer (&self->merged, lda_image_unref);
   self->automatic = lda_image_ref (result->labels);
 
-  edits = frame_edits (self, FALSE);
+  edits = frame_edits (self);
   if (edits == NULL)
     warn_if_edits_do_not_fit (self);
   if (edits != NULL)
@@ -212,7 +190,7 @@ lda_window_edit_show (LdaWindow    *self,
 
   refresh_counts (self);
   show_overlays (self);
-  update_undo_state (self);
+  lda_window_edit_update_undo (self);
 }
 
 /* Brings the panes up to date with a changed rectangle of the edits. */
@@ -220,7 +198,7 @@ static void
 refresh_rect (LdaWindow     *self,
               const LdaRect *dirty)
 {
-  LdaEdits *edits = frame_edits (self, FALSE);
+  LdaEdits *edits = frame_edits (self);
 
   if (edits == NULL || self->merged == NULL || lda_rect_is_empty (dirty))
     return;
@@ -252,8 +230,20 @@ after_change (LdaWindow *self)
       lda_window_show_counts (self, lda_window_edit_counts (self, result));
       lda_window_set_frame_counts (self, self->frame, lda_window_edit_counts (self, result));
     }
-  update_undo_state (self);
-  lda_window_save_schedule (self, (gint) self->frame);
+  lda_window_edit_update_undo (self);
+}
+
+/**
+ * lda_window_edit_refresh:
+ * @self: a window
+ * @dirty: what an undo, a redo or a reset changed in the frame shown
+ */
+void
+lda_window_edit_refresh (LdaWindow     *self,
+                         const LdaRect *dirty)
+{
+  refresh_rect (self, dirty);
+  after_change (self);
 }
 
 static const char *
@@ -291,7 +281,7 @@ apply_tool (LdaWindow *self,
       return FALSE;
     }
 
-  edits = frame_edits (self, TRUE);
+  edits = self->stroke_edits;
   if (edits == NULL)
     return FALSE;
 
@@ -342,10 +332,9 @@ lda_window_stroke_begin (LdaWindow *self,
                          double     x,
                          double     y)
 {
-  LdaHistory *history = frame_history (self);
-  LdaEdits *edits;
+  g_autoptr(GError) error = NULL;
 
-  if (!is_editing (self) || self->merged == NULL || history == NULL)
+  if (!is_editing (self) || self->merged == NULL || self->document == NULL || self->stroking)
     return;
 
   if (is_tool (self, "picker"))
@@ -354,13 +343,18 @@ lda_window_stroke_begin (LdaWindow *self,
       return;
     }
 
-  edits = frame_edits (self, TRUE);
-  if (edits == NULL)
-    return;
+  self->stroke_edits = lda_document_begin_edit (self->document, self->frame,
+                                                self->automatic->width,
+                                                self->automatic->height, &error);
+  if (self->stroke_edits == NULL)
+    {
+      lda_window_show_message (self, error->message);
+      return;
+    }
 
   self->stroking = TRUE;
+  self->stroke_frame = self->frame;
   self->stroke_dirty = (LdaRect) { 0, 0, 0, 0 };
-  lda_history_begin (history, edits);
   apply_tool (self, x, y, TRUE);
 }
 
@@ -376,15 +370,14 @@ lda_window_stroke_move (LdaWindow *self,
 void
 lda_window_stroke_end (LdaWindow *self)
 {
-  LdaEdits *edits = frame_edits (self, FALSE);
-
   if (!self->stroking)
     return;
 
   self->stroking = FALSE;
-  if (edits != NULL)
-    lda_history_end (frame_history (self), edits, &self->stroke_dirty, tool_label (self));
-  if (!lda_rect_is_empty (&self->stroke_dirty))
+  self->stroke_edits = NULL;
+  lda_document_end_edit (self->document, self->stroke_frame, &self->stroke_dirty,
+                         tool_label (self));
+  if (!lda_rect_is_empty (&self->stroke_dirty) && self->stroke_frame == self->frame)
     after_change (self);
 }
 
@@ -543,18 +536,14 @@ static void
 undo_redo (LdaWindow *self,
            gboolean   undo)
 {
-  LdaHistory *history = frame_history (self);
-  LdaEdits *edits = frame_edits (self, FALSE);
-  LdaRect dirty = { 0, 0, 0, 0 };
-
-  if (history == NULL || edits == NULL || self->stroking)
+  if (self->document == NULL || self->stroking)
     return;
 
-  if (undo ? lda_history_undo (history, edits, &dirty) : lda_history_redo (history, edits, &dirty))
-    {
-      refresh_rect (self, &dirty);
-      after_change (self);
-    }
+  /* The document says what changed (lda-window-document.c). */
+  if (undo)
+    lda_document_undo (self->document, self->frame);
+  else
+    lda_document_redo (self->document, self->frame);
 }
 
 static void
@@ -582,19 +571,8 @@ redo_activated (GSimpleAction *action,
 void
 lda_window_reset_frame_edits (LdaWindow *self)
 {
-  LdaEdits *edits = frame_edits (self, FALSE);
-  LdaHistory *history = frame_history (self);
-  LdaRect all;
-
-  if (edits == NULL || history == NULL || lda_edits_count (edits) == 0)
-    return;
-
-  all = (LdaRect) { 0, 0, (int) edits->width, (int) edits->height };
-  lda_history_begin (history, edits);
-  lda_edits_clear (edits);
-  lda_history_end (history, edits, &all, _("Reset frame"));
-  refresh_rect (self, &all);
-  after_change (self);
+  if (self->document != NULL && !self->stroking)
+    lda_document_reset_frame (self->document, self->frame);
 }
 
 static void
@@ -609,7 +587,7 @@ reset_frame_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   LdaWindow *self = user_data;
-  LdaEdits *edits = frame_edits (self, FALSE);
+  LdaEdits *edits = frame_edits (self);
   const char *message = _("Reset this frame’s corrections?");
   const char *detail = _("The mask goes back to the automatic segmentation. "
                          "Undo (Ctrl+Z) brings the corrections back.");
@@ -634,24 +612,17 @@ static const GActionEntry edit_actions[] = {
 /**
  * lda_window_edit_reset:
  * @self: a window
- * @n_frames: frames of the newly opened series
  *
- * Forgets the edits and histories of what was open before.
+ * Forgets the masks of what was shown before.
  */
 void
-lda_window_edit_reset (LdaWindow *self,
-                       guint      n_frames)
+lda_window_edit_reset (LdaWindow *self)
 {
-  g_clear_pointer (&self->edits, g_ptr_array_unref);
-  g_clear_pointer (&self->histories, g_ptr_array_unref);
-  self->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
-  self->histories = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_history_free);
-  g_ptr_array_set_size (self->edits, n_frames);
-  g_ptr_array_set_size (self->histories, n_frames);
   g_clear_pointer (&self->automatic, lda_image_unref);
   g_clear_pointer (&self->merged, lda_image_unref);
   g_clear_pointer (&self->merged_counts, lda_counts_free);
   self->stroking = FALSE;
+  self->stroke_edits = NULL;
 }
 
 void
@@ -678,16 +649,14 @@ lda_window_edit_init (LdaWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (self->views[p]), GTK_EVENT_CONTROLLER (drag));
     }
 
-  lda_window_edit_reset (self, 0);
+  lda_window_edit_reset (self);
   update_class_label (self);
-  update_undo_state (self);
+  lda_window_edit_update_undo (self);
 }
 
 void
 lda_window_edit_finalize (LdaWindow *self)
 {
-  g_clear_pointer (&self->edits, g_ptr_array_unref);
-  g_clear_pointer (&self->histories, g_ptr_array_unref);
   g_clear_pointer (&self->automatic, lda_image_unref);
   g_clear_pointer (&self->merged, lda_image_unref);
   g_clear_pointer (&self->merged_counts, lda_counts_free);

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "lda-channel-panel.h"
+#include "lda-document.h"
 #include "lda-edits.h"
-#include "lda-history.h"
 #include "lda-fraction-plot.h"
 #include "lda-image-view.h"
 #include "lda-window.h"
@@ -22,6 +22,9 @@ struct _LdaWindow
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
   LdaMessageBar     *message_bar;
+  GtkWidget         *project_bar;
+  GtkLabel          *project_label;
+  GtkButton         *damage_button;
   GtkPaned          *paned;
   GtkGrid           *pane_grid;
   GtkWidget         *panes[LDA_N_PANES];
@@ -47,10 +50,20 @@ struct _LdaWindow
 
   GSettings         *settings;
   LdaPipelineRunner *runner;
-  LdaSeries         *series;
+  LdaDocument       *document;   /* what is shown */
+  LdaSeries         *series;     /* the document's, borrowed */
   guint              frame;
   LdaPane            solo;
   gboolean           is_sample;
+
+  /* Opening (lda-window-document.c): a document waits here until its
+   * first frame has loaded; a failed open leaves the shown one as it is. */
+  LdaDocument       *opening;
+  guint              opening_generation;
+  GFile             *opening_recent;
+  double             opening_zoom;
+  char              *restore_pane;  /* once its first frame is shown */
+  double             restore_zoom;
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
@@ -58,8 +71,6 @@ struct _LdaWindow
   /* Correcting the mask (lda-window-edit.c) */
   GtkWidget         *tool_box;
   GtkLabel          *class_label;
-  GPtrArray         *edits;
-  GPtrArray         *histories;
   LdaImage          *automatic;
   LdaImage          *merged;
   LdaCounts         *merged_counts;
@@ -67,16 +78,12 @@ struct _LdaWindow
   int                paint_class;
   double             brush_size;
   gboolean           stroking;
+  guint              stroke_frame;
+  LdaEdits          *stroke_edits;   /* the document's, between begin and end */
   double             last_x;
   double             last_y;
   LdaRect            stroke_dirty;
 
-  /* Saving (lda-window-save.c) */
-  char              *project_folder;
-  guint              autosave_id;
-  guint              saves_in_flight;
-  GByteArray        *unsaved_edits;
-  gboolean           unsaved_params;
 
   /* Background counting of the other frames (lda-window-counts.c) */
   GCancellable      *count_cancellable;
@@ -104,18 +111,43 @@ void lda_window_set_frame_counts (LdaWindow     *self,
 void lda_window_edit_class_init (GtkWidgetClass *widget_class);
 void lda_window_edit_init      (LdaWindow      *self);
 void lda_window_edit_finalize  (LdaWindow      *self);
-void lda_window_edit_reset     (LdaWindow      *self,
-                                guint           n_frames);
+void lda_window_edit_reset     (LdaWindow      *self);
 void lda_window_edit_show      (LdaWindow      *self,
                                 LdaRunResult   *result);
 const LdaCounts *lda_window_edit_counts (LdaWindow *self,
                                          LdaRunResult *result);
 
-/* lda-window-save.c */
-void lda_window_save_load      (LdaWindow      *self);
-void lda_window_save_schedule  (LdaWindow      *self,
-                                gint            frame);
-void lda_window_save_finalize  (LdaWindow      *self);
+void lda_window_edit_refresh   (LdaWindow      *self,
+                                const LdaRect  *dirty);
+void lda_window_edit_update_undo (LdaWindow    *self);
+
+/* lda-window.c */
+void lda_window_set_document   (LdaWindow      *self,
+                                LdaDocument    *document,
+                                guint           frame);
+void lda_window_show_params    (LdaWindow      *self);
+void lda_window_update_frame_button (LdaWindow *self,
+                                     guint      frame);
+const char *lda_window_get_pane_layout (LdaWindow *self);
+void lda_window_restore_pane   (LdaWindow      *self,
+                                const char     *layout,
+                                double          zoom);
+
+/* lda-window-document.c */
+void lda_window_document_connect    (LdaWindow   *self);
+void lda_window_document_disconnect (LdaWindow   *self);
+gboolean lda_window_begin_open      (LdaWindow   *self,
+                                     LdaSeries   *series,
+                                     gboolean     is_sample,
+                                     GFile       *recent);
+gboolean lda_window_open_loaded     (LdaWindow   *self,
+                                     LdaRunResult *result);
+gboolean lda_window_open_failed     (LdaWindow   *self,
+                                     const GError *error);
+void lda_window_remember_view       (LdaWindow   *self);
+void lda_window_restore_view        (LdaWindow   *self);
+void lda_window_show_save_state     (LdaWindow   *self);
+void lda_window_document_finalize   (LdaWindow   *self);
 
 /* lda-window-counts.c */
 void lda_window_schedule_counts (LdaWindow      *self);

@@ -80,11 +80,27 @@ lda_window_get_message (LdaWindow *self)
   return lda_message_bar_get_text (self->message_bar);
 }
 
+/**
+ * lda_window_get_project_message:
+ * @self: a window
+ *
+ * Returns: (nullable): what the bar about the project's state says (a
+ *   save that failed, a read-only project, damaged corrections), if shown
+ */
+const char *
+lda_window_get_project_message (LdaWindow *self)
+{
+  if (!gtk_widget_get_visible (self->project_bar))
+    return NULL;
+
+  return gtk_label_get_text (self->project_label);
+}
+
 /* Frames */
 
-static void
-update_frame_button (LdaWindow *self,
-                     guint      index)
+void
+lda_window_update_frame_button (LdaWindow *self,
+                                guint      index)
 {
   LdaFrame *frame = lda_series_get_frame (self->series, index);
   GtkWidget *button = g_ptr_array_index (self->frame_buttons, index);
@@ -102,8 +118,11 @@ update_frame_button (LdaWindow *self,
 
   gtk_widget_remove_css_class (button, "edited");
   gtk_widget_remove_css_class (button, "exported");
+  gtk_widget_remove_css_class (button, "damaged");
   if (frame->state != LDA_FRAME_AUTOMATIC)
     gtk_widget_add_css_class (button, lda_frame_state_name (frame->state));
+  if (lda_document_frame_is_damaged (self->document, index))
+    gtk_widget_add_css_class (button, "damaged");
 }
 
 static void
@@ -141,7 +160,7 @@ rebuild_frame_strip (LdaWindow *self)
       g_signal_connect (button, "toggled", G_CALLBACK (on_frame_button_toggled), self);
       gtk_box_append (self->frame_box, button);
       g_ptr_array_add (self->frame_buttons, button);
-      update_frame_button (self, i);
+      lda_window_update_frame_button (self, i);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1);
@@ -184,38 +203,35 @@ update_override_display (LdaWindow *self)
 }
 
 /* "All frames" / "This frame": give the current frame parameters of its
- * own (starting from the series'), or drop them. */
+ * own (starting from the series'), or drop them; one undoable step. */
 static void
 on_scope_toggled (GtkToggleButton *button,
                   LdaWindow       *self)
 {
   gboolean own = gtk_toggle_button_get_active (self->frame_toggle);
-  LdaFrame *frame;
-  const LdaParams *params;
 
-  if (self->updating_panels || self->series == NULL || !gtk_toggle_button_get_active (button))
+  if (self->updating_panels || self->document == NULL || !gtk_toggle_button_get_active (button))
     return;
 
-  frame = lda_series_get_frame (self->series, self->frame);
-  if (own == frame->has_override)
-    return;
+  if (!lda_document_set_own_params (self->document, self->frame, own))
+    update_override_display (self);
+}
 
-  if (own)
-    {
-      LdaParams copy = *lda_series_get_params (self->series);
+/**
+ * lda_window_show_params:
+ * @self: a window
+ *
+ * The parameters of the frame shown changed (the person, an undo):
+ * shows them and segments the frame with them.
+ */
+void
+lda_window_show_params (LdaWindow *self)
+{
+  const LdaParams *params = lda_document_get_params (self->document, self->frame);
 
-      lda_series_set_frame_override (self->series, self->frame, &copy);
-    }
-  else
-    lda_series_set_frame_override (self->series, self->frame, NULL);
-
-  params = lda_series_get_frame_params (self->series, self->frame);
   set_panels_params (self, params);
   update_override_display (self);
-  update_frame_button (self, self->frame);
-  lda_window_cancel_counts (self);
   lda_pipeline_runner_set_params (self->runner, params);
-  lda_window_save_schedule (self, -1);
 }
 
 static void
@@ -262,47 +278,63 @@ lda_window_set_frame (LdaWindow *self,
     gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, frame), TRUE);
   lda_fraction_plot_set_current (self->fraction_plot, frame);
 
-  set_panels_params (self, lda_series_get_frame_params (self->series, frame));
+  set_panels_params (self, lda_document_get_params (self->document, frame));
   update_override_display (self);
   update_titles (self);
   lda_window_update_actions (self);
+  lda_window_edit_update_undo (self);
 
   lda_pipeline_runner_load (self->runner, frame, f->triple, f->page,
-                            lda_series_get_frame_params (self->series, frame));
+                            lda_document_get_params (self->document, frame));
 }
 
 /**
- * lda_window_set_series:
+ * lda_window_set_document:
  * @self: a window
- * @series: (transfer full): what to show
- * @is_sample: whether it is the bundled sample
+ * @document: what to show, its frame @frame already loaded by the runner
+ * @frame: that frame
+ *
+ * Switches the window to @document: the previous one is saved and closed.
  */
-static void
-set_series (LdaWindow *self,
-            LdaSeries *series,
-            gboolean   is_sample)
+void
+lda_window_set_document (LdaWindow   *self,
+                         LdaDocument *document,
+                         guint        frame)
 {
+  LdaSeries *series = lda_document_get_series (document);
   GPtrArray *problems = lda_series_get_problems (series);
+  GPtrArray *notices = lda_document_get_notices (document);
 
-  g_autoptr(GError) error = NULL;
-
+  lda_window_stroke_end (self);
   lda_window_cancel_counts (self);
-  if (!lda_window_save_now (self, &error))
-    g_warning ("Corrections of the previous series not saved: %s", error->message);
-  g_clear_pointer (&self->series, lda_series_free);
+  if (self->document != NULL)
+    {
+      lda_window_remember_view (self);
+      lda_window_document_disconnect (self);
+      lda_document_close (self->document);
+    }
+  g_set_object (&self->document, document);
   self->series = series;
-  self->frame = 0;
-  self->is_sample = is_sample;
-  lda_window_edit_reset (self, lda_series_get_n_frames (series));
+  self->frame = frame;
+  self->is_sample = lda_document_is_sample (document);
+  lda_window_document_connect (self);
+  lda_window_edit_reset (self);
   g_byte_array_set_size (self->count_failed, 0);
   g_byte_array_set_size (self->count_failed, lda_series_get_n_frames (series));
   memset (self->count_failed->data, 0, self->count_failed->len);
 
   lda_window_show_message (self, NULL);
-  lda_window_save_load (self);
   rebuild_frame_strip (self);
-  lda_window_set_frame (self, 0);
+  lda_fraction_plot_set_current (self->fraction_plot, frame);
+  set_panels_params (self, lda_document_get_params (document, frame));
+  update_override_display (self);
+  update_titles (self);
+  lda_window_update_actions (self);
+  lda_window_edit_update_undo (self);
+  lda_window_show_save_state (self);
 
+  if (notices->len > 0)
+    lda_window_show_message (self, g_ptr_array_index (notices, 0));
   if (problems->len > 0)
     {
       g_autofree char *message =
@@ -335,6 +367,7 @@ lda_window_open (LdaWindow *self,
 {
   g_autoptr(GError) error = NULL;
   LdaSeries *series = NULL;
+  GFile *recent = NULL;
 
   if (n_files == 1 && g_file_query_file_type (files[0], G_FILE_QUERY_INFO_NONE, NULL)
                       == G_FILE_TYPE_DIRECTORY)
@@ -342,8 +375,8 @@ lda_window_open (LdaWindow *self,
       g_autofree char *path = g_file_get_path (files[0]);
 
       series = lda_series_new_from_folder (path, &error);
-      if (series != NULL && !is_sample)
-        lda_window_add_recent (self, files[0]);
+      if (!is_sample)
+        recent = files[0];
     }
   else
     {
@@ -361,15 +394,7 @@ lda_window_open (LdaWindow *self,
       return FALSE;
     }
 
-  if (!is_sample)
-    {
-      g_autofree char *folder = g_strdup (lda_series_get_folder (series));
-
-      g_settings_set_string (self->settings, "last-folder", folder);
-    }
-
-  set_series (self, series, is_sample);
-  return TRUE;
+  return lda_window_begin_open (self, series, is_sample, recent);
 }
 
 /* Results */
@@ -447,7 +472,7 @@ lda_window_set_frame_counts (LdaWindow       *self,
   else
     lda_fraction_plot_clear_point (self->fraction_plot, frame);
   if (frame < self->frame_buttons->len)
-    update_frame_button (self, frame);
+    lda_window_update_frame_button (self, frame);
 }
 
 /**
@@ -463,7 +488,7 @@ lda_window_set_frame_state (LdaWindow     *self,
 {
   lda_series_get_frame (self->series, frame)->state = state;
   if (frame < self->frame_buttons->len)
-    update_frame_button (self, frame);
+    lda_window_update_frame_button (self, frame);
 }
 
 static void
@@ -471,7 +496,9 @@ on_runner_updated (LdaPipelineRunner *runner,
                    LdaRunResult      *result,
                    LdaWindow         *self)
 {
-  if (self->series == NULL || result->frame >= lda_series_get_n_frames (self->series))
+  lda_window_open_loaded (self, result);
+  if (self->opening != NULL || self->series == NULL ||
+      result->frame >= lda_series_get_n_frames (self->series))
     return;
 
   /* A good frame is shown: an earlier frame's failure is no longer news. */
@@ -501,6 +528,7 @@ on_runner_updated (LdaPipelineRunner *runner,
       lda_channel_panel_set_result (self->channel_panels[c], &channel);
     }
 
+  lda_window_restore_view (self);
   lda_window_edit_show (self, result);
   lda_window_show_counts (self, lda_window_edit_counts (self, result));
   show_contrasts (self, result->contrasts);
@@ -522,6 +550,9 @@ on_runner_failed (LdaPipelineRunner *runner,
                   LdaWindow         *self)
 {
   g_autofree char *message = NULL;
+
+  if (loading && lda_window_open_failed (self, error))
+    return;
 
   if (loading)
     {
@@ -549,33 +580,24 @@ on_runner_failed (LdaPipelineRunner *runner,
   lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_ERROR, message);
 }
 
+/* The person moved a control: the document records the change (one undo
+ * step per control moved) and tells the window, which segments again
+ * (lda-window-document.c, on_params_changed). */
 static void
 on_panel_changed (LdaChannelPanel *panel,
                   LdaWindow       *self)
 {
-  LdaFrame *frame;
   LdaParams params;
 
-  if (self->updating_panels || self->series == NULL)
+  if (self->updating_panels || self->document == NULL)
     return;
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_get_params (self->channel_panels[c], &params.channel[c]);
 
-  frame = lda_series_get_frame (self->series, self->frame);
-  if (frame->has_override)
-    {
-      lda_series_set_frame_override (self->series, self->frame, &params);
-      lda_window_cancel_counts (self);
-    }
-  else
-    {
-      lda_series_set_params (self->series, &params);
-      lda_window_forget_counts (self);
-    }
-
-  lda_pipeline_runner_set_params (self->runner, &params);
-  lda_window_save_schedule (self, -1);
+  /* A read-only project keeps its parameters: put the controls back. */
+  if (!lda_document_set_params (self->document, self->frame, &params))
+    set_panels_params (self, lda_document_get_params (self->document, self->frame));
 }
 
 /* Status line */
@@ -650,6 +672,43 @@ lda_window_get_solo_pane (LdaWindow *self)
   return self->solo;
 }
 
+static LdaPane pane_from_name (const char *name);
+
+/**
+ * lda_window_get_pane_layout:
+ * @self: a window
+ *
+ * Returns: the pane layout's name, as lda_window_restore_pane() takes it
+ */
+const char *
+lda_window_get_pane_layout (LdaWindow *self)
+{
+  return pane_names[self->solo];
+}
+
+/**
+ * lda_window_restore_pane:
+ * @self: a window
+ * @layout: a pane layout's name ("grid", "segmented", …)
+ * @zoom: the zoom, or 0 to fit
+ *
+ * Brings back the panes as the person left them.
+ */
+void
+lda_window_restore_pane (LdaWindow  *self,
+                         const char *layout,
+                         double      zoom)
+{
+  LdaImageView *view;
+
+  lda_window_show_pane (self, pane_from_name (layout));
+  view = self->views[self->solo == LDA_PANE_ALL ? LDA_PANE_COMPOSITE : self->solo];
+  if (zoom > 0.0)
+    lda_image_view_set_zoom (view, zoom);
+  else
+    lda_image_view_zoom_to_fit (view);
+}
+
 static void
 on_toggle_solo (LdaImageView *view,
                 LdaWindow    *self)
@@ -695,7 +754,9 @@ lda_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
   int width, height;
 
-  /* Nothing the person did is lost by closing. */
+  /* Nothing the person did is lost by closing, and the next opening
+   * starts where the person left off. */
+  lda_window_remember_view (self);
   if (!lda_window_save_now (self, &error))
     g_warning ("Could not save before closing: %s", error->message);
 
@@ -737,16 +798,52 @@ lda_window_get_channel_panel (LdaWindow  *self,
 }
 
 /**
- * lda_window_get_edits:
+ * lda_window_get_document:
  * @self: a window
  *
- * Returns: (transfer none) (element-type LdaEdits): the frames' edit
- *   layers, %NULL where a frame has none
+ * Returns: (transfer none) (nullable): the document shown
  */
-GPtrArray *
-lda_window_get_edits (LdaWindow *self)
+LdaDocument *
+lda_window_get_document (LdaWindow *self)
 {
-  return self->edits;
+  return self->document;
+}
+
+/**
+ * lda_window_save_now:
+ * @self: a window
+ * @error: return location for an error
+ *
+ * Writes whatever is unsaved, now.
+ *
+ * Returns: %TRUE if everything was written
+ */
+gboolean
+lda_window_save_now (LdaWindow  *self,
+                     GError    **error)
+{
+  return self->document == NULL || lda_document_save_now (self->document, error);
+}
+
+gboolean
+lda_window_save_pending (LdaWindow *self)
+{
+  return self->document != NULL && lda_document_is_saving (self->document);
+}
+
+/**
+ * lda_window_get_project_folder:
+ * @self: a window
+ *
+ * Returns: (nullable): where the document shown is saved
+ */
+const char *
+lda_window_get_project_folder (LdaWindow *self)
+{
+  if (self->document == NULL || lda_document_is_read_only (self->document))
+    return NULL;
+
+  return lda_document_get_location (self->document)->folder;
 }
 
 LdaImage *
@@ -778,13 +875,15 @@ lda_window_dispose (GObject *object)
   LdaWindow *self = LDA_WINDOW (object);
 
   lda_window_cancel_counts (self);
-  if (self->series != NULL)
+  lda_window_stroke_end (self);
+  if (self->document != NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!lda_window_save_now (self, &error))
-        g_warning ("Could not save: %s", error->message);
+      lda_window_document_disconnect (self);
+      lda_document_close (self->document);
+      g_clear_object (&self->document);
+      self->series = NULL;
     }
+  lda_window_document_finalize (self);
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
@@ -799,11 +898,9 @@ lda_window_finalize (GObject *object)
 {
   LdaWindow *self = LDA_WINDOW (object);
 
-  g_clear_pointer (&self->series, lda_series_free);
   g_clear_pointer (&self->frame_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->count_failed, g_byte_array_unref);
   lda_window_edit_finalize (self);
-  lda_window_save_finalize (self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lda_window_parent_class)->finalize (object);
@@ -829,6 +926,9 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_bar);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, project_bar);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, project_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, damage_button);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, pane_grid);
   gtk_widget_class_bind_template_child_full (widget_class, "composite_pane", FALSE,
@@ -899,7 +999,6 @@ lda_window_init (LdaWindow *self)
 
   self->frame_buttons = g_ptr_array_new ();
   self->count_failed = g_byte_array_new ();
-  self->unsaved_edits = g_byte_array_new ();
   self->pointer_x = self->pointer_y = -1;
   self->settings = lda_application_new_settings ();
   self->runner = lda_pipeline_runner_new ();

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-application.h"
+#include "lda-document.h"
 #include "lda-message-bar.h"
 #include "lda-pipeline-runner.h"
 #include "lda-series.h"
@@ -53,6 +54,7 @@ void               lda_window_post_message   (LdaWindow      *self,
 void               lda_window_withdraw_message (LdaWindow    *self,
                                               const char     *topic);
 const char        *lda_window_get_message    (LdaWindow      *self);
+const char        *lda_window_get_project_message (LdaWindow *self);
 LdaSeries         *lda_window_get_series     (LdaWindow      *self);
 guint              lda_window_get_frame      (LdaWindow      *self);
 void               lda_window_set_frame      (LdaWindow      *self,
@@ -75,7 +77,7 @@ void               lda_window_stroke_move    (LdaWindow      *self,
 void               lda_window_stroke_end     (LdaWindow      *self);
 void               lda_window_reset_frame_edits (LdaWindow   *self);
 LdaImage          *lda_window_get_merged     (LdaWindow      *self);
-GPtrArray         *lda_window_get_edits      (LdaWindow      *self);
+LdaDocument       *lda_window_get_document   (LdaWindow      *self);
 gboolean           lda_window_save_now       (LdaWindow      *self,
                                               GError        **error);
 const LdaCounts   *lda_window_get_counts     (LdaWindow      *self);

@@ -24,6 +24,7 @@
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-project.h"
+#include "lda-project-damage.h"
 #include "lda-series.h"
 
 typedef struct
@@ -143,27 +144,52 @@ image_folder (const char *project)
   return g_steal_pointer (&trimmed);
 }
 
-/* Loads the saved parameters and edits, if there are any: a series
- * nobody has opened yet exports with the default parameters. */
+/* Loads the saved parameters and edits, if there are any, from where the
+ * window keeps them (lda-project-location.c): a series nobody has opened
+ * yet exports with the default parameters.  Damaged files are set aside
+ * by the first load, and what is intact comes with the second; either
+ * way the export is refused while corrections set aside as damaged have
+ * not been acknowledged, unless @ignore_damaged. */
 static gboolean
 load_project (LdaSeries  *series,
+              gboolean    ignore_damaged,
               GPtrArray **edits,
               GError    **error)
 {
-  g_autofree char *folder = lda_project_default_folder (series);
-  g_autofree char *fallback = NULL;
+  g_autoptr(LdaProjectLocation) location = lda_project_location_new (series, FALSE);
+  g_autoptr(GKeyFile) extra = NULL;
+  g_autoptr(GPtrArray) damage = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+  if (!lda_project_load_location (series, location, edits, &extra, &local_error))
     {
-      /* Where the window saves it when the image folder is read-only. */
-      fallback = lda_project_fallback_folder (series);
-      if (fallback == NULL || !g_file_test (fallback, G_FILE_TEST_IS_DIR))
-        return TRUE;
-      g_free (folder);
-      folder = g_steal_pointer (&fallback);
+      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      if (!lda_project_load_location (series, location, edits, &extra, error))
+        return FALSE;
     }
 
-  return lda_project_load (series, folder, edits, error);
+  damage = lda_project_find_damage (series, location, extra);
+  if (damage->len > 0)
+    {
+      g_autofree char *what = lda_project_describe_damage (series, damage);
+
+      if (!ignore_damaged)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_DAMAGED,
+                       _("%s; the export would lack them. Open the folder in "
+                         "livedead-annotator and choose “Go On Without Them”, or add "
+                         "--ignore-damaged"), what);
+          return FALSE;
+        }
+      lda_cli_error (_("warning: %s; exported without them (--ignore-damaged)"), what);
+    }
+
+  return TRUE;
 }
 
 int
@@ -182,6 +208,7 @@ lda_cli_export (int    argc,
   gboolean training_layout = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
+  gboolean ignore_damaged = FALSE;
   LdaExportOptions options = { NULL, };
   Export export = { NULL, };
   GPtrArray *problems;
@@ -197,6 +224,8 @@ lda_cli_export (int    argc,
     { "frames", 0, 0, G_OPTION_ARG_STRING, &frames_text,
       N_("Export only these frames, numbered from 0 in the series' order, e.g. 0,2,5-7"),
       "LIST" },
+    { "ignore-damaged", 0, 0, G_OPTION_ARG_NONE, &ignore_damaged,
+      N_("Export even though corrections were set aside as damaged"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
     { NULL }
   };
@@ -266,7 +295,7 @@ lda_cli_export (int    argc,
   options.training_layout = training_layout;
   options.overwrite = overwrite;
 
-  if (!load_project (series, &edits, &error))
+  if (!load_project (series, ignore_damaged, &edits, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

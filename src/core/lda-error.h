@@ -26,6 +26,10 @@ G_BEGIN_DECLS
  *   file is malformed
  * @LDA_ERROR_NO_TRIPLES: a folder holds no complete triple
  * @LDA_ERROR_EXISTS: a file would be replaced and replacing was not asked for
+ * @LDA_ERROR_LOCKED: a project is open elsewhere (another window, another
+ *   process, another machine) and cannot be changed here
+ * @LDA_ERROR_DAMAGED: a project has corrections that were set aside as
+ *   damaged and the person has not yet said to go on without them
  *
  * Every failure a user can cause is reported with one of these codes and a
  * message that names the file and the problem.
@@ -43,6 +47,8 @@ typedef enum
   LDA_ERROR_INVALID_PARAMS,
   LDA_ERROR_NO_TRIPLES,
   LDA_ERROR_EXISTS,
+  LDA_ERROR_LOCKED,
+  LDA_ERROR_DAMAGED,
 } LdaError;
 
 GQuark   lda_error_quark   (void);

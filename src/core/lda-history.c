@@ -1,4 +1,4 @@
-/* lda-history.c — undo and redo of one frame's edits
+/* lda-history.c — undo and redo of one frame's edits and parameters
  *
  * A step keeps the rectangle an operation changed, with the edit pixels
  * inside it before and after, run-length encoded.  Edit layers are mostly
@@ -8,6 +8,15 @@
  * lda_history_begin() copies the whole edit layer, because a tool does not
  * know beforehand what it will touch; lda_history_end() encodes the dirty
  * part of that copy and of the layer now, then frees the copy.
+ *
+ * A parameter step keeps the parameters before and after.  A slider being
+ * dragged makes many changes; the caller asks for each to be merged into
+ * the step before it, so that one undo takes the whole drag back.
+ *
+ * Each step can carry a stamp, a number that grows with every step the
+ * caller records anywhere: a frame's history and the series' history are
+ * separate, and the stamps tell which of the two holds the person's last
+ * step.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,10 +37,18 @@ typedef struct
 
 typedef struct
 {
-  char   *label;
-  LdaRect rect;
-  Packed  before;
-  Packed  after;
+  LdaHistoryKind kind;
+  char          *label;
+  guint64        stamp;
+
+  /* LDA_HISTORY_EDITS */
+  LdaRect        rect;
+  Packed         before;
+  Packed         after;
+
+  /* LDA_HISTORY_PARAMS */
+  LdaParamsState params_before;
+  LdaParamsState params_after;
 } Step;
 
 struct _LdaHistory
@@ -231,6 +248,39 @@ step_memory (const Step *step)
          + (step->label != NULL ? strlen (step->label) + 1 : 0);
 }
 
+/* Adds @step as the newest done step. */
+static void
+push_step (LdaHistory *self,
+           Step       *step)
+{
+  /* A new operation after undos drops what could have been redone. */
+  if (self->n_done < self->steps->len)
+    g_ptr_array_remove_range (self->steps, self->n_done, self->steps->len - self->n_done);
+
+  g_ptr_array_add (self->steps, step);
+  self->n_done++;
+
+  if (self->steps->len > self->max_steps)
+    {
+      guint excess = self->steps->len - self->max_steps;
+
+      g_ptr_array_remove_range (self->steps, 0, excess);
+      self->n_done -= excess;
+    }
+}
+
+static Step *
+undo_step (LdaHistory *self)
+{
+  return self->n_done > 0 ? g_ptr_array_index (self->steps, self->n_done - 1) : NULL;
+}
+
+static Step *
+redo_step (LdaHistory *self)
+{
+  return self->n_done < self->steps->len ? g_ptr_array_index (self->steps, self->n_done) : NULL;
+}
+
 /**
  * lda_history_new:
  * @max_steps: how many steps to keep at least, older ones are dropped;
@@ -373,26 +423,13 @@ lda_history_end (LdaHistory    *self,
   }
 
   step = g_new0 (Step, 1);
+  step->kind = LDA_HISTORY_EDITS;
   step->label = g_strdup (label);
   step->rect = rect;
   pack (&step->before, self->snapshot, edits->width, &rect);
   pack (&step->after, edits->pixels, edits->width, &rect);
   drop_snapshot (self);
-
-  /* A new operation after undos drops what could have been redone. */
-  if (self->n_done < self->steps->len)
-    g_ptr_array_remove_range (self->steps, self->n_done, self->steps->len - self->n_done);
-
-  g_ptr_array_add (self->steps, step);
-  self->n_done++;
-
-  if (self->steps->len > self->max_steps)
-    {
-      guint excess = self->steps->len - self->max_steps;
-
-      g_ptr_array_remove_range (self->steps, 0, excess);
-      self->n_done -= excess;
-    }
+  push_step (self, step);
 }
 
 static gboolean
@@ -413,7 +450,9 @@ step_fits (const Step     *step,
  * it.  An operation begun and not ended is abandoned (its end records
  * nothing), since its copy no longer matches.
  *
- * Returns: %TRUE if there was a step to undo
+ * Returns: %TRUE if there was a step of the edits to undo; %FALSE when
+ *   there is none, or when the last step is a parameter step (see
+ *   lda_history_undo_kind())
  */
 gboolean
 lda_history_undo (LdaHistory *self,
@@ -426,10 +465,9 @@ lda_history_undo (LdaHistory *self,
   g_return_val_if_fail (edits != NULL, FALSE);
 
   drop_snapshot (self);
-  if (self->n_done == 0)
+  step = undo_step (self);
+  if (step == NULL || step->kind != LDA_HISTORY_EDITS)
     return FALSE;
-
-  step = g_ptr_array_index (self->steps, self->n_done - 1);
   g_return_val_if_fail (step_fits (step, edits), FALSE);
 
   unpack (&step->before, edits->pixels, edits->width, &step->rect);
@@ -449,7 +487,7 @@ lda_history_undo (LdaHistory *self,
  * Applies again the last undone step.  Like undo, abandons an operation
  * begun and not ended.
  *
- * Returns: %TRUE if there was a step to redo
+ * Returns: %TRUE if there was a step of the edits to redo
  */
 gboolean
 lda_history_redo (LdaHistory *self,
@@ -462,10 +500,9 @@ lda_history_redo (LdaHistory *self,
   g_return_val_if_fail (edits != NULL, FALSE);
 
   drop_snapshot (self);
-  if (self->n_done == self->steps->len)
+  step = redo_step (self);
+  if (step == NULL || step->kind != LDA_HISTORY_EDITS)
     return FALSE;
-
-  step = g_ptr_array_index (self->steps, self->n_done);
   g_return_val_if_fail (step_fits (step, edits), FALSE);
 
   unpack (&step->after, edits->pixels, edits->width, &step->rect);
@@ -474,6 +511,217 @@ lda_history_redo (LdaHistory *self,
     lda_rect_union (dirty, &step->rect);
 
   return TRUE;
+}
+
+static gboolean
+params_state_equal (const LdaParamsState *a,
+                    const LdaParamsState *b)
+{
+  if (a->own != b->own)
+    return FALSE;
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    if (!lda_channel_params_equal (&a->params.channel[c], &b->params.channel[c]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * lda_history_record_params:
+ * @self: a history
+ * @before: the parameters before the change
+ * @after: the parameters after it
+ * @label: (nullable): what to call it, e.g. "Hoechst offset"
+ * @merge: fold the change into the newest step if that is a parameter
+ *   step with nothing undone after it (the caller decides: the same
+ *   control moved again within a moment, as a slider being dragged)
+ *
+ * Records a change of parameters as one step; like a new edit step, it
+ * drops what could have been redone.  A merged step that ends where it
+ * began is dropped.  Nothing is recorded when @before equals @after.
+ */
+void
+lda_history_record_params (LdaHistory           *self,
+                           const LdaParamsState *before,
+                           const LdaParamsState *after,
+                           const char           *label,
+                           gboolean              merge)
+{
+  Step *top;
+  Step *step;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (before != NULL && after != NULL);
+
+  top = undo_step (self);
+  if (merge && top != NULL && top->kind == LDA_HISTORY_PARAMS && redo_step (self) == NULL)
+    {
+      top->params_after = *after;
+      if (params_state_equal (&top->params_before, &top->params_after))
+        {
+          g_ptr_array_remove_index (self->steps, self->n_done - 1);
+          self->n_done--;
+        }
+      return;
+    }
+
+  if (params_state_equal (before, after))
+    return;
+
+  step = g_new0 (Step, 1);
+  step->kind = LDA_HISTORY_PARAMS;
+  step->label = g_strdup (label);
+  step->params_before = *before;
+  step->params_after = *after;
+  push_step (self, step);
+}
+
+/**
+ * lda_history_undo_params:
+ * @self: a history
+ * @state: (out): the parameters to go back to
+ *
+ * Undoes the last done step if it is a parameter step.
+ *
+ * Returns: %TRUE if it was one
+ */
+gboolean
+lda_history_undo_params (LdaHistory     *self,
+                         LdaParamsState *state)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  step = undo_step (self);
+  if (step == NULL || step->kind != LDA_HISTORY_PARAMS)
+    return FALSE;
+
+  drop_snapshot (self);
+  *state = step->params_before;
+  self->n_done--;
+  return TRUE;
+}
+
+/**
+ * lda_history_redo_params:
+ * @self: a history
+ * @state: (out): the parameters to apply again
+ *
+ * Redoes the last undone step if it is a parameter step.
+ *
+ * Returns: %TRUE if it was one
+ */
+gboolean
+lda_history_redo_params (LdaHistory     *self,
+                         LdaParamsState *state)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  step = redo_step (self);
+  if (step == NULL || step->kind != LDA_HISTORY_PARAMS)
+    return FALSE;
+
+  drop_snapshot (self);
+  *state = step->params_after;
+  self->n_done++;
+  return TRUE;
+}
+
+/**
+ * lda_history_undo_kind:
+ * @self: a history
+ *
+ * Returns: the kind of the step undo would take back
+ */
+LdaHistoryKind
+lda_history_undo_kind (LdaHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, LDA_HISTORY_NONE);
+
+  step = undo_step (self);
+  return step != NULL ? step->kind : LDA_HISTORY_NONE;
+}
+
+/**
+ * lda_history_redo_kind:
+ * @self: a history
+ *
+ * Returns: the kind of the step redo would apply
+ */
+LdaHistoryKind
+lda_history_redo_kind (LdaHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, LDA_HISTORY_NONE);
+
+  step = redo_step (self);
+  return step != NULL ? step->kind : LDA_HISTORY_NONE;
+}
+
+/**
+ * lda_history_stamp:
+ * @self: a history
+ * @stamp: a number greater than every stamp given before, in any history
+ *   compared with this one
+ *
+ * Stamps the newest done step (just recorded or merged into), so that
+ * lda_history_undo_stamp() can tell which of several histories holds the
+ * person's last step.
+ */
+void
+lda_history_stamp (LdaHistory *self,
+                   guint64     stamp)
+{
+  Step *step;
+
+  g_return_if_fail (self != NULL);
+
+  step = undo_step (self);
+  if (step != NULL)
+    step->stamp = stamp;
+}
+
+/**
+ * lda_history_undo_stamp:
+ * @self: a history
+ *
+ * Returns: the stamp of the step undo would take back; 0 if none
+ */
+guint64
+lda_history_undo_stamp (LdaHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  step = undo_step (self);
+  return step != NULL ? step->stamp : 0;
+}
+
+/**
+ * lda_history_redo_stamp:
+ * @self: a history
+ *
+ * Returns: the stamp of the step redo would apply; 0 if none
+ */
+guint64
+lda_history_redo_stamp (LdaHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  step = redo_step (self);
+  return step != NULL ? step->stamp : 0;
 }
 
 /**

@@ -142,6 +142,42 @@ frame_group (const char *title)
 }
 
 /**
+ * lda_project_ini_path:
+ * @folder: a project folder
+ * @series: a series
+ *
+ * Returns: (transfer full): the file of the series' parameters and frame
+ *   states in @folder
+ */
+char *
+lda_project_ini_path (const char *folder,
+                      LdaSeries  *series)
+{
+  g_return_val_if_fail (folder != NULL && series != NULL, NULL);
+
+  return ini_path (folder, series);
+}
+
+/**
+ * lda_project_edits_path:
+ * @folder: a project folder
+ * @series: a series
+ * @frame: a frame of @series
+ *
+ * Returns: (transfer full): the file of the frame's corrections in @folder
+ */
+char *
+lda_project_edits_path (const char *folder,
+                        LdaSeries  *series,
+                        guint       frame)
+{
+  g_return_val_if_fail (folder != NULL && series != NULL, NULL);
+  g_return_val_if_fail (frame < lda_series_get_n_frames (series), NULL);
+
+  return edits_path (folder, series, frame);
+}
+
+/**
  * lda_project_default_folder:
  * @series: a series
  *
@@ -610,6 +646,29 @@ lda_project_save_params (LdaSeries   *series,
                          const char  *folder,
                          GError     **error)
 {
+  return lda_project_save_params_full (series, folder, NULL, error);
+}
+
+/**
+ * lda_project_save_params_full:
+ * @series: a series
+ * @folder: the project folder; created if needed
+ * @extra: (nullable): more groups to keep in the file, such as
+ *   %LDA_PROJECT_VIEW_GROUP; names must not start with "project", "series/"
+ *   or "frame/"
+ * @error: return location for an error
+ *
+ * As lda_project_save_params(), with @extra's groups written too;
+ * lda_project_load_location() gives them back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_project_save_params_full (LdaSeries   *series,
+                              const char  *folder,
+                              GKeyFile    *extra,
+                              GError     **error)
+{
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GHashTable) own_groups = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                             g_free, NULL);
@@ -663,6 +722,17 @@ lda_project_save_params (LdaSeries   *series,
         }
     }
 
+  if (extra != NULL)
+    {
+      g_auto(GStrv) groups = g_key_file_get_groups (extra, NULL);
+
+      for (guint i = 0; groups[i] != NULL; i++)
+        if (!g_str_equal (groups[i], PROJECT_GROUP) &&
+            !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
+            !g_str_has_prefix (groups[i], FRAME_PREFIX))
+          copy_group (extra, groups[i], key_file, groups[i]);
+    }
+
   if (!make_folder (folder, error))
     return FALSE;
 
@@ -701,6 +771,58 @@ scan_edits (const LdaEdits  *edits,
     }
 
   return TRUE;
+}
+
+static gboolean peek_size (GBytes *bytes,
+                           guint  *width,
+                           guint  *height);
+
+/* The frame size the edits file at @path states, reading only its header. */
+static gboolean
+peek_file_size (const char *path,
+                guint      *width,
+                guint      *height)
+{
+  guint8 header[16];
+  g_autoptr(GBytes) bytes = NULL;
+  FILE *file = g_fopen (path, "rb");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+  ok = fread (header, 1, sizeof header, file) == sizeof header;
+  fclose (file);
+  if (!ok)
+    return FALSE;
+
+  bytes = g_bytes_new_static (header, sizeof header);
+  return peek_size (bytes, width, height);
+}
+
+/* Writes @edits, which hold no edit, as the frame's file. */
+static gboolean
+write_tombstone (const char      *folder,
+                 LdaSeries       *series,
+                 guint            frame,
+                 const LdaEdits  *edits,
+                 GError         **error)
+{
+  g_autofree char *dir = edits_folder (folder, series);
+  g_autofree char *path = edits_path (folder, series, frame);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!make_folder (dir, error))
+    return FALSE;
+
+  bytes = lda_edits_serialize (edits);
+  if (bytes == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
+      return FALSE;
+    }
+
+  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           error);
 }
 
 /**
@@ -769,6 +891,61 @@ lda_project_save_edits (const char      *folder,
 
   return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                            error);
+}
+
+/**
+ * lda_project_save_frame_edits:
+ * @location: where the project is
+ * @series: a series
+ * @frame: the index of a frame of @series
+ * @edits: (nullable): the frame's edits
+ * @error: return location for an error
+ *
+ * As lda_project_save_edits() into @location's folder, with one
+ * difference: when the frame has no edits and @location's other place
+ * still holds a file of the frame's edits, an empty edits file is written
+ * instead of removing ours, so that the older file over there never comes
+ * back as the newest (lda_project_load_location()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_project_save_frame_edits (const LdaProjectLocation  *location,
+                              LdaSeries                 *series,
+                              guint                      frame,
+                              const LdaEdits            *edits,
+                              GError                   **error)
+{
+  g_autofree char *elsewhere = NULL;
+  g_autoptr(LdaEdits) empty = NULL;
+  guint width = 0, height = 0;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (series != NULL, FALSE);
+  g_return_val_if_fail (frame < lda_series_get_n_frames (series), FALSE);
+
+  if ((edits != NULL && lda_edits_count (edits) > 0) || location->other == NULL)
+    return lda_project_save_edits (location->folder, series, frame, edits, error);
+
+  elsewhere = edits_path (location->other, series, frame);
+  if (!g_file_test (elsewhere, G_FILE_TEST_EXISTS))
+    return lda_project_save_edits (location->folder, series, frame, NULL, error);
+
+  /* An empty layer of the frame's size, as the file over there states it
+   * when this session never had one. */
+  if (edits != NULL)
+    {
+      width = edits->width;
+      height = edits->height;
+    }
+  else if (!peek_file_size (elsewhere, &width, &height) ||
+           (guint64) width * height > (G_GUINT64_CONSTANT (1) << 28))
+    width = height = 1;
+  empty = lda_edits_new (width, height, error);
+  if (empty == NULL)
+    return FALSE;
+
+  return write_tombstone (location->folder, series, frame, empty, error);
 }
 
 /* The frame size an edits file states; lda_edits_deserialize() checks
@@ -855,6 +1032,131 @@ note_damage (Damage     *damage,
                       : g_strdup (problem->message);
 }
 
+
+/* Of two paths (the second may be %NULL), the one of the newer file; the
+ * first when neither exists or both are as old.  Takes both. */
+static char *
+newest_of (char *path,
+           char *other)
+{
+  GStatBuf a, b;
+  gboolean has_a, has_b;
+
+  if (other == NULL)
+    return path;
+
+  has_a = g_stat (path, &a) == 0;
+  has_b = g_stat (other, &b) == 0;
+  if (has_b && (!has_a || b.st_mtim.tv_sec > a.st_mtim.tv_sec ||
+                (b.st_mtim.tv_sec == a.st_mtim.tv_sec && b.st_mtim.tv_nsec > a.st_mtim.tv_nsec)))
+    {
+      g_free (path);
+      return other;
+    }
+
+  g_free (other);
+  return path;
+}
+
+static gboolean
+load_from (LdaSeries   *series,
+           const char  *folder,
+           const char  *other,
+           GPtrArray  **edits,
+           GKeyFile   **extra,
+           GError     **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree SavedFrame *frames = NULL;
+  g_autofree char *path = NULL;
+  Damage damage = { NULL, 0 };
+  LdaParams params;
+  guint n_frames;
+  gboolean found = FALSE;
+
+  n_frames = lda_series_get_n_frames (series);
+  frames = g_new0 (SavedFrame, n_frames);
+  path = newest_of (ini_path (folder, series), other != NULL ? ini_path (other, series) : NULL);
+  if (!read_ini (path, key_file, &found, &local_error) ||
+      (found && !parse_ini (series, key_file, path, &params, frames, &local_error)))
+    {
+      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      note_damage (&damage, path, local_error);
+      g_clear_error (&local_error);
+    }
+
+  loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
+  for (guint i = 0; i < n_frames; i++)
+    {
+      g_autofree char *file = newest_of (edits_path (folder, series, i),
+                                         other != NULL ? edits_path (other, series, i) : NULL);
+      LdaEdits *frame_edits = NULL;
+
+      if (!load_edits_file (file, &frame_edits, &local_error))
+        {
+          if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
+            {
+              g_free (damage.message);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          note_damage (&damage, file, local_error);
+          g_clear_error (&local_error);
+        }
+      /* An empty file stands for edits removed while an older file of
+       * them is still in the other place. */
+      if (frame_edits != NULL && lda_edits_count (frame_edits) == 0)
+        g_clear_pointer (&frame_edits, lda_edits_free);
+      g_ptr_array_add (loaded, frame_edits);
+    }
+
+  if (damage.count > 0)
+    {
+      if (damage.count == 1)
+        g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, damage.message);
+      else
+        g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s (and %u more damaged file, also set aside)",
+                                  "%s (and %u more damaged files, also set aside)",
+                                  damage.count - 1),
+                     damage.message, damage.count - 1);
+      g_free (damage.message);
+      return FALSE;
+    }
+
+  if (found)
+    {
+      lda_series_set_params (series, &params);
+      for (guint i = 0; i < n_frames; i++)
+        {
+          lda_series_get_frame (series, i)->state = frames[i].state;
+          lda_series_set_frame_override (series, i,
+                                         frames[i].has_override ? &frames[i].override : NULL);
+        }
+    }
+
+  if (extra != NULL)
+    {
+      g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
+
+      *extra = g_key_file_new ();
+      for (guint i = 0; found && groups[i] != NULL; i++)
+        if (!g_str_equal (groups[i], PROJECT_GROUP) &&
+            !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
+            !g_str_has_prefix (groups[i], FRAME_PREFIX))
+          copy_group (key_file, groups[i], *extra, groups[i]);
+    }
+
+  *edits = g_steal_pointer (&loaded);
+  return TRUE;
+}
 /**
  * lda_project_load:
  * @series: a series; receives what was saved
@@ -890,82 +1192,46 @@ lda_project_load (LdaSeries   *series,
                   GPtrArray  **edits,
                   GError     **error)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree SavedFrame *frames = NULL;
-  g_autofree char *path = NULL;
-  Damage damage = { NULL, 0 };
-  LdaParams params;
-  guint n_frames;
-  gboolean found = FALSE;
-
   g_return_val_if_fail (series != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (edits != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_frames = lda_series_get_n_frames (series);
-  frames = g_new0 (SavedFrame, n_frames);
-  path = ini_path (folder, series);
-  if (!read_ini (path, key_file, &found, &local_error) ||
-      (found && !parse_ini (series, key_file, path, &params, frames, &local_error)))
-    {
-      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      note_damage (&damage, path, local_error);
-      g_clear_error (&local_error);
-    }
+  return load_from (series, folder, NULL, edits, NULL, error);
+}
 
-  loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
-  for (guint i = 0; i < n_frames; i++)
-    {
-      g_autofree char *file = edits_path (folder, series, i);
-      LdaEdits *frame_edits = NULL;
+/**
+ * lda_project_load_location:
+ * @series: a series; receives what was saved
+ * @location: where the project is
+ * @edits: (out) (transfer full) (element-type LdaEdits): one entry per
+ *   frame of @series, its edits or %NULL
+ * @extra: (out) (transfer full) (optional): the file's other groups, as
+ *   given to lda_project_save_params_full()
+ * @error: return location for an error
+ *
+ * As lda_project_load(), reading each file — the series' parameters and
+ * each frame's edits — from whichever of @location's two places holds it
+ * newest.  A project saved in the user data folder while the image folder
+ * was read-only is found when the image folder is writable again, and the
+ * other way round, so that no correction is ever left behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_project_load_location (LdaSeries                 *series,
+                           const LdaProjectLocation  *location,
+                           GPtrArray                **edits,
+                           GKeyFile                 **extra,
+                           GError                   **error)
+{
+  g_return_val_if_fail (series != NULL, FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-      if (!load_edits_file (file, &frame_edits, &local_error))
-        {
-          if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-            {
-              g_free (damage.message);
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          note_damage (&damage, file, local_error);
-          g_clear_error (&local_error);
-        }
-      g_ptr_array_add (loaded, frame_edits);
-    }
+  if (extra != NULL)
+    *extra = NULL;
 
-  if (damage.count > 0)
-    {
-      if (damage.count == 1)
-        g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, damage.message);
-      else
-        g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "%s (and %u more damaged file, also set aside)",
-                                  "%s (and %u more damaged files, also set aside)",
-                                  damage.count - 1),
-                     damage.message, damage.count - 1);
-      g_free (damage.message);
-      return FALSE;
-    }
-
-  if (found)
-    {
-      lda_series_set_params (series, &params);
-      for (guint i = 0; i < n_frames; i++)
-        {
-          lda_series_get_frame (series, i)->state = frames[i].state;
-          lda_series_set_frame_override (series, i,
-                                         frames[i].has_override ? &frames[i].override : NULL);
-        }
-    }
-
-  *edits = g_steal_pointer (&loaded);
-  return TRUE;
+  return load_from (series, location->folder, location->other, edits, extra, error);
 }

@@ -207,6 +207,48 @@ lda_series_new_from_files (const char * const *paths,
   return g_steal_pointer (&self);
 }
 
+/**
+ * lda_series_copy:
+ * @self: a series
+ *
+ * A copy shares nothing with @self: a worker thread may read it (to save
+ * the project, to export) while the person goes on changing @self.
+ *
+ * Returns: (transfer full): a copy of the series, its parameters, frame
+ *   states, overrides and counts
+ */
+LdaSeries *
+lda_series_copy (LdaSeries *self)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  LdaSeries *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = series_new (self->name, self->folder);
+  copy->params = self->params;
+  for (guint i = 0; i < self->triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (self->triples, i);
+
+      g_ptr_array_add (copy->triples, lda_triple_copy (triple));
+      g_hash_table_insert (index, triple, GUINT_TO_POINTER (i));
+    }
+  for (guint i = 0; i < self->frames->len; i++)
+    {
+      LdaFrame frame = g_array_index (self->frames, LdaFrame, i);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (index, frame.triple));
+
+      frame.triple = g_ptr_array_index (copy->triples, t);
+      frame.title = g_strdup (frame.title);
+      g_array_append_val (copy->frames, frame);
+    }
+  for (guint i = 0; i < self->problems->len; i++)
+    g_ptr_array_add (copy->problems, g_strdup (g_ptr_array_index (self->problems, i)));
+
+  return copy;
+}
+
 void
 lda_series_free (LdaSeries *self)
 {

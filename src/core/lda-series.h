@@ -60,6 +60,7 @@ LdaSeries       *lda_series_new_from_folder (const char       *folder,
 LdaSeries       *lda_series_new_from_files  (const char * const *paths,
                                              guint             n_paths,
                                              GError          **error);
+LdaSeries       *lda_series_copy            (LdaSeries        *self);
 void             lda_series_free            (LdaSeries        *self);
 const char      *lda_series_get_name        (LdaSeries        *self);
 const char      *lda_series_get_folder      (LdaSeries        *self);

@@ -259,6 +259,29 @@ lda_triple_new (const char *bf,
   return self;
 }
 
+/**
+ * lda_triple_copy:
+ * @self: a triple
+ *
+ * Returns: (transfer full): a copy, its name and time index included
+ */
+LdaTriple *
+lda_triple_copy (const LdaTriple *self)
+{
+  LdaTriple *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (LdaTriple, 1);
+  copy->name = g_strdup (self->name);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    copy->paths[i] = g_strdup (self->paths[i]);
+  copy->time_index = self->time_index;
+  copy->problem = g_strdup (self->problem);
+
+  return copy;
+}
+
 void
 lda_triple_free (LdaTriple *self)
 {

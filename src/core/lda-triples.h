@@ -39,6 +39,7 @@ GPtrArray *lda_triples_find      (const char  *folder,
 LdaTriple *lda_triple_new        (const char  *bf,
                                   const char  *hoechst,
                                   const char  *draq7);
+LdaTriple *lda_triple_copy       (const LdaTriple *self);
 void       lda_triple_free       (LdaTriple   *self);
 gboolean   lda_triple_count_pages (const LdaTriple *self,
                                   guint       *n_pages,

@@ -1,4 +1,4 @@
-/* app-test-util.h — folders for the application tests
+/* app-test-util.h — folders and windows for the application tests
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,11 +7,30 @@
 
 #include <glib.h>
 
+#include "lda-window.h"
+
 G_BEGIN_DECLS
 
 #define LDA_TEST_SAMPLE "nov22-402-tile2-0_t41"
 
-char *lda_test_copy_sample (const char *prefix);
-void  lda_test_remove_tree (const char *path);
+char         *lda_test_copy_sample  (const char         *prefix);
+void          lda_test_remove_tree  (const char         *path);
+char         *lda_test_sample_path  (const char         *dir,
+                                     const char         *channel);
+
+LdaWindow    *lda_test_window_new   (void);
+void          lda_test_window_close (LdaWindow          *window);
+gboolean      lda_test_open         (LdaWindow          *window,
+                                     const char * const *paths,
+                                     guint               n_paths);
+LdaRunResult *lda_test_wait         (LdaWindow          *window);
+void          lda_test_use_tool     (LdaWindow          *window,
+                                     const char         *tool,
+                                     int                 klass);
+void          lda_test_stroke       (LdaWindow          *window,
+                                     double              x0,
+                                     double              y0,
+                                     double              x1,
+                                     double              y1);
 
 G_END_DECLS

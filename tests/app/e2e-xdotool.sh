@@ -3,7 +3,10 @@
 # person would: start it on a two-frame folder, drag the cell-area offset
 # slider, step to the next time point with Page Down, take the brush (B)
 # and paint a stroke on the segmented pane, see it saved beside the images
-# within two seconds, quit with Ctrl+Q.
+# within two seconds; paint again at 1:1 (Ctrl+1) and with the segmented
+# pane alone (Alt+4) zoomed in (Ctrl+plus), where the panes are drawn with
+# square pixels, undo with Ctrl+Z, and see each step saved; quit with
+# Ctrl+Q.
 #
 #   xvfb-run -a -s "-screen 0 1400x900x24" tests/app/e2e-xdotool.sh [BUILDDIR]
 #
@@ -41,6 +44,25 @@ wait_for () {
     sleep 0.1
   done
   return 1
+}
+
+# Waits up to 5 s for file $1 to differ from checksum $2.
+wait_changed () {
+  for _ in $(seq 1 50); do
+    [ "$(md5sum <"$1")" != "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# A horizontal drag of the primary button from ($1, $3) to ($2, $3).
+drag () {
+  xdotool mousemove "$1" "$3" mousedown 1
+  for i in 1 2 3 4 5; do
+    xdotool mousemove $(($1 + ($2 - $1) * i / 5)) "$3"
+    sleep 0.05
+  done
+  xdotool mouseup 1
 }
 
 command -v xdotool >/dev/null || { echo "e2e: xdotool is not installed" >&2; exit 77; }
@@ -99,6 +121,36 @@ for _ in $(seq 1 50); do
 done
 [ -s "$edits" ] || fail "the stroke was not saved within 5 s ($edits)"
 echo "e2e: brush stroke painted and saved: $(basename "$edits"), $(stat -c %s "$edits") bytes"
+
+# Zoomed in, the panes are drawn with square pixels from copies of the
+# layer; a stroke there once aborted the application.  Paint at 1:1 in
+# the four panes, then with the segmented pane alone, zoomed in, then undo:
+# each step must reach the project folder.
+sum=$(md5sum <"$edits")
+xdotool key ctrl+1
+sleep 1
+drag 620 720 640
+wait_changed "$edits" "$sum" || fail "the stroke at 1:1 was not saved"
+kill -0 "$pid" 2>/dev/null || fail "the application died painting at 1:1"
+echo "e2e: brush stroke at 1:1 painted and saved"
+
+sum=$(md5sum <"$edits")
+xdotool key alt+4
+sleep 0.5
+xdotool key ctrl+plus
+sleep 0.3
+xdotool key ctrl+plus
+sleep 1
+drag 300 450 300
+wait_changed "$edits" "$sum" || fail "the stroke zoomed in with one pane alone was not saved"
+kill -0 "$pid" 2>/dev/null || fail "the application died painting zoomed in"
+echo "e2e: brush stroke zoomed in, segmented pane alone, painted and saved"
+
+sum=$(md5sum <"$edits")
+xdotool key ctrl+z
+wait_changed "$edits" "$sum" || fail "the undo zoomed in was not saved"
+kill -0 "$pid" 2>/dev/null || fail "the application died undoing zoomed in"
+echo "e2e: Ctrl+Z undid the stroke zoomed in, and was saved"
 
 # Quit.
 xdotool key ctrl+q

@@ -36,8 +36,8 @@ fixture_set_up (Fixture       *fixture,
     return;
 
   fixture->dir = lda_test_copy_sample ("lda-controls");
-  fixture->window = lda_test_window_new (1280, 800);
-  lda_test_open (fixture->window, fixture->dir);
+  fixture->window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (fixture->window, fixture->dir);
 }
 
 static void

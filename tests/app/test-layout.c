@@ -69,8 +69,8 @@ test_counts_plural (void)
     }
 
   dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new (1280, 800);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
 
   set_language ("en");
   assert_counts_read (window, 1, "1 cell,");
@@ -114,10 +114,11 @@ test_export_progress_plural (void)
       const char *text;
 
       set_language (cases[i].language);
-      window = lda_test_window_new (1280, 800);
-      lda_test_open (window, dir);
+      window = lda_test_window_new_sized (1280, 800);
+      lda_test_open_folder (window, dir);
       g_ptr_array_add (edits, NULL);
-      dialog = lda_export_dialog_new (GTK_WINDOW (window), lda_window_get_series (window),
+      dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                      lda_series_copy (lda_window_get_series (window)),
                                       g_steal_pointer (&edits), 0, out);
       progress = lda_test_find (GTK_WIDGET (dialog), lda_test_is_type,
                                 GSIZE_TO_POINTER (GTK_TYPE_PROGRESS_BAR));
@@ -266,8 +267,8 @@ assert_layout (int         width,
 
   g_test_message ("%d × %d, %s", width, height, language);
   set_language (language);
-  window = lda_test_window_new (width, height);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (width, height);
+  lda_test_open_folder (window, dir);
 
   /* The window fits the screen it was made for. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
@@ -368,8 +369,8 @@ test_export_reachable (void)
     }
 
   dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new (1024, 700);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
 
   header = gtk_window_get_titlebar (GTK_WINDOW (window));
   button = lda_test_find (header, lda_test_has_action, (gpointer) "win.export");
@@ -419,8 +420,8 @@ test_side_bar_collapses (void)
     }
 
   dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new (1024, 700);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
   if (!lda_test_can_send_input (window))
     {
       g_test_skip ("real input needs an X display and xdotool");

@@ -108,8 +108,8 @@ test_export_success_is_information (void)
     }
 
   dir = lda_test_copy_sample ("lda-messages");
-  window = lda_test_window_new (1280, 800);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
   g_assert_null (lda_window_get_message (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -155,8 +155,8 @@ test_frame_error_goes_with_good_frame (void)
     }
 
   dir = make_folder ();
-  window = lda_test_window_new (1280, 800);
-  lda_test_open (window, dir);
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
   g_assert_cmpuint (lda_series_get_n_frames (lda_window_get_series (window)), ==, 3);
   message = lda_window_get_message (window);
   g_assert_nonnull (message);

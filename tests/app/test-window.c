@@ -705,7 +705,7 @@ static gsize
 frame_edit_count (LdaWindow *window,
                   guint      frame)
 {
-  LdaEdits *edits = g_ptr_array_index (lda_window_get_edits (window), frame);
+  LdaEdits *edits = lda_document_get_edits (lda_window_get_document (window), frame);
 
   return edits != NULL ? lda_edits_count (edits) : 0;
 }

@@ -20,7 +20,7 @@
 #include "ui-test-util.h"
 
 LdaWindow *
-lda_test_window_new (int width,
+lda_test_window_new_sized (int width,
                      int height)
 {
   LdaWindow *window = lda_window_new (NULL);
@@ -35,7 +35,7 @@ lda_test_window_new (int width,
 }
 
 void
-lda_test_open (LdaWindow  *window,
+lda_test_open_folder (LdaWindow  *window,
                const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);

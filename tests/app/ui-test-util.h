@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 typedef gboolean (*LdaTestMatch) (GtkWidget *widget,
                                   gpointer   data);
 
-LdaWindow *lda_test_window_new          (int          width,
+LdaWindow *lda_test_window_new_sized    (int          width,
                                          int          height);
-void       lda_test_open                (LdaWindow   *window,
+void       lda_test_open_folder         (LdaWindow   *window,
                                          const char  *path);
 void       lda_test_wait_for_result     (LdaWindow   *window);
 void       lda_test_settle              (LdaWindow   *window);

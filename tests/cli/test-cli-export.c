@@ -16,6 +16,7 @@
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-project.h"
+#include "lda-project-damage.h"
 #include "lda-tiff.h"
 #include "test-cli-util.h"
 
@@ -373,10 +374,89 @@ test_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "--training-layout"));
 }
 
+/* An export that sets a damaged edits file aside fails, and so does
+ * every later one, until the corrections are acknowledged as lost or the
+ * export is told --ignore-damaged: an export never silently lacks them. */
+static void
+test_damaged_stays_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autofree char *out = path_in (fixture, "out");
+  g_autofree char *project = g_build_filename (fixture->input, LDA_PROJECT_FOLDER_NAME, NULL);
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (fixture->input, NULL);
+  g_autofree char *edits = lda_project_edits_path (project, series, 0);
+  g_autoptr(LdaProjectLocation) location = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GKeyFile) extra = NULL;
+  g_autoptr(GPtrArray) damage = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli_write_bytes (edits, "LDAE, but damaged", 17);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, NULL), ==, 1);
+      cli_assert_one_line_error (&run, "damaged", "--ignore-damaged");
+      g_assert_nonnull (strstr (run.err, "w_t00"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, "--ignore-damaged", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (run.err, "warning"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  cli_rm_rf (out);
+
+  /* Acknowledged, as the window's "Go On Without Them" does: exports run. */
+  location = lda_project_location_new (series, FALSE);
+  g_assert_true (lda_project_load_location (series, location, &loaded, &extra, &error));
+  g_assert_no_error (error);
+  damage = lda_project_find_damage (series, location, extra);
+  g_assert_cmpuint (damage->len, ==, 1);
+  lda_project_acknowledge_damage (extra, damage);
+  g_assert_true (lda_project_save_params_full (series, location->folder, extra, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, NULL), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Corrections the window saved in the user data folder while the image
+ * folder was read-only are exported once it is writable again (and the
+ * other way round): the command looks where the window does. */
+static void
+test_both_locations (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autofree char *out = path_in (fixture, "out");
+  g_autofree char *labels = g_build_filename (out, "w_t01_labels.tif", NULL);
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (fixture->input, NULL);
+  g_autofree char *fallback = lda_project_fallback_folder (series);
+  g_autoptr(LdaEdits) edits = lda_edits_new (128, 96, NULL);
+  g_autoptr(LdaImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaRect dirty = { 0, };
+
+  lda_edits_dab (edits, 60, 40, 3, LDA_CLASS_HOECHST, &dirty);
+  g_assert_true (lda_project_save_edits (fallback, series, 1, edits, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, NULL), ==, 0);
+  image = lda_tiff_read (labels, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_image_get (image, 60, 40), ==, LDA_CLASS_HOECHST);
+  cli_rm_rf (fallback);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data = g_dir_make_tmp ("lda-cli-export-data-XXXXXX", NULL);
+
+  /* The user data folder, for the test and the command alike. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   cli_init (&argc, &argv);
 
 #define ADD(path, project, func) \
@@ -388,6 +468,8 @@ main (int    argc,
   ADD ("/cli/export/exists", "project", test_exists);
   ADD ("/cli/export/no-project", NULL, test_no_project);
   ADD ("/cli/export/errors", NULL, test_errors);
+  ADD ("/cli/export/damaged-stays-refused", "project", test_damaged_stays_refused);
+  ADD ("/cli/export/both-locations", "project", test_both_locations);
 
 #undef ADD
 

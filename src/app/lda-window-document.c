@@ -1,0 +1,352 @@
+/* lda-window-document.c — the window as a view of a document
+ *
+ * The window shows one LdaDocument (src/core/lda-document.h), which holds
+ * the parameters, the corrections, their undo histories and the saving.
+ * Here the window opens documents, follows their changes and shows the
+ * project's state: saved or not, read-only, corrections set aside as
+ * damaged.
+ *
+ * Opening never leaves the window half-switched: the new document waits
+ * in self->opening until its first frame has been read and segmented,
+ * and only then replaces the one shown.  A file that cannot be read
+ * leaves the window exactly as it was, still editable.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-window-private.h"
+
+/* --------------------------------------------------- following changes */
+
+static void
+on_params_changed (LdaDocument *document,
+                   int          frame,
+                   LdaWindow   *self)
+{
+  if (frame < 0)
+    {
+      /* Every frame that follows the series needs segmenting again. */
+      lda_window_forget_counts (self);
+      if (!lda_document_has_own_params (document, self->frame))
+        lda_window_show_params (self);
+    }
+  else
+    {
+      lda_window_cancel_counts (self);
+      if ((guint) frame != self->frame)
+        lda_window_set_frame_counts (self, (guint) frame, NULL);
+      else
+        lda_window_show_params (self);
+    }
+  lda_window_edit_update_undo (self);
+}
+
+static void
+on_edits_changed (LdaDocument   *document,
+                  guint          frame,
+                  const LdaRect *dirty,
+                  LdaWindow     *self)
+{
+  if (frame == self->frame)
+    lda_window_edit_refresh (self, dirty);
+  else
+    lda_window_set_frame_counts (self, frame, NULL);
+}
+
+static void
+on_frame_changed (LdaDocument *document,
+                  guint        frame,
+                  LdaWindow   *self)
+{
+  lda_window_update_frame_button (self, frame);
+  if (frame == self->frame)
+    lda_window_edit_update_undo (self);
+}
+
+static void
+on_save_state (LdaDocument *document,
+               GParamSpec  *pspec,
+               LdaWindow   *self)
+{
+  lda_window_show_save_state (self);
+}
+
+/* The bar under the header tells what holds until it is dealt with: a
+ * project that cannot be saved, corrections set aside as damaged. */
+static void
+show_project_bar (LdaWindow  *self,
+                  const char *message,
+                  gboolean    damage)
+{
+  gtk_label_set_text (self->project_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->damage_button), damage);
+  gtk_widget_set_visible (self->project_bar, message != NULL);
+}
+
+/**
+ * lda_window_show_save_state:
+ * @self: a window
+ *
+ * Shows what the person must know about saving until it changes: a save
+ * that failed (and when it is tried again), a read-only project, or
+ * corrections set aside as damaged.
+ */
+void
+lda_window_show_save_state (LdaWindow *self)
+{
+  g_autofree char *message = NULL;
+  GPtrArray *damage;
+
+  if (self->document == NULL)
+    {
+      show_project_bar (self, NULL, FALSE);
+      return;
+    }
+
+  /* Nothing that would change a read-only project is offered. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->panels_box),
+                            !lda_document_is_read_only (self->document));
+  gtk_widget_set_sensitive (self->tool_box, !lda_document_is_read_only (self->document));
+
+  switch (lda_document_get_save_state (self->document))
+    {
+    case LDA_SAVE_STATE_FAILED:
+      {
+        const GError *error = lda_document_get_save_error (self->document);
+        guint seconds = lda_document_get_retry_seconds (self->document);
+
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Your corrections are not saved yet: %s. Trying "
+                                                "again in %u second; they are kept while the "
+                                                "window is open.",
+                                                "Your corrections are not saved yet: %s. Trying "
+                                                "again in %u seconds; they are kept while the "
+                                                "window is open.",
+                                                seconds),
+                                   error != NULL ? error->message : "", seconds);
+        show_project_bar (self, message, FALSE);
+        return;
+      }
+
+    case LDA_SAVE_STATE_READ_ONLY:
+      show_project_bar (self, lda_document_get_read_only_reason (self->document), FALSE);
+      return;
+
+    case LDA_SAVE_STATE_SAVED:
+    case LDA_SAVE_STATE_PENDING:
+    case LDA_SAVE_STATE_SAVING:
+    default:
+      break;
+    }
+
+  damage = lda_document_get_damage (self->document);
+  if (damage->len > 0)
+    {
+      g_autofree char *what = lda_project_describe_damage (self->series, damage);
+
+      message = g_strdup_printf (_("%s. Exports refuse to run until you go on without them."),
+                                 what);
+      show_project_bar (self, message, TRUE);
+      return;
+    }
+
+  show_project_bar (self, NULL, FALSE);
+}
+
+static void
+on_damage_changed (LdaDocument *document,
+                   LdaWindow   *self)
+{
+  lda_window_show_save_state (self);
+}
+
+void
+lda_window_document_connect (LdaWindow *self)
+{
+  g_signal_connect (self->document, "params-changed", G_CALLBACK (on_params_changed), self);
+  g_signal_connect (self->document, "edits-changed", G_CALLBACK (on_edits_changed), self);
+  g_signal_connect (self->document, "frame-changed", G_CALLBACK (on_frame_changed), self);
+  g_signal_connect (self->document, "damage-changed", G_CALLBACK (on_damage_changed), self);
+  g_signal_connect (self->document, "notify::save-state", G_CALLBACK (on_save_state), self);
+}
+
+void
+lda_window_document_disconnect (LdaWindow *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+}
+
+/* --------------------------------------------------------------- opening */
+
+static void
+drop_opening (LdaWindow *self)
+{
+  if (self->opening != NULL)
+    {
+      lda_document_close (self->opening);
+      g_clear_object (&self->opening);
+    }
+  g_clear_object (&self->opening_recent);
+}
+
+/**
+ * lda_window_begin_open:
+ * @self: a window
+ * @series: (transfer full): what to open
+ * @is_sample: whether it is the bundled sample
+ * @recent: (nullable): the folder to add to the recent ones once open
+ *
+ * Opens @series' project and starts loading the frame the person left it
+ * on; the window switches to it only when that frame is shown
+ * (lda_window_open_loaded()).
+ *
+ * Returns: %TRUE
+ */
+gboolean
+lda_window_begin_open (LdaWindow *self,
+                       LdaSeries *series,
+                       gboolean   is_sample,
+                       GFile     *recent)
+{
+  LdaDocument *document;
+  LdaFrame *frame;
+  g_autofree char *pane = NULL;
+  guint index = 0;
+  double zoom = 0.0;
+
+  drop_opening (self);
+
+  document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
+  if (!lda_document_get_view (document, &index, &zoom, &pane))
+    index = 0;
+
+  self->opening = document;
+  self->opening_recent = recent != NULL ? g_object_ref (recent) : NULL;
+  self->opening_zoom = zoom;
+  g_object_set_data_full (G_OBJECT (document), "lda-pane", g_steal_pointer (&pane), g_free);
+
+  /* The frame shown stays, and can still be corrected, until this one is
+   * ready. */
+  lda_window_stroke_end (self);
+  lda_window_cancel_counts (self);
+  frame = lda_series_get_frame (series, index);
+  lda_pipeline_runner_load (self->runner, index, frame->triple, frame->page,
+                            lda_document_get_params (document, index));
+  self->opening_generation = lda_pipeline_runner_get_generation (self->runner);
+
+  return TRUE;
+}
+
+/**
+ * lda_window_open_loaded:
+ * @self: a window
+ * @result: a result the runner just gave
+ *
+ * Returns: %TRUE if @result completes an open: the window now shows the
+ *   new document
+ */
+gboolean
+lda_window_open_loaded (LdaWindow    *self,
+                        LdaRunResult *result)
+{
+  g_autoptr(LdaDocument) document = NULL;
+  g_autoptr(GFile) recent = NULL;
+  const char *pane;
+
+  if (self->opening == NULL || result->generation < self->opening_generation)
+    return FALSE;
+
+  document = g_steal_pointer (&self->opening);
+  recent = g_steal_pointer (&self->opening_recent);
+  pane = g_object_get_data (G_OBJECT (document), "lda-pane");
+
+  if (recent != NULL)
+    lda_window_add_recent (self, recent);
+  if (!lda_document_is_sample (document))
+    g_settings_set_string (self->settings, "last-folder",
+                           lda_series_get_folder (lda_document_get_series (document)));
+
+  lda_window_set_document (self, document, result->frame);
+
+  /* Once the frame's images are in the panes (a new image size fits them
+   * anew), the panes go back to how the person left them. */
+  g_free (self->restore_pane);
+  self->restore_pane = g_strdup (pane);
+  self->restore_zoom = self->opening_zoom;
+
+  return TRUE;
+}
+
+/**
+ * lda_window_open_failed:
+ * @self: a window
+ * @error: why the runner could not load a frame
+ *
+ * Returns: %TRUE if the failure was that of an open: the new document is
+ *   dropped and the window stays as it was, with a message
+ */
+gboolean
+lda_window_open_failed (LdaWindow    *self,
+                        const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (self->opening == NULL)
+    return FALSE;
+
+  message = g_strdup_printf (_("Cannot open %s: %s"),
+                             lda_series_get_name (lda_document_get_series (self->opening)),
+                             error->message);
+  drop_opening (self);
+  lda_window_show_message (self, message);
+  return TRUE;
+}
+
+/**
+ * lda_window_remember_view:
+ * @self: a window
+ *
+ * Tells the document where the person is — frame, zoom, pane layout — so
+ * that opening it again brings them back there.
+ */
+void
+lda_window_remember_view (LdaWindow *self)
+{
+  LdaImageView *view;
+
+  if (self->document == NULL)
+    return;
+
+  view = self->views[self->solo == LDA_PANE_ALL ? LDA_PANE_COMPOSITE : self->solo];
+  lda_document_set_view (self->document, self->frame,
+                         lda_image_view_get_fit (view) ? 0.0 : lda_image_view_get_zoom (view),
+                         lda_window_get_pane_layout (self));
+}
+
+/**
+ * lda_window_restore_view:
+ * @self: a window
+ *
+ * After the first frame of a document just opened is shown: brings back
+ * the pane layout and zoom the person left it with.
+ */
+void
+lda_window_restore_view (LdaWindow *self)
+{
+  g_autofree char *pane = g_steal_pointer (&self->restore_pane);
+
+  if (pane != NULL)
+    lda_window_restore_pane (self, pane, self->restore_zoom);
+}
+
+void
+lda_window_document_finalize (LdaWindow *self)
+{
+  drop_opening (self);
+  g_clear_pointer (&self->restore_pane, g_free);
+}

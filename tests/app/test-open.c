@@ -1,0 +1,395 @@
+/* test-open.c — opening, reopening and sharing a project, through the
+ * window
+ *
+ * A failed open changes nothing; a second window on the same images is
+ * read-only; opening again restores where the person left off; damaged
+ * corrections are flagged and block exports until the person goes on
+ * without them; parameter changes are undone as strokes are.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-channel-panel.h"
+#include "lda-image-view.h"
+#include "lda-project.h"
+#include "lda-tiff.h"
+
+static gboolean have_display;
+
+static const char *
+title_of (LdaWindow *window)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (window), LDA_TYPE_WINDOW,
+                                                  "title_label");
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static LdaWindow *
+open_sample_copy (const char *dir)
+{
+  LdaWindow *window = lda_test_window_new ();
+  g_autofree char *bf = lda_test_sample_path (dir, "bf");
+  g_autofree char *ho = lda_test_sample_path (dir, "hoechst");
+  g_autofree char *dr = lda_test_sample_path (dir, "draq7");
+  const char *paths[] = { bf, ho, dr };
+
+  g_assert_true (lda_test_open (window, paths, 3));
+  g_assert_nonnull (lda_window_get_document (window));
+  return window;
+}
+
+static guint
+label_at (LdaWindow *window,
+          guint      x,
+          guint      y)
+{
+  return lda_image_get (lda_window_get_merged (window), x, y);
+}
+
+static GtkAdjustment *
+hoechst_offset (LdaWindow *window)
+{
+  return lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+}
+
+/* Writes the first half of @from's bytes to @to: a TIFF whose header
+ * reads well and whose pixels stop half-way. */
+static void
+write_truncated (const char *from,
+                 const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) (length / 2), NULL));
+}
+
+/* A 256 × 256 image, to go with the sample's 512 × 512 ones. */
+static void
+write_small (const char *path)
+{
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 256, 256, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lda_tiff_write (path, image, &error));
+  g_assert_no_error (error);
+}
+
+/* A folder whose triple cannot be used: the window stays exactly on what
+ * it showed — title, series, project, images — corrections still go to
+ * the project shown, and the bad folder gets no project and no place in
+ * Recent. */
+static void
+check_failed_open (gboolean truncated)
+{
+  g_autofree char *good = lda_test_copy_sample ("lda-open-good");
+  g_autofree char *bad = lda_test_copy_sample ("lda-open-bad");
+  g_autofree char *bad_dr = lda_test_sample_path (bad, "draq7");
+  g_autofree char *bad_project = g_build_filename (bad, LDA_PROJECT_FOLDER_NAME, NULL);
+  g_autofree char *bad_uri = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *project = NULL;
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  const char *paths[] = { bad };
+  LdaDocument *document;
+  LdaRunResult *shown;
+  LdaWindow *window;
+  const char *message;
+
+  window = open_sample_copy (good);
+  document = lda_window_get_document (window);
+  title = g_strdup (title_of (window));
+  project = g_strdup (lda_window_get_project_folder (window));
+  shown = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+
+  if (truncated)
+    {
+      g_autofree char *copy = g_strconcat (bad_dr, ".orig", NULL);
+
+      g_assert_cmpint (g_rename (bad_dr, copy), ==, 0);
+      write_truncated (copy, bad_dr);
+      g_assert_cmpint (g_unlink (copy), ==, 0);
+    }
+  else
+    write_small (bad_dr);
+
+  g_assert_true (lda_test_open (window, paths, 1));
+
+  message = lda_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "draq7"));
+  g_assert_true (lda_window_get_document (window) == document);
+  g_assert_cmpstr (title_of (window), ==, title);
+  g_assert_cmpstr (lda_window_get_project_folder (window), ==, project);
+  g_assert_true (lda_pipeline_runner_get_result (lda_window_get_runner (window)) == shown);
+  g_assert_false (g_file_test (bad_project, G_FILE_TEST_EXISTS));
+  bad_uri = g_file_get_uri (bad_file);
+  g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), bad_uri));
+
+  /* Still editable, and saved where it belongs. */
+  lda_test_use_tool (window, "brush", 4);
+  lda_test_stroke (window, 40, 40, 90, 40);
+  g_assert_cmpuint (label_at (window, 60, 40), ==, 4);
+  gtk_adjustment_set_value (hoechst_offset (window), 1.7);
+  lda_test_wait (window);
+  g_assert_true (lda_window_save_now (window, NULL));
+  g_assert_false (g_file_test (bad_project, G_FILE_TEST_EXISTS));
+  lda_test_window_close (window);
+
+  window = open_sample_copy (good);
+  g_assert_cmpuint (label_at (window, 60, 40), ==, 4);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (window)), ==, 1.7);
+  lda_test_window_close (window);
+
+  lda_test_remove_tree (good);
+  lda_test_remove_tree (bad);
+}
+
+static void
+test_failed_open_truncated (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  check_failed_open (TRUE);
+}
+
+static void
+test_failed_open_sizes_differ (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  check_failed_open (FALSE);
+}
+
+/* Two windows on the same images: the second shows them read-only, says
+ * why, and neither paints nor saves over the first one's work. */
+static void
+test_second_window_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *first, *second;
+  const char *reason;
+  guint before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-open-twice");
+  first = open_sample_copy (dir);
+  lda_test_use_tool (first, "brush", 1);
+  lda_test_stroke (first, 20, 20, 60, 20);
+
+  second = open_sample_copy (dir);
+  reason = lda_window_get_project_message (second);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "another window"));
+  g_assert_nonnull (strstr (reason, "read-only"));
+
+  before = label_at (second, 300, 300);
+  lda_test_use_tool (second, "brush", before == 4 ? 3 : 4);
+  lda_test_stroke (second, 280, 300, 320, 300);
+  g_assert_cmpuint (label_at (second, 300, 300), ==, before);
+  gtk_adjustment_set_value (hoechst_offset (second), 3.3);
+  lda_test_wait (second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (second)), !=, 3.3);
+  lda_test_window_close (second);
+
+  /* The first one's stroke is saved, the second's nowhere. */
+  lda_test_window_close (first);
+  first = open_sample_copy (dir);
+  g_assert_null (lda_window_get_project_message (first));
+  g_assert_cmpuint (label_at (first, 40, 20), ==, 1);
+  g_assert_cmpuint (label_at (first, 300, 300), ==, before);
+  lda_test_window_close (first);
+
+  lda_test_remove_tree (dir);
+}
+
+/* Opening a folder again lands where the person left it: the frame, the
+ * pane shown alone and its zoom. */
+static void
+test_reopen_restores_view (void)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *dir = NULL;
+  const char *paths[1];
+  LdaImageView *view;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  sample = lda_test_copy_sample ("lda-open-view");
+  dir = g_build_filename (sample, "series", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  for (guint t = 1; t <= 3; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        static const char * const channels[] = { "bf", "hoechst", "draq7" };
+        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
+        g_autofree char *name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+        g_autofree char *data = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+      }
+  paths[0] = dir;
+
+  window = lda_test_window_new ();
+  g_assert_true (lda_test_open (window, paths, 1));
+  lda_window_set_frame (window, 2);
+  lda_test_wait (window);
+  lda_window_show_pane (window, LDA_PANE_SEGMENTED);
+  lda_image_view_set_zoom (LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED)), 4.0);
+  lda_test_window_close (window);
+
+  window = lda_test_window_new ();
+  lda_window_show_pane (window, LDA_PANE_ALL);
+  g_assert_true (lda_test_open (window, paths, 1));
+  g_assert_cmpuint (lda_window_get_frame (window), ==, 2);
+  g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_SEGMENTED);
+  view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED));
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, 4.0);
+  g_assert_false (lda_image_view_get_fit (view));
+  lda_test_window_close (window);
+
+  lda_test_remove_tree (sample);
+}
+
+/* Damaged corrections: the frame is flagged and the bar says so until
+ * the person goes on without them; exports are refused meanwhile. */
+static void
+test_damaged_flagged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *edits = NULL;
+  LdaWindow *window;
+  const char *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-open-damaged");
+  window = open_sample_copy (dir);
+  lda_test_use_tool (window, "brush", 2);
+  lda_test_stroke (window, 20, 20, 60, 20);
+  g_assert_true (lda_window_save_now (window, NULL));
+  edits = lda_project_edits_path (lda_window_get_project_folder (window),
+                                  lda_window_get_series (window), 0);
+  lda_test_window_close (window);
+  g_assert_true (g_file_set_contents (edits, "LDAE, damaged", -1, NULL));
+
+  for (int round = 0; round < 2; round++)
+    {
+      window = open_sample_copy (dir);
+      message = lda_window_get_project_message (window);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, "damaged"));
+      g_assert_true (lda_document_frame_is_damaged (lda_window_get_document (window), 0));
+      lda_test_window_close (window);
+    }
+
+  window = open_sample_copy (dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.acknowledge-damage",
+                                             NULL));
+  g_assert_null (lda_window_get_project_message (window));
+  lda_test_window_close (window);
+
+  window = open_sample_copy (dir);
+  g_assert_null (lda_window_get_project_message (window));
+  lda_test_window_close (window);
+
+  lda_test_remove_tree (dir);
+}
+
+/* Ctrl+Z undoes a slider as it undoes a stroke, in the order they were
+ * made, and the segmentation follows. */
+static void
+test_params_undo (void)
+{
+  g_autofree char *dir = NULL;
+  GtkAdjustment *offset;
+  LdaRunResult *result;
+  LdaWindow *window;
+  double start;
+  guint automatic;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-open-undo");
+  window = open_sample_copy (dir);
+  offset = hoechst_offset (window);
+  start = gtk_adjustment_get_value (offset);
+  automatic = label_at (window, 100, 100);
+
+  gtk_adjustment_set_value (offset, start + 0.6);
+  lda_test_wait (window);
+  lda_document_set_merge_window (lda_window_get_document (window), 0);
+  lda_test_use_tool (window, "brush", automatic == 4 ? 3 : 4);
+  lda_test_stroke (window, 90, 100, 110, 100);
+  g_assert_cmpuint (label_at (window, 100, 100), !=, automatic);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (label_at (window, 100, 100), ==, automatic);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (offset), start + 0.6, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  result = lda_test_wait (window);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (offset), start, 1e-9);
+  g_assert_cmpfloat_with_epsilon (result->params.channel[LDA_CHANNEL_HOECHST].offset, start, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  result = lda_test_wait (window);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (offset), start + 0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (result->params.channel[LDA_CHANNEL_HOECHST].offset, start + 0.6, 1e-9);
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  have_display = gtk_init_check ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/open/failed-open-truncated", test_failed_open_truncated);
+  g_test_add_func ("/open/failed-open-sizes-differ", test_failed_open_sizes_differ);
+  g_test_add_func ("/open/second-window-read-only", test_second_window_read_only);
+  g_test_add_func ("/open/reopen-restores-view", test_reopen_restores_view);
+  g_test_add_func ("/open/damaged-flagged", test_damaged_flagged);
+  g_test_add_func ("/open/params-undo", test_params_undo);
+
+  return g_test_run ();
+}
