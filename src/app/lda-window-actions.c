@@ -548,7 +548,8 @@ present_export_dialog (LdaWindow *self)
           copy = lda_edits_copy (edits, &error);
           if (copy == NULL)
             {
-              lda_window_show_message (self, error->message);
+              lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_ERROR,
+                                       error->message);
               return;
             }
         }

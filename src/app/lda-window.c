@@ -390,7 +390,7 @@ lda_window_open (LdaWindow *self,
 
   if (series == NULL)
     {
-      lda_window_show_message (self, error->message);
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
       return FALSE;
     }
 

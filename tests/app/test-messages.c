@@ -182,6 +182,59 @@ test_frame_error_goes_with_good_frame (void)
   lda_test_remove_tree (dir);
 }
 
+/* What could not be opened is an error, whether the folder is found
+ * wanting at once or a frame of it only once it is read; what was open
+ * stays, and so does its message's place. */
+static void
+test_failed_open_is_error (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *missing = NULL;
+  LdaWindow *window;
+  g_autoptr(GFile) nowhere = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-messages");
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
+  g_assert_null (lda_window_get_message (window));
+
+  /* A folder that is not there. */
+  missing = g_build_filename (dir, "no such folder", NULL);
+  nowhere = g_file_new_for_path (missing);
+  g_assert_false (lda_window_open (window, &nowhere, 1, FALSE));
+  lda_test_settle (window);
+  g_assert_nonnull (lda_window_get_message (window));
+  g_assert_cmpstr (message_icon (window), ==, "dialog-error-symbolic");
+
+  /* A triple whose Hoechst image is not a TIFF at all. */
+  bad = g_build_filename (dir, "broken_hoechst.tif", NULL);
+  g_assert_true (g_file_set_contents (bad, "II*\0garbage, not a TIFF at all", 30, NULL));
+  {
+    g_autofree char *bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+    g_autofree char *dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+    GFile *files[3] = { g_file_new_for_path (bf), g_file_new_for_path (bad), g_file_new_for_path (dr) };
+
+    lda_window_open (window, files, 3, FALSE);
+    for (guint i = 0; i < 3; i++)
+      g_object_unref (files[i]);
+  }
+  lda_test_wait_for_result (window);
+  g_assert_nonnull (strstr (lda_window_get_message (window), "broken_hoechst.tif"));
+  g_assert_cmpstr (message_icon (window), ==, "dialog-error-symbolic");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +245,8 @@ main (int    argc,
   g_test_add_func ("/messages/export-success-is-information", test_export_success_is_information);
   g_test_add_func ("/messages/frame-error-goes-with-good-frame",
                    test_frame_error_goes_with_good_frame);
+
+  g_test_add_func ("/messages/failed-open-is-error", test_failed_open_is_error);
 
   return g_test_run ();
 }
