@@ -49,31 +49,6 @@ lda_window_show_message (LdaWindow  *self,
     lda_message_bar_clear (self->message_bar);
 }
 
-/**
- * lda_window_post_message:
- * @self: a window
- * @topic: what it is about, an `LDA_MESSAGE_TOPIC_…`; it replaces the
- *   message of that topic
- * @kind: information, warning or error
- * @message: what to tell the person
- */
-void
-lda_window_post_message (LdaWindow      *self,
-                         const char     *topic,
-                         LdaMessageKind  kind,
-                         const char     *message)
-{
-  lda_message_bar_post (self->message_bar, topic, kind, message);
-}
-
-/* Removes @topic's message once it is no longer true; the others stay. */
-void
-lda_window_withdraw_message (LdaWindow  *self,
-                             const char *topic)
-{
-  lda_message_bar_withdraw (self->message_bar, topic);
-}
-
 const char *
 lda_window_get_message (LdaWindow *self)
 {
