@@ -138,6 +138,35 @@ quit_activated (GSimpleAction *action,
     }
 }
 
+/**
+ * lda_application_load_style:
+ * @display: where the windows are shown
+ *
+ * Loads the style sheet and the tools' icons from the resource, once per
+ * display.  GtkApplication finds menus and the shortcuts window there by
+ * itself, but not style sheets; and the tests, which make windows
+ * without an application, need both to lay them out as the application
+ * does.
+ */
+void
+lda_application_load_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (g_object_get_data (G_OBJECT (display), "lda-style") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (display), "lda-style", GINT_TO_POINTER (TRUE));
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/livedead/Annotator/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/io/github/livedead/Annotator/icons");
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -190,16 +219,7 @@ lda_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);
 
-  /* GtkApplication loads menus and the shortcuts window from the resource
-   * base path, but not style sheets. */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, "/io/github/livedead/Annotator/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  lda_application_load_style (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

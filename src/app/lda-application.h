@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (LdaApplication, lda_application, LDA, APPLICATION, GtkAppl
 LdaApplication *lda_application_new        (void);
 char           *lda_application_sample_dir (void);
 GSettings      *lda_application_new_settings (void);
+void            lda_application_load_style (GdkDisplay *display);
 
 G_END_DECLS

@@ -227,6 +227,24 @@ control_changed_cb (GObject         *control,
   emit_changed (self);
 }
 
+/* Ticking "Manual threshold" starts from the threshold in use, so that
+ * the mask stays as it is until the person moves the value; from 0 it
+ * would flood the whole image at once. */
+static void
+manual_toggled_cb (GtkCheckButton  *check,
+                   LdaChannelPanel *self)
+{
+  if (self->updating == 0 && self->has_result && gtk_check_button_get_active (check))
+    {
+      self->updating++;
+      gtk_adjustment_set_value (self->manual_adjustment,
+                                (double) CLAMP (self->result.threshold, 0, LDA_MANUAL_MAX));
+      self->updating--;
+    }
+
+  control_changed_cb (G_OBJECT (check), self);
+}
+
 static void
 threshold_dragged_cb (LdaHistogramPlot *plot,
                       guint             value,
@@ -378,6 +396,7 @@ lda_channel_panel_class_init (LdaChannelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_label);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_button);
   gtk_widget_class_bind_template_callback (widget_class, control_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, manual_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, threshold_dragged_cb);
   gtk_widget_class_bind_template_callback (widget_class, ignore_saturated_clicked_cb);
 

@@ -100,6 +100,19 @@ chosen_frames (LdaExportDialog  *self,
   return TRUE;
 }
 
+static void
+show_progress (LdaExportDialog *self,
+               guint            done,
+               guint            total)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u of %u time point",
+                                                     "%u of %u time points", total),
+                                           done, total);
+
+  gtk_progress_bar_set_fraction (self->progress, total ? (double) done / total : 1.0);
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
 static gboolean
 progress_idle (gpointer data)
 {
@@ -107,12 +120,7 @@ progress_idle (gpointer data)
   LdaExportDialog *self = g_weak_ref_get (&p->dialog);
 
   if (self != NULL && self->progress != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("%u of %u time points"), p->done, p->total);
-
-      gtk_progress_bar_set_fraction (self->progress, p->total ? (double) p->done / p->total : 1.0);
-      gtk_progress_bar_set_text (self->progress, text);
-    }
+    show_progress (self, p->done, p->total);
 
   g_clear_object (&self);
   g_weak_ref_clear (&p->dialog);
@@ -256,6 +264,9 @@ lda_export_dialog_start (LdaExportDialog *self,
 
   show_error (self, NULL);
   set_running (self, TRUE);
+  /* Say how many from the start, not only once the first is written. */
+  show_progress (self, 0, job->frames != NULL ? job->frames->len
+                                              : lda_series_get_n_frames (self->series));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, export_done, NULL);
   g_task_set_source_tag (task, lda_export_dialog_start);

@@ -1,9 +1,9 @@
 /* lda-fraction-plot.c — the dead fraction over the time points of a series
  *
- * x is the time index, y the dead fraction from 0 to 1.  Computed points
- * are dots joined by lines (dashed across points not computed yet); the
- * points still to compute are hollow marks on the x axis; a vertical line
- * marks the current frame.
+ * x is the time index, as in the exported plot, y the dead fraction from
+ * 0 to 1.  Computed points are dots joined by lines in time order (dashed
+ * across points not computed yet); the points still to compute are hollow
+ * marks on the x axis; a vertical line marks the current frame.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -96,17 +96,67 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Where index i lies: n points spread over the width, one alone in the
- * middle. */
-static double
-index_to_x (const graphene_rect_t *area,
-            guint                  i,
-            guint                  n)
+/* The time axis, as the exported plot has it (src/export/lda-plot.c):
+ * from the earliest to the latest time index of the series, widened out
+ * to whole ticks so that it starts and ends on a labelled value. */
+typedef struct
 {
-  if (n <= 1)
-    return area->origin.x + area->size.width / 2;
+  gint64 lo;
+  gint64 hi;
+  gint64 step;
+} TimeAxis;
 
-  return area->origin.x + area->size.width * i / (double) (n - 1);
+/* The tick step for @span: 1, 2 or 5 × 10^k, at most @max_ticks ticks. */
+static gint64
+tick_step (gint64 span,
+           guint  max_ticks)
+{
+  static const gint64 factors[] = { 1, 2, 5 };
+  gint64 magnitude = 1;
+
+  max_ticks = MAX (max_ticks, 1);
+  for (;;)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+        if (factors[i] * magnitude * max_ticks >= span)
+          return factors[i] * magnitude;
+      magnitude *= 10;
+    }
+}
+
+static void
+get_time_axis (LdaFractionPlot *self,
+               guint            max_ticks,
+               TimeAxis        *axis)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      gint64 t = (gint64) g_array_index (self->points, Point, i).time;
+
+      lo = MIN (lo, t);
+      hi = MAX (hi, t);
+    }
+  if (self->points->len == 0)
+    lo = hi = 0;
+  if (hi == lo)
+    {
+      lo = lo > 0 ? lo - 1 : 0;
+      hi = lo + 2;
+    }
+
+  axis->step = tick_step (hi - lo, max_ticks);
+  axis->lo = lo / axis->step * axis->step;
+  axis->hi = (hi + axis->step - 1) / axis->step * axis->step;
+}
+
+static double
+time_to_x (const graphene_rect_t *area,
+           const TimeAxis        *axis,
+           double                 time)
+{
+  return area->origin.x + area->size.width * (time - axis->lo) / (double) (axis->hi - axis->lo);
 }
 
 static double
@@ -116,46 +166,72 @@ fraction_to_y (const graphene_rect_t *area,
   return area->origin.y + area->size.height * (1.0 - CLAMP (f, 0.0, 1.0));
 }
 
-/* A few index ticks: every k-th index, k chosen so labels do not touch. */
-static guint
-tick_step (guint  n,
-           double width,
-           int    label_width)
-{
-  static const guint steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
-
-  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
-    {
-      guint n_ticks = (n - 1) / steps[s] + 1;
-
-      if (n_ticks * (label_width + 8.0) <= width)
-        return steps[s];
-    }
-
-  return MAX (n, 1);
-}
-
-/* The plot area: room on the left for the rotated axis title and the
- * tick labels, below for the index labels. */
+/* The plot area and its time axis: room on the left for the rotated axis
+ * title and the fraction labels, below for the time labels, on the right
+ * for the axis title after the last label. */
 static void
 get_plot_area (LdaFractionPlot *self,
                int              width,
                int              height,
-               graphene_rect_t *area)
+               graphene_rect_t *area,
+               TimeAxis        *axis)
 {
   g_autoptr(PangoLayout) y_title = NULL;
+  g_autoptr(PangoLayout) x_title = NULL;
   g_autoptr(PangoLayout) tick = NULL;
-  int y_title_h, tick_w, text_h;
-  double left, bottom;
+  g_autoptr(PangoLayout) widest = NULL;
+  g_autofree char *widest_text = NULL;
+  int y_title_h, x_title_w, tick_w, text_h, widest_w;
+  double left, right, bottom, room;
 
   y_title = create_layout (self, _("dead fraction"), NULL, &y_title_h);
+  x_title = create_layout (self, _("time"), &x_title_w, NULL);
   tick = create_layout (self, "0.5", &tick_w, &text_h);
 
+  /* Labels are at most as wide as the largest time, one digit longer
+   * once widened to a tick. */
+  get_time_axis (self, 1, axis);
+  widest_text = g_strdup_printf ("%" G_GINT64_FORMAT "0", axis->hi);
+  widest = create_layout (self, widest_text, &widest_w, NULL);
+
   left = PAD + y_title_h + 4 + tick_w + 4;
+  right = PAD + x_title_w + 6 + widest_w / 2.0;
   bottom = PAD + text_h + 2;
   graphene_rect_init (area, left, PAD + text_h / 2.0,
-                      MAX (width - left - PAD - 8, 1),
+                      MAX (width - left - right, 1),
                       MAX (height - PAD - text_h / 2.0 - bottom - TICK, 1));
+
+  room = area->size.width + widest_w;
+  get_time_axis (self, (guint) CLAMP (room / (widest_w + 10.0), 1, 8), axis);
+}
+
+/* Indices of the points in time order (then in series order). */
+static int
+compare_by_time (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GArray *points = user_data;
+  guint i = *(const guint *) a;
+  guint j = *(const guint *) b;
+  double ti = g_array_index (points, Point, i).time;
+  double tj = g_array_index (points, Point, j).time;
+
+  if (ti != tj)
+    return ti < tj ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+static guint *
+time_order (LdaFractionPlot *self)
+{
+  guint *order = g_new (guint, MAX (self->points->len, 1));
+
+  for (guint i = 0; i < self->points->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (int) self->points->len, sizeof (guint), compare_by_time, self->points);
+
+  return order;
 }
 
 static void
@@ -166,10 +242,12 @@ draw (LdaFractionPlot *self,
 {
   g_autoptr(PangoLayout) y_title = NULL;
   g_autoptr(PangoLayout) x_title = NULL;
+  g_autofree guint *order = NULL;
   graphene_rect_t area;
+  TimeAxis axis;
   GdkRGBA fg;
   guint n = self->points->len;
-  int y_title_w, x_title_w;
+  int y_title_w;
   double left;
   gboolean have_previous = FALSE;
   gboolean gap = FALSE;
@@ -178,8 +256,8 @@ draw (LdaFractionPlot *self,
   lda_widget_get_foreground (GTK_WIDGET (self), &fg);
 
   y_title = create_layout (self, _("dead fraction"), &y_title_w, NULL);
-  x_title = create_layout (self, _("time"), &x_title_w, NULL);
-  get_plot_area (self, width, height, &area);
+  x_title = create_layout (self, _("time"), NULL, NULL);
+  get_plot_area (self, width, height, &area, &axis);
   left = area.origin.x;
 
   /* Y axis title, rotated, centred on the plot. */
@@ -228,28 +306,19 @@ draw (LdaFractionPlot *self,
       return;
     }
 
-  /* X index labels and the axis title at the right end. */
+  /* Time ticks and labels, and the axis title after the last one. */
   {
-    g_autofree char *widest = g_strdup_printf ("%u", n - 1);
-    g_autoptr(PangoLayout) probe = NULL;
     double label_y = area.origin.y + area.size.height + TICK + 1;
-    double room = area.size.width - x_title_w - 12;
-    int widest_w;
-    guint step;
+    double end = area.origin.x + area.size.width;
 
-    probe = create_layout (self, widest, &widest_w, NULL);
-    step = tick_step (n, MAX (room, 1), widest_w);
-
-    for (guint i = 0; i < n; i += step)
+    for (gint64 t = axis.lo; t <= axis.hi; t += axis.step)
       {
-        double x = round (index_to_x (&area, i, n)) + 0.5;
-        g_autofree char *label = g_strdup_printf ("%u", i);
+        double x = round (time_to_x (&area, &axis, t)) + 0.5;
+        g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, t);
         g_autoptr(PangoLayout) layout = NULL;
         int w;
 
         layout = create_layout (self, label, &w, NULL);
-        if (x + w / 2.0 > area.origin.x + area.size.width - x_title_w - 8 && i != 0)
-          break;
 
         lda_cairo_set_color (cr, &fg, 0.5);
         cairo_move_to (cr, x, area.origin.y + area.size.height);
@@ -258,16 +327,18 @@ draw (LdaFractionPlot *self,
 
         lda_cairo_set_color (cr, &fg, 0.7);
         show_text (cr, layout, x - w / 2.0, label_y);
+        end = MAX (end, x + w / 2.0);
       }
 
     lda_cairo_set_color (cr, &fg, 0.7);
-    show_text (cr, x_title, area.origin.x + area.size.width - x_title_w + 8, label_y);
+    show_text (cr, x_title, end + 6, label_y);
   }
 
   /* The current frame. */
   if (self->current < n)
     {
-      double x = round (index_to_x (&area, self->current, n)) + 0.5;
+      double time = g_array_index (self->points, Point, self->current).time;
+      double x = round (time_to_x (&area, &axis, time)) + 0.5;
 
       lda_cairo_set_color (cr, &current_color, 0.9);
       cairo_set_line_width (cr, 2.0);
@@ -276,13 +347,14 @@ draw (LdaFractionPlot *self,
       cairo_stroke (cr);
     }
 
-  /* Lines between computed points: solid between neighbours, dashed
-   * across points not computed yet. */
+  /* Lines between computed points in time order: solid between
+   * neighbours, dashed across points not computed yet. */
+  order = time_order (self);
   cairo_set_line_width (cr, 1.5);
   lda_cairo_set_color (cr, &line_color, 1.0);
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
-      const Point *p = &g_array_index (self->points, Point, i);
+      const Point *p = &g_array_index (self->points, Point, order[k]);
       double x, y;
 
       if (!p->computed)
@@ -291,7 +363,7 @@ draw (LdaFractionPlot *self,
           continue;
         }
 
-      x = index_to_x (&area, i, n);
+      x = time_to_x (&area, &axis, p->time);
       y = fraction_to_y (&area, p->dead_fraction);
       if (have_previous)
         {
@@ -313,7 +385,7 @@ draw (LdaFractionPlot *self,
   for (guint i = 0; i < n; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
-      double x = index_to_x (&area, i, n);
+      double x = time_to_x (&area, &axis, p->time);
       gboolean is_current = i == self->current;
 
       if (p->computed)
@@ -329,9 +401,9 @@ draw (LdaFractionPlot *self,
         {
           double y = area.origin.y + area.size.height;
 
-          /* A hollow tick standing on the axis, thinner when the points
-           * are close together. */
-          double w = n > 1 ? CLAMP (floor (area.size.width / (n - 1)) - 2, 1, 3) : 3;
+          /* A hollow tick standing on the axis, thinner when the time
+           * axis is crowded. */
+          double w = CLAMP (floor (area.size.width / (axis.hi - axis.lo)) - 2, 1, 3);
 
           cairo_rectangle (cr, round (x) - 0.5 - floor (w / 2), y - 6.5, w, 6);
           lda_cairo_set_color (cr, &fg, is_current ? 0.9 : 0.45);
@@ -358,6 +430,7 @@ lda_fraction_plot_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* The point nearest the pointer along the time axis. */
 static gboolean
 lda_fraction_plot_query_tooltip (GtkWidget  *widget,
                                  int         x,
@@ -368,24 +441,36 @@ lda_fraction_plot_query_tooltip (GtkWidget  *widget,
   LdaFractionPlot *self = LDA_FRACTION_PLOT (widget);
   g_autofree char *text = NULL;
   graphene_rect_t area;
+  TimeAxis axis;
   const Point *p;
   guint n = self->points->len;
-  double i;
+  guint nearest = 0;
+  double best = G_MAXDOUBLE;
 
   if (n == 0 || keyboard_mode)
     return FALSE;
 
-  get_plot_area (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &area);
-  i = n > 1 ? round ((x - area.origin.x) * (n - 1) / area.size.width) : 0;
-  if (i < 0 || i >= n)
+  get_plot_area (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &area, &axis);
+  if (x < area.origin.x - 8 || x > area.origin.x + area.size.width + 8)
     return FALSE;
 
-  p = &g_array_index (self->points, Point, (guint) i);
+  for (guint i = 0; i < n; i++)
+    {
+      double d = fabs (x - time_to_x (&area, &axis, g_array_index (self->points, Point, i).time));
+
+      if (d < best)
+        {
+          best = d;
+          nearest = i;
+        }
+    }
+
+  p = &g_array_index (self->points, Point, nearest);
   if (p->computed)
     text = g_strdup_printf (_("Time point %u (time %g): dead fraction %.2f"),
-                            (guint) i, p->time, p->dead_fraction);
+                            nearest, p->time, p->dead_fraction);
   else
-    text = g_strdup_printf (_("Time point %u: not computed yet"), (guint) i);
+    text = g_strdup_printf (_("Time point %u: not computed yet"), nearest);
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -480,8 +565,8 @@ lda_fraction_plot_set_n_points (LdaFractionPlot *self,
 /**
  * lda_fraction_plot_set_point:
  * @self: a plot
- * @index: the time index
- * @time: the time of the point, shown in the tooltip
+ * @index: a point, in the series' order
+ * @time: its time index, where it stands on the time axis
  * @dead_fraction: dead cells over all cells, 0 to 1
  */
 void
@@ -504,6 +589,26 @@ lda_fraction_plot_set_point (LdaFractionPlot *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * lda_fraction_plot_set_time:
+ * @self: a plot
+ * @index: a point
+ * @time: its time index, where it stands on the time axis
+ *
+ * Places a point, computed or not, on the time axis.
+ */
+void
+lda_fraction_plot_set_time (LdaFractionPlot *self,
+                            guint            index,
+                            double           time)
+{
+  g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
+  g_return_if_fail (index < self->points->len);
+
+  g_array_index (self->points, Point, index).time = time;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 lda_fraction_plot_clear_point (LdaFractionPlot *self,
                                guint            index)
@@ -520,7 +625,7 @@ lda_fraction_plot_clear_point (LdaFractionPlot *self,
 /**
  * lda_fraction_plot_set_current:
  * @self: a plot
- * @index: the time index shown in the window, or %G_MAXUINT for none
+ * @index: the point shown in the window, or %G_MAXUINT for none
  */
 void
 lda_fraction_plot_set_current (LdaFractionPlot *self,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lda-confirm.h"
+#include "lda-control-guard.h"
 #include "lda-export-dialog.h"
 #include "lda-window-private.h"
 
@@ -284,6 +285,103 @@ lda_window_setup_drop (LdaWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* The side bar and the panes */
+
+/* The pane the person works in: the one shown alone, else the one the
+ * pointer was last over, else the one a tool paints in. */
+static GtkWidget *
+pane_in_use (LdaWindow *self)
+{
+  GtkWidget *last = g_object_get_data (G_OBJECT (self), "lda-last-pane");
+
+  if (self->solo != LDA_PANE_ALL)
+    return GTK_WIDGET (self->views[self->solo]);
+  if (last != NULL)
+    return last;
+
+  return GTK_WIDGET (self->views[g_strcmp0 (self->tool, "view") == 0 ? LDA_PANE_COMPOSITE
+                                                                       : LDA_PANE_SEGMENTED]);
+}
+
+static void
+on_pane_entered (GtkEventControllerMotion *motion,
+                 double                    x,
+                 double                    y,
+                 LdaWindow                *self)
+{
+  g_object_set_data (G_OBJECT (self), "lda-last-pane",
+                     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion)));
+}
+
+/* Escape in the side bar gives the keyboard back to the panes, where the
+ * tools' keys work; the tool in hand stays (Escape there drops it). */
+static gboolean
+on_side_bar_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 LdaWindow             *self)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  gtk_widget_grab_focus (pane_in_use (self));
+  return TRUE;
+}
+
+/* The side bar's width, when the window has room for it.  GtkPaned
+ * would give it only its minimum. */
+#define SIDE_BAR_WIDTH 360
+
+static void
+on_paned_allocated (GtkPaned   *paned,
+                    GParamSpec *pspec,
+                    LdaWindow  *self)
+{
+  gboolean position_set;
+  int max_position;
+
+  g_object_get (paned, "position-set", &position_set, "max-position", &max_position, NULL);
+  if (position_set || max_position <= 0)
+    return;
+
+  /* Once: from then on the side bar keeps its width, or the one the
+   * person drags it to.  GtkPaned keeps the panes' minimum. */
+  gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - SIDE_BAR_WIDTH);
+}
+
+void
+lda_window_setup_side_bar (LdaWindow *self)
+{
+  GtkWidget *side_bar = gtk_paned_get_end_child (self->paned);
+  GtkEventController *key = gtk_event_controller_key_new ();
+  g_autoptr(GPropertyAction) show = g_property_action_new ("show-side-bar", side_bar, "visible");
+
+  /* The panes get the room of a side bar put away (F9), and keep it. */
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show));
+  g_settings_bind (self->settings, "side-bar-visible", side_bar, "visible", G_SETTINGS_BIND_DEFAULT);
+
+  lda_control_guard_attach (side_bar);
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_side_bar_key), self);
+  gtk_widget_add_controller (side_bar, key);
+
+  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_allocated), self);
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+
+      g_signal_connect (motion, "enter", G_CALLBACK (on_pane_entered), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->views[p]), motion);
+    }
+
+  /* The keyboard starts on the panes, where the tools' keys work, rather
+   * than on the first widget that takes it, a message's text maybe. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->views[LDA_PANE_COMPOSITE]));
+}
+
 /* Frames */
 
 static void
@@ -427,7 +525,7 @@ on_exported (LdaExportDialog *dialog,
       }
 
   message = g_strdup_printf (_("Exported to %s"), folder);
-  lda_window_show_message (self, message);
+  lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
 }
 
 static void
@@ -450,7 +548,8 @@ present_export_dialog (LdaWindow *self)
           copy = lda_edits_copy (edits, &error);
           if (copy == NULL)
             {
-              lda_window_show_message (self, error->message);
+              lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_ERROR,
+                                       error->message);
               return;
             }
         }
@@ -553,6 +652,8 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.acknowledge-damage", NULL,
                                    acknowledge_damage_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-side-bar", NULL);
 
   /* Alt+1–4 show a pane alone and back, whatever tool is in hand; plain
    * 1–4 do the same while viewing (lda-window-edit.c, win.digit). */

@@ -68,8 +68,8 @@ frame_edits (LdaWindow *self)
 static void
 update_class_label (LdaWindow *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Class %d: %s · brush %.0f px"),
-                                           self->paint_class,
+  /* Translators: the class the tools paint, then the brush's diameter */
+  g_autofree char *text = g_strdup_printf (_("%s · ⌀ %.0f px"),
                                            lda_class_label (self->paint_class),
                                            self->brush_size);
 
@@ -158,7 +158,7 @@ warn_if_edits_do_not_fit (LdaWindow *self)
   if (lda_document_begin_edit (self->document, self->frame, self->automatic->width,
                                self->automatic->height, &error) == NULL &&
       g_error_matches (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH))
-    lda_window_show_message (self, error->message);
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING, error->message);
 }
 
 /**
@@ -348,7 +348,8 @@ lda_window_stroke_begin (LdaWindow *self,
                                                 self->automatic->height, &error);
   if (self->stroke_edits == NULL)
     {
-      lda_window_show_message (self, error->message);
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING,
+                               error->message);
       return;
     }
 

@@ -21,8 +21,7 @@ struct _LdaWindow
   /* Template children */
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
-  GtkRevealer       *message_revealer;
-  GtkLabel          *message_label;
+  LdaMessageBar     *message_bar;
   GtkWidget         *project_bar;
   GtkLabel          *project_label;
   GtkButton         *damage_button;
@@ -94,6 +93,7 @@ struct _LdaWindow
 /* lda-window-actions.c */
 void lda_window_install_actions (GtkWidgetClass *widget_class);
 void lda_window_setup_drop      (LdaWindow      *self);
+void lda_window_setup_side_bar  (LdaWindow      *self);
 void lda_window_update_recent   (LdaWindow      *self);
 void lda_window_add_recent      (LdaWindow      *self,
                                  GFile          *folder);

@@ -34,25 +34,25 @@ lda_window_new (LdaApplication *app)
 /**
  * lda_window_show_message:
  * @self: a window
- * @message: (nullable): what to tell the person, or %NULL to hide
+ * @message: (nullable): a warning, or %NULL to remove every message
  *
- * Shows a message above the panes; what was open stays open.
+ * Shows a warning above the panes; what was open stays open.
  */
 void
 lda_window_show_message (LdaWindow  *self,
                          const char *message)
 {
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+  if (message != NULL)
+    lda_message_bar_post (self->message_bar, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_WARNING,
+                          message);
+  else
+    lda_message_bar_clear (self->message_bar);
 }
 
 const char *
 lda_window_get_message (LdaWindow *self)
 {
-  if (!gtk_revealer_get_reveal_child (self->message_revealer))
-    return NULL;
-
-  return gtk_label_get_text (self->message_label);
+  return lda_message_bar_get_text (self->message_bar);
 }
 
 /**
@@ -69,12 +69,6 @@ lda_window_get_project_message (LdaWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->project_label);
-}
-
-static void
-on_message_close (LdaWindow *self)
-{
-  lda_window_show_message (self, NULL);
 }
 
 /* Frames */
@@ -152,6 +146,7 @@ rebuild_frame_strip (LdaWindow *self)
     {
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
+      lda_fraction_plot_set_time (self->fraction_plot, i, frame->time_index);
       if (frame->has_counts)
         lda_fraction_plot_set_point (self->fraction_plot, i, frame->time_index,
                                      frame->dead_fraction);
@@ -314,8 +309,9 @@ lda_window_set_document (LdaWindow   *self,
   lda_window_edit_update_undo (self);
   lda_window_show_save_state (self);
 
-  if (notices->len > 0)
-    lda_window_show_message (self, g_ptr_array_index (notices, 0));
+  for (guint i = 0; i < notices->len; i++)
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_LOCATION, LDA_MESSAGE_INFO,
+                             g_ptr_array_index (notices, i));
   if (problems->len > 0)
     {
       g_autofree char *message =
@@ -324,7 +320,7 @@ lda_window_set_document (LdaWindow   *self,
                                    problems->len),
                          problems->len, (const char *) g_ptr_array_index (problems, 0));
 
-      lda_window_show_message (self, message);
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_SKIPPED, LDA_MESSAGE_WARNING, message);
     }
 }
 
@@ -371,7 +367,7 @@ lda_window_open (LdaWindow *self,
 
   if (series == NULL)
     {
-      lda_window_show_message (self, error->message);
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
       return FALSE;
     }
 
@@ -385,11 +381,14 @@ lda_window_show_counts (LdaWindow       *self,
                         const LdaCounts *counts)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *cells = g_strdup_printf (ngettext ("%u cell, mean area %.0f px",
+                                                      "%u cells, mean area %.0f px",
+                                                      counts->n_objects),
+                                            counts->n_objects, counts->mean_cell_area);
 
   markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
-                                      "<small>%u cells, mean area %.0f px</small>"),
-                                    counts->live, counts->dead, counts->dead_fraction,
-                                    counts->n_objects, counts->mean_cell_area);
+                                      "<small>%s</small>"),
+                                    counts->live, counts->dead, counts->dead_fraction, cells);
   gtk_label_set_markup (self->counts_label, markup);
 }
 
@@ -479,6 +478,8 @@ on_runner_updated (LdaPipelineRunner *runner,
       result->frame >= lda_series_get_n_frames (self->series))
     return;
 
+  /* A good frame is shown: an earlier frame's failure is no longer news. */
+  lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_FRAME);
   lda_image_view_set_image (self->views[LDA_PANE_COMPOSITE], result->composite_pixels,
                             result->width, result->height);
   lda_image_view_set_image (self->views[LDA_PANE_FLUORESCENCE], result->fluorescence_pixels,
@@ -553,7 +554,7 @@ on_runner_failed (LdaPipelineRunner *runner,
   else
     message = g_strdup_printf (_("Segmentation failed: %s"), error->message);
 
-  lda_window_show_message (self, message);
+  lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_ERROR, message);
 }
 
 /* The person moved a control: the document records the change (one undo
@@ -596,7 +597,8 @@ update_status (LdaWindow *self)
 
   x = (guint) self->pointer_x;
   y = (guint) self->pointer_y;
-  klass = lda_image_get (result->labels, x, y);
+  /* The class as corrected: the automatic one only where nothing was painted. */
+  klass = lda_image_get (self->merged != NULL ? self->merged : result->labels, x, y);
   text = g_strdup_printf (_("x %u  y %u   brightfield %u   Hoechst %u   Draq7 %u   Sobel %u   "
                             "class %u %s"),
                           x, y,
@@ -896,13 +898,13 @@ lda_window_class_init (LdaWindowClass *klass)
 
   g_type_ensure (LDA_TYPE_IMAGE_VIEW);
   g_type_ensure (LDA_TYPE_FRACTION_PLOT);
+  g_type_ensure (LDA_TYPE_MESSAGE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/livedead/Annotator/lda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, message_bar);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, project_bar);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, project_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, damage_button);
@@ -950,7 +952,6 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, panels_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, opacity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_close);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
@@ -1019,6 +1020,7 @@ lda_window_init (LdaWindow *self)
   lda_window_show_pane (self, pane_from_name (layout));
 
   lda_window_setup_drop (self);
+  lda_window_setup_side_bar (self);
   lda_window_update_recent (self);
   lda_window_update_actions (self);
 }

@@ -9,6 +9,7 @@
 
 #include "lda-application.h"
 #include "lda-document.h"
+#include "lda-message-bar.h"
 #include "lda-pipeline-runner.h"
 #include "lda-series.h"
 
@@ -33,6 +34,14 @@ typedef enum
   LDA_N_PANES
 } LdaPane;
 
+/* Topics of the window's messages: a message replaces the one of its
+ * topic, and goes when its topic's is withdrawn. */
+#define LDA_MESSAGE_TOPIC_GENERAL "general"
+#define LDA_MESSAGE_TOPIC_FRAME   "frame"    /* the frame asked for, shown or not */
+#define LDA_MESSAGE_TOPIC_EXPORT  "export"
+#define LDA_MESSAGE_TOPIC_LOCATION "location" /* where the project is saved */
+#define LDA_MESSAGE_TOPIC_SKIPPED "skipped"  /* triples of the folder left out */
+
 LdaWindow         *lda_window_new            (LdaApplication *app);
 gboolean           lda_window_open           (LdaWindow      *self,
                                               GFile         **files,
@@ -40,6 +49,12 @@ gboolean           lda_window_open           (LdaWindow      *self,
                                               gboolean        is_sample);
 void               lda_window_show_message   (LdaWindow      *self,
                                               const char     *message);
+void               lda_window_post_message   (LdaWindow      *self,
+                                              const char     *topic,
+                                              LdaMessageKind  kind,
+                                              const char     *message);
+void               lda_window_withdraw_message (LdaWindow    *self,
+                                              const char     *topic);
 const char        *lda_window_get_message    (LdaWindow      *self);
 const char        *lda_window_get_project_message (LdaWindow *self);
 LdaSeries         *lda_window_get_series     (LdaWindow      *self);

@@ -87,11 +87,11 @@ echo "e2e: started, first frame shown"
 # Let the window settle (a sanitizer build draws slowly), then drag the
 # cell-area offset slider to the right.
 sleep 2
-xdotool mousemove 942 376
+xdotool mousemove 977 399
 sleep 0.3
 xdotool mousedown 1
-for x in 960 980 1000 1020 1040; do
-  xdotool mousemove "$x" 376
+for x in 995 1015 1035 1055 1075; do
+  xdotool mousemove "$x" 399
   sleep 0.15
 done
 xdotool mouseup 1

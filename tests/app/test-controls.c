@@ -1,0 +1,408 @@
+/* test-controls.c — the side bar and the panes under a real mouse and
+ * keyboard: the wheel, the tools' keys, what the controls start from and
+ * what the window reads out
+ *
+ * Runs under Xvfb (tests/app/meson.build).  Wheel turns and key presses
+ * are real X events sent with xdotool; the tests that need them skip when
+ * it is missing.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-channel-panel.h"
+#include "lda-fraction-plot.h"
+#include "lda-image-view.h"
+#include "lda-window.h"
+#include "ui-test-util.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char      *dir;
+  LdaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  fixture->dir = lda_test_copy_sample ("lda-controls");
+  fixture->window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (fixture->window, fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  if (fixture->dir != NULL)
+    lda_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+skip_without_input (Fixture *fixture)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return TRUE;
+    }
+  if (!lda_test_can_send_input (fixture->window))
+    {
+      g_test_skip ("real input needs an X display and xdotool");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+panel_of (LdaWindow  *window,
+          LdaChannel  channel)
+{
+  return lda_window_get_channel_panel (window, channel);
+}
+
+/* The @n-th spin button of a panel: offset, coarseness, kernel, manual. */
+static GtkSpinButton *
+panel_spin (LdaWindow  *window,
+            LdaChannel  channel,
+            guint       n)
+{
+  g_autoptr(GPtrArray) spins = lda_test_find_all (panel_of (window, channel), lda_test_is_type,
+                                                  GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+
+  g_assert_cmpuint (spins->len, >, n);
+  return g_ptr_array_index (spins, n);
+}
+
+/* Scrolls the side bar so that @widget is near its top. */
+static void
+scroll_into_view (LdaWindow *window,
+                  GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (lda_test_side_bar_scroller (window));
+  GtkAdjustment *side = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (scroller), &top, &point));
+  gtk_adjustment_set_value (side, gtk_adjustment_get_value (side) + point.y - 60);
+  lda_test_settle (window);
+}
+
+static double
+side_bar_position (LdaWindow *window)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (lda_test_side_bar_scroller (window));
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller));
+}
+
+/* The wheel turned over a slider or a spin button of the side bar
+ * scrolls the side bar and leaves the value alone; only a control that
+ * has the keyboard focus takes the wheel. */
+static void
+test_wheel_scrolls_side_bar (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *panel;
+  GtkWidget *scale;
+  GtkAdjustment *offset;
+  GtkSpinButton *coarseness;
+  double before;
+
+  if (skip_without_input (fixture))
+    return;
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  offset = lda_channel_panel_get_offset_adjustment (LDA_CHANNEL_PANEL (panel));
+  scale = lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCALE));
+  coarseness = panel_spin (window, LDA_CHANNEL_HOECHST, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+
+  scroll_into_view (window, scale);
+  before = side_bar_position (window);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "--repeat", "3", "5", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  g_assert_cmpfloat (side_bar_position (window), >, before);
+
+  scroll_into_view (window, GTK_WIDGET (coarseness));
+  before = side_bar_position (window);
+  lda_test_pointer_to (GTK_WIDGET (coarseness));
+  lda_test_xdotool ("click", "--repeat", "2", "4", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_spin_button_get_value (coarseness), ==, 16);
+  g_assert_cmpfloat (side_bar_position (window), <, before);
+
+  /* With the focus, the slider takes the wheel and the side bar stays. */
+  scroll_into_view (window, scale);
+  gtk_widget_grab_focus (scale);
+  before = side_bar_position (window);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "4", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, 1.2);
+  g_assert_cmpfloat (side_bar_position (window), ==, before);
+}
+
+static char *
+tool_in_hand (LdaWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "tool");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* A tool's key typed in a number field neither takes the tool nor gets
+ * into the number; Escape brings the keyboard back to the panes, and
+ * there the keys take the tools again. */
+static void
+test_tool_keys_in_number_field (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkSpinButton *spin;
+  GtkAdjustment *offset;
+  GtkWidget *focus;
+  g_autofree char *tool = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  spin = panel_spin (window, LDA_CHANNEL_HOECHST, 0);
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (panel_of (window, LDA_CHANNEL_HOECHST)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("fill"));
+
+  lda_test_sync_input (window);
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_editable_set_position (GTK_EDITABLE (spin), 0);
+  lda_test_settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
+
+  lda_test_xdotool ("key", "b", "e", "i", "l", "d", "v", "bracketleft", "bracketright", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "fill");
+  g_clear_pointer (&tool, g_free);
+
+  /* Escape leaves the field for the panes, keeping the tool... */
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (LDA_IS_IMAGE_VIEW (focus));
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "fill");
+  g_clear_pointer (&tool, g_free);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+
+  /* ...where the keys are the tools' again. */
+  lda_test_xdotool ("key", "b", NULL);
+  lda_test_sync_input (window);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "brush");
+  g_clear_pointer (&tool, g_free);
+
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  tool = tool_in_hand (window);
+  g_assert_cmpstr (tool, ==, "view");
+}
+
+/* Ticking "Manual threshold" starts from the threshold in use: the mask
+ * does not change until the person moves it. */
+static void
+test_manual_starts_at_threshold (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  GtkWidget *check;
+  gint64 automatic;
+  g_autofree guint8 *labels = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  automatic = result->threshold[LDA_CHANNEL_HOECHST];
+  g_assert_cmpint (automatic, >, 0);
+  labels = g_memdup2 (result->labels->data, lda_image_n_bytes (result->labels));
+
+  check = lda_test_find (panel_of (window, LDA_CHANNEL_HOECHST), lda_test_is_type,
+                         GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "_Manual threshold");
+  scroll_into_view (window, check);
+  lda_test_pointer_to (check);
+  lda_test_xdotool ("click", "1", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  lda_test_wait_for_result (window);
+
+  result = lda_pipeline_runner_get_result (lda_window_get_runner (window));
+  g_assert_true (result->params.channel[LDA_CHANNEL_HOECHST].manual);
+  g_assert_cmpint (result->params.channel[LDA_CHANNEL_HOECHST].manual_threshold, ==, automatic);
+  g_assert_cmpint (result->threshold[LDA_CHANNEL_HOECHST], ==, automatic);
+  g_assert_cmpmem (result->labels->data, lda_image_n_bytes (result->labels),
+                   labels, lda_image_n_bytes (result->labels));
+  g_assert_cmpfloat (gtk_spin_button_get_value (panel_spin (window, LDA_CHANNEL_HOECHST, 3)),
+                     ==, automatic);
+}
+
+/* The line under the panes reads the class as corrected, not the
+ * automatic one beneath. */
+static void
+test_status_reads_corrected_class (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *view;
+  GtkWidget *status;
+  LdaImage *automatic;
+  double ix, iy;
+  guint painted;
+  g_autofree char *expected = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
+                                  gtk_widget_get_height (view) / 2.0, &ix, &iy);
+  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+  painted = lda_image_get (automatic, (guint) ix, (guint) iy) == 4 ? 3 : 4;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class",
+                                  g_variant_new_int32 ((int) painted));
+  lda_window_stroke_begin (window, ix, iy);
+  lda_window_stroke_end (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("view"));
+  g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), (guint) ix, (guint) iy), ==, painted);
+
+  status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
+  lda_test_pointer_to (view);
+  while (!g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "x "))
+    g_main_context_iteration (NULL, TRUE);
+  expected = g_strdup_printf ("class %u ", painted);
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+}
+
+static gboolean
+is_plot_red (const guint8 *pixel)
+{
+  /* Cairo's ARGB32, premultiplied, in memory order B G R A. */
+  return pixel[3] > 200 && pixel[2] > 140 && pixel[1] < 90 && pixel[0] < 90;
+}
+
+/* The in-window dead-fraction plot puts its points at their time index,
+ * as the exported plot does, not at their place in the series: points at
+ * times 0, 10 and 100 stand at 0, 10 % and 100 % of the time axis. */
+static void
+test_fraction_plot_uses_time (void)
+{
+  static const double times[] = { 0, 10, 100 };
+  static const double fractions[] = { 0.0, 1.0, 0.0 };
+  GtkWidget *window;
+  GtkWidget *plot;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  int width, height, left = G_MAXINT, right = -1, top_x = -1, top_y = G_MAXINT;
+  double centre_left, centre_right, place;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = gtk_window_new ();
+  plot = lda_fraction_plot_new ();
+  gtk_widget_set_size_request (plot, 400, 140);
+  gtk_window_set_child (GTK_WINDOW (window), plot);
+  gtk_window_present (GTK_WINDOW (window));
+  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (plot), G_N_ELEMENTS (times));
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (plot), i, times[i], fractions[i]);
+  while (gtk_widget_get_width (plot) < 400)
+    g_main_context_iteration (NULL, TRUE);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (plot)->snapshot (plot, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  /* The outermost red pixels are the first and last dots; the topmost is
+   * the middle point's, at a dead fraction of 1. */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (is_plot_red (pixels + ((gsize) y * width + x) * 4))
+        {
+          left = MIN (left, x);
+          right = MAX (right, x);
+          if (y < top_y)
+            {
+              top_y = y;
+              top_x = x;
+            }
+        }
+  g_assert_cmpint (right, >, left + 100);
+
+  centre_left = left + 2.5;
+  centre_right = right - 2.5;
+  place = (top_x - centre_left) / (centre_right - centre_left);
+  g_test_message ("middle point at %.3f of the axis", place);
+  g_assert_cmpfloat_with_epsilon (place, (times[1] - times[0]) / (times[2] - times[0]), 0.04);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
+  g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,
+              fixture_set_up, test_tool_keys_in_number_field, fixture_tear_down);
+
+  g_test_add ("/controls/manual-starts-at-threshold", Fixture, NULL,
+              fixture_set_up, test_manual_starts_at_threshold, fixture_tear_down);
+
+  g_test_add ("/controls/status-reads-corrected-class", Fixture, NULL,
+              fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
+
+  g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
+
+  return g_test_run ();
+}

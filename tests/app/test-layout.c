@@ -1,0 +1,486 @@
+/* test-layout.c — the window read in English and in German: words and
+ * counts as a person reads them
+ *
+ * Runs under Xvfb (tests/app/meson.build).  The translations are the
+ * build's (LDA_LOCALEDIR); each test sets the language it reads.  The
+ * window is laid out with the application's style sheet and icons.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-application.h"
+#include "lda-export-dialog.h"
+#include "lda-window-private.h"
+#include "ui-test-util.h"
+
+static gboolean have_display;
+
+/* gettext keeps translations it has looked up for the locale; setting
+ * the locale again makes it look them up anew in the new language. */
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+}
+
+static GtkWidget *
+counts_label (LdaWindow *window)
+{
+  return lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-counts");
+}
+
+static void
+assert_counts_read (LdaWindow  *window,
+                    guint       n_cells,
+                    const char *expected)
+{
+  LdaCounts counts = { .n_objects = n_cells, .live = n_cells, .dead = 0 };
+  const char *text;
+
+  lda_window_show_counts (window, &counts);
+  text = gtk_label_get_text (GTK_LABEL (counts_label (window)));
+  g_test_message ("%u: %s", n_cells, text);
+  g_assert_nonnull (strstr (text, expected));
+}
+
+/* "1 cell", not "1 cells", in both languages. */
+static void
+test_counts_plural (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
+
+  set_language ("en");
+  assert_counts_read (window, 1, "1 cell,");
+  assert_counts_read (window, 2, "2 cells,");
+  assert_counts_read (window, 0, "0 cells,");
+  set_language ("de");
+  assert_counts_read (window, 1, "1 Zelle,");
+  assert_counts_read (window, 2, "2 Zellen,");
+
+  set_language ("en");
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
+/* The export's progress of a single time point says "time point". */
+static void
+test_export_progress_plural (void)
+{
+  static const struct {
+    const char *language;
+    const char *expected;
+  } cases[] = {
+    { "en", "0 of 1 time point" },
+    { "de", "0 von 1 Zeitpunkt" },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = lda_test_copy_sample ("lda-layout");
+      g_autofree char *out = g_build_filename (dir, "export", NULL);
+      LdaWindow *window;
+      LdaExportDialog *dialog;
+      GtkWidget *progress;
+      g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+      const char *text;
+
+      set_language (cases[i].language);
+      window = lda_test_window_new_sized (1280, 800);
+      lda_test_open_folder (window, dir);
+      g_ptr_array_add (edits, NULL);
+      dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                      lda_series_copy (lda_window_get_series (window)),
+                                      g_steal_pointer (&edits), 0, out);
+      progress = lda_test_find (GTK_WIDGET (dialog), lda_test_is_type,
+                                GSIZE_TO_POINTER (GTK_TYPE_PROGRESS_BAR));
+      gtk_window_present (GTK_WINDOW (dialog));
+      lda_export_dialog_start (dialog, FALSE);
+
+      text = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (progress));
+      g_test_message ("%s: %s", cases[i].language, text);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+
+      while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 1)
+        g_main_context_iteration (NULL, TRUE);
+      gtk_window_destroy (GTK_WINDOW (window));
+      lda_test_remove_tree (dir);
+    }
+
+  set_language ("en");
+}
+
+/* A folder of two time points, so that everything a series shows is
+ * there: the frame strip, the plot, "All Frames" and "This Frame". */
+static char *
+make_series (void)
+{
+  g_autofree char *one = lda_test_copy_sample ("lda-layout");
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (channels); c++)
+    for (guint t = 1; t <= 2; t++)
+      {
+        g_autofree char *from_name = g_strdup_printf (LDA_TEST_SAMPLE "_%s.tif", channels[c]);
+        g_autofree char *to_name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
+        g_autofree char *from = g_build_filename (one, from_name, NULL);
+        g_autofree char *to = g_build_filename (one, to_name, NULL);
+        g_autofree char *data = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+        if (t == 2)
+          g_assert_cmpint (g_unlink (from), ==, 0);
+      }
+
+  return g_steal_pointer (&one);
+}
+
+/* The controls every person needs: the tools, the classes, the history
+ * of the corrections, the export, the side bar. */
+static gboolean
+is_essential_control (GtkWidget *widget,
+                      gpointer   data)
+{
+  static const char * const actions[] = {
+    "win.tool", "win.paint-class", "win.undo", "win.redo", "win.reset-frame", "win.export",
+    "win.show-side-bar",
+  };
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  /* Menus are shown when opened; the controls must be there without. */
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+
+  /* The label of the class and brush in the tool bar. */
+  if (GTK_IS_LABEL (widget) && parent != NULL && gtk_widget_has_css_class (parent, "toolbar"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (lda_test_has_action (widget, (gpointer) actions[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_label_whole (GtkWidget  *label,
+                    const char *what)
+{
+  int natural;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (gtk_widget_get_width (label) < natural ||
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    g_error ("%s: “%s” is %d px wide of the %d px it needs", what,
+             gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+}
+
+/* @widget is shown whole: mapped, and inside each of its ancestors, up
+ * to the window, so that no scrolled window or pane cuts it. */
+static void
+assert_whole (GtkWidget *widget)
+{
+  g_autofree char *what = NULL;
+  const char *action = GTK_IS_ACTIONABLE (widget)
+                       ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+  GVariant *target = GTK_IS_ACTIONABLE (widget)
+                     ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) : NULL;
+  g_autofree char *target_text = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+  what = g_strdup_printf ("%s %s%s%s", G_OBJECT_TYPE_NAME (widget),
+                          action != NULL ? action : "", target_text != NULL ? " " : "",
+                          target_text != NULL ? target_text : "");
+  if (!gtk_widget_get_mapped (widget))
+    g_error ("%s is not shown", what);
+
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.y < -0.5 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (ancestor) + 0.5 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (ancestor) + 0.5)
+        g_error ("%s (%g, %g, %g × %g) is cut by its %s of %d × %d", what,
+                 bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                 G_OBJECT_TYPE_NAME (ancestor), gtk_widget_get_width (ancestor),
+                 gtk_widget_get_height (ancestor));
+    }
+
+  if (GTK_IS_LABEL (widget))
+    assert_label_whole (widget, what);
+  else
+    {
+      g_autoptr(GPtrArray) labels = lda_test_find_all (widget, lda_test_is_type,
+                                                       GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+
+      for (guint i = 0; i < labels->len; i++)
+        assert_label_whole (g_ptr_array_index (labels, i), what);
+    }
+}
+
+static void
+assert_layout (int         width,
+               int         height,
+               const char *language)
+{
+  g_autofree char *dir = make_series ();
+  g_autoptr(GPtrArray) controls = NULL;
+  LdaWindow *window;
+  guint n_tools = 0, n_classes = 0;
+  gboolean seen[5] = { FALSE, };
+  static const char * const once[] = {
+    "win.undo", "win.redo", "win.reset-frame", "win.export", "win.show-side-bar",
+  };
+
+  g_test_message ("%d × %d, %s", width, height, language);
+  set_language (language);
+  window = lda_test_window_new_sized (width, height);
+  lda_test_open_folder (window, dir);
+
+  /* The window fits the screen it was made for. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, height);
+
+  controls = lda_test_find_all (GTK_WIDGET (window), is_essential_control, NULL);
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *control = g_ptr_array_index (controls, i);
+
+      assert_whole (control);
+      if (lda_test_has_action (control, (gpointer) "win.tool"))
+        n_tools++;
+      if (lda_test_has_action (control, (gpointer) "win.paint-class"))
+        n_classes++;
+      for (guint k = 0; k < G_N_ELEMENTS (once); k++)
+        if (lda_test_has_action (control, (gpointer) once[k]))
+          seen[k] = TRUE;
+    }
+  g_assert_cmpuint (n_tools, ==, 7);
+  g_assert_cmpuint (n_classes, ==, 5);
+  for (guint k = 0; k < G_N_ELEMENTS (once); k++)
+    if (!seen[k])
+      g_error ("no control for %s", once[k]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
+/* From 1024 × 700 up, in English and in German, every tool, every class
+ * and the history and export controls are shown whole, their labels
+ * neither cut nor ellipsized. */
+static void
+test_controls_fit (gconstpointer data)
+{
+  const int *size = data;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  assert_layout (size[0], size[1], "en");
+  assert_layout (size[0], size[1], "de");
+  set_language ("en");
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget *widget,
+                        gpointer   data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* Export is a button of the header bar and an item of the main menu,
+ * not only Ctrl+E; the button opens the export dialog. */
+static void
+test_export_reachable (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  GtkWidget *header;
+  GtkWidget *button;
+  GtkWidget *menu_button;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+
+  header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  button = lda_test_find (header, lda_test_has_action, (gpointer) "win.export");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  menu_button = lda_test_find (header, is_primary_menu_button, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                  "win.export"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+  g_signal_emit_by_name (button, "clicked");
+  lda_test_settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != GTK_WIDGET (window))
+        {
+          g_assert_true (LDA_IS_EXPORT_DIALOG (toplevel));
+          gtk_window_destroy (GTK_WINDOW (toplevel));
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
+/* F9 puts the side bar away and the panes take its room; F9 brings it
+ * back. */
+static void
+test_side_bar_collapses (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  GtkWidget *side_bar;
+  GtkWidget *grid;
+  int width;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  if (!lda_test_can_send_input (window))
+    {
+      g_test_skip ("real input needs an X display and xdotool");
+      gtk_window_destroy (GTK_WINDOW (window));
+      lda_test_remove_tree (dir);
+      return;
+    }
+
+  side_bar = gtk_widget_get_ancestor (lda_test_side_bar_scroller (window), GTK_TYPE_BOX);
+  grid = gtk_widget_get_parent (gtk_widget_get_parent (lda_window_get_view (window, LDA_PANE_COMPOSITE)));
+  g_assert_true (gtk_widget_get_mapped (side_bar));
+  width = gtk_widget_get_width (grid);
+
+  lda_test_sync_input (window);
+  lda_test_xdotool ("key", "F9", NULL);
+  lda_test_sync_input (window);
+  g_assert_false (gtk_widget_get_mapped (side_bar));
+  g_assert_cmpint (gtk_widget_get_width (grid), >, width + 250);
+
+  lda_test_xdotool ("key", "F9", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (gtk_widget_get_mapped (side_bar));
+  g_assert_cmpint (gtk_widget_get_width (grid), ==, width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("LDA_LOCALEDIR");
+
+  /* German first: GLib decides once, at the first translation, whether to
+   * translate at all, and with no catalogue for the language in use it
+   * decides not to. */
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  set_language ("en");
+
+  if (have_display)
+    lda_application_load_style (gdk_display_get_default ());
+
+  g_test_add_data_func ("/layout/controls-fit/1024x700", (int[]) { 1024, 700 }, test_controls_fit);
+  g_test_add_data_func ("/layout/controls-fit/1280x800", (int[]) { 1280, 800 }, test_controls_fit);
+  g_test_add_data_func ("/layout/controls-fit/1600x1000", (int[]) { 1600, 1000 }, test_controls_fit);
+  g_test_add_func ("/layout/export-reachable", test_export_reachable);
+  g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
+  g_test_add_func ("/layout/counts-plural", test_counts_plural);
+  g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
+
+  return g_test_run ();
+}
