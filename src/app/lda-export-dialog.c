@@ -36,6 +36,13 @@ struct _LdaExportDialog
   guint           current_frame;
   char           *folder;
   GCancellable   *cancellable;
+
+  /* Progress: the export thread only stores these two numbers; the main
+   * thread shows them on a timer.  Nothing else of the dialog is touched
+   * off the main thread (its widgets and object data are not thread-safe). */
+  gint            progress_done;
+  gint            progress_total;
+  guint           progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (LdaExportDialog, lda_export_dialog, GTK_TYPE_WINDOW)
@@ -47,14 +54,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Progress reaches the main thread through idles that hold only a weak
- * reference: a dialog closed meanwhile is not kept alive, nor touched. */
-typedef struct
-{
-  GWeakRef dialog;
-  guint    done;
-  guint    total;
-} Progress;
 
 static void
 show_error (LdaExportDialog *self,
@@ -64,6 +63,8 @@ show_error (LdaExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+static gboolean progress_tick (gpointer data);
+
 static void
 set_running (LdaExportDialog *self,
              gboolean         running)
@@ -71,6 +72,11 @@ set_running (LdaExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
   gtk_progress_bar_set_fraction (self->progress, 0.0);
+  g_atomic_int_set (&self->progress_done, 0);
+  g_atomic_int_set (&self->progress_total, 0);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (running)
+    self->progress_id = g_timeout_add (100, progress_tick, self);
 }
 
 /* The frames chosen, or NULL for all. */
@@ -114,32 +120,27 @@ show_progress (LdaExportDialog *self,
 }
 
 static gboolean
-progress_idle (gpointer data)
+progress_tick (gpointer data)
 {
-  Progress *p = data;
-  LdaExportDialog *self = g_weak_ref_get (&p->dialog);
+  LdaExportDialog *self = data;
+  gint total = g_atomic_int_get (&self->progress_total);
 
-  if (self != NULL && self->progress != NULL)
-    show_progress (self, p->done, p->total);
+  if (total > 0)
+    show_progress (self, (guint) g_atomic_int_get (&self->progress_done), (guint) total);
 
-  g_clear_object (&self);
-  g_weak_ref_clear (&p->dialog);
-  g_free (p);
-
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
+/* Called from the export thread. */
 static void
 on_progress (guint    done,
              guint    total,
              gpointer user_data)
 {
-  Progress *p = g_new0 (Progress, 1);
+  LdaExportDialog *self = user_data;
 
-  g_weak_ref_init (&p->dialog, user_data);
-  p->done = done;
-  p->total = total;
-  g_idle_add (progress_idle, p);
+  g_atomic_int_set (&self->progress_done, (gint) done);
+  g_atomic_int_set (&self->progress_total, (gint) total);
 }
 
 typedef struct
@@ -383,6 +384,7 @@ lda_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LDA_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (lda_export_dialog_parent_class)->dispose (object);
