@@ -9,7 +9,9 @@
  * The lock is made complete under a private name and linked into place,
  * so it appears whole or not at all, on local and network file systems
  * alike.  A lock is stale, and taken over, when its process is gone (same
- * host and PID namespace: kill(pid, 0) says so), or, for a holder this
+ * host and PID namespace: the process does not exist, is a zombie, or is
+ * another process that got the same number since — the lock keeps the
+ * boot and the process's start time), or, for a holder this
  * machine cannot ask, when it has not been refreshed for
  * %LDA_PROJECT_LOCK_STALE_SECONDS: holders refresh it every
  * %LDA_PROJECT_LOCK_REFRESH_SECONDS.  Each lock carries a random token,
@@ -55,6 +57,8 @@ typedef struct
 {
   char   *host;
   char   *pid_namespace;
+  char   *boot_id;
+  char   *start_time;
   gint64  pid;
   char   *since;
   char   *token;
@@ -66,6 +70,8 @@ holder_clear (Holder *holder)
 {
   g_free (holder->host);
   g_free (holder->pid_namespace);
+  g_free (holder->boot_id);
+  g_free (holder->start_time);
   g_free (holder->since);
   g_free (holder->token);
 }
@@ -76,6 +82,49 @@ pid_namespace (void)
   char *target = g_file_read_link ("/proc/self/ns/pid", NULL);
 
   return target != NULL ? target : g_strdup ("");
+}
+
+static char *
+boot_id (void)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &text, NULL, NULL))
+    return NULL;
+
+  return g_strstrip (text);
+}
+
+/* The state and start time (in clock ticks after boot) of process @pid,
+ * from /proc/<pid>/stat; FALSE when there is no such process (or no
+ * /proc to ask: then *@known is FALSE). */
+static gboolean
+process_stat (gint64     pid,
+              char      *state,
+              char     **start_time,
+              gboolean  *known)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  *known = g_file_test ("/proc/self/stat", G_FILE_TEST_EXISTS);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+
+  /* "pid (name) state ppid …": the name may hold spaces and parentheses. */
+  after = strrchr (text, ')');
+  if (after == NULL)
+    return FALSE;
+  fields = g_strsplit (after + 1, " ", 0);
+
+  /* fields[0] is empty; then state (field 3), …, starttime (field 22). */
+  if (g_strv_length (fields) < 21)
+    return FALSE;
+  *state = fields[1][0];
+  *start_time = g_strdup (fields[20]);
+  return TRUE;
 }
 
 static char *
@@ -92,9 +141,17 @@ lock_contents (const char *token)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *since = g_date_time_format_iso8601 (now);
   g_autofree char *ns = pid_namespace ();
+  g_autofree char *boot = boot_id ();
+  g_autofree char *start = NULL;
+  gboolean known;
+  char state;
 
   g_key_file_set_string (key_file, LOCK_GROUP, "host", g_get_host_name ());
   g_key_file_set_string (key_file, LOCK_GROUP, "pid-namespace", ns);
+  if (boot != NULL)
+    g_key_file_set_string (key_file, LOCK_GROUP, "boot-id", boot);
+  if (process_stat (getpid (), &state, &start, &known))
+    g_key_file_set_string (key_file, LOCK_GROUP, "start-time", start);
   g_key_file_set_int64 (key_file, LOCK_GROUP, "pid", getpid ());
   g_key_file_set_string (key_file, LOCK_GROUP, "since", since);
   g_key_file_set_string (key_file, LOCK_GROUP, "token", token);
@@ -138,6 +195,8 @@ read_holder (const char *path,
 
   holder->host = g_key_file_get_string (key_file, LOCK_GROUP, "host", NULL);
   holder->pid_namespace = g_key_file_get_string (key_file, LOCK_GROUP, "pid-namespace", NULL);
+  holder->boot_id = g_key_file_get_string (key_file, LOCK_GROUP, "boot-id", NULL);
+  holder->start_time = g_key_file_get_string (key_file, LOCK_GROUP, "start-time", NULL);
   holder->pid = g_key_file_get_int64 (key_file, LOCK_GROUP, "pid", NULL);
   holder->since = g_key_file_get_string (key_file, LOCK_GROUP, "since", NULL);
   holder->token = g_key_file_get_string (key_file, LOCK_GROUP, "token", NULL);
@@ -173,8 +232,28 @@ holder_alive (const char   *path,
   if (g_str_equal (holder->host, g_get_host_name ()) &&
       g_strcmp0 (holder->pid_namespace, ns) == 0)
     {
+      g_autofree char *boot = boot_id ();
+      g_autofree char *start = NULL;
+      gboolean known = FALSE;
+      char state = 0;
+
+      /* The machine was restarted since: nothing of then still runs. */
+      if (holder->boot_id != NULL && boot != NULL && !g_str_equal (holder->boot_id, boot))
+        return FALSE;
+
       if ((pid_t) holder->pid == getpid ())
         return held_here (path, holder->token);
+
+      if (process_stat (holder->pid, &state, &start, &known))
+        {
+          /* A zombie has finished; another start time is another process
+           * that was given the same number. */
+          if (state == 'Z' || state == 'X')
+            return FALSE;
+          return holder->start_time == NULL || g_str_equal (holder->start_time, start);
+        }
+      if (known)
+        return FALSE;
 
       return kill ((pid_t) holder->pid, 0) == 0 || errno != ESRCH;
     }

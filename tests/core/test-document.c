@@ -440,10 +440,27 @@ test_location_switch (void)
 }
 
 static void
+write_lock_full (const char *folder,
+                 const char *host,
+                 gint64      pid,
+                 const char *start_time,
+                 gint64      age_seconds);
+
+static void
 write_lock (const char *folder,
             const char *host,
             gint64      pid,
             gint64      age_seconds)
+{
+  write_lock_full (folder, host, pid, NULL, age_seconds);
+}
+
+static void
+write_lock_full (const char *folder,
+                 const char *host,
+                 gint64      pid,
+                 const char *start_time,
+                 gint64      age_seconds)
 {
   g_autofree char *path = g_build_filename (folder, LDA_PROJECT_LOCK_NAME, NULL);
   g_autofree char *ns = g_file_read_link ("/proc/self/ns/pid", NULL);
@@ -452,8 +469,10 @@ write_lock (const char *folder,
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0777), ==, 0);
   text = g_strdup_printf ("[lock]\nhost=%s\npid-namespace=%s\npid=%" G_GINT64_FORMAT
-                          "\nsince=2026-01-01T00:00:00Z\ntoken=0123456789abcdef\n",
-                          host, ns != NULL ? ns : "", pid);
+                          "\nsince=2026-01-01T00:00:00Z\ntoken=0123456789abcdef\n%s%s\n",
+                          host, ns != NULL ? ns : "", pid,
+                          start_time != NULL ? "start-time=" : "",
+                          start_time != NULL ? start_time : "");
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   when.actime = when.modtime = time (NULL) - age_seconds;
   g_assert_cmpint (g_utime (path, &when), ==, 0);
@@ -510,6 +529,43 @@ test_lock (void)
   g_clear_object (&second);
   g_subprocess_force_exit (sleeper);
   g_subprocess_wait (sleeper, NULL, NULL);
+  g_clear_object (&sleeper);
+
+  /* A live process with the holder's number but another start time: the
+   * holder is gone and its number was given again. */
+  sleeper = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sleep", "60", NULL);
+  g_assert_no_error (error);
+  write_lock_full (project, g_get_host_name (),
+                   g_ascii_strtoll (g_subprocess_get_identifier (sleeper), NULL, 10), "1", 0);
+  second = open_document (dir);
+  g_assert_false (lda_document_is_read_only (second));
+  lda_document_close (second);
+  g_clear_object (&second);
+  g_subprocess_force_exit (sleeper);
+  g_subprocess_wait (sleeper, NULL, NULL);
+  g_clear_object (&sleeper);
+
+  /* A holder that died and was not yet reaped by its parent (a zombie,
+   * to which kill() still answers). */
+  gone = fork ();
+  if (gone == 0)
+    _exit (0);
+  while (TRUE)
+    {
+      g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", (int) gone);
+      g_autofree char *stat = NULL;
+
+      g_assert_true (g_file_get_contents (stat_path, &stat, NULL, NULL));
+      if (strstr (strrchr (stat, ')'), " Z ") != NULL)
+        break;
+      g_usleep (1000);
+    }
+  write_lock (project, g_get_host_name (), gone, 0);
+  second = open_document (dir);
+  g_assert_false (lda_document_is_read_only (second));
+  lda_document_close (second);
+  g_clear_object (&second);
+  g_assert_cmpint (waitpid (gone, &status, 0), ==, gone);
 
   /* A process of this machine that is gone: stale, taken over. */
   gone = fork ();
