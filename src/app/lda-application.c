@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
+#include <signal.h>
+
 #include <glib/gi18n.h>
 
 #include "lda-application.h"
@@ -138,6 +141,17 @@ quit_activated (GSimpleAction *action,
     }
 }
 
+/* The session ends, or someone asks the application to stop: close the
+ * windows as Ctrl+Q does, so that every correction is saved and every
+ * project's lock let go, instead of dying with a second of strokes
+ * unsaved and a lock the next start has to judge. */
+static gboolean
+on_stop_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * lda_application_load_style:
  * @display: where the windows are shown
@@ -223,6 +237,9 @@ lda_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, on_stop_signal, app);
+  g_unix_signal_add (SIGINT, on_stop_signal, app);
+  g_unix_signal_add (SIGHUP, on_stop_signal, app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);

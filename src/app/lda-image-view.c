@@ -794,8 +794,14 @@ lda_image_view_set_image (LdaImageView *self,
       self->image_width = width;
       self->image_height = height;
 
+      /* Centred, also before the first allocation (when fitting waits
+       * for one): a zoom set before then, as when a project brings back
+       * how it was left, looks at the middle of the image. */
       if (!same_size)
-        lda_image_view_zoom_to_fit (self);
+        {
+          set_center_internal (self, width / 2.0, height / 2.0);
+          lda_image_view_zoom_to_fit (self);
+        }
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -165,5 +165,30 @@ wait "$pid"
 status=$?
 pid=
 [ "$status" -eq 0 ] || fail "the application exited with status $status"
-echo "e2e: Ctrl+Q quit cleanly"
+[ -e "$work/series/livedead-project/.livedead-lock" ] && fail "Ctrl+Q left the project's lock"
+echo "e2e: Ctrl+Q quit cleanly and let go of the project"
+
+# Stopped by the session (SIGTERM) right after a stroke, before the
+# autosave's second: the stroke is saved all the same, the lock let go.
+# The frame and panes come back as they were left: time point 2, one pane.
+"$app" "$work/series" >"$log" 2>&1 &
+pid=$!
+wait_for "frame 1 shown" 30 || fail "reopening did not come back to the second time point"
+sleep 2
+sum=$(md5sum <"$edits")
+xdotool key b key 3
+drag 380 520 420
+kill -TERM "$pid"
+for _ in $(seq 1 300); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$pid" 2>/dev/null && fail "SIGTERM did not stop the application"
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "the application exited with status $status on SIGTERM"
+[ "$(md5sum <"$edits")" != "$sum" ] || fail "the stroke before SIGTERM was not saved"
+[ -e "$work/series/livedead-project/.livedead-lock" ] && fail "SIGTERM left the project's lock"
+echo "e2e: SIGTERM right after a stroke saved it and let go of the project"
 echo "e2e: ok"

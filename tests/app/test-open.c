@@ -266,14 +266,27 @@ test_reopen_restores_view (void)
   lda_image_view_set_zoom (LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED)), 4.0);
   lda_test_window_close (window);
 
-  window = lda_test_window_new ();
+  /* As the application starts: the first frame may come before the
+   * window has its size. */
+  window = lda_window_new (NULL);
   lda_window_show_pane (window, LDA_PANE_ALL);
   g_assert_true (lda_test_open (window, paths, 1));
+  gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpuint (lda_window_get_frame (window), ==, 2);
   g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_SEGMENTED);
   view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED));
   g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, 4.0);
   g_assert_false (lda_image_view_get_fit (view));
+  {
+    double ix, iy;
+
+    /* Looking at the middle of the image, not at its corner. */
+    lda_test_wait (window);
+    lda_image_view_widget_to_image (view, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                                    gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, &ix, &iy);
+    g_assert_cmpfloat_with_epsilon (ix, 256.0, 1.0);
+    g_assert_cmpfloat_with_epsilon (iy, 256.0, 1.0);
+  }
   lda_test_window_close (window);
 
   lda_test_remove_tree (sample);
