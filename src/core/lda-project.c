@@ -16,12 +16,13 @@
  * automatic; groups of titles the series does not have (a triple moved
  * away for a while) are carried over from the previous file, not dropped.
  *
- * Every file is replaced with g_file_set_contents_full() in its CONSISTENT
- * mode: a temporary file beside the target, fsync, rename.  A crash leaves
- * either the old or the new file, never a mix, and possibly a stale
- * temporary "<target>.XXXXXX", which loading never reads and the next save
- * of that target removes once it is a minute old (younger ones may belong
- * to a save still under way in another process).
+ * Every file is replaced through lda-atomic-file.c: a temporary file of
+ * ours beside the target, fsync, rename.  A crash leaves either the old or
+ * the new file, never a mix, and possibly a stale temporary
+ * ".livedead-tmp-<target>-XXXXXX", which loading never reads and the next
+ * save of that target removes once it is a minute old (younger ones may
+ * belong to a save still under way in another process).  No other file is
+ * ever removed as a temporary file.
  *
  * Nothing is ever saved over a damaged file: loading (or saving the ini)
  * renames it to "<file>.damaged-<time>" and says so.  Saving refuses to
@@ -43,6 +44,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-project.h"
 
@@ -57,9 +59,6 @@
 /* An escaped name longer than this is cut and given a hash, so that file
  * names stay under the usual 255-byte limit. */
 #define NAME_MAX_ESCAPED    160
-
-/* A temporary file of ours older than this is left over from a crash. */
-#define STALE_TEMP_SECONDS  60
 
 /* ---------------------------------------------------------------- names */
 
@@ -211,6 +210,7 @@ lda_project_fallback_folder (LdaSeries *series)
 gboolean
 lda_project_folder_writable (const char *folder)
 {
+  g_autofree char *target = NULL;
   g_autofree char *probe = NULL;
   gboolean ok;
   int fd;
@@ -220,8 +220,9 @@ lda_project_folder_writable (const char *folder)
   if (g_mkdir_with_parents (folder, 0777) != 0)
     return FALSE;
 
-  probe = g_build_filename (folder, ".lda-probe-XXXXXX", NULL);
-  fd = g_mkstemp_full (probe, O_RDWR, 0666);
+  /* A temporary file of ours, so that one a crash leaves is known as ours. */
+  target = g_build_filename (folder, "probe", NULL);
+  fd = lda_atomic_file_open_temp (target, &probe, NULL);
   if (fd < 0)
     return FALSE;
 
@@ -235,84 +236,15 @@ lda_project_folder_writable (const char *folder)
 /* -------------------------------------------------------------- writing */
 
 static gboolean
-is_temp_of (const char *name,
-            const char *base,
-            gsize       base_len)
-{
-  if (strncmp (name, base, base_len) != 0 || name[base_len] != '.' ||
-      strlen (name) != base_len + 7)
-    return FALSE;
-
-  for (guint i = base_len + 1; i < base_len + 7; i++)
-    if (!g_ascii_isalnum (name[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Removes the temporary files that g_file_set_contents_full() left beside
- * @target when a process died while writing it. */
-static void
-remove_stale_temps (const char *target)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  gsize base_len = strlen (base);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  if (d == NULL)
-    return;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!is_temp_of (name, base, base_len))
-        continue;
-
-      path = g_build_filename (dir, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-          (gint64) st.st_mtime + STALE_TEMP_SECONDS < now)
-        g_unlink (path);
-    }
-}
-
-static gboolean
-make_folder (const char  *folder,
-             GError     **error)
-{
-  if (g_mkdir_with_parents (folder, 0777) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create the folder: %s"),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 write_atomically (const char     *path,
                   gconstpointer   data,
                   gsize           length,
                   GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  if (!lda_atomic_file_write (path, data, length, error))
+    return FALSE;
 
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot save: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  remove_stale_temps (path);
+  lda_atomic_file_remove_stale (path);
   return TRUE;
 }
 
@@ -663,7 +595,7 @@ lda_project_save_params (LdaSeries   *series,
         }
     }
 
-  if (!make_folder (folder, error))
+  if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
 
   if (!check_old_ini (series, path, key_file, own_groups, error))
@@ -752,12 +684,12 @@ lda_project_save_edits (const char      *folder,
                        path, g_strerror (saved_errno));
           return FALSE;
         }
-      remove_stale_temps (path);
+      lda_atomic_file_remove_stale (path);
       return TRUE;
     }
 
   dir = edits_folder (folder, series);
-  if (!make_folder (dir, error))
+  if (!lda_atomic_file_make_folder (dir, error))
     return FALSE;
 
   bytes = lda_edits_serialize (edits);
