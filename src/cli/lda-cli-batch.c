@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lda-atomic-file.h"
 #include "lda-cli.h"
 #include "lda-error.h"
 #include "lda-tiff.h"
@@ -347,10 +348,9 @@ lda_cli_batch (int    argc,
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
                              : g_strdup ("counts.csv");
   csv_path = g_build_filename (output_dir, csv_name, NULL);
-  if (!g_file_set_contents_full (csv_path, csv->str, (gssize) csv->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+  if (!lda_atomic_file_write (csv_path, csv->str, csv->len, &error))
     {
-      lda_cli_error (_("%s: cannot write: %s"), csv_path, error->message);
+      lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
     }
 

@@ -11,11 +11,12 @@
  */
 #include "config.h"
 
-#include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
 #include "lda-file-set.h"
@@ -44,23 +45,9 @@ lda_output_begin (const char *folder,
 
   self->folder = g_strdup (folder);
 
-  if (!g_file_test (folder, G_FILE_TEST_EXISTS))
-    {
-      if (g_mkdir_with_parents (folder, 0777) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
-                       folder, g_strerror (saved));
-          return NULL;
-        }
-      self->created_folder = TRUE;
-    }
-  else if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: exists and is not a folder"), folder);
-      return NULL;
-    }
+  self->created_folder = !g_file_test (folder, G_FILE_TEST_EXISTS);
+  if (!lda_atomic_file_make_folder (folder, error))
+    return NULL;
 
   self->stage = lda_file_set_new (folder, error);
   if (self->stage == NULL)
@@ -90,15 +77,10 @@ lda_output_add_text (LdaOutput  *self,
                      GError    **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
-  const char *path = lda_file_set_add (self->stage, target);
-  g_autoptr(GError) local_error = NULL;
 
-  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                0666, &local_error))
+  if (lda_atomic_file_write (lda_file_set_add (self->stage, target), text, strlen (text),
+                             error))
     return TRUE;
-
-  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-               path, local_error->message);
   lda_file_set_name_target (self->stage, error);
   return FALSE;
 }

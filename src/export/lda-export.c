@@ -13,8 +13,9 @@
  * machine: nothing in them depends on the time, the locale or the fonts
  * installed (see lda-plot.c for the plot).
  *
- * Every file is replaced atomically (written beside its target, then
- * renamed), so a cancel or a crash leaves complete files or none.
+ * Every file is written into a staging folder (lda-file-set.c) and put in
+ * place only when all are written, so a cancel or a crash leaves the old
+ * files or complete new ones.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,11 +23,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-export-private.h"
@@ -258,61 +259,6 @@ lda_export_targets (LdaSeries              *series,
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/**
- * lda_export_write_bytes:
- * @path: the file to create or replace
- * @data: the contents
- * @len: their length in bytes
- * @error: return location for an error
- *
- * Replaces @path by @data atomically.
- *
- * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming @path,
- *   and a file that was there is left as it was
- */
-gboolean
-lda_export_write_bytes (const char    *path,
-                        gconstpointer  data,
-                        gsize          len,
-                        GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  /* CONSISTENT: a temporary file beside @path, synced, then renamed over
-   * it; on failure GLib removes the temporary file. */
-  if (!g_file_set_contents_full (path, data, (gssize) len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-make_folder (const char  *path,
-             GError     **error)
-{
-  if (g_mkdir_with_parents (path, 0777) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: not a folder"), path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* An input channel as it came: 8-bit data back in 8 bits. */
 static LdaImage *
 input_as_read (LdaImage  *image,
@@ -359,7 +305,7 @@ stage_bytes (LdaFileSet       *stage,
              gsize           len,
              GError        **error)
 {
-  if (lda_export_write_bytes (lda_file_set_add (stage, target), text, len, error))
+  if (lda_atomic_file_write (lda_file_set_add (stage, target), text, len, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;
@@ -544,14 +490,15 @@ lda_export_run (LdaSeries              *series,
         }
     }
 
-  if (!make_folder (folder, error))
+  if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
   if (options->training_layout)
     {
       g_autofree char *images = g_build_filename (folder, IMAGES_FOLDER, NULL);
       g_autofree char *masks = g_build_filename (folder, MASKS_FOLDER, NULL);
 
-      if (!make_folder (images, error) || !make_folder (masks, error))
+      if (!lda_atomic_file_make_folder (images, error) ||
+          !lda_atomic_file_make_folder (masks, error))
         return FALSE;
     }
 
