@@ -33,13 +33,16 @@ struct _LdaOutput
 /**
  * lda_output_begin:
  * @folder: the output folder; created with its parents if missing
+ * @inputs: (array zero-terminated=1): the files the result is made from;
+ *   none of them is ever replaced
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): an empty output set
  */
 LdaOutput *
-lda_output_begin (const char *folder,
-                  GError    **error)
+lda_output_begin (const char         *folder,
+                  const char * const *inputs,
+                  GError            **error)
 {
   g_autoptr(LdaOutput) self = g_new0 (LdaOutput, 1);
 
@@ -49,10 +52,7 @@ lda_output_begin (const char *folder,
   if (!lda_atomic_file_make_folder (folder, error))
     return NULL;
 
-  self->stage = lda_file_set_new (folder, error);
-  if (self->stage == NULL)
-    return NULL;
-
+  self->stage = lda_file_set_new (folder, inputs);
   return g_steal_pointer (&self);
 }
 
@@ -63,8 +63,11 @@ lda_output_add_tiff (LdaOutput      *self,
                      GError        **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  const char *path = lda_file_set_add (self->stage, target, error);
 
-  if (lda_tiff_write (lda_file_set_add (self->stage, target), image, error))
+  if (path == NULL)
+    return FALSE;
+  if (lda_tiff_write (path, image, error))
     return TRUE;
   lda_file_set_name_target (self->stage, error);
   return FALSE;
@@ -77,9 +80,11 @@ lda_output_add_text (LdaOutput  *self,
                      GError    **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  const char *path = lda_file_set_add (self->stage, target, error);
 
-  if (lda_atomic_file_write (lda_file_set_add (self->stage, target), text, strlen (text),
-                             error))
+  if (path == NULL)
+    return FALSE;
+  if (lda_atomic_file_write (path, text, strlen (text), error))
     return TRUE;
   lda_file_set_name_target (self->stage, error);
   return FALSE;

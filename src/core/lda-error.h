@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  *   file is malformed
  * @LDA_ERROR_NO_TRIPLES: a folder holds no complete triple
  * @LDA_ERROR_EXISTS: a file would be replaced and replacing was not asked for
+ * @LDA_ERROR_IS_INPUT: an output would replace one of the inputs
  *
  * Every failure a user can cause is reported with one of these codes and a
  * message that names the file and the problem.
@@ -43,6 +44,7 @@ typedef enum
   LDA_ERROR_INVALID_PARAMS,
   LDA_ERROR_NO_TRIPLES,
   LDA_ERROR_EXISTS,
+  LDA_ERROR_IS_INPUT,
 } LdaError;
 
 GQuark   lda_error_quark   (void);

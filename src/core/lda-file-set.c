@@ -11,6 +11,12 @@
  * folder of a process that died is removed by the next set made in the
  * same folder.
  *
+ * A set is told which files the result is made from, and never replaces
+ * one of them: `segment -o` the images' own folder with --stages would
+ * otherwise rename hoechst.tif over the input hoechst.tif.  Every command
+ * and the window write through a set, so this is the one place that
+ * check is made.
+ *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -31,10 +38,30 @@
 
 struct _LdaFileSet
 {
-  char      *folder;
+  char      *output;    /* the output folder */
+  char      *folder;    /* the staging folder, once made */
   GPtrArray *staged;    /* paths inside the staging folder */
   GPtrArray *targets;   /* where each goes */
+  GArray    *inputs;    /* Input */
 };
+
+/* A file the set must never replace, known by what it is, not by its
+ * name: another name for it (a hard link, a symbolic link, the folder
+ * reached another way) is the same file. */
+typedef struct
+{
+  dev_t  dev;
+  ino_t  ino;
+  char  *path;
+} Input;
+
+static void
+input_clear (gpointer data)
+{
+  Input *input = data;
+
+  g_free (input->path);
+}
 
 static void
 remove_tree (const char *path)
@@ -86,51 +113,153 @@ remove_stale (const char *folder)
 
 /**
  * lda_file_set_new:
- * @folder: the output folder, which exists
- * @error: return location for an error
+ * @folder: the output folder; it must exist when the first file is added
+ * @inputs: (nullable) (array zero-terminated=1): the files the result is
+ *   made from, which the set will never replace
  *
- * Returns: (transfer full) (nullable): an empty set, its staging folder made
+ * Makes no file yet: the staging folder is made when the first file is
+ * added.
+ *
+ * Returns: (transfer full): an empty set
  */
 LdaFileSet *
-lda_file_set_new (const char  *folder,
-                      GError     **error)
+lda_file_set_new (const char         *folder,
+                  const char * const *inputs)
 {
-  g_autoptr(LdaFileSet) self = g_new0 (LdaFileSet, 1);
-  g_autofree char *name = g_strdup_printf (STAGE_PREFIX "%d-XXXXXX", (int) getpid ());
+  LdaFileSet *self = g_new0 (LdaFileSet, 1);
 
-  remove_stale (folder);
+  g_return_val_if_fail (folder != NULL, NULL);
 
-  self->folder = g_build_filename (folder, name, NULL);
+  self->output = g_strdup (folder);
   self->staged = g_ptr_array_new_with_free_func (g_free);
   self->targets = g_ptr_array_new_with_free_func (g_free);
-  if (g_mkdtemp_full (self->folder, 0700) == NULL)
+  self->inputs = g_array_new (FALSE, FALSE, sizeof (Input));
+  g_array_set_clear_func (self->inputs, input_clear);
+
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    {
+      GStatBuf st;
+      Input input;
+
+      /* An input that is not there cannot be replaced. */
+      if (g_stat (inputs[i], &st) != 0)
+        continue;
+      input.dev = st.st_dev;
+      input.ino = st.st_ino;
+      input.path = g_strdup (inputs[i]);
+      g_array_append_val (self->inputs, input);
+    }
+
+  return self;
+}
+
+/**
+ * lda_file_set_check_target:
+ * @self: a file set
+ * @target: a file the result would create or replace
+ * @error: return location for an error
+ *
+ * Refuses a target that is one of the inputs: the same file by device and
+ * inode, whatever its name, so that a hard link or a symbolic link to an
+ * input, or the input folder reached by another path, is refused too.
+ * lda_file_set_add() and lda_file_set_commit() check every target; call
+ * this to refuse before any work is done.
+ *
+ * Returns: %TRUE if @target may be written; otherwise
+ *   %LDA_ERROR_IS_INPUT naming @target and the input
+ */
+gboolean
+lda_file_set_check_target (LdaFileSet  *self,
+                           const char  *target,
+                           GError     **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (self->inputs->len == 0 || g_stat (target, &st) != 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      const Input *input = &g_array_index (self->inputs, Input, i);
+
+      if (input->dev != st.st_dev || input->ino != st.st_ino)
+        continue;
+
+      if (g_str_equal (input->path, target))
+        g_set_error (error, LDA_ERROR, LDA_ERROR_IS_INPUT,
+                     _("%s: this is one of the inputs; an output never replaces an input, "
+                       "so write into another folder"),
+                     target);
+      else
+        g_set_error (error, LDA_ERROR, LDA_ERROR_IS_INPUT,
+                     _("%s: this is the input %s by another name; an output never replaces "
+                       "an input, so write into another folder"),
+                     target, input->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the staging folder, removing those of sets that died first. */
+static gboolean
+make_stage (LdaFileSet  *self,
+            GError     **error)
+{
+  g_autofree char *name = g_strdup_printf (STAGE_PREFIX "%d-XXXXXX", (int) getpid ());
+  char *folder;
+
+  remove_stale (self->output);
+
+  folder = g_build_filename (self->output, name, NULL);
+  if (g_mkdtemp_full (folder, 0700) == NULL)
     {
       int saved_errno = errno;
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                   folder, g_strerror (saved_errno));
-      g_clear_pointer (&self->folder, g_free);
-      return NULL;
+                   self->output, g_strerror (saved_errno));
+      g_free (folder);
+      return FALSE;
     }
 
-  return g_steal_pointer (&self);
+  self->folder = folder;
+  return TRUE;
 }
 
 /**
  * lda_file_set_add:
  * @self: a file set
  * @target: a file of the result
+ * @error: return location for an error
  *
- * Returns: (transfer none): where to write it instead; valid as long as
- *   @self
+ * Checks @target (lda_file_set_check_target()) and makes the staging
+ * folder if this is the first file.
+ *
+ * Returns: (transfer none) (nullable): where to write it instead, valid
+ *   as long as @self; %NULL if @target is an input or the staging folder
+ *   cannot be made
  */
 const char *
-lda_file_set_add (LdaFileSet *self,
-                      const char     *target)
+lda_file_set_add (LdaFileSet  *self,
+                  const char  *target,
+                  GError     **error)
 {
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *name = g_strdup_printf ("%u-%s", self->staged->len, base);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
 
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  if (!lda_file_set_check_target (self, target, error))
+    return NULL;
+  if (self->folder == NULL && !make_stage (self, error))
+    return NULL;
+
+  base = g_path_get_basename (target);
+  name = g_strdup_printf ("%u-%s", self->staged->len, base);
   g_ptr_array_add (self->staged, g_build_filename (self->folder, name, NULL));
   g_ptr_array_add (self->targets, g_strdup (target));
   return g_ptr_array_index (self->staged, self->staged->len - 1);
@@ -174,6 +303,11 @@ gboolean
 lda_file_set_commit (LdaFileSet  *self,
                          GError         **error)
 {
+  /* An input may have come to be where a target is since it was added. */
+  for (guint i = 0; i < self->targets->len; i++)
+    if (!lda_file_set_check_target (self, g_ptr_array_index (self->targets, i), error))
+      return FALSE;
+
   for (guint i = 0; i < self->staged->len; i++)
     {
       const char *target = g_ptr_array_index (self->targets, i);
@@ -205,7 +339,9 @@ lda_file_set_free (LdaFileSet *self)
   if (self->folder != NULL)
     remove_tree (self->folder);
   g_free (self->folder);
+  g_free (self->output);
   g_clear_pointer (&self->staged, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->inputs, g_array_unref);
   g_free (self);
 }
