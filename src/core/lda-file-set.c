@@ -3,13 +3,13 @@
  * A result is often many files: an export's label masks, training images,
  * counts.csv and plot; `livedead segment`'s labels, stages and thresholds.
  * Each is first written into a hidden staging folder inside the output
- * folder, `.livedead-stage-<pid>-XXXXXX`, and only when every one of them
+ * folder (lda-stage-folder.c), and only when every one of them
  * has been written are they renamed over their targets.  A disk that
  * fills up, an input that cannot be read or a cancel leaves the output
  * folder exactly as it was; a kill -9 leaves every target either as it
  * was or complete, since each rename replaces a whole file.  The staging
  * folder of a process that died is removed by the next set made in the
- * same folder.
+ * same folder, without ever following a link.
  *
  * A set is told which files the result is made from, and never replaces
  * one of them: `segment -o` the images' own folder with --stages would
@@ -24,7 +24,6 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,8 +32,7 @@
 
 #include "lda-error.h"
 #include "lda-file-set.h"
-
-#define STAGE_PREFIX ".livedead-stage-"
+#include "lda-stage-folder.h"
 
 struct _LdaFileSet
 {
@@ -61,54 +59,6 @@ input_clear (gpointer data)
   Input *input = data;
 
   g_free (input->path);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-/* Removes the staging folders in @folder whose process is gone. */
-static void
-remove_stale (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      char *end = NULL;
-      guint64 pid;
-
-      if (!g_str_has_prefix (name, STAGE_PREFIX))
-        continue;
-      pid = g_ascii_strtoull (name + strlen (STAGE_PREFIX), &end, 10);
-      if (end == NULL || *end != '-' || pid == 0 || pid > G_MAXINT)
-        continue;
-      if ((pid_t) pid == getpid () || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
-        continue;
-
-      path = g_build_filename (folder, name, NULL);
-      remove_tree (path);
-    }
 }
 
 /**
@@ -204,31 +154,6 @@ lda_file_set_check_target (LdaFileSet  *self,
   return TRUE;
 }
 
-/* Makes the staging folder, removing those of sets that died first. */
-static gboolean
-make_stage (LdaFileSet  *self,
-            GError     **error)
-{
-  g_autofree char *name = g_strdup_printf (STAGE_PREFIX "%d-XXXXXX", (int) getpid ());
-  char *folder;
-
-  remove_stale (self->output);
-
-  folder = g_build_filename (self->output, name, NULL);
-  if (g_mkdtemp_full (folder, 0700) == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                   self->output, g_strerror (saved_errno));
-      g_free (folder);
-      return FALSE;
-    }
-
-  self->folder = folder;
-  return TRUE;
-}
-
 /**
  * lda_file_set_add:
  * @self: a file set
@@ -255,8 +180,13 @@ lda_file_set_add (LdaFileSet  *self,
 
   if (!lda_file_set_check_target (self, target, error))
     return NULL;
-  if (self->folder == NULL && !make_stage (self, error))
-    return NULL;
+  if (self->folder == NULL)
+    {
+      /* The staging folder, after those of sets that died are removed. */
+      self->folder = lda_stage_folder_make (self->output, error);
+      if (self->folder == NULL)
+        return NULL;
+    }
 
   base = g_path_get_basename (target);
   name = g_strdup_printf ("%u-%s", self->staged->len, base);
@@ -337,7 +267,7 @@ lda_file_set_free (LdaFileSet *self)
   if (self == NULL)
     return;
   if (self->folder != NULL)
-    remove_tree (self->folder);
+    lda_stage_folder_remove (self->folder);
   g_free (self->folder);
   g_free (self->output);
   g_clear_pointer (&self->staged, g_ptr_array_unref);

@@ -1,10 +1,13 @@
-/* test-cli-inputs.c — no command ever replaces one of its inputs
+/* test-cli-inputs.c — no command ever replaces one of its inputs, nor
+ * removes anything through a link
  *
  * segment, batch and export are pointed at output folders where a file
  * they write is one of their inputs: the same name in the inputs' own
  * folder, a hard link, a symbolic link.  Each must refuse with one line
  * naming the file, and every input must be left as it was, the same file
- * with the same bytes.
+ * with the same bytes.  And a link planted in the output folder under the
+ * name of a dead process's staging folder must not lead the clean-up of
+ * such folders anywhere.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -257,6 +260,40 @@ test_export_training_layout (void)
   cli_rm_rf (dir);
 }
 
+/* Links named like staging folders of dead processes, one of the older
+ * name form and one of the current, pointing at the person's folder. */
+static void
+test_planted_stage_link (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *victim = g_build_filename (dir, "victim", NULL);
+  g_autofree char *precious = g_build_filename (victim, "precious.tif", NULL);
+  g_autofree char *old_form = g_build_filename (out, ".livedead-stage-2147483646-Ab3dE9", NULL);
+  g_autofree char *new_form = g_strdup_printf ("%s/.livedead-stage-2147483646-1-%s-Ab3dE9", out,
+                                               g_get_host_name ());
+  g_auto(CliRun) run = { 0, };
+  char *paths[4];
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (victim, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (precious, "one of a kind", -1, NULL));
+  g_assert_cmpint (symlink (victim, old_form), ==, 0);
+  g_assert_cmpint (symlink (victim, new_form), ==, 0);
+  write_triple (dir, "well", paths);
+
+  cli_run (&run, "segment", "-q", paths[0], paths[1], paths[2], "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, "export", "-q", dir, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_file_test (precious, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s was removed through a link", precious);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +307,7 @@ main (int    argc,
                         test_segment_links);
   g_test_add_func ("/cli/inputs/batch", test_batch);
   g_test_add_func ("/cli/inputs/export-training-layout", test_export_training_layout);
+  g_test_add_func ("/cli/inputs/planted-stage-link", test_planted_stage_link);
 
   return g_test_run ();
 }
