@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,6 +31,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-file-set.h"
 #include "lda-stage-folder.h"
@@ -112,11 +114,13 @@ lda_file_set_new (const char         *folder,
  * Refuses a target that is one of the inputs: the same file by device and
  * inode, whatever its name, so that a hard link or a symbolic link to an
  * input, or the input folder reached by another path, is refused too.
- * lda_file_set_add() and lda_file_set_commit() check every target; call
- * this to refuse before any work is done.
+ * Refuses a target where a folder is, too.  lda_file_set_add() and
+ * lda_file_set_commit() check every target; call this to refuse before
+ * any work is done.
  *
  * Returns: %TRUE if @target may be written; otherwise
- *   %LDA_ERROR_IS_INPUT naming @target and the input
+ *   %LDA_ERROR_IS_INPUT naming @target and the input, or %LDA_ERROR_WRITE
+ *   naming @target
  */
 gboolean
 lda_file_set_check_target (LdaFileSet  *self,
@@ -127,6 +131,14 @@ lda_file_set_check_target (LdaFileSet  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
+
+  /* lstat: a link to a folder is replaced by the rename, a folder is not. */
+  if (g_lstat (target, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   _("%s: a folder is in the way; it cannot be replaced by a file"), target);
+      return FALSE;
+    }
 
   if (self->inputs->len == 0 || g_stat (target, &st) != 0)
     return TRUE;
@@ -219,38 +231,205 @@ lda_file_set_name_target (LdaFileSet  *self,
   (*error)->message = g_string_free (g_steal_pointer (&message), FALSE);
 }
 
+static void
+set_write_error (GError    **error,
+                 const char *target,
+                 int         saved_errno)
+{
+  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
+               target, g_strerror (saved_errno));
+}
+
+/* What must hold for the rename of a staged file over @target to work:
+ * not an input, no folder in the way, a folder that can be written, on
+ * the file system of the staging folder (@stage_dev). */
+static gboolean
+check_in_place (LdaFileSet  *self,
+                const char  *target,
+                dev_t        stage_dev,
+                GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (target);
+  GStatBuf st;
+
+  if (!lda_file_set_check_target (self, target, error))
+    return FALSE;
+
+  if (g_stat (parent, &st) != 0)
+    {
+      set_write_error (error, target, errno);
+      return FALSE;
+    }
+  if (st.st_dev != stage_dev)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                   _("%s: on another file system than %s; the files of one result must be "
+                     "on one file system to be put in place together"),
+                   target, self->output);
+      return FALSE;
+    }
+  /* The effective user's permissions, as the rename will see them. */
+  if (faccessat (AT_FDCWD, parent, W_OK | X_OK, AT_EACCESS) != 0)
+    {
+      set_write_error (error, target, errno);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Where the file that target @i replaces is kept meanwhile.  Staged files
+ * are named "<i>-<name>", so this never meets one. */
+static char *
+aside_path (LdaFileSet *self,
+            guint       i)
+{
+  g_autofree char *name = g_strdup_printf ("old-%u", i);
+
+  return g_build_filename (self->folder, name, NULL);
+}
+
+/* Renames staged file @i over its target, keeping the file it replaces
+ * in the staging folder: as a second name (a hard link), so that the
+ * target is never missing, or, where that cannot be made, moved there.
+ * Sets *@had_old when there was one.  Returns 0 or the errno. */
+static int
+put_in_place (LdaFileSet *self,
+              guint       i,
+              gboolean   *had_old)
+{
+  const char *target = g_ptr_array_index (self->targets, i);
+  g_autofree char *aside = aside_path (self, i);
+  gboolean moved = FALSE;
+  int saved_errno;
+
+  *had_old = link (target, aside) == 0;
+  if (!*had_old && errno != ENOENT)
+    {
+      if (g_rename (target, aside) != 0)
+        return errno;
+      *had_old = moved = TRUE;
+    }
+
+  if (g_rename (g_ptr_array_index (self->staged, i), target) == 0)
+    return 0;
+
+  saved_errno = errno;
+  if (moved)
+    g_rename (aside, target);
+  return saved_errno;
+}
+
+/* Puts back what the first @n targets were, last first.  Returns FALSE,
+ * with *@message saying which, if any could not be. */
+static gboolean
+roll_back (LdaFileSet      *self,
+           guint            n,
+           const gboolean  *had_old,
+           char           **message)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = n; i-- > 0;)
+    {
+      const char *target = g_ptr_array_index (self->targets, i);
+      g_autofree char *aside = aside_path (self, i);
+      gboolean back = had_old[i] ? g_rename (aside, target) == 0 : g_unlink (target) == 0;
+
+      if (!back && ok)
+        {
+          int saved_errno = errno;
+
+          *message = had_old[i]
+            ? g_strdup_printf (_("%s could not be put back (%s); the earlier file is kept as %s"),
+                               target, g_strerror (saved_errno), aside)
+            : g_strdup_printf (_("%s could not be removed again: %s"),
+                               target, g_strerror (saved_errno));
+          ok = FALSE;
+        }
+    }
+
+  return ok;
+}
+
+/* Makes the renames into each target's folder durable. */
+static void
+sync_folders (LdaFileSet *self)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      char *parent = g_path_get_dirname (g_ptr_array_index (self->targets, i));
+
+      if (g_hash_table_add (done, parent))
+        lda_atomic_file_sync_folder (parent);
+    }
+}
+
 /**
  * lda_file_set_commit:
  * @self: a set whose every file has been written
  * @error: return location for an error
  *
- * Renames every staged file over its target, in the order they were
- * added, and removes the staging folder.
+ * Puts every staged file in place, all or nothing.  First every target is
+ * checked: not an input, no folder in its place, its folder writable and
+ * on the staging folder's file system, so that a rename that cannot work
+ * fails before any is done.  Then each staged file is renamed over its
+ * target, in the order they were added, the file it replaces kept in the
+ * staging folder; if a rename still fails, every target already replaced
+ * is put back as it was.  lda_file_set_free() removes the staging folder.
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE (or
+ *   %LDA_ERROR_IS_INPUT) naming the target, and every target is as it
+ *   was
  */
 gboolean
 lda_file_set_commit (LdaFileSet  *self,
-                         GError         **error)
+                     GError     **error)
 {
-  /* An input may have come to be where a target is since it was added. */
-  for (guint i = 0; i < self->targets->len; i++)
-    if (!lda_file_set_check_target (self, g_ptr_array_index (self->targets, i), error))
+  g_autofree gboolean *had_old = NULL;
+  guint n;
+  GStatBuf st;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  n = self->staged->len;
+  if (n == 0)
+    return TRUE;
+
+  if (g_stat (self->folder, &st) != 0)
+    {
+      set_write_error (error, self->folder, errno);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!check_in_place (self, g_ptr_array_index (self->targets, i), st.st_dev, error))
       return FALSE;
 
-  for (guint i = 0; i < self->staged->len; i++)
+  had_old = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
     {
-      const char *target = g_ptr_array_index (self->targets, i);
+      g_autofree char *message = NULL;
+      int saved_errno = put_in_place (self, i, &had_old[i]);
 
-      if (g_rename (g_ptr_array_index (self->staged, i), target) != 0)
+      if (saved_errno == 0)
+        continue;
+
+      if (roll_back (self, i, had_old, &message))
+        set_write_error (error, g_ptr_array_index (self->targets, i), saved_errno);
+      else
         {
-          int saved_errno = errno;
-
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                       target, g_strerror (saved_errno));
-          return FALSE;
+          /* The earlier files are in the staging folder: keep it. */
+          g_clear_pointer (&self->folder, g_free);
+          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s; %s"),
+                       (const char *) g_ptr_array_index (self->targets, i),
+                       g_strerror (saved_errno), message);
         }
+      return FALSE;
     }
+
+  sync_folders (self);
   return TRUE;
 }
 
