@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "lda-file-read.h"
+
 G_BEGIN_DECLS
 
 #define LDA_ERROR (lda_error_quark ())
@@ -49,9 +51,10 @@ typedef enum
 
 GQuark   lda_error_quark   (void);
 
-gboolean lda_key_file_load (GKeyFile   *key_file,
-                            const char *path,
-                            int         damaged_code,
-                            GError    **error);
+gboolean lda_key_file_load (GKeyFile     *key_file,
+                            const char   *path,
+                            LdaReadFlags  flags,
+                            int           damaged_code,
+                            GError      **error);
 
 G_END_DECLS

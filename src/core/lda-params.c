@@ -389,7 +389,8 @@ lda_params_load (LdaParams  *params,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
 
-  if (!lda_key_file_load (key_file, path, LDA_ERROR_INVALID_PARAMS, error))
+  if (!lda_key_file_load (key_file, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS,
+                          error))
     return FALSE;
 
   if (!lda_params_load_from_key_file (params, key_file, &local_error))

@@ -17,6 +17,8 @@
  * any changed byte, even in the bits zlib ignores; the one of the RLE data
  * vouches for what is decoded.  Reading trusts nothing before it is
  * checked and allocates the frame only once the runs are known to fit.
+ * Reading a file compares the size it declares with the frame's images
+ * first (lda_project_read_edits()).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,7 +31,9 @@
 #include <gio/gio.h>
 
 #include "lda-error.h"
+#include "lda-file-read.h"
 #include "lda-project.h"
+#include "lda-project-private.h"
 
 #define EDITS_MAGIC         "LDAE"
 #define EDITS_VERSION       1
@@ -413,4 +417,93 @@ lda_edits_deserialize (GBytes   *bytes,
   decode_runs (rle->data, rle->len, (guint64) width * height, edits->pixels, NULL);
 
   return g_steal_pointer (&edits);
+}
+
+/* The largest edits file for frames of up to @max_pixels: 2 bytes of runs
+ * a pixel at worst, and what zlib adds to data it cannot compress. */
+static gsize
+max_file_size (guint64 max_pixels)
+{
+  guint64 rle = 2 * max_pixels;
+  guint64 size = EDITS_HEADER_SIZE + rle + rle / 1024 + 128;
+
+  return (gsize) MIN (size, (guint64) G_MAXSIZE - 1);
+}
+
+/**
+ * lda_project_read_edits:
+ * @path: an edits file
+ * @width: the width of the frame's images
+ * @height: their height
+ * @edits: (out) (transfer full) (nullable): the edits; %NULL if there is
+ *   no file
+ * @error: return location for an error
+ *
+ * Reads a frame's edits file, comparing the size it declares with the
+ * frame's before allocating anything of that size.  Only a regular file
+ * (not a link) no larger than edits for such a frame can be is read.
+ * Edits of the frame's size are decoded; edits of another size are
+ * decoded with their own size (so that they are kept, and the person is
+ * told), unless they declare more than %LDA_EDITS_MAX_SIZE_FACTOR times
+ * the frame's pixels, which is taken for damage.
+ *
+ * Returns: %TRUE if the file was read or is not there; otherwise
+ *   %LDA_ERROR_CORRUPT (damaged, not a regular file, too large) or
+ *   %LDA_ERROR_READ, the message naming @path
+ */
+gboolean
+lda_project_read_edits (const char  *path,
+                        guint        width,
+                        guint        height,
+                        LdaEdits   **edits,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 max_pixels = (guint64) width * height * LDA_EDITS_MAX_SIZE_FACTOR;
+  guint file_width, file_height;
+  guint32 rle_length, rle_crc;
+  const guint8 *data;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  *edits = NULL;
+  bytes = lda_file_read (path, max_file_size (max_pixels), LDA_READ_NO_FOLLOW,
+                         LDA_ERROR_CORRUPT, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!read_header (data, length, &file_width, &file_height, &rle_length, &rle_crc,
+                    &local_error))
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  if ((guint64) file_width * file_height > max_pixels)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   _("%s: edits for a %u × %u frame, far larger than its images (%u × %u); "
+                     "the file is damaged"),
+                   path, file_width, file_height, width, height);
+      return FALSE;
+    }
+
+  *edits = lda_edits_deserialize (bytes, file_width, file_height, &local_error);
+  if (*edits == NULL)
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }

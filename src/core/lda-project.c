@@ -47,6 +47,8 @@
 #include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-project.h"
+#include "lda-project-private.h"
+#include "lda-tiff.h"
 
 #define PROJECT_GROUP       "project"
 #define PROJECT_FORMAT      1
@@ -339,7 +341,7 @@ read_ini (const char  *path,
   g_autoptr(GError) local_error = NULL;
 
   *found = FALSE;
-  if (!lda_key_file_load (key_file, path, LDA_ERROR_CORRUPT, &local_error))
+  if (!lda_key_file_load (key_file, path, LDA_READ_NO_FOLLOW, LDA_ERROR_CORRUPT, &local_error))
     {
       if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
         return TRUE;
@@ -703,63 +705,98 @@ lda_project_save_edits (const char      *folder,
                            error);
 }
 
-/* The frame size an edits file states; lda_edits_deserialize() checks
- * it with the rest. */
-static gboolean
-peek_size (GBytes  *bytes,
-           guint   *width,
-           guint   *height)
+/* The size of a frame's images, read from the headers only for frames
+ * that have an edits file, the pages of a triple in one pass. */
+typedef struct
 {
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
+  gboolean looked;
+  gboolean known;
+  guint    width;
+  guint    height;
+} FrameSize;
 
-  if (length < 16)
-    return FALSE;
+static const FrameSize *
+frame_size (LdaSeries *series,
+            guint      frame,
+            FrameSize *sizes)
+{
+  LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
+  guint n = lda_series_get_n_frames (series);
+  guint first = frame, last = frame, n_pages = 0;
+  g_autofree guint *widths = NULL;
+  g_autofree guint *heights = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  *width = (guint) data[8] | (guint) data[9] << 8 | (guint) data[10] << 16 |
-           (guint) data[11] << 24;
-  *height = (guint) data[12] | (guint) data[13] << 8 | (guint) data[14] << 16 |
-            (guint) data[15] << 24;
-  return TRUE;
+  if (sizes[frame].looked)
+    return &sizes[frame];
+
+  /* The pages of a triple are frames one after another. */
+  while (first > 0 && lda_series_get_frame (series, first - 1)->triple == triple)
+    first--;
+  while (last + 1 < n && lda_series_get_frame (series, last + 1)->triple == triple)
+    last++;
+  for (guint i = first; i <= last; i++)
+    n_pages = MAX (n_pages, lda_series_get_frame (series, i)->page + 1);
+
+  widths = g_new0 (guint, n_pages);
+  heights = g_new0 (guint, n_pages);
+  ok = lda_tiff_read_page_sizes (triple->paths[LDA_INPUT_BRIGHTFIELD], n_pages,
+                                 widths, heights, &error);
+  if (!ok)
+    g_debug ("%s", error->message);
+
+  for (guint i = first; i <= last; i++)
+    {
+      guint page = lda_series_get_frame (series, i)->page;
+
+      sizes[i].looked = TRUE;
+      sizes[i].known = ok && widths[page] > 0 && heights[page] > 0;
+      sizes[i].width = widths[page];
+      sizes[i].height = heights[page];
+    }
+
+  return &sizes[frame];
 }
 
-/* Reads one frame's edits file; a missing file gives %NULL and no error. */
+/* Reads one frame's edits file; a missing file gives %NULL and no error.
+ * The file's size is compared with the frame's images before anything of
+ * that size is allocated.  When the images cannot be read, the frame
+ * cannot be shown, painted or exported: its edits are not read, and the
+ * file stays as it is. */
 static gboolean
-load_edits_file (const char  *path,
+load_edits_file (LdaSeries   *series,
+                 guint        frame,
+                 FrameSize   *sizes,
+                 const char  *path,
                  LdaEdits   **edits,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  guint width = 0, height = 0;
+  const FrameSize *size;
+  GStatBuf st;
 
   *edits = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+
+  /* No header is read for the many frames that have no edits. */
+  if (g_lstat (path, &st) != 0)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         return TRUE;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, "%s", local_error->message);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, _("%s: cannot read the file: %s"),
+                   path, g_strerror (saved_errno));
       return FALSE;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!peek_size (bytes, &width, &height))
+  size = frame_size (series, frame, sizes);
+  if (!size->known)
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: too short for edits (%lu bytes)"), path, (gulong) length);
-      return FALSE;
+      g_debug ("%s: not read: the size of its frame's images is not known", path);
+      return TRUE;
     }
 
-  *edits = lda_edits_deserialize (bytes, width, height, &local_error);
-  if (*edits == NULL)
-    {
-      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return lda_project_read_edits (path, size->width, size->height, edits, error);
 }
 
 /* Damaged files found while loading: each is set aside at once, and the
@@ -800,6 +837,13 @@ note_damage (Damage     *damage,
  * automatic with no override, and saved frames the series lacks are
  * ignored (and kept in the file by the next save).  Each frame's edits
  * come with the size they were saved with; compare it with the images.
+ * That size is compared with the frame's images (read from the TIFF
+ * headers, the pages of a triple in one pass, only for frames that have
+ * edits) before anything of that size is allocated: edits far larger
+ * than their frame (lda-project-private.h) are taken for damaged, and
+ * edits of a frame whose images cannot be read are not read (and stay as
+ * they are).  Only regular files are read, of bounded size: a link, a
+ * FIFO or a device where a file of the project belongs is damaged.
  * Temporary files left by a crash are never read.
  *
  * A missing project folder or file is not an error: nothing is applied
@@ -826,6 +870,7 @@ lda_project_load (LdaSeries   *series,
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree SavedFrame *frames = NULL;
+  g_autofree FrameSize *sizes = NULL;
   g_autofree char *path = NULL;
   Damage damage = { NULL, 0 };
   LdaParams params;
@@ -853,12 +898,13 @@ lda_project_load (LdaSeries   *series,
     }
 
   loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
+  sizes = g_new0 (FrameSize, n_frames);
   for (guint i = 0; i < n_frames; i++)
     {
       g_autofree char *file = edits_path (folder, series, i);
       LdaEdits *frame_edits = NULL;
 
-      if (!load_edits_file (file, &frame_edits, &local_error))
+      if (!load_edits_file (series, i, sizes, file, &frame_edits, &local_error))
         {
           if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
             {

@@ -597,6 +597,64 @@ lda_tiff_read_size (const char  *path,
 }
 
 /**
+ * lda_tiff_read_page_sizes:
+ * @path: a TIFF file
+ * @n_pages: how many pages to read, from the first
+ * @widths: (out caller-allocates) (array length=n_pages): each page's
+ *   columns
+ * @heights: (out caller-allocates) (array length=n_pages): each page's
+ *   rows
+ * @error: return location for an error
+ *
+ * Reads the size of the first @n_pages pages in one pass over the file's
+ * directories, decoding no pixels and checking nothing else: for a long
+ * time series this costs what counting its pages does, where
+ * lda_tiff_read_size() page by page would walk the directories once per
+ * page.
+ *
+ * Returns: %TRUE on success; otherwise the file cannot be read as
+ *   lda_tiff_count_pages() says, or has fewer pages (%LDA_ERROR_CORRUPT)
+ */
+gboolean
+lda_tiff_read_page_sizes (const char  *path,
+                          guint        n_pages,
+                          guint       *widths,
+                          guint       *heights,
+                          GError     **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_pages == 0 || (widths != NULL && heights != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tif = open_for_reading (&io, error);
+  if (tif == NULL)
+    return FALSE;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint32 width = 0, height = 0;
+
+      if ((page > 0 && !TIFFReadDirectory (tif)) ||
+          !TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, &width) ||
+          !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("page %u cannot be read; the file is damaged"), page);
+
+          set_read_error (error, &io, LDA_ERROR_CORRUPT, problem);
+          return FALSE;
+        }
+      widths[page] = width;
+      heights[page] = height;
+    }
+
+  return TRUE;
+}
+
+/**
  * lda_tiff_read:
  * @path: a TIFF file
  * @page: the page (directory) to read, counted from 0

@@ -722,7 +722,7 @@ test_crash_safety (gconstpointer data)
   gint64 start, save_ms, max_delay;
 
   g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
-  write_triples (images, three);
+  write_triples_sized (images, three, CRASH_SIZE, CRASH_SIZE);
   series = open_series (images);
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
   for (guint f = 0; f < 2; f++)
