@@ -26,14 +26,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "lda-error.h"
 #include "lda-file-read.h"
 #include "lda-project.h"
 #include "lda-project-private.h"
+#include "lda-tiff.h"
 
 #define EDITS_MAGIC         "LDAE"
 #define EDITS_VERSION       1
@@ -506,4 +509,103 @@ lda_project_read_edits (const char  *path,
     }
 
   return TRUE;
+}
+
+/* The size of a frame's images, read from the headers only for frames
+ * that have an edits file, the pages of a triple in one pass. */
+static const LdaFrameSize *
+frame_size (LdaSeries    *series,
+            guint         frame,
+            LdaFrameSize *sizes)
+{
+  LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
+  guint n = lda_series_get_n_frames (series);
+  guint first = frame, last = frame, n_pages = 0;
+  g_autofree guint *widths = NULL;
+  g_autofree guint *heights = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (sizes[frame].looked)
+    return &sizes[frame];
+
+  /* The pages of a triple are frames one after another. */
+  while (first > 0 && lda_series_get_frame (series, first - 1)->triple == triple)
+    first--;
+  while (last + 1 < n && lda_series_get_frame (series, last + 1)->triple == triple)
+    last++;
+  for (guint i = first; i <= last; i++)
+    n_pages = MAX (n_pages, lda_series_get_frame (series, i)->page + 1);
+
+  widths = g_new0 (guint, n_pages);
+  heights = g_new0 (guint, n_pages);
+  ok = lda_tiff_read_page_sizes (triple->paths[LDA_INPUT_BRIGHTFIELD], n_pages,
+                                 widths, heights, &error);
+  if (!ok)
+    g_debug ("%s", error->message);
+
+  for (guint i = first; i <= last; i++)
+    {
+      guint page = lda_series_get_frame (series, i)->page;
+
+      sizes[i].looked = TRUE;
+      sizes[i].known = ok && widths[page] > 0 && heights[page] > 0;
+      sizes[i].width = widths[page];
+      sizes[i].height = heights[page];
+    }
+
+  return &sizes[frame];
+}
+
+/**
+ * lda_project_load_frame_edits:
+ * @series: a series
+ * @frame: the index of one of its frames
+ * @sizes: (array): one per frame of @series, zeroed at first, for the
+ *   sizes learnt on the way
+ * @path: the frame's edits file
+ * @edits: (out) (transfer full) (nullable): its edits
+ * @error: return location for an error
+ *
+ * Reads one frame's edits file; a missing file gives %NULL and no error.
+ * The size the file declares is compared with the frame's images before
+ * anything of that size is allocated (lda_project_read_edits()).  When
+ * the images cannot be read, the frame cannot be shown, painted or
+ * exported: its edits are not read, and the file stays as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_project_load_frame_edits (LdaSeries     *series,
+                              guint          frame,
+                              LdaFrameSize  *sizes,
+                              const char    *path,
+                              LdaEdits     **edits,
+                              GError       **error)
+{
+  const LdaFrameSize *size;
+  GStatBuf st;
+
+  *edits = NULL;
+
+  /* No header is read for the many frames that have no edits. */
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        return TRUE;
+      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, _("%s: cannot read the file: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  size = frame_size (series, frame, sizes);
+  if (!size->known)
+    {
+      g_debug ("%s: not read: the size of its frame's images is not known", path);
+      return TRUE;
+    }
+
+  return lda_project_read_edits (path, size->width, size->height, edits, error);
 }

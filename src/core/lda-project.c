@@ -5,16 +5,20 @@
  *
  *   <series>.ini                 [project] format=1 series=<name>
  *                                [series/<channel>] the series' parameters
- *                                [frame/<title>] state=… override=…
- *                                [frame/<title>/<channel>] its own parameters
- *   edits/<title>.edits          one file per frame that has edits, shared
+ *                                [frame/<key>] state=… override=…
+ *                                [frame/<key>/<channel>] its own parameters
+ *   edits/<key>.edits            one file per frame that has edits, shared
  *                                by every series that holds the frame
  *
- * <series> and <title> are escaped (see escape_name()), so any title makes
- * a safe, unique file and group name.  Frame groups are
- * written only for frames with an override or a state other than
- * automatic; groups of titles the series does not have (a triple moved
- * away for a while) are carried over from the previous file, not dropped.
+ * A frame's <key> is its triple's name, or "<name>/<page>" for a page of
+ * a multi-page triple.  <series> and <key> are escaped, so any name makes
+ * a safe, unique file and group name (lda-project-names.c).  Projects
+ * saved before keys were used named frames by their title; such files
+ * and groups are read when a frame has none of its own, and the next save
+ * of the frame replaces them.  Frame groups are written only for frames
+ * with an override or a state other than automatic; groups of frames the
+ * series does not have (a triple moved away for a while) are carried over
+ * from the previous file, not dropped.
  *
  * Every file is replaced through lda-atomic-file.c: a temporary file of
  * ours beside the target, fsync, rename.  A crash leaves either the old or
@@ -28,7 +32,7 @@
  * renames it to "<file>.damaged-<time>" and says so.  Saving refuses to
  * replace an ini from a newer version.
  *
- * Edits files are encoded by lda-project-edits.c.
+ * Edits files are encoded, and read, by lda-project-edits.c.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,7 +41,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,99 +51,11 @@
 #include "lda-error.h"
 #include "lda-project.h"
 #include "lda-project-private.h"
-#include "lda-tiff.h"
 
 #define PROJECT_GROUP       "project"
 #define PROJECT_FORMAT      1
 #define SERIES_PREFIX       "series/"
-#define FRAME_PREFIX        "frame/"
-#define EDITS_FOLDER        "edits"
-#define EDITS_SUFFIX        ".edits"
 #define FALLBACK_FOLDER     "livedead-annotator"
-
-/* An escaped name longer than this is cut and given a hash, so that file
- * names stay under the usual 255-byte limit. */
-#define NAME_MAX_ESCAPED    160
-
-/* ---------------------------------------------------------------- names */
-
-/*
- * Keeps ASCII letters, digits and "-_+,=" (and "." except in front, so no
- * name is hidden, "." or ".."); every other byte becomes %XX.  Distinct
- * names give distinct results because "%" itself is escaped.  A long
- * result is cut and ends in "%~" and a hash of the whole name ("~" is
- * never kept, so cut names never meet uncut ones).
- */
-static char *
-escape_name (const char *name)
-{
-  GString *escaped = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (g_ascii_isalnum (c) || strchr ("-_+,=", c) != NULL ||
-          (c == '.' && p != name))
-        g_string_append_c (escaped, (char) c);
-      else
-        g_string_append_printf (escaped, "%%%02X", c);
-    }
-
-  if (escaped->len == 0)
-    g_string_append_c (escaped, '%');
-
-  if (escaped->len > NAME_MAX_ESCAPED)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-
-      g_string_truncate (escaped, NAME_MAX_ESCAPED - 40);
-      g_string_append (escaped, "%~");
-      g_string_append_len (escaped, hash, 32);
-    }
-
-  return g_string_free (escaped, FALSE);
-}
-
-static char *
-ini_path (const char *folder,
-          LdaSeries  *series)
-{
-  g_autofree char *name = escape_name (lda_series_get_name (series));
-  g_autofree char *file = g_strconcat (name, ".ini", NULL);
-
-  return g_build_filename (folder, file, NULL);
-}
-
-/* Edits belong to a frame's images, not to the series it was opened in:
- * a triple corrected when opened alone keeps its corrections when its
- * folder is opened as a series, and `livedead export FOLDER` finds them. */
-static char *
-edits_folder (const char *folder,
-              LdaSeries  *series)
-{
-  return g_build_filename (folder, EDITS_FOLDER, NULL);
-}
-
-static char *
-edits_path (const char *folder,
-            LdaSeries  *series,
-            guint       frame)
-{
-  g_autofree char *dir = edits_folder (folder, series);
-  g_autofree char *title = escape_name (lda_series_get_frame (series, frame)->title);
-  g_autofree char *file = g_strconcat (title, EDITS_SUFFIX, NULL);
-
-  return g_build_filename (dir, file, NULL);
-}
-
-static char *
-frame_group (const char *title)
-{
-  g_autofree char *escaped = escape_name (title);
-
-  return g_strconcat (FRAME_PREFIX, escaped, NULL);
-}
 
 /**
  * lda_project_default_folder:
@@ -193,7 +108,7 @@ lda_project_fallback_folder (LdaSeries *series)
     absolute = g_canonicalize_filename (folder, NULL);
 
   base = g_path_get_basename (absolute);
-  name = escape_name (base);
+  name = lda_project_escape_name (base);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
   leaf = g_strdup_printf ("%s-%.12s", name, hash);
 
@@ -365,6 +280,7 @@ parse_ini (LdaSeries   *series,
            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *format = NULL;
   char *end = NULL;
   guint64 version;
@@ -393,15 +309,23 @@ parse_ini (LdaSeries   *series,
       return FALSE;
     }
 
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
     {
-      LdaFrame *frame = lda_series_get_frame (series, i);
-      g_autofree char *group = frame_group (frame->title);
+      g_autofree char *key = lda_project_frame_key (series, i);
+      g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
+      g_autofree char *group = lda_project_frame_group (key);
       g_autofree char *state = NULL;
       SavedFrame *saved = &frames[i];
 
       saved->state = LDA_FRAME_AUTOMATIC;
       saved->has_override = FALSE;
+      if (!g_key_file_has_group (key_file, group) && legacy != NULL)
+        {
+          /* Saved before keys: under the frame's title. */
+          g_free (group);
+          group = lda_project_frame_group (legacy);
+        }
       if (!g_key_file_has_group (key_file, group))
         continue;
 
@@ -510,9 +434,9 @@ check_old_ini (LdaSeries   *series,
       g_autofree char *frame = NULL;
       const char *slash;
 
-      if (!g_str_has_prefix (groups[i], FRAME_PREFIX))
+      if (!g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
         continue;
-      slash = strchr (groups[i] + strlen (FRAME_PREFIX), '/');
+      slash = strchr (groups[i] + strlen (LDA_PROJECT_FRAME_PREFIX), '/');
       frame = slash != NULL ? g_strndup (groups[i], slash - groups[i]) : g_strdup (groups[i]);
       if (!g_hash_table_contains (own_groups, frame))
         copy_group (old, groups[i], key_file, groups[i]);
@@ -547,6 +471,7 @@ lda_project_save_params (LdaSeries   *series,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GHashTable) own_groups = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                             g_free, NULL);
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -555,7 +480,7 @@ lda_project_save_params (LdaSeries   *series,
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = ini_path (folder, series);
+  path = lda_project_ini_path (folder, series);
 
   /* Never write what loading would refuse. */
   if (!lda_params_validate (lda_series_get_params (series), error))
@@ -578,12 +503,19 @@ lda_project_save_params (LdaSeries   *series,
   g_key_file_set_string (key_file, PROJECT_GROUP, "series", lda_series_get_name (series));
   save_params (key_file, SERIES_PREFIX, lda_series_get_params (series));
 
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
     {
       LdaFrame *frame = lda_series_get_frame (series, i);
-      char *group = frame_group (frame->title);
+      g_autofree char *key = lda_project_frame_key (series, i);
+      g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
+      char *group = lda_project_frame_group (key);
 
+      /* A group under the frame's title, from before keys, is replaced
+       * by this one: it is the frame's, not carried over. */
       g_hash_table_add (own_groups, group);
+      if (legacy != NULL)
+        g_hash_table_add (own_groups, lda_project_frame_group (legacy));
       if (frame->state == LDA_FRAME_AUTOMATIC && !frame->has_override)
         continue;
 
@@ -637,6 +569,22 @@ scan_edits (const LdaEdits  *edits,
   return TRUE;
 }
 
+static gboolean
+remove_edits_file (const char  *path,
+                   GError     **error)
+{
+  if (g_unlink (path) != 0 && errno != ENOENT && errno != ENOTDIR)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * lda_project_save_edits:
  * @folder: the project folder; created if needed
@@ -645,11 +593,14 @@ scan_edits (const LdaEdits  *edits,
  * @edits: (nullable): the frame's edits
  * @error: return location for an error
  *
- * Saves one frame's edits to <folder>/edits/<series>/<title>.edits,
- * replacing it atomically; other frames' files are not touched.  When
- * @edits is %NULL or holds no edit the file is removed instead.  Of
- * @series only the name and the frame's title are read, so a worker
- * thread may save a copy of the edits while the person goes on.
+ * Saves one frame's edits to <folder>/edits/<key>.edits (the triple's
+ * name, and the page for a page of a multi-page triple), replacing it
+ * atomically; the file of the frame under its title, from before keys,
+ * is removed, and no other frame's file is touched.  When @edits is %NULL
+ * or holds no edit the file is removed instead.  Of @series only the
+ * names, the frames' titles, triples and pages are read, which do not
+ * change, so a worker thread may save a copy of the edits while the
+ * person goes on.
  *
  * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming the file
  *   (or %LDA_ERROR_FAILED if a pixel holds neither a class nor
@@ -663,8 +614,12 @@ lda_project_save_edits (const char      *folder,
                         GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *legacy = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *legacy_path = NULL;
   gboolean empty = TRUE;
 
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -672,25 +627,25 @@ lda_project_save_edits (const char      *folder,
   g_return_val_if_fail (frame < lda_series_get_n_frames (series), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = edits_path (folder, series, frame);
+  keys = lda_project_all_keys (series);
+  key = lda_project_frame_key (series, frame);
+  legacy = lda_project_legacy_key (series, frame, keys);
+  path = lda_project_edits_path (folder, key);
+  legacy_path = legacy != NULL ? lda_project_edits_path (folder, legacy) : NULL;
   if (edits != NULL && !scan_edits (edits, path, &empty, error))
     return FALSE;
 
   if (edits == NULL || empty)
     {
-      if (g_unlink (path) != 0 && errno != ENOENT && errno != ENOTDIR)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
-                       path, g_strerror (saved_errno));
-          return FALSE;
-        }
+      /* Under the old name too, or they would come back at the next load. */
+      if (!remove_edits_file (path, error) ||
+          (legacy_path != NULL && !remove_edits_file (legacy_path, error)))
+        return FALSE;
       lda_atomic_file_remove_stale (path);
       return TRUE;
     }
 
-  dir = edits_folder (folder, series);
+  dir = lda_project_edits_folder (folder);
   if (!lda_atomic_file_make_folder (dir, error))
     return FALSE;
 
@@ -701,102 +656,12 @@ lda_project_save_edits (const char      *folder,
       return FALSE;
     }
 
-  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           error);
-}
+  if (!write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
 
-/* The size of a frame's images, read from the headers only for frames
- * that have an edits file, the pages of a triple in one pass. */
-typedef struct
-{
-  gboolean looked;
-  gboolean known;
-  guint    width;
-  guint    height;
-} FrameSize;
-
-static const FrameSize *
-frame_size (LdaSeries *series,
-            guint      frame,
-            FrameSize *sizes)
-{
-  LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
-  guint n = lda_series_get_n_frames (series);
-  guint first = frame, last = frame, n_pages = 0;
-  g_autofree guint *widths = NULL;
-  g_autofree guint *heights = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (sizes[frame].looked)
-    return &sizes[frame];
-
-  /* The pages of a triple are frames one after another. */
-  while (first > 0 && lda_series_get_frame (series, first - 1)->triple == triple)
-    first--;
-  while (last + 1 < n && lda_series_get_frame (series, last + 1)->triple == triple)
-    last++;
-  for (guint i = first; i <= last; i++)
-    n_pages = MAX (n_pages, lda_series_get_frame (series, i)->page + 1);
-
-  widths = g_new0 (guint, n_pages);
-  heights = g_new0 (guint, n_pages);
-  ok = lda_tiff_read_page_sizes (triple->paths[LDA_INPUT_BRIGHTFIELD], n_pages,
-                                 widths, heights, &error);
-  if (!ok)
-    g_debug ("%s", error->message);
-
-  for (guint i = first; i <= last; i++)
-    {
-      guint page = lda_series_get_frame (series, i)->page;
-
-      sizes[i].looked = TRUE;
-      sizes[i].known = ok && widths[page] > 0 && heights[page] > 0;
-      sizes[i].width = widths[page];
-      sizes[i].height = heights[page];
-    }
-
-  return &sizes[frame];
-}
-
-/* Reads one frame's edits file; a missing file gives %NULL and no error.
- * The file's size is compared with the frame's images before anything of
- * that size is allocated.  When the images cannot be read, the frame
- * cannot be shown, painted or exported: its edits are not read, and the
- * file stays as it is. */
-static gboolean
-load_edits_file (LdaSeries   *series,
-                 guint        frame,
-                 FrameSize   *sizes,
-                 const char  *path,
-                 LdaEdits   **edits,
-                 GError     **error)
-{
-  const FrameSize *size;
-  GStatBuf st;
-
-  *edits = NULL;
-
-  /* No header is read for the many frames that have no edits. */
-  if (g_lstat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        return TRUE;
-      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, _("%s: cannot read the file: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  size = frame_size (series, frame, sizes);
-  if (!size->known)
-    {
-      g_debug ("%s: not read: the size of its frame's images is not known", path);
-      return TRUE;
-    }
-
-  return lda_project_read_edits (path, size->width, size->height, edits, error);
+  /* The file under the frame's title, from before keys, is replaced by
+   * this one; that file, and no other, goes. */
+  return legacy_path == NULL || remove_edits_file (legacy_path, error);
 }
 
 /* Damaged files found while loading: each is set aside at once, and the
@@ -833,7 +698,10 @@ note_damage (Damage     *damage,
  * @error: return location for an error
  *
  * Applies the saved series parameters, and each saved frame's override
- * and state, matching frames by title: frames the file does not name are
+ * and state, matching frames by key (the triple's name, and the page for
+ * a page of a multi-page triple; by title for a project saved before
+ * keys, when the frame has nothing under its key): frames the file does
+ * not name are
  * automatic with no override, and saved frames the series lacks are
  * ignored (and kept in the file by the next save).  Each frame's edits
  * come with the size they were saved with; compare it with the images.
@@ -870,7 +738,8 @@ lda_project_load (LdaSeries   *series,
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree SavedFrame *frames = NULL;
-  g_autofree FrameSize *sizes = NULL;
+  g_autofree LdaFrameSize *sizes = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *path = NULL;
   Damage damage = { NULL, 0 };
   LdaParams params;
@@ -884,7 +753,7 @@ lda_project_load (LdaSeries   *series,
 
   n_frames = lda_series_get_n_frames (series);
   frames = g_new0 (SavedFrame, n_frames);
-  path = ini_path (folder, series);
+  path = lda_project_ini_path (folder, series);
   if (!read_ini (path, key_file, &found, &local_error) ||
       (found && !parse_ini (series, key_file, path, &params, frames, &local_error)))
     {
@@ -898,13 +767,14 @@ lda_project_load (LdaSeries   *series,
     }
 
   loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
-  sizes = g_new0 (FrameSize, n_frames);
+  sizes = g_new0 (LdaFrameSize, n_frames);
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < n_frames; i++)
     {
-      g_autofree char *file = edits_path (folder, series, i);
+      g_autofree char *file = lda_project_frame_edits_file (folder, series, i, keys);
       LdaEdits *frame_edits = NULL;
 
-      if (!load_edits_file (series, i, sizes, file, &frame_edits, &local_error))
+      if (!lda_project_load_frame_edits (series, i, sizes, file, &frame_edits, &local_error))
         {
           if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
             {
