@@ -147,10 +147,16 @@ lda_file_set_check_target (LdaFileSet  *self,
     {
       const Input *input = &g_array_index (self->inputs, Input, i);
 
+      g_autofree char *canonical_input = NULL;
+      g_autofree char *canonical_target = NULL;
+
       if (input->dev != st.st_dev || input->ino != st.st_ino)
         continue;
 
-      if (g_str_equal (input->path, target))
+      /* "./hoechst.tif" and "hoechst.tif" are one name, not two. */
+      canonical_input = g_canonicalize_filename (input->path, NULL);
+      canonical_target = g_canonicalize_filename (target, NULL);
+      if (g_str_equal (canonical_input, canonical_target))
         g_set_error (error, LDA_ERROR, LDA_ERROR_IS_INPUT,
                      _("%s: this is one of the inputs; an output never replaces an input, "
                        "so write into another folder"),
