@@ -94,6 +94,9 @@ find_stage (const char *folder)
   return found;
 }
 
+/* What the child that dies leaves: still reachable, for valgrind. */
+static LdaFileSet *volatile abandoned;
+
 /* A staging folder with one staged file, left by a process that died
  * (a child that exits without cleaning up).  Returns its name. */
 static char *
@@ -105,7 +108,7 @@ make_dead_stage (const char *folder)
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      LdaFileSet *set = lda_file_set_new (folder, NULL);
+      LdaFileSet *set = abandoned = lda_file_set_new (folder, NULL);
       const char *path = lda_file_set_add (set, "/x/labels.tif", NULL);
 
       _exit (path != NULL && g_file_set_contents (path, "staged", -1, NULL) ? 0 : 1);
