@@ -422,6 +422,46 @@ lda_edits_deserialize (GBytes   *bytes,
   return g_steal_pointer (&edits);
 }
 
+/**
+ * lda_project_scan_edits:
+ * @edits: a frame's edits
+ * @path: the file they are to be saved to, for the message
+ * @empty: (out): whether they hold no edit
+ * @error: return location for an error
+ *
+ * Checks edits before they are saved: a pixel that is neither a class nor
+ * %LDA_NO_EDIT, which reading would refuse, fails.
+ *
+ * Returns: %TRUE if every pixel is one reading takes
+ */
+gboolean
+lda_project_scan_edits (const LdaEdits  *edits,
+                        const char      *path,
+                        gboolean        *empty,
+                        GError         **error)
+{
+  gsize n = (gsize) edits->width * edits->height;
+
+  *empty = TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guint8 value = edits->pixels[i];
+
+      if (value == LDA_NO_EDIT)
+        continue;
+      if (value >= LDA_N_CLASSES)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
+                       _("%s: not saved: pixel %lu holds %u, not a class"),
+                       path, (gulong) i, value);
+          return FALSE;
+        }
+      *empty = FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The largest edits file for frames of up to @max_pixels: 2 bytes of runs
  * a pixel at worst, and what zlib adds to data it cannot compress. */
 static gsize

@@ -50,16 +50,20 @@ typedef struct
   guint    height;
 } LdaFrameSize;
 
-gboolean    lda_project_read_edits       (const char    *path,
-                                          guint          width,
-                                          guint          height,
-                                          LdaEdits     **edits,
-                                          GError       **error);
-gboolean    lda_project_load_frame_edits (LdaSeries     *series,
-                                          guint          frame,
-                                          LdaFrameSize  *sizes,
-                                          const char    *path,
-                                          LdaEdits     **edits,
-                                          GError       **error);
+gboolean    lda_project_scan_edits       (const LdaEdits  *edits,
+                                          const char      *path,
+                                          gboolean        *empty,
+                                          GError         **error);
+gboolean    lda_project_read_edits       (const char      *path,
+                                          guint            width,
+                                          guint            height,
+                                          LdaEdits       **edits,
+                                          GError         **error);
+gboolean    lda_project_load_frame_edits (LdaSeries       *series,
+                                          guint            frame,
+                                          LdaFrameSize    *sizes,
+                                          const char      *path,
+                                          LdaEdits       **edits,
+                                          GError         **error);
 
 G_END_DECLS

@@ -539,36 +539,6 @@ lda_project_save_params (LdaSeries   *series,
   return write_atomically (path, data, length, error);
 }
 
-/* Whether @edits hold any edit; fails on a pixel that is not a class or
- * LDA_NO_EDIT, which reading would refuse. */
-static gboolean
-scan_edits (const LdaEdits  *edits,
-            const char      *path,
-            gboolean        *empty,
-            GError         **error)
-{
-  gsize n = (gsize) edits->width * edits->height;
-
-  *empty = TRUE;
-  for (gsize i = 0; i < n; i++)
-    {
-      guint8 value = edits->pixels[i];
-
-      if (value == LDA_NO_EDIT)
-        continue;
-      if (value >= LDA_N_CLASSES)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
-                       _("%s: not saved: pixel %lu holds %u, not a class"),
-                       path, (gulong) i, value);
-          return FALSE;
-        }
-      *empty = FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 remove_edits_file (const char  *path,
                    GError     **error)
@@ -632,7 +602,7 @@ lda_project_save_edits (const char      *folder,
   legacy = lda_project_legacy_key (series, frame, keys);
   path = lda_project_edits_path (folder, key);
   legacy_path = legacy != NULL ? lda_project_edits_path (folder, legacy) : NULL;
-  if (edits != NULL && !scan_edits (edits, path, &empty, error))
+  if (edits != NULL && !lda_project_scan_edits (edits, path, &empty, error))
     return FALSE;
 
   if (edits == NULL || empty)
