@@ -20,8 +20,8 @@
 #include <unistd.h>
 
 #include "lda-cli.h"
+#include "lda-cli-output.h"
 #include "lda-error.h"
-#include "lda-tiff.h"
 #include "lda-triples.h"
 
 typedef struct
@@ -35,6 +35,7 @@ typedef struct
 typedef struct
 {
   const char *output_dir;
+  const char * const *inputs;   /* every file of every triple */
   LdaParams   params;
   gboolean    threaded_pipeline;
   gboolean    progress;
@@ -85,6 +86,8 @@ print_progress (Batch *batch)
 static gboolean
 segment_page (Batch       *batch,
               Job         *job,
+              LdaOutput   *output,
+              GPtrArray   *rows,
               guint        page,
               guint        n_pages,
               GError     **error)
@@ -93,7 +96,6 @@ segment_page (Batch       *batch,
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
   const LdaCounts *counts;
   guint time_index;
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
@@ -119,8 +121,7 @@ segment_page (Batch       *batch,
       time_index = triple->time_index == LDA_NO_TIME_INDEX ? 0 : triple->time_index;
     }
 
-  path = g_build_filename (batch->output_dir, file, NULL);
-  if (!lda_tiff_write (path, lda_pipeline_get_labels (pipeline), error))
+  if (!lda_output_add_tiff (output, file, lda_pipeline_get_labels (pipeline), error))
     return FALSE;
 
   warnings = lda_cli_mask_warnings (pipeline, file);
@@ -130,10 +131,34 @@ segment_page (Batch       *batch,
   counts = lda_pipeline_get_counts (pipeline);
   g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
   g_ascii_formatd (area, sizeof area, "%.2f", counts->mean_cell_area);
-  g_ptr_array_add (job->rows,
+  g_ptr_array_add (rows,
                    g_strdup_printf ("%s,%u,%u,%u,%s,%s,%s\n", triple->name, time_index,
                                     counts->live, counts->dead, fraction, area, file));
 
+  return TRUE;
+}
+
+/* The label masks of every page of a triple appear together, or none. */
+static gboolean
+segment_triple (Batch   *batch,
+                Job     *job,
+                guint    n_pages,
+                GError **error)
+{
+  g_autoptr(LdaOutput) output = lda_output_begin (batch->output_dir, batch->inputs, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  if (output == NULL)
+    return FALSE;
+
+  for (guint page = 0; page < n_pages; page++)
+    if (!segment_page (batch, job, output, rows, page, n_pages, error))
+      return FALSE;
+
+  if (!lda_output_commit (output, error))
+    return FALSE;
+
+  g_ptr_array_extend_and_steal (job->rows, g_steal_pointer (&rows));
   return TRUE;
 }
 
@@ -155,14 +180,7 @@ run_job (gpointer data,
   else if (!lda_triple_count_pages (job->triple, &n_pages, &error))
     job->failed = TRUE;
   else
-    {
-      for (guint page = 0; page < n_pages; page++)
-        if (!segment_page (batch, job, page, n_pages, &error))
-          {
-            job->failed = TRUE;
-            break;
-          }
-    }
+    job->failed = !segment_triple (batch, job, n_pages, &error);
 
   if (error != NULL)
     g_ptr_array_add (job->messages, g_strdup (error->message));
@@ -175,6 +193,40 @@ run_job (gpointer data,
     lda_cli_error ("%s", (const char *) g_ptr_array_index (job->messages, i));
   print_progress (batch);
   g_mutex_unlock (&batch->lock);
+}
+
+/* Every file of every triple of the folder, %NULL-terminated: no output
+ * of any triple may replace one of them. */
+static GPtrArray *
+all_inputs (GPtrArray *triples)
+{
+  GPtrArray *inputs = g_ptr_array_new ();
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        if (triple->paths[c] != NULL)
+          g_ptr_array_add (inputs, triple->paths[c]);
+    }
+  g_ptr_array_add (inputs, NULL);
+
+  return inputs;
+}
+
+static gboolean
+write_counts (const char         *folder,
+              const char * const *inputs,
+              const char         *name,
+              const char         *csv,
+              GError            **error)
+{
+  g_autoptr(LdaOutput) output = lda_output_begin (folder, inputs, error);
+
+  return output != NULL &&
+         lda_output_add_text (output, name, csv, error) &&
+         lda_output_commit (output, error);
 }
 
 /* The core's message for a folder it cannot list is English; say the two
@@ -230,7 +282,7 @@ lda_cli_batch (int    argc,
   g_autofree char *jobs_text = NULL;
   g_autofree char *shard_text = NULL;
   g_autofree char *csv_name = NULL;
-  g_autofree char *csv_path = NULL;
+  g_autoptr(GPtrArray) inputs = NULL;
   GThreadPool *pool;
   Batch batch = { 0, };
   guint n_jobs = MAX (1, g_get_num_processors ());
@@ -306,6 +358,9 @@ lda_cli_batch (int    argc,
       return LDA_EXIT_FAILED;
     }
 
+  inputs = all_inputs (triples);
+  batch.inputs = (const char * const *) inputs->pdata;
+
   jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   for (guint i = shard_index - 1; i < triples->len; i += shard_count)
     {
@@ -346,11 +401,10 @@ lda_cli_batch (int    argc,
 
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
                              : g_strdup ("counts.csv");
-  csv_path = g_build_filename (output_dir, csv_name, NULL);
-  if (!g_file_set_contents_full (csv_path, csv->str, (gssize) csv->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+  if (!write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv->str,
+                     &error))
     {
-      lda_cli_error (_("%s: cannot write: %s"), csv_path, error->message);
+      lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
     }
 

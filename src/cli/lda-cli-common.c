@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-cli.h"
 #include "lda-error.h"
 
@@ -368,20 +369,8 @@ gboolean
 lda_cli_make_folder (const char *path,
                      GError    **error)
 {
-  if (g_mkdir_with_parents (path, 0777) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: not a folder"), path);
-      return FALSE;
-    }
+  if (!lda_atomic_file_make_folder (path, error))
+    return FALSE;
 
   if (access (path, W_OK | X_OK) != 0)
     {

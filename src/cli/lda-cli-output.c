@@ -11,11 +11,12 @@
  */
 #include "config.h"
 
-#include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
 #include "lda-file-set.h"
@@ -32,40 +33,26 @@ struct _LdaOutput
 /**
  * lda_output_begin:
  * @folder: the output folder; created with its parents if missing
+ * @inputs: (array zero-terminated=1): the files the result is made from;
+ *   none of them is ever replaced
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): an empty output set
  */
 LdaOutput *
-lda_output_begin (const char *folder,
-                  GError    **error)
+lda_output_begin (const char         *folder,
+                  const char * const *inputs,
+                  GError            **error)
 {
   g_autoptr(LdaOutput) self = g_new0 (LdaOutput, 1);
 
   self->folder = g_strdup (folder);
 
-  if (!g_file_test (folder, G_FILE_TEST_EXISTS))
-    {
-      if (g_mkdir_with_parents (folder, 0777) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
-                       folder, g_strerror (saved));
-          return NULL;
-        }
-      self->created_folder = TRUE;
-    }
-  else if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: exists and is not a folder"), folder);
-      return NULL;
-    }
-
-  self->stage = lda_file_set_new (folder, error);
-  if (self->stage == NULL)
+  self->created_folder = !g_file_test (folder, G_FILE_TEST_EXISTS);
+  if (!lda_atomic_file_make_folder (folder, error))
     return NULL;
 
+  self->stage = lda_file_set_new (folder, inputs);
   return g_steal_pointer (&self);
 }
 
@@ -76,8 +63,11 @@ lda_output_add_tiff (LdaOutput      *self,
                      GError        **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  const char *path = lda_file_set_add (self->stage, target, error);
 
-  if (lda_tiff_write (lda_file_set_add (self->stage, target), image, error))
+  if (path == NULL)
+    return FALSE;
+  if (lda_tiff_write (path, image, error))
     return TRUE;
   lda_file_set_name_target (self->stage, error);
   return FALSE;
@@ -90,15 +80,12 @@ lda_output_add_text (LdaOutput  *self,
                      GError    **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
-  const char *path = lda_file_set_add (self->stage, target);
-  g_autoptr(GError) local_error = NULL;
+  const char *path = lda_file_set_add (self->stage, target, error);
 
-  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                0666, &local_error))
+  if (path == NULL)
+    return FALSE;
+  if (lda_atomic_file_write (path, text, strlen (text), error))
     return TRUE;
-
-  g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-               path, local_error->message);
   lda_file_set_name_target (self->stage, error);
   return FALSE;
 }

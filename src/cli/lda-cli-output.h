@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _LdaOutput LdaOutput;
 
 LdaOutput *lda_output_begin    (const char     *folder,
+                                const char * const *inputs,
                                 GError        **error);
 gboolean   lda_output_add_tiff (LdaOutput      *self,
                                 const char     *name,

@@ -17,12 +17,18 @@ static const char * const stage_files[LDA_N_CHANNELS] = {
 };
 
 static gboolean
-write_result (LdaPipeline *pipeline,
-              const char  *folder,
-              gboolean     stages,
-              GError     **error)
+write_result (LdaPipeline     *pipeline,
+              const LdaTriple *triple,
+              const char      *folder,
+              gboolean         stages,
+              GError         **error)
 {
-  g_autoptr(LdaOutput) output = lda_output_begin (folder, error);
+  g_autoptr(LdaOutput) output = NULL;
+  const char *inputs[LDA_N_INPUTS + 1] = { NULL, };
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    inputs[i] = triple->paths[i];
+  output = lda_output_begin (folder, inputs, error);
 
   if (output == NULL)
     return FALSE;
@@ -123,7 +129,7 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  if (!write_result (pipeline, output_dir, stages, &error))
+  if (!write_result (pipeline, triple, output_dir, stages, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,12 @@ main (int    argc,
   const char *localedir;
 
   setlocale (LC_ALL, "");
+
+  /* Under `ulimit -f` (or a quota), a write past the limit raises SIGXFSZ,
+   * which kills the process without a word and leaves its staging folder
+   * behind.  Ignored, the write fails with EFBIG instead: the command says
+   * "File too large", naming the file, and removes what it staged. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* LDA_LOCALEDIR is for running uninstalled or from a DESTDIR staging
    * folder, where the .mo files are not under LOCALEDIR yet. */

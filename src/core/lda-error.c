@@ -4,42 +4,76 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lda-error.h"
+#include "lda-file-read.h"
 
 G_DEFINE_QUARK (lda-error-quark, lda_error)
+
+/* Most of a message: a bad line of a key file is quoted whole by GLib. */
+#define MESSAGE_HEAD_CHARS 100
+#define MESSAGE_TAIL_CHARS 80
+
+/* @message (valid UTF-8), with its middle cut out when it is long: the
+ * start names the problem and the end explains it, the line quoted in
+ * between is shown in part. */
+static char *
+shorten (const char *message)
+{
+  glong n = g_utf8_strlen (message, -1);
+  const char *head_end, *tail;
+
+  if (n <= MESSAGE_HEAD_CHARS + MESSAGE_TAIL_CHARS + 20)
+    return g_strdup (message);
+
+  head_end = g_utf8_offset_to_pointer (message, MESSAGE_HEAD_CHARS);
+  tail = g_utf8_offset_to_pointer (message, n - MESSAGE_TAIL_CHARS);
+  return g_strdup_printf ("%.*s…%s", (int) (head_end - message), message, tail);
+}
 
 /**
  * lda_key_file_load:
  * @key_file: where to load
  * @path: a key file
+ * @flags: %LDA_READ_NO_FOLLOW for a file of ours, so that a symbolic link
+ *   in its place is refused
  * @damaged_code: the #LdaError code for a file that is not a key file
  * @error: return location for an error
  *
- * Loads @path with the error a person can act on: %LDA_ERROR_NOT_FOUND,
- * %LDA_ERROR_READ or @damaged_code, the message naming @path.  GLib quotes
- * the offending line of a damaged file as it is, in whatever encoding;
- * the message is made valid UTF-8 so that it can be shown and logged.
+ * The one place key files are read.  Loads @path with the error a person
+ * can act on: %LDA_ERROR_NOT_FOUND, %LDA_ERROR_READ or @damaged_code, the
+ * message naming @path.  Only a regular file of at most
+ * %LDA_KEY_FILE_MAX_BYTES is read (lda_file_read()): a FIFO, a device or
+ * a huge file is refused with @damaged_code.  GLib quotes the offending
+ * line of a damaged file as it is, in whatever encoding and at whatever
+ * length: the message is made valid UTF-8, so that it can be shown and
+ * logged, and a long one is cut in the middle.
  *
  * Returns: %TRUE on success
  */
 gboolean
-lda_key_file_load (GKeyFile   *key_file,
-                   const char *path,
-                   int         damaged_code,
-                   GError    **error)
+lda_key_file_load (GKeyFile     *key_file,
+                   const char   *path,
+                   LdaReadFlags  flags,
+                   int           damaged_code,
+                   GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *valid = NULL;
   g_autofree char *message = NULL;
-  int code = damaged_code;
+  gsize length = 0;
+  const char *data;
 
-  if (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &local_error))
+  bytes = lda_file_read (path, LDA_KEY_FILE_MAX_BYTES, flags, damaged_code, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (g_key_file_load_from_data (key_file, data != NULL ? data : "", length, G_KEY_FILE_NONE,
+                                 &local_error))
     return TRUE;
 
-  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    code = LDA_ERROR_NOT_FOUND;
-  else if (local_error->domain == G_FILE_ERROR)
-    code = LDA_ERROR_READ;
-
-  message = g_utf8_make_valid (local_error->message, -1);
-  g_set_error (error, LDA_ERROR, code, "%s: %s", path, message);
+  valid = g_utf8_make_valid (local_error->message, -1);
+  message = shorten (valid);
+  g_set_error (error, LDA_ERROR, damaged_code, "%s: %s", path, message);
   return FALSE;
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "lda-file-read.h"
+
 G_BEGIN_DECLS
 
 #define LDA_ERROR (lda_error_quark ())
@@ -30,6 +32,7 @@ G_BEGIN_DECLS
  *   process, another machine) and cannot be changed here
  * @LDA_ERROR_DAMAGED: a project has corrections that were set aside as
  *   damaged and the person has not yet said to go on without them
+ * @LDA_ERROR_IS_INPUT: an output would replace one of the inputs
  *
  * Every failure a user can cause is reported with one of these codes and a
  * message that names the file and the problem.
@@ -49,13 +52,15 @@ typedef enum
   LDA_ERROR_EXISTS,
   LDA_ERROR_LOCKED,
   LDA_ERROR_DAMAGED,
+  LDA_ERROR_IS_INPUT,
 } LdaError;
 
 GQuark   lda_error_quark   (void);
 
-gboolean lda_key_file_load (GKeyFile   *key_file,
-                            const char *path,
-                            int         damaged_code,
-                            GError    **error);
+gboolean lda_key_file_load (GKeyFile     *key_file,
+                            const char   *path,
+                            LdaReadFlags  flags,
+                            int           damaged_code,
+                            GError      **error);
 
 G_END_DECLS

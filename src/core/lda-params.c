@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-params.h"
 
@@ -388,7 +389,8 @@ lda_params_load (LdaParams  *params,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
 
-  if (!lda_key_file_load (key_file, path, LDA_ERROR_INVALID_PARAMS, error))
+  if (!lda_key_file_load (key_file, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS,
+                          error))
     return FALSE;
 
   if (!lda_params_load_from_key_file (params, key_file, &local_error))
@@ -414,20 +416,11 @@ lda_params_save (const LdaParams *params,
                  GError         **error)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
   lda_params_save_to_key_file (params, key_file);
   data = g_key_file_to_data (key_file, &length, NULL);
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return lda_atomic_file_write (path, data, length, error);
 }

@@ -21,6 +21,7 @@
 
 #include "lda-project.h"
 #include "lda-project-damage.h"
+#include "lda-project-private.h"
 
 #define DAMAGED_MARK     ".damaged-"
 #define ACKNOWLEDGED_KEY "acknowledged"
@@ -87,23 +88,30 @@ scan_folder (const char *folder,
 {
   g_autoptr(GHashTable) top = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = lda_project_all_keys (series);
   g_autofree char *ini = lda_project_ini_path (folder, series);
-  g_autofree char *edits_dir = NULL;
+  g_autofree char *edits_dir = lda_project_edits_folder (folder);
 
-  /* Frames are stored as index + 1, so that 0 stands for the ini. */
+  /* Frames are stored as index + 1, so that 0 stands for the ini.  A
+   * frame's file may also be under its title, from before keys. */
   g_hash_table_insert (top, g_path_get_basename (ini), GINT_TO_POINTER (0));
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
     {
-      g_autofree char *path = lda_project_edits_path (folder, series, i);
+      g_autofree char *key = lda_project_frame_key (series, i);
+      g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
+      g_autofree char *path = lda_project_edits_path (folder, key);
 
-      if (edits_dir == NULL)
-        edits_dir = g_path_get_dirname (path);
       g_hash_table_insert (edits, g_path_get_basename (path), GINT_TO_POINTER (i + 1));
+      if (legacy != NULL)
+        {
+          g_autofree char *old = lda_project_edits_path (folder, legacy);
+
+          g_hash_table_insert (edits, g_path_get_basename (old), GINT_TO_POINTER (i + 1));
+        }
     }
 
   scan (folder, top, extra, found);
-  if (edits_dir != NULL)
-    scan (edits_dir, edits, extra, found);
+  scan (edits_dir, edits, extra, found);
 }
 
 static int

@@ -17,6 +17,8 @@
  * any changed byte, even in the bits zlib ignores; the one of the RLE data
  * vouches for what is decoded.  Reading trusts nothing before it is
  * checked and allocates the frame only once the runs are known to fit.
+ * Reading a file compares the size it declares with the frame's images
+ * first (lda_project_read_edits()).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,12 +26,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "lda-error.h"
+#include "lda-file-read.h"
 #include "lda-project.h"
+#include "lda-project-private.h"
+#include "lda-tiff.h"
 
 #define EDITS_MAGIC         "LDAE"
 #define EDITS_VERSION       1
@@ -413,4 +420,232 @@ lda_edits_deserialize (GBytes   *bytes,
   decode_runs (rle->data, rle->len, (guint64) width * height, edits->pixels, NULL);
 
   return g_steal_pointer (&edits);
+}
+
+/**
+ * lda_project_scan_edits:
+ * @edits: a frame's edits
+ * @path: the file they are to be saved to, for the message
+ * @empty: (out): whether they hold no edit
+ * @error: return location for an error
+ *
+ * Checks edits before they are saved: a pixel that is neither a class nor
+ * %LDA_NO_EDIT, which reading would refuse, fails.
+ *
+ * Returns: %TRUE if every pixel is one reading takes
+ */
+gboolean
+lda_project_scan_edits (const LdaEdits  *edits,
+                        const char      *path,
+                        gboolean        *empty,
+                        GError         **error)
+{
+  gsize n = (gsize) edits->width * edits->height;
+
+  *empty = TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guint8 value = edits->pixels[i];
+
+      if (value == LDA_NO_EDIT)
+        continue;
+      if (value >= LDA_N_CLASSES)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
+                       _("%s: not saved: pixel %lu holds %u, not a class"),
+                       path, (gulong) i, value);
+          return FALSE;
+        }
+      *empty = FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The largest edits file for frames of up to @max_pixels: 2 bytes of runs
+ * a pixel at worst, and what zlib adds to data it cannot compress. */
+static gsize
+max_file_size (guint64 max_pixels)
+{
+  guint64 rle = 2 * max_pixels;
+  guint64 size = EDITS_HEADER_SIZE + rle + rle / 1024 + 128;
+
+  return (gsize) MIN (size, (guint64) G_MAXSIZE - 1);
+}
+
+/**
+ * lda_project_read_edits:
+ * @path: an edits file
+ * @width: the width of the frame's images
+ * @height: their height
+ * @edits: (out) (transfer full) (nullable): the edits; %NULL if there is
+ *   no file
+ * @error: return location for an error
+ *
+ * Reads a frame's edits file, comparing the size it declares with the
+ * frame's before allocating anything of that size.  Only a regular file
+ * (not a link) no larger than edits for such a frame can be is read.
+ * Edits of the frame's size are decoded; edits of another size are
+ * decoded with their own size (so that they are kept, and the person is
+ * told), unless they declare more than %LDA_EDITS_MAX_SIZE_FACTOR times
+ * the frame's pixels, which is taken for damage.
+ *
+ * Returns: %TRUE if the file was read or is not there; otherwise
+ *   %LDA_ERROR_CORRUPT (damaged, not a regular file, too large) or
+ *   %LDA_ERROR_READ, the message naming @path
+ */
+gboolean
+lda_project_read_edits (const char  *path,
+                        guint        width,
+                        guint        height,
+                        LdaEdits   **edits,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 max_pixels = (guint64) width * height * LDA_EDITS_MAX_SIZE_FACTOR;
+  guint file_width, file_height;
+  guint32 rle_length, rle_crc;
+  const guint8 *data;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  *edits = NULL;
+  bytes = lda_file_read (path, max_file_size (max_pixels), LDA_READ_NO_FOLLOW,
+                         LDA_ERROR_CORRUPT, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!read_header (data, length, &file_width, &file_height, &rle_length, &rle_crc,
+                    &local_error))
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  if ((guint64) file_width * file_height > max_pixels)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   _("%s: edits for a %u × %u frame, far larger than its images (%u × %u); "
+                     "the file is damaged"),
+                   path, file_width, file_height, width, height);
+      return FALSE;
+    }
+
+  *edits = lda_edits_deserialize (bytes, file_width, file_height, &local_error);
+  if (*edits == NULL)
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The size of a frame's images, read from the headers only for frames
+ * that have an edits file, the pages of a triple in one pass. */
+static const LdaFrameSize *
+frame_size (LdaSeries    *series,
+            guint         frame,
+            LdaFrameSize *sizes)
+{
+  LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
+  guint n = lda_series_get_n_frames (series);
+  guint first = frame, last = frame, n_pages = 0;
+  g_autofree guint *widths = NULL;
+  g_autofree guint *heights = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (sizes[frame].looked)
+    return &sizes[frame];
+
+  /* The pages of a triple are frames one after another. */
+  while (first > 0 && lda_series_get_frame (series, first - 1)->triple == triple)
+    first--;
+  while (last + 1 < n && lda_series_get_frame (series, last + 1)->triple == triple)
+    last++;
+  for (guint i = first; i <= last; i++)
+    n_pages = MAX (n_pages, lda_series_get_frame (series, i)->page + 1);
+
+  widths = g_new0 (guint, n_pages);
+  heights = g_new0 (guint, n_pages);
+  ok = lda_tiff_read_page_sizes (triple->paths[LDA_INPUT_BRIGHTFIELD], n_pages,
+                                 widths, heights, &error);
+  if (!ok)
+    g_debug ("%s", error->message);
+
+  for (guint i = first; i <= last; i++)
+    {
+      guint page = lda_series_get_frame (series, i)->page;
+
+      sizes[i].looked = TRUE;
+      sizes[i].known = ok && widths[page] > 0 && heights[page] > 0;
+      sizes[i].width = widths[page];
+      sizes[i].height = heights[page];
+    }
+
+  return &sizes[frame];
+}
+
+/**
+ * lda_project_load_frame_edits:
+ * @series: a series
+ * @frame: the index of one of its frames
+ * @sizes: (array): one per frame of @series, zeroed at first, for the
+ *   sizes learnt on the way
+ * @path: the frame's edits file
+ * @edits: (out) (transfer full) (nullable): its edits
+ * @error: return location for an error
+ *
+ * Reads one frame's edits file; a missing file gives %NULL and no error.
+ * The size the file declares is compared with the frame's images before
+ * anything of that size is allocated (lda_project_read_edits()).  When
+ * the images cannot be read, the frame cannot be shown, painted or
+ * exported: its edits are not read, and the file stays as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_project_load_frame_edits (LdaSeries     *series,
+                              guint          frame,
+                              LdaFrameSize  *sizes,
+                              const char    *path,
+                              LdaEdits     **edits,
+                              GError       **error)
+{
+  const LdaFrameSize *size;
+  GStatBuf st;
+
+  *edits = NULL;
+
+  /* No header is read for the many frames that have no edits. */
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        return TRUE;
+      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, _("%s: cannot read the file: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  size = frame_size (series, frame, sizes);
+  if (!size->known)
+    {
+      g_debug ("%s: not read: the size of its frame's images is not known", path);
+      return TRUE;
+    }
+
+  return lda_project_read_edits (path, size->width, size->height, edits, error);
 }

@@ -5,29 +5,34 @@
  *
  *   <series>.ini                 [project] format=1 series=<name>
  *                                [series/<channel>] the series' parameters
- *                                [frame/<title>] state=… override=…
- *                                [frame/<title>/<channel>] its own parameters
- *   edits/<title>.edits          one file per frame that has edits, shared
+ *                                [frame/<key>] state=… override=…
+ *                                [frame/<key>/<channel>] its own parameters
+ *   edits/<key>.edits            one file per frame that has edits, shared
  *                                by every series that holds the frame
  *
- * <series> and <title> are escaped (see escape_name()), so any title makes
- * a safe, unique file and group name.  Frame groups are
- * written only for frames with an override or a state other than
- * automatic; groups of titles the series does not have (a triple moved
- * away for a while) are carried over from the previous file, not dropped.
+ * A frame's <key> is its triple's name, or "<name>/<page>" for a page of
+ * a multi-page triple.  <series> and <key> are escaped, so any name makes
+ * a safe, unique file and group name (lda-project-names.c).  Projects
+ * saved before keys were used named frames by their title; such files
+ * and groups are read when a frame has none of its own, and the next save
+ * of the frame replaces them.  Frame groups are written only for frames
+ * with an override or a state other than automatic; groups of frames the
+ * series does not have (a triple moved away for a while) are carried over
+ * from the previous file, not dropped.
  *
- * Every file is replaced with g_file_set_contents_full() in its CONSISTENT
- * mode: a temporary file beside the target, fsync, rename.  A crash leaves
- * either the old or the new file, never a mix, and possibly a stale
- * temporary "<target>.XXXXXX", which loading never reads and the next save
- * of that target removes once it is a minute old (younger ones may belong
- * to a save still under way in another process).
+ * Every file is replaced through lda-atomic-file.c: a temporary file of
+ * ours beside the target, fsync, rename.  A crash leaves either the old or
+ * the new file, never a mix, and possibly a stale temporary
+ * ".livedead-tmp-<target>-XXXXXX", which loading never reads and the next
+ * save of that target removes once it is a minute old (younger ones may
+ * belong to a save still under way in another process).  No other file is
+ * ever removed as a temporary file.
  *
  * Nothing is ever saved over a damaged file: loading (or saving the ini)
  * renames it to "<file>.damaged-<time>" and says so.  Saving refuses to
  * replace an ini from a newer version.
  *
- * Edits files are encoded by lda-project-edits.c.
+ * Edits files are encoded, and read, by lda-project-edits.c.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,145 +41,43 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-project.h"
+#include "lda-project-private.h"
 
 #define PROJECT_GROUP       "project"
 #define PROJECT_FORMAT      1
 #define SERIES_PREFIX       "series/"
-#define FRAME_PREFIX        "frame/"
-#define EDITS_FOLDER        "edits"
-#define EDITS_SUFFIX        ".edits"
 #define FALLBACK_FOLDER     "livedead-annotator"
 
-/* An escaped name longer than this is cut and given a hash, so that file
- * names stay under the usual 255-byte limit. */
-#define NAME_MAX_ESCAPED    160
-
-/* A temporary file of ours older than this is left over from a crash. */
-#define STALE_TEMP_SECONDS  60
-
-/* ---------------------------------------------------------------- names */
-
-/*
- * Keeps ASCII letters, digits and "-_+,=" (and "." except in front, so no
- * name is hidden, "." or ".."); every other byte becomes %XX.  Distinct
- * names give distinct results because "%" itself is escaped.  A long
- * result is cut and ends in "%~" and a hash of the whole name ("~" is
- * never kept, so cut names never meet uncut ones).
- */
-static char *
-escape_name (const char *name)
-{
-  GString *escaped = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (g_ascii_isalnum (c) || strchr ("-_+,=", c) != NULL ||
-          (c == '.' && p != name))
-        g_string_append_c (escaped, (char) c);
-      else
-        g_string_append_printf (escaped, "%%%02X", c);
-    }
-
-  if (escaped->len == 0)
-    g_string_append_c (escaped, '%');
-
-  if (escaped->len > NAME_MAX_ESCAPED)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-
-      g_string_truncate (escaped, NAME_MAX_ESCAPED - 40);
-      g_string_append (escaped, "%~");
-      g_string_append_len (escaped, hash, 32);
-    }
-
-  return g_string_free (escaped, FALSE);
-}
-
-static char *
-ini_path (const char *folder,
-          LdaSeries  *series)
-{
-  g_autofree char *name = escape_name (lda_series_get_name (series));
-  g_autofree char *file = g_strconcat (name, ".ini", NULL);
-
-  return g_build_filename (folder, file, NULL);
-}
-
-/* Edits belong to a frame's images, not to the series it was opened in:
- * a triple corrected when opened alone keeps its corrections when its
- * folder is opened as a series, and `livedead export FOLDER` finds them. */
-static char *
-edits_folder (const char *folder,
-              LdaSeries  *series)
-{
-  return g_build_filename (folder, EDITS_FOLDER, NULL);
-}
-
-static char *
-edits_path (const char *folder,
-            LdaSeries  *series,
-            guint       frame)
-{
-  g_autofree char *dir = edits_folder (folder, series);
-  g_autofree char *title = escape_name (lda_series_get_frame (series, frame)->title);
-  g_autofree char *file = g_strconcat (title, EDITS_SUFFIX, NULL);
-
-  return g_build_filename (dir, file, NULL);
-}
-
-static char *
-frame_group (const char *title)
-{
-  g_autofree char *escaped = escape_name (title);
-
-  return g_strconcat (FRAME_PREFIX, escaped, NULL);
-}
-
 /**
- * lda_project_ini_path:
- * @folder: a project folder
- * @series: a series
- *
- * Returns: (transfer full): the file of the series' parameters and frame
- *   states in @folder
- */
-char *
-lda_project_ini_path (const char *folder,
-                      LdaSeries  *series)
-{
-  g_return_val_if_fail (folder != NULL && series != NULL, NULL);
-
-  return ini_path (folder, series);
-}
-
-/**
- * lda_project_edits_path:
+ * lda_project_frame_edits_path:
  * @folder: a project folder
  * @series: a series
  * @frame: a frame of @series
  *
- * Returns: (transfer full): the file of the frame's corrections in @folder
+ * Returns: (transfer full): the file the frame's corrections are saved
+ *   to in @folder
  */
 char *
-lda_project_edits_path (const char *folder,
-                        LdaSeries  *series,
-                        guint       frame)
+lda_project_frame_edits_path (const char *folder,
+                              LdaSeries  *series,
+                              guint       frame)
 {
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (folder != NULL && series != NULL, NULL);
   g_return_val_if_fail (frame < lda_series_get_n_frames (series), NULL);
 
-  return edits_path (folder, series, frame);
+  key = lda_project_frame_key (series, frame);
+  return lda_project_edits_path (folder, key);
 }
 
 /**
@@ -228,7 +131,7 @@ lda_project_fallback_folder (LdaSeries *series)
     absolute = g_canonicalize_filename (folder, NULL);
 
   base = g_path_get_basename (absolute);
-  name = escape_name (base);
+  name = lda_project_escape_name (base);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
   leaf = g_strdup_printf ("%s-%.12s", name, hash);
 
@@ -247,6 +150,7 @@ lda_project_fallback_folder (LdaSeries *series)
 gboolean
 lda_project_folder_writable (const char *folder)
 {
+  g_autofree char *target = NULL;
   g_autofree char *probe = NULL;
   gboolean ok;
   int fd;
@@ -256,8 +160,9 @@ lda_project_folder_writable (const char *folder)
   if (g_mkdir_with_parents (folder, 0777) != 0)
     return FALSE;
 
-  probe = g_build_filename (folder, ".lda-probe-XXXXXX", NULL);
-  fd = g_mkstemp_full (probe, O_RDWR, 0666);
+  /* A temporary file of ours, so that one a crash leaves is known as ours. */
+  target = g_build_filename (folder, "probe", NULL);
+  fd = lda_atomic_file_open_temp (target, &probe, NULL);
   if (fd < 0)
     return FALSE;
 
@@ -271,84 +176,15 @@ lda_project_folder_writable (const char *folder)
 /* -------------------------------------------------------------- writing */
 
 static gboolean
-is_temp_of (const char *name,
-            const char *base,
-            gsize       base_len)
-{
-  if (strncmp (name, base, base_len) != 0 || name[base_len] != '.' ||
-      strlen (name) != base_len + 7)
-    return FALSE;
-
-  for (guint i = base_len + 1; i < base_len + 7; i++)
-    if (!g_ascii_isalnum (name[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Removes the temporary files that g_file_set_contents_full() left beside
- * @target when a process died while writing it. */
-static void
-remove_stale_temps (const char *target)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  gsize base_len = strlen (base);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  if (d == NULL)
-    return;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!is_temp_of (name, base, base_len))
-        continue;
-
-      path = g_build_filename (dir, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-          (gint64) st.st_mtime + STALE_TEMP_SECONDS < now)
-        g_unlink (path);
-    }
-}
-
-static gboolean
-make_folder (const char  *folder,
-             GError     **error)
-{
-  if (g_mkdir_with_parents (folder, 0777) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create the folder: %s"),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 write_atomically (const char     *path,
                   gconstpointer   data,
                   gsize           length,
                   GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  if (!lda_atomic_file_write (path, data, length, error))
+    return FALSE;
 
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot save: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  remove_stale_temps (path);
+  lda_atomic_file_remove_stale (path);
   return TRUE;
 }
 
@@ -443,7 +279,7 @@ read_ini (const char  *path,
   g_autoptr(GError) local_error = NULL;
 
   *found = FALSE;
-  if (!lda_key_file_load (key_file, path, LDA_ERROR_CORRUPT, &local_error))
+  if (!lda_key_file_load (key_file, path, LDA_READ_NO_FOLLOW, LDA_ERROR_CORRUPT, &local_error))
     {
       if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NOT_FOUND))
         return TRUE;
@@ -467,6 +303,7 @@ parse_ini (LdaSeries   *series,
            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *format = NULL;
   char *end = NULL;
   guint64 version;
@@ -495,15 +332,23 @@ parse_ini (LdaSeries   *series,
       return FALSE;
     }
 
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
     {
-      LdaFrame *frame = lda_series_get_frame (series, i);
-      g_autofree char *group = frame_group (frame->title);
+      g_autofree char *key = lda_project_frame_key (series, i);
+      g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
+      g_autofree char *group = lda_project_frame_group (key);
       g_autofree char *state = NULL;
       SavedFrame *saved = &frames[i];
 
       saved->state = LDA_FRAME_AUTOMATIC;
       saved->has_override = FALSE;
+      if (!g_key_file_has_group (key_file, group) && legacy != NULL)
+        {
+          /* Saved before keys: under the frame's title. */
+          g_free (group);
+          group = lda_project_frame_group (legacy);
+        }
       if (!g_key_file_has_group (key_file, group))
         continue;
 
@@ -612,9 +457,9 @@ check_old_ini (LdaSeries   *series,
       g_autofree char *frame = NULL;
       const char *slash;
 
-      if (!g_str_has_prefix (groups[i], FRAME_PREFIX))
+      if (!g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
         continue;
-      slash = strchr (groups[i] + strlen (FRAME_PREFIX), '/');
+      slash = strchr (groups[i] + strlen (LDA_PROJECT_FRAME_PREFIX), '/');
       frame = slash != NULL ? g_strndup (groups[i], slash - groups[i]) : g_strdup (groups[i]);
       if (!g_hash_table_contains (own_groups, frame))
         copy_group (old, groups[i], key_file, groups[i]);
@@ -672,6 +517,7 @@ lda_project_save_params_full (LdaSeries   *series,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GHashTable) own_groups = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                             g_free, NULL);
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -680,7 +526,7 @@ lda_project_save_params_full (LdaSeries   *series,
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = ini_path (folder, series);
+  path = lda_project_ini_path (folder, series);
 
   /* Never write what loading would refuse. */
   if (!lda_params_validate (lda_series_get_params (series), error))
@@ -703,12 +549,19 @@ lda_project_save_params_full (LdaSeries   *series,
   g_key_file_set_string (key_file, PROJECT_GROUP, "series", lda_series_get_name (series));
   save_params (key_file, SERIES_PREFIX, lda_series_get_params (series));
 
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
     {
       LdaFrame *frame = lda_series_get_frame (series, i);
-      char *group = frame_group (frame->title);
+      g_autofree char *key = lda_project_frame_key (series, i);
+      g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
+      char *group = lda_project_frame_group (key);
 
+      /* A group under the frame's title, from before keys, is replaced
+       * by this one: it is the frame's, not carried over. */
       g_hash_table_add (own_groups, group);
+      if (legacy != NULL)
+        g_hash_table_add (own_groups, lda_project_frame_group (legacy));
       if (frame->state == LDA_FRAME_AUTOMATIC && !frame->has_override)
         continue;
 
@@ -729,11 +582,11 @@ lda_project_save_params_full (LdaSeries   *series,
       for (guint i = 0; groups[i] != NULL; i++)
         if (!g_str_equal (groups[i], PROJECT_GROUP) &&
             !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
-            !g_str_has_prefix (groups[i], FRAME_PREFIX))
+            !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
           copy_group (extra, groups[i], key_file, groups[i]);
     }
 
-  if (!make_folder (folder, error))
+  if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
 
   if (!check_old_ini (series, path, key_file, own_groups, error))
@@ -743,86 +596,20 @@ lda_project_save_params_full (LdaSeries   *series,
   return write_atomically (path, data, length, error);
 }
 
-/* Whether @edits hold any edit; fails on a pixel that is not a class or
- * LDA_NO_EDIT, which reading would refuse. */
 static gboolean
-scan_edits (const LdaEdits  *edits,
-            const char      *path,
-            gboolean        *empty,
-            GError         **error)
+remove_edits_file (const char  *path,
+                   GError     **error)
 {
-  gsize n = (gsize) edits->width * edits->height;
-
-  *empty = TRUE;
-  for (gsize i = 0; i < n; i++)
+  if (g_unlink (path) != 0 && errno != ENOENT && errno != ENOTDIR)
     {
-      guint8 value = edits->pixels[i];
+      int saved_errno = errno;
 
-      if (value == LDA_NO_EDIT)
-        continue;
-      if (value >= LDA_N_CLASSES)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
-                       _("%s: not saved: pixel %lu holds %u, not a class"),
-                       path, (gulong) i, value);
-          return FALSE;
-        }
-      *empty = FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean peek_size (GBytes *bytes,
-                           guint  *width,
-                           guint  *height);
-
-/* The frame size the edits file at @path states, reading only its header. */
-static gboolean
-peek_file_size (const char *path,
-                guint      *width,
-                guint      *height)
-{
-  guint8 header[16];
-  g_autoptr(GBytes) bytes = NULL;
-  FILE *file = g_fopen (path, "rb");
-  gboolean ok;
-
-  if (file == NULL)
-    return FALSE;
-  ok = fread (header, 1, sizeof header, file) == sizeof header;
-  fclose (file);
-  if (!ok)
-    return FALSE;
-
-  bytes = g_bytes_new_static (header, sizeof header);
-  return peek_size (bytes, width, height);
-}
-
-/* Writes @edits, which hold no edit, as the frame's file. */
-static gboolean
-write_tombstone (const char      *folder,
-                 LdaSeries       *series,
-                 guint            frame,
-                 const LdaEdits  *edits,
-                 GError         **error)
-{
-  g_autofree char *dir = edits_folder (folder, series);
-  g_autofree char *path = edits_path (folder, series, frame);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (!make_folder (dir, error))
-    return FALSE;
-
-  bytes = lda_edits_serialize (edits);
-  if (bytes == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
+                   path, g_strerror (saved_errno));
       return FALSE;
     }
 
-  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           error);
+  return TRUE;
 }
 
 /**
@@ -833,11 +620,14 @@ write_tombstone (const char      *folder,
  * @edits: (nullable): the frame's edits
  * @error: return location for an error
  *
- * Saves one frame's edits to <folder>/edits/<series>/<title>.edits,
- * replacing it atomically; other frames' files are not touched.  When
- * @edits is %NULL or holds no edit the file is removed instead.  Of
- * @series only the name and the frame's title are read, so a worker
- * thread may save a copy of the edits while the person goes on.
+ * Saves one frame's edits to <folder>/edits/<key>.edits (the triple's
+ * name, and the page for a page of a multi-page triple), replacing it
+ * atomically; the file of the frame under its title, from before keys,
+ * is removed, and no other frame's file is touched.  When @edits is %NULL
+ * or holds no edit the file is removed instead.  Of @series only the
+ * names, the frames' titles, triples and pages are read, which do not
+ * change, so a worker thread may save a copy of the edits while the
+ * person goes on.
  *
  * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming the file
  *   (or %LDA_ERROR_FAILED if a pixel holds neither a class nor
@@ -851,8 +641,12 @@ lda_project_save_edits (const char      *folder,
                         GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *legacy = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *legacy_path = NULL;
   gboolean empty = TRUE;
 
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -860,26 +654,26 @@ lda_project_save_edits (const char      *folder,
   g_return_val_if_fail (frame < lda_series_get_n_frames (series), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = edits_path (folder, series, frame);
-  if (edits != NULL && !scan_edits (edits, path, &empty, error))
+  keys = lda_project_all_keys (series);
+  key = lda_project_frame_key (series, frame);
+  legacy = lda_project_legacy_key (series, frame, keys);
+  path = lda_project_edits_path (folder, key);
+  legacy_path = legacy != NULL ? lda_project_edits_path (folder, legacy) : NULL;
+  if (edits != NULL && !lda_project_scan_edits (edits, path, &empty, error))
     return FALSE;
 
   if (edits == NULL || empty)
     {
-      if (g_unlink (path) != 0 && errno != ENOENT && errno != ENOTDIR)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
-                       path, g_strerror (saved_errno));
-          return FALSE;
-        }
-      remove_stale_temps (path);
+      /* Under the old name too, or they would come back at the next load. */
+      if (!remove_edits_file (path, error) ||
+          (legacy_path != NULL && !remove_edits_file (legacy_path, error)))
+        return FALSE;
+      lda_atomic_file_remove_stale (path);
       return TRUE;
     }
 
-  dir = edits_folder (folder, series);
-  if (!make_folder (dir, error))
+  dir = lda_project_edits_folder (folder);
+  if (!lda_atomic_file_make_folder (dir, error))
     return FALSE;
 
   bytes = lda_edits_serialize (edits);
@@ -889,8 +683,36 @@ lda_project_save_edits (const char      *folder,
       return FALSE;
     }
 
-  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           error);
+  if (!write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+
+  /* The file under the frame's title, from before keys, is replaced by
+   * this one; that file, and no other, goes. */
+  return legacy_path == NULL || remove_edits_file (legacy_path, error);
+}
+
+/* The frame size the edits file at @path states, from its header alone. */
+static gboolean
+peek_file_size (const char *path,
+                guint      *width,
+                guint      *height)
+{
+  guint8 header[16];
+  FILE *file = g_fopen (path, "rbe");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+  ok = fread (header, 1, sizeof header, file) == sizeof header;
+  fclose (file);
+  if (!ok)
+    return FALSE;
+
+  *width = (guint) header[8] | (guint) header[9] << 8 | (guint) header[10] << 16 |
+           (guint) header[11] << 24;
+  *height = (guint) header[12] | (guint) header[13] << 8 | (guint) header[14] << 16 |
+            (guint) header[15] << 24;
+  return *width > 0 && *height > 0;
 }
 
 /**
@@ -916,8 +738,12 @@ lda_project_save_frame_edits (const LdaProjectLocation  *location,
                               const LdaEdits            *edits,
                               GError                   **error)
 {
-  g_autofree char *elsewhere = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autoptr(LdaEdits) empty = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   guint width = 0, height = 0;
 
   g_return_val_if_fail (location != NULL, FALSE);
@@ -927,7 +753,8 @@ lda_project_save_frame_edits (const LdaProjectLocation  *location,
   if ((edits != NULL && lda_edits_count (edits) > 0) || location->other == NULL)
     return lda_project_save_edits (location->folder, series, frame, edits, error);
 
-  elsewhere = edits_path (location->other, series, frame);
+  keys = lda_project_all_keys (series);
+  elsewhere = lda_project_frame_edits_file (location->other, series, frame, keys);
   if (!g_file_test (elsewhere, G_FILE_TEST_EXISTS))
     return lda_project_save_edits (location->folder, series, frame, NULL, error);
 
@@ -945,66 +772,19 @@ lda_project_save_frame_edits (const LdaProjectLocation  *location,
   if (empty == NULL)
     return FALSE;
 
-  return write_tombstone (location->folder, series, frame, empty, error);
-}
-
-/* The frame size an edits file states; lda_edits_deserialize() checks
- * it with the rest. */
-static gboolean
-peek_size (GBytes  *bytes,
-           guint   *width,
-           guint   *height)
-{
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-
-  if (length < 16)
+  path = lda_project_frame_edits_path (location->folder, series, frame);
+  dir = lda_project_edits_folder (location->folder);
+  if (!lda_atomic_file_make_folder (dir, error))
     return FALSE;
-
-  *width = (guint) data[8] | (guint) data[9] << 8 | (guint) data[10] << 16 |
-           (guint) data[11] << 24;
-  *height = (guint) data[12] | (guint) data[13] << 8 | (guint) data[14] << 16 |
-            (guint) data[15] << 24;
-  return TRUE;
-}
-
-/* Reads one frame's edits file; a missing file gives %NULL and no error. */
-static gboolean
-load_edits_file (const char  *path,
-                 LdaEdits   **edits,
-                 GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  guint width = 0, height = 0;
-
-  *edits = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = lda_edits_serialize (empty);
+  if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_READ, "%s", local_error->message);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
       return FALSE;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!peek_size (bytes, &width, &height))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: too short for edits (%lu bytes)"), path, (gulong) length);
-      return FALSE;
-    }
-
-  *edits = lda_edits_deserialize (bytes, width, height, &local_error);
-  if (*edits == NULL)
-    {
-      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           error);
 }
 
 /* Damaged files found while loading: each is set aside at once, and the
@@ -1031,7 +811,6 @@ note_damage (Damage     *damage,
                       ? g_strdup_printf (_("%s; kept as %s"), problem->message, aside)
                       : g_strdup (problem->message);
 }
-
 
 /* Of two paths (the second may be %NULL), the one of the newer file; the
  * first when neither exists or both are as old.  Takes both. */
@@ -1070,6 +849,8 @@ load_from (LdaSeries   *series,
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree SavedFrame *frames = NULL;
+  g_autofree LdaFrameSize *sizes = NULL;
+  g_autoptr(GHashTable) keys = NULL;
   g_autofree char *path = NULL;
   Damage damage = { NULL, 0 };
   LdaParams params;
@@ -1078,7 +859,8 @@ load_from (LdaSeries   *series,
 
   n_frames = lda_series_get_n_frames (series);
   frames = g_new0 (SavedFrame, n_frames);
-  path = newest_of (ini_path (folder, series), other != NULL ? ini_path (other, series) : NULL);
+  path = newest_of (lda_project_ini_path (folder, series),
+                    other != NULL ? lda_project_ini_path (other, series) : NULL);
   if (!read_ini (path, key_file, &found, &local_error) ||
       (found && !parse_ini (series, key_file, path, &params, frames, &local_error)))
     {
@@ -1092,13 +874,18 @@ load_from (LdaSeries   *series,
     }
 
   loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
+  sizes = g_new0 (LdaFrameSize, n_frames);
+  keys = lda_project_all_keys (series);
   for (guint i = 0; i < n_frames; i++)
     {
-      g_autofree char *file = newest_of (edits_path (folder, series, i),
-                                         other != NULL ? edits_path (other, series, i) : NULL);
+      g_autofree char *file = NULL;
       LdaEdits *frame_edits = NULL;
 
-      if (!load_edits_file (file, &frame_edits, &local_error))
+      file = newest_of (lda_project_frame_edits_file (folder, series, i, keys),
+                        other != NULL ? lda_project_frame_edits_file (other, series, i, keys)
+                                      : NULL);
+
+      if (!lda_project_load_frame_edits (series, i, sizes, file, &frame_edits, &local_error))
         {
           if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
             {
@@ -1109,10 +896,6 @@ load_from (LdaSeries   *series,
           note_damage (&damage, file, local_error);
           g_clear_error (&local_error);
         }
-      /* An empty file stands for edits removed while an older file of
-       * them is still in the other place. */
-      if (frame_edits != NULL && lda_edits_count (frame_edits) == 0)
-        g_clear_pointer (&frame_edits, lda_edits_free);
       g_ptr_array_add (loaded, frame_edits);
     }
 
@@ -1150,13 +933,14 @@ load_from (LdaSeries   *series,
       for (guint i = 0; found && groups[i] != NULL; i++)
         if (!g_str_equal (groups[i], PROJECT_GROUP) &&
             !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
-            !g_str_has_prefix (groups[i], FRAME_PREFIX))
+            !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
           copy_group (key_file, groups[i], *extra, groups[i]);
     }
 
   *edits = g_steal_pointer (&loaded);
   return TRUE;
 }
+
 /**
  * lda_project_load:
  * @series: a series; receives what was saved
@@ -1166,10 +950,20 @@ load_from (LdaSeries   *series,
  * @error: return location for an error
  *
  * Applies the saved series parameters, and each saved frame's override
- * and state, matching frames by title: frames the file does not name are
+ * and state, matching frames by key (the triple's name, and the page for
+ * a page of a multi-page triple; by title for a project saved before
+ * keys, when the frame has nothing under its key): frames the file does
+ * not name are
  * automatic with no override, and saved frames the series lacks are
  * ignored (and kept in the file by the next save).  Each frame's edits
  * come with the size they were saved with; compare it with the images.
+ * That size is compared with the frame's images (read from the TIFF
+ * headers, the pages of a triple in one pass, only for frames that have
+ * edits) before anything of that size is allocated: edits far larger
+ * than their frame (lda-project-private.h) are taken for damaged, and
+ * edits of a frame whose images cannot be read are not read (and stay as
+ * they are).  Only regular files are read, of bounded size: a link, a
+ * FIFO or a device where a file of the project belongs is damaged.
  * Temporary files left by a crash are never read.
  *
  * A missing project folder or file is not an error: nothing is applied

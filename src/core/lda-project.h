@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 char     *lda_project_default_folder  (LdaSeries    *series);
 char     *lda_project_ini_path        (const char   *folder,
                                        LdaSeries    *series);
-char     *lda_project_edits_path      (const char   *folder,
+char     *lda_project_frame_edits_path (const char   *folder,
                                        LdaSeries    *series,
                                        guint         frame);
 char     *lda_project_fallback_folder (LdaSeries    *series);

@@ -7,14 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <tiffio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-tiff.h"
 #include "lda-tiff-io.h"
@@ -112,20 +109,6 @@ encode_image (LdaTiffIo       *io,
   return TRUE;
 }
 
-/* Makes the rename itself durable.  Failure is not worth reporting: the file
- * is complete either way, and some file systems refuse to sync folders. */
-static void
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
 /**
  * lda_tiff_write:
  * @path: the file to create or replace
@@ -135,11 +118,11 @@ sync_folder (const char *folder)
  * Saves @image as a single-page grayscale TIFF of 8 bits (for
  * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed.
  *
- * The file is replaced atomically: the image is written to a hidden
- * temporary file in the same folder, synced to disk, then renamed over
- * @path.  On failure the temporary file is removed, an existing file at
- * @path is left as it was, and @error is set to %LDA_ERROR_WRITE with a
- * message naming @path and the reason.
+ * The file is replaced atomically (lda-atomic-file.c): the image is
+ * written to a temporary file of ours in the same folder, synced to disk,
+ * then renamed over @path.  On failure the temporary file is removed, an
+ * existing file at @path is left as it was, and @error is set to
+ * %LDA_ERROR_WRITE with a message naming @path and the reason.
  *
  * Returns: %TRUE on success
  */
@@ -148,12 +131,10 @@ lda_tiff_write (const char      *path,
                 const LdaImage  *image,
                 GError         **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *reason = NULL;
   g_auto(LdaTiffIo) io = { .path = path, .fd = -1 };
+  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (image != NULL, FALSE);
@@ -161,53 +142,22 @@ lda_tiff_write (const char      *path,
   g_return_val_if_fail (image->width > 0 && image->height > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (folder, tmp_name, NULL);
+  io.fd = lda_atomic_file_open_temp (path, &tmp_path, error);
+  if (io.fd < 0)
+    return FALSE;
   io.tiff_name = tmp_path;
 
-  /* 0666 goes through the umask, like any new file; g_mkstemp would make
-   * the result private (0600). */
-  io.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (io.fd < 0)
+  if (!encode_image (&io, image, &reason))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (encode_image (&io, image, &reason))
-    {
-      int fd = io.fd;
-
-      /* Whatever happens next, the descriptor is gone. */
+      lda_atomic_file_abandon (io.fd, tmp_path);
       io.fd = -1;
-
-      if (fsync (fd) != 0)
-        reason = g_strdup (g_strerror (errno));
-
-      /* On Linux the descriptor is released even when close() fails with
-       * EINTR, and nothing more is buffered after the fsync; only a real
-       * error counts. */
-      if (close (fd) != 0 && errno != EINTR && reason == NULL)
-        reason = g_strdup (g_strerror (errno));
-
-      if (reason == NULL && g_rename (tmp_path, path) != 0)
-        reason = g_strdup (g_strerror (errno));
-    }
-
-  if (reason != NULL)
-    {
-      g_unlink (tmp_path);
       g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
                    _("%s: cannot write: %s"), path, reason);
       return FALSE;
     }
 
-  sync_folder (folder);
-
-  return TRUE;
+  /* Whatever happens next, the descriptor is gone. */
+  fd = io.fd;
+  io.fd = -1;
+  return lda_atomic_file_commit (fd, tmp_path, path, error);
 }

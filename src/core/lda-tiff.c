@@ -79,7 +79,10 @@ open_for_reading (LdaTiffIo  *io,
                  _("%s: the file is empty"), io->path);
   else
     {
-      TIFF *tif = lda_tiff_io_open (io, "rm");
+      /* "c": no strip chopping, so that the strips libtiff counts are the
+       * file's own (check_striles()); a single large strip is read into
+       * the image directly anyway. */
+      TIFF *tif = lda_tiff_io_open (io, "rmc");
 
       if (tif == NULL)
         set_read_error (error, io, LDA_ERROR_CORRUPT,
@@ -400,6 +403,90 @@ lda_tiff_count_pages (const char  *path,
   return TRUE;
 }
 
+static guint64
+get_uint (const guint8 *p,
+          guint         n,
+          gboolean      big_endian)
+{
+  guint64 value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value |= (guint64) p[big_endian ? i : n - 1 - i] << (8 * (n - 1 - i));
+
+  return value;
+}
+
+/* The number of values of @tag (or of @alias) in the current directory,
+ * as the file writes it, or -1 if the directory has no such entry.
+ * libtiff pads a list that is too short with zeros, so only the file
+ * itself tells how many it gives. */
+static gint64
+raw_count (TIFF      *tif,
+           LdaTiffIo *io,
+           guint16    tag,
+           guint16    alias)
+{
+  gboolean big = TIFFIsBigTIFF (tif);
+  gboolean big_endian = TIFFIsBigEndian (tif);
+  gsize entry_size = big ? 20 : 12;
+  gsize count_size = big ? 8 : 2;
+  guint64 offset = TIFFCurrentDirOffset (tif);
+  g_autofree guint8 *entries = NULL;
+  guint8 head[8];
+  guint64 n;
+
+  if (pread (io->fd, head, count_size, (off_t) offset) != (ssize_t) count_size)
+    return -1;
+  /* libtiff read this directory already, so its size is sane; still,
+   * read no more than a classic directory can hold. */
+  n = MIN (get_uint (head, count_size, big_endian), G_MAXUINT16);
+  entries = g_malloc (n * entry_size);
+  if (pread (io->fd, entries, n * entry_size, (off_t) (offset + count_size)) !=
+      (ssize_t) (n * entry_size))
+    return -1;
+
+  for (guint64 i = 0; i < n; i++)
+    {
+      const guint8 *entry = entries + i * entry_size;
+      guint16 id = (guint16) get_uint (entry, 2, big_endian);
+
+      if (id == tag || id == alias)
+        return (gint64) get_uint (entry + 4, big ? 8 : 4, big_endian);
+    }
+
+  return -1;
+}
+
+/* Refuses a page whose list of strip (or tile) places or sizes is shorter
+ * than its strips: libtiff would read the missing ones at offset 0, the
+ * file's header, as pixels. */
+static gboolean
+check_striles (TIFF       *tif,
+               LdaTiffIo  *io,
+               GError    **error)
+{
+  gboolean tiled = TIFFIsTiled (tif);
+  guint32 needed = tiled ? TIFFNumberOfTiles (tif) : TIFFNumberOfStrips (tif);
+  gint64 offsets = raw_count (tif, io, TIFFTAG_STRIPOFFSETS, TIFFTAG_TILEOFFSETS);
+  gint64 sizes = raw_count (tif, io, TIFFTAG_STRIPBYTECOUNTS, TIFFTAG_TILEBYTECOUNTS);
+
+  /* Byte counts may be missing altogether: libtiff works them out. */
+  if (offsets >= 0 && offsets < needed)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                 tiled ? _("%s: the file gives the place of %lu of its %u tiles; the file is damaged")
+                       : _("%s: the file gives the place of %lu of its %u strips; the file is damaged"),
+                 io->path, (gulong) offsets, needed);
+  else if (sizes >= 0 && sizes < needed)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                 tiled ? _("%s: the file gives the size of %lu of its %u tiles; the file is damaged")
+                       : _("%s: the file gives the size of %lu of its %u strips; the file is damaged"),
+                 io->path, (gulong) sizes, needed);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
 /* Opens @path at @page and checks that it is an image the core takes;
  * sets its size and bit depth. */
 static TIFF *
@@ -464,6 +551,9 @@ open_page (LdaTiffIo  *io,
       return NULL;
     }
 
+  if (!check_striles (tif, io, error))
+    return NULL;
+
   return g_steal_pointer (&tif);
 }
 
@@ -503,6 +593,64 @@ lda_tiff_read_size (const char  *path,
 
   *width = w;
   *height = h;
+  return TRUE;
+}
+
+/**
+ * lda_tiff_read_page_sizes:
+ * @path: a TIFF file
+ * @n_pages: how many pages to read, from the first
+ * @widths: (out caller-allocates) (array length=n_pages): each page's
+ *   columns
+ * @heights: (out caller-allocates) (array length=n_pages): each page's
+ *   rows
+ * @error: return location for an error
+ *
+ * Reads the size of the first @n_pages pages in one pass over the file's
+ * directories, decoding no pixels and checking nothing else: for a long
+ * time series this costs what counting its pages does, where
+ * lda_tiff_read_size() page by page would walk the directories once per
+ * page.
+ *
+ * Returns: %TRUE on success; otherwise the file cannot be read as
+ *   lda_tiff_count_pages() says, or has fewer pages (%LDA_ERROR_CORRUPT)
+ */
+gboolean
+lda_tiff_read_page_sizes (const char  *path,
+                          guint        n_pages,
+                          guint       *widths,
+                          guint       *heights,
+                          GError     **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_pages == 0 || (widths != NULL && heights != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tif = open_for_reading (&io, error);
+  if (tif == NULL)
+    return FALSE;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint32 width = 0, height = 0;
+
+      if ((page > 0 && !TIFFReadDirectory (tif)) ||
+          !TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, &width) ||
+          !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("page %u cannot be read; the file is damaged"), page);
+
+          set_read_error (error, &io, LDA_ERROR_CORRUPT, problem);
+          return FALSE;
+        }
+      widths[page] = width;
+      heights[page] = height;
+    }
+
   return TRUE;
 }
 

@@ -19,6 +19,11 @@ gboolean  lda_tiff_read_size   (const char     *path,
                                 guint          *width,
                                 guint          *height,
                                 GError        **error);
+gboolean  lda_tiff_read_page_sizes (const char *path,
+                                    guint       n_pages,
+                                    guint      *widths,
+                                    guint      *heights,
+                                    GError    **error);
 LdaImage *lda_tiff_read        (const char     *path,
                                 guint           page,
                                 GError        **error);

@@ -162,6 +162,8 @@ parse_time_index (const char *name)
  *
  * Orders names with runs of digits compared by value, so that t2 comes
  * before t10.  Ties are broken byte by byte, so the order is total.
+ * Other bytes compare as unsigned values (ASCII letters without case), so
+ * the order is the same on every machine.
  *
  * Returns: negative, 0 or positive
  */
@@ -169,13 +171,16 @@ int
 lda_natural_compare (const char *a,
                      const char *b)
 {
-  const char *pa = a, *pb = b;
+  /* Unsigned: char is signed on x86-64 and unsigned on aarch64, and the
+   * order of frames must not depend on the machine.  As unsigned bytes,
+   * UTF-8 names sort by code point, after every ASCII character. */
+  const guchar *pa = (const guchar *) a, *pb = (const guchar *) b;
 
   while (*pa && *pb)
     {
       if (g_ascii_isdigit (*pa) && g_ascii_isdigit (*pb))
         {
-          const char *ea = pa, *eb = pb;
+          const guchar *ea = pa, *eb = pb;
           gsize la, lb;
 
           while (*pa == '0' && g_ascii_isdigit (pa[1]))
@@ -198,7 +203,8 @@ lda_natural_compare (const char *a,
         }
       else
         {
-          int ca = g_ascii_tolower (*pa), cb = g_ascii_tolower (*pb);
+          int ca = (guchar) g_ascii_tolower ((char) *pa);
+          int cb = (guchar) g_ascii_tolower ((char) *pb);
 
           if (ca != cb)
             return ca < cb ? -1 : 1;

@@ -9,10 +9,6 @@
 
 G_BEGIN_DECLS
 
-gboolean lda_export_write_bytes (const char    *path,
-                                 gconstpointer  data,
-                                 gsize          len,
-                                 GError       **error);
-gboolean lda_plot_check_support (GError       **error);
+gboolean lda_plot_check_support (GError **error);
 
 G_END_DECLS

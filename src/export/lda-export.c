@@ -13,8 +13,9 @@
  * machine: nothing in them depends on the time, the locale or the fonts
  * installed (see lda-plot.c for the plot).
  *
- * Every file is replaced atomically (written beside its target, then
- * renamed), so a cancel or a crash leaves complete files or none.
+ * Every file is written into a staging folder (lda-file-set.c) and put in
+ * place only when all are written, so a cancel or a crash leaves the old
+ * files or complete new ones.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,11 +23,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-export-private.h"
@@ -258,61 +259,6 @@ lda_export_targets (LdaSeries              *series,
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/**
- * lda_export_write_bytes:
- * @path: the file to create or replace
- * @data: the contents
- * @len: their length in bytes
- * @error: return location for an error
- *
- * Replaces @path by @data atomically.
- *
- * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming @path,
- *   and a file that was there is left as it was
- */
-gboolean
-lda_export_write_bytes (const char    *path,
-                        gconstpointer  data,
-                        gsize          len,
-                        GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  /* CONSISTENT: a temporary file beside @path, synced, then renamed over
-   * it; on failure GLib removes the temporary file. */
-  if (!g_file_set_contents_full (path, data, (gssize) len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-make_folder (const char  *path,
-             GError     **error)
-{
-  if (g_mkdir_with_parents (path, 0777) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create folder: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: not a folder"), path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* An input channel as it came: 8-bit data back in 8 bits. */
 static LdaImage *
 input_as_read (LdaImage  *image,
@@ -341,28 +287,60 @@ input_as_read (LdaImage  *image,
 
 /* Writes @image for @target into @stage. */
 static gboolean
-stage_tiff (LdaFileSet       *stage,
+stage_tiff (LdaFileSet     *stage,
             const char     *target,
             const LdaImage *image,
             GError        **error)
 {
-  if (lda_tiff_write (lda_file_set_add (stage, target), image, error))
+  const char *path = lda_file_set_add (stage, target, error);
+
+  if (path == NULL)
+    return FALSE;
+  if (lda_tiff_write (path, image, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;
 }
 
 static gboolean
-stage_bytes (LdaFileSet       *stage,
+stage_bytes (LdaFileSet     *stage,
              const char     *target,
              const char     *text,
              gsize           len,
              GError        **error)
 {
-  if (lda_export_write_bytes (lda_file_set_add (stage, target), text, len, error))
+  const char *path = lda_file_set_add (stage, target, error);
+
+  if (path == NULL)
+    return FALSE;
+  if (lda_atomic_file_write (path, text, len, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;
+}
+
+/* Every file of every frame of @series, %NULL-terminated: no file of the
+ * export may replace one of them. */
+static GPtrArray *
+series_inputs (LdaSeries *series)
+{
+  GPtrArray *inputs = g_ptr_array_new ();
+  const LdaTriple *last = NULL;
+
+  for (guint i = 0; i < lda_series_get_n_frames (series); i++)
+    {
+      const LdaTriple *triple = lda_series_get_frame (series, i)->triple;
+
+      /* The pages of a triple are frames one after another. */
+      if (triple == last)
+        continue;
+      last = triple;
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        g_ptr_array_add (inputs, triple->paths[c]);
+    }
+  g_ptr_array_add (inputs, NULL);
+
+  return inputs;
 }
 
 /* Segments frame @index, applies @edits and writes the frame's files.
@@ -481,14 +459,16 @@ append_counts_row (GString         *csv,
  * are stored in the series' frames (lda_series_set_frame_counts()), so the
  * series must not be read from another thread meanwhile.
  *
- * Without @options->overwrite, if any file of lda_export_targets() exists
- * the export fails with %LDA_ERROR_EXISTS, naming the first one, before
- * anything is written.
+ * A file of lda_export_targets() that is one of the series' images
+ * (whatever its name: a hard or symbolic link counts) fails the export
+ * with %LDA_ERROR_IS_INPUT before anything is written.  Without
+ * @options->overwrite, if any of them exists the export fails with
+ * %LDA_ERROR_EXISTS, naming the first one, before anything is written.
  *
- * Every file is replaced atomically.  On cancellation
- * (%G_IO_ERROR_CANCELLED) or failure the files of the frames finished
- * stay, complete; counts.csv and the plot are written only by an export
- * that finishes.  The output depends on the inputs only: the same series,
+ * The export is all or nothing: every file is written into a staging
+ * folder and put in place only when all are written (lda-file-set.c).
+ * On cancellation (%G_IO_ERROR_CANCELLED) or failure the folder is left
+ * as it was.  The output depends on the inputs only: the same series,
  * edits and options give the same bytes.
  *
  * Returns: %TRUE on success
@@ -506,11 +486,14 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GPtrArray) stems = NULL;
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) inputs = NULL;
   g_autoptr(GString) csv = NULL;
   g_autoptr(LdaFileSet) stage = NULL;
   g_autofree char *counts_path = NULL;
   g_autofree char *png_path = NULL;
   g_autofree char *svg_path = NULL;
+  const char *staged_png;
+  const char *staged_svg;
 
   g_return_val_if_fail (series != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -526,6 +509,13 @@ lda_export_run (LdaSeries              *series,
   stems = frame_stems (series);
   selection = select_frames (series, options);
   targets = collect_targets (folder, options, stems, selection);
+  inputs = series_inputs (series);
+  stage = lda_file_set_new (folder, (const char * const *) inputs->pdata);
+
+  /* Before any work: no file of the export may be one of its inputs. */
+  for (guint i = 0; i < targets->len; i++)
+    if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
+      return FALSE;
 
   if (!options->overwrite)
     {
@@ -544,22 +534,17 @@ lda_export_run (LdaSeries              *series,
         }
     }
 
-  if (!make_folder (folder, error))
+  if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
   if (options->training_layout)
     {
       g_autofree char *images = g_build_filename (folder, IMAGES_FOLDER, NULL);
       g_autofree char *masks = g_build_filename (folder, MASKS_FOLDER, NULL);
 
-      if (!make_folder (images, error) || !make_folder (masks, error))
+      if (!lda_atomic_file_make_folder (images, error) ||
+          !lda_atomic_file_make_folder (masks, error))
         return FALSE;
     }
-
-  /* Every file is written into the stage; none replaces its target until
-   * all are written. */
-  stage = lda_file_set_new (folder, error);
-  if (stage == NULL)
-    return FALSE;
 
   csv = g_string_new (counts_header);
 
@@ -604,9 +589,12 @@ lda_export_run (LdaSeries              *series,
 
   png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
   svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
+  staged_png = lda_file_set_add (stage, png_path, error);
+  staged_svg = staged_png != NULL ? lda_file_set_add (stage, svg_path, error) : NULL;
+  if (staged_svg == NULL)
+    return FALSE;
   if (!lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
-                       lda_file_set_add (stage, png_path),
-                       lda_file_set_add (stage, svg_path), error))
+                       staged_png, staged_svg, error))
     {
       lda_file_set_name_target (stage, error);
       return FALSE;

@@ -26,6 +26,7 @@
 #include <cairo-svg.h>
 #endif
 
+#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-export-private.h"
@@ -387,7 +388,7 @@ write_png (const PlotPoint *points,
   if (cairo_failed (status, path, error))
     return FALSE;
 
-  return lda_export_write_bytes (path, png->data, png->len, error);
+  return lda_atomic_file_write (path, png->data, png->len, error);
 #else
   return lda_plot_check_support (error);
 #endif
@@ -508,7 +509,7 @@ write_svg (const PlotPoint *points,
     return FALSE;
 
   renumbered = renumber_svg_ids ((const char *) svg->data, svg->len);
-  return lda_export_write_bytes (path, renumbered->str, renumbered->len, error);
+  return lda_atomic_file_write (path, renumbered->str, renumbered->len, error);
 #else
   return lda_plot_check_support (error);
 #endif

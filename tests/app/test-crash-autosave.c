@@ -17,7 +17,7 @@
  *
  *  - loading succeeds: no file is damaged, nothing is set aside;
  *  - the project folder holds only the project's own files and, beside
- *    them, temporary files named <target>.XXXXXX, which are never read
+ *    them, temporary files named .livedead-tmp-<target>-XXXXXX, never read
  *    and never look like a project file;
  *  - the edit layer loaded is one the child reported holding, and the
  *    Hoechst offset one it reported having: an old or a new state.
@@ -50,6 +50,7 @@
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
+#include "lda-atomic-file.h"
 #include "lda-channel-panel.h"
 #include "lda-edits.h"
 #include "lda-project.h"
@@ -380,23 +381,6 @@ last_reported (GPtrArray *values)
   return g_ptr_array_index (values, values->len - 1);
 }
 
-/* Whether @name is "<base>.XXXXXX", the temporary file
- * g_file_set_contents_full() writes beside <base>. */
-static gboolean
-is_temp_of (const char *name,
-            const char *base)
-{
-  gsize len = strlen (base);
-
-  if (!g_str_has_prefix (name, base) || strlen (name) != len + 7 || name[len] != '.')
-    return FALSE;
-  for (gsize i = len + 1; i < len + 7; i++)
-    if (!g_ascii_isalnum (name[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Checks that @folder holds @target and temporaries of it, nothing else
  * (@target may be missing too).  Returns how many temporary files there
  * are; with @backdate, sets their time an hour back. */
@@ -423,7 +407,7 @@ check_folder (const char *folder,
         g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       else if (subfolder != NULL && g_str_equal (name, subfolder))
         g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-      else if (is_temp_of (name, target))
+      else if (lda_atomic_file_is_temp_of (name, target))
         {
           /* Never read, and never taken for a project file. */
           g_assert_false (g_str_has_suffix (name, ".ini"));

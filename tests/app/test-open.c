@@ -386,7 +386,7 @@ test_damaged_flagged (void)
   lda_test_use_tool (window, "brush", 2);
   lda_test_stroke (window, 20, 20, 60, 20);
   g_assert_true (lda_window_save_now (window, NULL));
-  edits = lda_project_edits_path (lda_window_get_project_folder (window),
+  edits = lda_project_frame_edits_path (lda_window_get_project_folder (window),
                                   lda_window_get_series (window), 0);
   lda_test_window_close (window);
   g_assert_true (g_file_set_contents (edits, "LDAE, damaged", -1, NULL));

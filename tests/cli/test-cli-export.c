@@ -385,7 +385,7 @@ test_damaged_stays_refused (Fixture       *fixture,
   g_autofree char *out = path_in (fixture, "out");
   g_autofree char *project = g_build_filename (fixture->input, LDA_PROJECT_FOLDER_NAME, NULL);
   g_autoptr(LdaSeries) series = lda_series_new_from_folder (fixture->input, NULL);
-  g_autofree char *edits = lda_project_edits_path (project, series, 0);
+  g_autofree char *edits = lda_project_frame_edits_path (project, series, 0);
   g_autoptr(LdaProjectLocation) location = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GKeyFile) extra = NULL;

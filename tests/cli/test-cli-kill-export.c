@@ -184,7 +184,8 @@ restore_export (const char *folder,
 
 #define STAGE_PREFIX ".livedead-stage-"
 
-/* Whether @name is a staging folder's: ".livedead-stage-<pid>-XXXXXX". */
+/* Whether @name is a staging folder's:
+ * ".livedead-stage-<pid>-<PID namespace>-<host>-XXXXXX". */
 static gboolean
 is_staging_name (const char *name)
 {
@@ -194,9 +195,13 @@ is_staging_name (const char *name)
   if (!g_str_has_prefix (name, STAGE_PREFIX))
     return FALSE;
 
+  /* <pid>-<PID namespace>-<host>-XXXXXX */
   rest = name + strlen (STAGE_PREFIX);
-  return g_ascii_strtoull (rest, &end, 10) > 0 && end != rest && *end == '-' &&
-         strlen (end) == 7;
+  if (g_ascii_strtoull (rest, &end, 10) == 0 || end == rest || *end != '-')
+    return FALSE;
+  rest = end + 1;
+  g_ascii_strtoull (rest, &end, 10);
+  return end != rest && *end == '-' && strlen (end) > 8 && end[strlen (end) - 7] == '-';
 }
 
 /* What a check found: targets the same in both exports (the inputs,

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,12 +76,21 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (data != NULL ? data : "", len);
 }
 
+/* In the child, before exec: a shell starts commands with SIGXFSZ at its
+ * default disposition (death), whatever the test itself ignores. */
+static void
+reset_signals (gpointer user_data)
+{
+  signal (SIGXFSZ, SIG_DFL);
+}
+
 /**
  * cli_runv:
  * @run: (out caller-allocates): where the result goes; cleared first
  * @args: the arguments after the command's name, %NULL-terminated
  *
- * Runs livedead to completion with its output captured.
+ * Runs livedead to completion with its output captured, its signals at
+ * their default dispositions as a shell would start it.
  *
  * Returns: the exit status, or -1 if the command did not exit normally
  */
@@ -89,6 +99,7 @@ cli_runv (CliRun             *run,
           const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) err = NULL;
@@ -106,11 +117,11 @@ cli_runv (CliRun             *run,
   joined = g_strjoinv (" ", (char **) argv->pdata);
   g_test_message ("$ %s", joined);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                               G_SUBPROCESS_FLAGS_STDIN_INHERIT,
-                               &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_INHERIT);
+  g_subprocess_launcher_set_child_setup (launcher, reset_signals, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   if (process == NULL)
     {

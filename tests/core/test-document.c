@@ -68,6 +68,16 @@ edit_at (LdaDocument *document,
   return edits != NULL ? edits->pixels[y * edits->width + x] : LDA_NO_EDIT;
 }
 
+/* Whether the frame has corrections (an empty layer stands for none). */
+static gboolean
+has_edits (LdaDocument *document,
+           guint        frame)
+{
+  LdaEdits *edits = lda_document_get_edits (document, frame);
+
+  return edits != NULL && lda_edits_count (edits) > 0;
+}
+
 static double
 hoechst_offset (LdaDocument *document,
                 guint        frame)
@@ -335,7 +345,7 @@ test_no_memory_keeps_file (void)
   lda_document_end_edit (document, 0, &dirty, "Paint");
   g_assert_true (lda_document_save_now (document, &error));
   g_assert_no_error (error);
-  path = lda_project_edits_path (lda_document_get_location (document)->folder,
+  path = lda_project_frame_edits_path (lda_document_get_location (document)->folder,
                                  lda_document_get_series (document), 0);
   g_assert_true (g_file_get_contents (path, &before, &n_before, NULL));
 
@@ -424,7 +434,7 @@ test_location_switch (void)
   g_assert_nonnull (lda_document_get_location (document)->other);
   g_assert_cmpuint (edit_at (document, 0, 2, 2), ==, LDA_CLASS_CELL);
   g_assert_cmpuint (edit_at (document, 0, 10, 4), ==, LDA_CLASS_DRAQ7);
-  g_assert_null (lda_document_get_edits (document, 1));
+  g_assert_false (has_edits (document, 1));
 
   /* Resetting frame 0 here must hold against the older file over there. */
   g_assert_true (lda_document_reset_frame (document, 0));
@@ -432,7 +442,7 @@ test_location_switch (void)
   g_clear_object (&document);
   set_writable (dir, FALSE);
   document = open_document (dir);
-  g_assert_null (lda_document_get_edits (document, 0));
+  g_assert_false (has_edits (document, 0));
   lda_document_close (document);
 
   set_writable (dir, TRUE);
@@ -609,7 +619,7 @@ test_damage_stays_flagged (void)
   document = open_document (dir);
   dab (document, 1, 4, 4, LDA_CLASS_CELL);
   lda_document_close (document);
-  path = lda_project_edits_path (lda_document_get_location (document)->folder,
+  path = lda_project_frame_edits_path (lda_document_get_location (document)->folder,
                                  lda_document_get_series (document), 1);
   g_clear_object (&document);
   g_assert_true (g_file_set_contents (path, "LDAE but not really", -1, NULL));

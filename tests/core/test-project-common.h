@@ -50,10 +50,13 @@ remove_tree (const char *path)
     g_unlink (path);
 }
 
-/* Writes the three 16 × 8 16-bit images of each triple named in @names. */
+/* Writes the three @width × @height 16-bit images of each triple named
+ * in @names. */
 G_GNUC_UNUSED static void
-write_triples (const char         *dir,
-               const char * const *names)
+write_triples_sized (const char         *dir,
+                     const char * const *names,
+                     guint               width,
+                     guint               height)
 {
   const char *channels[] = { "bf", "hoechst", "draq7" };
 
@@ -62,7 +65,7 @@ write_triples (const char         *dir,
       {
         g_autofree char *file = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
         g_autofree char *path = g_build_filename (dir, file, NULL);
-        g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 16, 8, NULL);
+        g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, width, height, NULL);
         g_autoptr(GError) error = NULL;
 
         for (gsize i = 0; i < lda_image_n_pixels (image); i++)
@@ -70,6 +73,14 @@ write_triples (const char         *dir,
         g_assert_true (lda_tiff_write (path, image, &error));
         g_assert_no_error (error);
       }
+}
+
+/* Writes the three 16 × 8 16-bit images of each triple named in @names. */
+G_GNUC_UNUSED static void
+write_triples (const char         *dir,
+               const char * const *names)
+{
+  write_triples_sized (dir, names, 16, 8);
 }
 
 G_GNUC_UNUSED static LdaSeries *
@@ -266,6 +277,70 @@ load (LdaSeries  *series,
   g_assert_true (ok);
   g_assert_cmpuint (edits->len, ==, lda_series_get_n_frames (series));
   return edits;
+}
+
+/* An independent CRC-32, to check the header's and build crafted data. */
+G_GNUC_UNUSED static guint32
+crc32_bitwise (const guint8 *data,
+               gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (guint b = 0; b < 8; b++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return ~crc;
+}
+
+G_GNUC_UNUSED static void
+put_u32 (guint8  *p,
+         guint32  v)
+{
+  for (guint i = 0; i < 4; i++)
+    p[i] = (v >> (8 * i)) & 0xff;
+}
+
+/* Edits data with a correct header and checksums around @rle, which may
+ * be wrong in any way; @claimed is the RLE length the header states. */
+G_GNUC_UNUSED static GBytes *
+craft (guint         width,
+       guint         height,
+       const guint8 *rle,
+       gsize         rle_length,
+       gsize         claimed,
+       gboolean      trailing)
+{
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint8 header[32] = "LDAE";
+  guint8 buffer[4096];
+  gsize read = 0, written = 0;
+  GConverterResult result;
+
+  result = g_converter_convert (G_CONVERTER (zlib), rle, rle_length, buffer, sizeof buffer,
+                                G_CONVERTER_INPUT_AT_END, &read, &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, G_CONVERTER_FINISHED);
+  if (trailing)
+    memcpy (buffer + written, "junk", 4);
+
+  put_u32 (header + 4, 1);
+  put_u32 (header + 8, width);
+  put_u32 (header + 12, height);
+  put_u32 (header + 16, claimed);
+  put_u32 (header + 20, crc32_bitwise (rle, rle_length));
+  put_u32 (header + 24, crc32_bitwise (buffer, written + (trailing ? 4 : 0)));
+  put_u32 (header + 28, crc32_bitwise (header, 28));
+  g_byte_array_append (out, header, 32);
+  g_byte_array_append (out, buffer, written);
+  if (trailing)
+    g_byte_array_append (out, buffer + written, 4);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 G_GNUC_UNUSED static const char * const three[] = { "w_t1", "w_t2", "w_t3", NULL };

@@ -412,7 +412,8 @@ test_fallback_folder (void)
 }
 
 /* Temporary files of a crashed save are never read, and the next save of
- * the same file removes the ones old enough to be surely abandoned. */
+ * the same file removes the ones old enough to be surely abandoned: ours
+ * only, known by their prefix, and only regular files. */
 static void
 test_stale_temps (void)
 {
@@ -422,10 +423,12 @@ test_stale_temps (void)
   g_autoptr(LdaEdits) edits = edits_new (16, 8);
   g_autoptr(GPtrArray) loaded = NULL;
   g_autofree char *ini = NULL;
+  g_autofree char *edits_file = NULL;
   g_autofree char *old_ini_temp = NULL;
   g_autofree char *new_ini_temp = NULL;
   g_autofree char *old_edits_temp = NULL;
-  g_autofree char *unrelated = NULL;
+  g_autofree char *linked_temp = NULL;
+  g_autofree char *elsewhere = NULL;
   struct utimbuf long_ago = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
 
   write_triples (dir, three);
@@ -435,17 +438,22 @@ test_stale_temps (void)
   save_edits (series, folder, 0, edits);
 
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
-  old_ini_temp = g_strconcat (ini, ".Ab3dE9", NULL);
-  new_ini_temp = g_strconcat (ini, ".Zz9yX1", NULL);
-  old_edits_temp = g_strdup_printf ("%s/edits/w_t1.edits.QQ12ab", folder);
-  unrelated = g_strconcat (ini, ".bak", NULL);
+  edits_file = g_strdup_printf ("%s/edits/w_t1.edits", folder);
+  old_ini_temp = g_strdup_printf ("%s/.livedead-tmp-%s.ini-Ab3dE9", folder,
+                                  lda_series_get_name (series));
+  new_ini_temp = g_strdup_printf ("%s/.livedead-tmp-%s.ini-Zz9yX1", folder,
+                                  lda_series_get_name (series));
+  old_edits_temp = g_strdup_printf ("%s/edits/.livedead-tmp-w_t1.edits-QQ12ab", folder);
+  linked_temp = g_strdup_printf ("%s/.livedead-tmp-%s.ini-LLnk01", folder,
+                                 lda_series_get_name (series));
+  elsewhere = g_build_filename (dir, "elsewhere.txt", NULL);
   g_assert_true (g_file_set_contents (old_ini_temp, "[project]\nformat=1\n[frame/w", -1, NULL));
   g_assert_true (g_file_set_contents (new_ini_temp, "", 0, NULL));
   g_assert_true (g_file_set_contents (old_edits_temp, "LDAE\1", 5, NULL));
-  g_assert_true (g_file_set_contents (unrelated, "keep", -1, NULL));
+  g_assert_true (g_file_set_contents (elsewhere, "keep", -1, NULL));
+  g_assert_cmpint (symlink (elsewhere, linked_temp), ==, 0);
   g_assert_cmpint (g_utime (old_ini_temp, &long_ago), ==, 0);
   g_assert_cmpint (g_utime (old_edits_temp, &long_ago), ==, 0);
-  g_assert_cmpint (g_utime (unrelated, &long_ago), ==, 0);
 
   loaded = load (series, folder);
   g_assert_nonnull (g_ptr_array_index (loaded, 0));
@@ -453,10 +461,67 @@ test_stale_temps (void)
   save_params (series, folder);
   g_assert_false (g_file_test (old_ini_temp, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (new_ini_temp, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (old_edits_temp, G_FILE_TEST_EXISTS));
   save_edits (series, folder, 0, edits);
   g_assert_false (g_file_test (old_edits_temp, G_FILE_TEST_EXISTS));
+
+  /* Not a regular file: not one of ours, whatever its name. */
+  g_assert_true (g_file_test (linked_temp, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+/* A person's own copies beside the project's files, an hour old, some
+ * ending in a dot and six letters or digits as GLib's temporary files do:
+ * saving never removes them. */
+static void
+test_own_files_kept (void)
+{
+  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *folder = g_build_filename (dir, "project", NULL);
+  g_autoptr(LdaSeries) series = NULL;
+  g_autoptr(LdaEdits) edits = edits_new (16, 8);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *ini = NULL;
+  g_autofree char *edits_file = NULL;
+  struct utimbuf long_ago = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
+  const char * const suffixes[] = { ".backup", ".orig01", ".Ab3dE9", ".bak", "~", NULL };
+
+  write_triples (dir, three);
+  series = open_series (dir);
+  edits->pixels[0] = 1;
+  save_params (series, folder);
+  save_edits (series, folder, 0, edits);
+  ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
+  edits_file = g_strdup_printf ("%s/edits/w_t1.edits", folder);
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      char *copy = g_strconcat (ini, suffixes[i], NULL);
+      char *edits_copy = g_strconcat (edits_file, suffixes[i], NULL);
+
+      g_assert_true (g_file_set_contents (copy, "mine", -1, NULL));
+      g_assert_true (g_file_set_contents (edits_copy, "mine", -1, NULL));
+      g_assert_cmpint (g_utime (copy, &long_ago), ==, 0);
+      g_assert_cmpint (g_utime (edits_copy, &long_ago), ==, 0);
+      g_ptr_array_add (own, copy);
+      g_ptr_array_add (own, edits_copy);
+    }
+
+  edits->pixels[1] = 2;
+  save_params (series, folder);
+  save_edits (series, folder, 0, edits);
+  save_edits (series, folder, 0, NULL);
+
+  for (guint i = 0; i < own->len; i++)
+    {
+      g_autofree char *contents = NULL;
+
+      if (!g_file_get_contents (g_ptr_array_index (own, i), &contents, NULL, NULL))
+        g_error ("%s was removed", (char *) g_ptr_array_index (own, i));
+      g_assert_cmpstr (contents, ==, "mine");
+    }
 
   remove_tree (dir);
 }
@@ -657,7 +722,7 @@ test_crash_safety (gconstpointer data)
   gint64 start, save_ms, max_delay;
 
   g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
-  write_triples (images, three);
+  write_triples_sized (images, three, CRASH_SIZE, CRASH_SIZE);
   series = open_series (images);
   ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
   for (guint f = 0; f < 2; f++)
@@ -806,6 +871,7 @@ main (int    argc,
   g_test_add_func ("/project/shared-folder", test_shared_folder);
   g_test_add_func ("/project/fallback-folder", test_fallback_folder);
   g_test_add_func ("/project/stale-temps", test_stale_temps);
+  g_test_add_func ("/project/own-files-kept", test_own_files_kept);
   g_test_add_func ("/project/unwritable", test_unwritable);
   g_test_add_data_func ("/project/crash-safety", argv[0], test_crash_safety);
 

@@ -265,6 +265,24 @@ test_natural_compare (void)
                    -sign (lda_natural_compare ("a", "A")));
 }
 
+/* Bytes compare as unsigned, so the order of UTF-8 names is the order of
+ * their code points and the same on every machine, whether char is signed
+ * (x86-64) or not (aarch64). */
+static void
+test_natural_compare_utf8 (void)
+{
+  const char *a_umlaut = "\xc3\xa4";   /* ä, U+00E4 */
+  const char *e_acute = "\xc3\xa9";    /* é, U+00E9 */
+
+  g_assert_cmpint (lda_natural_compare ("z", a_umlaut), <, 0);
+  g_assert_cmpint (lda_natural_compare (a_umlaut, "z"), >, 0);
+  g_assert_cmpint (lda_natural_compare (a_umlaut, e_acute), <, 0);
+  g_assert_cmpint (lda_natural_compare ("Z", e_acute), <, 0);
+  g_assert_cmpint (lda_natural_compare ("well_z_t1", "well_\xc3\xa4_t1"), <, 0);
+  g_assert_cmpint (lda_natural_compare ("t2\xc3\xa4", "t10z"), <, 0);
+  g_assert_cmpint (lda_natural_compare ("\xc3\xa4", "\xc3\xa4z"), <, 0);
+}
+
 /* g_ptr_array_sort_values is GLib 2.76. */
 static int
 compare_names (gconstpointer a,
@@ -283,6 +301,7 @@ test_natural_compare_total (void)
     "t2", "t02", "t10", "t010", "t9", "a", "A", "a1", "a01", "B", "b2",
     "x_1", "x-1", "x 1", "x.1", "x1", "x01_", "x1_", "x9", "x09a", "x9A", "x10",
     "99", "100", "0099", "well3_t04", "well3_t4", "Well3_T04",
+    "z", "Z", "\xc3\xa4", "\xc3\x84", "\xc3\xa9", "t\xc3\xa4" "1", "t\xc3\xa4" "10",
   };
   const guint n = G_N_ELEMENTS (names);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -709,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/triples/tag/refuses", test_tag_parse_refuses);
   g_test_add_func ("/triples/natural/compare", test_natural_compare);
   g_test_add_func ("/triples/natural/total", test_natural_compare_total);
+  g_test_add_func ("/triples/natural/utf8", test_natural_compare_utf8);
 
   g_test_add_func ("/triples/find/complete-in-order", test_find_complete_in_order);
   g_test_add_func ("/triples/find/time-index", test_find_time_index);

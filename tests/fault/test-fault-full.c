@@ -5,7 +5,9 @@
  * TIFF, of an edits file, of an export.  Each test writes something
  * once, then again with the limit set, and checks what a person relies
  * on: the error names the file and the problem, the files written before
- * are byte for byte as they were, and no temporary file is left.
+ * are byte for byte as they were, and no temporary file is left.  The
+ * command runs as a shell's `ulimit -f` would leave it, with SIGXFSZ at
+ * its default disposition.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -263,6 +265,30 @@ test_cli_segment (void)
   cli_rm_rf (dir);
 }
 
+/* The command: batch into a folder with an earlier result. */
+static void
+test_cli_batch (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  cli_write_triple (dir, "well_t1", &scene, NULL);
+  cli_write_triple (dir, "well_t2", &scene, NULL);
+  g_assert_cmpint (cli_run (&run, "batch", "-o", out, dir, NULL), ==, 0);
+  before = snapshot (out);
+
+  /* Too little for a label mask and for counts.csv: nothing changes. */
+  limit_file_size (32);
+  cli_run (&run, "batch", "--offset", "1.5", "--jobs", "2", "-o", out, dir, NULL);
+  limit_file_size (G_MAXUINT64);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_names_file_and_problem (run.err, out);
+  assert_unchanged (before, out);
+  cli_rm_rf (dir);
+}
+
 /* The command: export a project into a folder with an earlier export. */
 static void
 test_cli_export (void)
@@ -294,13 +320,17 @@ main (int    argc,
 {
   cli_init (&argc, &argv);
 
-  /* A write past the limit fails with EFBIG instead of killing us. */
+  /* A write past the limit fails with EFBIG instead of killing us.  The
+   * command is started with SIGXFSZ at its default disposition, as a
+   * shell's `ulimit -f` leaves it (test-cli-util.c): it must ignore the
+   * signal itself. */
   signal (SIGXFSZ, SIG_IGN);
 
   g_test_add_func ("/fault/full/tiff", test_tiff);
   g_test_add_func ("/fault/full/project", test_project);
   g_test_add_func ("/fault/full/export", test_export);
   g_test_add_func ("/fault/full/cli-segment", test_cli_segment);
+  g_test_add_func ("/fault/full/cli-batch", test_cli_batch);
   g_test_add_func ("/fault/full/cli-export", test_cli_export);
 
   return g_test_run ();

@@ -1,0 +1,67 @@
+/* lda-project-private.h — what lda-project*.c share
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lda-edits.h"
+#include "lda-series.h"
+
+G_BEGIN_DECLS
+
+/* Edits made for images of another size are kept (and shown as such) as
+ * long as they are not far larger than the images now are: images
+ * replaced by binned or cropped ones.  A file declaring more is taken for
+ * damaged, so that a few bytes never cost gigabytes. */
+#define LDA_EDITS_MAX_SIZE_FACTOR 16
+
+#define LDA_PROJECT_FRAME_PREFIX "frame/"
+
+/* lda-project-names.c */
+char       *lda_project_escape_name      (const char  *name);
+char       *lda_project_edits_folder     (const char  *folder);
+char       *lda_project_frame_key        (LdaSeries   *series,
+                                          guint        frame);
+GHashTable *lda_project_all_keys         (LdaSeries   *series);
+char       *lda_project_legacy_key       (LdaSeries   *series,
+                                          guint        frame,
+                                          GHashTable  *keys);
+char       *lda_project_edits_path       (const char  *folder,
+                                          const char  *key);
+char       *lda_project_frame_group      (const char  *key);
+char       *lda_project_frame_edits_file (const char  *folder,
+                                          LdaSeries   *series,
+                                          guint        frame,
+                                          GHashTable  *keys);
+
+/* lda-project-edits.c */
+
+/* The size of a frame's images, learnt once, when it is first needed. */
+typedef struct
+{
+  gboolean looked;
+  gboolean known;
+  guint    width;
+  guint    height;
+} LdaFrameSize;
+
+gboolean    lda_project_scan_edits       (const LdaEdits  *edits,
+                                          const char      *path,
+                                          gboolean        *empty,
+                                          GError         **error);
+gboolean    lda_project_read_edits       (const char      *path,
+                                          guint            width,
+                                          guint            height,
+                                          LdaEdits       **edits,
+                                          GError         **error);
+gboolean    lda_project_load_frame_edits (LdaSeries       *series,
+                                          guint            frame,
+                                          LdaFrameSize    *sizes,
+                                          const char      *path,
+                                          LdaEdits       **edits,
+                                          GError         **error);
+
+G_END_DECLS
