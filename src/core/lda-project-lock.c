@@ -273,11 +273,13 @@ set_locked_error (GError       **error,
     g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
                  _("%s is open in another window"), folder);
   else if (holder->host != NULL && holder->pid > 0)
-    g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
-                 _("%s is open in Live/Dead Annotator on %s (process %" G_GINT64_FORMAT
-                   ") since %s"),
-                 folder, holder->host, holder->pid,
-                 holder->since != NULL ? holder->since : "?");
+    {
+      g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, holder->pid);
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
+                   _("%s is open in Live/Dead Annotator on %s (process %s) since %s"),
+                   folder, holder->host, pid, holder->since != NULL ? holder->since : "?");
+    }
   else
     g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
                  _("%s is being opened by another process"), folder);
