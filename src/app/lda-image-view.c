@@ -936,6 +936,42 @@ lda_image_view_set_zoom (LdaImageView *self,
   update_pointer (self);
 }
 
+/**
+ * lda_image_view_zoom_step:
+ * @zoom: the zoom now
+ * @direction: 1 to zoom in, -1 to zoom out
+ *
+ * Zooming in and out goes through fixed levels — 1:1, 2:1, 4:1, 8:1 among
+ * them, so that pixels are whole screen pixels there — from wherever the
+ * zoom is (a fit is rarely a level).
+ *
+ * Returns: the next level in @direction, or @zoom at the end
+ */
+double
+lda_image_view_zoom_step (double zoom,
+                          int    direction)
+{
+  static const double levels[] = {
+    1.0 / 64, 1.0 / 48, 1.0 / 32, 1.0 / 24, 1.0 / 16, 1.0 / 12, 1.0 / 8, 1.0 / 6,
+    1.0 / 4, 1.0 / 3, 1.0 / 2, 2.0 / 3, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64,
+  };
+
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+        if (levels[i] > zoom * (1.0 + 1e-6))
+          return levels[i];
+    }
+  else
+    {
+      for (guint i = G_N_ELEMENTS (levels); i-- > 0;)
+        if (levels[i] < zoom * (1.0 - 1e-6))
+          return levels[i];
+    }
+
+  return zoom;
+}
+
 /* Shows the whole image, centred, and keeps it so as the view is resized
  * until the user zooms or pans. */
 void

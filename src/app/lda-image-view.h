@@ -34,6 +34,8 @@ double     lda_image_view_get_zoom            (LdaImageView *self);
 void       lda_image_view_set_zoom            (LdaImageView *self,
                                                double        zoom);
 void       lda_image_view_zoom_to_fit         (LdaImageView *self);
+double     lda_image_view_zoom_step           (double        zoom,
+                                               int           direction);
 gboolean   lda_image_view_get_fit             (LdaImageView *self);
 void       lda_image_view_bind                (LdaImageView *self,
                                                LdaImageView *other);

@@ -472,7 +472,7 @@ zoom_in_action (GtkWidget  *widget,
 {
   LdaImageView *view = zoom_view (LDA_WINDOW (widget));
 
-  lda_image_view_set_zoom (view, lda_image_view_get_zoom (view) * 1.5);
+  lda_image_view_set_zoom (view, lda_image_view_zoom_step (lda_image_view_get_zoom (view), 1));
 }
 
 static void
@@ -482,7 +482,7 @@ zoom_out_action (GtkWidget  *widget,
 {
   LdaImageView *view = zoom_view (LDA_WINDOW (widget));
 
-  lda_image_view_set_zoom (view, lda_image_view_get_zoom (view) / 1.5);
+  lda_image_view_set_zoom (view, lda_image_view_zoom_step (lda_image_view_get_zoom (view), -1));
 }
 
 static void

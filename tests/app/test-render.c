@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "lda-image.h"
+#include "lda-image-view.h"
 #include "lda-render.h"
 
 /* --- helpers ----------------------------------------------------------- */
@@ -482,6 +483,27 @@ test_auto_then_render (void)
     g_assert_cmphex (p[i], ==, rgb (0, 0, 0));
 }
 
+/* Ctrl+plus from 1:1 reaches 2:1 and 4:1 exactly; from a fit it goes to
+ * the next level; the ends hold. */
+static void
+test_zoom_steps (void)
+{
+  double zoom = 1.0;
+  const double in[] = { 1.5, 2, 3, 4, 6, 8 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      zoom = lda_image_view_zoom_step (zoom, 1);
+      g_assert_cmpfloat (zoom, ==, in[i]);
+    }
+  g_assert_cmpfloat (lda_image_view_zoom_step (4.0, -1), ==, 3.0);
+  g_assert_cmpfloat (lda_image_view_zoom_step (1.65, 1), ==, 2.0);
+  g_assert_cmpfloat (lda_image_view_zoom_step (1.65, -1), ==, 1.5);
+  g_assert_cmpfloat (lda_image_view_zoom_step (0.7, -1), ==, 2.0 / 3.0);
+  g_assert_cmpfloat (lda_image_view_zoom_step (64.0, 1), ==, 64.0);
+  g_assert_cmpfloat (lda_image_view_zoom_step (1.0 / 64, -1), ==, 1.0 / 64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/render/auto/outliers", test_auto_outliers);
   g_test_add_func ("/render/auto/constant", test_auto_constant);
   g_test_add_func ("/render/auto/then-render", test_auto_then_render);
+  g_test_add_func ("/render/zoom-steps", test_zoom_steps);
 
   return g_test_run ();
 }
