@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "lda-error.h"
@@ -73,6 +74,8 @@ add_triple (LdaSeries  *self,
       LdaFrame frame = { 0, };
 
       frame.triple = triple;
+      frame.time_hours = NAN;
+      frame.pixel_size_um = 0.0;
       frame.page = page;
       if (n_pages > 1)
         {

@@ -36,6 +36,10 @@ typedef enum
  * @state: what has been done to its mask
  * @has_override: the frame has parameters of its own
  * @override: those parameters
+ * @time_hours: when the frame was taken, in hours from the first, or NAN
+ *   when the files do not say (then only @time_index orders frames)
+ * @pixel_size_um: the side of a pixel in micrometres, or 0 when the files
+ *   carry no calibration (then sizes are in pixels, never in a wrong unit)
  * @has_counts: @live, @dead and @dead_fraction hold a result
  */
 typedef struct
@@ -47,6 +51,8 @@ typedef struct
   LdaFrameState  state;
   gboolean       has_override;
   LdaParams      override;
+  double         time_hours;
+  double         pixel_size_um;
   gboolean       has_counts;
   guint          live;
   guint          dead;
