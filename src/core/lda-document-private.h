@@ -51,6 +51,23 @@ struct _LdaDocument
   GError             *save_error;
 };
 
+/* lda-document.c */
+void        lda_document_emit_params_changed (LdaDocument          *self,
+                                              int                   frame);
+void        lda_document_emit_edits_changed  (LdaDocument          *self,
+                                              guint                 frame,
+                                              const LdaRect        *dirty);
+void        lda_document_emit_frame_changed  (LdaDocument          *self,
+                                              guint                 frame);
+void        lda_document_emit_damage_changed (LdaDocument          *self);
+
+/* lda-document-params.c */
+LdaHistory *lda_document_frame_history       (LdaDocument          *self,
+                                              guint                 frame);
+void        lda_document_apply_params_state  (LdaDocument          *self,
+                                              int                   owner,
+                                              const LdaParamsState *state);
+
 /* lda-document-save.c */
 void lda_document_save_init     (LdaDocument *self);
 void lda_document_save_finalize (LdaDocument *self);

@@ -1,0 +1,256 @@
+/* lda-document-params.c — the document's parameters, each change an
+ * undo step
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-document-private.h"
+#include "lda-error.h"
+#include "lda-project.h"
+
+const LdaParams *
+lda_document_get_params (LdaDocument *self,
+                         guint        frame)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), NULL);
+
+  return lda_series_get_frame_params (self->series, frame);
+}
+
+gboolean
+lda_document_has_own_params (LdaDocument *self,
+                             guint        frame)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
+
+  return lda_series_get_frame (self->series, frame)->has_override;
+}
+
+LdaHistory *
+lda_document_frame_history (LdaDocument *self,
+               guint        frame)
+{
+  LdaHistory *history = g_ptr_array_index (self->histories, frame);
+
+  if (history == NULL)
+    {
+      history = lda_history_new (LDA_HISTORY_DEFAULT_STEPS);
+      g_ptr_array_index (self->histories, frame) = history;
+    }
+
+  return history;
+}
+
+static const char * const field_labels[] = {
+  N_("offset"), N_("use of the offset"), N_("coarseness"), N_("kernel"),
+  N_("threshold method"), N_("manual threshold"), N_("saturated tiles"),
+};
+
+/* Which single field of which channel differs, as 1 + channel × 8 +
+ * field, or 0 when none or several do. */
+static guint
+changed_field (const LdaParams *a,
+               const LdaParams *b)
+{
+  guint key = 0, n = 0;
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      const LdaChannelParams *x = &a->channel[c];
+      const LdaChannelParams *y = &b->channel[c];
+      gboolean differs[G_N_ELEMENTS (field_labels)] = {
+        x->offset != y->offset, x->use_offset != y->use_offset,
+        x->coarseness != y->coarseness, x->kernel != y->kernel, x->manual != y->manual,
+        x->manual_threshold != y->manual_threshold, x->ignore_saturated != y->ignore_saturated,
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (differs); f++)
+        if (differs[f])
+          {
+            key = 1 + c * 8 + f;
+            n++;
+          }
+    }
+
+  return n == 1 ? key : 0;
+}
+
+static char *
+field_label (guint key)
+{
+  guint channel, field;
+
+  if (key == 0)
+    return g_strdup (_("Parameters"));
+
+  channel = (key - 1) / 8;
+  field = (key - 1) % 8;
+  /* TRANSLATORS: an undoable change, e.g. "Hoechst offset" */
+  return g_strdup_printf (C_("undo step", "%s %s"), lda_channel_title (channel),
+                          _(field_labels[field]));
+}
+
+/* Records a parameter change in @history, folding it into the previous
+ * step when the same control moved a moment ago. */
+static void
+record_params (LdaDocument          *self,
+               LdaHistory           *history,
+               int                   owner,
+               const LdaParamsState *before,
+               const LdaParamsState *after,
+               guint                 key)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *label = field_label (key);
+  gboolean merge;
+
+  merge = key != 0 && key == self->merge_key && owner == self->merge_frame &&
+          now - self->merge_time < self->merge_window_us;
+  lda_history_record_params (history, before, after, label, merge);
+  lda_history_stamp (history, ++self->clock);
+
+  self->merge_key = key;
+  self->merge_frame = owner;
+  self->merge_time = now;
+}
+
+/**
+ * lda_document_set_params:
+ * @self: a document
+ * @frame: the frame the person is on
+ * @params: the parameters the person set there
+ *
+ * Applies @params where the person set them: to the frame if it has
+ * parameters of its own, else to the series.  One undoable step; changes
+ * of the same control within a moment of each other (a slider being
+ * dragged) make one step.
+ *
+ * Returns: %FALSE if the document is read-only (nothing changed)
+ */
+gboolean
+lda_document_set_params (LdaDocument     *self,
+                         guint            frame,
+                         const LdaParams *params)
+{
+  LdaParamsState before, after;
+  gboolean own;
+  guint key;
+
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  if (lda_document_is_read_only (self))
+    return FALSE;
+
+  own = lda_document_has_own_params (self, frame);
+  before.own = own;
+  before.params = *lda_document_get_params (self, frame);
+  after.own = own;
+  after.params = *params;
+  key = changed_field (&before.params, &after.params);
+  if (key == 0 && memcmp (&before.params, &after.params, sizeof (LdaParams)) == 0)
+    return TRUE;
+
+  if (own)
+    {
+      lda_series_set_frame_override (self->series, frame, params);
+      record_params (self, lda_document_frame_history (self, frame), (int) frame, &before, &after, key);
+    }
+  else
+    {
+      lda_series_set_params (self->series, params);
+      record_params (self, self->series_history, -1, &before, &after, key);
+    }
+
+  lda_document_mark_unsaved (self, -1);
+  lda_document_emit_params_changed (self, own ? (int) frame : -1);
+  return TRUE;
+}
+
+/**
+ * lda_document_set_merge_window:
+ * @self: a document
+ * @milliseconds: how close together changes of one control must be to
+ *   make one undo step; 0 makes every change a step
+ */
+void
+lda_document_set_merge_window (LdaDocument *self,
+                               guint        milliseconds)
+{
+  g_return_if_fail (LDA_IS_DOCUMENT (self));
+
+  self->merge_window_us = (gint64) milliseconds * 1000;
+}
+
+/**
+ * lda_document_set_own_params:
+ * @self: a document
+ * @frame: a frame
+ * @own: give the frame parameters of its own, starting from the
+ *   series', or go back to the series'
+ *
+ * One undoable step of the frame.
+ *
+ * Returns: %FALSE if the document is read-only
+ */
+gboolean
+lda_document_set_own_params (LdaDocument *self,
+                             guint        frame,
+                             gboolean     own)
+{
+  LdaParamsState before, after;
+
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
+
+  if (lda_document_is_read_only (self))
+    return FALSE;
+  if (own == lda_document_has_own_params (self, frame))
+    return TRUE;
+
+  before.own = !own;
+  before.params = *lda_document_get_params (self, frame);
+  after.own = own;
+  after.params = *lda_series_get_params (self->series);
+
+  lda_series_set_frame_override (self->series, frame, own ? &after.params : NULL);
+  lda_history_record_params (lda_document_frame_history (self, frame), &before, &after,
+                             own ? _("Parameters of this frame") : _("Parameters of all frames"),
+                             FALSE);
+  lda_history_stamp (lda_document_frame_history (self, frame), ++self->clock);
+  self->merge_key = 0;
+
+  lda_document_mark_unsaved (self, -1);
+  lda_document_emit_params_changed (self, (int) frame);
+  lda_document_emit_frame_changed (self, frame);
+  return TRUE;
+}
+
+/* Applies a parameter state taken from a history (undo, redo). */
+void
+lda_document_apply_params_state (LdaDocument          *self,
+                    int                   owner,
+                    const LdaParamsState *state)
+{
+  if (owner < 0)
+    lda_series_set_params (self->series, &state->params);
+  else
+    lda_series_set_frame_override (self->series, (guint) owner,
+                                   state->own ? &state->params : NULL);
+
+  self->merge_key = 0;
+  lda_document_mark_unsaved (self, -1);
+  lda_document_emit_params_changed (self, owner);
+  if (owner >= 0)
+    lda_document_emit_frame_changed (self, (guint) owner);
+}
+
+/* Undoes or redoes the newest (undo) or oldest (redo) step of @history. */

@@ -1,0 +1,177 @@
+/* lda-document-state.c — frame states, damaged corrections and where
+ * the person left off
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-document-private.h"
+#include "lda-error.h"
+#include "lda-project.h"
+
+/**
+ * lda_document_set_exported:
+ * @self: a document
+ * @frame: a frame whose corrected mask was exported
+ */
+void
+lda_document_set_exported (LdaDocument *self,
+                           guint        frame)
+{
+  g_return_if_fail (LDA_IS_DOCUMENT (self));
+  g_return_if_fail (frame < lda_document_get_n_frames (self));
+
+  if (lda_document_is_read_only (self))
+    return;
+
+  lda_series_get_frame (self->series, frame)->state = LDA_FRAME_EXPORTED;
+  lda_document_mark_unsaved (self, -1);
+  lda_document_emit_frame_changed (self, frame);
+}
+
+/**
+ * lda_document_get_damage:
+ * @self: a document
+ *
+ * Returns: (transfer none) (element-type LdaDamage): the project files
+ *   that were set aside as damaged and that the person has not yet
+ *   agreed to go on without
+ */
+GPtrArray *
+lda_document_get_damage (LdaDocument *self)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), NULL);
+
+  return self->damage;
+}
+
+/**
+ * lda_document_frame_is_damaged:
+ * @self: a document
+ * @frame: a frame
+ *
+ * Returns: %TRUE if corrections of the frame were set aside as damaged,
+ *   or the series' parameters were (which apply to every frame)
+ */
+gboolean
+lda_document_frame_is_damaged (LdaDocument *self,
+                               guint        frame)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+
+  for (guint i = 0; i < self->damage->len; i++)
+    {
+      LdaDamage *d = g_ptr_array_index (self->damage, i);
+
+      if (d->frame < 0 || (guint) d->frame == frame)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * lda_document_acknowledge_damage:
+ * @self: a document
+ *
+ * The person has seen what was set aside and goes on without it: the
+ * flags are lifted (and stay lifted, saved with the project), the files
+ * set aside stay where they are.
+ */
+void
+lda_document_acknowledge_damage (LdaDocument *self)
+{
+  g_autoptr(GPtrArray) damage = NULL;
+
+  g_return_if_fail (LDA_IS_DOCUMENT (self));
+
+  if (self->damage->len == 0 || lda_document_is_read_only (self))
+    return;
+
+  lda_project_acknowledge_damage (self->extra, self->damage);
+  damage = g_steal_pointer (&self->damage);
+  self->damage = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_damage_free);
+  lda_document_mark_unsaved (self, -1);
+
+  lda_document_emit_damage_changed (self);
+  for (guint i = 0; i < damage->len; i++)
+    {
+      LdaDamage *d = g_ptr_array_index (damage, i);
+
+      if (d->frame >= 0 && (guint) d->frame < lda_document_get_n_frames (self))
+        lda_document_emit_frame_changed (self, (guint) d->frame);
+    }
+}
+
+/* ------------------------------------------------------------- the view */
+
+/**
+ * lda_document_get_view:
+ * @self: a document
+ * @frame: (out): the frame the person was on
+ * @zoom: (out): the zoom, 0 for "fit"
+ * @pane: (out) (transfer full): the pane layout, as the window names it
+ *
+ * Returns: %TRUE if the project remembers where the person left off
+ */
+gboolean
+lda_document_get_view (LdaDocument  *self,
+                       guint        *frame,
+                       double       *zoom,
+                       char        **pane)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+
+  title = g_key_file_get_string (self->extra, LDA_PROJECT_VIEW_GROUP, "frame", NULL);
+  if (title == NULL)
+    return FALSE;
+
+  *frame = 0;
+  for (guint i = 0; i < lda_document_get_n_frames (self); i++)
+    if (g_str_equal (lda_series_get_frame (self->series, i)->title, title))
+      *frame = i;
+
+  *zoom = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "zoom", NULL);
+  if (!(*zoom > 0.0 && *zoom <= 64.0))
+    *zoom = 0.0;
+  *pane = g_key_file_get_string (self->extra, LDA_PROJECT_VIEW_GROUP, "pane", NULL);
+  if (*pane == NULL)
+    *pane = g_strdup ("grid");
+
+  return TRUE;
+}
+
+/**
+ * lda_document_set_view:
+ * @self: a document
+ * @frame: the frame the person is on
+ * @zoom: the zoom, 0 for "fit"
+ * @pane: the pane layout, as the window names it
+ *
+ * Remembers where the person is, for the next time the series is opened.
+ * Saved with the next save; on its own it does not start one.
+ */
+void
+lda_document_set_view (LdaDocument *self,
+                       guint        frame,
+                       double       zoom,
+                       const char  *pane)
+{
+  g_return_if_fail (LDA_IS_DOCUMENT (self));
+  g_return_if_fail (frame < lda_document_get_n_frames (self));
+  g_return_if_fail (pane != NULL);
+
+  g_key_file_set_string (self->extra, LDA_PROJECT_VIEW_GROUP, "frame",
+                         lda_series_get_frame (self->series, frame)->title);
+  g_key_file_set_double (self->extra, LDA_PROJECT_VIEW_GROUP, "zoom", zoom);
+  g_key_file_set_string (self->extra, LDA_PROJECT_VIEW_GROUP, "pane", pane);
+  if (!lda_document_is_read_only (self))
+    self->unsaved_params = TRUE;
+}
+
