@@ -355,10 +355,11 @@ lda_window_setup_side_bar (LdaWindow *self)
 {
   GtkWidget *side_bar = gtk_paned_get_end_child (self->paned);
   GtkEventController *key = gtk_event_controller_key_new ();
-  g_autoptr(GPropertyAction) show = g_property_action_new ("show-side-bar", side_bar, "visible");
 
-  /* The panes get the room of a side bar put away (F9), and keep it. */
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show));
+  /* The panes get the room of a side bar put away (F9, win.show-side-bar
+   * on the window's "side-bar-visible"), and keep it. */
+  g_object_bind_property (self, "side-bar-visible", side_bar, "visible",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_settings_bind (self->settings, "side-bar-visible", side_bar, "visible", G_SETTINGS_BIND_DEFAULT);
 
   lda_control_guard_attach (side_bar);
@@ -653,6 +654,7 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.acknowledge-damage", NULL,
                                    acknowledge_damage_action);
 
+  gtk_widget_class_install_property_action (widget_class, "win.show-side-bar", "side-bar-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-side-bar", NULL);
 
   /* Alt+1–4 show a pane alone and back, whatever tool is in hand; plain

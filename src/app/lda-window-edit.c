@@ -96,6 +96,9 @@ lda_window_edit_update_undo (LdaWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
+  gtk_widget_action_set_enabled (widget, "win.reset-frame",
+                                 frame_edits (self) != NULL && lda_edits_count (frame_edits (self)) > 0 &&
+                                 !lda_document_is_read_only (self->document));
 }
 
 /* Shows the merged mask on the panes; the composite carries it too while
@@ -276,8 +279,7 @@ apply_tool (LdaWindow *self,
     {
       if (x < 0 || y < 0 || x >= self->merged->width || y >= self->merged->height)
         return FALSE;
-      g_action_group_change_action_state (G_ACTION_GROUP (self), "paint-class",
-                                          g_variant_new_int32 (lda_image_get (self->merged, (guint) x, (guint) y)));
+      lda_window_edit_set_paint_class (self, lda_image_get (self->merged, (guint) x, (guint) y));
       return FALSE;
     }
 
@@ -455,51 +457,66 @@ set_tool (LdaWindow  *self,
   show_overlays (self);
 }
 
-static void
-change_tool (GSimpleAction *action,
-             GVariant      *value,
-             gpointer       user_data)
+/**
+ * lda_window_edit_set_tool:
+ * @self: a window
+ * @name: a tool's name ("view", "brush", …); other names are ignored
+ *
+ * The "tool" property, which the win.tool action sets.
+ */
+void
+lda_window_edit_set_tool (LdaWindow  *self,
+                          const char *name)
 {
-  LdaWindow *self = user_data;
-  const char *name = g_variant_get_string (value, NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    if (g_str_equal (name, tools[i].name))
+    if (g_strcmp0 (name, tools[i].name) == 0)
       {
-        g_simple_action_set_state (action, value);
-        set_tool (self, name);
+        if (!is_tool (self, name))
+          {
+            set_tool (self, name);
+            g_object_notify (G_OBJECT (self), "tool");
+          }
         return;
       }
 }
 
-static void
-change_paint_class (GSimpleAction *action,
-                    GVariant      *value,
-                    gpointer       user_data)
+const char *
+lda_window_edit_get_tool (LdaWindow *self)
 {
-  LdaWindow *self = user_data;
-  int klass = g_variant_get_int32 (value);
+  /* Asked for by the action before the window is set up. */
+  return self->tool != NULL ? self->tool : "view";
+}
 
-  if (klass < 0 || klass >= LDA_N_CLASSES)
+/**
+ * lda_window_edit_set_paint_class:
+ * @self: a window
+ * @klass: the class the tools paint, 0–4
+ *
+ * The "paint-class" property, which the win.paint-class action sets.
+ */
+void
+lda_window_edit_set_paint_class (LdaWindow *self,
+                                 int        klass)
+{
+  if (klass < 0 || klass >= LDA_N_CLASSES || klass == self->paint_class)
     return;
 
   self->paint_class = klass;
-  g_simple_action_set_state (action, value);
   update_class_label (self);
+  g_object_notify (G_OBJECT (self), "paint-class");
 }
 
 /* Digit keys: a class while a tool is in hand, else a pane. */
 static void
-digit_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+digit_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  LdaWindow *self = user_data;
+  LdaWindow *self = LDA_WINDOW (widget);
   int digit = g_variant_get_int32 (parameter);
 
   if (is_editing (self))
-    g_action_group_change_action_state (G_ACTION_GROUP (self), "paint-class",
-                                        g_variant_new_int32 (digit));
+    lda_window_edit_set_paint_class (self, digit);
   else if (digit >= 1 && digit <= 4)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pane", "i", digit);
 }
@@ -514,21 +531,21 @@ set_brush_size (LdaWindow *self,
 }
 
 static void
-brush_bigger_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+brush_bigger_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  LdaWindow *self = user_data;
+  LdaWindow *self = LDA_WINDOW (widget);
 
   set_brush_size (self, self->brush_size < 10 ? self->brush_size + 1 : self->brush_size * 1.25);
 }
 
 static void
-brush_smaller_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+brush_smaller_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  LdaWindow *self = user_data;
+  LdaWindow *self = LDA_WINDOW (widget);
 
   set_brush_size (self, self->brush_size <= 10 ? self->brush_size - 1 : self->brush_size / 1.25);
 }
@@ -548,19 +565,19 @@ undo_redo (LdaWindow *self,
 }
 
 static void
-undo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  undo_redo (user_data, TRUE);
+  undo_redo (LDA_WINDOW (widget), TRUE);
 }
 
 static void
-redo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  undo_redo (user_data, FALSE);
+  undo_redo (LDA_WINDOW (widget), FALSE);
 }
 
 /**
@@ -583,11 +600,11 @@ reset_confirmed (gpointer user_data)
 }
 
 static void
-reset_frame_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+reset_frame_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  LdaWindow *self = user_data;
+  LdaWindow *self = LDA_WINDOW (widget);
   LdaEdits *edits = frame_edits (self);
   const char *message = _("Reset this frame’s corrections?");
   const char *detail = _("The mask goes back to the automatic segmentation. "
@@ -598,17 +615,6 @@ reset_frame_activated (GSimpleAction *action,
 
   lda_confirm (GTK_WINDOW (self), message, detail, _("_Reset"), reset_confirmed, G_OBJECT (self));
 }
-
-static const GActionEntry edit_actions[] = {
-  { "tool", NULL, "s", "'view'", change_tool },
-  { "paint-class", NULL, "i", "1", change_paint_class },
-  { "digit", digit_activated, "i" },
-  { "brush-bigger", brush_bigger_activated },
-  { "brush-smaller", brush_smaller_activated },
-  { "undo", undo_activated },
-  { "redo", redo_activated },
-  { "reset-frame", reset_frame_activated },
-};
 
 /**
  * lda_window_edit_reset:
@@ -632,8 +638,6 @@ lda_window_edit_init (LdaWindow *self)
   self->tool = g_strdup ("view");
   self->paint_class = 1;
   self->brush_size = 9;
-  g_action_map_add_action_entries (G_ACTION_MAP (self), edit_actions,
-                                   G_N_ELEMENTS (edit_actions), self);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {
@@ -678,6 +682,19 @@ lda_window_edit_class_init (GtkWidgetClass *widget_class)
   static const guint digit_keys[] = {
     GDK_KEY_0, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4,
   };
+
+  /* Installed on the class, as every win.* action: on GTK 4.8 only such
+   * actions are really disabled by gtk_widget_action_set_enabled() —
+   * Ctrl+Z does not run an Undo that is greyed.  The tool and the class
+   * are the window's properties of those names. */
+  gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
+  gtk_widget_class_install_property_action (widget_class, "win.paint-class", "paint-class");
+  gtk_widget_class_install_action (widget_class, "win.digit", "i", digit_action);
+  gtk_widget_class_install_action (widget_class, "win.brush-bigger", NULL, brush_bigger_action);
+  gtk_widget_class_install_action (widget_class, "win.brush-smaller", NULL, brush_smaller_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-frame", NULL, reset_frame_action);
 
   /* Plain keys are bound in the bubble phase, so that a focused spin
    * button still gets them first. */

@@ -48,6 +48,7 @@ struct _LdaWindow
   LdaChannelPanel   *channel_panels[LDA_N_CHANNELS];
   GPtrArray         *frame_buttons;
 
+  gboolean           side_bar_visible;
   GSettings         *settings;
   LdaPipelineRunner *runner;
   LdaDocument       *document;   /* what is shown */
@@ -120,6 +121,11 @@ const LdaCounts *lda_window_edit_counts (LdaWindow *self,
 void lda_window_edit_refresh   (LdaWindow      *self,
                                 const LdaRect  *dirty);
 void lda_window_edit_update_undo (LdaWindow    *self);
+void lda_window_edit_set_tool    (LdaWindow    *self,
+                                  const char   *name);
+const char *lda_window_edit_get_tool (LdaWindow *self);
+void lda_window_edit_set_paint_class (LdaWindow *self,
+                                      int        klass);
 
 /* lda-window.c */
 void lda_window_set_document   (LdaWindow      *self,

@@ -19,6 +19,16 @@
 
 G_DEFINE_FINAL_TYPE (LdaWindow, lda_window, GTK_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_TOOL,
+  PROP_PAINT_CLASS,
+  PROP_SIDE_BAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char * const pane_names[LDA_N_PANES] = {
   "grid", "composite", "fluorescence", "sobel", "segmented",
 };
@@ -886,6 +896,58 @@ lda_window_finalize (GObject *object)
 }
 
 static void
+lda_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LdaWindow *self = LDA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      g_value_set_string (value, lda_window_edit_get_tool (self));
+      break;
+    case PROP_PAINT_CLASS:
+      g_value_set_int (value, self->paint_class);
+      break;
+    case PROP_SIDE_BAR_VISIBLE:
+      g_value_set_boolean (value, self->side_bar_visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lda_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LdaWindow *self = LDA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      lda_window_edit_set_tool (self, g_value_get_string (value));
+      break;
+    case PROP_PAINT_CLASS:
+      lda_window_edit_set_paint_class (self, g_value_get_int (value));
+      break;
+    case PROP_SIDE_BAR_VISIBLE:
+      if (self->side_bar_visible != g_value_get_boolean (value))
+        {
+          self->side_bar_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lda_window_class_init (LdaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -894,6 +956,35 @@ lda_window_class_init (LdaWindowClass *klass)
 
   object_class->dispose = lda_window_dispose;
   object_class->finalize = lda_window_finalize;
+  object_class->get_property = lda_window_get_property;
+  object_class->set_property = lda_window_set_property;
+
+  /**
+   * LdaWindow:tool:
+   *
+   * The correction tool in hand: "view" (none), "brush", "eraser", "fill",
+   * "picker", "toggle" or "delete".
+   */
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, NULL, "view",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LdaWindow:paint-class:
+   *
+   * The class the tools paint, 0–4.
+   */
+  properties[PROP_PAINT_CLASS] =
+    g_param_spec_int ("paint-class", NULL, NULL, 0, 4, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LdaWindow:side-bar-visible:
+   *
+   * Whether the parameters' side bar is shown (F9).
+   */
+  properties[PROP_SIDE_BAR_VISIBLE] =
+    g_param_spec_boolean ("side-bar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = lda_window_close_request;
 
   g_type_ensure (LDA_TYPE_IMAGE_VIEW);
@@ -974,6 +1065,7 @@ lda_window_init (LdaWindow *self)
 {
   g_autofree char *layout = NULL;
 
+  self->side_bar_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->frame_buttons = g_ptr_array_new ();

@@ -166,9 +166,10 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
 static char *
 tool_in_hand (LdaWindow *window)
 {
-  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "tool");
+  char *tool = NULL;
 
-  return g_variant_dup_string (state, NULL);
+  g_object_get (window, "tool", &tool, NULL);
+  return tool;
 }
 
 /* A tool's key typed in a number field neither takes the tool nor gets
@@ -190,7 +191,7 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   spin = panel_spin (window, LDA_CHANNEL_HOECHST, 0);
   offset = lda_channel_panel_get_offset_adjustment (
     LDA_CHANNEL_PANEL (panel_of (window, LDA_CHANNEL_HOECHST)));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("fill"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "fill");
 
   lda_test_sync_input (window);
   gtk_widget_grab_focus (GTK_WIDGET (spin));
@@ -292,12 +293,11 @@ test_status_reads_corrected_class (Fixture       *fixture,
   automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
   painted = lda_image_get (automatic, (guint) ix, (guint) iy) == 4 ? 3 : 4;
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class",
-                                  g_variant_new_int32 ((int) painted));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", (int) painted);
   lda_window_stroke_begin (window, ix, iy);
   lda_window_stroke_end (window);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("view"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "view");
   g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), (guint) ix, (guint) iy), ==, painted);
 
   status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");

@@ -170,23 +170,23 @@ change_offset (Child *child)
 static void
 paint_stroke (Child *child)
 {
-  GActionGroup *actions = G_ACTION_GROUP (child->window);
+  GtkWidget *window = GTK_WIDGET (child->window);
   int klass = g_rand_int_range (child->rand, -1, LDA_N_CLASSES);
   double x = g_rand_int_range (child->rand, 0, SAMPLE_SIZE);
   double y = g_rand_int_range (child->rand, 0, SAMPLE_SIZE);
   guint moves = g_rand_int_range (child->rand, 1, 8);
 
   if (klass < 0)
-    g_action_group_activate_action (actions, "tool", g_variant_new_string ("eraser"));
+    gtk_widget_activate_action (window, "win.tool", "s", "eraser");
   else
     {
-      g_action_group_activate_action (actions, "tool", g_variant_new_string ("brush"));
-      g_action_group_activate_action (actions, "paint-class", g_variant_new_int32 (klass));
+      gtk_widget_activate_action (window, "win.tool", "s", "brush");
+      gtk_widget_activate_action (window, "win.paint-class", "i", klass);
     }
   if (g_rand_int_range (child->rand, 0, 4) == 0)
-    g_action_group_activate_action (actions,
-                                    g_rand_boolean (child->rand) ? "brush-bigger" : "brush-smaller",
-                                    NULL);
+    gtk_widget_activate_action (window, g_rand_boolean (child->rand) ? "win.brush-bigger"
+                                                                     : "win.brush-smaller",
+                                NULL);
 
   lda_window_stroke_begin (child->window, x, y);
   for (guint m = 0; m < moves; m++)

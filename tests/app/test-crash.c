@@ -65,8 +65,8 @@ run_child (const char *dir)
   lda_window_open (window, files, 3, FALSE);
   wait_for_result (window);
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (4));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", 4);
   stroke (window, 100);
   printf ("first stroke\n");
   fflush (stdout);
@@ -77,7 +77,7 @@ run_child (const char *dir)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (18000);
     }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (2));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", 2);
   stroke (window, 300);
   printf ("second stroke\n");
   fflush (stdout);

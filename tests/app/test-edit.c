@@ -75,9 +75,9 @@ use_tool (LdaWindow  *window,
           const char *tool,
           int         klass)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string (tool));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", tool);
   if (klass >= 0)
-    g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (klass));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", klass);
 }
 
 static guint

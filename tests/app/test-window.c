@@ -692,13 +692,13 @@ static void
 paint_stroke (LdaWindow *window,
               double     y)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (4));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", 4);
   lda_window_stroke_begin (window, 20, y);
   for (int x = 30; x <= 200; x += 10)
     lda_window_stroke_move (window, x, y);
   lda_window_stroke_end (window);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("view"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "view");
 }
 
 static gsize

@@ -367,12 +367,12 @@ main (int    argc,
   take_reading (readings, &probe, "after the sliders", 0);
 
   /* The strokes: a frame painted after each, autosave on its own timer. */
-  g_action_group_activate_action (G_ACTION_GROUP (probe.window), "tool", g_variant_new_string ("brush"));
+  gtk_widget_activate_action (GTK_WIDGET (probe.window), "win.tool", "s", "brush");
   t0 = g_get_monotonic_time ();
   for (guint i = 1, k = 1; i <= n_strokes; i++)
     {
-      g_action_group_activate_action (G_ACTION_GROUP (probe.window), "paint-class",
-                                      g_variant_new_int32 (1 + (gint32) (i % 4)));
+      gtk_widget_activate_action (GTK_WIDGET (probe.window), "win.paint-class", "i",
+                                  1 + (int) (i % 4));
       paint_stroke (probe.window, rand);
       wait_for_frame (&probe);
 

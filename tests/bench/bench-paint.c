@@ -84,8 +84,8 @@ main (int    argc,
   for (int k = 0; k < 20; k++)
     g_main_context_iteration (NULL, FALSE);
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "tool", g_variant_new_string ("brush"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "paint-class", g_variant_new_int32 (4));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", 4);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
   frames = g_new (gint64, n);
