@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (LdaApplication, lda_application, GTK_TYPE_APPLICATION)
  * lda_application_sample_dir:
  *
  * The bundled sample: $LDA_SAMPLE_DIR if set, else the installed copy, else
- * the source tree's data/sample when running from the build folder.
+ * the build folder's copy (data/sample) when running from there.
  *
  * Returns: (transfer full) (nullable): the folder, or %NULL if none exists
  */
@@ -45,10 +45,7 @@ lda_application_sample_dir (void)
     {
       g_autofree char *dir = g_path_get_dirname (exe);
       g_autofree char *candidate = g_build_filename (dir, "..", "..", "data", "sample", NULL);
-      g_autofree char *source_tree = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
 
-      if (g_file_test (source_tree, G_FILE_TEST_IS_DIR))
-        return g_steal_pointer (&source_tree);
       if (g_file_test (candidate, G_FILE_TEST_IS_DIR))
         return g_steal_pointer (&candidate);
     }
@@ -75,16 +72,23 @@ lda_application_new_settings (void)
   if (installed != NULL)
     schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
 
+  /* Run from the build folder: build/data, two levels up from the
+   * executable (build/src/app). */
   if (schema == NULL)
     {
-      build = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+      g_autofree char *data = dir != NULL ? g_build_filename (dir, "..", "..", "data", NULL) : NULL;
+
+      if (data != NULL)
+        build = g_settings_schema_source_new_from_directory (data, installed, FALSE, NULL);
       if (build != NULL)
         schema = g_settings_schema_source_lookup (build, APPLICATION_ID, FALSE);
     }
 
   if (schema == NULL)
-    g_error ("The settings schema %s is neither installed nor in %s; "
-             "run “meson install” or build the project first", APPLICATION_ID, BUILD_SCHEMA_DIR);
+    g_error ("The settings schema %s is not installed; run “meson install”, or run the "
+             "application from its build folder", APPLICATION_ID);
 
   return g_settings_new_full (schema, NULL, NULL);
 }
