@@ -70,7 +70,8 @@ count_frame (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      job->counts = lda_counts_new_from_labels (merged);
+      job->counts = lda_counts_new_from_labels_full (merged,
+                                                     lda_params_nucleus_connectivity (&job->params));
     }
   else
     job->counts = lda_counts_copy (lda_pipeline_get_counts (pipeline));

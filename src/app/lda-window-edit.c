@@ -116,6 +116,17 @@ show_overlays (LdaWindow *self)
   lda_image_view_set_overlay (self->views[LDA_PANE_COMPOSITE], is_editing (self) ? pixels : NULL);
 }
 
+/* Nuclei are told apart as the frame's parameters make them: nucleus
+ * objects 4-connected, the article's 8-connected. */
+static guint
+nucleus_connectivity (LdaWindow *self)
+{
+  if (self->document == NULL || self->frame >= lda_document_get_n_frames (self->document))
+    return 8;
+
+  return lda_params_nucleus_connectivity (lda_document_get_params (self->document, self->frame));
+}
+
 static void
 refresh_counts (LdaWindow *self)
 {
@@ -123,7 +134,8 @@ refresh_counts (LdaWindow *self)
 
   g_clear_pointer (&self->merged_counts, lda_counts_free);
   if (edits != NULL && lda_edits_count (edits) > 0 && self->merged != NULL)
-    self->merged_counts = lda_counts_new_from_labels (self->merged);
+    self->merged_counts = lda_counts_new_from_labels_full (self->merged,
+                                                           nucleus_connectivity (self));
 }
 
 /**
@@ -309,7 +321,8 @@ apply_tool (LdaWindow *self,
       if (is_tool (self, "fill"))
         lda_edits_fill (edits, self->merged, ix, iy, (guint8) self->paint_class, &dirty);
       else if (is_tool (self, "toggle"))
-        lda_edits_toggle_nucleus (edits, self->merged, ix, iy, &dirty);
+        lda_edits_toggle_nucleus_full (edits, self->merged, ix, iy,
+                                       nucleus_connectivity (self), &dirty);
       else if (is_tool (self, "delete"))
         lda_edits_delete_cell (edits, self->merged, ix, iy, &dirty);
     }

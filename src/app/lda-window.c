@@ -581,6 +581,10 @@ on_panel_changed (LdaChannelPanel *panel,
 
   /* The person goes on with what is shown, not with what is opening. */
   lda_window_drop_opening (self);
+
+  /* The panels set the fields they have controls for; the method, the
+   * saturation and the nucleus parameters stay as the document has them. */
+  params = *lda_document_get_params (self->document, self->frame);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_get_params (self->channel_panels[c], &params.channel[c]);
 

@@ -34,6 +34,8 @@ typedef struct
   char     *coarseness;
   char     *kernel;
   char     *threshold;
+  char     *method;
+  char     *saturation;
   gboolean  ignore_saturated;
   gboolean  no_offset;
 } ChannelOptions;
@@ -43,6 +45,13 @@ struct _LdaParamOptions
   ChannelOptions  all;
   ChannelOptions  channel[LDA_N_CHANNELS];
   char           *params_file;
+  char           *preset;
+  char           *split_depth;
+  char           *min_area;
+  gboolean        split;
+  gboolean        no_split;
+  gboolean        objects;
+  gboolean        no_objects;
   GPtrArray      *names;   /* owned option names and descriptions */
   GArray         *entries;
 };
@@ -65,6 +74,8 @@ channel_options_clear (ChannelOptions *o)
   g_clear_pointer (&o->coarseness, g_free);
   g_clear_pointer (&o->kernel, g_free);
   g_clear_pointer (&o->threshold, g_free);
+  g_clear_pointer (&o->method, g_free);
+  g_clear_pointer (&o->saturation, g_free);
 }
 
 void
@@ -77,6 +88,9 @@ lda_param_options_free (LdaParamOptions *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     channel_options_clear (&self->channel[c]);
   g_free (self->params_file);
+  g_free (self->preset);
+  g_free (self->split_depth);
+  g_free (self->min_area);
   g_ptr_array_unref (self->names);
   g_array_unref (self->entries);
   g_free (self);
@@ -110,28 +124,55 @@ add_entry (LdaParamOptions *self,
  * @self: the options
  * @context: the command's option context
  *
- * Adds the parameters shared by all channels (--offset, --coarseness,
- * --kernel, --ignore-saturated, --no-offset, --params) and each channel's
- * own (--hoechst-offset, --draq7-threshold, …) to the command's options.
+ * Adds the preset (--preset), the parameters shared by all channels
+ * (--method, --offset, --coarseness, --kernel, --ignore-saturated,
+ * --saturation, --no-offset, --params), each channel's own
+ * (--hoechst-offset, --draq7-threshold, …) and the nucleus options
+ * (--split, --split-depth, --objects, …) to the command's options.
  */
 void
 lda_param_options_add (LdaParamOptions *self,
                        GOptionContext  *context)
 {
 
+  add_entry (self, g_strdup ("preset"), G_OPTION_ARG_STRING, &self->preset,
+             g_strdup (_("Start from a preset: robust (the default) or article (the source "
+                         "article's method, exactly)")), "NAME");
   add_entry (self, g_strdup ("params"), G_OPTION_ARG_FILENAME, &self->params_file,
              g_strdup (_("Read parameters from a key file (the application's parameter file)")),
              "FILE");
+  add_entry (self, g_strdup ("method"), G_OPTION_ARG_STRING, &self->all.method,
+             g_strdup (_("Threshold method of every channel: otsu, otsu-tiles, triangle or "
+                         "max-tile (the article's)")), "M");
   add_entry (self, g_strdup ("offset"), G_OPTION_ARG_STRING, &self->all.offset,
-             g_strdup (_("Threshold multiplier of every channel (default 1.2)")), "F");
+             g_strdup (_("Threshold offset of every channel: the multiplier of the max-tile "
+                         "peak, or the factor on the other methods' threshold above the dark "
+                         "level")), "F");
   add_entry (self, g_strdup ("coarseness"), G_OPTION_ARG_STRING, &self->all.coarseness,
              g_strdup (_("Tile side in pixels of every channel (default 16)")), "N");
   add_entry (self, g_strdup ("kernel"), G_OPTION_ARG_STRING, &self->all.kernel,
-             g_strdup (_("Structuring element size of every channel, 1 to 31 (default 5)")), "K");
+             g_strdup (_("Structuring element size of every channel, 1 to 31")), "K");
   add_entry (self, g_strdup ("ignore-saturated"), G_OPTION_ARG_NONE, &self->all.ignore_saturated,
              g_strdup (_("Saturated tiles do not vote, in every channel")), NULL);
+  add_entry (self, g_strdup ("saturation"), G_OPTION_ARG_STRING, &self->all.saturation,
+             g_strdup (_("Saturation value of every channel, or auto to detect 8-, 12-, 14- "
+                         "or 16-bit data (default auto)")), "V");
   add_entry (self, g_strdup ("no-offset"), G_OPTION_ARG_NONE, &self->all.no_offset,
-             g_strdup (_("The threshold is the peak itself, in every channel")), NULL);
+             g_strdup (_("The threshold is the method's own, in every channel")), NULL);
+  add_entry (self, g_strdup ("objects"), G_OPTION_ARG_NONE, &self->objects,
+             g_strdup (_("Make each nucleus one object, called live or dead as a whole")), NULL);
+  add_entry (self, g_strdup ("no-objects"), G_OPTION_ARG_NONE, &self->no_objects,
+             g_strdup (_("Paint nuclei pixel by pixel, as the article does")), NULL);
+  add_entry (self, g_strdup ("split"), G_OPTION_ARG_NONE, &self->split,
+             g_strdup (_("Split touching nuclei (each becomes an object)")), NULL);
+  add_entry (self, g_strdup ("no-split"), G_OPTION_ARG_NONE, &self->no_split,
+             g_strdup (_("Do not split touching nuclei")), NULL);
+  add_entry (self, g_strdup ("split-depth"), G_OPTION_ARG_STRING, &self->split_depth,
+             g_strdup (_("How much deeper than the neck between them two nuclei must be to "
+                         "be split, in pixels, 0.5 to 20 (default 2)")), "H");
+  add_entry (self, g_strdup ("min-area"), G_OPTION_ARG_STRING, &self->min_area,
+             g_strdup (_("Smallest nucleus in pixels: smaller specks are dropped "
+                         "(with --objects; default 20)")), "A");
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
@@ -139,6 +180,8 @@ lda_param_options_add (LdaParamOptions *self,
       const char *title = _(option_subject[c]);
       ChannelOptions *o = &self->channel[c];
 
+      add_entry (self, g_strdup_printf ("%s-method", p), G_OPTION_ARG_STRING, &o->method,
+                 g_strdup_printf (_("Threshold method for %s"), title), "M");
       add_entry (self, g_strdup_printf ("%s-offset", p), G_OPTION_ARG_STRING, &o->offset,
                  g_strdup_printf (_("Threshold multiplier for %s"), title), "F");
       add_entry (self, g_strdup_printf ("%s-coarseness", p), G_OPTION_ARG_STRING, &o->coarseness,
@@ -151,6 +194,9 @@ lda_param_options_add (LdaParamOptions *self,
       add_entry (self, g_strdup_printf ("%s-ignore-saturated", p), G_OPTION_ARG_NONE,
                  &o->ignore_saturated,
                  g_strdup_printf (_("Saturated tiles do not vote for %s"), title), NULL);
+      add_entry (self, g_strdup_printf ("%s-saturation", p), G_OPTION_ARG_STRING,
+                 &o->saturation,
+                 g_strdup_printf (_("Saturation value for %s, or auto"), title), "V");
     }
 
   /* The descriptions are translated already; the domain only keeps the
@@ -226,6 +272,24 @@ apply_channel (const ChannelOptions *o,
   g_autofree char *coarseness_name = g_strdup_printf ("--%s%scoarseness", prefix, *prefix ? "-" : "");
   g_autofree char *kernel_name = g_strdup_printf ("--%s%skernel", prefix, *prefix ? "-" : "");
   g_autofree char *threshold_name = g_strdup_printf ("--%s%sthreshold", prefix, *prefix ? "-" : "");
+  g_autofree char *method_name = g_strdup_printf ("--%s%smethod", prefix, *prefix ? "-" : "");
+  g_autofree char *saturation_name = g_strdup_printf ("--%s%ssaturation", prefix, *prefix ? "-" : "");
+
+  if (o->method != NULL && !lda_method_from_name (o->method, &p->method))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("%s: “%s” is not otsu, otsu-tiles, triangle or max-tile"),
+                   method_name, o->method);
+      return FALSE;
+    }
+  if (o->saturation != NULL)
+    {
+      if (g_str_equal (o->saturation, "auto"))
+        p->saturation = LDA_SATURATION_AUTO;
+      else if (!lda_cli_parse_uint (saturation_name, o->saturation, 1, LDA_MANUAL_MAX,
+                                    &p->saturation, error))
+        return FALSE;
+    }
 
   if (o->offset != NULL &&
       !parse_double (offset_name, o->offset, LDA_OFFSET_MIN, LDA_OFFSET_MAX, &p->offset, error))
@@ -259,8 +323,8 @@ apply_channel (const ChannelOptions *o,
  * @params: (inout): parameters to update
  * @error: return location for an error
  *
- * Later wins: the parameter file, then the options for every channel, then
- * each channel's own.
+ * Later wins: the preset, the parameter file, then the options for every
+ * channel, then each channel's own, then the nucleus options.
  *
  * Returns: %TRUE if every option was valid
  */
@@ -269,6 +333,19 @@ lda_param_options_apply (LdaParamOptions *self,
                          LdaParams       *params,
                          GError         **error)
 {
+  if (self->preset != NULL)
+    {
+      LdaPreset preset;
+
+      if (!lda_preset_from_name (self->preset, &preset))
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("--preset: “%s” is not robust or article"), self->preset);
+          return FALSE;
+        }
+      lda_params_init_preset (params, preset);
+    }
+
   if (self->params_file != NULL && !lda_params_load (params, self->params_file, error))
     return FALSE;
 
@@ -279,6 +356,42 @@ lda_param_options_apply (LdaParamOptions *self,
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     if (!apply_channel (&self->channel[c], option_prefix[c], &params->channel[c], error))
       return FALSE;
+
+  if (self->objects && self->no_objects)
+    {
+      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                           _("--objects and --no-objects contradict each other"));
+      return FALSE;
+    }
+  if (self->split && self->no_split)
+    {
+      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                           _("--split and --no-split contradict each other"));
+      return FALSE;
+    }
+  if (self->objects)
+    params->nuclei.objects = TRUE;
+  if (self->no_objects)
+    params->nuclei.objects = FALSE;
+  if (self->split_depth != NULL)
+    {
+      if (!parse_double ("--split-depth", self->split_depth, LDA_SPLIT_DEPTH_MIN,
+                         LDA_SPLIT_DEPTH_MAX, &params->nuclei.split_depth, error))
+        return FALSE;
+      params->nuclei.split = TRUE;
+    }
+  if (self->min_area != NULL &&
+      !lda_cli_parse_uint ("--min-area", self->min_area, 0, LDA_MIN_AREA_MAX,
+                           &params->nuclei.min_area, error))
+    return FALSE;
+  if (self->split)
+    params->nuclei.split = TRUE;
+  if (self->no_split)
+    params->nuclei.split = FALSE;
+  /* Splitting makes objects: a split line between pixel-painted nuclei
+   * would count for nothing. */
+  if ((self->split || self->split_depth != NULL) && !self->no_objects)
+    params->nuclei.objects = TRUE;
 
   return lda_params_validate (params, error);
 }
@@ -331,16 +444,27 @@ lda_cli_mask_warnings (LdaPipeline *pipeline,
       double coverage = lda_pipeline_get_mask_coverage (pipeline, c);
       gint64 threshold = lda_pipeline_get_threshold (pipeline, c);
       const LdaChannelParams *p = &params->channel[c];
+      const LdaThresholdLevels *levels = lda_pipeline_get_levels (pipeline, c);
       const char *title = lda_channel_title (c);
       const char *prefix = option_prefix[c];
+      /* The article's method on saturated data: the saturation value (of
+       * this bit depth) won the vote. */
+      gboolean saturated_peak = !p->manual && !p->ignore_saturated &&
+                                p->method == LDA_METHOD_MAX_TILE &&
+                                levels->level[LDA_METHOD_MAX_TILE] >= levels->saturation;
 
-      if (coverage == 0.0 && threshold >= 65535 && !p->ignore_saturated && !p->manual)
+      if (coverage == 0.0 && saturated_peak)
         g_ptr_array_add (warnings,
-          /* Translators: the file, the channel, the threshold, the option prefix */
-          g_strdup_printf (_("warning: %s: the %s mask is empty: saturated tiles won the vote "
-                             "and the threshold %lld is above every pixel; "
+          /* Translators: the file, the channel, the threshold, the saturation, the option prefix */
+          g_strdup_printf (_("warning: %s: the %s mask is empty: saturated tiles (%u) won the "
+                             "vote and the threshold %lld is above every pixel; "
                              "try --%s-ignore-saturated"),
-                           name, title, (long long) threshold, prefix));
+                           name, title, levels->saturation, (long long) threshold, prefix));
+      else if (coverage == 0.0 && !p->manual && p->method != LDA_METHOD_MAX_TILE &&
+               levels->raised[p->method] && c != LDA_CHANNEL_CELL_AREA)
+        /* Nothing but noise: an empty mask is the answer, not a failure
+         * (a Draq7 image before any cell has died). */
+        continue;
       else if (coverage == 0.0)
         g_ptr_array_add (warnings,
           g_strdup_printf (_("warning: %s: the %s mask is empty (threshold %lld); "

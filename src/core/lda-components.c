@@ -119,6 +119,39 @@ oom:
   return NULL;
 }
 
+/**
+ * lda_runs_copy:
+ * @self: runs, labelled or not
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a copy, labels included
+ */
+LdaRuns *
+lda_runs_copy (const LdaRuns *self,
+               GError       **error)
+{
+  g_autoptr(LdaRuns) copy = g_new0 (LdaRuns, 1);
+
+  *copy = *self;
+  copy->runs = g_try_malloc_n (MAX (self->n_runs, 1), sizeof (LdaRun));
+  copy->row_start = g_try_malloc_n ((gsize) self->height + 1, sizeof (gsize));
+  copy->labels = self->labels != NULL ? g_try_malloc_n (MAX (self->n_runs, 1), sizeof (guint)) : NULL;
+  if (copy->runs == NULL || copy->row_start == NULL || (self->labels != NULL && copy->labels == NULL))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the runs of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+
+  memcpy (copy->runs, self->runs, self->n_runs * sizeof (LdaRun));
+  memcpy (copy->row_start, self->row_start, ((gsize) self->height + 1) * sizeof (gsize));
+  if (self->labels != NULL)
+    memcpy (copy->labels, self->labels, self->n_runs * sizeof (guint));
+
+  return g_steal_pointer (&copy);
+}
+
 void
 lda_runs_free (LdaRuns *self)
 {

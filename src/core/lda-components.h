@@ -48,6 +48,8 @@ typedef struct
 LdaRuns *lda_runs_new_from_bitplane (const LdaBitplane *plane,
                                      gboolean           value,
                                      GError           **error);
+LdaRuns *lda_runs_copy              (const LdaRuns     *self,
+                                     GError           **error);
 void     lda_runs_free              (LdaRuns           *self);
 void     lda_runs_label             (LdaRuns           *self,
                                      guint              connectivity);

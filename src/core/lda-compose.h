@@ -30,11 +30,23 @@ typedef enum
 
 /**
  * LdaObject:
- * @nucleus_pixels: pixels of the nucleus component
- * @hoechst_only: its pixels that are Hoechst and not Draq7
- * @draq7: its Draq7 pixels
+ * @nucleus_pixels: pixels of the nucleus (its area)
+ * @hoechst_only: its pixels that are Hoechst and not Draq7 in the masks
+ * @draq7: its pixels in the Draq7 mask
  * @cell_area: pixels of its cell region (nucleus included)
- * @dead: more Draq7 than Hoechst-only pixels
+ * @dead: the call: by the article's rule (more Draq7 than Hoechst-only
+ *   pixels) or, for nucleus objects, by @draq7_share
+ * @mean_hoechst: mean Hoechst value of its pixels (0 when the counts were
+ *   made without the images, as from a corrected mask)
+ * @mean_draq7: mean Draq7 value of its pixels (likewise)
+ * @draq7_share: the share of its pixels whose Draq7 value is above the
+ *   dead level (LdaEvidence); a nucleus object is dead when it is above ½
+ * @x0: first column of its bounding box
+ * @y0: first row
+ * @x1: one past its last column
+ * @y1: one past its last row
+ *
+ * One nucleus with its cell, and the evidence of its live/dead call.
  */
 typedef struct
 {
@@ -43,7 +55,36 @@ typedef struct
   guint    draq7;
   guint    cell_area;
   gboolean dead;
+  double   mean_hoechst;
+  double   mean_draq7;
+  double   draq7_share;
+  guint    x0;
+  guint    y0;
+  guint    x1;
+  guint    y1;
 } LdaObject;
+
+/**
+ * LdaEvidence:
+ * @hoechst: the Hoechst image
+ * @draq7: the Draq7 image
+ * @draq7_threshold: the Draq7 channel's threshold in use
+ * @per_object: call each nucleus by its Draq7 share (nucleus objects)
+ *   rather than by the article's rule
+ * @dead_level: a Draq7 value above which a pixel counts as dead-stained
+ *   for the call; the pipeline puts it half-way from the Draq7 dark level
+ *   to the Draq7 threshold
+ *
+ * What the live/dead calls are made from, beside the masks.
+ */
+typedef struct
+{
+  const LdaImage *hoechst;
+  const LdaImage *draq7;
+  gint64          draq7_threshold;
+  gboolean        per_object;
+  gint64          dead_level;
+} LdaEvidence;
 
 /**
  * LdaCounts:
@@ -69,11 +110,23 @@ LdaImage   *lda_compose       (const LdaRegions  *regions,
                                const LdaBitplane *hoechst,
                                const LdaBitplane *draq7,
                                GError           **error);
+LdaImage   *lda_compose_objects (const LdaRegions  *regions,
+                               const LdaNuclei   *nuclei,
+                               const LdaCounts   *counts,
+                               GError           **error);
 LdaCounts  *lda_counts_new    (const LdaRegions  *regions,
                                const LdaBitplane *hoechst,
                                const LdaBitplane *draq7);
+LdaCounts  *lda_counts_new_full (const LdaRegions  *regions,
+                               const LdaBitplane *hoechst,
+                               const LdaBitplane *draq7,
+                               const LdaEvidence *evidence);
+gint        lda_regions_object_at (const LdaRegions *regions,
+                               guint              x,
+                               guint              y);
 LdaCounts  *lda_counts_copy   (const LdaCounts   *self);
 void        lda_counts_finish (LdaCounts         *self);
+void        lda_counts_total  (LdaCounts         *self);
 void        lda_counts_free   (LdaCounts         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaCounts, lda_counts_free)

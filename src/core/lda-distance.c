@@ -1,4 +1,6 @@
-/* lda-distance.c — the watershed relief: distance to the nearest nucleus
+/* lda-distance.c — distance maps: the watershed relief (distance to the
+ * nearest nucleus) and the depth of a pixel inside a mask (distance to
+ * the nearest pixel outside it)
  *
  * An exact Euclidean distance transform in linear time (Felzenszwalb and
  * Huttenlocher's lower envelope of parabolas, after a column pass).  The
@@ -257,4 +259,216 @@ lda_relief (const LdaBitplane *nuclei,
   }
 
   return TRUE;
+}
+
+/* Column distances are clipped here: from 256 rows away a pixel is
+ * deeper than the clipped squared distance anyway. */
+#define FAR_INSIDE 256
+
+/* The squared distances of the pixels of one run x0 … x1 − 1 of a row,
+ * from the column distances g (each column q a parabola
+ * (x − q)² + g(q)²).  Only the run's columns and the two around it need
+ * looking at: those are outside the mask (g = 0) or beyond the image's
+ * edge, and no column farther away can be nearer than they are. */
+static void
+inside_run (const guint16 *g,
+            guint          x0,
+            guint          x1,
+            guint          w,
+            guint16       *out,
+            guint         *v,
+            double        *z)
+{
+  guint q0 = x0 > 0 ? x0 - 1 : 0;
+  guint q1 = x1 < w ? x1 : w - 1;
+  int k = 0;
+  int j = 0;
+
+  /* Lower envelope of the parabolas; z[0] = −∞ stops the pops. */
+  v[0] = q0;
+  z[0] = -HUGE_VAL;
+  for (guint q = q0 + 1; q <= q1; q++)
+    {
+      double fq = (double) q * q + (double) g[q] * g[q];
+      double s;
+
+      for (;;)
+        {
+          guint p = v[k];
+          double fp = (double) p * p + (double) g[p] * g[p];
+
+          s = (fq - fp) / (2.0 * ((double) q - p));
+          if (s > z[k])
+            break;
+          k--;
+        }
+      k++;
+      v[k] = q;
+      z[k] = s;
+    }
+
+  for (guint x = x0; x < x1; x++)
+    {
+      gint64 dx, d2, edge;
+
+      while (j < k && z[j + 1] <= (double) x)
+        j++;
+
+      dx = (gint64) x - v[j];
+      d2 = dx * dx + (gint64) g[v[j]] * g[v[j]];
+      /* The background beyond the left and right edges. */
+      edge = MIN ((gint64) x + 1, (gint64) w - x);
+      d2 = MIN (d2, edge * edge);
+      out[x] = (guint16) MIN (d2, (gint64) LDA_DISTANCE2_MAX);
+    }
+}
+
+typedef struct
+{
+  const LdaBitplane *mask;
+  const guint16     *g;
+  guint16           *out;
+  guint              y_start;
+  guint              y_end;
+  guint             *v;
+  double            *z;
+} InsideJob;
+
+static void
+inside_rows (InsideJob *job)
+{
+  const LdaBitplane *mask = job->mask;
+  const guint w = mask->width;
+
+  for (guint y = job->y_start; y < job->y_end; y++)
+    {
+      const guint64 *row = lda_bitplane_row (mask, y);
+      guint16 *out = job->out + (gsize) y * w;
+      const guint16 *g = job->g + (gsize) y * w;
+      guint x = 0;
+
+      memset (out, 0, w * sizeof *out);
+      /* Runs of set bits, a word at a time. */
+      while (x < w)
+        {
+          guint64 bits = row[x >> 6] >> (x & 63);
+          guint x0, x1;
+
+          if (bits == 0)
+            {
+              x = (x | 63) + 1;
+              continue;
+            }
+          x0 = x + (guint) __builtin_ctzll (bits);
+          x1 = x0;
+          while (x1 < w)
+            {
+              guint64 rest = ~(row[x1 >> 6] >> (x1 & 63));
+              guint left = 64 - (x1 & 63);
+              guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
+
+              x1 += n;
+              if (n < left)
+                break;
+            }
+          x1 = MIN (x1, w);
+          inside_run (g, x0, x1, w, out, job->v, job->z);
+          x = x1;
+        }
+    }
+}
+
+static gpointer
+inside_rows_thread (gpointer data)
+{
+  inside_rows (data);
+  return NULL;
+}
+
+/**
+ * lda_distance_squared_inside:
+ * @mask: a binary image
+ * @distance2: (out caller-allocates): width × height values
+ * @cancellable: (nullable): checked between the passes
+ * @error: return location for an error
+ *
+ * For each pixel of @mask, the squared Euclidean distance to the nearest
+ * pixel outside it, exactly, clipped to %LDA_DISTANCE2_MAX; 0 outside
+ * @mask.  Pixels beyond the image's edges count as outside, so a nucleus
+ * cut by the edge is deepest away from it.  Squared distances are whole
+ * numbers, which the splitting stage sorts into buckets.  The work is in
+ * proportion to the mask's pixels; the rows are split between two
+ * threads.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_distance_squared_inside (const LdaBitplane *mask,
+                             guint16           *distance2,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  const guint w = mask->width;
+  const guint h = mask->height;
+  g_autofree guint16 *g = NULL;
+  g_autofree guint *v = NULL;
+  g_autofree double *z = NULL;
+  InsideJob jobs[2];
+  GThread *thread = NULL;
+
+  g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
+  v = g_try_malloc_n (2 * (gsize) w + 4, sizeof (guint));
+  z = g_try_malloc_n (2 * (gsize) w + 4, sizeof (double));
+  if (g == NULL || v == NULL || z == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the distance map of a %u × %u image"), w, h);
+      return FALSE;
+    }
+
+  /* Column pass: vertical distance to the nearest pixel outside, with the
+   * rows above and below the image outside. */
+  for (guint y = 0; y < h; y++)
+    {
+      const guint64 *row = lda_bitplane_row (mask, y);
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *above = y > 0 ? gy - w : NULL;
+
+      for (guint x = 0; x < w; x++)
+        gy[x] = !row_bit (row, x) ? 0 : above != NULL ? MIN (above[x] + 1, FAR_INSIDE) : 1;
+    }
+  if (h > 0)
+    {
+      guint16 *last = g + (gsize) (h - 1) * w;
+
+      for (guint x = 0; x < w; x++)
+        last[x] = MIN (last[x], 1);
+    }
+  for (guint y = h - 1; y-- > 0;)
+    {
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *below = gy + w;
+
+      for (guint x = 0; x < w; x++)
+        gy[x] = MIN (gy[x], below[x] + 1);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Row pass: rows are independent once the column distances are known. */
+  jobs[0] = (InsideJob) { mask, g, distance2, 0, h, v, z };
+  jobs[1] = (InsideJob) { mask, g, distance2, h, h, v + w + 2, z + w + 2 };
+  if (h >= 64)
+    {
+      jobs[0].y_end = jobs[1].y_start = h / 2;
+      thread = g_thread_try_new ("lda-depth", inside_rows_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].y_end = h;
+    }
+  inside_rows (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }

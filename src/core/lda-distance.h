@@ -1,4 +1,5 @@
-/* lda-distance.h — the watershed relief: distance to the nearest nucleus
+/* lda-distance.h — distance maps: the watershed relief, and the depth of
+ * a pixel inside a mask
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,5 +19,13 @@ gboolean lda_relief (const LdaBitplane *nuclei,
                      guint8            *relief,
                      GCancellable      *cancellable,
                      GError           **error);
+
+/* Squared distances inside a mask are clipped here: radius 255. */
+#define LDA_DISTANCE2_MAX 65535
+
+gboolean lda_distance_squared_inside (const LdaBitplane *mask,
+                                      guint16           *distance2,
+                                      GCancellable      *cancellable,
+                                      GError           **error);
 
 G_END_DECLS

@@ -51,10 +51,19 @@ lda_document_frame_history (LdaDocument *self,
 static const char * const field_labels[] = {
   N_("offset"), N_("use of the offset"), N_("coarseness"), N_("kernel"),
   N_("threshold method"), N_("manual threshold"), N_("saturated tiles"),
+  N_("automatic method"), N_("saturation"),
 };
 
-/* Which single field of which channel differs, as 1 + channel × 8 +
- * field, or 0 when none or several do. */
+static const char * const nucleus_field_labels[] = {
+  N_("Nucleus objects"), N_("Splitting of nuclei"), N_("Split depth"), N_("Smallest nucleus"),
+};
+
+#define FIELD_STRIDE 16
+G_STATIC_ASSERT (G_N_ELEMENTS (field_labels) <= FIELD_STRIDE);
+
+/* Which single field of which channel (or of the nuclei, as channel
+ * LDA_N_CHANNELS) differs, as 1 + channel × FIELD_STRIDE + field, or 0
+ * when none or several do. */
 static guint
 changed_field (const LdaParams *a,
                const LdaParams *b)
@@ -69,15 +78,32 @@ changed_field (const LdaParams *a,
         x->offset != y->offset, x->use_offset != y->use_offset,
         x->coarseness != y->coarseness, x->kernel != y->kernel, x->manual != y->manual,
         x->manual_threshold != y->manual_threshold, x->ignore_saturated != y->ignore_saturated,
+        x->method != y->method, x->saturation != y->saturation,
       };
 
       for (guint f = 0; f < G_N_ELEMENTS (differs); f++)
         if (differs[f])
           {
-            key = 1 + c * 8 + f;
+            key = 1 + c * FIELD_STRIDE + f;
             n++;
           }
     }
+
+  {
+    const LdaNucleusParams *x = &a->nuclei;
+    const LdaNucleusParams *y = &b->nuclei;
+    gboolean differs[G_N_ELEMENTS (nucleus_field_labels)] = {
+      x->objects != y->objects, x->split != y->split, x->split_depth != y->split_depth,
+      x->min_area != y->min_area,
+    };
+
+    for (guint f = 0; f < G_N_ELEMENTS (differs); f++)
+      if (differs[f])
+        {
+          key = 1 + LDA_N_CHANNELS * FIELD_STRIDE + f;
+          n++;
+        }
+  }
 
   return n == 1 ? key : 0;
 }
@@ -90,8 +116,11 @@ field_label (guint key)
   if (key == 0)
     return g_strdup (_("Parameters"));
 
-  channel = (key - 1) / 8;
-  field = (key - 1) % 8;
+  channel = (key - 1) / FIELD_STRIDE;
+  field = (key - 1) % FIELD_STRIDE;
+  if (channel == LDA_N_CHANNELS)
+    return g_strdup (_(nucleus_field_labels[field]));
+
   /* TRANSLATORS: an undoable change, e.g. "Hoechst offset" */
   return g_strdup_printf (C_("undo step", "%s %s"), lda_channel_title (channel),
                           _(field_labels[field]));
@@ -156,7 +185,7 @@ lda_document_set_params (LdaDocument     *self,
   after.own = own;
   after.params = *params;
   key = changed_field (&before.params, &after.params);
-  if (key == 0 && memcmp (&before.params, &after.params, sizeof (LdaParams)) == 0)
+  if (key == 0 && lda_params_equal (&before.params, &after.params))
     return TRUE;
 
   if (own)

@@ -5,9 +5,8 @@
  * only the edit layer; those that need to know what is shown (fill, toggle,
  * delete) read the merged mask the caller keeps up to date.
  *
- * Regions are found with a scanline flood over an explicit stack, never by
- * recursion: a fill of a uniform 2048 × 2048 frame is one region of four
- * million pixels.
+ * The tools that work on regions of the merged mask are in
+ * lda-edits-regions.c.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +18,7 @@
 #include <string.h>
 
 #include "lda-components.h"
-#include "lda-edits.h"
+#include "lda-edits-private.h"
 #include "lda-error.h"
 
 /* ---- Rectangles ---- */
@@ -112,20 +111,20 @@ lda_rect_clip (LdaRect *rect,
 }
 
 /* Grows @changed, a tool's own dirty box, by columns x0 … x1 of row y. */
-static inline void
-changed_add (LdaRect *changed,
-             guint    x0,
-             guint    x1,
-             guint    y)
+void
+lda_edits_changed_add (LdaRect *changed,
+                       guint    x0,
+                       guint    x1,
+                       guint    y)
 {
   const LdaRect r = { (int) x0, (int) y, (int) (x1 - x0 + 1), 1 };
 
   lda_rect_union (changed, &r);
 }
 
-static void
-changed_to_dirty (const LdaRect *changed,
-                  LdaRect       *dirty)
+void
+lda_edits_changed_to_dirty (const LdaRect *changed,
+                            LdaRect       *dirty)
 {
   if (dirty != NULL)
     lda_rect_union (dirty, changed);
@@ -246,9 +245,9 @@ lda_edits_clear (LdaEdits *self)
   memset (self->pixels, LDA_NO_EDIT, (gsize) self->width * self->height);
 }
 
-static gboolean
-fits (const LdaEdits *self,
-      const LdaImage *image)
+gboolean
+lda_edits_fits (const LdaEdits *self,
+                const LdaImage *image)
 {
   return image != NULL && image->type == LDA_PIXEL_U8
          && image->width == self->width && image->height == self->height;
@@ -275,8 +274,8 @@ lda_edits_merge_rect (const LdaEdits *self,
   LdaRect r;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (fits (self, automatic));
-  g_return_if_fail (fits (self, merged));
+  g_return_if_fail (lda_edits_fits (self, automatic));
+  g_return_if_fail (lda_edits_fits (self, merged));
   g_return_if_fail (rect != NULL);
 
   r = *rect;
@@ -313,7 +312,7 @@ lda_edits_merge (const LdaEdits *self,
   LdaRect all;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (fits (self, automatic), NULL);
+  g_return_val_if_fail (lda_edits_fits (self, automatic), NULL);
 
   merged = lda_image_new_uninitialized (LDA_PIXEL_U8, self->width, self->height, error);
   if (merged == NULL)
@@ -409,12 +408,12 @@ lda_edits_dab (LdaEdits *self,
           if (row[x] != value)
             {
               row[x] = value;
-              changed_add (&changed, x, x, y);
+              lda_edits_changed_add (&changed, x, x, y);
             }
         }
     }
 
-  changed_to_dirty (&changed, dirty);
+  lda_edits_changed_to_dirty (&changed, dirty);
 }
 
 /* Liang–Barsky: clips the parameter range [*t0, *t1] of p + t·d to
@@ -495,477 +494,4 @@ lda_edits_line (LdaEdits *self,
 
       lda_edits_dab (self, x0 + t * dx, y0 + t * dy, radius, value, dirty);
     }
-}
-
-/* ---- Regions of the merged mask ---- */
-
-typedef struct { guint x, y; } Seed;
-
-static inline gboolean
-visited_get (const guint64 *visited,
-             gsize          p)
-{
-  return (visited[p >> 6] >> (p & 63)) & 1;
-}
-
-static inline void
-visited_set (guint64 *visited,
-             gsize    p)
-{
-  visited[p >> 6] |= G_GUINT64_CONSTANT (1) << (p & 63);
-}
-
-/* Pushes one seed per run of unvisited accepted pixels in columns
- * x0 … x1 of row y. */
-static void
-push_row (GArray        *stack,
-          const guint8  *labels,
-          const guint64 *visited,
-          const gboolean accept[256],
-          guint          width,
-          guint          y,
-          guint          x0,
-          guint          x1)
-{
-  gsize base = (gsize) y * width;
-  gboolean in_run = FALSE;
-
-  for (guint x = x0; x <= x1; x++)
-    {
-      gboolean take = accept[labels[base + x]] && !visited_get (visited, base + x);
-
-      if (take && !in_run)
-        {
-          Seed seed = { x, y };
-
-          g_array_append_val (stack, seed);
-        }
-      in_run = take;
-    }
-}
-
-/* The connected region of pixels whose class @accept takes, containing
- * (x, y), as runs (maximal in each row).  A scanline flood: each popped
- * seed grows to its whole run, which seeds the runs it touches in the rows
- * above and below — an explicit stack, no recursion.  Returns NULL when
- * memory runs out or (x, y) is not accepted. */
-static GArray *
-flood (const LdaImage *merged,
-       guint           x,
-       guint           y,
-       const gboolean  accept[256],
-       gboolean        eight)
-{
-  const guint w = merged->width, h = merged->height;
-  const guint8 *labels = lda_image_u8 (merged);
-  gsize n = (gsize) w * h;
-  g_autofree guint64 *visited = g_try_malloc0_n ((n + 63) / 64, sizeof (guint64));
-  g_autoptr(GArray) stack = NULL;
-  g_autoptr(GArray) runs = NULL;
-  Seed seed = { x, y };
-
-  if (visited == NULL || !accept[labels[(gsize) y * w + x]])
-    return NULL;
-
-  stack = g_array_sized_new (FALSE, FALSE, sizeof (Seed), 256);
-  runs = g_array_sized_new (FALSE, FALSE, sizeof (LdaRun), 256);
-  g_array_append_val (stack, seed);
-
-  while (stack->len > 0)
-    {
-      Seed s = g_array_index (stack, Seed, stack->len - 1);
-      gsize base = (gsize) s.y * w;
-      guint l = s.x, r = s.x;
-      LdaRun run;
-
-      g_array_set_size (stack, stack->len - 1);
-      if (visited_get (visited, base + s.x))
-        continue;
-
-      /* Runs are maximal, so a neighbour in the row is never visited
-       * while this pixel is not. */
-      while (l > 0 && accept[labels[base + l - 1]])
-        l--;
-      while (r + 1 < w && accept[labels[base + r + 1]])
-        r++;
-      for (guint i = l; i <= r; i++)
-        visited_set (visited, base + i);
-
-      run = (LdaRun) { s.y, l, r + 1 };
-      g_array_append_val (runs, run);
-
-      if (eight)
-        {
-          l = l > 0 ? l - 1 : 0;
-          r = r + 1 < w ? r + 1 : r;
-        }
-      if (s.y > 0)
-        push_row (stack, labels, visited, accept, w, s.y - 1, l, r);
-      if (s.y + 1 < h)
-        push_row (stack, labels, visited, accept, w, s.y + 1, l, r);
-    }
-
-  return g_steal_pointer (&runs);
-}
-
-/* Sets the run's edit pixels to @value, noting those that change. */
-static void
-set_run (LdaEdits     *self,
-         const LdaRun *run,
-         guint8        value,
-         LdaRect      *changed)
-{
-  guint8 *row = self->pixels + (gsize) run->y * self->width;
-  guint first = G_MAXUINT, last = 0;
-
-  for (guint x = run->x0; x < run->x1; x++)
-    if (row[x] != value)
-      {
-        row[x] = value;
-        first = MIN (first, x);
-        last = x;
-      }
-
-  if (first != G_MAXUINT)
-    changed_add (changed, first, last, run->y);
-}
-
-/* The outline pixels in row y, columns x0 … x1 − 1, become background;
- * the range may reach past the image. */
-static void
-clear_outline (LdaEdits     *self,
-               const guint8 *labels,
-               gint64        y,
-               gint64        x0,
-               gint64        x1,
-               LdaRect      *changed)
-{
-  if (y < 0 || y >= self->height)
-    return;
-
-  for (gint64 x = MAX (x0, 0); x < MIN (x1, (gint64) self->width); x++)
-    if (labels[y * self->width + x] == LDA_CLASS_OUTLINE)
-      {
-        const LdaRun one = { (guint) y, (guint) x, (guint) x + 1 };
-
-        set_run (self, &one, LDA_CLASS_BACKGROUND, changed);
-      }
-}
-
-/**
- * lda_edits_fill:
- * @self: an edit layer
- * @merged: the merged mask (the automatic mask with @self on top)
- * @x: column of the clicked pixel
- * @y: row
- * @klass: the class to fill with
- * @dirty: (nullable): grown by the bounding box of the changed pixels
- *
- * The 4-connected region of pixels that show the same class as (@x, @y) in
- * @merged gets @klass in the edits.  Diagonal contact does not join
- * regions, so a fill cannot leak through a diagonal gap.
- *
- * Returns: %TRUE if anything changed; %FALSE when (@x, @y) already shows
- *   @klass
- */
-gboolean
-lda_edits_fill (LdaEdits       *self,
-                const LdaImage *merged,
-                guint           x,
-                guint           y,
-                guint8          klass,
-                LdaRect        *dirty)
-{
-  g_autoptr(GArray) runs = NULL;
-  gboolean accept[256] = { FALSE, };
-  guint8 shown;
-  LdaRect changed = { 0, };
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (fits (self, merged), FALSE);
-  g_return_val_if_fail (x < self->width && y < self->height, FALSE);
-  g_return_val_if_fail (klass < LDA_N_CLASSES, FALSE);
-
-  shown = lda_image_u8 (merged)[(gsize) y * self->width + x];
-  if (shown == klass)
-    return FALSE;
-
-  accept[shown] = TRUE;
-  runs = flood (merged, x, y, accept, FALSE);
-  if (runs == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < runs->len; i++)
-    set_run (self, &g_array_index (runs, LdaRun, i), klass, &changed);
-
-  changed_to_dirty (&changed, dirty);
-  return !lda_rect_is_empty (&changed);
-}
-
-/**
- * lda_edits_toggle_nucleus:
- * @self: an edit layer
- * @merged: the merged mask
- * @x: column of the clicked pixel
- * @y: row
- * @dirty: (nullable): grown by the bounding box of the changed pixels
- *
- * The nucleus under (@x, @y) is the 8-connected component of pixels
- * showing class 3 or 4 that contains it, as SPEC 2.7 defines a nucleus.
- * If it is dead by SPEC 2.7's rule (more Draq7 pixels than Hoechst ones)
- * all its pixels become Hoechst (3), else all become Draq7 (4).
- *
- * Returns: %TRUE if (@x, @y) is on a nucleus (which then changed)
- */
-gboolean
-lda_edits_toggle_nucleus (LdaEdits       *self,
-                          const LdaImage *merged,
-                          guint           x,
-                          guint           y,
-                          LdaRect        *dirty)
-{
-  g_autoptr(GArray) runs = NULL;
-  gboolean accept[256] = { FALSE, };
-  const guint8 *labels;
-  guint64 hoechst = 0, draq7 = 0;
-  guint8 target;
-  LdaRect changed = { 0, };
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (fits (self, merged), FALSE);
-  g_return_val_if_fail (x < self->width && y < self->height, FALSE);
-
-  accept[LDA_CLASS_HOECHST] = accept[LDA_CLASS_DRAQ7] = TRUE;
-  runs = flood (merged, x, y, accept, TRUE);
-  if (runs == NULL)
-    return FALSE;
-
-  labels = lda_image_u8 (merged);
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const LdaRun *run = &g_array_index (runs, LdaRun, i);
-      const guint8 *row = labels + (gsize) run->y * self->width;
-
-      for (guint px = run->x0; px < run->x1; px++)
-        draq7 += row[px] == LDA_CLASS_DRAQ7;
-      hoechst += run->x1 - run->x0;
-    }
-
-  hoechst -= draq7;
-  target = draq7 > hoechst ? LDA_CLASS_HOECHST : LDA_CLASS_DRAQ7;
-  for (guint i = 0; i < runs->len; i++)
-    set_run (self, &g_array_index (runs, LdaRun, i), target, &changed);
-
-  changed_to_dirty (&changed, dirty);
-  return TRUE;
-}
-
-/**
- * lda_edits_delete_cell:
- * @self: an edit layer
- * @merged: the merged mask
- * @x: column of the clicked pixel
- * @y: row
- * @dirty: (nullable): grown by the bounding box of the changed pixels
- *
- * The cell under (@x, @y) is the 4-connected region of pixels showing cell
- * area, Hoechst or Draq7 (classes 1, 3, 4) that contains it.  It becomes
- * background, and so do the outline pixels (class 2) that are 4-neighbours
- * of it — including an outline it shares with a neighbouring cell, whose
- * own area and nuclei stay as they are.
- *
- * Returns: %TRUE if (@x, @y) is on a cell; %FALSE on background or outline
- */
-gboolean
-lda_edits_delete_cell (LdaEdits       *self,
-                       const LdaImage *merged,
-                       guint           x,
-                       guint           y,
-                       LdaRect        *dirty)
-{
-  g_autoptr(GArray) runs = NULL;
-  gboolean accept[256] = { FALSE, };
-  const guint8 *labels;
-  LdaRect changed = { 0, };
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (fits (self, merged), FALSE);
-  g_return_val_if_fail (x < self->width && y < self->height, FALSE);
-
-  accept[LDA_CLASS_CELL] = accept[LDA_CLASS_HOECHST] = accept[LDA_CLASS_DRAQ7] = TRUE;
-  runs = flood (merged, x, y, accept, FALSE);
-  if (runs == NULL)
-    return FALSE;
-
-  labels = lda_image_u8 (merged);
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const LdaRun *run = &g_array_index (runs, LdaRun, i);
-      gint64 ry = run->y, rx0 = run->x0, rx1 = run->x1;
-
-      set_run (self, run, LDA_CLASS_BACKGROUND, &changed);
-
-      /* The outline touching the run: left, right, above and below. */
-      clear_outline (self, labels, ry, rx0 - 1, rx0, &changed);
-      clear_outline (self, labels, ry, rx1, rx1 + 1, &changed);
-      clear_outline (self, labels, ry - 1, rx0, rx1, &changed);
-      clear_outline (self, labels, ry + 1, rx0, rx1, &changed);
-    }
-
-  changed_to_dirty (&changed, dirty);
-  return TRUE;
-}
-
-/* ---- Counts of a corrected mask ---- */
-
-static int
-compare_u64 (gconstpointer a,
-             gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The run of @runs in row @y that contains column @x (it must exist). */
-static gsize
-find_run (const LdaRuns *runs,
-          guint          y,
-          guint          x)
-{
-  gsize lo = runs->row_start[y], hi = runs->row_start[y + 1];
-
-  /* Runs of a row are sorted and disjoint: the last one starting at or
-   * before x. */
-  while (hi - lo > 1)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (runs->runs[mid].x0 <= x)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  g_assert (runs->runs[lo].x0 <= x && x < runs->runs[lo].x1);
-  return lo;
-}
-
-/**
- * lda_counts_new_from_labels:
- * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
- *
- * Counts cells on a corrected mask, with the rule of SPEC 2.7 read off the
- * classes:
- *
- * - a nucleus is an 8-connected component of pixels of class 3 or 4
- *   (objects are numbered in the raster order of their first pixel, as
- *   lda_counts_new() numbers them);
- * - its Draq7 pixels are those of class 4, its Hoechst-only pixels those of
- *   class 3; it is dead when it has more of the former, so a tie is live;
- * - its cell area is the pixel count of the 4-connected region of classes
- *   {1, 3, 4} that contains it.  If two nuclei lie in one region, each of
- *   them gets the whole region's area.  A nucleus whose parts touch only
- *   diagonally may lie in several regions: it gets the sum of their areas.
- *
- * On an automatic mask the nuclei and their live/dead state are the
- * pipeline's, because composition paints nuclei last; only the cell areas
- * differ, since the pipeline's come from the watershed regions.
- *
- * Returns: (transfer full) (nullable): the counts, or %NULL if memory for
- *   the labelling cannot be had
- */
-LdaCounts *
-lda_counts_new_from_labels (const LdaImage *labels)
-{
-  g_autoptr(LdaBitplane) nucleus_plane = NULL;
-  g_autoptr(LdaBitplane) cell_plane = NULL;
-  g_autoptr(LdaRuns) nuclei = NULL;
-  g_autoptr(LdaRuns) cells = NULL;
-  g_autofree guint64 *region_area = NULL;
-  g_autoptr(GArray) pairs = NULL;
-  g_autoptr(LdaCounts) self = NULL;
-  const guint8 *pixels;
-  guint w, h;
-
-  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, NULL);
-
-  w = labels->width;
-  h = labels->height;
-  pixels = lda_image_u8 (labels);
-  nucleus_plane = lda_bitplane_new (w, h, NULL);
-  cell_plane = lda_bitplane_new (w, h, NULL);
-  if (nucleus_plane == NULL || cell_plane == NULL)
-    return NULL;
-
-  for (guint y = 0; y < h; y++)
-    {
-      const guint8 *row = pixels + (gsize) y * w;
-      guint64 *nrow = lda_bitplane_row (nucleus_plane, y);
-      guint64 *crow = lda_bitplane_row (cell_plane, y);
-
-      for (guint x = 0; x < w; x++)
-        {
-          guint64 bit = G_GUINT64_CONSTANT (1) << (x & 63);
-          guint8 v = row[x];
-
-          if (v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7)
-            {
-              nrow[x >> 6] |= bit;
-              crow[x >> 6] |= bit;
-            }
-          else if (v == LDA_CLASS_CELL)
-            crow[x >> 6] |= bit;
-        }
-    }
-
-  nuclei = lda_runs_new_from_bitplane (nucleus_plane, TRUE, NULL);
-  cells = lda_runs_new_from_bitplane (cell_plane, TRUE, NULL);
-  if (nuclei == NULL || cells == NULL)
-    return NULL;
-  lda_runs_label (nuclei, 8);
-  lda_runs_label (cells, 4);
-
-  region_area = g_new0 (guint64, MAX (cells->n_components, 1));
-  for (gsize i = 0; i < cells->n_runs; i++)
-    region_area[cells->labels[i]] += cells->runs[i].x1 - cells->runs[i].x0;
-
-  self = g_new0 (LdaCounts, 1);
-  self->n_objects = nuclei->n_components;
-  self->objects = g_new0 (LdaObject, MAX (self->n_objects, 1));
-
-  /* Each nucleus run lies inside one cell run (nucleus pixels are cell
-   * pixels too); collect the distinct (nucleus, region) pairs. */
-  pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64), MAX (nuclei->n_runs, 1));
-  for (gsize i = 0; i < nuclei->n_runs; i++)
-    {
-      const LdaRun *run = &nuclei->runs[i];
-      const guint8 *row = pixels + (gsize) run->y * w;
-      LdaObject *o = &self->objects[nuclei->labels[i]];
-      guint64 pair;
-
-      o->nucleus_pixels += run->x1 - run->x0;
-      for (guint x = run->x0; x < run->x1; x++)
-        o->draq7 += row[x] == LDA_CLASS_DRAQ7;
-      o->hoechst_only = o->nucleus_pixels - o->draq7;
-
-      pair = ((guint64) nuclei->labels[i] << 32)
-             | cells->labels[find_run (cells, run->y, run->x0)];
-      if (pairs->len == 0 || g_array_index (pairs, guint64, pairs->len - 1) != pair)
-        g_array_append_val (pairs, pair);
-    }
-
-  g_array_sort (pairs, compare_u64);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      guint64 pair = g_array_index (pairs, guint64, i);
-
-      if (i > 0 && g_array_index (pairs, guint64, i - 1) == pair)
-        continue;
-      self->objects[pair >> 32].cell_area += (guint) region_area[pair & G_MAXUINT32];
-    }
-
-  lda_counts_finish (self);
-
-  return g_steal_pointer (&self);
 }

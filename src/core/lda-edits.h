@@ -98,6 +98,12 @@ gboolean   lda_edits_toggle_nucleus (LdaEdits     *self,
                                   guint            x,
                                   guint            y,
                                   LdaRect         *dirty);
+gboolean   lda_edits_toggle_nucleus_full (LdaEdits *self,
+                                  const LdaImage  *merged,
+                                  guint            x,
+                                  guint            y,
+                                  guint            connectivity,
+                                  LdaRect         *dirty);
 gboolean   lda_edits_delete_cell (LdaEdits        *self,
                                   const LdaImage  *merged,
                                   guint            x,
@@ -105,6 +111,8 @@ gboolean   lda_edits_delete_cell (LdaEdits        *self,
                                   LdaRect         *dirty);
 
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
+LdaCounts *lda_counts_new_from_labels_full (const LdaImage *labels,
+                                  guint            connectivity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaEdits, lda_edits_free)
 

@@ -520,11 +520,7 @@ params_state_equal (const LdaParamsState *a,
   if (a->own != b->own)
     return FALSE;
 
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    if (!lda_channel_params_equal (&a->params.channel[c], &b->params.channel[c]))
-      return FALSE;
-
-  return TRUE;
+  return lda_params_equal (&a->params, &b->params);
 }
 
 /**

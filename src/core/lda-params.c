@@ -1,4 +1,4 @@
-/* lda-params.c — defaults, validation and key-file storage of parameters
+/* lda-params.c — names, defaults, presets and validation of parameters
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,16 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <math.h>
-#include <string.h>
 
-#include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-params.h"
-
-#define FORMAT_GROUP   "livedead"
-#define FORMAT_VERSION 1
 
 static const char * const channel_names[LDA_N_CHANNELS] = {
   "cell-area", "hoechst", "draq7",
@@ -54,12 +48,127 @@ lda_channel_title (LdaChannel channel)
   return _(channel_titles[channel]);
 }
 
+static const char * const method_names[LDA_N_METHODS] = {
+  "max-tile", "otsu", "otsu-tiles", "triangle",
+};
+
+static const char * const method_titles[LDA_N_METHODS] = {
+  N_("Max-tile (article)"), N_("Otsu"), N_("Otsu of tile maxima"), N_("Triangle"),
+};
+
+static const char * const preset_names[LDA_N_PRESETS] = {
+  "article", "robust",
+};
+
+static const char * const preset_titles[LDA_N_PRESETS] = {
+  N_("Article"), N_("Robust"),
+};
+
+/**
+ * lda_method_name:
+ * @method: a threshold method
+ *
+ * Returns: its stable name, as used in parameter files and on the command
+ *   line ("max-tile", "otsu", "otsu-tiles", "triangle")
+ */
+const char *
+lda_method_name (LdaMethod method)
+{
+  g_return_val_if_fail (method < LDA_N_METHODS, NULL);
+
+  return method_names[method];
+}
+
+/**
+ * lda_method_title:
+ * @method: a threshold method
+ *
+ * Returns: its name for people, translated
+ */
+const char *
+lda_method_title (LdaMethod method)
+{
+  g_return_val_if_fail (method < LDA_N_METHODS, NULL);
+
+  return _(method_titles[method]);
+}
+
+/**
+ * lda_method_from_name:
+ * @name: a stable method name
+ * @method: (out): the method
+ *
+ * Returns: %TRUE if @name is one of lda_method_name()'s
+ */
+gboolean
+lda_method_from_name (const char *name,
+                      LdaMethod  *method)
+{
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    if (g_str_equal (name, method_names[m]))
+      {
+        *method = m;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * lda_preset_name:
+ * @preset: a preset
+ *
+ * Returns: its stable name ("article", "robust")
+ */
+const char *
+lda_preset_name (LdaPreset preset)
+{
+  g_return_val_if_fail (preset < LDA_N_PRESETS, NULL);
+
+  return preset_names[preset];
+}
+
+/**
+ * lda_preset_title:
+ * @preset: a preset
+ *
+ * Returns: its name for people, translated
+ */
+const char *
+lda_preset_title (LdaPreset preset)
+{
+  g_return_val_if_fail (preset < LDA_N_PRESETS, NULL);
+
+  return _(preset_titles[preset]);
+}
+
+/**
+ * lda_preset_from_name:
+ * @name: a stable preset name
+ * @preset: (out): the preset
+ *
+ * Returns: %TRUE if @name is one of lda_preset_name()'s
+ */
+gboolean
+lda_preset_from_name (const char *name,
+                      LdaPreset  *preset)
+{
+  for (guint p = 0; p < LDA_N_PRESETS; p++)
+    if (g_str_equal (name, preset_names[p]))
+      {
+        *preset = p;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /**
  * lda_channel_params_init:
  * @params: (out caller-allocates): parameters to fill
  *
- * The article's defaults: offset 1.2, coarseness 16, kernel 5, automatic
- * threshold, every tile votes.
+ * The article's defaults: max-tile method, offset 1.2, coarseness 16,
+ * kernel 5, automatic threshold, every tile votes, saturation detected.
  */
 void
 lda_channel_params_init (LdaChannelParams *params)
@@ -71,13 +180,105 @@ lda_channel_params_init (LdaChannelParams *params)
   params->manual = FALSE;
   params->manual_threshold = 0;
   params->ignore_saturated = FALSE;
+  params->method = LDA_METHOD_MAX_TILE;
+  params->saturation = LDA_SATURATION_AUTO;
 }
 
+/**
+ * lda_channel_params_init_preset:
+ * @params: (out caller-allocates): parameters to fill
+ * @preset: which preset
+ * @channel: the channel they are for (presets differ by channel)
+ *
+ * The robust preset thresholds every channel by Otsu's method, computed
+ * on each frame.  Its factors were chosen on real assays
+ * (tests/quality/measure-quality.py): the nucleus edge of a blurred,
+ * dim nucleus lies below the level half-way between the background and
+ * the nucleus classes, so Hoechst takes 0.65 of the way from the dark
+ * level to Otsu's threshold; Draq7, which also stains the haze around
+ * dead cells, takes Otsu's own; the cell area on the Sobel gradient
+ * takes Otsu's own.  A kernel of 3 closes the nucleus masks without
+ * joining neighbours 4–8 pixels apart, as 5 does.
+ */
+void
+lda_channel_params_init_preset (LdaChannelParams *params,
+                                LdaPreset         preset,
+                                LdaChannel        channel)
+{
+  g_return_if_fail (preset < LDA_N_PRESETS);
+  g_return_if_fail (channel < LDA_N_CHANNELS);
+
+  lda_channel_params_init (params);
+  if (preset == LDA_PRESET_ARTICLE)
+    return;
+
+  params->method = LDA_METHOD_OTSU;
+  switch (channel)
+    {
+    case LDA_CHANNEL_CELL_AREA:
+      params->offset = 1.0;
+      params->kernel = 5;
+      break;
+    case LDA_CHANNEL_HOECHST:
+      params->offset = 0.65;
+      params->kernel = 3;
+      break;
+    case LDA_CHANNEL_DRAQ7:
+    case LDA_N_CHANNELS:
+    default:
+      params->offset = 1.0;
+      params->kernel = 3;
+      break;
+    }
+}
+
+/**
+ * lda_nucleus_params_init_preset:
+ * @params: (out caller-allocates): parameters to fill
+ * @preset: which preset
+ *
+ * The article paints nuclei pixel by pixel and splits nothing; the robust
+ * preset makes objects and splits them at necks 2 pixels shallower than
+ * the nuclei (two discs of radius r whose centres are more than about r
+ * apart).
+ */
+void
+lda_nucleus_params_init_preset (LdaNucleusParams *params,
+                                LdaPreset         preset)
+{
+  g_return_if_fail (preset < LDA_N_PRESETS);
+
+  params->objects = preset != LDA_PRESET_ARTICLE;
+  params->split = preset != LDA_PRESET_ARTICLE;
+  params->split_depth = 2.0;
+  params->min_area = preset != LDA_PRESET_ARTICLE ? 20 : 0;
+}
+
+/**
+ * lda_params_init_preset:
+ * @params: (out caller-allocates): parameters to fill
+ * @preset: which preset
+ */
+void
+lda_params_init_preset (LdaParams *params,
+                        LdaPreset  preset)
+{
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_params_init_preset (&params->channel[c], preset, c);
+  lda_nucleus_params_init_preset (&params->nuclei, preset);
+}
+
+/**
+ * lda_params_init:
+ * @params: (out caller-allocates): parameters to fill
+ *
+ * The default parameters of a new project and of the command: those of
+ * %LDA_PRESET_DEFAULT.
+ */
 void
 lda_params_init (LdaParams *params)
 {
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    lda_channel_params_init (&params->channel[c]);
+  lda_params_init_preset (params, LDA_PRESET_DEFAULT);
 }
 
 gboolean
@@ -90,7 +291,75 @@ lda_channel_params_equal (const LdaChannelParams *a,
          a->kernel == b->kernel &&
          !a->manual == !b->manual &&
          a->manual_threshold == b->manual_threshold &&
-         !a->ignore_saturated == !b->ignore_saturated;
+         !a->ignore_saturated == !b->ignore_saturated &&
+         a->method == b->method &&
+         a->saturation == b->saturation;
+}
+
+gboolean
+lda_nucleus_params_equal (const LdaNucleusParams *a,
+                          const LdaNucleusParams *b)
+{
+  return !a->objects == !b->objects &&
+         !a->split == !b->split &&
+         a->split_depth == b->split_depth &&
+         a->min_area == b->min_area;
+}
+
+gboolean
+lda_params_equal (const LdaParams *a,
+                  const LdaParams *b)
+{
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    if (!lda_channel_params_equal (&a->channel[c], &b->channel[c]))
+      return FALSE;
+
+  return lda_nucleus_params_equal (&a->nuclei, &b->nuclei);
+}
+
+/**
+ * lda_params_get_preset:
+ * @params: parameters
+ * @preset: (out) (optional): the preset they are
+ *
+ * Returns: %TRUE if @params are exactly one of the presets
+ */
+gboolean
+lda_params_get_preset (const LdaParams *params,
+                       LdaPreset       *preset)
+{
+  for (guint p = 0; p < LDA_N_PRESETS; p++)
+    {
+      LdaParams candidate;
+
+      lda_params_init_preset (&candidate, p);
+      if (lda_params_equal (params, &candidate))
+        {
+          if (preset != NULL)
+            *preset = p;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * lda_params_nucleus_connectivity:
+ * @params: parameters
+ *
+ * How the nuclei of a mask made with @params are told apart: 4 when each
+ * nucleus is an object (a class-2 line one pixel wide between touching
+ * nuclei separates them only for 4-connectivity), 8 for the article's
+ * nucleus components (SPEC 2.5).  Counting a corrected mask and the
+ * Live/Dead tool use the same.
+ *
+ * Returns: 4 or 8
+ */
+guint
+lda_params_nucleus_connectivity (const LdaParams *params)
+{
+  return params->nuclei.objects ? 4 : 8;
 }
 
 /**
@@ -142,6 +411,53 @@ lda_channel_params_validate (const LdaChannelParams *params,
       return FALSE;
     }
 
+  if ((guint) params->method >= LDA_N_METHODS)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("%s threshold method %u is unknown"), name, (guint) params->method);
+      return FALSE;
+    }
+
+  if (params->saturation > LDA_MANUAL_MAX)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("%s saturation %u is out of range (1 to %u, or auto)"),
+                   name, params->saturation, LDA_MANUAL_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_nucleus_params_validate:
+ * @params: nucleus parameters
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if every value lies in its range; otherwise sets
+ *   %LDA_ERROR_INVALID_PARAMS naming the value and the range
+ */
+gboolean
+lda_nucleus_params_validate (const LdaNucleusParams *params,
+                             GError                **error)
+{
+  if (!isfinite (params->split_depth) ||
+      params->split_depth < LDA_SPLIT_DEPTH_MIN || params->split_depth > LDA_SPLIT_DEPTH_MAX)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("split depth %g is out of range (%g to %g)"),
+                   params->split_depth, LDA_SPLIT_DEPTH_MIN, LDA_SPLIT_DEPTH_MAX);
+      return FALSE;
+    }
+
+  if (params->min_area > LDA_MIN_AREA_MAX)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("smallest nucleus %u is out of range (0 to %u pixels)"),
+                   params->min_area, LDA_MIN_AREA_MAX);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -153,274 +469,6 @@ lda_params_validate (const LdaParams  *params,
     if (!lda_channel_params_validate (&params->channel[c], c, error))
       return FALSE;
 
-  return TRUE;
+  return lda_nucleus_params_validate (&params->nuclei, error);
 }
 
-/* Reads an optional key; a missing key or group leaves *value alone. */
-/* A value as it can be quoted in a message: valid UTF-8 whatever the file
- * holds, and short. */
-static char *
-shown_value (GKeyFile   *key_file,
-             const char *group,
-             const char *key)
-{
-  g_autofree char *raw = g_key_file_get_value (key_file, group, key, NULL);
-  g_autofree char *valid = g_utf8_make_valid (raw != NULL ? g_strstrip (raw) : "", -1);
-
-  if (g_utf8_strlen (valid, -1) > 40)
-    {
-      g_autofree char *start = g_utf8_substring (valid, 0, 40);
-
-      return g_strconcat (start, "…", NULL);
-    }
-  return g_steal_pointer (&valid);
-}
-
-static gboolean
-read_uint (GKeyFile   *key_file,
-           const char *group,
-           const char *key,
-           guint      *value,
-           GError    **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  char *end = NULL;
-  guint64 v;
-
-  if (!g_key_file_has_key (key_file, group, key, NULL))
-    return TRUE;
-
-  text = g_key_file_get_value (key_file, group, key, &local_error);
-  g_strstrip (text);
-  errno = 0;
-  v = g_ascii_strtoull (text, &end, 10);
-  if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v > G_MAXUINT)
-    {
-      g_autofree char *shown = shown_value (key_file, group, key);
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not a whole number"), group, key, shown);
-      return FALSE;
-    }
-
-  *value = (guint) v;
-  return TRUE;
-}
-
-static gboolean
-read_double (GKeyFile   *key_file,
-             const char *group,
-             const char *key,
-             double     *value,
-             GError    **error)
-{
-  g_autofree char *text = NULL;
-  char *end = NULL;
-  double v;
-
-  if (!g_key_file_has_key (key_file, group, key, NULL))
-    return TRUE;
-
-  text = g_key_file_get_value (key_file, group, key, NULL);
-  g_strstrip (text);
-  v = g_ascii_strtod (text, &end);
-  /* Plain decimal only: no hexadecimal, no "inf" or "nan". */
-  if (text[0] == '\0' || *end != '\0' || !isfinite (v) ||
-      strspn (text, "0123456789.eE+-") != strlen (text))
-    {
-      g_autofree char *shown = shown_value (key_file, group, key);
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not a number"), group, key, shown);
-      return FALSE;
-    }
-
-  *value = v;
-  return TRUE;
-}
-
-static gboolean
-read_bool (GKeyFile   *key_file,
-           const char *group,
-           const char *key,
-           gboolean   *value,
-           GError    **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean v;
-
-  if (!g_key_file_has_key (key_file, group, key, NULL))
-    return TRUE;
-
-  v = g_key_file_get_boolean (key_file, group, key, &local_error);
-  if (local_error != NULL)
-    {
-      g_autofree char *shown = shown_value (key_file, group, key);
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                   _("[%s] %s = “%s” is not true or false"), group, key, shown);
-      return FALSE;
-    }
-
-  *value = v;
-  return TRUE;
-}
-
-static gboolean
-read_channel (GKeyFile         *key_file,
-              LdaChannel        channel,
-              LdaChannelParams *params,
-              GError          **error)
-{
-  const char *group = lda_channel_name (channel);
-  g_autofree char *mode = NULL;
-
-  if (!g_key_file_has_group (key_file, group))
-    return TRUE;
-
-  if (!read_double (key_file, group, "offset", &params->offset, error) ||
-      !read_bool (key_file, group, "use-offset", &params->use_offset, error) ||
-      !read_uint (key_file, group, "coarseness", &params->coarseness, error) ||
-      !read_uint (key_file, group, "kernel", &params->kernel, error) ||
-      !read_uint (key_file, group, "manual-threshold", &params->manual_threshold, error) ||
-      !read_bool (key_file, group, "ignore-saturated", &params->ignore_saturated, error))
-    return FALSE;
-
-  mode = g_key_file_get_string (key_file, group, "threshold", NULL);
-  if (mode != NULL)
-    {
-      g_strstrip (mode);
-      if (g_str_equal (mode, "auto"))
-        params->manual = FALSE;
-      else if (g_str_equal (mode, "manual"))
-        params->manual = TRUE;
-      else
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       _("[%s] threshold = “%s” must be auto or manual"), group, mode);
-          return FALSE;
-        }
-    }
-
-  return lda_channel_params_validate (params, channel, error);
-}
-
-/**
- * lda_params_load_from_key_file:
- * @params: (inout): parameters; keys absent from @key_file keep their value
- * @key_file: a key file with a group per channel
- * @error: return location for an error
- *
- * Reads the groups [cell-area], [hoechst] and [draq7].  On failure @params
- * is left exactly as it was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lda_params_load_from_key_file (LdaParams *params,
-                               GKeyFile  *key_file,
-                               GError   **error)
-{
-  LdaParams copy = *params;
-
-  if (g_key_file_has_key (key_file, FORMAT_GROUP, "format", NULL))
-    {
-      guint version = 0;
-
-      if (!read_uint (key_file, FORMAT_GROUP, "format", &version, error))
-        return FALSE;
-      if (version > FORMAT_VERSION)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                       _("written by a newer version (format %u; this version reads up to %u)"),
-                       version, FORMAT_VERSION);
-          return FALSE;
-        }
-    }
-
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    if (!read_channel (key_file, c, &copy.channel[c], error))
-      return FALSE;
-
-  *params = copy;
-  return TRUE;
-}
-
-/**
- * lda_params_save_to_key_file:
- * @params: parameters
- * @key_file: the key file to write the groups into
- */
-void
-lda_params_save_to_key_file (const LdaParams *params,
-                             GKeyFile        *key_file)
-{
-  g_key_file_set_integer (key_file, FORMAT_GROUP, "format", FORMAT_VERSION);
-
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    {
-      const LdaChannelParams *p = &params->channel[c];
-      const char *group = lda_channel_name (c);
-
-      g_key_file_set_double (key_file, group, "offset", p->offset);
-      g_key_file_set_boolean (key_file, group, "use-offset", p->use_offset);
-      g_key_file_set_uint64 (key_file, group, "coarseness", p->coarseness);
-      g_key_file_set_uint64 (key_file, group, "kernel", p->kernel);
-      g_key_file_set_string (key_file, group, "threshold", p->manual ? "manual" : "auto");
-      g_key_file_set_uint64 (key_file, group, "manual-threshold", p->manual_threshold);
-      g_key_file_set_boolean (key_file, group, "ignore-saturated", p->ignore_saturated);
-    }
-}
-
-/**
- * lda_params_load:
- * @params: (inout): parameters to update
- * @path: a parameter file
- * @error: return location for an error
- *
- * Returns: %TRUE on success; on failure the message names @path
- */
-gboolean
-lda_params_load (LdaParams  *params,
-                 const char *path,
-                 GError    **error)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
-
-  if (!lda_key_file_load (key_file, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS,
-                          error))
-    return FALSE;
-
-  if (!lda_params_load_from_key_file (params, key_file, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * lda_params_save:
- * @params: parameters
- * @path: where to write them; replaced atomically
- * @error: return location for an error
- *
- * Returns: %TRUE on success
- */
-gboolean
-lda_params_save (const LdaParams *params,
-                 const char      *path,
-                 GError         **error)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *data = NULL;
-  gsize length;
-
-  lda_params_save_to_key_file (params, key_file);
-  data = g_key_file_to_data (key_file, &length, NULL);
-
-  return lda_atomic_file_write (path, data, length, error);
-}

@@ -2,7 +2,8 @@
  *
  * The pipeline keeps every stage's result and recomputes only what a
  * parameter change makes stale: a Hoechst slider re-thresholds and re-closes
- * the Hoechst mask and re-runs the watershed, never the Sobel.  The cell
+ * the Hoechst mask, re-splits the nuclei and re-runs the watershed, never
+ * the Sobel; a split slider re-splits and re-runs the watershed only.  The cell
  * area chain and the two nucleus chains are independent, so a run does
  * them on two threads.  A run can be cancelled between stages (and within
  * the long ones); stages finished before the cancel stay valid.
@@ -16,56 +17,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "lda-error.h"
-#include "lda-morph.h"
-#include "lda-pipeline.h"
-#include "lda-sobel.h"
-#include "lda-threshold.h"
-
-typedef struct
-{
-  /* Threshold stage: the votes are kept, so that an offset change only
-   * recomputes one multiplication. */
-  guint32     *votes;
-  gboolean     votes_valid;
-  guint        votes_coarseness;
-  gboolean     votes_ignore_saturated;
-  guint        peak;
-  gint64       threshold;
-  gboolean     threshold_valid;
-
-  /* Mask stage, valid while it was made with this threshold and kernel. */
-  LdaBitplane *bits;
-  LdaImage    *image;
-  gint64       mask_threshold;
-  guint        mask_kernel;
-  gsize        mask_count;
-} Channel;
-
-struct _LdaPipeline
-{
-  LdaImage   *inputs[LDA_N_INPUTS];
-  guint       width;
-  guint       height;
-  LdaParams   params;
-  gboolean    threaded;
-
-  LdaImage   *sobel;
-  Channel     channels[LDA_N_CHANNELS];
-  LdaRegions *regions;
-  LdaImage   *labels;
-  LdaCounts  *counts;
-
-  guint       runs[LDA_N_STAGES];
-  gint64      times[LDA_N_STAGES];
-};
+#include "lda-pipeline-private.h"
 
 static const char * const stage_names[LDA_N_STAGES] = {
   "sobel",
   "threshold cell area", "threshold hoechst", "threshold draq7",
   "mask cell area", "mask hoechst", "mask draq7",
+  "split nuclei",
   "watershed",
   "labels and counts",
 };
@@ -134,9 +94,10 @@ lda_pipeline_new (LdaImage  *brightfield,
 }
 
 static void
-channel_clear (Channel *chan)
+channel_clear (LdaPipelineChannel *chan)
 {
   g_clear_pointer (&chan->votes, g_free);
+  g_clear_pointer (&chan->histogram, g_free);
   g_clear_pointer (&chan->bits, lda_bitplane_free);
   g_clear_pointer (&chan->image, lda_image_unref);
 }
@@ -147,6 +108,13 @@ clear_regions (LdaPipeline *self)
   g_clear_pointer (&self->regions, lda_regions_free);
   g_clear_pointer (&self->labels, lda_image_unref);
   g_clear_pointer (&self->counts, lda_counts_free);
+}
+
+static void
+clear_nuclei (LdaPipeline *self)
+{
+  g_clear_pointer (&self->nuclei, lda_nuclei_free);
+  clear_regions (self);
 }
 
 void
@@ -160,7 +128,7 @@ lda_pipeline_free (LdaPipeline *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     channel_clear (&self->channels[c]);
   g_clear_pointer (&self->sobel, lda_image_unref);
-  clear_regions (self);
+  clear_nuclei (self);
   g_free (self);
 }
 
@@ -183,7 +151,6 @@ lda_pipeline_set_channel_params (LdaPipeline            *self,
                                  GError                **error)
 {
   LdaChannelParams *old;
-  Channel *chan;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (channel < LDA_N_CHANNELS, FALSE);
@@ -192,20 +159,42 @@ lda_pipeline_set_channel_params (LdaPipeline            *self,
     return FALSE;
 
   old = &self->params.channel[channel];
-  chan = &self->channels[channel];
+  lda_pipeline_channel_invalidate (self, channel, old, params);
+  *old = *params;
 
-  if (old->coarseness != params->coarseness ||
-      !old->ignore_saturated != !params->ignore_saturated)
-    chan->votes_valid = FALSE;
+  return TRUE;
+}
 
-  if (!chan->votes_valid ||
-      old->offset != params->offset ||
-      !old->use_offset != !params->use_offset ||
-      !old->manual != !params->manual ||
-      old->manual_threshold != params->manual_threshold)
-    chan->threshold_valid = FALSE;
+/**
+ * lda_pipeline_set_nucleus_params:
+ * @self: a pipeline
+ * @params: how nuclei become objects
+ * @error: return location for an error
+ *
+ * Drops the nucleus objects, the watershed and the labels when the change
+ * affects them: the thresholds and masks stay.
+ *
+ * Returns: %FALSE, changing nothing, if a value is out of range
+ */
+gboolean
+lda_pipeline_set_nucleus_params (LdaPipeline            *self,
+                                 const LdaNucleusParams *params,
+                                 GError                **error)
+{
+  LdaNucleusParams *old;
 
-  /* A kernel change is caught by the mask's own check in run_channel(). */
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!lda_nucleus_params_validate (params, error))
+    return FALSE;
+
+  old = &self->params.nuclei;
+  /* Splitting only acts on objects. */
+  if (!old->objects != !params->objects ||
+      (params->objects && (!old->split != !params->split ||
+                           old->min_area != params->min_area ||
+                           (params->split && old->split_depth != params->split_depth))))
+    clear_nuclei (self);
   *old = *params;
 
   return TRUE;
@@ -214,7 +203,7 @@ lda_pipeline_set_channel_params (LdaPipeline            *self,
 /**
  * lda_pipeline_set_params:
  * @self: a pipeline
- * @params: parameters of all three channels
+ * @params: parameters of all three channels and of the nuclei
  * @error: return location for an error
  *
  * Returns: %FALSE, changing nothing, if a value is out of range
@@ -231,6 +220,7 @@ lda_pipeline_set_params (LdaPipeline     *self,
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_pipeline_set_channel_params (self, c, &params->channel[c], NULL);
+  lda_pipeline_set_nucleus_params (self, &params->nuclei, NULL);
 
   return TRUE;
 }
@@ -255,116 +245,26 @@ lda_pipeline_set_threaded (LdaPipeline *self,
   self->threaded = !!threaded;
 }
 
-static gboolean
-mask_is_valid (LdaPipeline *self,
-               LdaChannel   channel)
+/**
+ * lda_pipeline_set_all_methods:
+ * @self: a pipeline
+ * @all_methods: compute where every threshold method would put each
+ *   channel's threshold, not only the method in use
+ *
+ * For a window that plots them (lda_pipeline_get_levels()); it costs one
+ * histogram of each image, once.  Off by default, so that the article's
+ * method runs at the article's cost.
+ */
+void
+lda_pipeline_set_all_methods (LdaPipeline *self,
+                              gboolean     all_methods)
 {
-  const Channel *chan = &self->channels[channel];
+  g_return_if_fail (self != NULL);
 
-  return chan->bits != NULL &&
-         chan->threshold_valid &&
-         chan->mask_threshold == chan->threshold &&
-         chan->mask_kernel == self->params.channel[channel].kernel;
-}
-
-static gboolean
-channel_is_done (LdaPipeline *self,
-                 LdaChannel   channel)
-{
-  return (channel != LDA_CHANNEL_CELL_AREA || self->sobel != NULL) &&
-         self->channels[channel].threshold_valid &&
-         mask_is_valid (self, channel);
-}
-
-/* Brings one channel's threshold and mask up to date.  Sets *changed when
- * the mask was remade.  Touches only this channel's state (and the Sobel
- * for the cell area), so the three chains may run on different threads. */
-static gboolean
-run_channel (LdaPipeline  *self,
-             LdaChannel    channel,
-             gboolean     *changed,
-             GCancellable *cancellable,
-             GError      **error)
-{
-  const LdaChannelParams *p = &self->params.channel[channel];
-  Channel *chan = &self->channels[channel];
-  LdaImage *source;
-  gint64 t0;
-
-  if (channel == LDA_CHANNEL_CELL_AREA)
-    {
-      if (self->sobel == NULL)
-        {
-          t0 = g_get_monotonic_time ();
-          self->sobel = lda_sobel (self->inputs[LDA_INPUT_BRIGHTFIELD], cancellable, error);
-          if (self->sobel == NULL)
-            return FALSE;
-          self->times[LDA_STAGE_SOBEL] = g_get_monotonic_time () - t0;
-          self->runs[LDA_STAGE_SOBEL]++;
-        }
-      source = self->sobel;
-    }
-  else
-    source = self->inputs[channel];
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (!chan->threshold_valid)
-    {
-      t0 = g_get_monotonic_time ();
-
-      /* The votes are kept even for a manual threshold: the application
-       * plots them beside the threshold in use. */
-      if (!chan->votes_valid)
-        {
-          if (chan->votes == NULL)
-            chan->votes = g_new (guint32, LDA_HISTOGRAM_BINS);
-          if (!lda_threshold_votes (source, p->coarseness, p->ignore_saturated,
-                                    chan->votes, cancellable))
-            return !g_cancellable_set_error_if_cancelled (cancellable, error);
-          chan->votes_coarseness = p->coarseness;
-          chan->votes_ignore_saturated = p->ignore_saturated;
-          chan->peak = lda_threshold_peak (chan->votes);
-          chan->votes_valid = TRUE;
-        }
-
-      chan->threshold = p->manual ? (gint64) p->manual_threshold
-                                  : lda_threshold_apply_offset (chan->peak, p);
-      chan->threshold_valid = TRUE;
-      self->times[LDA_STAGE_THRESHOLD (channel)] = g_get_monotonic_time () - t0;
-      self->runs[LDA_STAGE_THRESHOLD (channel)]++;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (!mask_is_valid (self, channel))
-    {
-      g_autoptr(LdaBitplane) binary = NULL;
-      LdaBitplane *mask;
-
-      t0 = g_get_monotonic_time ();
-      binary = lda_bitplane_new (self->width, self->height, error);
-      if (binary == NULL)
-        return FALSE;
-      lda_bitplane_threshold (binary, source, chan->threshold);
-      mask = lda_morph_close_fill (binary, p->kernel, cancellable, error);
-      if (mask == NULL)
-        return FALSE;
-
-      g_clear_pointer (&chan->bits, lda_bitplane_free);
-      g_clear_pointer (&chan->image, lda_image_unref);
-      chan->bits = mask;
-      chan->mask_threshold = chan->threshold;
-      chan->mask_kernel = p->kernel;
-      chan->mask_count = lda_bitplane_count (mask);
-      *changed = TRUE;
-      self->times[LDA_STAGE_MASK (channel)] = g_get_monotonic_time () - t0;
-      self->runs[LDA_STAGE_MASK (channel)]++;
-    }
-
-  return TRUE;
+  if (all_methods && !self->all_methods)
+    for (guint c = 0; c < LDA_N_CHANNELS; c++)
+      self->channels[c].threshold_valid = FALSE;
+  self->all_methods = !!all_methods;
 }
 
 typedef struct
@@ -381,10 +281,46 @@ cell_area_chain (gpointer data)
 {
   ChainJob *job = data;
 
-  job->ok = run_channel (job->self, LDA_CHANNEL_CELL_AREA, &job->changed,
-                         job->cancellable, &job->error);
+  job->ok = lda_pipeline_run_channel (job->self, LDA_CHANNEL_CELL_AREA, &job->changed,
+                                      job->cancellable, &job->error);
 
   return NULL;
+}
+
+/* Where a nucleus channel's cores begin: its method's own level when the
+ * offset puts the threshold below it, else the threshold itself. */
+static gint64
+core_threshold (LdaPipeline *self,
+                LdaChannel   channel)
+{
+  const LdaPipelineChannel *chan = &self->channels[channel];
+  const LdaChannelParams *p = &self->params.channel[channel];
+
+  /* The same under a manual threshold: ticking "manual" at the threshold
+   * in use must not move a split. */
+  return MAX (chan->threshold, (gint64) chan->levels.level[p->method]);
+}
+
+/* A nucleus channel's cores (lda_nuclei_new()): its pixels above the core
+ * threshold, or %NULL when that is the threshold in use. */
+static gboolean
+make_core (LdaPipeline  *self,
+           LdaChannel    channel,
+           LdaBitplane **core,
+           GError      **error)
+{
+  gint64 threshold = core_threshold (self, channel);
+
+  *core = NULL;
+  if (threshold == self->channels[channel].threshold)
+    return TRUE;
+
+  *core = lda_bitplane_new (self->width, self->height, error);
+  if (*core == NULL)
+    return FALSE;
+  lda_bitplane_threshold (*core, self->inputs[channel], threshold);
+
+  return TRUE;
 }
 
 /**
@@ -416,22 +352,25 @@ lda_pipeline_run (LdaPipeline  *self,
 
   /* The cell area chain on a second thread when both sides have work. */
   if (self->threaded &&
-      !channel_is_done (self, LDA_CHANNEL_CELL_AREA) &&
-      (!channel_is_done (self, LDA_CHANNEL_HOECHST) || !channel_is_done (self, LDA_CHANNEL_DRAQ7)))
+      !lda_pipeline_channel_is_done (self, LDA_CHANNEL_CELL_AREA) &&
+      (!lda_pipeline_channel_is_done (self, LDA_CHANNEL_HOECHST) ||
+       !lda_pipeline_channel_is_done (self, LDA_CHANNEL_DRAQ7)))
     {
       ChainJob job = { self, cancellable, NULL, FALSE, FALSE };
       g_autoptr(GError) local_error = NULL;
       GThread *thread = g_thread_new ("lda-cell-area", cell_area_chain, &job);
       gboolean ok;
 
-      ok = run_channel (self, LDA_CHANNEL_HOECHST, &changed, cancellable, &local_error) &&
-           run_channel (self, LDA_CHANNEL_DRAQ7, &changed, cancellable, &local_error);
+      ok = lda_pipeline_run_channel (self, LDA_CHANNEL_HOECHST, &changed, cancellable,
+                                     &local_error) &&
+           lda_pipeline_run_channel (self, LDA_CHANNEL_DRAQ7, &changed, cancellable,
+                                     &local_error);
       g_thread_join (thread);
 
       if (job.changed)
         changed = TRUE;
       if (changed)
-        clear_regions (self);
+        clear_nuclei (self);
       if (!job.ok)
         {
           g_propagate_error (error, job.error);
@@ -447,10 +386,10 @@ lda_pipeline_run (LdaPipeline  *self,
     {
       for (guint c = 0; c < LDA_N_CHANNELS; c++)
         {
-          gboolean ok = run_channel (self, c, &changed, cancellable, error);
+          gboolean ok = lda_pipeline_run_channel (self, c, &changed, cancellable, error);
 
           if (changed)
-            clear_regions (self);
+            clear_nuclei (self);
           if (!ok)
             return FALSE;
         }
@@ -459,13 +398,49 @@ lda_pipeline_run (LdaPipeline  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  if (self->params.nuclei.objects && self->nuclei != NULL &&
+      (self->nuclei_core[LDA_CHANNEL_HOECHST] != core_threshold (self, LDA_CHANNEL_HOECHST) ||
+       self->nuclei_core[LDA_CHANNEL_DRAQ7] != core_threshold (self, LDA_CHANNEL_DRAQ7)))
+    clear_nuclei (self);
+
+  if (self->params.nuclei.objects && self->nuclei == NULL)
+    {
+      g_autoptr(LdaBitplane) hoechst_core = NULL;
+      g_autoptr(LdaBitplane) draq7_core = NULL;
+
+      t0 = g_get_monotonic_time ();
+      if (self->params.nuclei.split &&
+          (!make_core (self, LDA_CHANNEL_HOECHST, &hoechst_core, error) ||
+           !make_core (self, LDA_CHANNEL_DRAQ7, &draq7_core, error)))
+        return FALSE;
+      self->nuclei = lda_nuclei_new (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                     self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                     hoechst_core, draq7_core, &self->params.nuclei,
+                                     cancellable, error);
+      if (self->nuclei == NULL)
+        return FALSE;
+      for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)
+        self->nuclei_core[c] = core_threshold (self, c);
+      self->times[LDA_STAGE_NUCLEI] = g_get_monotonic_time () - t0;
+      self->runs[LDA_STAGE_NUCLEI]++;
+      clear_regions (self);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   if (self->regions == NULL)
     {
+      const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
+
       t0 = g_get_monotonic_time ();
-      self->regions = lda_regions_new (self->channels[LDA_CHANNEL_CELL_AREA].bits,
-                                       self->channels[LDA_CHANNEL_HOECHST].bits,
-                                       self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                       cancellable, error);
+      if (self->params.nuclei.objects)
+        self->regions = lda_regions_new_from_nuclei (cell_area, self->nuclei, cancellable, error);
+      else
+        self->regions = lda_regions_new (cell_area,
+                                         self->channels[LDA_CHANNEL_HOECHST].bits,
+                                         self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                         cancellable, error);
       if (self->regions == NULL)
         return FALSE;
       self->times[LDA_STAGE_REGIONS] = g_get_monotonic_time () - t0;
@@ -481,12 +456,40 @@ lda_pipeline_run (LdaPipeline  *self,
     {
       const LdaBitplane *ho = self->channels[LDA_CHANNEL_HOECHST].bits;
       const LdaBitplane *dr = self->channels[LDA_CHANNEL_DRAQ7].bits;
+      gint64 threshold = self->channels[LDA_CHANNEL_DRAQ7].threshold;
+      LdaEvidence evidence = {
+        self->inputs[LDA_INPUT_HOECHST],
+        self->inputs[LDA_INPUT_DRAQ7],
+        threshold,
+        self->params.nuclei.objects,
+      };
 
       t0 = g_get_monotonic_time ();
-      self->labels = lda_compose (self->regions, ho, dr, error);
+      /* A dead nucleus is one whose Draq7 is above half-way from the dark
+       * level to the Draq7 threshold (see lda_counts_new_full()) — unless
+       * that threshold had to be raised out of the noise: half-way to it
+       * is noise, and the threshold itself is the lowest level above it. */
+      if (self->params.nuclei.objects)
+        {
+          const LdaPipelineChannel *chan = &self->channels[LDA_CHANNEL_DRAQ7];
+          const LdaChannelParams *p = &self->params.channel[LDA_CHANNEL_DRAQ7];
+          gint64 dark = lda_pipeline_channel_dark_level (self, LDA_CHANNEL_DRAQ7);
+
+          if (chan->levels.raised[p->method] && threshold >= chan->levels.threshold[p->method])
+            evidence.dead_level = threshold;
+          else
+            evidence.dead_level = threshold > dark ? dark + (threshold - dark) / 2 : threshold;
+        }
+      self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
+      if (self->params.nuclei.objects)
+        self->labels = lda_compose_objects (self->regions, self->nuclei, self->counts, error);
+      else
+        self->labels = lda_compose (self->regions, ho, dr, error);
       if (self->labels == NULL)
-        return FALSE;
-      self->counts = lda_counts_new (self->regions, ho, dr);
+        {
+          g_clear_pointer (&self->counts, lda_counts_free);
+          return FALSE;
+        }
       self->times[LDA_STAGE_LABELS] = g_get_monotonic_time () - t0;
       self->runs[LDA_STAGE_LABELS]++;
     }
@@ -518,11 +521,15 @@ lda_pipeline_stage_is_valid (LdaPipeline *self,
     case LDA_STAGE_MASK_CELL_AREA:
     case LDA_STAGE_MASK_HOECHST:
     case LDA_STAGE_MASK_DRAQ7:
-      return mask_is_valid (self, stage - LDA_STAGE_MASK_CELL_AREA);
-    case LDA_STAGE_REGIONS:
-      return self->regions != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_CELL_AREA) &&
+      return lda_pipeline_channel_mask_is_valid (self, stage - LDA_STAGE_MASK_CELL_AREA);
+    case LDA_STAGE_NUCLEI:
+      /* Without nucleus objects there is nothing to split. */
+      return (!self->params.nuclei.objects || self->nuclei != NULL) &&
              lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_HOECHST) &&
              lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_DRAQ7);
+    case LDA_STAGE_REGIONS:
+      return self->regions != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_CELL_AREA) &&
+             lda_pipeline_stage_is_valid (self, LDA_STAGE_NUCLEI);
     case LDA_STAGE_LABELS:
       return self->labels != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_REGIONS);
     case LDA_N_STAGES:
@@ -541,208 +548,4 @@ gboolean
 lda_pipeline_is_done (LdaPipeline *self)
 {
   return lda_pipeline_stage_is_valid (self, LDA_STAGE_LABELS);
-}
-
-guint
-lda_pipeline_get_width (LdaPipeline *self)
-{
-  return self->width;
-}
-
-guint
-lda_pipeline_get_height (LdaPipeline *self)
-{
-  return self->height;
-}
-
-/**
- * lda_pipeline_get_input:
- * @self: a pipeline
- * @input: which input
- *
- * Returns: (transfer none): the input image
- */
-LdaImage *
-lda_pipeline_get_input (LdaPipeline *self,
-                        LdaInput     input)
-{
-  g_return_val_if_fail (input < LDA_N_INPUTS, NULL);
-
-  return self->inputs[input];
-}
-
-/**
- * lda_pipeline_get_sobel:
- * @self: a pipeline
- *
- * Returns: (transfer none) (nullable): the Sobel magnitude, once computed
- */
-LdaImage *
-lda_pipeline_get_sobel (LdaPipeline *self)
-{
-  return self->sobel;
-}
-
-/**
- * lda_pipeline_get_channel_image:
- * @self: a pipeline
- * @channel: a channel
- *
- * Returns: (transfer none) (nullable): the image @channel is thresholded
- *   on: the Sobel magnitude for the cell area, else the input
- */
-LdaImage *
-lda_pipeline_get_channel_image (LdaPipeline *self,
-                                LdaChannel   channel)
-{
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
-
-  return channel == LDA_CHANNEL_CELL_AREA ? self->sobel : self->inputs[channel];
-}
-
-/**
- * lda_pipeline_get_votes:
- * @self: a pipeline
- * @channel: a channel
- *
- * Returns: (nullable) (array fixed-size=65536): the histogram of tile
- *   maxima, valid until the next run
- */
-const guint32 *
-lda_pipeline_get_votes (LdaPipeline *self,
-                        LdaChannel   channel)
-{
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
-
-  return self->channels[channel].votes_valid ? self->channels[channel].votes : NULL;
-}
-
-guint
-lda_pipeline_get_peak (LdaPipeline *self,
-                       LdaChannel   channel)
-{
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, 0);
-
-  return self->channels[channel].peak;
-}
-
-/**
- * lda_pipeline_get_threshold:
- * @self: a pipeline
- * @channel: a channel
- *
- * Returns: the threshold in use (manual or computed); it may exceed 65 535
- */
-gint64
-lda_pipeline_get_threshold (LdaPipeline *self,
-                            LdaChannel   channel)
-{
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, 0);
-
-  return self->channels[channel].threshold;
-}
-
-/**
- * lda_pipeline_get_mask:
- * @self: a pipeline
- * @channel: a channel
- *
- * The mask as an image of 0 and 1, made on first request.
- *
- * Returns: (transfer none) (nullable): the mask, or %NULL if not computed
- */
-LdaImage *
-lda_pipeline_get_mask (LdaPipeline *self,
-                       LdaChannel   channel)
-{
-  Channel *chan;
-
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
-
-  chan = &self->channels[channel];
-  if (chan->bits == NULL)
-    return NULL;
-
-  if (chan->image == NULL)
-    {
-      chan->image = lda_image_new (LDA_PIXEL_U8, self->width, self->height, NULL);
-      if (chan->image != NULL)
-        lda_bitplane_to_image (chan->bits, chan->image, 1);
-    }
-
-  return chan->image;
-}
-
-/**
- * lda_pipeline_get_mask_coverage:
- * @self: a pipeline
- * @channel: a channel
- *
- * Returns: the fraction of the image the channel's mask covers, 0 to 1;
- *   the application warns when it is 0 or nearly 1
- */
-double
-lda_pipeline_get_mask_coverage (LdaPipeline *self,
-                                LdaChannel   channel)
-{
-  g_return_val_if_fail (channel < LDA_N_CHANNELS, 0.0);
-
-  return (double) self->channels[channel].mask_count /
-         ((double) self->width * self->height);
-}
-
-const LdaRegions *
-lda_pipeline_get_regions (LdaPipeline *self)
-{
-  return self->regions;
-}
-
-/**
- * lda_pipeline_get_labels:
- * @self: a pipeline
- *
- * Returns: (transfer none) (nullable): the 5-class label mask
- */
-LdaImage *
-lda_pipeline_get_labels (LdaPipeline *self)
-{
-  return self->labels;
-}
-
-const LdaCounts *
-lda_pipeline_get_counts (LdaPipeline *self)
-{
-  return self->counts;
-}
-
-/**
- * lda_pipeline_get_stage_runs:
- * @self: a pipeline
- * @stage: a stage
- *
- * Returns: how many times @stage has been computed
- */
-guint
-lda_pipeline_get_stage_runs (LdaPipeline *self,
-                             LdaStage     stage)
-{
-  g_return_val_if_fail (stage < LDA_N_STAGES, 0);
-
-  return self->runs[stage];
-}
-
-/**
- * lda_pipeline_get_stage_time:
- * @self: a pipeline
- * @stage: a stage
- *
- * Returns: microseconds @stage took in the last run, 0 if it did not run
- */
-gint64
-lda_pipeline_get_stage_time (LdaPipeline *self,
-                             LdaStage     stage)
-{
-  g_return_val_if_fail (stage < LDA_N_STAGES, 0);
-
-  return self->times[stage];
 }

@@ -10,6 +10,8 @@
 #include "lda-compose.h"
 #include "lda-image.h"
 #include "lda-params.h"
+#include "lda-split.h"
+#include "lda-threshold-methods.h"
 #include "lda-watershed.h"
 
 G_BEGIN_DECLS
@@ -31,8 +33,10 @@ typedef enum
  * @LDA_STAGE_MASK_CELL_AREA: closing and hole filling of the cell area
  * @LDA_STAGE_MASK_HOECHST: … of the Hoechst nuclei
  * @LDA_STAGE_MASK_DRAQ7: … of the Draq7 nuclei
+ * @LDA_STAGE_NUCLEI: nucleus objects, touching ones split (only with
+ *   LdaNucleusParams.objects)
  * @LDA_STAGE_REGIONS: nucleus labelling, relief and watershed (SPEC 2.5)
- * @LDA_STAGE_LABELS: label mask and counts (SPEC 2.6, 2.7)
+ * @LDA_STAGE_LABELS: live/dead calls, label mask and counts (SPEC 2.6, 2.7)
  */
 typedef enum
 {
@@ -43,6 +47,7 @@ typedef enum
   LDA_STAGE_MASK_CELL_AREA,
   LDA_STAGE_MASK_HOECHST,
   LDA_STAGE_MASK_DRAQ7,
+  LDA_STAGE_NUCLEI,
   LDA_STAGE_REGIONS,
   LDA_STAGE_LABELS,
   LDA_N_STAGES
@@ -65,9 +70,14 @@ gboolean          lda_pipeline_set_channel_params (LdaPipeline      *self,
                                                    LdaChannel        channel,
                                                    const LdaChannelParams *params,
                                                    GError          **error);
+gboolean          lda_pipeline_set_nucleus_params (LdaPipeline      *self,
+                                                   const LdaNucleusParams *params,
+                                                   GError          **error);
 const LdaParams  *lda_pipeline_get_params         (LdaPipeline      *self);
 void              lda_pipeline_set_threaded       (LdaPipeline      *self,
                                                    gboolean          threaded);
+void              lda_pipeline_set_all_methods    (LdaPipeline      *self,
+                                                   gboolean          all_methods);
 gboolean          lda_pipeline_run                (LdaPipeline      *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
@@ -87,6 +97,12 @@ const guint32    *lda_pipeline_get_votes          (LdaPipeline      *self,
                                                    LdaChannel        channel);
 guint             lda_pipeline_get_peak           (LdaPipeline      *self,
                                                    LdaChannel        channel);
+const guint32    *lda_pipeline_get_histogram      (LdaPipeline      *self,
+                                                   LdaChannel        channel);
+const LdaThresholdLevels *lda_pipeline_get_levels (LdaPipeline      *self,
+                                                   LdaChannel        channel);
+guint             lda_pipeline_get_saturation     (LdaPipeline      *self,
+                                                   LdaChannel        channel);
 gint64            lda_pipeline_get_threshold      (LdaPipeline      *self,
                                                    LdaChannel        channel);
 LdaImage         *lda_pipeline_get_mask           (LdaPipeline      *self,
@@ -94,6 +110,10 @@ LdaImage         *lda_pipeline_get_mask           (LdaPipeline      *self,
 double            lda_pipeline_get_mask_coverage  (LdaPipeline      *self,
                                                    LdaChannel        channel);
 const LdaRegions *lda_pipeline_get_regions        (LdaPipeline      *self);
+const LdaNuclei  *lda_pipeline_get_nuclei         (LdaPipeline      *self);
+gint              lda_pipeline_get_object_at      (LdaPipeline      *self,
+                                                   guint             x,
+                                                   guint             y);
 LdaImage         *lda_pipeline_get_labels         (LdaPipeline      *self);
 const LdaCounts  *lda_pipeline_get_counts         (LdaPipeline      *self);
 guint             lda_pipeline_get_stage_runs     (LdaPipeline      *self,

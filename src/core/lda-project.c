@@ -53,7 +53,9 @@
 #include "lda-project-private.h"
 
 #define PROJECT_GROUP       "project"
-#define PROJECT_FORMAT      1
+/* 2: parameters gained the threshold methods and the [*nuclei] groups;
+ * version 1 would read them with the wrong meaning, so it must refuse. */
+#define PROJECT_FORMAT      2
 #define SERIES_PREFIX       "series/"
 #define FALLBACK_FOLDER     "livedead-annotator"
 
@@ -206,7 +208,17 @@ copy_group (GKeyFile   *from,
     }
 }
 
-/* Writes @params as [<prefix><channel>] groups. */
+/* The groups of a parameter file that a project file holds under a
+ * prefix: one per channel and the nucleus group. */
+static const char *
+params_group (guint i)
+{
+  return i < LDA_N_CHANNELS ? lda_channel_name (i) : LDA_PARAMS_NUCLEI_GROUP;
+}
+
+#define N_PARAMS_GROUPS (LDA_N_CHANNELS + 1)
+
+/* Writes @params as [<prefix><channel>] and [<prefix>nuclei] groups. */
 static void
 save_params (GKeyFile        *key_file,
              const char      *prefix,
@@ -215,9 +227,9 @@ save_params (GKeyFile        *key_file,
   g_autoptr(GKeyFile) plain = g_key_file_new ();
 
   lda_params_save_to_key_file (params, plain);
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
     {
-      const char *name = lda_channel_name (c);
+      const char *name = params_group (i);
       g_autofree char *group = g_strconcat (prefix, name, NULL);
 
       copy_group (plain, name, key_file, group);
@@ -226,8 +238,9 @@ save_params (GKeyFile        *key_file,
 
 /* ------------------------------------------------------ reading the ini */
 
-/* Reads [<prefix><channel>] groups over @params (keys absent keep their
- * value). */
+/* Reads [<prefix><channel>] and [<prefix>nuclei] groups over @params
+ * (keys absent keep their value; groups without the keys added in
+ * format 2 mean the article's method, see lda_params_load_from_key_file()). */
 static gboolean
 load_params (GKeyFile    *key_file,
              const char  *prefix,
@@ -236,9 +249,9 @@ load_params (GKeyFile    *key_file,
 {
   g_autoptr(GKeyFile) plain = g_key_file_new ();
 
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
     {
-      const char *name = lda_channel_name (c);
+      const char *name = params_group (i);
       g_autofree char *group = g_strconcat (prefix, name, NULL);
 
       if (g_key_file_has_group (key_file, group))

@@ -11,14 +11,17 @@
 #include <string.h>
 
 #include "lda-threshold.h"
+#include "lda-threshold-methods.h"
 
 /**
- * lda_threshold_votes:
+ * lda_threshold_votes_full:
  * @image: a #LDA_PIXEL_U16 image
  * @coarseness: tile side, at least 1; edge tiles are partial
- * @ignore_saturated: tiles whose maximum is lda_image_saturation() do not vote
+ * @saturation: tiles whose maximum is at least this do not vote; 0 lets
+ *   every tile vote
  * @votes: (out caller-allocates) (array fixed-size=65536): the histogram of
  *   tile maxima
+ * @max_value: (out) (optional): the brightest pixel, saturated or not
  * @cancellable: (nullable): polled once per row of tiles
  *
  * One pass over the image keeps the running maximum of every tile of the
@@ -27,16 +30,16 @@
  * Returns: %FALSE if cancelled (@votes is then incomplete)
  */
 gboolean
-lda_threshold_votes (const LdaImage *image,
-                     guint           coarseness,
-                     gboolean        ignore_saturated,
-                     guint32        *votes,
-                     GCancellable   *cancellable)
+lda_threshold_votes_full (const LdaImage *image,
+                          guint           coarseness,
+                          guint           saturation,
+                          guint32        *votes,
+                          guint          *max_value,
+                          GCancellable   *cancellable)
 {
   const guint w = image->width;
   const guint h = image->height;
   const guint16 *pixels = lda_image_u16 (image);
-  const guint saturation = lda_image_saturation (image);
   const guint n_tx = (w + coarseness - 1) / coarseness;
   g_autofree guint16 *tile_max = NULL;
 
@@ -90,10 +93,41 @@ lda_threshold_votes (const LdaImage *image,
         }
     }
 
-  if (ignore_saturated)
-    votes[saturation] = 0;
+  /* The largest tile maximum is the largest pixel. */
+  if (max_value != NULL)
+    *max_value = lda_histogram_max (votes);
+
+  if (saturation > 0)
+    for (guint v = saturation; v < LDA_HISTOGRAM_BINS; v++)
+      votes[v] = 0;
 
   return TRUE;
+}
+
+/**
+ * lda_threshold_votes:
+ * @image: a #LDA_PIXEL_U16 image
+ * @coarseness: tile side, at least 1; edge tiles are partial
+ * @ignore_saturated: tiles whose maximum is lda_image_saturation() do not vote
+ * @votes: (out caller-allocates) (array fixed-size=65536): the histogram of
+ *   tile maxima
+ * @cancellable: (nullable): polled once per row of tiles
+ *
+ * As lda_threshold_votes_full(), with the saturation of the image's file
+ * type (255 or 65 535).
+ *
+ * Returns: %FALSE if cancelled (@votes is then incomplete)
+ */
+gboolean
+lda_threshold_votes (const LdaImage *image,
+                     guint           coarseness,
+                     gboolean        ignore_saturated,
+                     guint32        *votes,
+                     GCancellable   *cancellable)
+{
+  return lda_threshold_votes_full (image, coarseness,
+                                   ignore_saturated ? lda_image_saturation (image) : 0,
+                                   votes, NULL, cancellable);
 }
 
 /**
@@ -140,11 +174,14 @@ lda_threshold_apply_offset (guint                   peak,
 
 /**
  * lda_threshold_compute:
- * @image: a #LDA_PIXEL_U16 image
+ * @image: a #LDA_PIXEL_U16 input image (not the Sobel magnitude, whose
+ *   saturation is always 65 535: the pipeline handles that one)
  * @params: the channel's parameters
  *
- * The threshold in use for @params: the manual value, or the max-tile
- * threshold.  Convenience for callers that do not keep the votes.
+ * The threshold in use for @params: the manual value, or the threshold of
+ * the channel's method, with the saturation detected from the image
+ * unless @params set it.  Convenience for callers that do not keep the
+ * votes.
  *
  * Returns: the threshold; a pixel is foreground when strictly greater
  */
@@ -153,14 +190,30 @@ lda_threshold_compute (const LdaImage         *image,
                        const LdaChannelParams *params)
 {
   g_autofree guint32 *votes = NULL;
+  g_autofree guint32 *histogram = NULL;
+  LdaThresholdLevels levels;
+  guint max_value = 0, saturation;
 
   if (params->manual)
     return params->manual_threshold;
 
   votes = g_new (guint32, LDA_HISTOGRAM_BINS);
-  lda_threshold_votes (image, params->coarseness, params->ignore_saturated, votes, NULL);
+  lda_threshold_votes_full (image, params->coarseness, 0, votes, &max_value, NULL);
+  saturation = params->saturation != LDA_SATURATION_AUTO
+               ? params->saturation : lda_saturation_detect (image->source_bits, max_value);
+  if (params->ignore_saturated)
+    for (guint v = saturation; v < LDA_HISTOGRAM_BINS; v++)
+      votes[v] = 0;
 
-  return lda_threshold_apply_offset (lda_threshold_peak (votes), params);
+  if (params->method != LDA_METHOD_MAX_TILE)
+    {
+      histogram = g_new (guint32, LDA_HISTOGRAM_BINS);
+      lda_image_histogram (image, histogram);
+    }
+
+  lda_threshold_levels (histogram, votes, saturation, params, &levels);
+
+  return levels.threshold[params->method];
 }
 
 /**

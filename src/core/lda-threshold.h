@@ -1,4 +1,4 @@
-/* lda-threshold.h — the max-tile threshold of SPEC 2.1
+/* lda-threshold.h — the max-tile threshold of SPEC 2.1 and the histograms
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 
 #define LDA_HISTOGRAM_BINS 65536
 
+gboolean lda_threshold_votes_full (const LdaImage       *image,
+                                guint                   coarseness,
+                                guint                   saturation,
+                                guint32                *votes,
+                                guint                  *max_value,
+                                GCancellable           *cancellable);
 gboolean lda_threshold_votes   (const LdaImage         *image,
                                 guint                   coarseness,
                                 gboolean                ignore_saturated,

@@ -238,52 +238,34 @@ lda_watershed (gint32        *markers,
   return TRUE;
 }
 
-/**
- * lda_regions_new:
- * @cell_area: the cell area mask
- * @hoechst: the Hoechst nucleus mask
- * @draq7: the Draq7 nucleus mask
- * @cancellable: (nullable): checked between the steps
- * @error: return location for an error
- *
- * SPEC 2.5: label the nuclei, seed a marker image, compute the relief and
- * flood it.
- *
- * Returns: (transfer full) (nullable): the regions
- */
-LdaRegions *
-lda_regions_new (const LdaBitplane *cell_area,
-                 const LdaBitplane *hoechst,
-                 const LdaBitplane *draq7,
-                 GCancellable      *cancellable,
-                 GError           **error)
+/* Seeds a marker image from @nuclei (labelled runs, taken over), computes
+ * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it. */
+static LdaRegions *
+regions_new (const LdaBitplane *cell_area,
+             const LdaBitplane *nucleus_mask,
+             LdaRuns           *nuclei,
+             GCancellable      *cancellable,
+             GError           **error)
 {
   const guint w = cell_area->width;
   const guint h = cell_area->height;
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
-  g_autoptr(LdaBitplane) nuclei = NULL;
   g_autoptr(LdaBitplane) area = NULL;
   g_autofree guint8 *relief = NULL;
 
   self->width = w;
   self->height = h;
-
-  if (!(nuclei = lda_bitplane_copy (hoechst, error)))
-    return NULL;
-  lda_bitplane_or (nuclei, draq7);
-  if (!(area = lda_bitplane_copy (cell_area, error)))
-    return NULL;
-  lda_bitplane_or (area, nuclei);
-
-  if (!(self->nuclei = lda_runs_new_from_bitplane (nuclei, TRUE, error)))
-    return NULL;
-  lda_runs_label (self->nuclei, 8);
+  self->nuclei = nuclei;
 
   if (self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
       return NULL;
     }
+
+  if (!(area = lda_bitplane_copy (cell_area, error)))
+    return NULL;
+  lda_bitplane_or (area, nucleus_mask);
 
   relief = g_try_malloc ((gsize) w * h);
   self->regions = g_try_malloc_n ((gsize) w * h, sizeof (gint32));
@@ -294,7 +276,8 @@ lda_regions_new (const LdaBitplane *cell_area,
       return NULL;
     }
 
-  /* Markers: 1 outside the area, i + 2 on nucleus i, 0 elsewhere. */
+  /* Markers: 1 outside the area, i + 2 on nucleus i, 0 elsewhere (split
+   * lines between nuclei included: the flood decides them). */
   for (guint y = 0; y < h; y++)
     {
       const guint64 *row = lda_bitplane_row (area, y);
@@ -320,13 +303,76 @@ lda_regions_new (const LdaBitplane *cell_area,
         m[x] = label;
     }
 
-  if (!lda_relief (nuclei, area, relief, cancellable, error))
+  if (!lda_relief (nucleus_mask, area, relief, cancellable, error))
     return NULL;
 
   if (!lda_watershed (self->regions, relief, w, h, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lda_regions_new:
+ * @cell_area: the cell area mask
+ * @hoechst: the Hoechst nucleus mask
+ * @draq7: the Draq7 nucleus mask
+ * @cancellable: (nullable): checked between the steps
+ * @error: return location for an error
+ *
+ * SPEC 2.5: label the nuclei (8-connected components of Hoechst ∪ Draq7),
+ * seed a marker image, compute the relief and flood it.
+ *
+ * Returns: (transfer full) (nullable): the regions
+ */
+LdaRegions *
+lda_regions_new (const LdaBitplane *cell_area,
+                 const LdaBitplane *hoechst,
+                 const LdaBitplane *draq7,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  g_autoptr(LdaBitplane) nuclei = NULL;
+  g_autoptr(LdaRuns) runs = NULL;
+
+  if (!(nuclei = lda_bitplane_copy (hoechst, error)))
+    return NULL;
+  lda_bitplane_or (nuclei, draq7);
+
+  if (!(runs = lda_runs_new_from_bitplane (nuclei, TRUE, error)))
+    return NULL;
+  lda_runs_label (runs, 8);
+
+  return regions_new (cell_area, nuclei, g_steal_pointer (&runs), cancellable, error);
+}
+
+/**
+ * lda_regions_new_from_nuclei:
+ * @cell_area: the cell area mask
+ * @nuclei: the nucleus objects
+ * @cancellable: (nullable): checked between the steps
+ * @error: return location for an error
+ *
+ * As lda_regions_new(), with one cell per nucleus object: each split
+ * nucleus seeds a cell of its own.  The relief is the distance to the
+ * nucleus mask, split lines included; the lines themselves are left to the
+ * flood, which makes them outlines where two cells meet.
+ *
+ * Returns: (transfer full) (nullable): the regions; their @nuclei are the
+ *   objects
+ */
+LdaRegions *
+lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
+                             const LdaNuclei   *nuclei,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  LdaRuns *runs = lda_runs_copy (nuclei->objects, error);
+
+  if (runs == NULL)
+    return NULL;
+
+  return regions_new (cell_area, nuclei->mask, runs, cancellable, error);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include "lda-bitplane.h"
 #include "lda-components.h"
+#include "lda-split.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +32,9 @@ gboolean lda_watershed (gint32        *markers,
  * @regions: per pixel: %LDA_REGION_OUTLINE for outlines and the image's
  *   outermost ring, %LDA_REGION_BACKGROUND, or %LDA_REGION_FIRST_CELL + i
  *   for the cell of nucleus component i
- * @nuclei: the runs of Hoechst ∪ Draq7, labelled 8-connected; component i
- *   is the nucleus of cell i
+ * @nuclei: the runs of the nuclei, labelled: component i is the nucleus of
+ *   cell i (8-connected components of Hoechst ∪ Draq7, or the nucleus
+ *   objects)
  */
 typedef struct
 {
@@ -45,6 +47,10 @@ typedef struct
 LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,
                               const LdaBitplane *hoechst,
                               const LdaBitplane *draq7,
+                              GCancellable      *cancellable,
+                              GError           **error);
+LdaRegions *lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
+                              const LdaNuclei   *nuclei,
                               GCancellable      *cancellable,
                               GError           **error);
 void        lda_regions_free (LdaRegions        *self);

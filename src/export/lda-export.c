@@ -416,7 +416,10 @@ export_frame (LdaSeries       *series,
         return FALSE;
     }
 
-  *counts = lda_counts_new_from_labels (labels);
+  /* The objects the frame's parameters make: counted as the mask shows
+   * them. */
+  *counts = lda_counts_new_from_labels_full (labels,
+                                             lda_params_nucleus_connectivity (lda_pipeline_get_params (pipeline)));
   return TRUE;
 }
 

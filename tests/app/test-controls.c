@@ -125,7 +125,7 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   GtkWidget *scale;
   GtkAdjustment *offset;
   GtkSpinButton *coarseness;
-  double before;
+  double before, start;
 
   if (skip_without_input (fixture))
     return;
@@ -134,14 +134,14 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   offset = lda_channel_panel_get_offset_adjustment (LDA_CHANNEL_PANEL (panel));
   scale = lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCALE));
   coarseness = panel_spin (window, LDA_CHANNEL_HOECHST, 1);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  start = gtk_adjustment_get_value (offset);
 
   scroll_into_view (window, scale);
   before = side_bar_position (window);
   lda_test_pointer_to (scale);
   lda_test_xdotool ("click", "--repeat", "3", "5", NULL);
   lda_test_sync_input (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
   g_assert_cmpfloat (side_bar_position (window), >, before);
 
   scroll_into_view (window, GTK_WIDGET (coarseness));
@@ -159,7 +159,7 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   lda_test_pointer_to (scale);
   lda_test_xdotool ("click", "4", NULL);
   lda_test_sync_input (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, 1.2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, start);
   g_assert_cmpfloat (side_bar_position (window), ==, before);
 }
 
@@ -184,6 +184,8 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   GtkAdjustment *offset;
   GtkWidget *focus;
   g_autofree char *tool = NULL;
+  g_autofree char *start_text = NULL;
+  double start;
 
   if (skip_without_input (fixture))
     return;
@@ -197,12 +199,13 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (spin));
   gtk_editable_set_position (GTK_EDITABLE (spin), 0);
   lda_test_settle (window);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
+  start_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  start = gtk_adjustment_get_value (offset);
 
   lda_test_xdotool ("key", "b", "e", "i", "l", "d", "v", "bracketleft", "bracketright", NULL);
   lda_test_sync_input (window);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.20");
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, start_text);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
   tool = tool_in_hand (window);
   g_assert_cmpstr (tool, ==, "fill");
   g_clear_pointer (&tool, g_free);
@@ -215,7 +218,7 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   tool = tool_in_hand (window);
   g_assert_cmpstr (tool, ==, "fill");
   g_clear_pointer (&tool, g_free);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
 
   /* ...where the keys are the tools' again. */
   lda_test_xdotool ("key", "b", NULL);

@@ -88,8 +88,10 @@ def main():
                        check=True)
         bf, ho, dr = (os.path.join(work, f"bench_{c}.tif") for c in ("bf", "hoechst", "draq7"))
         input_bytes = 3 * args.size * args.size * 2
+        # The reference computes the article's method: so does livedead here.
         peak = peak_memory_kib([livedead, "segment", bf, ho, dr, "-o",
-                                os.path.join(work, "out"), "--stages", "--quiet"])
+                                os.path.join(work, "out"), "--stages", "--quiet",
+                                "--preset", "article"])
 
         sys.path.insert(0, os.path.join(SHARED, "tools"))
         import seed_reference as reference
@@ -100,7 +102,8 @@ def main():
         for _ in range(args.repeat):
             reference.segment(*images, timings=ref_times)
 
-        out = subprocess.run([livedead, "bench", bf, ho, dr, "--repeat", str(args.repeat)],
+        out = subprocess.run([livedead, "bench", bf, ho, dr, "--repeat", str(args.repeat),
+                              "--preset", "article"],
                              check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                              text=True).stdout
         ours = {}

@@ -328,8 +328,12 @@ test_segment_params_file (void)
   g_autofree char *from_file = g_build_filename (tmp, "file", NULL);
   g_autofree char *from_option = g_build_filename (tmp, "option", NULL);
   g_autofree char *override = g_build_filename (tmp, "override", NULL);
+  /* The file has none of the keys added with the threshold methods: it
+   * means what it meant then, the article's method with its changes. */
+  const char *base_extra[] = { "--preset", "article", NULL };
   const char *file_extra[] = { "--params", key_path, NULL };
-  const char *option_extra[] = { "--hoechst-kernel", "3", "--draq7-threshold", "900", NULL };
+  const char *option_extra[] = { "--preset", "article", "--hoechst-kernel", "3",
+                                 "--draq7-threshold", "900", NULL };
   const char *override_extra[] = { "--params", key_path, "--draq7-threshold", "1000",
                                    "--hoechst-kernel", "5", NULL };
   const char *masks[] = { "cell_area.tif", "hoechst.tif", "draq7.tif" };
@@ -346,7 +350,7 @@ test_segment_params_file (void)
   cli_write_triple (tmp, "field", &default_scene, paths);
   cli_write_bytes (key_path, key_file, strlen (key_file));
 
-  g_assert_true (run_stages (paths, base, NULL, t_base));
+  g_assert_true (run_stages (paths, base, base_extra, t_base));
   g_assert_true (run_stages (paths, from_file, file_extra, t_file));
   g_assert_true (run_stages (paths, from_option, option_extra, t_option));
   g_assert_true (run_stages (paths, override, override_extra, t_over));
@@ -407,8 +411,8 @@ test_segment_channel_beats_global (void)
   g_autofree char *base = g_build_filename (tmp, "base", NULL);
   g_autofree char *mixed1 = g_build_filename (tmp, "mixed1", NULL);
   g_autofree char *mixed2 = g_build_filename (tmp, "mixed2", NULL);
-  const char *global_first[] = { "--offset", "2", "--hoechst-offset", "1.2", NULL };
-  const char *channel_first[] = { "--hoechst-offset", "1.2", "--offset", "2", NULL };
+  const char *global_first[] = { "--offset", "2", "--hoechst-offset", "0.65", NULL };
+  const char *channel_first[] = { "--hoechst-offset", "0.65", "--offset", "2", NULL };
   char *paths[3] = { NULL, };
   gint64 t_base[3] = { 0, }, t1[3] = { 0, }, t2[3] = { 0, };
 
@@ -420,7 +424,7 @@ test_segment_channel_beats_global (void)
 
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (t1[i], ==, t2[i]);
-  /* Hoechst keeps the default offset 1.2; the others use 2. */
+  /* Hoechst keeps the default offset 0.65; the others use 2. */
   g_assert_cmpint (t1[1], ==, t_base[1]);
   g_assert_cmpint (t1[0], >, t_base[0]);
   g_assert_cmpint (t1[2], >, t_base[2]);

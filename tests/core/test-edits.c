@@ -846,18 +846,24 @@ sample_pipeline (void)
   return pipeline;
 }
 
+/* On an automatic mask, the counts read off the classes are the
+ * pipeline's, nucleus by nucleus, with either preset's connectivity. */
 static void
-test_counts_match_pipeline (void)
+test_counts_match_pipeline (gconstpointer data)
 {
   g_autoptr(LdaPipeline) pipeline = sample_pipeline ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaCounts) ours = NULL;
   const LdaCounts *theirs;
+  LdaParams params;
 
+  lda_params_init_preset (&params, GPOINTER_TO_UINT (data));
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
   g_assert_no_error (error);
   theirs = lda_pipeline_get_counts (pipeline);
-  ours = lda_counts_new_from_labels (lda_pipeline_get_labels (pipeline));
+  ours = lda_counts_new_from_labels_full (lda_pipeline_get_labels (pipeline),
+                                          lda_params_nucleus_connectivity (&params));
 
   g_test_message ("sample: pipeline %u live / %u dead, from labels %u / %u",
                   theirs->live, theirs->dead, ours->live, ours->dead);
@@ -871,11 +877,65 @@ test_counts_match_pipeline (void)
   for (guint i = 0; i < ours->n_objects; i++)
     {
       g_assert_cmpuint (ours->objects[i].nucleus_pixels, ==, theirs->objects[i].nucleus_pixels);
-      g_assert_cmpuint (ours->objects[i].draq7, ==, theirs->objects[i].draq7);
-      g_assert_cmpuint (ours->objects[i].hoechst_only, ==, theirs->objects[i].hoechst_only);
       g_assert_cmpint (ours->objects[i].dead, ==, theirs->objects[i].dead);
+      g_assert_cmpuint (ours->objects[i].x0, ==, theirs->objects[i].x0);
+      g_assert_cmpuint (ours->objects[i].y1, ==, theirs->objects[i].y1);
       g_assert_cmpuint (ours->objects[i].cell_area, >=, ours->objects[i].nucleus_pixels);
+      if (!params.nuclei.objects)
+        {
+          g_assert_cmpuint (ours->objects[i].draq7, ==, theirs->objects[i].draq7);
+          g_assert_cmpuint (ours->objects[i].hoechst_only, ==, theirs->objects[i].hoechst_only);
+        }
+      else
+        /* Painted whole: all Draq7 or none. */
+        g_assert_cmpuint (ours->objects[i].draq7, ==,
+                          ours->objects[i].dead ? ours->objects[i].nucleus_pixels : 0);
     }
+}
+
+/* Two nuclei separated by a split line one pixel wide, touching across it
+ * diagonally: with 4-connectivity the Live/Dead tool switches one, with
+ * the article's 8-connectivity both. */
+static void
+test_toggle_object (void)
+{
+  static const char rows[] =
+    "3333200"
+    "3333200"
+    "3332333"
+    "3323333"
+    "0023333";
+  g_autoptr(LdaImage) merged = lda_image_new (LDA_PIXEL_U8, 7, 5, NULL);
+  g_autoptr(LdaEdits) edits = lda_edits_new (7, 5, NULL);
+  g_autoptr(LdaImage) shown = NULL;
+  g_autoptr(LdaCounts) four = NULL;
+  g_autoptr(LdaCounts) eight = NULL;
+
+  for (guint i = 0; i < 35; i++)
+    lda_image_u8 (merged)[i] = (guint8) (rows[i] - '0');
+
+  four = lda_counts_new_from_labels_full (merged, 4);
+  eight = lda_counts_new_from_labels (merged);
+  g_assert_cmpuint (four->n_objects, ==, 2);
+  g_assert_cmpuint (eight->n_objects, ==, 1);
+
+  g_assert_true (lda_edits_toggle_nucleus_full (edits, merged, 0, 0, 4, NULL));
+  shown = lda_edits_merge (edits, merged, NULL);
+  g_assert_cmpuint (lda_image_get (shown, 0, 0), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (lda_image_get (shown, 1, 3), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (lda_image_get (shown, 2, 3), ==, LDA_CLASS_OUTLINE);
+  g_assert_cmpuint (lda_image_get (shown, 6, 4), ==, LDA_CLASS_HOECHST);
+  g_assert_cmpuint (lda_image_get (shown, 4, 0), ==, LDA_CLASS_OUTLINE);
+  g_clear_pointer (&four, lda_counts_free);
+  four = lda_counts_new_from_labels_full (shown, 4);
+  g_assert_cmpuint (four->live, ==, 1);
+  g_assert_cmpuint (four->dead, ==, 1);
+
+  lda_edits_clear (edits);
+  g_assert_true (lda_edits_toggle_nucleus (edits, merged, 0, 0, NULL));
+  g_clear_pointer (&shown, lda_image_unref);
+  shown = lda_edits_merge (edits, merged, NULL);
+  g_assert_cmpuint (lda_image_get (shown, 6, 4), ==, LDA_CLASS_DRAQ7);
 }
 
 int
@@ -898,11 +958,15 @@ main (int    argc,
   g_test_add_func ("/edits/fill/huge", test_fill_huge);
   g_test_add_func ("/edits/toggle/nucleus", test_toggle_nucleus);
   g_test_add_func ("/edits/toggle/off-nucleus", test_toggle_off_nucleus);
+  g_test_add_func ("/edits/toggle/object", test_toggle_object);
   g_test_add_func ("/edits/delete-cell", test_delete_cell);
   g_test_add_func ("/edits/one-pixel", test_one_pixel);
   g_test_add_func ("/edits/counts/hand-made", test_counts_hand_made);
   g_test_add_func ("/edits/counts/empty", test_counts_empty);
-  g_test_add_func ("/edits/counts/match-pipeline", test_counts_match_pipeline);
+  g_test_add_data_func ("/edits/counts/match-pipeline/robust",
+                        GUINT_TO_POINTER (LDA_PRESET_ROBUST), test_counts_match_pipeline);
+  g_test_add_data_func ("/edits/counts/match-pipeline/article",
+                        GUINT_TO_POINTER (LDA_PRESET_ARTICLE), test_counts_match_pipeline);
 
   return g_test_run ();
 }

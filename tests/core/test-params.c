@@ -86,6 +86,7 @@ assert_params_equal (const LdaParams *a,
       g_assert_cmpuint (a->channel[c].manual_threshold, ==, b->channel[c].manual_threshold);
       g_assert_true (lda_channel_params_equal (&a->channel[c], &b->channel[c]));
     }
+  g_assert_true (lda_nucleus_params_equal (&a->nuclei, &b->nuclei));
 }
 
 /* Values off the defaults, different in each channel. */
@@ -114,6 +115,14 @@ params_init_unusual (LdaParams *params)
   draq7->coarseness = 65535;
   draq7->kernel = 12;
   draq7->manual_threshold = 65535;
+  draq7->method = LDA_METHOD_TRIANGLE;
+  draq7->saturation = 4095;
+  cell->method = LDA_METHOD_OTSU_TILES;
+
+  params->nuclei.objects = TRUE;
+  params->nuclei.split = FALSE;
+  params->nuclei.split_depth = 3.25;
+  params->nuclei.min_area = 77;
 }
 
 static void
@@ -137,19 +146,58 @@ assert_validate (const LdaChannelParams *params,
 
 /* --- defaults and ranges ----------------------------------------------- */
 
+/* The default is the robust preset; the article preset keeps the
+ * article's values. */
 static void
 test_defaults (void)
 {
-  LdaParams params;
+  LdaParams params, article;
   g_autoptr(GError) error = NULL;
+  LdaPreset preset = LDA_N_PRESETS;
 
   memset (&params, 0xff, sizeof params);
   lda_params_init (&params);
+  g_assert_true (lda_params_get_preset (&params, &preset));
+  g_assert_cmpint (preset, ==, LDA_PRESET_ROBUST);
+  g_assert_cmpint (LDA_PRESET_DEFAULT, ==, LDA_PRESET_ROBUST);
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       const LdaChannelParams *p = &params.channel[c];
 
+      g_assert_cmpint (p->method, ==, LDA_METHOD_OTSU);
+      g_assert_true (p->use_offset);
+      g_assert_cmpuint (p->coarseness, ==, 16);
+      g_assert_false (p->manual);
+      g_assert_false (p->ignore_saturated);
+      g_assert_cmpuint (p->saturation, ==, LDA_SATURATION_AUTO);
+    }
+  g_assert_cmpfloat (params.channel[LDA_CHANNEL_CELL_AREA].offset, ==, 1.0);
+  g_assert_cmpfloat (params.channel[LDA_CHANNEL_HOECHST].offset, ==, 0.65);
+  g_assert_cmpfloat (params.channel[LDA_CHANNEL_DRAQ7].offset, ==, 1.0);
+  g_assert_cmpuint (params.channel[LDA_CHANNEL_CELL_AREA].kernel, ==, 5);
+  g_assert_cmpuint (params.channel[LDA_CHANNEL_HOECHST].kernel, ==, 3);
+  g_assert_cmpuint (params.channel[LDA_CHANNEL_DRAQ7].kernel, ==, 3);
+  g_assert_true (params.nuclei.objects);
+  g_assert_true (params.nuclei.split);
+  g_assert_cmpfloat (params.nuclei.split_depth, ==, 2.0);
+  g_assert_cmpuint (params.nuclei.min_area, ==, 20);
+  g_assert_cmpuint (lda_params_nucleus_connectivity (&params), ==, 4);
+  g_assert_true (lda_params_validate (&params, &error));
+  g_assert_no_error (error);
+
+  memset (&article, 0xff, sizeof article);
+  lda_params_init_preset (&article, LDA_PRESET_ARTICLE);
+  g_assert_true (lda_params_get_preset (&article, &preset));
+  g_assert_cmpint (preset, ==, LDA_PRESET_ARTICLE);
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      const LdaChannelParams *p = &article.channel[c];
+      LdaChannelParams plain;
+
+      lda_channel_params_init (&plain);
+      g_assert_true (lda_channel_params_equal (p, &plain));
+      g_assert_cmpint (p->method, ==, LDA_METHOD_MAX_TILE);
       g_assert_cmpfloat (p->offset, ==, 1.2);
       g_assert_true (p->use_offset);
       g_assert_cmpuint (p->coarseness, ==, 16);
@@ -158,8 +206,65 @@ test_defaults (void)
       g_assert_cmpuint (p->manual_threshold, ==, 0);
       g_assert_false (p->ignore_saturated);
     }
-  g_assert_true (lda_params_validate (&params, &error));
-  g_assert_no_error (error);
+  g_assert_false (article.nuclei.objects);
+  g_assert_false (article.nuclei.split);
+  g_assert_cmpuint (article.nuclei.min_area, ==, 0);
+  g_assert_cmpuint (lda_params_nucleus_connectivity (&article), ==, 8);
+  g_assert_true (lda_params_validate (&article, &error));
+
+  /* A change makes them no preset. */
+  article.channel[LDA_CHANNEL_HOECHST].kernel = 7;
+  g_assert_false (lda_params_get_preset (&article, NULL));
+  g_assert_false (lda_params_equal (&article, &params));
+}
+
+static void
+test_names (void)
+{
+  LdaMethod method = LDA_N_METHODS;
+  LdaPreset preset = LDA_N_PRESETS;
+  const char *methods[] = { "max-tile", "otsu", "otsu-tiles", "triangle" };
+
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    {
+      g_assert_cmpstr (lda_method_name (m), ==, methods[m]);
+      g_assert_true (lda_method_from_name (methods[m], &method));
+      g_assert_cmpint (method, ==, m);
+      g_assert_nonnull (lda_method_title (m));
+    }
+  g_assert_false (lda_method_from_name ("otsu ", &method));
+  g_assert_false (lda_method_from_name ("", &method));
+
+  g_assert_cmpstr (lda_preset_name (LDA_PRESET_ARTICLE), ==, "article");
+  g_assert_cmpstr (lda_preset_name (LDA_PRESET_ROBUST), ==, "robust");
+  g_assert_true (lda_preset_from_name ("article", &preset));
+  g_assert_cmpint (preset, ==, LDA_PRESET_ARTICLE);
+  g_assert_false (lda_preset_from_name ("Article", &preset));
+  g_assert_nonnull (lda_preset_title (LDA_PRESET_ROBUST));
+}
+
+static void
+test_validate_nuclei (void)
+{
+  LdaNucleusParams p;
+  g_autoptr(GError) error = NULL;
+
+  lda_nucleus_params_init_preset (&p, LDA_PRESET_ROBUST);
+  g_assert_true (lda_nucleus_params_validate (&p, NULL));
+  p.split_depth = LDA_SPLIT_DEPTH_MIN;
+  g_assert_true (lda_nucleus_params_validate (&p, NULL));
+  p.split_depth = LDA_SPLIT_DEPTH_MAX;
+  g_assert_true (lda_nucleus_params_validate (&p, NULL));
+  p.split_depth = 0.0;
+  g_assert_false (lda_nucleus_params_validate (&p, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
+  g_clear_error (&error);
+  p.split_depth = NAN;
+  g_assert_false (lda_nucleus_params_validate (&p, NULL));
+  p.split_depth = 2.0;
+  p.min_area = LDA_MIN_AREA_MAX + 1;
+  g_assert_false (lda_nucleus_params_validate (&p, &error));
+  g_assert_nonnull (strstr (error->message, "10001"));
 }
 
 static void
@@ -192,6 +297,12 @@ test_equal (void)
   g_assert_false (lda_channel_params_equal (&a, &b));
   b = a;
   b.ignore_saturated = TRUE;
+  g_assert_false (lda_channel_params_equal (&a, &b));
+  b = a;
+  b.method = LDA_METHOD_OTSU;
+  g_assert_false (lda_channel_params_equal (&a, &b));
+  b = a;
+  b.saturation = 4095;
   g_assert_false (lda_channel_params_equal (&a, &b));
   /* Booleans compare by truth, not by value. */
   b = a;
@@ -323,13 +434,14 @@ test_key_file_roundtrip (void)
   assert_params_equal (&saved, &loaded);
 }
 
-/* Keys and groups absent from the file keep the values given. */
+/* Keys and groups absent from a file of this version keep the values
+ * given. */
 static void
 test_absent_keys_keep_values (void)
 {
   g_autofree char *dir = tmp_dir_new ();
   g_autofree char *path = write_file (dir, "partial.ini",
-                                      "[livedead]\nformat=1\n\n"
+                                      "[livedead]\nformat=2\n\n"
                                       "[hoechst]\nkernel=7\nthreshold=manual\n");
   g_autoptr(GError) error = NULL;
   LdaParams before, params;
@@ -352,6 +464,71 @@ test_absent_keys_keep_values (void)
   tmp_dir_remove (dir);
 }
 
+/* A file from before the threshold methods (no method, no saturation, no
+ * [nuclei]) means the article's method, whatever the defaults now are:
+ * it is read over the article preset. */
+static void
+test_legacy_file_means_article (void)
+{
+  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *old = write_file (dir, "old.ini",
+                                     "[livedead]\nformat=1\n\n"
+                                     "[hoechst]\noffset=1.5\nkernel=7\n");
+  g_autofree char *bare = write_file (dir, "bare.ini", "[draq7]\ncoarseness=32\n");
+  g_autofree char *new = write_file (dir, "new.ini",
+                                     "[hoechst]\nmethod=otsu\noffset=0.7\n");
+  g_autoptr(GError) error = NULL;
+  LdaParams params, expected;
+
+  lda_params_init (&params);
+  g_assert_true (lda_params_load (&params, old, &error));
+  g_assert_no_error (error);
+  lda_params_init_preset (&expected, LDA_PRESET_ARTICLE);
+  expected.channel[LDA_CHANNEL_HOECHST].offset = 1.5;
+  expected.channel[LDA_CHANNEL_HOECHST].kernel = 7;
+  assert_params_equal (&expected, &params);
+
+  /* Without a format line too. */
+  lda_params_init (&params);
+  g_assert_true (lda_params_load (&params, bare, &error));
+  lda_params_init_preset (&expected, LDA_PRESET_ARTICLE);
+  expected.channel[LDA_CHANNEL_DRAQ7].coarseness = 32;
+  assert_params_equal (&expected, &params);
+
+  /* One new key is enough to read the file over the values given. */
+  lda_params_init (&params);
+  g_assert_true (lda_params_load (&params, new, &error));
+  lda_params_init (&expected);
+  expected.channel[LDA_CHANNEL_HOECHST].offset = 0.7;
+  assert_params_equal (&expected, &params);
+
+  tmp_dir_remove (dir);
+}
+
+/* What is saved reads back whole, the new keys in the file. */
+static void
+test_new_keys_written (void)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *method = NULL;
+  g_autofree char *saturation = NULL;
+  LdaParams params;
+
+  params_init_unusual (&params);
+  params.channel[LDA_CHANNEL_HOECHST].saturation = LDA_SATURATION_AUTO;
+  lda_params_save_to_key_file (&params, key_file);
+  g_assert_cmpint (g_key_file_get_integer (key_file, "livedead", "format", NULL), ==, 2);
+  method = g_key_file_get_string (key_file, "draq7", "method", NULL);
+  g_assert_cmpstr (method, ==, "triangle");
+  saturation = g_key_file_get_string (key_file, "hoechst", "saturation", NULL);
+  g_assert_cmpstr (saturation, ==, "auto");
+  g_assert_cmpint (g_key_file_get_integer (key_file, "draq7", "saturation", NULL), ==, 4095);
+  g_assert_true (g_key_file_get_boolean (key_file, "nuclei", "objects", NULL));
+  g_assert_false (g_key_file_get_boolean (key_file, "nuclei", "split", NULL));
+  g_assert_cmpfloat (g_key_file_get_double (key_file, "nuclei", "split-depth", NULL), ==, 3.25);
+  g_assert_cmpint (g_key_file_get_integer (key_file, "nuclei", "min-area", NULL), ==, 77);
+}
+
 typedef struct
 {
   const char *name;
@@ -372,6 +549,12 @@ static const InvalidCase invalid_cases[] = {
   { "empty-kernel", "[hoechst]\nkernel =\n", "kernel" },
   /* A valid group before the bad one must not be applied either. */
   { "after-valid", "[cell-area]\nkernel = 9\noffset = 3\n\n[draq7]\nkernel = 0\n", "kernel" },
+  { "method", "[hoechst]\nmethod = kittler\n", "method" },
+  { "saturation", "[draq7]\nsaturation = full\n", "saturation" },
+  { "saturation-range", "[draq7]\nsaturation = 70000\n", "saturation" },
+  { "split-depth", "[nuclei]\nsplit-depth = 0\n", "split depth" },
+  { "split", "[nuclei]\nsplit = often\n", "split" },
+  { "min-area", "[nuclei]\nmin-area = -1\n", "min-area" },
 };
 
 static void
@@ -532,6 +715,8 @@ main (int   argc,
 
   g_test_add_func ("/params/defaults", test_defaults);
   g_test_add_func ("/params/channel-names", test_channel_names);
+  g_test_add_func ("/params/names", test_names);
+  g_test_add_func ("/params/validate/nuclei", test_validate_nuclei);
   g_test_add_func ("/params/equal", test_equal);
   g_test_add_func ("/params/validate/offset", test_validate_offset);
   g_test_add_func ("/params/validate/kernel", test_validate_kernel);
@@ -542,6 +727,8 @@ main (int   argc,
   g_test_add_func ("/params/file/roundtrip", test_save_load_roundtrip);
   g_test_add_func ("/params/file/key-file-roundtrip", test_key_file_roundtrip);
   g_test_add_func ("/params/file/absent-keys", test_absent_keys_keep_values);
+  g_test_add_func ("/params/file/legacy-means-article", test_legacy_file_means_article);
+  g_test_add_func ("/params/file/new-keys-written", test_new_keys_written);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
       g_autofree char *name = g_strconcat ("/params/file/invalid/", invalid_cases[i].name, NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lda-error.h"
+#include "lda-components.h"
 #include "lda-pipeline.h"
 #include "lda-triples.h"
 
@@ -39,6 +40,20 @@ new_pipeline (void)
   return pipeline;
 }
 
+/* A pipeline with the article's parameters, for what is particular to
+ * the max-tile method. */
+static LdaPipeline *
+new_article_pipeline (void)
+{
+  LdaPipeline *pipeline = new_pipeline ();
+  LdaParams params;
+
+  lda_params_init_preset (&params, LDA_PRESET_ARTICLE);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+
+  return pipeline;
+}
+
 static void
 run_ok (LdaPipeline *pipeline)
 {
@@ -63,15 +78,17 @@ assert_same_labels (LdaImage *a,
 static void
 test_hoechst_change_keeps_sobel (void)
 {
-  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = new_article_pipeline ();
   g_autoptr(GError) error = NULL;
   LdaChannelParams p;
   LdaImage *sobel;
 
   run_ok (pipeline);
   sobel = lda_pipeline_get_sobel (pipeline);
+  /* The article makes no nucleus objects. */
   for (guint s = 0; s < LDA_N_STAGES; s++)
-    g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, s), ==, 1);
+    g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, s), ==, s == LDA_STAGE_NUCLEI ? 0 : 1);
+  g_assert_null (lda_pipeline_get_nuclei (pipeline));
 
   p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
   p.offset = 2.0;
@@ -102,7 +119,7 @@ test_hoechst_change_keeps_sobel (void)
 static void
 test_same_threshold_keeps_mask (void)
 {
-  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = new_article_pipeline ();
   guint peak;
   LdaChannelParams p;
 
@@ -165,14 +182,24 @@ test_invalid_params_refused (void)
 {
   g_autoptr(LdaPipeline) pipeline = new_pipeline ();
   g_autoptr(GError) error = NULL;
-  LdaParams params;
+  LdaParams params, before;
 
   lda_params_init (&params);
+  before = params;
   params.channel[LDA_CHANNEL_DRAQ7].kernel = 40;
   g_assert_false (lda_pipeline_set_params (pipeline, &params, &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
   g_assert_nonnull (strstr (error->message, "draq7"));
-  g_assert_cmpuint (lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_DRAQ7].kernel, ==, 5);
+  g_assert_true (lda_params_equal (lda_pipeline_get_params (pipeline), &before));
+
+  /* Nor is a nucleus parameter out of range taken, or anything with it. */
+  g_clear_error (&error);
+  params = before;
+  params.channel[LDA_CHANNEL_HOECHST].kernel = 7;
+  params.nuclei.split_depth = 0.1;
+  g_assert_false (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_nonnull (strstr (error->message, "split depth"));
+  g_assert_true (lda_params_equal (lda_pipeline_get_params (pipeline), &before));
 }
 
 static void
@@ -347,6 +374,12 @@ test_saturated_channel (void)
       px[y * w + x] = 5000;
 
   pipeline = lda_pipeline_new (bright, bright, bright, NULL);
+  {
+    LdaParams article;
+
+    lda_params_init_preset (&article, LDA_PRESET_ARTICLE);
+    g_assert_true (lda_pipeline_set_params (pipeline, &article, NULL));
+  }
   run_ok (pipeline);
   g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), ==, 78643);
   g_assert_cmpfloat (lda_pipeline_get_mask_coverage (pipeline, LDA_CHANNEL_HOECHST), ==, 0.0);
@@ -384,6 +417,210 @@ test_tiny_images (void)
     }
 }
 
+/* A split change re-runs the splitting and what follows, not a threshold
+ * or a mask; turning objects off goes back to the article's painting. */
+static void
+test_split_change_keeps_masks (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  g_autoptr(LdaPipeline) article = new_article_pipeline ();
+  LdaNucleusParams n;
+  guint split_objects, unsplit_objects;
+
+  run_ok (pipeline);
+  g_assert_nonnull (lda_pipeline_get_nuclei (pipeline));
+  split_objects = lda_pipeline_get_counts (pipeline)->n_objects;
+
+  n = lda_pipeline_get_params (pipeline)->nuclei;
+  n.split = FALSE;
+  g_assert_true (lda_pipeline_set_nucleus_params (pipeline, &n, NULL));
+  g_assert_true (lda_pipeline_stage_is_valid (pipeline, LDA_STAGE_MASK_HOECHST));
+  g_assert_false (lda_pipeline_stage_is_valid (pipeline, LDA_STAGE_NUCLEI));
+  run_ok (pipeline);
+  unsplit_objects = lda_pipeline_get_counts (pipeline)->n_objects;
+  g_assert_cmpuint (unsplit_objects, <, split_objects);
+  g_assert_cmpuint (lda_pipeline_get_nuclei (pipeline)->n_seeds, ==, 0);
+
+  for (guint s = LDA_STAGE_SOBEL; s <= LDA_STAGE_MASK_DRAQ7; s++)
+    g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, s), ==, 1);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_NUCLEI), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_REGIONS), ==, 2);
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_LABELS), ==, 2);
+
+  /* The depth means nothing without splitting: no work. */
+  n.split_depth = 5.0;
+  g_assert_true (lda_pipeline_set_nucleus_params (pipeline, &n, NULL));
+  g_assert_true (lda_pipeline_is_done (pipeline));
+
+  /* Objects off, with the article's thresholds: the article's mask. */
+  {
+    LdaParams params;
+
+    lda_params_init_preset (&params, LDA_PRESET_ARTICLE);
+    g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+    run_ok (pipeline);
+    run_ok (article);
+    assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (article));
+    g_assert_null (lda_pipeline_get_nuclei (pipeline));
+  }
+}
+
+/* With every method asked for, each has its threshold, in a sensible
+ * order for a nucleus image, and switching method needs no new votes. */
+static void
+test_every_method (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_article_pipeline ();
+  const LdaThresholdLevels *levels;
+  LdaChannelParams p;
+  gint64 otsu;
+
+  run_ok (pipeline);
+  levels = lda_pipeline_get_levels (pipeline, LDA_CHANNEL_HOECHST);
+  g_assert_cmpint (levels->threshold[LDA_METHOD_OTSU], ==, -1);
+  g_assert_null (lda_pipeline_get_histogram (pipeline, LDA_CHANNEL_HOECHST));
+
+  lda_pipeline_set_all_methods (pipeline, TRUE);
+  run_ok (pipeline);
+  /* Nothing after the thresholds was remade: they did not move. */
+  g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_HOECHST), ==, 1);
+  g_assert_nonnull (lda_pipeline_get_histogram (pipeline, LDA_CHANNEL_HOECHST));
+  levels = lda_pipeline_get_levels (pipeline, LDA_CHANNEL_HOECHST);
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    {
+      g_test_message ("%s: level %u, threshold %" G_GINT64_FORMAT, lda_method_name (m),
+                      levels->level[m], levels->threshold[m]);
+      g_assert_cmpint (levels->threshold[m], >, (gint64) levels->dark);
+    }
+  g_assert_cmpint (levels->threshold[LDA_METHOD_MAX_TILE], ==,
+                   lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST));
+  g_assert_cmpuint (levels->max_value, >, levels->level[LDA_METHOD_OTSU]);
+  g_assert_cmpuint (levels->saturation, ==, 4095);   /* the sample never passes 4095 */
+  otsu = levels->threshold[LDA_METHOD_OTSU];
+
+  p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_HOECHST];
+  p.method = LDA_METHOD_OTSU;
+  g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_HOECHST, &p, NULL));
+  run_ok (pipeline);
+  g_assert_cmpint (lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST), ==, otsu);
+}
+
+/* 12-bit data in 16-bit files saturate at 4095: detected, and used by
+ * ignore-saturated; a parameter overrides it. */
+static void
+test_saturation_12_bit (void)
+{
+  const guint w = 64, h = 64;
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, w, h, NULL);
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  guint16 *px = lda_image_u16 (image);
+  LdaParams params;
+
+  /* Background 100; a saturated speck in most tiles of 16. */
+  for (guint i = 0; i < w * h; i++)
+    px[i] = 100 + (i % 3);
+  for (guint y = 0; y < h; y += 16)
+    for (guint x = 0; x < 48; x += 16)
+      px[(y + 5) * w + x + 5] = 4095;
+
+  pipeline = lda_pipeline_new (image, image, image, NULL);
+  lda_params_init_preset (&params, LDA_PRESET_ARTICLE);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+  run_ok (pipeline);
+  g_assert_cmpuint (lda_pipeline_get_saturation (pipeline, LDA_CHANNEL_HOECHST), ==, 4095);
+  /* The Sobel gradient has its own scale. */
+  g_assert_cmpuint (lda_pipeline_get_saturation (pipeline, LDA_CHANNEL_CELL_AREA), ==, 65535);
+  g_assert_cmpint (lda_pipeline_get_peak (pipeline, LDA_CHANNEL_HOECHST), ==, 4095);
+
+  params.channel[LDA_CHANNEL_HOECHST].ignore_saturated = TRUE;
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+  run_ok (pipeline);
+  g_assert_cmpint (lda_pipeline_get_peak (pipeline, LDA_CHANNEL_HOECHST), <, 200);
+
+  /* Told that the camera saturates higher, the specks vote again. */
+  params.channel[LDA_CHANNEL_HOECHST].saturation = 65535;
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+  run_ok (pipeline);
+  g_assert_cmpuint (lda_pipeline_get_saturation (pipeline, LDA_CHANNEL_HOECHST), ==, 65535);
+  g_assert_cmpint (lda_pipeline_get_peak (pipeline, LDA_CHANNEL_HOECHST), ==, 4095);
+
+  /* A 16-bit image that passes 16 383 saturates at 65 535. */
+  px[0] = 20000;
+  {
+    g_autoptr(LdaPipeline) wide = lda_pipeline_new (image, image, image, NULL);
+
+    run_ok (wide);
+    g_assert_cmpuint (lda_pipeline_get_saturation (wide, LDA_CHANNEL_DRAQ7), ==, 65535);
+  }
+}
+
+/* The counts are what the mask shows: its 4-connected components of
+ * class 3 and of class 4, one per nucleus object. */
+static void
+test_counts_are_visible (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  LdaImage *labels;
+  const LdaCounts *counts;
+
+  run_ok (pipeline);
+  labels = lda_pipeline_get_labels (pipeline);
+  counts = lda_pipeline_get_counts (pipeline);
+  for (guint klass = LDA_CLASS_HOECHST; klass <= LDA_CLASS_DRAQ7; klass++)
+    {
+      g_autoptr(LdaBitplane) plane = lda_bitplane_new (labels->width, labels->height, NULL);
+      g_autoptr(LdaRuns) runs = NULL;
+
+      for (guint y = 0; y < labels->height; y++)
+        for (guint x = 0; x < labels->width; x++)
+          if (lda_image_get (labels, x, y) == klass)
+            lda_bitplane_set (plane, x, y, TRUE);
+      runs = lda_runs_new_from_bitplane (plane, TRUE, NULL);
+      lda_runs_label (runs, 4);
+      g_test_message ("class %u: %u components", klass, runs->n_components);
+      g_assert_cmpuint (runs->n_components, ==,
+                        klass == LDA_CLASS_HOECHST ? counts->live : counts->dead);
+    }
+  g_assert_cmpuint (counts->live, >, 0);
+  g_assert_cmpuint (counts->dead, >, 0);
+}
+
+/* The object under a pixel, and its evidence. */
+static void
+test_object_at (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  const LdaCounts *counts;
+  gboolean seen_dead = FALSE;
+
+  g_assert_cmpint (lda_pipeline_get_object_at (pipeline, 0, 0), ==, -1);
+  run_ok (pipeline);
+  counts = lda_pipeline_get_counts (pipeline);
+  for (guint i = 0; i < counts->n_objects; i++)
+    {
+      const LdaObject *o = &counts->objects[i];
+      gboolean found = FALSE;
+
+      g_assert_cmpuint (o->x0, <, o->x1);
+      g_assert_cmpuint (o->y0, <, o->y1);
+      g_assert_cmpfloat (o->mean_hoechst, >, 0.0);
+      g_assert_cmpfloat (o->draq7_share, >=, 0.0);
+      g_assert_cmpfloat (o->draq7_share, <=, 1.0);
+      g_assert_cmpint (o->dead, ==, o->draq7_share > 0.5);
+      seen_dead = seen_dead || o->dead;
+      for (guint x = o->x0; x < o->x1 && !found; x++)
+        if (lda_pipeline_get_object_at (pipeline, x, o->y0) == (gint) i)
+          {
+            guint8 klass = lda_image_get (lda_pipeline_get_labels (pipeline), x, o->y0);
+
+            g_assert_cmpuint (klass, ==, o->dead ? LDA_CLASS_DRAQ7 : LDA_CLASS_HOECHST);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+  g_assert_true (seen_dead);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,6 +643,11 @@ main (int    argc,
   g_test_add_func ("/pipeline/manual-threshold", test_manual_threshold);
   g_test_add_func ("/pipeline/saturated-channel", test_saturated_channel);
   g_test_add_func ("/pipeline/tiny-images", test_tiny_images);
+  g_test_add_func ("/pipeline/split-change-keeps-masks", test_split_change_keeps_masks);
+  g_test_add_func ("/pipeline/every-method", test_every_method);
+  g_test_add_func ("/pipeline/saturation-12-bit", test_saturation_12_bit);
+  g_test_add_func ("/pipeline/counts-are-visible", test_counts_are_visible);
+  g_test_add_func ("/pipeline/object-at", test_object_at);
 
   status = g_test_run ();
 

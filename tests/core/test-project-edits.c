@@ -316,7 +316,7 @@ test_damaged_files (void)
 
   /* From a newer version: refused, kept in place, not saved over. */
   {
-    const char *newer = "[project]\nformat=2\n";
+    const char *newer = "[project]\nformat=3\n";
     g_autoptr(GError) error = NULL;
     g_autofree char *after = NULL;
     gsize length;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compares the C core with the OpenCV reference on every triple of a data
-# folder and the three parameter sets of the acceptance criteria.  Needs
-# the reference tools (python3-opencv, python3-tifffile); the test suite
-# does not.
+# folder and the three parameter sets of the acceptance criteria, with the
+# article preset (the default preset is another method).  Needs the
+# reference tools (python3-opencv, python3-tifffile); the test suite does
+# not.
 #
 #   tests/parity/check-parity.sh [BUILDDIR] [DATADIR]
 #
@@ -35,7 +36,7 @@ for bf in $(find "$data" -name '*_bf.tif' | sort); do
     rm -rf "$ref" "$ours"
     /usr/bin/python3 "$tools/seed_reference.py" "$bf" "$ho" "$dr" "$ref" \
       --offset "$offset" --coarseness "$coarseness" --kernel "$kernel" >/dev/null
-    "$livedead" segment "$bf" "$ho" "$dr" -o "$ours" --stages --quiet \
+    "$livedead" segment "$bf" "$ho" "$dr" -o "$ours" --stages --quiet --preset article \
       --offset "$offset" --coarseness "$coarseness" --kernel "$kernel" 2>/dev/null
     out=$(/usr/bin/python3 "$tools/compare_stages.py" "$ours" "$ref")
     verdict=$(tail -n 1 <<<"$out")

@@ -1,0 +1,188 @@
+/* lda-edits-counts.c — the counts of a corrected mask, read off its classes
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lda-components.h"
+#include "lda-edits.h"
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The run of @runs in row @y that contains column @x (it must exist). */
+static gsize
+find_run (const LdaRuns *runs,
+          guint          y,
+          guint          x)
+{
+  gsize lo = runs->row_start[y], hi = runs->row_start[y + 1];
+
+  /* Runs of a row are sorted and disjoint: the last one starting at or
+   * before x. */
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (runs->runs[mid].x0 <= x)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  g_assert (runs->runs[lo].x0 <= x && x < runs->runs[lo].x1);
+  return lo;
+}
+
+/**
+ * lda_counts_new_from_labels:
+ * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
+ *
+ * As lda_counts_new_from_labels_full() with the article's 8-connected
+ * nuclei.
+ *
+ * Returns: (transfer full) (nullable): the counts, or %NULL if memory for
+ *   the labelling cannot be had
+ */
+LdaCounts *
+lda_counts_new_from_labels (const LdaImage *labels)
+{
+  return lda_counts_new_from_labels_full (labels, 8);
+}
+
+/**
+ * lda_counts_new_from_labels_full:
+ * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
+ * @connectivity: 4 for nucleus objects, 8 for the article's nuclei (see
+ *   lda_params_nucleus_connectivity())
+ *
+ * Counts cells on a corrected mask, with the rule of SPEC 2.7 read off the
+ * classes:
+ *
+ * - a nucleus is a @connectivity-connected component of pixels of class 3
+ *   or 4 (objects are numbered in the raster order of their first pixel,
+ *   as lda_counts_new() numbers them);
+ * - its Draq7 pixels are those of class 4, its Hoechst-only pixels those of
+ *   class 3; it is dead when it has more of the former, so a tie is live;
+ * - its cell area is the pixel count of the 4-connected region of classes
+ *   {1, 3, 4} that contains it.  If two nuclei lie in one region, each of
+ *   them gets the whole region's area.  A nucleus whose parts touch only
+ *   diagonally may lie in several regions: it gets the sum of their areas.
+ *
+ * On an automatic mask the nuclei and their live/dead state are the
+ * pipeline's, because composition paints nuclei last (and nucleus objects
+ * whole, one class each); only the cell areas differ, since the
+ * pipeline's come from the watershed regions.
+ *
+ * Returns: (transfer full) (nullable): the counts, or %NULL if memory for
+ *   the labelling cannot be had
+ */
+LdaCounts *
+lda_counts_new_from_labels_full (const LdaImage *labels,
+                                 guint           connectivity)
+{
+  g_autoptr(LdaBitplane) nucleus_plane = NULL;
+  g_autoptr(LdaBitplane) cell_plane = NULL;
+  g_autoptr(LdaRuns) nuclei = NULL;
+  g_autoptr(LdaRuns) cells = NULL;
+  g_autofree guint64 *region_area = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(LdaCounts) self = NULL;
+  const guint8 *pixels;
+  guint w, h;
+
+  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, NULL);
+  g_return_val_if_fail (connectivity == 4 || connectivity == 8, NULL);
+
+  w = labels->width;
+  h = labels->height;
+  pixels = lda_image_u8 (labels);
+  nucleus_plane = lda_bitplane_new (w, h, NULL);
+  cell_plane = lda_bitplane_new (w, h, NULL);
+  if (nucleus_plane == NULL || cell_plane == NULL)
+    return NULL;
+
+  for (guint y = 0; y < h; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * w;
+      guint64 *nrow = lda_bitplane_row (nucleus_plane, y);
+      guint64 *crow = lda_bitplane_row (cell_plane, y);
+
+      for (guint x = 0; x < w; x++)
+        {
+          guint64 bit = G_GUINT64_CONSTANT (1) << (x & 63);
+          guint8 v = row[x];
+
+          if (v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7)
+            {
+              nrow[x >> 6] |= bit;
+              crow[x >> 6] |= bit;
+            }
+          else if (v == LDA_CLASS_CELL)
+            crow[x >> 6] |= bit;
+        }
+    }
+
+  nuclei = lda_runs_new_from_bitplane (nucleus_plane, TRUE, NULL);
+  cells = lda_runs_new_from_bitplane (cell_plane, TRUE, NULL);
+  if (nuclei == NULL || cells == NULL)
+    return NULL;
+  lda_runs_label (nuclei, connectivity);
+  lda_runs_label (cells, 4);
+
+  region_area = g_new0 (guint64, MAX (cells->n_components, 1));
+  for (gsize i = 0; i < cells->n_runs; i++)
+    region_area[cells->labels[i]] += cells->runs[i].x1 - cells->runs[i].x0;
+
+  self = g_new0 (LdaCounts, 1);
+  self->n_objects = nuclei->n_components;
+  self->objects = g_new0 (LdaObject, MAX (self->n_objects, 1));
+  for (guint i = 0; i < self->n_objects; i++)
+    self->objects[i].x0 = self->objects[i].y0 = G_MAXUINT;
+
+  /* Each nucleus run lies inside one cell run (nucleus pixels are cell
+   * pixels too); collect the distinct (nucleus, region) pairs. */
+  pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64), MAX (nuclei->n_runs, 1));
+  for (gsize i = 0; i < nuclei->n_runs; i++)
+    {
+      const LdaRun *run = &nuclei->runs[i];
+      const guint8 *row = pixels + (gsize) run->y * w;
+      LdaObject *o = &self->objects[nuclei->labels[i]];
+      guint64 pair;
+
+      o->nucleus_pixels += run->x1 - run->x0;
+      for (guint x = run->x0; x < run->x1; x++)
+        o->draq7 += row[x] == LDA_CLASS_DRAQ7;
+      o->hoechst_only = o->nucleus_pixels - o->draq7;
+      o->x0 = MIN (o->x0, run->x0);
+      o->x1 = MAX (o->x1, run->x1);
+      o->y0 = MIN (o->y0, run->y);
+      o->y1 = MAX (o->y1, run->y + 1);
+
+      pair = ((guint64) nuclei->labels[i] << 32)
+             | cells->labels[find_run (cells, run->y, run->x0)];
+      if (pairs->len == 0 || g_array_index (pairs, guint64, pairs->len - 1) != pair)
+        g_array_append_val (pairs, pair);
+    }
+
+  g_array_sort (pairs, compare_u64);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint64 pair = g_array_index (pairs, guint64, i);
+
+      if (i > 0 && g_array_index (pairs, guint64, i - 1) == pair)
+        continue;
+      self->objects[pair >> 32].cell_area += (guint) region_area[pair & G_MAXUINT32];
+    }
+
+  lda_counts_finish (self);
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,370 @@
+/* lda-params-file.c — parameters in key files: the --params file and the
+ * groups the project file holds
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "lda-atomic-file.h"
+#include "lda-error.h"
+#include "lda-params.h"
+
+#define FORMAT_GROUP   "livedead"
+/* 2 added the methods, the saturation and the [nuclei] group. */
+#define FORMAT_VERSION 2
+
+/* A value as it can be quoted in a message: valid UTF-8 whatever the file
+ * holds, and short. */
+static char *
+shown_value (GKeyFile   *key_file,
+             const char *group,
+             const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (key_file, group, key, NULL);
+  g_autofree char *valid = g_utf8_make_valid (raw != NULL ? g_strstrip (raw) : "", -1);
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (valid, 0, 40);
+
+      return g_strconcat (start, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
+}
+
+static gboolean
+read_uint (GKeyFile   *key_file,
+           const char *group,
+           const char *key,
+           guint      *value,
+           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  guint64 v;
+
+  if (!g_key_file_has_key (key_file, group, key, NULL))
+    return TRUE;
+
+  text = g_key_file_get_value (key_file, group, key, &local_error);
+  g_strstrip (text);
+  errno = 0;
+  v = g_ascii_strtoull (text, &end, 10);
+  if (!g_ascii_isdigit (text[0]) || *end != '\0' || errno != 0 || v > G_MAXUINT)
+    {
+      g_autofree char *shown = shown_value (key_file, group, key);
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("[%s] %s = “%s” is not a whole number"), group, key, shown);
+      return FALSE;
+    }
+
+  *value = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+read_double (GKeyFile   *key_file,
+             const char *group,
+             const char *key,
+             double     *value,
+             GError    **error)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  double v;
+
+  if (!g_key_file_has_key (key_file, group, key, NULL))
+    return TRUE;
+
+  text = g_key_file_get_value (key_file, group, key, NULL);
+  g_strstrip (text);
+  v = g_ascii_strtod (text, &end);
+  /* Plain decimal only: no hexadecimal, no "inf" or "nan". */
+  if (text[0] == '\0' || *end != '\0' || !isfinite (v) ||
+      strspn (text, "0123456789.eE+-") != strlen (text))
+    {
+      g_autofree char *shown = shown_value (key_file, group, key);
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("[%s] %s = “%s” is not a number"), group, key, shown);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_bool (GKeyFile   *key_file,
+           const char *group,
+           const char *key,
+           gboolean   *value,
+           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean v;
+
+  if (!g_key_file_has_key (key_file, group, key, NULL))
+    return TRUE;
+
+  v = g_key_file_get_boolean (key_file, group, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_autofree char *shown = shown_value (key_file, group, key);
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("[%s] %s = “%s” is not true or false"), group, key, shown);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_channel (GKeyFile         *key_file,
+              LdaChannel        channel,
+              LdaChannelParams *params,
+              GError          **error)
+{
+  const char *group = lda_channel_name (channel);
+  g_autofree char *mode = NULL;
+  g_autofree char *method = NULL;
+  g_autofree char *saturation = NULL;
+
+  if (!g_key_file_has_group (key_file, group))
+    return TRUE;
+
+  if (!read_double (key_file, group, "offset", &params->offset, error) ||
+      !read_bool (key_file, group, "use-offset", &params->use_offset, error) ||
+      !read_uint (key_file, group, "coarseness", &params->coarseness, error) ||
+      !read_uint (key_file, group, "kernel", &params->kernel, error) ||
+      !read_uint (key_file, group, "manual-threshold", &params->manual_threshold, error) ||
+      !read_bool (key_file, group, "ignore-saturated", &params->ignore_saturated, error))
+    return FALSE;
+
+  mode = g_key_file_get_string (key_file, group, "threshold", NULL);
+  if (mode != NULL)
+    {
+      g_strstrip (mode);
+      if (g_str_equal (mode, "auto"))
+        params->manual = FALSE;
+      else if (g_str_equal (mode, "manual"))
+        params->manual = TRUE;
+      else
+        {
+          g_autofree char *shown = shown_value (key_file, group, "threshold");
+
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("[%s] threshold = “%s” must be auto or manual"), group, shown);
+          return FALSE;
+        }
+    }
+
+  method = g_key_file_get_string (key_file, group, "method", NULL);
+  if (method != NULL && !lda_method_from_name (g_strstrip (method), &params->method))
+    {
+      g_autofree char *shown = shown_value (key_file, group, "method");
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("[%s] method = “%s” must be max-tile, otsu, otsu-tiles or triangle"),
+                   group, shown);
+      return FALSE;
+    }
+
+  saturation = g_key_file_get_string (key_file, group, "saturation", NULL);
+  if (saturation != NULL && g_str_equal (g_strstrip (saturation), "auto"))
+    params->saturation = LDA_SATURATION_AUTO;
+  else if (!read_uint (key_file, group, "saturation", &params->saturation, error))
+    return FALSE;
+
+  return lda_channel_params_validate (params, channel, error);
+}
+
+static gboolean
+read_nuclei (GKeyFile         *key_file,
+             LdaNucleusParams *params,
+             GError          **error)
+{
+  if (!g_key_file_has_group (key_file, LDA_PARAMS_NUCLEI_GROUP))
+    return TRUE;
+
+  if (!read_bool (key_file, LDA_PARAMS_NUCLEI_GROUP, "objects", &params->objects, error) ||
+      !read_bool (key_file, LDA_PARAMS_NUCLEI_GROUP, "split", &params->split, error) ||
+      !read_double (key_file, LDA_PARAMS_NUCLEI_GROUP, "split-depth", &params->split_depth, error) ||
+      !read_uint (key_file, LDA_PARAMS_NUCLEI_GROUP, "min-area", &params->min_area, error))
+    return FALSE;
+
+  return lda_nucleus_params_validate (params, error);
+}
+
+/* Whether @key_file was written before the threshold methods existed: it
+ * has channel groups and none of the keys added since.  Such a file means
+ * the article's method, whatever today's defaults are. */
+static gboolean
+is_legacy (GKeyFile *key_file)
+{
+  gboolean has_channel = FALSE;
+
+  if (g_key_file_has_group (key_file, LDA_PARAMS_NUCLEI_GROUP))
+    return FALSE;
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      const char *group = lda_channel_name (c);
+
+      if (!g_key_file_has_group (key_file, group))
+        continue;
+      has_channel = TRUE;
+      if (g_key_file_has_key (key_file, group, "method", NULL) ||
+          g_key_file_has_key (key_file, group, "saturation", NULL))
+        return FALSE;
+    }
+
+  return has_channel;
+}
+
+/**
+ * lda_params_load_from_key_file:
+ * @params: (inout): parameters; keys absent from @key_file keep their value
+ * @key_file: a key file with a group per channel
+ * @error: return location for an error
+ *
+ * Reads the groups [cell-area], [hoechst], [draq7] and [nuclei].  A file
+ * from before the threshold methods (channel groups without a method or
+ * saturation key, no [nuclei] group) keeps its old meaning: it is read
+ * over the article preset, not over @params.  On failure @params is left
+ * exactly as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_params_load_from_key_file (LdaParams *params,
+                               GKeyFile  *key_file,
+                               GError   **error)
+{
+  LdaParams copy = *params;
+  guint version = 0;
+
+  if (g_key_file_has_key (key_file, FORMAT_GROUP, "format", NULL))
+    {
+      if (!read_uint (key_file, FORMAT_GROUP, "format", &version, error))
+        return FALSE;
+      if (version > FORMAT_VERSION)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("written by a newer version (format %u; this version reads up to %u)"),
+                       version, FORMAT_VERSION);
+          return FALSE;
+        }
+    }
+
+  if (version < 2 && is_legacy (key_file))
+    lda_params_init_preset (&copy, LDA_PRESET_ARTICLE);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    if (!read_channel (key_file, c, &copy.channel[c], error))
+      return FALSE;
+  if (!read_nuclei (key_file, &copy.nuclei, error))
+    return FALSE;
+
+  *params = copy;
+  return TRUE;
+}
+
+/**
+ * lda_params_save_to_key_file:
+ * @params: parameters
+ * @key_file: the key file to write the groups into
+ */
+void
+lda_params_save_to_key_file (const LdaParams *params,
+                             GKeyFile        *key_file)
+{
+  g_key_file_set_integer (key_file, FORMAT_GROUP, "format", FORMAT_VERSION);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      const LdaChannelParams *p = &params->channel[c];
+      const char *group = lda_channel_name (c);
+
+      g_key_file_set_string (key_file, group, "method", lda_method_name (p->method));
+      g_key_file_set_double (key_file, group, "offset", p->offset);
+      g_key_file_set_boolean (key_file, group, "use-offset", p->use_offset);
+      g_key_file_set_uint64 (key_file, group, "coarseness", p->coarseness);
+      g_key_file_set_uint64 (key_file, group, "kernel", p->kernel);
+      g_key_file_set_string (key_file, group, "threshold", p->manual ? "manual" : "auto");
+      g_key_file_set_uint64 (key_file, group, "manual-threshold", p->manual_threshold);
+      g_key_file_set_boolean (key_file, group, "ignore-saturated", p->ignore_saturated);
+      if (p->saturation == LDA_SATURATION_AUTO)
+        g_key_file_set_string (key_file, group, "saturation", "auto");
+      else
+        g_key_file_set_uint64 (key_file, group, "saturation", p->saturation);
+    }
+
+  g_key_file_set_boolean (key_file, LDA_PARAMS_NUCLEI_GROUP, "objects", params->nuclei.objects);
+  g_key_file_set_boolean (key_file, LDA_PARAMS_NUCLEI_GROUP, "split", params->nuclei.split);
+  g_key_file_set_double (key_file, LDA_PARAMS_NUCLEI_GROUP, "split-depth",
+                         params->nuclei.split_depth);
+  g_key_file_set_uint64 (key_file, LDA_PARAMS_NUCLEI_GROUP, "min-area", params->nuclei.min_area);
+}
+
+/**
+ * lda_params_load:
+ * @params: (inout): parameters to update
+ * @path: a parameter file
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success; on failure the message names @path
+ */
+gboolean
+lda_params_load (LdaParams  *params,
+                 const char *path,
+                 GError    **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lda_key_file_load (key_file, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS,
+                          error))
+    return FALSE;
+
+  if (!lda_params_load_from_key_file (params, key_file, &local_error))
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_params_save:
+ * @params: parameters
+ * @path: where to write them; replaced atomically
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_params_save (const LdaParams *params,
+                 const char      *path,
+                 GError         **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *data = NULL;
+  gsize length;
+
+  lda_params_save_to_key_file (params, key_file);
+  data = g_key_file_to_data (key_file, &length, NULL);
+
+  return lda_atomic_file_write (path, data, length, error);
+}

@@ -1,0 +1,72 @@
+/* lda-pipeline-private.h — the pipeline's state, shared by its files
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lda-pipeline.h"
+#include "lda-split.h"
+#include "lda-threshold-methods.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Threshold stage: the votes are kept, so that an offset change only
+   * recomputes one multiplication; the pixel histogram depends on the
+   * image alone and is kept for good once made. */
+  guint32           *votes;
+  gboolean           votes_valid;
+  guint              max_value;
+  guint32           *histogram;
+  LdaThresholdLevels levels;
+  gint64             threshold;
+  gboolean           threshold_valid;
+
+  /* Mask stage, valid while it was made with this threshold and kernel. */
+  LdaBitplane       *bits;
+  LdaImage          *image;
+  gint64             mask_threshold;
+  guint              mask_kernel;
+  gsize              mask_count;
+} LdaPipelineChannel;
+
+struct _LdaPipeline
+{
+  LdaImage           *inputs[LDA_N_INPUTS];
+  guint               width;
+  guint               height;
+  LdaParams           params;
+  gboolean            threaded;
+  gboolean            all_methods;
+
+  LdaImage           *sobel;
+  LdaPipelineChannel  channels[LDA_N_CHANNELS];
+  LdaNuclei          *nuclei;
+  gint64              nuclei_core[LDA_N_CHANNELS];
+  LdaRegions         *regions;
+  LdaImage           *labels;
+  LdaCounts          *counts;
+
+  guint               runs[LDA_N_STAGES];
+  gint64              times[LDA_N_STAGES];
+};
+
+gboolean lda_pipeline_channel_mask_is_valid (LdaPipeline  *self,
+                                             LdaChannel    channel);
+gboolean lda_pipeline_channel_is_done       (LdaPipeline  *self,
+                                             LdaChannel    channel);
+void     lda_pipeline_channel_invalidate    (LdaPipeline            *self,
+                                             LdaChannel              channel,
+                                             const LdaChannelParams *old,
+                                             const LdaChannelParams *params);
+guint    lda_pipeline_channel_dark_level    (LdaPipeline  *self,
+                                             LdaChannel    channel);
+gboolean lda_pipeline_run_channel           (LdaPipeline  *self,
+                                             LdaChannel    channel,
+                                             gboolean     *changed,
+                                             GCancellable *cancellable,
+                                             GError      **error);
+
+G_END_DECLS
