@@ -1,14 +1,28 @@
 #!/usr/bin/python3
-"""Times the C pipeline against the OpenCV reference, side by side.
+"""Times the C pipeline against the OpenCV reference, side by side, on
+several workloads and sizes.
 
-  tests/bench/bench-vs-reference.py [--build BUILDDIR] [--repeat N] [--size S]
+  tests/bench/bench-vs-reference.py [--build BUILDDIR] [--sizes 512,2048,...]
+                                    [--workloads tiled,cells,dense]
+                                    [--repeat N] [--reference-max S]
 
-Builds an S x S triple (default 2048) by tiling the real 512 x 512 crops of
-../shared/data/real, then in one run:
-  - the reference's segment() N times in this process (median),
-  - `livedead bench` N times in one process (median per stage and whole),
-  - `livedead segment` once, for its peak resident memory.
-Prints a table and the speed ratio.  Needs python3-opencv and
+Workloads (each made at every size, in a child process):
+  tiled   the real 512 x 512 crops of ../shared/data/real tiled to the
+          size: bright data whose Sobel tiles saturate, so the article's
+          cell-area threshold is above every pixel and the watershed has
+          almost nothing to flood (the optimistic case);
+  cells   the same tiles with the brightfield scaled to a quarter: its
+          gradient no longer saturates, the cell area covers most of the
+          frame and the watershed floods it (realistic);
+  dense   a synthetic confluent culture: cells and nuclei packed edge to
+          edge, a third of them dead (the worst case).
+
+For each it runs, in one go: the reference's stages (timed one by one,
+median of N), `livedead bench --preset article` (the same method) and
+`livedead bench` with the default preset, all in one process each.  It
+prints per stage, the whole pipeline, the speed ratio, the peak memory per
+pixel, and how time grows with the number of pixels.  The reference is
+skipped above --reference-max (default 8192).  Needs python3-opencv and
 python3-tifffile (Debian); the product and its tests do not.
 """
 import argparse
@@ -24,6 +38,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 SHARED = os.path.normpath(os.path.join(TOP, "..", "shared"))
+WORKLOADS = ("tiled", "cells", "dense")
 
 
 def cpu_model():
@@ -37,102 +52,209 @@ def cpu_model():
     return platform.processor() or "unknown CPU"
 
 
-def make_triple(folder, size):
+def tiled(size, channel):
     import numpy as np
     import tifffile
 
     data = os.path.join(SHARED, "data", "real", "celldetective_adcc_fields")
     names = sorted({f[:-len("_bf.tif")] for f in os.listdir(data) if f.endswith("_bf.tif")})
-    paths = []
-    for channel in ("bf", "hoechst", "draq7"):
-        tiles = [tifffile.imread(os.path.join(data, f"{n}_{channel}.tif")) for n in names]
-        th, tw = tiles[0].shape
-        rows, cols = -(-size // th), -(-size // tw)
-        grid = np.vstack([np.hstack([tiles[(r * cols + c) % len(tiles)] for c in range(cols)])
-                          for r in range(rows)])[:size, :size]
-        path = os.path.join(folder, f"bench_{channel}.tif")
-        tifffile.imwrite(path, np.ascontiguousarray(grid))
-        paths.append(path)
-    return paths
+    tiles = [tifffile.imread(os.path.join(data, f"{n}_{channel}.tif")) for n in names]
+    th, tw = tiles[0].shape
+    rows, cols = -(-size // th), -(-size // tw)
+    return np.vstack([np.hstack([tiles[(r * cols + c) % len(tiles)] for c in range(cols)])
+                      for r in range(rows)])[:size, :size]
 
 
-def peak_memory_kib(argv):
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{' '.join(argv)} failed")
-    return usage.ru_maxrss
+def dense(size):
+    """Cells of radius 14-22 px on a jittered hexagonal grid, touching;
+    a nucleus of radius 5-9 in each, a third of them dead."""
+    import cv2
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    bf = np.full((size, size), 9000, np.float32)
+    ho = np.full((size, size), 300, np.float32)
+    dr = np.full((size, size), 250, np.float32)
+    step = 36
+    for j, y in enumerate(range(0, size + step, step)):
+        for x in range(-step, size + step, step):
+            cx = int(x + (step // 2 if j % 2 else 0) + rng.integers(-6, 7))
+            cy = int(y + rng.integers(-6, 7))
+            r = int(rng.integers(14, 23))
+            cv2.circle(bf, (cx, cy), r, 14000 + float(rng.integers(0, 4000)), -1)
+            cv2.circle(bf, (cx, cy), r, 4000, 2)
+            nx, ny = cx + int(rng.integers(-4, 5)), cy + int(rng.integers(-4, 5))
+            nr = int(rng.integers(5, 10))
+            if rng.random() < 1 / 3:
+                cv2.circle(dr, (nx, ny), nr, 6000 + float(rng.integers(0, 6000)), -1)
+                cv2.circle(ho, (nx, ny), nr, 1200, -1)
+            else:
+                cv2.circle(ho, (nx, ny), nr, 5000 + float(rng.integers(0, 8000)), -1)
+    out = []
+    for im, noise in ((bf, 500), (ho, 80), (dr, 60)):
+        im = cv2.GaussianBlur(im, (0, 0), 1.5) + rng.normal(0, noise, im.shape).astype(np.float32)
+        out.append(np.clip(im, 0, 65535).astype(np.uint16))
+    return out
+
+
+def make_triple(folder, workload, size):
+    import numpy as np
+    import tifffile
+
+    if workload == "dense":
+        images = dense(size)
+    else:
+        images = [tiled(size, c) for c in ("bf", "hoechst", "draq7")]
+        if workload == "cells":
+            images[0] = images[0] // 4
+    for channel, image in zip(("bf", "hoechst", "draq7"), images):
+        tifffile.imwrite(os.path.join(folder, f"{workload}{size}_{channel}.tif"),
+                         np.ascontiguousarray(image))
+
+
+def reference_stages(reference, images, repeat):
+    """Median time of each of the reference's stages, in ms, and the mean
+    share of the frame in the cell area."""
+    import numpy as np
+
+    names = ("sobel", "thresholds", "masks", "watershed", "labels")
+    times = {n: [] for n in names + ("whole pipeline",)}
+    share = 0.0
+    bf, ho, dr = images
+    for _ in range(repeat + 1):  # the first run warms up
+        t = [time.perf_counter()]
+        sob = reference.sobel_gradient(bf)
+        t.append(time.perf_counter())
+        thresholds = [reference.threshold_image_fast(im, 1.2, 16) for im in (sob, ho, dr)]
+        t.append(time.perf_counter())
+        area, hmask, dmask = (reference.morph_image(im, th, 5)
+                              for im, th in zip((sob, ho, dr), thresholds))
+        t.append(time.perf_counter())
+        cells, outlines, _ = reference.segregate_cells(area, dmask, hmask)
+        t.append(time.perf_counter())
+        reference.compose(cells, outlines, hmask, dmask)
+        t.append(time.perf_counter())
+        for i, n in enumerate(names):
+            times[n].append(t[i + 1] - t[i])
+        times["whole pipeline"].append(t[-1] - t[0])
+        share = float(np.count_nonzero(area | hmask | dmask)) / area.size
+    return {n: statistics.median(v[1:]) * 1000 for n, v in times.items()}, share
+
+
+def ours(livedead, paths, repeat, preset):
+    out = subprocess.run([livedead, "bench", *paths, "--repeat", str(repeat), "--preset", preset],
+                         check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True, env=dict(os.environ, LC_ALL="C")).stdout
+    stages, peak = {}, 0.0
+    for line in out.splitlines():
+        if line.startswith("peak resident memory:"):
+            peak = float(line.split(":")[1].split()[0])
+            continue
+        parts = line.rsplit(None, 1)
+        if len(parts) == 2:
+            try:
+                stages[parts[0].strip()] = float(parts[1])
+            except ValueError:
+                pass
+    return stages, peak
+
+
+# Our stages grouped as the reference's, to compare like with like.
+GROUPS = {
+    "sobel": ("sobel",),
+    "thresholds": ("threshold cell area", "threshold hoechst", "threshold draq7"),
+    "masks": ("mask cell area", "mask hoechst", "mask draq7"),
+    "watershed": ("split nuclei", "watershed"),
+    "labels": ("labels and counts",),
+}
+
+
+def repeats_for(size, repeat):
+    return max(1, min(repeat, repeat * 2048 * 2048 // (size * size)))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=os.path.join(TOP, "build"))
-    parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--size", type=int, default=2048)
-    parser.add_argument("--make-triple", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=7,
+                        help="runs at 2048 x 2048 (more below, fewer above)")
+    parser.add_argument("--sizes", default="512,2048,4096,8192")
+    parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--reference-max", type=int, default=8192)
+    parser.add_argument("--make-triple", nargs=3, metavar=("DIR", "WORKLOAD", "SIZE"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.make_triple:
-        make_triple(args.make_triple, args.size)
+        make_triple(args.make_triple[0], args.make_triple[1], int(args.make_triple[2]))
         return
 
     livedead = os.path.join(args.build, "src", "cli", "livedead")
     if not os.access(livedead, os.X_OK):
         raise SystemExit(f"no {livedead}: build first (meson setup build && ninja -C build)")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workloads = [w for w in args.workloads.split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS:
+            raise SystemExit(f"unknown workload {w}: one of {', '.join(WORKLOADS)}")
 
-    with tempfile.TemporaryDirectory() as work:
-        # The triple is made in a child process, and the peak memory of
-        # livedead is measured before this process loads NumPy and OpenCV:
-        # a forked child's peak counts the parent's pages from before exec.
-        subprocess.run([sys.executable, __file__, "--make-triple", work, "--size", str(args.size)],
-                       check=True)
-        bf, ho, dr = (os.path.join(work, f"bench_{c}.tif") for c in ("bf", "hoechst", "draq7"))
-        input_bytes = 3 * args.size * args.size * 2
-        # The reference computes the article's method: so does livedead here.
-        peak = peak_memory_kib([livedead, "segment", bf, ho, dr, "-o",
-                                os.path.join(work, "out"), "--stages", "--quiet",
-                                "--preset", "article"])
+    sys.path.insert(0, os.path.join(SHARED, "tools"))
+    import seed_reference as reference
 
-        sys.path.insert(0, os.path.join(SHARED, "tools"))
-        import seed_reference as reference
-
-        images = [reference.read16(p) for p in (bf, ho, dr)]
-        reference.segment(*images)  # warm-up
-        ref_times = []
-        for _ in range(args.repeat):
-            reference.segment(*images, timings=ref_times)
-
-        out = subprocess.run([livedead, "bench", bf, ho, dr, "--repeat", str(args.repeat),
-                              "--preset", "article"],
-                             check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             text=True).stdout
-        ours = {}
-        for line in out.splitlines():
-            parts = line.rsplit(None, 1)
-            if len(parts) == 2:
-                try:
-                    ours[parts[0].strip()] = float(parts[1])
-                except ValueError:
-                    pass
-
-    ref_ms = statistics.median(ref_times) * 1000
-    our_ms = ours["whole pipeline"]
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; "
-          f"{args.size} x {args.size} triple tiled from shared/data/real; "
-          f"median of {args.repeat} runs in one process")
+          f"median of N runs in one process each (N = {args.repeat} at 2048 x 2048, "
+          f"scaled by the pixel count)")
+    results = {}
+    with tempfile.TemporaryDirectory() as work:
+        for workload in workloads:
+            for size in sizes:
+                subprocess.run([sys.executable, __file__, "--make-triple", work, workload,
+                                str(size)], check=True)
+                paths = [os.path.join(work, f"{workload}{size}_{c}.tif")
+                         for c in ("bf", "hoechst", "draq7")]
+                n = repeats_for(size, args.repeat)
+                article, peak = ours(livedead, paths, n, "article")
+                robust, _ = ours(livedead, paths, n, "robust")
+                ref, share = None, None
+                if size <= args.reference_max:
+                    images = [reference.read16(p) for p in paths]
+                    ref, share = reference_stages(reference, images, n)
+                    del images
+                for p in paths:
+                    os.unlink(p)
+                results[workload, size] = (ref, article, robust, peak, share)
+                report(workload, size, n, ref, article, robust, peak, share)
+
     print()
-    print(f"{'stage':<24}{'livedead ms':>12}")
-    for name, value in ours.items():
-        if name != "whole pipeline":
-            print(f"{name:<24}{value:>12.2f}")
+    print("growth with size (whole pipeline, time relative to the smallest size; "
+          "pixels grow as the square)")
+    print(f"{'workload':<8}{'size':>7}{'pixels':>9}{'reference':>11}{'article':>9}{'robust':>9}")
+    for workload in workloads:
+        base = results[workload, sizes[0]]
+        for size in sizes:
+            ref, article, robust, _, _ = results[workload, size]
+            px = (size / sizes[0]) ** 2
+            rg = (f"{ref['whole pipeline'] / base[0]['whole pipeline']:>10.1f}x"
+                  if ref and base[0] else f"{'-':>11}")
+            print(f"{workload:<8}{size:>7}{px:>8.0f}x{rg}"
+                  f"{article['whole pipeline'] / base[1]['whole pipeline']:>8.1f}x"
+                  f"{robust['whole pipeline'] / base[2]['whole pipeline']:>8.1f}x")
+
+
+def report(workload, size, n, ref, article, robust, peak, share):
     print()
-    print(f"{'whole pipeline':<24}{'ms':>12}")
-    print(f"{'reference (OpenCV)':<24}{ref_ms:>12.1f}")
-    print(f"{'livedead':<24}{our_ms:>12.1f}")
-    print(f"{'speed-up':<24}{ref_ms / our_ms:>11.1f}x")
-    print()
-    print(f"peak memory of livedead segment --stages: {peak / 1024:.1f} MiB "
-          f"= {peak * 1024 / input_bytes:.2f} x the inputs ({input_bytes / 2**20:.0f} MiB)")
+    area = f", nuclei and cell area {share * 100:.0f} % of the frame" if share is not None else ""
+    print(f"== {workload} {size} x {size}, {n} runs{area}")
+    print(f"{'stage':<16}{'reference ms':>13}{'article ms':>12}{'ratio':>8}{'robust ms':>11}")
+    for group, members in list(GROUPS.items()) + [("whole pipeline", ("whole pipeline",))]:
+        a = sum(article.get(m, 0.0) for m in members)
+        r = sum(robust.get(m, 0.0) for m in members)
+        if ref:
+            print(f"{group:<16}{ref[group]:>13.1f}{a:>12.1f}{ref[group] / max(a, 1e-3):>7.1f}x{r:>11.1f}")
+        else:
+            print(f"{group:<16}{'-':>13}{a:>12.1f}{'-':>8}{r:>11.1f}")
+    print(f"peak memory of livedead bench: {peak:.0f} MiB = "
+          f"{peak * 2**20 / (size * size):.1f} bytes a pixel")
 
 
 if __name__ == "__main__":
