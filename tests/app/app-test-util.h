@@ -7,16 +7,10 @@
 
 #include <glib.h>
 
+#include "lda-test-lib.h"
 #include "lda-window.h"
 
 G_BEGIN_DECLS
-
-#define LDA_TEST_SAMPLE "nov22-402-tile2-0_t41"
-
-char         *lda_test_copy_sample  (const char         *prefix);
-void          lda_test_remove_tree  (const char         *path);
-char         *lda_test_sample_path  (const char         *dir,
-                                     const char         *channel);
 
 LdaWindow    *lda_test_window_new   (void);
 void          lda_test_window_close (LdaWindow          *window);

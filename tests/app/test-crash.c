@@ -22,7 +22,6 @@
 #include "lda-project.h"
 #include "lda-window.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 static const char *self_path;
 
@@ -55,7 +54,7 @@ run_child (const char *dir)
 
   for (guint c = 0; c < 3; c++)
     {
-      g_autofree char *path = g_strdup_printf ("%s/" SAMPLE "_%s.tif", dir, channels[c]);
+      g_autofree char *path = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_%s.tif", dir, channels[c]);
 
       files[c] = g_file_new_for_path (path);
     }
@@ -127,8 +126,9 @@ test_kill_after_stroke (void)
   g_assert_cmpstr (line, ==, "first stroke");
   painted = g_get_monotonic_time ();
 
-  /* Two seconds after the stroke, without warning. */
-  g_usleep (2 * G_USEC_PER_SEC - (g_get_monotonic_time () - painted));
+  /* Two seconds after the stroke (longer where the tests run slower),
+   * without warning. */
+  g_usleep ((gint64) (2 * G_USEC_PER_SEC * lda_test_time_factor ()) - (g_get_monotonic_time () - painted));
   kill (atoi (g_subprocess_get_identifier (child)), SIGKILL);
   g_subprocess_wait (child, NULL, &error);
   g_assert_no_error (error);
@@ -136,9 +136,9 @@ test_kill_after_stroke (void)
 
   {
     const char *paths[3];
-    g_autofree char *bf = g_strdup_printf ("%s/" SAMPLE "_bf.tif", dir);
-    g_autofree char *ho = g_strdup_printf ("%s/" SAMPLE "_hoechst.tif", dir);
-    g_autofree char *dr = g_strdup_printf ("%s/" SAMPLE "_draq7.tif", dir);
+    g_autofree char *bf = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_bf.tif", dir);
+    g_autofree char *ho = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_hoechst.tif", dir);
+    g_autofree char *dr = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_draq7.tif", dir);
 
     paths[0] = bf;
     paths[1] = ho;

@@ -24,7 +24,6 @@
 #include "lda-tiff.h"
 #include "lda-window.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 static gboolean have_display;
 
@@ -32,7 +31,7 @@ static void
 wait_for_result (LdaWindow *window)
 {
   LdaPipelineRunner *runner = lda_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (60);
 
   while (lda_pipeline_runner_is_busy (runner) || lda_pipeline_runner_get_result (runner) == NULL ||
          lda_pipeline_runner_get_result (runner)->generation != lda_pipeline_runner_get_generation (runner))
@@ -48,9 +47,9 @@ static LdaWindow *
 open_window (const char *dir)
 {
   LdaWindow *window = lda_window_new (NULL);
-  g_autofree char *bf = g_strdup_printf ("%s/" SAMPLE "_bf.tif", dir);
-  g_autofree char *ho = g_strdup_printf ("%s/" SAMPLE "_hoechst.tif", dir);
-  g_autofree char *dr = g_strdup_printf ("%s/" SAMPLE "_draq7.tif", dir);
+  g_autofree char *bf = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_bf.tif", dir);
+  g_autofree char *ho = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_hoechst.tif", dir);
+  g_autofree char *dr = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_draq7.tif", dir);
   GFile *files[3] = { g_file_new_for_path (bf), g_file_new_for_path (ho), g_file_new_for_path (dr) };
 
   gtk_window_present (GTK_WINDOW (window));
@@ -276,9 +275,9 @@ test_autosave_and_reopen (void)
 static LdaEdits *
 saved_edits (const char *dir)
 {
-  g_autofree char *bf = g_strdup_printf ("%s/" SAMPLE "_bf.tif", dir);
-  g_autofree char *ho = g_strdup_printf ("%s/" SAMPLE "_hoechst.tif", dir);
-  g_autofree char *dr = g_strdup_printf ("%s/" SAMPLE "_draq7.tif", dir);
+  g_autofree char *bf = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_bf.tif", dir);
+  g_autofree char *ho = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_hoechst.tif", dir);
+  g_autofree char *dr = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_draq7.tif", dir);
   const char *paths[] = { bf, ho, dr };
   g_autoptr(LdaSeries) series = lda_series_new_from_files (paths, 3, NULL);
   g_autoptr(LdaProjectLocation) location = lda_project_location_new (series, FALSE);
@@ -479,7 +478,7 @@ test_export_matches_command (void)
 
   assert_same_files (out_window, out_command);
 
-  labels_path = g_build_filename (out_window, SAMPLE "_labels.tif", NULL);
+  labels_path = g_build_filename (out_window, LDA_TEST_SAMPLE "_labels.tif", NULL);
   labels = lda_tiff_read (labels_path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lda_image_get (labels, 360, 410), ==, 4);
@@ -497,7 +496,7 @@ make_series_folder (void)
   /* The sample is frame t1; a copy of it is frame t2. */
   for (guint c = 0; c < 3; c++)
     {
-      g_autofree char *from = g_strdup_printf ("%s/" SAMPLE "_%s.tif", dir, channels[c]);
+      g_autofree char *from = g_strdup_printf ("%s/" LDA_TEST_SAMPLE "_%s.tif", dir, channels[c]);
       g_autofree char *to1 = g_strdup_printf ("%s/well_t1_%s.tif", dir, channels[c]);
       g_autofree char *to2 = g_strdup_printf ("%s/well_t2_%s.tif", dir, channels[c]);
       g_autoptr(GFile) source = g_file_new_for_path (from);

@@ -107,7 +107,7 @@ test_huge_frame_refused (void)
       files[c] = g_file_new_for_path (path);
     }
   lda_window_open (window, files, 3, FALSE);
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  deadline = lda_test_deadline (60);
   while (lda_pipeline_runner_is_busy (runner) || lda_window_get_message (window) == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);

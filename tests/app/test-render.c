@@ -19,30 +19,9 @@
 #include "lda-image.h"
 #include "lda-image-view.h"
 #include "lda-render.h"
+#include "lda-test-lib.h"
 
 /* --- helpers ----------------------------------------------------------- */
-
-static LdaImage *
-image_u16 (guint          width,
-           guint          height,
-           const guint16 *data)
-{
-  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U16, width, height, data);
-
-  g_assert_nonnull (image);
-  return image;
-}
-
-static LdaImage *
-image_u8 (guint         width,
-          guint         height,
-          const guint8 *data)
-{
-  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U8, width, height, data);
-
-  g_assert_nonnull (image);
-  return image;
-}
 
 /* The pixels of @bytes, checking there are exactly @n of them. */
 static const guint32 *
@@ -70,7 +49,7 @@ test_gray_window (void)
   /* Window 100..200: ends, midpoint (127.5 rounds up), a quarter, outside. */
   const guint16 data[] = { 0, 100, 150, 200, 65535, 125, 99, 201 };
   const LdaContrast contrast = { 100, 200 };
-  g_autoptr(LdaImage) image = image_u16 (4, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (4, 2, data);
   g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
   const guint32 *p = pixels (bytes, 8);
 
@@ -89,7 +68,7 @@ test_gray_full_range (void)
 {
   const guint16 data[] = { 0, 32768, 65535 };
   const LdaContrast contrast = { 0, 65535 };
-  g_autoptr(LdaImage) image = image_u16 (3, 1, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (3, 1, data);
   g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
   const guint32 *p = pixels (bytes, 3);
 
@@ -103,7 +82,7 @@ test_gray_u8 (void)
 {
   const guint8 data[] = { 0, 64, 128, 255 };
   const LdaContrast contrast = { 0, 255 };
-  g_autoptr(LdaImage) image = image_u8 (2, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u8 (2, 2, data);
   g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
   const guint32 *p = pixels (bytes, 4);
 
@@ -120,7 +99,7 @@ test_gray_flat_window (void)
   /* high == low must not divide by zero: it behaves as low..low + 1. */
   const guint16 data[] = { 9, 10, 11, 12 };
   const LdaContrast contrast = { 10, 10 };
-  g_autoptr(LdaImage) image = image_u16 (4, 1, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (4, 1, data);
   g_autoptr(GBytes) bytes = lda_render_gray (image, &contrast);
   const guint32 *p = pixels (bytes, 4);
 
@@ -136,7 +115,7 @@ test_pixel_layout (void)
   /* cairo's ARGB32: one native-endian word, so the bytes in memory are
    * B G R A on little-endian machines and A R G B on big-endian ones. */
   const guint8 labels[] = { 4 };
-  g_autoptr(LdaImage) image = image_u8 (1, 1, labels);
+  g_autoptr(LdaImage) image = lda_test_image_u8 (1, 1, labels);
   g_autoptr(GBytes) bytes = lda_render_labels (image);
   const guint8 *b = g_bytes_get_data (bytes, NULL);
   double red, green, blue;
@@ -166,9 +145,9 @@ test_composite_additive (void)
   const guint16 bf[] = { 100, 200, 0, 255 };
   const guint16 ho[] = { 100, 0, 0, 255 };
   const guint16 dq[] = { 50, 100, 0, 255 };
-  g_autoptr(LdaImage) b = image_u16 (2, 2, bf);
-  g_autoptr(LdaImage) h = image_u16 (2, 2, ho);
-  g_autoptr(LdaImage) d = image_u16 (2, 2, dq);
+  g_autoptr(LdaImage) b = lda_test_image_u16 (2, 2, bf);
+  g_autoptr(LdaImage) h = lda_test_image_u16 (2, 2, ho);
+  g_autoptr(LdaImage) d = lda_test_image_u16 (2, 2, dq);
   g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, identity);
   const guint32 *p = pixels (bytes, 4);
 
@@ -188,9 +167,9 @@ test_composite_windows (void)
   const guint16 ho[] = { 3000 };
   const guint16 dq[] = { 7 };
   const LdaContrast contrasts[3] = { { 0, 2000 }, { 2000, 4000 }, { 0, 10 } };
-  g_autoptr(LdaImage) b = image_u16 (1, 1, bf);
-  g_autoptr(LdaImage) h = image_u16 (1, 1, ho);
-  g_autoptr(LdaImage) d = image_u16 (1, 1, dq);
+  g_autoptr(LdaImage) b = lda_test_image_u16 (1, 1, bf);
+  g_autoptr(LdaImage) h = lda_test_image_u16 (1, 1, ho);
+  g_autoptr(LdaImage) d = lda_test_image_u16 (1, 1, dq);
   g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, contrasts);
   const guint32 *p = pixels (bytes, 1);
 
@@ -206,8 +185,8 @@ test_composite_fluorescence (void)
   const guint16 dq[] = { 0, 255, 255, 0 };
   /* The brightfield window is ignored without a brightfield. */
   const LdaContrast contrasts[3] = { { 7, 7 }, { 0, 255 }, { 0, 255 } };
-  g_autoptr(LdaImage) h = image_u16 (2, 2, ho);
-  g_autoptr(LdaImage) d = image_u16 (2, 2, dq);
+  g_autoptr(LdaImage) h = lda_test_image_u16 (2, 2, ho);
+  g_autoptr(LdaImage) d = lda_test_image_u16 (2, 2, dq);
   g_autoptr(GBytes) bytes = lda_render_composite (NULL, h, d, contrasts);
   const guint32 *p = pixels (bytes, 4);
 
@@ -224,9 +203,9 @@ test_composite_mixed_depths (void)
   const guint8 bf[] = { 10, 20 };
   const guint16 ho[] = { 0, 0 };
   const guint16 dq[] = { 0, 10 };
-  g_autoptr(LdaImage) b = image_u8 (2, 1, bf);
-  g_autoptr(LdaImage) h = image_u16 (2, 1, ho);
-  g_autoptr(LdaImage) d = image_u16 (2, 1, dq);
+  g_autoptr(LdaImage) b = lda_test_image_u8 (2, 1, bf);
+  g_autoptr(LdaImage) h = lda_test_image_u16 (2, 1, ho);
+  g_autoptr(LdaImage) d = lda_test_image_u16 (2, 1, dq);
   g_autoptr(GBytes) bytes = lda_render_composite (b, h, d, identity);
   const guint32 *p = pixels (bytes, 2);
 
@@ -275,10 +254,10 @@ test_composite_wide (void)
       ho[i] = (guint16) g_rand_int_range (rand, 0, 300);  /* some above the window */
       dq[i] = (guint16) g_rand_int_range (rand, 0, 300);
     }
-  b16 = image_u16 (width, height, bf16);
-  b8 = image_u8 (width, height, bf8);
-  h = image_u16 (width, height, ho);
-  d = image_u16 (width, height, dq);
+  b16 = lda_test_image_u16 (width, height, bf16);
+  b8 = lda_test_image_u8 (width, height, bf8);
+  h = lda_test_image_u16 (width, height, ho);
+  d = lda_test_image_u16 (width, height, dq);
 
   with16 = lda_render_composite (b16, h, d, identity);
   with8 = lda_render_composite (b8, h, d, identity);
@@ -304,7 +283,7 @@ static void
 test_labels (void)
 {
   const guint8 data[] = { 0, 1, 2, 3, 4, 5, 200, 255 };
-  g_autoptr(LdaImage) image = image_u8 (8, 1, data);
+  g_autoptr(LdaImage) image = lda_test_image_u8 (8, 1, data);
   g_autoptr(GBytes) bytes = lda_render_labels (image);
   const guint32 *p = pixels (bytes, 8);
 
@@ -368,7 +347,7 @@ test_auto_ramp (void)
   /* 0..999 in reverse, so that order does not matter. */
   for (guint i = 0; i < 1000; i++)
     data[i] = 999 - i;
-  image = image_u16 (40, 25, data);
+  image = lda_test_image_u16 (40, 25, data);
 
   /* Rank round (p / 100 · 999): 4.995 → 5 and 994.005 → 994. */
   lda_contrast_auto (image, 0.5, 99.5, &c);
@@ -393,7 +372,7 @@ test_auto_full_ramp (void)
 
   for (guint i = 0; i < 65536; i++)
     data[i] = (guint16) i;
-  image = image_u16 (256, 256, data);
+  image = lda_test_image_u16 (256, 256, data);
 
   /* 327.675 → 328 and 65207.325 → 65207. */
   lda_contrast_auto (image, 0.5, 99.5, &c);
@@ -410,7 +389,7 @@ test_auto_u8 (void)
 
   for (guint i = 0; i < 256; i++)
     data[i] = (guint8) i;
-  image = image_u8 (16, 16, data);
+  image = lda_test_image_u8 (16, 16, data);
 
   /* 1.275 → 1 and 253.725 → 254. */
   lda_contrast_auto (image, 0.5, 99.5, &c);
@@ -430,7 +409,7 @@ test_auto_outliers (void)
     data[i] = i < 500 ? 100 : 200;
   data[0] = 60000;
   data[1001] = 60000;
-  image = image_u16 (1002, 1, data);
+  image = lda_test_image_u16 (1002, 1, data);
 
   lda_contrast_auto (image, 0.5, 99.5, &c);
   g_assert_cmpuint (c.low, ==, 100);
@@ -443,10 +422,10 @@ test_auto_constant (void)
   const guint16 sevens[] = { 7, 7, 7, 7, 7, 7 };
   const guint16 tops[] = { 65535, 65535 };
   const guint8 zeros[] = { 0, 0, 0 };
-  g_autoptr(LdaImage) a = image_u16 (3, 2, sevens);
-  g_autoptr(LdaImage) b = image_u16 (2, 1, tops);
-  g_autoptr(LdaImage) z = image_u8 (3, 1, zeros);
-  g_autoptr(LdaImage) one = image_u16 (1, 1, sevens);
+  g_autoptr(LdaImage) a = lda_test_image_u16 (3, 2, sevens);
+  g_autoptr(LdaImage) b = lda_test_image_u16 (2, 1, tops);
+  g_autoptr(LdaImage) z = lda_test_image_u8 (3, 1, zeros);
+  g_autoptr(LdaImage) one = lda_test_image_u16 (1, 1, sevens);
   LdaContrast c;
 
   lda_contrast_auto (a, 0.5, 99.5, &c);
@@ -471,7 +450,7 @@ test_auto_then_render (void)
 {
   /* A flat image with its automatic window renders black, not garbage. */
   const guint16 data[] = { 500, 500, 500, 500 };
-  g_autoptr(LdaImage) image = image_u16 (2, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (2, 2, data);
   g_autoptr(GBytes) bytes = NULL;
   const guint32 *p;
   LdaContrast c;

@@ -20,7 +20,6 @@
 #include "lda-triples.h"
 #include "lda-window.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 static gboolean have_display;
 static GPtrArray *sample_copies;  /* folders to remove at the end */
@@ -28,7 +27,7 @@ static GPtrArray *sample_copies;  /* folders to remove at the end */
 static char *
 sample_path (const char *channel)
 {
-  g_autofree char *name = g_strdup_printf (SAMPLE "_%s.tif", channel);
+  g_autofree char *name = g_strdup_printf (LDA_TEST_SAMPLE "_%s.tif", channel);
 
   return g_test_build_filename (G_TEST_DIST, "..", "data", "sample", name, NULL);
 }
@@ -55,7 +54,7 @@ static LdaRunResult *
 wait_for_result (LdaWindow *window)
 {
   LdaPipelineRunner *runner = lda_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (60);
   LdaRunResult *result;
 
   for (;;)
@@ -97,9 +96,9 @@ static void
 open_sample (LdaWindow *window)
 {
   g_autofree char *dir = lda_test_copy_sample ("lda-sample");
-  g_autofree char *bf = g_build_filename (dir, SAMPLE "_bf.tif", NULL);
-  g_autofree char *ho = g_build_filename (dir, SAMPLE "_hoechst.tif", NULL);
-  g_autofree char *dr = g_build_filename (dir, SAMPLE "_draq7.tif", NULL);
+  g_autofree char *bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  g_autofree char *ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  g_autofree char *dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
   const char *paths[] = { bf, ho, dr };
 
   open_files (window, paths, 3, TRUE);
@@ -511,7 +510,7 @@ static void
 wait_for_all_counts (LdaWindow *window)
 {
   LdaSeries *series = lda_window_get_series (window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (60);
 
   for (;;)
     {

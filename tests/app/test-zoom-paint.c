@@ -79,7 +79,7 @@ static void
 wait_for_result (LdaWindow *window)
 {
   LdaPipelineRunner *runner = lda_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (60);
 
   while (lda_pipeline_runner_is_busy (runner) || lda_pipeline_runner_get_result (runner) == NULL ||
          lda_pipeline_runner_get_result (runner)->generation != lda_pipeline_runner_get_generation (runner))
@@ -138,7 +138,7 @@ static void
 draw_window (LdaWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (10);
   guint painted = 0;
   gulong handler;
   guint tick;

@@ -17,40 +17,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
-
-static char *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-atomic-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
+#include "lda-test-lib.h"
 
 static guint
 count_entries (const char *dir)
@@ -76,7 +43,7 @@ backdate (const char *path)
 static void
 test_write (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *path = g_build_filename (dir, "counts.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -100,14 +67,14 @@ test_write (void)
   g_assert_cmpint (st.st_size, ==, 0);
 
   umask (mask);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A write that cannot happen names the file and leaves nothing. */
 static void
 test_write_fails (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *path = g_build_filename (dir, "missing", "labels.tif", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -116,7 +83,7 @@ test_write_fails (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
   g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Temporary files are ours by name, even for the longest names a folder
@@ -124,7 +91,7 @@ test_write_fails (void)
 static void
 test_temp_names (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *long_name = g_strnfill (250, 'n');
   const char *names[] = { "w_t1.edits", long_name };
 
@@ -153,7 +120,7 @@ test_temp_names (void)
   g_assert_false (lda_atomic_file_is_temp_of (".livedead-tmp-w_t1.edits-Ab3dE", "/x/w_t1.edits"));
   g_assert_false (lda_atomic_file_is_temp_of (".livedead-tmp-w_t2.edits-Ab3dE9", "/x/w_t1.edits"));
   g_assert_false (lda_atomic_file_is_temp_of (".livedead-tmp-w_t1.edits-Ab/dE9", "/x/w_t1.edits"));
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Clean-up removes our own old temporary files of the target, and leaves
@@ -162,9 +129,9 @@ test_temp_names (void)
 static void
 test_remove_stale (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *target = g_build_filename (dir, "s.ini", NULL);
-  g_autofree char *outside = tmp_dir_new ();
+  g_autofree char *outside = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *precious = g_build_filename (outside, "precious.tif", NULL);
   const char * const removed[] = { ".livedead-tmp-s.ini-Ab3dE9", NULL };
   const char * const kept[] = {
@@ -221,14 +188,14 @@ test_remove_stale (void)
     }
   g_assert_true (g_file_test (precious, G_FILE_TEST_IS_REGULAR));
 
-  remove_tree (dir);
-  remove_tree (outside);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (outside);
 }
 
 static void
 test_make_folder (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-atomic");
   g_autofree char *deep = g_build_filename (dir, "a", "b", "c", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *below = g_build_filename (file, "x", NULL);
@@ -247,7 +214,7 @@ test_make_folder (void)
   g_clear_error (&error);
   g_assert_false (lda_atomic_file_make_folder (below, &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

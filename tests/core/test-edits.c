@@ -10,8 +10,8 @@
 #include "lda-error.h"
 #include "lda-pipeline.h"
 #include "lda-triples.h"
+#include "lda-test-lib.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 /* A label mask from rows of digits, all the same length. */
 static LdaImage *
@@ -822,36 +822,12 @@ test_counts_empty (void)
   g_assert_cmpfloat (counts->mean_cell_area, ==, 0.0);
 }
 
-static LdaPipeline *
-sample_pipeline (void)
-{
-  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_bf.tif", NULL);
-  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_hoechst.tif", NULL);
-  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_draq7.tif", NULL);
-  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
-  g_autoptr(GError) error = NULL;
-  LdaImage *images[LDA_N_INPUTS];
-  LdaPipeline *pipeline;
-
-  g_assert_true (lda_triple_load (triple, 0, images, &error));
-  g_assert_no_error (error);
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
-
-  return pipeline;
-}
-
 /* On an automatic mask, the counts read off the classes are the
  * pipeline's, nucleus by nucleus, with either preset's connectivity. */
 static void
 test_counts_match_pipeline (gconstpointer data)
 {
-  g_autoptr(LdaPipeline) pipeline = sample_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaCounts) ours = NULL;
   const LdaCounts *theirs;

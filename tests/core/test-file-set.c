@@ -19,48 +19,15 @@
 
 #include "lda-error.h"
 #include "lda-file-set.h"
+#include "lda-test-lib.h"
 
 #define STAGE_PREFIX ".livedead-stage-"
-
-static char *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-file-set-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* A folder elsewhere with a file in it: what a planted link points to. */
 static char *
 make_victim (char **file)
 {
-  char *dir = tmp_dir_new ();
+  char *dir = lda_test_tmp_dir ("lda-file-set");
 
   *file = g_build_filename (dir, "precious.tif", NULL);
   g_assert_true (g_file_set_contents (*file, "one of a kind", -1, NULL));
@@ -155,7 +122,7 @@ exists (const char *folder,
 static void
 test_dead_removed (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *stage = make_dead_stage (dir);
 
   g_assert_nonnull (stage);
@@ -163,7 +130,7 @@ test_dead_removed (void)
   new_set_and_free (dir);
   g_assert_false (exists (dir, stage));
   g_assert_null (find_stage (dir));
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A link named like a dead process's staging folder, pointing at a folder
@@ -171,7 +138,7 @@ test_dead_removed (void)
 static void
 test_planted_link (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *file = NULL;
   g_autofree char *victim = make_victim (&file);
   g_autofree char *stage = make_dead_stage (dir);
@@ -180,14 +147,14 @@ test_planted_link (void)
                                                G_MAXINT - 1);
 
   /* The name of a real dead stage, and the older name form. */
-  remove_tree (stage_path);
+  lda_test_remove_tree (stage_path);
   g_assert_cmpint (symlink (victim, stage_path), ==, 0);
   g_assert_cmpint (symlink (victim, old_form), ==, 0);
 
   new_set_and_free (dir);
   assert_victim_intact (file);
-  remove_tree (dir);
-  remove_tree (victim);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (victim);
 }
 
 /* A link inside a real stale staging folder: the folder holds something
@@ -196,7 +163,7 @@ test_planted_link (void)
 static void
 test_link_inside (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *file = NULL;
   g_autofree char *victim = make_victim (&file);
   g_autofree char *stage = make_dead_stage (dir);
@@ -209,8 +176,8 @@ test_link_inside (void)
   new_set_and_free (dir);
   assert_victim_intact (file);
   g_assert_true (exists (dir, stage));
-  remove_tree (dir);
-  remove_tree (victim);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (victim);
 }
 
 /* A subfolder, or a file of another user, in a stale staging folder: not
@@ -218,7 +185,7 @@ test_link_inside (void)
 static void
 test_foreign_content (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *stage = make_dead_stage (dir);
   g_autofree char *sub = g_build_filename (dir, stage, "sub", NULL);
 
@@ -228,7 +195,7 @@ test_foreign_content (void)
 
   if (geteuid () == 0)
     {
-      g_autofree char *dir2 = tmp_dir_new ();
+      g_autofree char *dir2 = lda_test_tmp_dir ("lda-file-set");
       g_autofree char *stage2 = make_dead_stage (dir2);
       g_autofree char *stage2_path = g_build_filename (dir2, stage2, NULL);
       g_autofree char *staged = g_build_filename (stage2_path, "0-labels.tif", NULL);
@@ -241,10 +208,10 @@ test_foreign_content (void)
       g_assert_cmpint (chown (stage2_path, 65534, 65534), ==, 0);
       new_set_and_free (dir2);
       g_assert_true (exists (dir2, stage2));
-      remove_tree (dir2);
+      lda_test_remove_tree (dir2);
     }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* The staging folder of a process on another machine (a shared file
@@ -253,7 +220,7 @@ test_foreign_content (void)
 static void
 test_other_machine (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *stage = make_dead_stage (dir);
   g_autofree char *stage_path = g_build_filename (dir, stage, NULL);
   g_auto(GStrv) parts = g_strsplit (stage + strlen (STAGE_PREFIX), "-", 3);
@@ -291,7 +258,7 @@ test_other_machine (void)
   g_assert_false (exists (dir, elsewhere));
   g_assert_false (exists (dir, other_ns));
   g_assert_true (exists (dir, alive));
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A set's own staging folder: removed when the set is freed, and a link
@@ -299,7 +266,7 @@ test_other_machine (void)
 static void
 test_own_stage (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *file = NULL;
   g_autofree char *victim = make_victim (&file);
   g_autoptr(GError) error = NULL;
@@ -319,15 +286,15 @@ test_own_stage (void)
   lda_file_set_free (set);
   assert_victim_intact (file);
   g_assert_null (find_stage (dir));
-  remove_tree (dir);
-  remove_tree (victim);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (victim);
 }
 
 /* A target that is an input, by any name, is refused; others are not. */
 static void
 test_inputs (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *input = g_build_filename (in, "hoechst.tif", NULL);
@@ -371,7 +338,7 @@ test_inputs (void)
 
   /* Nothing was staged for the refused targets: no staging folder. */
   g_assert_null (find_stage (out));
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

@@ -14,8 +14,8 @@
 #include "lda-pipeline.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
+#include "lda-test-lib.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 typedef struct
 {
@@ -30,30 +30,6 @@ static const GoldenSet sets[] = {
   { "o1.1-c8-k3", 1.1, 8, 3 },
   { "o1.5-c32-k7", 1.5, 32, 7 },
 };
-
-static LdaPipeline *
-sample_pipeline (void)
-{
-  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_bf.tif", NULL);
-  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_hoechst.tif", NULL);
-  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_draq7.tif", NULL);
-  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
-  g_autoptr(GError) error = NULL;
-  LdaImage *images[LDA_N_INPUTS];
-  LdaPipeline *pipeline;
-
-  g_assert_true (lda_triple_load (triple, 0, images, &error));
-  g_assert_no_error (error);
-  pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    lda_image_unref (images[i]);
-
-  return pipeline;
-}
 
 static LdaImage *
 read_golden (const char *folder,
@@ -91,7 +67,7 @@ golden_threshold (const char *folder,
 static void
 test_sobel (void)
 {
-  g_autoptr(LdaPipeline) pipeline = sample_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(LdaImage) golden = read_golden (NULL, "sobel.tif");
   g_autoptr(GError) error = NULL;
   const guint16 *ours, *ref;
@@ -124,7 +100,7 @@ test_set (gconstpointer data)
   static const char * const mask_files[LDA_N_CHANNELS] = {
     "cell_area.tif", "hoechst.tif", "draq7.tif",
   };
-  g_autoptr(LdaPipeline) pipeline = sample_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(LdaImage) golden_labels = read_golden (set->folder, "labels.tif");
   g_autoptr(GError) error = NULL;
   LdaParams params;
@@ -176,7 +152,7 @@ test_set (gconstpointer data)
 static void
 test_sample_has_every_class (gconstpointer data)
 {
-  g_autoptr(LdaPipeline) pipeline = sample_pipeline ();
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(GError) error = NULL;
   gsize counts[LDA_N_CLASSES] = { 0, };
   LdaImage *labels;

@@ -9,8 +9,8 @@
 #include "lda-components.h"
 #include "lda-pipeline.h"
 #include "lda-triples.h"
+#include "lda-test-lib.h"
 
-#define SAMPLE "nov22-402-tile2-0_t41"
 
 static LdaImage *sample[LDA_N_INPUTS];
 
@@ -18,11 +18,11 @@ static void
 load_sample (void)
 {
   g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_bf.tif", NULL);
+                                               LDA_TEST_SAMPLE "_bf.tif", NULL);
   g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_hoechst.tif", NULL);
+                                               LDA_TEST_SAMPLE "_hoechst.tif", NULL);
   g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               SAMPLE "_draq7.tif", NULL);
+                                               LDA_TEST_SAMPLE "_draq7.tif", NULL);
   g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
   g_autoptr(GError) error = NULL;
 

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "lda-test-lib.h"
 #include "test-project-common.h"
 
 /* Set in the environment of the child that saves in a loop until killed. */
@@ -645,7 +646,7 @@ run_writer (const char *images,
 {
   g_autoptr(LdaSeries) series = open_series (images);
   LdaEdits *edits[2][2];
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = lda_test_deadline (60);
 
   for (guint w = 0; w < 2; w++)
     for (guint f = 0; f < 2; f++)

@@ -13,19 +13,9 @@
 
 #include "lda-image.h"
 #include "lda-sobel.h"
+#include "lda-test-lib.h"
 
 /* --- helpers ----------------------------------------------------------- */
-
-static LdaImage *
-image_u16 (guint          width,
-           guint          height,
-           const guint16 *data)
-{
-  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U16, width, height, data);
-
-  g_assert_nonnull (image);
-  return image;
-}
 
 static LdaImage *
 sobel_ok (const LdaImage *image)
@@ -66,8 +56,8 @@ check_sobel (guint          width,
              const guint16 *data,
              const guint16 *expected)
 {
-  g_autoptr(LdaImage) image = image_u16 (width, height, data);
-  g_autoptr(LdaImage) want = image_u16 (width, height, expected);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (width, height, data);
+  g_autoptr(LdaImage) want = lda_test_image_u16 (width, height, expected);
   g_autoptr(LdaImage) out = sobel_ok (image);
 
   if (memcmp (out->data, want->data, lda_image_n_bytes (want)) != 0)
@@ -356,7 +346,7 @@ static void
 test_result_type (void)
 {
   static const guint16 data[6] = { 0, 255, 0, 255, 0, 255 };
-  g_autoptr(LdaImage) image = image_u16 (3, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (3, 2, data);
   g_autoptr(LdaImage) out = NULL;
 
   /* Widened 8-bit input: the magnitude is still 16-bit data, so that its
@@ -370,7 +360,7 @@ static void
 test_cancelled (void)
 {
   static const guint16 data[6] = { 0, 1, 2, 3, 4, 5 };
-  g_autoptr(LdaImage) image = image_u16 (3, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (3, 2, data);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaImage) out = NULL;

@@ -12,19 +12,9 @@
 #include "lda-image.h"
 #include "lda-params.h"
 #include "lda-threshold.h"
+#include "lda-test-lib.h"
 
 /* --- helpers ----------------------------------------------------------- */
-
-static LdaImage *
-image_u16 (guint          width,
-           guint          height,
-           const guint16 *data)
-{
-  LdaImage *image = lda_image_new_from_data (LDA_PIXEL_U16, width, height, data);
-
-  g_assert_nonnull (image);
-  return image;
-}
 
 static LdaImage *
 image_filled (guint   width,
@@ -122,7 +112,7 @@ static const guint16 five_by_five[25] = {
 static void
 test_votes_partial_tiles (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   g_autofree guint32 *votes = new_votes ();
 
   g_assert_true (lda_threshold_votes (image, 2, FALSE, votes, NULL));
@@ -141,7 +131,7 @@ test_votes_tile_rows_and_columns (void)
     1, 1, 1,   1, 1, 1,   2,
     1, 1, 30,  40, 1, 1,  1,
   };
-  g_autoptr(LdaImage) image = image_u16 (7, 3, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (7, 3, data);
   g_autofree guint32 *votes = new_votes ();
 
   g_assert_true (lda_threshold_votes (image, 3, FALSE, votes, NULL));
@@ -151,7 +141,7 @@ test_votes_tile_rows_and_columns (void)
 static void
 test_votes_coarseness_one (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   g_autofree guint32 *votes = new_votes ();
 
   /* Every pixel is a tile: the votes are the histogram. */
@@ -164,7 +154,7 @@ static void
 test_votes_coarseness_larger_than_image (void)
 {
   static const guint16 data[6] = { 5, 17, 3, 2, 16, 0 };
-  g_autoptr(LdaImage) image = image_u16 (3, 2, data);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (3, 2, data);
   g_autofree guint32 *votes = new_votes ();
   LdaChannelParams params;
 
@@ -258,7 +248,7 @@ test_votes_brute_force (void)
 static void
 test_votes_cancelled (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree guint32 *votes = new_votes ();
 
@@ -290,7 +280,7 @@ test_peak_ties_lowest (void)
 static void
 test_peak_partial_tiles (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   g_autofree guint32 *votes = new_votes ();
 
   /* 4, 7 and 9 tie with two votes: the lowest wins. */
@@ -500,7 +490,7 @@ test_offset_double_rounding (void)
 static void
 test_offset_disabled (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   LdaChannelParams params;
 
   g_assert_cmpint (offset_threshold (10, 1.1, FALSE), ==, 10);
@@ -521,7 +511,7 @@ test_offset_disabled (void)
 static void
 test_compute_manual (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   LdaChannelParams params;
 
   params_auto (&params, 2);
@@ -565,7 +555,7 @@ test_compute_defaults (void)
 static void
 test_histogram (void)
 {
-  g_autoptr(LdaImage) image = image_u16 (5, 5, five_by_five);
+  g_autoptr(LdaImage) image = lda_test_image_u16 (5, 5, five_by_five);
   g_autoptr(LdaImage) extremes = image_filled (3, 1, 0);
   g_autofree guint32 *histogram = new_votes ();
 

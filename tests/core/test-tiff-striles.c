@@ -19,34 +19,10 @@
 #include "lda-error.h"
 #include "lda-image.h"
 #include "lda-tiff.h"
+#include "lda-test-lib.h"
 
 #define WIDTH  37
 #define HEIGHT 23
-
-static char *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-striles-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 /* An 8-bit image of 37 × 23: 5 strips of 5 rows, or 6 tiles of 16 × 16;
  * @mode as for TIFFOpen. */
@@ -180,7 +156,7 @@ static void
 test_refused (gconstpointer data)
 {
   const Case *c = data;
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-striles");
   g_autofree char *file = g_strconcat (c->name, ".tif", NULL);
   g_autofree char *path = write_image (dir, file, "wl", c->tiled, c->compression);
   g_autoptr(LdaImage) intact = NULL;
@@ -207,7 +183,7 @@ test_refused (gconstpointer data)
   /* The header alone tells: refused before a frame is allocated. */
   g_assert_false (lda_tiff_read_size (path, 0, &width, &height, &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_CORRUPT);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Complete files in either byte order, classic and BigTIFF: the lists
@@ -216,7 +192,7 @@ static void
 test_complete (void)
 {
   const char * const modes[] = { "wl", "wb", "w8l", "w8b" };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-striles");
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     for (guint tiled = 0; tiled < 2; tiled++)
@@ -233,7 +209,7 @@ test_complete (void)
         if (image != NULL)
           g_assert_cmpuint (lda_image_u16 (image)[WIDTH * HEIGHT - 1], ==, 200);
       }
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* One strip of many rows, uncompressed: libtiff reads it in pieces of
@@ -241,7 +217,7 @@ test_complete (void)
 static void
 test_single_strip (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-striles");
   g_autofree char *path = g_build_filename (dir, "one-strip.tif", NULL);
   g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 512, 400, NULL);
   g_autoptr(LdaImage) back = NULL;
@@ -262,7 +238,7 @@ test_single_strip (void)
   back = lda_tiff_read (path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (lda_image_u16 (back), 512 * 400 * 2, lda_image_u16 (image), 512 * 400 * 2);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "lda-error.h"
 #include "lda-image.h"
 #include "lda-tiff.h"
+#include "lda-test-lib.h"
 
 /* Not a multiple of the 16-pixel tiles nor of the 5-row strips, so the
  * last strip and the edge tiles are partial. */
@@ -58,33 +59,6 @@ typedef struct
 /* --- helpers ----------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir;
-      const char *name;
-
-      /* A test may have left it read-only. */
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    {
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -98,7 +72,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  lda_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -17,42 +17,9 @@
 #include "lda-image.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
+#include "lda-test-lib.h"
 
 /* --- helpers ----------------------------------------------------------- */
-
-static char *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-triples-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dir);
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
 
 /* Empty files, NULL-terminated list of names. */
 static void
@@ -345,7 +312,7 @@ test_find_complete_in_order (void)
     "w_t1_phase.tiff", "w_t1_Hoechst.tiff", "w_t1_DRAQ7.tiff",
     NULL,
   };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = NULL;
   const LdaTriple *t;
 
@@ -375,7 +342,7 @@ test_find_complete_in_order (void)
   g_assert_null (t->problem);
   assert_path (t, LDA_INPUT_BRIGHTFIELD, dir, "w_t10_bf.tif");
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -394,7 +361,7 @@ test_find_time_index (void)
     { "s2_t1a", LDA_NO_TIME_INDEX },
     { "T7-x", 7 },
   };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = NULL;
 
   touch_files (dir, files);
@@ -410,14 +377,14 @@ test_find_time_index (void)
       g_assert_null (t->problem);
     }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_find_incomplete (void)
 {
   const char * const files[] = { "a_bf.tif", "a_hoechst.tif", NULL };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = NULL;
   const LdaTriple *t;
 
@@ -434,7 +401,7 @@ test_find_incomplete (void)
   assert_path (t, LDA_INPUT_HOECHST, dir, "a_hoechst.tif");
   g_assert_null (t->paths[LDA_INPUT_DRAQ7]);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -445,7 +412,7 @@ test_find_two_files_one_channel (void)
     "c_bf.tif", "c_dapi.tif", "c_hoechst.tif", "c_draq7.tif",
     NULL,
   };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = NULL;
   const LdaTriple *t;
 
@@ -465,7 +432,7 @@ test_find_two_files_one_channel (void)
   g_assert_nonnull (strstr (t->problem, "c_dapi.tif"));
   g_assert_nonnull (strstr (t->problem, "c_hoechst.tif"));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Names that differ only in case are one triple. */
@@ -473,7 +440,7 @@ static void
 test_find_case_insensitive_names (void)
 {
   const char * const files[] = { "W_t1_BF.tif", "w_t1_hoechst.tif", "w_T1_draq7.tif", NULL };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = NULL;
 
   touch_files (dir, files);
@@ -483,7 +450,7 @@ test_find_case_insensitive_names (void)
   g_assert_null (triple_at (triples, 0)->problem);
   g_assert_cmpuint (triple_at (triples, 0)->time_index, ==, 1);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -495,7 +462,7 @@ test_find_ignores_folders_and_others (void)
     NULL,
   };
   const char * const nested[] = { "e_bf.tif", "e_hoechst.tif", "e_draq7.tif", NULL };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autoptr(GPtrArray) triples = NULL;
   const LdaTriple *t;
@@ -513,24 +480,24 @@ test_find_ignores_folders_and_others (void)
   g_assert_nonnull (t->problem);
   g_assert_nonnull (strstr (t->problem, "brightfield"));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_find_empty_folder (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autoptr(GPtrArray) triples = find_triples (dir);
 
   g_assert_cmpuint (triples->len, ==, 0);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_find_missing_folder (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *missing = g_build_filename (dir, "gone", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) triples = lda_triples_find (missing, &error);
@@ -539,14 +506,14 @@ test_find_missing_folder (void)
   g_assert_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, missing));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_find_not_a_folder (void)
 {
   const char * const files[] = { "x_bf.tif", NULL };
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *file = g_build_filename (dir, "x_bf.tif", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) triples = NULL;
@@ -558,7 +525,7 @@ test_find_not_a_folder (void)
   g_assert_error (error, LDA_ERROR, LDA_ERROR_READ);
   g_assert_nonnull (strstr (error->message, file));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -584,7 +551,7 @@ test_triple_new (void)
 static void
 test_load (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_tiff (dir, "s_bf.tif", 5, 4, 1);
   g_autofree char *ho = write_tiff (dir, "s_hoechst.tif", 5, 4, 2);
   g_autofree char *dr = write_tiff (dir, "s_draq7.tif", 5, 4, 3);
@@ -611,13 +578,13 @@ test_load (void)
       lda_image_unref (images[i]);
     }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_load_size_mismatch (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_tiff (dir, "s_bf.tif", 5, 4, 1);
   g_autofree char *ho = write_tiff (dir, "s_hoechst.tif", 5, 4, 2);
   g_autofree char *dr = write_tiff (dir, "s_draq7.tif", 6, 4, 3);
@@ -632,13 +599,13 @@ test_load_size_mismatch (void)
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_assert_null (images[i]);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_load_missing_file (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_tiff (dir, "s_bf.tif", 5, 4, 1);
   g_autofree char *ho = g_build_filename (dir, "s_hoechst.tif", NULL);
   g_autofree char *dr = write_tiff (dir, "s_draq7.tif", 5, 4, 3);
@@ -652,13 +619,13 @@ test_load_missing_file (void)
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_assert_null (images[i]);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_load_missing_page (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_tiff (dir, "s_bf.tif", 5, 4, 1);
   g_autofree char *ho = write_tiff (dir, "s_hoechst.tif", 5, 4, 2);
   g_autofree char *dr = write_tiff (dir, "s_draq7.tif", 5, 4, 3);
@@ -673,13 +640,13 @@ test_load_missing_page (void)
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_assert_null (images[i]);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_count_pages_missing_file (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_tiff (dir, "s_bf.tif", 5, 4, 1);
   g_autofree char *ho = write_tiff (dir, "s_hoechst.tif", 5, 4, 2);
   g_autofree char *dr = g_build_filename (dir, "s_draq7.tif", NULL);
@@ -691,13 +658,13 @@ test_count_pages_missing_file (void)
   g_assert_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, dr));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_count_pages_mismatch (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-triples");
   g_autofree char *bf = write_two_page_tiff (dir, "s_bf.tif");
   g_autofree char *ho = write_two_page_tiff (dir, "s_hoechst.tif");
   g_autofree char *dr = write_tiff (dir, "s_draq7.tif", 5, 4, 3);
@@ -715,7 +682,7 @@ test_count_pages_mismatch (void)
   g_assert_nonnull (strstr (error->message, dr));
   g_assert_nonnull (strstr (error->message, bf));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

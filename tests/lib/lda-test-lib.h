@@ -1,0 +1,37 @@
+/* lda-test-lib.h — what every test suite needs: temporary folders, the
+ * bundled sample, small images, and deadlines that stretch under
+ * sanitizers and valgrind
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lda-image.h"
+#include "lda-pipeline.h"
+
+G_BEGIN_DECLS
+
+/* The bundled sample triple (data/sample/), by its name without the
+ * channel tag. */
+#define LDA_TEST_SAMPLE "nov22-402-tile2-0_t41"
+
+char        *lda_test_tmp_dir          (const char    *prefix);
+void         lda_test_remove_tree      (const char    *path);
+char        *lda_test_sample_file      (const char    *channel);
+char        *lda_test_copy_sample      (const char    *prefix);
+char        *lda_test_sample_path      (const char    *dir,
+                                        const char    *channel);
+LdaImage    *lda_test_image_u16        (guint          width,
+                                        guint          height,
+                                        const guint16 *data);
+LdaImage    *lda_test_image_u8         (guint          width,
+                                        guint          height,
+                                        const guint8  *data);
+LdaPipeline *lda_test_sample_pipeline  (void);
+double       lda_test_time_factor      (void);
+gint64       lda_test_deadline         (double         seconds);
+
+G_END_DECLS
