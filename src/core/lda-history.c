@@ -1,9 +1,7 @@
 /* lda-history.c — undo and redo of one frame's edits and parameters
  *
  * A step keeps the rectangle an operation changed, with the edit pixels
- * inside it before and after, run-length encoded.  Edit layers are mostly
- * "no edit" with a few painted blobs, so a brush stroke's rectangle packs
- * into a few bytes per row instead of two raw copies of the rectangle.
+ * inside it before and after, run-length encoded (lda-history-pack.c).
  *
  * lda_history_begin() copies the whole edit layer, because a tool does not
  * know beforehand what it will touch; lda_history_end() encodes the dirty
@@ -24,16 +22,7 @@
 #include <string.h>
 
 #include "lda-history.h"
-
-/* An encoded rectangle of pixels, row after row.  Either raw, or a list of
- * (run length as an LEB128 varint, value) pairs, whichever is smaller; runs
- * go on from one row into the next. */
-typedef struct
-{
-  guint8  *data;
-  gsize    size;
-  gboolean raw;
-} Packed;
+#include "lda-history-private.h"
 
 typedef struct
 {
@@ -62,173 +51,6 @@ struct _LdaHistory
   guint      snapshot_width;
   guint      snapshot_height;
 };
-
-static gsize
-varint_size (gsize n)
-{
-  gsize size = 1;
-
-  while (n >= 0x80)
-    {
-      n >>= 7;
-      size++;
-    }
-
-  return size;
-}
-
-static guint8 *
-varint_put (guint8 *out,
-            gsize   n)
-{
-  while (n >= 0x80)
-    {
-      *out++ = (guint8) (n | 0x80);
-      n >>= 7;
-    }
-  *out++ = (guint8) n;
-
-  return out;
-}
-
-static const guint8 *
-varint_get (const guint8 *in,
-            gsize        *n)
-{
-  gsize value = 0;
-  guint shift = 0;
-
-  do
-    {
-      value |= (gsize) (*in & 0x7f) << shift;
-      shift += 7;
-    }
-  while (*in++ & 0x80);
-
-  *n = value;
-  return in;
-}
-
-/* Walks the runs of rectangle @rect of the @stride-wide @pixels in raster
- * order; with @out NULL only measures the encoding. */
-static gsize
-encode_runs (const guint8  *pixels,
-             gsize          stride,
-             const LdaRect *rect,
-             guint8        *out)
-{
-  gsize size = 0;
-  gsize run = 0;
-  guint8 value = 0;
-  guint8 *at = out;
-
-  for (int y = rect->y; y < rect->y + rect->height; y++)
-    {
-      const guint8 *row = pixels + (gsize) y * stride;
-
-      for (int x = rect->x; x < rect->x + rect->width; x++)
-        {
-          if (run > 0 && row[x] == value)
-            {
-              run++;
-              continue;
-            }
-          if (run > 0)
-            {
-              size += varint_size (run) + 1;
-              if (at != NULL)
-                {
-                  at = varint_put (at, run);
-                  *at++ = value;
-                }
-            }
-          value = row[x];
-          run = 1;
-        }
-    }
-
-  if (run > 0)
-    {
-      size += varint_size (run) + 1;
-      if (at != NULL)
-        {
-          at = varint_put (at, run);
-          *at++ = value;
-        }
-    }
-
-  return size;
-}
-
-static void
-pack (Packed        *packed,
-      const guint8  *pixels,
-      gsize          stride,
-      const LdaRect *rect)
-{
-  gsize raw_size = (gsize) rect->width * rect->height;
-  gsize rle_size = encode_runs (pixels, stride, rect, NULL);
-
-  if (rle_size < raw_size)
-    {
-      packed->raw = FALSE;
-      packed->size = rle_size;
-      packed->data = g_malloc (rle_size);
-      encode_runs (pixels, stride, rect, packed->data);
-    }
-  else
-    {
-      packed->raw = TRUE;
-      packed->size = raw_size;
-      packed->data = g_malloc (raw_size);
-      for (int y = 0; y < rect->height; y++)
-        memcpy (packed->data + (gsize) y * rect->width,
-                pixels + (gsize) (rect->y + y) * stride + rect->x, rect->width);
-    }
-}
-
-/* Writes the packed rectangle back into @pixels. */
-static void
-unpack (const Packed  *packed,
-        guint8        *pixels,
-        gsize          stride,
-        const LdaRect *rect)
-{
-  const guint8 *in = packed->data;
-  gsize run = 0;
-  guint8 value = 0;
-
-  if (packed->raw)
-    {
-      for (int y = 0; y < rect->height; y++)
-        memcpy (pixels + (gsize) (rect->y + y) * stride + rect->x,
-                packed->data + (gsize) y * rect->width, rect->width);
-      return;
-    }
-
-  for (int y = rect->y; y < rect->y + rect->height; y++)
-    {
-      guint8 *row = pixels + (gsize) y * stride;
-      int x = rect->x;
-      const int end = rect->x + rect->width;
-
-      while (x < end)
-        {
-          gsize n;
-
-          if (run == 0)
-            {
-              g_assert (in < packed->data + packed->size);
-              in = varint_get (in, &run);
-              value = *in++;
-            }
-          n = MIN (run, (gsize) (end - x));
-          memset (row + x, value, n);
-          x += (int) n;
-          run -= n;
-        }
-    }
-}
 
 static void
 step_free (gpointer data)
@@ -426,8 +248,8 @@ lda_history_end (LdaHistory    *self,
   step->kind = LDA_HISTORY_EDITS;
   step->label = g_strdup (label);
   step->rect = rect;
-  pack (&step->before, self->snapshot, edits->width, &rect);
-  pack (&step->after, edits->pixels, edits->width, &rect);
+  lda_history_pack (&step->before, self->snapshot, edits->width, &rect);
+  lda_history_pack (&step->after, edits->pixels, edits->width, &rect);
   drop_snapshot (self);
   push_step (self, step);
 }
@@ -470,7 +292,7 @@ lda_history_undo (LdaHistory *self,
     return FALSE;
   g_return_val_if_fail (step_fits (step, edits), FALSE);
 
-  unpack (&step->before, edits->pixels, edits->width, &step->rect);
+  lda_history_unpack (&step->before, edits->pixels, edits->width, &step->rect);
   self->n_done--;
   if (dirty != NULL)
     lda_rect_union (dirty, &step->rect);
@@ -505,7 +327,7 @@ lda_history_redo (LdaHistory *self,
     return FALSE;
   g_return_val_if_fail (step_fits (step, edits), FALSE);
 
-  unpack (&step->after, edits->pixels, edits->width, &step->rect);
+  lda_history_unpack (&step->after, edits->pixels, edits->width, &step->rect);
   self->n_done++;
   if (dirty != NULL)
     lda_rect_union (dirty, &step->rect);
