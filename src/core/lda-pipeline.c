@@ -323,34 +323,15 @@ make_core (LdaPipeline  *self,
   return TRUE;
 }
 
-/**
- * lda_pipeline_run:
- * @self: a pipeline
- * @cancellable: (nullable): cancels the run between stages and within the
- *   long ones
- * @error: return location for an error
- *
- * Computes every stale stage.  On cancellation returns %FALSE with
- * %G_IO_ERROR_CANCELLED; what was finished stays valid, and the next run
- * goes on from there.  The pipeline must not be used from another thread
- * while it runs; images taken from it earlier may be.
- *
- * Returns: %TRUE when every stage is up to date
- */
-gboolean
-lda_pipeline_run (LdaPipeline  *self,
-                  GCancellable *cancellable,
-                  GError      **error)
+/* The three channels' thresholds and masks: the cell area's chain on a
+ * second thread when the nuclei have work too. */
+static gboolean
+run_channels (LdaPipeline  *self,
+              GCancellable *cancellable,
+              GError      **error)
 {
   gboolean changed = FALSE;
-  gint64 t0;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  for (guint s = 0; s < LDA_N_STAGES; s++)
-    self->times[s] = 0;
-
-  /* The cell area chain on a second thread when both sides have work. */
   if (self->threaded &&
       !lda_pipeline_channel_is_done (self, LDA_CHANNEL_CELL_AREA) &&
       (!lda_pipeline_channel_is_done (self, LDA_CHANNEL_HOECHST) ||
@@ -381,120 +362,172 @@ lda_pipeline_run (LdaPipeline  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
+      return TRUE;
     }
-  else
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
-      for (guint c = 0; c < LDA_N_CHANNELS; c++)
-        {
-          gboolean ok = lda_pipeline_run_channel (self, c, &changed, cancellable, error);
+      gboolean ok = lda_pipeline_run_channel (self, c, &changed, cancellable, error);
 
-          if (changed)
-            clear_nuclei (self);
-          if (!ok)
-            return FALSE;
-        }
+      if (changed)
+        clear_nuclei (self);
+      if (!ok)
+        return FALSE;
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+  return TRUE;
+}
+
+/* The nucleus objects, split, when the parameters ask for objects. */
+static gboolean
+run_nuclei (LdaPipeline  *self,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(LdaBitplane) hoechst_core = NULL;
+  g_autoptr(LdaBitplane) draq7_core = NULL;
+  gint64 t0;
 
   if (self->params.nuclei.objects && self->nuclei != NULL &&
       (self->nuclei_core[LDA_CHANNEL_HOECHST] != core_threshold (self, LDA_CHANNEL_HOECHST) ||
        self->nuclei_core[LDA_CHANNEL_DRAQ7] != core_threshold (self, LDA_CHANNEL_DRAQ7)))
     clear_nuclei (self);
 
-  if (self->params.nuclei.objects && self->nuclei == NULL)
-    {
-      g_autoptr(LdaBitplane) hoechst_core = NULL;
-      g_autoptr(LdaBitplane) draq7_core = NULL;
+  if (!self->params.nuclei.objects || self->nuclei != NULL)
+    return TRUE;
 
-      t0 = g_get_monotonic_time ();
-      if (self->params.nuclei.split &&
-          (!make_core (self, LDA_CHANNEL_HOECHST, &hoechst_core, error) ||
-           !make_core (self, LDA_CHANNEL_DRAQ7, &draq7_core, error)))
-        return FALSE;
-      self->nuclei = lda_nuclei_new (self->channels[LDA_CHANNEL_HOECHST].bits,
-                                     self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                     hoechst_core, draq7_core, &self->params.nuclei,
-                                     cancellable, error);
-      if (self->nuclei == NULL)
-        return FALSE;
-      for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)
-        self->nuclei_core[c] = core_threshold (self, c);
-      self->times[LDA_STAGE_NUCLEI] = g_get_monotonic_time () - t0;
-      self->runs[LDA_STAGE_NUCLEI]++;
-      clear_regions (self);
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  t0 = g_get_monotonic_time ();
+  if (self->params.nuclei.split &&
+      (!make_core (self, LDA_CHANNEL_HOECHST, &hoechst_core, error) ||
+       !make_core (self, LDA_CHANNEL_DRAQ7, &draq7_core, error)))
     return FALSE;
-
-  if (self->regions == NULL)
-    {
-      const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
-
-      t0 = g_get_monotonic_time ();
-      if (self->params.nuclei.objects)
-        self->regions = lda_regions_new_from_nuclei (cell_area, self->nuclei, cancellable, error);
-      else
-        self->regions = lda_regions_new (cell_area,
-                                         self->channels[LDA_CHANNEL_HOECHST].bits,
-                                         self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                         cancellable, error);
-      if (self->regions == NULL)
-        return FALSE;
-      self->times[LDA_STAGE_REGIONS] = g_get_monotonic_time () - t0;
-      self->runs[LDA_STAGE_REGIONS]++;
-      g_clear_pointer (&self->labels, lda_image_unref);
-      g_clear_pointer (&self->counts, lda_counts_free);
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  self->nuclei = lda_nuclei_new (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                 self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                 hoechst_core, draq7_core, &self->params.nuclei,
+                                 cancellable, error);
+  if (self->nuclei == NULL)
     return FALSE;
-
-  if (self->labels == NULL)
-    {
-      const LdaBitplane *ho = self->channels[LDA_CHANNEL_HOECHST].bits;
-      const LdaBitplane *dr = self->channels[LDA_CHANNEL_DRAQ7].bits;
-      gint64 threshold = self->channels[LDA_CHANNEL_DRAQ7].threshold;
-      LdaEvidence evidence = {
-        self->inputs[LDA_INPUT_HOECHST],
-        self->inputs[LDA_INPUT_DRAQ7],
-        threshold,
-        self->params.nuclei.objects,
-      };
-
-      t0 = g_get_monotonic_time ();
-      /* A dead nucleus is one whose Draq7 is above half-way from the dark
-       * level to the Draq7 threshold (see lda_counts_new_full()) — unless
-       * that threshold had to be raised out of the noise: half-way to it
-       * is noise, and the threshold itself is the lowest level above it. */
-      if (self->params.nuclei.objects)
-        {
-          const LdaPipelineChannel *chan = &self->channels[LDA_CHANNEL_DRAQ7];
-          const LdaChannelParams *p = &self->params.channel[LDA_CHANNEL_DRAQ7];
-          gint64 dark = lda_pipeline_channel_dark_level (self, LDA_CHANNEL_DRAQ7);
-
-          if (chan->levels.raised[p->method] && threshold >= chan->levels.threshold[p->method])
-            evidence.dead_level = threshold;
-          else
-            evidence.dead_level = threshold > dark ? dark + (threshold - dark) / 2 : threshold;
-        }
-      self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
-      if (self->params.nuclei.objects)
-        self->labels = lda_compose_objects (self->regions, self->nuclei, self->counts, error);
-      else
-        self->labels = lda_compose (self->regions, ho, dr, error);
-      if (self->labels == NULL)
-        {
-          g_clear_pointer (&self->counts, lda_counts_free);
-          return FALSE;
-        }
-      self->times[LDA_STAGE_LABELS] = g_get_monotonic_time () - t0;
-      self->runs[LDA_STAGE_LABELS]++;
-    }
+  for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)
+    self->nuclei_core[c] = core_threshold (self, c);
+  self->times[LDA_STAGE_NUCLEI] = g_get_monotonic_time () - t0;
+  self->runs[LDA_STAGE_NUCLEI]++;
+  clear_regions (self);
 
   return TRUE;
+}
+
+/* The cells: the watershed from the nuclei. */
+static gboolean
+run_regions (LdaPipeline  *self,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
+  gint64 t0;
+
+  if (self->regions != NULL)
+    return TRUE;
+
+  t0 = g_get_monotonic_time ();
+  if (self->params.nuclei.objects)
+    self->regions = lda_regions_new_from_nuclei (cell_area, self->nuclei, cancellable, error);
+  else
+    self->regions = lda_regions_new (cell_area,
+                                     self->channels[LDA_CHANNEL_HOECHST].bits,
+                                     self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                     cancellable, error);
+  if (self->regions == NULL)
+    return FALSE;
+  self->times[LDA_STAGE_REGIONS] = g_get_monotonic_time () - t0;
+  self->runs[LDA_STAGE_REGIONS]++;
+  g_clear_pointer (&self->labels, lda_image_unref);
+  g_clear_pointer (&self->counts, lda_counts_free);
+
+  return TRUE;
+}
+
+/* The live/dead calls, the counts and the label mask. */
+static gboolean
+run_labels (LdaPipeline *self,
+            GError     **error)
+{
+  const LdaBitplane *ho = self->channels[LDA_CHANNEL_HOECHST].bits;
+  const LdaBitplane *dr = self->channels[LDA_CHANNEL_DRAQ7].bits;
+  gint64 threshold = self->channels[LDA_CHANNEL_DRAQ7].threshold;
+  LdaEvidence evidence = {
+    self->inputs[LDA_INPUT_HOECHST],
+    self->inputs[LDA_INPUT_DRAQ7],
+    threshold,
+    self->params.nuclei.objects,
+  };
+  gint64 t0;
+
+  if (self->labels != NULL)
+    return TRUE;
+
+  t0 = g_get_monotonic_time ();
+  /* A dead nucleus is one whose Draq7 is above half-way from the dark
+   * level to the Draq7 threshold (see lda_counts_new_full()) — unless
+   * that threshold had to be raised out of the noise: half-way to it
+   * is noise, and the threshold itself is the lowest level above it. */
+  if (self->params.nuclei.objects)
+    {
+      const LdaPipelineChannel *chan = &self->channels[LDA_CHANNEL_DRAQ7];
+      const LdaChannelParams *p = &self->params.channel[LDA_CHANNEL_DRAQ7];
+      gint64 dark = lda_pipeline_channel_dark_level (self, LDA_CHANNEL_DRAQ7);
+
+      if (chan->levels.raised[p->method] && threshold >= chan->levels.threshold[p->method])
+        evidence.dead_level = threshold;
+      else
+        evidence.dead_level = threshold > dark ? dark + (threshold - dark) / 2 : threshold;
+    }
+  self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
+  if (self->params.nuclei.objects)
+    self->labels = lda_compose_objects (self->regions, self->nuclei, self->counts, error);
+  else
+    self->labels = lda_compose (self->regions, ho, dr, error);
+  if (self->labels == NULL)
+    {
+      g_clear_pointer (&self->counts, lda_counts_free);
+      return FALSE;
+    }
+  self->times[LDA_STAGE_LABELS] = g_get_monotonic_time () - t0;
+  self->runs[LDA_STAGE_LABELS]++;
+
+  return TRUE;
+}
+
+/**
+ * lda_pipeline_run:
+ * @self: a pipeline
+ * @cancellable: (nullable): cancels the run between stages and within the
+ *   long ones
+ * @error: return location for an error
+ *
+ * Computes every stale stage.  On cancellation returns %FALSE with
+ * %G_IO_ERROR_CANCELLED; what was finished stays valid, and the next run
+ * goes on from there.  The pipeline must not be used from another thread
+ * while it runs; images taken from it earlier may be.
+ *
+ * Returns: %TRUE when every stage is up to date
+ */
+gboolean
+lda_pipeline_run (LdaPipeline  *self,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint s = 0; s < LDA_N_STAGES; s++)
+    self->times[s] = 0;
+
+  return run_channels (self, cancellable, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         run_nuclei (self, cancellable, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         run_regions (self, cancellable, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         run_labels (self, error);
 }
 
 /**
