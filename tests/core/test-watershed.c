@@ -16,21 +16,9 @@
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-watershed.h"
+#include "lda-test-planes.h"
 
 /* --- helpers ----------------------------------------------------------- */
-
-static LdaBitplane *
-plane_new (guint width,
-           guint height)
-{
-  g_autoptr(GError) error = NULL;
-  LdaBitplane *plane = lda_bitplane_new (width, height, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (plane);
-
-  return plane;
-}
 
 static void
 plane_fill (LdaBitplane *plane,
@@ -176,9 +164,9 @@ two_nuclei_new (LdaBitplane **cells,
                 LdaBitplane **draq7,
                 gboolean      right_dead)
 {
-  *cells = plane_new (40, 20);
-  *hoechst = plane_new (40, 20);
-  *draq7 = plane_new (40, 20);
+  *cells = lda_test_plane_new (40, 20);
+  *hoechst = lda_test_plane_new (40, 20);
+  *draq7 = lda_test_plane_new (40, 20);
   plane_fill (*cells, 5, 5, 30, 10);
   plane_fill (*hoechst, 10, 9, 3, 3);
   plane_fill (right_dead ? *draq7 : *hoechst, 26, 9, 3, 3);
@@ -191,8 +179,8 @@ two_nuclei_new (LdaBitplane **cells,
 static void
 test_relief_single_nucleus (void)
 {
-  g_autoptr(LdaBitplane) nuclei = plane_new (20, 20);
-  g_autoptr(LdaBitplane) area = plane_new (20, 20);
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (20, 20);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (20, 20);
   g_autofree guint8 *relief = NULL;
 
   lda_bitplane_set (nuclei, 5, 5, TRUE);
@@ -214,8 +202,8 @@ static void
 test_relief_matches_brute_force (void)
 {
   const guint w = 150, h = 70;
-  g_autoptr(LdaBitplane) nuclei = plane_new (w, h);
-  g_autoptr(LdaBitplane) area = plane_new (w, h);
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
   GRand *rand = g_rand_new_with_seed (20260101);
 
   for (guint i = 0; i < 40; i++)
@@ -244,8 +232,8 @@ test_relief_odd_sizes (void)
     for (guint round = 0; round < 4; round++)
       {
         guint w = sizes[s][0], h = sizes[s][1];
-        g_autoptr(LdaBitplane) nuclei = plane_new (w, h);
-        g_autoptr(LdaBitplane) area = plane_new (w, h);
+        g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+        g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
 
         for (guint y = 0; y < h; y++)
           for (guint x = 0; x < w; x++)
@@ -265,8 +253,8 @@ static void
 test_relief_clipped_far_away (void)
 {
   const guint w = 320;
-  g_autoptr(LdaBitplane) nuclei = plane_new (w, 300);
-  g_autoptr(LdaBitplane) area = plane_new (w, 300);
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, 300);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, 300);
   g_autofree guint8 *relief = NULL;
 
   lda_bitplane_set (nuclei, 0, 1, TRUE);
@@ -286,8 +274,8 @@ test_relief_clipped_far_away (void)
 static void
 test_relief_zero_outside_area (void)
 {
-  g_autoptr(LdaBitplane) nuclei = plane_new (70, 9);
-  g_autoptr(LdaBitplane) area = plane_new (70, 9);
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (70, 9);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (70, 9);
   g_autofree guint8 *relief = NULL;
 
   lda_bitplane_set (nuclei, 40, 4, TRUE);
@@ -309,8 +297,8 @@ test_relief_zero_outside_area (void)
 static void
 test_relief_no_nucleus (void)
 {
-  g_autoptr(LdaBitplane) nuclei = plane_new (80, 6);
-  g_autoptr(LdaBitplane) area = plane_new (80, 6);
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (80, 6);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (80, 6);
   g_autofree guint8 *relief = NULL;
 
   plane_fill (area, 3, 1, 70, 4);
@@ -587,9 +575,9 @@ static void
 test_regions_nucleus_outside_area (void)
 {
   const guint w = 30, h = 12;
-  g_autoptr(LdaBitplane) cells = plane_new (w, h);
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) cells = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaRegions) regions = NULL;
 
   plane_fill (cells, 2, 2, 8, 8);
@@ -615,9 +603,9 @@ static void
 test_regions_nuclei_8_connected (void)
 {
   const guint w = 12, h = 10;
-  g_autoptr(LdaBitplane) cells = plane_new (w, h);
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) cells = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaRegions) regions = NULL;
 
   lda_bitplane_set (hoechst, 3, 3, TRUE);
@@ -641,9 +629,9 @@ static void
 test_regions_no_nucleus (void)
 {
   const guint w = 16, h = 10;
-  g_autoptr(LdaBitplane) cells = plane_new (w, h);
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) cells = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaRegions) regions = NULL;
 
   plane_fill (cells, 2, 2, 10, 5);
@@ -665,8 +653,8 @@ test_compose_order (void)
 {
   const guint w = 70, h = 5;
   const gint32 kinds[] = { 0, LDA_REGION_BACKGROUND, LDA_REGION_OUTLINE, LDA_REGION_FIRST_CELL };
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaImage) labels = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree gint32 *cells = g_new (gint32, w * h);
@@ -710,8 +698,8 @@ static void
 test_compose_ring_outline_dropped (void)
 {
   const guint w = 6, h = 4;
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaImage) labels = NULL;
   gint32 cells[6 * 4];
   LdaRegions regions = { w, h, cells, NULL };
@@ -813,8 +801,8 @@ test_counts_live_dead (void)
   const guint hoechst_only[] = { 4, 2, 1, 0, 2 };
   const guint draq7_pixels[] = { 0, 2, 3, 4, 3 };
   const gboolean dead[] = { FALSE, FALSE, TRUE, TRUE, TRUE };
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaRegions) regions = NULL;
   g_autoptr(LdaCounts) counts = NULL;
   g_autoptr(LdaCounts) copy = NULL;
@@ -857,9 +845,9 @@ static void
 test_counts_no_nuclei (void)
 {
   const guint w = 20, h = 10;
-  g_autoptr(LdaBitplane) cells = plane_new (w, h);
-  g_autoptr(LdaBitplane) hoechst = plane_new (w, h);
-  g_autoptr(LdaBitplane) draq7 = plane_new (w, h);
+  g_autoptr(LdaBitplane) cells = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) hoechst = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) draq7 = lda_test_plane_new (w, h);
   g_autoptr(LdaRegions) regions = NULL;
   g_autoptr(LdaCounts) counts = NULL;
 
