@@ -178,3 +178,17 @@ lda_test_naive_label (const LdaBitplane *plane,
   *n_components = next;
   return labels;
 }
+
+/* Sets the rectangle (x0, y0, width, height). */
+void
+lda_test_plane_fill (LdaBitplane *plane,
+                     guint        x0,
+                     guint        y0,
+                     guint        width,
+                     guint        height)
+{
+  for (guint y = y0; y < y0 + height; y++)
+    for (guint x = x0; x < x0 + width; x++)
+      lda_bitplane_set (plane, x, y, TRUE);
+}
+

@@ -20,6 +20,11 @@ LdaBitplane *lda_test_plane_new        (guint               width,
                                         guint               height);
 LdaBitplane *lda_test_plane_from_rows  (const char * const *rows,
                                         guint               column);
+void         lda_test_plane_fill       (LdaBitplane        *plane,
+                                        guint               x0,
+                                        guint               y0,
+                                        guint               width,
+                                        guint               height);
 char        *lda_test_plane_to_picture (const LdaBitplane  *plane);
 gboolean     lda_test_planes_match     (const char         *what,
                                         const LdaBitplane  *got,

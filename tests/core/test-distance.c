@@ -1,0 +1,249 @@
+/* test-distance.c — tests for the watershed's relief (lda-distance): the
+ * exact Euclidean distance to the nearest nucleus inside the area,
+ * clipped to 255, against a brute-force search on small masks.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "lda-bitplane.h"
+#include "lda-distance.h"
+#include "lda-test-planes.h"
+
+/* --- helpers ----------------------------------------------------------- */
+
+static guint8 *
+relief_new (const LdaBitplane *nuclei,
+            const LdaBitplane *area)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 *relief = g_malloc ((gsize) nuclei->width * nuclei->height);
+
+  /* Poison, so that a pixel the function forgets shows up. */
+  memset (relief, 0xa5, (gsize) nuclei->width * nuclei->height);
+  g_assert_true (lda_relief (nuclei, area, relief, NULL, &error));
+  g_assert_no_error (error);
+
+  return relief;
+}
+
+/* The nucleus pixels of a plane, as (x, y) pairs. */
+static GArray *
+nucleus_pixels (const LdaBitplane *nuclei)
+{
+  GArray *pixels = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
+
+  for (guint ny = 0; ny < nuclei->height; ny++)
+    for (guint nx = 0; nx < nuclei->width; nx++)
+      if (lda_bitplane_get (nuclei, nx, ny))
+        {
+          guint xy[2] = { nx, ny };
+
+          g_array_append_vals (pixels, xy, 1);
+        }
+
+  return pixels;
+}
+
+/* The relief by brute force: floor of the exact distance, from integers. */
+static guint
+relief_expected (GArray            *nucleus,
+                 const LdaBitplane *area,
+                 guint              x,
+                 guint              y)
+{
+  guint64 best = G_MAXUINT64;
+  guint64 r;
+
+  if (!lda_bitplane_get (area, x, y))
+    return 0;
+
+  for (guint i = 0; i < nucleus->len; i++)
+    {
+      const guint *xy = &g_array_index (nucleus, guint, 2 * i);
+      gint64 dx = (gint64) xy[0] - x, dy = (gint64) xy[1] - y;
+
+      best = MIN (best, (guint64) (dx * dx + dy * dy));
+    }
+
+  if (best == G_MAXUINT64)
+    return LDA_RELIEF_MAX;
+
+  /* sqrt is correctly rounded, so its floor is exact for these sizes. */
+  r = (guint64) floor (sqrt ((double) best));
+
+  return (guint) MIN (r, LDA_RELIEF_MAX);
+}
+
+static void
+assert_relief_exact (const LdaBitplane *nuclei,
+                     const LdaBitplane *area)
+{
+  g_autofree guint8 *relief = relief_new (nuclei, area);
+  g_autoptr(GArray) nucleus = nucleus_pixels (nuclei);
+
+  for (guint y = 0; y < nuclei->height; y++)
+    for (guint x = 0; x < nuclei->width; x++)
+      {
+        guint expected = relief_expected (nucleus, area, x, y);
+
+        if (relief[(gsize) y * nuclei->width + x] != expected)
+          g_error ("relief at (%u, %u) is %u, expected %u", x, y,
+                   relief[(gsize) y * nuclei->width + x], expected);
+      }
+}
+
+/* --- relief ------------------------------------------------------------ */
+
+static void
+test_relief_single_nucleus (void)
+{
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (20, 20);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (20, 20);
+  g_autofree guint8 *relief = NULL;
+
+  lda_bitplane_set (nuclei, 5, 5, TRUE);
+  lda_test_plane_fill (area, 0, 0, 20, 20);
+  relief = relief_new (nuclei, area);
+
+  g_assert_cmpuint (relief[5 * 20 + 5], ==, 0);
+  g_assert_cmpuint (relief[9 * 20 + 8], ==, 5);     /* (3, 4) away */
+  g_assert_cmpuint (relief[6 * 20 + 6], ==, 1);     /* √2 */
+  g_assert_cmpuint (relief[5 * 20 + 7], ==, 2);
+  g_assert_cmpuint (relief[7 * 20 + 6], ==, 2);     /* √5 */
+  g_assert_cmpuint (relief[8 * 20 + 8], ==, 4);     /* √18 = 4.24 */
+  g_assert_cmpuint (relief[0 * 20 + 0], ==, 7);     /* √50 = 7.07 */
+  g_assert_cmpuint (relief[19 * 20 + 19], ==, 19);  /* √392 = 19.8 */
+}
+
+/* Every pixel against brute force, with several words per row. */
+static void
+test_relief_matches_brute_force (void)
+{
+  const guint w = 150, h = 70;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  GRand *rand = g_rand_new_with_seed (20260101);
+
+  for (guint i = 0; i < 40; i++)
+    lda_bitplane_set (nuclei, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  lda_test_plane_fill (nuclei, 60, 30, 7, 4);
+  lda_test_plane_fill (area, 0, 0, w, h);
+  /* Holes in the area, some with nuclei inside the area around them. */
+  for (guint y = 10; y < 20; y++)
+    for (guint x = 62; x < 130; x++)
+      lda_bitplane_set (area, x, y, FALSE);
+  lda_bitplane_or (area, nuclei);
+  g_rand_free (rand);
+
+  assert_relief_exact (nuclei, area);
+}
+
+/* Thin and word-sized images, sparse random masks; the nuclei need not lie
+ * inside the area here. */
+static void
+test_relief_odd_sizes (void)
+{
+  const guint sizes[][2] = { { 1, 1 }, { 1, 40 }, { 40, 1 }, { 64, 3 }, { 65, 2 }, { 128, 5 }, { 3, 129 } };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint round = 0; round < 4; round++)
+      {
+        guint w = sizes[s][0], h = sizes[s][1];
+        g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+        g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+
+        for (guint y = 0; y < h; y++)
+          for (guint x = 0; x < w; x++)
+            {
+              lda_bitplane_set (nuclei, x, y, g_rand_int_range (rand, 0, 50) < (gint) round);
+              lda_bitplane_set (area, x, y, g_rand_int_range (rand, 0, 4) != 0);
+            }
+        g_test_message ("%ux%u, round %u", w, h, round);
+        assert_relief_exact (nuclei, area);
+      }
+
+  g_rand_free (rand);
+}
+
+/* Far away in a row (320 wide) and in a column (300 tall): clipped. */
+static void
+test_relief_clipped_far_away (void)
+{
+  const guint w = 320;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, 300);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, 300);
+  g_autofree guint8 *relief = NULL;
+
+  lda_bitplane_set (nuclei, 0, 1, TRUE);
+  lda_bitplane_set (nuclei, 319, 299, TRUE);
+  lda_test_plane_fill (area, 0, 0, w, 300);
+  relief = relief_new (nuclei, area);
+
+  g_assert_cmpuint (relief[w + 254], ==, 254);
+  g_assert_cmpuint (relief[w + 255], ==, 255);
+  g_assert_cmpuint (relief[w + 300], ==, 255);
+  g_assert_cmpuint (relief[2 * w + 254], ==, 254);  /* √(254² + 1) */
+  g_assert_cmpuint (relief[255 * w], ==, 254);
+  g_assert_cmpuint (relief[257 * w], ==, 255);
+  assert_relief_exact (nuclei, area);
+}
+
+static void
+test_relief_zero_outside_area (void)
+{
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (70, 9);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (70, 9);
+  g_autofree guint8 *relief = NULL;
+
+  lda_bitplane_set (nuclei, 40, 4, TRUE);
+  lda_test_plane_fill (area, 30, 2, 35, 5);
+  relief = relief_new (nuclei, area);
+
+  for (guint y = 0; y < 9; y++)
+    for (guint x = 0; x < 70; x++)
+      if (!lda_bitplane_get (area, x, y))
+        g_assert_cmpuint (relief[y * 70 + x], ==, 0);
+  /* Next to the nucleus but outside the area, the distance is not used. */
+  g_assert_cmpuint (relief[4 * 70 + 29], ==, 0);
+  g_assert_cmpuint (relief[1 * 70 + 40], ==, 0);
+  /* Inside, the distance does not go around the area. */
+  g_assert_cmpuint (relief[4 * 70 + 64], ==, 24);
+  g_assert_cmpuint (relief[2 * 70 + 40], ==, 2);
+}
+
+static void
+test_relief_no_nucleus (void)
+{
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (80, 6);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (80, 6);
+  g_autofree guint8 *relief = NULL;
+
+  lda_test_plane_fill (area, 3, 1, 70, 4);
+  relief = relief_new (nuclei, area);
+
+  for (guint y = 0; y < 6; y++)
+    for (guint x = 0; x < 80; x++)
+      g_assert_cmpuint (relief[y * 80 + x], ==, lda_bitplane_get (area, x, y) ? 255 : 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/distance/relief/single-nucleus", test_relief_single_nucleus);
+  g_test_add_func ("/distance/relief/brute-force", test_relief_matches_brute_force);
+  g_test_add_func ("/distance/relief/odd-sizes", test_relief_odd_sizes);
+  g_test_add_func ("/distance/relief/clipped", test_relief_clipped_far_away);
+  g_test_add_func ("/distance/relief/outside-area", test_relief_zero_outside_area);
+  g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
+
+  return g_test_run ();
+}
