@@ -109,7 +109,7 @@ count_signal (LdaDocument *document,
 static void
 test_params_undo (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) document = NULL;
   double start;
   int changed = 0;
@@ -154,7 +154,7 @@ test_params_undo (void)
   g_assert_false (lda_document_has_own_params (document, 1));
 
   lda_document_close (document);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Ctrl+Z on a frame takes back the person's last step, wherever it is:
@@ -162,7 +162,7 @@ test_params_undo (void)
 static void
 test_undo_order (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) document = NULL;
   double start;
 
@@ -200,7 +200,7 @@ test_undo_order (void)
   g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_CLASS_DRAQ7);
 
   lda_document_close (document);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* What is changed is saved by itself, and opening again brings it back,
@@ -208,7 +208,7 @@ test_undo_order (void)
 static void
 test_save_and_reopen (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) document = NULL;
   g_autofree char *pane = NULL;
   guint frame;
@@ -236,7 +236,7 @@ test_save_and_reopen (void)
   g_assert_cmpint (lda_document_get_save_state (document), ==, LDA_SAVE_STATE_SAVED);
 
   lda_document_close (document);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A save that fails (the disk is full) keeps everything unsaved, says so,
@@ -245,7 +245,7 @@ test_save_and_reopen (void)
 static void
 test_failed_save_retried (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) document = NULL;
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(GPtrArray) saved = NULL;
@@ -284,7 +284,7 @@ test_failed_save_retried (void)
                     LDA_CLASS_CELL);
 
   lda_document_close (document);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static gsize
@@ -334,7 +334,7 @@ test_no_memory_keeps_file (void)
       return;
     }
 
-  dir = tmp_dir_new ();
+  dir = lda_test_tmp_dir ("lda-project");
   write_triples (dir, three);
   document = open_document (dir);
 
@@ -375,7 +375,7 @@ test_no_memory_keeps_file (void)
   g_assert_false (n_after == n_before && memcmp (before, after, n_after) == 0);
 
   lda_document_close (document);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Makes the folders of @dir (the image folder and its project) read-only
@@ -399,7 +399,7 @@ set_writable (const char *dir,
 static void
 test_location_switch (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) document = NULL;
   g_autofree char *beside = NULL;
 
@@ -446,7 +446,7 @@ test_location_switch (void)
   lda_document_close (document);
 
   set_writable (dir, TRUE);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -493,7 +493,7 @@ write_lock_full (const char *folder,
 static void
 test_lock (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autoptr(LdaDocument) first = NULL;
   g_autoptr(LdaDocument) second = NULL;
   g_autofree char *project = NULL;
@@ -602,7 +602,7 @@ test_lock (void)
   g_assert_false (lda_document_is_read_only (second));
   lda_document_close (second);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Corrections set aside as damaged flag their frame until the person
@@ -610,7 +610,7 @@ test_lock (void)
 static void
 test_damage_stays_flagged (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *path = NULL;
   g_autoptr(LdaDocument) document = NULL;
   GPtrArray *damage;
@@ -648,7 +648,7 @@ test_damage_stays_flagged (void)
   g_assert_false (lda_document_frame_is_damaged (document, 1));
   lda_document_close (document);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

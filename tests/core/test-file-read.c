@@ -72,7 +72,7 @@ static void
 test_params (gconstpointer data)
 {
   Kind kind = GPOINTER_TO_INT (data);
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *path = g_build_filename (dir, "params.ini", NULL);
   g_autoptr(GError) error = NULL;
   LdaParams params;
@@ -81,14 +81,14 @@ test_params (gconstpointer data)
   lda_params_init (&params);
   g_assert_false (lda_params_load (&params, path, &error));
   assert_refused (error, LDA_ERROR_INVALID_PARAMS, path);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A bad line of 200 000 characters: the message quotes a short part. */
 static void
 test_params_long_line (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *path = g_build_filename (dir, "params.ini", NULL);
   g_autofree char *line = g_strnfill (200000, 'x');
   g_autofree char *text = g_strconcat ("[hoechst]\n", line, "\n", NULL);
@@ -100,7 +100,7 @@ test_params_long_line (void)
   g_assert_false (lda_params_load (&params, path, &error));
   assert_refused (error, LDA_ERROR_INVALID_PARAMS, path);
   g_assert_nonnull (strstr (error->message, "xxxxxxxxxx"));
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* The project's own files: the ini, or an edits file. */
@@ -110,7 +110,7 @@ test_project (gconstpointer data)
   guint which = GPOINTER_TO_UINT (data);
   Kind kind = which % 3;
   gboolean edits_file = which >= 3;
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(LdaEdits) edits = edits_new (16, 8);
@@ -139,7 +139,7 @@ test_project (gconstpointer data)
   g_assert_cmpint (g_lstat (path, &st), !=, 0);
   loaded = load (series, folder);
   assert_edits_equal (g_ptr_array_index (loaded, 1), edits);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* lda_file_read() itself: the limit is exact, and a file that is not
@@ -147,7 +147,7 @@ test_project (gconstpointer data)
 static void
 test_limit (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *path = g_build_filename (dir, "f", NULL);
   g_autofree char *link = g_build_filename (dir, "link", NULL);
   g_autoptr(GBytes) bytes = NULL;
@@ -176,7 +176,7 @@ test_limit (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   bytes = lda_file_read (path, 10, LDA_READ_NO_FOLLOW, LDA_ERROR_CORRUPT, &error);
   g_assert_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A valid edits file of a frame of @width × @height with no edit: one run
@@ -216,7 +216,7 @@ max_resident_kib (void)
 static void
 test_edits_size (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *huge = NULL;
   g_autofree char *other = NULL;
@@ -258,7 +258,7 @@ test_edits_size (void)
   g_assert_cmpuint (((LdaEdits *) g_ptr_array_index (loaded, 1))->width, ==, 64);
   g_assert_nonnull (g_ptr_array_index (loaded, 2));
   g_assert_cmpuint (((LdaEdits *) g_ptr_array_index (loaded, 2))->width, ==, 16);
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

@@ -15,40 +15,10 @@
 
 #include "lda-error.h"
 #include "lda-project.h"
+#include "lda-test-lib.h"
 #include "lda-tiff.h"
 
 /* Each test file uses some of these. */
-G_GNUC_UNUSED static char *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lda-project-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-G_GNUC_UNUSED static void
-remove_tree (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-
-  if (d != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (d);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* Writes the three @width × @height 16-bit images of each triple named
  * in @names. */

@@ -262,7 +262,7 @@ assert_load_fails (const char  *dir,
 static void
 test_damaged_files (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *ini = NULL;
   g_autofree char *edits0 = NULL;
@@ -359,7 +359,7 @@ test_damaged_files (void)
     g_assert_true (params_equal (lda_series_get_params (fresh), &params));
   }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

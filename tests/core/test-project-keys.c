@@ -91,7 +91,7 @@ marked (guint8 value,
 static void
 test_collision (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = collision_folder (dir);
   g_autoptr(LdaSeries) again = NULL;
@@ -135,7 +135,7 @@ test_collision (void)
   assert_edits_equal (g_ptr_array_index (loaded, single), e_single);
   g_assert_null (g_ptr_array_index (loaded, page0));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -168,7 +168,7 @@ edits_file_exists (const char *folder,
 static void
 test_migration (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *ini = NULL;
   g_autofree char *ini_text = NULL;
@@ -225,7 +225,7 @@ test_migration (void)
   g_assert_null (g_ptr_array_index (loaded, page0));
   g_assert_cmpint (lda_series_get_frame (again, page1)->state, ==, LDA_FRAME_EXPORTED);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Clearing a frame whose edits are still under the old name removes them,
@@ -233,7 +233,7 @@ test_migration (void)
 static void
 test_migration_cleared (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
@@ -253,7 +253,7 @@ test_migration_cleared (void)
   loaded = load (series, folder);
   g_assert_null (g_ptr_array_index (loaded, page1));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int

@@ -1,28 +1,20 @@
 /* test-project.c — tests for lda-project: saving a series' parameters,
- * states and edits, loading them back, where the files go, failing
- * cleanly on a folder that cannot be written, and never leaving a
- * half-written file when the writer is killed.
+ * states and edits, loading them back, where the files go and failing
+ * cleanly on a folder that cannot be written.  test-project-crash.c kills
+ * the writer.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <signal.h>
-#include <unistd.h>
-
 #include "lda-test-lib.h"
 #include "test-project-common.h"
-
-/* Set in the environment of the child that saves in a loop until killed. */
-#define WRITER_ENV     "LDA_TEST_PROJECT_WRITER"
-#define CRASH_SIZE     1024
-#define CRASH_KILLS    30
 
 /* --- round trip -------------------------------------------------------- */
 
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = NULL;
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(LdaSeries) again = NULL;
@@ -116,7 +108,7 @@ test_round_trip (void)
       g_assert_cmpint (lda_series_get_frame (series, i)->state, ==, LDA_FRAME_AUTOMATIC);
     }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* Frames the series no longer has (a triple moved away) are not dropped
@@ -124,7 +116,7 @@ test_round_trip (void)
 static void
 test_other_frames_kept (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *moved = g_build_filename (dir, "w_t3_bf.tif", NULL);
   g_autofree char *aside = g_build_filename (dir, "aside.tif.off", NULL);
@@ -152,7 +144,7 @@ test_other_frames_kept (void)
   g_assert_cmpint (lda_series_get_frame (series, 0)->state, ==, LDA_FRAME_EDITED);
   g_assert_cmpint (lda_series_get_frame (series, 2)->state, ==, LDA_FRAME_EXPORTED);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* --- files ------------------------------------------------------------- */
@@ -160,7 +152,7 @@ test_other_frames_kept (void)
 static void
 test_empty_edits_no_file (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *edits_dir = NULL;
   g_autoptr(LdaSeries) series = NULL;
@@ -201,7 +193,7 @@ test_empty_edits_no_file (void)
   loaded = load (series, folder);
   g_assert_null (g_ptr_array_index (loaded, 1));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
@@ -221,7 +213,7 @@ test_unsafe_titles (void)
   const char * const names[] = { "w_t1", "w_t2", "w_t3", "w_t4", "w_t5", "w_t6", NULL };
   g_autofree char *long_title = g_strnfill (300, 'x');
   g_autofree char *long_title2 = g_strnfill (300, 'x');
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(LdaSeries) again = NULL;
@@ -280,7 +272,7 @@ test_unsafe_titles (void)
     g_assert_cmpuint (n, ==, 6);
   }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A folder series and one of its triples opened alone share the folder
@@ -290,7 +282,7 @@ test_unsafe_titles (void)
 static void
 test_shared_folder (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *bf = g_build_filename (dir, "w_t1_bf.tif", NULL);
   g_autofree char *hoechst = g_build_filename (dir, "w_t1_hoechst.tif", NULL);
   g_autofree char *draq7 = g_build_filename (dir, "w_t1_draq7.tif", NULL);
@@ -345,14 +337,14 @@ test_shared_folder (void)
   g_assert_cmpint (lda_series_get_frame (single, 0)->state, ==, LDA_FRAME_EXPORTED);
   assert_edits_equal (g_ptr_array_index (loaded, 0), e_single);
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 static void
 test_fallback_folder (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
-  g_autofree char *other = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autofree char *other = lda_test_tmp_dir ("lda-project");
   g_autofree char *bf = g_build_filename (dir, "w_t2_bf.tif", NULL);
   g_autofree char *hoechst = g_build_filename (dir, "w_t2_hoechst.tif", NULL);
   g_autofree char *draq7 = g_build_filename (dir, "w_t2_draq7.tif", NULL);
@@ -408,8 +400,8 @@ test_fallback_folder (void)
   blocked = g_build_filename (bf, "project", NULL);
   g_assert_false (lda_project_folder_writable (blocked));
 
-  remove_tree (dir);
-  remove_tree (other);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (other);
 }
 
 /* Temporary files of a crashed save are never read, and the next save of
@@ -418,7 +410,7 @@ test_fallback_folder (void)
 static void
 test_stale_temps (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(LdaEdits) edits = edits_new (16, 8);
@@ -470,7 +462,7 @@ test_stale_temps (void)
   g_assert_true (g_file_test (linked_temp, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A person's own copies beside the project's files, an hour old, some
@@ -479,7 +471,7 @@ test_stale_temps (void)
 static void
 test_own_files_kept (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autoptr(LdaSeries) series = NULL;
   g_autoptr(LdaEdits) edits = edits_new (16, 8);
@@ -524,7 +516,7 @@ test_own_files_kept (void)
       g_assert_cmpstr (contents, ==, "mine");
     }
 
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 /* A folder that cannot be written: the error names the file, the saved
@@ -533,7 +525,7 @@ test_own_files_kept (void)
 static void
 test_unwritable (void)
 {
-  g_autofree char *dir = tmp_dir_new ();
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
   g_autofree char *edits_dir = NULL;
   g_autofree char *ini = NULL;
@@ -575,7 +567,7 @@ test_unwritable (void)
       g_test_skip ("running as root and cannot act as nobody");
       g_chmod (folder, 0755);
       g_chmod (edits_dir, 0755);
-      remove_tree (dir);
+      lda_test_remove_tree (dir);
       return;
     }
   ok_params = lda_project_save_params (series, folder, &error);
@@ -607,260 +599,19 @@ test_unwritable (void)
 
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
   g_assert_cmpint (g_chmod (edits_dir, 0755), ==, 0);
-  remove_tree (dir);
-}
-
-/* --- crash safety ------------------------------------------------------ */
-
-/* State A (which = 0) or B (which = 1) of the project's parameters. */
-static void
-crash_state (LdaSeries *series,
-             guint      which)
-{
-  LdaParams params, override;
-
-  odd_params (&params, 10 + which);
-  odd_params (&override, 20 + which);
-  lda_series_set_params (series, &params);
-  lda_series_set_frame_override (series, which, &override);
-  lda_series_set_frame_override (series, 1 - which, NULL);
-  lda_series_get_frame (series, 0)->state = which == 0 ? LDA_FRAME_EDITED : LDA_FRAME_EXPORTED;
-  lda_series_get_frame (series, 1)->state = which == 0 ? LDA_FRAME_AUTOMATIC : LDA_FRAME_EDITED;
-}
-
-static LdaEdits *
-crash_edits (guint which,
-             guint frame)
-{
-  LdaEdits *edits = edits_new (CRASH_SIZE, CRASH_SIZE);
-
-  strokes (edits, 100 + 10 * which + frame, 2000, 10);
-  return edits;
-}
-
-/* The child: saves B, A, B, … as fast as it can until it is killed (or
- * for a minute at most, should the parent be gone). */
-static int
-run_writer (const char *images,
-            const char *folder)
-{
-  g_autoptr(LdaSeries) series = open_series (images);
-  LdaEdits *edits[2][2];
-  gint64 deadline = lda_test_deadline (60);
-
-  for (guint w = 0; w < 2; w++)
-    for (guint f = 0; f < 2; f++)
-      edits[w][f] = crash_edits (w, f);
-
-  g_print ("ready\n");
-  fflush (stdout);
-
-  for (guint i = 0; g_get_monotonic_time () < deadline; i++)
-    {
-      guint which = (i + 1) % 2;
-      g_autoptr(GError) error = NULL;
-
-      crash_state (series, which);
-      if (!lda_project_save_params (series, folder, &error) ||
-          !lda_project_save_edits (folder, series, 0, edits[which][0], &error) ||
-          !lda_project_save_edits (folder, series, 1, edits[which][1], &error))
-        {
-          g_printerr ("writer: %s\n", error->message);
-          return 1;
-        }
-    }
-
-  for (guint w = 0; w < 2; w++)
-    for (guint f = 0; f < 2; f++)
-      lda_edits_free (edits[w][f]);
-  return 0;
-}
-
-/* Which of @expected (two byte strings) @path holds, entirely; fails if
- * neither. */
-static guint
-which_bytes (const char  *path,
-             GBytes     **expected)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  char *contents = read_file (path, &length);
-
-  bytes = g_bytes_new_take (contents, length);
-  for (guint w = 0; w < 2; w++)
-    if (g_bytes_equal (bytes, expected[w]))
-      return w;
-
-  g_error ("%s is neither state A nor state B (%" G_GSIZE_FORMAT " bytes)", path, length);
-  return 0;
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  gsize length;
-  char *contents = read_file (path, &length);
-
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-test_crash_safety (gconstpointer data)
-{
-  const char *self = data;
-  g_autofree char *dir = tmp_dir_new ();
-  g_autofree char *images = g_build_filename (dir, "images", NULL);
-  g_autofree char *folder = g_build_filename (dir, "project", NULL);
-  g_autofree char *ini = NULL;
-  char *edits_files[2];
-  g_autoptr(LdaSeries) series = NULL;
-  GBytes *ini_bytes[2];
-  GBytes *edits_bytes[2][2];
-  LdaEdits *edits[2][2];
-  LdaParams params[2];
-  guint ini_seen[2] = { 0, 0 }, edits_seen[2] = { 0, 0 };
-  guint mixed = 0, with_temps = 0, temps = 0;
-  gint64 start, save_ms, max_delay;
-
-  g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
-  write_triples_sized (images, three, CRASH_SIZE, CRASH_SIZE);
-  series = open_series (images);
-  ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
-  for (guint f = 0; f < 2; f++)
-    edits_files[f] = g_strdup_printf ("%s/edits/%s.edits", folder,
-                                      lda_series_get_frame (series, f)->title);
-
-  /* What the files hold in state A and in state B, saved here first. */
-  for (guint w = 0; w < 2; w++)
-    {
-      crash_state (series, w);
-      params[w] = *lda_series_get_params (series);
-      save_params (series, folder);
-      ini_bytes[w] = file_bytes (ini);
-      for (guint f = 0; f < 2; f++)
-        {
-          edits[w][f] = crash_edits (w, f);
-          save_edits (series, folder, f, edits[w][f]);
-          edits_bytes[w][f] = file_bytes (edits_files[f]);
-        }
-    }
-  g_test_message ("state sizes: ini %" G_GSIZE_FORMAT " B, edits %" G_GSIZE_FORMAT
-                  " and %" G_GSIZE_FORMAT " B for %u x %u",
-                  g_bytes_get_size (ini_bytes[0]), g_bytes_get_size (edits_bytes[0][0]),
-                  g_bytes_get_size (edits_bytes[0][1]), CRASH_SIZE, CRASH_SIZE);
-  /* Start from A. */
-  start = g_get_monotonic_time ();
-  crash_state (series, 0);
-  save_params (series, folder);
-  save_edits (series, folder, 0, edits[0][0]);
-  save_edits (series, folder, 1, edits[0][1]);
-  save_ms = (g_get_monotonic_time () - start) / 1000;
-  /* Kills 1–50 ms after the writer starts, or over a few of its saves
-   * when they are slower (a sanitizer build, a slow disk). */
-  max_delay = MAX (50, save_ms * 5 / 2);
-  g_test_message ("one save of the three files: %" G_GINT64_FORMAT " ms; kills after 1 to %"
-                  G_GINT64_FORMAT " ms", save_ms, max_delay);
-
-  for (guint kill = 0; kill < CRASH_KILLS; kill++)
-    {
-      g_autoptr(GSubprocessLauncher) launcher = NULL;
-      g_autoptr(GSubprocess) writer = NULL;
-      g_autoptr(GDataInputStream) out = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LdaSeries) fresh = NULL;
-      g_autoptr(GPtrArray) loaded = NULL;
-      g_autofree char *line = NULL;
-      guint ini_state, edits_state[2], n_temps;
-      guint delay = g_test_rand_int_range (1, max_delay + 1);
-
-      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-      g_subprocess_launcher_setenv (launcher, WRITER_ENV, images, TRUE);
-      g_subprocess_launcher_setenv (launcher, WRITER_ENV "_FOLDER", folder, TRUE);
-      writer = g_subprocess_launcher_spawn (launcher, &error, self, NULL);
-      g_assert_no_error (error);
-      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
-      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (line, ==, "ready");
-
-      g_usleep (delay * 1000);
-      g_subprocess_send_signal (writer, SIGKILL);
-      g_assert_true (g_subprocess_wait (writer, NULL, &error));
-      g_assert_no_error (error);
-      /* Killed while saving, not stopped by a failure. */
-      g_assert_true (g_subprocess_get_if_signaled (writer));
-      g_assert_cmpint (g_subprocess_get_term_sig (writer), ==, SIGKILL);
-
-      /* Temporary files pile up (all younger than a minute). */
-      n_temps = count_temps (folder);
-      with_temps += n_temps > temps;
-      temps = n_temps;
-
-      /* Each file is entirely A or entirely B. */
-      ini_state = which_bytes (ini, ini_bytes);
-      ini_seen[ini_state]++;
-      for (guint f = 0; f < 2; f++)
-        {
-          GBytes *expected[2] = { edits_bytes[0][f], edits_bytes[1][f] };
-
-          edits_state[f] = which_bytes (edits_files[f], expected);
-          edits_seen[edits_state[f]]++;
-        }
-      mixed += edits_state[0] != ini_state || edits_state[1] != ini_state;
-
-      /* And loads, temporary files or not. */
-      fresh = open_series (images);
-      loaded = load (fresh, folder);
-      g_assert_true (params_equal (lda_series_get_params (fresh), &params[ini_state]));
-      g_assert_true (lda_series_get_frame (fresh, ini_state)->has_override);
-      g_assert_false (lda_series_get_frame (fresh, 1 - ini_state)->has_override);
-      for (guint f = 0; f < 2; f++)
-        assert_edits_equal (g_ptr_array_index (loaded, f), edits[edits_state[f]][f]);
-      g_assert_null (g_ptr_array_index (loaded, 2));
-    }
-
-  g_test_message ("%u kills: ini A %u B %u; edits A %u B %u; %u between files; "
-                  "%u left new temporary files (%u in all)",
-                  CRASH_KILLS, ini_seen[0], ini_seen[1], edits_seen[0], edits_seen[1],
-                  mixed, with_temps, temps);
-  /* Kills landed while B was being written, not only before the first
-   * save, and saving went on between kills. */
-  g_assert_cmpuint (ini_seen[1] + edits_seen[1], >, 0);
-
-  /* Once old, the temporary files go with the next save. */
-  backdate_tree (folder);
-  save_params (series, folder);
-  save_edits (series, folder, 0, edits[0][0]);
-  save_edits (series, folder, 1, edits[0][1]);
-  g_assert_cmpuint (count_temps (folder), ==, 0);
-
-  for (guint w = 0; w < 2; w++)
-    {
-      g_bytes_unref (ini_bytes[w]);
-      g_free (edits_files[w]);
-      for (guint f = 0; f < 2; f++)
-        {
-          g_bytes_unref (edits_bytes[w][f]);
-          lda_edits_free (edits[w][f]);
-        }
-    }
-  remove_tree (dir);
+  lda_test_remove_tree (dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *writer = g_getenv (WRITER_ENV);
   g_autofree char *data_home = NULL;
   int status;
 
-  if (writer != NULL)
-    return run_writer (writer, g_getenv (WRITER_ENV "_FOLDER"));
-
   /* The fallback folder goes below the user data folder: a temporary one,
    * set before GLib first reads it. */
-  data_home = tmp_dir_new ();
+  data_home = lda_test_tmp_dir ("lda-project");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -874,9 +625,8 @@ main (int    argc,
   g_test_add_func ("/project/stale-temps", test_stale_temps);
   g_test_add_func ("/project/own-files-kept", test_own_files_kept);
   g_test_add_func ("/project/unwritable", test_unwritable);
-  g_test_add_data_func ("/project/crash-safety", argv[0], test_crash_safety);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  lda_test_remove_tree (data_home);
   return status;
 }
