@@ -156,7 +156,7 @@ update_threshold_label (LdaChannelPanel *self)
 }
 
 /* Says why the mask is empty or full and what to change; offers the
- * one-click fix when saturated tiles won the vote (SPEC 2.1). */
+ * one-click fix when saturated tiles won the vote (pipeline.md §1). */
 static void
 update_warning (LdaChannelPanel *self)
 {

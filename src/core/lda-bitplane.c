@@ -134,7 +134,7 @@ lda_bitplane_count (const LdaBitplane *self)
  * lda_bitplane_threshold:
  * @self: a plane of the image's size
  * @image: a #LDA_PIXEL_U16 or #LDA_PIXEL_U8 image
- * @threshold: pixels strictly greater are set (SPEC 2.1 step 5)
+ * @threshold: pixels strictly greater are set (pipeline.md §1)
  */
 void
 lda_bitplane_threshold (LdaBitplane    *self,

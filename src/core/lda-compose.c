@@ -1,4 +1,4 @@
-/* lda-compose.c — the label mask (SPEC 2.6) and its objects (SPEC 2.7)
+/* lda-compose.c — the label mask and its objects (pipeline.md §6, §7)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -178,7 +178,7 @@ count_run (const guint64 *row,
  * @hoechst: the Hoechst mask
  * @draq7: the Draq7 mask
  *
- * SPEC 2.7: each nucleus component is one cell, dead when more of its
+ * pipeline.md §7: each nucleus component is one cell, dead when more of its
  * pixels are Draq7 than Hoechst-only.
  *
  * Returns: (transfer full): the counts
@@ -232,7 +232,7 @@ add_intensities (const LdaRun   *run,
  * have a median Draq7 either below a fifth of the way from the dark
  * level to the threshold or above half of it; the cut lies in that gap
  * (tests/quality/measure-quality.py and the README give the figures).
- * Otherwise SPEC 2.7's rule calls.
+ * Otherwise pipeline.md §7's rule calls.
  *
  * Returns: (transfer full): the counts
  */
@@ -352,7 +352,7 @@ lda_regions_object_at (const LdaRegions *regions,
  * lda_counts_finish:
  * @self: counts whose objects have their pixel counts and cell areas
  *
- * Decides each object live or dead (SPEC 2.7: dead when more of its
+ * Decides each object live or dead (pipeline.md §7: dead when more of its
  * pixels are Draq7 than Hoechst-only) and fills in the totals.
  */
 void

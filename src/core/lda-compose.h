@@ -1,4 +1,4 @@
-/* lda-compose.h — the label mask (SPEC 2.6) and its objects (SPEC 2.7)
+/* lda-compose.h — the label mask and its objects (pipeline.md §6, §7)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

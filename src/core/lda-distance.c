@@ -171,7 +171,7 @@ row_pass_thread (gpointer data)
  * @cancellable: (nullable): polled every 64 rows
  * @error: return location for an error
  *
- * SPEC 2.5 step 4: inside @area, floor of the exact Euclidean distance to
+ * pipeline.md §5: inside @area, floor of the exact Euclidean distance to
  * the nearest pixel of @nuclei, clipped to 255; 0 outside @area.  With no
  * nucleus at all the whole area is 255.
  *

@@ -63,7 +63,7 @@ lda_counts_new_from_labels (const LdaImage *labels)
  * @connectivity: 4 for nucleus objects, 8 for the article's nuclei (see
  *   lda_params_nucleus_connectivity())
  *
- * Counts cells on a corrected mask, with the rule of SPEC 2.7 read off the
+ * Counts cells on a corrected mask, with the rule of pipeline.md §7 read off the
  * classes:
  *
  * - a nucleus is a @connectivity-connected component of pixels of class 3

@@ -254,7 +254,7 @@ lda_edits_toggle_nucleus (LdaEdits       *self,
  *
  * The nucleus under (@x, @y) is the @connectivity-connected component of
  * pixels showing class 3 or 4 that contains it, as the counts define a
- * nucleus.  If it is dead by SPEC 2.7's rule (more Draq7 pixels than
+ * nucleus.  If it is dead by pipeline.md §7's rule (more Draq7 pixels than
  * Hoechst ones) all its pixels become Hoechst (3), else all become Draq7
  * (4) — a nucleus object, painted whole, simply changes sides.
  *

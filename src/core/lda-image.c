@@ -191,7 +191,7 @@ lda_image_n_bytes (const LdaImage *self)
  * @self: an image
  *
  * Returns: the largest value the image's source could hold: 255 for
- * 8-bit sources, 65 535 for 16-bit ones (SPEC 2.1, ignore-saturated)
+ * 8-bit sources, 65 535 for 16-bit ones (pipeline.md §1, ignore-saturated)
  */
 guint
 lda_image_saturation (const LdaImage *self)

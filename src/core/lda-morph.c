@@ -1,10 +1,10 @@
-/* lda-morph.c — closing and hole filling (SPEC 2.3)
+/* lda-morph.c — closing and hole filling (pipeline.md §3)
  *
  * Binary morphology on bit planes.  A dilation by the elliptical element is
  * the union, over the element's rows, of a horizontal run dilation shifted
  * vertically; a run dilation of a row is a handful of word shifts.  Erosion
  * is the complement of the dilation of the complement, which gives exactly
- * the border rule of SPEC 2.3: outside pixels are background to a dilation
+ * the border rule of pipeline.md §3: outside pixels are background to a dilation
  * and foreground to an erosion.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -380,7 +380,7 @@ lda_fill_holes (const LdaBitplane *src,
  * @cancellable: (nullable): checked between the steps
  * @error: return location for an error
  *
- * SPEC 2.3 steps 2 and 3: dilate twice, erode twice, fill holes.
+ * pipeline.md §3: dilate twice, erode twice, fill holes.
  *
  * Returns: (transfer full) (nullable): the mask, or %NULL if cancelled or
  *   out of memory

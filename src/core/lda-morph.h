@@ -1,4 +1,4 @@
-/* lda-morph.h — closing and hole filling (SPEC 2.3)
+/* lda-morph.h — closing and hole filling (pipeline.md §3)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -351,7 +351,7 @@ lda_params_get_preset (const LdaParams *params,
  * How the nuclei of a mask made with @params are told apart: 4 when each
  * nucleus is an object (a class-2 line one pixel wide between touching
  * nuclei separates them only for 4-connectivity), 8 for the article's
- * nucleus components (SPEC 2.5).  Counting a corrected mask and the
+ * nucleus components (pipeline.md §5).  Counting a corrected mask and the
  * Live/Dead tool use the same.
  *
  * Returns: 4 or 8

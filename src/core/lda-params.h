@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * @LDA_CHANNEL_HOECHST: Hoechst (live) nuclei
  * @LDA_CHANNEL_DRAQ7: Draq7 (dead) nuclei
  *
- * The three masks of SPEC 2.4, each with its own parameters.
+ * The three masks of pipeline.md §3, each with its own parameters.
  */
 typedef enum
 {
@@ -43,7 +43,7 @@ typedef enum
 
 /**
  * LdaMethod:
- * @LDA_METHOD_MAX_TILE: the article's max-tile threshold (SPEC 2.1): the
+ * @LDA_METHOD_MAX_TILE: the article's max-tile threshold (pipeline.md §1): the
  *   most voted tile maximum k, threshold floor(offset · k + 1)
  * @LDA_METHOD_OTSU: Otsu's threshold of the pixel histogram
  * @LDA_METHOD_OTSU_TILES: Otsu's threshold of the tile maxima (the
@@ -83,13 +83,13 @@ typedef enum
 
 /**
  * LdaChannelParams:
- * @offset: the multiplier f of SPEC 2.1 step 4
+ * @offset: the multiplier f of pipeline.md §1
  * @use_offset: when %FALSE the threshold is the peak itself
  * @coarseness: tile side in pixels
  * @kernel: side of the elliptical structuring element
  * @manual: use @manual_threshold instead of the max-tile threshold
  * @manual_threshold: a pixel is foreground when its value is greater
- * @ignore_saturated: saturated tiles do not vote (SPEC 2.1), and the
+ * @ignore_saturated: saturated tiles do not vote (pipeline.md §1), and the
  *   histogram methods leave saturated pixels out
  * @method: how the automatic threshold is found
  * @saturation: the value at and above which a pixel is saturated, or
@@ -113,7 +113,7 @@ typedef struct
  * LdaNucleusParams:
  * @objects: each nucleus is one object with one live/dead call, painted
  *   whole as class 3 or 4; when %FALSE nuclei are painted pixel by pixel
- *   and called by the article's rule (SPEC 2.6, 2.7)
+ *   and called by the article's rule (pipeline.md §6, §7)
  * @split: with @objects, touching nuclei are split by a seeded watershed
  *   of their distance map
  * @split_depth: how much deeper than the neck between them (in pixels of

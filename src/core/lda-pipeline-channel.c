@@ -60,7 +60,7 @@ lda_pipeline_channel_is_done (LdaPipeline *self,
 
 /* The saturation value of a channel: the parameter, else detected from
  * the data.  The Sobel magnitude has its own scale, saturating at
- * 65 535 whatever the brightfield's depth (SPEC 2.2). */
+ * 65 535 whatever the brightfield's depth (pipeline.md §2). */
 static guint
 channel_saturation (LdaPipeline            *self,
                     LdaChannel              channel,

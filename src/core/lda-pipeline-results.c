@@ -86,7 +86,7 @@ lda_pipeline_get_votes (LdaPipeline *self,
  * @self: a pipeline
  * @channel: a channel
  *
- * Returns: the most voted tile maximum k (SPEC 2.1), whatever the method
+ * Returns: the most voted tile maximum k (pipeline.md §1), whatever the method
  */
 guint
 lda_pipeline_get_peak (LdaPipeline *self,

@@ -26,7 +26,7 @@ typedef enum
 
 /**
  * LdaStage:
- * @LDA_STAGE_SOBEL: Sobel magnitude of brightfield (SPEC 2.2)
+ * @LDA_STAGE_SOBEL: Sobel magnitude of brightfield (pipeline.md §2)
  * @LDA_STAGE_THRESHOLD_CELL_AREA: the max-tile threshold of the Sobel image
  * @LDA_STAGE_THRESHOLD_HOECHST: … of Hoechst
  * @LDA_STAGE_THRESHOLD_DRAQ7: … of Draq7
@@ -35,8 +35,8 @@ typedef enum
  * @LDA_STAGE_MASK_DRAQ7: … of the Draq7 nuclei
  * @LDA_STAGE_NUCLEI: nucleus objects, touching ones split (only with
  *   LdaNucleusParams.objects)
- * @LDA_STAGE_REGIONS: nucleus labelling, relief and watershed (SPEC 2.5)
- * @LDA_STAGE_LABELS: live/dead calls, label mask and counts (SPEC 2.6, 2.7)
+ * @LDA_STAGE_REGIONS: nucleus labelling, relief and watershed (pipeline.md §5)
+ * @LDA_STAGE_LABELS: live/dead calls, label mask and counts (pipeline.md §6, §7)
  */
 typedef enum
 {

@@ -1,4 +1,4 @@
-/* lda-sobel.h — Sobel gradient magnitude (SPEC 2.2)
+/* lda-sobel.h — Sobel gradient magnitude (pipeline.md §2)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -8,7 +8,7 @@
  * brightness drifts.
  *
  * Value 0 never counts: registered crops have borders of 0 that hold no
- * measurement (SPEC 2.1 also starts the peak at 1).
+ * measurement (pipeline.md §1 also starts the peak at 1).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lda-threshold.c — the max-tile threshold of SPEC 2.1
+/* lda-threshold.c — the max-tile threshold of pipeline.md §1
  *
  * The method of the source article: most of a micrograph is background, so
  * the maximum of a small tile is usually a background value.  Every tile
@@ -135,7 +135,7 @@ lda_threshold_votes (const LdaImage *image,
  * @votes: (array fixed-size=65536): a histogram of tile maxima
  *
  * Returns: the value ≥ 1 with the most votes, the lowest on ties, and 1 if
- *   no tile has a maximum ≥ 1 (SPEC 2.1 step 3)
+ *   no tile has a maximum ≥ 1 (pipeline.md §1)
  */
 guint
 lda_threshold_peak (const guint32 *votes)

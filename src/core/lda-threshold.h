@@ -1,4 +1,4 @@
-/* lda-threshold.h — the max-tile threshold of SPEC 2.1 and the histograms
+/* lda-threshold.h — the max-tile threshold of pipeline.md §1 and the histograms
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lda-watershed.c — separating touching cells (SPEC 2.5)
+/* lda-watershed.c — separating touching cells (pipeline.md §5)
  *
  * A priority flood of the relief from the markers, as the reference's
  * OpenCV watershed floods it: a pixel waits in the queue at the relief step
@@ -320,7 +320,7 @@ regions_new (const LdaBitplane *cell_area,
  * @cancellable: (nullable): checked between the steps
  * @error: return location for an error
  *
- * SPEC 2.5: label the nuclei (8-connected components of Hoechst ∪ Draq7),
+ * pipeline.md §5: label the nuclei (8-connected components of Hoechst ∪ Draq7),
  * seed a marker image, compute the relief and flood it.
  *
  * Returns: (transfer full) (nullable): the regions

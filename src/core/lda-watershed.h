@@ -1,4 +1,4 @@
-/* lda-watershed.h — separating touching cells (SPEC 2.5)
+/* lda-watershed.h — separating touching cells (pipeline.md §5)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -108,7 +108,7 @@ make_image (FakeChannel *fc,
     fc->intensities[fc->pixels[i]]++;
 }
 
-/* SPEC 2.1, short and slow; good enough for a demo. */
+/* pipeline.md §1, short and slow; good enough for a demo. */
 static void
 compute (LdaChannel c)
 {

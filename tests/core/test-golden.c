@@ -2,7 +2,7 @@
  *
  * tests/data/golden holds what the OpenCV reference computes for the
  * bundled sample with three parameter sets.  The tolerances are those of
- * SPEC section 3: thresholds identical, Sobel within ±1, the three masks
+ * pipeline.md §8: thresholds identical, Sobel within ±1, the three masks
  * identical, labels at least 99 % equal.
  *
  * Copyright 2026 The Live/Dead Annotator authors

@@ -1,5 +1,5 @@
 /* test-morph.c — tests for lda-morph: the elliptical element against
- * OpenCV's, dilation and erosion with their border rules (SPEC 2.3), hole
+ * OpenCV's, dilation and erosion with their border rules (pipeline.md §3), hole
  * filling and closing.
  *
  * Small cases are pictures, '#' set and '.' clear, written side by side:

@@ -1,5 +1,5 @@
 /* test-sobel.c — tests for lda-sobel: the Sobel gradient magnitude of
- * SPEC 2.2 on small images worked out by hand (reflect-101 borders, steps,
+ * pipeline.md §2 on small images worked out by hand (reflect-101 borders, steps,
  * truncation, saturation, degenerate sizes), and a brute-force 3 × 3
  * convolution on random images.
  *

@@ -1,5 +1,5 @@
 /* test-threshold.c — tests for lda-threshold: the max-tile threshold of
- * SPEC 2.1 on small images whose votes, peak and threshold are known by
+ * pipeline.md §1 on small images whose votes, peak and threshold are known by
  * hand, plus a brute-force cross-check of the votes on random images.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -479,7 +479,7 @@ test_offset_double_rounding (void)
   /* In doubles 0.29 · 100 = 28.999999999999996 and 0.7 · 90 =
    * 62.99999999999999 (and 2.3 · 50 = 114.99999999999999), so
    * floor (f · k + 1) is one less than in exact arithmetic; the reference computes in doubles too, and the
-   * thresholds must be identical (SPEC 3). */
+   * thresholds must be identical (pipeline.md §8). */
   g_assert_cmpint (offset_threshold (100, 0.29, TRUE), ==, 29);
   g_assert_cmpint (offset_threshold (90, 0.7, TRUE), ==, 63);
   g_assert_cmpint (offset_threshold (50, 2.3, TRUE), ==, 115);

@@ -1,5 +1,5 @@
 /* test-watershed.c — tests for the priority flood (lda-watershed), the
- * label mask and the live/dead counts (lda-compose): SPEC 2.5 to 2.7 on
+ * label mask and the live/dead counts (lda-compose): pipeline.md §5 to §7 on
  * small hand-made masks.  The relief is tested in test-distance.c.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -366,7 +366,7 @@ test_regions_nucleus_outside_area (void)
   g_assert_cmpint (region_at (regions, 23, 7), ==, LDA_REGION_BACKGROUND);
   g_assert_cmpint (region_at (regions, 21, 5), ==, LDA_REGION_BACKGROUND);
   g_assert_cmpint (region_at (regions, 21, 9), ==, LDA_REGION_BACKGROUND);
-  /* The first nucleus is a cell, not background (SPEC 2.5, last note). */
+  /* The first nucleus is a cell, not background (pipeline.md §5, step 3). */
   g_assert_cmpint (region_at (regions, 5, 5), ==, LDA_REGION_FIRST_CELL);
   g_assert_cmpint (region_at (regions, 4, 4), ==, LDA_REGION_FIRST_CELL);
 }
