@@ -21,17 +21,9 @@
 #include "app-test-util.h"
 #include "lda-window.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
 #define SIDE 16000
 
-#ifndef UNDER_ASAN
+#ifndef LDA_TEST_SANITIZED
 /* A SIDE² 16-bit image of zeros, deflate-compressed: 512 MB of pixels in
  * half a megabyte. */
 static void
@@ -59,8 +51,8 @@ write_huge (const char *path)
 static void
 test_huge_frame_refused (void)
 {
-#ifdef UNDER_ASAN
-  g_test_skip ("AddressSanitizer reserves more memory than the data limit allows");
+#ifdef LDA_TEST_SANITIZED
+  g_test_skip ("a sanitizer reserves more memory than the data limit allows");
 #else
   static const char *const channels[] = { "bf", "hoechst", "draq7" };
   struct rlimit limit;

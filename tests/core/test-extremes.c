@@ -22,14 +22,7 @@
 #include "lda-pipeline.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
+#include "lda-test-lib.h"
 
 #define HUGE_SIDE 16000
 
@@ -356,10 +349,10 @@ huge_remove (void)
 static void
 test_huge_refused (void)
 {
-#ifdef UNDER_ASAN
+#ifdef LDA_TEST_SANITIZED
   /* AddressSanitizer reserves terabytes of shadow memory, which no data
    * limit allows. */
-  g_test_skip ("a data limit cannot be set under AddressSanitizer");
+  g_test_skip ("a data limit cannot be set under a sanitizer");
 #else
   if (g_getenv ("LDA_TEST_VALGRIND") != NULL)
     {
@@ -399,8 +392,8 @@ test_huge_works (void)
   LdaParams params;
   guint n_nucleus = 0;
 
-#ifdef UNDER_ASAN
-  g_test_skip ("16 000 × 16 000 takes minutes under AddressSanitizer");
+#ifdef LDA_TEST_SANITIZED
+  g_test_skip ("16 000 × 16 000 takes minutes under a sanitizer");
   return;
 #endif
   if (g_getenv ("LDA_TEST_VALGRIND") != NULL)

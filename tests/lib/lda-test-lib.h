@@ -14,6 +14,17 @@
 
 G_BEGIN_DECLS
 
+/* Defined in a build with AddressSanitizer or ThreadSanitizer, which
+ * reserve terabytes of address space (no data limit can be set) and run
+ * the largest cases for minutes. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define LDA_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define LDA_TEST_SANITIZED 1
+#endif
+#endif
+
 /* The bundled sample triple (data/sample/), by its name without the
  * channel tag. */
 #define LDA_TEST_SAMPLE "nov22-402-tile2-0_t41"
