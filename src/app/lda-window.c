@@ -510,6 +510,7 @@ on_runner_updated (LdaPipelineRunner *runner,
         result->coverage[c],
         result->max_value[c],
         result->saturation[c],
+        &result->levels[c],
       };
 
       lda_channel_panel_set_result (self->channel_panels[c], &channel);
