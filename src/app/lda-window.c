@@ -170,6 +170,7 @@ set_panels_params (LdaWindow       *self,
   self->updating_panels = TRUE;
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_set_params (self->channel_panels[c], &params->channel[c]);
+  lda_nucleus_panel_set_params (self->nucleus_panel, params);
   self->updating_panels = FALSE;
 }
 
@@ -1052,6 +1053,7 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
   lda_window_install_actions (widget_class);
+  lda_window_auto_install (widget_class);
   lda_window_edit_class_init (widget_class);
 }
 
@@ -1089,6 +1091,7 @@ lda_window_init (LdaWindow *self)
       g_signal_connect (panel, "changed", G_CALLBACK (on_panel_changed), self);
       gtk_box_append (self->panels_box, panel);
     }
+  lda_window_auto_init (self);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {
