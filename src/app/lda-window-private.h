@@ -70,6 +70,10 @@ struct _LdaWindow
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
+  /* The nucleus outlined under the pointer (lda-window-hover.c), -1 for
+   * none, and the result it belongs to. */
+  gint               hover_object;
+  guint              hover_generation;
 
   /* Correcting the mask (lda-window-edit.c) */
   GtkWidget         *tool_box;
@@ -153,6 +157,13 @@ gboolean lda_window_open_loaded     (LdaWindow   *self,
 gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
 void lda_window_drop_opening        (LdaWindow   *self);
+
+/* lda-window-hover.c */
+void  lda_window_hover_clear        (LdaWindow      *self);
+char *lda_window_hover              (LdaWindow      *self,
+                                     LdaRunResult   *result,
+                                     guint           x,
+                                     guint           y);
 
 /* lda-window-auto.c */
 void lda_window_auto_init           (LdaWindow      *self);
