@@ -4,7 +4,7 @@
  * One tick per method at the bottom of the plot, on the boundary above
  * its threshold as the threshold line is drawn, with a short name above
  * it; the method in use is drawn bold in the threshold's colour.  Names
- * that would overlap go one row higher.
+ * that would overlap go one row higher, up to two rows.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +20,7 @@
 
 #define TICK_HEIGHT 6.0
 #define LABEL_GAP   3.0
+#define MAX_ROWS    2
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -125,8 +126,14 @@ lda_histogram_draw_marks (GtkWidget             *widget,
         }
       pango_layout_get_pixel_size (layout, &w, &h);
       lx = CLAMP (marks[i].x - w / 2.0, area->origin.x, MAX (right - w, area->origin.x));
-      while (row + 1 < LDA_N_METHODS && lx < row_end[row] + LABEL_GAP)
+      /* The first row free at the label's place, else the least full:
+       * above MAX_ROWS the names would run into the threshold's. */
+      while (row + 1 < MAX_ROWS && lx < row_end[row] + LABEL_GAP)
         row++;
+      if (lx < row_end[row] + LABEL_GAP)
+        for (guint r = 0; r < MAX_ROWS; r++)
+          if (row_end[r] < row_end[row])
+            row = r;
       row_end[row] = lx + w;
 
       lda_cairo_set_color (cr, color, alpha);

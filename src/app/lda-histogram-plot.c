@@ -26,7 +26,8 @@
 #define PIXELS_PER_BIN  2
 #define GRAB_DISTANCE   6.0
 #define MIN_RANGE       16
-#define PLOT_HEIGHT     90
+/* Room for two rows of labels at the top and two of method marks. */
+#define PLOT_HEIGHT     116
 #define PAD             4.0
 
 struct _LdaHistogramPlot
