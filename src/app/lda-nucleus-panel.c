@@ -28,6 +28,8 @@ struct _LdaNucleusPanel
   guint          updating;
   /* Whether the parameters make nucleus objects, which can be split. */
   gboolean       objects;
+  /* What the chooser shows for the parameters set. */
+  guint          shown;
 
   GtkDropDown   *preset_dropdown;
   GtkCheckButton *split_check;
@@ -72,9 +74,18 @@ preset_selected_cb (GtkDropDown     *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
+  if (self->updating > 0)
+    return;
+
   /* "Custom" is what the parameters are, not something to choose. */
-  if (self->updating == 0 && selected < LDA_N_PRESETS)
+  if (selected < LDA_N_PRESETS)
     g_signal_emit (self, signals[PRESET_CHOSEN], 0, selected);
+  else if (selected != self->shown)
+    {
+      self->updating++;
+      gtk_drop_down_set_selected (dropdown, self->shown);
+      self->updating--;
+    }
 }
 
 static void
@@ -175,8 +186,8 @@ lda_nucleus_panel_set_params (LdaNucleusPanel *self,
 
   self->updating++;
   self->objects = params->nuclei.objects;
-  gtk_drop_down_set_selected (self->preset_dropdown,
-                              lda_params_get_preset (params, &preset) ? preset : PRESET_CUSTOM);
+  self->shown = lda_params_get_preset (params, &preset) ? preset : PRESET_CUSTOM;
+  gtk_drop_down_set_selected (self->preset_dropdown, self->shown);
   gtk_check_button_set_active (self->split_check, params->nuclei.split);
   gtk_adjustment_set_value (self->split_depth_adjustment, params->nuclei.split_depth);
   self->updating--;
