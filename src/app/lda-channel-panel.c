@@ -220,7 +220,8 @@ update_threshold_label (LdaChannelPanel *self)
   else if (gtk_check_button_get_active (self->manual_check))
     text = g_strdup_printf (_("Threshold in use: %lld (manual)"),
                             (long long) r->threshold);
-  else if (!gtk_check_button_get_active (self->use_offset_check))
+  else if (!gtk_check_button_get_active (self->use_offset_check) &&
+           (selected_method (self) == LDA_METHOD_MAX_TILE || !self->has_levels))
     text = g_strdup_printf (_("Threshold in use: %lld (the peak)"),
                             (long long) r->threshold);
   else if (self->has_levels && self->levels.raised[selected_method (self)])
@@ -238,8 +239,10 @@ update_threshold_label (LdaChannelPanel *self)
     }
   else
     {
-      double offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
       LdaMethod m = selected_method (self);
+      /* Without the offset the threshold is the method's level itself. */
+      double offset = !gtk_check_button_get_active (self->use_offset_check) ? 1.0 :
+                      round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
 
       /* Translators: the threshold, a method, its level, the dark level
        * and the offset factor: threshold = dark + factor × (level − dark) */
