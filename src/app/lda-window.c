@@ -630,6 +630,10 @@ update_status (LdaWindow *self)
                           lda_image_get (result->sobel, x, y),
                           klass, lda_class_label (klass));
   nucleus = lda_window_hover (self, result, x, y);
+  /* Narrow, the pixel values give way: before the class, or after the
+   * nucleus's evidence. */
+  gtk_label_set_ellipsize (self->status_label,
+                           nucleus != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_MIDDLE);
   if (nucleus != NULL)
     {
       /* First: a narrow window ellipsizes the pixel values between. */
