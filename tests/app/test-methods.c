@@ -15,6 +15,7 @@
 #include "lda-channel-panel.h"
 #include "lda-histogram-plot.h"
 #include "lda-image-view.h"
+#include "lda-nucleus-panel.h"
 #include "lda-nucleus-hover.h"
 #include "lda-window.h"
 #include "ui-test-util.h"
@@ -266,6 +267,69 @@ test_auto_fixes_empty_and_flooded (Fixture       *fixture,
   g_assert_cmpfloat (result_of (window)->coverage[LDA_CHANNEL_HOECHST], >, 0.0);
 }
 
+static gboolean
+is_nucleus_panel (GtkWidget *widget,
+                  gpointer   data)
+{
+  return LDA_IS_NUCLEUS_PANEL (widget);
+}
+
+/* Choosing the Article preset sets every parameter to the article's and
+ * greys out the splitting, which the article has not; a split-depth
+ * change re-runs the split; undo goes back step by step. */
+static void
+test_preset_and_split (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *panel;
+  GtkDropDown *preset;
+  GtkAdjustment *depth;
+  LdaParams article;
+  LdaPreset shown;
+  guint robust_objects;
+
+  if (skip_without_display ())
+    return;
+
+  panel = lda_test_find (GTK_WIDGET (window), is_nucleus_panel, NULL);
+  g_assert_nonnull (panel);
+  preset = GTK_DROP_DOWN (lda_test_find (panel, lda_test_is_type,
+                                         GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  depth = gtk_spin_button_get_adjustment (
+    GTK_SPIN_BUTTON (lda_test_find (panel, lda_test_is_type,
+                                    GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))));
+  g_assert_true (lda_params_get_preset (&result_of (window)->params, &shown));
+  g_assert_cmpuint (shown, ==, LDA_PRESET_DEFAULT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_PRESET_DEFAULT);
+  robust_objects = result_of (window)->counts->n_objects;
+
+  /* A shallower split makes more nuclei. */
+  gtk_adjustment_set_value (depth, LDA_SPLIT_DEPTH_MIN);
+  lda_test_wait_for_result (window);
+  g_assert_cmpfloat (result_of (window)->params.nuclei.split_depth, ==, LDA_SPLIT_DEPTH_MIN);
+  g_assert_cmpuint (result_of (window)->counts->n_objects, >, robust_objects);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_N_PRESETS);  /* Custom */
+
+  gtk_drop_down_set_selected (preset, LDA_PRESET_ARTICLE);
+  lda_test_wait_for_result (window);
+  lda_params_init_preset (&article, LDA_PRESET_ARTICLE);
+  g_assert_true (lda_params_equal (&result_of (window)->params, &article));
+  g_assert_false (gtk_widget_get_sensitive (
+    lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))));
+  g_assert_false (gtk_widget_get_sensitive (
+    lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_cmpfloat (result_of (window)->params.nuclei.split_depth, ==, LDA_SPLIT_DEPTH_MIN);
+  g_assert_true (result_of (window)->params.nuclei.objects);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_cmpuint (result_of (window)->counts->n_objects, ==, robust_objects);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_PRESET_DEFAULT);
+}
+
 /* The largest nucleus of the frame, and one of its pixels. */
 static gint
 largest_nucleus (LdaRunResult *result,
@@ -396,6 +460,8 @@ main (int    argc,
               fixture_set_up, test_method_switch_undo, fixture_tear_down);
   g_test_add ("/methods/auto-fixes-empty-and-flooded", Fixture, NULL,
               fixture_set_up, test_auto_fixes_empty_and_flooded, fixture_tear_down);
+  g_test_add ("/methods/preset-and-split", Fixture, NULL,
+              fixture_set_up, test_preset_and_split, fixture_tear_down);
   g_test_add ("/methods/hover-names-nucleus", Fixture, NULL,
               fixture_set_up, test_hover_names_nucleus, fixture_tear_down);
   g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
