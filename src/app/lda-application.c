@@ -228,6 +228,7 @@ lda_application_startup (GApplication *app)
     { "win.zoom-in", { "<Primary>plus", "<Primary>equal", NULL } },
     { "win.zoom-out", { "<Primary>minus", NULL } },
     { "win.auto-contrast", { "<Primary>r", NULL } },
+    { "win.auto-frame", { "<Primary><Shift>a", NULL } },
     { "win.frame-parameters", { "<Primary>t", NULL } },
     { "win.undo", { "<Primary>z", NULL } },
     { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },

@@ -16,8 +16,10 @@
 #include "lda-channel-panel.h"
 #include "lda-histogram-plot.h"
 
-/* Above this fraction of the image the mask is almost certainly wrong. */
-#define FULL_COVERAGE 0.95
+/* Above this fraction of the image the mask is almost certainly wrong:
+ * cells may fill a frame, nuclei never do. */
+#define FULL_COVERAGE        0.95
+#define FULL_NUCLEI_COVERAGE 0.90
 
 struct _LdaChannelPanel
 {
@@ -30,6 +32,8 @@ struct _LdaChannelPanel
   /* The scalars of the last result; the plot keeps the histograms. */
   gboolean          has_result;
   LdaChannelResult  result;
+  gboolean          has_levels;
+  LdaThresholdLevels levels;
 
   /* Template children */
   GtkLabel         *title_label;
@@ -38,6 +42,12 @@ struct _LdaChannelPanel
   GtkAdjustment    *coarseness_adjustment;
   GtkAdjustment    *kernel_adjustment;
   GtkAdjustment    *manual_adjustment;
+  GtkAdjustment    *saturation_adjustment;
+  GtkWidget        *auto_button;
+  GtkWidget        *method_label;
+  GtkDropDown      *method_dropdown;
+  GtkWidget        *saturation_spin;
+  GtkLabel         *saturation_label;
   GtkWidget        *offset_label;
   GtkWidget        *offset_scale;
   GtkWidget        *offset_spin;
@@ -52,6 +62,7 @@ struct _LdaChannelPanel
   GtkWidget        *warning_box;
   GtkLabel         *warning_label;
   GtkWidget        *warning_button;
+  GtkWidget        *warning_auto_button;
 };
 
 enum {
@@ -113,6 +124,9 @@ apply_channel (LdaChannelPanel *self)
   set_accessible_label (GTK_WIDGET (self->ignore_saturated_check),
                         _("%s: ignore saturated tiles"), name);
   set_accessible_label (GTK_WIDGET (self->plot), _("%s histogram"), name);
+  set_accessible_label (GTK_WIDGET (self->method_dropdown), _("%s threshold method"), name);
+  set_accessible_label (self->saturation_spin, _("%s saturation"), name);
+  set_accessible_label (self->auto_button, _("%s: automatic parameters"), name);
 }
 
 /* The offset does nothing under a manual threshold, nor when it is off. */
@@ -126,6 +140,73 @@ update_sensitivity (LdaChannelPanel *self)
   gtk_widget_set_sensitive (self->offset_scale, use_offset && !manual);
   gtk_widget_set_sensitive (self->offset_spin, use_offset && !manual);
   gtk_widget_set_sensitive (GTK_WIDGET (self->use_offset_check), !manual);
+  gtk_widget_set_sensitive (self->method_label, !manual);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->method_dropdown), !manual);
+}
+
+static LdaMethod
+selected_method (LdaChannelPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->method_dropdown);
+
+  return selected < LDA_N_METHODS ? (LdaMethod) selected : LDA_METHOD_MAX_TILE;
+}
+
+/* The default preset's parameters for this channel; the saturation is
+ * the data's, not the method's, and stays as the person set it. */
+static void
+get_auto_params (LdaChannelPanel  *self,
+                 LdaChannelParams *params)
+{
+  guint saturation = (guint) round (gtk_adjustment_get_value (self->saturation_adjustment));
+
+  lda_channel_params_init_preset (params, LDA_PRESET_DEFAULT, self->channel);
+  params->saturation = saturation;
+}
+
+static gboolean
+is_auto (LdaChannelPanel *self)
+{
+  LdaChannelParams current, automatic;
+
+  lda_channel_panel_get_params (self, &current);
+  get_auto_params (self, &automatic);
+
+  return lda_channel_params_equal (&current, &automatic);
+}
+
+/* The bits of data a saturation value stands for. */
+static guint
+saturation_bits (guint saturation)
+{
+  switch (saturation)
+    {
+    case 255:   return 8;
+    case 4095:  return 12;
+    case 16383: return 14;
+    case 65535: return 16;
+    default:    return 0;
+    }
+}
+
+static void
+update_saturation_label (LdaChannelPanel *self)
+{
+  guint set = (guint) round (gtk_adjustment_get_value (self->saturation_adjustment));
+  g_autofree char *text = NULL;
+
+  if (!self->has_levels)
+    text = g_strdup (set == LDA_SATURATION_AUTO ? _("0: from the data’s bit depth") : "");
+  else if (set == LDA_SATURATION_AUTO && saturation_bits (self->levels.saturation) != 0)
+    /* Translators: the data's bit depth, and the value at which it saturates */
+    text = g_strdup_printf (_("0: from the data: %u-bit, saturated at %u"),
+                            saturation_bits (self->levels.saturation), self->levels.saturation);
+  else if (set == LDA_SATURATION_AUTO)
+    text = g_strdup_printf (_("0: from the data: saturated at %u"), self->levels.saturation);
+  else
+    text = g_strdup_printf (_("Brightest pixel: %u"), self->levels.max_value);
+
+  gtk_label_set_label (self->saturation_label, text);
 }
 
 static void
@@ -139,10 +220,15 @@ update_threshold_label (LdaChannelPanel *self)
   else if (gtk_check_button_get_active (self->manual_check))
     text = g_strdup_printf (_("Threshold in use: %lld (manual)"),
                             (long long) r->threshold);
-  else if (!gtk_check_button_get_active (self->use_offset_check))
+  else if (!gtk_check_button_get_active (self->use_offset_check) &&
+           (selected_method (self) == LDA_METHOD_MAX_TILE || !self->has_levels))
     text = g_strdup_printf (_("Threshold in use: %lld (the peak)"),
                             (long long) r->threshold);
-  else
+  else if (self->has_levels && self->levels.raised[selected_method (self)])
+    /* Translators: %s is a threshold method */
+    text = g_strdup_printf (_("Threshold in use: %lld (%s, raised above the noise)"),
+                            (long long) r->threshold, lda_method_title (selected_method (self)));
+  else if (selected_method (self) == LDA_METHOD_MAX_TILE || !self->has_levels)
     {
       /* Rounded as get_params() rounds, so "1.2" and not "1.2000000001". */
       double offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
@@ -150,6 +236,19 @@ update_threshold_label (LdaChannelPanel *self)
       /* Translators: the threshold, the peak and the offset factor */
       text = g_strdup_printf (_("Threshold in use: %lld (peak %u × %g + 1)"),
                               (long long) r->threshold, r->peak, offset);
+    }
+  else
+    {
+      LdaMethod m = selected_method (self);
+      /* Without the offset the threshold is the method's level itself. */
+      double offset = !gtk_check_button_get_active (self->use_offset_check) ? 1.0 :
+                      round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
+
+      /* Translators: the threshold, a method, its level, the dark level
+       * and the offset factor: threshold = dark + factor × (level − dark) */
+      text = g_strdup_printf (_("Threshold in use: %lld (%s %u, dark %u, factor %g)"),
+                              (long long) r->threshold, lda_method_title (m),
+                              self->levels.level[m], self->levels.dark, offset);
     }
 
   gtk_label_set_label (self->threshold_label, text);
@@ -167,6 +266,7 @@ update_warning (LdaChannelPanel *self)
   const char *problem = NULL;
   const char *advice = NULL;
   gboolean offer_ignore = FALSE;
+  gboolean nuclei = self->channel != LDA_CHANNEL_CELL_AREA;
 
   if (self->has_result && r->coverage <= 0.0)
     {
@@ -187,9 +287,10 @@ update_warning (LdaChannelPanel *self)
             advice = _("Set a manual threshold.");
         }
     }
-  else if (self->has_result && r->coverage > FULL_COVERAGE)
+  else if (self->has_result && r->coverage > (nuclei ? FULL_NUCLEI_COVERAGE : FULL_COVERAGE))
     {
-      problem = _("The mask covers almost the whole image.");
+      problem = nuclei ? _("The mask covers almost the whole image: nuclei never do.")
+                       : _("The mask covers almost the whole image.");
       if (manual)
         advice = _("Raise the manual threshold.");
       else if (use_offset)
@@ -208,6 +309,9 @@ update_warning (LdaChannelPanel *self)
     }
 
   gtk_widget_set_visible (self->warning_button, offer_ignore);
+  /* The one-click fix: the default preset's method, which finds the
+   * threshold in each frame's own pixels. */
+  gtk_widget_set_visible (self->warning_auto_button, problem != NULL && !is_auto (self));
   gtk_widget_set_visible (self->warning_box, problem != NULL);
 }
 
@@ -224,6 +328,7 @@ control_changed_cb (GObject         *control,
                     LdaChannelPanel *self)
 {
   update_sensitivity (self);
+  update_saturation_label (self);
   emit_changed (self);
 }
 
@@ -257,6 +362,31 @@ threshold_dragged_cb (LdaHistogramPlot *plot,
   self->updating--;
 
   update_sensitivity (self);
+  emit_changed (self);
+}
+
+static void
+method_selected_cb (GtkDropDown     *dropdown,
+                    GParamSpec      *pspec,
+                    LdaChannelPanel *self)
+{
+  update_threshold_label (self);
+  control_changed_cb (G_OBJECT (dropdown), self);
+}
+
+/* Auto: the default preset's parameters for this channel, as one change
+ * (one undo step). */
+static void
+auto_clicked_cb (GtkButton       *button,
+                 LdaChannelPanel *self)
+{
+  LdaChannelParams params;
+
+  get_auto_params (self, &params);
+  /* The warning's button hides with the warning: keep the focus near. */
+  if (GTK_WIDGET (button) == self->warning_auto_button)
+    gtk_widget_grab_focus (self->auto_button);
+  lda_channel_panel_set_params (self, &params);
   emit_changed (self);
 }
 
@@ -381,6 +511,13 @@ lda_channel_panel_class_init (LdaChannelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, coarseness_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, kernel_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, manual_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, saturation_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, auto_button);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, method_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, method_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, saturation_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, saturation_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, warning_auto_button);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_label);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_scale);
   gtk_widget_class_bind_template_child (widget_class, LdaChannelPanel, offset_spin);
@@ -399,6 +536,8 @@ lda_channel_panel_class_init (LdaChannelPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, manual_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, threshold_dragged_cb);
   gtk_widget_class_bind_template_callback (widget_class, ignore_saturated_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, method_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, auto_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "channelpanel");
 }
@@ -407,10 +546,15 @@ static void
 lda_channel_panel_init (LdaChannelPanel *self)
 {
   LdaChannelParams defaults;
+  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
 
   /* The template's own signals fire while it is built: stay quiet. */
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In LdaMethod's order: the position is the method. */
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    gtk_string_list_append (methods, lda_method_title (m));
+  gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (methods));
   self->updating--;
 
   lda_channel_params_init (&defaults);
@@ -461,10 +605,13 @@ lda_channel_panel_set_params (LdaChannelPanel        *self,
   gtk_check_button_set_active (self->manual_check, params->manual);
   gtk_adjustment_set_value (self->manual_adjustment, params->manual_threshold);
   gtk_check_button_set_active (self->ignore_saturated_check, params->ignore_saturated);
+  gtk_drop_down_set_selected (self->method_dropdown, params->method);
+  gtk_adjustment_set_value (self->saturation_adjustment, params->saturation);
   self->updating--;
 
   update_sensitivity (self);
   update_threshold_label (self);
+  update_saturation_label (self);
   update_warning (self);
 }
 
@@ -493,6 +640,9 @@ lda_channel_panel_get_params (LdaChannelPanel  *self,
   params->manual_threshold = (guint) CLAMP (round (gtk_adjustment_get_value (self->manual_adjustment)),
                                             0, LDA_MANUAL_MAX);
   params->ignore_saturated = gtk_check_button_get_active (self->ignore_saturated_check);
+  params->method = selected_method (self);
+  params->saturation = (guint) CLAMP (round (gtk_adjustment_get_value (self->saturation_adjustment)),
+                                      0, LDA_MANUAL_MAX);
 }
 
 /**
@@ -517,19 +667,31 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
       self->result.intensities = NULL;
       self->result.votes = NULL;
 
+      self->result.levels = NULL;
+      self->has_levels = result->levels != NULL;
+      if (result->levels != NULL)
+        self->levels = *result->levels;
+
       if (result->intensities != NULL)
-        lda_histogram_plot_set_data (self->plot, result->intensities, result->votes,
-                                     result->peak, result->threshold);
+        {
+          lda_histogram_plot_set_data (self->plot, result->intensities, result->votes,
+                                       result->peak, result->threshold);
+          lda_histogram_plot_set_levels (self->plot, result->levels,
+                                         gtk_check_button_get_active (self->manual_check)
+                                         ? -1 : (int) selected_method (self));
+        }
       else
         lda_histogram_plot_clear (self->plot);
     }
   else
     {
       self->has_result = FALSE;
+      self->has_levels = FALSE;
       lda_histogram_plot_clear (self->plot);
     }
 
   update_threshold_label (self);
+  update_saturation_label (self);
   update_warning (self);
 }
 
@@ -578,4 +740,23 @@ lda_channel_panel_get_warning (LdaChannelPanel *self)
     return NULL;
 
   return gtk_label_get_label (self->warning_label);
+}
+
+/**
+ * lda_channel_panel_get_auto_params:
+ * @self: a channel panel
+ * @params: (out caller-allocates): what Auto sets
+ *
+ * The channel's parameters of the default preset (%LDA_PRESET_DEFAULT),
+ * with the saturation the panel shows: what the Auto button and the
+ * fix of an empty or flooded mask set.
+ */
+void
+lda_channel_panel_get_auto_params (LdaChannelPanel  *self,
+                                   LdaChannelParams *params)
+{
+  g_return_if_fail (LDA_IS_CHANNEL_PANEL (self));
+  g_return_if_fail (params != NULL);
+
+  get_auto_params (self, params);
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-params.h"
+#include "lda-threshold-methods.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ G_DECLARE_FINAL_TYPE (LdaChannelPanel, lda_channel_panel, LDA, CHANNEL_PANEL, Gt
  * @coverage: fraction of the image the mask covers, 0 to 1
  * @max_value: the largest pixel value of the channel
  * @saturation: the channel's saturation value (255 or 65 535)
+ * @levels: (nullable): where each method puts the threshold
  *
  * What a run computed for one channel; the panel copies what it keeps.
  */
@@ -37,6 +39,7 @@ typedef struct
   double         coverage;
   guint          max_value;
   guint          saturation;
+  const LdaThresholdLevels *levels;
 } LdaChannelResult;
 
 GtkWidget *lda_channel_panel_new        (LdaChannel              channel);
@@ -51,5 +54,7 @@ void       lda_channel_panel_set_overridden (LdaChannelPanel    *self,
                                          gboolean                overridden);
 GtkAdjustment *lda_channel_panel_get_offset_adjustment (LdaChannelPanel *self);
 const char    *lda_channel_panel_get_warning (LdaChannelPanel   *self);
+void           lda_channel_panel_get_auto_params (LdaChannelPanel  *self,
+                                         LdaChannelParams       *params);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-histogram-marks.h"
 #include "lda-histogram-plot.h"
 #include "lda-plot-utils.h"
 
@@ -25,7 +26,8 @@
 #define PIXELS_PER_BIN  2
 #define GRAB_DISTANCE   6.0
 #define MIN_RANGE       16
-#define PLOT_HEIGHT     90
+/* Room for two rows of labels at the top and two of method marks. */
+#define PLOT_HEIGHT     116
 #define PAD             4.0
 
 struct _LdaHistogramPlot
@@ -37,6 +39,9 @@ struct _LdaHistogramPlot
   guint32   *votes;
   guint      peak;
   gint64     threshold;
+  /* Where each method puts the threshold, -1 where unknown. */
+  gint64     marks[LDA_N_METHODS];
+  int        mark_in_use;
 
   /* The value shown at the right edge; frozen while dragging so that the
    * scale does not move under the pointer when new results arrive. */
@@ -392,6 +397,9 @@ draw_plot (LdaHistogramPlot      *self,
   cairo_line_to (cr, thr_x, bottom);
   cairo_stroke (cr);
 
+  lda_histogram_draw_marks (GTK_WIDGET (self), cr, area, self->range_max, self->marks,
+                            self->mark_in_use, &threshold_color);
+
   cairo_restore (cr);
 
   /* Labels: the threshold on the first row, the peak on the second, each
@@ -611,6 +619,9 @@ lda_histogram_plot_init (LdaHistogramPlot *self)
 
   self->peak = 1;
   self->threshold = 1;
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    self->marks[m] = -1;
+  self->mark_in_use = -1;
   update_range (self);
 
   motion = gtk_event_controller_motion_new ();
@@ -690,6 +701,7 @@ lda_histogram_plot_clear (LdaHistogramPlot *self)
   g_clear_pointer (&self->votes, g_free);
   self->peak = 1;
   self->threshold = 1;
+  lda_histogram_plot_set_levels (self, NULL, -1);
   self->dragging = FALSE;
   update_range (self);
   update_description (self);
@@ -709,4 +721,41 @@ lda_histogram_plot_get_threshold (LdaHistogramPlot *self)
   g_return_val_if_fail (LDA_IS_HISTOGRAM_PLOT (self), 0);
 
   return self->dragging ? (gint64) self->drag_value : self->threshold;
+}
+
+/**
+ * lda_histogram_plot_set_levels:
+ * @self: a plot
+ * @levels: (nullable): where each method puts the threshold, or %NULL for
+ *   no marks
+ * @in_use: the method in use, emphasised, or -1 under a manual threshold
+ */
+void
+lda_histogram_plot_set_levels (LdaHistogramPlot         *self,
+                               const LdaThresholdLevels *levels,
+                               int                       in_use)
+{
+  g_return_if_fail (LDA_IS_HISTOGRAM_PLOT (self));
+
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    self->marks[m] = levels != NULL ? levels->threshold[m] : -1;
+  self->mark_in_use = in_use;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_histogram_plot_get_mark:
+ * @self: a plot
+ * @method: a method
+ *
+ * Returns: where the plot marks @method's threshold, or -1 for no mark
+ */
+gint64
+lda_histogram_plot_get_mark (LdaHistogramPlot *self,
+                             LdaMethod         method)
+{
+  g_return_val_if_fail (LDA_IS_HISTOGRAM_PLOT (self), -1);
+  g_return_val_if_fail (method < LDA_N_METHODS, -1);
+
+  return self->marks[method];
 }

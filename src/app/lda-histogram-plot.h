@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lda-threshold-methods.h"
+
 G_BEGIN_DECLS
 
 #define LDA_TYPE_HISTOGRAM_PLOT (lda_histogram_plot_get_type ())
@@ -22,5 +24,10 @@ void       lda_histogram_plot_set_data (LdaHistogramPlot *self,
                                         gint64            threshold);
 void       lda_histogram_plot_clear    (LdaHistogramPlot *self);
 gint64     lda_histogram_plot_get_threshold (LdaHistogramPlot *self);
+void       lda_histogram_plot_set_levels (LdaHistogramPlot       *self,
+                                          const LdaThresholdLevels *levels,
+                                          int                     in_use);
+gint64     lda_histogram_plot_get_mark (LdaHistogramPlot         *self,
+                                        LdaMethod                 method);
 
 G_END_DECLS

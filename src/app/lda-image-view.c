@@ -37,6 +37,9 @@ struct _LdaImageView
   LdaTiledLayer   *image;
   LdaTiledLayer   *overlay;
   double           brush_radius;
+  /* The hovered nucleus's outline: four floats per segment, in image
+   * pixel corners (lda-nucleus-hover.c). */
+  GArray          *outline;
   guint            image_width;
   guint            image_height;
   double           overlay_opacity;
@@ -284,6 +287,29 @@ lda_image_view_snapshot (GtkWidget   *widget,
               lda_tiled_layer_snapshot (self->overlay, snapshot, &image, &visible, self->zoom);
               gtk_snapshot_pop (snapshot);
             }
+        }
+
+      if (self->outline != NULL && self->outline->len > 0 &&
+          visible.size.width > 0 && visible.size.height > 0)
+        {
+          const float *s = (const float *) self->outline->data;
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &visible);
+
+          for (guint i = 0; i + 3 < self->outline->len; i += 4)
+            {
+              cairo_move_to (cr, image.origin.x + s[i] * self->zoom,
+                             image.origin.y + s[i + 1] * self->zoom);
+              cairo_line_to (cr, image.origin.x + s[i + 2] * self->zoom,
+                             image.origin.y + s[i + 3] * self->zoom);
+            }
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+          cairo_set_line_width (cr, 3.0);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+          cairo_stroke_preserve (cr);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_source_rgba (cr, 1, 0.92, 0.23, 1);
+          cairo_stroke (cr);
+          cairo_destroy (cr);
         }
 
       /* The brush outline under the pointer, in image pixels. */
@@ -552,6 +578,7 @@ lda_image_view_dispose (GObject *object)
 
   g_clear_pointer (&self->image, lda_tiled_layer_free);
   g_clear_pointer (&self->overlay, lda_tiled_layer_free);
+  g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->saved_cursor);
 
   G_OBJECT_CLASS (lda_image_view_parent_class)->dispose (object);
@@ -875,6 +902,28 @@ lda_image_view_overlay_changed (LdaImageView *self,
     return;
 
   lda_tiled_layer_update (self->overlay, x, y, width, height);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_image_view_set_outline:
+ * @self: a view
+ * @segments: (nullable): four floats per segment (x0, y0, x1, y1) in image
+ *   coordinates, or %NULL for none; the view keeps a reference
+ *
+ * Outlines a region of the image, such as the nucleus under the pointer.
+ */
+void
+lda_image_view_set_outline (LdaImageView *self,
+                            GArray       *segments)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+
+  if (segments == self->outline)
+    return;
+  g_clear_pointer (&self->outline, g_array_unref);
+  if (segments != NULL)
+    self->outline = g_array_ref (segments);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -28,6 +28,8 @@ void       lda_image_view_overlay_changed     (LdaImageView *self,
                                                int           y,
                                                int           width,
                                                int           height);
+void       lda_image_view_set_outline         (LdaImageView *self,
+                                               GArray       *segments);
 void       lda_image_view_set_brush_radius    (LdaImageView *self,
                                                double        radius);
 double     lda_image_view_get_zoom            (LdaImageView *self);

@@ -99,6 +99,7 @@ lda_run_result_free (LdaRunResult *result)
       g_clear_pointer (&result->votes[c], g_free);
     }
   g_clear_pointer (&result->counts, lda_counts_free);
+  g_clear_pointer (&result->nuclei, lda_runs_free);
   g_free (result);
 }
 
@@ -156,6 +157,7 @@ run_job (GTask        *task,
 {
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRuns) nuclei = NULL;
   LdaRunResult *result;
   LdaPipeline *pipeline;
   gint64 t0 = g_get_monotonic_time ();
@@ -171,11 +173,22 @@ run_job (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      /* The histogram marks where every method would put the threshold. */
+      lda_pipeline_set_all_methods (job->pipeline, TRUE);
     }
 
   pipeline = job->pipeline;
   if (!lda_pipeline_set_params (pipeline, &job->params, &error) ||
       !lda_pipeline_run (pipeline, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Copied once per run, so that the pointer finds its nucleus by a
+   * search in a row's runs, whatever the image's size. */
+  if (lda_pipeline_get_regions (pipeline) != NULL &&
+      !(nuclei = lda_runs_copy (lda_pipeline_get_regions (pipeline)->nuclei, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -194,6 +207,8 @@ run_job (GTask        *task,
   result->sobel = lda_image_ref (lda_pipeline_get_sobel (pipeline));
   result->labels = lda_image_ref (lda_pipeline_get_labels (pipeline));
   result->counts = lda_counts_copy (lda_pipeline_get_counts (pipeline));
+  result->dead_level = lda_pipeline_get_dead_level (pipeline);
+  result->nuclei = g_steal_pointer (&nuclei);
 
   t0 = g_get_monotonic_time ();
 
@@ -211,6 +226,7 @@ run_job (GTask        *task,
       result->coverage[c] = lda_pipeline_get_mask_coverage (pipeline, c);
       result->max_value[c] = histogram_max (job->intensities[c]);
       result->saturation[c] = lda_image_saturation (image);
+      result->levels[c] = *lda_pipeline_get_levels (pipeline, c);
     }
 
   if (job->auto_contrast)

@@ -36,6 +36,11 @@ G_BEGIN_DECLS
  * @coverage: per channel the fraction of the image its mask covers
  * @max_value: per channel the largest pixel value
  * @saturation: per channel the saturation value
+ * @levels: per channel where each threshold method puts the threshold
+ * @nuclei: (nullable): the nucleus objects as runs labelled with their
+ *   index in @counts, for the read-out and the outline under the pointer
+ * @dead_level: the Draq7 level of the live/dead calls
+ *   (lda_pipeline_get_dead_level())
  * @counts: live and dead cells
  * @params: the parameters the result was computed with
  * @run_us: microseconds the pipeline took
@@ -63,6 +68,9 @@ typedef struct
   double        coverage[LDA_N_CHANNELS];
   guint         max_value[LDA_N_CHANNELS];
   guint         saturation[LDA_N_CHANNELS];
+  LdaThresholdLevels levels[LDA_N_CHANNELS];
+  LdaRuns      *nuclei;
+  gint64        dead_level;
   LdaCounts    *counts;
   LdaParams     params;
   gint64        run_us;

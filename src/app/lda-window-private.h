@@ -10,6 +10,7 @@
 #include "lda-edits.h"
 #include "lda-fraction-plot.h"
 #include "lda-image-view.h"
+#include "lda-nucleus-panel.h"
 #include "lda-window.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,7 @@ struct _LdaWindow
   GMenu             *recent_menu;
 
   LdaChannelPanel   *channel_panels[LDA_N_CHANNELS];
+  LdaNucleusPanel   *nucleus_panel;
   GPtrArray         *frame_buttons;
 
   gboolean           side_bar_visible;
@@ -68,6 +70,10 @@ struct _LdaWindow
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
+  /* The nucleus outlined under the pointer (lda-window-hover.c), -1 for
+   * none, and the result it belongs to. */
+  gint               hover_object;
+  guint              hover_generation;
 
   /* Correcting the mask (lda-window-edit.c) */
   GtkWidget         *tool_box;
@@ -151,6 +157,18 @@ gboolean lda_window_open_loaded     (LdaWindow   *self,
 gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
 void lda_window_drop_opening        (LdaWindow   *self);
+
+/* lda-window-hover.c */
+void  lda_window_hover_clear        (LdaWindow      *self);
+char *lda_window_hover              (LdaWindow      *self,
+                                     LdaRunResult   *result,
+                                     guint           x,
+                                     guint           y);
+
+/* lda-window-auto.c */
+void lda_window_auto_init           (LdaWindow      *self);
+void lda_window_auto_install        (GtkWidgetClass *widget_class);
+void lda_window_auto_frame          (LdaWindow      *self);
 void lda_window_remember_view       (LdaWindow   *self);
 void lda_window_restore_view        (LdaWindow   *self);
 void lda_window_show_save_state     (LdaWindow   *self);

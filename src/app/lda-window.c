@@ -170,6 +170,7 @@ set_panels_params (LdaWindow       *self,
   self->updating_panels = TRUE;
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_set_params (self->channel_panels[c], &params->channel[c]);
+  lda_nucleus_panel_set_params (self->nucleus_panel, params);
   self->updating_panels = FALSE;
 }
 
@@ -478,6 +479,8 @@ lda_window_set_frame_state (LdaWindow     *self,
     lda_window_update_frame_button (self, frame);
 }
 
+static void update_status (LdaWindow *self);
+
 static void
 on_runner_updated (LdaPipelineRunner *runner,
                    LdaRunResult      *result,
@@ -510,6 +513,7 @@ on_runner_updated (LdaPipelineRunner *runner,
         result->coverage[c],
         result->max_value[c],
         result->saturation[c],
+        &result->levels[c],
       };
 
       lda_channel_panel_set_result (self->channel_panels[c], &channel);
@@ -528,6 +532,8 @@ on_runner_updated (LdaPipelineRunner *runner,
 
   lda_window_set_frame_counts (self, result->frame, lda_window_edit_counts (self, result));
   lda_window_schedule_counts (self);
+  /* The values and the nucleus under a still pointer are the new ones. */
+  update_status (self);
 }
 
 static void
@@ -600,12 +606,14 @@ update_status (LdaWindow *self)
 {
   LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
   g_autofree char *text = NULL;
+  g_autofree char *nucleus = NULL;
   guint x, y, klass;
 
   if (result == NULL || self->pointer_x < 0 || self->pointer_y < 0 ||
       self->pointer_x >= result->width || self->pointer_y >= result->height)
     {
       gtk_label_set_text (self->status_label, _("Point at the image to read its values"));
+      lda_window_hover_clear (self);
       return;
     }
 
@@ -621,6 +629,19 @@ update_status (LdaWindow *self)
                           lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
                           lda_image_get (result->sobel, x, y),
                           klass, lda_class_label (klass));
+  nucleus = lda_window_hover (self, result, x, y);
+  /* Narrow, the pixel values give way: before the class, or after the
+   * nucleus's evidence. */
+  gtk_label_set_ellipsize (self->status_label,
+                           nucleus != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_MIDDLE);
+  if (nucleus != NULL)
+    {
+      /* First: a narrow window ellipsizes the pixel values between. */
+      char *both = g_strconcat (nucleus, "   ", text, NULL);
+
+      g_free (text);
+      text = both;
+    }
   gtk_label_set_text (self->status_label, text);
 }
 
@@ -1051,6 +1072,7 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
   lda_window_install_actions (widget_class);
+  lda_window_auto_install (widget_class);
   lda_window_edit_class_init (widget_class);
 }
 
@@ -1075,6 +1097,7 @@ lda_window_init (LdaWindow *self)
   self->frame_buttons = g_ptr_array_new ();
   self->count_failed = g_byte_array_new ();
   self->pointer_x = self->pointer_y = -1;
+  self->hover_object = -1;
   self->settings = lda_application_new_settings ();
   self->runner = lda_pipeline_runner_new ();
   g_signal_connect (self->runner, "updated", G_CALLBACK (on_runner_updated), self);
@@ -1088,6 +1111,7 @@ lda_window_init (LdaWindow *self)
       g_signal_connect (panel, "changed", G_CALLBACK (on_panel_changed), self);
       gtk_box_append (self->panels_box, panel);
     }
+  lda_window_auto_init (self);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {

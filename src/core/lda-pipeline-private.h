@@ -48,6 +48,8 @@ struct _LdaPipeline
   LdaRegions         *regions;
   LdaImage           *labels;
   LdaCounts          *counts;
+  /* The Draq7 level of the per-object live/dead calls (LdaEvidence). */
+  gint64              dead_level;
 
   guint               runs[LDA_N_STAGES];
   gint64              times[LDA_N_STAGES];

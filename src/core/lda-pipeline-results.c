@@ -286,6 +286,24 @@ lda_pipeline_get_counts (LdaPipeline *self)
 }
 
 /**
+ * lda_pipeline_get_dead_level:
+ * @self: a pipeline that has run
+ *
+ * The Draq7 level of the live/dead calls: with nucleus objects, a nucleus
+ * is dead when more than half of its pixels are above it (LdaEvidence);
+ * with the article's rule, the Draq7 threshold itself.
+ *
+ * Returns: the level, or -1 before the labels are computed
+ */
+gint64
+lda_pipeline_get_dead_level (LdaPipeline *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return self->counts != NULL ? self->dead_level : -1;
+}
+
+/**
  * lda_pipeline_get_stage_runs:
  * @self: a pipeline
  * @stage: a stage

@@ -481,6 +481,7 @@ run_labels (LdaPipeline *self,
       else
         evidence.dead_level = threshold > dark ? dark + (threshold - dark) / 2 : threshold;
     }
+  self->dead_level = self->params.nuclei.objects ? evidence.dead_level : threshold;
   self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
   if (self->params.nuclei.objects)
     self->labels = lda_compose_objects (self->regions, self->nuclei, self->counts, error);

@@ -116,6 +116,7 @@ gint              lda_pipeline_get_object_at      (LdaPipeline      *self,
                                                    guint             y);
 LdaImage         *lda_pipeline_get_labels         (LdaPipeline      *self);
 const LdaCounts  *lda_pipeline_get_counts         (LdaPipeline      *self);
+gint64            lda_pipeline_get_dead_level     (LdaPipeline      *self);
 guint             lda_pipeline_get_stage_runs     (LdaPipeline      *self,
                                                    LdaStage          stage);
 gint64            lda_pipeline_get_stage_time     (LdaPipeline      *self,

@@ -88,11 +88,12 @@ echo "e2e: started, first frame shown"
 # Let the window settle (a sanitizer build draws slowly), then drag the
 # cell-area offset slider to the right.
 sleep 2
-xdotool mousemove 977 399
+# Under the Segmentation panel and the method chooser, at offset 1.
+xdotool mousemove 971 619
 sleep 0.3
 xdotool mousedown 1
-for x in 995 1015 1035 1055 1075; do
-  xdotool mousemove "$x" 399
+for x in 990 1010 1030 1050 1070; do
+  xdotool mousemove "$x" 619
   sleep 0.15
 done
 xdotool mouseup 1

@@ -621,6 +621,40 @@ test_object_at (void)
   g_assert_true (seen_dead);
 }
 
+/* The dead level the pipeline reports is the one its calls were made
+ * with: each object's share of Draq7 pixels above it is its draq7_share. */
+static void
+test_dead_level (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  const LdaCounts *counts;
+  LdaImage *draq7;
+  gint64 level;
+
+  g_assert_cmpint (lda_pipeline_get_dead_level (pipeline), ==, -1);
+  run_ok (pipeline);
+  counts = lda_pipeline_get_counts (pipeline);
+  draq7 = lda_pipeline_get_input (pipeline, LDA_INPUT_DRAQ7);
+  level = lda_pipeline_get_dead_level (pipeline);
+  g_assert_cmpint (level, >, 0);
+  g_assert_cmpint (level, <=, lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+  for (guint i = 0; i < counts->n_objects; i++)
+    {
+      const LdaObject *o = &counts->objects[i];
+      guint above = 0, area = 0;
+
+      for (guint y = o->y0; y < o->y1; y++)
+        for (guint x = o->x0; x < o->x1; x++)
+          if (lda_pipeline_get_object_at (pipeline, x, y) == (gint) i)
+            {
+              area++;
+              above += lda_image_get (draq7, x, y) > level;
+            }
+      g_assert_cmpuint (area, ==, o->nucleus_pixels);
+      g_assert_cmpfloat_with_epsilon (o->draq7_share, (double) above / area, 1e-9);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,6 +682,7 @@ main (int    argc,
   g_test_add_func ("/pipeline/saturation-12-bit", test_saturation_12_bit);
   g_test_add_func ("/pipeline/counts-are-visible", test_counts_are_visible);
   g_test_add_func ("/pipeline/object-at", test_object_at);
+  g_test_add_func ("/pipeline/dead-level", test_dead_level);
 
   status = g_test_run ();
 

@@ -1,0 +1,24 @@
+/* lda-histogram-marks.h — where each threshold method puts the threshold,
+ * as small labelled marks under a histogram
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lda-params.h"
+
+G_BEGIN_DECLS
+
+const char *lda_histogram_mark_label (LdaMethod              method);
+void        lda_histogram_draw_marks (GtkWidget             *widget,
+                                      cairo_t               *cr,
+                                      const graphene_rect_t *area,
+                                      guint                  range_max,
+                                      const gint64          *thresholds,
+                                      int                    in_use,
+                                      const GdkRGBA         *in_use_color);
+
+G_END_DECLS

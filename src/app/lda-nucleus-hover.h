@@ -1,0 +1,24 @@
+/* lda-nucleus-hover.h — the nucleus under the pointer: its outline and
+ * the evidence of its live/dead call
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lda-pipeline-runner.h"
+
+G_BEGIN_DECLS
+
+gint    lda_nucleus_find     (const LdaRuns      *nuclei,
+                              guint               x,
+                              guint               y);
+GArray *lda_nucleus_outline  (const LdaRuns      *nuclei,
+                              const LdaObject    *object,
+                              gint                index);
+char   *lda_nucleus_describe (const LdaRunResult *result,
+                              gint                index);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* lda-window-hover.c — the nucleus under the pointer, outlined in every
+ * pane, and its evidence in the read-out line
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lda-nucleus-hover.h"
+#include "lda-window-private.h"
+
+static void
+set_outline (LdaWindow *self,
+             GArray    *segments)
+{
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    lda_image_view_set_outline (self->views[p], segments);
+}
+
+/**
+ * lda_window_hover_clear:
+ * @self: a window
+ *
+ * No nucleus is under the pointer any more.
+ */
+void
+lda_window_hover_clear (LdaWindow *self)
+{
+  if (self->hover_object < 0)
+    return;
+
+  self->hover_object = -1;
+  set_outline (self, NULL);
+}
+
+/**
+ * lda_window_hover:
+ * @self: a window
+ * @result: the result shown
+ * @x: column under the pointer
+ * @y: row
+ *
+ * Outlines the nucleus at (@x, @y), if any; the outline is made only when
+ * the pointer enters another nucleus or a new result comes.
+ *
+ * Returns: (transfer full) (nullable): the evidence of its call, or %NULL
+ *   where there is no nucleus
+ */
+char *
+lda_window_hover (LdaWindow    *self,
+                  LdaRunResult *result,
+                  guint         x,
+                  guint         y)
+{
+  gint index = -1;
+
+  if (result->nuclei != NULL && result->counts != NULL)
+    index = lda_nucleus_find (result->nuclei, x, y);
+  if (index < 0 || (guint) index >= result->counts->n_objects)
+    {
+      lda_window_hover_clear (self);
+      return NULL;
+    }
+
+  if (index != self->hover_object || result->generation != self->hover_generation)
+    {
+      g_autoptr(GArray) outline = lda_nucleus_outline (result->nuclei,
+                                                       &result->counts->objects[index], index);
+
+      self->hover_object = index;
+      self->hover_generation = result->generation;
+      set_outline (self, outline);
+    }
+
+  return lda_nucleus_describe (result, index);
+}

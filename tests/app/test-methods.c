@@ -1,0 +1,470 @@
+/* test-methods.c — the threshold method, Auto and the nucleus under the
+ * pointer, in the window
+ *
+ * Runs under Xvfb (tests/app/meson.build), on a copy of the bundled
+ * sample opened with the defaults of a new project.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-channel-panel.h"
+#include "lda-histogram-plot.h"
+#include "lda-image-view.h"
+#include "lda-nucleus-panel.h"
+#include "lda-nucleus-hover.h"
+#include "lda-window.h"
+#include "ui-test-util.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char      *dir;
+  LdaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  fixture->dir = lda_test_copy_sample ("lda-methods");
+  fixture->window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (fixture->window, fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  if (fixture->dir != NULL)
+    lda_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+skip_without_display (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static LdaRunResult *
+result_of (LdaWindow *window)
+{
+  return lda_pipeline_runner_get_result (lda_window_get_runner (window));
+}
+
+static LdaChannelPanel *
+panel_of (LdaWindow  *window,
+          LdaChannel  channel)
+{
+  return LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, channel));
+}
+
+static GtkDropDown *
+method_dropdown (LdaWindow  *window,
+                 LdaChannel  channel)
+{
+  return GTK_DROP_DOWN (lda_test_find (GTK_WIDGET (panel_of (window, channel)), lda_test_is_type,
+                                       GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+}
+
+static gsize
+differing_pixels (const LdaImage *a,
+                  const guint8   *b)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < lda_image_n_bytes (a); i++)
+    n += ((const guint8 *) a->data)[i] != b[i];
+
+  return n;
+}
+
+/* Choosing another method re-runs the segmentation with it: the threshold
+ * in use is where the histogram marks that method, and the mask changes. */
+static void
+test_method_switch_reruns (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  LdaChannelPanel *panel;
+  LdaHistogramPlot *plot;
+  g_autofree guint8 *before = NULL;
+  LdaMethod start, other;
+
+  if (skip_without_display ())
+    return;
+
+  result = result_of (window);
+  start = result->params.channel[LDA_CHANNEL_HOECHST].method;
+  g_assert_cmpuint (gtk_drop_down_get_selected (method_dropdown (window, LDA_CHANNEL_HOECHST)),
+                    ==, start);
+  /* The method whose threshold is furthest from the one in use. */
+  other = start;
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    {
+      const LdaThresholdLevels *l = &result->levels[LDA_CHANNEL_HOECHST];
+
+      g_assert_cmpint (l->threshold[m], >=, 0);
+      if (ABS (l->threshold[m] - result->threshold[LDA_CHANNEL_HOECHST]) >
+          ABS (l->threshold[other] - result->threshold[LDA_CHANNEL_HOECHST]))
+        other = m;
+    }
+  g_assert_cmpuint (other, !=, start);
+  before = g_memdup2 (result->labels->data, lda_image_n_bytes (result->labels));
+
+  gtk_drop_down_set_selected (method_dropdown (window, LDA_CHANNEL_HOECHST), other);
+  lda_test_wait_for_result (window);
+
+  result = result_of (window);
+  g_assert_cmpuint (result->params.channel[LDA_CHANNEL_HOECHST].method, ==, other);
+  g_assert_cmpuint (lda_document_get_params (lda_window_get_document (window), 0)
+                    ->channel[LDA_CHANNEL_HOECHST].method, ==, other);
+  g_assert_cmpint (result->threshold[LDA_CHANNEL_HOECHST], ==,
+                   result->levels[LDA_CHANNEL_HOECHST].threshold[other]);
+  g_assert_cmpuint (differing_pixels (result->labels, before), >, 0);
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  plot = LDA_HISTOGRAM_PLOT (lda_test_find (GTK_WIDGET (panel), lda_test_is_type,
+                                            GSIZE_TO_POINTER (LDA_TYPE_HISTOGRAM_PLOT)));
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    g_assert_cmpint (lda_histogram_plot_get_mark (plot, m), ==,
+                     result->levels[LDA_CHANNEL_HOECHST].threshold[m]);
+}
+
+/* A method switch is one step of the parameters' undo history: undo
+ * brings back the method, the controls and the mask. */
+static void
+test_method_switch_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  g_autofree guint8 *before = NULL;
+  LdaMethod start, other;
+
+  if (skip_without_display ())
+    return;
+
+  result = result_of (window);
+  start = result->params.channel[LDA_CHANNEL_DRAQ7].method;
+  other = start == LDA_METHOD_TRIANGLE ? LDA_METHOD_OTSU : LDA_METHOD_TRIANGLE;
+  before = g_memdup2 (result->labels->data, lda_image_n_bytes (result->labels));
+
+  gtk_drop_down_set_selected (method_dropdown (window, LDA_CHANNEL_DRAQ7), other);
+  lda_test_wait_for_result (window);
+  g_assert_cmpuint (result_of (window)->params.channel[LDA_CHANNEL_DRAQ7].method, ==, other);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_wait_for_result (window);
+  result = result_of (window);
+  g_assert_cmpuint (result->params.channel[LDA_CHANNEL_DRAQ7].method, ==, start);
+  g_assert_cmpuint (gtk_drop_down_get_selected (method_dropdown (window, LDA_CHANNEL_DRAQ7)),
+                    ==, start);
+  g_assert_cmpuint (differing_pixels (result->labels, before), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_cmpuint (result_of (window)->params.channel[LDA_CHANNEL_DRAQ7].method, ==, other);
+}
+
+static gboolean
+is_use_auto_button (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Use Auto") == 0;
+}
+
+/* Sets a manual Hoechst threshold through the panel's controls. */
+static void
+set_manual (LdaWindow *window,
+            guint      value)
+{
+  LdaChannelPanel *panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  LdaChannelParams params;
+
+  lda_channel_panel_get_params (panel, &params);
+  params.manual = TRUE;
+  params.manual_threshold = value;
+  lda_channel_panel_set_params (panel, &params);
+  /* set_params is quiet: tell the window as a control would. */
+  g_signal_emit_by_name (panel, "changed");
+  lda_test_wait_for_result (window);
+}
+
+/* An empty and a flooded nucleus mask each offer Auto in the panel, and
+ * one click on it gives a mask that is neither. */
+static void
+test_auto_fixes_empty_and_flooded (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const guint thresholds[] = { 65535, 0 };
+  LdaWindow *window = fixture->window;
+  LdaChannelPanel *panel;
+
+  if (skip_without_display ())
+    return;
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+    {
+      LdaChannelParams automatic;
+      GtkWidget *button;
+      LdaRunResult *result;
+
+      set_manual (window, thresholds[i]);
+      result = result_of (window);
+      g_test_message ("manual %u: coverage %.3f", thresholds[i],
+                      result->coverage[LDA_CHANNEL_HOECHST]);
+      if (thresholds[i] == 0)
+        g_assert_cmpfloat (result->coverage[LDA_CHANNEL_HOECHST], >, 0.9);
+      else
+        g_assert_cmpfloat (result->coverage[LDA_CHANNEL_HOECHST], ==, 0.0);
+      g_assert_nonnull (lda_channel_panel_get_warning (panel));
+
+      button = lda_test_find (GTK_WIDGET (panel), is_use_auto_button, NULL);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      lda_test_wait_for_result (window);
+
+      result = result_of (window);
+      lda_channel_panel_get_auto_params (panel, &automatic);
+      g_assert_true (lda_channel_params_equal (&result->params.channel[LDA_CHANNEL_HOECHST],
+                                               &automatic));
+      g_assert_false (automatic.manual);
+      g_assert_cmpfloat (result->coverage[LDA_CHANNEL_HOECHST], >, 0.0);
+      g_assert_cmpfloat (result->coverage[LDA_CHANNEL_HOECHST], <, 0.9);
+      g_assert_null (lda_channel_panel_get_warning (panel));
+      g_assert_null (lda_test_find (GTK_WIDGET (panel), is_use_auto_button, NULL));
+    }
+
+  /* Auto for the whole frame puts back a channel set apart. */
+  set_manual (window, 65535);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.auto-frame", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_false (result_of (window)->params.channel[LDA_CHANNEL_HOECHST].manual);
+  g_assert_cmpfloat (result_of (window)->coverage[LDA_CHANNEL_HOECHST], >, 0.0);
+}
+
+static gboolean
+is_nucleus_panel (GtkWidget *widget,
+                  gpointer   data)
+{
+  return LDA_IS_NUCLEUS_PANEL (widget);
+}
+
+/* Choosing the Article preset sets every parameter to the article's and
+ * greys out the splitting, which the article has not; a split-depth
+ * change re-runs the split; undo goes back step by step. */
+static void
+test_preset_and_split (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *panel;
+  GtkDropDown *preset;
+  GtkAdjustment *depth;
+  LdaParams article;
+  LdaPreset shown;
+  guint robust_objects;
+
+  if (skip_without_display ())
+    return;
+
+  panel = lda_test_find (GTK_WIDGET (window), is_nucleus_panel, NULL);
+  g_assert_nonnull (panel);
+  preset = GTK_DROP_DOWN (lda_test_find (panel, lda_test_is_type,
+                                         GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  depth = gtk_spin_button_get_adjustment (
+    GTK_SPIN_BUTTON (lda_test_find (panel, lda_test_is_type,
+                                    GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))));
+  g_assert_true (lda_params_get_preset (&result_of (window)->params, &shown));
+  g_assert_cmpuint (shown, ==, LDA_PRESET_DEFAULT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_PRESET_DEFAULT);
+  robust_objects = result_of (window)->counts->n_objects;
+
+  /* A shallower split makes more nuclei. */
+  gtk_adjustment_set_value (depth, LDA_SPLIT_DEPTH_MIN);
+  lda_test_wait_for_result (window);
+  g_assert_cmpfloat (result_of (window)->params.nuclei.split_depth, ==, LDA_SPLIT_DEPTH_MIN);
+  g_assert_cmpuint (result_of (window)->counts->n_objects, >, robust_objects);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_N_PRESETS);  /* Custom */
+
+  gtk_drop_down_set_selected (preset, LDA_PRESET_ARTICLE);
+  lda_test_wait_for_result (window);
+  lda_params_init_preset (&article, LDA_PRESET_ARTICLE);
+  g_assert_true (lda_params_equal (&result_of (window)->params, &article));
+  g_assert_false (gtk_widget_get_sensitive (
+    lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))));
+  g_assert_false (gtk_widget_get_sensitive (
+    lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_cmpfloat (result_of (window)->params.nuclei.split_depth, ==, LDA_SPLIT_DEPTH_MIN);
+  g_assert_true (result_of (window)->params.nuclei.objects);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_cmpuint (result_of (window)->counts->n_objects, ==, robust_objects);
+  g_assert_cmpuint (gtk_drop_down_get_selected (preset), ==, LDA_PRESET_DEFAULT);
+}
+
+/* The largest nucleus of the frame, and one of its pixels. */
+static gint
+largest_nucleus (LdaRunResult *result,
+                 guint        *x,
+                 guint        *y)
+{
+  const LdaRuns *runs = result->nuclei;
+  gint best = -1;
+
+  for (guint i = 0; i < result->counts->n_objects; i++)
+    if (best < 0 || result->counts->objects[i].nucleus_pixels >
+                    result->counts->objects[best].nucleus_pixels)
+      best = (gint) i;
+  g_assert_cmpint (best, >=, 0);
+
+  for (gsize i = 0; i < runs->n_runs; i++)
+    if ((gint) runs->labels[i] == best)
+      {
+        *x = runs->runs[i].x0;
+        *y = runs->runs[i].y;
+        return best;
+      }
+  g_assert_not_reached ();
+}
+
+/* Pointing at a nucleus reads out its number, its call and its area, and
+ * outlines it: every segment of the outline separates one of its pixels
+ * from a pixel of something else. */
+static void
+test_hover_names_nucleus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  GtkWidget *status;
+  g_autofree char *expected = NULL;
+  g_autoptr(GArray) outline = NULL;
+  const LdaObject *o;
+  guint x = 0, y = 0, area = 0;
+  gint index;
+
+  if (skip_without_display ())
+    return;
+
+  result = result_of (window);
+  g_assert_nonnull (result->nuclei);
+  index = largest_nucleus (result, &x, &y);
+  o = &result->counts->objects[index];
+  g_assert_cmpint (lda_nucleus_find (result->nuclei, x, y), ==, index);
+
+  /* The area read out is the object's pixels, counted here by search. */
+  for (guint yy = o->y0; yy < o->y1; yy++)
+    for (guint xx = o->x0; xx < o->x1; xx++)
+      area += lda_nucleus_find (result->nuclei, xx, yy) == index;
+  g_assert_cmpuint (area, ==, o->nucleus_pixels);
+
+  g_signal_emit_by_name (lda_window_get_view (window, LDA_PANE_SEGMENTED), "pointer-moved",
+                         x + 0.5, y + 0.5);
+  status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+  expected = g_strdup_printf ("Nucleus %d · %s · ", index + 1, o->dead ? "dead" : "live");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), expected));
+  g_free (expected);
+  expected = g_strdup_printf (" · %u px   x %u  y %u ", area, x, y);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+
+  outline = lda_nucleus_outline (result->nuclei, o, index);
+  g_assert_cmpuint (outline->len, >, 0);
+  for (guint i = 0; i < outline->len; i += 4)
+    {
+      const float *s = &g_array_index (outline, float, i);
+      /* The two pixels either side of the segment's middle. */
+      gboolean vertical = s[0] == s[2];
+      int ax = vertical ? (int) s[0] - 1 : (int) MIN (s[0], s[2]);
+      int ay = vertical ? (int) MIN (s[1], s[3]) : (int) s[1] - 1;
+      int bx = vertical ? (int) s[0] : ax;
+      int by = vertical ? ay : (int) s[1];
+      gboolean a_in = ax >= 0 && ay >= 0 && lda_nucleus_find (result->nuclei, ax, ay) == index;
+      gboolean b_in = lda_nucleus_find (result->nuclei, bx, by) == index;
+
+      g_assert_true (a_in != b_in);
+    }
+
+  /* Off the nuclei, no nucleus is read out. */
+  g_signal_emit_by_name (lda_window_get_view (window, LDA_PANE_SEGMENTED), "pointer-moved",
+                         -1.0, -1.0);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (status)), "Nucleus"));
+}
+
+/* The outline of a hand-made 3 × 2 block with a notch. */
+static void
+test_outline_by_hand (void)
+{
+  g_autoptr(LdaBitplane) plane = lda_bitplane_new (5, 4, NULL);
+  g_autoptr(LdaRuns) runs = NULL;
+  g_autoptr(GArray) outline = NULL;
+  LdaObject o = { 0 };
+
+  /* .....
+   * .###.
+   * .#...
+   * ..... */
+  lda_bitplane_set (plane, 1, 1, TRUE);
+  lda_bitplane_set (plane, 2, 1, TRUE);
+  lda_bitplane_set (plane, 3, 1, TRUE);
+  lda_bitplane_set (plane, 1, 2, TRUE);
+  runs = lda_runs_new_from_bitplane (plane, TRUE, NULL);
+  lda_runs_label (runs, 4);
+  o.x0 = 1, o.y0 = 1, o.x1 = 4, o.y1 = 3;
+
+  g_assert_cmpint (lda_nucleus_find (runs, 2, 1), ==, 0);
+  g_assert_cmpint (lda_nucleus_find (runs, 2, 2), ==, -1);
+  outline = lda_nucleus_outline (runs, &o, 0);
+  /* Perimeter of the four pixels: 10 unit edges. */
+  g_assert_cmpuint (outline->len, ==, 4 * 10);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add ("/methods/switch-reruns", Fixture, NULL,
+              fixture_set_up, test_method_switch_reruns, fixture_tear_down);
+  g_test_add ("/methods/switch-undo", Fixture, NULL,
+              fixture_set_up, test_method_switch_undo, fixture_tear_down);
+  g_test_add ("/methods/auto-fixes-empty-and-flooded", Fixture, NULL,
+              fixture_set_up, test_auto_fixes_empty_and_flooded, fixture_tear_down);
+  g_test_add ("/methods/preset-and-split", Fixture, NULL,
+              fixture_set_up, test_preset_and_split, fixture_tear_down);
+  g_test_add ("/methods/hover-names-nucleus", Fixture, NULL,
+              fixture_set_up, test_hover_names_nucleus, fixture_tear_down);
+  g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
+
+  return g_test_run ();
+}
