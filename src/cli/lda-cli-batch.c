@@ -37,6 +37,7 @@ typedef struct
   const char *output_dir;
   const char * const *inputs;   /* every file of every triple */
   LdaParams   params;
+  LdaParamOptions *param_options;  /* frames with their own parameters */
   gboolean    threaded_pipeline;
   gboolean    progress;
   GMutex      lock;
@@ -100,13 +101,20 @@ segment_page (Batch       *batch,
   guint time_index;
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
   char area[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = NULL;
+  LdaParams params = batch->params;
+
+  /* The key the window's project file knows the frame by. */
+  key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
+  if (!lda_param_options_apply_frame (batch->param_options, key, &params, error))
+    return FALSE;
 
   pipeline = lda_triple_open_pipeline (triple, page, error);
   if (pipeline == NULL)
     return FALSE;
 
   lda_pipeline_set_threaded (pipeline, batch->threaded_pipeline);
-  if (!lda_pipeline_set_params (pipeline, &batch->params, error) ||
+  if (!lda_pipeline_set_params (pipeline, &params, error) ||
       !lda_pipeline_run (pipeline, NULL, error))
     return FALSE;
 
@@ -373,6 +381,7 @@ lda_cli_batch (int    argc,
     }
 
   batch.output_dir = output_dir;
+  batch.param_options = param_options;
   batch.threaded_pipeline = n_jobs == 1;
   batch.progress = isatty (STDERR_FILENO);
   batch.total = jobs->len;

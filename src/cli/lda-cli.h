@@ -26,6 +26,10 @@ void             lda_param_options_add    (LdaParamOptions  *self,
 gboolean         lda_param_options_apply  (LdaParamOptions  *self,
                                            LdaParams        *params,
                                            GError          **error);
+gboolean         lda_param_options_apply_frame (LdaParamOptions *self,
+                                           const char       *key,
+                                           LdaParams        *params,
+                                           GError          **error);
 
 void             lda_cli_error            (const char       *format,
                                            ...) G_GNUC_PRINTF (1, 2);
