@@ -1051,6 +1051,7 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contrast_changed);
 
   lda_window_install_actions (widget_class);
+  lda_window_params_class_init (widget_class);
   lda_window_edit_class_init (widget_class);
 }
 

@@ -67,6 +67,9 @@ gboolean            lda_document_has_own_params    (LdaDocument      *self,
 gboolean            lda_document_set_params        (LdaDocument      *self,
                                                     guint             frame,
                                                     const LdaParams  *params);
+gboolean            lda_document_load_params       (LdaDocument      *self,
+                                                    guint             frame,
+                                                    const LdaParams  *params);
 void                lda_document_set_merge_window  (LdaDocument      *self,
                                                     guint             milliseconds);
 gboolean            lda_document_set_own_params    (LdaDocument      *self,
