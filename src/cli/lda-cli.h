@@ -38,6 +38,11 @@ GPtrArray       *lda_cli_mask_warnings    (LdaPipeline      *pipeline,
 gboolean         lda_cli_make_folder      (const char       *path,
                                            GError          **error);
 char            *lda_cli_thresholds_json  (LdaPipeline      *pipeline);
+void             lda_cli_print_summary_json (const char     *command,
+                                           const char       *output_dir,
+                                           const char       *counts_path,
+                                           GPtrArray        *rows,
+                                           const char       *failed_json);
 gboolean         lda_cli_parse_uint       (const char       *option,
                                            const char       *text,
                                            guint             min,
