@@ -10,6 +10,7 @@
 
 #include "lda-edits.h"
 #include "lda-history.h"
+#include "lda-mask-import.h"
 #include "lda-project-damage.h"
 #include "lda-project-location.h"
 #include "lda-series.h"
@@ -88,6 +89,12 @@ void                lda_document_end_edit          (LdaDocument      *self,
                                                     guint             frame,
                                                     const LdaRect    *dirty,
                                                     const char       *label);
+gboolean            lda_document_import_mask       (LdaDocument      *self,
+                                                    guint             frame,
+                                                    const char       *path,
+                                                    LdaMaskKind       kind,
+                                                    LdaMaskImportInfo *info,
+                                                    GError          **error);
 gboolean            lda_document_reset_frame       (LdaDocument      *self,
                                                     guint             frame);
 gboolean            lda_document_undo              (LdaDocument      *self,
