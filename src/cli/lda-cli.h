@@ -54,6 +54,7 @@ int lda_cli_segment (int argc, char **argv);
 int lda_cli_batch   (int argc, char **argv);
 int lda_cli_bench   (int argc, char **argv);
 int lda_cli_export  (int argc, char **argv);
+int lda_cli_import  (int argc, char **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaParamOptions, lda_param_options_free)
 
