@@ -235,6 +235,7 @@ lda_application_startup (GApplication *app)
     { "win.export", { "<Primary>e", NULL } },
     { "win.save-params", { "<Primary><Shift>s", NULL } },
     { "win.load-params", { "<Primary><Shift>l", NULL } },
+    { "win.import-mask", { "<Primary>i", NULL } },
   };
 
   G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);
