@@ -1,10 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the git source of the Flathub manifest: the repository URL is the
-# one the application id implies, a tag and a full commit are given, and,
-# in a git checkout, the commit is in this repository's history and the
-# tag, where it exists, points to it.  A tag not created yet is reported
-# and the check is skipped (exit 77), never passed silently.
+# one the application id implies, a tag and a full commit are given, the
+# metainfo has the tag's release, and, in a git checkout, the tag, once it
+# exists, points to the commit.  Until the tag exists the check is skipped
+# (exit 77) saying what to do: create the tag at the commit, or, if that
+# commit is not in this history (a rewritten merge, a shallow clone), tag
+# the release commit and set the manifest's commit to it.  It never passes
+# without the tag.
 set -u
 manifest="${1:?usage: check-release-source.sh MANIFEST SOURCE_ROOT}"
 root="${2:?usage: check-release-source.sh MANIFEST SOURCE_ROOT}"
@@ -40,18 +43,14 @@ if ! command -v git >/dev/null 2>&1 || ! git -C "$root" rev-parse --git-dir >/de
   exit 77
 fi
 
-if ! git -C "$root" cat-file -e "$commit^{commit}" 2>/dev/null; then
-  echo "$me: commit $commit is not in this repository (history rewritten, or a shallow clone)" >&2
-  exit 1
-fi
-if ! git -C "$root" merge-base --is-ancestor "$commit" HEAD 2>/dev/null; then
-  echo "$me: commit $commit is not an ancestor of HEAD" >&2
-  exit 1
-fi
-
 tagged=$(git -C "$root" rev-parse -q --verify "refs/tags/$tag^{commit}" 2>/dev/null)
 if [ -z "$tagged" ]; then
-  echo "$me: tag $tag does not exist yet; create it with: git tag -a $tag $commit"
+  if git -C "$root" merge-base --is-ancestor "$commit" HEAD 2>/dev/null; then
+    echo "$me: tag $tag does not exist yet; create it with: git tag -a $tag $commit"
+  else
+    echo "$me: tag $tag does not exist yet, and commit $commit is not in this history;" \
+         "tag the release commit and set \"commit\" in the manifest to it"
+  fi
   exit 77
 fi
 if [ "$tagged" != "$commit" ]; then
