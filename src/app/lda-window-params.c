@@ -74,6 +74,10 @@ lda_window_save_params_to (LdaWindow   *self,
  * @path: a parameter file
  * @error: return location for an error
  *
+ * Sets the file's series parameters where the sliders act.  Its frame
+ * groups are not applied here (livedead batch applies them); a message
+ * says how many there were.
+ *
  * Returns: %TRUE on success
  */
 gboolean
@@ -82,6 +86,8 @@ lda_window_load_params_from (LdaWindow   *self,
                              GError     **error)
 {
   g_autoptr(LdaParamsFile) file = NULL;
+  g_autofree char *message = NULL;
+  guint n_frames;
 
   file = lda_params_file_load (path, lda_document_get_params (self->document, self->frame),
                                error);
@@ -95,6 +101,17 @@ lda_window_load_params_from (LdaWindow   *self,
                    _("%s: not loaded: the project is open read-only"), path);
       return FALSE;
     }
+
+  n_frames = lda_params_file_get_n_frames (file);
+  if (n_frames > 0)
+    message = g_strdup_printf (ngettext ("Parameters loaded from %s; its parameters of %u "
+                                         "frame of its own are for livedead batch",
+                                         "Parameters loaded from %s; its parameters of %u "
+                                         "frames of their own are for livedead batch",
+                                         n_frames), path, n_frames);
+  else
+    message = g_strdup_printf (_("Parameters loaded from %s"), path);
+  lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_INFO, message);
   return TRUE;
 }
 
@@ -118,11 +135,16 @@ chosen (LdaWindow *self,
       return;
     }
 
-  if (save ? lda_window_save_params_to (self, path, &error)
-           : lda_window_load_params_from (self, path, &error))
+  if (!save)
     {
-      message = g_strdup_printf (save ? _("Parameters saved to %s") : _("Parameters loaded from %s"),
-                                 path);
+      if (!lda_window_load_params_from (self, path, &error))
+        lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  if (lda_window_save_params_to (self, path, &error))
+    {
+      message = g_strdup_printf (_("Parameters saved to %s"), path);
       lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_INFO, message);
     }
   else
