@@ -271,6 +271,10 @@ lda_params_text_load (GKeyFile    *key_file,
   guint number = 0;
   char *line = text;
 
+  /* Editors on some systems start a UTF-8 file with a byte order mark. */
+  if (g_str_has_prefix (line, "\xef\xbb\xbf"))
+    line += 3;
+
   if (strlen (text) != length)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,

@@ -106,6 +106,13 @@ test_comments (Fixture       *f,
   g_assert_cmpuint (lda_params_file_get_params (file)->channel[LDA_CHANNEL_DRAQ7].kernel, ==, 7);
   g_clear_pointer (&file, lda_params_file_free);
 
+  /* A byte order mark and CRLF line ends, as some editors write. */
+  write_text (f, "\xef\xbb\xbf[draq7]\r\nkernel=9 # odd\r\n");
+  file = lda_params_file_load (f->path, &base, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_params_file_get_params (file)->channel[LDA_CHANNEL_DRAQ7].kernel, ==, 9);
+  g_clear_pointer (&file, lda_params_file_free);
+
   write_text (f, "[draq7]\nkernel=7#odd\n");
   file = lda_params_file_load (f->path, &base, &error);
   g_assert_null (file);
