@@ -150,6 +150,22 @@ lda_cli_segment (int    argc,
 
   triple = lda_triple_new (argv[1], argv[2], argv[3]);
   pipeline = lda_triple_open_pipeline (triple, page, &error);
+  if (pipeline != NULL)
+    {
+      /* A frame the --params project file gives parameters of its own,
+       * by the key the window knows it by. */
+      g_autofree char *key = NULL;
+      guint n_pages = 1;
+
+      if (!lda_triple_count_pages (triple, &n_pages, &error))
+        g_clear_pointer (&pipeline, lda_pipeline_free);
+      key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
+      if (pipeline != NULL && !lda_param_options_apply_frame (param_options, key, &params, &error))
+        {
+          lda_cli_error ("%s", error->message);
+          return LDA_EXIT_USAGE;
+        }
+    }
   if (pipeline == NULL ||
       !lda_pipeline_set_params (pipeline, &params, &error) ||
       !lda_pipeline_run (pipeline, NULL, &error))

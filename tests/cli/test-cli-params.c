@@ -146,6 +146,23 @@ test_round_trip (void)
   ini = lda_project_ini_path (project, series);
   assert_batch_matches (folder, series, ini, out_project);
 
+  /* segment finds frame 1's own parameters by its triple's name too. */
+  {
+    g_autofree char *bf = g_build_filename (folder, "w_t01_bf.tif", NULL);
+    g_autofree char *ho = g_build_filename (folder, "w_t01_hoechst.tif", NULL);
+    g_autofree char *dr = g_build_filename (folder, "w_t01_draq7.tif", NULL);
+    g_autofree char *seg = g_build_filename (tmp, "segment", NULL);
+    g_autofree char *seg_labels = g_build_filename (seg, "labels.tif", NULL);
+    g_autoptr(LdaImage) expected = window_labels (series, 1);
+    g_autoptr(LdaImage) got = NULL;
+
+    cli_run (&run, "segment", bf, ho, dr, "-o", seg, "-q", "--params", ini, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    got = lda_tiff_read (seg_labels, 0, &error);
+    g_assert_no_error (error);
+    g_assert_true (images_equal (expected, got));
+  }
+
   /* What Save Parameters… writes. */
   key = lda_project_frame_key (series, 1);
   keys[0] = key;
