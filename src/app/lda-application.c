@@ -234,6 +234,9 @@ lda_application_startup (GApplication *app)
     { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
     { "win.reset-frame", { "<Primary><Shift>BackSpace", NULL } },
     { "win.export", { "<Primary>e", NULL } },
+    { "win.save-params", { "<Primary><Shift>s", NULL } },
+    { "win.load-params", { "<Primary><Shift>l", NULL } },
+    { "win.import-mask", { "<Primary>i", NULL } },
   };
 
   G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);

@@ -99,6 +99,23 @@ struct _LdaWindow
 
 /* lda-window-actions.c */
 void lda_window_install_actions (GtkWidgetClass *widget_class);
+
+/* lda-window-import.c */
+void     lda_window_import_class_init     (GtkWidgetClass *widget_class);
+void     lda_window_import_update_actions (LdaWindow      *self);
+gboolean lda_window_import_mask_from      (LdaWindow      *self,
+                                           const char     *path,
+                                           GError        **error);
+
+/* lda-window-params.c */
+void     lda_window_params_class_init     (GtkWidgetClass *widget_class);
+void     lda_window_params_update_actions (LdaWindow      *self);
+gboolean lda_window_save_params_to        (LdaWindow      *self,
+                                           const char     *path,
+                                           GError        **error);
+gboolean lda_window_load_params_from      (LdaWindow      *self,
+                                           const char     *path,
+                                           GError        **error);
 void lda_window_setup_drop      (LdaWindow      *self);
 void lda_window_setup_side_bar  (LdaWindow      *self);
 void lda_window_update_recent   (LdaWindow      *self);

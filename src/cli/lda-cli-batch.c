@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,13 +22,14 @@
 
 #include "lda-cli.h"
 #include "lda-cli-output.h"
+#include "lda-counts-table.h"
 #include "lda-error.h"
 #include "lda-triples.h"
 
 typedef struct
 {
   const LdaTriple *triple;
-  GPtrArray       *rows;      /* CSV lines, one per page */
+  GPtrArray       *rows;      /* LdaCountsRow, one per page */
   GPtrArray       *messages;  /* errors and warnings, one line each */
   gboolean         failed;
 } Job;
@@ -37,6 +39,7 @@ typedef struct
   const char *output_dir;
   const char * const *inputs;   /* every file of every triple */
   LdaParams   params;
+  LdaParamOptions *param_options;  /* frames with their own parameters */
   gboolean    threaded_pipeline;
   gboolean    progress;
   GMutex      lock;
@@ -96,17 +99,22 @@ segment_page (Batch       *batch,
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *file = NULL;
-  const LdaCounts *counts;
+  LdaCountsRow *row;
   guint time_index;
-  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
-  char area[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = NULL;
+  LdaParams params = batch->params;
+
+  /* The key the window's project file knows the frame by. */
+  key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
+  if (!lda_param_options_apply_frame (batch->param_options, key, &params, error))
+    return FALSE;
 
   pipeline = lda_triple_open_pipeline (triple, page, error);
   if (pipeline == NULL)
     return FALSE;
 
   lda_pipeline_set_threaded (pipeline, batch->threaded_pipeline);
-  if (!lda_pipeline_set_params (pipeline, &batch->params, error) ||
+  if (!lda_pipeline_set_params (pipeline, &params, error) ||
       !lda_pipeline_run (pipeline, NULL, error))
     return FALSE;
 
@@ -128,12 +136,13 @@ segment_page (Batch       *batch,
   for (guint i = 0; i < warnings->len; i++)
     g_ptr_array_add (job->messages, g_strdup (g_ptr_array_index (warnings, i)));
 
-  counts = lda_pipeline_get_counts (pipeline);
-  g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
-  g_ascii_formatd (area, sizeof area, "%.2f", counts->mean_cell_area);
-  g_ptr_array_add (rows,
-                   g_strdup_printf ("%s,%u,%u,%u,%s,%s,%s\n", triple->name, time_index,
-                                    counts->live, counts->dead, fraction, area, file));
+  /* The time and the pixel size are not known here: time_h and the area
+   * in µm² stay empty. */
+  row = lda_counts_row_new (triple->name, time_index, NAN, 0.0,
+                            lda_pipeline_get_counts (pipeline), file, &params);
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    row->thresholds[c] = lda_pipeline_get_threshold (pipeline, c);
+  g_ptr_array_add (rows, row);
 
   return TRUE;
 }
@@ -146,7 +155,7 @@ segment_triple (Batch   *batch,
                 GError **error)
 {
   g_autoptr(LdaOutput) output = lda_output_begin (batch->output_dir, batch->inputs, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
 
   if (output == NULL)
     return FALSE;
@@ -229,6 +238,71 @@ write_counts (const char         *folder,
          lda_output_commit (output, error);
 }
 
+/* One line at the end, on a terminal or not (a cluster job's log): the
+ * numbers are written the same way in every locale. */
+static void
+print_summary (FILE       *out,
+               GPtrArray  *rows,
+               guint       done,
+               const char *output_dir,
+               const char *csv_name)
+{
+  g_autofree char *path = g_build_filename (output_dir, csv_name, NULL);
+  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+  guint64 live = 0, dead = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const LdaCountsRow *row = g_ptr_array_index (rows, i);
+
+      live += row->live;
+      dead += row->dead;
+    }
+  g_ascii_formatd (fraction, sizeof fraction, "%.3f",
+                   live + dead > 0 ? (double) dead / (double) (live + dead) : 0.0);
+
+  /* Translators: triples, frames, live and dead cells, the dead fraction
+   * (written as 0.123 in every language), the counts file */
+  fprintf (out, _("%u triples done (%u frames): %llu live, %llu dead, dead fraction %s; "
+                  "counts in %s"),
+           done, rows->len, (unsigned long long) live, (unsigned long long) dead, fraction, path);
+  fputc ('\n', out);
+  fflush (out);
+}
+
+/* The summary for programs: data/livedead-summary.schema.json. */
+static void
+print_json (GPtrArray  *jobs,
+            GPtrArray  *rows,
+            const char *output_dir,
+            const char *csv_name)
+{
+  g_autoptr(GString) failed = g_string_new ("[");
+  g_autofree char *path = g_build_filename (output_dir, csv_name, NULL);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      if (!job->failed)
+        continue;
+      for (guint m = 0; m < job->messages->len; m++)
+        g_string_append_printf (message, "%s%s", m > 0 ? "; " : "",
+                                (const char *) g_ptr_array_index (job->messages, m));
+      g_string_append (failed, first ? "\n    {\"triple\": " : ",\n    {\"triple\": ");
+      lda_json_append_string (failed, job->triple->name);
+      g_string_append (failed, ", \"message\": ");
+      lda_json_append_string (failed, message->str);
+      g_string_append_c (failed, '}');
+      first = FALSE;
+    }
+  g_string_append (failed, first ? "]" : "\n  ]");
+
+  lda_cli_print_summary_json ("batch", output_dir, path, rows, failed->str);
+}
+
 /* The core's message for a folder it cannot list is English; say the two
  * common cases in the user's language, with the same English text. */
 static void
@@ -277,7 +351,9 @@ lda_cli_batch (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) triples = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GString) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  gboolean json = FALSE;
   g_autofree char *output_dir = NULL;
   g_autofree char *jobs_text = NULL;
   g_autofree char *shard_text = NULL;
@@ -295,6 +371,9 @@ lda_cli_batch (int    argc,
       N_("Triples segmented at once (default: the number of processors)"), "N" },
     { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
       N_("Process only part I of N (1 ≤ I ≤ N) of the sorted triples"), "I/N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
+      NULL },
     { NULL }
   };
 
@@ -367,12 +446,13 @@ lda_cli_batch (int    argc,
       Job *job = g_new0 (Job, 1);
 
       job->triple = g_ptr_array_index (triples, i);
-      job->rows = g_ptr_array_new_with_free_func (g_free);
+      job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
     }
 
   batch.output_dir = output_dir;
+  batch.param_options = param_options;
   batch.threaded_pipeline = n_jobs == 1;
   batch.progress = isatty (STDERR_FILENO);
   batch.total = jobs->len;
@@ -385,7 +465,7 @@ lda_cli_batch (int    argc,
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&batch.lock);
 
-  csv = g_string_new ("file,time_index,live,dead,dead_fraction,mean_cell_area,labels\n");
+  rows = g_ptr_array_new ();
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = g_ptr_array_index (jobs, i);
@@ -393,15 +473,14 @@ lda_cli_batch (int    argc,
       if (job->failed)
         failed++;
       for (guint r = 0; r < job->rows->len; r++)
-        {
-          g_string_append (csv, g_ptr_array_index (job->rows, r));
-          frames++;
-        }
+        g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
     }
+  frames = rows->len;
+  csv = lda_counts_table_csv (rows);
 
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
                              : g_strdup ("counts.csv");
-  if (!write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv->str,
+  if (!write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv,
                      &error))
     {
       lda_cli_error ("%s", error->message);
@@ -411,8 +490,11 @@ lda_cli_batch (int    argc,
   if (failed > 0)
     lda_cli_error (_("%u of %u triples failed; %u done (%u frames)"),
                    failed, jobs->len, jobs->len - failed, frames);
-  else if (batch.progress)
-    lda_cli_error (_("%u triples done (%u frames)"), jobs->len, frames);
+
+  if (json)
+    print_json (jobs, rows, output_dir, csv_name);
+  else
+    print_summary (stdout, rows, jobs->len - failed, output_dir, csv_name);
 
   return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
 }

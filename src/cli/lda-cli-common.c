@@ -17,6 +17,7 @@
 #include "lda-atomic-file.h"
 #include "lda-cli.h"
 #include "lda-error.h"
+#include "lda-params-file.h"
 
 /* The command-line prefixes of the channels: --cell-offset, --hoechst-…, */
 static const char * const option_prefix[LDA_N_CHANNELS] = {
@@ -45,6 +46,7 @@ struct _LdaParamOptions
   ChannelOptions  all;
   ChannelOptions  channel[LDA_N_CHANNELS];
   char           *params_file;
+  LdaParamsFile  *file;      /* params_file, once applied */
   char           *preset;
   char           *split_depth;
   char           *min_area;
@@ -88,6 +90,7 @@ lda_param_options_free (LdaParamOptions *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     channel_options_clear (&self->channel[c]);
   g_free (self->params_file);
+  g_clear_pointer (&self->file, lda_params_file_free);
   g_free (self->preset);
   g_free (self->split_depth);
   g_free (self->min_area);
@@ -317,6 +320,10 @@ apply_channel (const ChannelOptions *o,
   return TRUE;
 }
 
+static gboolean apply_options (LdaParamOptions *self,
+                               LdaParams       *params,
+                               GError         **error);
+
 /**
  * lda_param_options_apply:
  * @self: parsed options
@@ -346,9 +353,57 @@ lda_param_options_apply (LdaParamOptions *self,
       lda_params_init_preset (params, preset);
     }
 
-  if (self->params_file != NULL && !lda_params_load (params, self->params_file, error))
-    return FALSE;
+  if (self->params_file != NULL)
+    {
+      g_clear_pointer (&self->file, lda_params_file_free);
+      self->file = lda_params_file_load (self->params_file, params, error);
+      if (self->file == NULL)
+        return FALSE;
+      *params = *lda_params_file_get_params (self->file);
+    }
 
+  return apply_options (self, params, error);
+}
+
+/**
+ * lda_param_options_apply_frame:
+ * @self: options, already applied with lda_param_options_apply()
+ * @key: a frame's key: its triple's name, or "<name>/<page>"
+ * @params: (inout): the frame's parameters, those of
+ *   lda_param_options_apply() on entry
+ * @error: return location for an error
+ *
+ * A frame that the --params file gives parameters of its own (a project
+ * file's [frame/<key>] with override=true) gets them, with the options of
+ * the command line on top, as every frame gets them on the file's series
+ * parameters.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_param_options_apply_frame (LdaParamOptions *self,
+                               const char      *key,
+                               LdaParams       *params,
+                               GError         **error)
+{
+  const LdaParams *own;
+
+  if (self->file == NULL)
+    return TRUE;
+  own = lda_params_file_get_frame (self->file, key);
+  if (own == NULL)
+    return TRUE;
+
+  *params = *own;
+  return apply_options (self, params, error);
+}
+
+/* The options for every channel, then each channel's, then the nuclei's. */
+static gboolean
+apply_options (LdaParamOptions *self,
+               LdaParams       *params,
+               GError         **error)
+{
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     if (!apply_channel (&self->all, "", &params->channel[c], error))
       return FALSE;

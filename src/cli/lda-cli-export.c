@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-cli.h"
+#include "lda-counts-table.h"
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-project.h"
@@ -208,7 +209,9 @@ lda_cli_export (int    argc,
   gboolean training_layout = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
+  gboolean json = FALSE;
   gboolean ignore_damaged = FALSE;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
   LdaExportOptions options = { NULL, };
   Export export = { NULL, };
   GPtrArray *problems;
@@ -227,6 +230,9 @@ lda_cli_export (int    argc,
     { "ignore-damaged", 0, 0, G_OPTION_ARG_NONE, &ignore_damaged,
       N_("Export even though corrections were set aside as damaged"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
+      NULL },
     { NULL }
   };
 
@@ -294,6 +300,7 @@ lda_cli_export (int    argc,
     }
   options.training_layout = training_layout;
   options.overwrite = overwrite;
+  options.counts_rows = rows;
 
   if (!load_project (series, ignore_damaged, &edits, &error))
     {
@@ -330,7 +337,13 @@ lda_cli_export (int    argc,
                    (const char *) g_ptr_array_index (problems, i));
 
   n_exported = frames != NULL ? options.n_frames : lda_series_get_n_frames (series);
-  if (!quiet)
+  if (json)
+    {
+      g_autofree char *counts_path = g_build_filename (output_dir, "counts.csv", NULL);
+
+      lda_cli_print_summary_json ("export", output_dir, counts_path, rows, NULL);
+    }
+  else if (!quiet)
     {
       /* Translators: the image folder, the number of frames, the output folder */
       printf (ngettext ("%s: %u frame exported into %s", "%s: %u frames exported into %s",

@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "lda-cli.h"
 #include "lda-cli-output.h"
+#include "lda-counts-table.h"
 #include "lda-triples.h"
 
 static const char * const stage_files[LDA_N_CHANNELS] = {
@@ -52,6 +54,29 @@ write_result (LdaPipeline     *pipeline,
   return lda_output_commit (output, error);
 }
 
+/* The summary for programs: data/livedead-summary.schema.json. */
+static void
+print_json (LdaPipeline     *pipeline,
+            const LdaTriple *triple,
+            guint            page,
+            const LdaParams *params,
+            const char      *output_dir)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
+  LdaCountsRow *row;
+
+  /* A page of a multi-page file is its time index, as in batch. */
+  row = lda_counts_row_new (triple->name,
+                            page > 0 || triple->time_index == LDA_NO_TIME_INDEX
+                            ? page : triple->time_index,
+                            NAN, 0.0, lda_pipeline_get_counts (pipeline), "labels.tif", params);
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    row->thresholds[c] = lda_pipeline_get_threshold (pipeline, c);
+  g_ptr_array_add (rows, row);
+
+  lda_cli_print_summary_json ("segment", output_dir, NULL, rows, NULL);
+}
+
 int
 lda_cli_segment (int    argc,
                  char **argv)
@@ -66,6 +91,7 @@ lda_cli_segment (int    argc,
   g_autoptr(GPtrArray) warnings = NULL;
   gboolean stages = FALSE;
   gboolean quiet = FALSE;
+  gboolean json = FALSE;
   LdaParams params;
   guint page = 0;
   const LdaCounts *counts;
@@ -77,6 +103,9 @@ lda_cli_segment (int    argc,
     { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
       N_("Time point of multi-page files, from 0 (default 0)"), "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
+      NULL },
     { NULL }
   };
 
@@ -121,6 +150,22 @@ lda_cli_segment (int    argc,
 
   triple = lda_triple_new (argv[1], argv[2], argv[3]);
   pipeline = lda_triple_open_pipeline (triple, page, &error);
+  if (pipeline != NULL)
+    {
+      /* A frame the --params project file gives parameters of its own,
+       * by the key the window knows it by. */
+      g_autofree char *key = NULL;
+      guint n_pages = 1;
+
+      if (!lda_triple_count_pages (triple, &n_pages, &error))
+        g_clear_pointer (&pipeline, lda_pipeline_free);
+      key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
+      if (pipeline != NULL && !lda_param_options_apply_frame (param_options, key, &params, &error))
+        {
+          lda_cli_error ("%s", error->message);
+          return LDA_EXIT_USAGE;
+        }
+    }
   if (pipeline == NULL ||
       !lda_pipeline_set_params (pipeline, &params, &error) ||
       !lda_pipeline_run (pipeline, NULL, &error))
@@ -140,13 +185,22 @@ lda_cli_segment (int    argc,
     lda_cli_error ("%s", (const char *) g_ptr_array_index (warnings, i));
 
   counts = lda_pipeline_get_counts (pipeline);
-  if (!quiet)
+  if (json)
+    print_json (pipeline, triple, page, &params, output_dir);
+  else if (!quiet)
     {
-      /* Translators: the field's name, then its counts and the thresholds */
-      printf (_("%s: %u cells, %u live, %u dead, dead fraction %.3f, mean cell area %.1f px; "
+      char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+      char area[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* The same numbers in every locale. */
+      g_ascii_formatd (fraction, sizeof fraction, "%.3f", counts->dead_fraction);
+      g_ascii_formatd (area, sizeof area, "%.1f", counts->mean_cell_area);
+      /* Translators: the field's name, then its counts (numbers written as
+       * 0.123 in every language) and the thresholds */
+      printf (_("%s: %u cells, %u live, %u dead, dead fraction %s, mean cell area %s px; "
                 "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
               triple->name, counts->n_objects, counts->live, counts->dead,
-              counts->dead_fraction, counts->mean_cell_area,
+              fraction, area,
               (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
               (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
               (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));

@@ -22,6 +22,7 @@ static const char * const usage =
      "  livedead batch INDIR -o OUTDIR [OPTION…]        segment every triple of a folder\n"
      "  livedead bench BF HO DR [--repeat N]            time the pipeline\n"
      "  livedead export PROJECT -o DIR [OPTION…]        export corrected label masks\n"
+     "  livedead import FOLDER MASK [OPTION…]           start a frame's corrections from a mask\n"
      "\n"
      "BF, HO and DR are the brightfield, Hoechst (live nuclei) and Draq7 (dead\n"
      "nuclei) images of one field: unsigned 8- or 16-bit grayscale TIFF.\n"
@@ -91,6 +92,8 @@ main (int    argc,
     return lda_cli_bench (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return lda_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (command, "import"))
+    return lda_cli_import (argc - 1, argv + 1);
 
   lda_cli_error (_("unknown command “%s”; try “livedead --help”"), command);
   return LDA_EXIT_USAGE;

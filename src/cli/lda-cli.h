@@ -26,6 +26,10 @@ void             lda_param_options_add    (LdaParamOptions  *self,
 gboolean         lda_param_options_apply  (LdaParamOptions  *self,
                                            LdaParams        *params,
                                            GError          **error);
+gboolean         lda_param_options_apply_frame (LdaParamOptions *self,
+                                           const char       *key,
+                                           LdaParams        *params,
+                                           GError          **error);
 
 void             lda_cli_error            (const char       *format,
                                            ...) G_GNUC_PRINTF (1, 2);
@@ -34,6 +38,11 @@ GPtrArray       *lda_cli_mask_warnings    (LdaPipeline      *pipeline,
 gboolean         lda_cli_make_folder      (const char       *path,
                                            GError          **error);
 char            *lda_cli_thresholds_json  (LdaPipeline      *pipeline);
+void             lda_cli_print_summary_json (const char     *command,
+                                           const char       *output_dir,
+                                           const char       *counts_path,
+                                           GPtrArray        *rows,
+                                           const char       *failed_json);
 gboolean         lda_cli_parse_uint       (const char       *option,
                                            const char       *text,
                                            guint             min,
@@ -45,6 +54,7 @@ int lda_cli_segment (int argc, char **argv);
 int lda_cli_batch   (int argc, char **argv);
 int lda_cli_bench   (int argc, char **argv);
 int lda_cli_export  (int argc, char **argv);
+int lda_cli_import  (int argc, char **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaParamOptions, lda_param_options_free)
 

@@ -220,6 +220,55 @@ lda_document_set_merge_window (LdaDocument *self,
 }
 
 /**
+ * lda_document_load_params:
+ * @self: a document
+ * @frame: the frame the person is on
+ * @params: parameters read from a file
+ *
+ * As lda_document_set_params(), but always its own undoable step, never
+ * folded into a slider change made a moment before.
+ *
+ * Returns: %FALSE if the document is read-only (nothing changed)
+ */
+gboolean
+lda_document_load_params (LdaDocument     *self,
+                          guint            frame,
+                          const LdaParams *params)
+{
+  LdaParamsState before, after;
+  LdaHistory *history;
+  gboolean own;
+
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  if (lda_document_is_read_only (self))
+    return FALSE;
+
+  own = lda_document_has_own_params (self, frame);
+  before.own = own;
+  before.params = *lda_document_get_params (self, frame);
+  after.own = own;
+  after.params = *params;
+  if (lda_params_equal (&before.params, &after.params))
+    return TRUE;
+
+  if (own)
+    lda_series_set_frame_override (self->series, frame, params);
+  else
+    lda_series_set_params (self->series, params);
+  history = own ? lda_document_frame_history (self, frame) : self->series_history;
+  lda_history_record_params (history, &before, &after, _("Load Parameters"), FALSE);
+  lda_history_stamp (history, ++self->clock);
+  self->merge_key = 0;
+
+  lda_document_mark_unsaved (self, -1);
+  lda_document_emit_params_changed (self, own ? (int) frame : -1);
+  return TRUE;
+}
+
+/**
  * lda_document_set_own_params:
  * @self: a document
  * @frame: a frame

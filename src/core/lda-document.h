@@ -10,6 +10,7 @@
 
 #include "lda-edits.h"
 #include "lda-history.h"
+#include "lda-mask-import.h"
 #include "lda-project-damage.h"
 #include "lda-project-location.h"
 #include "lda-series.h"
@@ -67,6 +68,9 @@ gboolean            lda_document_has_own_params    (LdaDocument      *self,
 gboolean            lda_document_set_params        (LdaDocument      *self,
                                                     guint             frame,
                                                     const LdaParams  *params);
+gboolean            lda_document_load_params       (LdaDocument      *self,
+                                                    guint             frame,
+                                                    const LdaParams  *params);
 void                lda_document_set_merge_window  (LdaDocument      *self,
                                                     guint             milliseconds);
 gboolean            lda_document_set_own_params    (LdaDocument      *self,
@@ -85,6 +89,12 @@ void                lda_document_end_edit          (LdaDocument      *self,
                                                     guint             frame,
                                                     const LdaRect    *dirty,
                                                     const char       *label);
+gboolean            lda_document_import_mask       (LdaDocument      *self,
+                                                    guint             frame,
+                                                    const char       *path,
+                                                    LdaMaskKind       kind,
+                                                    LdaMaskImportInfo *info,
+                                                    GError          **error);
 gboolean            lda_document_reset_frame       (LdaDocument      *self,
                                                     guint             frame);
 gboolean            lda_document_undo              (LdaDocument      *self,

@@ -1,5 +1,5 @@
-/* lda-params-file.c — parameters in key files: the --params file and the
- * groups the project file holds
+/* lda-params-file.c — parameters in key files: the --params file in its
+ * plain and project forms, and the groups the project file holds
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,11 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
+#include "lda-file-read.h"
 #include "lda-params.h"
+#include "lda-params-file.h"
+#include "lda-params-text.h"
+#include "lda-project-private.h"
 
 #define FORMAT_GROUP   "livedead"
 /* 2 added the methods, the saturation and the [nuclei] group. */
@@ -317,11 +321,318 @@ lda_params_save_to_key_file (const LdaParams *params,
   g_key_file_set_uint64 (key_file, LDA_PARAMS_NUCLEI_GROUP, "min-area", params->nuclei.min_area);
 }
 
+/* ------------------------------------------------- one file, two forms */
+
+struct _LdaParamsFile
+{
+  LdaParams   params;
+  GHashTable *frames;   /* escaped key → LdaParams */
+};
+
+/* The groups of one set of parameters: the channels and the nuclei. */
+static const char *
+params_group (guint i)
+{
+  return i < LDA_N_CHANNELS ? lda_channel_name (i) : LDA_PARAMS_NUCLEI_GROUP;
+}
+
+#define N_PARAMS_GROUPS (LDA_N_CHANNELS + 1)
+
+static void
+copy_group (GKeyFile   *from,
+            const char *from_group,
+            GKeyFile   *to,
+            const char *to_group)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (from, from_group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (from, from_group, keys[i], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (to, to_group, keys[i], value);
+    }
+}
+
+/* Reads the groups [<prefix><channel>] and [<prefix>nuclei] over @params. */
+static gboolean
+load_prefixed (GKeyFile    *key_file,
+               const char  *prefix,
+               LdaParams   *params,
+               GError     **error)
+{
+  g_autoptr(GKeyFile) plain = g_key_file_new ();
+
+  if (g_key_file_has_key (key_file, FORMAT_GROUP, "format", NULL))
+    copy_group (key_file, FORMAT_GROUP, plain, FORMAT_GROUP);
+  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
+    {
+      g_autofree char *group = g_strconcat (prefix, params_group (i), NULL);
+
+      if (g_key_file_has_group (key_file, group))
+        copy_group (key_file, group, plain, params_group (i));
+    }
+
+  return lda_params_load_from_key_file (params, plain, error);
+}
+
+static gboolean
+check_project_format (GKeyFile    *key_file,
+                      GError     **error)
+{
+  guint version = 0;
+
+  if (!g_key_file_has_key (key_file, "project", "format", NULL))
+    return TRUE;
+  if (!read_uint (key_file, "project", "format", &version, error))
+    return FALSE;
+  if (version > FORMAT_VERSION)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                   _("written by a newer version (format %u; this version reads up to %u)"),
+                   version, FORMAT_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads [frame/<key>] and its parameter groups into self->frames. */
+static gboolean
+load_frame (LdaParamsFile  *self,
+            GKeyFile       *key_file,
+            const char     *group,
+            GError        **error)
+{
+  g_autofree char *prefix = g_strconcat (group, "/", NULL);
+  gboolean override = FALSE;
+  LdaParams *params;
+
+  if (!read_bool (key_file, group, "override", &override, error))
+    return FALSE;
+  if (!override)
+    return TRUE;
+
+  params = g_new (LdaParams, 1);
+  *params = self->params;
+  g_hash_table_insert (self->frames, g_strdup (group + strlen (LDA_PARAMS_FRAME_PREFIX)),
+                       params);
+  if (!load_prefixed (key_file, prefix, params, error))
+    {
+      g_prefix_error (error, "[%s] ", group);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_forms (LdaParamsFile  *self,
+            GKeyFile       *key_file,
+            GError        **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
+  gboolean plain = FALSE, series = FALSE;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      LdaParamsGroupKind kind = lda_params_text_group_kind (groups[i]);
+
+      plain |= kind == LDA_PARAMS_GROUP_PLAIN;
+      series |= kind == LDA_PARAMS_GROUP_SERIES;
+    }
+  if (plain && series)
+    {
+      g_set_error_literal (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                           _("holds both plain groups such as [hoechst] and a project’s "
+                             "[series/…] groups; keep one of them"));
+      return FALSE;
+    }
+
+  if (!check_project_format (key_file, error) ||
+      !load_prefixed (key_file, series ? LDA_PARAMS_SERIES_PREFIX : "", &self->params, error))
+    return FALSE;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (lda_params_text_group_kind (groups[i]) == LDA_PARAMS_GROUP_FRAME &&
+        !load_frame (self, key_file, groups[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * lda_params_file_load:
+ * @path: a parameter file, or a project's <series>.ini
+ * @base: the parameters that keys absent from the file keep
+ * @error: return location for an error
+ *
+ * Reads a parameter file in either form: the plain groups [cell-area],
+ * [hoechst], [draq7], [nuclei] (and [livedead] format=…), or the groups
+ * of a project file, [series/<group>] for the series and
+ * [frame/<key>/<group>] for a frame whose override is true.  Frame groups
+ * may follow plain groups too (lda_params_file_save() writes them so).
+ * An unknown group or key is an error naming the line.
+ *
+ * Returns: (transfer full): the file's parameters, or %NULL with @error
+ *   set; the message names @path
+ */
+LdaParamsFile *
+lda_params_file_load (const char       *path,
+                      const LdaParams  *base,
+                      GError          **error)
+{
+  g_autoptr(LdaParamsFile) self = g_new0 (LdaParamsFile, 1);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+
+  self->params = *base;
+  self->frames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  bytes = lda_file_read (path, LDA_KEY_FILE_MAX_BYTES, LDA_READ_FOLLOW_LINKS,
+                         LDA_ERROR_INVALID_PARAMS, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  if (!lda_params_text_load (key_file, path, data != NULL ? data : "", length, error))
+    return NULL;
+
+  if (!load_forms (self, key_file, &local_error))
+    {
+      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+lda_params_file_free (LdaParamsFile *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->frames, g_hash_table_unref);
+  g_free (self);
+}
+
+/**
+ * lda_params_file_get_params:
+ * @self: a parameter file
+ *
+ * Returns: the parameters of the series (the plain groups or
+ *   [series/…])
+ */
+const LdaParams *
+lda_params_file_get_params (const LdaParamsFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->params;
+}
+
+/**
+ * lda_params_file_get_frame:
+ * @self: a parameter file
+ * @key: a frame's key: its triple's name, or "<name>/<page>" for a page of
+ *   a multi-page triple
+ *
+ * Returns: (nullable): the frame's own parameters, or %NULL when it has
+ *   none (it uses lda_params_file_get_params())
+ */
+const LdaParams *
+lda_params_file_get_frame (const LdaParamsFile *self,
+                           const char          *key)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  escaped = lda_project_escape_name (key);
+  return g_hash_table_lookup (self->frames, escaped);
+}
+
+/**
+ * lda_params_file_get_n_frames:
+ * @self: a parameter file
+ *
+ * Returns: how many frames have parameters of their own
+ */
+guint
+lda_params_file_get_n_frames (const LdaParamsFile *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_hash_table_size (self->frames);
+}
+
+/**
+ * lda_params_file_save:
+ * @path: where to write; replaced atomically
+ * @params: the series' parameters, written as plain groups
+ * @frame_keys: (nullable): %NULL-terminated keys of frames with their own
+ *   parameters
+ * @frame_params: (nullable): their parameters, one per key
+ * @error: return location for an error
+ *
+ * Writes a parameter file that lda_params_file_load() reads back, and
+ * that the plain form's readers understand.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_params_file_save (const char          *path,
+                      const LdaParams     *params,
+                      const char * const  *frame_keys,
+                      const LdaParams     *frame_params,
+                      GError             **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  if (!lda_params_validate (params, error))
+    return FALSE;
+  lda_params_save_to_key_file (params, key_file);
+
+  for (guint f = 0; frame_keys != NULL && frame_keys[f] != NULL; f++)
+    {
+      g_autoptr(GKeyFile) plain = g_key_file_new ();
+      g_autofree char *escaped = lda_project_escape_name (frame_keys[f]);
+      g_autofree char *group = g_strconcat (LDA_PARAMS_FRAME_PREFIX, escaped, NULL);
+
+      if (!lda_params_validate (&frame_params[f], error))
+        return FALSE;
+      g_key_file_set_boolean (key_file, group, "override", TRUE);
+      lda_params_save_to_key_file (&frame_params[f], plain);
+      for (guint i = 0; i < N_PARAMS_GROUPS; i++)
+        {
+          g_autofree char *sub = g_strconcat (group, "/", params_group (i), NULL);
+
+          copy_group (plain, params_group (i), key_file, sub);
+        }
+    }
+
+  data = g_key_file_to_data (key_file, &length, NULL);
+  return lda_atomic_file_write (path, data, length, error);
+}
+
 /**
  * lda_params_load:
  * @params: (inout): parameters to update
- * @path: a parameter file
+ * @path: a parameter file in either form (see lda_params_file_load())
  * @error: return location for an error
+ *
+ * Reads the series' parameters of @path over @params.
  *
  * Returns: %TRUE on success; on failure the message names @path
  */
@@ -330,19 +641,12 @@ lda_params_load (LdaParams  *params,
                  const char *path,
                  GError    **error)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LdaParamsFile) file = lda_params_file_load (path, params, error);
 
-  if (!lda_key_file_load (key_file, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS,
-                          error))
+  if (file == NULL)
     return FALSE;
 
-  if (!lda_params_load_from_key_file (params, key_file, &local_error))
-    {
-      g_set_error (error, LDA_ERROR, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-
+  *params = file->params;
   return TRUE;
 }
 
@@ -359,12 +663,5 @@ lda_params_save (const LdaParams *params,
                  const char      *path,
                  GError         **error)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *data = NULL;
-  gsize length;
-
-  lda_params_save_to_key_file (params, key_file);
-  data = g_key_file_to_data (key_file, &length, NULL);
-
-  return lda_atomic_file_write (path, data, length, error);
+  return lda_params_file_save (path, params, NULL, NULL, error);
 }

@@ -71,4 +71,6 @@ gboolean lda_pipeline_run_channel           (LdaPipeline  *self,
                                              GCancellable *cancellable,
                                              GError      **error);
 
+gint64   lda_pipeline_compute_dead_level    (LdaPipeline  *self);
+
 G_END_DECLS

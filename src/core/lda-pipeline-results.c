@@ -268,6 +268,33 @@ lda_pipeline_get_object_at (LdaPipeline *self,
 }
 
 /**
+ * lda_pipeline_compute_dead_level:
+ * @self: a pipeline that has thresholded Draq7
+ *
+ * A dead nucleus is one whose Draq7 is above half-way from the dark
+ * level to the Draq7 threshold (see lda_counts_new_full()) — unless that
+ * threshold had to be raised out of the noise: half-way to it is noise,
+ * and the threshold itself is the lowest level above it.  A nucleus
+ * object is called dead when more than half of its pixels are above this
+ * level; the same rule calls nuclei imported from elsewhere
+ * (lda-mask-import.c).
+ *
+ * Returns: the Draq7 level above which a nucleus pixel counts as dead
+ */
+gint64
+lda_pipeline_compute_dead_level (LdaPipeline *self)
+{
+  const LdaPipelineChannel *chan = &self->channels[LDA_CHANNEL_DRAQ7];
+  const LdaChannelParams *p = &self->params.channel[LDA_CHANNEL_DRAQ7];
+  gint64 threshold = chan->threshold;
+  gint64 dark = lda_pipeline_channel_dark_level (self, LDA_CHANNEL_DRAQ7);
+
+  if (chan->levels.raised[p->method] && threshold >= chan->levels.threshold[p->method])
+    return threshold;
+  return threshold > dark ? dark + (threshold - dark) / 2 : threshold;
+}
+
+/**
  * lda_pipeline_get_labels:
  * @self: a pipeline
  *

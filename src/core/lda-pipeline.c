@@ -466,21 +466,10 @@ run_labels (LdaPipeline *self,
     return TRUE;
 
   t0 = g_get_monotonic_time ();
-  /* A dead nucleus is one whose Draq7 is above half-way from the dark
-   * level to the Draq7 threshold (see lda_counts_new_full()) — unless
-   * that threshold had to be raised out of the noise: half-way to it
-   * is noise, and the threshold itself is the lowest level above it. */
+  /* A dead nucleus is one whose Draq7 is above the dead level
+   * (lda_pipeline_compute_dead_level()). */
   if (self->params.nuclei.objects)
-    {
-      const LdaPipelineChannel *chan = &self->channels[LDA_CHANNEL_DRAQ7];
-      const LdaChannelParams *p = &self->params.channel[LDA_CHANNEL_DRAQ7];
-      gint64 dark = lda_pipeline_channel_dark_level (self, LDA_CHANNEL_DRAQ7);
-
-      if (chan->levels.raised[p->method] && threshold >= chan->levels.threshold[p->method])
-        evidence.dead_level = threshold;
-      else
-        evidence.dead_level = threshold > dark ? dark + (threshold - dark) / 2 : threshold;
-    }
+    evidence.dead_level = lda_pipeline_compute_dead_level (self);
   self->dead_level = self->params.nuclei.objects ? evidence.dead_level : threshold;
   self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
   if (self->params.nuclei.objects)

@@ -115,8 +115,8 @@ gint              lda_pipeline_get_object_at      (LdaPipeline      *self,
                                                    guint             x,
                                                    guint             y);
 LdaImage         *lda_pipeline_get_labels         (LdaPipeline      *self);
-const LdaCounts  *lda_pipeline_get_counts         (LdaPipeline      *self);
 gint64            lda_pipeline_get_dead_level     (LdaPipeline      *self);
+const LdaCounts  *lda_pipeline_get_counts         (LdaPipeline      *self);
 guint             lda_pipeline_get_stage_runs     (LdaPipeline      *self,
                                                    LdaStage          stage);
 gint64            lda_pipeline_get_stage_time     (LdaPipeline      *self,

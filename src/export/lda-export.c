@@ -29,6 +29,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
+#include "lda-counts-table.h"
 #include "lda-export.h"
 #include "lda-export-private.h"
 #include "lda-pipeline.h"
@@ -54,7 +55,6 @@ static const char classes_text[] =
   "3 Hoechst nucleus (live)\n"
   "4 Draq7 nucleus (dead)\n";
 
-static const char counts_header[] = "frame,time_index,live,dead,dead_fraction\n";
 
 /* The channel part of the file names under images/, by #LdaInput. */
 static const char * const input_suffix[LDA_N_INPUTS] = {
@@ -423,18 +423,18 @@ export_frame (LdaSeries       *series,
   return TRUE;
 }
 
-static void
-append_counts_row (GString         *csv,
-                   const char      *stem,
-                   const LdaFrame  *frame,
-                   const LdaCounts *counts)
+/* A row of counts.csv (lda-counts-table.c), the same for every writer. */
+static LdaCountsRow *
+counts_row (LdaSeries       *series,
+            guint            index,
+            const char      *stem,
+            const LdaCounts *counts)
 {
-  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+  const LdaFrame *frame = lda_series_get_frame (series, index);
+  g_autofree char *labels = g_strconcat (stem, "_labels.tif", NULL);
 
-  /* The stem needs no quoting: it holds no comma, quote or newline. */
-  g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
-  g_string_append_printf (csv, "%s,%u,%u,%u,%s\n", stem, frame->time_index,
-                          counts->live, counts->dead, fraction);
+  return lda_counts_row_new (stem, frame->time_index, frame->time_hours, frame->pixel_size_um,
+                             counts, labels, lda_series_get_frame_params (series, index));
 }
 
 /**
@@ -490,7 +490,8 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
-  g_autoptr(GString) csv = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
+  g_autofree char *csv = NULL;
   g_autoptr(LdaFileSet) stage = NULL;
   g_autofree char *counts_path = NULL;
   g_autofree char *png_path = NULL;
@@ -549,8 +550,6 @@ lda_export_run (LdaSeries              *series,
         return FALSE;
     }
 
-  csv = g_string_new (counts_header);
-
   for (guint k = 0; k < selection->len; k++)
     {
       guint index = g_array_index (selection, guint, k);
@@ -569,7 +568,7 @@ lda_export_run (LdaSeries              *series,
         return FALSE;
 
       lda_series_set_frame_counts (series, index, counts);
-      append_counts_row (csv, stem, lda_series_get_frame (series, index), counts);
+      g_ptr_array_add (rows, counts_row (series, index, stem, counts));
 
       if (progress != NULL)
         progress (k + 1, selection->len, user_data);
@@ -587,8 +586,12 @@ lda_export_run (LdaSeries              *series,
     }
 
   counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
-  if (!stage_bytes (stage, counts_path, csv->str, csv->len, error))
+  csv = lda_counts_table_csv (rows);
+  if (!stage_bytes (stage, counts_path, csv, strlen (csv), error))
     return FALSE;
+  if (options->counts_rows != NULL)
+    for (guint i = 0; i < rows->len; i++)
+      g_ptr_array_add (options->counts_rows, g_steal_pointer (&rows->pdata[i]));
 
   png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
   svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);

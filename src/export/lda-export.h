@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *   labels) and classes.txt (value → class name)
  * @overwrite: replace files that exist; without it, an export that would
  *   replace any file fails with %LDA_ERROR_EXISTS before writing anything
+ * @counts_rows: (nullable) (element-type LdaCountsRow): where to append
+ *   the rows of counts.csv (lda-counts-table.h), for a summary
  */
 typedef struct
 {
@@ -30,6 +32,7 @@ typedef struct
   guint        n_frames;
   gboolean     training_layout;
   gboolean     overwrite;
+  GPtrArray   *counts_rows;
 } LdaExportOptions;
 
 /**

@@ -649,3 +649,80 @@ cli_parse_json_thresholds (const char *path,
   return match_numbers ("\\A\\{\"sobel\": (\\d+), \"hoechst\": (\\d+), \"draq7\": (\\d+)\\}\\n?\\z",
                         text, values, 3);
 }
+
+/**
+ * cli_parse_csv:
+ * @text: a whole CSV file
+ *
+ * An RFC 4180 reader: fields separated by commas, records by LF or CRLF;
+ * a field in quotes may hold commas, line breaks and doubled quotes.  A
+ * quote elsewhere in a field, or text after a closing quote, fails the
+ * test.
+ *
+ * Returns: (transfer full) (element-type GStrv): the records, the header
+ *   first
+ */
+GPtrArray *
+cli_parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          /* A quoted field: up to the quote not doubled. */
+          g_assert_cmpuint (field->len, ==, 0);
+          for (p++; ; p++)
+            {
+              g_assert_true (*p != '\0');
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+          g_assert_true (*p == ',' || *p == '\n' || *p == '\r' || *p == '\0');
+          continue;
+        }
+      if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          p++;
+          continue;
+        }
+      if (*p == '\r' || *p == '\n')
+        {
+          if (*p == '\r')
+            {
+              p++;
+              g_assert_true (*p == '\n');
+            }
+          p++;
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+          fields = g_ptr_array_new_with_free_func (g_free);
+          continue;
+        }
+      g_assert_true (*p != '"');
+      g_string_append_c (field, *p++);
+    }
+
+  /* A last record without a line break. */
+  if (field->len > 0 || fields->len > 0)
+    {
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+    }
+
+  return records;
+}

@@ -79,6 +79,7 @@ void       cli_assert_one_line_error (const CliRun *run,
 void       cli_assert_labels    (const char      *path,
                                  guint            width,
                                  guint            height);
+GPtrArray *cli_parse_csv        (const char      *text);
 gboolean   cli_parse_counts     (const char      *out,
                                  guint           *live,
                                  guint           *dead);

@@ -26,7 +26,8 @@
 #define WIDTH    96
 #define HEIGHT   64
 #define N_TIMES  3
-#define CSV_HEADER "frame,time_index,live,dead,dead_fraction"
+#define CSV_HEADER "frame,time_index,time_h,cells,live,dead,dead_fraction," \
+                   "mean_cell_area_px,mean_cell_area_um2,labels,params"
 
 static const char classes_expected[] =
   "0 background\n1 cell area\n2 cell outline\n3 Hoechst nucleus (live)\n"
@@ -430,6 +431,11 @@ test_all_frames (Fixture       *fixture,
   Progress progress = { calls, NULL, 0 };
   gboolean edits_changed_something = FALSE;
 
+  /* Frame 1's time and pixel size are known (from the files' metadata):
+   * its row has time_h and the area in µm²; the others leave them empty. */
+  lda_series_get_frame (fixture->series, 1)->time_hours = 2.5;
+  lda_series_get_frame (fixture->series, 1)->pixel_size_um = 0.3112;
+
   g_assert_true (lda_export_run (fixture->series, fixture->edits, out, &options,
                                  on_progress, &progress, NULL, &error));
   g_assert_no_error (error);
@@ -464,6 +470,8 @@ test_all_frames (Fixture       *fixture,
       g_autofree char *path = g_build_filename (out, file, NULL);
       g_autofree char *row = NULL;
       char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+      char area[G_ASCII_DTOSTR_BUF_SIZE];
+      char um2[G_ASCII_DTOSTR_BUF_SIZE];
       LdaFrame *frame = lda_series_get_frame (fixture->series, t);
 
       assert_labels_file (path, expected);
@@ -471,7 +479,11 @@ test_all_frames (Fixture       *fixture,
         edits_changed_something = TRUE;
 
       g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
-      row = g_strdup_printf ("A1_t%02u,%u,%u,%u,%s", t, t, counts->live, counts->dead, fraction);
+      g_ascii_formatd (area, sizeof area, "%.2f", counts->mean_cell_area);
+      g_ascii_formatd (um2, sizeof um2, "%.3f", counts->mean_cell_area * 0.3112 * 0.3112);
+      row = g_strdup_printf ("A1_t%02u,%u,%s,%u,%u,%u,%s,%s,%s,A1_t%02u_labels.tif,robust",
+                             t, t, t == 1 ? "2.5000" : "", counts->n_objects, counts->live,
+                             counts->dead, fraction, area, t == 1 ? um2 : "", t);
       g_assert_cmpstr (lines[t + 1], ==, row);
 
       /* The scene has t dead cells of 3, and the edits of frame 0 add a

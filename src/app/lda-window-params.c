@@ -1,0 +1,298 @@
+/* lda-window-params.c — Save Parameters… and Load Parameters…: the file
+ * that `livedead --params` reads
+ *
+ * Save writes the series' parameters, and the parameters of every frame
+ * that has its own, with lda_params_file_save().  Load reads a file in
+ * either form (lda_params_file_load()) and sets its series' parameters
+ * where the sliders act, as one undoable step.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-params-file.h"
+#include "lda-project-private.h"
+#include "lda-window-private.h"
+
+#define TOPIC_PARAMS "params"
+
+static GtkFileFilter *
+ini_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Parameter files"));
+  gtk_file_filter_add_suffix (filter, "ini");
+
+  return filter;
+}
+
+static GFile *
+images_folder (LdaWindow *self)
+{
+  const char *folder = self->series != NULL ? lda_series_get_folder (self->series) : NULL;
+
+  return folder != NULL ? g_file_new_for_path (folder) : NULL;
+}
+
+/**
+ * lda_window_save_params_to:
+ * @self: a window with a document
+ * @path: the file to write
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_window_save_params_to (LdaWindow   *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (LdaParams));
+  guint n = lda_series_get_n_frames (self->series);
+
+  for (guint i = 0; i < n; i++)
+    if (lda_document_has_own_params (self->document, i))
+      {
+        g_ptr_array_add (keys, lda_project_frame_key (self->series, i));
+        g_array_append_val (own, *lda_document_get_params (self->document, i));
+      }
+  g_ptr_array_add (keys, NULL);
+
+  return lda_params_file_save (path, lda_series_get_params (self->series),
+                               (const char * const *) keys->pdata,
+                               (const LdaParams *) (gpointer) own->data, error);
+}
+
+/**
+ * lda_window_load_params_from:
+ * @self: a window with a document
+ * @path: a parameter file
+ * @error: return location for an error
+ *
+ * Sets the file's series parameters where the sliders act.  Its frame
+ * groups are not applied here (livedead batch applies them); a message
+ * says how many there were.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_window_load_params_from (LdaWindow   *self,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(LdaParamsFile) file = NULL;
+  g_autofree char *message = NULL;
+  guint n_frames;
+
+  file = lda_params_file_load (path, lda_document_get_params (self->document, self->frame),
+                               error);
+  if (file == NULL)
+    return FALSE;
+
+  if (!lda_document_load_params (self->document, self->frame,
+                                 lda_params_file_get_params (file)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("%s: not loaded: the project is open read-only"), path);
+      return FALSE;
+    }
+
+  n_frames = lda_params_file_get_n_frames (file);
+  if (n_frames > 0)
+    message = g_strdup_printf (ngettext ("Parameters loaded from %s; its parameters of %u "
+                                         "frame of its own are for livedead batch",
+                                         "Parameters loaded from %s; its parameters of %u "
+                                         "frames of their own are for livedead batch",
+                                         n_frames), path, n_frames);
+  else
+    message = g_strdup_printf (_("Parameters loaded from %s"), path);
+  lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_INFO, message);
+  return TRUE;
+}
+
+static void
+chosen (LdaWindow *self,
+        GFile     *file,
+        gboolean   save)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      message = g_strdup_printf (_("%s: only local files can be used"), uri);
+      lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_ERROR, message);
+      return;
+    }
+
+  if (!save)
+    {
+      if (!lda_window_load_params_from (self, path, &error))
+        lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  if (lda_window_save_params_to (self, path, &error))
+    {
+      message = g_strdup_printf (_("Parameters saved to %s"), path);
+      lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_INFO, message);
+    }
+  else
+    lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_ERROR, error->message);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LdaWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    chosen (self, file, TRUE);
+}
+
+static void
+open_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LdaWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    chosen (self, file, FALSE);
+}
+
+static void
+run_chooser (LdaWindow *self,
+             gboolean   save)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = ini_filter ();
+  g_autoptr(GFile) initial = images_folder (self);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (initial != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, initial);
+
+  if (save)
+    {
+      gtk_file_dialog_set_title (dialog, _("Save Parameters"));
+      gtk_file_dialog_set_initial_name (dialog, "parameters.ini");
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_done, g_object_ref (self));
+    }
+  else
+    {
+      gtk_file_dialog_set_title (dialog, _("Load Parameters"));
+      gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_done, g_object_ref (self));
+    }
+}
+
+#else /* GTK 4.8 */
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  LdaWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                      GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      if (file != NULL)
+        chosen (self, file, save);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+run_chooser (LdaWindow *self,
+             gboolean   save)
+{
+  g_autoptr(GtkFileFilter) filter = ini_filter ();
+  g_autoptr(GFile) initial = images_folder (self);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (save ? _("Save Parameters") : _("Load Parameters"),
+                                         GTK_WINDOW (self),
+                                         save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                              : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         save ? _("_Save") : _("_Load"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (initial != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
+  if (save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "parameters.ini");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+static void
+save_params_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  if (LDA_WINDOW (widget)->document != NULL)
+    run_chooser (LDA_WINDOW (widget), TRUE);
+}
+
+static void
+load_params_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  if (LDA_WINDOW (widget)->document != NULL)
+    run_chooser (LDA_WINDOW (widget), FALSE);
+}
+
+/**
+ * lda_window_params_update_actions:
+ * @self: a window
+ *
+ * The parameter file actions need a document; loading needs one that can
+ * be changed.
+ */
+void
+lda_window_params_update_actions (LdaWindow *self)
+{
+  gboolean open = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-params", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-params",
+                                 open && !lda_document_is_read_only (self->document));
+}
+
+void
+lda_window_params_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save-params", NULL, save_params_action);
+  gtk_widget_class_install_action (widget_class, "win.load-params", NULL, load_params_action);
+}

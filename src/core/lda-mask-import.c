@@ -1,0 +1,226 @@
+/* lda-mask-import.c — a mask made elsewhere as a frame's corrections
+ *
+ * Two kinds of label image can start a frame's corrections:
+ *
+ *  - a 5-class mask (values 0–4, as this program writes): every pixel
+ *    becomes a correction, so the frame shows the imported mask as it is;
+ *  - an instance label image of nuclei (0 background, 1…65 535 one value
+ *    per nucleus, as Cellpose, StarDist or a manual labelling write):
+ *    each nucleus is called live or dead by the rule the segmentation
+ *    uses for its own nuclei (more than half of its pixels above the
+ *    Draq7 dead level, lda_pipeline_get_dead_level()) and painted 3 or 4;
+ *    where two nuclei touch, a line of class 2 parts them; a nucleus of
+ *    the automatic mask where the image has none becomes cell area (1);
+ *    every other pixel keeps the automatic mask (cells and outlines).
+ *
+ * With LDA_MASK_AUTO, an image whose values are all 0–4 is a 5-class
+ * mask, any other an instance image.  An image that is not a label image
+ * (most neighbouring non-zero pixels differ, as in a micrograph) or not
+ * the frame's size is refused, naming the file.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-mask-import.h"
+#include "lda-tiff.h"
+
+/**
+ * lda_mask_kind_from_name:
+ * @name: "auto", "classes" or "instances"
+ * @kind: (out): the kind
+ *
+ * Returns: %TRUE if @name is one of them
+ */
+gboolean
+lda_mask_kind_from_name (const char  *name,
+                         LdaMaskKind *kind)
+{
+  static const char * const names[] = { "auto", "classes", "instances" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      {
+        *kind = (LdaMaskKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether @image looks like labels: of the horizontally neighbouring
+ * pixel pairs that are both non-zero, at least half are equal.  In a
+ * micrograph almost none are. */
+static gboolean
+looks_like_labels (const LdaImage *image)
+{
+  const guint16 *px = lda_image_u16 (image);
+  guint64 equal = 0, pairs = 0;
+
+  for (guint y = 0; y < image->height; y++)
+    {
+      const guint16 *row = px + (gsize) y * image->width;
+
+      for (guint x = 0; x + 1 < image->width; x++)
+        if (row[x] != 0 && row[x + 1] != 0)
+          {
+            pairs++;
+            equal += row[x] == row[x + 1];
+          }
+    }
+
+  return pairs == 0 || 2 * equal >= pairs;
+}
+
+static void
+import_classes (const LdaImage *image,
+                LdaEdits       *edits)
+{
+  const guint16 *px = lda_image_u16 (image);
+  gsize n = (gsize) image->width * image->height;
+
+  for (gsize i = 0; i < n; i++)
+    edits->pixels[i] = (guint8) px[i];
+}
+
+static void
+import_instances (const LdaImage  *image,
+                  LdaPipeline     *pipeline,
+                  LdaEdits        *edits,
+                  LdaMaskImportInfo *info)
+{
+  const guint16 *px = lda_image_u16 (image);
+  const guint16 *draq7 = lda_image_u16 (lda_pipeline_get_input (pipeline, LDA_INPUT_DRAQ7));
+  const LdaImage *automatic = lda_pipeline_get_labels (pipeline);
+  gint64 level = lda_pipeline_get_dead_level (pipeline);
+  guint width = image->width, height = image->height;
+  gsize n = (gsize) width * height;
+  g_autofree guint32 *area = g_new0 (guint32, 65536);
+  g_autofree guint32 *above = g_new0 (guint32, 65536);
+
+  for (gsize i = 0; i < n; i++)
+    if (px[i] != 0)
+      {
+        area[px[i]]++;
+        above[px[i]] += draq7[i] > level;
+      }
+
+  for (guint l = 1; l < 65536; l++)
+    if (area[l] > 0)
+      {
+        if (2 * (guint64) above[l] > area[l])
+          info->dead++;
+        else
+          info->live++;
+      }
+
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      {
+        gsize i = (gsize) y * width + x;
+        guint16 l = px[i];
+
+        if (l == 0)
+          {
+            guint shown = lda_image_get (automatic, x, y);
+
+            edits->pixels[i] = shown == LDA_CLASS_HOECHST || shown == LDA_CLASS_DRAQ7
+                               ? LDA_CLASS_CELL : LDA_NO_EDIT;
+          }
+        else if ((x + 1 < width && px[i + 1] != 0 && px[i + 1] != l) ||
+                 (y + 1 < height && px[i + width] != 0 && px[i + width] != l))
+          edits->pixels[i] = LDA_CLASS_OUTLINE;
+        else
+          edits->pixels[i] = 2 * (guint64) above[l] > area[l] ? LDA_CLASS_DRAQ7 : LDA_CLASS_HOECHST;
+      }
+}
+
+/**
+ * lda_mask_import:
+ * @path: a label image (TIFF)
+ * @kind: what it holds, or %LDA_MASK_AUTO to tell by its values
+ * @pipeline: the frame's pipeline, run: its size, its Draq7 image and
+ *   dead level, and its automatic mask
+ * @edits: the frame's edit layer, of the pipeline's size; replaced
+ *   wholly on success, left as it was on failure
+ * @info: (out) (optional): what was imported
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success; on failure the message names @path
+ */
+gboolean
+lda_mask_import (const char         *path,
+                 LdaMaskKind         kind,
+                 LdaPipeline        *pipeline,
+                 LdaEdits           *edits,
+                 LdaMaskImportInfo  *info,
+                 GError            **error)
+{
+  g_autoptr(LdaImage) image = NULL;
+  g_autoptr(LdaEdits) result = NULL;
+  LdaMaskImportInfo found = { LDA_MASK_CLASSES, 0, 0, 0 };
+  guint width = lda_pipeline_get_width (pipeline);
+  guint height = lda_pipeline_get_height (pipeline);
+  const guint16 *px;
+  guint max = 0;
+  gsize n;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (edits != NULL && edits->width == width && edits->height == height,
+                        FALSE);
+
+  image = lda_tiff_read (path, 0, error);
+  if (image == NULL)
+    return FALSE;
+
+  if (image->width != width || image->height != height)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
+                   _("%s: %u × %u pixels; the frame’s images are %u × %u"),
+                   path, image->width, image->height, width, height);
+      return FALSE;
+    }
+
+  px = lda_image_u16 (image);
+  n = (gsize) width * height;
+  for (gsize i = 0; i < n; i++)
+    max = MAX (max, px[i]);
+
+  if (!looks_like_labels (image))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   _("%s: not a label image: most neighbouring pixels differ, as in a "
+                     "micrograph; a 5-class mask (0–4) or nuclei labelled 1, 2, 3, … are needed"),
+                   path);
+      return FALSE;
+    }
+
+  if (kind == LDA_MASK_AUTO)
+    kind = max <= LDA_CLASS_DRAQ7 ? LDA_MASK_CLASSES : LDA_MASK_INSTANCES;
+  if (kind == LDA_MASK_CLASSES && max > LDA_CLASS_DRAQ7)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                   _("%s: values up to %u; a 5-class mask holds 0–4"), path, max);
+      return FALSE;
+    }
+
+  result = lda_edits_new (width, height, error);
+  if (result == NULL)
+    return FALSE;
+
+  found.kind = kind;
+  if (kind == LDA_MASK_CLASSES)
+    import_classes (image, result);
+  else
+    import_instances (image, pipeline, result, &found);
+  found.nuclei = found.live + found.dead;
+
+  memcpy (edits->pixels, result->pixels, n);
+  if (info != NULL)
+    *info = found;
+  return TRUE;
+}

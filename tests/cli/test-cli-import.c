@@ -1,0 +1,156 @@
+/* test-cli-import.c — livedead import FOLDER MASK
+ *
+ * A 5-class mask imported by the command is what `livedead export`
+ * writes afterwards; an instance image is called live and dead; a mask of
+ * the wrong size is refused in one line naming it, and nothing is saved.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lda-tiff.h"
+#include "test-cli-util.h"
+
+static void
+write_scene (const char *folder)
+{
+  CliScene scene = { 128, 96, 3, 2, 7 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0777), ==, 0);
+  cli_write_triple (folder, "w_t00", &scene, NULL);
+}
+
+static void
+test_classes_then_export (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *folder = g_build_filename (tmp, "images", NULL);
+  g_autofree char *mask_path = g_build_filename (tmp, "mask.tif", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *labels_path = g_build_filename (out, "w_t00_labels.tif", NULL);
+  g_autoptr(LdaImage) mask = lda_image_new (LDA_PIXEL_U8, 128, 96, NULL);
+  g_autoptr(LdaImage) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_scene (folder);
+  for (guint i = 0; i < 128 * 96; i++)
+    lda_image_u8 (mask)[i] = (guint8) ((i % 128) / 26);
+  g_assert_true (lda_tiff_write (mask_path, mask, &error));
+
+  cli_run (&run, "import", folder, mask_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "5-class"));
+
+  cli_run (&run, "export", folder, "-o", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  exported = lda_tiff_read (labels_path, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 128 * 96; i++)
+    g_assert_cmpuint (lda_image_get (exported, i % 128, i / 128), ==, lda_image_u8 (mask)[i]);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_instances_and_refusals (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *folder = g_build_filename (tmp, "images", NULL);
+  g_autofree char *nuclei_path = g_build_filename (tmp, "nuclei.tif", NULL);
+  g_autofree char *small_path = g_build_filename (tmp, "small.tif", NULL);
+  g_autofree char *edits = g_build_filename (folder, "livedead-project", "edits", NULL);
+  g_autoptr(LdaImage) labels = NULL;
+  g_autoptr(LdaImage) small = lda_image_new (LDA_PIXEL_U16, 64, 48, NULL);
+  g_autoptr(GError) error = NULL;
+  guint live = 0, dead = 0, next = 10;
+  g_auto(CliRun) run = { 0, };
+
+  write_scene (folder);
+
+  /* Refused: nothing saved. */
+  g_assert_true (lda_tiff_write (small_path, small, &error));
+  cli_run (&run, "import", folder, small_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_assert_one_line_error (&run, small_path, "64 × 48");
+  g_assert_false (g_file_test (edits, G_FILE_TEST_EXISTS));
+
+  cli_run (&run, "import", folder, small_path, "--kind", "cells", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* The automatic nuclei, numbered from 10 up, as another program would
+   * label them: the scene's 3 live and 2 dead come back. */
+  {
+    g_autofree char *bf = g_build_filename (folder, "w_t00_bf.tif", NULL);
+    g_autofree char *ho = g_build_filename (folder, "w_t00_hoechst.tif", NULL);
+    g_autofree char *dr = g_build_filename (folder, "w_t00_draq7.tif", NULL);
+    g_autofree char *seg = g_build_filename (tmp, "seg", NULL);
+    g_autofree char *seg_labels = g_build_filename (seg, "labels.tif", NULL);
+    g_autoptr(LdaImage) nuclei = lda_image_new (LDA_PIXEL_U16, 128, 96, NULL);
+    guint16 *id = lda_image_u16 (nuclei);
+
+    cli_run (&run, "segment", bf, ho, dr, "-o", seg, "-q", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    labels = lda_tiff_read (seg_labels, 0, &error);
+    g_assert_no_error (error);
+
+    /* One id per 4-connected component of class 3 or 4. */
+    for (guint start = 0; start < 128 * 96; start++)
+      {
+        guint klass = lda_image_get (labels, start % 128, start / 128);
+        g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+
+        if ((klass != 3 && klass != 4) || id[start] != 0)
+          continue;
+        id[start] = (guint16) next;
+        g_array_append_val (stack, start);
+        while (stack->len > 0)
+          {
+            guint p = g_array_index (stack, guint, stack->len - 1), x = p % 128, y = p / 128;
+            guint nb[4] = { p - 1, p + 1, p - 128, p + 128 };
+            gboolean ok[4] = { x > 0, x < 127, y > 0, y < 95 };
+
+            g_array_set_size (stack, stack->len - 1);
+            for (guint k = 0; k < 4; k++)
+              if (ok[k] && id[nb[k]] == 0 &&
+                  lda_image_get (labels, nb[k] % 128, nb[k] / 128) == klass)
+                {
+                  id[nb[k]] = (guint16) next;
+                  g_array_append_val (stack, nb[k]);
+                }
+          }
+        next++;
+      }
+    g_assert_true (lda_tiff_write (nuclei_path, nuclei, &error));
+  }
+
+  cli_run (&run, "import", folder, nuclei_path, "--kind", "instances", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "nuclei"));
+  {
+    const char *p = strstr (run.out, "nuclei, ");
+
+    g_assert_nonnull (p);
+    g_assert_cmpint (sscanf (p, "nuclei, %u live, %u dead", &live, &dead), ==, 2);
+  }
+  g_assert_cmpuint (live, ==, 3);
+  g_assert_cmpuint (dead, ==, 2);
+  g_assert_true (g_file_test (edits, G_FILE_TEST_IS_DIR));
+
+  cli_rm_rf (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cli_init (&argc, &argv);
+
+  g_test_add_func ("/cli/import/classes-then-export", test_classes_then_export);
+  g_test_add_func ("/cli/import/instances-and-refusals", test_instances_and_refusals);
+
+  return g_test_run ();
+}
