@@ -92,7 +92,7 @@ def csv_counts(path):
     counts = {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
-            counts[row["file"]] = (int(row["live"]), int(row["dead"]))
+            counts[row.get("frame", row.get("file"))] = (int(row["live"]), int(row["dead"]))
     return counts
 
 
