@@ -133,7 +133,11 @@ lda_export_tiff_can_copy (const char *path,
   TIFFGetFieldDefaulted (tif, TIFFTAG_BITSPERSAMPLE, &bits);
   TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLEFORMAT, &format);
   TIFFGetFieldDefaulted (tif, TIFFTAG_COMPRESSION, &compression);
-  TIFFGetFieldDefaulted (tif, TIFFTAG_PREDICTOR, &predictor);
+  /* Only the codecs with a predictor know the tag (and libtiff's default
+   * for the others is not PREDICTOR_NONE). */
+  if (compression == COMPRESSION_LZW || compression == COMPRESSION_ADOBE_DEFLATE ||
+      compression == COMPRESSION_DEFLATE)
+    TIFFGetField (tif, TIFFTAG_PREDICTOR, &predictor);
   TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &photometric);
 
   return samples == 1 && (bits == 8 || bits == 16) && format == SAMPLEFORMAT_UINT &&
