@@ -397,8 +397,8 @@ test_kill_export (void)
   g_assert_cmpint (cli_run (&run, "export", input, "-o", out, "--overwrite",
                             "--training-layout", NULL), ==, 0);
   old_files = read_export (out);
-  /* 5 files a frame, classes.txt, counts.csv, two plots. */
-  g_assert_cmpuint (g_hash_table_size (old_files), ==, 5 * N_TIMES + 4);
+  /* 3 files a frame, classes.json, counts.csv, two plots. */
+  g_assert_cmpuint (g_hash_table_size (old_files), ==, 3 * N_TIMES + 4);
 
   /* The new one, into a folder of its own. */
   save_edits (input, TRUE);
@@ -446,7 +446,7 @@ test_kill_export (void)
       g_assert_no_error (error);
       run_us = MIN (run_us, g_get_monotonic_time () - start);
       check_out (out, old_files, new_files, staging, &tally);
-      g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 3);
+      g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
       g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
     }
   g_test_message ("a whole export takes %" G_GINT64_FORMAT " ms; killing after 0 to that",
@@ -532,7 +532,7 @@ test_kill_export (void)
                               "--training-layout", NULL), ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     check_out (out, old_files, new_files, staging, &tally);
-    g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 3);
+    g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
     g_assert_cmpuint (tally.same, ==, 3 * N_TIMES + 1);
     g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
     names = list_files (out);
