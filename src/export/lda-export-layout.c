@@ -190,6 +190,63 @@ lda_export_layout_frame_targets (GPtrArray              *targets,
     }
 }
 
+/**
+ * lda_export_layout_check_other_side:
+ * @folder: the export folder
+ * @options: the export's options
+ * @stem: a frame's file name
+ * @error: return location for an error
+ *
+ * With a split, refuses a frame whose files an earlier export (with
+ * another seed or fraction) put on the other side: replacing the files
+ * of this side would leave the frame in both train/ and val/.
+ *
+ * Returns: %FALSE, with %LDA_ERROR_FAILED naming the file (--overwrite
+ *   would not help), when there is such a file
+ */
+gboolean
+lda_export_layout_check_other_side (const char             *folder,
+                                    const LdaExportOptions *options,
+                                    const char             *stem,
+                                    GError                **error)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *train = NULL;
+  LdaExportOptions other = *options;
+
+  if (!has_split (options) || lda_export_options_layout (options) == LDA_EXPORT_LAYOUT_NNUNET)
+    return TRUE;
+
+  /* The other side's files: val/ (a fraction of 1 sends every frame
+   * there) or train/ (the unsplit layout inside train/). */
+  if (!lda_export_is_validation (stem, options->seed, options->val_fraction))
+    {
+      other.val_fraction = 1;
+      lda_export_layout_frame_targets (others, folder, &other, stem);
+    }
+  else
+    {
+      train = g_build_filename (folder, "train", NULL);
+      other.val_fraction = 0;
+      lda_export_layout_frame_targets (others, train, &other, stem);
+    }
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      const char *path = g_ptr_array_index (others, i);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
+                       _("%s: an earlier export put frame “%s” on the other side of the "
+                         "split; remove it or export into another folder"), path, stem);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The files of the whole export a layout adds, in the order written. */
 void
 lda_export_layout_summary_targets (GPtrArray              *targets,

@@ -461,6 +461,14 @@ lda_export_run (LdaSeries              *series,
     if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
       return FALSE;
 
+  /* A frame an earlier export put on the other side of the split would be
+   * in both train/ and val/. */
+  for (guint k = 0; k < selection->len; k++)
+    if (!lda_export_layout_check_other_side (folder, options,
+                                             g_ptr_array_index (stems, g_array_index (selection, guint, k)),
+                                             error))
+      return FALSE;
+
   if (!options->overwrite)
     {
       for (guint i = 0; i < targets->len; i++)
@@ -481,14 +489,19 @@ lda_export_run (LdaSeries              *series,
   if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
   /* The layout's folders, each once. */
-  for (guint i = 0; i < targets->len; i++)
-    {
-      g_autofree char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
+  {
+    g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      if ((i == 0 || !g_str_has_prefix (g_ptr_array_index (targets, i - 1), parent)) &&
-          !lda_atomic_file_make_folder (parent, error))
-        return FALSE;
-    }
+    for (guint i = 0; i < targets->len; i++)
+      {
+        char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
+
+        if (!g_hash_table_add (made, parent))
+          continue;
+        if (!lda_atomic_file_make_folder (parent, error))
+          return FALSE;
+      }
+  }
 
   csv = g_string_new (counts_header);
 

@@ -524,6 +524,45 @@ test_split_stable (void)
   remove_input (input);
 }
 
+/* Exported again with another seed, over the first export: a frame that
+ * changes sides is refused, naming its file on the old side, even with
+ * overwrite, and nothing is written. */
+static void
+test_split_other_side (void)
+{
+  char *input = make_input ();
+  g_autofree char *out = export_layout (input, "split", LDA_EXPORT_LAYOUT_INSTANCES, 0.5, 0);
+  g_autofree char *before = list_tree (out);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
+  LdaExportOptions options = { .layout = LDA_EXPORT_LAYOUT_INSTANCES, .val_fraction = 0.5,
+                               .overwrite = TRUE };
+  guint32 seed = 1;
+
+  g_assert_no_error (error);
+  /* A seed that moves w_t00. */
+  while (lda_export_is_validation ("w_t00", seed, 0.5) == lda_export_is_validation ("w_t00", 0, 0.5))
+    seed++;
+  options.seed = seed;
+
+  g_assert_false (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, lda_export_is_validation ("w_t00", 0, 0.5)
+                                            ? "/val/instances/w_t00_nuclei.tif"
+                                            : "/train/instances/w_t00_nuclei.tif"));
+  after = list_tree (out);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+
+  /* The same seed again replaces the files in place. */
+  options.seed = 0;
+  g_assert_true (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  remove_input (input);
+}
+
 /* classes.json: the pixel counts of the training masks, frequencies and
  * median-frequency weights. */
 static void
@@ -609,6 +648,7 @@ main (int    argc,
   g_test_add_func ("/export-layouts/instances", test_instances);
   g_test_add_func ("/export-layouts/instances-of-corrections", test_instances_of_corrections);
   g_test_add_func ("/export-layouts/split-stable", test_split_stable);
+  g_test_add_func ("/export-layouts/split-other-side", test_split_other_side);
   g_test_add_func ("/export-layouts/classes-json", test_classes_json);
 
   return g_test_run ();
