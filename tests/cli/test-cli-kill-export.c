@@ -205,7 +205,7 @@ is_staging_name (const char *name)
 }
 
 /* What a check found: targets the same in both exports (the inputs,
- * classes.txt), old, new, absent. */
+ * one image a frame), old, new, absent. */
 typedef struct
 {
   guint same;
