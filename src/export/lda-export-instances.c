@@ -10,7 +10,9 @@
  * - cell k is the part of the cell area (classes 1, 3 and 4) that the
  *   core's seeded watershed (lda-watershed.c) gives to nucleus k, so a
  *   cell and its nucleus share their label; cell area with no nucleus
- *   stays 0, and so do the outlines.
+ *   stays 0, and so do the outlines.  On the image's outermost ring,
+ *   which the watershed leaves out, a cell pixel takes the label of its
+ *   inner neighbour.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -130,6 +132,22 @@ lda_export_instances (const LdaImage *labels,
           (v == LDA_CLASS_CELL || v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7))
         out[i] = (guint16) (region - LDA_REGION_FIRST_CELL + 1);
     }
+
+  /* The watershed leaves the image's outermost ring out; there a cell
+   * takes its nucleus' label, or its inner neighbour's. */
+  if (w >= 3 && h >= 3)
+    for (guint y = 0; y < h; y++)
+      for (guint x = 0; x < w; x += (y == 0 || y == h - 1) ? 1 : w - 1)
+        {
+          gsize i = (gsize) y * w + x;
+          gsize inner = (gsize) CLAMP (y, 1, h - 2) * w + CLAMP (x, 1, w - 2);
+          guint8 v = pixels[i];
+
+          if (v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7)
+            out[i] = lda_image_u16 (nucleus_image)[i];
+          else if (v == LDA_CLASS_CELL)
+            out[i] = out[inner];
+        }
 
   *n_objects = runs->n_components;
   *nuclei = g_steal_pointer (&nucleus_image);

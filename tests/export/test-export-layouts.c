@@ -451,29 +451,38 @@ test_instances_of_corrections (void)
    * with a nucleus each; a lone nucleus pixel of 3 touching only
    * diagonally. */
   for (guint y = 1; y < 9; y++)
-    for (guint x = 1; x < 19; x++)
+    for (guint x = 0; x < 19; x++)
       p[y * 20 + x] = x == 10 ? 2 : 1;
+  /* A nucleus on the left edge of the image, in the left cell. */
+  p[6 * 20 + 0] = 3;
   p[4 * 20 + 4] = p[4 * 20 + 5] = 4;
   p[4 * 20 + 14] = 3;
   p[5 * 20 + 15] = 3;
 
   g_assert_true (lda_export_instances (labels, 4, NULL, &nuclei, &cells, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 4);
   g_assert_cmpuint (lda_image_get (nuclei, 4, 4), ==, 1);
   g_assert_cmpuint (lda_image_get (nuclei, 5, 4), ==, 1);
   g_assert_cmpuint (lda_image_get (nuclei, 14, 4), ==, 2);
   g_assert_cmpuint (lda_image_get (nuclei, 15, 5), ==, 3);
-  g_assert_cmpuint (lda_image_get (cells, 2, 7), ==, 1);
+  g_assert_cmpuint (lda_image_get (nuclei, 0, 6), ==, 4);
+  g_assert_cmpuint (lda_image_get (cells, 5, 2), ==, 1);
   g_assert_cmpuint (lda_image_get (cells, 10, 5), ==, 0);
+  /* On the image's edge: the cell's pixels its inner neighbour's, the
+   * nucleus its own. */
+  g_assert_cmpuint (lda_image_get (cells, 0, 2), ==, lda_image_get (cells, 1, 2));
+  g_assert_cmpuint (lda_image_get (cells, 0, 2), >, 0);
+  g_assert_cmpuint (lda_image_get (cells, 0, 6), ==, 4);
   g_clear_pointer (&nuclei, lda_image_unref);
   g_clear_pointer (&cells, lda_image_unref);
 
   /* 8-connected, the two diagonal pixels are one nucleus. */
   g_assert_true (lda_export_instances (labels, 8, NULL, &nuclei, &cells, &n, &error));
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n, ==, 3);
   g_assert_cmpuint (lda_image_get (nuclei, 15, 5), ==, 2);
   g_assert_cmpuint (lda_image_get (cells, 17, 7), ==, 2);
+  g_assert_cmpuint (lda_image_get (nuclei, 0, 6), ==, 3);
 }
 
 /* A frame's side depends on the seed and its name only: adding frames
