@@ -247,7 +247,8 @@ lda_export_dialog_start (LdaExportDialog *self,
   job->options.layout = gtk_drop_down_get_selected (self->layout_dropdown);
   if (job->options.layout >= LDA_N_EXPORT_LAYOUTS)
     job->options.layout = LDA_EXPORT_LAYOUT_PLAIN;
-  job->options.val_fraction = gtk_spin_button_get_value (self->val_spin);
+  if (job->options.layout != LDA_EXPORT_LAYOUT_PLAIN)
+    job->options.val_fraction = gtk_spin_button_get_value (self->val_spin);
   job->options.seed = (guint32) gtk_spin_button_get_value (self->seed_spin);
   job->folder = g_strdup (self->folder);
   job->options.overwrite = overwrite;
@@ -447,10 +448,23 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
+/* The split means something only for a training layout. */
+static void
+on_layout_selected (LdaExportDialog *self)
+{
+  gboolean training = gtk_drop_down_get_selected (self->layout_dropdown) != LDA_EXPORT_LAYOUT_PLAIN;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->val_spin), training);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), training);
+}
+
 static void
 lda_export_dialog_init (LdaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->layout_dropdown, "notify::selected",
+                            G_CALLBACK (on_layout_selected), self);
+  on_layout_selected (self);
 }
 
 /**
