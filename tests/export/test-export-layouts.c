@@ -17,6 +17,7 @@
 #include "lda-export-instances.h"
 #include "lda-series.h"
 #include "lda-tiff.h"
+#include "test-json.h"
 
 #define WIDTH  64
 #define HEIGHT 48
@@ -332,7 +333,6 @@ test_nnunet (void)
   g_autoptr(GError) error = NULL;
   gboolean val0 = lda_export_is_validation ("w_t00", 5, 0.5);
   gboolean val1 = lda_export_is_validation ("w_t01", 5, 0.5);
-  g_autofree char *expected_splits = NULL;
 
   g_assert_cmpstr (files, ==,
                    "classes.json counts.csv dataset.json dead_fraction.png dead_fraction.svg "
@@ -363,21 +363,69 @@ test_nnunet (void)
   /* dataset.json as nnU-Net v2 reads it. */
   g_file_get_contents (dataset_path, &dataset, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (dataset, "\"channel_names\": {\n    \"0\": \"bf\",\n"
-                                     "    \"1\": \"hoechst\",\n    \"2\": \"draq7\"\n  }"));
-  g_assert_nonnull (strstr (dataset, "\"background\": 0,"));
-  g_assert_nonnull (strstr (dataset, "\"draq7_nucleus_dead\": 4\n"));
-  g_assert_nonnull (strstr (dataset, "\"numTraining\": 2,"));
-  g_assert_nonnull (strstr (dataset, "\"file_ending\": \".tif\""));
+  {
+    g_autoptr(TestJson) root = test_json_parse (dataset);
+    TestJson *channels, *labels;
+    static const char * const classes[] = {
+      "background", "cell_area", "cell_outline", "hoechst_nucleus_live", "draq7_nucleus_dead",
+    };
 
+    g_assert_nonnull (root);
+    channels = test_json_get (root, "channel_names");
+    g_assert_nonnull (channels);
+    g_assert_cmpuint (channels->keys->len, ==, LDA_N_INPUTS);
+    for (guint i = 0; i < LDA_N_INPUTS; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("%u", i);
+
+        g_assert_cmpstr (test_json_get (channels, key)->string, ==, tags[i]);
+      }
+    labels = test_json_get (root, "labels");
+    g_assert_nonnull (labels);
+    g_assert_cmpuint (labels->keys->len, ==, G_N_ELEMENTS (classes));
+    for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+      {
+        g_assert_cmpstr (g_ptr_array_index (labels->keys, c), ==, classes[c]);
+        g_assert_cmpfloat (test_json_get (labels, classes[c])->number, ==, c);
+      }
+    g_assert_cmpfloat (test_json_get (root, "numTraining")->number, ==, 2);
+    g_assert_cmpstr (test_json_get (root, "file_ending")->string, ==, ".tif");
+    g_assert_cmpstr (test_json_get (root, "overwrite_image_reader_writer")->string, ==,
+                     "NaturalImage2DIO");
+  }
+
+  /* splits_final.json: one fold, each case on the side the hash says. */
   g_file_get_contents (splits_path, &splits, NULL, &error);
   g_assert_no_error (error);
-  expected_splits = g_strdup_printf ("[\n  {\n    \"train\": [%s%s%s],\n    \"val\": [%s%s%s]\n  }\n]\n",
-                                     val0 ? "" : "\"w_t00\"", !val0 && !val1 ? ", " : "",
-                                     val1 ? "" : "\"w_t01\"",
-                                     val0 ? "\"w_t00\"" : "", val0 && val1 ? ", " : "",
-                                     val1 ? "\"w_t01\"" : "");
-  g_assert_cmpstr (splits, ==, expected_splits);
+  {
+    g_autoptr(TestJson) root = test_json_parse (splits);
+    TestJson *fold, *train, *val;
+    guint n = 0;
+
+    g_assert_nonnull (root);
+    g_assert_cmpint (root->type, ==, TEST_JSON_ARRAY);
+    g_assert_cmpuint (root->items->len, ==, 1);
+    fold = g_ptr_array_index (root->items, 0);
+    train = test_json_get (fold, "train");
+    val = test_json_get (fold, "val");
+    g_assert_nonnull (train);
+    g_assert_nonnull (val);
+    for (guint side = 0; side < 2; side++)
+      {
+        TestJson *list = side == 0 ? train : val;
+
+        for (guint i = 0; i < list->items->len; i++)
+          {
+            TestJson *name = g_ptr_array_index (list->items, i);
+
+            g_assert_cmpint (name->type, ==, TEST_JSON_STRING);
+            g_assert_true (g_str_equal (name->string, "w_t00") || g_str_equal (name->string, "w_t01"));
+            g_assert_cmpint (side == 1, ==, g_str_equal (name->string, "w_t00") ? val0 : val1);
+            n++;
+          }
+      }
+    g_assert_cmpuint (n, ==, 2);
+  }
 
   remove_input (input);
 }
@@ -620,6 +668,27 @@ test_classes_json (void)
   g_file_get_contents (path, &json, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (json, "{\n  \"frames\": 2,\n  \"pixels\": 6144,\n"));
+  {
+    g_autoptr(TestJson) root = test_json_parse (json);
+    TestJson *list;
+
+    g_assert_nonnull (root);
+    g_assert_cmpfloat (test_json_get (root, "frames")->number, ==, 2);
+    g_assert_cmpfloat (test_json_get (root, "pixels")->number, ==, WIDTH * HEIGHT * 2);
+    list = test_json_get (root, "classes");
+    g_assert_cmpuint (list->items->len, ==, 5);
+    for (guint c = 0; c < 5; c++)
+      {
+        TestJson *entry = g_ptr_array_index (list->items, c);
+
+        g_assert_cmpfloat (test_json_get (entry, "value")->number, ==, c);
+        g_assert_cmpfloat (test_json_get (entry, "pixels")->number, ==, pixels[c]);
+        g_assert_cmpfloat_with_epsilon (test_json_get (entry, "frequency")->number,
+                                        frequency[c], 1e-6);
+        g_assert_cmpfloat_with_epsilon (test_json_get (entry, "weight")->number,
+                                        median / frequency[c], 1e-5);
+      }
+  }
   for (guint c = 0; c < 5; c++)
     {
       static const char * const names[5] = {
@@ -646,12 +715,38 @@ test_classes_json (void)
   remove_input (input);
 }
 
+/* The test's JSON reader itself: what it must refuse. */
+static void
+test_json_reader (void)
+{
+  static const char * const bad[] = {
+    "", "{", "{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "[1] x", "{a: 1}",
+    "\"\x01\"", "tru",
+  };
+  g_autoptr(TestJson) good = test_json_parse (" {\"a\": [1, -2.5e3, true, null, \"\\u00e9\\n\"]} ");
+
+  g_assert_nonnull (good);
+  g_assert_cmpfloat (((TestJson *) g_ptr_array_index (test_json_get (good, "a")->items, 1))->number,
+                     ==, -2500);
+  g_assert_cmpstr (((TestJson *) g_ptr_array_index (test_json_get (good, "a")->items, 4))->string,
+                   ==, "\u00e9\n");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(TestJson) v = test_json_parse (bad[i]);
+
+      if (v != NULL)
+        g_test_message ("accepted: %s", bad[i]);
+      g_assert_null (v);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/export-layouts/json-reader", test_json_reader);
   g_test_add_func ("/export-layouts/pairs", test_pairs);
   g_test_add_func ("/export-layouts/nnunet", test_nnunet);
   g_test_add_func ("/export-layouts/instances", test_instances);
