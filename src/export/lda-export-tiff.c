@@ -179,10 +179,17 @@ set_fields (TIFF           *tif,
     {
       guint16 map[3][256];
 
-      memset (map, 0, sizeof map);
-      for (guint v = 0; v < G_N_ELEMENTS (lda_export_class_rgb); v++)
-        for (guint c = 0; c < 3; c++)
-          map[c][v] = (guint16) (lda_export_class_rgb[v][c] * 257u);
+      /* Entries 0–4 are the classes.  ImageJ's window shows the mask
+       * through the description's display range 0–4 too, which stretches
+       * value v to entry 64 v (255 for 4): the entries around those carry
+       * the class colours as well, so the mask opens coloured either way. */
+      for (guint v = 0; v < 256; v++)
+        {
+          guint k = v < G_N_ELEMENTS (lda_export_class_rgb) ? v : (v * 4 + 127) / 255;
+
+          for (guint c = 0; c < 3; c++)
+            map[c][v] = (guint16) (lda_export_class_rgb[k][c] * 257u);
+        }
       ok = ok && TIFFSetField (tif, TIFFTAG_COLORMAP, map[0], map[1], map[2]);
     }
   ok = ok && TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK);
@@ -264,6 +271,24 @@ encode (LdaTiffIo       *io,
   return TRUE;
 }
 
+/* An ImageJ description: the display range 0 … @max and, where the
+ * resolution tags have one, the unit (ImageJ takes the description's unit
+ * over the tags', "pixel" when it names none). */
+static char *
+imagej_description (guint                    max,
+                    const LdaTiffResolution *resolution)
+{
+  const char *unit = NULL;
+
+  if (resolution != NULL && resolution->set)
+    unit = resolution->unit == RESUNIT_INCH ? "inch"
+         : resolution->unit == RESUNIT_CENTIMETER ? "cm" : NULL;
+
+  return g_strdup_printf ("ImageJ=1.11a\n%s%s%smin=0.0\nmax=%u.0\n",
+                          unit != NULL ? "unit=" : "", unit != NULL ? unit : "",
+                          unit != NULL ? "\n" : "", max);
+}
+
 static gboolean
 write_file (const char      *path,
             const Encoding  *encoding,
@@ -342,8 +367,8 @@ lda_export_tiff_write_mask (const char              *path,
                             GError                 **error)
 {
   LdaImage *pages[] = { (LdaImage *) labels };
-  Encoding encoding = { KIND_MASK, pages, 1, resolution,
-                        "ImageJ=1.11a\nmin=0.0\nmax=4.0\n" };
+  g_autofree char *description = imagej_description (4, resolution);
+  Encoding encoding = { KIND_MASK, pages, 1, resolution, description };
 
   g_return_val_if_fail (labels->type == LDA_PIXEL_U8, FALSE);
 
@@ -369,8 +394,7 @@ lda_export_tiff_write_instances (const char              *path,
                                  GError                 **error)
 {
   LdaImage *pages[] = { (LdaImage *) instances };
-  g_autofree char *description =
-    g_strdup_printf ("ImageJ=1.11a\nmin=0.0\nmax=%u.0\n", MAX (n_instances, 1));
+  g_autofree char *description = imagej_description (MAX (n_instances, 1), resolution);
   Encoding encoding = { KIND_INSTANCES, pages, 1, resolution, description };
 
   g_return_val_if_fail (instances->type == LDA_PIXEL_U16, FALSE);

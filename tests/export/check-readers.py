@@ -75,7 +75,7 @@ def check_file(path, expected, is_mask, input_res, ij):
             fail(f"{name} page {k}: ImageJ sees {bits}-bit {w}x{h}")
         if total != weighted_sum(want):
             fail(f"{name} page {k}: ImageJ reads other pixel values")
-        if is_mask and tuple(int(v) for v in lut4.split(",")) != LUT4:
+        if is_mask and (lut4 == "none" or tuple(int(v) for v in lut4.split(",")) != LUT4):
             fail(f"{name}: ImageJ shows class 4 as {lut4}, not red {LUT4}: no colour LUT")
 
 

@@ -204,10 +204,15 @@ assert_tiff (const char *path,
   g_assert_cmpint (TIFFGetField (tif, TIFFTAG_COLORMAP, &r, &g, &b), ==, colour_map);
   if (colour_map)
     {
-      /* Red Draq7 nuclei, blue Hoechst ones. */
+      /* Red Draq7 nuclei, blue Hoechst ones, as values and as ImageJ
+       * shows them through the display range 0–4 (entries 192 and 255). */
       g_assert_cmpuint (r[4] >> 8, ==, 242);
       g_assert_cmpuint (g[4] >> 8, ==, 38);
       g_assert_cmpuint (b[3] >> 8, ==, 255);
+      g_assert_cmpuint (r[255] >> 8, ==, 242);
+      g_assert_cmpuint (b[192] >> 8, ==, 255);
+      g_assert_cmpuint (g[64] >> 8, ==, 204);
+      g_assert_cmpuint (r[0] | g[0] | b[0] | r[30] | g[30] | b[30], ==, 0);
     }
   if (description != NULL)
     {
@@ -309,7 +314,7 @@ test_pairs (void)
         }
 
       /* The mask: grey values 0–4 with the class colours as ColorMap. */
-      assert_tiff (mask_path, 1, 8, TRUE, "ImageJ=1.11a\nmin=0.0\nmax=4.0\n");
+      assert_tiff (mask_path, 1, 8, TRUE, "ImageJ=1.11a\nunit=cm\nmin=0.0\nmax=4.0\n");
       g_assert_true (g_bytes_equal (mask_bytes, labels_bytes));
       g_assert_cmpuint (lda_image_get (mask_image, 16, 24), ==, 3);
       g_assert_cmpuint (lda_image_get (mask_image, 48, 24), ==, 4);
@@ -454,7 +459,7 @@ test_instances (void)
 
   /* 16 bits, two objects, numbered in raster order; each cell holds its
    * nucleus under the same label, and only cell-area pixels. */
-  assert_tiff (nuclei_path, 1, 16, FALSE, "ImageJ=1.11a\nmin=0.0\nmax=2.0\n");
+  assert_tiff (nuclei_path, 1, 16, FALSE, "ImageJ=1.11a\nunit=cm\nmin=0.0\nmax=2.0\n");
   g_assert_cmpuint (nuclei->source_bits, ==, 16);
   g_assert_cmpuint (lda_image_get (nuclei, 16, 24), ==, 1);
   g_assert_cmpuint (lda_image_get (nuclei, 48, 24), ==, 2);
