@@ -27,7 +27,9 @@ struct _LdaExportDialog
   GtkCheckButton *current_check;
   GtkCheckButton *list_check;
   GtkEntry       *list_entry;
-  GtkCheckButton *training_check;
+  GtkDropDown    *layout_dropdown;
+  GtkSpinButton  *val_spin;
+  GtkSpinButton  *seed_spin;
   GtkProgressBar *progress;
   GtkLabel       *error_label;
 
@@ -242,7 +244,12 @@ lda_export_dialog_start (LdaExportDialog *self,
       job->options.frames = (const guint *) (gpointer) job->frames->data;
       job->options.n_frames = job->frames->len;
     }
-  job->options.training_layout = gtk_check_button_get_active (self->training_check);
+  job->options.layout = gtk_drop_down_get_selected (self->layout_dropdown);
+  if (job->options.layout >= LDA_N_EXPORT_LAYOUTS)
+    job->options.layout = LDA_EXPORT_LAYOUT_PLAIN;
+  if (job->options.layout != LDA_EXPORT_LAYOUT_PLAIN)
+    job->options.val_fraction = gtk_spin_button_get_value (self->val_spin);
+  job->options.seed = (guint32) gtk_spin_button_get_value (self->seed_spin);
   job->folder = g_strdup (self->folder);
   job->options.overwrite = overwrite;
 
@@ -421,7 +428,9 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, current_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_entry);
-  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, training_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, layout_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, val_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, seed_spin);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_export);
@@ -439,10 +448,23 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
+/* The split means something only for a training layout. */
+static void
+on_layout_selected (LdaExportDialog *self)
+{
+  gboolean training = gtk_drop_down_get_selected (self->layout_dropdown) != LDA_EXPORT_LAYOUT_PLAIN;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->val_spin), training);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), training);
+}
+
 static void
 lda_export_dialog_init (LdaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->layout_dropdown, "notify::selected",
+                            G_CALLBACK (on_layout_selected), self);
+  on_layout_selected (self);
 }
 
 /**
@@ -500,5 +522,29 @@ void
 lda_export_dialog_set_training_layout (LdaExportDialog *self,
                                        gboolean         training_layout)
 {
-  gtk_check_button_set_active (self->training_check, training_layout);
+  lda_export_dialog_set_layout (self, training_layout ? LDA_EXPORT_LAYOUT_PAIRS
+                                                      : LDA_EXPORT_LAYOUT_PLAIN, 0, 0);
+}
+
+/**
+ * lda_export_dialog_set_layout:
+ * @self: the dialog
+ * @layout: the layout to choose
+ * @val_fraction: the validation fraction, 0 … 0.9
+ * @seed: the split's seed
+ *
+ * Sets the layout and split controls as a person would.
+ */
+void
+lda_export_dialog_set_layout (LdaExportDialog *self,
+                              LdaExportLayout  layout,
+                              double           val_fraction,
+                              guint32          seed)
+{
+  g_return_if_fail (LDA_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (layout < LDA_N_EXPORT_LAYOUTS);
+
+  gtk_drop_down_set_selected (self->layout_dropdown, layout);
+  gtk_spin_button_set_value (self->val_spin, val_fraction);
+  gtk_spin_button_set_value (self->seed_spin, seed);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lda-export.h"
 #include "lda-series.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,9 @@ LdaSeries       *lda_export_dialog_get_series (LdaExportDialog *self);
 const char      *lda_export_dialog_get_folder (LdaExportDialog *self);
 void             lda_export_dialog_set_training_layout (LdaExportDialog *self,
                                            gboolean         training_layout);
+void             lda_export_dialog_set_layout (LdaExportDialog *self,
+                                           LdaExportLayout  layout,
+                                           double           val_fraction,
+                                           guint32          seed);
 
 G_END_DECLS

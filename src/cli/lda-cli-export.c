@@ -2,9 +2,9 @@
  *
  * Exports a series the way the window's Export does, with the same
  * function, so the files are the same byte for byte: the corrected label
- * masks, counts.csv and the dead-fraction plot, and with
- * --training-layout the images/, masks/ and classes.txt of a training
- * set.  PROJECT is the image folder; the parameters and edits the person
+ * masks, counts.csv and the dead-fraction plot, and with --layout the
+ * files of a training set (pairs, nnunet, instances), split into
+ * training and validation with --val-fraction and --seed.  PROJECT is the image folder; the parameters and edits the person
  * saved come from its project folder (livedead-project), which may also
  * be given itself.
  *
@@ -206,6 +206,9 @@ lda_cli_export (int    argc,
   g_autofree char *frames_text = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *layout_text = NULL;
+  double val_fraction = 0;
+  gint64 seed = 0;
   gboolean training_layout = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
@@ -219,9 +222,16 @@ lda_cli_export (int    argc,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
       N_("Write the export into DIR (created if missing)"), "DIR" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text,
+      N_("Also write the files of a training layout: plain (none), pairs, nnunet or instances"),
+      N_("LAYOUT") },
     { "training-layout", 0, 0, G_OPTION_ARG_NONE, &training_layout,
-      N_("Also write images/ (the input channels), masks/ (the label masks) and classes.txt"),
-      NULL },
+      N_("The same as --layout pairs"), NULL },
+    { "val-fraction", 0, 0, G_OPTION_ARG_DOUBLE, &val_fraction,
+      N_("Put about this fraction of the frames (0 to 1) into the validation set"),
+      N_("FRACTION") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+      N_("Seed of the training/validation split (0 to 4294967295)"), N_("N") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
       N_("Replace files of an earlier export"), NULL },
     { "frames", 0, 0, G_OPTION_ARG_STRING, &frames_text,
@@ -301,6 +311,24 @@ lda_cli_export (int    argc,
   options.training_layout = training_layout;
   options.overwrite = overwrite;
   options.counts_rows = rows;
+  if (layout_text != NULL && !lda_export_layout_parse (layout_text, &options.layout))
+    {
+      lda_cli_error (_("--layout: “%s” is not a layout; choose plain, pairs, nnunet or "
+                       "instances"), layout_text);
+      return LDA_EXIT_USAGE;
+    }
+  if (!(val_fraction >= 0 && val_fraction <= 1))
+    {
+      lda_cli_error ("%s", _("--val-fraction: give a number from 0 to 1, such as 0.2"));
+      return LDA_EXIT_USAGE;
+    }
+  if (seed < 0 || seed > G_MAXUINT32)
+    {
+      lda_cli_error ("%s", _("--seed: give a whole number from 0 to 4294967295"));
+      return LDA_EXIT_USAGE;
+    }
+  options.val_fraction = val_fraction;
+  options.seed = (guint32) seed;
 
   if (!load_project (series, ignore_damaged, &edits, &error))
     {

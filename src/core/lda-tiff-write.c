@@ -58,9 +58,9 @@ encode_image (LdaTiffIo       *io,
       !TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) ||
       !TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) ||
       !TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) ||
-      !TIFFSetField (tif, TIFFTAG_COMPRESSION, (guint16) COMPRESSION_ADOBE_DEFLATE) ||
-      (bits == 16 &&
-       !TIFFSetField (tif, TIFFTAG_PREDICTOR, (guint16) PREDICTOR_HORIZONTAL)))
+      /* No predictor: ImageJ before 1.53v (Debian 12's 1.53t among them)
+       * decodes 16-bit Deflate with the horizontal predictor as noise. */
+      !TIFFSetField (tif, TIFFTAG_COMPRESSION, (guint16) COMPRESSION_ADOBE_DEFLATE))
     {
       *reason = write_reason (io);
       return FALSE;
@@ -116,7 +116,8 @@ encode_image (LdaTiffIo       *io,
  * @error: return location for an error
  *
  * Saves @image as a single-page grayscale TIFF of 8 bits (for
- * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed.
+ * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed
+ * without a predictor, so that every reader decodes it.
  *
  * The file is replaced atomically (lda-atomic-file.c): the image is
  * written to a temporary file of ours in the same folder, synced to disk,

@@ -3,10 +3,9 @@
  *
  * One export writes, for each chosen frame, the corrected label mask
  * (the automatic segmentation with the person's edits on top), and for the
- * whole export counts.csv and the dead-fraction curve as PNG and SVG.  The
- * training layout adds the three input channels under images/, the masks
- * under masks/ and classes.txt, the layout most U-Net training scripts
- * read.
+ * whole export counts.csv and the dead-fraction curve as PNG and SVG.  A
+ * training layout (lda-export-layout.c) adds the files training tools
+ * read: image and mask pairs, nnU-Net's dataset, instance labels.
  *
  * The window and `livedead export` call the same function, and the files
  * must be the same byte for byte whichever wrote them, on whatever
@@ -32,14 +31,13 @@
 #include "lda-counts-table.h"
 #include "lda-export.h"
 #include "lda-export-private.h"
+#include "lda-export-layout.h"
+#include "lda-export-tiff.h"
 #include "lda-pipeline.h"
 #include "lda-file-set.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 
-#define IMAGES_FOLDER  "images"
-#define MASKS_FOLDER   "masks"
-#define CLASSES_FILE   "classes.txt"
 #define COUNTS_FILE    "counts.csv"
 #define PLOT_PNG_FILE  "dead_fraction.png"
 #define PLOT_SVG_FILE  "dead_fraction.svg"
@@ -48,18 +46,6 @@
  * "<stem>_hoechst.tif" stays far below the 255 bytes of a file name. */
 #define STEM_MAX 160
 
-static const char classes_text[] =
-  "0 background\n"
-  "1 cell area\n"
-  "2 cell outline\n"
-  "3 Hoechst nucleus (live)\n"
-  "4 Draq7 nucleus (dead)\n";
-
-
-/* The channel part of the file names under images/, by #LdaInput. */
-static const char * const input_suffix[LDA_N_INPUTS] = {
-  "bf", "hoechst", "draq7",
-};
 
 /* ------------------------------------------------------------------ */
 /* File names                                                          */
@@ -171,25 +157,6 @@ labels_path (const char *folder,
   return g_build_filename (folder, name, NULL);
 }
 
-static char *
-image_path (const char *folder,
-            const char *stem,
-            LdaInput    input)
-{
-  g_autofree char *name = g_strdup_printf ("%s_%s.tif", stem, input_suffix[input]);
-
-  return g_build_filename (folder, IMAGES_FOLDER, name, NULL);
-}
-
-static char *
-mask_path (const char *folder,
-           const char *stem)
-{
-  g_autofree char *name = g_strconcat (stem, ".tif", NULL);
-
-  return g_build_filename (folder, MASKS_FOLDER, name, NULL);
-}
-
 static GPtrArray *
 collect_targets (const char             *folder,
                  const LdaExportOptions *options,
@@ -203,16 +170,10 @@ collect_targets (const char             *folder,
       const char *stem = g_ptr_array_index (stems, g_array_index (selection, guint, k));
 
       g_ptr_array_add (targets, labels_path (folder, stem));
-      if (options->training_layout)
-        {
-          for (guint i = 0; i < LDA_N_INPUTS; i++)
-            g_ptr_array_add (targets, image_path (folder, stem, i));
-          g_ptr_array_add (targets, mask_path (folder, stem));
-        }
+      lda_export_layout_frame_targets (targets, folder, options, stem);
     }
 
-  if (options->training_layout)
-    g_ptr_array_add (targets, g_build_filename (folder, CLASSES_FILE, NULL));
+  lda_export_layout_summary_targets (targets, folder, options);
   g_ptr_array_add (targets, g_build_filename (folder, COUNTS_FILE, NULL));
   g_ptr_array_add (targets, g_build_filename (folder, PLOT_PNG_FILE, NULL));
   g_ptr_array_add (targets, g_build_filename (folder, PLOT_SVG_FILE, NULL));
@@ -259,44 +220,19 @@ lda_export_targets (LdaSeries              *series,
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/* An input channel as it came: 8-bit data back in 8 bits. */
-static LdaImage *
-input_as_read (LdaImage  *image,
-               GError   **error)
-{
-  LdaImage *narrow;
-  const guint16 *src;
-  guint8 *dst;
-  gsize n;
-
-  if (image->type != LDA_PIXEL_U16 || image->source_bits != 8)
-    return lda_image_ref (image);
-
-  narrow = lda_image_new_uninitialized (LDA_PIXEL_U8, image->width, image->height, error);
-  if (narrow == NULL)
-    return NULL;
-
-  src = lda_image_u16 (image);
-  dst = lda_image_u8 (narrow);
-  n = lda_image_n_pixels (image);
-  for (gsize i = 0; i < n; i++)
-    dst[i] = (guint8) MIN (src[i], 255);
-
-  return narrow;
-}
-
-/* Writes @image for @target into @stage. */
+/* Writes the label mask @labels for @target into @stage. */
 static gboolean
-stage_tiff (LdaFileSet     *stage,
-            const char     *target,
-            const LdaImage *image,
-            GError        **error)
+stage_mask (LdaFileSet              *stage,
+            const char              *target,
+            const LdaImage          *labels,
+            const LdaTiffResolution *resolution,
+            GError                 **error)
 {
   const char *path = lda_file_set_add (stage, target, error);
 
   if (path == NULL)
     return FALSE;
-  if (lda_tiff_write (path, image, error))
+  if (lda_export_tiff_write_mask (path, labels, resolution, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;
@@ -351,12 +287,16 @@ export_frame (LdaSeries       *series,
               const LdaEdits  *edits,
               const char      *folder,
               const char      *stem,
-              gboolean         training_layout,
+              const LdaExportOptions *options,
               LdaFileSet        *stage,
               GCancellable    *cancellable,
+              LdaClassStats   *stats,
               LdaCounts      **counts,
               GError         **error)
 {
+  LdaTiffResolution resolution;
+  LdaExportFrame layout_frame;
+  guint connectivity;
   LdaFrame *frame = lda_series_get_frame (series, index);
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(LdaImage) labels = NULL;
@@ -394,32 +334,29 @@ export_frame (LdaSeries       *series,
   else
     labels = lda_image_ref (automatic);
 
+  /* The calibration of the brightfield image goes with every file. */
+  lda_export_tiff_read_resolution (frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->page,
+                                   &resolution);
+  connectivity = lda_params_nucleus_connectivity (lda_pipeline_get_params (pipeline));
+
   path = labels_path (folder, stem);
-  if (!stage_tiff (stage, path, labels, error))
+  if (!stage_mask (stage, path, labels, &resolution, error))
     return FALSE;
 
-  if (training_layout)
-    {
-      g_autofree char *mask = mask_path (folder, stem);
+  layout_frame = (LdaExportFrame) {
+    options, folder, stem, pipeline, frame->triple, frame->page, labels, connectivity,
+    &resolution, cancellable,
+  };
+  if (!lda_export_layout_write_frame (&layout_frame, stage, error))
+    return FALSE;
 
-      for (guint i = 0; i < LDA_N_INPUTS; i++)
-        {
-          g_autoptr(LdaImage) channel = input_as_read (lda_pipeline_get_input (pipeline, i),
-                                                       error);
-          g_autofree char *channel_path = image_path (folder, stem, i);
-
-          if (channel == NULL || !stage_tiff (stage, channel_path, channel, error))
-            return FALSE;
-        }
-
-      if (!stage_tiff (stage, mask, labels, error))
-        return FALSE;
-    }
+  /* classes.json describes what the network trains on. */
+  if (!lda_export_is_validation (stem, options->seed, options->val_fraction))
+    lda_class_stats_add (stats, labels);
 
   /* The objects the frame's parameters make: counted as the mask shows
    * them. */
-  *counts = lda_counts_new_from_labels_full (labels,
-                                             lda_params_nucleus_connectivity (lda_pipeline_get_params (pipeline)));
+  *counts = lda_counts_new_from_labels_full (labels, connectivity);
   return TRUE;
 }
 
@@ -453,10 +390,9 @@ counts_row (LdaSeries       *series,
  *
  * For each chosen frame: segments it with its parameters
  * (lda_series_get_frame_params()), puts its edits on top and writes the
- * corrected mask as "<title>_labels.tif", 8-bit, values 0–4.  With
- * @options->training_layout also images/<title>_bf.tif, _hoechst.tif and
- * _draq7.tif (the inputs as read: 16-bit, or 8-bit for 8-bit sources),
- * masks/<title>.tif (the mask again) and classes.txt.  Then counts.csv
+ * corrected mask as "<title>_labels.tif", 8-bit, values 0–4, with the
+ * class colours as its LUT (lda-export-tiff.c), and the files of
+ * @options->layout (lda-export-layout.c).  Then counts.csv
  * (one row per exported frame, counted on the corrected mask) and the
  * dead-fraction plot dead_fraction.png and dead_fraction.svg.  The counts
  * are stored in the series' frames (lda_series_set_frame_counts()), so the
@@ -496,6 +432,9 @@ lda_export_run (LdaSeries              *series,
   g_autofree char *counts_path = NULL;
   g_autofree char *png_path = NULL;
   g_autofree char *svg_path = NULL;
+  g_autoptr(GPtrArray) train = g_ptr_array_new ();
+  g_autoptr(GPtrArray) val = g_ptr_array_new ();
+  LdaClassStats stats = { { 0, }, };
   const char *staged_png;
   const char *staged_svg;
 
@@ -503,6 +442,8 @@ lda_export_run (LdaSeries              *series,
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (frames_valid (series, options), FALSE);
+  g_return_val_if_fail (options->layout < LDA_N_EXPORT_LAYOUTS, FALSE);
+  g_return_val_if_fail (options->val_fraction >= 0 && options->val_fraction <= 1, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -519,6 +460,14 @@ lda_export_run (LdaSeries              *series,
   /* Before any work: no file of the export may be one of its inputs. */
   for (guint i = 0; i < targets->len; i++)
     if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
+      return FALSE;
+
+  /* A frame an earlier export put on the other side of the split would be
+   * in both train/ and val/. */
+  for (guint k = 0; k < selection->len; k++)
+    if (!lda_export_layout_check_other_side (folder, options,
+                                             g_ptr_array_index (stems, g_array_index (selection, guint, k)),
+                                             error))
       return FALSE;
 
   if (!options->overwrite)
@@ -540,15 +489,20 @@ lda_export_run (LdaSeries              *series,
 
   if (!lda_atomic_file_make_folder (folder, error))
     return FALSE;
-  if (options->training_layout)
-    {
-      g_autofree char *images = g_build_filename (folder, IMAGES_FOLDER, NULL);
-      g_autofree char *masks = g_build_filename (folder, MASKS_FOLDER, NULL);
+  /* The layout's folders, each once. */
+  {
+    g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      if (!lda_atomic_file_make_folder (images, error) ||
-          !lda_atomic_file_make_folder (masks, error))
-        return FALSE;
-    }
+    for (guint i = 0; i < targets->len; i++)
+      {
+        char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
+
+        if (!g_hash_table_add (made, parent))
+          continue;
+        if (!lda_atomic_file_make_folder (parent, error))
+          return FALSE;
+      }
+  }
 
   for (guint k = 0; k < selection->len; k++)
     {
@@ -563,9 +517,11 @@ lda_export_run (LdaSeries              *series,
       if (edits != NULL && index < edits->len)
         frame_edits = g_ptr_array_index (edits, index);
 
-      if (!export_frame (series, index, frame_edits, folder, stem, options->training_layout,
-                         stage, cancellable, &counts, error))
+      if (!export_frame (series, index, frame_edits, folder, stem, options,
+                         stage, cancellable, &stats, &counts, error))
         return FALSE;
+      g_ptr_array_add (lda_export_is_validation (stem, options->seed, options->val_fraction)
+                       ? val : train, (gpointer) stem);
 
       lda_series_set_frame_counts (series, index, counts);
       g_ptr_array_add (rows, counts_row (series, index, stem, counts));
@@ -577,13 +533,8 @@ lda_export_run (LdaSeries              *series,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (options->training_layout)
-    {
-      g_autofree char *classes_path = g_build_filename (folder, CLASSES_FILE, NULL);
-
-      if (!stage_bytes (stage, classes_path, classes_text, strlen (classes_text), error))
-        return FALSE;
-    }
+  if (!lda_export_layout_write_summary (stage, folder, options, &stats, train, val, error))
+    return FALSE;
 
   counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
   csv = lda_counts_table_csv (rows);

@@ -15,24 +15,52 @@
 G_BEGIN_DECLS
 
 /**
+ * LdaExportLayout:
+ * @LDA_EXPORT_LAYOUT_PLAIN: the label masks, counts.csv and the plot
+ * @LDA_EXPORT_LAYOUT_PAIRS: also images/<frame>.tif (bf, hoechst, draq7 as
+ *   pages) and masks/<frame>.tif
+ * @LDA_EXPORT_LAYOUT_NNUNET: also nnU-Net v2's imagesTr/, labelsTr/ and
+ *   dataset.json
+ * @LDA_EXPORT_LAYOUT_INSTANCES: also 16-bit instance labels of nuclei and
+ *   cells, and image + mask pairs the Cellpose way
+ *
+ * Every layout but plain also writes classes.json.
+ */
+typedef enum
+{
+  LDA_EXPORT_LAYOUT_PLAIN,
+  LDA_EXPORT_LAYOUT_PAIRS,
+  LDA_EXPORT_LAYOUT_NNUNET,
+  LDA_EXPORT_LAYOUT_INSTANCES,
+  LDA_N_EXPORT_LAYOUTS
+} LdaExportLayout;
+
+/**
  * LdaExportOptions:
  * @frames: (array length=n_frames) (nullable): the frames to export, or
  *   %NULL for all
  * @n_frames: how many
- * @training_layout: also write images/ (the input channels), masks/ (the
- *   labels) and classes.txt (value → class name)
+ * @training_layout: the same as @layout %LDA_EXPORT_LAYOUT_PAIRS (when
+ *   @layout is plain)
  * @overwrite: replace files that exist; without it, an export that would
  *   replace any file fails with %LDA_ERROR_EXISTS before writing anything
+ * @layout: the files to write besides the plain ones
+ * @val_fraction: 0 for no split; otherwise about this fraction of the
+ *   frames goes to validation (see lda_export_is_validation())
+ * @seed: the seed of the split
  * @counts_rows: (nullable) (element-type LdaCountsRow): where to append
  *   the rows of counts.csv (lda-counts-table.h), for a summary
  */
 typedef struct
 {
-  const guint *frames;
-  guint        n_frames;
-  gboolean     training_layout;
-  gboolean     overwrite;
-  GPtrArray   *counts_rows;
+  const guint     *frames;
+  guint            n_frames;
+  gboolean         training_layout;
+  gboolean         overwrite;
+  LdaExportLayout  layout;
+  double           val_fraction;
+  guint32          seed;
+  GPtrArray       *counts_rows;
 } LdaExportOptions;
 
 /**
@@ -46,6 +74,13 @@ typedef struct
 typedef void (*LdaExportProgress) (guint    done,
                                    guint    total,
                                    gpointer user_data);
+
+const char *lda_export_layout_name  (LdaExportLayout  layout);
+gboolean    lda_export_layout_parse (const char      *name,
+                                     LdaExportLayout *layout);
+gboolean    lda_export_is_validation (const char     *stem,
+                                      guint32         seed,
+                                      double          val_fraction);
 
 GPtrArray *lda_export_targets (LdaSeries              *series,
                                const char             *folder,

@@ -394,9 +394,10 @@ on_exported (LdaExportDialog *dialog,
   *done = TRUE;
 }
 
-static void
-assert_same_files (const char *a,
-                   const char *b)
+/* Compares the files under @a with those of @b; returns how many. */
+static guint
+compare_files (const char *a,
+               const char *b)
 {
   g_autoptr(GDir) dir = g_dir_open (a, 0, NULL);
   const char *name;
@@ -412,7 +413,7 @@ assert_same_files (const char *a,
 
       if (g_file_test (pa, G_FILE_TEST_IS_DIR))
         {
-          assert_same_files (pa, pb);
+          n += compare_files (pa, pb);
           continue;
         }
       g_assert_true (g_file_get_contents (pa, &da, &la, NULL));
@@ -422,7 +423,15 @@ assert_same_files (const char *a,
       g_assert_cmpmem (da, la, db, lb);
       n++;
     }
-  g_assert_cmpuint (n, >, 0);
+  return n;
+}
+
+static void
+assert_same_files (const char *a,
+                   const char *b)
+{
+  g_assert_cmpuint (compare_files (a, b), >, 0);
+  g_assert_cmpuint (compare_files (b, a), >, 0);
 }
 
 /* The window's export and `livedead export` of the saved project write
@@ -435,10 +444,14 @@ test_export_matches_command (void)
   g_autofree char *out_command = NULL;
   g_autofree char *labels_path = NULL;
   g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GSubprocess) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaImage) labels = NULL;
   const char *livedead = g_getenv ("LIVEDEAD");
+  static const struct { const char *name; double val_fraction; const char *val_text; } layouts[] = {
+    { "pairs", 0, "0" },
+    { "nnunet", 0.5, "0.5" },
+    { "instances", 0.5, "0.5" },
+  };
   LdaExportDialog *dialog;
   LdaWindow *window;
   gboolean done = FALSE;
@@ -456,27 +469,43 @@ test_export_matches_command (void)
   stroke (window, 300, 400, 420, 420);
   g_assert_true (lda_window_save_now (window, NULL));
 
-  out_window = g_build_filename (dir, "export-window", NULL);
-  out_command = g_build_filename (dir, "export-command", NULL);
+  /* Every layout, the split ones with a validation fraction: the
+   * dialog's controls as a person sets them, the command's options. */
+  for (guint k = 0; k < G_N_ELEMENTS (layouts); k++)
+    {
+      g_autofree char *window_name = g_strdup_printf ("export-window-%s", layouts[k].name);
+      g_autofree char *command_name = g_strdup_printf ("export-command-%s", layouts[k].name);
+      g_autoptr(GSubprocess) command = NULL;
+      LdaExportLayout layout;
 
-  copies = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
-  g_ptr_array_add (copies, lda_edits_copy (lda_document_get_edits (lda_window_get_document (window), 0), NULL));
-  dialog = lda_export_dialog_new (GTK_WINDOW (window), lda_series_copy (lda_window_get_series (window)),
-                                  g_steal_pointer (&copies), 0, out_window);
-  lda_export_dialog_set_training_layout (dialog, TRUE);
-  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
-  gtk_window_present (GTK_WINDOW (dialog));
-  lda_export_dialog_start (dialog, FALSE);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+      g_assert_true (lda_export_layout_parse (layouts[k].name, &layout));
+      g_clear_pointer (&out_window, g_free);
+      g_clear_pointer (&out_command, g_free);
+      out_window = g_build_filename (dir, window_name, NULL);
+      out_command = g_build_filename (dir, command_name, NULL);
 
-  command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, livedead, "export", dir,
-                              "-o", out_command, "--training-layout", "--quiet", NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (command, NULL, &error));
-  g_assert_no_error (error);
+      copies = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
+      g_ptr_array_add (copies, lda_edits_copy (lda_document_get_edits (lda_window_get_document (window), 0), NULL));
+      dialog = lda_export_dialog_new (GTK_WINDOW (window), lda_series_copy (lda_window_get_series (window)),
+                                      g_steal_pointer (&copies), 0, out_window);
+      lda_export_dialog_set_layout (dialog, layout, layouts[k].val_fraction, 11);
+      done = FALSE;
+      g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+      gtk_window_present (GTK_WINDOW (dialog));
+      lda_export_dialog_start (dialog, FALSE);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
 
-  assert_same_files (out_window, out_command);
+      command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, livedead, "export",
+                                  dir, "-o", out_command, "--layout", layouts[k].name,
+                                  "--val-fraction", layouts[k].val_text, "--seed", "11",
+                                  "--quiet", NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait_check (command, NULL, &error));
+      g_assert_no_error (error);
+
+      assert_same_files (out_window, out_command);
+    }
 
   labels_path = g_build_filename (out_window, LDA_TEST_SAMPLE "_labels.tif", NULL);
   labels = lda_tiff_read (labels_path, 0, &error);

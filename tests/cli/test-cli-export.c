@@ -265,9 +265,8 @@ test_training_frames (Fixture       *fixture,
                             "--training-layout", "--frames", "2,0", NULL), ==, 0);
   files = list_tree (cli_out);
   g_assert_cmpstr (files, ==,
-                   "classes.txt counts.csv dead_fraction.png dead_fraction.svg "
-                   "images/w_t00_bf.tif images/w_t00_draq7.tif images/w_t00_hoechst.tif "
-                   "images/w_t02_bf.tif images/w_t02_draq7.tif images/w_t02_hoechst.tif "
+                   "classes.json counts.csv dead_fraction.png dead_fraction.svg "
+                   "images/w_t00.tif images/w_t02.tif "
                    "masks/w_t00.tif masks/w_t02.tif w_t00_labels.tif w_t02_labels.tif");
 
   export_here (fixture->input, TRUE, here_out, &options);

@@ -699,8 +699,10 @@ check_written (const char   *path,
   g_assert_cmpuint (samples, ==, 1);
   g_assert_true (TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &photometric));
   g_assert_cmpuint (photometric, ==, PHOTOMETRIC_MINISBLACK);
-  TIFFGetFieldDefaulted (tif, TIFFTAG_PREDICTOR, &predictor);
-  g_assert_cmpuint (predictor, ==, type == LDA_PIXEL_U16 ? PREDICTOR_HORIZONTAL : PREDICTOR_NONE);
+  /* No predictor, which ImageJ 1.53t reads as noise in 16 bits. */
+  predictor = PREDICTOR_NONE;
+  TIFFGetField (tif, TIFFTAG_PREDICTOR, &predictor);
+  g_assert_cmpuint (predictor, ==, PREDICTOR_NONE);
   g_assert_false (TIFFIsTiled (tif));
   g_assert_cmpuint (TIFFNumberOfStrips (tif), >, 1);
   g_assert_cmpuint (TIFFNumberOfDirectories (tif), ==, 1);
