@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lda-error.h"
+#include "lda-inputs.h"
 #include "lda-series.h"
 
 struct _LdaSeries
@@ -61,7 +62,7 @@ add_triple (LdaSeries  *self,
 {
   guint n_pages = 0;
 
-  if (!lda_triple_count_pages (triple, &n_pages, error))
+  if (!lda_triple_probe (triple, &n_pages, error))
     {
       lda_triple_free (triple);
       return FALSE;
@@ -75,12 +76,14 @@ add_triple (LdaSeries  *self,
 
       frame.triple = triple;
       frame.time_hours = NAN;
-      frame.pixel_size_um = 0.0;
+      frame.pixel_size_um = triple->pixel_size_um;
       frame.page = page;
       if (n_pages > 1)
         {
           frame.time_index = page;
           frame.title = g_strdup_printf ("%s p%u", triple->name, page);
+          if (triple->interval_hours > 0.0)
+            frame.time_hours = triple->interval_hours * page;
         }
       else
         {
@@ -153,13 +156,11 @@ lda_series_new_from_folder (const char  *folder,
 
 /**
  * lda_series_new_from_files:
- * @paths: (array length=n_paths): three image files
- * @n_paths: 3
+ * @paths: (array length=n_paths): three image files, or one
+ * @n_paths: 3 or 1
  * @error: return location for an error
  *
- * The channel of each file comes from the tag in its name when all three
- * have different tags, and from the order brightfield, Hoechst, Draq7
- * otherwise.
+ * lda_series_new_from_files_mapped() without a channel map.
  *
  * Returns: (transfer full) (nullable): the series
  */
@@ -168,40 +169,58 @@ lda_series_new_from_files (const char * const *paths,
                            guint               n_paths,
                            GError            **error)
 {
-  const char *ordered[LDA_N_INPUTS] = { NULL, };
+  return lda_series_new_from_files_mapped (paths, n_paths, NULL, error);
+}
+
+/**
+ * lda_series_new_from_files_mapped:
+ * @paths: (array length=n_paths): three image files, or one
+ * @n_paths: 3 or 1
+ * @map: (nullable): which channel of a multi-channel file is which
+ * @error: return location for an error
+ *
+ * Three files are a triple, their channels told by their names' tags as
+ * lda_triple_from_paths() does.  One multi-channel file (an ImageJ
+ * hyperstack, an OME-TIFF) is a series of its time points; one file of a
+ * single channel whose name has a channel tag opens the series of its
+ * folder, which has the files of the other channels beside it.
+ *
+ * Returns: (transfer full) (nullable): the series; %NULL with
+ *   %LDA_ERROR_CHANNELS when a file's channels cannot be assigned
+ */
+LdaSeries *
+lda_series_new_from_files_mapped (const char * const  *paths,
+                                  guint                n_paths,
+                                  const LdaChannelMap *map,
+                                  GError             **error)
+{
   g_autoptr(LdaSeries) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *folder = NULL;
   LdaTriple *triple;
-  gboolean tagged = TRUE;
 
-  if (n_paths != LDA_N_INPUTS)
+  triple = lda_triple_from_paths (paths, n_paths, map, &local_error);
+  if (triple == NULL && n_paths == 1 &&
+      g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NO_TRIPLES))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u file",
-                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u files",
-                                n_paths),
-                   n_paths);
-      return NULL;
-    }
-
-  for (guint i = 0; i < n_paths && tagged; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths[i]);
+      g_autofree char *base = g_path_get_basename (paths[0]);
       g_autofree char *name = NULL;
       LdaInput input;
 
-      if (!lda_channel_tag_parse (base, &input, &name) || ordered[input] != NULL)
-        tagged = FALSE;
-      else
-        ordered[input] = paths[i];
-    }
-  if (!tagged)
-    for (guint i = 0; i < LDA_N_INPUTS; i++)
-      ordered[i] = paths[i];
+      if (lda_channel_tag_parse (base, &input, &name))
+        {
+          g_autofree char *dir = g_path_get_dirname (paths[0]);
 
-  triple = lda_triple_new (ordered[0], ordered[1], ordered[2]);
-  folder = g_path_get_dirname (ordered[0]);
+          return lda_series_new_from_folder (dir, error);
+        }
+    }
+  if (triple == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  folder = g_path_get_dirname (triple->paths[0]);
   self = series_new (triple->name, folder);
 
   if (!add_triple (self, triple, error))

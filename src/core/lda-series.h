@@ -66,6 +66,10 @@ LdaSeries       *lda_series_new_from_folder (const char       *folder,
 LdaSeries       *lda_series_new_from_files  (const char * const *paths,
                                              guint             n_paths,
                                              GError          **error);
+LdaSeries       *lda_series_new_from_files_mapped (const char * const *paths,
+                                             guint             n_paths,
+                                             const LdaChannelMap *map,
+                                             GError          **error);
 LdaSeries       *lda_series_copy            (LdaSeries        *self);
 void             lda_series_free            (LdaSeries        *self);
 const char      *lda_series_get_name        (LdaSeries        *self);

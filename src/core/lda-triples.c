@@ -1,11 +1,8 @@
 /* lda-triples.c — finding the triples of a folder by channel tags
  *
  * A file belongs to a channel when a part of its name, split at "_", "-",
- * "." and spaces, is one of the tags below (case does not matter):
- *
- *   brightfield  bf, brightfield, bright, phase, trans, transmitted
- *   Hoechst      hoechst, dapi
- *   Draq7        draq7, cy5
+ * "." and spaces, is one of the channel tags (lda-channels.c; case does
+ * not matter).
  *
  * The rest of the name, with the tag taken out, names the triple:
  * well3_t04_bf.tif, well3_t04_hoechst.tif and well3_t04_draq7.tif are the
@@ -20,29 +17,12 @@
 #include <errno.h>
 #include <string.h>
 
+#include "lda-channels.h"
 #include "lda-error.h"
 #include "lda-memory.h"
+#include "lda-stack.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
-
-typedef struct
-{
-  const char *tag;
-  LdaInput    input;
-} ChannelTag;
-
-static const ChannelTag channel_tags[] = {
-  { "bf", LDA_INPUT_BRIGHTFIELD },
-  { "brightfield", LDA_INPUT_BRIGHTFIELD },
-  { "bright", LDA_INPUT_BRIGHTFIELD },
-  { "phase", LDA_INPUT_BRIGHTFIELD },
-  { "trans", LDA_INPUT_BRIGHTFIELD },
-  { "transmitted", LDA_INPUT_BRIGHTFIELD },
-  { "hoechst", LDA_INPUT_HOECHST },
-  { "dapi", LDA_INPUT_HOECHST },
-  { "draq7", LDA_INPUT_DRAQ7 },
-  { "cy5", LDA_INPUT_DRAQ7 },
-};
 
 static const char * const input_titles[LDA_N_INPUTS] = {
   N_("brightfield (bf, phase)"), N_("Hoechst (hoechst, dapi)"), N_("Draq7 (draq7, cy5)"),
@@ -98,15 +78,12 @@ lda_channel_tag_parse (const char  *basename,
       while (j < len && !is_separator (stem[j]))
         j++;
 
-      for (guint t = 0; t < G_N_ELEMENTS (channel_tags); t++)
-        if (j - i == strlen (channel_tags[t].tag) &&
-            g_ascii_strncasecmp (stem + i, channel_tags[t].tag, j - i) == 0)
-          {
-            found = TRUE;
-            tag_start = i;
-            tag_end = j;
-            *input = channel_tags[t].input;
-          }
+      if (j > i && lda_channel_tag_lookup (stem + i, j - i, input))
+        {
+          found = TRUE;
+          tag_start = i;
+          tag_end = j;
+        }
 
       i = j + 1;
     }
@@ -266,6 +243,95 @@ lda_triple_new (const char *bf,
 }
 
 /**
+ * lda_triple_new_from_file:
+ * @path: one TIFF file
+ * @map: (nullable): which channel is which, when the channels' names do
+ *   not say
+ * @error: return location for an error
+ *
+ * A triple of the channels of one multi-channel file (an ImageJ hyperstack
+ * or an OME-TIFF, lda_stack_open()).  A file of one channel fails with
+ * %LDA_ERROR_NO_TRIPLES, one whose channels cannot be assigned with
+ * %LDA_ERROR_CHANNELS (lda_stack_assign()).
+ *
+ * Returns: (transfer full) (nullable): the triple
+ */
+LdaTriple *
+lda_triple_new_from_file (const char           *path,
+                          const LdaChannelMap  *map,
+                          GError              **error)
+{
+  g_autoptr(LdaStack) stack = NULL;
+  g_autofree char *base = NULL;
+  guint channels[LDA_N_INPUTS];
+  LdaTriple *self;
+  char *dot;
+
+  stack = lda_stack_open (path, error);
+  if (stack == NULL)
+    return NULL;
+
+  if (stack->n_channels < LDA_N_INPUTS)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: holds %u channel; open it with the files of the other "
+                                "channels (brightfield, Hoechst, Draq7)",
+                                "%s: holds %u channels; open it with the files of the other "
+                                "channels (brightfield, Hoechst, Draq7)",
+                                stack->n_channels),
+                   path, stack->n_channels);
+      return NULL;
+    }
+
+  if (!lda_stack_assign (stack, map, channels, error))
+    return NULL;
+
+  self = g_new0 (LdaTriple, 1);
+  base = g_path_get_basename (path);
+  /* "A1.ome.tif" is the triple "A1". */
+  if (g_str_has_suffix (base, ".ome.tif") || g_str_has_suffix (base, ".ome.tiff"))
+    *strstr (base, ".ome.tif") = '\0';
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  self->name = g_strdup (base);
+  self->time_index = LDA_NO_TIME_INDEX;
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      const LdaStackChannel *channel = &stack->channels[channels[i]];
+
+      self->paths[i] = g_strdup (channel->path);
+      self->first_page[i] = channel->first_page;
+      self->page_stride[i] = channel->stride;
+    }
+  self->n_frames = stack->n_frames;
+  self->interval_hours = stack->interval_hours;
+  self->pixel_size_um = stack->pixel_size_um;
+  self->stack_kind = (int) stack->kind;
+
+  return self;
+}
+
+/**
+ * lda_triple_page:
+ * @self: a triple
+ * @input: one of its channels
+ * @frame: a time point, from 0
+ *
+ * Returns: the page of @input's file that holds @frame
+ */
+guint
+lda_triple_page (const LdaTriple *self,
+                 LdaInput         input,
+                 guint            frame)
+{
+  guint stride = MAX (self->page_stride[input], 1u);
+
+  return self->first_page[input] + frame * stride;
+}
+
+/**
  * lda_triple_copy:
  * @self: a triple
  *
@@ -284,6 +350,15 @@ lda_triple_copy (const LdaTriple *self)
     copy->paths[i] = g_strdup (self->paths[i]);
   copy->time_index = self->time_index;
   copy->problem = g_strdup (self->problem);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      copy->first_page[i] = self->first_page[i];
+      copy->page_stride[i] = self->page_stride[i];
+    }
+  copy->n_frames = self->n_frames;
+  copy->interval_hours = self->interval_hours;
+  copy->pixel_size_um = self->pixel_size_um;
+  copy->stack_kind = self->stack_kind;
 
   return copy;
 }
@@ -411,6 +486,24 @@ lda_triples_find (const char  *folder,
   return g_steal_pointer (&result);
 }
 
+/* A file of several channels is never read as one channel of three files:
+ * its pages would be taken for time points. */
+static gboolean
+check_one_channel (const LdaTriple *self,
+                   const LdaStack  *stack,
+                   GError         **error)
+{
+  if (self->n_frames > 0 || stack->n_channels == 1)
+    return TRUE;
+
+  g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
+               _("%s: this %s holds %u channels, so it cannot be one channel of a triple; "
+               "open it alone (livedead segment FILE, with --channels if its channel names "
+               "do not say which is which)"),
+               stack->path, lda_stack_kind_name (stack->kind), stack->n_channels);
+  return FALSE;
+}
+
 /**
  * lda_triple_count_pages:
  * @self: a triple
@@ -429,9 +522,22 @@ lda_triple_count_pages (const LdaTriple *self,
 {
   guint counts[LDA_N_INPUTS];
 
+  if (self->n_frames > 0)
+    {
+      *n_pages = self->n_frames;
+      return TRUE;
+    }
+
   for (guint i = 0; i < LDA_N_INPUTS; i++)
-    if (!lda_tiff_count_pages (self->paths[i], &counts[i], error))
-      return FALSE;
+    {
+      g_autoptr(LdaStack) stack = lda_stack_open (self->paths[i], error);
+
+      if (stack == NULL)
+        return FALSE;
+      if (!check_one_channel (self, stack, error))
+        return FALSE;
+      counts[i] = stack->n_frames;
+    }
 
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (counts[i] != counts[0])
@@ -445,6 +551,36 @@ lda_triple_count_pages (const LdaTriple *self,
 
   *n_pages = counts[0];
   return TRUE;
+}
+
+/**
+ * lda_triple_probe:
+ * @self: a triple
+ * @n_pages: (out): its number of time points
+ * @error: return location for an error
+ *
+ * lda_triple_count_pages(), and for a triple of single-channel files also
+ * takes its pixel size from the brightfield file's calibration.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_triple_probe (LdaTriple  *self,
+                  guint      *n_pages,
+                  GError    **error)
+{
+  if (self->n_frames == 0)
+    {
+      g_autoptr(LdaStack) stack = lda_stack_open (self->paths[LDA_INPUT_BRIGHTFIELD], error);
+
+      if (stack == NULL)
+        return FALSE;
+      self->pixel_size_um = stack->pixel_size_um;
+      if (self->interval_hours <= 0.0)
+        self->interval_hours = stack->interval_hours;
+    }
+
+  return lda_triple_count_pages (self, n_pages, error);
 }
 
 static void
@@ -475,8 +611,25 @@ check_headers (const LdaTriple *self,
   guint heights[LDA_N_INPUTS];
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
-    if (!lda_tiff_read_size (self->paths[i], page, &widths[i], &heights[i], error))
-      return FALSE;
+    {
+      if (self->n_frames == 0)
+        {
+          g_autoptr(LdaStack) stack = lda_stack_open (self->paths[i], error);
+
+          if (stack == NULL || !check_one_channel (self, stack, error))
+            return FALSE;
+        }
+      else if (page >= self->n_frames)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("%s: there is no time point %u; the file has %u, counted from 0"),
+                       self->paths[i], page, self->n_frames);
+          return FALSE;
+        }
+      if (!lda_tiff_read_size (self->paths[i], lda_triple_page (self, i, page),
+                               &widths[i], &heights[i], error))
+        return FALSE;
+    }
 
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (widths[i] != widths[0] || heights[i] != heights[0])
@@ -503,7 +656,7 @@ load_checked (const LdaTriple *self,
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     {
-      loaded[i] = lda_tiff_read (self->paths[i], page, error);
+      loaded[i] = lda_tiff_read (self->paths[i], lda_triple_page (self, i, page), error);
       if (loaded[i] == NULL)
         goto fail;
     }
