@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lda-channel-dialog.h"
+#include "lda-channel-store.h"
 #include "lda-compose.h"
+#include "lda-error.h"
 #include "lda-names.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
@@ -334,10 +337,38 @@ lda_window_set_document (LdaWindow   *self,
     }
 }
 
+/* The person said which channel of @path is which: keep it with the
+ * project and open the file. */
+static void
+channels_chosen (const char          *path,
+                 const LdaChannelMap *map,
+                 gpointer             user_data)
+{
+  LdaWindow *self = LDA_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) keep_error = NULL;
+  const char *paths[1] = { path };
+  LdaSeries *series;
+
+  series = lda_series_new_from_files_mapped (paths, 1, map, &error);
+  if (series == NULL)
+    {
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
+      return;
+    }
+  if (!lda_channel_store_save (path, map, &keep_error))
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_WARNING,
+                             keep_error->message);
+
+  lda_window_begin_open (self, series, FALSE, NULL);
+}
+
 /**
  * lda_window_open:
  * @self: a window
- * @files: (array length=n_files): a folder, or the three images of a triple
+ * @files: (array length=n_files): a folder, the three images of a triple,
+ *   or one image: a multi-channel file, or a file whose siblings hold the
+ *   other channels
  * @n_files: how many
  * @is_sample: whether this is the bundled sample
  *
@@ -373,6 +404,19 @@ lda_window_open (LdaWindow *self,
         g_ptr_array_add (paths, g_file_get_path (files[i]));
       series = lda_series_new_from_files ((const char * const *) paths->pdata, paths->len,
                                           &error);
+    }
+
+  if (series == NULL && n_files == 1 && g_error_matches (error, LDA_ERROR, LDA_ERROR_CHANNELS))
+    {
+      g_autofree char *path = g_file_get_path (files[0]);
+      g_autoptr(LdaStack) stack = lda_stack_open (path, NULL);
+
+      /* Ask which channel is which, then open (channels_chosen()). */
+      if (stack != NULL && stack->n_channels >= LDA_N_INPUTS)
+        {
+          lda_channel_dialog_ask (GTK_WINDOW (self), stack, channels_chosen, G_OBJECT (self));
+          return FALSE;
+        }
     }
 
   if (series == NULL)

@@ -100,6 +100,26 @@ parse_count (const char  *key,
   return TRUE;
 }
 
+/* Values are quoted from the file, which may hold any bytes. */
+static gboolean
+make_valid (GError **error)
+{
+  if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+
+  return FALSE;
+}
+
+static gboolean parse_description (const char    *text,
+                                   gsize          len,
+                                   LdaImageJInfo *info,
+                                   GError       **error);
+
 /**
  * lda_imagej_parse:
  * @text: the ImageDescription, not necessarily nul-terminated
@@ -117,6 +137,18 @@ lda_imagej_parse (const char     *text,
                   gsize           len,
                   LdaImageJInfo  *info,
                   GError        **error)
+{
+  if (!parse_description (text, len, info, error))
+    return make_valid (error);
+
+  return TRUE;
+}
+
+static gboolean
+parse_description (const char     *text,
+                   gsize           len,
+                   LdaImageJInfo  *info,
+                   GError        **error)
 {
   g_autofree char *copy = NULL;
   g_auto(GStrv) lines = NULL;

@@ -4,7 +4,8 @@
  * files the same way:
  *
  *   - one file: an ImageJ hyperstack or OME-TIFF of three channels or
- *     more, its channels assigned by their names or by a channel map;
+ *     more, its channels assigned by a channel map, by the one kept for it
+ *     in the project (lda-channel-store.c) or by their names;
  *   - three files: when each name carries a different channel tag, the
  *     tags say which is which, whatever the order (a shell glob sorts
  *     _bf, _draq7, _hoechst); otherwise they are brightfield, Hoechst and
@@ -17,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lda-channel-store.h"
 #include "lda-error.h"
 #include "lda-inputs.h"
 
@@ -83,7 +85,16 @@ lda_triple_from_paths (const char * const  *paths,
                        GError             **error)
 {
   if (n_paths == 1)
-    return lda_triple_new_from_file (paths[0], map, error);
+    {
+      g_auto(LdaChannelMap) kept = { { 0, }, { NULL, } };
+
+      /* A map the person gave before for this file, kept with the project. */
+      if ((map == NULL || !lda_channel_map_is_set (map)) &&
+          lda_channel_store_load (paths[0], &kept, NULL))
+        return lda_triple_new_from_file (paths[0], &kept, error);
+
+      return lda_triple_new_from_file (paths[0], map, error);
+    }
 
   if (n_paths == LDA_N_INPUTS)
     return from_three (paths, error);

@@ -389,11 +389,14 @@ lda_ome_parse (const char  *xml,
 
   if (!ok)
     {
+      /* Messages quote the file, which may hold any bytes. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+
       if (local_error->domain == LDA_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        g_set_error_literal (error, LDA_ERROR, local_error->code, valid);
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                     _("its OME-XML is malformed: %s"), local_error->message);
+                     _("its OME-XML is malformed: %s"), valid);
       return NULL;
     }
   if (images->len == 0)
