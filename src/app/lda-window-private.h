@@ -161,4 +161,10 @@ void lda_window_schedule_counts (LdaWindow      *self);
 void lda_window_cancel_counts   (LdaWindow      *self);
 void lda_window_forget_counts   (LdaWindow      *self);
 
+/* lda-window-time.c */
+gboolean    lda_window_series_has_hours (LdaWindow *self);
+double      lda_window_frame_time       (LdaWindow *self,
+                                         guint      index);
+const char *lda_window_format_hours     (double     hours);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "lda-channel-dialog.h"
@@ -95,7 +96,12 @@ lda_window_update_frame_button (LdaWindow *self,
   g_autofree char *label = NULL;
   g_autofree char *tooltip = NULL;
 
-  label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
+  if (isfinite (frame->time_hours))
+    /* Translators: a frame's time in hours, on its button */
+    label = g_strdup_printf (_("%s h%s"), lda_window_format_hours (frame->time_hours),
+                             frame->has_override ? " *" : "");
+  else
+    label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
   gtk_button_set_label (GTK_BUTTON (button), label);
 
   tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
@@ -155,13 +161,15 @@ rebuild_frame_strip (LdaWindow *self)
   gtk_widget_set_visible (self->scope_box, n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
   lda_fraction_plot_set_n_points (self->fraction_plot, n);
+  lda_fraction_plot_set_time_title (self->fraction_plot,
+                                    lda_window_series_has_hours (self) ? _("time (h)") : NULL);
   for (guint i = 0; i < n; i++)
     {
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
-      lda_fraction_plot_set_time (self->fraction_plot, i, frame->time_index);
+      lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
       if (frame->has_counts)
-        lda_fraction_plot_set_point (self->fraction_plot, i, frame->time_index,
+        lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),
                                      frame->dead_fraction);
     }
 }
@@ -230,7 +238,11 @@ update_titles (LdaWindow *self)
   g_autofree char *subtitle = NULL;
 
   gtk_label_set_text (self->title_label, frame->title);
-  if (n > 1)
+  if (n > 1 && isfinite (frame->time_hours))
+    subtitle = g_strdup_printf (_("%s — time point %u of %u (%s h)"),
+                                lda_series_get_name (self->series), self->frame + 1, n,
+                                lda_window_format_hours (frame->time_hours));
+  else if (n > 1)
     subtitle = g_strdup_printf (_("%s — time point %u of %u (t = %u)"),
                                 lda_series_get_name (self->series), self->frame + 1, n,
                                 frame->time_index);
@@ -363,6 +375,26 @@ channels_chosen (const char          *path,
   lda_window_begin_open (self, series, FALSE, NULL);
 }
 
+typedef struct
+{
+  LdaWindow *window;
+  LdaStack  *stack;
+} ChannelQuestion;
+
+/* Asks once the window is shown, so that the dialog is above it. */
+static gboolean
+ask_channels (gpointer data)
+{
+  ChannelQuestion *q = data;
+
+  lda_channel_dialog_ask (GTK_WINDOW (q->window), q->stack, channels_chosen,
+                          G_OBJECT (q->window));
+  g_object_unref (q->window);
+  lda_stack_free (q->stack);
+  g_free (q);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * lda_window_open:
  * @self: a window
@@ -414,7 +446,11 @@ lda_window_open (LdaWindow *self,
       /* Ask which channel is which, then open (channels_chosen()). */
       if (stack != NULL && stack->n_channels >= LDA_N_INPUTS)
         {
-          lda_channel_dialog_ask (GTK_WINDOW (self), stack, channels_chosen, G_OBJECT (self));
+          ChannelQuestion *q = g_new0 (ChannelQuestion, 1);
+
+          q->window = g_object_ref (self);
+          q->stack = g_steal_pointer (&stack);
+          g_idle_add (ask_channels, q);
           return FALSE;
         }
     }
@@ -499,7 +535,8 @@ lda_window_set_frame_counts (LdaWindow       *self,
 
   lda_series_set_frame_counts (self->series, frame, counts);
   if (counts != NULL)
-    lda_fraction_plot_set_point (self->fraction_plot, frame, f->time_index, f->dead_fraction);
+    lda_fraction_plot_set_point (self->fraction_plot, frame, lda_window_frame_time (self, frame),
+                                 f->dead_fraction);
   else
     lda_fraction_plot_clear_point (self->fraction_plot, frame);
   if (frame < self->frame_buttons->len)
