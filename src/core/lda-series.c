@@ -27,6 +27,7 @@ struct _LdaSeries
   GArray    *frames;    /* LdaFrame */
   GPtrArray *problems;  /* one line each */
   LdaParams  params;
+  GStrv      all_series; /* the wells or positions of the folder, or NULL */
 };
 
 static void
@@ -75,7 +76,7 @@ add_triple (LdaSeries  *self,
       LdaFrame frame = { 0, };
 
       frame.triple = triple;
-      frame.time_hours = NAN;
+      frame.time_hours = triple->has_time ? triple->time_hours : NAN;
       frame.pixel_size_um = triple->pixel_size_um;
       frame.page = page;
       if (n_pages > 1)
@@ -83,7 +84,8 @@ add_triple (LdaSeries  *self,
           frame.time_index = page;
           frame.title = g_strdup_printf ("%s p%u", triple->name, page);
           if (triple->interval_hours > 0.0)
-            frame.time_hours = triple->interval_hours * page;
+            frame.time_hours = (triple->has_time ? triple->time_hours : 0.0) +
+                               triple->interval_hours * page;
         }
       else
         {
@@ -112,15 +114,90 @@ LdaSeries *
 lda_series_new_from_folder (const char  *folder,
                             GError     **error)
 {
+  return lda_series_new_from_folder_full (folder, NULL, NULL, error);
+}
+
+/* The distinct series (wells, positions) of @triples, in order, or NULL
+ * when there are fewer than two. */
+static GStrv
+list_series (GPtrArray *triples)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *last = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (triple->series != NULL && g_strcmp0 (last, triple->series) != 0)
+        {
+          g_strv_builder_add (builder, triple->series);
+          last = triple->series;
+          n++;
+        }
+    }
+
+  return n > 1 ? g_strv_builder_end (builder) : NULL;
+}
+
+/**
+ * lda_series_new_from_folder_full:
+ * @folder: a folder of triples, or of a layout lda_triples_find_mapped()
+ *   reads
+ * @series: (nullable): the well or position to open, when the folder holds
+ *   several; %NULL for the first
+ * @map: (nullable): which channel is which, when names do not say
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the series
+ */
+LdaSeries *
+lda_series_new_from_folder_full (const char           *folder,
+                                 const char           *series,
+                                 const LdaChannelMap  *map,
+                                 GError              **error)
+{
   g_autoptr(GPtrArray) triples = NULL;
   g_autoptr(LdaSeries) self = NULL;
   g_autofree char *name = g_path_get_basename (folder);
+  g_auto(GStrv) all_series = NULL;
 
-  triples = lda_triples_find (folder, error);
+  triples = lda_triples_find_mapped (folder, map, error);
   if (triples == NULL)
     return NULL;
 
+  all_series = list_series (triples);
+  if (series != NULL && (all_series == NULL || !g_strv_contains ((const char * const *) all_series,
+                                                                 series)))
+    {
+      g_autofree char *listed = all_series != NULL ? g_strjoinv (", ", all_series) : NULL;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                   listed != NULL ? _("%s: holds no series “%s”; it holds %s")
+                                  : _("%s: holds no series “%s”; it holds one series"),
+                   folder, series, listed);
+      return NULL;
+    }
+  if (all_series != NULL)
+    {
+      const char *chosen = series != NULL ? series : all_series[0];
+      g_autofree char *full = g_strdup_printf ("%s %s", name, chosen);
+
+      /* Keep only the chosen well or position. */
+      for (guint i = triples->len; i > 0; i--)
+        {
+          LdaTriple *triple = g_ptr_array_index (triples, i - 1);
+
+          if (g_strcmp0 (triple->series, chosen) != 0)
+            g_ptr_array_remove_index (triples, i - 1);
+        }
+      g_free (name);
+      name = g_steal_pointer (&full);
+    }
+
   self = series_new (name, folder);
+  self->all_series = g_steal_pointer (&all_series);
 
   for (guint i = 0; i < triples->len; i++)
     {
@@ -249,6 +326,7 @@ lda_series_copy (LdaSeries *self)
 
   copy = series_new (self->name, self->folder);
   copy->params = self->params;
+  copy->all_series = g_strdupv (self->all_series);
   for (guint i = 0; i < self->triples->len; i++)
     {
       LdaTriple *triple = g_ptr_array_index (self->triples, i);
@@ -280,6 +358,7 @@ lda_series_free (LdaSeries *self)
   g_array_unref (self->frames);
   g_ptr_array_unref (self->triples);
   g_ptr_array_unref (self->problems);
+  g_strfreev (self->all_series);
   g_free (self->name);
   g_free (self->folder);
   g_free (self);
@@ -317,6 +396,19 @@ lda_series_get_frame (LdaSeries *self,
   g_return_val_if_fail (index < self->frames->len, NULL);
 
   return &g_array_index (self->frames, LdaFrame, index);
+}
+
+/**
+ * lda_series_get_all_series:
+ * @self: a series
+ *
+ * Returns: (transfer none) (nullable): the wells or positions of the folder
+ *   the series was opened from, when it holds more than one
+ */
+const char * const *
+lda_series_get_all_series (LdaSeries *self)
+{
+  return (const char * const *) self->all_series;
 }
 
 /**

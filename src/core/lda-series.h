@@ -63,6 +63,11 @@ typedef struct _LdaSeries LdaSeries;
 
 LdaSeries       *lda_series_new_from_folder (const char       *folder,
                                              GError          **error);
+LdaSeries       *lda_series_new_from_folder_full (const char    *folder,
+                                             const char       *series,
+                                             const LdaChannelMap *map,
+                                             GError          **error);
+const char * const *lda_series_get_all_series (LdaSeries      *self);
 LdaSeries       *lda_series_new_from_files  (const char * const *paths,
                                              guint             n_paths,
                                              GError          **error);

@@ -19,6 +19,7 @@
 
 #include "lda-channels.h"
 #include "lda-error.h"
+#include "lda-layouts.h"
 #include "lda-memory.h"
 #include "lda-stack.h"
 #include "lda-tiff.h"
@@ -202,7 +203,14 @@ compare_triples (gconstpointer a,
 {
   const LdaTriple *ta = *(const LdaTriple * const *) a;
   const LdaTriple *tb = *(const LdaTriple * const *) b;
+  int by_series = lda_natural_compare (ta->series != NULL ? ta->series : "",
+                                       tb->series != NULL ? tb->series : "");
 
+  /* Frames in time order within a well or position, not by file name. */
+  if (by_series != 0)
+    return by_series;
+  if (ta->has_time && tb->has_time && ta->time_hours != tb->time_hours)
+    return ta->time_hours < tb->time_hours ? -1 : 1;
   return lda_natural_compare (ta->name, tb->name);
 }
 
@@ -359,6 +367,9 @@ lda_triple_copy (const LdaTriple *self)
   copy->interval_hours = self->interval_hours;
   copy->pixel_size_um = self->pixel_size_um;
   copy->stack_kind = self->stack_kind;
+  copy->series = g_strdup (self->series);
+  copy->has_time = self->has_time;
+  copy->time_hours = self->time_hours;
 
   return copy;
 }
@@ -371,9 +382,32 @@ lda_triple_free (LdaTriple *self)
 
   g_free (self->name);
   g_free (self->problem);
+  g_free (self->series);
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_free (self->paths[i]);
   g_free (self);
+}
+
+/* A triple whose name has no time index gets its place in its series (a
+ * well, a position, or the folder), so that every reader of the folder
+ * (batch, export, the window) gives it the same time index. */
+static void
+number_untimed (GPtrArray *triples)
+{
+  const char *series = NULL;
+  guint place = 0;
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (i == 0 || g_strcmp0 (series, triple->series) != 0)
+        place = 0;
+      series = triple->series;
+      if (triple->time_index == LDA_NO_TIME_INDEX && triple->problem == NULL)
+        triple->time_index = place;
+      place++;
+    }
 }
 
 /**
@@ -391,6 +425,29 @@ lda_triple_free (LdaTriple *self)
 GPtrArray *
 lda_triples_find (const char  *folder,
                   GError     **error)
+{
+  return lda_triples_find_mapped (folder, NULL, error);
+}
+
+/**
+ * lda_triples_find_mapped:
+ * @folder: a folder
+ * @map: (nullable): which channel is which, for layouts whose names do not
+ *   say it (Incucyte colour folders, Micro-Manager 2.0 channel numbers,
+ *   multi-channel files without channel names)
+ * @error: return location for an error
+ *
+ * lda_triples_find(), and the triples of the other layouts
+ * (lda_layouts_find()): multi-channel files, Incucyte and Micro-Manager
+ * folders.
+ *
+ * Returns: (transfer full) (element-type LdaTriple) (nullable): the
+ *   triples, possibly none; %NULL if @folder cannot be read
+ */
+GPtrArray *
+lda_triples_find_mapped (const char           *folder,
+                         const LdaChannelMap  *map,
+                         GError              **error)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -481,7 +538,9 @@ lda_triples_find (const char  *folder,
         triple->problem = g_strdup_printf (_("no %s image beside it"), missing->str);
     }
 
+  lda_layouts_find (folder, map, result);
   g_ptr_array_sort (result, compare_triples);
+  number_untimed (result);
 
   return g_steal_pointer (&result);
 }

@@ -32,6 +32,10 @@ G_BEGIN_DECLS
  * @interval_hours: hours between time points, 0 when not known
  * @pixel_size_um: the side of a pixel in micrometres, 0 when not known
  * @stack_kind: what the files are, when they are one multi-channel file
+ * @series: (nullable): the well or position the triple belongs to, when a
+ *   folder holds several (Incucyte wells, Micro-Manager positions)
+ * @has_time: @time_hours holds when the triple was taken
+ * @time_hours: hours from the start of the acquisition
  *
  * lda_triple_page() gives the page of a time point.
  */
@@ -47,6 +51,9 @@ typedef struct
   double  interval_hours;
   double  pixel_size_um;
   int     stack_kind;
+  char   *series;
+  gboolean has_time;
+  double  time_hours;
 } LdaTriple;
 
 
@@ -54,6 +61,9 @@ gboolean   lda_channel_tag_parse (const char  *basename,
                                   LdaInput    *input,
                                   char       **name);
 GPtrArray *lda_triples_find      (const char  *folder,
+                                  GError     **error);
+GPtrArray *lda_triples_find_mapped (const char *folder,
+                                  const LdaChannelMap *map,
                                   GError     **error);
 LdaTriple *lda_triple_new        (const char  *bf,
                                   const char  *hoechst,
