@@ -85,20 +85,35 @@ on_cancel (GtkButton *button,
   gtk_window_destroy (a->dialog);
 }
 
-/* The channel a name suggests for @input, or the input's own number. */
-static guint
+/* A first answer: the channel a name suggests for each role, the others
+ * in order among the channels left. */
+static void
 guess (const LdaStack *stack,
-       LdaInput        input)
+       guint          *chosen)
 {
+  g_autofree gboolean *taken = g_new0 (gboolean, stack->n_channels);
+  gboolean found[LDA_N_INPUTS] = { FALSE, };
+
   for (guint c = 0; c < stack->n_channels; c++)
     {
       LdaInput named;
 
-      if (lda_channel_name_input (stack->channels[c].name, &named) && named == input)
-        return c;
+      if (lda_channel_name_input (stack->channels[c].name, &named) && !found[named])
+        {
+          chosen[named] = c;
+          found[named] = TRUE;
+          taken[c] = TRUE;
+        }
     }
 
-  return MIN ((guint) input, stack->n_channels - 1);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    for (guint c = 0; !found[i] && c < stack->n_channels; c++)
+      if (!taken[c])
+        {
+          chosen[i] = c;
+          found[i] = TRUE;
+          taken[c] = TRUE;
+        }
 }
 
 /**
@@ -119,6 +134,7 @@ lda_channel_dialog_ask (GtkWindow         *parent,
   g_autofree char *base = g_path_get_basename (stack->path);
   g_autofree char *heading = NULL;
   GtkWidget *box, *grid, *label, *buttons, *cancel;
+  guint first[LDA_N_INPUTS] = { 0, 1, 2 };
 
   a->path = g_strdup (stack->path);
   a->chosen = chosen;
@@ -129,6 +145,7 @@ lda_channel_dialog_ask (GtkWindow         *parent,
                             ? g_strdup_printf (_("Channel %u: %s"), c + 1, stack->channels[c].name)
                             : g_strdup_printf (_("Channel %u"), c + 1));
   g_ptr_array_add (items, NULL);
+  guess (stack, first);
 
   a->dialog = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_title (a->dialog, _("Which Channel Is Which?"));
@@ -165,7 +182,7 @@ lda_channel_dialog_ask (GtkWindow         *parent,
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       a->roles[i] = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *)
                                                                    items->pdata));
-      gtk_drop_down_set_selected (a->roles[i], guess (stack, (LdaInput) i));
+      gtk_drop_down_set_selected (a->roles[i], first[i]);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (a->roles[i]));
       gtk_widget_set_hexpand (GTK_WIDGET (a->roles[i]), TRUE);
       g_signal_connect (a->roles[i], "notify::selected", G_CALLBACK (on_selected), a);

@@ -17,6 +17,7 @@
 #include "lda-channel-store.h"
 #include "lda-compose.h"
 #include "lda-error.h"
+#include "lda-layouts.h"
 #include "lda-names.h"
 #include "lda-render.h"
 #include "lda-window-private.h"
@@ -359,16 +360,41 @@ channels_chosen (const char          *path,
   LdaWindow *self = LDA_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) keep_error = NULL;
+  g_autofree char *kept_for = NULL;
+  g_auto(LdaChannelMap) by_name = { { 0, }, { NULL, } };
   const char *paths[1] = { path };
   LdaSeries *series;
 
-  series = lda_series_new_from_files_mapped (paths, 1, map, &error);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_auto(GStrv) names = lda_layouts_channel_names (path);
+
+      /* A folder's channels are named by folder or channel name, or
+       * numbered (Micro-Manager 2.0). */
+      for (guint i = 0; names != NULL && i < LDA_N_INPUTS; i++)
+        {
+          const char *name = names[map->index[i] - 1];
+
+          if (g_ascii_isdigit (name[0]))
+            by_name.index[i] = (guint) g_ascii_strtoull (name, NULL, 10);
+          else
+            by_name.name[i] = g_strdup (name);
+        }
+      map = &by_name;
+      kept_for = g_build_filename (path, ".", NULL);
+      series = lda_series_new_from_folder_full (path, NULL, map, &error);
+    }
+  else
+    {
+      kept_for = g_strdup (path);
+      series = lda_series_new_from_files_mapped (paths, 1, map, &error);
+    }
   if (series == NULL)
     {
       lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
       return;
     }
-  if (!lda_channel_store_save (path, map, &keep_error))
+  if (!lda_channel_store_save (kept_for, map, &keep_error))
     lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_WARNING,
                              keep_error->message);
 
@@ -441,7 +467,11 @@ lda_window_open (LdaWindow *self,
   if (series == NULL && n_files == 1 && g_error_matches (error, LDA_ERROR, LDA_ERROR_CHANNELS))
     {
       g_autofree char *path = g_file_get_path (files[0]);
-      g_autoptr(LdaStack) stack = lda_stack_open (path, NULL);
+      g_auto(GStrv) names = g_file_test (path, G_FILE_TEST_IS_DIR)
+                            ? lda_layouts_channel_names (path) : NULL;
+      g_autoptr(LdaStack) stack = names != NULL
+                                  ? lda_stack_new_for_folder (path, (const char * const *) names)
+                                  : lda_stack_open (path, NULL);
 
       /* Ask which channel is which, then open (channels_chosen()). */
       if (stack != NULL && stack->n_channels >= LDA_N_INPUTS)

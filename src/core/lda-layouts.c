@@ -439,3 +439,92 @@ lda_layouts_find (const char          *folder,
                                   "channel; give the channels as --channels "
                                   "bf=N,hoechst=N,draq7=N (N from 1)"), unassigned));
 }
+
+/**
+ * lda_layouts_channel_names:
+ * @folder: an Incucyte or Micro-Manager folder
+ *
+ * The names by which a channel map can name the channels of @folder's
+ * layout: Incucyte's channel folders, Micro-Manager 1.4's channel names,
+ * Micro-Manager 2.0's channel numbers (from 1).
+ *
+ * Returns: (transfer full) (nullable): the names, sorted; %NULL when
+ *   @folder is none of these layouts
+ */
+GStrv
+lda_layouts_channel_names (const char *folder)
+{
+  static GRegex *mm;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *entry;
+
+  if (g_once_init_enter (&mm))
+    g_once_init_leave (&mm, g_regex_new ("^img_(?:[0-9]{9}_(.+)_[0-9]{3}|channel([0-9]+)_"
+                                         "position[0-9]+_time[0-9]+_z[0-9]+)\\.tiff?$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_ptr_array_add (dirs, g_strdup (folder));
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+      g_autoptr(GDir) sub = NULL;
+      const char *file;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+        continue;
+      if (g_ascii_strncasecmp (entry, "Pos", 3) == 0)
+        g_ptr_array_add (dirs, g_strdup (path));
+      sub = g_dir_open (path, 0, NULL);
+      while (sub != NULL && (file = g_dir_read_name (sub)) != NULL)
+        {
+          g_autofree char *series = NULL, *name = NULL;
+          double hours;
+
+          if (parse_incucyte (file, &series, &hours, &name))
+            {
+              g_hash_table_add (seen, g_strdup (entry));
+              break;
+            }
+        }
+    }
+
+  for (guint d = 0; d < dirs->len; d++)
+    {
+      g_autoptr(GDir) sub = g_dir_open (g_ptr_array_index (dirs, d), 0, NULL);
+
+      while (sub != NULL && (entry = g_dir_read_name (sub)) != NULL)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          g_autofree char *name = NULL, *number = NULL;
+
+          if (!g_regex_match (mm, entry, 0, &match))
+            continue;
+          name = g_match_info_fetch (match, 1);
+          number = g_match_info_fetch (match, 2);
+          if (number != NULL && number[0] != '\0')
+            g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                     g_ascii_strtoull (number, NULL, 10) + 1));
+          else if (name != NULL && name[0] != '\0')
+            g_hash_table_add (seen, g_steal_pointer (&name));
+        }
+    }
+
+  if (g_hash_table_size (seen) == 0)
+    return NULL;
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (names, key);
+  }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strdupv ((char **) names->pdata);
+}

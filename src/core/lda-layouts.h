@@ -15,4 +15,6 @@ void lda_layouts_find (const char          *folder,
                        const LdaChannelMap *map,
                        GPtrArray           *triples);
 
+GStrv lda_layouts_channel_names (const char *folder);
+
 G_END_DECLS

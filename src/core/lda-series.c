@@ -16,7 +16,9 @@
 #include <string.h>
 
 #include "lda-error.h"
+#include "lda-channel-store.h"
 #include "lda-inputs.h"
+#include "lda-layouts.h"
 #include "lda-series.h"
 
 struct _LdaSeries
@@ -162,6 +164,16 @@ lda_series_new_from_folder_full (const char           *folder,
   g_autoptr(LdaSeries) self = NULL;
   g_autofree char *name = g_path_get_basename (folder);
   g_auto(GStrv) all_series = NULL;
+  g_auto(LdaChannelMap) kept = { { 0, }, { NULL, } };
+
+  if (map == NULL || !lda_channel_map_is_set (map))
+    {
+      g_autofree char *here = g_build_filename (folder, ".", NULL);
+
+      /* A map the person gave before for this folder's layout. */
+      if (lda_channel_store_load (here, &kept, NULL))
+        map = &kept;
+    }
 
   triples = lda_triples_find_mapped (folder, map, error);
   if (triples == NULL)
@@ -218,8 +230,14 @@ lda_series_new_from_folder_full (const char           *folder,
 
   if (self->frames->len == 0)
     {
+      g_auto(GStrv) channels = lda_layouts_channel_names (folder);
+
       if (self->problems->len > 0)
-        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES, _("%s: no usable triple (%s)"),
+        /* An Incucyte or Micro-Manager folder whose channels need a map. */
+        g_set_error (error, LDA_ERROR,
+                     channels != NULL && (map == NULL || !lda_channel_map_is_set (map))
+                     ? LDA_ERROR_CHANNELS : LDA_ERROR_NO_TRIPLES,
+                     _("%s: no usable triple (%s)"),
                      folder, (const char *) g_ptr_array_index (self->problems, 0));
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,

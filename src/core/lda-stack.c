@@ -64,10 +64,40 @@ lda_stack_kind_name (LdaStackKind kind)
       return _("ImageJ hyperstack");
     case LDA_STACK_OME:
       return _("OME-TIFF");
+    case LDA_STACK_FOLDER:
+      return _("Incucyte or Micro-Manager folder");
     case LDA_STACK_PLAIN:
     default:
       return _("TIFF");
     }
+}
+
+/**
+ * lda_stack_new_for_folder:
+ * @folder: an Incucyte or Micro-Manager folder
+ * @names: its channels' names (lda_layouts_channel_names())
+ *
+ * Returns: (transfer full): the folder's channels, for asking which is
+ *   which; it holds no pages
+ */
+LdaStack *
+lda_stack_new_for_folder (const char         *folder,
+                          const char * const *names)
+{
+  guint n = g_strv_length ((char **) names);
+  LdaStack *self = g_new0 (LdaStack, 1);
+
+  self->kind = LDA_STACK_FOLDER;
+  self->path = g_strdup (folder);
+  self->n_channels = n;
+  self->channels = g_new0 (LdaStackChannel, n);
+  for (guint c = 0; c < n; c++)
+    {
+      self->channels[c].path = g_strdup (folder);
+      self->channels[c].name = g_strdup (names[c]);
+    }
+
+  return self;
 }
 
 static LdaStack *

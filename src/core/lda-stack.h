@@ -14,6 +14,7 @@ typedef enum
   LDA_STACK_PLAIN,
   LDA_STACK_IMAGEJ,
   LDA_STACK_OME,
+  LDA_STACK_FOLDER,
 } LdaStackKind;
 
 /**
@@ -54,6 +55,8 @@ typedef struct
 
 LdaStack   *lda_stack_open      (const char   *path,
                                  GError      **error);
+LdaStack   *lda_stack_new_for_folder (const char         *folder,
+                                      const char * const *names);
 void        lda_stack_free      (LdaStack     *self);
 const char *lda_stack_kind_name (LdaStackKind  kind);
 
