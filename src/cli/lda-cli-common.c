@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lda-atomic-file.h"
+#include "lda-channels.h"
 #include "lda-cli.h"
 #include "lda-error.h"
 
@@ -347,6 +348,9 @@ lda_param_options_apply (LdaParamOptions *self,
     }
 
   if (self->params_file != NULL && !lda_params_load (params, self->params_file, error))
+    return FALSE;
+  /* Its [channels] group: more channel tags. */
+  if (self->params_file != NULL && !lda_channel_tags_load (self->params_file, error))
     return FALSE;
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)

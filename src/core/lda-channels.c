@@ -406,3 +406,64 @@ lda_stack_assign (const LdaStack      *stack,
 
   return TRUE;
 }
+
+/**
+ * lda_channel_tags_load:
+ * @path: a parameter file
+ * @error: return location for an error
+ *
+ * Reads the parameter file's [channels] group, more tags per channel as
+ * lists, e.g.
+ *
+ *   [channels]
+ *   bf=ph2;
+ *   hoechst=nuc;h33342
+ *   draq7=dead;
+ *
+ * and adds them to the built-in ones (lda_channel_tags_set_extra()).  A
+ * file without the group changes nothing.
+ *
+ * Returns: %FALSE if the file cannot be read or the group has a key other
+ *   than bf, hoechst and draq7; the message names @path
+ */
+gboolean
+lda_channel_tags_load (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_auto(GStrv) names = NULL;
+
+  if (!lda_key_file_load (keys, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS, error))
+    return FALSE;
+  if (!g_key_file_has_group (keys, LDA_CHANNELS_GROUP))
+    return TRUE;
+
+  names = g_key_file_get_keys (keys, LDA_CHANNELS_GROUP, NULL, NULL);
+  for (guint k = 0; names != NULL && names[k] != NULL; k++)
+    {
+      guint i;
+
+      for (i = 0; i < LDA_N_INPUTS; i++)
+        if (strcmp (names[k], input_keys[i]) == 0)
+          break;
+      if (i == LDA_N_INPUTS)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("%s: [%s] has no key “%s”; the keys are bf, hoechst and draq7, "
+                       "each a list of channel tags"), path, LDA_CHANNELS_GROUP, names[k]);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      g_auto(GStrv) tags = g_key_file_get_string_list (keys, LDA_CHANNELS_GROUP, input_keys[i],
+                                                       NULL, NULL);
+
+      for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+        g_strstrip (tags[t]);
+      lda_channel_tags_set_extra ((LdaInput) i, (const char * const *) tags);
+    }
+
+  return TRUE;
+}

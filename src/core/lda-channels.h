@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* The parameter file's group of extra channel tags. */
+#define LDA_CHANNELS_GROUP "channels"
+
 /**
  * LdaChannelMap:
  * @index: per #LdaInput, the channel's number from 1, or 0 when it is
@@ -34,6 +37,8 @@ gboolean lda_channel_name_input  (const char          *name,
                                   LdaInput            *input);
 void     lda_channel_tags_set_extra (LdaInput          input,
                                   const char * const  *tags);
+gboolean lda_channel_tags_load   (const char          *path,
+                                  GError             **error);
 const char *lda_input_key        (LdaInput             input);
 
 gboolean lda_channel_map_parse   (const char          *text,

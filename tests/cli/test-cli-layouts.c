@@ -134,6 +134,40 @@ test_ome_named_channels (void)
   cli_rm_rf (dir);
 }
 
+/* Tags added by the parameter file's [channels] group name channels. */
+static void
+test_extra_tags (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *params = g_build_filename (dir, "params.ini", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.ini", NULL);
+  g_autofree char *a = g_build_filename (dir, "A1_nuc.tif", NULL);
+  g_autofree char *b = g_build_filename (dir, "A1_ph2.tif", NULL);
+  g_autofree char *c = g_build_filename (dir, "A1_dead.tif", NULL);
+  g_autoptr(LdaImage) bf = fx_sample_image (LDA_INPUT_BRIGHTFIELD);
+  g_autoptr(LdaImage) ho = fx_sample_image (LDA_INPUT_HOECHST);
+  g_autoptr(LdaImage) dr = fx_sample_image (LDA_INPUT_DRAQ7);
+  static const char text[] = "[channels]\nbf=ph2;\nhoechst=NUC;\ndraq7=dead;\n";
+  static const char wrong[] = "[channels]\nlive=nuc;\n";
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) refused = { 0, };
+
+  fx_write_pages (a, &ho, 1, NULL, 0, RESUNIT_NONE);
+  fx_write_pages (b, &bf, 1, NULL, 0, RESUNIT_NONE);
+  fx_write_pages (c, &dr, 1, NULL, 0, RESUNIT_NONE);
+  cli_write_bytes (params, text, sizeof text - 1);
+  cli_write_bytes (bad, wrong, sizeof wrong - 1);
+
+  /* In glob order: dead, nuc, ph2. */
+  cli_run (&run, "segment", c, a, b, "--params", params, "-o", out, NULL);
+  assert_counts (&run);
+
+  cli_run (&refused, "segment", c, a, b, "--params", bad, "-o", out, NULL);
+  cli_assert_one_line_error (&refused, bad, "live");
+  cli_rm_rf (dir);
+}
+
 static void
 test_czi (void)
 {
@@ -159,6 +193,7 @@ main (int    argc,
   g_test_add_func ("/cli/layouts/contradiction", test_contradiction);
   g_test_add_func ("/cli/layouts/hyperstack", test_hyperstack);
   g_test_add_func ("/cli/layouts/ome-named-channels", test_ome_named_channels);
+  g_test_add_func ("/cli/layouts/extra-tags", test_extra_tags);
   g_test_add_func ("/cli/layouts/czi", test_czi);
 
   return g_test_run ();
