@@ -119,6 +119,16 @@ lda_series_new_from_folder (const char  *folder,
   return lda_series_new_from_folder_full (folder, NULL, NULL, error);
 }
 
+static gboolean
+any_usable (GPtrArray *triples)
+{
+  for (guint i = 0; i < triples->len; i++)
+    if (((const LdaTriple *) g_ptr_array_index (triples, i))->problem == NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The distinct series (wells, positions) of @triples, in order, or NULL
  * when there are fewer than two. */
 static GStrv
@@ -180,7 +190,7 @@ lda_series_new_from_folder_full (const char           *folder,
     return NULL;
 
   all_series = list_series (triples);
-  if (series != NULL && (all_series == NULL || !g_strv_contains ((const char * const *) all_series,
+  if (series != NULL && any_usable (triples) && (all_series == NULL || !g_strv_contains ((const char * const *) all_series,
                                                                  series)))
     {
       g_autofree char *listed = all_series != NULL ? g_strjoinv (", ", all_series) : NULL;
@@ -609,4 +619,62 @@ lda_series_parse_frames (LdaSeries   *self,
     }
 
   return TRUE;
+}
+
+/**
+ * lda_interval_parse:
+ * @text: a time between frames: "2h", "30min", "90s", "1.5 h"
+ * @hours: (out): it in hours
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if @text is a positive time with a unit
+ */
+gboolean
+lda_interval_parse (const char  *text,
+                    double      *hours,
+                    GError     **error)
+{
+  static const struct { const char *unit; double hours; } units[] = {
+    { "h", 1.0 }, { "hr", 1.0 }, { "hours", 1.0 }, { "min", 1.0 / 60.0 }, { "m", 1.0 / 60.0 },
+    { "s", 1.0 / 3600.0 }, { "sec", 1.0 / 3600.0 }, { "d", 24.0 }, { "days", 24.0 },
+  };
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end != text && isfinite (value) && value > 0.0)
+    {
+      while (*end == ' ')
+        end++;
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+          {
+            *hours = value * units[i].hours;
+            return TRUE;
+          }
+    }
+
+  g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+               _("“%s” is not a time between frames; write it as 2h, 30min or 90s"), text);
+  return FALSE;
+}
+
+/**
+ * lda_series_set_interval:
+ * @self: a series
+ * @hours: the time between frames, in hours
+ *
+ * Frames whose files do not say when they were taken are placed at their
+ * time index × @hours.
+ */
+void
+lda_series_set_interval (LdaSeries *self,
+                         double     hours)
+{
+  for (guint i = 0; i < self->frames->len; i++)
+    {
+      LdaFrame *frame = &g_array_index (self->frames, LdaFrame, i);
+
+      if (!isfinite (frame->time_hours))
+        frame->time_hours = frame->time_index * hours;
+    }
 }

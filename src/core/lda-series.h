@@ -100,6 +100,12 @@ gboolean         lda_series_parse_frames    (LdaSeries        *self,
                                              GArray           *frames,
                                              GError          **error);
 
+gboolean         lda_interval_parse         (const char       *text,
+                                             double           *hours,
+                                             GError          **error);
+void             lda_series_set_interval    (LdaSeries        *self,
+                                             double            hours);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaSeries, lda_series_free)
 
 G_END_DECLS
