@@ -233,8 +233,9 @@ parse_description (const char     *text,
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
                    _("its ImageJ description says images=%u, but channels=%u × slices=%u "
-                   "× frames=%u make %" G_GUINT64_FORMAT),
-                   info->images, info->channels, info->slices, info->frames, product);
+                   "× frames=%u make %llu"),
+                   info->images, info->channels, info->slices, info->frames,
+                   (unsigned long long) product);
       return FALSE;
     }
 
