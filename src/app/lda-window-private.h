@@ -161,6 +161,9 @@ void lda_window_schedule_counts (LdaWindow      *self);
 void lda_window_cancel_counts   (LdaWindow      *self);
 void lda_window_forget_counts   (LdaWindow      *self);
 
+/* lda-window-series.c */
+gboolean    lda_window_add_series_chooser (LdaWindow *self);
+
 /* lda-window-time.c */
 gboolean    lda_window_series_has_hours (LdaWindow *self);
 double      lda_window_frame_time       (LdaWindow *self,

@@ -136,6 +136,7 @@ rebuild_frame_strip (LdaWindow *self)
   GtkWidget *child;
   GtkToggleButton *group = NULL;
   guint n = lda_series_get_n_frames (self->series);
+  gboolean has_chooser;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
     gtk_box_remove (self->frame_box, child);
@@ -157,8 +158,9 @@ rebuild_frame_strip (LdaWindow *self)
       g_ptr_array_add (self->frame_buttons, button);
       lda_window_update_frame_button (self, i);
     }
+  has_chooser = lda_window_add_series_chooser (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1 || has_chooser);
   gtk_widget_set_visible (self->scope_box, n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
   lda_fraction_plot_set_n_points (self->fraction_plot, n);
@@ -505,6 +507,18 @@ lda_window_show_counts (LdaWindow       *self,
                                                       "%u cells, mean area %.0f px",
                                                       counts->n_objects),
                                             counts->n_objects, counts->mean_cell_area);
+  double pixel_um = self->series != NULL && self->frame < lda_series_get_n_frames (self->series)
+                    ? lda_series_get_frame (self->series, self->frame)->pixel_size_um : 0.0;
+
+  /* Calibrated data: the area in µm² too; uncalibrated data say px only. */
+  if (pixel_um > 0.0)
+    {
+      char *with_um = g_strdup_printf (_("%s (%.0f µm²)"), cells,
+                                       counts->mean_cell_area * pixel_um * pixel_um);
+
+      g_free (cells);
+      cells = with_um;
+    }
 
   markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
                                       "<small>%s</small>"),

@@ -285,6 +285,37 @@ test_calibration (void)
   g_assert_cmpuint (a->kind, ==, LDA_STACK_PLAIN);
 }
 
+/* 12- and 14-bit cameras store their data in 16-bit pages: read as they
+ * are, not scaled, and 8-bit pages widened without scaling. */
+static void
+test_bit_depths (void)
+{
+  static const guint depths[] = { 12, 14, 16 };
+  g_autoptr(LdaImage) sample = fx_sample_image (LDA_INPUT_HOECHST);
+
+  for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+    {
+      g_autofree char *name = g_strdup_printf ("depth%u.tif", depths[d]);
+      g_autofree char *path = tmp_path (name);
+      g_autoptr(LdaImage) scaled = lda_image_new (LDA_PIXEL_U16, sample->width, sample->height,
+                                                  NULL);
+      g_autoptr(LdaImage) read = NULL;
+      g_autoptr(GError) error = NULL;
+      guint16 top = (guint16) ((1u << depths[d]) - 1);
+
+      for (gsize i = 0; i < lda_image_n_pixels (scaled); i++)
+        lda_image_u16 (scaled)[i] = (guint16) MIN (lda_image_u16 (sample)[i], top);
+      lda_image_u16 (scaled)[0] = top;
+      fx_write_pages (path, &scaled, 1, NULL, 0, RESUNIT_NONE);
+
+      read = lda_tiff_read (path, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (read->source_bits, ==, 16);
+      g_assert_cmpmem (lda_image_u16 (read), lda_image_n_pixels (read) * 2,
+                       lda_image_u16 (scaled), lda_image_n_pixels (scaled) * 2);
+    }
+}
+
 static void
 test_imagej_parse (void)
 {
@@ -322,6 +353,7 @@ main (int    argc,
   g_test_add_func ("/stacks/tags-decide", test_tags_decide);
   g_test_add_func ("/stacks/foreign-formats", test_foreign_formats);
   g_test_add_func ("/stacks/calibration", test_calibration);
+  g_test_add_func ("/stacks/bit-depths", test_bit_depths);
 
   status = g_test_run ();
 
