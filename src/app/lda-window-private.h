@@ -49,6 +49,8 @@ struct _LdaWindow
   GPtrArray         *frame_buttons;
 
   gboolean           side_bar_visible;
+  gboolean           scale_bar_visible;
+  GtkWidget         *scale_bars[LDA_N_PANES];
   GSettings         *settings;
   LdaPipelineRunner *runner;
   LdaDocument       *document;   /* what is shown */

@@ -20,6 +20,7 @@
 #include "lda-layouts.h"
 #include "lda-names.h"
 #include "lda-render.h"
+#include "lda-scale-bar.h"
 #include "lda-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LdaWindow, lda_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -29,6 +30,7 @@ enum {
   PROP_TOOL,
   PROP_PAINT_CLASS,
   PROP_SIDE_BAR_VISIBLE,
+  PROP_SCALE_BAR_VISIBLE,
   N_PROPS
 };
 
@@ -509,6 +511,10 @@ lda_window_show_counts (LdaWindow       *self,
                                             counts->n_objects, counts->mean_cell_area);
   double pixel_um = self->series != NULL && self->frame < lda_series_get_n_frames (self->series)
                     ? lda_series_get_frame (self->series, self->frame)->pixel_size_um : 0.0;
+
+  for (guint p = 0; p < LDA_N_PANES; p++)
+    if (self->scale_bars[p] != NULL)
+      lda_scale_bar_set_pixel_size (LDA_SCALE_BAR (self->scale_bars[p]), pixel_um);
 
   /* Calibrated data: the area in µm² too; uncalibrated data say px only. */
   if (pixel_um > 0.0)
@@ -1043,6 +1049,9 @@ lda_window_get_property (GObject    *object,
     case PROP_SIDE_BAR_VISIBLE:
       g_value_set_boolean (value, self->side_bar_visible);
       break;
+    case PROP_SCALE_BAR_VISIBLE:
+      g_value_set_boolean (value, self->scale_bar_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1068,6 +1077,16 @@ lda_window_set_property (GObject      *object,
       if (self->side_bar_visible != g_value_get_boolean (value))
         {
           self->side_bar_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SCALE_BAR_VISIBLE:
+      if (self->scale_bar_visible != g_value_get_boolean (value))
+        {
+          self->scale_bar_visible = g_value_get_boolean (value);
+          for (guint p = 0; p < LDA_N_PANES; p++)
+            if (self->scale_bars[p] != NULL)
+              gtk_widget_set_visible (self->scale_bars[p], self->scale_bar_visible);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1113,7 +1132,18 @@ lda_window_class_init (LdaWindowClass *klass)
   properties[PROP_SIDE_BAR_VISIBLE] =
     g_param_spec_boolean ("side-bar-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LdaWindow:scale-bar-visible:
+   *
+   * Whether the panes show a scale bar (for calibrated data; Ctrl+Shift+B).
+   */
+  properties[PROP_SCALE_BAR_VISIBLE] =
+    g_param_spec_boolean ("scale-bar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.scale-bar", "scale-bar-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_B,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.scale-bar", NULL);
   window_class->close_request = lda_window_close_request;
 
   g_type_ensure (LDA_TYPE_IMAGE_VIEW);
@@ -1220,7 +1250,10 @@ lda_window_init (LdaWindow *self)
         lda_image_view_bind (self->views[LDA_PANE_COMPOSITE], self->views[p]);
       g_signal_connect (self->views[p], "pointer-moved", G_CALLBACK (on_pointer_moved), self);
       g_signal_connect (self->views[p], "toggle-solo", G_CALLBACK (on_toggle_solo), self);
+      self->scale_bars[p] = lda_scale_bar_new (self->views[p]);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->panes[p]), self->scale_bars[p]);
     }
+  self->scale_bar_visible = TRUE;
 
   build_legend (self);
   lda_window_edit_init (self);

@@ -64,7 +64,10 @@ lda_cli_segment (int    argc,
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *page_text = NULL;
-  g_autofree char *role_paths[LDA_N_INPUTS] = { NULL, };
+  g_autofree char *bf_path = NULL;
+  g_autofree char *hoechst_path = NULL;
+  g_autofree char *draq7_path = NULL;
+  const char *role_paths[LDA_N_INPUTS];
   g_autofree char *channels_text = NULL;
   g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
   g_autoptr(GPtrArray) warnings = NULL;
@@ -81,11 +84,11 @@ lda_cli_segment (int    argc,
       N_("Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json"), NULL },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
       N_("Time point of multi-page files, from 0 (default 0)"), "N" },
-    { "bf", 0, 0, G_OPTION_ARG_FILENAME, &role_paths[LDA_INPUT_BRIGHTFIELD],
+    { "bf", 0, 0, G_OPTION_ARG_FILENAME, &bf_path,
       N_("The brightfield image, whatever its name"), "FILE" },
-    { "hoechst", 0, 0, G_OPTION_ARG_FILENAME, &role_paths[LDA_INPUT_HOECHST],
+    { "hoechst", 0, 0, G_OPTION_ARG_FILENAME, &hoechst_path,
       N_("The Hoechst image, whatever its name"), "FILE" },
-    { "draq7", 0, 0, G_OPTION_ARG_FILENAME, &role_paths[LDA_INPUT_DRAQ7],
+    { "draq7", 0, 0, G_OPTION_ARG_FILENAME, &draq7_path,
       N_("The Draq7 image, whatever its name"), "FILE" },
     { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
       N_("Which channel of a multi-channel file is which: bf=N|NAME,hoechst=N|NAME,"
@@ -116,6 +119,9 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_USAGE;
     }
 
+  role_paths[LDA_INPUT_BRIGHTFIELD] = bf_path;
+  role_paths[LDA_INPUT_HOECHST] = hoechst_path;
+  role_paths[LDA_INPUT_DRAQ7] = draq7_path;
   n_roles = 0;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     n_roles += role_paths[i] != NULL;
