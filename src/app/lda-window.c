@@ -752,6 +752,16 @@ update_status (LdaWindow *self)
                           lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
                           lda_image_get (result->sobel, x, y),
                           klass, lda_class_label (klass));
+  /* Where the pointer is in µm, for calibrated data only. */
+  if (self->series != NULL && self->frame < lda_series_get_n_frames (self->series) &&
+      lda_series_get_frame (self->series, self->frame)->pixel_size_um > 0.0)
+    {
+      double um = lda_series_get_frame (self->series, self->frame)->pixel_size_um;
+      char *with_um = g_strdup_printf (_("%s   (%.1f µm, %.1f µm)"), text, x * um, y * um);
+
+      g_free (text);
+      text = with_um;
+    }
   gtk_label_set_text (self->status_label, text);
 }
 

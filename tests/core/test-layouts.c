@@ -211,6 +211,34 @@ test_foreign_in_folder (void)
   remove_tree (root);
 }
 
+/* A single-channel TIFF opened alone (a double-click in the file manager)
+ * opens the series of its folder, from the files beside it. */
+static void
+test_single_file_opens_siblings (void)
+{
+  static const char * const tags[] = { "bf", "hoechst", "draq7" };
+  g_autofree char *root = g_dir_make_tmp ("lda-test-siblings-XXXXXX", NULL);
+  g_autofree char *chosen = g_build_filename (root, "A1_t02_hoechst.tif", NULL);
+  const char *paths[1] = { chosen };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = NULL;
+
+  for (guint t = 1; t <= 2; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *name = g_strdup_printf ("A1_t%02u_%s.tif", t, tags[c]);
+
+        write_sample (root, name, (LdaInput) c);
+      }
+
+  series = lda_series_new_from_files (paths, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 2);
+  g_assert_cmpstr (lda_series_get_frame (series, 1)->triple->name, ==, "A1_t02");
+  assert_first_frame_counts (series);
+  remove_tree (root);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -221,6 +249,7 @@ main (int    argc,
   g_test_add_func ("/layouts/micromanager-1.4", test_micromanager_14);
   g_test_add_func ("/layouts/micromanager-2.0", test_micromanager_20);
   g_test_add_func ("/layouts/foreign-in-folder", test_foreign_in_folder);
+  g_test_add_func ("/layouts/single-file-opens-siblings", test_single_file_opens_siblings);
 
   return g_test_run ();
 }
