@@ -163,6 +163,10 @@ void lda_window_schedule_counts (LdaWindow      *self);
 void lda_window_cancel_counts   (LdaWindow      *self);
 void lda_window_forget_counts   (LdaWindow      *self);
 
+/* lda-window-channels.c */
+gboolean    lda_window_ask_channels     (LdaWindow  *self,
+                                         const char *path);
+
 /* lda-window-series.c */
 gboolean    lda_window_add_series_chooser (LdaWindow *self);
 

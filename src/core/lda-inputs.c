@@ -17,14 +17,87 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lda-channel-store.h"
 #include "lda-error.h"
 #include "lda-inputs.h"
+#include "lda-stack.h"
 
 static const char * const input_names[LDA_N_INPUTS] = {
   N_("brightfield"), N_("Hoechst"), N_("Draq7"),
 };
+
+/**
+ * lda_triple_new_from_file:
+ * @path: one TIFF file
+ * @map: (nullable): which channel is which, when the channels' names do
+ *   not say
+ * @error: return location for an error
+ *
+ * A triple of the channels of one multi-channel file (an ImageJ hyperstack
+ * or an OME-TIFF, lda_stack_open()).  A file of one channel fails with
+ * %LDA_ERROR_NO_TRIPLES, one whose channels cannot be assigned with
+ * %LDA_ERROR_CHANNELS (lda_stack_assign()).
+ *
+ * Returns: (transfer full) (nullable): the triple
+ */
+LdaTriple *
+lda_triple_new_from_file (const char           *path,
+                          const LdaChannelMap  *map,
+                          GError              **error)
+{
+  g_autoptr(LdaStack) stack = NULL;
+  g_autofree char *base = NULL;
+  guint channels[LDA_N_INPUTS];
+  LdaTriple *self;
+  char *dot;
+
+  stack = lda_stack_open (path, error);
+  if (stack == NULL)
+    return NULL;
+
+  if (stack->n_channels < LDA_N_INPUTS)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: holds %u channel; open it with the files of the other "
+                                "channels (brightfield, Hoechst, Draq7)",
+                                "%s: holds %u channels; open it with the files of the other "
+                                "channels (brightfield, Hoechst, Draq7)",
+                                stack->n_channels),
+                   path, stack->n_channels);
+      return NULL;
+    }
+
+  if (!lda_stack_assign (stack, map, channels, error))
+    return NULL;
+
+  self = g_new0 (LdaTriple, 1);
+  base = g_path_get_basename (path);
+  /* "A1.ome.tif" is the triple "A1". */
+  if (g_str_has_suffix (base, ".ome.tif") || g_str_has_suffix (base, ".ome.tiff"))
+    *strstr (base, ".ome.tif") = '\0';
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  self->name = g_strdup (base);
+  self->time_index = LDA_NO_TIME_INDEX;
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      const LdaStackChannel *channel = &stack->channels[channels[i]];
+
+      self->paths[i] = g_strdup (channel->path);
+      self->first_page[i] = channel->first_page;
+      self->page_stride[i] = channel->stride;
+    }
+  self->n_frames = stack->n_frames;
+  self->interval_hours = stack->interval_hours;
+  self->pixel_size_um = stack->pixel_size_um;
+  self->stack_kind = (int) stack->kind;
+
+  return self;
+}
 
 static LdaTriple *
 from_three (const char * const  *paths,
