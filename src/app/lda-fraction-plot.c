@@ -36,6 +36,7 @@ struct _LdaFractionPlot
 
   GArray    *points;   /* of Point */
   guint      current;
+  char      *time_title; /* NULL: "time" (frame indices) */
 };
 
 G_DEFINE_FINAL_TYPE (LdaFractionPlot, lda_fraction_plot, GTK_TYPE_WIDGET)
@@ -133,10 +134,11 @@ get_time_axis (LdaFractionPlot *self,
 
   for (guint i = 0; i < self->points->len; i++)
     {
-      gint64 t = (gint64) g_array_index (self->points, Point, i).time;
+      double t = g_array_index (self->points, Point, i).time;
 
-      lo = MIN (lo, t);
-      hi = MAX (hi, t);
+      /* Times in hours need not be whole. */
+      lo = MIN (lo, (gint64) floor (t));
+      hi = MAX (hi, (gint64) ceil (t));
     }
   if (self->points->len == 0)
     lo = hi = 0;
@@ -185,7 +187,7 @@ get_plot_area (LdaFractionPlot *self,
   double left, right, bottom, room;
 
   y_title = create_layout (self, _("dead fraction"), NULL, &y_title_h);
-  x_title = create_layout (self, _("time"), &x_title_w, NULL);
+  x_title = create_layout (self, self->time_title != NULL ? self->time_title : _("time"), &x_title_w, NULL);
   tick = create_layout (self, "0.5", &tick_w, &text_h);
 
   /* Labels are at most as wide as the largest time, one digit longer
@@ -256,7 +258,7 @@ draw (LdaFractionPlot *self,
   lda_widget_get_foreground (GTK_WIDGET (self), &fg);
 
   y_title = create_layout (self, _("dead fraction"), &y_title_w, NULL);
-  x_title = create_layout (self, _("time"), NULL, NULL);
+  x_title = create_layout (self, self->time_title != NULL ? self->time_title : _("time"), NULL, NULL);
   get_plot_area (self, width, height, &area, &axis);
   left = area.origin.x;
 
@@ -504,6 +506,7 @@ lda_fraction_plot_finalize (GObject *object)
 
   g_clear_pointer (&self->points, g_array_unref);
 
+  g_free (LDA_FRACTION_PLOT (object)->time_title);
   G_OBJECT_CLASS (lda_fraction_plot_parent_class)->finalize (object);
 }
 
@@ -635,4 +638,21 @@ lda_fraction_plot_set_current (LdaFractionPlot *self,
 
   self->current = index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_fraction_plot_set_time_title:
+ * @self: a plot
+ * @title: (nullable): the time axis' title with its unit, e.g. "time (h)";
+ *   %NULL for frame indices
+ */
+void
+lda_fraction_plot_set_time_title (LdaFractionPlot *self,
+                                  const char      *title)
+{
+  g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
+
+  g_free (self->time_title);
+  self->time_title = g_strdup (title);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -23,6 +23,8 @@ void       lda_fraction_plot_set_point   (LdaFractionPlot *self,
 void       lda_fraction_plot_set_time    (LdaFractionPlot *self,
                                           guint            index,
                                           double           time);
+void       lda_fraction_plot_set_time_title (LdaFractionPlot *self,
+                                          const char      *title);
 void       lda_fraction_plot_clear_point (LdaFractionPlot *self,
                                           guint            index);
 void       lda_fraction_plot_set_current (LdaFractionPlot *self,

@@ -106,13 +106,8 @@ lda_run_result_free (LdaRunResult *result)
 static LdaTriple *
 triple_copy (const LdaTriple *triple)
 {
-  LdaTriple *copy = lda_triple_new (triple->paths[0], triple->paths[1], triple->paths[2]);
-
-  g_free (copy->name);
-  copy->name = g_strdup (triple->name);
-  copy->time_index = triple->time_index;
-
-  return copy;
+  /* The whole triple: the pages of a multi-channel file's channels too. */
+  return lda_triple_copy (triple);
 }
 
 static void

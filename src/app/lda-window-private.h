@@ -51,6 +51,8 @@ struct _LdaWindow
   GPtrArray         *frame_buttons;
 
   gboolean           side_bar_visible;
+  gboolean           scale_bar_visible;
+  GtkWidget         *scale_bars[LDA_N_PANES];
   GSettings         *settings;
   LdaPipelineRunner *runner;
   LdaDocument       *document;   /* what is shown */
@@ -195,5 +197,18 @@ void lda_window_document_finalize   (LdaWindow   *self);
 void lda_window_schedule_counts (LdaWindow      *self);
 void lda_window_cancel_counts   (LdaWindow      *self);
 void lda_window_forget_counts   (LdaWindow      *self);
+
+/* lda-window-channels.c */
+gboolean    lda_window_ask_channels     (LdaWindow  *self,
+                                         const char *path);
+
+/* lda-window-series.c */
+gboolean    lda_window_add_series_chooser (LdaWindow *self);
+
+/* lda-window-time.c */
+gboolean    lda_window_series_has_hours (LdaWindow *self);
+double      lda_window_frame_time       (LdaWindow *self,
+                                         guint      index);
+const char *lda_window_format_hours     (double     hours);
 
 G_END_DECLS

@@ -10,11 +10,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "lda-compose.h"
+#include "lda-error.h"
 #include "lda-names.h"
 #include "lda-render.h"
+#include "lda-scale-bar.h"
 #include "lda-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LdaWindow, lda_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -24,6 +27,7 @@ enum {
   PROP_TOOL,
   PROP_PAINT_CLASS,
   PROP_SIDE_BAR_VISIBLE,
+  PROP_SCALE_BAR_VISIBLE,
   N_PROPS
 };
 
@@ -92,7 +96,12 @@ lda_window_update_frame_button (LdaWindow *self,
   g_autofree char *label = NULL;
   g_autofree char *tooltip = NULL;
 
-  label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
+  if (isfinite (frame->time_hours))
+    /* Translators: a frame's time in hours, on its button */
+    label = g_strdup_printf (_("%s h%s"), lda_window_format_hours (frame->time_hours),
+                             frame->has_override ? " *" : "");
+  else
+    label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
   gtk_button_set_label (GTK_BUTTON (button), label);
 
   tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
@@ -126,6 +135,7 @@ rebuild_frame_strip (LdaWindow *self)
   GtkWidget *child;
   GtkToggleButton *group = NULL;
   guint n = lda_series_get_n_frames (self->series);
+  gboolean has_chooser;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
     gtk_box_remove (self->frame_box, child);
@@ -147,18 +157,21 @@ rebuild_frame_strip (LdaWindow *self)
       g_ptr_array_add (self->frame_buttons, button);
       lda_window_update_frame_button (self, i);
     }
+  has_chooser = lda_window_add_series_chooser (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1 || has_chooser);
   gtk_widget_set_visible (self->scope_box, n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
   lda_fraction_plot_set_n_points (self->fraction_plot, n);
+  lda_fraction_plot_set_time_title (self->fraction_plot,
+                                    lda_window_series_has_hours (self) ? _("time (h)") : NULL);
   for (guint i = 0; i < n; i++)
     {
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
-      lda_fraction_plot_set_time (self->fraction_plot, i, frame->time_index);
+      lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
       if (frame->has_counts)
-        lda_fraction_plot_set_point (self->fraction_plot, i, frame->time_index,
+        lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),
                                      frame->dead_fraction);
     }
 }
@@ -228,7 +241,11 @@ update_titles (LdaWindow *self)
   g_autofree char *subtitle = NULL;
 
   gtk_label_set_text (self->title_label, frame->title);
-  if (n > 1)
+  if (n > 1 && isfinite (frame->time_hours))
+    subtitle = g_strdup_printf (_("%s — time point %u of %u (%s h)"),
+                                lda_series_get_name (self->series), self->frame + 1, n,
+                                lda_window_format_hours (frame->time_hours));
+  else if (n > 1)
     subtitle = g_strdup_printf (_("%s — time point %u of %u (t = %u)"),
                                 lda_series_get_name (self->series), self->frame + 1, n,
                                 frame->time_index);
@@ -338,7 +355,9 @@ lda_window_set_document (LdaWindow   *self,
 /**
  * lda_window_open:
  * @self: a window
- * @files: (array length=n_files): a folder, or the three images of a triple
+ * @files: (array length=n_files): a folder, the three images of a triple,
+ *   or one image: a multi-channel file, or a file whose siblings hold the
+ *   other channels
  * @n_files: how many
  * @is_sample: whether this is the bundled sample
  *
@@ -376,6 +395,15 @@ lda_window_open (LdaWindow *self,
                                           &error);
     }
 
+  /* Channels that cannot be told by name: ask, then open. */
+  if (series == NULL && n_files == 1 && g_error_matches (error, LDA_ERROR, LDA_ERROR_CHANNELS))
+    {
+      g_autofree char *path = g_file_get_path (files[0]);
+
+      if (lda_window_ask_channels (self, path))
+        return FALSE;
+    }
+
   if (series == NULL)
     {
       lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
@@ -396,6 +424,22 @@ lda_window_show_counts (LdaWindow       *self,
                                                       "%u cells, mean area %.0f px",
                                                       counts->n_objects),
                                             counts->n_objects, counts->mean_cell_area);
+  double pixel_um = self->series != NULL && self->frame < lda_series_get_n_frames (self->series)
+                    ? lda_series_get_frame (self->series, self->frame)->pixel_size_um : 0.0;
+
+  for (guint p = 0; p < LDA_N_PANES; p++)
+    if (self->scale_bars[p] != NULL)
+      lda_scale_bar_set_pixel_size (LDA_SCALE_BAR (self->scale_bars[p]), pixel_um);
+
+  /* Calibrated data: the area in µm² too; uncalibrated data say px only. */
+  if (pixel_um > 0.0)
+    {
+      char *with_um = g_strdup_printf (_("%s (%.0f µm²)"), cells,
+                                       counts->mean_cell_area * pixel_um * pixel_um);
+
+      g_free (cells);
+      cells = with_um;
+    }
 
   markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
                                       "<small>%s</small>"),
@@ -456,7 +500,8 @@ lda_window_set_frame_counts (LdaWindow       *self,
 
   lda_series_set_frame_counts (self->series, frame, counts);
   if (counts != NULL)
-    lda_fraction_plot_set_point (self->fraction_plot, frame, f->time_index, f->dead_fraction);
+    lda_fraction_plot_set_point (self->fraction_plot, frame, lda_window_frame_time (self, frame),
+                                 f->dead_fraction);
   else
     lda_fraction_plot_clear_point (self->fraction_plot, frame);
   if (frame < self->frame_buttons->len)
@@ -629,6 +674,16 @@ update_status (LdaWindow *self)
                           lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
                           lda_image_get (result->sobel, x, y),
                           klass, lda_class_label (klass));
+  /* Where the pointer is in µm, for calibrated data only. */
+  if (self->series != NULL && self->frame < lda_series_get_n_frames (self->series) &&
+      lda_series_get_frame (self->series, self->frame)->pixel_size_um > 0.0)
+    {
+      double um = lda_series_get_frame (self->series, self->frame)->pixel_size_um;
+      char *with_um = g_strdup_printf (_("%s   (%.1f µm, %.1f µm)"), text, x * um, y * um);
+
+      g_free (text);
+      text = with_um;
+    }
   nucleus = lda_window_hover (self, result, x, y);
   /* Narrow, the pixel values give way: before the class, or after the
    * nucleus's evidence. */
@@ -939,6 +994,9 @@ lda_window_get_property (GObject    *object,
     case PROP_SIDE_BAR_VISIBLE:
       g_value_set_boolean (value, self->side_bar_visible);
       break;
+    case PROP_SCALE_BAR_VISIBLE:
+      g_value_set_boolean (value, self->scale_bar_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -964,6 +1022,16 @@ lda_window_set_property (GObject      *object,
       if (self->side_bar_visible != g_value_get_boolean (value))
         {
           self->side_bar_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SCALE_BAR_VISIBLE:
+      if (self->scale_bar_visible != g_value_get_boolean (value))
+        {
+          self->scale_bar_visible = g_value_get_boolean (value);
+          for (guint p = 0; p < LDA_N_PANES; p++)
+            if (self->scale_bars[p] != NULL)
+              gtk_widget_set_visible (self->scale_bars[p], self->scale_bar_visible);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1009,7 +1077,18 @@ lda_window_class_init (LdaWindowClass *klass)
   properties[PROP_SIDE_BAR_VISIBLE] =
     g_param_spec_boolean ("side-bar-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LdaWindow:scale-bar-visible:
+   *
+   * Whether the panes show a scale bar (for calibrated data; Ctrl+Shift+B).
+   */
+  properties[PROP_SCALE_BAR_VISIBLE] =
+    g_param_spec_boolean ("scale-bar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.scale-bar", "scale-bar-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_B,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.scale-bar", NULL);
   window_class->close_request = lda_window_close_request;
 
   g_type_ensure (LDA_TYPE_IMAGE_VIEW);
@@ -1121,7 +1200,10 @@ lda_window_init (LdaWindow *self)
         lda_image_view_bind (self->views[LDA_PANE_COMPOSITE], self->views[p]);
       g_signal_connect (self->views[p], "pointer-moved", G_CALLBACK (on_pointer_moved), self);
       g_signal_connect (self->views[p], "toggle-solo", G_CALLBACK (on_toggle_solo), self);
+      self->scale_bars[p] = lda_scale_bar_new (self->views[p]);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->panes[p]), self->scale_bars[p]);
     }
+  self->scale_bar_visible = TRUE;
 
   build_legend (self);
   lda_window_edit_init (self);

@@ -322,6 +322,30 @@ report_folder_error (const char   *folder,
     lda_cli_error ("%s", error->message);
 }
 
+/* Keeps the triples of one well or position. */
+static gboolean
+keep_series (GPtrArray   *triples,
+             const char  *series,
+             GError     **error)
+{
+  guint kept = 0;
+
+  for (guint i = triples->len; i > 0; i--)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i - 1);
+
+      if (g_strcmp0 (triple->series, series) != 0)
+        g_ptr_array_remove_index (triples, i - 1);
+      else
+        kept++;
+    }
+
+  if (kept == 0)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                 _("no series “%s” (wells such as A1_1, positions such as Pos0)"), series);
+  return kept > 0;
+}
+
 static gboolean
 parse_shard (const char *text,
              guint      *index,
@@ -357,6 +381,9 @@ lda_cli_batch (int    argc,
   g_autofree char *output_dir = NULL;
   g_autofree char *jobs_text = NULL;
   g_autofree char *shard_text = NULL;
+  g_autofree char *channels_text = NULL;
+  g_autofree char *series_name = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
   g_autofree char *csv_name = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
   GThreadPool *pool;
@@ -374,6 +401,11 @@ lda_cli_batch (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
       NULL },
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+      N_("Which channel is which where names do not say: bf=N|NAME,hoechst=N|NAME,"
+         "draq7=N|NAME (channel numbers from 1, channel or folder names)"), "MAP" },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
+      N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
     { NULL }
   };
 
@@ -384,10 +416,11 @@ lda_cli_batch (int    argc,
   g_option_context_set_summary (context,
     /* Translators: keep the channel tags and the file names as they are */
     N_("Finds the triples of INDIR by the channel tags in their file names\n"
-       "(bf, brightfield, bright, phase, trans, transmitted; hoechst, dapi; draq7, cy5;\n"
-       "case does not matter), writes NAME_labels.tif for each (NAME_tPPP_labels.tif\n"
-       "per page of a multi-page time series) and counts.csv (counts-I-of-N.csv with\n"
-       "--shard)."));
+       "(bf, brightfield, bright, phase, trans, transmitted, dic, tl; hoechst, dapi;\n"
+       "draq7, cy5, pi, propidium, sytox, topro3; case does not matter), and those of\n"
+       "ImageJ hyperstacks, OME-TIFF files, Incucyte and Micro-Manager folders; writes\n"
+       "NAME_labels.tif for each (NAME_tPPP_labels.tif per page of a multi-page time\n"
+       "series) and counts.csv (counts-I-of-N.csv with --shard)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -418,10 +451,21 @@ lda_cli_batch (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  triples = lda_triples_find (argv[1], &error);
+  if (channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error))
+    {
+      lda_cli_error ("batch: --channels: %s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+
+  triples = lda_triples_find_mapped (argv[1], &map, &error);
   if (triples == NULL)
     {
       report_folder_error (argv[1], error);
+      return LDA_EXIT_FAILED;
+    }
+  if (series_name != NULL && !keep_series (triples, series_name, &error))
+    {
+      lda_cli_error ("%s: %s", argv[1], error->message);
       return LDA_EXIT_FAILED;
     }
   if (triples->len == 0)

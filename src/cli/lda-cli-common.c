@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lda-atomic-file.h"
+#include "lda-channels.h"
 #include "lda-cli.h"
 #include "lda-error.h"
 #include "lda-params-file.h"
@@ -361,6 +362,9 @@ lda_param_options_apply (LdaParamOptions *self,
         return FALSE;
       *params = *lda_params_file_get_params (self->file);
     }
+  /* Its [channels] group: more channel tags. */
+  if (self->params_file != NULL && !lda_channel_tags_load (self->params_file, error))
+    return FALSE;
 
   return apply_options (self, params, error);
 }

@@ -204,6 +204,11 @@ lda_cli_export (int    argc,
   g_autoptr(GArray) frames = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *frames_text = NULL;
+  g_autofree char *series_name = NULL;
+  g_autofree char *channels_text = NULL;
+  g_autofree char *interval_text = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
+  double interval = 0.0;
   g_autofree char *folder = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *layout_text = NULL;
@@ -243,6 +248,13 @@ lda_cli_export (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
       NULL },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
+      N_("The well or position to export, when the folder holds several"), "NAME" },
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+      N_("Which channel is which where names do not say: bf=N|NAME,hoechst=N|NAME,"
+         "draq7=N|NAME"), "MAP" },
+    { "interval", 0, 0, G_OPTION_ARG_STRING, &interval_text,
+      N_("Time between frames whose files do not say it, e.g. 2h or 30min"), "TIME" },
     { NULL }
   };
 
@@ -290,12 +302,21 @@ lda_cli_export (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  series = lda_series_new_from_folder (folder, &error);
+  if ((channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error)) ||
+      (interval_text != NULL && !lda_interval_parse (interval_text, &interval, &error)))
+    {
+      lda_cli_error ("export: %s", error->message);
+      return LDA_EXIT_USAGE;
+    }
+
+  series = lda_series_new_from_folder_full (folder, series_name, &map, &error);
   if (series == NULL)
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
     }
+  if (interval > 0.0)
+    lda_series_set_interval (series, interval);
 
   if (frames_text != NULL)
     {

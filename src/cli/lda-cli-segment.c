@@ -12,6 +12,7 @@
 #include "lda-cli.h"
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
+#include "lda-inputs.h"
 #include "lda-triples.h"
 
 static const char * const stage_files[LDA_N_CHANNELS] = {
@@ -88,12 +89,19 @@ lda_cli_segment (int    argc,
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *page_text = NULL;
+  g_autofree char *bf_path = NULL;
+  g_autofree char *hoechst_path = NULL;
+  g_autofree char *draq7_path = NULL;
+  const char *role_paths[LDA_N_INPUTS];
+  g_autofree char *channels_text = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
   g_autoptr(GPtrArray) warnings = NULL;
   gboolean stages = FALSE;
   gboolean quiet = FALSE;
   gboolean json = FALSE;
   LdaParams params;
   guint page = 0;
+  guint n_roles;
   const LdaCounts *counts;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
@@ -102,6 +110,15 @@ lda_cli_segment (int    argc,
       N_("Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json"), NULL },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
       N_("Time point of multi-page files, from 0 (default 0)"), "N" },
+    { "bf", 0, 0, G_OPTION_ARG_FILENAME, &bf_path,
+      N_("The brightfield image, whatever its name"), "FILE" },
+    { "hoechst", 0, 0, G_OPTION_ARG_FILENAME, &hoechst_path,
+      N_("The Hoechst image, whatever its name"), "FILE" },
+    { "draq7", 0, 0, G_OPTION_ARG_FILENAME, &draq7_path,
+      N_("The Draq7 image, whatever its name"), "FILE" },
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+      N_("Which channel of a multi-channel file is which: bf=N|NAME,hoechst=N|NAME,"
+         "draq7=N|NAME (N from 1)"), "MAP" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
@@ -112,11 +129,15 @@ lda_cli_segment (int    argc,
   /* GOption translates the parameter string, the summary and the option
    * descriptions itself, with the domain of the main group. */
   g_set_prgname ("livedead segment");
-  context = g_option_context_new (N_("BF HO DR - segment one triple"));
+  context = g_option_context_new (N_("BF HO DR | FILE - segment one triple"));
   g_option_context_set_summary (context,
     N_("Segments one triple of brightfield, Hoechst and Draq7 images into a 5-class\n"
        "label mask: 0 background, 1 cell area, 2 cell outline, 3 Hoechst nucleus,\n"
-       "4 Draq7 nucleus."));
+       "4 Draq7 nucleus.\n"
+       "\n"
+       "When the three names carry different channel tags (_bf, _hoechst, _draq7, …),\n"
+       "the tags say which is which, in any order; otherwise the order is BF HO DR.\n"
+       "One FILE is an ImageJ hyperstack or OME-TIFF holding the three channels."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -127,15 +148,32 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  if (argc != 4)
+  role_paths[LDA_INPUT_BRIGHTFIELD] = bf_path;
+  role_paths[LDA_INPUT_HOECHST] = hoechst_path;
+  role_paths[LDA_INPUT_DRAQ7] = draq7_path;
+  n_roles = 0;
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    n_roles += role_paths[i] != NULL;
+  if (n_roles > 0 && (n_roles != LDA_N_INPUTS || argc != 1))
     {
-      lda_cli_error (_("segment: expected three images (BF HO DR), got %d; "
-                       "try “livedead segment --help”"), argc - 1);
+      lda_cli_error ("%s", _("segment: give all three of --bf, --hoechst and --draq7, "
+                             "and no other image"));
+      return LDA_EXIT_USAGE;
+    }
+  if (n_roles == 0 && argc != 4 && argc != 2)
+    {
+      lda_cli_error (_("segment: expected three images (BF HO DR) or one multi-channel "
+                       "file, got %d; try “livedead segment --help”"), argc - 1);
       return LDA_EXIT_USAGE;
     }
   if (output_dir == NULL)
     {
       lda_cli_error ("%s", _("segment: no output folder; add -o OUTDIR"));
+      return LDA_EXIT_USAGE;
+    }
+  if (channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error))
+    {
+      lda_cli_error ("segment: --channels: %s", error->message);
       return LDA_EXIT_USAGE;
     }
 
@@ -148,7 +186,17 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  triple = lda_triple_new (argv[1], argv[2], argv[3]);
+  if (n_roles > 0)
+    triple = lda_triple_new (role_paths[0], role_paths[1], role_paths[2]);
+  else
+    triple = lda_triple_from_paths ((const char * const *) argv + 1, (guint) argc - 1, &map,
+                                    &error);
+  if (triple == NULL)
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
   pipeline = lda_triple_open_pipeline (triple, page, &error);
   if (pipeline != NULL)
     {

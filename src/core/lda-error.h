@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  * @LDA_ERROR_DAMAGED: a project has corrections that were set aside as
  *   damaged and the person has not yet said to go on without them
  * @LDA_ERROR_IS_INPUT: an output would replace one of the inputs
+ * @LDA_ERROR_CHANNELS: a file's channels cannot be told apart by name and
+ *   no channel map says which is which
  *
  * Every failure a user can cause is reported with one of these codes and a
  * message that names the file and the problem.
@@ -53,6 +55,7 @@ typedef enum
   LDA_ERROR_LOCKED,
   LDA_ERROR_DAMAGED,
   LDA_ERROR_IS_INPUT,
+  LDA_ERROR_CHANNELS,
 } LdaError;
 
 GQuark   lda_error_quark   (void);

@@ -33,6 +33,8 @@ static const char * const nuclei_keys[] = {
 static const char * const format_keys[] = { "format", NULL };
 static const char * const project_keys[] = { "format", "series", NULL };
 static const char * const frame_keys[] = { "state", "override", NULL };
+/* More channel tags for finding files (lda-channels.c). */
+static const char * const channels_keys[] = { "bf", "hoechst", "draq7", NULL };
 
 /* Groups known by their whole name.  A part of the program that keeps
  * its own group in these files adds it here, with its keys; keys = NULL
@@ -46,6 +48,7 @@ static const struct
   { "livedead", format_keys },
   { "project", project_keys },
   { LDA_PARAMS_NUCLEI_GROUP, nuclei_keys },
+  { "channels", channels_keys },
   { "view", NULL },
   { "damage", NULL },
 };
@@ -194,7 +197,7 @@ check_line (const char  *path,
 
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                        _("%s, line %u: unknown group [%s] (known: [cell-area], [hoechst], "
-                         "[draq7], [nuclei], [livedead]; in a project file [project], "
+                         "[draq7], [nuclei], [channels], [livedead]; in a project file [project], "
                          "[series/…], [frame/…])"),
                        path, number, text);
           return FALSE;

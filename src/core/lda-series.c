@@ -16,6 +16,9 @@
 #include <string.h>
 
 #include "lda-error.h"
+#include "lda-channel-store.h"
+#include "lda-inputs.h"
+#include "lda-layouts.h"
 #include "lda-series.h"
 
 struct _LdaSeries
@@ -26,6 +29,7 @@ struct _LdaSeries
   GArray    *frames;    /* LdaFrame */
   GPtrArray *problems;  /* one line each */
   LdaParams  params;
+  GStrv      all_series; /* the wells or positions of the folder, or NULL */
 };
 
 static void
@@ -61,7 +65,7 @@ add_triple (LdaSeries  *self,
 {
   guint n_pages = 0;
 
-  if (!lda_triple_count_pages (triple, &n_pages, error))
+  if (!lda_triple_probe (triple, &n_pages, error))
     {
       lda_triple_free (triple);
       return FALSE;
@@ -74,13 +78,16 @@ add_triple (LdaSeries  *self,
       LdaFrame frame = { 0, };
 
       frame.triple = triple;
-      frame.time_hours = NAN;
-      frame.pixel_size_um = 0.0;
+      frame.time_hours = triple->has_time ? triple->time_hours : NAN;
+      frame.pixel_size_um = triple->pixel_size_um;
       frame.page = page;
       if (n_pages > 1)
         {
           frame.time_index = page;
           frame.title = g_strdup_printf ("%s p%u", triple->name, page);
+          if (triple->interval_hours > 0.0)
+            frame.time_hours = (triple->has_time ? triple->time_hours : 0.0) +
+                               triple->interval_hours * page;
         }
       else
         {
@@ -109,15 +116,110 @@ LdaSeries *
 lda_series_new_from_folder (const char  *folder,
                             GError     **error)
 {
+  return lda_series_new_from_folder_full (folder, NULL, NULL, error);
+}
+
+static gboolean
+any_usable (GPtrArray *triples)
+{
+  for (guint i = 0; i < triples->len; i++)
+    if (((const LdaTriple *) g_ptr_array_index (triples, i))->problem == NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The distinct series (wells, positions) of @triples, in order, or NULL
+ * when there are fewer than two. */
+static GStrv
+list_series (GPtrArray *triples)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *last = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (triple->series != NULL && g_strcmp0 (last, triple->series) != 0)
+        {
+          g_strv_builder_add (builder, triple->series);
+          last = triple->series;
+          n++;
+        }
+    }
+
+  return n > 1 ? g_strv_builder_end (builder) : NULL;
+}
+
+/**
+ * lda_series_new_from_folder_full:
+ * @folder: a folder of triples, or of a layout lda_triples_find_mapped()
+ *   reads
+ * @series: (nullable): the well or position to open, when the folder holds
+ *   several; %NULL for the first
+ * @map: (nullable): which channel is which, when names do not say
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the series
+ */
+LdaSeries *
+lda_series_new_from_folder_full (const char           *folder,
+                                 const char           *series,
+                                 const LdaChannelMap  *map,
+                                 GError              **error)
+{
   g_autoptr(GPtrArray) triples = NULL;
   g_autoptr(LdaSeries) self = NULL;
   g_autofree char *name = g_path_get_basename (folder);
+  g_auto(GStrv) all_series = NULL;
+  g_auto(LdaChannelMap) kept = { { 0, }, { NULL, } };
 
-  triples = lda_triples_find (folder, error);
+  if (map == NULL || !lda_channel_map_is_set (map))
+    {
+      g_autofree char *here = g_build_filename (folder, ".", NULL);
+
+      /* A map the person gave before for this folder's layout. */
+      if (lda_channel_store_load (here, &kept, NULL))
+        map = &kept;
+    }
+
+  triples = lda_triples_find_mapped (folder, map, error);
   if (triples == NULL)
     return NULL;
 
+  all_series = list_series (triples);
+  if (series != NULL && any_usable (triples) && (all_series == NULL || !g_strv_contains ((const char * const *) all_series,
+                                                                 series)))
+    {
+      g_autofree char *listed = all_series != NULL ? g_strjoinv (", ", all_series) : NULL;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                   listed != NULL ? _("%s: holds no series “%s”; it holds %s")
+                                  : _("%s: holds no series “%s”; it holds one series"),
+                   folder, series, listed);
+      return NULL;
+    }
+  if (all_series != NULL)
+    {
+      const char *chosen = series != NULL ? series : all_series[0];
+      g_autofree char *full = g_strdup_printf ("%s %s", name, chosen);
+
+      /* Keep only the chosen well or position. */
+      for (guint i = triples->len; i > 0; i--)
+        {
+          LdaTriple *triple = g_ptr_array_index (triples, i - 1);
+
+          if (g_strcmp0 (triple->series, chosen) != 0)
+            g_ptr_array_remove_index (triples, i - 1);
+        }
+      g_free (name);
+      name = g_steal_pointer (&full);
+    }
+
   self = series_new (name, folder);
+  self->all_series = g_steal_pointer (&all_series);
 
   for (guint i = 0; i < triples->len; i++)
     {
@@ -138,8 +240,14 @@ lda_series_new_from_folder (const char  *folder,
 
   if (self->frames->len == 0)
     {
+      g_auto(GStrv) channels = lda_layouts_channel_names (folder);
+
       if (self->problems->len > 0)
-        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES, _("%s: no usable triple (%s)"),
+        /* An Incucyte or Micro-Manager folder whose channels need a map. */
+        g_set_error (error, LDA_ERROR,
+                     channels != NULL && (map == NULL || !lda_channel_map_is_set (map))
+                     ? LDA_ERROR_CHANNELS : LDA_ERROR_NO_TRIPLES,
+                     _("%s: no usable triple (%s)"),
                      folder, (const char *) g_ptr_array_index (self->problems, 0));
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
@@ -153,13 +261,11 @@ lda_series_new_from_folder (const char  *folder,
 
 /**
  * lda_series_new_from_files:
- * @paths: (array length=n_paths): three image files
- * @n_paths: 3
+ * @paths: (array length=n_paths): three image files, or one
+ * @n_paths: 3 or 1
  * @error: return location for an error
  *
- * The channel of each file comes from the tag in its name when all three
- * have different tags, and from the order brightfield, Hoechst, Draq7
- * otherwise.
+ * lda_series_new_from_files_mapped() without a channel map.
  *
  * Returns: (transfer full) (nullable): the series
  */
@@ -168,40 +274,58 @@ lda_series_new_from_files (const char * const *paths,
                            guint               n_paths,
                            GError            **error)
 {
-  const char *ordered[LDA_N_INPUTS] = { NULL, };
+  return lda_series_new_from_files_mapped (paths, n_paths, NULL, error);
+}
+
+/**
+ * lda_series_new_from_files_mapped:
+ * @paths: (array length=n_paths): three image files, or one
+ * @n_paths: 3 or 1
+ * @map: (nullable): which channel of a multi-channel file is which
+ * @error: return location for an error
+ *
+ * Three files are a triple, their channels told by their names' tags as
+ * lda_triple_from_paths() does.  One multi-channel file (an ImageJ
+ * hyperstack, an OME-TIFF) is a series of its time points; one file of a
+ * single channel whose name has a channel tag opens the series of its
+ * folder, which has the files of the other channels beside it.
+ *
+ * Returns: (transfer full) (nullable): the series; %NULL with
+ *   %LDA_ERROR_CHANNELS when a file's channels cannot be assigned
+ */
+LdaSeries *
+lda_series_new_from_files_mapped (const char * const  *paths,
+                                  guint                n_paths,
+                                  const LdaChannelMap *map,
+                                  GError             **error)
+{
   g_autoptr(LdaSeries) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *folder = NULL;
   LdaTriple *triple;
-  gboolean tagged = TRUE;
 
-  if (n_paths != LDA_N_INPUTS)
+  triple = lda_triple_from_paths (paths, n_paths, map, &local_error);
+  if (triple == NULL && n_paths == 1 &&
+      g_error_matches (local_error, LDA_ERROR, LDA_ERROR_NO_TRIPLES))
     {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u file",
-                                "open three images (brightfield, Hoechst, Draq7) or a folder; got %u files",
-                                n_paths),
-                   n_paths);
-      return NULL;
-    }
-
-  for (guint i = 0; i < n_paths && tagged; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths[i]);
+      g_autofree char *base = g_path_get_basename (paths[0]);
       g_autofree char *name = NULL;
       LdaInput input;
 
-      if (!lda_channel_tag_parse (base, &input, &name) || ordered[input] != NULL)
-        tagged = FALSE;
-      else
-        ordered[input] = paths[i];
-    }
-  if (!tagged)
-    for (guint i = 0; i < LDA_N_INPUTS; i++)
-      ordered[i] = paths[i];
+      if (lda_channel_tag_parse (base, &input, &name))
+        {
+          g_autofree char *dir = g_path_get_dirname (paths[0]);
 
-  triple = lda_triple_new (ordered[0], ordered[1], ordered[2]);
-  folder = g_path_get_dirname (ordered[0]);
+          return lda_series_new_from_folder (dir, error);
+        }
+    }
+  if (triple == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  folder = g_path_get_dirname (triple->paths[0]);
   self = series_new (triple->name, folder);
 
   if (!add_triple (self, triple, error))
@@ -230,6 +354,7 @@ lda_series_copy (LdaSeries *self)
 
   copy = series_new (self->name, self->folder);
   copy->params = self->params;
+  copy->all_series = g_strdupv (self->all_series);
   for (guint i = 0; i < self->triples->len; i++)
     {
       LdaTriple *triple = g_ptr_array_index (self->triples, i);
@@ -261,6 +386,7 @@ lda_series_free (LdaSeries *self)
   g_array_unref (self->frames);
   g_ptr_array_unref (self->triples);
   g_ptr_array_unref (self->problems);
+  g_strfreev (self->all_series);
   g_free (self->name);
   g_free (self->folder);
   g_free (self);
@@ -298,6 +424,19 @@ lda_series_get_frame (LdaSeries *self,
   g_return_val_if_fail (index < self->frames->len, NULL);
 
   return &g_array_index (self->frames, LdaFrame, index);
+}
+
+/**
+ * lda_series_get_all_series:
+ * @self: a series
+ *
+ * Returns: (transfer none) (nullable): the wells or positions of the folder
+ *   the series was opened from, when it holds more than one
+ */
+const char * const *
+lda_series_get_all_series (LdaSeries *self)
+{
+  return (const char * const *) self->all_series;
 }
 
 /**
@@ -480,4 +619,62 @@ lda_series_parse_frames (LdaSeries   *self,
     }
 
   return TRUE;
+}
+
+/**
+ * lda_interval_parse:
+ * @text: a time between frames: "2h", "30min", "90s", "1.5 h"
+ * @hours: (out): it in hours
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if @text is a positive time with a unit
+ */
+gboolean
+lda_interval_parse (const char  *text,
+                    double      *hours,
+                    GError     **error)
+{
+  static const struct { const char *unit; double hours; } units[] = {
+    { "h", 1.0 }, { "hr", 1.0 }, { "hours", 1.0 }, { "min", 1.0 / 60.0 }, { "m", 1.0 / 60.0 },
+    { "s", 1.0 / 3600.0 }, { "sec", 1.0 / 3600.0 }, { "d", 24.0 }, { "days", 24.0 },
+  };
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end != text && isfinite (value) && value > 0.0)
+    {
+      while (*end == ' ')
+        end++;
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+          {
+            *hours = value * units[i].hours;
+            return TRUE;
+          }
+    }
+
+  g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+               _("“%s” is not a time between frames; write it as 2h, 30min or 90s"), text);
+  return FALSE;
+}
+
+/**
+ * lda_series_set_interval:
+ * @self: a series
+ * @hours: the time between frames, in hours
+ *
+ * Frames whose files do not say when they were taken are placed at their
+ * time index × @hours.
+ */
+void
+lda_series_set_interval (LdaSeries *self,
+                         double     hours)
+{
+  for (guint i = 0; i < self->frames->len; i++)
+    {
+      LdaFrame *frame = &g_array_index (self->frames, LdaFrame, i);
+
+      if (!isfinite (frame->time_hours))
+        frame->time_hours = frame->time_index * hours;
+    }
 }

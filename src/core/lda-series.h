@@ -63,8 +63,17 @@ typedef struct _LdaSeries LdaSeries;
 
 LdaSeries       *lda_series_new_from_folder (const char       *folder,
                                              GError          **error);
+LdaSeries       *lda_series_new_from_folder_full (const char    *folder,
+                                             const char       *series,
+                                             const LdaChannelMap *map,
+                                             GError          **error);
+const char * const *lda_series_get_all_series (LdaSeries      *self);
 LdaSeries       *lda_series_new_from_files  (const char * const *paths,
                                              guint             n_paths,
+                                             GError          **error);
+LdaSeries       *lda_series_new_from_files_mapped (const char * const *paths,
+                                             guint             n_paths,
+                                             const LdaChannelMap *map,
                                              GError          **error);
 LdaSeries       *lda_series_copy            (LdaSeries        *self);
 void             lda_series_free            (LdaSeries        *self);
@@ -90,6 +99,12 @@ gboolean         lda_series_parse_frames    (LdaSeries        *self,
                                              const char       *text,
                                              GArray           *frames,
                                              GError          **error);
+
+gboolean         lda_interval_parse         (const char       *text,
+                                             double           *hours,
+                                             GError          **error);
+void             lda_series_set_interval    (LdaSeries        *self,
+                                             double            hours);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaSeries, lda_series_free)
 

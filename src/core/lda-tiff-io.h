@@ -34,6 +34,12 @@ void  lda_tiff_io_clear (LdaTiffIo  *io);
 TIFF *lda_tiff_io_open  (LdaTiffIo  *io,
                          const char *mode);
 
+TIFF *lda_tiff_io_open_for_reading (LdaTiffIo  *io,
+                                    GError    **error);
+gboolean lda_file_check_foreign      (const char *path,
+                                      int         fd,
+                                      GError    **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LdaTiffIo, lda_tiff_io_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFF, TIFFClose)
 

@@ -43,9 +43,10 @@ set_read_error (GError         **error,
     g_set_error (error, LDA_ERROR, code, "%s: %s", io->path, problem);
 }
 
-static TIFF *
-open_for_reading (LdaTiffIo  *io,
-                  GError    **error)
+/* Opens @io->path for reading; also used by lda-tiff-meta.c. */
+TIFF *
+lda_tiff_io_open_for_reading (LdaTiffIo  *io,
+                              GError    **error)
 {
   struct stat st;
 
@@ -84,6 +85,9 @@ open_for_reading (LdaTiffIo  *io,
        * the image directly anyway. */
       TIFF *tif = lda_tiff_io_open (io, "rmc");
 
+      /* A CZI, ND2 or LIF file gets a message that says what it is. */
+      if (tif == NULL && !lda_file_check_foreign (io->path, io->fd, error))
+        return NULL;
       if (tif == NULL)
         set_read_error (error, io, LDA_ERROR_CORRUPT,
                         _("not a TIFF file, or the file is damaged or truncated"));
@@ -394,7 +398,7 @@ lda_tiff_count_pages (const char  *path,
 
   *n_pages = 0;
 
-  tif = open_for_reading (&io, error);
+  tif = lda_tiff_io_open_for_reading (&io, error);
   if (tif == NULL)
     return FALSE;
 
@@ -502,7 +506,7 @@ open_page (LdaTiffIo  *io,
   g_autofree char *reason = NULL;
   tdir_t n_pages;
 
-  tif = open_for_reading (io, error);
+  tif = lda_tiff_io_open_for_reading (io, error);
   if (tif == NULL)
     return NULL;
 
@@ -629,7 +633,7 @@ lda_tiff_read_page_sizes (const char  *path,
   g_return_val_if_fail (n_pages == 0 || (widths != NULL && heights != NULL), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  tif = open_for_reading (&io, error);
+  tif = lda_tiff_io_open_for_reading (&io, error);
   if (tif == NULL)
     return FALSE;
 

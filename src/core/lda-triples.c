@@ -1,11 +1,8 @@
 /* lda-triples.c — finding the triples of a folder by channel tags
  *
  * A file belongs to a channel when a part of its name, split at "_", "-",
- * "." and spaces, is one of the tags below (case does not matter):
- *
- *   brightfield  bf, brightfield, bright, phase, trans, transmitted
- *   Hoechst      hoechst, dapi
- *   Draq7        draq7, cy5
+ * "." and spaces, is one of the channel tags (lda-channels.c; case does
+ * not matter).
  *
  * The rest of the name, with the tag taken out, names the triple:
  * well3_t04_bf.tif, well3_t04_hoechst.tif and well3_t04_draq7.tif are the
@@ -20,29 +17,13 @@
 #include <errno.h>
 #include <string.h>
 
+#include "lda-channels.h"
 #include "lda-error.h"
+#include "lda-layouts.h"
 #include "lda-memory.h"
+#include "lda-stack.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
-
-typedef struct
-{
-  const char *tag;
-  LdaInput    input;
-} ChannelTag;
-
-static const ChannelTag channel_tags[] = {
-  { "bf", LDA_INPUT_BRIGHTFIELD },
-  { "brightfield", LDA_INPUT_BRIGHTFIELD },
-  { "bright", LDA_INPUT_BRIGHTFIELD },
-  { "phase", LDA_INPUT_BRIGHTFIELD },
-  { "trans", LDA_INPUT_BRIGHTFIELD },
-  { "transmitted", LDA_INPUT_BRIGHTFIELD },
-  { "hoechst", LDA_INPUT_HOECHST },
-  { "dapi", LDA_INPUT_HOECHST },
-  { "draq7", LDA_INPUT_DRAQ7 },
-  { "cy5", LDA_INPUT_DRAQ7 },
-};
 
 static const char * const input_titles[LDA_N_INPUTS] = {
   N_("brightfield (bf, phase)"), N_("Hoechst (hoechst, dapi)"), N_("Draq7 (draq7, cy5)"),
@@ -98,15 +79,12 @@ lda_channel_tag_parse (const char  *basename,
       while (j < len && !is_separator (stem[j]))
         j++;
 
-      for (guint t = 0; t < G_N_ELEMENTS (channel_tags); t++)
-        if (j - i == strlen (channel_tags[t].tag) &&
-            g_ascii_strncasecmp (stem + i, channel_tags[t].tag, j - i) == 0)
-          {
-            found = TRUE;
-            tag_start = i;
-            tag_end = j;
-            *input = channel_tags[t].input;
-          }
+      if (j > i && lda_channel_tag_lookup (stem + i, j - i, input))
+        {
+          found = TRUE;
+          tag_start = i;
+          tag_end = j;
+        }
 
       i = j + 1;
     }
@@ -225,7 +203,14 @@ compare_triples (gconstpointer a,
 {
   const LdaTriple *ta = *(const LdaTriple * const *) a;
   const LdaTriple *tb = *(const LdaTriple * const *) b;
+  int by_series = lda_natural_compare (ta->series != NULL ? ta->series : "",
+                                       tb->series != NULL ? tb->series : "");
 
+  /* Frames in time order within a well or position, not by file name. */
+  if (by_series != 0)
+    return by_series;
+  if (ta->has_time && tb->has_time && ta->time_hours != tb->time_hours)
+    return ta->time_hours < tb->time_hours ? -1 : 1;
   return lda_natural_compare (ta->name, tb->name);
 }
 
@@ -266,6 +251,24 @@ lda_triple_new (const char *bf,
 }
 
 /**
+ * lda_triple_page:
+ * @self: a triple
+ * @input: one of its channels
+ * @frame: a time point, from 0
+ *
+ * Returns: the page of @input's file that holds @frame
+ */
+guint
+lda_triple_page (const LdaTriple *self,
+                 LdaInput         input,
+                 guint            frame)
+{
+  guint stride = MAX (self->page_stride[input], 1u);
+
+  return self->first_page[input] + frame * stride;
+}
+
+/**
  * lda_triple_copy:
  * @self: a triple
  *
@@ -284,6 +287,18 @@ lda_triple_copy (const LdaTriple *self)
     copy->paths[i] = g_strdup (self->paths[i]);
   copy->time_index = self->time_index;
   copy->problem = g_strdup (self->problem);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      copy->first_page[i] = self->first_page[i];
+      copy->page_stride[i] = self->page_stride[i];
+    }
+  copy->n_frames = self->n_frames;
+  copy->interval_hours = self->interval_hours;
+  copy->pixel_size_um = self->pixel_size_um;
+  copy->stack_kind = self->stack_kind;
+  copy->series = g_strdup (self->series);
+  copy->has_time = self->has_time;
+  copy->time_hours = self->time_hours;
 
   return copy;
 }
@@ -296,9 +311,32 @@ lda_triple_free (LdaTriple *self)
 
   g_free (self->name);
   g_free (self->problem);
+  g_free (self->series);
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_free (self->paths[i]);
   g_free (self);
+}
+
+/* A triple whose name has no time index gets its place in its series (a
+ * well, a position, or the folder), so that every reader of the folder
+ * (batch, export, the window) gives it the same time index. */
+static void
+number_untimed (GPtrArray *triples)
+{
+  const char *series = NULL;
+  guint place = 0;
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (i == 0 || g_strcmp0 (series, triple->series) != 0)
+        place = 0;
+      series = triple->series;
+      if (triple->time_index == LDA_NO_TIME_INDEX && triple->problem == NULL)
+        triple->time_index = place;
+      place++;
+    }
 }
 
 /**
@@ -316,6 +354,29 @@ lda_triple_free (LdaTriple *self)
 GPtrArray *
 lda_triples_find (const char  *folder,
                   GError     **error)
+{
+  return lda_triples_find_mapped (folder, NULL, error);
+}
+
+/**
+ * lda_triples_find_mapped:
+ * @folder: a folder
+ * @map: (nullable): which channel is which, for layouts whose names do not
+ *   say it (Incucyte colour folders, Micro-Manager 2.0 channel numbers,
+ *   multi-channel files without channel names)
+ * @error: return location for an error
+ *
+ * lda_triples_find(), and the triples of the other layouts
+ * (lda_layouts_find()): multi-channel files, Incucyte and Micro-Manager
+ * folders.
+ *
+ * Returns: (transfer full) (element-type LdaTriple) (nullable): the
+ *   triples, possibly none; %NULL if @folder cannot be read
+ */
+GPtrArray *
+lda_triples_find_mapped (const char           *folder,
+                         const LdaChannelMap  *map,
+                         GError              **error)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -406,9 +467,29 @@ lda_triples_find (const char  *folder,
         triple->problem = g_strdup_printf (_("no %s image beside it"), missing->str);
     }
 
+  lda_layouts_find (folder, map, result);
   g_ptr_array_sort (result, compare_triples);
+  number_untimed (result);
 
   return g_steal_pointer (&result);
+}
+
+/* A file of several channels is never read as one channel of three files:
+ * its pages would be taken for time points. */
+static gboolean
+check_one_channel (const LdaTriple *self,
+                   const LdaStack  *stack,
+                   GError         **error)
+{
+  if (self->n_frames > 0 || stack->n_channels == 1)
+    return TRUE;
+
+  g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
+               _("%s: this %s holds %u channels, so it cannot be one channel of a triple; "
+               "open it alone (livedead segment FILE, with --channels if its channel names "
+               "do not say which is which)"),
+               stack->path, lda_stack_kind_name (stack->kind), stack->n_channels);
+  return FALSE;
 }
 
 /**
@@ -429,9 +510,22 @@ lda_triple_count_pages (const LdaTriple *self,
 {
   guint counts[LDA_N_INPUTS];
 
+  if (self->n_frames > 0)
+    {
+      *n_pages = self->n_frames;
+      return TRUE;
+    }
+
   for (guint i = 0; i < LDA_N_INPUTS; i++)
-    if (!lda_tiff_count_pages (self->paths[i], &counts[i], error))
-      return FALSE;
+    {
+      g_autoptr(LdaStack) stack = lda_stack_open (self->paths[i], error);
+
+      if (stack == NULL)
+        return FALSE;
+      if (!check_one_channel (self, stack, error))
+        return FALSE;
+      counts[i] = stack->n_frames;
+    }
 
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (counts[i] != counts[0])
@@ -445,6 +539,36 @@ lda_triple_count_pages (const LdaTriple *self,
 
   *n_pages = counts[0];
   return TRUE;
+}
+
+/**
+ * lda_triple_probe:
+ * @self: a triple
+ * @n_pages: (out): its number of time points
+ * @error: return location for an error
+ *
+ * lda_triple_count_pages(), and for a triple of single-channel files also
+ * takes its pixel size from the brightfield file's calibration.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_triple_probe (LdaTriple  *self,
+                  guint      *n_pages,
+                  GError    **error)
+{
+  if (self->n_frames == 0)
+    {
+      g_autoptr(LdaStack) stack = lda_stack_open (self->paths[LDA_INPUT_BRIGHTFIELD], error);
+
+      if (stack == NULL)
+        return FALSE;
+      self->pixel_size_um = stack->pixel_size_um;
+      if (self->interval_hours <= 0.0)
+        self->interval_hours = stack->interval_hours;
+    }
+
+  return lda_triple_count_pages (self, n_pages, error);
 }
 
 static void
@@ -475,8 +599,25 @@ check_headers (const LdaTriple *self,
   guint heights[LDA_N_INPUTS];
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
-    if (!lda_tiff_read_size (self->paths[i], page, &widths[i], &heights[i], error))
-      return FALSE;
+    {
+      if (self->n_frames == 0)
+        {
+          g_autoptr(LdaStack) stack = lda_stack_open (self->paths[i], error);
+
+          if (stack == NULL || !check_one_channel (self, stack, error))
+            return FALSE;
+        }
+      else if (page >= self->n_frames)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
+                       _("%s: there is no time point %u; the file has %u, counted from 0"),
+                       self->paths[i], page, self->n_frames);
+          return FALSE;
+        }
+      if (!lda_tiff_read_size (self->paths[i], lda_triple_page (self, i, page),
+                               &widths[i], &heights[i], error))
+        return FALSE;
+    }
 
   for (guint i = 1; i < LDA_N_INPUTS; i++)
     if (widths[i] != widths[0] || heights[i] != heights[0])
@@ -503,7 +644,7 @@ load_checked (const LdaTriple *self,
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     {
-      loaded[i] = lda_tiff_read (self->paths[i], page, error);
+      loaded[i] = lda_tiff_read (self->paths[i], lda_triple_page (self, i, page), error);
       if (loaded[i] == NULL)
         goto fail;
     }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "lda-channels.h"
 #include "lda-pipeline.h"
 
 G_BEGIN_DECLS
@@ -22,26 +23,63 @@ G_BEGIN_DECLS
  *   %LDA_NO_TIME_INDEX
  * @problem: (nullable): why the triple cannot be used (a channel missing,
  *   two files for one channel); %NULL for a complete triple
+ * @first_page: per #LdaInput, the page of the first time point in its file
+ *   (the channel's page in an ImageJ hyperstack or OME-TIFF; 0 otherwise)
+ * @page_stride: per #LdaInput, pages from one time point to the next; 0
+ *   counts as 1
+ * @n_frames: the time points of a multi-channel file; 0 when each file
+ *   is one channel and its pages are the time points
+ * @interval_hours: hours between time points, 0 when not known
+ * @pixel_size_um: the side of a pixel in micrometres, 0 when not known
+ * @stack_kind: what the files are, when they are one multi-channel file
+ * @series: (nullable): the well or position the triple belongs to, when a
+ *   folder holds several (Incucyte wells, Micro-Manager positions)
+ * @has_time: @time_hours holds when the triple was taken
+ * @time_hours: hours from the start of the acquisition
+ *
+ * lda_triple_page() gives the page of a time point.
  */
 typedef struct
 {
-  char  *name;
-  char  *paths[LDA_N_INPUTS];
-  guint  time_index;
-  char  *problem;
+  char   *name;
+  char   *paths[LDA_N_INPUTS];
+  guint   time_index;
+  char   *problem;
+  guint   first_page[LDA_N_INPUTS];
+  guint   page_stride[LDA_N_INPUTS];
+  guint   n_frames;
+  double  interval_hours;
+  double  pixel_size_um;
+  int     stack_kind;
+  char   *series;
+  gboolean has_time;
+  double  time_hours;
 } LdaTriple;
+
 
 gboolean   lda_channel_tag_parse (const char  *basename,
                                   LdaInput    *input,
                                   char       **name);
 GPtrArray *lda_triples_find      (const char  *folder,
                                   GError     **error);
+GPtrArray *lda_triples_find_mapped (const char *folder,
+                                  const LdaChannelMap *map,
+                                  GError     **error);
 LdaTriple *lda_triple_new        (const char  *bf,
                                   const char  *hoechst,
                                   const char  *draq7);
+LdaTriple *lda_triple_new_from_file (const char *path,
+                                  const LdaChannelMap *map,
+                                  GError     **error);
 LdaTriple *lda_triple_copy       (const LdaTriple *self);
+guint      lda_triple_page       (const LdaTriple *self,
+                                  LdaInput     input,
+                                  guint        frame);
 void       lda_triple_free       (LdaTriple   *self);
 gboolean   lda_triple_count_pages (const LdaTriple *self,
+                                  guint       *n_pages,
+                                  GError     **error);
+gboolean   lda_triple_probe      (LdaTriple   *self,
                                   guint       *n_pages,
                                   GError     **error);
 gboolean   lda_triple_load       (const LdaTriple *self,

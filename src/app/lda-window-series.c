@@ -1,0 +1,70 @@
+/* lda-window-series.c — choosing the well or position of a folder that
+ * holds several (Incucyte wells, Micro-Manager positions)
+ *
+ * A drop-down at the start of the frame strip lists them; choosing one
+ * opens it as the window opens any series, with the channel map kept for
+ * the folder.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-window-private.h"
+
+static void
+on_series_selected (GtkDropDown *drop_down,
+                    GParamSpec  *pspec,
+                    LdaWindow   *self)
+{
+  const char * const *all = lda_series_get_all_series (self->series);
+  guint chosen = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+  LdaSeries *series;
+
+  (void) pspec;
+  if (all == NULL || chosen >= g_strv_length ((char **) all) ||
+      g_str_has_suffix (lda_series_get_name (self->series), all[chosen]))
+    return;
+
+  series = lda_series_new_from_folder_full (lda_series_get_folder (self->series), all[chosen],
+                                            NULL, &error);
+  if (series == NULL)
+    {
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
+      return;
+    }
+
+  lda_window_begin_open (self, series, FALSE, NULL);
+}
+
+/**
+ * lda_window_add_series_chooser:
+ * @self: a window
+ *
+ * Puts the chooser at the start of the frame strip when the open series'
+ * folder holds several wells or positions.
+ *
+ * Returns: %TRUE if it did
+ */
+gboolean
+lda_window_add_series_chooser (LdaWindow *self)
+{
+  const char * const *all = lda_series_get_all_series (self->series);
+  GtkWidget *drop_down;
+
+  if (all == NULL)
+    return FALSE;
+
+  drop_down = gtk_drop_down_new_from_strings (all);
+  gtk_widget_set_tooltip_text (drop_down, _("Well or position"));
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_str_has_suffix (lda_series_get_name (self->series), all[i]))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_series_selected), self);
+  gtk_box_prepend (self->frame_box, drop_down);
+
+  return TRUE;
+}

@@ -1,0 +1,132 @@
+/* lda-tiff-meta.c — what a TIFF file says about itself besides pixels,
+ * and what a file that is no TIFF is instead
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lda-error.h"
+#include "lda-tiff-io.h"
+#include "lda-tiff-meta.h"
+
+/* An ImageDescription longer than this is not read (OME-XML of a large
+ * plate is a few megabytes). */
+#define MAX_DESCRIPTION_BYTES (16u << 20)
+
+typedef struct
+{
+  const char *format;
+  gsize       offset;
+  const char *magic;
+  gsize       len;
+} ForeignMagic;
+
+/* The first bytes of the microscope formats people try to open. */
+static const ForeignMagic foreign[] = {
+  { "Zeiss CZI", 0, "ZISRAWFILE", 10 },
+  { "Nikon ND2", 0, "\xda\xce\xbe\x0a", 4 },
+  { "Nikon ND2 (JPEG 2000)", 0, "\x00\x00\x00\x0cjP  \r\n\x87\n", 12 },
+  { "Leica LIF", 0, "\x70\x00\x00\x00", 4 },
+};
+
+/**
+ * lda_file_check_foreign:
+ * @path: the file, for the message
+ * @fd: the file, open for reading
+ * @error: return location for an error
+ *
+ * Recognises CZI, ND2 and LIF files by their first bytes.  Reads with
+ * pread(), so the file offset does not move.
+ *
+ * Returns: %FALSE, with @error saying which format it is and how to
+ *   convert it, if the file is one of those
+ */
+gboolean
+lda_file_check_foreign (const char  *path,
+                        int          fd,
+                        GError     **error)
+{
+  guint8 head[16] = { 0, };
+  ssize_t n = pread (fd, head, sizeof head, 0);
+
+  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (foreign); i++)
+    {
+      const ForeignMagic *m = &foreign[i];
+
+      if ((gsize) n < m->offset + m->len ||
+          memcmp (head + m->offset, m->magic, m->len) != 0)
+        continue;
+      /* A LIF file's first word is 0x70, then its length, then 0x2a. */
+      if (m->magic[0] == '\x70' && ((gsize) n < 9 || head[8] != 0x2a))
+        continue;
+
+      g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
+                   /* Translators: %s after the file name is a format, e.g. "Zeiss CZI" */
+                   _("%s: this is a %s file, not a TIFF; convert it to TIFF first: in Fiji, "
+                   "open it with Bio-Formats and save it as (OME-)TIFF, or run "
+                   "“bfconvert %s out_t%%t_%%w.tif” (Bio-Formats tools), which writes "
+                   "one file per channel and time point, named by channel"),
+                   path, m->format, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+lda_tiff_meta_clear (LdaTiffMeta *meta)
+{
+  g_clear_pointer (&meta->description, g_free);
+}
+
+/**
+ * lda_tiff_read_meta:
+ * @path: a TIFF file
+ * @meta: (out caller-allocates): what it says
+ * @error: return location for an error
+ *
+ * Reads the page count, the first page's ImageDescription and its
+ * resolution, decoding no pixels.  Fails as lda_tiff_count_pages() does.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_read_meta (const char   *path,
+                    LdaTiffMeta  *meta,
+                    GError      **error)
+{
+  g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
+  g_autoptr(TIFF) tif = NULL;
+  const char *description = NULL;
+  float xres = 0.0f;
+  guint16 unit = RESUNIT_INCH;
+
+  memset (meta, 0, sizeof *meta);
+
+  tif = lda_tiff_io_open_for_reading (&io, error);
+  if (tif == NULL)
+    return FALSE;
+
+  meta->n_pages = TIFFNumberOfDirectories (tif);
+
+  if (TIFFGetField (tif, TIFFTAG_IMAGEDESCRIPTION, &description) && description != NULL)
+    {
+      gsize len = strnlen (description, MAX_DESCRIPTION_BYTES);
+
+      meta->description = g_strndup (description, len);
+      meta->description_len = len;
+    }
+
+  if (TIFFGetField (tif, TIFFTAG_XRESOLUTION, &xres) && xres > 0.0f && xres < 1e12f)
+    meta->x_resolution = xres;
+  TIFFGetFieldDefaulted (tif, TIFFTAG_RESOLUTIONUNIT, &unit);
+  meta->resolution_unit_um = unit == RESUNIT_CENTIMETER ? 1e4 : unit == RESUNIT_INCH ? 25400.0
+                             : 0.0;
+
+  return TRUE;
+}
