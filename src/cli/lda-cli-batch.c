@@ -136,9 +136,10 @@ segment_page (Batch       *batch,
   for (guint i = 0; i < warnings->len; i++)
     g_ptr_array_add (job->messages, g_strdup (g_ptr_array_index (warnings, i)));
 
-  /* The time and the pixel size are not known here: time_h and the area
-   * in µm² stay empty. */
-  row = lda_counts_row_new (triple->name, time_index, NAN, 0.0,
+  /* Time and pixel size as the window's series has them. */
+  row = lda_counts_row_new (triple->name, time_index,
+                            lda_triple_page_hours (triple, page, n_pages),
+                            triple->pixel_size_um,
                             lda_pipeline_get_counts (pipeline), file, &params);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     row->thresholds[c] = lda_pipeline_get_threshold (pipeline, c);

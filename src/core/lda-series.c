@@ -78,16 +78,13 @@ add_triple (LdaSeries  *self,
       LdaFrame frame = { 0, };
 
       frame.triple = triple;
-      frame.time_hours = triple->has_time ? triple->time_hours : NAN;
+      frame.time_hours = lda_triple_page_hours (triple, page, n_pages);
       frame.pixel_size_um = triple->pixel_size_um;
       frame.page = page;
       if (n_pages > 1)
         {
           frame.time_index = page;
           frame.title = g_strdup_printf ("%s p%u", triple->name, page);
-          if (triple->interval_hours > 0.0)
-            frame.time_hours = (triple->has_time ? triple->time_hours : 0.0) +
-                               triple->interval_hours * page;
         }
       else
         {

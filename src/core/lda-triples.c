@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "lda-channels.h"
@@ -301,6 +302,30 @@ lda_triple_copy (const LdaTriple *self)
   copy->time_hours = self->time_hours;
 
   return copy;
+}
+
+/**
+ * lda_triple_page_hours:
+ * @self: a triple
+ * @page: one of its pages (time points), from 0
+ * @n_pages: how many it has
+ *
+ * When @page was taken, for the series, the counts and the plots alike:
+ * the triple's own time, plus the interval between time points for each
+ * page of a multi-page triple.
+ *
+ * Returns: the time in hours, or NAN when the files do not say it
+ */
+double
+lda_triple_page_hours (const LdaTriple *self,
+                       guint            page,
+                       guint            n_pages)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  if (n_pages > 1 && self->interval_hours > 0.0)
+    return (self->has_time ? self->time_hours : 0.0) + self->interval_hours * page;
+  return self->has_time ? self->time_hours : NAN;
 }
 
 void

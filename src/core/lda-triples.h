@@ -75,6 +75,9 @@ LdaTriple *lda_triple_copy       (const LdaTriple *self);
 guint      lda_triple_page       (const LdaTriple *self,
                                   LdaInput     input,
                                   guint        frame);
+double     lda_triple_page_hours (const LdaTriple *self,
+                                  guint        page,
+                                  guint        n_pages);
 void       lda_triple_free       (LdaTriple   *self);
 gboolean   lda_triple_count_pages (const LdaTriple *self,
                                   guint       *n_pages,

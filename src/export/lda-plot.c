@@ -87,11 +87,14 @@ static const Glyph glyphs[] = {
   { '.', 3, "16" },
   { '-', 5, "0343" },
   { ' ', 3, "" },
+  { '(', 3, "20111526" },
+  { ')', 3, "00111506" },
   { 'a', 5, "12324346 441405163645" },
   { 'c', 5, "421203051646" },
   { 'd', 5, "4046 4332120305163645" },
   { 'e', 5, "044443321203051646" },
   { 'f', 4, "30202126 1232" },
+  { 'h', 5, "0006 0312324346" },
   { 'i', 3, "1216 10" },
   { 'm', 5, "0602 03122326 23324346" },
   { 'n', 5, "0602 0312324346" },
@@ -190,9 +193,11 @@ draw_text (cairo_t    *cr,
   cairo_restore (cr);
 }
 
+/* @time: hours when every plotted frame's files say when it was taken,
+ * else the time index */
 typedef struct
 {
-  guint  time_index;
+  double time;
   guint  order;
   double fraction;
 } PlotPoint;
@@ -204,8 +209,8 @@ compare_points (gconstpointer a,
   const PlotPoint *p = a;
   const PlotPoint *q = b;
 
-  if (p->time_index != q->time_index)
-    return p->time_index < q->time_index ? -1 : 1;
+  if (p->time != q->time)
+    return p->time < q->time ? -1 : 1;
   return p->order < q->order ? -1 : p->order > q->order;
 }
 
@@ -237,7 +242,8 @@ crisp (double v)
 static void
 draw_plot (cairo_t         *cr,
            const PlotPoint *points,
-           guint            n_points)
+           guint            n_points,
+           gboolean         hours)
 {
   const double x0 = PLOT_LEFT, x1 = PLOT_WIDTH - PLOT_RIGHT;
   const double y0 = PLOT_HEIGHT - PLOT_BOTTOM, y1 = PLOT_TOP;
@@ -249,8 +255,9 @@ draw_plot (cairo_t         *cr,
 
   if (n_points > 0)
     {
-      lo = points[0].time_index;
-      hi = points[n_points - 1].time_index;
+      /* Times in hours need not be whole: the axis spans whole ticks. */
+      lo = (gint64) floor (points[0].time);
+      hi = (gint64) ceil (points[n_points - 1].time);
       if (hi == lo)
         {
           lo = lo > 0 ? lo - 1 : 0;
@@ -308,7 +315,7 @@ draw_plot (cairo_t         *cr,
   cairo_line_to (cr, x1, crisp (y0));
   cairo_stroke (cr);
 
-  draw_text (cr, "time", (x0 + x1) / 2, PLOT_HEIGHT - 18, 12, 0.5);
+  draw_text (cr, hours ? "time (h)" : "time", (x0 + x1) / 2, PLOT_HEIGHT - 18, 12, 0.5);
   cairo_save (cr);
   cairo_translate (cr, 24, (y0 + y1) / 2);
   cairo_rotate (cr, -G_PI / 2);
@@ -322,16 +329,16 @@ draw_plot (cairo_t         *cr,
   for (guint i = 0; i < n_points; i++)
     {
       if (i == 0)
-        cairo_move_to (cr, X_OF (points[i].time_index), Y_OF (points[i].fraction));
+        cairo_move_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
       else
-        cairo_line_to (cr, X_OF (points[i].time_index), Y_OF (points[i].fraction));
+        cairo_line_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
     }
   cairo_stroke (cr);
 
   for (guint i = 0; i < n_points; i++)
     {
       cairo_new_sub_path (cr);
-      cairo_arc (cr, X_OF (points[i].time_index), Y_OF (points[i].fraction), 3.5, 0, 2 * G_PI);
+      cairo_arc (cr, X_OF (points[i].time), Y_OF (points[i].fraction), 3.5, 0, 2 * G_PI);
     }
   cairo_fill (cr);
 
@@ -364,6 +371,7 @@ cairo_failed (cairo_status_t  status,
 static gboolean
 write_png (const PlotPoint *points,
            guint            n_points,
+           gboolean         hours,
            const char      *path,
            GError         **error)
 {
@@ -375,7 +383,7 @@ write_png (const PlotPoint *points,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, PLOT_WIDTH, PLOT_HEIGHT);
   cr = cairo_create (surface);
-  draw_plot (cr, points, n_points);
+  draw_plot (cr, points, n_points, hours);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -481,6 +489,7 @@ renumber_svg_ids (const char *data,
 static gboolean
 write_svg (const PlotPoint *points,
            guint            n_points,
+           gboolean         hours,
            const char      *path,
            GError         **error)
 {
@@ -497,7 +506,7 @@ write_svg (const PlotPoint *points,
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
 #endif
   cr = cairo_create (surface);
-  draw_plot (cr, points, n_points);
+  draw_plot (cr, points, n_points, hours);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -525,9 +534,11 @@ write_svg (const PlotPoint *points,
  * @svg_path: the SVG file to create or replace
  * @error: return location for an error
  *
- * Draws the dead fraction (0 to 1) of the frames against their time
- * index, points joined by lines in time order, with axes, ticks and the
- * labels "time" and "dead fraction", as an 800 × 400 PNG and an SVG of the
+ * Draws the dead fraction (0 to 1) of the frames against their time in
+ * hours when the files of every plotted frame say it ("time (h)"), else
+ * against their time index ("time"), points joined by lines in time
+ * order, with axes, ticks and the label "dead fraction", as an 800 × 400
+ * PNG and an SVG of the
  * same size.  Frames whose counts are not computed are left out; with
  * none left the axes are drawn alone.  Each file is replaced atomically,
  * and the same points give the same bytes.  Fails with
@@ -544,6 +555,7 @@ lda_plot_write (LdaSeries   *series,
                 GError     **error)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PlotPoint));
+  gboolean hours = TRUE;
   guint n_series = 0;
   guint n;
 
@@ -568,13 +580,24 @@ lda_plot_write (LdaSeries   *series,
       if (!frame->has_counts)
         continue;
 
-      point.time_index = frame->time_index;
+      point.time = isfinite (frame->time_hours) ? frame->time_hours : frame->time_index;
+      hours = hours && isfinite (frame->time_hours);
       point.order = index;
       point.fraction = isfinite (frame->dead_fraction) ? frame->dead_fraction : 0.0;
       g_array_append_val (points, point);
     }
+
+  /* Mixed, the frames without a time would sit at their index among
+   * hours: then every frame is plotted at its index. */
+  hours = hours && points->len > 0;
+  if (!hours)
+    for (guint i = 0; i < points->len; i++)
+      g_array_index (points, PlotPoint, i).time =
+        lda_series_get_frame (series, g_array_index (points, PlotPoint, i).order)->time_index;
   g_array_sort (points, compare_points);
 
-  return write_png ((const PlotPoint *) (gpointer) points->data, points->len, png_path, error) &&
-         write_svg ((const PlotPoint *) (gpointer) points->data, points->len, svg_path, error);
+  return write_png ((const PlotPoint *) (gpointer) points->data, points->len, hours, png_path,
+                    error) &&
+         write_svg ((const PlotPoint *) (gpointer) points->data, points->len, hours, svg_path,
+                    error);
 }

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <tiffio.h>
 
 #include "stack-fixtures.h"
@@ -182,6 +183,58 @@ test_czi (void)
   cli_rm_rf (dir);
 }
 
+/* A time-lapse hyperstack says when its frames were taken and how large
+ * a pixel is: batch's counts.csv carries both, as the window shows them. */
+static void
+test_batch_time_and_area (void)
+{
+  static const LdaInput order[] = { LDA_INPUT_BRIGHTFIELD, LDA_INPUT_HOECHST, LDA_INPUT_DRAQ7 };
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *path = g_build_filename (in, "A1.tif", NULL);
+  g_autofree char *csv_path = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_auto(CliRun) run = { 0, };
+  char **header;
+  guint time_h = G_MAXUINT, px = G_MAXUINT, um2 = G_MAXUINT;
+
+  g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+  /* Two time points two hours apart (finterval is in seconds), 0.65 µm a
+   * pixel (the fixture's resolution). */
+  fx_write_imagej (path, order, 2, "finterval=7200\n");
+
+  cli_run (&run, "batch", in, "--channels", "bf=1,hoechst=2,draq7=3", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  records = cli_parse_csv (csv);
+  g_assert_cmpuint (records->len, ==, 3);
+  header = g_ptr_array_index (records, 0);
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      if (g_str_equal (header[i], "time_h"))
+        time_h = i;
+      else if (g_str_equal (header[i], "mean_cell_area_px"))
+        px = i;
+      else if (g_str_equal (header[i], "mean_cell_area_um2"))
+        um2 = i;
+    }
+  g_assert_cmpuint (time_h, !=, G_MAXUINT);
+  g_assert_cmpuint (um2, !=, G_MAXUINT);
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      char **row = g_ptr_array_index (records, r);
+      double area_px = g_ascii_strtod (row[px], NULL);
+
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[time_h], NULL), 2.0 * (r - 1), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[um2], NULL), area_px * 0.65 * 0.65,
+                                      0.01 * area_px);
+    }
+  cli_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -195,6 +248,7 @@ main (int    argc,
   g_test_add_func ("/cli/layouts/ome-named-channels", test_ome_named_channels);
   g_test_add_func ("/cli/layouts/extra-tags", test_extra_tags);
   g_test_add_func ("/cli/layouts/czi", test_czi);
+  g_test_add_func ("/cli/layouts/batch-time-and-area", test_batch_time_and_area);
 
   return g_test_run ();
 }
