@@ -15,45 +15,6 @@
 
 #include "lda-nucleus-hover.h"
 
-/**
- * lda_nucleus_find:
- * @nuclei: labelled nucleus runs
- * @x: column
- * @y: row
- *
- * Returns: the index of the nucleus at (@x, @y) in the counts made with
- *   @nuclei, or -1 where there is none
- */
-gint
-lda_nucleus_find (const LdaRuns *nuclei,
-                  guint          x,
-                  guint          y)
-{
-  gsize lo, hi;
-
-  g_return_val_if_fail (nuclei != NULL && nuclei->labels != NULL, -1);
-
-  if (x >= nuclei->width || y >= nuclei->height)
-    return -1;
-
-  lo = nuclei->row_start[y];
-  hi = nuclei->row_start[y + 1];
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      const LdaRun *run = &nuclei->runs[mid];
-
-      if (x < run->x0)
-        hi = mid;
-      else if (x >= run->x1)
-        lo = mid + 1;
-      else
-        return (gint) nuclei->labels[mid];
-    }
-
-  return -1;
-}
-
 static void
 add_segment (GArray *segments,
              float   x0,

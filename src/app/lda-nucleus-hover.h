@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-gint    lda_nucleus_find     (const LdaRuns      *nuclei,
-                              guint               x,
-                              guint               y);
 GArray *lda_nucleus_outline  (const LdaRuns      *nuclei,
                               const LdaObject    *object,
                               gint                index);

@@ -55,7 +55,7 @@ lda_window_hover (LdaWindow    *self,
   gint index = -1;
 
   if (result->nuclei != NULL && result->counts != NULL)
-    index = lda_nucleus_find (result->nuclei, x, y);
+    index = lda_runs_label_at (result->nuclei, x, y);
   if (index < 0 || (guint) index >= result->counts->n_objects)
     {
       lda_window_hover_clear (self);

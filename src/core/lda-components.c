@@ -287,3 +287,45 @@ lda_runs_paint (const LdaRun *run,
       x += n;
     }
 }
+
+/**
+ * lda_runs_label_at:
+ * @self: labelled runs (lda_runs_label())
+ * @x: column
+ * @y: row
+ *
+ * The component of the pixel (@x, @y), found by a binary search of its
+ * row's runs.
+ *
+ * Returns: the component, or -1 where no run covers the pixel or it lies
+ *   outside the image
+ */
+gint
+lda_runs_label_at (const LdaRuns *self,
+                   guint          x,
+                   guint          y)
+{
+  gsize lo, hi;
+
+  g_return_val_if_fail (self != NULL && self->labels != NULL, -1);
+
+  if (x >= self->width || y >= self->height)
+    return -1;
+
+  lo = self->row_start[y];
+  hi = self->row_start[y + 1];
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      const LdaRun *run = &self->runs[mid];
+
+      if (x < run->x0)
+        hi = mid;
+      else if (x >= run->x1)
+        lo = mid + 1;
+      else
+        return (gint) self->labels[mid];
+    }
+
+  return -1;
+}

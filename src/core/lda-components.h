@@ -53,6 +53,9 @@ LdaRuns *lda_runs_copy              (const LdaRuns     *self,
 void     lda_runs_free              (LdaRuns           *self);
 void     lda_runs_label             (LdaRuns           *self,
                                      guint              connectivity);
+gint     lda_runs_label_at          (const LdaRuns     *self,
+                                     guint              x,
+                                     guint              y);
 void     lda_runs_paint             (const LdaRun      *run,
                                      LdaBitplane       *plane,
                                      gboolean           value);

@@ -323,29 +323,10 @@ lda_regions_object_at (const LdaRegions *regions,
                        guint             x,
                        guint             y)
 {
-  const LdaRuns *nuclei;
-  gsize lo, hi;
-
   g_return_val_if_fail (regions != NULL, -1);
   g_return_val_if_fail (x < regions->width && y < regions->height, -1);
 
-  nuclei = regions->nuclei;
-  lo = nuclei->row_start[y];
-  hi = nuclei->row_start[y + 1];
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      const LdaRun *run = &nuclei->runs[mid];
-
-      if (x < run->x0)
-        hi = mid;
-      else if (x >= run->x1)
-        lo = mid + 1;
-      else
-        return (gint) nuclei->labels[mid];
-    }
-
-  return -1;
+  return lda_runs_label_at (regions->nuclei, x, y);
 }
 
 /**

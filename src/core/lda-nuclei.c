@@ -35,29 +35,6 @@ set_oom (GError **error,
                _("not enough memory to split the nuclei of a %u × %u image"), width, height);
 }
 
-/* The object of (x, y), by its run, or -1. */
-static gint
-object_at (const LdaRuns *runs,
-           guint          x,
-           guint          y)
-{
-  gsize lo = runs->row_start[y], hi = runs->row_start[y + 1];
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (x < runs->runs[mid].x0)
-        hi = mid;
-      else if (x >= runs->runs[mid].x1)
-        lo = mid + 1;
-      else
-        return (gint) runs->labels[mid];
-    }
-
-  return -1;
-}
-
 static gboolean
 relabel (LdaNuclei    *self,
          LdaBitplane  *objects,
@@ -91,10 +68,10 @@ objects_around (const LdaNuclei *self,
 {
   const guint w = self->width, h = self->height;
 
-  around[0] = x > 0 ? object_at (self->objects, x - 1, y) : -1;
-  around[1] = x + 1 < w ? object_at (self->objects, x + 1, y) : -1;
-  around[2] = y > 0 ? object_at (self->objects, x, y - 1) : -1;
-  around[3] = y + 1 < h ? object_at (self->objects, x, y + 1) : -1;
+  around[0] = x > 0 ? lda_runs_label_at (self->objects, x - 1, y) : -1;
+  around[1] = x + 1 < w ? lda_runs_label_at (self->objects, x + 1, y) : -1;
+  around[2] = y > 0 ? lda_runs_label_at (self->objects, x, y - 1) : -1;
+  around[3] = y + 1 < h ? lda_runs_label_at (self->objects, x, y + 1) : -1;
 }
 
 #define UNSET (-2)

@@ -378,12 +378,12 @@ test_hover_names_nucleus (Fixture       *fixture,
   g_assert_nonnull (result->nuclei);
   index = largest_nucleus (result, &x, &y);
   o = &result->counts->objects[index];
-  g_assert_cmpint (lda_nucleus_find (result->nuclei, x, y), ==, index);
+  g_assert_cmpint (lda_runs_label_at (result->nuclei, x, y), ==, index);
 
   /* The area read out is the object's pixels, counted here by search. */
   for (guint yy = o->y0; yy < o->y1; yy++)
     for (guint xx = o->x0; xx < o->x1; xx++)
-      area += lda_nucleus_find (result->nuclei, xx, yy) == index;
+      area += lda_runs_label_at (result->nuclei, xx, yy) == index;
   g_assert_cmpuint (area, ==, o->nucleus_pixels);
 
   g_signal_emit_by_name (lda_window_get_view (window, LDA_PANE_SEGMENTED), "pointer-moved",
@@ -407,8 +407,8 @@ test_hover_names_nucleus (Fixture       *fixture,
       int ay = vertical ? (int) MIN (s[1], s[3]) : (int) s[1] - 1;
       int bx = vertical ? (int) s[0] : ax;
       int by = vertical ? ay : (int) s[1];
-      gboolean a_in = ax >= 0 && ay >= 0 && lda_nucleus_find (result->nuclei, ax, ay) == index;
-      gboolean b_in = lda_nucleus_find (result->nuclei, bx, by) == index;
+      gboolean a_in = ax >= 0 && ay >= 0 && lda_runs_label_at (result->nuclei, ax, ay) == index;
+      gboolean b_in = lda_runs_label_at (result->nuclei, bx, by) == index;
 
       g_assert_true (a_in != b_in);
     }
@@ -440,8 +440,8 @@ test_outline_by_hand (void)
   lda_runs_label (runs, 4);
   o.x0 = 1, o.y0 = 1, o.x1 = 4, o.y1 = 3;
 
-  g_assert_cmpint (lda_nucleus_find (runs, 2, 1), ==, 0);
-  g_assert_cmpint (lda_nucleus_find (runs, 2, 2), ==, -1);
+  g_assert_cmpint (lda_runs_label_at (runs, 2, 1), ==, 0);
+  g_assert_cmpint (lda_runs_label_at (runs, 2, 2), ==, -1);
   outline = lda_nucleus_outline (runs, &o, 0);
   /* Perimeter of the four pixels: 10 unit edges. */
   g_assert_cmpuint (outline->len, ==, 4 * 10);

@@ -270,6 +270,31 @@ test_threshold_strict (void)
   g_assert_true (lda_test_planes_match ("threshold 63", wide_plane, wide_want));
 }
 
+/* The component of a pixel: each pixel of every run, gaps between runs
+ * of a row, and outside the image. */
+static void
+test_label_at (void)
+{
+  g_autoptr(LdaBitplane) plane = lda_test_plane_from_rows (PICTURE ("##..#",
+                                                           ".....",
+                                                           "#.###",
+                                                           "#...#"), 0);
+  g_autoptr(LdaRuns) runs = runs_of (plane, TRUE);
+  static const int want[4][5] = {
+    { 0, 0, -1, -1, 1 },
+    { -1, -1, -1, -1, -1 },
+    { 2, -1, 3, 3, 3 },
+    { 2, -1, -1, -1, 3 },
+  };
+
+  lda_runs_label (runs, 4);
+  for (guint y = 0; y < 4; y++)
+    for (guint x = 0; x < 5; x++)
+      g_assert_cmpint (lda_runs_label_at (runs, x, y), ==, want[y][x]);
+  g_assert_cmpint (lda_runs_label_at (runs, 5, 0), ==, -1);
+  g_assert_cmpint (lda_runs_label_at (runs, 0, 4), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +303,7 @@ main (int   argc,
 
   g_test_add_func ("/components/runs/word-boundaries", test_runs_word_boundaries);
   g_test_add_func ("/components/label/diagonal", test_label_diagonal);
+  g_test_add_func ("/components/label/at", test_label_at);
   g_test_add_func ("/components/label/raster-order", test_label_raster_order);
   g_test_add_func ("/components/label/brute-force", test_label_brute_force);
   g_test_add_func ("/bitplane/threshold/strict", test_threshold_strict);
