@@ -36,6 +36,16 @@ TIFF *lda_tiff_io_open  (LdaTiffIo  *io,
 
 TIFF *lda_tiff_io_open_for_reading (LdaTiffIo  *io,
                                     GError    **error);
+/* Writes a TIFF into @io (opened with lda_tiff_io_open()); on failure
+ * sets @reason and returns FALSE. */
+typedef gboolean (*LdaTiffEncodeFunc) (LdaTiffIo      *io,
+                                       gconstpointer   data,
+                                       char          **reason);
+
+gboolean lda_tiff_write_with         (const char         *path,
+                                      LdaTiffEncodeFunc   encode,
+                                      gconstpointer       data,
+                                      GError            **error);
 gboolean lda_file_check_foreign      (const char *path,
                                       int         fd,
                                       GError    **error);

@@ -110,45 +110,38 @@ encode_image (LdaTiffIo       *io,
 }
 
 /**
- * lda_tiff_write:
+ * lda_tiff_write_with:
  * @path: the file to create or replace
- * @image: the image to save
+ * @encode: writes the TIFF into the LdaTiffIo it is given, or sets its
+ *   reason and returns %FALSE
+ * @data: what @encode writes
  * @error: return location for an error
  *
- * Saves @image as a single-page grayscale TIFF of 8 bits (for
- * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed
- * without a predictor, so that every reader decodes it.
- *
- * The file is replaced atomically (lda-atomic-file.c): the image is
- * written to a temporary file of ours in the same folder, synced to disk,
- * then renamed over @path.  On failure the temporary file is removed, an
- * existing file at @path is left as it was, and @error is set to
- * %LDA_ERROR_WRITE with a message naming @path and the reason.
+ * The one way this program writes a TIFF file: @encode writes it to a
+ * temporary file of ours in the same folder (lda-atomic-file.c), which is
+ * synced to disk, then renamed over @path.  On failure the temporary file
+ * is removed, an existing file at @path is left as it was, and @error is
+ * set to %LDA_ERROR_WRITE with a message naming @path and the reason.
  *
  * Returns: %TRUE on success
  */
 gboolean
-lda_tiff_write (const char      *path,
-                const LdaImage  *image,
-                GError         **error)
+lda_tiff_write_with (const char         *path,
+                     LdaTiffEncodeFunc   encode,
+                     gconstpointer       data,
+                     GError            **error)
 {
   g_autofree char *tmp_path = NULL;
   g_autofree char *reason = NULL;
   g_auto(LdaTiffIo) io = { .path = path, .fd = -1 };
   int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (image != NULL, FALSE);
-  g_return_val_if_fail (image->type == LDA_PIXEL_U8 || image->type == LDA_PIXEL_U16, FALSE);
-  g_return_val_if_fail (image->width > 0 && image->height > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   io.fd = lda_atomic_file_open_temp (path, &tmp_path, error);
   if (io.fd < 0)
     return FALSE;
   io.tiff_name = tmp_path;
 
-  if (!encode_image (&io, image, &reason))
+  if (!encode (&io, data, &reason))
     {
       lda_atomic_file_abandon (io.fd, tmp_path);
       io.fd = -1;
@@ -161,4 +154,39 @@ lda_tiff_write (const char      *path,
   fd = io.fd;
   io.fd = -1;
   return lda_atomic_file_commit (fd, tmp_path, path, error);
+}
+
+static gboolean
+encode_image_data (LdaTiffIo      *io,
+                   gconstpointer   data,
+                   char          **reason)
+{
+  return encode_image (io, data, reason);
+}
+
+/**
+ * lda_tiff_write:
+ * @path: the file to create or replace
+ * @image: the image to save
+ * @error: return location for an error
+ *
+ * Saves @image as a single-page grayscale TIFF of 8 bits (for
+ * #LDA_PIXEL_U8) or 16 bits (for #LDA_PIXEL_U16), Deflate-compressed
+ * without a predictor, so that every reader decodes it, replacing @path
+ * atomically (lda_tiff_write_with()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_tiff_write (const char      *path,
+                const LdaImage  *image,
+                GError         **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (image != NULL, FALSE);
+  g_return_val_if_fail (image->type == LDA_PIXEL_U8 || image->type == LDA_PIXEL_U16, FALSE);
+  g_return_val_if_fail (image->width > 0 && image->height > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return lda_tiff_write_with (path, encode_image_data, image, error);
 }

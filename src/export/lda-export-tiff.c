@@ -290,32 +290,19 @@ imagej_description (guint                    max,
 }
 
 static gboolean
+encode_data (LdaTiffIo      *io,
+             gconstpointer   data,
+             char          **reason)
+{
+  return encode (io, data, reason);
+}
+
+static gboolean
 write_file (const char      *path,
             const Encoding  *encoding,
             GError         **error)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *reason = NULL;
-  g_auto(LdaTiffIo) io = { .path = path, .fd = -1 };
-  int fd;
-
-  io.fd = lda_atomic_file_open_temp (path, &tmp_path, error);
-  if (io.fd < 0)
-    return FALSE;
-  io.tiff_name = tmp_path;
-
-  if (!encode (&io, encoding, &reason))
-    {
-      lda_atomic_file_abandon (io.fd, tmp_path);
-      io.fd = -1;
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
-                   _("%s: cannot write: %s"), path, reason);
-      return FALSE;
-    }
-
-  fd = io.fd;
-  io.fd = -1;
-  return lda_atomic_file_commit (fd, tmp_path, path, error);
+  return lda_tiff_write_with (path, encode_data, encoding, error);
 }
 
 /**
