@@ -38,6 +38,14 @@ if [ ! -e "$glib_build/glib/libglib-2.0.so.0" ]; then
     gio/libgio-2.0.so.0 gmodule/libgmodule-2.0.so.0 gthread/libgthread-2.0.so.0 >/dev/null
 fi
 
+# The build runs the system's GLib tools (glib-compile-resources …), which
+# must not load the instrumented GLib: it is used by the tests only.
+echo "== this project with ThreadSanitizer, in $build"
+if [ ! -d "$build" ]; then
+  meson setup "$build" "$top" -Db_sanitize=thread -Db_lundef=false --buildtype=debugoptimized
+fi
+ninja -C "$build"
+
 libs=
 for lib in glib gobject gio gmodule gthread; do
   libs=${libs:+$libs:}$glib_build/$lib
@@ -46,12 +54,6 @@ export LD_LIBRARY_PATH=$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 # GSlice keeps freed blocks per thread and hands them to another: memory
 # that ThreadSanitizer would take for shared.
 export G_SLICE=always-malloc
-
-echo "== this project with ThreadSanitizer, in $build"
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Db_sanitize=thread -Db_lundef=false --buildtype=debugoptimized
-fi
-ninja -C "$build"
 
 if [ $# -eq 0 ]; then
   set -- --suite core --suite cli --suite app
