@@ -13,12 +13,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lda-atomic-file.h"
 #include "lda-channels.h"
 #include "lda-cli.h"
 #include "lda-error.h"
 #include "lda-params-file.h"
+#include "lda-project.h"
 
 /* The command-line prefixes of the channels: --cell-offset, --hoechst-…, */
 static const char * const option_prefix[LDA_N_CHANNELS] = {
@@ -582,4 +584,28 @@ lda_cli_thresholds_json (LdaPipeline *pipeline)
                           lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
                           lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
                           lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+}
+
+/**
+ * lda_cli_image_folder:
+ * @folder: a folder of images, or its project folder
+ *
+ * Returns: (transfer full): the image folder: @folder without trailing
+ *   separators, or its parent when it is the project folder
+ */
+char *
+lda_cli_image_folder (const char *folder)
+{
+  g_autofree char *trimmed = g_strdup (folder);
+  g_autofree char *base = NULL;
+  gsize len = strlen (trimmed);
+
+  while (len > 1 && trimmed[len - 1] == G_DIR_SEPARATOR)
+    trimmed[--len] = '\0';
+
+  base = g_path_get_basename (trimmed);
+  if (g_str_equal (base, LDA_PROJECT_FOLDER_NAME) && g_file_test (trimmed, G_FILE_TEST_IS_DIR))
+    return g_path_get_dirname (trimmed);
+
+  return g_steal_pointer (&trimmed);
 }

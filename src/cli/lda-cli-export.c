@@ -127,24 +127,6 @@ run_export (Export  *export,
   return TRUE;
 }
 
-/* The image folder of PROJECT: the project folder stands for its parent. */
-static char *
-image_folder (const char *project)
-{
-  g_autofree char *trimmed = g_strdup (project);
-  g_autofree char *base = NULL;
-  gsize len = strlen (trimmed);
-
-  while (len > 1 && trimmed[len - 1] == G_DIR_SEPARATOR)
-    trimmed[--len] = '\0';
-
-  base = g_path_get_basename (trimmed);
-  if (g_str_equal (base, LDA_PROJECT_FOLDER_NAME) && g_file_test (trimmed, G_FILE_TEST_IS_DIR))
-    return g_path_get_dirname (trimmed);
-
-  return g_steal_pointer (&trimmed);
-}
-
 /* Loads the saved parameters and edits, if there are any, from where the
  * window keeps them (lda-project-location.c): a series nobody has opened
  * yet exports with the default parameters.  Damaged files are set aside
@@ -294,7 +276,7 @@ lda_cli_export (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  folder = image_folder (argv[1]);
+  folder = lda_cli_image_folder (argv[1]);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       lda_cli_error ("%s: %s", argv[1], g_file_test (folder, G_FILE_TEST_EXISTS)

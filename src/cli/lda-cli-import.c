@@ -19,24 +19,6 @@
 #include "lda-error.h"
 #include "lda-project.h"
 
-/* The image folder of FOLDER: the project folder stands for its parent. */
-static char *
-image_folder (const char *folder)
-{
-  g_autofree char *trimmed = g_strdup (folder);
-  g_autofree char *base = NULL;
-  gsize len = strlen (trimmed);
-
-  while (len > 1 && trimmed[len - 1] == G_DIR_SEPARATOR)
-    trimmed[--len] = '\0';
-
-  base = g_path_get_basename (trimmed);
-  if (g_str_equal (base, LDA_PROJECT_FOLDER_NAME) && g_file_test (trimmed, G_FILE_TEST_IS_DIR))
-    return g_path_get_dirname (trimmed);
-
-  return g_steal_pointer (&trimmed);
-}
-
 int
 lda_cli_import (int    argc,
                 char **argv)
@@ -93,7 +75,7 @@ lda_cli_import (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  folder = image_folder (argv[1]);
+  folder = lda_cli_image_folder (argv[1]);
   series = lda_series_new_from_folder (folder, &error);
   if (series == NULL)
     {

@@ -58,4 +58,6 @@ int lda_cli_import  (int argc, char **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaParamOptions, lda_param_options_free)
 
+char *lda_cli_image_folder (const char *folder);
+
 G_END_DECLS
