@@ -1,6 +1,6 @@
 /* lda-window-document.c — the window as a view of a document
  *
- * The window shows one LdaDocument (src/core/lda-document.h), which holds
+ * The window shows one LdaDocument (src/core/project/lda-document.h), which holds
  * the parameters, the corrections, their undo histories and the saving.
  * Here the window opens documents, follows their changes and shows the
  * project's state: saved or not, read-only, corrections set aside as

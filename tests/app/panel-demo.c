@@ -23,10 +23,10 @@
  *     --target=/tmp/panel-demo-resources.h /tmp/panel-demo.gresource.xml
  *   gcc -std=c11 -g -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
  *     -Wshadow -Wdeclaration-after-statement -Wmissing-prototypes \
- *     -Isrc/core -Isrc/app -Ibuild $(pkg-config --cflags gtk4) \
+ *     -Isrc/core/base -Isrc/core/segment -Isrc/app -Ibuild $(pkg-config --cflags gtk4) \
  *     -o /tmp/panel-demo tests/app/panel-demo.c \
  *     src/app/lda-channel-panel.c src/app/lda-histogram-plot.c \
- *     src/app/lda-fraction-plot.c src/core/lda-params.c src/core/lda-error.c \
+ *     src/app/lda-fraction-plot.c src/core/segment/lda-params.c src/core/base/lda-error.c \
  *     /tmp/panel-demo-resources.c $(pkg-config --libs gtk4) -lm
  *
  * (-Ibuild finds config.h; run "meson setup build" first if it is missing.)

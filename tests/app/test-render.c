@@ -4,8 +4,8 @@
  * Needs no display.
  *
  * Built by meson with the app sources; by hand:
- *   gcc -std=c11 -D_GNU_SOURCE -Isrc/core -Isrc/app $(pkg-config --cflags glib-2.0) \
- *     src/app/lda-render.c src/core/lda-image.c src/core/lda-error.c \
+ *   gcc -std=c11 -D_GNU_SOURCE -Isrc/core/base -Isrc/core/segment -Isrc/app $(pkg-config --cflags glib-2.0) \
+ *     src/app/lda-render.c src/core/base/lda-image.c src/core/base/lda-error.c \
  *     tests/app/test-render.c $(pkg-config --libs glib-2.0) -lm -o /tmp/test-render
  *   /tmp/test-render --tap
  *

@@ -9,9 +9,9 @@
  *
  * Build and run from the top of the source tree:
  *
- *   gcc -std=c11 -g -D_GNU_SOURCE -Isrc/core -Isrc/app $(pkg-config --cflags gtk4) \
- *     src/app/lda-render.c src/app/lda-image-view.c src/core/lda-image.c \
- *     src/core/lda-error.c tests/app/view-demo.c $(pkg-config --libs gtk4) -lm \
+ *   gcc -std=c11 -g -D_GNU_SOURCE -Isrc/core/base -Isrc/core/segment -Isrc/app $(pkg-config --cflags gtk4) \
+ *     src/app/lda-render.c src/app/lda-image-view.c src/core/base/lda-image.c \
+ *     src/core/base/lda-error.c tests/app/view-demo.c $(pkg-config --libs gtk4) -lm \
  *     -o /tmp/view-demo
  *   /tmp/view-demo [--zoom=Z] [--center=X,Y] [--opacity=O]
  *

@@ -1,12 +1,12 @@
-/* lda-error.c
+/* lda-key-file.c — reading parameter and project key files safely
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "lda-error.h"
-#include "lda-file-read.h"
+#include "config.h"
 
-G_DEFINE_QUARK (lda-error-quark, lda_error)
+#include "lda-error.h"
+#include "lda-key-file.h"
 
 /* Most of a message: a bad line of a key file is quoted whole by GLib. */
 #define MESSAGE_HEAD_CHARS 100

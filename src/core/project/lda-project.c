@@ -49,6 +49,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-project.h"
 #include "lda-project-private.h"
 

@@ -9,34 +9,13 @@
 
 #include "lda-compose.h"
 #include "lda-image.h"
+#include "lda-rect.h"
 
 G_BEGIN_DECLS
 
 /* An edit pixel holds a class 0–4, or this: no edit, the automatic mask
  * shows through. */
 #define LDA_NO_EDIT 0xff
-
-/**
- * LdaRect:
- * @x: first column
- * @y: first row
- * @width: columns (0 for an empty rectangle)
- * @height: rows
- */
-typedef struct
-{
-  int x;
-  int y;
-  int width;
-  int height;
-} LdaRect;
-
-void     lda_rect_union      (LdaRect       *rect,
-                              const LdaRect *other);
-gboolean lda_rect_is_empty   (const LdaRect *rect);
-gboolean lda_rect_clip       (LdaRect       *rect,
-                              guint          width,
-                              guint          height);
 
 /**
  * LdaEdits:

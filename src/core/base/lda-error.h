@@ -7,7 +7,6 @@
 
 #include <glib.h>
 
-#include "lda-file-read.h"
 
 G_BEGIN_DECLS
 
@@ -59,11 +58,5 @@ typedef enum
 } LdaError;
 
 GQuark   lda_error_quark   (void);
-
-gboolean lda_key_file_load (GKeyFile     *key_file,
-                            const char   *path,
-                            LdaReadFlags  flags,
-                            int           damaged_code,
-                            GError      **error);
 
 G_END_DECLS

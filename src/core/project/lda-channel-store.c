@@ -22,6 +22,7 @@
 #include "lda-atomic-file.h"
 #include "lda-channel-store.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-project.h"
 
 #define STORE_NAME "channels.ini"

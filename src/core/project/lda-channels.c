@@ -23,6 +23,7 @@
 
 #include "lda-channels.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 
 typedef struct
 {

@@ -1,4 +1,4 @@
-/* lda-tiff-io.h — libtiff on a descriptor we own (private to lda-tiff*.c)
+/* lda-tiff-io.h — libtiff on a descriptor we own: the TIFF readers and writers of the core and of the export
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,0 +1,20 @@
+/* lda-key-file.h — reading parameter and project key files safely
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lda-file-read.h"
+
+G_BEGIN_DECLS
+
+gboolean lda_key_file_load (GKeyFile     *key_file,
+                            const char   *path,
+                            LdaReadFlags  flags,
+                            int           damaged_code,
+                            GError      **error);
+
+G_END_DECLS
