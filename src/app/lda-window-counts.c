@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "lda-frame-run.h"
 #include "lda-window-private.h"
 
 typedef struct
@@ -18,6 +19,7 @@ typedef struct
   LdaTriple *triple;
   guint      page;
   guint      frame;
+  char      *title;
   LdaParams  params;
   LdaEdits  *edits;    /* a copy, or NULL */
   LdaCounts *counts;
@@ -27,6 +29,7 @@ static void
 count_job_free (CountJob *job)
 {
   lda_triple_free (job->triple);
+  g_free (job->title);
   lda_edits_free (job->edits);
   lda_counts_free (job->counts);
   g_free (job);
@@ -39,42 +42,19 @@ count_frame (GTask        *task,
              GCancellable *cancellable)
 {
   CountJob *job = task_data;
-  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(LdaFrameRun) run = NULL;
   g_autoptr(GError) error = NULL;
 
-  pipeline = lda_triple_open_pipeline (job->triple, job->page, &error);
-  if (pipeline == NULL)
+  /* One thread: the person's own runs have the other core.  The plot
+   * follows the corrected masks, counted as the export counts them. */
+  run = lda_frame_run (job->triple, job->page, job->title, &job->params, job->edits,
+                       LDA_FRAME_RUN_ONE_THREAD, cancellable, &error);
+  if (run == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  /* One thread: the person's own runs have the other core. */
-  lda_pipeline_set_threaded (pipeline, FALSE);
-  if (!lda_pipeline_set_params (pipeline, &job->params, &error) ||
-      !lda_pipeline_run (pipeline, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The plot follows the corrected masks. */
-  if (job->edits != NULL && lda_edits_count (job->edits) > 0 &&
-      job->edits->width == lda_pipeline_get_width (pipeline) &&
-      job->edits->height == lda_pipeline_get_height (pipeline))
-    {
-      g_autoptr(LdaImage) merged = lda_edits_merge (job->edits, lda_pipeline_get_labels (pipeline), &error);
-
-      if (merged == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      job->counts = lda_counts_new_from_labels_full (merged,
-                                                     lda_params_nucleus_connectivity (&job->params));
-    }
-  else
-    job->counts = lda_counts_copy (lda_pipeline_get_counts (pipeline));
+  job->counts = g_steal_pointer (&run->counts);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -135,6 +115,7 @@ lda_window_schedule_counts (LdaWindow *self)
       job = g_new0 (CountJob, 1);
       job->triple = lda_triple_copy (frame->triple);
       job->page = frame->page;
+      job->title = g_strdup (frame->title);
       job->frame = i;
       job->params = *lda_document_get_params (self->document, i);
       if (lda_document_get_edits (self->document, i) != NULL)

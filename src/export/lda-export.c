@@ -35,6 +35,7 @@
 #include "lda-export-tiff.h"
 #include "lda-pipeline.h"
 #include "lda-file-set.h"
+#include "lda-frame-run.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 
@@ -298,53 +299,28 @@ export_frame (LdaSeries       *series,
   LdaExportFrame layout_frame;
   guint connectivity;
   LdaFrame *frame = lda_series_get_frame (series, index);
-  g_autoptr(LdaPipeline) pipeline = NULL;
-  g_autoptr(LdaImage) labels = NULL;
+  g_autoptr(LdaFrameRun) run = NULL;
   g_autofree char *path = NULL;
-  LdaImage *automatic;
+  LdaImage *labels;
 
-  pipeline = lda_triple_open_pipeline (frame->triple, frame->page, error);
-  if (pipeline == NULL)
+  run = lda_frame_run (frame->triple, frame->page, frame->title,
+                       lda_series_get_frame_params (series, index), edits,
+                       LDA_FRAME_RUN_DEFAULT, cancellable, error);
+  if (run == NULL)
     return FALSE;
-
-  if (!lda_pipeline_set_params (pipeline, lda_series_get_frame_params (series, index), error))
-    {
-      g_prefix_error (error, _("%s: frame “%s”: "), frame->triple->paths[LDA_INPUT_BRIGHTFIELD],
-                      frame->title);
-      return FALSE;
-    }
-  if (!lda_pipeline_run (pipeline, cancellable, error))
-    return FALSE;
-
-  automatic = lda_pipeline_get_labels (pipeline);
-  if (edits != NULL)
-    {
-      if (edits->width != automatic->width || edits->height != automatic->height)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_SIZE_MISMATCH,
-                       _("%s: the edits of frame “%s” are %u × %u, the images %u × %u"),
-                       frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->title,
-                       edits->width, edits->height, automatic->width, automatic->height);
-          return FALSE;
-        }
-      labels = lda_edits_merge (edits, automatic, error);
-      if (labels == NULL)
-        return FALSE;
-    }
-  else
-    labels = lda_image_ref (automatic);
+  labels = run->labels;
 
   /* The calibration of the brightfield image goes with every file. */
   lda_export_tiff_read_resolution (frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->page,
                                    &resolution);
-  connectivity = lda_params_nucleus_connectivity (lda_pipeline_get_params (pipeline));
+  connectivity = lda_params_nucleus_connectivity (lda_pipeline_get_params (run->pipeline));
 
   path = labels_path (folder, stem);
   if (!stage_mask (stage, path, labels, &resolution, error))
     return FALSE;
 
   layout_frame = (LdaExportFrame) {
-    options, folder, stem, pipeline, frame->triple, frame->page, labels, connectivity,
+    options, folder, stem, run->pipeline, frame->triple, frame->page, labels, connectivity,
     &resolution, cancellable,
   };
   if (!lda_export_layout_write_frame (&layout_frame, stage, error))
@@ -354,9 +330,8 @@ export_frame (LdaSeries       *series,
   if (!lda_export_is_validation (stem, options->seed, options->val_fraction))
     lda_class_stats_add (stats, labels);
 
-  /* The objects the frame's parameters make: counted as the mask shows
-   * them. */
-  *counts = lda_counts_new_from_labels_full (labels, connectivity);
+  /* Counted as the mask shows them, as the window counts them. */
+  *counts = g_steal_pointer (&run->counts);
   return TRUE;
 }
 
