@@ -19,6 +19,40 @@ G_BEGIN_DECLS
 #define LDA_EDITS_MAX_SIZE_FACTOR 16
 
 #define LDA_PROJECT_FRAME_PREFIX "frame/"
+#define LDA_PROJECT_GROUP        "project"
+#define LDA_PROJECT_SERIES_PREFIX "series/"
+
+/* lda-project.c: the ini, read and written */
+
+/* What a frame's group of the ini says. */
+typedef struct
+{
+  LdaFrameState state;
+  gboolean      has_override;
+  LdaParams     override;
+} LdaSavedFrame;
+
+gboolean    lda_project_write_atomically (const char     *path,
+                                          gconstpointer   data,
+                                          gsize           length,
+                                          GError        **error);
+void        lda_project_copy_group       (GKeyFile       *from,
+                                          const char     *from_group,
+                                          GKeyFile       *to,
+                                          const char     *to_group);
+gboolean    lda_project_read_ini         (const char     *path,
+                                          GKeyFile       *key_file,
+                                          gboolean       *found,
+                                          GError        **error);
+gboolean    lda_project_parse_ini        (LdaSeries      *series,
+                                          GKeyFile       *key_file,
+                                          const char     *path,
+                                          LdaParams      *params,
+                                          LdaSavedFrame  *frames,
+                                          GError        **error);
+gboolean    lda_project_set_aside        (const char     *path,
+                                          char          **aside,
+                                          GError        **error);
 
 /* lda-project-names.c */
 char       *lda_project_escape_name      (const char  *name);

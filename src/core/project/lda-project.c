@@ -32,7 +32,8 @@
  * renames it to "<file>.damaged-<time>" and says so.  Saving refuses to
  * replace an ini from a newer version.
  *
- * Edits files are encoded, and read, by lda-project-edits.c.
+ * Edits files are encoded, and read, by lda-project-edits.c, and saved by
+ * lda-project-save-edits.c; a project is loaded by lda-project-load.c.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -53,11 +54,9 @@
 #include "lda-project.h"
 #include "lda-project-private.h"
 
-#define PROJECT_GROUP       "project"
 /* 2: parameters gained the threshold methods and the [*nuclei] groups;
  * version 1 would read them with the wrong meaning, so it must refuse. */
 #define PROJECT_FORMAT      2
-#define SERIES_PREFIX       "series/"
 #define FALLBACK_FOLDER     "livedead-annotator"
 
 /**
@@ -178,8 +177,8 @@ lda_project_folder_writable (const char *folder)
 
 /* -------------------------------------------------------------- writing */
 
-static gboolean
-write_atomically (const char     *path,
+gboolean
+lda_project_write_atomically (const char     *path,
                   gconstpointer   data,
                   gsize           length,
                   GError        **error)
@@ -192,8 +191,8 @@ write_atomically (const char     *path,
 }
 
 /* Copies every key of @from_group into @to_group. */
-static void
-copy_group (GKeyFile   *from,
+void
+lda_project_copy_group (GKeyFile   *from,
             const char *from_group,
             GKeyFile   *to,
             const char *to_group)
@@ -233,7 +232,7 @@ save_params (GKeyFile        *key_file,
       const char *name = params_group (i);
       g_autofree char *group = g_strconcat (prefix, name, NULL);
 
-      copy_group (plain, name, key_file, group);
+      lda_project_copy_group (plain, name, key_file, group);
     }
 }
 
@@ -256,7 +255,7 @@ load_params (GKeyFile    *key_file,
       g_autofree char *group = g_strconcat (prefix, name, NULL);
 
       if (g_key_file_has_group (key_file, group))
-        copy_group (key_file, group, plain, name);
+        lda_project_copy_group (key_file, group, plain, name);
     }
 
   return lda_params_load_from_key_file (params, plain, error);
@@ -276,16 +275,9 @@ parse_state (const char    *text,
   return FALSE;
 }
 
-typedef struct
-{
-  LdaFrameState state;
-  gboolean      has_override;
-  LdaParams     override;
-} SavedFrame;
-
 /* Loads the key file at @path; a missing file sets *found = FALSE. */
-static gboolean
-read_ini (const char  *path,
+gboolean
+lda_project_read_ini (const char  *path,
           GKeyFile    *key_file,
           gboolean    *found,
           GError     **error)
@@ -308,12 +300,12 @@ read_ini (const char  *path,
 
 /* Reads @key_file into @params and @frames (one per frame of @series)
  * without touching the series. */
-static gboolean
-parse_ini (LdaSeries   *series,
+gboolean
+lda_project_parse_ini (LdaSeries   *series,
            GKeyFile    *key_file,
            const char  *path,
            LdaParams   *params,
-           SavedFrame  *frames,
+           LdaSavedFrame  *frames,
            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -322,7 +314,7 @@ parse_ini (LdaSeries   *series,
   char *end = NULL;
   guint64 version;
 
-  format = g_key_file_get_value (key_file, PROJECT_GROUP, "format", NULL);
+  format = g_key_file_get_value (key_file, LDA_PROJECT_GROUP, "format", NULL);
   version = format != NULL ? g_ascii_strtoull (format, &end, 10) : 0;
   if (format == NULL || !g_ascii_isdigit (format[0]) || *end != '\0' || version == 0)
     {
@@ -339,7 +331,7 @@ parse_ini (LdaSeries   *series,
     }
 
   *params = *lda_series_get_params (series);
-  if (!load_params (key_file, SERIES_PREFIX, params, &local_error))
+  if (!load_params (key_file, LDA_PROJECT_SERIES_PREFIX, params, &local_error))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: series parameters: %s"),
                    path, local_error->message);
@@ -353,7 +345,7 @@ parse_ini (LdaSeries   *series,
       g_autofree char *legacy = lda_project_legacy_key (series, i, keys);
       g_autofree char *group = lda_project_frame_group (key);
       g_autofree char *state = NULL;
-      SavedFrame *saved = &frames[i];
+      LdaSavedFrame *saved = &frames[i];
 
       saved->state = LDA_FRAME_AUTOMATIC;
       saved->has_override = FALSE;
@@ -406,8 +398,8 @@ parse_ini (LdaSeries   *series,
 
 /* Renames a damaged file to <path>.damaged-<time>, so that what may
  * still be recovered from it is never saved over. */
-static gboolean
-set_aside (const char  *path,
+gboolean
+lda_project_set_aside (const char  *path,
            char       **aside,
            GError     **error)
 {
@@ -447,16 +439,16 @@ check_old_ini (LdaSeries   *series,
 {
   g_autoptr(GKeyFile) old = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree SavedFrame *frames = g_new0 (SavedFrame, lda_series_get_n_frames (series));
+  g_autofree LdaSavedFrame *frames = g_new0 (LdaSavedFrame, lda_series_get_n_frames (series));
   g_auto(GStrv) groups = NULL;
   gboolean found = FALSE;
   LdaParams params;
 
-  if (!read_ini (path, old, &found, &local_error) ||
-      (found && !parse_ini (series, old, path, &params, frames, &local_error)))
+  if (!lda_project_read_ini (path, old, &found, &local_error) ||
+      (found && !lda_project_parse_ini (series, old, path, &params, frames, &local_error)))
     {
       if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-        return set_aside (path, NULL, error);
+        return lda_project_set_aside (path, NULL, error);
 
       g_set_error (error, LDA_ERROR, local_error->code, _("%s; not replaced"),
                    local_error->message);
@@ -476,7 +468,7 @@ check_old_ini (LdaSeries   *series,
       slash = strchr (groups[i] + strlen (LDA_PROJECT_FRAME_PREFIX), '/');
       frame = slash != NULL ? g_strndup (groups[i], slash - groups[i]) : g_strdup (groups[i]);
       if (!g_hash_table_contains (own_groups, frame))
-        copy_group (old, groups[i], key_file, groups[i]);
+        lda_project_copy_group (old, groups[i], key_file, groups[i]);
     }
 
   return TRUE;
@@ -559,9 +551,9 @@ lda_project_save_params_full (LdaSeries   *series,
         }
     }
 
-  g_key_file_set_integer (key_file, PROJECT_GROUP, "format", PROJECT_FORMAT);
-  g_key_file_set_string (key_file, PROJECT_GROUP, "series", lda_series_get_name (series));
-  save_params (key_file, SERIES_PREFIX, lda_series_get_params (series));
+  g_key_file_set_integer (key_file, LDA_PROJECT_GROUP, "format", PROJECT_FORMAT);
+  g_key_file_set_string (key_file, LDA_PROJECT_GROUP, "series", lda_series_get_name (series));
+  save_params (key_file, LDA_PROJECT_SERIES_PREFIX, lda_series_get_params (series));
 
   keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
@@ -594,10 +586,10 @@ lda_project_save_params_full (LdaSeries   *series,
       g_auto(GStrv) groups = g_key_file_get_groups (extra, NULL);
 
       for (guint i = 0; groups[i] != NULL; i++)
-        if (!g_str_equal (groups[i], PROJECT_GROUP) &&
-            !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
+        if (!g_str_equal (groups[i], LDA_PROJECT_GROUP) &&
+            !g_str_has_prefix (groups[i], LDA_PROJECT_SERIES_PREFIX) &&
             !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
-          copy_group (extra, groups[i], key_file, groups[i]);
+          lda_project_copy_group (extra, groups[i], key_file, groups[i]);
     }
 
   if (!lda_atomic_file_make_folder (folder, error))
@@ -607,439 +599,5 @@ lda_project_save_params_full (LdaSeries   *series,
     return FALSE;
   data = g_key_file_to_data (key_file, &length, NULL);
 
-  return write_atomically (path, data, length, error);
-}
-
-static gboolean
-remove_edits_file (const char  *path,
-                   GError     **error)
-{
-  if (g_unlink (path) != 0 && errno != ENOENT && errno != ENOTDIR)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot remove: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * lda_project_save_edits:
- * @folder: the project folder; created if needed
- * @series: a series
- * @frame: the index of a frame of @series
- * @edits: (nullable): the frame's edits
- * @error: return location for an error
- *
- * Saves one frame's edits to <folder>/edits/<key>.edits (the triple's
- * name, and the page for a page of a multi-page triple), replacing it
- * atomically; the file of the frame under its title, from before keys,
- * is removed, and no other frame's file is touched.  When @edits is %NULL
- * or holds no edit the file is removed instead.  Of @series only the
- * names, the frames' titles, triples and pages are read, which do not
- * change, so a worker thread may save a copy of the edits while the
- * person goes on.
- *
- * Returns: %TRUE on success; otherwise %LDA_ERROR_WRITE naming the file
- *   (or %LDA_ERROR_FAILED if a pixel holds neither a class nor
- *   %LDA_NO_EDIT), and the previous file is left as it was
- */
-gboolean
-lda_project_save_edits (const char      *folder,
-                        LdaSeries       *series,
-                        guint            frame,
-                        const LdaEdits  *edits,
-                        GError         **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GHashTable) keys = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *legacy = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *legacy_path = NULL;
-  gboolean empty = TRUE;
-
-  g_return_val_if_fail (folder != NULL, FALSE);
-  g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (frame < lda_series_get_n_frames (series), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  keys = lda_project_all_keys (series);
-  key = lda_project_frame_key (series, frame);
-  legacy = lda_project_legacy_key (series, frame, keys);
-  path = lda_project_edits_path (folder, key);
-  legacy_path = legacy != NULL ? lda_project_edits_path (folder, legacy) : NULL;
-  if (edits != NULL && !lda_project_scan_edits (edits, path, &empty, error))
-    return FALSE;
-
-  if (edits == NULL || empty)
-    {
-      /* Under the old name too, or they would come back at the next load. */
-      if (!remove_edits_file (path, error) ||
-          (legacy_path != NULL && !remove_edits_file (legacy_path, error)))
-        return FALSE;
-      lda_atomic_file_remove_stale (path);
-      return TRUE;
-    }
-
-  dir = lda_project_edits_folder (folder);
-  if (!lda_atomic_file_make_folder (dir, error))
-    return FALSE;
-
-  bytes = lda_edits_serialize (edits);
-  if (bytes == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
-      return FALSE;
-    }
-
-  if (!write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
-    return FALSE;
-
-  /* The file under the frame's title, from before keys, is replaced by
-   * this one; that file, and no other, goes. */
-  return legacy_path == NULL || remove_edits_file (legacy_path, error);
-}
-
-/* The frame size the edits file at @path states, from its header alone. */
-static gboolean
-peek_file_size (const char *path,
-                guint      *width,
-                guint      *height)
-{
-  guint8 header[16];
-  FILE *file = g_fopen (path, "rbe");
-  gboolean ok;
-
-  if (file == NULL)
-    return FALSE;
-  ok = fread (header, 1, sizeof header, file) == sizeof header;
-  fclose (file);
-  if (!ok)
-    return FALSE;
-
-  *width = (guint) header[8] | (guint) header[9] << 8 | (guint) header[10] << 16 |
-           (guint) header[11] << 24;
-  *height = (guint) header[12] | (guint) header[13] << 8 | (guint) header[14] << 16 |
-            (guint) header[15] << 24;
-  return *width > 0 && *height > 0;
-}
-
-/**
- * lda_project_save_frame_edits:
- * @location: where the project is
- * @series: a series
- * @frame: the index of a frame of @series
- * @edits: (nullable): the frame's edits
- * @error: return location for an error
- *
- * As lda_project_save_edits() into @location's folder, with one
- * difference: when the frame has no edits and @location's other place
- * still holds a file of the frame's edits, an empty edits file is written
- * instead of removing ours, so that the older file over there never comes
- * back as the newest (lda_project_load_location()).
- *
- * Returns: %TRUE on success
- */
-gboolean
-lda_project_save_frame_edits (const LdaProjectLocation  *location,
-                              LdaSeries                 *series,
-                              guint                      frame,
-                              const LdaEdits            *edits,
-                              GError                   **error)
-{
-  g_autoptr(GHashTable) keys = NULL;
-  g_autoptr(LdaEdits) empty = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *elsewhere = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  guint width = 0, height = 0;
-
-  g_return_val_if_fail (location != NULL, FALSE);
-  g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (frame < lda_series_get_n_frames (series), FALSE);
-
-  if ((edits != NULL && lda_edits_count (edits) > 0) || location->other == NULL)
-    return lda_project_save_edits (location->folder, series, frame, edits, error);
-
-  keys = lda_project_all_keys (series);
-  elsewhere = lda_project_frame_edits_file (location->other, series, frame, keys);
-  if (!g_file_test (elsewhere, G_FILE_TEST_EXISTS))
-    return lda_project_save_edits (location->folder, series, frame, NULL, error);
-
-  /* An empty layer of the frame's size, as the file over there states it
-   * when this session never had one. */
-  if (edits != NULL)
-    {
-      width = edits->width;
-      height = edits->height;
-    }
-  else if (!peek_file_size (elsewhere, &width, &height) ||
-           (guint64) width * height > (G_GUINT64_CONSTANT (1) << 28))
-    width = height = 1;
-  empty = lda_edits_new (width, height, error);
-  if (empty == NULL)
-    return FALSE;
-
-  path = lda_project_frame_edits_path (location->folder, series, frame);
-  dir = lda_project_edits_folder (location->folder);
-  if (!lda_atomic_file_make_folder (dir, error))
-    return FALSE;
-  bytes = lda_edits_serialize (empty);
-  if (bytes == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED, _("%s: cannot encode the edits"), path);
-      return FALSE;
-    }
-
-  return write_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           error);
-}
-
-/* Damaged files found while loading: each is set aside at once, and the
- * first is reported. */
-typedef struct
-{
-  char  *message;
-  guint  count;
-} Damage;
-
-static void
-note_damage (Damage     *damage,
-             const char *path,
-             GError     *problem)
-{
-  g_autoptr(GError) aside_error = NULL;
-  g_autofree char *aside = NULL;
-
-  if (!set_aside (path, &aside, &aside_error))
-    g_debug ("%s", aside_error->message);
-
-  if (damage->count++ == 0)
-    damage->message = aside != NULL
-                      ? g_strdup_printf (_("%s; kept as %s"), problem->message, aside)
-                      : g_strdup (problem->message);
-}
-
-/* Of two paths (the second may be %NULL), the one of the newer file; the
- * first when neither exists or both are as old.  Takes both. */
-static char *
-newest_of (char *path,
-           char *other)
-{
-  GStatBuf a, b;
-  gboolean has_a, has_b;
-
-  if (other == NULL)
-    return path;
-
-  has_a = g_stat (path, &a) == 0;
-  has_b = g_stat (other, &b) == 0;
-  if (has_b && (!has_a || b.st_mtim.tv_sec > a.st_mtim.tv_sec ||
-                (b.st_mtim.tv_sec == a.st_mtim.tv_sec && b.st_mtim.tv_nsec > a.st_mtim.tv_nsec)))
-    {
-      g_free (path);
-      return other;
-    }
-
-  g_free (other);
-  return path;
-}
-
-static gboolean
-load_from (LdaSeries   *series,
-           const char  *folder,
-           const char  *other,
-           GPtrArray  **edits,
-           GKeyFile   **extra,
-           GError     **error)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree SavedFrame *frames = NULL;
-  g_autofree LdaFrameSize *sizes = NULL;
-  g_autoptr(GHashTable) keys = NULL;
-  g_autofree char *path = NULL;
-  Damage damage = { NULL, 0 };
-  LdaParams params;
-  guint n_frames;
-  gboolean found = FALSE;
-
-  n_frames = lda_series_get_n_frames (series);
-  frames = g_new0 (SavedFrame, n_frames);
-  path = newest_of (lda_project_ini_path (folder, series),
-                    other != NULL ? lda_project_ini_path (other, series) : NULL);
-  if (!read_ini (path, key_file, &found, &local_error) ||
-      (found && !parse_ini (series, key_file, path, &params, frames, &local_error)))
-    {
-      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      note_damage (&damage, path, local_error);
-      g_clear_error (&local_error);
-    }
-
-  loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
-  sizes = g_new0 (LdaFrameSize, n_frames);
-  keys = lda_project_all_keys (series);
-  for (guint i = 0; i < n_frames; i++)
-    {
-      g_autofree char *file = NULL;
-      LdaEdits *frame_edits = NULL;
-
-      file = newest_of (lda_project_frame_edits_file (folder, series, i, keys),
-                        other != NULL ? lda_project_frame_edits_file (other, series, i, keys)
-                                      : NULL);
-
-      if (!lda_project_load_frame_edits (series, i, sizes, file, &frame_edits, &local_error))
-        {
-          if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-            {
-              g_free (damage.message);
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          note_damage (&damage, file, local_error);
-          g_clear_error (&local_error);
-        }
-      g_ptr_array_add (loaded, frame_edits);
-    }
-
-  if (damage.count > 0)
-    {
-      if (damage.count == 1)
-        g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, damage.message);
-      else
-        g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "%s (and %u more damaged file, also set aside)",
-                                  "%s (and %u more damaged files, also set aside)",
-                                  damage.count - 1),
-                     damage.message, damage.count - 1);
-      g_free (damage.message);
-      return FALSE;
-    }
-
-  if (found)
-    {
-      lda_series_set_params (series, &params);
-      for (guint i = 0; i < n_frames; i++)
-        {
-          lda_series_get_frame (series, i)->state = frames[i].state;
-          lda_series_set_frame_override (series, i,
-                                         frames[i].has_override ? &frames[i].override : NULL);
-        }
-    }
-
-  if (extra != NULL)
-    {
-      g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
-
-      *extra = g_key_file_new ();
-      for (guint i = 0; found && groups[i] != NULL; i++)
-        if (!g_str_equal (groups[i], PROJECT_GROUP) &&
-            !g_str_has_prefix (groups[i], SERIES_PREFIX) &&
-            !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
-          copy_group (key_file, groups[i], *extra, groups[i]);
-    }
-
-  *edits = g_steal_pointer (&loaded);
-  return TRUE;
-}
-
-/**
- * lda_project_load:
- * @series: a series; receives what was saved
- * @folder: the project folder
- * @edits: (out) (transfer full) (element-type LdaEdits): one entry per
- *   frame of @series, its edits or %NULL
- * @error: return location for an error
- *
- * Applies the saved series parameters, and each saved frame's override
- * and state, matching frames by key (the triple's name, and the page for
- * a page of a multi-page triple; by title for a project saved before
- * keys, when the frame has nothing under its key): frames the file does
- * not name are
- * automatic with no override, and saved frames the series lacks are
- * ignored (and kept in the file by the next save).  Each frame's edits
- * come with the size they were saved with; compare it with the images.
- * That size is compared with the frame's images (read from the TIFF
- * headers, the pages of a triple in one pass, only for frames that have
- * edits) before anything of that size is allocated: edits far larger
- * than their frame (lda-project-private.h) are taken for damaged, and
- * edits of a frame whose images cannot be read are not read (and stay as
- * they are).  Only regular files are read, of bounded size: a link, a
- * FIFO or a device where a file of the project belongs is damaged.
- * Temporary files left by a crash are never read.
- *
- * A missing project folder or file is not an error: nothing is applied
- * and every entry of @edits is %NULL.
- *
- * A damaged file (the ini or any edits file) fails the load with
- * %LDA_ERROR_CORRUPT, its message naming the file and where it was set
- * aside (<file>.damaged-<time>), and nothing is applied.  Every damaged
- * file is set aside at once, so that no save replaces it and so that
- * loading again gives everything that is intact: tell the person, then
- * load again.  A project from a newer version fails with
- * %LDA_ERROR_UNSUPPORTED and a file that cannot be read with
- * %LDA_ERROR_READ; neither is moved.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lda_project_load (LdaSeries   *series,
-                  const char  *folder,
-                  GPtrArray  **edits,
-                  GError     **error)
-{
-  g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (folder != NULL, FALSE);
-  g_return_val_if_fail (edits != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return load_from (series, folder, NULL, edits, NULL, error);
-}
-
-/**
- * lda_project_load_location:
- * @series: a series; receives what was saved
- * @location: where the project is
- * @edits: (out) (transfer full) (element-type LdaEdits): one entry per
- *   frame of @series, its edits or %NULL
- * @extra: (out) (transfer full) (optional): the file's other groups, as
- *   given to lda_project_save_params_full()
- * @error: return location for an error
- *
- * As lda_project_load(), reading each file — the series' parameters and
- * each frame's edits — from whichever of @location's two places holds it
- * newest.  A project saved in the user data folder while the image folder
- * was read-only is found when the image folder is writable again, and the
- * other way round, so that no correction is ever left behind.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lda_project_load_location (LdaSeries                 *series,
-                           const LdaProjectLocation  *location,
-                           GPtrArray                **edits,
-                           GKeyFile                 **extra,
-                           GError                   **error)
-{
-  g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (location != NULL, FALSE);
-  g_return_val_if_fail (edits != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (extra != NULL)
-    *extra = NULL;
-
-  return load_from (series, location->folder, location->other, edits, extra, error);
+  return lda_project_write_atomically (path, data, length, error);
 }
