@@ -175,67 +175,76 @@ load_project (LdaSeries  *series,
   return TRUE;
 }
 
-int
-lda_cli_export (int    argc,
-                char **argv)
+/* What the command line asks for. */
+typedef struct
+{
+  char     *output_dir;
+  char     *frames_text;
+  char     *series_name;
+  char     *channels_text;
+  char     *interval_text;
+  char     *layout_text;
+  double    val_fraction;
+  gint64    seed;
+  gboolean  training_layout;
+  gboolean  overwrite;
+  gboolean  quiet;
+  gboolean  json;
+  gboolean  ignore_damaged;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_free (args->output_dir);
+  g_free (args->frames_text);
+  g_free (args->series_name);
+  g_free (args->channels_text);
+  g_free (args->interval_text);
+  g_free (args->layout_text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+/* Parses the options; on a usage error says so and returns FALSE. */
+static gboolean
+parse_args (ExportArgs  *args,
+            int         *argc,
+            char      ***argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LdaSeries) series = NULL;
-  g_autoptr(GPtrArray) edits = NULL;
-  g_autoptr(GArray) frames = NULL;
-  g_autofree char *output_dir = NULL;
-  g_autofree char *frames_text = NULL;
-  g_autofree char *series_name = NULL;
-  g_autofree char *channels_text = NULL;
-  g_autofree char *interval_text = NULL;
-  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
-  double interval = 0.0;
-  g_autofree char *folder = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *layout_text = NULL;
-  double val_fraction = 0;
-  gint64 seed = 0;
-  gboolean training_layout = FALSE;
-  gboolean overwrite = FALSE;
-  gboolean quiet = FALSE;
-  gboolean json = FALSE;
-  gboolean ignore_damaged = FALSE;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
-  LdaExportOptions options = { NULL, };
-  Export export = { NULL, };
-  GPtrArray *problems;
-  guint n_exported;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output_dir,
       N_("Write the export into DIR (created if missing)"), "DIR" },
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text,
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &args->layout_text,
       N_("Also write the files of a training layout: plain (none), pairs, nnunet or instances"),
       N_("LAYOUT") },
-    { "training-layout", 0, 0, G_OPTION_ARG_NONE, &training_layout,
+    { "training-layout", 0, 0, G_OPTION_ARG_NONE, &args->training_layout,
       N_("The same as --layout pairs"), NULL },
-    { "val-fraction", 0, 0, G_OPTION_ARG_DOUBLE, &val_fraction,
+    { "val-fraction", 0, 0, G_OPTION_ARG_DOUBLE, &args->val_fraction,
       N_("Put about this fraction of the frames (0 to 1) into the validation set"),
       N_("FRACTION") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &args->seed,
       N_("Seed of the training/validation split (0 to 4294967295)"), N_("N") },
-    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &args->overwrite,
       N_("Replace files of an earlier export"), NULL },
-    { "frames", 0, 0, G_OPTION_ARG_STRING, &frames_text,
+    { "frames", 0, 0, G_OPTION_ARG_STRING, &args->frames_text,
       N_("Export only these frames, numbered from 0 in the series' order, e.g. 0,2,5-7"),
       "LIST" },
-    { "ignore-damaged", 0, 0, G_OPTION_ARG_NONE, &ignore_damaged,
+    { "ignore-damaged", 0, 0, G_OPTION_ARG_NONE, &args->ignore_damaged,
       N_("Export even though corrections were set aside as damaged"), NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args->quiet, N_("Print nothing on success"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &args->json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
       NULL },
-    { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
+    { "series", 0, 0, G_OPTION_ARG_STRING, &args->series_name,
       N_("The well or position to export, when the folder holds several"), "NAME" },
-    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &args->channels_text,
       N_("Which channel is which where names do not say: bf=N|NAME,hoechst=N|NAME,"
          "draq7=N|NAME"), "MAP" },
-    { "interval", 0, 0, G_OPTION_ARG_STRING, &interval_text,
+    { "interval", 0, 0, G_OPTION_ARG_STRING, &args->interval_text,
       N_("Time between frames whose files do not say it, e.g. 2h or 30min"), "TIME" },
     { NULL }
   };
@@ -259,22 +268,172 @@ lda_cli_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     {
       lda_cli_error ("export: %s", error->message);
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
-  if (argc != 2)
+  if (*argc != 2)
     {
       lda_cli_error (_("export: expected one project or image folder, got %d; "
-                       "try “livedead export --help”"), argc - 1);
-      return LDA_EXIT_USAGE;
+                       "try “livedead export --help”"), *argc - 1);
+      return FALSE;
     }
-  if (output_dir == NULL)
+  if (args->output_dir == NULL)
     {
       lda_cli_error ("%s", _("export: no output folder; add -o DIR"));
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* The export's options from @args (the frames are parsed into @frames,
+ * which they point into); on a usage error says so and returns FALSE. */
+static gboolean
+export_options (const ExportArgs *args,
+                LdaSeries        *series,
+                GArray          **frames,
+                GPtrArray        *rows,
+                LdaExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (args->frames_text != NULL)
+    {
+      *frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (!lda_series_parse_frames (series, args->frames_text, *frames, &error))
+        {
+          lda_cli_error ("--frames: %s", error->message);
+          return FALSE;
+        }
+      options->frames = (const guint *) (gpointer) (*frames)->data;
+      options->n_frames = (*frames)->len;
+    }
+  options->training_layout = args->training_layout;
+  options->overwrite = args->overwrite;
+  options->counts_rows = rows;
+  if (args->layout_text != NULL && !lda_export_layout_parse (args->layout_text, &options->layout))
+    {
+      lda_cli_error (_("--layout: “%s” is not a layout; choose plain, pairs, nnunet or "
+                       "instances"), args->layout_text);
+      return FALSE;
+    }
+  if (!(args->val_fraction >= 0 && args->val_fraction <= 1))
+    {
+      lda_cli_error ("%s", _("--val-fraction: give a number from 0 to 1, such as 0.2"));
+      return FALSE;
+    }
+  if (args->seed < 0 || args->seed > G_MAXUINT32)
+    {
+      lda_cli_error ("%s", _("--seed: give a whole number from 0 to 4294967295"));
+      return FALSE;
+    }
+  options->val_fraction = args->val_fraction;
+  options->seed = (guint32) args->seed;
+  return TRUE;
+}
+
+/* The series of @folder as the options map and time it, or %NULL after
+ * saying why; *@status is the exit status then. */
+static LdaSeries *
+open_series (const ExportArgs *args,
+             const char       *folder,
+             int              *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
+  LdaSeries *series;
+  double interval = 0.0;
+
+  if ((args->channels_text != NULL && !lda_channel_map_parse (args->channels_text, &map, &error)) ||
+      (args->interval_text != NULL && !lda_interval_parse (args->interval_text, &interval, &error)))
+    {
+      lda_cli_error ("export: %s", error->message);
+      *status = LDA_EXIT_USAGE;
+      return NULL;
+    }
+
+  series = lda_series_new_from_folder_full (folder, args->series_name, &map, &error);
+  if (series == NULL)
+    {
+      lda_cli_error ("%s", error->message);
+      *status = LDA_EXIT_FAILED;
+      return NULL;
+    }
+  if (interval > 0.0)
+    lda_series_set_interval (series, interval);
+  return series;
+}
+
+/* Says why the export failed, in one line. */
+static void
+report_failure (const Export *export,
+                const GError *error)
+{
+  if (export->show_progress)
+    fputs ("\r\033[K", stderr);
+  if (g_error_matches (error, LDA_ERROR, LDA_ERROR_EXISTS))
+    lda_cli_error (_("%s; add --overwrite to replace the files of an earlier export"),
+                   error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lda_cli_error (_("%s: export stopped; the frames written so far are complete"),
+                   export->folder);
+  else
+    lda_cli_error ("%s", error->message);
+}
+
+/* Says what was exported, and which triples were left out. */
+static void
+report_success (const ExportArgs       *args,
+                LdaSeries              *series,
+                const char             *folder,
+                const LdaExportOptions *options,
+                GPtrArray              *rows)
+{
+  GPtrArray *problems;
+  guint n_exported;
+
+  /* Triples that cannot be used were left out, as in the window; say so
+   * (after the export, so that a failure stays one line). */
+  problems = lda_series_get_problems (series);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    lda_cli_error (_("warning: %s: skipped: %s"), folder,
+                   (const char *) g_ptr_array_index (problems, i));
+
+  n_exported = options->frames != NULL ? options->n_frames : lda_series_get_n_frames (series);
+  if (args->json)
+    {
+      g_autofree char *counts_path = g_build_filename (args->output_dir, "counts.csv", NULL);
+
+      lda_cli_print_summary_json ("export", args->output_dir, counts_path, rows, NULL);
+    }
+  else if (!args->quiet)
+    {
+      /* Translators: the image folder, the number of frames, the output folder */
+      printf (ngettext ("%s: %u frame exported into %s", "%s: %u frames exported into %s",
+                        n_exported),
+              folder, n_exported, args->output_dir);
+      putchar ('\n');
+    }
+}
+
+int
+lda_cli_export (int    argc,
+                char **argv)
+{
+  g_auto(ExportArgs) args = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GArray) frames = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
+  LdaExportOptions options = { NULL, };
+  Export export = { NULL, };
+  int status = LDA_EXIT_FAILED;
+
+  if (!parse_args (&args, &argc, &argv))
+    return LDA_EXIT_USAGE;
 
   folder = lda_cli_image_folder (argv[1]);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
@@ -284,56 +443,13 @@ lda_cli_export (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  if ((channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error)) ||
-      (interval_text != NULL && !lda_interval_parse (interval_text, &interval, &error)))
-    {
-      lda_cli_error ("export: %s", error->message);
-      return LDA_EXIT_USAGE;
-    }
-
-  series = lda_series_new_from_folder_full (folder, series_name, &map, &error);
+  series = open_series (&args, folder, &status);
   if (series == NULL)
-    {
-      lda_cli_error ("%s", error->message);
-      return LDA_EXIT_FAILED;
-    }
-  if (interval > 0.0)
-    lda_series_set_interval (series, interval);
+    return status;
+  if (!export_options (&args, series, &frames, rows, &options))
+    return LDA_EXIT_USAGE;
 
-  if (frames_text != NULL)
-    {
-      frames = g_array_new (FALSE, FALSE, sizeof (guint));
-      if (!lda_series_parse_frames (series, frames_text, frames, &error))
-        {
-          lda_cli_error ("--frames: %s", error->message);
-          return LDA_EXIT_USAGE;
-        }
-      options.frames = (const guint *) (gpointer) frames->data;
-      options.n_frames = frames->len;
-    }
-  options.training_layout = training_layout;
-  options.overwrite = overwrite;
-  options.counts_rows = rows;
-  if (layout_text != NULL && !lda_export_layout_parse (layout_text, &options.layout))
-    {
-      lda_cli_error (_("--layout: “%s” is not a layout; choose plain, pairs, nnunet or "
-                       "instances"), layout_text);
-      return LDA_EXIT_USAGE;
-    }
-  if (!(val_fraction >= 0 && val_fraction <= 1))
-    {
-      lda_cli_error ("%s", _("--val-fraction: give a number from 0 to 1, such as 0.2"));
-      return LDA_EXIT_USAGE;
-    }
-  if (seed < 0 || seed > G_MAXUINT32)
-    {
-      lda_cli_error ("%s", _("--seed: give a whole number from 0 to 4294967295"));
-      return LDA_EXIT_USAGE;
-    }
-  options.val_fraction = val_fraction;
-  options.seed = (guint32) seed;
-
-  if (!load_project (series, ignore_damaged, &edits, &error))
+  if (!load_project (series, args.ignore_damaged, &edits, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
@@ -341,47 +457,15 @@ lda_cli_export (int    argc,
 
   export.series = series;
   export.edits = edits;
-  export.folder = output_dir;
+  export.folder = args.output_dir;
   export.options = &options;
   export.show_progress = isatty (STDERR_FILENO);
-
   if (!run_export (&export, &error))
     {
-      if (export.show_progress)
-        fputs ("\r\033[K", stderr);
-      if (g_error_matches (error, LDA_ERROR, LDA_ERROR_EXISTS))
-        lda_cli_error (_("%s; add --overwrite to replace the files of an earlier export"),
-                       error->message);
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lda_cli_error (_("%s: export stopped; the frames written so far are complete"),
-                       output_dir);
-      else
-        lda_cli_error ("%s", error->message);
+      report_failure (&export, error);
       return LDA_EXIT_FAILED;
     }
 
-  /* Triples that cannot be used were left out, as in the window; say so
-   * (after the export, so that a failure stays one line). */
-  problems = lda_series_get_problems (series);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    lda_cli_error (_("warning: %s: skipped: %s"), folder,
-                   (const char *) g_ptr_array_index (problems, i));
-
-  n_exported = frames != NULL ? options.n_frames : lda_series_get_n_frames (series);
-  if (json)
-    {
-      g_autofree char *counts_path = g_build_filename (output_dir, "counts.csv", NULL);
-
-      lda_cli_print_summary_json ("export", output_dir, counts_path, rows, NULL);
-    }
-  else if (!quiet)
-    {
-      /* Translators: the image folder, the number of frames, the output folder */
-      printf (ngettext ("%s: %u frame exported into %s", "%s: %u frames exported into %s",
-                        n_exported),
-              folder, n_exported, output_dir);
-      putchar ('\n');
-    }
-
+  report_success (&args, series, folder, &options, rows);
   return LDA_EXIT_OK;
 }
