@@ -349,6 +349,174 @@ counts_row (LdaSeries       *series,
                              counts, labels, lda_series_get_frame_params (series, index));
 }
 
+/* Before any work: no file of the export may be one of its inputs, a
+ * frame an earlier export put on the other side of the split would be in
+ * both train/ and val/, and nothing is replaced without --overwrite. */
+static gboolean
+check_targets (LdaFileSet             *stage,
+               const char             *folder,
+               const LdaExportOptions *options,
+               GPtrArray              *targets,
+               GPtrArray              *stems,
+               GArray                 *selection,
+               GError                **error)
+{
+  for (guint i = 0; i < targets->len; i++)
+    if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
+      return FALSE;
+
+  for (guint k = 0; k < selection->len; k++)
+    if (!lda_export_layout_check_other_side (folder, options,
+                                             g_ptr_array_index (stems, g_array_index (selection, guint, k)),
+                                             error))
+      return FALSE;
+
+  if (options->overwrite)
+    return TRUE;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const char *path = g_ptr_array_index (targets, i);
+      GStatBuf st;
+
+      /* lstat: a dangling symbolic link is replaced by the rename too. */
+      if (g_lstat (path, &st) == 0)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS, _("%s: already exists"), path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The export's folder and the layout's folders, each once. */
+static gboolean
+make_folders (const char  *folder,
+              GPtrArray   *targets,
+              GError     **error)
+{
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!lda_atomic_file_make_folder (folder, error))
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
+
+      if (!g_hash_table_add (made, parent))
+        continue;
+      if (!lda_atomic_file_make_folder (parent, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the frames of an export add up to, for the files written last. */
+typedef struct
+{
+  GPtrArray     *rows;   /* of LdaCountsRow */
+  GPtrArray     *train;  /* stems, borrowed */
+  GPtrArray     *val;
+  LdaClassStats  stats;
+} ExportTotals;
+
+static void
+export_totals_clear (ExportTotals *totals)
+{
+  g_clear_pointer (&totals->rows, g_ptr_array_unref);
+  g_clear_pointer (&totals->train, g_ptr_array_unref);
+  g_clear_pointer (&totals->val, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportTotals, export_totals_clear)
+
+/* Segments, corrects and stages every selected frame. */
+static gboolean
+export_frames (LdaSeries              *series,
+               GPtrArray              *edits,
+               const char             *folder,
+               const LdaExportOptions *options,
+               LdaFileSet             *stage,
+               GPtrArray              *stems,
+               GArray                 *selection,
+               ExportTotals           *totals,
+               LdaExportProgress       progress,
+               gpointer                user_data,
+               GCancellable           *cancellable,
+               GError                **error)
+{
+  for (guint k = 0; k < selection->len; k++)
+    {
+      guint index = g_array_index (selection, guint, k);
+      const char *stem = g_ptr_array_index (stems, index);
+      const LdaEdits *frame_edits = NULL;
+      g_autoptr(LdaCounts) counts = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (edits != NULL && index < edits->len)
+        frame_edits = g_ptr_array_index (edits, index);
+
+      if (!export_frame (series, index, frame_edits, folder, stem, options,
+                         stage, cancellable, &totals->stats, &counts, error))
+        return FALSE;
+      g_ptr_array_add (lda_export_is_validation (stem, options->seed, options->val_fraction)
+                       ? totals->val : totals->train, (gpointer) stem);
+
+      lda_series_set_frame_counts (series, index, counts);
+      g_ptr_array_add (totals->rows, counts_row (series, index, stem, counts));
+
+      if (progress != NULL)
+        progress (k + 1, selection->len, user_data);
+    }
+  return TRUE;
+}
+
+/* Stages the files that sum the frames up: the layout's summary,
+ * counts.csv and the dead-fraction plot. */
+static gboolean
+write_summaries (LdaSeries              *series,
+                 const char             *folder,
+                 const LdaExportOptions *options,
+                 LdaFileSet             *stage,
+                 GArray                 *selection,
+                 ExportTotals           *totals,
+                 GError                **error)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *counts_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *svg_path = NULL;
+  const char *staged_png;
+  const char *staged_svg;
+
+  if (!lda_export_layout_write_summary (stage, folder, options, &totals->stats, totals->train,
+                                        totals->val, error))
+    return FALSE;
+
+  counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
+  csv = lda_counts_table_csv (totals->rows);
+  if (!stage_bytes (stage, counts_path, csv, strlen (csv), error))
+    return FALSE;
+  if (options->counts_rows != NULL)
+    for (guint i = 0; i < totals->rows->len; i++)
+      g_ptr_array_add (options->counts_rows, g_steal_pointer (&totals->rows->pdata[i]));
+
+  png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
+  svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
+  staged_png = lda_file_set_add (stage, png_path, error);
+  staged_svg = staged_png != NULL ? lda_file_set_add (stage, svg_path, error) : NULL;
+  if (staged_svg == NULL)
+    return FALSE;
+  if (!lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
+                       staged_png, staged_svg, error))
+    {
+      lda_file_set_name_target (stage, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * lda_export_run:
  * @series: the series to export
@@ -401,17 +569,11 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
-  g_autofree char *csv = NULL;
   g_autoptr(LdaFileSet) stage = NULL;
-  g_autofree char *counts_path = NULL;
-  g_autofree char *png_path = NULL;
-  g_autofree char *svg_path = NULL;
-  g_autoptr(GPtrArray) train = g_ptr_array_new ();
-  g_autoptr(GPtrArray) val = g_ptr_array_new ();
-  LdaClassStats stats = { { 0, }, };
-  const char *staged_png;
-  const char *staged_svg;
+  g_auto(ExportTotals) totals = {
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free),
+    g_ptr_array_new (), g_ptr_array_new (), { { 0, }, },
+  };
 
   g_return_val_if_fail (series != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -432,107 +594,14 @@ lda_export_run (LdaSeries              *series,
   inputs = series_inputs (series);
   stage = lda_file_set_new (folder, (const char * const *) inputs->pdata);
 
-  /* Before any work: no file of the export may be one of its inputs. */
-  for (guint i = 0; i < targets->len; i++)
-    if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
-      return FALSE;
-
-  /* A frame an earlier export put on the other side of the split would be
-   * in both train/ and val/. */
-  for (guint k = 0; k < selection->len; k++)
-    if (!lda_export_layout_check_other_side (folder, options,
-                                             g_ptr_array_index (stems, g_array_index (selection, guint, k)),
-                                             error))
-      return FALSE;
-
-  if (!options->overwrite)
-    {
-      for (guint i = 0; i < targets->len; i++)
-        {
-          const char *path = g_ptr_array_index (targets, i);
-          GStatBuf st;
-
-          /* lstat: a dangling symbolic link is replaced by the rename too. */
-          if (g_lstat (path, &st) == 0)
-            {
-              g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
-                           _("%s: already exists"), path);
-              return FALSE;
-            }
-        }
-    }
-
-  if (!lda_atomic_file_make_folder (folder, error))
-    return FALSE;
-  /* The layout's folders, each once. */
-  {
-    g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-    for (guint i = 0; i < targets->len; i++)
-      {
-        char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
-
-        if (!g_hash_table_add (made, parent))
-          continue;
-        if (!lda_atomic_file_make_folder (parent, error))
-          return FALSE;
-      }
-  }
-
-  for (guint k = 0; k < selection->len; k++)
-    {
-      guint index = g_array_index (selection, guint, k);
-      const char *stem = g_ptr_array_index (stems, index);
-      const LdaEdits *frame_edits = NULL;
-      g_autoptr(LdaCounts) counts = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if (edits != NULL && index < edits->len)
-        frame_edits = g_ptr_array_index (edits, index);
-
-      if (!export_frame (series, index, frame_edits, folder, stem, options,
-                         stage, cancellable, &stats, &counts, error))
-        return FALSE;
-      g_ptr_array_add (lda_export_is_validation (stem, options->seed, options->val_fraction)
-                       ? val : train, (gpointer) stem);
-
-      lda_series_set_frame_counts (series, index, counts);
-      g_ptr_array_add (rows, counts_row (series, index, stem, counts));
-
-      if (progress != NULL)
-        progress (k + 1, selection->len, user_data);
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!check_targets (stage, folder, options, targets, stems, selection, error) ||
+      !make_folders (folder, targets, error) ||
+      !export_frames (series, edits, folder, options, stage, stems, selection, &totals,
+                      progress, user_data, cancellable, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !write_summaries (series, folder, options, stage, selection, &totals, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!lda_export_layout_write_summary (stage, folder, options, &stats, train, val, error))
-    return FALSE;
-
-  counts_path = g_build_filename (folder, COUNTS_FILE, NULL);
-  csv = lda_counts_table_csv (rows);
-  if (!stage_bytes (stage, counts_path, csv, strlen (csv), error))
-    return FALSE;
-  if (options->counts_rows != NULL)
-    for (guint i = 0; i < rows->len; i++)
-      g_ptr_array_add (options->counts_rows, g_steal_pointer (&rows->pdata[i]));
-
-  png_path = g_build_filename (folder, PLOT_PNG_FILE, NULL);
-  svg_path = g_build_filename (folder, PLOT_SVG_FILE, NULL);
-  staged_png = lda_file_set_add (stage, png_path, error);
-  staged_svg = staged_png != NULL ? lda_file_set_add (stage, svg_path, error) : NULL;
-  if (staged_svg == NULL)
-    return FALSE;
-  if (!lda_plot_write (series, (const guint *) (gpointer) selection->data, selection->len,
-                       staged_png, staged_svg, error))
-    {
-      lda_file_set_name_target (stage, error);
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
   return lda_file_set_commit (stage, error);
 }
