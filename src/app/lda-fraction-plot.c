@@ -236,125 +236,102 @@ time_order (LdaFractionPlot *self)
   return order;
 }
 
+/* The y axis: its title, rotated and centred, ticks and grid at 0, 0.5
+ * and 1, and the axis line. */
 static void
-draw (LdaFractionPlot *self,
-      cairo_t         *cr,
-      int              width,
-      int              height)
+draw_y_axis (LdaFractionPlot       *self,
+             cairo_t               *cr,
+             const graphene_rect_t *area,
+             const GdkRGBA         *fg)
 {
   g_autoptr(PangoLayout) y_title = NULL;
-  g_autoptr(PangoLayout) x_title = NULL;
-  g_autofree guint *order = NULL;
-  graphene_rect_t area;
-  TimeAxis axis;
-  GdkRGBA fg;
-  guint n = self->points->len;
   int y_title_w;
-  double left;
-  gboolean have_previous = FALSE;
-  gboolean gap = FALSE;
-  double prev_x = 0, prev_y = 0;
-
-  lda_widget_get_foreground (GTK_WIDGET (self), &fg);
 
   y_title = create_layout (self, _("dead fraction"), &y_title_w, NULL);
-  x_title = create_layout (self, self->time_title != NULL ? self->time_title : _("time"), NULL, NULL);
-  get_plot_area (self, width, height, &area, &axis);
-  left = area.origin.x;
-
-  /* Y axis title, rotated, centred on the plot. */
   cairo_save (cr);
-  lda_cairo_set_color (cr, &fg, 0.7);
-  cairo_move_to (cr, PAD, area.origin.y + (area.size.height + y_title_w) / 2);
+  lda_cairo_set_color (cr, fg, 0.7);
+  cairo_move_to (cr, PAD, area->origin.y + (area->size.height + y_title_w) / 2);
   cairo_rotate (cr, -G_PI / 2);
   pango_cairo_show_layout (cr, y_title);
   cairo_restore (cr);
 
-  /* Y ticks and grid at 0, 0.5, 1. */
   cairo_set_line_width (cr, 1.0);
   for (guint t = 0; t <= 2; t++)
     {
       double f = t / 2.0;
-      double y = round (fraction_to_y (&area, f)) + 0.5;
+      double y = round (fraction_to_y (area, f)) + 0.5;
       g_autofree char *label = g_strdup_printf ("%g", f);
       g_autoptr(PangoLayout) layout = NULL;
       int w, h;
 
       layout = create_layout (self, label, &w, &h);
-      lda_cairo_set_color (cr, &fg, 0.7);
-      show_text (cr, layout, left - 4 - w, y - h / 2.0);
+      lda_cairo_set_color (cr, fg, 0.7);
+      show_text (cr, layout, area->origin.x - 4 - w, y - h / 2.0);
 
-      lda_cairo_set_color (cr, &fg, t == 0 ? 0.5 : 0.12);
-      cairo_move_to (cr, area.origin.x - (t == 0 ? 0 : TICK), y);
-      cairo_line_to (cr, area.origin.x + area.size.width, y);
+      lda_cairo_set_color (cr, fg, t == 0 ? 0.5 : 0.12);
+      cairo_move_to (cr, area->origin.x - (t == 0 ? 0 : TICK), y);
+      cairo_line_to (cr, area->origin.x + area->size.width, y);
       cairo_stroke (cr);
     }
 
-  /* Y axis line. */
-  lda_cairo_set_color (cr, &fg, 0.5);
-  cairo_move_to (cr, area.origin.x - 0.5, area.origin.y);
-  cairo_line_to (cr, area.origin.x - 0.5, area.origin.y + area.size.height);
+  lda_cairo_set_color (cr, fg, 0.5);
+  cairo_move_to (cr, area->origin.x - 0.5, area->origin.y);
+  cairo_line_to (cr, area->origin.x - 0.5, area->origin.y + area->size.height);
   cairo_stroke (cr);
+}
 
-  if (n == 0)
+/* Time ticks and labels, and the axis title after the last one. */
+static void
+draw_time_axis (LdaFractionPlot       *self,
+                cairo_t               *cr,
+                const graphene_rect_t *area,
+                const TimeAxis        *axis,
+                const GdkRGBA         *fg)
+{
+  g_autoptr(PangoLayout) x_title = NULL;
+  double label_y = area->origin.y + area->size.height + TICK + 1;
+  double end = area->origin.x + area->size.width;
+
+  x_title = create_layout (self, self->time_title != NULL ? self->time_title : _("time"), NULL, NULL);
+  for (gint64 t = axis->lo; t <= axis->hi; t += axis->step)
     {
+      double x = round (time_to_x (area, axis, t)) + 0.5;
+      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, t);
       g_autoptr(PangoLayout) layout = NULL;
-      int w, h;
+      int w;
 
-      layout = create_layout (self, _("No time series"), &w, &h);
-      lda_cairo_set_color (cr, &fg, 0.55);
-      show_text (cr, layout, area.origin.x + (area.size.width - w) / 2,
-                 area.origin.y + (area.size.height - h) / 2);
-      return;
-    }
+      layout = create_layout (self, label, &w, NULL);
 
-  /* Time ticks and labels, and the axis title after the last one. */
-  {
-    double label_y = area.origin.y + area.size.height + TICK + 1;
-    double end = area.origin.x + area.size.width;
-
-    for (gint64 t = axis.lo; t <= axis.hi; t += axis.step)
-      {
-        double x = round (time_to_x (&area, &axis, t)) + 0.5;
-        g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, t);
-        g_autoptr(PangoLayout) layout = NULL;
-        int w;
-
-        layout = create_layout (self, label, &w, NULL);
-
-        lda_cairo_set_color (cr, &fg, 0.5);
-        cairo_move_to (cr, x, area.origin.y + area.size.height);
-        cairo_line_to (cr, x, area.origin.y + area.size.height + TICK);
-        cairo_stroke (cr);
-
-        lda_cairo_set_color (cr, &fg, 0.7);
-        show_text (cr, layout, x - w / 2.0, label_y);
-        end = MAX (end, x + w / 2.0);
-      }
-
-    lda_cairo_set_color (cr, &fg, 0.7);
-    show_text (cr, x_title, end + 6, label_y);
-  }
-
-  /* The current frame. */
-  if (self->current < n)
-    {
-      double time = g_array_index (self->points, Point, self->current).time;
-      double x = round (time_to_x (&area, &axis, time)) + 0.5;
-
-      lda_cairo_set_color (cr, &current_color, 0.9);
-      cairo_set_line_width (cr, 2.0);
-      cairo_move_to (cr, x, area.origin.y);
-      cairo_line_to (cr, x, area.origin.y + area.size.height);
+      lda_cairo_set_color (cr, fg, 0.5);
+      cairo_move_to (cr, x, area->origin.y + area->size.height);
+      cairo_line_to (cr, x, area->origin.y + area->size.height + TICK);
       cairo_stroke (cr);
+
+      lda_cairo_set_color (cr, fg, 0.7);
+      show_text (cr, layout, x - w / 2.0, label_y);
+      end = MAX (end, x + w / 2.0);
     }
 
-  /* Lines between computed points in time order: solid between
-   * neighbours, dashed across points not computed yet. */
-  order = time_order (self);
+  lda_cairo_set_color (cr, fg, 0.7);
+  show_text (cr, x_title, end + 6, label_y);
+}
+
+/* Lines between computed points in time order: solid between neighbours,
+ * dashed across points not computed yet. */
+static void
+draw_lines (LdaFractionPlot       *self,
+            cairo_t               *cr,
+            const graphene_rect_t *area,
+            const TimeAxis        *axis)
+{
+  g_autofree guint *order = time_order (self);
+  gboolean have_previous = FALSE;
+  gboolean gap = FALSE;
+  double prev_x = 0, prev_y = 0;
+
   cairo_set_line_width (cr, 1.5);
   lda_cairo_set_color (cr, &line_color, 1.0);
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < self->points->len; k++)
     {
       const Point *p = &g_array_index (self->points, Point, order[k]);
       double x, y;
@@ -365,8 +342,8 @@ draw (LdaFractionPlot *self,
           continue;
         }
 
-      x = time_to_x (&area, &axis, p->time);
-      y = fraction_to_y (&area, p->dead_fraction);
+      x = time_to_x (area, axis, p->time);
+      y = fraction_to_y (area, p->dead_fraction);
       if (have_previous)
         {
           if (gap)
@@ -382,17 +359,26 @@ draw (LdaFractionPlot *self,
       prev_x = x;
       prev_y = y;
     }
+}
 
-  /* Markers last, on top of the lines. */
-  for (guint i = 0; i < n; i++)
+/* Markers, on top of the lines: a dot per computed point, a hollow tick
+ * on the axis for the others. */
+static void
+draw_markers (LdaFractionPlot       *self,
+              cairo_t               *cr,
+              const graphene_rect_t *area,
+              const TimeAxis        *axis,
+              const GdkRGBA         *fg)
+{
+  for (guint i = 0; i < self->points->len; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
-      double x = time_to_x (&area, &axis, p->time);
+      double x = time_to_x (area, axis, p->time);
       gboolean is_current = i == self->current;
 
       if (p->computed)
         {
-          double y = fraction_to_y (&area, p->dead_fraction);
+          double y = fraction_to_y (area, p->dead_fraction);
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, is_current ? DOT_RADIUS + 1.5 : DOT_RADIUS, 0, 2 * G_PI);
@@ -401,18 +387,62 @@ draw (LdaFractionPlot *self,
         }
       else
         {
-          double y = area.origin.y + area.size.height;
+          double y = area->origin.y + area->size.height;
 
-          /* A hollow tick standing on the axis, thinner when the time
-           * axis is crowded. */
-          double w = CLAMP (floor (area.size.width / (axis.hi - axis.lo)) - 2, 1, 3);
+          /* Thinner when the time axis is crowded. */
+          double w = CLAMP (floor (area->size.width / (axis->hi - axis->lo)) - 2, 1, 3);
 
           cairo_rectangle (cr, round (x) - 0.5 - floor (w / 2), y - 6.5, w, 6);
-          lda_cairo_set_color (cr, &fg, is_current ? 0.9 : 0.45);
+          lda_cairo_set_color (cr, fg, is_current ? 0.9 : 0.45);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
         }
     }
+}
+
+static void
+draw (LdaFractionPlot *self,
+      cairo_t         *cr,
+      int              width,
+      int              height)
+{
+  graphene_rect_t area;
+  TimeAxis axis;
+  GdkRGBA fg;
+
+  lda_widget_get_foreground (GTK_WIDGET (self), &fg);
+  get_plot_area (self, width, height, &area, &axis);
+  draw_y_axis (self, cr, &area, &fg);
+
+  if (self->points->len == 0)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      layout = create_layout (self, _("No time series"), &w, &h);
+      lda_cairo_set_color (cr, &fg, 0.55);
+      show_text (cr, layout, area.origin.x + (area.size.width - w) / 2,
+                 area.origin.y + (area.size.height - h) / 2);
+      return;
+    }
+
+  draw_time_axis (self, cr, &area, &axis, &fg);
+
+  /* The current frame. */
+  if (self->current < self->points->len)
+    {
+      double time = g_array_index (self->points, Point, self->current).time;
+      double x = round (time_to_x (&area, &axis, time)) + 0.5;
+
+      lda_cairo_set_color (cr, &current_color, 0.9);
+      cairo_set_line_width (cr, 2.0);
+      cairo_move_to (cr, x, area.origin.y);
+      cairo_line_to (cr, x, area.origin.y + area.size.height);
+      cairo_stroke (cr);
+    }
+
+  draw_lines (self, cr, &area, &axis);
+  draw_markers (self, cr, &area, &axis, &fg);
 }
 
 static void
