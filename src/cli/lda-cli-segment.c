@@ -78,49 +78,60 @@ print_json (LdaPipeline     *pipeline,
   lda_cli_print_summary_json ("segment", output_dir, NULL, rows, NULL);
 }
 
-int
-lda_cli_segment (int    argc,
-                 char **argv)
+/* What the command line asks for. */
+typedef struct
+{
+  LdaParamOptions *param_options;
+  char            *output_dir;
+  char            *page_text;
+  char            *paths[LDA_N_INPUTS];   /* --bf, --hoechst, --draq7 */
+  char            *channels_text;
+  gboolean         stages;
+  gboolean         quiet;
+  gboolean         json;
+} SegmentArgs;
+
+static void
+segment_args_clear (SegmentArgs *args)
+{
+  g_clear_pointer (&args->param_options, lda_param_options_free);
+  g_free (args->output_dir);
+  g_free (args->page_text);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    g_free (args->paths[i]);
+  g_free (args->channels_text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SegmentArgs, segment_args_clear)
+
+/* Parses the options and checks that the images are given one way or the
+ * other; on a usage error says so and returns FALSE. */
+static gboolean
+parse_args (SegmentArgs  *args,
+            int          *argc,
+            char       ***argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LdaParamOptions) param_options = lda_param_options_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LdaTriple) triple = NULL;
-  g_autoptr(LdaPipeline) pipeline = NULL;
-  g_autofree char *output_dir = NULL;
-  g_autofree char *page_text = NULL;
-  g_autofree char *bf_path = NULL;
-  g_autofree char *hoechst_path = NULL;
-  g_autofree char *draq7_path = NULL;
-  const char *role_paths[LDA_N_INPUTS];
-  g_autofree char *channels_text = NULL;
-  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
-  g_autoptr(GPtrArray) warnings = NULL;
-  gboolean stages = FALSE;
-  gboolean quiet = FALSE;
-  gboolean json = FALSE;
-  LdaParams params;
-  guint page = 0;
-  guint n_roles;
-  const LdaCounts *counts;
+  guint n_roles = 0;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output_dir,
       N_("Write labels.tif into OUTDIR (created if missing)"), "OUTDIR" },
-    { "stages", 0, 0, G_OPTION_ARG_NONE, &stages,
+    { "stages", 0, 0, G_OPTION_ARG_NONE, &args->stages,
       N_("Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json"), NULL },
-    { "page", 0, 0, G_OPTION_ARG_STRING, &page_text,
+    { "page", 0, 0, G_OPTION_ARG_STRING, &args->page_text,
       N_("Time point of multi-page files, from 0 (default 0)"), "N" },
-    { "bf", 0, 0, G_OPTION_ARG_FILENAME, &bf_path,
+    { "bf", 0, 0, G_OPTION_ARG_FILENAME, &args->paths[LDA_INPUT_BRIGHTFIELD],
       N_("The brightfield image, whatever its name"), "FILE" },
-    { "hoechst", 0, 0, G_OPTION_ARG_FILENAME, &hoechst_path,
+    { "hoechst", 0, 0, G_OPTION_ARG_FILENAME, &args->paths[LDA_INPUT_HOECHST],
       N_("The Hoechst image, whatever its name"), "FILE" },
-    { "draq7", 0, 0, G_OPTION_ARG_FILENAME, &draq7_path,
+    { "draq7", 0, 0, G_OPTION_ARG_FILENAME, &args->paths[LDA_INPUT_DRAQ7],
       N_("The Draq7 image, whatever its name"), "FILE" },
-    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &args->channels_text,
       N_("Which channel of a multi-channel file is which: bf=N|NAME,hoechst=N|NAME,"
          "draq7=N|NAME (N from 1)"), "MAP" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing on success"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args->quiet, N_("Print nothing on success"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &args->json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
       NULL },
     { NULL }
@@ -139,55 +150,134 @@ lda_cli_segment (int    argc,
        "the tags say which is which, in any order; otherwise the order is BF HO DR.\n"
        "One FILE is an ImageJ hyperstack or OME-TIFF holding the three channels."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  lda_param_options_add (param_options, context);
+  lda_param_options_add (args->param_options, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     {
       lda_cli_error ("segment: %s", error->message);
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
 
-  role_paths[LDA_INPUT_BRIGHTFIELD] = bf_path;
-  role_paths[LDA_INPUT_HOECHST] = hoechst_path;
-  role_paths[LDA_INPUT_DRAQ7] = draq7_path;
-  n_roles = 0;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
-    n_roles += role_paths[i] != NULL;
-  if (n_roles > 0 && (n_roles != LDA_N_INPUTS || argc != 1))
+    n_roles += args->paths[i] != NULL;
+  if (n_roles > 0 && (n_roles != LDA_N_INPUTS || *argc != 1))
     {
       lda_cli_error ("%s", _("segment: give all three of --bf, --hoechst and --draq7, "
                              "and no other image"));
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
-  if (n_roles == 0 && argc != 4 && argc != 2)
+  if (n_roles == 0 && *argc != 4 && *argc != 2)
     {
       lda_cli_error (_("segment: expected three images (BF HO DR) or one multi-channel "
-                       "file, got %d; try “livedead segment --help”"), argc - 1);
-      return LDA_EXIT_USAGE;
+                       "file, got %d; try “livedead segment --help”"), *argc - 1);
+      return FALSE;
     }
-  if (output_dir == NULL)
+  if (args->output_dir == NULL)
     {
       lda_cli_error ("%s", _("segment: no output folder; add -o OUTDIR"));
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
-  if (channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error))
+  return TRUE;
+}
+
+/* Opens the triple and runs it with @params, over which a --params
+ * project file lays the frame's own parameters, by the key the window
+ * knows the frame by.  On failure says why, sets *@status and returns
+ * %NULL. */
+static LdaPipeline *
+run_triple (const SegmentArgs *args,
+            const LdaTriple   *triple,
+            guint              page,
+            LdaParams         *params,
+            int               *status)
+{
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  guint n_pages = 1;
+
+  *status = LDA_EXIT_FAILED;
+  pipeline = lda_triple_open_pipeline (triple, page, &error);
+  if (pipeline == NULL || !lda_triple_count_pages (triple, &n_pages, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return NULL;
+    }
+
+  key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
+  if (!lda_param_options_apply_frame (args->param_options, key, params, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      *status = LDA_EXIT_USAGE;
+      return NULL;
+    }
+  if (!lda_pipeline_set_params (pipeline, params, &error) ||
+      !lda_pipeline_run (pipeline, NULL, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&pipeline);
+}
+
+/* The one line of a run: counts and thresholds. */
+static void
+print_line (LdaPipeline     *pipeline,
+            const LdaTriple *triple)
+{
+  const LdaCounts *counts = lda_pipeline_get_counts (pipeline);
+  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+  char area[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The same numbers in every locale. */
+  g_ascii_formatd (fraction, sizeof fraction, "%.3f", counts->dead_fraction);
+  g_ascii_formatd (area, sizeof area, "%.1f", counts->mean_cell_area);
+  /* Translators: the field's name, then its counts (numbers written as
+   * 0.123 in every language) and the thresholds */
+  printf (_("%s: %u cells, %u live, %u dead, dead fraction %s, mean cell area %s px; "
+            "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
+          triple->name, counts->n_objects, counts->live, counts->dead,
+          fraction, area,
+          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
+          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
+          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+  putchar ('\n');
+}
+
+int
+lda_cli_segment (int    argc,
+                 char **argv)
+{
+  g_auto(SegmentArgs) args = { lda_param_options_new (), };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaTriple) triple = NULL;
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
+  g_autoptr(GPtrArray) warnings = NULL;
+  LdaParams params;
+  guint page = 0;
+  int status;
+
+  if (!parse_args (&args, &argc, &argv))
+    return LDA_EXIT_USAGE;
+  if (args.channels_text != NULL && !lda_channel_map_parse (args.channels_text, &map, &error))
     {
       lda_cli_error ("segment: --channels: %s", error->message);
       return LDA_EXIT_USAGE;
     }
 
   lda_params_init (&params);
-  if (!lda_param_options_apply (param_options, &params, &error) ||
-      (page_text != NULL &&
-       !lda_cli_parse_uint ("--page", page_text, 0, G_MAXUINT - 1, &page, &error)))
+  if (!lda_param_options_apply (args.param_options, &params, &error) ||
+      (args.page_text != NULL &&
+       !lda_cli_parse_uint ("--page", args.page_text, 0, G_MAXUINT - 1, &page, &error)))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_USAGE;
     }
 
-  if (n_roles > 0)
-    triple = lda_triple_new (role_paths[0], role_paths[1], role_paths[2]);
+  if (args.paths[0] != NULL)
+    triple = lda_triple_new (args.paths[0], args.paths[1], args.paths[2]);
   else
     triple = lda_triple_from_paths ((const char * const *) argv + 1, (guint) argc - 1, &map,
                                     &error);
@@ -197,32 +287,11 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  pipeline = lda_triple_open_pipeline (triple, page, &error);
-  if (pipeline != NULL)
-    {
-      /* A frame the --params project file gives parameters of its own,
-       * by the key the window knows it by. */
-      g_autofree char *key = NULL;
-      guint n_pages = 1;
+  pipeline = run_triple (&args, triple, page, &params, &status);
+  if (pipeline == NULL)
+    return status;
 
-      if (!lda_triple_count_pages (triple, &n_pages, &error))
-        g_clear_pointer (&pipeline, lda_pipeline_free);
-      key = n_pages > 1 ? g_strdup_printf ("%s/%u", triple->name, page) : g_strdup (triple->name);
-      if (pipeline != NULL && !lda_param_options_apply_frame (param_options, key, &params, &error))
-        {
-          lda_cli_error ("%s", error->message);
-          return LDA_EXIT_USAGE;
-        }
-    }
-  if (pipeline == NULL ||
-      !lda_pipeline_set_params (pipeline, &params, &error) ||
-      !lda_pipeline_run (pipeline, NULL, &error))
-    {
-      lda_cli_error ("%s", error->message);
-      return LDA_EXIT_FAILED;
-    }
-
-  if (!write_result (pipeline, triple, output_dir, stages, &error))
+  if (!write_result (pipeline, triple, args.output_dir, args.stages, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
@@ -232,28 +301,10 @@ lda_cli_segment (int    argc,
   for (guint i = 0; i < warnings->len; i++)
     lda_cli_error ("%s", (const char *) g_ptr_array_index (warnings, i));
 
-  counts = lda_pipeline_get_counts (pipeline);
-  if (json)
-    print_json (pipeline, triple, page, &params, output_dir);
-  else if (!quiet)
-    {
-      char fraction[G_ASCII_DTOSTR_BUF_SIZE];
-      char area[G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* The same numbers in every locale. */
-      g_ascii_formatd (fraction, sizeof fraction, "%.3f", counts->dead_fraction);
-      g_ascii_formatd (area, sizeof area, "%.1f", counts->mean_cell_area);
-      /* Translators: the field's name, then its counts (numbers written as
-       * 0.123 in every language) and the thresholds */
-      printf (_("%s: %u cells, %u live, %u dead, dead fraction %s, mean cell area %s px; "
-                "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
-              triple->name, counts->n_objects, counts->live, counts->dead,
-              fraction, area,
-              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
-              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
-              (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
-      putchar ('\n');
-    }
+  if (args.json)
+    print_json (pipeline, triple, page, &params, args.output_dir);
+  else if (!args.quiet)
+    print_line (pipeline, triple);
 
   return LDA_EXIT_OK;
 }
