@@ -372,48 +372,60 @@ spawn_export (const char *input,
   return process;
 }
 
-static void
-test_kill_export (void)
+/* What the test works on: the input series and the two exports. */
+typedef struct
 {
-  g_autofree char *root = cli_tmpdir ();
-  g_autofree char *input = g_build_filename (root, "in", NULL);
-  g_autofree char *out = g_build_filename (root, "out", NULL);
-  g_autofree char *new_out = g_build_filename (root, "new", NULL);
-  g_autoptr(GHashTable) old_files = NULL;
-  g_autoptr(GHashTable) new_files = NULL;
+  char       *root;
+  char       *input;
+  char       *out;
+  char       *new_out;
+  GHashTable *old_files;
+  GHashTable *new_files;
+} KillFixture;
+
+/* What the rounds of killing left, added up. */
+typedef struct
+{
+  guint killed;
+  guint some_new;
+  guint all_new;
+  guint all_old;
+  guint csv_new;
+  guint left_staging;
+} KillTally;
+
+/* The old export in OUT, then the new one (with other edits) in a folder
+ * of its own: the same files, and every one that carries the edits
+ * differs. */
+static void
+make_exports (KillFixture *f)
+{
   g_autoptr(GSubprocess) timed = NULL;
-  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
-  g_autofree char *new_csv = g_build_filename (new_out, "counts.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) run = { 0, };
-  guint killed = 0, some_new = 0, all_new = 0, all_old = 0, csv_new = 0, left_staging = 0;
-  gint64 start, run_us;
   GHashTableIter iter;
   gpointer name, bytes;
 
-  write_series (input);
+  write_series (f->input);
 
-  /* The old export. */
-  save_edits (input, FALSE);
-  g_assert_cmpint (cli_run (&run, "export", input, "-o", out, "--overwrite",
+  save_edits (f->input, FALSE);
+  g_assert_cmpint (cli_run (&run, "export", f->input, "-o", f->out, "--overwrite",
                             "--training-layout", NULL), ==, 0);
-  old_files = read_export (out);
+  f->old_files = read_export (f->out);
   /* 3 files a frame, classes.json, counts.csv, two plots. */
-  g_assert_cmpuint (g_hash_table_size (old_files), ==, 3 * N_TIMES + 4);
+  g_assert_cmpuint (g_hash_table_size (f->old_files), ==, 3 * N_TIMES + 4);
 
-  /* The new one, into a folder of its own. */
-  save_edits (input, TRUE);
-  timed = spawn_export (input, new_out);
+  save_edits (f->input, TRUE);
+  timed = spawn_export (f->input, f->new_out);
   g_subprocess_wait_check (timed, NULL, &error);
   g_assert_no_error (error);
-  new_files = read_export (new_out);
+  f->new_files = read_export (f->new_out);
 
-  /* The same files, and every one that carries the edits differs. */
-  g_assert_cmpuint (g_hash_table_size (new_files), ==, g_hash_table_size (old_files));
-  g_hash_table_iter_init (&iter, new_files);
+  g_assert_cmpuint (g_hash_table_size (f->new_files), ==, g_hash_table_size (f->old_files));
+  g_hash_table_iter_init (&iter, f->new_files);
   while (g_hash_table_iter_next (&iter, &name, &bytes))
     {
-      GBytes *old_bytes = g_hash_table_lookup (old_files, name);
+      GBytes *old_bytes = g_hash_table_lookup (f->old_files, name);
       gboolean input_or_classes = g_str_has_prefix (name, "images/") ||
                                   g_str_equal (name, "classes.txt");
 
@@ -429,127 +441,170 @@ test_kill_export (void)
           g_assert_false (g_bytes_equal (bytes, old_bytes));
         }
     }
+}
 
-  /* How long a whole run takes where the killed ones will run: over the
-   * old export in OUT.  The shortest of three, so that the delays fall
-   * within the runs that follow. */
-  run_us = G_MAXINT64;
+/* How long a whole run takes where the killed ones will run: over the old
+ * export in OUT.  The shortest of three, so that the delays fall within
+ * the runs that follow. */
+static gint64
+time_whole_run (KillFixture *f)
+{
+  gint64 run_us = G_MAXINT64;
+
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GHashTable) staging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GError) error = NULL;
       Tally tally = { 0, };
+      gint64 start;
 
-      restore_export (out, old_files);
+      restore_export (f->out, f->old_files);
       start = g_get_monotonic_time ();
-      process = spawn_export (input, out);
+      process = spawn_export (f->input, f->out);
       g_subprocess_wait_check (process, NULL, &error);
       g_assert_no_error (error);
       run_us = MIN (run_us, g_get_monotonic_time () - start);
-      check_out (out, old_files, new_files, staging, &tally);
+      check_out (f->out, f->old_files, f->new_files, staging, &tally);
       g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
       g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
     }
   g_test_message ("a whole export takes %" G_GINT64_FORMAT " ms; killing after 0 to that",
                   run_us / 1000);
+  return run_us;
+}
 
-  for (guint round = 0; round < ROUNDS + COMMIT_ROUNDS; round++)
+/* One round: the export over the old one, killed after a random delay
+ * within @run_us or, @at_commit, while its files are renamed into place.
+ * Each target is then old or new; beside them at most one staging folder:
+ * a run that got as far as making its own removed those of the killed
+ * runs before it. */
+static void
+kill_round (KillFixture *f,
+            guint        round,
+            gint64       run_us,
+            gboolean     at_commit,
+            KillTally   *total)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GHashTable) staging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *csv = g_build_filename (f->out, "counts.csv", NULL);
+  g_autofree char *new_csv = g_build_filename (f->new_out, "counts.csv", NULL);
+  gint64 delay_us = (gint64) ((double) g_test_rand_int_range (0, 1000000) / 1e6 * run_us);
+  int watch = -1;
+  guint renames = 0;
+  Tally tally = { 0, };
+
+  restore_export (f->out, f->old_files);
+  if (at_commit)
+    watch = watch_renames (f->out);
+  process = spawn_export (f->input, f->out);
+  if (at_commit)
     {
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GHashTable) staging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      gint64 delay_us = (gint64) ((double) g_test_rand_int_range (0, 1000000) / 1e6 * run_us);
-      gboolean at_commit = round >= ROUNDS;
-      g_autofree char *when = NULL;
-      int watch = -1;
-      guint renames = 0;
-      Tally tally = { 0, };
-
-      restore_export (out, old_files);
-      if (at_commit)
-        watch = watch_renames (out);
-      process = spawn_export (input, out);
-      if (at_commit)
-        {
-          /* While the files are being renamed into place: after one of
-           * them, or more.  Every file of the export is renamed into a
-           * watched folder, so the command never finishes before that
-           * many renames; waiting for more would only wait out the guard. */
-          renames = g_test_rand_int_range (1, (gint32) g_hash_table_size (new_files) + 1);
-          renames = wait_for_renames (watch, renames, 60 * G_USEC_PER_SEC);
-          if (watch >= 0)
-            close (watch);
-        }
-      else
-        g_usleep (delay_us);
-      g_subprocess_send_signal (process, SIGKILL);
-      g_subprocess_wait (process, NULL, &error);
-      g_assert_no_error (error);
-
-      if (g_subprocess_get_if_signaled (process))
-        {
-          g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
-          killed++;
-        }
-      else
-        {
-          /* Finished before the kill: it must have succeeded. */
-          g_assert_true (g_subprocess_get_if_exited (process));
-          g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-        }
-
-      /* Each target old or new; beside them at most one staging folder:
-       * a run that got as far as making its own removed those of the
-       * killed runs before it. */
-      check_out (out, old_files, new_files, staging, &tally);
-      when = at_commit ? g_strdup_printf ("after %u renames were seen", renames)
-                       : g_strdup_printf ("after %" G_GINT64_FORMAT " ms", delay_us / 1000);
-      g_test_message ("round %u: %s %s: %u files new, %u old, "
-                      "%u absent (%u the same in both); %u staging folders",
-                      round, g_subprocess_get_if_signaled (process) ? "killed" : "finished",
-                      when,
-                      tally.new, tally.old, tally.absent, tally.same,
-                      g_hash_table_size (staging));
-      g_assert_cmpuint (g_hash_table_size (staging), <=, 1);
-      csv_new += cli_files_equal (csv, new_csv);
-      some_new += tally.new > 0 && tally.old > 0;
-      all_new += tally.old == 0 && tally.absent == 0;
-      all_old += tally.new == 0 && tally.absent == 0;
-      left_staging += g_hash_table_size (staging);
+      /* After one of the renames, or more.  Every file of the export is
+       * renamed into a watched folder, so the command never finishes
+       * before that many renames; waiting for more would only wait out
+       * the guard. */
+      renames = g_test_rand_int_range (1, (gint32) g_hash_table_size (f->new_files) + 1);
+      renames = wait_for_renames (watch, renames, 60 * G_USEC_PER_SEC);
+      if (watch >= 0)
+        close (watch);
     }
+  else
+    g_usleep (delay_us);
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  if (g_subprocess_get_if_signaled (process))
+    {
+      g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+      total->killed++;
+    }
+  else
+    {
+      /* Finished before the kill: it must have succeeded. */
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    }
+
+  check_out (f->out, f->old_files, f->new_files, staging, &tally);
+  when = at_commit ? g_strdup_printf ("after %u renames were seen", renames)
+                   : g_strdup_printf ("after %" G_GINT64_FORMAT " ms", delay_us / 1000);
+  g_test_message ("round %u: %s %s: %u files new, %u old, "
+                  "%u absent (%u the same in both); %u staging folders",
+                  round, g_subprocess_get_if_signaled (process) ? "killed" : "finished",
+                  when, tally.new, tally.old, tally.absent, tally.same,
+                  g_hash_table_size (staging));
+  g_assert_cmpuint (g_hash_table_size (staging), <=, 1);
+  total->csv_new += cli_files_equal (csv, new_csv);
+  total->some_new += tally.new > 0 && tally.old > 0;
+  total->all_new += tally.old == 0 && tally.absent == 0;
+  total->all_old += tally.new == 0 && tally.absent == 0;
+  total->left_staging += g_hash_table_size (staging);
+}
+
+/* A whole run: exactly the new export, nothing else, no staging folder
+ * left, neither its own nor a killed run's; and a run into a folder of its
+ * own left only the export. */
+static void
+check_whole_run (KillFixture *f)
+{
+  g_autoptr(GHashTable) staging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) new_names = NULL;
+  g_auto(CliRun) run = { 0, };
+  Tally tally = { 0, };
+
+  g_assert_cmpint (cli_run (&run, "export", f->input, "-o", f->out, "--overwrite",
+                            "--training-layout", NULL), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  check_out (f->out, f->old_files, f->new_files, staging, &tally);
+  g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
+  g_assert_cmpuint (tally.same, ==, N_TIMES);
+  g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
+  names = list_files (f->out);
+  g_assert_cmpuint (names->len, ==, g_hash_table_size (f->new_files));
+
+  new_names = list_files (f->new_out);
+  g_assert_cmpuint (new_names->len, ==, g_hash_table_size (f->new_files));
+}
+
+static void
+test_kill_export (void)
+{
+  KillFixture f = { NULL, };
+  KillTally total = { 0, };
+  gint64 run_us;
+
+  f.root = cli_tmpdir ();
+  f.input = g_build_filename (f.root, "in", NULL);
+  f.out = g_build_filename (f.root, "out", NULL);
+  f.new_out = g_build_filename (f.root, "new", NULL);
+
+  make_exports (&f);
+  run_us = time_whole_run (&f);
+  for (guint round = 0; round < ROUNDS + COMMIT_ROUNDS; round++)
+    kill_round (&f, round, run_us, round >= ROUNDS, &total);
 
   g_test_message ("%u rounds, %u killed: %u left only old files, %u old and new ones, "
                   "%u only new ones (%u a new counts.csv); %u left a staging folder",
-                  ROUNDS + COMMIT_ROUNDS, killed, all_old, some_new, all_new, csv_new,
-                  left_staging);
+                  ROUNDS + COMMIT_ROUNDS, total.killed, total.all_old, total.some_new,
+                  total.all_new, total.csv_new, total.left_staging);
   /* The kills landed while the command ran, not only after it was done. */
-  g_assert_cmpuint (killed, >, 0);
+  g_assert_cmpuint (total.killed, >, 0);
 
-  /* A whole run: exactly the new export, nothing else, no staging
-   * folder left, neither its own nor a killed run's. */
-  {
-    g_autoptr(GHashTable) staging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GPtrArray) names = NULL;
-    Tally tally = { 0, };
+  check_whole_run (&f);
 
-    g_assert_cmpint (cli_run (&run, "export", input, "-o", out, "--overwrite",
-                              "--training-layout", NULL), ==, 0);
-    g_assert_cmpstr (run.err, ==, "");
-    check_out (out, old_files, new_files, staging, &tally);
-    g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
-    g_assert_cmpuint (tally.same, ==, N_TIMES);
-    g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
-    names = list_files (out);
-    g_assert_cmpuint (names->len, ==, g_hash_table_size (new_files));
-  }
-
-  /* A run into a folder of its own leaves only the export. */
-  {
-    g_autoptr(GPtrArray) names = list_files (new_out);
-
-    g_assert_cmpuint (names->len, ==, g_hash_table_size (new_files));
-  }
-
-  cli_rm_rf (root);
+  cli_rm_rf (f.root);
+  g_free (f.root);
+  g_free (f.input);
+  g_free (f.out);
+  g_free (f.new_out);
+  g_hash_table_unref (f.old_files);
+  g_hash_table_unref (f.new_files);
 }
 
 int
