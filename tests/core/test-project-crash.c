@@ -108,146 +108,203 @@ file_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* The two states A and B of a series' files, as saved. */
+typedef struct
+{
+  char      *images;
+  char      *folder;
+  char      *ini;
+  char      *edits_files[2];
+  GBytes    *ini_bytes[2];
+  GBytes    *edits_bytes[2][2];
+  LdaEdits  *edits[2][2];
+  LdaParams  params[2];
+} CrashStates;
+
+/* What the kills left, added up. */
+typedef struct
+{
+  guint ini_seen[2];
+  guint edits_seen[2];
+  guint mixed;
+  guint with_temps;
+  guint temps;
+} CrashTally;
+
+/* Saves A and B once each, to know what the files hold in each. */
+static void
+save_states (CrashStates *states,
+             LdaSeries   *series)
+{
+  states->ini = g_strdup_printf ("%s/%s.ini", states->folder, lda_series_get_name (series));
+  for (guint f = 0; f < 2; f++)
+    states->edits_files[f] = g_strdup_printf ("%s/edits/%s.edits", states->folder,
+                                              lda_series_get_frame (series, f)->title);
+
+  for (guint w = 0; w < 2; w++)
+    {
+      crash_state (series, w);
+      states->params[w] = *lda_series_get_params (series);
+      save_params (series, states->folder);
+      states->ini_bytes[w] = file_bytes (states->ini);
+      for (guint f = 0; f < 2; f++)
+        {
+          states->edits[w][f] = crash_edits (w, f);
+          save_edits (series, states->folder, f, states->edits[w][f]);
+          states->edits_bytes[w][f] = file_bytes (states->edits_files[f]);
+        }
+    }
+  g_test_message ("state sizes: ini %" G_GSIZE_FORMAT " B, edits %" G_GSIZE_FORMAT
+                  " and %" G_GSIZE_FORMAT " B for %u x %u",
+                  g_bytes_get_size (states->ini_bytes[0]),
+                  g_bytes_get_size (states->edits_bytes[0][0]),
+                  g_bytes_get_size (states->edits_bytes[0][1]), CRASH_SIZE, CRASH_SIZE);
+}
+
+static void
+crash_states_clear (CrashStates *states)
+{
+  for (guint w = 0; w < 2; w++)
+    {
+      g_bytes_unref (states->ini_bytes[w]);
+      g_free (states->edits_files[w]);
+      for (guint f = 0; f < 2; f++)
+        {
+          g_bytes_unref (states->edits_bytes[w][f]);
+          lda_edits_free (states->edits[w][f]);
+        }
+    }
+  g_free (states->ini);
+  g_free (states->images);
+  g_free (states->folder);
+}
+
+/* Starts the writer (this program, @self, saving A and B in turn), kills
+ * it @delay ms later, and checks that it was killed while saving. */
+static void
+kill_writer (const char        *self,
+             const CrashStates *states,
+             guint              delay)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, WRITER_ENV, states->images, TRUE);
+  g_subprocess_launcher_setenv (launcher, WRITER_ENV "_FOLDER", states->folder, TRUE);
+  writer = g_subprocess_launcher_spawn (launcher, &error, self, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+
+  g_usleep (delay * 1000);
+  g_subprocess_send_signal (writer, SIGKILL);
+  g_assert_true (g_subprocess_wait (writer, NULL, &error));
+  g_assert_no_error (error);
+  /* Killed while saving, not stopped by a failure. */
+  g_assert_true (g_subprocess_get_if_signaled (writer));
+  g_assert_cmpint (g_subprocess_get_term_sig (writer), ==, SIGKILL);
+}
+
+/* After a kill: each file is entirely A or entirely B, and the project
+ * loads as it says, temporary files or not. */
+static void
+check_after_kill (const CrashStates *states,
+                  CrashTally        *tally)
+{
+  g_autoptr(LdaSeries) fresh = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint ini_state, edits_state[2], n_temps;
+
+  /* Temporary files pile up (all younger than a minute). */
+  n_temps = count_temps (states->folder);
+  tally->with_temps += n_temps > tally->temps;
+  tally->temps = n_temps;
+
+  ini_state = which_bytes (states->ini, (GBytes **) states->ini_bytes);
+  tally->ini_seen[ini_state]++;
+  for (guint f = 0; f < 2; f++)
+    {
+      GBytes *expected[2] = { states->edits_bytes[0][f], states->edits_bytes[1][f] };
+
+      edits_state[f] = which_bytes (states->edits_files[f], expected);
+      tally->edits_seen[edits_state[f]]++;
+    }
+  tally->mixed += edits_state[0] != ini_state || edits_state[1] != ini_state;
+
+  fresh = open_series (states->images);
+  loaded = load (fresh, states->folder);
+  g_assert_true (params_equal (lda_series_get_params (fresh), &states->params[ini_state]));
+  g_assert_true (lda_series_get_frame (fresh, ini_state)->has_override);
+  g_assert_false (lda_series_get_frame (fresh, 1 - ini_state)->has_override);
+  for (guint f = 0; f < 2; f++)
+    assert_edits_equal (g_ptr_array_index (loaded, f), states->edits[edits_state[f]][f]);
+  g_assert_null (g_ptr_array_index (loaded, 2));
+}
+
+/* Saves state A of the three files; returns how long it took, in ms. */
+static gint64
+save_state_a (LdaSeries         *series,
+              const CrashStates *states)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  crash_state (series, 0);
+  save_params (series, states->folder);
+  save_edits (series, states->folder, 0, states->edits[0][0]);
+  save_edits (series, states->folder, 1, states->edits[0][1]);
+  return (g_get_monotonic_time () - start) / 1000;
+}
+
 static void
 test_crash_safety (gconstpointer data)
 {
   const char *self = data;
   g_autofree char *dir = lda_test_tmp_dir ("lda-project");
-  g_autofree char *images = g_build_filename (dir, "images", NULL);
-  g_autofree char *folder = g_build_filename (dir, "project", NULL);
-  g_autofree char *ini = NULL;
-  char *edits_files[2];
   g_autoptr(LdaSeries) series = NULL;
-  GBytes *ini_bytes[2];
-  GBytes *edits_bytes[2][2];
-  LdaEdits *edits[2][2];
-  LdaParams params[2];
-  guint ini_seen[2] = { 0, 0 }, edits_seen[2] = { 0, 0 };
-  guint mixed = 0, with_temps = 0, temps = 0;
-  gint64 start, save_ms, max_delay;
+  CrashStates states = { NULL, };
+  CrashTally tally = { { 0, }, };
+  gint64 save_ms, max_delay;
 
-  g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
-  write_triples_sized (images, three, CRASH_SIZE, CRASH_SIZE);
-  series = open_series (images);
-  ini = g_strdup_printf ("%s/%s.ini", folder, lda_series_get_name (series));
-  for (guint f = 0; f < 2; f++)
-    edits_files[f] = g_strdup_printf ("%s/edits/%s.edits", folder,
-                                      lda_series_get_frame (series, f)->title);
+  states.images = g_build_filename (dir, "images", NULL);
+  states.folder = g_build_filename (dir, "project", NULL);
+  g_assert_cmpint (g_mkdir (states.images, 0755), ==, 0);
+  write_triples_sized (states.images, three, CRASH_SIZE, CRASH_SIZE);
+  series = open_series (states.images);
+  save_states (&states, series);
 
-  /* What the files hold in state A and in state B, saved here first. */
-  for (guint w = 0; w < 2; w++)
-    {
-      crash_state (series, w);
-      params[w] = *lda_series_get_params (series);
-      save_params (series, folder);
-      ini_bytes[w] = file_bytes (ini);
-      for (guint f = 0; f < 2; f++)
-        {
-          edits[w][f] = crash_edits (w, f);
-          save_edits (series, folder, f, edits[w][f]);
-          edits_bytes[w][f] = file_bytes (edits_files[f]);
-        }
-    }
-  g_test_message ("state sizes: ini %" G_GSIZE_FORMAT " B, edits %" G_GSIZE_FORMAT
-                  " and %" G_GSIZE_FORMAT " B for %u x %u",
-                  g_bytes_get_size (ini_bytes[0]), g_bytes_get_size (edits_bytes[0][0]),
-                  g_bytes_get_size (edits_bytes[0][1]), CRASH_SIZE, CRASH_SIZE);
-  /* Start from A. */
-  start = g_get_monotonic_time ();
-  crash_state (series, 0);
-  save_params (series, folder);
-  save_edits (series, folder, 0, edits[0][0]);
-  save_edits (series, folder, 1, edits[0][1]);
-  save_ms = (g_get_monotonic_time () - start) / 1000;
-  /* Kills 1–50 ms after the writer starts, or over a few of its saves
-   * when they are slower (a sanitizer build, a slow disk). */
+  /* Start from A.  Kills 1–50 ms after the writer starts, or over a few
+   * of its saves when they are slower (a sanitizer build, a slow disk). */
+  save_ms = save_state_a (series, &states);
   max_delay = MAX (50, save_ms * 5 / 2);
   g_test_message ("one save of the three files: %" G_GINT64_FORMAT " ms; kills after 1 to %"
                   G_GINT64_FORMAT " ms", save_ms, max_delay);
 
   for (guint kill = 0; kill < CRASH_KILLS; kill++)
     {
-      g_autoptr(GSubprocessLauncher) launcher = NULL;
-      g_autoptr(GSubprocess) writer = NULL;
-      g_autoptr(GDataInputStream) out = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LdaSeries) fresh = NULL;
-      g_autoptr(GPtrArray) loaded = NULL;
-      g_autofree char *line = NULL;
-      guint ini_state, edits_state[2], n_temps;
-      guint delay = g_test_rand_int_range (1, max_delay + 1);
-
-      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-      g_subprocess_launcher_setenv (launcher, WRITER_ENV, images, TRUE);
-      g_subprocess_launcher_setenv (launcher, WRITER_ENV "_FOLDER", folder, TRUE);
-      writer = g_subprocess_launcher_spawn (launcher, &error, self, NULL);
-      g_assert_no_error (error);
-      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
-      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (line, ==, "ready");
-
-      g_usleep (delay * 1000);
-      g_subprocess_send_signal (writer, SIGKILL);
-      g_assert_true (g_subprocess_wait (writer, NULL, &error));
-      g_assert_no_error (error);
-      /* Killed while saving, not stopped by a failure. */
-      g_assert_true (g_subprocess_get_if_signaled (writer));
-      g_assert_cmpint (g_subprocess_get_term_sig (writer), ==, SIGKILL);
-
-      /* Temporary files pile up (all younger than a minute). */
-      n_temps = count_temps (folder);
-      with_temps += n_temps > temps;
-      temps = n_temps;
-
-      /* Each file is entirely A or entirely B. */
-      ini_state = which_bytes (ini, ini_bytes);
-      ini_seen[ini_state]++;
-      for (guint f = 0; f < 2; f++)
-        {
-          GBytes *expected[2] = { edits_bytes[0][f], edits_bytes[1][f] };
-
-          edits_state[f] = which_bytes (edits_files[f], expected);
-          edits_seen[edits_state[f]]++;
-        }
-      mixed += edits_state[0] != ini_state || edits_state[1] != ini_state;
-
-      /* And loads, temporary files or not. */
-      fresh = open_series (images);
-      loaded = load (fresh, folder);
-      g_assert_true (params_equal (lda_series_get_params (fresh), &params[ini_state]));
-      g_assert_true (lda_series_get_frame (fresh, ini_state)->has_override);
-      g_assert_false (lda_series_get_frame (fresh, 1 - ini_state)->has_override);
-      for (guint f = 0; f < 2; f++)
-        assert_edits_equal (g_ptr_array_index (loaded, f), edits[edits_state[f]][f]);
-      g_assert_null (g_ptr_array_index (loaded, 2));
+      kill_writer (self, &states, g_test_rand_int_range (1, max_delay + 1));
+      check_after_kill (&states, &tally);
     }
 
   g_test_message ("%u kills: ini A %u B %u; edits A %u B %u; %u between files; "
                   "%u left new temporary files (%u in all)",
-                  CRASH_KILLS, ini_seen[0], ini_seen[1], edits_seen[0], edits_seen[1],
-                  mixed, with_temps, temps);
+                  CRASH_KILLS, tally.ini_seen[0], tally.ini_seen[1], tally.edits_seen[0],
+                  tally.edits_seen[1], tally.mixed, tally.with_temps, tally.temps);
   /* Kills landed while B was being written, not only before the first
    * save, and saving went on between kills. */
-  g_assert_cmpuint (ini_seen[1] + edits_seen[1], >, 0);
+  g_assert_cmpuint (tally.ini_seen[1] + tally.edits_seen[1], >, 0);
 
   /* Once old, the temporary files go with the next save. */
-  backdate_tree (folder);
-  save_params (series, folder);
-  save_edits (series, folder, 0, edits[0][0]);
-  save_edits (series, folder, 1, edits[0][1]);
-  g_assert_cmpuint (count_temps (folder), ==, 0);
+  backdate_tree (states.folder);
+  save_state_a (series, &states);
+  g_assert_cmpuint (count_temps (states.folder), ==, 0);
 
-  for (guint w = 0; w < 2; w++)
-    {
-      g_bytes_unref (ini_bytes[w]);
-      g_free (edits_files[w]);
-      for (guint f = 0; f < 2; f++)
-        {
-          g_bytes_unref (edits_bytes[w][f]);
-          lda_edits_free (edits[w][f]);
-        }
-    }
+  crash_states_clear (&states);
   lda_test_remove_tree (dir);
 }
 
