@@ -14,6 +14,7 @@
 #include "lda-confirm.h"
 #include "lda-error.h"
 #include "lda-export-dialog.h"
+#include "lda-file-chooser.h"
 #include "lda-export.h"
 
 struct _LdaExportDialog
@@ -325,63 +326,27 @@ set_folder (LdaExportDialog *self,
   gtk_label_set_text (self->folder_label, folder);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-folder_chosen (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+folder_chosen (GtkWindow  *parent,
+               GListModel *files,
+               gpointer    user_data)
 {
-  g_autoptr(LdaExportDialog) self = user_data;
-  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GFile) folder = g_list_model_get_item (files, 0);
+  g_autofree char *path = g_file_get_path (folder);
 
-  if (folder != NULL)
-    {
-      g_autofree char *path = g_file_get_path (folder);
-
-      set_folder (self, path);
-    }
+  if (path != NULL)
+    set_folder (LDA_EXPORT_DIALOG (parent), path);
 }
-#else
-static void
-folder_response (GtkNativeDialog *chooser,
-                 int              response,
-                 LdaExportDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      set_folder (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-#endif
 
 static void
 on_choose_folder (LdaExportDialog *self)
 {
   g_autoptr(GFile) initial = g_file_new_for_path (self->folder);
+  LdaChooser chooser = {
+    LDA_CHOOSE_FOLDER, _("Export Folder"), _("_Select"), NULL, initial, NULL,
+  };
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Export Folder"));
-  gtk_file_dialog_set_initial_folder (dialog, initial);
-  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_chosen, g_object_ref (self));
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Folder"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (folder_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-#endif
+  lda_file_chooser_run (GTK_WINDOW (self), &chooser, folder_chosen, NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "lda-confirm.h"
 #include "lda-control-guard.h"
 #include "lda-export-dialog.h"
+#include "lda-file-chooser.h"
 #include "lda-window-private.h"
 
 #define RECENT_APP_NAME "livedead-annotator"
@@ -57,85 +58,22 @@ tiff_filter (void)
   return filter;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-open_dialog_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+files_chosen (GtkWindow  *parent,
+              GListModel *files,
+              gpointer    user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GError) error = NULL;
-
-  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
-  if (files != NULL)
-    open_files_from_list (self, files);
+  open_files_from_list (LDA_WINDOW (parent), files);
 }
 
 static void
-folder_dialog_done (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+folder_chosen (GtkWindow  *parent,
+               GListModel *files,
+               gpointer    user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_list_model_get_item (files, 0);
 
-  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
-  if (folder != NULL)
-    lda_window_open (self, &folder, 1, FALSE);
-}
-
-static void
-run_chooser (LdaWindow *self,
-             gboolean   folder)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GFile) initial = last_folder (self);
-
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  if (initial != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, initial);
-
-  if (folder)
-    {
-      gtk_file_dialog_set_title (dialog, _("Open a Folder of Triples"));
-      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_dialog_done,
-                                     g_object_ref (self));
-    }
-  else
-    {
-      g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-      g_autoptr(GtkFileFilter) filter = tiff_filter ();
-
-      g_list_store_append (filters, filter);
-      gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-      gtk_file_dialog_set_title (dialog, _("Open Brightfield, Hoechst and Draq7 Images"));
-      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done,
-                                     g_object_ref (self));
-    }
-}
-
-#else /* GTK 4.8 */
-
-static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  LdaWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      open_files_from_list (self, files);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  lda_window_open (LDA_WINDOW (parent), &folder, 1, FALSE);
 }
 
 static void
@@ -143,30 +81,15 @@ run_chooser (LdaWindow *self,
              gboolean   folder)
 {
   g_autoptr(GFile) initial = last_folder (self);
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = folder ? NULL : tiff_filter ();
+  LdaChooser chooser = {
+    folder ? LDA_CHOOSE_FOLDER : LDA_CHOOSE_OPEN_MULTIPLE,
+    folder ? _("Open a Folder of Triples") : _("Open Brightfield, Hoechst and Draq7 Images"),
+    _("_Open"), filter, initial, NULL,
+  };
 
-  chooser = gtk_file_chooser_native_new (folder ? _("Open a Folder of Triples")
-                                                : _("Open Brightfield, Hoechst and Draq7 Images"),
-                                         GTK_WINDOW (self),
-                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (!folder)
-    {
-      g_autoptr(GtkFileFilter) filter = tiff_filter ();
-
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  if (initial != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lda_file_chooser_run (GTK_WINDOW (self), &chooser, folder ? folder_chosen : files_chosen, NULL);
 }
-
-#endif
 
 static void
 open_action (GtkWidget  *widget,

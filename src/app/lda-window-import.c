@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-file-chooser.h"
 #include "lda-window-private.h"
 
 #define TOPIC_IMPORT "import"
@@ -89,57 +90,14 @@ images_folder (LdaWindow *self)
   return folder != NULL ? g_file_new_for_path (folder) : NULL;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-open_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+mask_chosen (GtkWindow  *parent,
+             GListModel *files,
+             gpointer    user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
 
-  if (file != NULL)
-    chosen (self, file);
-}
-
-static void
-run_chooser (LdaWindow *self)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = tiff_filter ();
-  g_autoptr(GFile) initial = images_folder (self);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  gtk_file_dialog_set_title (dialog, _("Import a Mask"));
-  if (initial != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, initial);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_done, g_object_ref (self));
-}
-
-#else /* GTK 4.8 */
-
-static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  LdaWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        chosen (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  chosen (LDA_WINDOW (parent), file);
 }
 
 static void
@@ -147,21 +105,12 @@ run_chooser (LdaWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = tiff_filter ();
   g_autoptr(GFile) initial = images_folder (self);
-  GtkFileChooserNative *chooser;
+  LdaChooser chooser = {
+    LDA_CHOOSE_OPEN, _("Import a Mask"), _("_Import"), filter, initial, NULL,
+  };
 
-  chooser = gtk_file_chooser_native_new (_("Import a Mask"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (initial != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lda_file_chooser_run (GTK_WINDOW (self), &chooser, mask_chosen, NULL);
 }
-
-#endif
 
 static void
 import_mask_action (GtkWidget  *widget,

@@ -15,6 +15,7 @@
 
 #include "lda-params-file.h"
 #include "lda-project-private.h"
+#include "lda-file-chooser.h"
 #include "lda-window-private.h"
 
 #define TOPIC_PARAMS "params"
@@ -151,82 +152,24 @@ chosen (LdaWindow *self,
     lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_ERROR, error->message);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+save_chosen (GtkWindow  *parent,
+             GListModel *files,
+             gpointer    user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
 
-  if (file != NULL)
-    chosen (self, file, TRUE);
+  chosen (LDA_WINDOW (parent), file, TRUE);
 }
 
 static void
-open_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+load_chosen (GtkWindow  *parent,
+             GListModel *files,
+             gpointer    user_data)
 {
-  g_autoptr(LdaWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
 
-  if (file != NULL)
-    chosen (self, file, FALSE);
-}
-
-static void
-run_chooser (LdaWindow *self,
-             gboolean   save)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = ini_filter ();
-  g_autoptr(GFile) initial = images_folder (self);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  if (initial != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, initial);
-
-  if (save)
-    {
-      gtk_file_dialog_set_title (dialog, _("Save Parameters"));
-      gtk_file_dialog_set_initial_name (dialog, "parameters.ini");
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_done, g_object_ref (self));
-    }
-  else
-    {
-      gtk_file_dialog_set_title (dialog, _("Load Parameters"));
-      gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_done, g_object_ref (self));
-    }
-}
-
-#else /* GTK 4.8 */
-
-static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  LdaWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
-                      GTK_FILE_CHOOSER_ACTION_SAVE;
-
-      if (file != NULL)
-        chosen (self, file, save);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  chosen (LDA_WINDOW (parent), file, FALSE);
 }
 
 static void
@@ -235,25 +178,14 @@ run_chooser (LdaWindow *self,
 {
   g_autoptr(GtkFileFilter) filter = ini_filter ();
   g_autoptr(GFile) initial = images_folder (self);
-  GtkFileChooserNative *chooser;
+  LdaChooser chooser = {
+    save ? LDA_CHOOSE_SAVE : LDA_CHOOSE_OPEN,
+    save ? _("Save Parameters") : _("Load Parameters"),
+    save ? _("_Save") : _("_Load"), filter, initial, save ? "parameters.ini" : NULL,
+  };
 
-  chooser = gtk_file_chooser_native_new (save ? _("Save Parameters") : _("Load Parameters"),
-                                         GTK_WINDOW (self),
-                                         save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                              : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         save ? _("_Save") : _("_Load"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (initial != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial, NULL);
-  if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "parameters.ini");
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lda_file_chooser_run (GTK_WINDOW (self), &chooser, save ? save_chosen : load_chosen, NULL);
 }
-
-#endif
 
 static void
 save_params_action (GtkWidget  *widget,
