@@ -22,37 +22,20 @@
 
 static gboolean have_display;
 
-typedef struct
-{
-  char      *dir;
-  LdaWindow *window;
-} Fixture;
+typedef LdaTestSampleWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  if (!have_display)
-    return;
-
-  fixture->dir = lda_test_copy_sample ("lda-controls");
-  fixture->window = lda_test_window_new_sized (1280, 800);
-  lda_test_open_folder (fixture->window, fixture->dir);
+  lda_test_sample_window_open (fixture, "lda-controls", 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  if (fixture->dir != NULL)
-    lda_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  lda_test_sample_window_close (fixture);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #endif
 
 #include "lda-channel-panel.h"
+#include "lda-test-lib.h"
 #include "ui-test-util.h"
 
 LdaWindow *
@@ -285,4 +286,50 @@ lda_test_sync_input (LdaWindow *window)
     g_main_context_iteration (NULL, TRUE);
 
   lda_test_settle (window);
+}
+
+/**
+ * lda_test_sample_window_open:
+ * @fixture: where the folder and the window go
+ * @prefix: start of the temporary folder's name
+ * @width: the window's width
+ * @height: its height
+ *
+ * Copies the bundled sample into a folder of its own and opens it in a
+ * window of @width × @height, with the defaults of a new project.  Does
+ * nothing without a display: the test is to skip then.
+ */
+void
+lda_test_sample_window_open (LdaTestSampleWindow *fixture,
+                             const char          *prefix,
+                             int                  width,
+                             int                  height)
+{
+  if (gdk_display_get_default () == NULL)
+    return;
+
+  fixture->dir = lda_test_copy_sample (prefix);
+  fixture->window = lda_test_window_new_sized (width, height);
+  lda_test_open_folder (fixture->window, fixture->dir);
+}
+
+/**
+ * lda_test_sample_window_close:
+ * @fixture: as opened by lda_test_sample_window_open()
+ *
+ * Closes the window, lets it go, and removes the folder.
+ */
+void
+lda_test_sample_window_close (LdaTestSampleWindow *fixture)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      fixture->window = NULL;
+    }
+  if (fixture->dir != NULL)
+    lda_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
 }

@@ -15,6 +15,26 @@ G_BEGIN_DECLS
 typedef gboolean (*LdaTestMatch) (GtkWidget *widget,
                                   gpointer   data);
 
+/**
+ * LdaTestSampleWindow:
+ * @dir: a copy of the bundled sample
+ * @window: a window of a given size showing it, its first result in
+ *
+ * What the tests of the window start from, when there is a display
+ * (both %NULL otherwise).
+ */
+typedef struct
+{
+  char      *dir;
+  LdaWindow *window;
+} LdaTestSampleWindow;
+
+void       lda_test_sample_window_open  (LdaTestSampleWindow *fixture,
+                                         const char          *prefix,
+                                         int                  width,
+                                         int                  height);
+void       lda_test_sample_window_close (LdaTestSampleWindow *fixture);
+
 LdaWindow *lda_test_window_new_sized    (int          width,
                                          int          height);
 void       lda_test_open_folder         (LdaWindow   *window,
