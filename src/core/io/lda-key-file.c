@@ -77,3 +77,29 @@ lda_key_file_load (GKeyFile     *key_file,
   g_set_error (error, LDA_ERROR, damaged_code, "%s: %s", path, message);
   return FALSE;
 }
+
+/**
+ * lda_key_file_copy_group:
+ * @from: a key file
+ * @from_group: a group of @from
+ * @to: another key file, or @from
+ * @to_group: the group of @to that gets the keys
+ *
+ * Copies every key of @from_group into @to_group, as it is written.
+ */
+void
+lda_key_file_copy_group (GKeyFile   *from,
+                         const char *from_group,
+                         GKeyFile   *to,
+                         const char *to_group)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (from, from_group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (from, from_group, keys[i], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (to, to_group, keys[i], value);
+    }
+}

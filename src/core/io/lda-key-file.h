@@ -16,5 +16,9 @@ gboolean lda_key_file_load (GKeyFile     *key_file,
                             LdaReadFlags  flags,
                             int           damaged_code,
                             GError      **error);
+void     lda_key_file_copy_group (GKeyFile     *from,
+                                  const char   *from_group,
+                                  GKeyFile     *to,
+                                  const char   *to_group);
 
 G_END_DECLS

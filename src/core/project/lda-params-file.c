@@ -13,6 +13,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-file-read.h"
 #include "lda-params.h"
 #include "lda-params-file.h"
@@ -338,43 +339,62 @@ params_group (guint i)
 
 #define N_PARAMS_GROUPS (LDA_N_CHANNELS + 1)
 
-static void
-copy_group (GKeyFile   *from,
-            const char *from_group,
-            GKeyFile   *to,
-            const char *to_group)
-{
-  g_auto(GStrv) keys = g_key_file_get_keys (from, from_group, NULL, NULL);
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autofree char *value = g_key_file_get_value (from, from_group, keys[i], NULL);
-
-      if (value != NULL)
-        g_key_file_set_value (to, to_group, keys[i], value);
-    }
-}
-
-/* Reads the groups [<prefix><channel>] and [<prefix>nuclei] over @params. */
-static gboolean
-load_prefixed (GKeyFile    *key_file,
-               const char  *prefix,
-               LdaParams   *params,
-               GError     **error)
+/**
+ * lda_params_load_prefixed:
+ * @key_file: a parameter or project file
+ * @prefix: what the groups' names start with: "", "series/", "frame/<key>/"
+ * @params: read over: keys absent keep their value
+ * @error: return location for an error
+ *
+ * Reads the groups [<prefix><channel>] and [<prefix>nuclei] over @params.
+ * Groups without the keys added in format 2 mean the article's method
+ * (lda_params_load_from_key_file()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_params_load_prefixed (GKeyFile    *key_file,
+                          const char  *prefix,
+                          LdaParams   *params,
+                          GError     **error)
 {
   g_autoptr(GKeyFile) plain = g_key_file_new ();
 
   if (g_key_file_has_key (key_file, FORMAT_GROUP, "format", NULL))
-    copy_group (key_file, FORMAT_GROUP, plain, FORMAT_GROUP);
+    lda_key_file_copy_group (key_file, FORMAT_GROUP, plain, FORMAT_GROUP);
   for (guint i = 0; i < N_PARAMS_GROUPS; i++)
     {
       g_autofree char *group = g_strconcat (prefix, params_group (i), NULL);
 
       if (g_key_file_has_group (key_file, group))
-        copy_group (key_file, group, plain, params_group (i));
+        lda_key_file_copy_group (key_file, group, plain, params_group (i));
     }
 
   return lda_params_load_from_key_file (params, plain, error);
+}
+
+/**
+ * lda_params_save_prefixed:
+ * @key_file: a parameter or project file
+ * @prefix: what the groups' names start with
+ * @params: valid parameters
+ *
+ * Writes @params as the groups [<prefix><channel>] and [<prefix>nuclei].
+ */
+void
+lda_params_save_prefixed (GKeyFile        *key_file,
+                          const char      *prefix,
+                          const LdaParams *params)
+{
+  g_autoptr(GKeyFile) plain = g_key_file_new ();
+
+  lda_params_save_to_key_file (params, plain);
+  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
+    {
+      g_autofree char *group = g_strconcat (prefix, params_group (i), NULL);
+
+      lda_key_file_copy_group (plain, params_group (i), key_file, group);
+    }
 }
 
 static gboolean
@@ -417,7 +437,7 @@ load_frame (LdaParamsFile  *self,
   *params = self->params;
   g_hash_table_insert (self->frames, g_strdup (group + strlen (LDA_PARAMS_FRAME_PREFIX)),
                        params);
-  if (!load_prefixed (key_file, prefix, params, error))
+  if (!lda_params_load_prefixed (key_file, prefix, params, error))
     {
       g_prefix_error (error, "[%s] ", group);
       return FALSE;
@@ -449,7 +469,7 @@ load_forms (LdaParamsFile  *self,
     }
 
   if (!check_project_format (key_file, error) ||
-      !load_prefixed (key_file, series ? LDA_PARAMS_SERIES_PREFIX : "", &self->params, error))
+      !lda_params_load_prefixed (key_file, series ? LDA_PARAMS_SERIES_PREFIX : "", &self->params, error))
     return FALSE;
 
   for (guint i = 0; groups[i] != NULL; i++)
@@ -606,20 +626,14 @@ lda_params_file_save (const char          *path,
 
   for (guint f = 0; frame_keys != NULL && frame_keys[f] != NULL; f++)
     {
-      g_autoptr(GKeyFile) plain = g_key_file_new ();
       g_autofree char *escaped = lda_project_escape_name (frame_keys[f]);
       g_autofree char *group = g_strconcat (LDA_PARAMS_FRAME_PREFIX, escaped, NULL);
+      g_autofree char *prefix = g_strconcat (group, "/", NULL);
 
       if (!lda_params_validate (&frame_params[f], error))
         return FALSE;
       g_key_file_set_boolean (key_file, group, "override", TRUE);
-      lda_params_save_to_key_file (&frame_params[f], plain);
-      for (guint i = 0; i < N_PARAMS_GROUPS; i++)
-        {
-          g_autofree char *sub = g_strconcat (group, "/", params_group (i), NULL);
-
-          copy_group (plain, params_group (i), key_file, sub);
-        }
+      lda_params_save_prefixed (key_file, prefix, &frame_params[f]);
     }
 
   data = g_key_file_to_data (key_file, &length, NULL);

@@ -15,6 +15,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-project.h"
 #include "lda-project-private.h"
 
@@ -165,7 +166,7 @@ load_from (LdaSeries   *series,
         if (!g_str_equal (groups[i], LDA_PROJECT_GROUP) &&
             !g_str_has_prefix (groups[i], LDA_PROJECT_SERIES_PREFIX) &&
             !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
-          lda_project_copy_group (key_file, groups[i], *extra, groups[i]);
+          lda_key_file_copy_group (key_file, groups[i], *extra, groups[i]);
     }
 
   *edits = g_steal_pointer (&loaded);

@@ -36,10 +36,6 @@ gboolean    lda_project_write_atomically (const char     *path,
                                           gconstpointer   data,
                                           gsize           length,
                                           GError        **error);
-void        lda_project_copy_group       (GKeyFile       *from,
-                                          const char     *from_group,
-                                          GKeyFile       *to,
-                                          const char     *to_group);
 gboolean    lda_project_read_ini         (const char     *path,
                                           GKeyFile       *key_file,
                                           gboolean       *found,
@@ -53,6 +49,15 @@ gboolean    lda_project_parse_ini        (LdaSeries      *series,
 gboolean    lda_project_set_aside        (const char     *path,
                                           char          **aside,
                                           GError        **error);
+
+/* lda-params-file.c: parameters as groups under a prefix */
+gboolean    lda_params_load_prefixed     (GKeyFile        *key_file,
+                                          const char      *prefix,
+                                          LdaParams       *params,
+                                          GError         **error);
+void        lda_params_save_prefixed     (GKeyFile        *key_file,
+                                          const char      *prefix,
+                                          const LdaParams *params);
 
 /* lda-project-names.c */
 char       *lda_project_escape_name      (const char  *name);

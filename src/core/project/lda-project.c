@@ -190,76 +190,7 @@ lda_project_write_atomically (const char     *path,
   return TRUE;
 }
 
-/* Copies every key of @from_group into @to_group. */
-void
-lda_project_copy_group (GKeyFile   *from,
-            const char *from_group,
-            GKeyFile   *to,
-            const char *to_group)
-{
-  g_auto(GStrv) keys = g_key_file_get_keys (from, from_group, NULL, NULL);
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autofree char *value = g_key_file_get_value (from, from_group, keys[i], NULL);
-
-      if (value != NULL)
-        g_key_file_set_value (to, to_group, keys[i], value);
-    }
-}
-
-/* The groups of a parameter file that a project file holds under a
- * prefix: one per channel and the nucleus group. */
-static const char *
-params_group (guint i)
-{
-  return i < LDA_N_CHANNELS ? lda_channel_name (i) : LDA_PARAMS_NUCLEI_GROUP;
-}
-
-#define N_PARAMS_GROUPS (LDA_N_CHANNELS + 1)
-
-/* Writes @params as [<prefix><channel>] and [<prefix>nuclei] groups. */
-static void
-save_params (GKeyFile        *key_file,
-             const char      *prefix,
-             const LdaParams *params)
-{
-  g_autoptr(GKeyFile) plain = g_key_file_new ();
-
-  lda_params_save_to_key_file (params, plain);
-  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
-    {
-      const char *name = params_group (i);
-      g_autofree char *group = g_strconcat (prefix, name, NULL);
-
-      lda_project_copy_group (plain, name, key_file, group);
-    }
-}
-
 /* ------------------------------------------------------ reading the ini */
-
-/* Reads [<prefix><channel>] and [<prefix>nuclei] groups over @params
- * (keys absent keep their value; groups without the keys added in
- * format 2 mean the article's method, see lda_params_load_from_key_file()). */
-static gboolean
-load_params (GKeyFile    *key_file,
-             const char  *prefix,
-             LdaParams   *params,
-             GError     **error)
-{
-  g_autoptr(GKeyFile) plain = g_key_file_new ();
-
-  for (guint i = 0; i < N_PARAMS_GROUPS; i++)
-    {
-      const char *name = params_group (i);
-      g_autofree char *group = g_strconcat (prefix, name, NULL);
-
-      if (g_key_file_has_group (key_file, group))
-        lda_project_copy_group (key_file, group, plain, name);
-    }
-
-  return lda_params_load_from_key_file (params, plain, error);
-}
 
 static gboolean
 parse_state (const char    *text,
@@ -331,7 +262,7 @@ lda_project_parse_ini (LdaSeries   *series,
     }
 
   *params = *lda_series_get_params (series);
-  if (!load_params (key_file, LDA_PROJECT_SERIES_PREFIX, params, &local_error))
+  if (!lda_params_load_prefixed (key_file, LDA_PROJECT_SERIES_PREFIX, params, &local_error))
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, _("%s: series parameters: %s"),
                    path, local_error->message);
@@ -384,7 +315,7 @@ lda_project_parse_ini (LdaSeries   *series,
           g_autofree char *prefix = g_strconcat (group, "/", NULL);
 
           saved->override = *params;
-          if (!load_params (key_file, prefix, &saved->override, &local_error))
+          if (!lda_params_load_prefixed (key_file, prefix, &saved->override, &local_error))
             {
               g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT, "%s: [%s] %s",
                            path, group, local_error->message);
@@ -468,7 +399,7 @@ check_old_ini (LdaSeries   *series,
       slash = strchr (groups[i] + strlen (LDA_PROJECT_FRAME_PREFIX), '/');
       frame = slash != NULL ? g_strndup (groups[i], slash - groups[i]) : g_strdup (groups[i]);
       if (!g_hash_table_contains (own_groups, frame))
-        lda_project_copy_group (old, groups[i], key_file, groups[i]);
+        lda_key_file_copy_group (old, groups[i], key_file, groups[i]);
     }
 
   return TRUE;
@@ -553,7 +484,7 @@ lda_project_save_params_full (LdaSeries   *series,
 
   g_key_file_set_integer (key_file, LDA_PROJECT_GROUP, "format", PROJECT_FORMAT);
   g_key_file_set_string (key_file, LDA_PROJECT_GROUP, "series", lda_series_get_name (series));
-  save_params (key_file, LDA_PROJECT_SERIES_PREFIX, lda_series_get_params (series));
+  lda_params_save_prefixed (key_file, LDA_PROJECT_SERIES_PREFIX, lda_series_get_params (series));
 
   keys = lda_project_all_keys (series);
   for (guint i = 0; i < lda_series_get_n_frames (series); i++)
@@ -577,7 +508,7 @@ lda_project_save_params_full (LdaSeries   *series,
         {
           g_autofree char *prefix = g_strconcat (group, "/", NULL);
 
-          save_params (key_file, prefix, &frame->override);
+          lda_params_save_prefixed (key_file, prefix, &frame->override);
         }
     }
 
@@ -589,7 +520,7 @@ lda_project_save_params_full (LdaSeries   *series,
         if (!g_str_equal (groups[i], LDA_PROJECT_GROUP) &&
             !g_str_has_prefix (groups[i], LDA_PROJECT_SERIES_PREFIX) &&
             !g_str_has_prefix (groups[i], LDA_PROJECT_FRAME_PREFIX))
-          lda_project_copy_group (extra, groups[i], key_file, groups[i]);
+          lda_key_file_copy_group (extra, groups[i], key_file, groups[i]);
     }
 
   if (!lda_atomic_file_make_folder (folder, error))
