@@ -147,16 +147,6 @@ lda_export_tiff_can_copy (const char *path,
           compression == COMPRESSION_PACKBITS);
 }
 
-static char *
-write_reason (const LdaTiffIo *io)
-{
-  if (io->io_errno != 0)
-    return g_strdup (g_strerror (io->io_errno));
-  if (io->tiff_error != NULL)
-    return g_strdup (io->tiff_error);
-  return g_strdup (_("libtiff could not encode the image"));
-}
-
 static gboolean
 set_fields (TIFF           *tif,
             const Encoding *encoding,
@@ -165,16 +155,9 @@ set_fields (TIFF           *tif,
   guint16 bits = page->type == LDA_PIXEL_U16 ? 16 : 8;
   gboolean ok = TRUE;
 
-  ok = ok && TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) page->width);
-  ok = ok && TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) page->height);
-  ok = ok && TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, bits);
-  ok = ok && TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1);
-  ok = ok && TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_UINT);
-  ok = ok && TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG);
-  ok = ok && TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT);
-  ok = ok && TIFFSetField (tif, TIFFTAG_COMPRESSION,
-                           (guint16) (encoding->kind == KIND_IMAGE ? COMPRESSION_NONE
-                                                                   : COMPRESSION_ADOBE_DEFLATE));
+  ok = ok && lda_tiff_set_gray_fields (tif, page->width, page->height, bits,
+                                       encoding->kind == KIND_IMAGE ? COMPRESSION_NONE
+                                                                    : COMPRESSION_ADOBE_DEFLATE);
   if (encoding->kind == KIND_MASK)
     {
       guint16 map[3][256];
@@ -192,7 +175,6 @@ set_fields (TIFF           *tif,
         }
       ok = ok && TIFFSetField (tif, TIFFTAG_COLORMAP, map[0], map[1], map[2]);
     }
-  ok = ok && TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK);
 
   if (encoding->description != NULL)
     ok = ok && TIFFSetField (tif, TIFFTAG_IMAGEDESCRIPTION, encoding->description);
@@ -248,7 +230,7 @@ encode (LdaTiffIo       *io,
   tif = lda_tiff_io_open (io, "wl");
   if (tif == NULL)
     {
-      *reason = write_reason (io);
+      *reason = lda_tiff_io_reason (io);
       return FALSE;
     }
 
@@ -264,7 +246,7 @@ encode (LdaTiffIo       *io,
   for (guint i = 0; i < encoding->n_pages; i++)
     if (!encode_page (tif, encoding, encoding->pages[i], strip, rows_per_strip))
       {
-        *reason = write_reason (io);
+        *reason = lda_tiff_io_reason (io);
         return FALSE;
       }
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -196,3 +197,51 @@ lda_tiff_io_open (LdaTiffIo  *io,
                             io_map, io_unmap, opts);
 }
 
+/**
+ * lda_tiff_io_reason:
+ * @io: a handle a write through which failed
+ *
+ * Returns: (transfer full): why, in words for the person: the system's
+ *   error, libtiff's, or that the image could not be encoded
+ */
+char *
+lda_tiff_io_reason (const LdaTiffIo *io)
+{
+  if (io->io_errno != 0)
+    return g_strdup (g_strerror (io->io_errno));
+  if (io->tiff_error != NULL)
+    return g_strdup (io->tiff_error);
+  return g_strdup (_("libtiff could not encode the image"));
+}
+
+/**
+ * lda_tiff_set_gray_fields:
+ * @tif: a TIFF being written
+ * @width: columns
+ * @height: rows
+ * @bits: 8 or 16
+ * @compression: a libtiff compression scheme
+ *
+ * Sets the fields of a one-channel unsigned grey image, top row first,
+ * without a predictor: ImageJ before 1.53v (Debian 12's 1.53t among them)
+ * decodes 16-bit Deflate with the horizontal predictor as noise.
+ *
+ * Returns: %TRUE when libtiff took every field
+ */
+gboolean
+lda_tiff_set_gray_fields (TIFF    *tif,
+                          guint32  width,
+                          guint32  height,
+                          guint16  bits,
+                          guint16  compression)
+{
+  return TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, width) &&
+         TIFFSetField (tif, TIFFTAG_IMAGELENGTH, height) &&
+         TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, bits) &&
+         TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1) &&
+         TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_UINT) &&
+         TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) &&
+         TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) &&
+         TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) &&
+         TIFFSetField (tif, TIFFTAG_COMPRESSION, compression);
+}

@@ -46,6 +46,12 @@ gboolean lda_tiff_write_with         (const char         *path,
                                       LdaTiffEncodeFunc   encode,
                                       gconstpointer       data,
                                       GError            **error);
+char    *lda_tiff_io_reason          (const LdaTiffIo    *io);
+gboolean lda_tiff_set_gray_fields    (TIFF               *tif,
+                                      guint32             width,
+                                      guint32             height,
+                                      guint16             bits,
+                                      guint16             compression);
 gboolean lda_file_check_foreign      (const char *path,
                                       int         fd,
                                       GError    **error);

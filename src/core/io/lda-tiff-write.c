@@ -16,17 +16,6 @@
 #include "lda-tiff.h"
 #include "lda-tiff-io.h"
 
-/* Why the last step failed, in words for the user. */
-static char *
-write_reason (const LdaTiffIo *io)
-{
-  if (io->io_errno != 0)
-    return g_strdup (g_strerror (io->io_errno));
-  if (io->tiff_error != NULL)
-    return g_strdup (io->tiff_error);
-  return g_strdup (_("libtiff could not encode the image"));
-}
-
 /* Encodes @image as a complete TIFF into io->fd, leaving the descriptor
  * open.  On failure, sets @reason. */
 static gboolean
@@ -46,23 +35,14 @@ encode_image (LdaTiffIo       *io,
   tif = lda_tiff_io_open (io, "w");
   if (tif == NULL)
     {
-      *reason = write_reason (io);
+      *reason = lda_tiff_io_reason (io);
       return FALSE;
     }
 
-  if (!TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) image->width) ||
-      !TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) image->height) ||
-      !TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, bits) ||
-      !TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1) ||
-      !TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_UINT) ||
-      !TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) ||
-      !TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) ||
-      !TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) ||
-      /* No predictor: ImageJ before 1.53v (Debian 12's 1.53t among them)
-       * decodes 16-bit Deflate with the horizontal predictor as noise. */
-      !TIFFSetField (tif, TIFFTAG_COMPRESSION, (guint16) COMPRESSION_ADOBE_DEFLATE))
+  if (!lda_tiff_set_gray_fields (tif, image->width, image->height, bits,
+                                 COMPRESSION_ADOBE_DEFLATE))
     {
-      *reason = write_reason (io);
+      *reason = lda_tiff_io_reason (io);
       return FALSE;
     }
 
@@ -70,7 +50,7 @@ encode_image (LdaTiffIo       *io,
   rows_per_strip = CLAMP (rows_per_strip, 1, image->height);
   if (!TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, rows_per_strip))
     {
-      *reason = write_reason (io);
+      *reason = lda_tiff_io_reason (io);
       return FALSE;
     }
 
@@ -93,7 +73,7 @@ encode_image (LdaTiffIo       *io,
       memcpy (strip, pixels + (gsize) row * row_bytes, n_bytes);
       if (TIFFWriteEncodedStrip (tif, row / rows_per_strip, strip, (tmsize_t) n_bytes) < 0)
         {
-          *reason = write_reason (io);
+          *reason = lda_tiff_io_reason (io);
           return FALSE;
         }
     }
@@ -102,7 +82,7 @@ encode_image (LdaTiffIo       *io,
    * reports nothing and then finds nothing left to write. */
   if (!TIFFWriteDirectory (tif))
     {
-      *reason = write_reason (io);
+      *reason = lda_tiff_io_reason (io);
       return FALSE;
     }
 
