@@ -15,8 +15,6 @@
 #include "lda-file-chooser.h"
 #include "lda-window-private.h"
 
-#define RECENT_APP_NAME "livedead-annotator"
-#define RECENT_MAX      8
 
 /* Opening */
 
@@ -118,61 +116,6 @@ open_recent_action (GtkWidget  *widget,
 }
 
 /* Recent folders, kept by GtkRecentManager */
-
-void
-lda_window_add_recent (LdaWindow *self,
-                       GFile     *folder)
-{
-  g_autofree char *uri = g_file_get_uri (folder);
-  g_autofree char *name = g_file_get_basename (folder);
-  GtkRecentData data = {
-    .display_name = name,
-    .mime_type = (char *) "inode/directory",
-    .app_name = (char *) RECENT_APP_NAME,
-    .app_exec = (char *) "livedead-annotator %u",
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  lda_window_update_recent (self);
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
-  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
-
-  return g_date_time_compare (tb, ta);
-}
-
-void
-lda_window_update_recent (LdaWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint n = 0;
-
-  g_menu_remove_all (self->recent_menu);
-  items = g_list_sort (items, compare_recent);
-
-  for (GList *l = items; l != NULL && n < RECENT_MAX; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
-          !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
-        continue;
-
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
-      g_menu_append_item (self->recent_menu, item);
-      n++;
-    }
-
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
 
 /* Drag and drop */
 
@@ -317,6 +260,32 @@ previous_frame_action (GtkWidget  *widget,
 
   if (self->series != NULL && self->frame > 0)
     lda_window_set_frame (self, self->frame - 1);
+}
+
+/* The series chooser in the strip (lda-window-series.c). */
+static void
+open_series_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+
+  if (self->series != NULL)
+    lda_window_open_series (self, g_variant_get_string (parameter, NULL));
+}
+
+/* A frame's button in the strip (lda-window-strip.c). */
+static void
+go_to_frame_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  guint frame = g_variant_get_uint32 (parameter);
+
+  if (self->series != NULL && frame < lda_series_get_n_frames (self->series) &&
+      frame != self->frame)
+    lda_window_set_frame (self, frame);
 }
 
 static void
@@ -544,19 +513,6 @@ acknowledge_damage_action (GtkWidget  *widget,
 }
 
 void
-lda_window_update_actions (LdaWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  guint n = self->series != NULL ? lda_series_get_n_frames (self->series) : 0;
-
-  gtk_widget_action_set_enabled (widget, "win.previous-frame", n > 0 && self->frame > 0);
-  gtk_widget_action_set_enabled (widget, "win.next-frame", n > 0 && self->frame + 1 < n);
-  gtk_widget_action_set_enabled (widget, "win.frame-parameters", n > 1);
-  lda_window_params_update_actions (self);
-  lda_window_import_update_actions (self);
-}
-
-void
 lda_window_install_actions (GtkWidgetClass *widget_class)
 {
   static const int digit_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
@@ -565,8 +521,10 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-series", "s", open_series_action);
   gtk_widget_class_install_action (widget_class, "win.previous-frame", NULL, previous_frame_action);
   gtk_widget_class_install_action (widget_class, "win.next-frame", NULL, next_frame_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-frame", "u", go_to_frame_action);
   gtk_widget_class_install_action (widget_class, "win.frame-parameters", NULL,
                                    frame_parameters_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "i", show_pane_action);

@@ -357,3 +357,102 @@ lda_window_document_finalize (LdaWindow *self)
   lda_window_drop_opening (self);
   g_clear_pointer (&self->restore_pane, g_free);
 }
+
+/**
+ * lda_window_set_frame:
+ * @self: a window
+ * @frame: a frame of the open series
+ *
+ * Loads and segments a time point; the current one stays shown until the
+ * new one is ready, and stays if it cannot be loaded.
+ */
+void
+lda_window_set_frame (LdaWindow *self,
+                      guint      frame)
+{
+  LdaFrame *f;
+
+  g_return_if_fail (self->series != NULL);
+  g_return_if_fail (frame < lda_series_get_n_frames (self->series));
+
+  /* A stroke belongs to the frame it started on. */
+  lda_window_stroke_end (self);
+  lda_window_cancel_counts (self);
+  lda_window_drop_opening (self);
+  self->frame = frame;
+  f = lda_series_get_frame (self->series, frame);
+
+  if (frame < self->frame_buttons->len)
+    gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, frame), TRUE);
+  lda_fraction_plot_set_current (self->fraction_plot, frame);
+
+  lda_window_set_panels_params (self, lda_document_get_params (self->document, frame));
+  lda_window_update_override_display (self);
+  lda_window_update_titles (self);
+  lda_window_update_actions (self);
+  lda_window_edit_update_undo (self);
+
+  lda_pipeline_runner_load (self->runner, frame, f->triple, f->page,
+                            lda_document_get_params (self->document, frame));
+}
+
+
+/**
+ * lda_window_set_document:
+ * @self: a window
+ * @document: what to show, its frame @frame already loaded by the runner
+ * @frame: that frame
+ *
+ * Switches the window to @document: the previous one is saved and closed.
+ */
+void
+lda_window_set_document (LdaWindow   *self,
+                         LdaDocument *document,
+                         guint        frame)
+{
+  LdaSeries *series = lda_document_get_series (document);
+  GPtrArray *problems = lda_series_get_problems (series);
+  GPtrArray *notices = lda_document_get_notices (document);
+
+  lda_window_stroke_end (self);
+  lda_window_cancel_counts (self);
+  if (self->document != NULL)
+    {
+      lda_window_remember_view (self);
+      lda_window_document_disconnect (self);
+      lda_document_close (self->document);
+    }
+  g_set_object (&self->document, document);
+  self->series = series;
+  self->frame = frame;
+  self->is_sample = lda_document_is_sample (document);
+  lda_window_document_connect (self);
+  lda_window_edit_reset (self);
+  g_byte_array_set_size (self->count_failed, 0);
+  g_byte_array_set_size (self->count_failed, lda_series_get_n_frames (series));
+  memset (self->count_failed->data, 0, self->count_failed->len);
+
+  lda_window_show_message (self, NULL);
+  lda_window_rebuild_frame_strip (self);
+  lda_fraction_plot_set_current (self->fraction_plot, frame);
+  lda_window_set_panels_params (self, lda_document_get_params (document, frame));
+  lda_window_update_override_display (self);
+  lda_window_update_titles (self);
+  lda_window_update_actions (self);
+  lda_window_edit_update_undo (self);
+  lda_window_show_save_state (self);
+
+  for (guint i = 0; i < notices->len; i++)
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_LOCATION, LDA_MESSAGE_INFO,
+                             g_ptr_array_index (notices, i));
+  if (problems->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u triple of this folder was skipped: %s",
+                                   "%u triples of this folder were skipped; the first: %s",
+                                   problems->len),
+                         problems->len, (const char *) g_ptr_array_index (problems, 0));
+
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_SKIPPED, LDA_MESSAGE_WARNING, message);
+    }
+}

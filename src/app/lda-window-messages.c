@@ -32,3 +32,45 @@ lda_window_withdraw_message (LdaWindow  *self,
 {
   lda_message_bar_withdraw (self->message_bar, topic);
 }
+
+/**
+ * lda_window_show_message:
+ * @self: a window
+ * @message: (nullable): a warning, or %NULL to remove every message
+ *
+ * Shows a warning above the panes; what was open stays open.
+ */
+void
+lda_window_show_message (LdaWindow  *self,
+                         const char *message)
+{
+  if (message != NULL)
+    lda_message_bar_post (self->message_bar, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_WARNING,
+                          message);
+  else
+    lda_message_bar_clear (self->message_bar);
+}
+
+
+const char *
+lda_window_get_message (LdaWindow *self)
+{
+  return lda_message_bar_get_text (self->message_bar);
+}
+
+
+/**
+ * lda_window_get_project_message:
+ * @self: a window
+ *
+ * Returns: (nullable): what the bar about the project's state says (a
+ *   save that failed, a read-only project, damaged corrections), if shown
+ */
+const char *
+lda_window_get_project_message (LdaWindow *self)
+{
+  if (!gtk_widget_get_visible (self->project_bar))
+    return NULL;
+
+  return gtk_label_get_text (self->project_label);
+}

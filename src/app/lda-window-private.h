@@ -120,10 +120,24 @@ gboolean lda_window_load_params_from      (LdaWindow      *self,
                                            GError        **error);
 void lda_window_setup_drop      (LdaWindow      *self);
 void lda_window_setup_side_bar  (LdaWindow      *self);
+
+/* lda-window-open.c */
+gboolean lda_window_open_series (LdaWindow      *self,
+                                 const char     *name);
+
+/* lda-window-recent.c */
 void lda_window_update_recent   (LdaWindow      *self);
 void lda_window_add_recent      (LdaWindow      *self,
                                  GFile          *folder);
+
+/* lda-window-enabled.c */
 void lda_window_update_actions  (LdaWindow      *self);
+
+/* lda-window-strip.c */
+void lda_window_rebuild_frame_strip (LdaWindow  *self);
+void lda_window_update_titles   (LdaWindow      *self);
+void lda_window_update_frame_button (LdaWindow  *self,
+                                     guint       index);
 void lda_window_set_frame_state (LdaWindow      *self,
                                  guint           frame,
                                  LdaFrameState   state);
@@ -132,6 +146,26 @@ void lda_window_show_counts     (LdaWindow      *self,
 void lda_window_set_frame_counts (LdaWindow     *self,
                                   guint          frame,
                                   const LdaCounts *counts);
+
+/* lda-window-panels.c */
+void lda_window_set_panels_params (LdaWindow       *self,
+                                   const LdaParams *params);
+void lda_window_update_override_display (LdaWindow *self);
+void lda_window_on_scope_toggled  (GtkToggleButton *button,
+                                   LdaWindow       *self);
+void lda_window_show_params       (LdaWindow       *self);
+
+/* lda-window-panes.c */
+void lda_window_panes_init        (LdaWindow          *self);
+void lda_window_show_contrasts    (LdaWindow          *self,
+                                   const LdaContrast  *contrasts);
+void lda_window_on_contrast_changed (GtkSpinButton    *spin,
+                                     LdaWindow        *self);
+void lda_window_update_status     (LdaWindow          *self);
+const char *lda_window_get_pane_layout (LdaWindow    *self);
+void lda_window_restore_pane      (LdaWindow          *self,
+                                   const char         *layout,
+                                   double              zoom);
 
 /* lda-window-edit.c */
 void lda_window_edit_class_init (GtkWidgetClass *widget_class);
@@ -152,19 +186,10 @@ const char *lda_window_edit_get_tool (LdaWindow *self);
 void lda_window_edit_set_paint_class (LdaWindow *self,
                                       int        klass);
 
-/* lda-window.c */
+/* lda-window-document.c */
 void lda_window_set_document   (LdaWindow      *self,
                                 LdaDocument    *document,
                                 guint           frame);
-void lda_window_show_params    (LdaWindow      *self);
-void lda_window_update_frame_button (LdaWindow *self,
-                                     guint      frame);
-const char *lda_window_get_pane_layout (LdaWindow *self);
-void lda_window_restore_pane   (LdaWindow      *self,
-                                const char     *layout,
-                                double          zoom);
-
-/* lda-window-document.c */
 void lda_window_document_connect    (LdaWindow   *self);
 void lda_window_document_disconnect (LdaWindow   *self);
 gboolean lda_window_begin_open      (LdaWindow   *self,

@@ -14,6 +14,8 @@
 
 #include "lda-window-private.h"
 
+/* The person chose another well or position: open it
+ * (win.open-series, lda-window-open.c). */
 static void
 on_series_selected (GtkDropDown *drop_down,
                     GParamSpec  *pspec,
@@ -21,23 +23,13 @@ on_series_selected (GtkDropDown *drop_down,
 {
   const char * const *all = lda_series_get_all_series (self->series);
   guint chosen = gtk_drop_down_get_selected (drop_down);
-  g_autoptr(GError) error = NULL;
-  LdaSeries *series;
 
   (void) pspec;
   if (all == NULL || chosen >= g_strv_length ((char **) all) ||
       g_str_has_suffix (lda_series_get_name (self->series), all[chosen]))
     return;
 
-  series = lda_series_new_from_folder_full (lda_series_get_folder (self->series), all[chosen],
-                                            NULL, &error);
-  if (series == NULL)
-    {
-      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
-      return;
-    }
-
-  lda_window_begin_open (self, series, FALSE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-series", "s", all[chosen]);
 }
 
 /**

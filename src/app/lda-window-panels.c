@@ -1,0 +1,75 @@
+/* lda-window-panels.c — the parameter panels: what they show, and whether for all
+ * frames or for this one
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lda-window-private.h"
+
+/* The controls show @params, without telling the document they moved. */
+void
+lda_window_set_panels_params (LdaWindow       *self,
+                   const LdaParams *params)
+{
+  self->updating_panels = TRUE;
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_panel_set_params (self->channel_panels[c], &params->channel[c]);
+  lda_nucleus_panel_set_params (self->nucleus_panel, params);
+  self->updating_panels = FALSE;
+}
+
+
+/* "All Frames" or "This Frame", as the frame shown has it. */
+void
+lda_window_update_override_display (LdaWindow *self)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, self->frame);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    lda_channel_panel_set_overridden (self->channel_panels[c], frame->has_override);
+
+  self->updating_panels = TRUE;
+  gtk_toggle_button_set_active (frame->has_override ? self->frame_toggle : self->series_toggle,
+                                TRUE);
+  self->updating_panels = FALSE;
+}
+
+
+/* "All frames" / "This frame": give the current frame parameters of its
+ * own (starting from the series'), or drop them; one undoable step. */
+void
+lda_window_on_scope_toggled (GtkToggleButton *button,
+                  LdaWindow       *self)
+{
+  gboolean own = gtk_toggle_button_get_active (self->frame_toggle);
+
+  if (self->updating_panels || self->document == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (!lda_document_set_own_params (self->document, self->frame, own))
+    lda_window_update_override_display (self);
+}
+
+
+/**
+ * lda_window_show_params:
+ * @self: a window
+ *
+ * The parameters of the frame shown changed (the person, an undo):
+ * shows them and segments the frame with them.
+ */
+void
+lda_window_show_params (LdaWindow *self)
+{
+  const LdaParams *params = lda_document_get_params (self->document, self->frame);
+
+  lda_window_set_panels_params (self, params);
+  lda_window_update_override_display (self);
+  lda_pipeline_runner_set_params (self->runner, params);
+}

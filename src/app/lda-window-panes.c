@@ -1,0 +1,274 @@
+/* lda-window-panes.c — the four panes, alone or together, their contrast, legend and
+ * the read-out of the values under the pointer
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lda-names.h"
+#include "lda-scale-bar.h"
+#include "lda-window-private.h"
+
+static const char * const pane_names[LDA_N_PANES] = {
+  "grid", "composite", "fluorescence", "sobel", "segmented",
+};
+
+static LdaPane
+pane_from_name (const char *name)
+{
+  for (guint p = 0; p < LDA_N_PANES; p++)
+    if (g_str_equal (name, pane_names[p]))
+      return p;
+
+  return LDA_PANE_ALL;
+}
+
+/* Contrast: the spin buttons show the windows in use; changing one
+ * re-renders the panes, never the data the core sees. */
+void
+lda_window_show_contrasts (LdaWindow          *self,
+                const LdaContrast  *contrasts)
+{
+  self->updating_contrast = TRUE;
+  for (guint i = 0; i <= LDA_N_INPUTS; i++)
+    {
+      gtk_spin_button_set_value (self->contrast_low[i], contrasts[i].low);
+      gtk_spin_button_set_value (self->contrast_high[i], contrasts[i].high);
+    }
+  self->updating_contrast = FALSE;
+}
+
+
+void
+lda_window_on_contrast_changed (GtkSpinButton *spin,
+                     LdaWindow     *self)
+{
+  if (self->updating_contrast)
+    return;
+
+  for (guint i = 0; i <= LDA_N_INPUTS; i++)
+    if (spin == self->contrast_low[i] || spin == self->contrast_high[i])
+      {
+        LdaContrast contrast = {
+          (guint) gtk_spin_button_get_value (self->contrast_low[i]),
+          (guint) gtk_spin_button_get_value (self->contrast_high[i]),
+        };
+
+        if (contrast.high <= contrast.low)
+          contrast.high = contrast.low + 1;
+        lda_pipeline_runner_set_contrast (self->runner, i, &contrast);
+      }
+}
+
+
+/* The read-out under the panes: the values under the pointer. */
+void
+lda_window_update_status (LdaWindow *self)
+{
+  LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
+  g_autofree char *text = NULL;
+  g_autofree char *nucleus = NULL;
+  guint x, y, klass;
+
+  if (result == NULL || self->pointer_x < 0 || self->pointer_y < 0 ||
+      self->pointer_x >= result->width || self->pointer_y >= result->height)
+    {
+      gtk_label_set_text (self->status_label, _("Point at the image to read its values"));
+      lda_window_hover_clear (self);
+      return;
+    }
+
+  x = (guint) self->pointer_x;
+  y = (guint) self->pointer_y;
+  /* The class as corrected: the automatic one only where nothing was painted. */
+  klass = lda_image_get (self->merged != NULL ? self->merged : result->labels, x, y);
+  text = g_strdup_printf (_("x %u  y %u   brightfield %u   Hoechst %u   Draq7 %u   Sobel %u   "
+                            "class %u %s"),
+                          x, y,
+                          lda_image_get (result->inputs[LDA_INPUT_BRIGHTFIELD], x, y),
+                          lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
+                          lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
+                          lda_image_get (result->sobel, x, y),
+                          klass, lda_class_label (klass));
+  /* Where the pointer is in µm, for calibrated data only. */
+  if (self->series != NULL && self->frame < lda_series_get_n_frames (self->series) &&
+      lda_series_get_frame (self->series, self->frame)->pixel_size_um > 0.0)
+    {
+      double um = lda_series_get_frame (self->series, self->frame)->pixel_size_um;
+      char *with_um = g_strdup_printf (_("%s   (%.1f µm, %.1f µm)"), text, x * um, y * um);
+
+      g_free (text);
+      text = with_um;
+    }
+  nucleus = lda_window_hover (self, result, x, y);
+  /* Narrow, the pixel values give way: before the class, or after the
+   * nucleus's evidence. */
+  gtk_label_set_ellipsize (self->status_label,
+                           nucleus != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_MIDDLE);
+  if (nucleus != NULL)
+    {
+      /* First: a narrow window ellipsizes the pixel values between. */
+      char *both = g_strconcat (nucleus, "   ", text, NULL);
+
+      g_free (text);
+      text = both;
+    }
+  gtk_label_set_text (self->status_label, text);
+}
+
+
+static void
+on_pointer_moved (LdaImageView *view,
+                  double        x,
+                  double        y,
+                  LdaWindow    *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  lda_window_update_status (self);
+}
+
+
+/**
+ * lda_window_show_pane:
+ * @self: a window
+ * @pane: a pane to show alone, or %LDA_PANE_ALL
+ */
+void
+lda_window_show_pane (LdaWindow *self,
+                      LdaPane    pane)
+{
+  g_return_if_fail (pane < LDA_N_PANES);
+
+  self->solo = pane;
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    gtk_widget_set_visible (self->panes[p], pane == LDA_PANE_ALL || pane == p);
+
+  if (pane != LDA_PANE_ALL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->views[pane]));
+
+  g_settings_set_string (self->settings, "pane-layout", pane_names[pane]);
+  lda_window_update_actions (self);
+}
+
+
+LdaPane
+lda_window_get_solo_pane (LdaWindow *self)
+{
+  return self->solo;
+}
+
+
+/**
+ * lda_window_get_pane_layout:
+ * @self: a window
+ *
+ * Returns: the pane layout's name, as lda_window_restore_pane() takes it
+ */
+const char *
+lda_window_get_pane_layout (LdaWindow *self)
+{
+  return pane_names[self->solo];
+}
+
+
+/**
+ * lda_window_restore_pane:
+ * @self: a window
+ * @layout: a pane layout's name ("grid", "segmented", …)
+ * @zoom: the zoom, or 0 to fit
+ *
+ * Brings back the panes as the person left them.
+ */
+void
+lda_window_restore_pane (LdaWindow  *self,
+                         const char *layout,
+                         double      zoom)
+{
+  LdaImageView *view;
+
+  lda_window_show_pane (self, pane_from_name (layout));
+  view = self->views[self->solo == LDA_PANE_ALL ? LDA_PANE_COMPOSITE : self->solo];
+  if (zoom > 0.0)
+    lda_image_view_set_zoom (view, zoom);
+  else
+    lda_image_view_zoom_to_fit (view);
+}
+
+
+static void
+on_toggle_solo (LdaImageView *view,
+                LdaWindow    *self)
+{
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    if (self->views[p] == view)
+      lda_window_show_pane (self, self->solo == p ? LDA_PANE_ALL : (LdaPane) p);
+}
+
+
+static void
+on_opacity_changed (GtkAdjustment *adjustment,
+                    LdaWindow     *self)
+{
+  lda_image_view_set_overlay_opacity (self->views[LDA_PANE_SEGMENTED],
+                                      gtk_adjustment_get_value (adjustment));
+}
+
+
+static void
+build_legend (LdaWindow *self)
+{
+  for (guint k = LDA_CLASS_CELL; k < LDA_N_CLASSES; k++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (lda_class_label (k));
+      g_autofree char *css_class = g_strdup_printf ("lda-class-%u", k);
+
+      gtk_widget_add_css_class (swatch, "lda-swatch");
+      gtk_widget_add_css_class (swatch, css_class);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (self->legend_box, box);
+    }
+}
+
+/**
+ * lda_window_panes_init:
+ * @self: a window, its template built
+ *
+ * Ties the panes together and to the read-out, and brings back the layout
+ * the person left.
+ */
+void
+lda_window_panes_init (LdaWindow *self)
+{
+  g_autofree char *layout = NULL;
+
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      if (p != LDA_PANE_COMPOSITE)
+        lda_image_view_bind (self->views[LDA_PANE_COMPOSITE], self->views[p]);
+      g_signal_connect (self->views[p], "pointer-moved", G_CALLBACK (on_pointer_moved), self);
+      g_signal_connect (self->views[p], "toggle-solo", G_CALLBACK (on_toggle_solo), self);
+      self->scale_bars[p] = lda_scale_bar_new (self->views[p]);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->panes[p]), self->scale_bars[p]);
+    }
+  self->scale_bar_visible = TRUE;
+  build_legend (self);
+
+  g_settings_bind (self->settings, "overlay-opacity", self->opacity_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self->opacity_adjustment, "value-changed", G_CALLBACK (on_opacity_changed), self);
+  on_opacity_changed (self->opacity_adjustment, self);
+
+  layout = g_settings_get_string (self->settings, "pane-layout");
+  self->solo = LDA_PANE_ALL;
+  lda_window_show_pane (self, pane_from_name (layout));
+}

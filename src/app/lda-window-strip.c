@@ -1,0 +1,217 @@
+/* lda-window-strip.c — the frames of the series: their buttons, titles, counts and
+ * the dead-fraction plot
+ *
+ * Everything here only shows: choosing a frame goes through the window
+ * action win.go-to-frame.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lda-names.h"
+#include "lda-scale-bar.h"
+#include "lda-window-private.h"
+
+void
+lda_window_update_frame_button (LdaWindow *self,
+                                guint      index)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, index);
+  GtkWidget *button = g_ptr_array_index (self->frame_buttons, index);
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (isfinite (frame->time_hours))
+    /* Translators: a frame's time in hours, on its button */
+    label = g_strdup_printf (_("%s h%s"), lda_window_format_hours (frame->time_hours),
+                             frame->has_override ? " *" : "");
+  else
+    label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
+  gtk_button_set_label (GTK_BUTTON (button), label);
+
+  tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
+                             lda_frame_state_label (frame->state),
+                             frame->has_override ? _(", own parameters") : "",
+                             frame->has_counts ? "" : _(", not segmented yet"));
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  gtk_widget_remove_css_class (button, "edited");
+  gtk_widget_remove_css_class (button, "exported");
+  gtk_widget_remove_css_class (button, "damaged");
+  if (frame->state != LDA_FRAME_AUTOMATIC)
+    gtk_widget_add_css_class (button, lda_frame_state_name (frame->state));
+  if (lda_document_frame_is_damaged (self->document, index))
+    gtk_widget_add_css_class (button, "damaged");
+}
+
+
+/* A frame's button: go to it (win.go-to-frame). */
+static void
+on_frame_button_toggled (GtkToggleButton *button,
+                         LdaWindow       *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "frame"));
+
+  if (gtk_toggle_button_get_active (button) && index != self->frame)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-frame", "u", index);
+}
+
+
+/**
+ * lda_window_rebuild_frame_strip:
+ * @self: a window
+ *
+ * One button per frame of the series shown, the series chooser when the
+ * folder holds several, and the plot's points.
+ */
+void
+lda_window_rebuild_frame_strip (LdaWindow *self)
+{
+  GtkWidget *child;
+  GtkToggleButton *group = NULL;
+  guint n = lda_series_get_n_frames (self->series);
+  gboolean has_chooser;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
+    gtk_box_remove (self->frame_box, child);
+  g_ptr_array_set_size (self->frame_buttons, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_widget_add_css_class (button, "lda-frame-button");
+      g_object_set_data (G_OBJECT (button), "frame", GUINT_TO_POINTER (i));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->frame);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_frame_button_toggled), self);
+      gtk_box_append (self->frame_box, button);
+      g_ptr_array_add (self->frame_buttons, button);
+      lda_window_update_frame_button (self, i);
+    }
+  has_chooser = lda_window_add_series_chooser (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1 || has_chooser);
+  gtk_widget_set_visible (self->scope_box, n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
+  lda_fraction_plot_set_n_points (self->fraction_plot, n);
+  lda_fraction_plot_set_time_title (self->fraction_plot,
+                                    lda_window_series_has_hours (self) ? _("time (h)") : NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      LdaFrame *frame = lda_series_get_frame (self->series, i);
+
+      lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
+      if (frame->has_counts)
+        lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),
+                                     frame->dead_fraction);
+    }
+}
+
+
+/* The window's title and subtitle: the frame, its place in the series and
+ * its time. */
+void
+lda_window_update_titles (LdaWindow *self)
+{
+  LdaFrame *frame = lda_series_get_frame (self->series, self->frame);
+  guint n = lda_series_get_n_frames (self->series);
+  g_autofree char *subtitle = NULL;
+
+  gtk_label_set_text (self->title_label, frame->title);
+  if (n > 1 && isfinite (frame->time_hours))
+    subtitle = g_strdup_printf (_("%s — time point %u of %u (%s h)"),
+                                lda_series_get_name (self->series), self->frame + 1, n,
+                                lda_window_format_hours (frame->time_hours));
+  else if (n > 1)
+    subtitle = g_strdup_printf (_("%s — time point %u of %u (t = %u)"),
+                                lda_series_get_name (self->series), self->frame + 1, n,
+                                frame->time_index);
+  else
+    subtitle = g_strdup (self->is_sample ? _("Bundled sample") : lda_series_get_folder (self->series));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+
+void
+lda_window_show_counts (LdaWindow       *self,
+                        const LdaCounts *counts)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *cells = g_strdup_printf (ngettext ("%u cell, mean area %.0f px",
+                                                      "%u cells, mean area %.0f px",
+                                                      counts->n_objects),
+                                            counts->n_objects, counts->mean_cell_area);
+  double pixel_um = self->series != NULL && self->frame < lda_series_get_n_frames (self->series)
+                    ? lda_series_get_frame (self->series, self->frame)->pixel_size_um : 0.0;
+
+  for (guint p = 0; p < LDA_N_PANES; p++)
+    if (self->scale_bars[p] != NULL)
+      lda_scale_bar_set_pixel_size (LDA_SCALE_BAR (self->scale_bars[p]), pixel_um);
+
+  /* Calibrated data: the area in µm² too; uncalibrated data say px only. */
+  if (pixel_um > 0.0)
+    {
+      char *with_um = g_strdup_printf (_("%s (%.0f µm²)"), cells,
+                                       counts->mean_cell_area * pixel_um * pixel_um);
+
+      g_free (cells);
+      cells = with_um;
+    }
+
+  markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
+                                      "<small>%s</small>"),
+                                    counts->live, counts->dead, counts->dead_fraction, cells);
+  gtk_label_set_markup (self->counts_label, markup);
+}
+
+
+/**
+ * lda_window_set_frame_counts:
+ * @self: a window
+ * @frame: a frame index
+ * @counts: (nullable): its counts, or %NULL when they are out of date
+ *
+ * Records a frame's counts in the series, the plot and the frame strip.
+ */
+void
+lda_window_set_frame_counts (LdaWindow       *self,
+                             guint            frame,
+                             const LdaCounts *counts)
+{
+  LdaFrame *f = lda_series_get_frame (self->series, frame);
+
+  lda_series_set_frame_counts (self->series, frame, counts);
+  if (counts != NULL)
+    lda_fraction_plot_set_point (self->fraction_plot, frame, lda_window_frame_time (self, frame),
+                                 f->dead_fraction);
+  else
+    lda_fraction_plot_clear_point (self->fraction_plot, frame);
+  if (frame < self->frame_buttons->len)
+    lda_window_update_frame_button (self, frame);
+}
+
+
+/**
+ * lda_window_set_frame_state:
+ * @self: a window
+ * @frame: a frame index
+ * @state: what has been done to its mask
+ */
+void
+lda_window_set_frame_state (LdaWindow     *self,
+                            guint          frame,
+                            LdaFrameState  state)
+{
+  lda_series_get_frame (self->series, frame)->state = state;
+  if (frame < self->frame_buttons->len)
+    lda_window_update_frame_button (self, frame);
+}
