@@ -22,6 +22,7 @@
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-series.h"
+#include "lda-test-lib.h"
 #include "test-cli-util.h"
 
 #define NOBODY 65534
@@ -30,59 +31,6 @@ static const CliScene scenes[] = {
   { 96, 64, 3, 0, 21 },
   { 96, 64, 2, 1, 22 },
 };
-
-/* Every file below @dir, by path relative to it, with its bytes. */
-static void
-snapshot_into (GHashTable *files,
-               const char *dir,
-               const char *prefix)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *relative = prefix ? g_build_filename (prefix, name, NULL) : g_strdup (name);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        snapshot_into (files, path, relative);
-      else
-        g_hash_table_insert (files, g_steal_pointer (&relative), cli_read_bytes (path));
-    }
-}
-
-static GHashTable *
-snapshot (const char *dir)
-{
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_bytes_unref);
-
-  snapshot_into (files, dir, NULL);
-  return files;
-}
-
-/* Every file byte for byte as it was, none added, none removed. */
-static void
-assert_unchanged (GHashTable *before,
-                  const char *dir)
-{
-  g_autoptr(GHashTable) after = snapshot (dir);
-  GHashTableIter iter;
-  gpointer name, bytes;
-
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &name, &bytes))
-    {
-      GBytes *old = g_hash_table_lookup (before, name);
-
-      if (old == NULL)
-        g_error ("%s: a file was left behind: %s", dir, (char *) name);
-      if (bytes == NULL || !g_bytes_equal (old, bytes))
-        g_error ("%s: %s changed", dir, (char *) name);
-    }
-  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
-}
 
 /* An image folder of two triples, readable by everyone, and an export of
  * it into out/; the series comes back with other parameters, so that
@@ -202,10 +150,10 @@ test_folder_in_the_way (Fixture       *f,
 
   g_assert_cmpint (g_unlink (counts), ==, 0);
   g_assert_cmpint (g_mkdir (counts, 0755), ==, 0);
-  before = snapshot (f->out);
+  before = lda_test_snapshot (f->out);
 
   export_fails (f, counts);
-  assert_unchanged (before, f->out);
+  lda_test_assert_unchanged (before, f->out);
   g_assert_true (g_file_test (counts, G_FILE_TEST_IS_DIR));
 }
 
@@ -216,7 +164,7 @@ test_read_only_subfolder (Fixture       *f,
 {
   g_autofree char *masks = g_build_filename (f->out, "masks", NULL);
   g_autofree char *target = g_build_filename (masks, "w_t1.tif", NULL);
-  g_autoptr(GHashTable) before = snapshot (f->out);
+  g_autoptr(GHashTable) before = lda_test_snapshot (f->out);
 
   g_assert_cmpint (g_chmod (f->out, 0777), ==, 0);
   give_to_nobody (f->out);
@@ -227,7 +175,7 @@ test_read_only_subfolder (Fixture       *f,
   become_root_again ();
 
   g_assert_cmpint (g_chmod (masks, 0755), ==, 0);
-  assert_unchanged (before, f->out);
+  lda_test_assert_unchanged (before, f->out);
 }
 
 /* images/ on another file system (a link to a folder there): a rename
@@ -271,9 +219,9 @@ test_other_file_system (Fixture       *f,
     g_assert_cmpint (symlink (moved, images), ==, 0);
   }
 
-  before = snapshot (f->out);
+  before = lda_test_snapshot (f->out);
   export_fails (f, images);
-  assert_unchanged (before, f->out);
+  lda_test_assert_unchanged (before, f->out);
   cli_rm_rf (elsewhere);
 }
 
@@ -298,14 +246,14 @@ test_rename_refused (Fixture       *f,
   g_assert_cmpint (lchown (f->out, 0, 0), ==, 0);
   g_assert_cmpint (g_chmod (f->out, 01777), ==, 0);
   g_assert_cmpint (lchown (counts, 0, 0), ==, 0);
-  before = snapshot (f->out);
+  before = lda_test_snapshot (f->out);
 
   if (!become_nobody ())
     return;
   export_fails (f, counts);
   become_root_again ();
 
-  assert_unchanged (before, f->out);
+  lda_test_assert_unchanged (before, f->out);
 }
 
 int

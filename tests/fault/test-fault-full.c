@@ -27,6 +27,7 @@
 #include "lda-project.h"
 #include "lda-series.h"
 #include "lda-tiff.h"
+#include "lda-test-lib.h"
 #include "test-cli-util.h"
 
 static const CliScene scene = { 256, 192, 3, 3, 11 };
@@ -41,60 +42,6 @@ limit_file_size (guint64 bytes)
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   limit.rlim_cur = bytes == G_MAXUINT64 ? limit.rlim_max : bytes;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
-/* Every file below @dir, by path relative to it, with its bytes. */
-static void
-snapshot_into (GHashTable *files,
-               const char *dir,
-               const char *prefix)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *relative = prefix ? g_build_filename (prefix, name, NULL) : g_strdup (name);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        snapshot_into (files, path, relative);
-      else
-        g_hash_table_insert (files, g_steal_pointer (&relative), cli_read_bytes (path));
-    }
-}
-
-static GHashTable *
-snapshot (const char *dir)
-{
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_bytes_unref);
-
-  snapshot_into (files, dir, NULL);
-  return files;
-}
-
-/* The folder holds exactly what it held: no file changed, none added
- * (a temporary file would be one), none removed. */
-static void
-assert_unchanged (GHashTable *before,
-                  const char *dir)
-{
-  g_autoptr(GHashTable) after = snapshot (dir);
-  GHashTableIter iter;
-  gpointer name, bytes;
-
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &name, &bytes))
-    {
-      GBytes *old = g_hash_table_lookup (before, name);
-
-      if (old == NULL)
-        g_error ("%s: a file was left behind: %s", dir, (char *) name);
-      if (!g_bytes_equal (old, bytes))
-        g_error ("%s: %s changed", dir, (char *) name);
-    }
-  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
 }
 
 static void
@@ -130,7 +77,7 @@ test_tiff (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (lda_tiff_write (path, old, &error));
-  before = snapshot (dir);
+  before = lda_test_snapshot (dir);
 
   /* 16 KiB: the new image stops a few strips in. */
   limit_file_size (16 * 1024);
@@ -139,7 +86,7 @@ test_tiff (void)
 
   g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
   assert_names_file_and_problem (error->message, path);
-  assert_unchanged (before, dir);
+  lda_test_assert_unchanged (before, dir);
   cli_rm_rf (dir);
 }
 
@@ -171,7 +118,7 @@ test_project (void)
   g_assert_true (lda_project_save_edits (project, series, 0, edits, &error));
   g_assert_true (lda_project_save_params (series, project, &error));
   g_assert_no_error (error);
-  before = snapshot (project);
+  before = lda_test_snapshot (project);
 
   /* Edits that compress badly: random classes everywhere. */
   for (gsize i = 0; i < (gsize) scene.width * scene.height; i++)
@@ -181,7 +128,7 @@ test_project (void)
   limit_file_size (G_MAXUINT64);
   g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
   assert_names_file_and_problem (error->message, ".edits");
-  assert_unchanged (before, project);
+  lda_test_assert_unchanged (before, project);
   g_clear_error (&error);
 
   /* The parameters: a project file of a few hundred bytes stops at 64. */
@@ -193,7 +140,7 @@ test_project (void)
   limit_file_size (G_MAXUINT64);
   g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
   assert_names_file_and_problem (error->message, ".ini");
-  assert_unchanged (before, project);
+  lda_test_assert_unchanged (before, project);
 
   lda_series_free (series);
   cli_rm_rf (dir);
@@ -214,7 +161,7 @@ test_export (void)
   g_ptr_array_add (edits, frame_edits);
   g_assert_true (lda_export_run (series, edits, out, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  before = snapshot (out);
+  before = lda_test_snapshot (out);
   g_assert_cmpuint (g_hash_table_size (before), >=, 6);
 
   /* Every limit from a few bytes up to past the largest file: the export
@@ -232,7 +179,7 @@ test_export (void)
       limit_file_size (G_MAXUINT64);
       g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
       assert_names_file_and_problem (error->message, out);
-      assert_unchanged (before, out);
+      lda_test_assert_unchanged (before, out);
       g_clear_error (&error);
     }
 
@@ -253,7 +200,7 @@ test_cli_segment (void)
   cli_write_triple (dir, "well", &scene, paths);
   g_assert_cmpint (cli_run (&run, "segment", "-q", "--stages", "-o", out,
                             paths[0], paths[1], paths[2], NULL), ==, 0);
-  before = snapshot (out);
+  before = lda_test_snapshot (out);
 
   limit_file_size (20 * 1024);
   cli_run (&run, "segment", "--stages", "--offset", "1.5", "-o", out,
@@ -261,7 +208,7 @@ test_cli_segment (void)
   limit_file_size (G_MAXUINT64);
   g_assert_cmpint (run.status, ==, 1);
   assert_names_file_and_problem (run.err, out);
-  assert_unchanged (before, out);
+  lda_test_assert_unchanged (before, out);
   cli_rm_rf (dir);
 }
 
@@ -277,7 +224,7 @@ test_cli_batch (void)
   cli_write_triple (dir, "well_t1", &scene, NULL);
   cli_write_triple (dir, "well_t2", &scene, NULL);
   g_assert_cmpint (cli_run (&run, "batch", "-o", out, dir, NULL), ==, 0);
-  before = snapshot (out);
+  before = lda_test_snapshot (out);
 
   /* Too little for a label mask and for counts.csv: nothing changes. */
   limit_file_size (32);
@@ -285,7 +232,7 @@ test_cli_batch (void)
   limit_file_size (G_MAXUINT64);
   g_assert_cmpint (run.status, ==, 1);
   assert_names_file_and_problem (run.err, out);
-  assert_unchanged (before, out);
+  lda_test_assert_unchanged (before, out);
   cli_rm_rf (dir);
 }
 
@@ -300,7 +247,7 @@ test_cli_export (void)
 
   cli_write_triple (dir, "well", &scene, NULL);
   g_assert_cmpint (cli_run (&run, "export", "-q", "-o", out, dir, NULL), ==, 0);
-  before = snapshot (out);
+  before = lda_test_snapshot (out);
 
   for (guint64 limit = 64; limit < 64 * 1024; limit *= 4)
     {
@@ -309,7 +256,7 @@ test_cli_export (void)
       limit_file_size (G_MAXUINT64);
       g_assert_cmpint (run.status, ==, 1);
       assert_names_file_and_problem (run.err, out);
-      assert_unchanged (before, out);
+      lda_test_assert_unchanged (before, out);
     }
   cli_rm_rf (dir);
 }

@@ -222,3 +222,78 @@ lda_test_deadline (double seconds)
 {
   return g_get_monotonic_time () + (gint64) (seconds * lda_test_time_factor () * G_USEC_PER_SEC);
 }
+
+static void
+snapshot_into (GHashTable *files,
+               const char *dir,
+               const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *relative = prefix ? g_build_filename (prefix, name, NULL) : g_strdup (name);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        snapshot_into (files, path, relative);
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          char *contents = NULL;
+          gsize length = 0;
+
+          g_file_get_contents (path, &contents, &length, &error);
+          g_assert_no_error (error);
+          g_hash_table_insert (files, g_steal_pointer (&relative),
+                               g_bytes_new_take (contents, length));
+        }
+    }
+}
+
+/**
+ * lda_test_snapshot:
+ * @dir: a folder
+ *
+ * Returns: (transfer full): every file below @dir, by its path relative
+ *   to @dir, with its bytes
+ */
+GHashTable *
+lda_test_snapshot (const char *dir)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_bytes_unref);
+
+  snapshot_into (files, dir, NULL);
+  return files;
+}
+
+/**
+ * lda_test_assert_unchanged:
+ * @before: lda_test_snapshot() of @dir, earlier
+ * @dir: the folder
+ *
+ * Fails unless @dir holds exactly what it held: no file changed, none
+ * added (a temporary file would be one), none removed.
+ */
+void
+lda_test_assert_unchanged (GHashTable *before,
+                           const char *dir)
+{
+  g_autoptr(GHashTable) after = lda_test_snapshot (dir);
+  GHashTableIter iter;
+  gpointer name, bytes;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &name, &bytes))
+    {
+      GBytes *old = g_hash_table_lookup (before, name);
+
+      if (old == NULL)
+        g_error ("%s: a file was left behind: %s", dir, (char *) name);
+      if (!g_bytes_equal (old, bytes))
+        g_error ("%s: %s changed", dir, (char *) name);
+    }
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+}

@@ -44,5 +44,8 @@ LdaImage    *lda_test_image_u8         (guint          width,
 LdaPipeline *lda_test_sample_pipeline  (void);
 double       lda_test_time_factor      (void);
 gint64       lda_test_deadline         (double         seconds);
+GHashTable  *lda_test_snapshot         (const char    *dir);
+void         lda_test_assert_unchanged (GHashTable    *before,
+                                        const char    *dir);
 
 G_END_DECLS
