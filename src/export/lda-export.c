@@ -30,7 +30,7 @@
 #include "lda-error.h"
 #include "lda-counts-table.h"
 #include "lda-export.h"
-#include "lda-export-private.h"
+#include "lda-plot.h"
 #include "lda-export-layout.h"
 #include "lda-export-tiff.h"
 #include "lda-pipeline.h"

@@ -93,11 +93,5 @@ gboolean   lda_export_run     (LdaSeries              *series,
                                gpointer                user_data,
                                GCancellable           *cancellable,
                                GError                **error);
-gboolean   lda_plot_write     (LdaSeries              *series,
-                               const guint            *frames,
-                               guint                   n_frames,
-                               const char             *png_path,
-                               const char             *svg_path,
-                               GError                **error);
 
 G_END_DECLS

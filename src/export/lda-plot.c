@@ -28,8 +28,7 @@
 
 #include "lda-atomic-file.h"
 #include "lda-error.h"
-#include "lda-export.h"
-#include "lda-export-private.h"
+#include "lda-plot.h"
 
 /**
  * lda_plot_check_support:

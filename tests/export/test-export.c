@@ -19,6 +19,7 @@
 #include "lda-edits.h"
 #include "lda-error.h"
 #include "lda-export.h"
+#include "lda-plot.h"
 #include "lda-pipeline.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"

@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "lda-export.h"
+#include "lda-plot.h"
 #include "lda-series.h"
 #include "lda-test-lib.h"
 
