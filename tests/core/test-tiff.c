@@ -1,6 +1,7 @@
 /* test-tiff.c — tests for lda-tiff: every accepted kind of TIFF reads back
- * exactly, every refused kind fails with the right code, and writing is
- * atomic.  Fixtures are made with libtiff in a temporary folder.
+ * exactly and every refused kind fails with the right code (writing:
+ * test-tiff-write.c).  Fixtures are made with libtiff in a temporary
+ * folder.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@
 #include "lda-image.h"
 #include "lda-tiff.h"
 #include "lda-test-lib.h"
+#include "tiff-test-util.h"
 
 /* Not a multiple of the 16-pixel tiles nor of the 5-row strips, so the
  * last strip and the edge tiles are partial. */
@@ -27,11 +29,6 @@
 #define HEIGHT 23
 #define ROWS_PER_STRIP 5
 #define TILE_SIZE 16
-
-typedef struct
-{
-  char *dir;
-} Fixture;
 
 /* How to make one page of a fixture. */
 typedef struct
@@ -57,71 +54,6 @@ typedef struct
 } ReadCase;
 
 /* --- helpers ----------------------------------------------------------- */
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  GError *error = NULL;
-
-  f->dir = g_dir_make_tmp ("lda-test-tiff-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lda_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-/* A value pattern that differs in both bytes from pixel to pixel and page to
- * page, so that swapped bytes, shifted rows or a wrong page all show; it
- * includes the extremes 0 and the maximum. */
-static guint
-pattern (guint x,
-         guint y,
-         guint page,
-         guint bits)
-{
-  guint32 h = (x * 73856093u) ^ (y * 19349663u) ^ ((page + 1) * 83492791u);
-  guint max = (1u << bits) - 1;
-
-  if (x == 0 && y == 0)
-    return page == 1 ? max : 0;
-  if (x == 1 && y == 0)
-    return page == 1 ? 0 : max;
-
-  h ^= h >> 13;
-  h *= 0x5bd1e995u;
-  h ^= h >> 15;
-
-  return h & max;
-}
-
-/* Packed grayscale rows of @bits (8 or 16) in host byte order. */
-static guint8 *
-make_gray (guint width,
-           guint height,
-           guint bits,
-           guint page)
-{
-  guint8 *raw = g_malloc0_n ((gsize) width * height, bits / 8);
-
-  for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      {
-        gsize i = (gsize) y * width + x;
-
-        if (bits == 16)
-          ((guint16 *) raw)[i] = pattern (x, y, page, 16);
-        else
-          raw[i] = pattern (x, y, page, 8);
-      }
-
-  return raw;
-}
 
 static gsize
 row_bytes (const PageSpec *spec)
@@ -219,21 +151,6 @@ write_fixture (Fixture        *f,
   return path;
 }
 
-static char *
-write_bytes (Fixture      *f,
-             const char   *name,
-             const guint8 *bytes,
-             gsize         n)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  GError *error = NULL;
-
-  g_file_set_contents (path, (const char *) bytes, n, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
 static void
 assert_image_equals_raw (const LdaImage *image,
                          guint           width,
@@ -260,32 +177,6 @@ assert_image_equals_raw (const LdaImage *image,
       }
 }
 
-/* The message must have the form "PATH: problem". */
-static void
-assert_message_names (const GError *error,
-                      const char   *path)
-{
-  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
-
-  g_assert_nonnull (error);
-  if (!g_str_has_prefix (error->message, prefix))
-    g_error ("message \"%s\" does not start with \"%s\"", error->message, prefix);
-  g_assert_cmpuint (strlen (error->message), >, strlen (prefix));
-
-  /* libtiff's own text often repeats the name: it must be said only once. */
-  if (strstr (error->message + strlen (prefix), path) != NULL)
-    g_error ("message \"%s\" names the file twice", error->message);
-}
-
-/* Whether the problem part of "PATH: problem" says @words. */
-static gboolean
-problem_mentions (const GError *error,
-                  const char   *path,
-                  const char   *words)
-{
-  return strstr (error->message + strlen (path), words) != NULL;
-}
-
 static void
 assert_read_fails (const char *path,
                    gint        code,
@@ -300,45 +191,6 @@ assert_read_fails (const char *path,
   if (words != NULL && !problem_mentions (error, path, words))
     g_error ("message \"%s\" does not mention \"%s\"", error->message, words);
   g_test_message ("%s", error->message);
-}
-
-/* No temporary ".*" file may be left beside the output. */
-static void
-assert_no_hidden_files (const char *folder)
-{
-  GDir *dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      g_error ("%s was left in %s", name, folder);
-  g_dir_close (dir);
-}
-
-static LdaImage *
-make_image (LdaPixelType type,
-            guint        width,
-            guint        height)
-{
-  g_autofree guint8 *raw = make_gray (width, height, type, 0);
-
-  return lda_image_new_from_data (type, width, height, raw);
-}
-
-static gboolean
-images_equal (const LdaImage *a,
-              const LdaImage *b)
-{
-  if (!lda_image_same_size (a, b))
-    return FALSE;
-
-  for (guint y = 0; y < a->height; y++)
-    for (guint x = 0; x < a->width; x++)
-      if (lda_image_get (a, x, y) != lda_image_get (b, x, y))
-        return FALSE;
-
-  return TRUE;
 }
 
 /* --- reading accepted kinds -------------------------------------------- */
@@ -677,208 +529,6 @@ test_read_threads (Fixture       *f,
     }
 }
 
-/* --- writing ----------------------------------------------------------- */
-
-static void
-check_written (const char   *path,
-               LdaPixelType  type)
-{
-  guint16 compression = 0;
-  guint16 bits = 0;
-  guint16 samples = 0;
-  guint16 photometric = 0;
-  guint16 predictor = 0;
-  TIFF *tif = TIFFOpen (path, "r");
-
-  g_assert_nonnull (tif);
-  g_assert_true (TIFFGetField (tif, TIFFTAG_COMPRESSION, &compression));
-  g_assert_cmpuint (compression, ==, COMPRESSION_ADOBE_DEFLATE);
-  g_assert_true (TIFFGetField (tif, TIFFTAG_BITSPERSAMPLE, &bits));
-  g_assert_cmpuint (bits, ==, type);
-  g_assert_true (TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLESPERPIXEL, &samples));
-  g_assert_cmpuint (samples, ==, 1);
-  g_assert_true (TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &photometric));
-  g_assert_cmpuint (photometric, ==, PHOTOMETRIC_MINISBLACK);
-  /* No predictor, which ImageJ 1.53t reads as noise in 16 bits. */
-  predictor = PREDICTOR_NONE;
-  TIFFGetField (tif, TIFFTAG_PREDICTOR, &predictor);
-  g_assert_cmpuint (predictor, ==, PREDICTOR_NONE);
-  g_assert_false (TIFFIsTiled (tif));
-  g_assert_cmpuint (TIFFNumberOfStrips (tif), >, 1);
-  g_assert_cmpuint (TIFFNumberOfDirectories (tif), ==, 1);
-  TIFFClose (tif);
-}
-
-static void
-write_and_read_back (Fixture      *f,
-                     LdaPixelType  type)
-{
-  g_autoptr(LdaImage) image = make_image (type, 301, 203);
-  g_autoptr(LdaImage) back = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "labels.tif", NULL);
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
-  mode_t mask;
-
-  g_assert_true (lda_tiff_write (path, image, &error));
-  g_assert_no_error (error);
-  check_written (path, type);
-  assert_no_hidden_files (f->dir);
-
-  /* A new file gets the usual permissions, not mkstemp's 0600. */
-  mask = umask (0);
-  umask (mask);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpuint (st.st_mode & 0777, ==, 0666 & ~mask);
-
-  back = lda_tiff_read (path, 0, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (back);
-  g_assert_cmpuint (back->source_bits, ==, type);
-  g_assert_true (images_equal (image, back));
-}
-
-static void
-test_write_roundtrip (Fixture       *f,
-                      gconstpointer  data)
-{
-  write_and_read_back (f, GPOINTER_TO_INT (data));
-}
-
-static void
-test_write_replaces (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_autoptr(LdaImage) first = make_image (LDA_PIXEL_U16, 40, 30);
-  g_autoptr(LdaImage) second = make_image (LDA_PIXEL_U8, 17, 9);
-  g_autoptr(LdaImage) back = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "out.tif", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lda_tiff_write (path, first, &error));
-  g_assert_no_error (error);
-  g_assert_true (lda_tiff_write (path, second, &error));
-  g_assert_no_error (error);
-  assert_no_hidden_files (f->dir);
-
-  back = lda_tiff_read (path, 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (back->source_bits, ==, 8);
-  g_assert_true (images_equal (second, back));
-}
-
-static void
-assert_write_fails (const char     *path,
-                    const LdaImage *image,
-                    const char     *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (lda_tiff_write (path, image, &error));
-  g_assert_error (error, LDA_ERROR, LDA_ERROR_WRITE);
-  assert_message_names (error, path);
-  if (reason != NULL && !problem_mentions (error, path, reason))
-    g_error ("message \"%s\" does not give the reason \"%s\"", error->message, reason);
-  g_test_message ("%s", error->message);
-}
-
-/* A folder that does not exist, and a "folder" that is a file. */
-static void
-test_write_bad_folder (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autoptr(LdaImage) image = make_image (LDA_PIXEL_U8, 10, 10);
-  g_autofree char *folder = g_build_filename (f->dir, "not-there", NULL);
-  g_autofree char *missing = g_build_filename (folder, "out.tif", NULL);
-  g_autofree char *file = write_bytes (f, "plain", (const guint8 *) "x", 1);
-  g_autofree char *under_file = g_build_filename (file, "out.tif", NULL);
-
-  assert_write_fails (missing, image, g_strerror (ENOENT));
-  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  assert_write_fails (under_file, image, g_strerror (ENOTDIR));
-  assert_no_hidden_files (f->dir);
-}
-
-/* The rename is the last step: its failure must still clean up. */
-static void
-test_write_target_is_folder (Fixture       *f,
-                             gconstpointer  data)
-{
-  g_autoptr(LdaImage) image = make_image (LDA_PIXEL_U16, 64, 64);
-  g_autofree char *path = g_build_filename (f->dir, "taken.tif", NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  assert_write_fails (path, image, NULL);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  assert_no_hidden_files (f->dir);
-}
-
-static void
-test_write_unwritable_folder (Fixture       *f,
-                              gconstpointer  data)
-{
-  g_autoptr(LdaImage) old = make_image (LDA_PIXEL_U8, 12, 12);
-  g_autoptr(LdaImage) image = make_image (LDA_PIXEL_U16, 30, 30);
-  g_autofree char *folder = g_build_filename (f->dir, "locked", NULL);
-  g_autofree char *path = g_build_filename (folder, "labels.tif", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_len = 0;
-  gsize after_len = 0;
-  g_autoptr(GError) error = NULL;
-
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root can write into read-only folders");
-      return;
-    }
-
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_assert_true (lda_tiff_write (path, old, &error));
-  g_assert_no_error (error);
-  g_file_get_contents (path, &before, &before_len, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
-  assert_write_fails (path, image, g_strerror (EACCES));
-  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
-
-  g_file_get_contents (path, &after, &after_len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (before, before_len, after, after_len);
-  assert_no_hidden_files (folder);
-}
-
-/* A name as long as a folder takes (250 bytes) is written and replaced:
- * the temporary file's name is cut to fit.  (A failure part-way leaves the
- * target as it was: tests/fault/test-fault-full.c.) */
-static void
-test_write_long_name (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(LdaImage) image = make_image (LDA_PIXEL_U16, 30, 30);
-  g_autoptr(LdaImage) back = NULL;
-  g_autofree char *name = g_strnfill (246, 'k');
-  g_autofree char *base = g_strconcat (name, ".tif", NULL);
-  g_autofree char *path = g_build_filename (f->dir, base, NULL);
-  g_autoptr(GError) error = NULL;
-  FILE *file;
-
-  file = fopen (path, "w");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fputs ("replace me", file), >=, 0);
-  g_assert_cmpint (fclose (file), ==, 0);
-
-  g_assert_true (lda_tiff_write (path, image, &error));
-  g_assert_no_error (error);
-  back = lda_tiff_read (path, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (images_equal (image, back));
-  assert_no_hidden_files (f->dir);
-}
-
-/* ----------------------------------------------------------------------- */
-
 static const struct
 {
   guint16     id;
@@ -957,16 +607,6 @@ main (int   argc,
   ADD ("/tiff/refuse/missing", test_refuse_missing);
   ADD ("/tiff/refuse/directory", test_refuse_directory);
   ADD ("/tiff/refuse/unreadable", test_refuse_unreadable);
-
-  g_test_add ("/tiff/write/u8", Fixture, GINT_TO_POINTER (LDA_PIXEL_U8),
-              fixture_setup, test_write_roundtrip, fixture_teardown);
-  g_test_add ("/tiff/write/u16", Fixture, GINT_TO_POINTER (LDA_PIXEL_U16),
-              fixture_setup, test_write_roundtrip, fixture_teardown);
-  ADD ("/tiff/write/replaces-existing", test_write_replaces);
-  ADD ("/tiff/write/bad-folder", test_write_bad_folder);
-  ADD ("/tiff/write/target-is-folder", test_write_target_is_folder);
-  ADD ("/tiff/write/unwritable-folder", test_write_unwritable_folder);
-  ADD ("/tiff/write/long-name", test_write_long_name);
 
   return g_test_run ();
 }
