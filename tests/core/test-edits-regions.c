@@ -1,0 +1,375 @@
+/* test-edits-regions.c — the tools that work on regions of the shown mask:
+ * fill, toggle a nucleus, delete a cell
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "edits-test-util.h"
+#include "lda-edits.h"
+#include "lda-error.h"
+#include "lda-pipeline.h"
+#include "lda-triples.h"
+#include "lda-test-lib.h"
+
+static void
+test_fill_bounded (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0222220",
+    "0200020",
+    "0200220",
+    "0222000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect dirty = { 0, };
+
+  g_assert_true (lda_edits_fill (edits, merged, 2, 2, LDA_CLASS_CELL, &dirty));
+  {
+    static const char * const want[] = {
+      ".......", ".......", "..111..", "..11...", ".......", NULL,
+    };
+
+    assert_pixels (edits->pixels, 7, 5, want);
+    assert_rect (&dirty, 2, 2, 3, 2);
+  }
+
+  /* Filling with the class already shown is a no-op. */
+  after = merge (edits, automatic);
+  dirty = (LdaRect) { 0, };
+  g_assert_false (lda_edits_fill (edits, after, 3, 2, LDA_CLASS_CELL, &dirty));
+  g_assert_false (lda_edits_fill (edits, after, 0, 0, LDA_CLASS_BACKGROUND, &dirty));
+  g_assert_true (lda_rect_is_empty (&dirty));
+
+  /* The outside, clicked at the far corner, reaches round the ring. */
+  g_assert_true (lda_edits_fill (edits, after, 6, 4, LDA_CLASS_DRAQ7, &dirty));
+  {
+    static const char * const want[] = {
+      "4444444", "4.....4", "4.111.4", "4.11..4", "4...444", NULL,
+    };
+
+    assert_pixels (edits->pixels, 7, 5, want);
+    assert_rect (&dirty, 0, 0, 7, 5);
+  }
+}
+
+static void
+test_fill_diagonal_gap (void)
+{
+  static const char * const rows[] = {
+    "00111",
+    "00111",
+    "11000",
+    "11000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (5, 4);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  LdaRect dirty = { 0, };
+
+  g_assert_true (lda_edits_fill (edits, merged, 0, 0, LDA_CLASS_HOECHST, &dirty));
+  {
+    static const char * const want[] = { "33...", "33...", ".....", ".....", NULL };
+
+    assert_pixels (edits->pixels, 5, 4, want);
+    assert_rect (&dirty, 0, 0, 2, 2);
+  }
+}
+
+/* The fill reads the merged mask: a painted wall splits an automatic region. */
+static void
+test_fill_respects_edits (void)
+{
+  g_autoptr(LdaImage) automatic = lda_image_new (LDA_PIXEL_U8, 9, 6, NULL);
+  g_autoptr(LdaEdits) edits = edits_new (9, 6);
+  g_autoptr(LdaImage) merged = NULL;
+
+  memset (lda_image_u8 (automatic), LDA_CLASS_CELL, 9 * 6);
+  lda_edits_line (edits, 4.5, -3.0, 4.5, 10.0, 0.5, LDA_CLASS_OUTLINE, NULL);
+  merged = merge (edits, automatic);
+
+  g_assert_true (lda_edits_fill (edits, merged, 8, 5, LDA_CLASS_BACKGROUND, NULL));
+  for (guint y = 0; y < 6; y++)
+    {
+      static const char want[] = "....20000";
+
+      for (guint x = 0; x < 9; x++)
+        g_assert_cmpint (edits->pixels[y * 9 + x], ==,
+                         want[x] == '.' ? LDA_NO_EDIT : want[x] - '0');
+    }
+}
+
+static void
+test_fill_huge (void)
+{
+  const guint n = 2048;
+  g_autoptr(LdaImage) automatic = lda_image_new (LDA_PIXEL_U8, n, n, NULL);
+  g_autoptr(LdaEdits) edits = edits_new (n, n);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) all_cell = NULL;
+  LdaRect dirty = { 0, };
+  gint64 start;
+  double ms;
+
+  start = g_get_monotonic_time ();
+  g_assert_true (lda_edits_fill (edits, merged, n / 2, n / 3, LDA_CLASS_CELL, &dirty));
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("fill of a uniform %u × %u frame: %.1f ms", n, n, ms);
+  assert_rect (&dirty, 0, 0, (int) n, (int) n);
+  g_assert_cmpuint (lda_edits_count (edits), ==, (gsize) n * n);
+
+  /* A striped frame: one region winding through every row. */
+  lda_edits_clear (edits);
+  for (guint y = 1; y < n; y += 2)
+    {
+      guint gap = (y / 2) % 2 == 0 ? n - 1 : 0;
+
+      for (guint x = 0; x < n; x++)
+        lda_image_u8 (merged)[(gsize) y * n + x] = x == gap ? 0 : LDA_CLASS_OUTLINE;
+    }
+  start = g_get_monotonic_time ();
+  g_assert_true (lda_edits_fill (edits, merged, 0, 0, LDA_CLASS_CELL, NULL));
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("fill of a %u × %u serpentine: %.1f ms", n, n, ms);
+  g_assert_cmpuint (lda_edits_count (edits), ==, (gsize) n * n / 2 + n / 2);
+
+  /* Toggling and deleting a frame-sized object do not recurse either. */
+  lda_edits_clear (edits);
+  all_cell = lda_image_new (LDA_PIXEL_U8, n, n, NULL);
+  memset (lda_image_u8 (all_cell), LDA_CLASS_HOECHST, (gsize) n * n);
+  g_assert_true (lda_edits_toggle_nucleus (edits, all_cell, n - 1, n - 1, NULL));
+  g_assert_cmpuint (edits->pixels[0], ==, LDA_CLASS_DRAQ7);
+  g_assert_true (lda_edits_delete_cell (edits, all_cell, 0, n - 1, NULL));
+  g_assert_cmpuint (edits->pixels[(gsize) n * n - 1], ==, LDA_CLASS_BACKGROUND);
+}
+
+static void
+test_toggle_nucleus (void)
+{
+  /* Left nucleus: 3s with one 4, joined diagonally; right: a tie. */
+  static const char * const rows[] = {
+    "1111111111",
+    "1331111431",
+    "1343111341",
+    "1111311111",
+    "1111131111",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (10, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) dead = NULL;
+  g_autoptr(LdaImage) back = NULL;
+  LdaRect dirty = { 0, };
+
+  /* Live (6 Hoechst vs 1 Draq7) → dead, the whole 8-connected nucleus;
+   * its Draq7 pixel gets an edit too. */
+  g_assert_true (lda_edits_toggle_nucleus (edits, merged, 5, 4, &dirty));
+  {
+    static const char * const want[] = {
+      "..........", ".44.......", ".444......", "....4.....", ".....4....", NULL,
+    };
+
+    assert_pixels (edits->pixels, 10, 5, want);
+    assert_rect (&dirty, 1, 1, 5, 4);
+  }
+
+  /* Dead → live again. */
+  dead = merge (edits, automatic);
+  dirty = (LdaRect) { 0, };
+  g_assert_true (lda_edits_toggle_nucleus (edits, dead, 1, 1, &dirty));
+  back = merge (edits, automatic);
+  for (guint y = 0; y < 5; y++)
+    for (guint x = 0; x < 6; x++)
+      {
+        guint8 a = lda_image_u8 (automatic)[y * 10 + x];
+
+        g_assert_cmpuint (lda_image_u8 (back)[y * 10 + x], ==,
+                          a == LDA_CLASS_DRAQ7 ? LDA_CLASS_HOECHST : a);
+      }
+  assert_rect (&dirty, 1, 1, 5, 4);
+
+  /* A tie is live, so it turns dead. */
+  g_assert_true (lda_edits_toggle_nucleus (edits, back, 8, 2, NULL));
+  g_assert_cmpuint (edits->pixels[1 * 10 + 7], ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (edits->pixels[2 * 10 + 7], ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (edits->pixels[2 * 10 + 8], ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (edits->pixels[1 * 10 + 5], ==, LDA_NO_EDIT);
+}
+
+static void
+test_toggle_off_nucleus (void)
+{
+  static const char * const rows[] = { "0123", NULL };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (4, 1);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  LdaRect dirty = { 0, };
+
+  for (guint x = 0; x < 3; x++)
+    g_assert_false (lda_edits_toggle_nucleus (edits, merged, x, 0, &dirty));
+  g_assert_true (lda_rect_is_empty (&dirty));
+  g_assert_cmpuint (lda_edits_count (edits), ==, 0);
+  g_assert_true (lda_edits_toggle_nucleus (edits, merged, 3, 0, &dirty));
+  assert_rect (&dirty, 3, 0, 1, 1);
+}
+
+static void
+test_delete_cell (void)
+{
+  /* Two cells sharing an outline; the left one has two nuclei. */
+  static const char * const rows[] = {
+    "000000000000",
+    "022222222220",
+    "021131211120",
+    "021431213420",
+    "021111211120",
+    "022222222220",
+    "000000000200",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (12, 7);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect dirty = { 0, };
+
+  g_assert_false (lda_edits_delete_cell (edits, merged, 0, 0, &dirty));
+  g_assert_false (lda_edits_delete_cell (edits, merged, 6, 2, &dirty));
+  g_assert_true (lda_rect_is_empty (&dirty));
+
+  g_assert_true (lda_edits_delete_cell (edits, merged, 3, 3, &dirty));
+  assert_rect (&dirty, 1, 1, 6, 5);
+  after = merge (edits, automatic);
+  {
+    static const char * const want[] = {
+      "000000000000",
+      "020000222220",      /* corners touch the cell only diagonally */
+      "000000011120",
+      "000000013420",
+      "000000011120",
+      "020000222220",
+      "000000000200",
+      NULL,
+    };
+
+    assert_pixels (lda_image_u8 (after), 12, 7, want);
+  }
+
+  /* Clicked on its nucleus's corner, the right cell goes too; the stray
+   * outline below, which does not touch it, stays. */
+  g_assert_true (lda_edits_delete_cell (edits, after, 9, 4, NULL));
+  {
+    g_autoptr(LdaImage) empty = merge (edits, automatic);
+    static const char * const want[] = {
+      "000000000000",
+      "020000200020",
+      "000000000000",
+      "000000000000",
+      "000000000000",
+      "020000200020",
+      "000000000200",
+      NULL,
+    };
+
+    assert_pixels (lda_image_u8 (empty), 12, 7, want);
+  }
+}
+
+static void
+test_one_pixel (void)
+{
+  static const char * const nucleus[] = { "4", NULL };
+  g_autoptr(LdaImage) automatic = mask_from_rows (nucleus);
+  g_autoptr(LdaEdits) edits = edits_new (1, 1);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) toggled = NULL;
+  g_autoptr(LdaCounts) counts = lda_counts_new_from_labels (automatic);
+  LdaRect dirty = { 0, };
+
+  g_assert_cmpuint (counts->dead, ==, 1);
+  g_assert_cmpuint (counts->objects[0].cell_area, ==, 1);
+  g_assert_true (lda_edits_toggle_nucleus (edits, merged, 0, 0, &dirty));
+  g_assert_cmpuint (edits->pixels[0], ==, LDA_CLASS_HOECHST);
+  toggled = merge (edits, automatic);
+  g_assert_true (lda_edits_fill (edits, toggled, 0, 0, LDA_CLASS_CELL, &dirty));
+  g_assert_cmpuint (edits->pixels[0], ==, LDA_CLASS_CELL);
+  lda_edits_merge_rect (edits, automatic, toggled, &dirty);
+  g_assert_true (lda_edits_delete_cell (edits, toggled, 0, 0, &dirty));
+  g_assert_cmpuint (edits->pixels[0], ==, LDA_CLASS_BACKGROUND);
+  lda_edits_line (edits, -5, -5, 5, 5, 0.5, LDA_NO_EDIT, &dirty);
+  g_assert_cmpuint (edits->pixels[0], ==, LDA_NO_EDIT);
+  assert_rect (&dirty, 0, 0, 1, 1);
+}
+
+/* Two nuclei separated by a split line one pixel wide, touching across it
+ * diagonally: with 4-connectivity the Live/Dead tool switches one, with
+ * the article's 8-connectivity both. */
+static void
+test_toggle_object (void)
+{
+  static const char rows[] =
+    "3333200"
+    "3333200"
+    "3332333"
+    "3323333"
+    "0023333";
+  g_autoptr(LdaImage) merged = lda_image_new (LDA_PIXEL_U8, 7, 5, NULL);
+  g_autoptr(LdaEdits) edits = lda_edits_new (7, 5, NULL);
+  g_autoptr(LdaImage) shown = NULL;
+  g_autoptr(LdaCounts) four = NULL;
+  g_autoptr(LdaCounts) eight = NULL;
+
+  for (guint i = 0; i < 35; i++)
+    lda_image_u8 (merged)[i] = (guint8) (rows[i] - '0');
+
+  four = lda_counts_new_from_labels_full (merged, 4);
+  eight = lda_counts_new_from_labels (merged);
+  g_assert_cmpuint (four->n_objects, ==, 2);
+  g_assert_cmpuint (eight->n_objects, ==, 1);
+
+  g_assert_true (lda_edits_toggle_nucleus_full (edits, merged, 0, 0, 4, NULL));
+  shown = lda_edits_merge (edits, merged, NULL);
+  g_assert_cmpuint (lda_image_get (shown, 0, 0), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (lda_image_get (shown, 1, 3), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (lda_image_get (shown, 2, 3), ==, LDA_CLASS_OUTLINE);
+  g_assert_cmpuint (lda_image_get (shown, 6, 4), ==, LDA_CLASS_HOECHST);
+  g_assert_cmpuint (lda_image_get (shown, 4, 0), ==, LDA_CLASS_OUTLINE);
+  g_clear_pointer (&four, lda_counts_free);
+  four = lda_counts_new_from_labels_full (shown, 4);
+  g_assert_cmpuint (four->live, ==, 1);
+  g_assert_cmpuint (four->dead, ==, 1);
+
+  lda_edits_clear (edits);
+  g_assert_true (lda_edits_toggle_nucleus (edits, merged, 0, 0, NULL));
+  g_clear_pointer (&shown, lda_image_unref);
+  shown = lda_edits_merge (edits, merged, NULL);
+  g_assert_cmpuint (lda_image_get (shown, 6, 4), ==, LDA_CLASS_DRAQ7);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/edits/fill/bounded", test_fill_bounded);
+  g_test_add_func ("/edits/fill/diagonal-gap", test_fill_diagonal_gap);
+  g_test_add_func ("/edits/fill/respects-edits", test_fill_respects_edits);
+  g_test_add_func ("/edits/fill/huge", test_fill_huge);
+  g_test_add_func ("/edits/toggle/nucleus", test_toggle_nucleus);
+  g_test_add_func ("/edits/toggle/off-nucleus", test_toggle_off_nucleus);
+  g_test_add_func ("/edits/toggle/object", test_toggle_object);
+  g_test_add_func ("/edits/delete-cell", test_delete_cell);
+  g_test_add_func ("/edits/one-pixel", test_one_pixel);
+
+  return g_test_run ();
+}
