@@ -16,6 +16,7 @@
 #include "lda-export.h"
 #include "lda-export-instances.h"
 #include "lda-series.h"
+#include "lda-test-lib.h"
 #include "lda-tiff.h"
 #include "test-json.h"
 
@@ -90,64 +91,6 @@ write_frames (const char *folder,
 
         write_input (path, i, t);
       }
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-list_into (const char *root,
-           const char *sub,
-           GPtrArray  *names)
-{
-  g_autofree char *path = g_build_filename (root, sub, NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *rel = sub[0] != '\0' ? g_build_filename (sub, name, NULL) : g_strdup (name);
-      g_autofree char *full = g_build_filename (root, rel, NULL);
-
-      if (g_file_test (full, G_FILE_TEST_IS_DIR))
-        list_into (root, rel, names);
-      else
-        g_ptr_array_add (names, g_steal_pointer (&rel));
-    }
-}
-
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The files under @root, sorted, space-separated. */
-static char *
-list_tree (const char *root)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  list_into (root, "", names);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static char *
@@ -248,13 +191,8 @@ read_bytes (const char *folder,
             const char *file)
 {
   g_autofree char *path = g_build_filename (folder, file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
 
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (g_steal_pointer (&contents), len);
+  return lda_test_read_bytes (path);
 }
 
 static char *
@@ -276,7 +214,7 @@ remove_input (char *input)
   g_autofree char *root = g_path_get_dirname (input);
 
   g_free (input);
-  rm_rf (root);
+  lda_test_remove_tree (root);
 }
 
 static void
@@ -284,7 +222,7 @@ test_pairs (void)
 {
   char *input = make_input ();
   g_autofree char *out = export_layout (input, "pairs", LDA_EXPORT_LAYOUT_PAIRS, 0, 0);
-  g_autofree char *files = list_tree (out);
+  g_autofree char *files = lda_test_list_files (out);
 
   g_assert_cmpstr (files, ==,
                    "classes.json counts.csv dead_fraction.png dead_fraction.svg "
@@ -330,7 +268,7 @@ test_nnunet (void)
   char *input = make_input ();
   g_autofree char *out = export_layout (input, "Dataset501_livedead", LDA_EXPORT_LAYOUT_NNUNET,
                                         0.5, 5);
-  g_autofree char *files = list_tree (out);
+  g_autofree char *files = lda_test_list_files (out);
   g_autofree char *dataset = NULL;
   g_autofree char *splits = NULL;
   g_autofree char *dataset_path = g_build_filename (out, "dataset.json", NULL);
@@ -440,7 +378,7 @@ test_instances (void)
 {
   char *input = make_input ();
   g_autofree char *out = export_layout (input, "inst", LDA_EXPORT_LAYOUT_INSTANCES, 0, 0);
-  g_autofree char *files = list_tree (out);
+  g_autofree char *files = lda_test_list_files (out);
   g_autofree char *nuclei_path = g_build_filename (out, "instances/w_t00_nuclei.tif", NULL);
   g_autoptr(LdaImage) nuclei = read_page (out, "instances/w_t00_nuclei.tif", 0);
   g_autoptr(LdaImage) cells = read_page (out, "instances/w_t00_cells.tif", 0);
@@ -546,14 +484,14 @@ test_split_stable (void)
   char *input = make_input ();
   g_autofree char *before = export_layout (input, "before", LDA_EXPORT_LAYOUT_PAIRS, 0.5, 9);
   g_autofree char *after = NULL;
-  g_autofree char *files_before = list_tree (before);
+  g_autofree char *files_before = lda_test_list_files (before);
   g_autofree char *files_after = NULL;
   g_auto(GStrv) names = NULL;
   guint n_val = 0, n_differ = 0;
 
   write_frames (input, 2, 4);
   after = export_layout (input, "after", LDA_EXPORT_LAYOUT_PAIRS, 0.5, 9);
-  files_after = list_tree (after);
+  files_after = lda_test_list_files (after);
 
   names = g_strsplit (files_before, " ", -1);
   for (guint i = 0; names[i] != NULL; i++)
@@ -594,7 +532,7 @@ test_split_other_side (void)
 {
   char *input = make_input ();
   g_autofree char *out = export_layout (input, "split", LDA_EXPORT_LAYOUT_INSTANCES, 0.5, 0);
-  g_autofree char *before = list_tree (out);
+  g_autofree char *before = lda_test_list_files (out);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
@@ -613,7 +551,7 @@ test_split_other_side (void)
   g_assert_nonnull (strstr (error->message, lda_export_is_validation ("w_t00", 0, 0.5)
                                             ? "/val/instances/w_t00_nuclei.tif"
                                             : "/train/instances/w_t00_nuclei.tif"));
-  after = list_tree (out);
+  after = lda_test_list_files (out);
   g_assert_cmpstr (after, ==, before);
   g_clear_error (&error);
 

@@ -21,6 +21,7 @@
 #include "lda-export.h"
 #include "lda-plot.h"
 #include "lda-pipeline.h"
+#include "lda-test-lib.h"
 #include "lda-tiff.h"
 #include "lda-triples.h"
 
@@ -99,41 +100,6 @@ write_triple (const char *folder,
     }
 }
 
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_dir_make_tmp ("lda-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* A series of three time points, A1_t00 … A1_t02 (the last in 8 bits),
  * with edits on frames 0 and 2. */
 typedef struct
@@ -152,7 +118,7 @@ fixture_set_up (Fixture       *fixture,
   LdaEdits *edits;
   LdaRect dirty = { 0, };
 
-  fixture->root = make_tmpdir ();
+  fixture->root = lda_test_tmp_dir ("lda-export");
   fixture->input = g_build_filename (fixture->root, "in", NULL);
   g_assert_cmpint (g_mkdir (fixture->input, 0777), ==, 0);
 
@@ -190,7 +156,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  rm_rf (fixture->root);
+  lda_test_remove_tree (fixture->root);
   g_free (fixture->root);
   g_free (fixture->input);
   g_clear_pointer (&fixture->series, lda_series_free);
@@ -213,39 +179,6 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Every file below @folder, hidden ones included, as paths relative to
- * @root, sorted. */
-static void
-list_files_into (const char *root,
-                 const char *folder,
-                 GPtrArray  *paths)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_files_into (root, path, paths);
-      else
-        g_ptr_array_add (paths, g_strdup (path + strlen (root) + 1));
-    }
-}
-
-static char *
-list_files (const char *folder)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-  list_files_into (folder, folder, paths);
-  g_ptr_array_sort (paths, compare_strings);
-  g_ptr_array_add (paths, NULL);
-
-  return g_strjoinv (" ", (char **) paths->pdata);
-}
-
 /* The targets, relative to @folder, sorted, as one string. */
 static char *
 targets_text (LdaSeries              *series,
@@ -266,19 +199,6 @@ targets_text (LdaSeries              *series,
   g_ptr_array_add (relative, NULL);
 
   return g_strjoinv (" ", (char **) relative->pdata);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, len);
 }
 
 static char *
@@ -360,8 +280,8 @@ static void
 assert_plot_files (const char *png_path,
                    const char *svg_path)
 {
-  g_autoptr(GBytes) png = read_bytes (png_path);
-  g_autoptr(GBytes) svg = read_bytes (svg_path);
+  g_autoptr(GBytes) png = lda_test_read_bytes (png_path);
+  g_autoptr(GBytes) svg = lda_test_read_bytes (svg_path);
   gsize png_len, svg_len;
   const char *png_data = g_bytes_get_data (png, &png_len);
   const char *svg_data = g_bytes_get_data (svg, &svg_len);
@@ -440,7 +360,7 @@ test_all_frames (Fixture       *fixture,
                                  on_progress, &progress, NULL, &error));
   g_assert_no_error (error);
 
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
                    "A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif counts.csv "
                    "dead_fraction.png dead_fraction.svg");
@@ -518,7 +438,7 @@ test_training_layout (Fixture       *fixture,
   g_assert_true (export (fixture, out, &options, &error));
   g_assert_no_error (error);
 
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
                    "A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif classes.json "
                    "counts.csv dead_fraction.png dead_fraction.svg "
@@ -536,8 +456,8 @@ test_training_layout (Fixture       *fixture,
       g_autofree char *labels_file = g_strdup_printf ("A1_t%02u_labels.tif", t);
       g_autofree char *mask_path = g_build_filename (out, mask_file, NULL);
       g_autofree char *labels_path = g_build_filename (out, labels_file, NULL);
-      g_autoptr(GBytes) mask = read_bytes (mask_path);
-      g_autoptr(GBytes) labels = read_bytes (labels_path);
+      g_autoptr(GBytes) mask = lda_test_read_bytes (mask_path);
+      g_autoptr(GBytes) labels = lda_test_read_bytes (labels_path);
       g_autoptr(LdaImage) expected = expected_labels (fixture, t, TRUE);
 
       assert_labels_file (mask_path, expected);
@@ -600,7 +520,7 @@ test_exists (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Nothing was written, no folder made. */
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==, "A1_t01_labels.tif counts.csv");
   g_assert_false (g_file_test (csv_path, G_FILE_TEST_IS_DIR));
   csv = read_text (out, "counts.csv");
@@ -627,7 +547,7 @@ test_exists (Fixture       *fixture,
   g_assert_no_error (error);
   csv = read_text (out, "counts.csv");
   g_assert_true (g_str_has_prefix (csv, CSV_HEADER "\n"));
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_nonnull (strstr (files, "masks/A1_t02.tif"));
   {
     g_autoptr(LdaImage) expected = expected_labels (fixture, 1, TRUE);
@@ -656,7 +576,7 @@ test_selected_frames (Fixture       *fixture,
   g_assert_true (export (fixture, out, &options, &error));
   g_assert_no_error (error);
 
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
                    "A1_t00_labels.tif A1_t02_labels.tif classes.json counts.csv "
                    "dead_fraction.png dead_fraction.svg "
@@ -694,7 +614,7 @@ test_cancel (Fixture       *fixture,
 
   /* An export is all or nothing: the first frame was written, but into
    * the stage, which is gone with the cancel; no temporary file. */
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==, "");
   g_assert_cmpuint (calls->len, >=, 1);
   g_clear_pointer (&files, g_free);
@@ -703,7 +623,7 @@ test_cancel (Fixture       *fixture,
   g_assert_false (lda_export_run (fixture->series, fixture->edits, early, &options,
                                   NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  files = list_files (early);
+  files = lda_test_list_files (early);
   g_assert_cmpstr (files, ==, "");
 }
 
@@ -711,8 +631,8 @@ static void
 assert_same_files (const char *a,
                    const char *b)
 {
-  g_autofree char *files_a = list_files (a);
-  g_autofree char *files_b = list_files (b);
+  g_autofree char *files_a = lda_test_list_files (a);
+  g_autofree char *files_b = lda_test_list_files (b);
   g_auto(GStrv) names = NULL;
 
   g_assert_cmpstr (files_a, ==, files_b);
@@ -721,8 +641,8 @@ assert_same_files (const char *a,
     {
       g_autofree char *path_a = g_build_filename (a, names[i], NULL);
       g_autofree char *path_b = g_build_filename (b, names[i], NULL);
-      g_autoptr(GBytes) bytes_a = read_bytes (path_a);
-      g_autoptr(GBytes) bytes_b = read_bytes (path_b);
+      g_autoptr(GBytes) bytes_a = lda_test_read_bytes (path_a);
+      g_autoptr(GBytes) bytes_b = lda_test_read_bytes (path_b);
 
       g_test_message ("%s: %" G_GSIZE_FORMAT " bytes", names[i], g_bytes_get_size (bytes_a));
       if (!g_bytes_equal (bytes_a, bytes_b))
@@ -760,13 +680,13 @@ test_deterministic (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (lda_plot_write (fixture->series, NULL, 0, png_b, svg_b, &error));
   g_assert_no_error (error);
-  a = read_bytes (png_a);
-  b = read_bytes (png_b);
+  a = lda_test_read_bytes (png_a);
+  b = lda_test_read_bytes (png_b);
   g_assert_true (g_bytes_equal (a, b));
   g_clear_pointer (&a, g_bytes_unref);
   g_clear_pointer (&b, g_bytes_unref);
-  a = read_bytes (svg_a);
-  b = read_bytes (svg_b);
+  a = lda_test_read_bytes (svg_a);
+  b = lda_test_read_bytes (svg_b);
   g_assert_true (g_bytes_equal (a, b));
 }
 
@@ -775,7 +695,7 @@ test_deterministic (Fixture       *fixture,
 static void
 test_names (void)
 {
-  g_autofree char *root = make_tmpdir ();
+  g_autofree char *root = lda_test_tmp_dir ("lda-export");
   g_autofree char *input = g_build_filename (root, "in", NULL);
   g_autofree char *out = g_build_filename (root, "out", NULL);
   g_autofree char *files = NULL;
@@ -796,7 +716,7 @@ test_names (void)
   g_assert_true (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  files = list_files (out);
+  files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
                    "_hidden_labels.tif counts.csv dead_fraction.png dead_fraction.svg "
                    "well_3_a-2_labels.tif well_3_a_labels.tif");
@@ -805,7 +725,7 @@ test_names (void)
   g_assert_nonnull (strstr (csv, "\nwell_3_a-2,"));
   g_assert_nonnull (strstr (csv, "\n_hidden,"));
 
-  rm_rf (root);
+  lda_test_remove_tree (root);
 }
 
 static void
@@ -844,20 +764,20 @@ test_plot_edges (Fixture       *fixture,
   g_assert_true (lda_plot_write (fixture->series, NULL, 0, png, svg, &error));
   g_assert_no_error (error);
   assert_plot_files (png, svg);
-  empty = read_bytes (svg);
+  empty = lda_test_read_bytes (svg);
 
   lda_series_set_frame_counts (fixture->series, 1, &counts);
   g_assert_true (lda_plot_write (fixture->series, NULL, 0, png, svg, &error));
   g_assert_no_error (error);
   assert_plot_files (png, svg);
-  one_point = read_bytes (svg);
+  one_point = lda_test_read_bytes (svg);
   g_assert_false (g_bytes_equal (empty, one_point));
 
   /* Frame 2 has no counts: the same plot as frame 1 alone. */
   g_assert_true (lda_plot_write (fixture->series, frames, G_N_ELEMENTS (frames), png, svg,
                                  &error));
   g_assert_no_error (error);
-  selected = read_bytes (svg);
+  selected = lda_test_read_bytes (svg);
   g_assert_true (g_bytes_equal (one_point, selected));
 
   /* A file that cannot be written is named. */

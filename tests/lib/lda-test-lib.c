@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "lda-test-lib.h"
 #include "lda-triples.h"
 
@@ -296,4 +298,67 @@ lda_test_assert_unchanged (GHashTable *before,
         g_error ("%s: %s changed", dir, (char *) name);
     }
   g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+}
+
+/**
+ * lda_test_read_bytes:
+ * @path: a file that must be there
+ *
+ * Returns: (transfer full): its bytes
+ */
+GBytes *
+lda_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+list_files_into (const char *root,
+                 const char *folder,
+                 GPtrArray  *paths)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_files_into (root, path, paths);
+      else
+        g_ptr_array_add (paths, g_strdup (path + strlen (root) + 1));
+    }
+}
+
+/**
+ * lda_test_list_files:
+ * @folder: a folder
+ *
+ * Returns: (transfer full): every file below @folder, hidden ones
+ *   included, as paths relative to it, sorted and joined by spaces
+ */
+char *
+lda_test_list_files (const char *folder)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  list_files_into (folder, folder, paths);
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+
+  return g_strjoinv (" ", (char **) paths->pdata);
 }
