@@ -15,7 +15,6 @@
 #include "lda-file-chooser.h"
 #include "lda-window-private.h"
 
-
 /* Opening */
 
 static void

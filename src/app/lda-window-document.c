@@ -396,7 +396,6 @@ lda_window_set_frame (LdaWindow *self,
                             lda_document_get_params (self->document, frame));
 }
 
-
 /**
  * lda_window_set_document:
  * @self: a window

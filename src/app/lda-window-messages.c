@@ -51,13 +51,11 @@ lda_window_show_message (LdaWindow  *self,
     lda_message_bar_clear (self->message_bar);
 }
 
-
 const char *
 lda_window_get_message (LdaWindow *self)
 {
   return lda_message_bar_get_text (self->message_bar);
 }
-
 
 /**
  * lda_window_get_project_message:

@@ -15,7 +15,7 @@
 /* The controls show @params, without telling the document they moved. */
 void
 lda_window_set_panels_params (LdaWindow       *self,
-                   const LdaParams *params)
+                              const LdaParams *params)
 {
   self->updating_panels = TRUE;
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
@@ -23,7 +23,6 @@ lda_window_set_panels_params (LdaWindow       *self,
   lda_nucleus_panel_set_params (self->nucleus_panel, params);
   self->updating_panels = FALSE;
 }
-
 
 /* "All Frames" or "This Frame", as the frame shown has it. */
 void
@@ -40,12 +39,11 @@ lda_window_update_override_display (LdaWindow *self)
   self->updating_panels = FALSE;
 }
 
-
 /* "All frames" / "This frame": give the current frame parameters of its
  * own (starting from the series'), or drop them; one undoable step. */
 void
 lda_window_on_scope_toggled (GtkToggleButton *button,
-                  LdaWindow       *self)
+                             LdaWindow       *self)
 {
   gboolean own = gtk_toggle_button_get_active (self->frame_toggle);
 
@@ -55,7 +53,6 @@ lda_window_on_scope_toggled (GtkToggleButton *button,
   if (!lda_document_set_own_params (self->document, self->frame, own))
     lda_window_update_override_display (self);
 }
-
 
 /**
  * lda_window_show_params:

@@ -32,7 +32,7 @@ pane_from_name (const char *name)
  * re-renders the panes, never the data the core sees. */
 void
 lda_window_show_contrasts (LdaWindow          *self,
-                const LdaContrast  *contrasts)
+                           const LdaContrast  *contrasts)
 {
   self->updating_contrast = TRUE;
   for (guint i = 0; i <= LDA_N_INPUTS; i++)
@@ -43,10 +43,9 @@ lda_window_show_contrasts (LdaWindow          *self,
   self->updating_contrast = FALSE;
 }
 
-
 void
 lda_window_on_contrast_changed (GtkSpinButton *spin,
-                     LdaWindow     *self)
+                                LdaWindow     *self)
 {
   if (self->updating_contrast)
     return;
@@ -64,7 +63,6 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
         lda_pipeline_runner_set_contrast (self->runner, i, &contrast);
       }
 }
-
 
 /* The read-out under the panes: the values under the pointer. */
 void
@@ -121,7 +119,6 @@ lda_window_update_status (LdaWindow *self)
   gtk_label_set_text (self->status_label, text);
 }
 
-
 static void
 on_pointer_moved (LdaImageView *view,
                   double        x,
@@ -132,7 +129,6 @@ on_pointer_moved (LdaImageView *view,
   self->pointer_y = y;
   lda_window_update_status (self);
 }
-
 
 /**
  * lda_window_show_pane:
@@ -156,13 +152,11 @@ lda_window_show_pane (LdaWindow *self,
   lda_window_update_actions (self);
 }
 
-
 LdaPane
 lda_window_get_solo_pane (LdaWindow *self)
 {
   return self->solo;
 }
-
 
 /**
  * lda_window_get_pane_layout:
@@ -175,7 +169,6 @@ lda_window_get_pane_layout (LdaWindow *self)
 {
   return pane_names[self->solo];
 }
-
 
 /**
  * lda_window_restore_pane:
@@ -200,7 +193,6 @@ lda_window_restore_pane (LdaWindow  *self,
     lda_image_view_zoom_to_fit (view);
 }
 
-
 static void
 on_toggle_solo (LdaImageView *view,
                 LdaWindow    *self)
@@ -210,7 +202,6 @@ on_toggle_solo (LdaImageView *view,
       lda_window_show_pane (self, self->solo == p ? LDA_PANE_ALL : (LdaPane) p);
 }
 
-
 static void
 on_opacity_changed (GtkAdjustment *adjustment,
                     LdaWindow     *self)
@@ -218,7 +209,6 @@ on_opacity_changed (GtkAdjustment *adjustment,
   lda_image_view_set_overlay_opacity (self->views[LDA_PANE_SEGMENTED],
                                       gtk_adjustment_get_value (adjustment));
 }
-
 
 static void
 build_legend (LdaWindow *self)

@@ -31,7 +31,6 @@ lda_window_add_recent (LdaWindow *self,
   lda_window_update_recent (self);
 }
 
-
 static int
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -41,7 +40,6 @@ compare_recent (gconstpointer a,
 
   return g_date_time_compare (tb, ta);
 }
-
 
 void
 lda_window_update_recent (LdaWindow *self)

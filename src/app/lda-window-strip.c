@@ -49,7 +49,6 @@ lda_window_update_frame_button (LdaWindow *self,
     gtk_widget_add_css_class (button, "damaged");
 }
 
-
 /* A frame's button: go to it (win.go-to-frame). */
 static void
 on_frame_button_toggled (GtkToggleButton *button,
@@ -60,7 +59,6 @@ on_frame_button_toggled (GtkToggleButton *button,
   if (gtk_toggle_button_get_active (button) && index != self->frame)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-frame", "u", index);
 }
-
 
 /**
  * lda_window_rebuild_frame_strip:
@@ -116,7 +114,6 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
     }
 }
 
-
 /* The window's title and subtitle: the frame, its place in the series and
  * its time. */
 void
@@ -139,7 +136,6 @@ lda_window_update_titles (LdaWindow *self)
     subtitle = g_strdup (self->is_sample ? _("Bundled sample") : lda_series_get_folder (self->series));
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
-
 
 void
 lda_window_show_counts (LdaWindow       *self,
@@ -173,7 +169,6 @@ lda_window_show_counts (LdaWindow       *self,
   gtk_label_set_markup (self->counts_label, markup);
 }
 
-
 /**
  * lda_window_set_frame_counts:
  * @self: a window
@@ -198,7 +193,6 @@ lda_window_set_frame_counts (LdaWindow       *self,
   if (frame < self->frame_buttons->len)
     lda_window_update_frame_button (self, frame);
 }
-
 
 /**
  * lda_window_set_frame_state:

@@ -35,7 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
 LdaWindow *
 lda_window_new (LdaApplication *app)
 {

@@ -47,7 +47,6 @@
  * "<stem>_hoechst.tif" stays far below the 255 bytes of a file name. */
 #define STEM_MAX 160
 
-
 /* ------------------------------------------------------------------ */
 /* File names                                                          */
 

@@ -179,9 +179,9 @@ lda_project_folder_writable (const char *folder)
 
 gboolean
 lda_project_write_atomically (const char     *path,
-                  gconstpointer   data,
-                  gsize           length,
-                  GError        **error)
+                              gconstpointer   data,
+                              gsize           length,
+                              GError        **error)
 {
   if (!lda_atomic_file_write (path, data, length, error))
     return FALSE;
@@ -209,9 +209,9 @@ parse_state (const char    *text,
 /* Loads the key file at @path; a missing file sets *found = FALSE. */
 gboolean
 lda_project_read_ini (const char  *path,
-          GKeyFile    *key_file,
-          gboolean    *found,
-          GError     **error)
+                      GKeyFile    *key_file,
+                      gboolean    *found,
+                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -233,11 +233,11 @@ lda_project_read_ini (const char  *path,
  * without touching the series. */
 gboolean
 lda_project_parse_ini (LdaSeries   *series,
-           GKeyFile    *key_file,
-           const char  *path,
-           LdaParams   *params,
-           LdaSavedFrame  *frames,
-           GError     **error)
+                       GKeyFile    *key_file,
+                       const char  *path,
+                       LdaParams   *params,
+                       LdaSavedFrame  *frames,
+                       GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) keys = NULL;
@@ -331,8 +331,8 @@ lda_project_parse_ini (LdaSeries   *series,
  * still be recovered from it is never saved over. */
 gboolean
 lda_project_set_aside (const char  *path,
-           char       **aside,
-           GError     **error)
+                       char       **aside,
+                       GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
