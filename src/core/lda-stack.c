@@ -23,6 +23,7 @@
 
 #include "lda-error.h"
 #include "lda-imagej.h"
+#include "lda-imagej-labels.h"
 #include "lda-ome.h"
 #include "lda-stack.h"
 #include "lda-tiff.h"
@@ -146,6 +147,40 @@ refuse_z (const char  *path,
   return FALSE;
 }
 
+/* Names the channels of a hyperstack by ImageJ's slice labels, the label
+ * of each channel's first page ("DAPI", "c:1/3 - Cy5"); a channel without
+ * a label keeps no name. */
+static gboolean
+name_imagej_channels (LdaStack          *self,
+                      const LdaTiffMeta *meta,
+                      GError           **error)
+{
+  g_auto(GStrv) labels = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_labels;
+
+  if (meta->ij_data == NULL)
+    return TRUE;
+
+  labels = lda_imagej_labels (meta->ij_data, meta->ij_data_len, meta->ij_counts,
+                              meta->n_ij_counts, meta->big_endian, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
+      return FALSE;
+    }
+
+  n_labels = labels != NULL ? g_strv_length (labels) : 0;
+  for (guint c = 0; c < self->n_channels; c++)
+    if (self->channels[c].first_page < n_labels)
+      {
+        g_free (self->channels[c].name);
+        self->channels[c].name = g_strdup (labels[self->channels[c].first_page]);
+      }
+
+  return TRUE;
+}
+
 static LdaStack *
 open_imagej (const char        *path,
              const LdaTiffMeta *meta,
@@ -188,6 +223,11 @@ open_imagej (const char        *path,
           self->channels[c].name = g_strdup ("");
           self->channels[c].first_page = c;
           self->channels[c].stride = info.channels * (info.channels == 1 ? 1 : info.slices);
+        }
+      if (info.channels > 1 && !name_imagej_channels (self, meta, error))
+        {
+          lda_stack_free (self);
+          return NULL;
         }
     }
 
