@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@
 
 #include "lda-channel-store.h"
 #include "lda-layouts.h"
+#include "lda-mm-metadata.h"
 #include "lda-stack.h"
 #include "lda-tiff-io.h"
 #include "lda-triples.h"
@@ -303,6 +305,70 @@ find_incucyte (const char          *folder,
   finish (&a, first);
 }
 
+/* The time of each triple from @first on, found in @subdir, from
+ * Micro-Manager's metadata: the earliest of its images' elapsed times.
+ * Metadata that are damaged or lack an image leave every triple at its
+ * time index, with a note that names the file. */
+static void
+time_micromanager (const char *subdir,
+                   GPtrArray  *triples,
+                   guint       first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GHashTable) times = NULL;
+  g_autofree char *note = NULL;
+
+  if (triples->len == first)
+    return;
+  times = lda_mm_metadata_load (subdir, &file, &error);
+  if (times == NULL && error == NULL)
+    return;
+
+  for (guint i = first; times != NULL && i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+      double earliest = INFINITY;
+
+      for (guint k = 0; k < LDA_N_INPUTS; k++)
+        {
+          g_autofree char *base = NULL;
+          const double *ms;
+
+          if (triple->paths[k] == NULL)
+            continue;
+          base = g_path_get_basename (triple->paths[k]);
+          ms = g_hash_table_lookup (times, base);
+          if (ms == NULL)
+            {
+              note = g_strdup_printf (_("%s: has no ElapsedTime-ms for %s; frames are "
+                                      "placed by their time index"), file, base);
+              break;
+            }
+          earliest = MIN (earliest, *ms);
+        }
+      if (note != NULL)
+        break;
+      triple->time_hours = earliest / 3600000.0;
+    }
+  if (error != NULL)
+    note = g_strdup_printf (_("%s; frames are placed by their time index"), error->message);
+
+  for (guint i = first; i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (note != NULL)
+        {
+          triple->time_hours = 0.0;
+          g_free (triple->note);
+          triple->note = g_strdup (note);
+        }
+      else
+        triple->has_time = TRUE;
+    }
+}
+
 /* img_000000004_DAPI_000.tif (1.4) or img_channel000_position001_time000000004_z000.tif
  * (2.0), in @subdir, whose position is @position when the names do not say. */
 static void
@@ -374,6 +440,7 @@ find_micromanager (const char          *subdir,
     }
 
   finish (&a, first);
+  time_micromanager (subdir, triples, first);
 }
 
 static int

@@ -374,6 +374,32 @@ lda_series_copy (LdaSeries *self)
   return copy;
 }
 
+/**
+ * lda_series_get_notes:
+ * @self: a series
+ *
+ * Warnings about the series' triples that did not stop them being read
+ * (#LdaTriple.note), each once.
+ *
+ * Returns: (transfer full): the warnings, maybe none
+ */
+GStrv
+lda_series_get_notes (LdaSeries *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (self->triples, i);
+
+      if (triple->note != NULL && g_hash_table_add (seen, triple->note))
+        g_strv_builder_add (builder, triple->note);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 void
 lda_series_free (LdaSeries *self)
 {

@@ -83,6 +83,7 @@ guint            lda_series_get_n_frames    (LdaSeries        *self);
 LdaFrame        *lda_series_get_frame       (LdaSeries        *self,
                                              guint             index);
 GPtrArray       *lda_series_get_problems    (LdaSeries        *self);
+GStrv            lda_series_get_notes       (LdaSeries        *self);
 const LdaParams *lda_series_get_params      (LdaSeries        *self);
 void             lda_series_set_params      (LdaSeries        *self,
                                              const LdaParams  *params);
