@@ -171,6 +171,40 @@ add_foreign (GPtrArray  *triples,
   close (fd);
 }
 
+/* The triples of a multi-channel file, one per image (position) of an
+ * OME-TIFF that describes several; an image another file of the set
+ * already gave (several files carry the same OME-XML) is left out. */
+static void
+add_stack_images (GPtrArray           *triples,
+                  const char          *path,
+                  const char          *entry,
+                  guint                n_images,
+                  const LdaChannelMap *map,
+                  GHashTable          *seen)
+{
+  for (guint image = 0; image < MAX (n_images, 1); image++)
+    {
+      g_autoptr(GError) error = NULL;
+      LdaTriple *triple = lda_triple_new_from_file_image (path, n_images > 1 ? image : G_MAXUINT,
+                                                          map, &error, NULL);
+      g_autofree char *key = NULL;
+
+      if (triple == NULL)
+        {
+          add_problem (triples, entry, g_strdup (error->message));
+          continue;
+        }
+      key = g_strdup_printf ("%s\t%u", triple->paths[LDA_INPUT_BRIGHTFIELD],
+                             triple->first_page[LDA_INPUT_BRIGHTFIELD]);
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        {
+          lda_triple_free (triple);
+          continue;
+        }
+      g_ptr_array_add (triples, triple);
+    }
+}
+
 /* Multi-channel files directly in @folder. */
 static void
 find_stacks (const char          *folder,
@@ -178,15 +212,15 @@ find_stacks (const char          *folder,
              GPtrArray           *names,
              GPtrArray           *triples)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < names->len; i++)
     {
       const char *entry = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (folder, entry, NULL);
       g_autofree char *stem = NULL;
       g_autoptr(LdaStack) stack = NULL;
-      g_autoptr(GError) error = NULL;
       g_auto(LdaChannelMap) kept = { { 0, }, { NULL, } };
-      LdaTriple *triple;
       LdaInput input;
 
       if (is_foreign (entry))
@@ -204,11 +238,7 @@ find_stacks (const char          *folder,
       if ((map == NULL || !lda_channel_map_is_set (map)) &&
           lda_channel_store_load (path, &kept, NULL))
         map = &kept;
-      triple = lda_triple_new_from_file (path, map, &error);
-      if (triple == NULL)
-        add_problem (triples, entry, g_strdup (error->message));
-      else
-        g_ptr_array_add (triples, triple);
+      add_stack_images (triples, path, entry, stack->n_images, map, seen);
     }
 }
 

@@ -274,6 +274,27 @@ lda_series_new_from_files (const char * const *paths,
   return lda_series_new_from_files_mapped (paths, n_paths, NULL, error);
 }
 
+/* The series (images, positions) of an OME-TIFF that describes several,
+ * for the window's chooser, which opens each from the file's folder. */
+static GStrv
+file_series (const char          *path,
+             const LdaChannelMap *map)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_images = 1;
+
+  for (guint image = 0; image < n_images; image++)
+    {
+      g_autoptr(LdaTriple) triple = lda_triple_new_from_file_image (path, image, map, NULL,
+                                                                    &n_images);
+
+      if (triple != NULL && triple->series != NULL)
+        g_strv_builder_add (builder, triple->series);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * lda_series_new_from_files_mapped:
  * @paths: (array length=n_paths): three image files, or one
@@ -324,6 +345,8 @@ lda_series_new_from_files_mapped (const char * const  *paths,
 
   folder = g_path_get_dirname (triple->paths[0]);
   self = series_new (triple->name, folder);
+  if (n_paths == 1 && triple->series != NULL)
+    self->all_series = file_series (paths[0], map);
 
   if (!add_triple (self, triple, error))
     return NULL;

@@ -47,6 +47,7 @@ lda_stack_free (LdaStack *self)
     }
   g_free (self->channels);
   g_free (self->path);
+  g_free (self->image_name);
   g_free (self);
 }
 
@@ -114,6 +115,7 @@ stack_new (const char   *path,
   self->n_channels = n_channels;
   self->n_frames = n_frames;
   self->channels = g_new0 (LdaStackChannel, n_channels);
+  self->n_images = 1;
 
   return self;
 }
@@ -240,7 +242,7 @@ open_imagej (const char        *path,
 
 /* The image of an OME set that this file holds: the one whose TiffData
  * name it, else the first. */
-static const LdaOmeImage *
+static guint
 choose_ome_image (GPtrArray  *images,
                   const char *basename)
 {
@@ -253,11 +255,29 @@ choose_ome_image (GPtrArray  *images,
           const char *file = g_array_index (image->tiff_data, LdaOmeTiffData, k).file;
 
           if (file != NULL && strcmp (file, basename) == 0)
-            return image;
+            return i;
         }
     }
 
-  return g_ptr_array_index (images, 0);
+  return 0;
+}
+
+/* An image's name as a series: its Name when it has one that no other
+ * image has, else "Image<n>". */
+static char *
+ome_series_name (GPtrArray *images,
+                 guint      index)
+{
+  const LdaOmeImage *image = g_ptr_array_index (images, index);
+  gboolean unique = image->name != NULL && image->name[0] != '\0' &&
+                    strchr (image->name, '/') == NULL;
+
+  for (guint i = 0; unique && i < images->len; i++)
+    if (i != index &&
+        g_strcmp0 (((const LdaOmeImage *) g_ptr_array_index (images, i))->name, image->name) == 0)
+      unique = FALSE;
+
+  return unique ? g_strdup (image->name) : g_strdup_printf ("Image%u", index);
 }
 
 /* The path of @file, a name in an OME set, beside @path; the name may not
@@ -332,12 +352,14 @@ locate_channel (const char        *path,
 static LdaStack *
 open_ome (const char        *path,
           const LdaTiffMeta *meta,
+          guint              want,
           GError           **error)
 {
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(LdaStack) self = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   const LdaOmeImage *image;
+  guint index;
 
   images = lda_ome_parse (meta->description, meta->description_len, error);
   if (images == NULL)
@@ -346,7 +368,18 @@ open_ome (const char        *path,
       return NULL;
     }
 
-  image = choose_ome_image (images, basename);
+  if (want == G_MAXUINT)
+    index = choose_ome_image (images, basename);
+  else if (want < images->len)
+    index = want;
+  else
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND,
+                   _("%s: has no image %u; its OME-XML describes %u"),
+                   path, want + 1, images->len);
+      return NULL;
+    }
+  image = g_ptr_array_index (images, index);
   if (image->size_z > 1)
     {
       refuse_z (path, image->size_z, error);
@@ -356,6 +389,10 @@ open_ome (const char        *path,
   self = stack_new (path, LDA_STACK_OME, image->size_c, image->size_t);
   self->interval_hours = image->time_increment_hours;
   self->pixel_size_um = image->pixel_size_um;
+  self->n_images = images->len;
+  self->image = index;
+  if (images->len > 1)
+    self->image_name = ome_series_name (images, index);
 
   for (guint c = 0; c < image->size_c; c++)
     if (!locate_channel (path, image, c, meta->n_pages, &self->channels[c], error))
@@ -395,6 +432,26 @@ LdaStack *
 lda_stack_open (const char  *path,
                 GError     **error)
 {
+  return lda_stack_open_image (path, G_MAXUINT, error);
+}
+
+/**
+ * lda_stack_open_image:
+ * @path: a TIFF file
+ * @image: for an OME-TIFF that describes several images (positions), the
+ *   one to open, from 0; %G_MAXUINT for the one the file holds (or the
+ *   first)
+ * @error: return location for an error
+ *
+ * As lda_stack_open(); #LdaStack.n_images says how many images there are.
+ *
+ * Returns: (transfer full) (nullable): what the file holds
+ */
+LdaStack *
+lda_stack_open_image (const char  *path,
+                      guint        image,
+                      GError     **error)
+{
   g_auto(LdaTiffMeta) meta = { 0, };
   g_autoptr(GError) local_error = NULL;
   LdaStack *self;
@@ -406,7 +463,7 @@ lda_stack_open (const char  *path,
 
   if (meta.description != NULL)
     {
-      self = is_ome_xml (&meta) ? open_ome (path, &meta, &local_error)
+      self = is_ome_xml (&meta) ? open_ome (path, &meta, image, &local_error)
                                 : open_imagej (path, &meta, &local_error);
       if (local_error != NULL)
         {

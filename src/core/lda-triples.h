@@ -75,6 +75,11 @@ LdaTriple *lda_triple_new        (const char  *bf,
 LdaTriple *lda_triple_new_from_file (const char *path,
                                   const LdaChannelMap *map,
                                   GError     **error);
+LdaTriple *lda_triple_new_from_file_image (const char *path,
+                                  guint        image,
+                                  const LdaChannelMap *map,
+                                  GError     **error,
+                                  guint       *n_images);
 LdaTriple *lda_triple_copy       (const LdaTriple *self);
 guint      lda_triple_page       (const LdaTriple *self,
                                   LdaInput     input,
