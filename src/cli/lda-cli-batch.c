@@ -25,12 +25,14 @@
 #include "lda-counts-table.h"
 #include "lda-error.h"
 #include "lda-series.h"
+#include "lda-time-store.h"
 #include "lda-triples.h"
 
 typedef struct
 {
   const LdaTriple *triple;
   char            *output_dir; /* the batch's, or its series' subfolder */
+  double           interval_hours; /* --interval, else the one kept, else 0 */
   GPtrArray       *rows;      /* LdaCountsRow, one per page */
   GPtrArray       *messages;  /* errors and warnings, one line each */
   gboolean         failed;
@@ -93,7 +95,7 @@ print_progress (Batch *batch)
 /* When a page was taken, as the window's series and export have it: the
  * files' time, else --interval times the time index. */
 static double
-page_hours (const Batch     *batch,
+page_hours (const Job       *job,
             const LdaTriple *triple,
             guint            page,
             guint            n_pages,
@@ -101,8 +103,8 @@ page_hours (const Batch     *batch,
 {
   double hours = lda_triple_page_hours (triple, page, n_pages);
 
-  if (!isfinite (hours) && batch->interval_hours > 0.0)
-    hours = time_index * batch->interval_hours;
+  if (!isfinite (hours) && job->interval_hours > 0.0)
+    hours = time_index * job->interval_hours;
 
   return hours;
 }
@@ -159,7 +161,7 @@ segment_page (Batch       *batch,
 
   /* Time and pixel size as the window's series has them. */
   row = lda_counts_row_new (triple->name, time_index,
-                            page_hours (batch, triple, page, n_pages, time_index),
+                            page_hours (job, triple, page, n_pages, time_index),
                             triple->pixel_size_um,
                             lda_pipeline_get_counts (pipeline), file, &params);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
@@ -403,6 +405,28 @@ list_series (GPtrArray *triples)
   return names->len > 1 ? g_steal_pointer (&names) : NULL;
 }
 
+/* The time between frames: --interval, else the one the window keeps for
+ * the series (named as lda_series_new_from_folder_full() names it). */
+static double
+job_interval (const Batch     *batch,
+              const char      *folder,
+              const LdaTriple *triple,
+              gboolean         several)
+{
+  g_autofree char *base = g_path_get_basename (folder);
+  g_autofree char *name = NULL;
+  double hours = 0.0;
+
+  if (batch->interval_hours > 0.0)
+    return batch->interval_hours;
+
+  name = several && triple->series != NULL ? g_strdup_printf ("%s %s", base, triple->series)
+                                           : g_strdup (base);
+  if (!lda_time_store_load (folder, name, &hours, NULL))
+    return 0.0;
+  return hours;
+}
+
 /* OUTDIR/SERIES for a folder of several wells or positions: each gets a
  * folder of its own, with its masks and its counts. */
 static char *
@@ -511,6 +535,7 @@ lda_cli_batch (int    argc,
   guint n_jobs = MAX (1, g_get_num_processors ());
   guint shard_index = 1, shard_count = 1;
   guint failed = 0, frames = 0;
+  gboolean several;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
       N_("Write the label masks and counts.csv into OUTDIR (created if missing)"), "OUTDIR" },
@@ -589,6 +614,11 @@ lda_cli_batch (int    argc,
       report_folder_error (argv[1], error);
       return LDA_EXIT_FAILED;
     }
+  {
+    g_autoptr(GPtrArray) before = list_series (triples);
+
+    several = before != NULL;
+  }
   if (series_name != NULL && !keep_series (triples, series_name, &error))
     {
       lda_cli_error ("%s: %s", argv[1], error->message);
@@ -619,6 +649,7 @@ lda_cli_batch (int    argc,
 
       job->triple = g_ptr_array_index (triples, i);
       job->output_dir = series_output_dir (output_dir, job->triple, all_series != NULL);
+      job->interval_hours = job_interval (&batch, argv[1], job->triple, several);
       if (!g_str_equal (job->output_dir, output_dir) &&
           !lda_cli_make_folder (job->output_dir, &error))
         {

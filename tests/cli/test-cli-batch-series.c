@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lda-time-store.h"
 #include "test-cli-util.h"
 
 static const char * const mm_channels[] = { "BF", "DAPI", "Cy5" };
@@ -196,6 +197,7 @@ test_same_time (void)
   g_autofree char *tmp = cli_tmpdir ();
   g_autofree char *mm = g_build_filename (tmp, "mm", NULL);
   g_autofree char *tagged = g_build_filename (tmp, "tagged", NULL);
+  g_autoptr(GError) error = NULL;
   g_auto(CliRun) run = { 0, };
 
   write_mm14 (mm);
@@ -214,6 +216,13 @@ test_same_time (void)
   check_same_time (tagged, NULL, NULL, "w_t00= w_t01= w_t02=");
   check_same_time (tagged, NULL, "2h", "w_t00=0.0000 w_t01=2.0000 w_t02=4.0000");
   check_same_time (tagged, NULL, "30min", "w_t00=0.0000 w_t01=0.5000 w_t02=1.0000");
+
+  /* The interval the window keeps with the project, for both; --interval
+   * wins over it. */
+  g_assert_true (lda_time_store_save (tagged, "tagged", 1.5, &error));
+  g_assert_no_error (error);
+  check_same_time (tagged, NULL, NULL, "w_t00=0.0000 w_t01=1.5000 w_t02=3.0000");
+  check_same_time (tagged, NULL, "2h", "w_t00=0.0000 w_t01=2.0000 w_t02=4.0000");
 
   cli_run (&run, "batch", tagged, "-o", tmp, "--interval", "soon", NULL);
   cli_assert_one_line_error (&run, "soon", NULL);
