@@ -132,6 +132,19 @@ on_frame_button_toggled (GtkToggleButton *button,
 static void
 rebuild_frame_strip (LdaWindow *self)
 {
+  lda_window_rebuild_frame_strip (self);
+}
+
+/**
+ * lda_window_rebuild_frame_strip:
+ * @self: a window with a series
+ *
+ * Rebuilds the frame buttons and the dead-fraction plot's time axis, e.g.
+ * when the series' times change.
+ */
+void
+lda_window_rebuild_frame_strip (LdaWindow *self)
+{
   GtkWidget *child;
   GtkToggleButton *group = NULL;
   guint n = lda_series_get_n_frames (self->series);
@@ -1153,6 +1166,7 @@ lda_window_class_init (LdaWindowClass *klass)
   lda_window_install_actions (widget_class);
   lda_window_auto_install (widget_class);
   lda_window_params_class_init (widget_class);
+  lda_window_time_class_init (widget_class);
   lda_window_import_class_init (widget_class);
   lda_window_edit_class_init (widget_class);
 }
