@@ -234,7 +234,10 @@ open_imagej (const char        *path,
     }
 
   self->interval_hours = info.finterval_hours;
-  if (info.unit_um > 0.0 && meta->x_resolution > 0.0)
+  /* ImageJ keeps "unit=inch" and the 72 dpi of files that were never
+   * calibrated: no calibration either. */
+  if (info.unit_um > 0.0 && meta->x_resolution > 0.0 &&
+      (info.unit_um < 25400.0 || info.unit_um / meta->x_resolution <= MAX_INCH_PIXEL_UM))
     self->pixel_size_um = info.unit_um / meta->x_resolution;
 
   return self;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <tiffio.h>
 
 #include "lda-channels.h"
 #include "lda-error.h"
@@ -163,6 +164,36 @@ test_damaged_file (void)
   g_assert_null (stack);
 }
 
+/* ImageJ saves files that were never calibrated with "unit=inch" and
+ * their 72 dpi: no pixel size, rather than a pixel of 353 µm. */
+static void
+test_inch_is_uncalibrated (void)
+{
+  g_autofree char *path = tmp_path ("inch.tif");
+  g_autofree char *fine = tmp_path ("fine.tif");
+  LdaImage *pages[3] = { fx_sample_image (LDA_INPUT_BRIGHTFIELD),
+                         fx_sample_image (LDA_INPUT_HOECHST),
+                         fx_sample_image (LDA_INPUT_DRAQ7) };
+  static const char description[] = "ImageJ=1.53t\nimages=3\nchannels=3\nhyperstack=true\n"
+                                    "unit=inch\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaStack) stack = NULL;
+
+  fx_write_pages (path, pages, 3, description, 72.0, RESUNIT_NONE);
+  stack = lda_stack_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (stack->pixel_size_um, ==, 0.0);
+  g_clear_pointer (&stack, lda_stack_free);
+
+  /* 25400 pixels an inch is 1 µm: a real calibration. */
+  fx_write_pages (fine, pages, 3, description, 25400.0, RESUNIT_NONE);
+  stack = lda_stack_open (fine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (stack->pixel_size_um, 1.0, 1e-6);
+  for (guint i = 0; i < 3; i++)
+    lda_image_unref (pages[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +208,7 @@ main (int    argc,
   g_test_add_func ("/imagej-labels/little-endian", test_labelled_little_endian);
   g_test_add_func ("/imagej-labels/unnamed", test_unnamed);
   g_test_add_func ("/imagej-labels/damaged-file", test_damaged_file);
+  g_test_add_func ("/imagej-labels/inch-is-uncalibrated", test_inch_is_uncalibrated);
 
   status = g_test_run ();
   lda_test_remove_tree (tmpdir);
