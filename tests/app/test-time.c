@@ -95,6 +95,55 @@ test_interval (void)
   lda_test_remove_tree (dir);
 }
 
+/* Micro-Manager metadata too damaged to give the times: the frames by
+ * their index, and a warning that names the file. */
+static void
+test_damaged_metadata (void)
+{
+  static const char * const channels[] = { "BF", "DAPI", "Cy5" };
+  static const char * const tags[] = { "bf", "hoechst", "draq7" };
+  g_autofree char *dir = NULL;
+  g_autofree char *pos = NULL;
+  g_autofree char *metadata = NULL;
+  LdaWindow *window;
+  const char *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_tmp_dir ("lda-time-mm");
+  pos = g_build_filename (dir, "Pos0", NULL);
+  g_assert_cmpint (g_mkdir (pos, 0755), ==, 0);
+  for (guint t = 0; t < 2; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *from = lda_test_sample_file (tags[c]);
+        g_autofree char *name = g_strdup_printf ("img_%09u_%s_000.tif", t, channels[c]);
+        g_autofree char *to = g_build_filename (pos, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize len;
+
+        g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+        g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+      }
+  metadata = g_build_filename (pos, "metadata.txt", NULL);
+  g_assert_true (g_file_set_contents (metadata, "{\"Summary\": {\"Frames\": ", -1, NULL));
+
+  window = lda_test_window_new ();
+  lda_test_open_folder (window, dir);
+  g_assert_cmpuint (lda_series_get_n_frames (lda_window_get_series (window)), ==, 2);
+  g_assert_false (lda_window_series_has_hours (window));
+  message = lda_window_get_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, metadata));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,6 +152,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/time/interval", test_interval);
+  g_test_add_func ("/time/damaged-metadata", test_damaged_metadata);
 
   return g_test_run ();
 }
