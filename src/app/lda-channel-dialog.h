@@ -12,13 +12,25 @@
 
 G_BEGIN_DECLS
 
+#define LDA_TYPE_CHANNEL_DIALOG (lda_channel_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (LdaChannelDialog, lda_channel_dialog, LDA, CHANNEL_DIALOG, GtkWindow)
+
 typedef void (*LdaChannelsChosen) (const char          *path,
                                    const LdaChannelMap *map,
                                    gpointer             user_data);
 
-void lda_channel_dialog_ask (GtkWindow         *parent,
-                             const LdaStack    *stack,
-                             LdaChannelsChosen  chosen,
-                             GObject           *user_data);
+LdaChannelDialog *lda_channel_dialog_new (GtkWindow         *parent,
+                                          const LdaStack    *stack,
+                                          LdaChannelsChosen  chosen,
+                                          GObject           *user_data);
+void  lda_channel_dialog_ask      (GtkWindow         *parent,
+                                   const LdaStack    *stack,
+                                   LdaChannelsChosen  chosen,
+                                   GObject           *user_data);
+void  lda_channel_dialog_set_role (LdaChannelDialog  *self,
+                                   LdaInput           input,
+                                   guint              channel);
+guint lda_channel_dialog_get_role (LdaChannelDialog  *self,
+                                   LdaInput           input);
 
 G_END_DECLS

@@ -22,4 +22,5 @@ lda_window_update_actions (LdaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.frame-parameters", n > 1);
   lda_window_params_update_actions (self);
   lda_window_import_update_actions (self);
+  lda_window_time_update_actions (self);
 }

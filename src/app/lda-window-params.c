@@ -4,7 +4,9 @@
  * Save writes the series' parameters, and the parameters of every frame
  * that has its own, with lda_params_file_save().  Load reads a file in
  * either form (lda_params_file_load()) and sets its series' parameters
- * where the sliders act, as one undoable step.
+ * where the sliders act, as one undoable step; its [channels] group adds
+ * channel tags, as `livedead --params` does, for the files opened from
+ * then on.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,9 +15,13 @@
 
 #include <glib/gi18n.h>
 
+#include "lda-channels.h"
+#include "lda-error.h"
+#include "lda-file-read.h"
 #include "lda-params-file.h"
 #include "lda-project-private.h"
 #include "lda-file-chooser.h"
+#include "lda-key-file.h"
 #include "lda-window-private.h"
 
 #define TOPIC_PARAMS "params"
@@ -69,6 +75,22 @@ lda_window_save_params_to (LdaWindow   *self,
                                (const LdaParams *) (gpointer) own->data, error);
 }
 
+/* The file's [channels] group, the channel tags it adds; the command reads
+ * the same group (lda_channel_tags_load()). */
+static gboolean
+load_channel_tags (const char  *path,
+                   gboolean    *has_tags,
+                   GError     **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+  if (!lda_key_file_load (keys, path, LDA_READ_FOLLOW_LINKS, LDA_ERROR_INVALID_PARAMS, error))
+    return FALSE;
+  *has_tags = g_key_file_has_group (keys, LDA_CHANNELS_GROUP);
+
+  return !*has_tags || lda_channel_tags_load (path, error);
+}
+
 /**
  * lda_window_load_params_from:
  * @self: a window with a document
@@ -88,11 +110,12 @@ lda_window_load_params_from (LdaWindow   *self,
 {
   g_autoptr(LdaParamsFile) file = NULL;
   g_autofree char *message = NULL;
+  gboolean has_tags = FALSE;
   guint n_frames;
 
   file = lda_params_file_load (path, lda_document_get_params (self->document, self->frame),
                                error);
-  if (file == NULL)
+  if (file == NULL || !load_channel_tags (path, &has_tags, error))
     return FALSE;
 
   if (!lda_document_load_params (self->document, self->frame,
@@ -112,6 +135,14 @@ lda_window_load_params_from (LdaWindow   *self,
                                          n_frames), path, n_frames);
   else
     message = g_strdup_printf (_("Parameters loaded from %s"), path);
+  if (has_tags)
+    {
+      g_autofree char *first = g_steal_pointer (&message);
+
+      /* Translators: the first %s is the message "Parameters loaded from …" */
+      message = g_strdup_printf (_("%s; its channel tags are used for the files opened from "
+                                   "now on"), first);
+    }
   lda_window_post_message (self, TOPIC_PARAMS, LDA_MESSAGE_INFO, message);
   return TRUE;
 }

@@ -111,6 +111,10 @@ gboolean lda_window_import_mask_from      (LdaWindow      *self,
 
 /* lda-window-params.c */
 void     lda_window_params_class_init     (GtkWidgetClass *widget_class);
+void     lda_window_time_class_init       (GtkWidgetClass *widget_class);
+void     lda_window_time_update_actions   (LdaWindow      *self);
+void     lda_window_rebuild_frame_strip   (LdaWindow      *self);
+struct _LdaIntervalDialog *lda_window_ask_interval (LdaWindow *self);
 void     lda_window_params_update_actions (LdaWindow      *self);
 gboolean lda_window_save_params_to        (LdaWindow      *self,
                                            const char     *path,

@@ -14,6 +14,8 @@
 
 #include "lda-window-private.h"
 
+#define LDA_MESSAGE_TOPIC_SERIES_NOTES "series-notes"
+
 /* The person chose another well or position: open it
  * (win.open-series, lda-window-open.c). */
 static void
@@ -37,7 +39,8 @@ on_series_selected (GtkDropDown *drop_down,
  * @self: a window
  *
  * Puts the chooser at the start of the frame strip when the open series'
- * folder holds several wells or positions.
+ * folder holds several wells or positions, and shows the series' notes
+ * (lda_series_get_notes()).
  *
  * Returns: %TRUE if it did
  */
@@ -45,7 +48,13 @@ gboolean
 lda_window_add_series_chooser (LdaWindow *self)
 {
   const char * const *all = lda_series_get_all_series (self->series);
+  g_auto(GStrv) notes = lda_series_get_notes (self->series);
   GtkWidget *drop_down;
+
+  /* What was read all the same, e.g. Micro-Manager metadata too damaged
+   * to give the frames' times. */
+  if (notes[0] != NULL)
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_SERIES_NOTES, LDA_MESSAGE_WARNING, notes[0]);
 
   if (all == NULL)
     return FALSE;

@@ -1,5 +1,6 @@
 /* lda-window-time.c — the window's time axis: hours when the files say
- * when each frame was taken, frame indices otherwise
+ * when each frame was taken, frame indices otherwise (Time Between
+ * Frames…, for files that do not say, is in lda-window-interval.c)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,8 @@
 
 #include <math.h>
 #include <stdio.h>
+
+#include <glib/gi18n.h>
 
 #include "lda-window-private.h"
 

@@ -506,6 +506,7 @@ lda_window_class_init (LdaWindowClass *klass)
   lda_window_install_actions (widget_class);
   lda_window_auto_install (widget_class);
   lda_window_params_class_init (widget_class);
+  lda_window_time_class_init (widget_class);
   lda_window_import_class_init (widget_class);
   lda_window_edit_class_init (widget_class);
 }

@@ -24,11 +24,15 @@
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
 #include "lda-error.h"
+#include "lda-series.h"
+#include "lda-time-store.h"
 #include "lda-triples.h"
 
 typedef struct
 {
   const LdaTriple *triple;
+  char            *output_dir; /* the batch's, or its series' subfolder */
+  double           interval_hours; /* --interval, else the one kept, else 0 */
   GPtrArray       *rows;      /* LdaCountsRow, one per page */
   GPtrArray       *messages;  /* errors and warnings, one line each */
   gboolean         failed;
@@ -42,6 +46,7 @@ typedef struct
   LdaParamOptions *param_options;  /* frames with their own parameters */
   gboolean    threaded_pipeline;
   gboolean    progress;
+  double      interval_hours;  /* --interval, 0 when not given */
   GMutex      lock;
   guint       done;
   guint       total;
@@ -53,6 +58,7 @@ job_free (Job *job)
 {
   g_ptr_array_unref (job->rows);
   g_ptr_array_unref (job->messages);
+  g_free (job->output_dir);
   g_free (job);
 }
 
@@ -84,6 +90,23 @@ print_progress (Batch *batch)
   if (batch->done == batch->total)
     fputc ('\n', stderr);
   fflush (stderr);
+}
+
+/* When a page was taken, as the window's series and export have it: the
+ * files' time, else --interval times the time index. */
+static double
+page_hours (const Job       *job,
+            const LdaTriple *triple,
+            guint            page,
+            guint            n_pages,
+            guint            time_index)
+{
+  double hours = lda_triple_page_hours (triple, page, n_pages);
+
+  if (!isfinite (hours) && job->interval_hours > 0.0)
+    hours = time_index * job->interval_hours;
+
+  return hours;
 }
 
 static gboolean
@@ -138,7 +161,7 @@ segment_page (Batch       *batch,
 
   /* Time and pixel size as the window's series has them. */
   row = lda_counts_row_new (triple->name, time_index,
-                            lda_triple_page_hours (triple, page, n_pages),
+                            page_hours (job, triple, page, n_pages, time_index),
                             triple->pixel_size_um,
                             lda_pipeline_get_counts (pipeline), file, &params);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
@@ -155,7 +178,7 @@ segment_triple (Batch   *batch,
                 guint    n_pages,
                 GError **error)
 {
-  g_autoptr(LdaOutput) output = lda_output_begin (batch->output_dir, batch->inputs, error);
+  g_autoptr(LdaOutput) output = lda_output_begin (job->output_dir, batch->inputs, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
 
   if (output == NULL)
@@ -347,6 +370,124 @@ keep_series (GPtrArray   *triples,
   return kept > 0;
 }
 
+/* Warnings about triples that are read all the same (Micro-Manager
+ * metadata that do not give the time), each once. */
+static void
+print_notes (GPtrArray *triples)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (triple->note != NULL && g_hash_table_add (seen, triple->note))
+        lda_cli_error (_("warning: %s"), triple->note);
+    }
+}
+
+/* The wells or positions of @triples, in their order, when there are
+ * several; %NULL for one or none. */
+static GPtrArray *
+list_series (GPtrArray *triples)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (triple->series != NULL &&
+          !g_ptr_array_find_with_equal_func (names, triple->series, g_str_equal, NULL))
+        g_ptr_array_add (names, triple->series);
+    }
+
+  return names->len > 1 ? g_steal_pointer (&names) : NULL;
+}
+
+/* The time between frames: --interval, else the one the window keeps for
+ * the series (named as lda_series_new_from_folder_full() names it). */
+static double
+job_interval (const Batch     *batch,
+              const char      *folder,
+              const LdaTriple *triple,
+              gboolean         several)
+{
+  g_autofree char *base = g_path_get_basename (folder);
+  g_autofree char *name = NULL;
+  double hours = 0.0;
+
+  if (batch->interval_hours > 0.0)
+    return batch->interval_hours;
+
+  name = several && triple->series != NULL ? g_strdup_printf ("%s %s", base, triple->series)
+                                           : g_strdup (base);
+  if (!lda_time_store_load (folder, name, &hours, NULL))
+    return 0.0;
+  return hours;
+}
+
+/* OUTDIR/SERIES for a folder of several wells or positions: each gets a
+ * folder of its own, with its masks and its counts. */
+static char *
+series_output_dir (const char      *output_dir,
+                   const LdaTriple *triple,
+                   gboolean         per_series)
+{
+  g_autofree char *safe = NULL;
+
+  if (!per_series || triple->series == NULL)
+    return g_strdup (output_dir);
+
+  safe = g_strdelimit (g_strdup (triple->series), "/\\", '_');
+  if (safe[0] == '.')
+    safe[0] = '_';
+  return g_build_filename (output_dir, safe, NULL);
+}
+
+/* Each series' own counts file, beside its masks, and a line for it. */
+static gboolean
+write_series_counts (GPtrArray          *jobs,
+                     GPtrArray          *series,
+                     const char * const *inputs,
+                     const char         *csv_name,
+                     gboolean            json,
+                     GError            **error)
+{
+  for (guint s = 0; s < series->len; s++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      g_autofree char *csv = NULL;
+      const char *dir = NULL;
+      guint done = 0;
+
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          Job *job = g_ptr_array_index (jobs, i);
+
+          if (g_strcmp0 (job->triple->series, g_ptr_array_index (series, s)) != 0)
+            continue;
+          dir = job->output_dir;
+          done += job->failed ? 0 : 1;
+          for (guint r = 0; r < job->rows->len; r++)
+            g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
+        }
+      if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+        continue;
+
+      csv = lda_counts_table_csv (rows);
+      if (!write_counts (dir, inputs, csv_name, csv, error))
+        return FALSE;
+      if (!json)
+        {
+          fprintf (stdout, "%s: ", (const char *) g_ptr_array_index (series, s));
+          print_summary (stdout, rows, done, dir, csv_name);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_shard (const char *text,
              guint      *index,
@@ -384,6 +525,8 @@ lda_cli_batch (int    argc,
   g_autofree char *shard_text = NULL;
   g_autofree char *channels_text = NULL;
   g_autofree char *series_name = NULL;
+  g_autofree char *interval_text = NULL;
+  g_autoptr(GPtrArray) all_series = NULL;
   g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
   g_autofree char *csv_name = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
@@ -392,6 +535,7 @@ lda_cli_batch (int    argc,
   guint n_jobs = MAX (1, g_get_num_processors ());
   guint shard_index = 1, shard_count = 1;
   guint failed = 0, frames = 0;
+  gboolean several;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
       N_("Write the label masks and counts.csv into OUTDIR (created if missing)"), "OUTDIR" },
@@ -407,6 +551,8 @@ lda_cli_batch (int    argc,
          "draq7=N|NAME (channel numbers from 1, channel or folder names)"), "MAP" },
     { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
       N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
+    { "interval", 0, 0, G_OPTION_ARG_STRING, &interval_text,
+      N_("Time between frames where the files do not say it (e.g. 2h, 30min)"), "TIME" },
     { NULL }
   };
 
@@ -421,7 +567,9 @@ lda_cli_batch (int    argc,
        "draq7, cy5, pi, propidium, sytox, topro3; case does not matter), and those of\n"
        "ImageJ hyperstacks, OME-TIFF files, Incucyte and Micro-Manager folders; writes\n"
        "NAME_labels.tif for each (NAME_tPPP_labels.tif per page of a multi-page time\n"
-       "series) and counts.csv (counts-I-of-N.csv with --shard)."));
+       "series) and counts.csv (counts-I-of-N.csv with --shard). A folder of several\n"
+       "wells or positions gets a folder per well or position in OUTDIR (OUTDIR/A1_1,\n"
+       "OUTDIR/Pos0), each with its masks and counts, and counts.csv of all."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   lda_param_options_add (param_options, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -446,7 +594,9 @@ lda_cli_batch (int    argc,
   lda_params_init (&batch.params);
   if (!lda_param_options_apply (param_options, &batch.params, &error) ||
       (jobs_text != NULL && !lda_cli_parse_uint ("--jobs", jobs_text, 1, 256, &n_jobs, &error)) ||
-      (shard_text != NULL && !parse_shard (shard_text, &shard_index, &shard_count, &error)))
+      (shard_text != NULL && !parse_shard (shard_text, &shard_index, &shard_count, &error)) ||
+      (interval_text != NULL &&
+       !lda_interval_parse (interval_text, &batch.interval_hours, &error)))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_USAGE;
@@ -464,6 +614,11 @@ lda_cli_batch (int    argc,
       report_folder_error (argv[1], error);
       return LDA_EXIT_FAILED;
     }
+  {
+    g_autoptr(GPtrArray) before = list_series (triples);
+
+    several = before != NULL;
+  }
   if (series_name != NULL && !keep_series (triples, series_name, &error))
     {
       lda_cli_error ("%s: %s", argv[1], error->message);
@@ -482,6 +637,8 @@ lda_cli_batch (int    argc,
       return LDA_EXIT_FAILED;
     }
 
+  print_notes (triples);
+  all_series = list_series (triples);
   inputs = all_inputs (triples);
   batch.inputs = (const char * const *) inputs->pdata;
 
@@ -491,6 +648,16 @@ lda_cli_batch (int    argc,
       Job *job = g_new0 (Job, 1);
 
       job->triple = g_ptr_array_index (triples, i);
+      job->output_dir = series_output_dir (output_dir, job->triple, all_series != NULL);
+      job->interval_hours = job_interval (&batch, argv[1], job->triple, several);
+      if (!g_str_equal (job->output_dir, output_dir) &&
+          !lda_cli_make_folder (job->output_dir, &error))
+        {
+          lda_cli_error ("%s", error->message);
+          g_free (job->output_dir);
+          g_free (job);
+          return LDA_EXIT_FAILED;
+        }
       job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
@@ -525,7 +692,10 @@ lda_cli_batch (int    argc,
 
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
                              : g_strdup ("counts.csv");
-  if (!write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv,
+  if ((all_series != NULL &&
+       !write_series_counts (jobs, all_series, (const char * const *) inputs->pdata, csv_name,
+                             json, &error)) ||
+      !write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv,
                      &error))
     {
       lda_cli_error ("%s", error->message);

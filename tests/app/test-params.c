@@ -14,6 +14,8 @@
 
 #include "app-test-util.h"
 #include "lda-channel-panel.h"
+#include "lda-channels.h"
+#include "lda-error.h"
 #include "lda-tiff.h"
 #include "lda-window-private.h"
 
@@ -157,6 +159,80 @@ test_load_undo (void)
   lda_test_remove_tree (dir);
 }
 
+/* Load Parameters reads the file's [channels] group as the command does:
+ * its tags name the channels of the files opened from then on. */
+static void
+test_load_channel_tags (void)
+{
+  static const char * const tags[] = { "ph2", "nuc", "dead" };
+  g_autofree char *dir = NULL;
+  g_autofree char *params = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = NULL;
+  LdaRunResult *result;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-params-tags");
+  params = g_build_filename (dir, "parameters.ini", NULL);
+  bad = g_build_filename (dir, "bad.ini", NULL);
+  other = g_build_filename (dir, "other", NULL);
+  g_assert_cmpint (g_mkdir (other, 0755), ==, 0);
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      g_autofree char *from = lda_test_sample_file (i == 0 ? "bf" : i == 1 ? "hoechst" : "draq7");
+      g_autofree char *name = g_strdup_printf ("field_%s.tif", tags[i]);
+      g_autofree char *to = g_build_filename (other, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+    }
+
+  /* Names the built-in tags do not know. */
+  series = lda_series_new_from_folder (other, &error);
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES);
+  g_clear_error (&error);
+
+  window = open_sample_copy (dir);
+
+  /* A key other than bf, hoechst and draq7 is refused; nothing changes. */
+  g_assert_true (g_file_set_contents (bad, "[draq7]\noffset=1.5\n[channels]\nphase=ph2\n",
+                                      -1, NULL));
+  g_assert_false (lda_window_load_params_from (window, bad, &error));
+  g_assert_nonnull (strstr (error->message, bad));
+  g_clear_error (&error);
+  series = lda_series_new_from_folder (other, &error);
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (params, "[draq7]\noffset=1.75\n[channels]\nbf=ph2;\n"
+                                      "hoechst=nuc;h33342\ndraq7=dead;\n", -1, NULL));
+  g_assert_true (lda_window_load_params_from (window, params, &error));
+  g_assert_no_error (error);
+  result = lda_test_wait (window);
+  g_assert_cmpfloat_with_epsilon (result->params.channel[LDA_CHANNEL_DRAQ7].offset, 1.75, 1e-9);
+
+  series = lda_series_new_from_folder (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 1);
+  g_assert_nonnull (strstr (lda_series_get_frame (series, 0)->triple->paths[LDA_INPUT_HOECHST],
+                            "field_nuc.tif"));
+
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_channel_tags_set_extra ((LdaInput) i, NULL);
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,6 +242,7 @@ main (int    argc,
 
   g_test_add_func ("/params/save-then-batch", test_save_then_batch);
   g_test_add_func ("/params/load-undo", test_load_undo);
+  g_test_add_func ("/params/load-channel-tags", test_load_channel_tags);
 
   return g_test_run ();
 }

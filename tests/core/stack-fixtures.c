@@ -116,6 +116,113 @@ fx_write_imagej (const char     *path,
                   1.0 / 0.65, RESUNIT_NONE);
 }
 
+static void
+put_u32 (GByteArray *bytes,
+         guint32     v,
+         gboolean    big_endian)
+{
+  guint8 b[4];
+
+  for (guint i = 0; i < 4; i++)
+    b[big_endian ? i : 3 - i] = (guint8) (v >> (24 - 8 * i));
+  g_byte_array_append (bytes, b, 4);
+}
+
+/* ImageJ's IJMetadata and IJMetadataByteCounts for @labels, one per page,
+ * as ImageJ writes them: a header "IJIJ" then "labl" and the count, then a
+ * UTF-16 string per label, all in the file's byte order. */
+static void
+set_imagej_labels (TIFF               *tif,
+                   const char * const *labels,
+                   gboolean            big_endian)
+{
+  static const TIFFFieldInfo fields[] = {
+    { 50838, TIFF_VARIABLE2, TIFF_VARIABLE2, TIFF_LONG, FIELD_CUSTOM, 1, 1,
+      (char *) "IJMetadataByteCounts" },
+    { 50839, TIFF_VARIABLE2, TIFF_VARIABLE2, TIFF_BYTE, FIELD_CUSTOM, 1, 1,
+      (char *) "IJMetadata" },
+  };
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n = g_strv_length ((char **) labels);
+  guint32 header = 12;
+
+  g_assert_cmpint (TIFFMergeFieldInfo (tif, fields, G_N_ELEMENTS (fields)), ==, 0);
+  g_byte_array_append (data, (const guint8 *) (big_endian ? "IJIJlabl" : "JIJIlbal"), 8);
+  put_u32 (data, n, big_endian);
+  g_array_append_val (counts, header);
+  for (guint i = 0; i < n; i++)
+    {
+      glong n_units = 0;
+      g_autofree gunichar2 *units = g_utf8_to_utf16 (labels[i], -1, NULL, &n_units, NULL);
+      guint32 n_bytes = (guint32) n_units * 2;
+
+      for (glong u = 0; u < n_units; u++)
+        {
+          guint8 b[2] = { (guint8) (units[u] >> 8), (guint8) units[u] };
+
+          if (!big_endian)
+            {
+              guint8 lo = b[1];
+
+              b[1] = b[0];
+              b[0] = lo;
+            }
+          g_byte_array_append (data, b, 2);
+        }
+      g_array_append_val (counts, n_bytes);
+    }
+
+  g_assert_true (TIFFSetField (tif, 50838, (guint32) counts->len, counts->data));
+  g_assert_true (TIFFSetField (tif, 50839, (guint32) data->len, data->data));
+}
+
+/* An ImageJ hyperstack as fx_write_imagej() writes it, whose pages carry
+ * ImageJ's slice labels @names[c] for channel c, in a big- or
+ * little-endian file. */
+void
+fx_write_imagej_labelled (const char         *path,
+                          const LdaInput     *order,
+                          const char * const *names,
+                          guint               n_frames,
+                          gboolean            big_endian)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *description = NULL;
+  TIFF *tif = TIFFOpen (path, big_endian ? "wb" : "wl");
+
+  g_assert_nonnull (tif);
+  for (guint t = 0; t < n_frames; t++)
+    for (guint c = 0; c < LDA_N_INPUTS; c++)
+      g_ptr_array_add (labels, (gpointer) names[c]);
+  g_ptr_array_add (labels, NULL);
+  description = g_strdup_printf ("ImageJ=1.54f\nimages=%u\nchannels=3\nframes=%u\n"
+                                 "hyperstack=true\nmode=composite\n", 3 * n_frames, n_frames);
+
+  for (guint p = 0; p < 3 * n_frames; p++)
+    {
+      g_autoptr(LdaImage) image = fx_sample_image (order[p % 3]);
+
+      TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) image->width);
+      TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) image->height);
+      TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, (guint16) 16);
+      TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1);
+      TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK);
+      TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, (guint32) 64);
+      if (p == 0)
+        {
+          TIFFSetField (tif, TIFFTAG_IMAGEDESCRIPTION, description);
+          set_imagej_labels (tif, (const char * const *) labels->pdata, big_endian);
+        }
+      for (guint y = 0; y < image->height; y++)
+        g_assert_cmpint (TIFFWriteScanline (tif, (void *) (lda_image_u16 (image) +
+                                                           (gsize) y * image->width),
+                                            y, 0), ==, 1);
+      g_assert_true (TIFFWriteDirectory (tif));
+    }
+  TIFFClose (tif);
+}
+
 /* OME-XML for one image of 3 channels named @names and @n_frames time
  * points; @files, when given, puts channel c in file @files[c]. */
 char *

@@ -28,6 +28,11 @@ void      fx_write_imagej  (const char       *path,
                             const LdaInput   *order,
                             guint             n_frames,
                             const char       *extra);
+void      fx_write_imagej_labelled (const char         *path,
+                                    const LdaInput     *order,
+                                    const char * const *names,
+                                    guint               n_frames,
+                                    gboolean            big_endian);
 char     *fx_ome_xml       (const char       *order,
                             const char * const *names,
                             guint             n_frames,

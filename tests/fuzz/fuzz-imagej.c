@@ -1,7 +1,9 @@
 /* fuzz-imagej.c — the ImageJ description parser on any bytes
  *
- * The input is an ImageDescription.  Anything but a result whose counts
- * agree, or a GError with a message, is a finding.
+ * The input is an ImageDescription, and also ImageJ's slice-label tags:
+ * its first byte gives how many byte counts follow, then the counts, then
+ * the tag's bytes.  Anything but a result whose counts agree (labels in
+ * UTF-8), or a GError with a message, is a finding.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,8 +11,40 @@
 #include "fuzz-common.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lda-imagej.h"
+#include "lda-imagej-labels.h"
+
+static void
+fuzz_labels (const uint8_t *data,
+             size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *counts = NULL;
+  g_auto(GStrv) labels = NULL;
+  guint n_counts;
+
+  if (size < 1)
+    return;
+  n_counts = data[0] % 16;
+  if (size < 1 + 4 * (size_t) n_counts)
+    return;
+  counts = g_new (guint32, n_counts + 1);
+  memcpy (counts, data + 1, 4 * (size_t) n_counts);
+  data += 1 + 4 * (size_t) n_counts;
+  size -= 1 + 4 * (size_t) n_counts;
+
+  labels = lda_imagej_labels (data, size, counts, n_counts, n_counts % 2 == 0, &error);
+  if (error != NULL)
+    {
+      g_assert_null (labels);
+      fuzz_check_error (error);
+      return;
+    }
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    g_assert_true (g_utf8_validate (labels[i], -1, NULL));
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -19,6 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   LdaImageJInfo info;
 
+  fuzz_labels (data, size);
   if (!lda_imagej_parse ((const char *) data, size, &info, &error))
     {
       g_assert_nonnull (error);

@@ -4,7 +4,7 @@
 #   tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
 #
 # SECONDS (default 600) is the time each target runs; TARGET is tiff,
-# project, edits, imagej or ome (default: all, one after another; set JOBS=3 to run
+# project, edits, imagej, ome or mm-metadata (default: all, one after another; set JOBS=3 to run
 # them side by side).  Needs clang (apt-get install clang).  The build goes
 # to build-fuzz/; each target's corpus grows in build-fuzz/corpus/<target>,
 # starting from tests/fuzz/seeds/<target>.  An input that makes a target
@@ -15,7 +15,7 @@ set -eu
 
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-tiff project edits imagej ome}
+targets=${*:-tiff project edits imagej ome mm-metadata}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$top/build-fuzz}
 

@@ -23,6 +23,7 @@
 
 #include "lda-error.h"
 #include "lda-imagej.h"
+#include "lda-imagej-labels.h"
 #include "lda-ome.h"
 #include "lda-stack.h"
 #include "lda-tiff.h"
@@ -46,6 +47,7 @@ lda_stack_free (LdaStack *self)
     }
   g_free (self->channels);
   g_free (self->path);
+  g_free (self->image_name);
   g_free (self);
 }
 
@@ -113,6 +115,7 @@ stack_new (const char   *path,
   self->n_channels = n_channels;
   self->n_frames = n_frames;
   self->channels = g_new0 (LdaStackChannel, n_channels);
+  self->n_images = 1;
 
   return self;
 }
@@ -144,6 +147,40 @@ refuse_z (const char  *path,
                _("%s: holds %u z slices per channel; make one image per channel first "
                "(in Fiji: Image ▸ Stacks ▸ Z Project…)"), path, n_slices);
   return FALSE;
+}
+
+/* Names the channels of a hyperstack by ImageJ's slice labels, the label
+ * of each channel's first page ("DAPI", "c:1/3 - Cy5"); a channel without
+ * a label keeps no name. */
+static gboolean
+name_imagej_channels (LdaStack          *self,
+                      const LdaTiffMeta *meta,
+                      GError           **error)
+{
+  g_auto(GStrv) labels = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_labels;
+
+  if (meta->ij_data == NULL)
+    return TRUE;
+
+  labels = lda_imagej_labels (meta->ij_data, meta->ij_data_len, meta->ij_counts,
+                              meta->n_ij_counts, meta->big_endian, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
+      return FALSE;
+    }
+
+  n_labels = labels != NULL ? g_strv_length (labels) : 0;
+  for (guint c = 0; c < self->n_channels; c++)
+    if (self->channels[c].first_page < n_labels)
+      {
+        g_free (self->channels[c].name);
+        self->channels[c].name = g_strdup (labels[self->channels[c].first_page]);
+      }
+
+  return TRUE;
 }
 
 static LdaStack *
@@ -189,10 +226,18 @@ open_imagej (const char        *path,
           self->channels[c].first_page = c;
           self->channels[c].stride = info.channels * (info.channels == 1 ? 1 : info.slices);
         }
+      if (info.channels > 1 && !name_imagej_channels (self, meta, error))
+        {
+          lda_stack_free (self);
+          return NULL;
+        }
     }
 
   self->interval_hours = info.finterval_hours;
-  if (info.unit_um > 0.0 && meta->x_resolution > 0.0)
+  /* ImageJ keeps "unit=inch" and the 72 dpi of files that were never
+   * calibrated: no calibration either. */
+  if (info.unit_um > 0.0 && meta->x_resolution > 0.0 &&
+      (info.unit_um < 25400.0 || info.unit_um / meta->x_resolution <= MAX_INCH_PIXEL_UM))
     self->pixel_size_um = info.unit_um / meta->x_resolution;
 
   return self;
@@ -200,7 +245,7 @@ open_imagej (const char        *path,
 
 /* The image of an OME set that this file holds: the one whose TiffData
  * name it, else the first. */
-static const LdaOmeImage *
+static guint
 choose_ome_image (GPtrArray  *images,
                   const char *basename)
 {
@@ -213,11 +258,29 @@ choose_ome_image (GPtrArray  *images,
           const char *file = g_array_index (image->tiff_data, LdaOmeTiffData, k).file;
 
           if (file != NULL && strcmp (file, basename) == 0)
-            return image;
+            return i;
         }
     }
 
-  return g_ptr_array_index (images, 0);
+  return 0;
+}
+
+/* An image's name as a series: its Name when it has one that no other
+ * image has, else "Image<n>". */
+static char *
+ome_series_name (GPtrArray *images,
+                 guint      index)
+{
+  const LdaOmeImage *image = g_ptr_array_index (images, index);
+  gboolean unique = image->name != NULL && image->name[0] != '\0' &&
+                    strchr (image->name, '/') == NULL;
+
+  for (guint i = 0; unique && i < images->len; i++)
+    if (i != index &&
+        g_strcmp0 (((const LdaOmeImage *) g_ptr_array_index (images, i))->name, image->name) == 0)
+      unique = FALSE;
+
+  return unique ? g_strdup (image->name) : g_strdup_printf ("Image%u", index);
 }
 
 /* The path of @file, a name in an OME set, beside @path; the name may not
@@ -292,12 +355,14 @@ locate_channel (const char        *path,
 static LdaStack *
 open_ome (const char        *path,
           const LdaTiffMeta *meta,
+          guint              want,
           GError           **error)
 {
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(LdaStack) self = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   const LdaOmeImage *image;
+  guint index;
 
   images = lda_ome_parse (meta->description, meta->description_len, error);
   if (images == NULL)
@@ -306,7 +371,18 @@ open_ome (const char        *path,
       return NULL;
     }
 
-  image = choose_ome_image (images, basename);
+  if (want == G_MAXUINT)
+    index = choose_ome_image (images, basename);
+  else if (want < images->len)
+    index = want;
+  else
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_NOT_FOUND,
+                   _("%s: has no image %u; its OME-XML describes %u"),
+                   path, want + 1, images->len);
+      return NULL;
+    }
+  image = g_ptr_array_index (images, index);
   if (image->size_z > 1)
     {
       refuse_z (path, image->size_z, error);
@@ -316,6 +392,10 @@ open_ome (const char        *path,
   self = stack_new (path, LDA_STACK_OME, image->size_c, image->size_t);
   self->interval_hours = image->time_increment_hours;
   self->pixel_size_um = image->pixel_size_um;
+  self->n_images = images->len;
+  self->image = index;
+  if (images->len > 1)
+    self->image_name = ome_series_name (images, index);
 
   for (guint c = 0; c < image->size_c; c++)
     if (!locate_channel (path, image, c, meta->n_pages, &self->channels[c], error))
@@ -355,6 +435,26 @@ LdaStack *
 lda_stack_open (const char  *path,
                 GError     **error)
 {
+  return lda_stack_open_image (path, G_MAXUINT, error);
+}
+
+/**
+ * lda_stack_open_image:
+ * @path: a TIFF file
+ * @image: for an OME-TIFF that describes several images (positions), the
+ *   one to open, from 0; %G_MAXUINT for the one the file holds (or the
+ *   first)
+ * @error: return location for an error
+ *
+ * As lda_stack_open(); #LdaStack.n_images says how many images there are.
+ *
+ * Returns: (transfer full) (nullable): what the file holds
+ */
+LdaStack *
+lda_stack_open_image (const char  *path,
+                      guint        image,
+                      GError     **error)
+{
   g_auto(LdaTiffMeta) meta = { 0, };
   g_autoptr(GError) local_error = NULL;
   LdaStack *self;
@@ -366,7 +466,7 @@ lda_stack_open (const char  *path,
 
   if (meta.description != NULL)
     {
-      self = is_ome_xml (&meta) ? open_ome (path, &meta, &local_error)
+      self = is_ome_xml (&meta) ? open_ome (path, &meta, image, &local_error)
                                 : open_imagej (path, &meta, &local_error);
       if (local_error != NULL)
         {

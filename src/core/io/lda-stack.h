@@ -41,6 +41,10 @@ typedef struct
  * @channels: (array length=n_channels): where each channel is
  * @interval_hours: hours between time points, 0 when not said
  * @pixel_size_um: the side of a pixel in micrometres, 0 when not said
+ * @n_images: the images (positions) an OME-TIFF describes, 1 otherwise
+ * @image: which of them this is, from 0
+ * @image_name: (nullable): its name as a series (the Image's Name, else
+ *   "Image<n>"), when there are several
  */
 typedef struct
 {
@@ -51,9 +55,15 @@ typedef struct
   LdaStackChannel *channels;
   double           interval_hours;
   double           pixel_size_um;
+  guint            n_images;
+  guint            image;
+  char            *image_name;
 } LdaStack;
 
 LdaStack   *lda_stack_open      (const char   *path,
+                                 GError      **error);
+LdaStack   *lda_stack_open_image (const char   *path,
+                                 guint         image,
                                  GError      **error);
 LdaStack   *lda_stack_new_for_folder (const char         *folder,
                                       const char * const *names);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lda-error.h"
+#include "lda-imagej-labels.h"
 #include "lda-tiff-io.h"
 #include "lda-tiff-meta.h"
 
@@ -82,6 +83,40 @@ void
 lda_tiff_meta_clear (LdaTiffMeta *meta)
 {
   g_clear_pointer (&meta->description, g_free);
+  g_clear_pointer (&meta->ij_data, g_free);
+  g_clear_pointer (&meta->ij_counts, g_free);
+}
+
+/* ImageJ's own tags, which libtiff reads as tags it does not know: a
+ * count, then the values. */
+static void
+read_imagej_tags (TIFF        *tif,
+                  LdaTiffMeta *meta)
+{
+  guint32 n_data = 0, n_counts = 0;
+  const guint8 *data = NULL;
+  const guint32 *counts = NULL;
+  const TIFFField *data_field = TIFFFieldWithTag (tif, LDA_TIFFTAG_IJ_METADATA);
+  const TIFFField *counts_field = TIFFFieldWithTag (tif, LDA_TIFFTAG_IJ_BYTE_COUNTS);
+
+  if (data_field == NULL || counts_field == NULL ||
+      TIFFFieldDataType (counts_field) != TIFF_LONG ||
+      (TIFFFieldDataType (data_field) != TIFF_BYTE &&
+       TIFFFieldDataType (data_field) != TIFF_UNDEFINED) ||
+      !TIFFFieldPassCount (data_field) || !TIFFFieldPassCount (counts_field) ||
+      TIFFFieldReadCount (data_field) != TIFF_VARIABLE2 ||
+      TIFFFieldReadCount (counts_field) != TIFF_VARIABLE2)
+    return;
+
+  if (!TIFFGetField (tif, LDA_TIFFTAG_IJ_METADATA, &n_data, &data) || data == NULL ||
+      !TIFFGetField (tif, LDA_TIFFTAG_IJ_BYTE_COUNTS, &n_counts, &counts) || counts == NULL ||
+      n_data > MAX_DESCRIPTION_BYTES)
+    return;
+
+  meta->ij_data = g_memdup2 (data, n_data);
+  meta->ij_data_len = n_data;
+  meta->ij_counts = g_memdup2 (counts, (gsize) n_counts * sizeof *counts);
+  meta->n_ij_counts = n_counts;
 }
 
 /**
@@ -113,6 +148,8 @@ lda_tiff_read_meta (const char   *path,
     return FALSE;
 
   meta->n_pages = TIFFNumberOfDirectories (tif);
+  meta->big_endian = TIFFIsBigEndian (tif);
+  read_imagej_tags (tif, meta);
 
   if (TIFFGetField (tif, TIFFTAG_IMAGEDESCRIPTION, &description) && description != NULL)
     {

@@ -17,14 +17,25 @@ G_BEGIN_DECLS
  * @x_resolution: pixels per resolution unit, 0 when not given
  * @resolution_unit_um: micrometres per resolution unit (centimetre, inch),
  *   0 when the unit is none
+ * @ij_data: (nullable): the first page's IJMetadata tag (ImageJ's slice
+ *   labels and more)
+ * @ij_data_len: its length in bytes
+ * @ij_counts: (nullable): the IJMetadataByteCounts tag
+ * @n_ij_counts: its number of values
+ * @big_endian: the file is big-endian ("MM")
  */
 typedef struct
 {
-  guint   n_pages;
-  char   *description;
-  gsize   description_len;
-  double  x_resolution;
-  double  resolution_unit_um;
+  guint    n_pages;
+  char    *description;
+  gsize    description_len;
+  double   x_resolution;
+  double   resolution_unit_um;
+  guint8  *ij_data;
+  gsize    ij_data_len;
+  guint32 *ij_counts;
+  guint    n_ij_counts;
+  gboolean big_endian;
 } LdaTiffMeta;
 
 gboolean lda_tiff_read_meta  (const char  *path,

@@ -7,6 +7,7 @@
 
 #include "lda-document.h"
 #include "lda-project-lock.h"
+#include "lda-series-lock.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ struct _LdaDocument
   LdaSeries          *series;
   gboolean            is_sample;
   LdaProjectLocation *location;
-  LdaProjectLock     *lock;
+  LdaSeriesLock      *lock;
   char               *read_only_reason;
   GPtrArray          *notices;          /* what the person should know, one line each */
   GKeyFile           *extra;            /* the project's [view] and [damage] groups */

@@ -432,10 +432,10 @@ refresh_lock (gpointer user_data)
   LdaDocument *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->lock == NULL || lda_project_lock_refresh (self->lock, &error))
+  if (self->lock == NULL || lda_series_lock_refresh (self->lock, &error))
     return G_SOURCE_CONTINUE;
 
-  g_clear_pointer (&self->lock, lda_project_lock_release);
+  g_clear_pointer (&self->lock, lda_series_lock_release);
   self->lock_refresh_id = 0;
   if (self->read_only_reason == NULL)
     self->read_only_reason = g_strdup_printf (_("%s: nothing more is saved here"),
@@ -474,7 +474,7 @@ lda_document_close (LdaDocument *self)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->lock_refresh_id, g_source_remove);
-  g_clear_pointer (&self->lock, lda_project_lock_release);
+  g_clear_pointer (&self->lock, lda_series_lock_release);
   if (self->read_only_reason == NULL)
     self->read_only_reason = g_strdup (_("The project has been closed"));
 }
@@ -485,7 +485,7 @@ lda_document_save_finalize (LdaDocument *self)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->lock_refresh_id, g_source_remove);
-  g_clear_pointer (&self->lock, lda_project_lock_release);
+  g_clear_pointer (&self->lock, lda_series_lock_release);
   g_clear_pointer (&self->unsaved_edits, g_byte_array_unref);
   g_clear_error (&self->save_error);
   g_mutex_clear (&self->mutex);

@@ -184,7 +184,8 @@ lda_document_open (LdaSeries        *series,
                                        self->location->folder));
 
   /* The lock first, so that nothing below competes with a writer. */
-  self->lock = lda_project_lock_acquire (self->location->folder, &error);
+  self->lock = lda_series_lock_acquire (self->location->folder,
+                                       lda_series_get_name (series), &error);
   if (self->lock == NULL)
     {
       g_autofree char *reason = NULL;

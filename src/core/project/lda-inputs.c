@@ -47,15 +47,43 @@ lda_triple_new_from_file (const char           *path,
                           const LdaChannelMap  *map,
                           GError              **error)
 {
+  return lda_triple_new_from_file_image (path, G_MAXUINT, map, error, NULL);
+}
+
+/**
+ * lda_triple_new_from_file_image:
+ * @path: one TIFF file
+ * @image: the image (position) of an OME-TIFF that describes several,
+ *   from 0; %G_MAXUINT for the one the file holds
+ * @map: (nullable): which channel is which
+ * @error: return location for an error
+ * @n_images: (out) (optional): how many images the file describes (set
+ *   when the file could be read, even if the triple fails)
+ *
+ * As lda_triple_new_from_file(); an image of several is a series of its
+ * own, named by the image (#LdaTriple.series), and its triple's name
+ * carries the series' name.
+ *
+ * Returns: (transfer full) (nullable): the triple
+ */
+LdaTriple *
+lda_triple_new_from_file_image (const char           *path,
+                                guint                 image,
+                                const LdaChannelMap  *map,
+                                GError              **error,
+                                guint                *n_images)
+{
   g_autoptr(LdaStack) stack = NULL;
   g_autofree char *base = NULL;
   guint channels[LDA_N_INPUTS];
   LdaTriple *self;
   char *dot;
 
-  stack = lda_stack_open (path, error);
+  stack = lda_stack_open_image (path, image, error);
   if (stack == NULL)
     return NULL;
+  if (n_images != NULL)
+    *n_images = stack->n_images;
 
   if (stack->n_channels < LDA_N_INPUTS)
     {
@@ -81,7 +109,13 @@ lda_triple_new_from_file (const char           *path,
   dot = strrchr (base, '.');
   if (dot != NULL && dot != base)
     *dot = '\0';
-  self->name = g_strdup (base);
+  if (stack->image_name != NULL)
+    {
+      self->name = g_strdup_printf ("%s_%s", base, stack->image_name);
+      self->series = g_strdup (stack->image_name);
+    }
+  else
+    self->name = g_strdup (base);
   self->time_index = LDA_NO_TIME_INDEX;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     {

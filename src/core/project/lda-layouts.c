@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@
 
 #include "lda-channel-store.h"
 #include "lda-layouts.h"
+#include "lda-mm-metadata.h"
 #include "lda-stack.h"
 #include "lda-tiff-io.h"
 #include "lda-triples.h"
@@ -169,6 +171,40 @@ add_foreign (GPtrArray  *triples,
   close (fd);
 }
 
+/* The triples of a multi-channel file, one per image (position) of an
+ * OME-TIFF that describes several; an image another file of the set
+ * already gave (several files carry the same OME-XML) is left out. */
+static void
+add_stack_images (GPtrArray           *triples,
+                  const char          *path,
+                  const char          *entry,
+                  guint                n_images,
+                  const LdaChannelMap *map,
+                  GHashTable          *seen)
+{
+  for (guint image = 0; image < MAX (n_images, 1); image++)
+    {
+      g_autoptr(GError) error = NULL;
+      LdaTriple *triple = lda_triple_new_from_file_image (path, n_images > 1 ? image : G_MAXUINT,
+                                                          map, &error, NULL);
+      g_autofree char *key = NULL;
+
+      if (triple == NULL)
+        {
+          add_problem (triples, entry, g_strdup (error->message));
+          continue;
+        }
+      key = g_strdup_printf ("%s\t%u", triple->paths[LDA_INPUT_BRIGHTFIELD],
+                             triple->first_page[LDA_INPUT_BRIGHTFIELD]);
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        {
+          lda_triple_free (triple);
+          continue;
+        }
+      g_ptr_array_add (triples, triple);
+    }
+}
+
 /* Multi-channel files directly in @folder. */
 static void
 find_stacks (const char          *folder,
@@ -176,15 +212,15 @@ find_stacks (const char          *folder,
              GPtrArray           *names,
              GPtrArray           *triples)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < names->len; i++)
     {
       const char *entry = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (folder, entry, NULL);
       g_autofree char *stem = NULL;
       g_autoptr(LdaStack) stack = NULL;
-      g_autoptr(GError) error = NULL;
       g_auto(LdaChannelMap) kept = { { 0, }, { NULL, } };
-      LdaTriple *triple;
       LdaInput input;
 
       if (is_foreign (entry))
@@ -202,11 +238,7 @@ find_stacks (const char          *folder,
       if ((map == NULL || !lda_channel_map_is_set (map)) &&
           lda_channel_store_load (path, &kept, NULL))
         map = &kept;
-      triple = lda_triple_new_from_file (path, map, &error);
-      if (triple == NULL)
-        add_problem (triples, entry, g_strdup (error->message));
-      else
-        g_ptr_array_add (triples, triple);
+      add_stack_images (triples, path, entry, stack->n_images, map, seen);
     }
 }
 
@@ -303,6 +335,70 @@ find_incucyte (const char          *folder,
   finish (&a, first);
 }
 
+/* The time of each triple from @first on, found in @subdir, from
+ * Micro-Manager's metadata: the earliest of its images' elapsed times.
+ * Metadata that are damaged or lack an image leave every triple at its
+ * time index, with a note that names the file. */
+static void
+time_micromanager (const char *subdir,
+                   GPtrArray  *triples,
+                   guint       first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GHashTable) times = NULL;
+  g_autofree char *note = NULL;
+
+  if (triples->len == first)
+    return;
+  times = lda_mm_metadata_load (subdir, &file, &error);
+  if (times == NULL && error == NULL)
+    return;
+
+  for (guint i = first; times != NULL && i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+      double earliest = INFINITY;
+
+      for (guint k = 0; k < LDA_N_INPUTS; k++)
+        {
+          g_autofree char *base = NULL;
+          const double *ms;
+
+          if (triple->paths[k] == NULL)
+            continue;
+          base = g_path_get_basename (triple->paths[k]);
+          ms = g_hash_table_lookup (times, base);
+          if (ms == NULL)
+            {
+              note = g_strdup_printf (_("%s: has no ElapsedTime-ms for %s; frames are "
+                                      "placed by their time index"), file, base);
+              break;
+            }
+          earliest = MIN (earliest, *ms);
+        }
+      if (note != NULL)
+        break;
+      triple->time_hours = earliest / 3600000.0;
+    }
+  if (error != NULL)
+    note = g_strdup_printf (_("%s; frames are placed by their time index"), error->message);
+
+  for (guint i = first; i < triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (note != NULL)
+        {
+          triple->time_hours = 0.0;
+          g_free (triple->note);
+          triple->note = g_strdup (note);
+        }
+      else
+        triple->has_time = TRUE;
+    }
+}
+
 /* img_000000004_DAPI_000.tif (1.4) or img_channel000_position001_time000000004_z000.tif
  * (2.0), in @subdir, whose position is @position when the names do not say. */
 static void
@@ -374,6 +470,7 @@ find_micromanager (const char          *subdir,
     }
 
   finish (&a, first);
+  time_micromanager (subdir, triples, first);
 }
 
 static int

@@ -20,6 +20,7 @@
 #include "lda-inputs.h"
 #include "lda-layouts.h"
 #include "lda-series.h"
+#include "lda-time-store.h"
 
 struct _LdaSeries
 {
@@ -30,7 +31,10 @@ struct _LdaSeries
   GPtrArray *problems;  /* one line each */
   LdaParams  params;
   GStrv      all_series; /* the wells or positions of the folder, or NULL */
+  double     interval_hours; /* lda_series_set_interval(), 0 when not set */
 };
+
+static void apply_kept_interval (LdaSeries *self);
 
 static void
 frame_clear (gpointer data)
@@ -79,6 +83,7 @@ add_triple (LdaSeries  *self,
 
       frame.triple = triple;
       frame.time_hours = lda_triple_page_hours (triple, page, n_pages);
+      frame.has_file_time = isfinite (frame.time_hours);
       frame.pixel_size_um = triple->pixel_size_um;
       frame.page = page;
       if (n_pages > 1)
@@ -253,6 +258,7 @@ lda_series_new_from_folder_full (const char           *folder,
       return NULL;
     }
 
+  apply_kept_interval (self);
   return g_steal_pointer (&self);
 }
 
@@ -272,6 +278,27 @@ lda_series_new_from_files (const char * const *paths,
                            GError            **error)
 {
   return lda_series_new_from_files_mapped (paths, n_paths, NULL, error);
+}
+
+/* The series (images, positions) of an OME-TIFF that describes several,
+ * for the window's chooser, which opens each from the file's folder. */
+static GStrv
+file_series (const char          *path,
+             const LdaChannelMap *map)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_images = 1;
+
+  for (guint image = 0; image < n_images; image++)
+    {
+      g_autoptr(LdaTriple) triple = lda_triple_new_from_file_image (path, image, map, NULL,
+                                                                    &n_images);
+
+      if (triple != NULL && triple->series != NULL)
+        g_strv_builder_add (builder, triple->series);
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -324,10 +351,13 @@ lda_series_new_from_files_mapped (const char * const  *paths,
 
   folder = g_path_get_dirname (triple->paths[0]);
   self = series_new (triple->name, folder);
+  if (n_paths == 1 && triple->series != NULL)
+    self->all_series = file_series (paths[0], map);
 
   if (!add_triple (self, triple, error))
     return NULL;
 
+  apply_kept_interval (self);
   return g_steal_pointer (&self);
 }
 
@@ -351,6 +381,7 @@ lda_series_copy (LdaSeries *self)
 
   copy = series_new (self->name, self->folder);
   copy->params = self->params;
+  copy->interval_hours = self->interval_hours;
   copy->all_series = g_strdupv (self->all_series);
   for (guint i = 0; i < self->triples->len; i++)
     {
@@ -372,6 +403,32 @@ lda_series_copy (LdaSeries *self)
     g_ptr_array_add (copy->problems, g_strdup (g_ptr_array_index (self->problems, i)));
 
   return copy;
+}
+
+/**
+ * lda_series_get_notes:
+ * @self: a series
+ *
+ * Warnings about the series' triples that did not stop them being read
+ * (#LdaTriple.note), each once.
+ *
+ * Returns: (transfer full): the warnings, maybe none
+ */
+GStrv
+lda_series_get_notes (LdaSeries *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (self->triples, i);
+
+      if (triple->note != NULL && g_hash_table_add (seen, triple->note))
+        g_strv_builder_add (builder, triple->note);
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -671,7 +728,49 @@ lda_series_set_interval (LdaSeries *self,
     {
       LdaFrame *frame = &g_array_index (self->frames, LdaFrame, i);
 
-      if (!isfinite (frame->time_hours))
-        frame->time_hours = frame->time_index * hours;
+      if (!frame->has_file_time)
+        frame->time_hours = hours > 0.0 ? frame->time_index * hours : NAN;
     }
+  self->interval_hours = hours > 0.0 ? hours : 0.0;
+}
+
+/**
+ * lda_series_get_interval:
+ * @self: a series
+ *
+ * Returns: the time between frames set with lda_series_set_interval() (or
+ *   kept with the project), 0 when none
+ */
+double
+lda_series_get_interval (LdaSeries *self)
+{
+  return self->interval_hours;
+}
+
+/**
+ * lda_series_has_untimed_frames:
+ * @self: a series
+ *
+ * Returns: %TRUE if some frame's files do not say when it was taken
+ */
+gboolean
+lda_series_has_untimed_frames (LdaSeries *self)
+{
+  for (guint i = 0; i < self->frames->len; i++)
+    if (!g_array_index (self->frames, LdaFrame, i).has_file_time)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The interval the person gave for this series in the window, kept with
+ * the project (lda-time-store.c); a damaged store is left alone. */
+static void
+apply_kept_interval (LdaSeries *self)
+{
+  double hours = 0.0;
+
+  if (lda_series_has_untimed_frames (self) &&
+      lda_time_store_load (self->folder, self->name, &hours, NULL))
+    lda_series_set_interval (self, hours);
 }

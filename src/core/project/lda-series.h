@@ -38,6 +38,8 @@ typedef enum
  * @override: those parameters
  * @time_hours: when the frame was taken, in hours from the first, or NAN
  *   when the files do not say (then only @time_index orders frames)
+ * @has_file_time: @time_hours comes from the files, not from an interval
+ *   given for the series (lda_series_set_interval())
  * @pixel_size_um: the side of a pixel in micrometres, or 0 when the files
  *   carry no calibration (then sizes are in pixels, never in a wrong unit)
  * @has_counts: @live, @dead and @dead_fraction hold a result
@@ -52,6 +54,7 @@ typedef struct
   gboolean       has_override;
   LdaParams      override;
   double         time_hours;
+  gboolean       has_file_time;
   double         pixel_size_um;
   gboolean       has_counts;
   guint          live;
@@ -83,6 +86,7 @@ guint            lda_series_get_n_frames    (LdaSeries        *self);
 LdaFrame        *lda_series_get_frame       (LdaSeries        *self,
                                              guint             index);
 GPtrArray       *lda_series_get_problems    (LdaSeries        *self);
+GStrv            lda_series_get_notes       (LdaSeries        *self);
 const LdaParams *lda_series_get_params      (LdaSeries        *self);
 void             lda_series_set_params      (LdaSeries        *self,
                                              const LdaParams  *params);
@@ -105,6 +109,8 @@ gboolean         lda_interval_parse         (const char       *text,
                                              GError          **error);
 void             lda_series_set_interval    (LdaSeries        *self,
                                              double            hours);
+double           lda_series_get_interval    (LdaSeries        *self);
+gboolean         lda_series_has_untimed_frames (LdaSeries     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaSeries, lda_series_free)
 

@@ -300,6 +300,7 @@ lda_triple_copy (const LdaTriple *self)
   copy->series = g_strdup (self->series);
   copy->has_time = self->has_time;
   copy->time_hours = self->time_hours;
+  copy->note = g_strdup (self->note);
 
   return copy;
 }
@@ -336,6 +337,7 @@ lda_triple_free (LdaTriple *self)
 
   g_free (self->name);
   g_free (self->problem);
+  g_free (self->note);
   g_free (self->series);
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     g_free (self->paths[i]);

@@ -36,6 +36,9 @@ G_BEGIN_DECLS
  *   folder holds several (Incucyte wells, Micro-Manager positions)
  * @has_time: @time_hours holds when the triple was taken
  * @time_hours: hours from the start of the acquisition
+ * @note: (nullable): a warning that does not stop the triple being read
+ *   (e.g. Micro-Manager metadata too damaged to give its time); the same
+ *   text for every triple it concerns
  *
  * lda_triple_page() gives the page of a time point.
  */
@@ -54,6 +57,7 @@ typedef struct
   char   *series;
   gboolean has_time;
   double  time_hours;
+  char   *note;
 } LdaTriple;
 
 
@@ -71,6 +75,11 @@ LdaTriple *lda_triple_new        (const char  *bf,
 LdaTriple *lda_triple_new_from_file (const char *path,
                                   const LdaChannelMap *map,
                                   GError     **error);
+LdaTriple *lda_triple_new_from_file_image (const char *path,
+                                  guint        image,
+                                  const LdaChannelMap *map,
+                                  GError     **error,
+                                  guint       *n_images);
 LdaTriple *lda_triple_copy       (const LdaTriple *self);
 guint      lda_triple_page       (const LdaTriple *self,
                                   LdaInput     input,

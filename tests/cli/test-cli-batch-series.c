@@ -1,0 +1,269 @@
+/* test-cli-batch-series.c — livedead batch on a folder of several
+ * positions, and the time it gives frames: from Micro-Manager's metadata
+ * or --interval, the same as export's
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lda-time-store.h"
+#include "test-cli-util.h"
+
+static const char * const mm_channels[] = { "BF", "DAPI", "Cy5" };
+
+/* Position p, time t: 1 + p live cells and t dead ones. */
+static CliScene
+mm_scene (guint p,
+          guint t)
+{
+  CliScene scene = { 128, 96, 1 + p, t, 70 + 3 * p + t };
+
+  return scene;
+}
+
+/* A Micro-Manager 1.4 acquisition: Pos0/ and Pos1/, two time points
+ * taken 0 h and 3 h after the start, each position's metadata.txt. */
+static void
+write_mm14 (const char *root)
+{
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *pos = g_strdup_printf ("Pos%u", p);
+      g_autofree char *folder = g_build_filename (root, pos, NULL);
+      g_autofree char *metadata = g_build_filename (folder, "metadata.txt", NULL);
+      g_autoptr(GString) json = g_string_new ("{\"Summary\": {\"Frames\": 2}");
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+      for (guint t = 0; t < 2; t++)
+        for (guint c = 0; c < 3; c++)
+          {
+            CliScene scene = mm_scene (p, t);
+            g_autofree char *name = g_strdup_printf ("img_%09u_%s_000.tif", t, mm_channels[c]);
+            g_autofree char *path = g_build_filename (folder, name, NULL);
+            g_autoptr(LdaImage) image = cli_scene_render (&scene, c);
+
+            cli_write_image (path, image);
+            g_string_append_printf (json, ",\n\"FrameKey-%u-%u-0\": {\"FileName\": \"%s\", "
+                                    "\"ElapsedTime-ms\": %.1f}", t, c, name,
+                                    t * 3.0 * 3600000.0 + 250.0 * c);
+          }
+      g_string_append (json, "}\n");
+      cli_write_bytes (metadata, json->str, json->len);
+    }
+}
+
+static GPtrArray *
+read_csv (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return cli_parse_csv (text);
+}
+
+/* The value of @column in every data row, "frame=value" joined by spaces. */
+static char *
+column_text (const char *csv_path,
+             const char *column)
+{
+  g_autoptr(GPtrArray) records = read_csv (csv_path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  char **header = g_ptr_array_index (records, 0);
+  guint k = 0;
+
+  while (header[k] != NULL && !g_str_equal (header[k], column))
+    k++;
+  g_assert_nonnull (header[k]);
+  for (guint r = 1; r < records->len; r++)
+    {
+      char **row = g_ptr_array_index (records, r);
+
+      g_string_append_printf (text, "%s%s=%s", r > 1 ? " " : "", row[0], row[k]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_per_series (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *all_csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *times = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (in);
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "Pos0 Pos1 counts.csv");
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *pos = g_strdup_printf ("Pos%u", p);
+      g_autofree char *dir = g_build_filename (out, pos, NULL);
+      g_autofree char *csv = g_build_filename (dir, "counts.csv", NULL);
+      g_autofree char *files = cli_list_dir_text (dir);
+      g_autofree char *want = g_strdup_printf ("Pos%u_t0_labels.tif Pos%u_t1_labels.tif "
+                                               "counts.csv", p, p);
+      g_autofree char *line = g_strdup_printf ("Pos%u: ", p);
+      g_autoptr(GPtrArray) rows = read_csv (csv);
+
+      g_assert_cmpstr (files, ==, want);
+      g_assert_cmpuint (rows->len, ==, 3);
+      for (guint t = 0; t < 2; t++)
+        {
+          char **row = g_ptr_array_index (rows, 1 + t);
+          CliScene scene = mm_scene (p, t);
+
+          g_assert_cmpuint (g_ascii_strtoull (row[4], NULL, 10), ==, scene.n_live);
+          g_assert_cmpuint (g_ascii_strtoull (row[5], NULL, 10), ==, scene.n_dead);
+        }
+      /* A summary line per position. */
+      g_assert_nonnull (strstr (run.out, line));
+    }
+
+  /* Hours from the metadata, not the index; all positions in counts.csv. */
+  times = column_text (all_csv, "time_h");
+  g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=3.0000 Pos1_t0=0.0000 Pos1_t1=3.0000");
+
+  /* One position only: the folder as before. */
+  cli_rm_rf (out);
+  cli_run (&run, "batch", in, "-o", out, "--series", "Pos1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&listing, g_free);
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "Pos1_t0_labels.tif Pos1_t1_labels.tif counts.csv");
+
+  cli_rm_rf (tmp);
+}
+
+/* batch and export give a folder's frames the same time: from the
+ * metadata, from --interval, or none. */
+static void
+check_same_time (const char *in,
+                 const char *series,
+                 const char *interval,
+                 const char *expected)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *batch_out = g_build_filename (tmp, "batch", NULL);
+  g_autofree char *export_out = g_build_filename (tmp, "export", NULL);
+  g_autofree char *batch_csv = g_build_filename (batch_out, "counts.csv", NULL);
+  g_autofree char *export_csv = g_build_filename (export_out, "counts.csv", NULL);
+  g_autofree char *batch_times = NULL, *export_times = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(CliRun) run = { 0, };
+
+  for (guint command = 0; command < 2; command++)
+    {
+      g_ptr_array_set_size (args, 0);
+      g_ptr_array_add (args, command == 0 ? "batch" : "export");
+      g_ptr_array_add (args, (gpointer) in);
+      g_ptr_array_add (args, "-o");
+      g_ptr_array_add (args, command == 0 ? batch_out : export_out);
+      if (series != NULL)
+        {
+          g_ptr_array_add (args, "--series");
+          g_ptr_array_add (args, (gpointer) series);
+        }
+      if (interval != NULL)
+        {
+          g_ptr_array_add (args, "--interval");
+          g_ptr_array_add (args, (gpointer) interval);
+        }
+      g_ptr_array_add (args, NULL);
+      cli_runv (&run, (const char * const *) args->pdata);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+
+  batch_times = column_text (batch_csv, "time_h");
+  export_times = column_text (export_csv, "time_h");
+  g_assert_cmpstr (batch_times, ==, expected);
+  g_assert_cmpstr (export_times, ==, expected);
+  cli_rm_rf (tmp);
+}
+
+static void
+test_same_time (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *mm = g_build_filename (tmp, "mm", NULL);
+  g_autofree char *tagged = g_build_filename (tmp, "tagged", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (mm);
+  check_same_time (mm, "Pos1", NULL, "Pos1_t0=0.0000 Pos1_t1=3.0000");
+  /* The files' time wins over --interval. */
+  check_same_time (mm, "Pos1", "30min", "Pos1_t0=0.0000 Pos1_t1=3.0000");
+
+  g_assert_cmpint (g_mkdir (tagged, 0755), ==, 0);
+  for (guint t = 0; t < 3; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("w_t%02u", t);
+      CliScene scene = { 128, 96, 2, t, 90 + t };
+
+      cli_write_triple (tagged, name, &scene, NULL);
+    }
+  check_same_time (tagged, NULL, NULL, "w_t00= w_t01= w_t02=");
+  check_same_time (tagged, NULL, "2h", "w_t00=0.0000 w_t01=2.0000 w_t02=4.0000");
+  check_same_time (tagged, NULL, "30min", "w_t00=0.0000 w_t01=0.5000 w_t02=1.0000");
+
+  /* The interval the window keeps with the project, for both; --interval
+   * wins over it. */
+  g_assert_true (lda_time_store_save (tagged, "tagged", 1.5, &error));
+  g_assert_no_error (error);
+  check_same_time (tagged, NULL, NULL, "w_t00=0.0000 w_t01=1.5000 w_t02=3.0000");
+  check_same_time (tagged, NULL, "2h", "w_t00=0.0000 w_t01=2.0000 w_t02=4.0000");
+
+  cli_run (&run, "batch", tagged, "-o", tmp, "--interval", "soon", NULL);
+  cli_assert_one_line_error (&run, "soon", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_rm_rf (tmp);
+}
+
+/* Damaged metadata: hours by index, a warning naming the file. */
+static void
+test_damaged_metadata (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *metadata = g_build_filename (in, "Pos0", "metadata.txt", NULL);
+  g_autofree char *csv = g_build_filename (out, "Pos0", "counts.csv", NULL);
+  g_autofree char *times = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (in);
+  cli_write_bytes (metadata, "{\"Summary\": {", 13);
+  cli_run (&run, "batch", in, "-o", out, "--interval", "1h", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "livedead: warning: "));
+  g_assert_nonnull (strstr (run.err, metadata));
+  g_assert_null (strchr (run.err, '\n') == NULL ? NULL : strchr (strchr (run.err, '\n') + 1,
+                                                                  '\n'));
+  times = column_text (csv, "time_h");
+  g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=1.0000");
+  cli_rm_rf (tmp);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  cli_init (&argc, &argv);
+
+  g_test_add_func ("/cli/batch-series/per-series", test_per_series);
+  g_test_add_func ("/cli/batch-series/same-time", test_same_time);
+  g_test_add_func ("/cli/batch-series/damaged-metadata", test_damaged_metadata);
+
+  return g_test_run ();
+}
