@@ -390,11 +390,15 @@ report_success (const ExportArgs       *args,
                 const LdaExportOptions *options,
                 GPtrArray              *rows)
 {
+  g_auto(GStrv) notes = lda_series_get_notes (series);
   GPtrArray *problems;
   guint n_exported;
 
   /* Triples that cannot be used were left out, as in the window; say so
-   * (after the export, so that a failure stays one line). */
+   * (after the export, so that a failure stays one line), and what was
+   * read all the same, as batch does. */
+  for (guint i = 0; notes[i] != NULL; i++)
+    lda_cli_error (_("warning: %s"), notes[i]);
   problems = lda_series_get_problems (series);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     lda_cli_error (_("warning: %s: skipped: %s"), folder,

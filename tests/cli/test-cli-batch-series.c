@@ -252,6 +252,18 @@ test_damaged_metadata (void)
                                                                   '\n'));
   times = column_text (csv, "time_h");
   g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=1.0000");
+
+  /* export says it too. */
+  {
+    g_autofree char *exported = g_build_filename (tmp, "export", NULL);
+    g_auto(CliRun) export_run = { 0, };
+
+    cli_run (&export_run, "export", in, "-o", exported, "--series", "Pos0", "--interval", "1h",
+             NULL);
+    g_assert_cmpint (export_run.status, ==, 0);
+    g_assert_nonnull (strstr (export_run.err, "livedead: warning: "));
+    g_assert_nonnull (strstr (export_run.err, metadata));
+  }
   cli_rm_rf (tmp);
 }
 
