@@ -1,17 +1,17 @@
 /* lda-nuclei.c — nucleus objects: Hoechst ∪ Draq7 as one object per
  * nucleus
  *
- * Nuclei are brighter in their middle than where they touch.  When the
- * mask's threshold lies below the method's own level (a factor under 1,
- * to take in the dim rims of nuclei), the seeds of the split
- * (lda-split.c) come from the distance map of the cores — the mask's
- * pixels above the method's own level — which stay apart where the rims
- * of a dense monolayer run together; the flood then goes by the sum of
- * both depths, through the cores first.  (Measuring Draq7 cores and
- * Hoechst-only cores each to their own edge separates a dead nucleus
- * pressed against a live one, but splits in two the many dead nuclei
- * whose Draq7 does not yet fill them: object F1 fell from 0.57 to 0.54 on
- * the labelled frames.)
+ * Nuclei are brighter than where they touch.  The seeds of the split
+ * (lda-split.c) come from the distance map of their cores, which stay
+ * apart where the mask runs nuclei together; the flood then goes by the
+ * sum of both depths, through the cores first.  The pipeline's cores are
+ * the mask's pixels brighter than their neighbourhood (lda-cores.c,
+ * lda_nuclei_new_bright()); lda_nuclei_new() takes cores made by the
+ * caller (such as the pixels above a higher threshold), or the mask
+ * itself.  (Measuring Draq7 cores and Hoechst-only cores each to their
+ * own edge separates a dead nucleus pressed against a live one, but
+ * splits in two the many dead nuclei whose Draq7 does not yet fill them:
+ * object F1 fell from 0.57 to 0.54 on the labelled frames.)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
