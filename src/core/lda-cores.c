@@ -31,9 +31,12 @@
 #include "lda-error.h"
 #include "lda-cores.h"
 
-/* Half the side of the box of the neighbourhood, and its passes. */
-#define NEIGHBOURHOOD_RADIUS 25
+/* Half the side of the box of the neighbourhood, and its passes; the
+ * mean is taken over blocks of BLOCK × BLOCK pixels, which is as smooth
+ * at this scale and sixteen times less work. */
+#define NEIGHBOURHOOD_RADIUS 24
 #define NEIGHBOURHOOD_PASSES 2
+#define BLOCK                4
 
 /* One box pass along a line of @n values, through @tmp. */
 static void
@@ -194,12 +197,15 @@ lda_cores_new (const LdaNucleusSignal *signal,
                GError                **error)
 {
   const guint w = mask->width, h = mask->height;
-  const gsize n = (gsize) w * h;
-  g_autofree float *s = g_try_malloc_n (MAX (n, 1), sizeof (float));
-  g_autofree float *m = g_try_malloc_n (MAX (n, 1), sizeof (float));
+  const guint bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
+  g_autofree float *m = g_try_malloc0_n ((gsize) bw * bh, sizeof (float));
   float dark[2], scale[2];
 
-  if (s == NULL || m == NULL)
+  g_return_val_if_fail (signal->image[0] != NULL && signal->image[1] != NULL, FALSE);
+  g_return_val_if_fail (signal->image[0]->width == w && signal->image[0]->height == h, FALSE);
+  g_return_val_if_fail (signal->image[1]->width == w && signal->image[1]->height == h, FALSE);
+
+  if (m == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to split the nuclei of a %u × %u image"), w, h);
@@ -213,24 +219,44 @@ lda_cores_new (const LdaNucleusSignal *signal,
       dark[c] = (float) signal->dark[c];
       scale[c] = (float) (1.0 / MAX (range, 1.0));
     }
-  for (gsize i = 0; i < n; i++)
-    s[i] = MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
-                signal_at (signal->image[1], i, dark[1], scale[1]));
-  memcpy (m, s, n * sizeof (float));
-  smooth (m, w, h, NEIGHBOURHOOD_RADIUS, NEIGHBOURHOOD_PASSES);
+
+  /* The mean of each block of BLOCK × BLOCK pixels (fewer at the right
+   * and bottom edges), then the neighbourhood's mean over the blocks. */
+  for (guint y = 0; y < h; y++)
+    {
+      float *row = m + (gsize) (y / BLOCK) * bw;
+      gsize i = (gsize) y * w;
+
+      for (guint x = 0; x < w; x++, i++)
+        row[x / BLOCK] += MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
+                               signal_at (signal->image[1], i, dark[1], scale[1]));
+    }
+  for (guint by = 0; by < bh; by++)
+    for (guint bx = 0; bx < bw; bx++)
+      {
+        guint n = (MIN ((bx + 1) * BLOCK, w) - bx * BLOCK) * (MIN ((by + 1) * BLOCK, h) - by * BLOCK);
+
+        m[(gsize) by * bw + bx] /= (float) n;
+      }
+  smooth (m, bw, bh, NEIGHBOURHOOD_RADIUS / BLOCK, NEIGHBOURHOOD_PASSES);
 
   for (guint y = 0; y < h; y++)
     {
       const guint64 *row = lda_bitplane_row (mask, y);
+      guint64 *out = (guint64 *) lda_bitplane_row (cores, y);
+      const float *mean = m + (gsize) (y / BLOCK) * bw;
 
-      for (gsize i = 0; i < mask->stride; i++)
-        for (guint64 bits = row[i]; bits != 0; bits &= bits - 1)
+      for (gsize k = 0; k < mask->stride; k++)
+        for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
           {
-            guint x = (guint) (i * 64) + (guint) __builtin_ctzll (bits);
-            gsize k = (gsize) y * w + x;
+            guint b = (guint) __builtin_ctzll (bits);
+            guint x = (guint) (k * 64) + b;
+            gsize i = (gsize) y * w + x;
+            float v = MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
+                           signal_at (signal->image[1], i, dark[1], scale[1]));
 
-            if (s[k] > m[k])
-              lda_bitplane_set (cores, x, y, TRUE);
+            if (v > mean[x / BLOCK])
+              out[k] |= G_GUINT64_CONSTANT (1) << b;
           }
     }
 
