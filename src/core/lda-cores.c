@@ -8,7 +8,8 @@
  * What still separates them is their stain: each nucleus is brighter than
  * the gaps around it.  A core pixel is a pixel of the mask brighter than
  * the mean of its neighbourhood, about two nuclei across (a box of
- * 2 · 25 + 1 pixels, twice, so that the nearer pixels weigh more): in a
+ * 13 × 13 blocks of 4 × 4 pixels, twice, so that the nearer pixels weigh
+ * more): in a
  * dense field that mean lies between the nuclei and the gaps, and the
  * cores come apart where the gaps are; where nuclei stand alone on the
  * background, the mean is near the background's and the whole nucleus is
