@@ -172,8 +172,8 @@ def main():
                 "export": run(livedead, ["export", images, "-o", out + "-export", "--json"], lang),
             }
             line = run(livedead, ["batch", images, "-o", out + "-line", "--jobs", "1"], lang)
-            if len(line.splitlines()) != 1 or "0.056" not in line:
-                fail("batch printed %r, not one line with 0.056" % line)
+            if len(line.splitlines()) != 1 or "0.054" not in line:
+                fail("batch printed %r, not one line with 0.054" % line)
             texts = {}
             for command, text in summaries.items():
                 try:

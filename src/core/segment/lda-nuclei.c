@@ -1,17 +1,17 @@
 /* lda-nuclei.c — nucleus objects: Hoechst ∪ Draq7 as one object per
  * nucleus
  *
- * Nuclei are brighter in their middle than where they touch.  When the
- * mask's threshold lies below the method's own level (a factor under 1,
- * to take in the dim rims of nuclei), the seeds of the split
- * (lda-split.c) come from the distance map of the cores — the mask's
- * pixels above the method's own level — which stay apart where the rims
- * of a dense monolayer run together; the flood then goes by the sum of
- * both depths, through the cores first.  (Measuring Draq7 cores and
- * Hoechst-only cores each to their own edge separates a dead nucleus
- * pressed against a live one, but splits in two the many dead nuclei
- * whose Draq7 does not yet fill them: object F1 fell from 0.57 to 0.54 on
- * the labelled frames.)
+ * Nuclei are brighter than where they touch.  The seeds of the split
+ * (lda-split.c) come from the distance map of their cores, which stay
+ * apart where the mask runs nuclei together; the flood then goes by the
+ * sum of both depths, through the cores first.  The pipeline's cores are
+ * the mask's pixels brighter than their neighbourhood (lda-cores.c,
+ * lda_nuclei_new_bright()); lda_nuclei_new() takes cores made by the
+ * caller (such as the pixels above a higher threshold), or the mask
+ * itself.  (Measuring Draq7 cores and Hoechst-only cores each to their
+ * own edge separates a dead nucleus pressed against a live one, but
+ * splits in two the many dead nuclei whose Draq7 does not yet fill them:
+ * object F1 fell from 0.57 to 0.54 on the labelled frames.)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -243,32 +243,17 @@ split (LdaNuclei         *self,
                           cancellable, error);
 }
 
-/**
- * lda_nuclei_new:
- * @hoechst: the Hoechst mask
- * @draq7: the Draq7 mask
- * @hoechst_core: (nullable): the Hoechst nuclei's cores, where they are
- *   brightest; %NULL when they are the Hoechst mask itself
- * @draq7_core: (nullable): likewise for Draq7
- * @params: whether and how deep to split
- * @cancellable: (nullable): polled within the long steps
- * @error: return location for an error
- *
- * The nucleus objects of Hoechst ∪ Draq7: with splitting, the seeded
- * watershed described above (lda_split_seeds(), lda_split_flood());
- * without, its 4-connected components.  Objects smaller than the
- * smallest nucleus are dropped, from the mask too.
- *
- * Returns: (transfer full) (nullable): the objects
- */
-LdaNuclei *
-lda_nuclei_new (const LdaBitplane      *hoechst,
-                const LdaBitplane      *draq7,
-                const LdaBitplane      *hoechst_core,
-                const LdaBitplane      *draq7_core,
-                const LdaNucleusParams *params,
-                GCancellable           *cancellable,
-                GError                **error)
+/* The nucleus objects, split from the given cores or from those of
+ * @signal (lda_nuclei_new(), lda_nuclei_new_bright()). */
+static LdaNuclei *
+nuclei_new (const LdaBitplane      *hoechst,
+            const LdaBitplane      *draq7,
+            const LdaBitplane      *hoechst_core,
+            const LdaBitplane      *draq7_core,
+            const LdaNucleusSignal *signal,
+            const LdaNucleusParams *params,
+            GCancellable           *cancellable,
+            GError                **error)
 {
   const guint w = hoechst->width;
   const guint h = hoechst->height;
@@ -286,7 +271,17 @@ lda_nuclei_new (const LdaBitplane      *hoechst,
   if (!(self->lines = lda_bitplane_new (w, h, error)))
     return NULL;
 
-  if (params->split)
+  if (params->split && signal != NULL)
+    {
+      /* The cores where the nuclei outshine their surroundings. */
+      g_autoptr(LdaBitplane) ho = lda_bitplane_new (w, h, error);
+      g_autoptr(LdaBitplane) dr = ho == NULL ? NULL : lda_bitplane_new (w, h, error);
+
+      if (dr == NULL || !lda_cores_new (signal, self->mask, ho, error) ||
+          !split (self, ho, dr, params->split_depth, cancellable, error))
+        return NULL;
+    }
+  else if (params->split)
     {
       g_autoptr(LdaBitplane) ho = lda_bitplane_copy (hoechst_core != NULL ? hoechst_core : hoechst,
                                                      error);
@@ -325,6 +320,67 @@ lda_nuclei_new (const LdaBitplane      *hoechst,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lda_nuclei_new:
+ * @hoechst: the Hoechst mask
+ * @draq7: the Draq7 mask
+ * @hoechst_core: (nullable): the Hoechst nuclei's cores, where they are
+ *   brightest; %NULL when they are the Hoechst mask itself
+ * @draq7_core: (nullable): likewise for Draq7
+ * @params: whether and how deep to split
+ * @cancellable: (nullable): polled within the long steps
+ * @error: return location for an error
+ *
+ * The nucleus objects of Hoechst ∪ Draq7, split by the shape of the mask:
+ * with splitting, the seeded watershed of its distance map described
+ * above (lda_split_seeds(), lda_split_flood()); without, its 4-connected
+ * components.  Objects smaller than the smallest nucleus are dropped,
+ * from the mask too.
+ *
+ * Returns: (transfer full) (nullable): the objects
+ */
+LdaNuclei *
+lda_nuclei_new (const LdaBitplane      *hoechst,
+                const LdaBitplane      *draq7,
+                const LdaBitplane      *hoechst_core,
+                const LdaBitplane      *draq7_core,
+                const LdaNucleusParams *params,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  return nuclei_new (hoechst, draq7, hoechst_core, draq7_core, NULL, params, cancellable, error);
+}
+
+/**
+ * lda_nuclei_new_bright:
+ * @hoechst: the Hoechst mask
+ * @draq7: the Draq7 mask
+ * @signal: the images the masks come from, their dark levels and
+ *   thresholds
+ * @params: whether and how deep to split
+ * @cancellable: (nullable): polled within the long steps
+ * @error: return location for an error
+ *
+ * Like lda_nuclei_new(), but the cores whose distance map seeds the split
+ * are the pixels brighter than their neighbourhood (lda_cores_new()):
+ * they come apart between the nuclei of a dense field, which the mask
+ * joins into one blob.
+ *
+ * Returns: (transfer full) (nullable): the objects
+ */
+LdaNuclei *
+lda_nuclei_new_bright (const LdaBitplane      *hoechst,
+                       const LdaBitplane      *draq7,
+                       const LdaNucleusSignal *signal,
+                       const LdaNucleusParams *params,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
+  g_return_val_if_fail (signal != NULL, NULL);
+
+  return nuclei_new (hoechst, draq7, NULL, NULL, signal, params, cancellable, error);
 }
 
 void

@@ -301,28 +301,6 @@ core_threshold (LdaPipeline *self,
   return MAX (chan->threshold, (gint64) chan->levels.level[p->method]);
 }
 
-/* A nucleus channel's cores (lda_nuclei_new()): its pixels above the core
- * threshold, or %NULL when that is the threshold in use. */
-static gboolean
-make_core (LdaPipeline  *self,
-           LdaChannel    channel,
-           LdaBitplane **core,
-           GError      **error)
-{
-  gint64 threshold = core_threshold (self, channel);
-
-  *core = NULL;
-  if (threshold == self->channels[channel].threshold)
-    return TRUE;
-
-  *core = lda_bitplane_new (self->width, self->height, error);
-  if (*core == NULL)
-    return FALSE;
-  lda_bitplane_threshold (*core, self->inputs[channel], threshold);
-
-  return TRUE;
-}
-
 /* The three channels' thresholds and masks: the cell area's chain on a
  * second thread when the nuclei have work too. */
 static gboolean
@@ -384,8 +362,7 @@ run_nuclei (LdaPipeline  *self,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr(LdaBitplane) hoechst_core = NULL;
-  g_autoptr(LdaBitplane) draq7_core = NULL;
+  LdaNucleusSignal signal;
   gint64 t0;
 
   if (self->params.nuclei.objects && self->nuclei != NULL &&
@@ -397,14 +374,16 @@ run_nuclei (LdaPipeline  *self,
     return TRUE;
 
   t0 = g_get_monotonic_time ();
-  if (self->params.nuclei.split &&
-      (!make_core (self, LDA_CHANNEL_HOECHST, &hoechst_core, error) ||
-       !make_core (self, LDA_CHANNEL_DRAQ7, &draq7_core, error)))
-    return FALSE;
-  self->nuclei = lda_nuclei_new (self->channels[LDA_CHANNEL_HOECHST].bits,
-                                 self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                 hoechst_core, draq7_core, &self->params.nuclei,
-                                 cancellable, error);
+  /* Split by brightness (lda-relief.c): the cores are not needed. */
+  for (guint c = 0; c < 2; c++)
+    {
+      signal.image[c] = self->inputs[LDA_CHANNEL_HOECHST + c];
+      signal.dark[c] = self->channels[LDA_CHANNEL_HOECHST + c].levels.dark;
+      signal.threshold[c] = self->channels[LDA_CHANNEL_HOECHST + c].threshold;
+    }
+  self->nuclei = lda_nuclei_new_bright (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                        self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                        &signal, &self->params.nuclei, cancellable, error);
   if (self->nuclei == NULL)
     return FALSE;
   for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)

@@ -11,6 +11,7 @@
 #include "lda-bitplane.h"
 #include "lda-components.h"
 #include "lda-params.h"
+#include "lda-cores.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,12 @@ LdaNuclei *lda_nuclei_new           (const LdaBitplane      *hoechst,
                                      const LdaBitplane      *draq7,
                                      const LdaBitplane      *hoechst_core,
                                      const LdaBitplane      *draq7_core,
+                                     const LdaNucleusParams *params,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
+LdaNuclei *lda_nuclei_new_bright    (const LdaBitplane      *hoechst,
+                                     const LdaBitplane      *draq7,
+                                     const LdaNucleusSignal *signal,
                                      const LdaNucleusParams *params,
                                      GCancellable           *cancellable,
                                      GError                **error);
