@@ -22,6 +22,7 @@
 
 #define FAR (LDA_RELIEF_MAX + 1)
 
+
 static inline gboolean
 row_bit (const guint64 *row,
          guint          x)
@@ -82,44 +83,51 @@ relief_row (const guint16 *g,
       return;
     }
 
+  /* Each parabola of the envelope over the columns where it is lowest:
+   * the next one takes over from the first x where it crosses it. */
   {
-    int j = 0;
+    guint x = 0;
 
-    for (guint x0 = 0; x0 < w; x0 += 64)
+    for (int j = 0; j <= k && x < w; j++)
       {
-        guint64 bits = area[x0 >> 6];
-        guint n = MIN (64u, w - x0);
+        const gint32 gv2 = (gint32) (f[j] - (gint64) v[j] * v[j]);
+        const gint32 vj = (gint32) v[j];
+        guint end = w;
 
-        if (bits == 0)
+        if (j < k)
           {
-            memset (out + x0, 0, n);
-            continue;
+            gint64 num = f[j + 1] - f[j];
+            gint64 den = 2 * (gint64) (v[j + 1] - v[j]);
+            /* ceil (num / den), num of either sign, den > 0 */
+            gint64 first = num <= 0 ? -(-num / den) : (num + den - 1) / den;
+
+            end = (guint) CLAMP (first, (gint64) x, (gint64) w);
           }
 
-        for (guint i = 0; i < n; i++)
+        for (; x < end; x++)
           {
-            guint x = x0 + i;
-            gint64 dx, d2;
+            gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
+            gint32 d2 = dx * dx + gv2;
 
-            if (!((bits >> i) & 1))
-              {
-                out[x] = 0;
-                continue;
-              }
-
-            /* The parabola of the envelope over x: the next one takes
-             * over where it crosses the current one, at or before x. */
-            while (j < k && f[j + 1] - f[j] <= 2 * (gint64) x * (v[j + 1] - v[j]))
-              j++;
-
-            dx = (gint64) x - v[j];
-            d2 = dx * dx + (f[j] - (gint64) v[j] * v[j]);
             /* sqrtf is exact enough: floor(sqrt(n)) for n < 2^16 never
              * rounds up to the next integer in single precision. */
-            out[x] = d2 >= (gint64) FAR * FAR ? LDA_RELIEF_MAX : (guint8) sqrtf ((float) d2);
+            out[x] = d2 >= FAR * FAR ? LDA_RELIEF_MAX : (guint8) sqrtf ((float) d2);
           }
       }
   }
+
+  /* 0 outside the area. */
+  for (guint x0 = 0; x0 < w; x0 += 64)
+    {
+      guint64 bits = area[x0 >> 6];
+      guint n = MIN (64u, w - x0);
+
+      if (bits == G_MAXUINT64)
+        continue;
+      for (guint i = 0; i < n; i++)
+        if (!((bits >> i) & 1))
+          out[x0 + i] = 0;
+    }
 }
 
 /* The column pass of the relief over columns x_start … x_end − 1:
