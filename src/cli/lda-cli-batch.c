@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lda-cli.h"
+#include "lda-cli-jobs.h"
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
 #include "lda-error.h"
@@ -42,6 +43,7 @@ typedef struct
   LdaParamOptions *param_options;  /* frames with their own parameters */
   gboolean    threaded_pipeline;
   gboolean    progress;
+  LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
   GMutex      lock;
   guint       done;
   guint       total;
@@ -181,6 +183,7 @@ run_job (gpointer data,
   g_autoptr(GError) error = NULL;
   guint n_pages = 0;
 
+  lda_prefetch_next (batch->prefetch);
   if (job->triple->problem != NULL)
     {
       g_ptr_array_add (job->messages, g_strdup_printf ("%s: %s", job->triple->name,
@@ -379,6 +382,7 @@ lda_cli_batch (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *csv = NULL;
   gboolean json = FALSE;
+  gboolean stats = FALSE;
   g_autofree char *output_dir = NULL;
   g_autofree char *jobs_text = NULL;
   g_autofree char *shard_text = NULL;
@@ -388,6 +392,8 @@ lda_cli_batch (int    argc,
   g_autofree char *csv_name = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
   GThreadPool *pool;
+  g_autoptr(GPtrArray) job_triples = g_ptr_array_new ();
+  LdaJobsClock clock;
   Batch batch = { 0, };
   guint n_jobs = MAX (1, g_get_num_processors ());
   guint shard_index = 1, shard_count = 1;
@@ -407,6 +413,9 @@ lda_cli_batch (int    argc,
          "draq7=N|NAME (channel numbers from 1, channel or folder names)"), "MAP" },
     { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
       N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats,
+      N_("Print frames per second, processors busy and peak memory on stderr at the end"),
+      NULL },
     { NULL }
   };
 
@@ -491,6 +500,7 @@ lda_cli_batch (int    argc,
       Job *job = g_new0 (Job, 1);
 
       job->triple = g_ptr_array_index (triples, i);
+      g_ptr_array_add (job_triples, (gpointer) job->triple);
       job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
@@ -503,11 +513,16 @@ lda_cli_batch (int    argc,
   batch.total = jobs->len;
   batch.start = g_get_monotonic_time ();
   g_mutex_init (&batch.lock);
+  lda_jobs_clock_start (&clock);
 
+  /* The pool hands the triples out in order; the reader keeps one triple
+   * ahead of each worker. */
+  batch.prefetch = lda_prefetch_new (job_triples, n_jobs);
   pool = g_thread_pool_new (run_job, &batch, (int) MIN (n_jobs, MAX (jobs->len, 1)), TRUE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&batch.prefetch, lda_prefetch_free);
   g_mutex_clear (&batch.lock);
 
   rows = g_ptr_array_new ();
@@ -521,6 +536,8 @@ lda_cli_batch (int    argc,
         g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
     }
   frames = rows->len;
+  if (stats || batch.progress)
+    lda_jobs_print_stats (&clock, stderr, frames, MIN (n_jobs, MAX (jobs->len, 1)));
   csv = lda_counts_table_csv (rows);
 
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
