@@ -318,45 +318,38 @@ inside_run (const guint16 *g,
             guint          w,
             guint16       *out,
             guint         *v,
-            double        *z)
+            gint64        *f)
 {
   guint q0 = x0 > 0 ? x0 - 1 : 0;
   guint q1 = x1 < w ? x1 : w - 1;
   int k = 0;
   int j = 0;
 
-  /* Lower envelope of the parabolas; z[0] = −∞ stops the pops. */
+  /* Lower envelope of the parabolas, in whole numbers as in relief_row(). */
   v[0] = q0;
-  z[0] = -HUGE_VAL;
+  f[0] = (gint64) q0 * q0 + (gint64) g[q0] * g[q0];
   for (guint q = q0 + 1; q <= q1; q++)
     {
-      double fq = (double) q * q + (double) g[q] * g[q];
-      double s;
+      gint64 fq = (gint64) q * q + (gint64) g[q] * g[q];
 
-      for (;;)
-        {
-          guint p = v[k];
-          double fp = (double) p * p + (double) g[p] * g[p];
-
-          s = (fq - fp) / (2.0 * ((double) q - p));
-          if (s > z[k])
-            break;
-          k--;
-        }
+      while (k >= 1 &&
+             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
+             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
+        k--;
       k++;
       v[k] = q;
-      z[k] = s;
+      f[k] = fq;
     }
 
   for (guint x = x0; x < x1; x++)
     {
       gint64 dx, d2, edge;
 
-      while (j < k && z[j + 1] <= (double) x)
+      while (j < k && f[j + 1] - f[j] <= 2 * (gint64) x * (v[j + 1] - v[j]))
         j++;
 
       dx = (gint64) x - v[j];
-      d2 = dx * dx + (gint64) g[v[j]] * g[v[j]];
+      d2 = dx * dx + (f[j] - (gint64) v[j] * v[j]);
       /* The background beyond the left and right edges. */
       edge = MIN ((gint64) x + 1, (gint64) w - x);
       d2 = MIN (d2, edge * edge);
@@ -369,11 +362,57 @@ typedef struct
   const LdaBitplane *mask;
   const guint16     *g;
   guint16           *out;
+  guint              x_start;
+  guint              x_end;
   guint              y_start;
   guint              y_end;
   guint             *v;
-  double            *z;
+  gint64            *f;
 } InsideJob;
+
+/* The column pass over columns x_start … x_end − 1: vertical distance to
+ * the nearest pixel outside, with the rows above and below the image
+ * outside. */
+static void
+inside_columns (InsideJob *job)
+{
+  const LdaBitplane *mask = job->mask;
+  const gsize w = mask->width;
+  const guint h = mask->height;
+  guint16 *g = (guint16 *) job->g;
+
+  for (guint y = 0; y < h; y++)
+    {
+      const guint64 *row = lda_bitplane_row (mask, y);
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *above = y > 0 ? gy - w : NULL;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        gy[x] = !row_bit (row, x) ? 0 : above != NULL ? MIN (above[x] + 1, FAR_INSIDE) : 1;
+    }
+  if (h > 0)
+    {
+      guint16 *last = g + (gsize) (h - 1) * w;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        last[x] = MIN (last[x], 1);
+    }
+  for (guint y = h - 1; y-- > 0;)
+    {
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *below = gy + w;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        gy[x] = MIN (gy[x], below[x] + 1);
+    }
+}
+
+static gpointer
+inside_columns_thread (gpointer data)
+{
+  inside_columns (data);
+  return NULL;
+}
 
 static void
 inside_rows (InsideJob *job)
@@ -413,7 +452,7 @@ inside_rows (InsideJob *job)
                 break;
             }
           x1 = MIN (x1, w);
-          inside_run (g, x0, x1, w, out, job->v, job->z);
+          inside_run (g, x0, x1, w, out, job->v, job->f);
           x = x1;
         }
     }
@@ -453,53 +492,39 @@ lda_distance_squared_inside (const LdaBitplane *mask,
   const guint h = mask->height;
   g_autofree guint16 *g = NULL;
   g_autofree guint *v = NULL;
-  g_autofree double *z = NULL;
+  g_autofree gint64 *f = NULL;
   InsideJob jobs[2];
   GThread *thread = NULL;
 
   g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
   v = g_try_malloc_n (2 * (gsize) w + 4, sizeof (guint));
-  z = g_try_malloc_n (2 * (gsize) w + 4, sizeof (double));
-  if (g == NULL || v == NULL || z == NULL)
+  f = g_try_malloc_n (2 * (gsize) w + 4, sizeof (gint64));
+  if (g == NULL || v == NULL || f == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory for the distance map of a %u × %u image"), w, h);
       return FALSE;
     }
 
-  /* Column pass: vertical distance to the nearest pixel outside, with the
-   * rows above and below the image outside. */
-  for (guint y = 0; y < h; y++)
+  /* Column pass, the columns in two halves on two threads. */
+  jobs[0] = (InsideJob) { mask, g, distance2, 0, w, 0, h, v, f };
+  jobs[1] = (InsideJob) { mask, g, distance2, w, w, h, h, v + w + 2, f + w + 2 };
+  if (w >= 128 && h >= 64)
     {
-      const guint64 *row = lda_bitplane_row (mask, y);
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *above = y > 0 ? gy - w : NULL;
-
-      for (guint x = 0; x < w; x++)
-        gy[x] = !row_bit (row, x) ? 0 : above != NULL ? MIN (above[x] + 1, FAR_INSIDE) : 1;
+      jobs[0].x_end = jobs[1].x_start = MIN (w, (w / 2 + 63) & ~63u);
+      thread = g_thread_try_new ("lda-depth", inside_columns_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].x_end = w;
     }
-  if (h > 0)
-    {
-      guint16 *last = g + (gsize) (h - 1) * w;
-
-      for (guint x = 0; x < w; x++)
-        last[x] = MIN (last[x], 1);
-    }
-  for (guint y = h - 1; y-- > 0;)
-    {
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *below = gy + w;
-
-      for (guint x = 0; x < w; x++)
-        gy[x] = MIN (gy[x], below[x] + 1);
-    }
+  inside_columns (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  thread = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   /* Row pass: rows are independent once the column distances are known. */
-  jobs[0] = (InsideJob) { mask, g, distance2, 0, h, v, z };
-  jobs[1] = (InsideJob) { mask, g, distance2, h, h, v + w + 2, z + w + 2 };
   if (h >= 64)
     {
       jobs[0].y_end = jobs[1].y_start = h / 2;
