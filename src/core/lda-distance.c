@@ -41,6 +41,26 @@ row_any (const guint64 *a,
   return FALSE;
 }
 
+/* floor(sqrt(n)) for n < FAR², a table the relief looks up instead of
+ * three conversions and a square root a pixel.  sqrtf is exact enough to
+ * fill it: floor(sqrt(n)) for n < 2^16 never rounds up to the next integer
+ * in single precision. */
+static const guint8 *
+root_table (void)
+{
+  static guint8 table[FAR * FAR];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < FAR * FAR; n++)
+        table[n] = (guint8) sqrtf ((float) n);
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
 /* One row of the relief from the column distances g.  The lower envelope
  * of the parabolas (x − q)² + g(q)² is kept in whole numbers: with
  * f(q) = q² + g(q)², parabolas p and q > p cross at
@@ -53,7 +73,8 @@ relief_row (const guint16 *g,
             guint8        *out,
             guint          w,
             guint         *v,
-            gint64        *f)
+            gint64        *f,
+            const guint8  *root)
 {
   int k = -1;
 
@@ -109,9 +130,9 @@ relief_row (const guint16 *g,
             gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
             gint32 d2 = dx * dx + gv2;
 
-            /* sqrtf is exact enough: floor(sqrt(n)) for n < 2^16 never
-             * rounds up to the next integer in single precision. */
-            out[x] = d2 >= FAR * FAR ? LDA_RELIEF_MAX : (guint8) sqrtf ((float) d2);
+            /* From FAR² on, the floor of the root is clipped to 255, as
+             * the table's last entry is. */
+            out[x] = root[MIN (d2, FAR * FAR - 1)];
           }
       }
   }
@@ -177,6 +198,7 @@ typedef struct
   GCancellable      *cancellable;
   guint             *v;
   gint64            *f;
+  const guint8      *root;
   gboolean           cancelled;
 } RowJob;
 
@@ -202,7 +224,7 @@ row_pass (RowJob *job)
           continue;
         }
 
-      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->f);
+      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->f, job->root);
     }
 }
 
@@ -265,8 +287,13 @@ lda_relief (const LdaBitplane *nuclei,
       return FALSE;
     }
 
-  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, FALSE };
-  jobs[1] = (RowJob) { nuclei, area, g, relief, w, w, h, h, cancellable, v + w, f + w, FALSE };
+  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, root_table (),
+                       FALSE };
+  jobs[1] = jobs[0];
+  jobs[1].x_start = w;
+  jobs[1].y_start = h;
+  jobs[1].v = v + w;
+  jobs[1].f = f + w;
 
   /* Column pass: columns are independent. */
   if (two)
