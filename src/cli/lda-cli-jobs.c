@@ -33,12 +33,16 @@ struct _LdaPrefetch
   guint      wanted;    /* triples that may be read: those started + depth */
   guint      depth;
   gboolean   stop;
-  guint64    bytes;     /* read so far */
   GThread   *thread;
 };
 
-/* Reads @path through once, so that its pages are in memory when a worker
- * opens it; a file that cannot be read is left to the worker to report. */
+/* A time series can be gigabytes that a worker reads page by page over a
+ * long time: only its start is read ahead. */
+#define READ_AHEAD_MAX (G_GUINT64_CONSTANT (256) << 20)
+
+/* Reads @path through once (its first READ_AHEAD_MAX bytes), so that its
+ * pages are in memory when a worker opens it; a file that cannot be read
+ * is left to the worker to report. */
 static guint64
 read_ahead (const char *path)
 {
@@ -49,10 +53,10 @@ read_ahead (const char *path)
   if (fd < 0)
     return 0;
 #ifdef POSIX_FADV_WILLNEED
-  posix_fadvise (fd, 0, 0, POSIX_FADV_WILLNEED);
+  posix_fadvise (fd, 0, (off_t) READ_AHEAD_MAX, POSIX_FADV_WILLNEED);
 #endif
   buffer = g_malloc (1 << 20);
-  for (;;)
+  while (total < READ_AHEAD_MAX)
     {
       gssize n = read (fd, buffer, 1 << 20);
 
@@ -75,7 +79,6 @@ prefetch_thread (gpointer data)
   for (guint i = 0; i < self->files->len; i++)
     {
       GPtrArray *paths = g_ptr_array_index (self->files, i);
-      guint64 bytes = 0;
 
       g_mutex_lock (&self->lock);
       while (!self->stop && i >= self->wanted)
@@ -85,11 +88,7 @@ prefetch_thread (gpointer data)
         break;
 
       for (guint p = 0; p < paths->len; p++)
-        bytes += read_ahead (g_ptr_array_index (paths, p));
-
-      g_mutex_lock (&self->lock);
-      self->bytes += bytes;
-      g_mutex_unlock (&self->lock);
+        read_ahead (g_ptr_array_index (paths, p));
     }
 
   return NULL;
@@ -148,24 +147,6 @@ lda_prefetch_next (LdaPrefetch *self)
   self->wanted++;
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
-}
-
-/**
- * lda_prefetch_bytes:
- * @self: a prefetcher
- *
- * Returns: the bytes read ahead so far
- */
-guint64
-lda_prefetch_bytes (LdaPrefetch *self)
-{
-  guint64 bytes;
-
-  g_mutex_lock (&self->lock);
-  bytes = self->bytes;
-  g_mutex_unlock (&self->lock);
-
-  return bytes;
 }
 
 /**

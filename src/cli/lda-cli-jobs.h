@@ -17,7 +17,6 @@ LdaPrefetch *lda_prefetch_new      (GPtrArray   *triples,
                                     guint        depth);
 void         lda_prefetch_next     (LdaPrefetch *self);
 void         lda_prefetch_free     (LdaPrefetch *self);
-guint64      lda_prefetch_bytes    (LdaPrefetch *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaPrefetch, lda_prefetch_free)
 
