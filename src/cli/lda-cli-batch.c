@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lda-cli.h"
+#include "lda-cli-jobs.h"
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
 #include "lda-error.h"
@@ -47,6 +48,7 @@ typedef struct
   gboolean    threaded_pipeline;
   gboolean    progress;
   double      interval_hours;  /* --interval, 0 when not given */
+  LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
   GMutex      lock;
   guint       done;
   guint       total;
@@ -204,6 +206,7 @@ run_job (gpointer data,
   g_autoptr(GError) error = NULL;
   guint n_pages = 0;
 
+  lda_prefetch_next (batch->prefetch);
   if (job->triple->problem != NULL)
     {
       g_ptr_array_add (job->messages, g_strdup_printf ("%s: %s", job->triple->name,
@@ -520,6 +523,7 @@ lda_cli_batch (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *csv = NULL;
   gboolean json = FALSE;
+  gboolean stats = FALSE;
   g_autofree char *output_dir = NULL;
   g_autofree char *jobs_text = NULL;
   g_autofree char *shard_text = NULL;
@@ -531,6 +535,8 @@ lda_cli_batch (int    argc,
   g_autofree char *csv_name = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
   GThreadPool *pool;
+  g_autoptr(GPtrArray) job_triples = g_ptr_array_new ();
+  LdaJobsClock clock;
   Batch batch = { 0, };
   guint n_jobs = MAX (1, g_get_num_processors ());
   guint shard_index = 1, shard_count = 1;
@@ -553,6 +559,9 @@ lda_cli_batch (int    argc,
       N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
     { "interval", 0, 0, G_OPTION_ARG_STRING, &interval_text,
       N_("Time between frames where the files do not say it (e.g. 2h, 30min)"), "TIME" },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats,
+      N_("Print frames per second, processors busy and peak memory on stderr at the end"),
+      NULL },
     { NULL }
   };
 
@@ -658,6 +667,7 @@ lda_cli_batch (int    argc,
           g_free (job);
           return LDA_EXIT_FAILED;
         }
+      g_ptr_array_add (job_triples, (gpointer) job->triple);
       job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
@@ -670,11 +680,16 @@ lda_cli_batch (int    argc,
   batch.total = jobs->len;
   batch.start = g_get_monotonic_time ();
   g_mutex_init (&batch.lock);
+  lda_jobs_clock_start (&clock);
 
+  /* The pool hands the triples out in order; the reader keeps one triple
+   * ahead of each worker. */
+  batch.prefetch = lda_prefetch_new (job_triples, n_jobs);
   pool = g_thread_pool_new (run_job, &batch, (int) MIN (n_jobs, MAX (jobs->len, 1)), TRUE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&batch.prefetch, lda_prefetch_free);
   g_mutex_clear (&batch.lock);
 
   rows = g_ptr_array_new ();
@@ -688,6 +703,8 @@ lda_cli_batch (int    argc,
         g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
     }
   frames = rows->len;
+  if (stats || batch.progress)
+    lda_jobs_print_stats (&clock, stderr, frames, MIN (n_jobs, MAX (jobs->len, 1)));
   csv = lda_counts_table_csv (rows);
 
   csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)

@@ -3,19 +3,26 @@
 several workloads and sizes.
 
   tests/bench/bench-vs-reference.py [--build BUILDDIR] [--sizes 512,2048,...]
-                                    [--workloads tiled,cells,dense]
+                                    [--workloads cells,dense,tiled]
                                     [--repeat N] [--reference-max S]
+                                    [--batch FRAMES]
 
 Workloads (each made at every size, in a child process):
-  tiled   the real 512 x 512 crops of ../shared/data/real tiled to the
-          size: bright data whose Sobel tiles saturate, so the article's
-          cell-area threshold is above every pixel and the watershed has
-          almost nothing to flood (the optimistic case);
-  cells   the same tiles with the brightfield scaled to a quarter: its
-          gradient no longer saturates, the cell area covers most of the
-          frame and the watershed floods it (realistic);
+  cells   the real 512 x 512 crops of ../shared/data/real tiled to the
+          size, the brightfield scaled to a quarter: its gradient does not
+          saturate, the cell area covers most of the frame and the
+          watershed floods it (realistic);
   dense   a synthetic confluent culture: cells and nuclei packed edge to
-          edge, a third of them dead (the worst case).
+          edge, a third of them dead (the worst case);
+  tiled   the same tiles as they are: bright data whose Sobel tiles
+          saturate, so the article's cell-area threshold is above every
+          pixel and the watershed has almost nothing to flood (the
+          optimistic case).
+
+With --batch FRAMES (default 8; 0 leaves it out) it also runs `livedead
+batch --stats` on a folder of that many 2048 x 2048 cells frames with
+--jobs 1 and --jobs 2 and prints the frames per second, the processors
+kept busy and the memory per job.
 
 For each it runs, in one go: the reference's stages (timed one by one,
 median of N), `livedead bench --preset article` (the same method) and
@@ -38,7 +45,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 SHARED = os.path.normpath(os.path.join(TOP, "..", "shared"))
-WORKLOADS = ("tiled", "cells", "dense")
+WORKLOADS = ("cells", "dense", "tiled")
 
 
 def cpu_model():
@@ -181,6 +188,8 @@ def main():
     parser.add_argument("--sizes", default="512,2048,4096,8192")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
     parser.add_argument("--reference-max", type=int, default=8192)
+    parser.add_argument("--batch", type=int, default=8,
+                        help="2048 x 2048 frames for the batch throughput (0: none)")
     parser.add_argument("--make-triple", nargs=3, metavar=("DIR", "WORKLOAD", "SIZE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -225,6 +234,9 @@ def main():
                 results[workload, size] = (ref, article, robust, peak, share)
                 report(workload, size, n, ref, article, robust, peak, share)
 
+    if args.batch > 0:
+        batch_throughput(livedead, args.batch)
+
     print()
     print("growth with size (whole pipeline, time relative to the smallest size; "
           "pixels grow as the square)")
@@ -239,6 +251,31 @@ def main():
             print(f"{workload:<8}{size:>7}{px:>8.0f}x{rg}"
                   f"{article['whole pipeline'] / base[1]['whole pipeline']:>8.1f}x"
                   f"{robust['whole pipeline'] / base[2]['whole pipeline']:>8.1f}x")
+
+
+def batch_throughput(livedead, frames):
+    """`livedead batch --stats` on FRAMES copies of the 2048 x 2048 cells
+    triple (hard links), with one job and with two."""
+    print()
+    print(f"== batch of {frames} frames of 2048 x 2048 (cells), livedead batch --stats")
+    with tempfile.TemporaryDirectory() as work:
+        source = os.path.join(work, "source")
+        folder = os.path.join(work, "in")
+        os.mkdir(source)
+        os.mkdir(folder)
+        subprocess.run([sys.executable, __file__, "--make-triple", source, "cells", "2048"],
+                       check=True)
+        for i in range(frames):
+            for c in ("bf", "hoechst", "draq7"):
+                os.link(os.path.join(source, f"cells2048_{c}.tif"),
+                        os.path.join(folder, f"frame{i:03d}_{c}.tif"))
+        for jobs in (1, 2):
+            out = os.path.join(work, f"out{jobs}")
+            err = subprocess.run([livedead, "batch", folder, "-o", out, "--jobs", str(jobs),
+                                  "--stats"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 text=True, env=dict(os.environ, LC_ALL="C")).stderr
+            line = [x for x in err.splitlines() if "frames/s" in x]
+            print(f"--jobs {jobs}: {line[-1] if line else 'no statistics: ' + err.strip()}")
 
 
 def report(workload, size, n, ref, article, robust, peak, share):

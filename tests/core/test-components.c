@@ -268,6 +268,27 @@ test_threshold_strict (void)
     }
   lda_bitplane_threshold (wide_plane, wide, 63);
   g_assert_true (lda_test_planes_match ("threshold 63", wide_plane, wide_want));
+
+  /* Random values over whole and partial words, every bit position. */
+  {
+    static const gint64 thresholds[] = { 0, 1, 255, 32767, 40000, 65534 };
+    g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+    g_autoptr(LdaImage) noisy = lda_image_new (LDA_PIXEL_U16, 200, 3, NULL);
+    g_autoptr(LdaBitplane) got = lda_test_plane_new (200, 3);
+
+    for (guint i = 0; i < 200 * 3; i++)
+      lda_image_u16 (noisy)[i] = (guint16) (i % 7 == 0 ? g_rand_int_range (rand, 0, 2) * 65535
+                                                       : g_rand_int_range (rand, 0, 65536));
+    for (guint k = 0; k < G_N_ELEMENTS (thresholds); k++)
+      {
+        g_autoptr(LdaBitplane) want = lda_test_plane_new (200, 3);
+
+        for (guint i = 0; i < 200 * 3; i++)
+          lda_bitplane_set (want, i % 200, i / 200, lda_image_u16 (noisy)[i] > thresholds[k]);
+        lda_bitplane_threshold (got, noisy, thresholds[k]);
+        g_assert_true (lda_test_planes_match ("random", got, want));
+      }
+  }
 }
 
 /* The component of a pixel: each pixel of every run, gaps between runs

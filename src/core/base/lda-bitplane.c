@@ -130,6 +130,33 @@ lda_bitplane_count (const LdaBitplane *self)
   return count;
 }
 
+/* The 64 pixels of @src above @t as the bits of a word: the comparisons
+ * go to bytes (a loop the compiler makes vector code of), and each 8
+ * bytes of 0 or 1 are gathered into 8 bits by one multiplication, which
+ * moves byte i's bit to bit 56 + i. */
+static inline guint64
+pack_above_u16 (const guint16 *src,
+                guint16        t)
+{
+  guint8 above[64];
+  guint64 bits = 0;
+
+  for (guint i = 0; i < 64; i++)
+    above[i] = src[i] > t;
+
+  for (guint b = 0; b < 8; b++)
+    {
+      guint64 bytes = 0;
+
+      /* Byte i of the word is pixel 8b + i whatever the byte order. */
+      for (guint i = 0; i < 8; i++)
+        bytes |= (guint64) above[8 * b + i] << (8 * i);
+      bits |= ((bytes * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56) << (8 * b);
+    }
+
+  return bits;
+}
+
 /**
  * lda_bitplane_threshold:
  * @self: a plane of the image's size
@@ -166,6 +193,11 @@ lda_bitplane_threshold (LdaBitplane    *self,
               guint n = MIN (64u, w - x0);
               guint64 bits = 0;
 
+              if (n == 64 && t >= 0)
+                {
+                  row[word] = pack_above_u16 (src + x0, (guint16) t);
+                  continue;
+                }
               for (guint i = 0; i < n; i++)
                 bits |= (guint64) ((gint32) src[x0 + i] > t) << i;
               row[word] = bits;

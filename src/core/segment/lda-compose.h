@@ -121,6 +121,13 @@ LdaCounts  *lda_counts_new_full (const LdaRegions  *regions,
                                const LdaBitplane *hoechst,
                                const LdaBitplane *draq7,
                                const LdaEvidence *evidence);
+LdaImage   *lda_labels_new    (const LdaRegions  *regions,
+                               const LdaBitplane *hoechst,
+                               const LdaBitplane *draq7,
+                               const LdaNuclei   *nuclei,
+                               const LdaEvidence *evidence,
+                               LdaCounts        **counts,
+                               GError           **error);
 gint        lda_regions_object_at (const LdaRegions *regions,
                                guint              x,
                                guint              y);

@@ -22,6 +22,7 @@
 
 #define FAR (LDA_RELIEF_MAX + 1)
 
+
 static inline gboolean
 row_bit (const guint64 *row,
          guint          x)
@@ -40,48 +41,60 @@ row_any (const guint64 *a,
   return FALSE;
 }
 
-/* One row of the relief from the column distances g. */
+/* floor(sqrt(n)) for n < FAR², a table the relief looks up instead of
+ * three conversions and a square root a pixel.  sqrtf is exact enough to
+ * fill it: floor(sqrt(n)) for n < 2^16 never rounds up to the next integer
+ * in single precision. */
+static const guint8 *
+root_table (void)
+{
+  static guint8 table[FAR * FAR];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < FAR * FAR; n++)
+        table[n] = (guint8) sqrtf ((float) n);
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
+/* One row of the relief from the column distances g.  The lower envelope
+ * of the parabolas (x − q)² + g(q)² is kept in whole numbers: with
+ * f(q) = q² + g(q)², parabolas p and q > p cross at
+ * (f(q) − f(p)) / 2(q − p), and comparing two such crossings, or a
+ * crossing with a column, is done by cross-multiplying, exactly and
+ * without a division. */
 static void
 relief_row (const guint16 *g,
             const guint64 *area,
             guint8        *out,
             guint          w,
             guint         *v,
-            double        *z)
+            gint64        *f,
+            const guint8  *root)
 {
   int k = -1;
 
-  /* Lower envelope of the parabolas (x − q)² + g(q)² of the near columns. */
   for (guint q = 0; q < w; q++)
     {
-      double fq;
+      gint64 fq;
 
       if (g[q] >= FAR)
         continue;
 
-      fq = (double) q * q + (double) g[q] * g[q];
-      while (k >= 0)
-        {
-          guint p = v[k];
-          double fp = (double) p * p + (double) g[p] * g[p];
-          double s = (fq - fp) / (2.0 * ((double) q - p));
-
-          if (s <= z[k])
-            k--;
-          else
-            {
-              k++;
-              v[k] = q;
-              z[k] = s;
-              break;
-            }
-        }
-      if (k < 0)
-        {
-          k = 0;
-          v[0] = q;
-          z[0] = -HUGE_VAL;
-        }
+      fq = (gint64) q * q + (gint64) g[q] * g[q];
+      /* Drop the last parabola while q's crossing with it comes no later
+       * than its own crossing with the one before. */
+      while (k >= 1 &&
+             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
+             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
+        k--;
+      k++;
+      v[k] = q;
+      f[k] = fq;
     }
 
   if (k < 0)
@@ -91,42 +104,101 @@ relief_row (const guint16 *g,
       return;
     }
 
+  /* Each parabola of the envelope over the columns where it is lowest:
+   * the next one takes over from the first x where it crosses it. */
   {
-    int j = 0;
+    guint x = 0;
 
-    for (guint x = 0; x < w; x++)
+    for (int j = 0; j <= k && x < w; j++)
       {
-        gint64 dx, d2;
+        const gint32 gv2 = (gint32) (f[j] - (gint64) v[j] * v[j]);
+        const gint32 vj = (gint32) v[j];
+        guint end = w;
 
-        while (j < k && z[j + 1] <= (double) x)
-          j++;
-
-        if (!row_bit (area, x))
+        if (j < k)
           {
-            out[x] = 0;
-            continue;
+            gint64 num = f[j + 1] - f[j];
+            gint64 den = 2 * (gint64) (v[j + 1] - v[j]);
+            /* ceil (num / den), num of either sign, den > 0 */
+            gint64 first = num <= 0 ? -(-num / den) : (num + den - 1) / den;
+
+            end = (guint) CLAMP (first, (gint64) x, (gint64) w);
           }
 
-        dx = (gint64) x - v[j];
-        d2 = dx * dx + (gint64) g[v[j]] * g[v[j]];
-        /* sqrtf is exact enough: floor(sqrt(n)) for n < 2^16 never rounds
-         * up to the next integer in single precision. */
-        out[x] = d2 >= (gint64) FAR * FAR ? LDA_RELIEF_MAX : (guint8) sqrtf ((float) d2);
+        for (; x < end; x++)
+          {
+            gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
+            gint32 d2 = dx * dx + gv2;
+
+            /* From FAR² on, the floor of the root is clipped to 255, as
+             * the table's last entry is. */
+            out[x] = root[MIN (d2, FAR * FAR - 1)];
+          }
       }
   }
+
+  /* 0 outside the area. */
+  for (guint x0 = 0; x0 < w; x0 += 64)
+    {
+      guint64 bits = area[x0 >> 6];
+      guint n = MIN (64u, w - x0);
+
+      if (bits == G_MAXUINT64)
+        continue;
+      for (guint i = 0; i < n; i++)
+        if (!((bits >> i) & 1))
+          out[x0 + i] = 0;
+    }
+}
+
+/* The column pass of the relief over columns x_start … x_end − 1:
+ * vertical distance to the nearest nucleus, clipped to FAR, down then up. */
+static void
+relief_columns (const LdaBitplane *nuclei,
+                guint16           *g,
+                guint              x_start,
+                guint              x_end)
+{
+  const gsize w = nuclei->width;
+  const guint h = nuclei->height;
+
+  for (guint y = 0; y < h; y++)
+    {
+      const guint64 *row = lda_bitplane_row (nuclei, y);
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *above = y > 0 ? gy - w : NULL;
+
+      for (guint x = x_start; x < x_end; x++)
+        {
+          guint16 up = above != NULL ? MIN (above[x] + 1, FAR) : FAR;
+
+          gy[x] = row_bit (row, x) ? 0 : up;
+        }
+    }
+  for (guint y = h - 1; y-- > 0;)
+    {
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *below = gy + w;
+
+      for (guint x = x_start; x < x_end; x++)
+        gy[x] = MIN (gy[x], below[x] + 1);
+    }
 }
 
 typedef struct
 {
   const LdaBitplane *nuclei;
   const LdaBitplane *area;
-  const guint16     *g;
+  guint16           *g;
   guint8            *relief;
+  guint              x_start;
+  guint              x_end;
   guint              y_start;
   guint              y_end;
   GCancellable      *cancellable;
   guint             *v;
-  double            *z;
+  gint64            *f;
+  const guint8      *root;
   gboolean           cancelled;
 } RowJob;
 
@@ -152,7 +224,7 @@ row_pass (RowJob *job)
           continue;
         }
 
-      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->z);
+      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->f, job->root);
     }
 }
 
@@ -160,6 +232,15 @@ static gpointer
 row_pass_thread (gpointer data)
 {
   row_pass (data);
+  return NULL;
+}
+
+static gpointer
+columns_thread (gpointer data)
+{
+  RowJob *job = data;
+
+  relief_columns (job->nuclei, job->g, job->x_start, job->x_end);
   return NULL;
 }
 
@@ -173,7 +254,9 @@ row_pass_thread (gpointer data)
  *
  * pipeline.md §5: inside @area, floor of the exact Euclidean distance to
  * the nearest pixel of @nuclei, clipped to 255; 0 outside @area.  With no
- * nucleus at all the whole area is 255.
+ * nucleus at all the whole area is 255.  Both passes are split between
+ * this thread and a second one: the columns in two halves (cut at a
+ * multiple of 64), then the rows.
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -186,77 +269,62 @@ lda_relief (const LdaBitplane *nuclei,
 {
   const guint w = nuclei->width;
   const guint h = nuclei->height;
+  const guint x_half = MIN (w, (w / 2 + 63) & ~63u);
   g_autofree guint16 *g = NULL;
   g_autofree guint *v = NULL;
-  g_autofree double *z = NULL;
+  g_autofree gint64 *f = NULL;
+  RowJob jobs[2];
+  GThread *thread = NULL;
+  gboolean two = w >= 128 && h >= 64;
 
   g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
-  v = g_try_malloc_n (w, sizeof (guint));
-  z = g_try_malloc_n (w, sizeof (double));
-  if (g == NULL || v == NULL || z == NULL)
+  v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
+  f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
+  if (g == NULL || v == NULL || f == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory for the distance map of a %u × %u image"), w, h);
       return FALSE;
     }
 
-  /* Column pass: vertical distance to the nearest nucleus, down then up. */
-  for (guint y = 0; y < h; y++)
+  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, root_table (),
+                       FALSE };
+  jobs[1] = jobs[0];
+  jobs[1].x_start = w;
+  jobs[1].y_start = h;
+  jobs[1].v = v + w;
+  jobs[1].f = f + w;
+
+  /* Column pass: columns are independent. */
+  if (two)
     {
-      const guint64 *row = lda_bitplane_row (nuclei, y);
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *above = y > 0 ? gy - w : NULL;
-
-      for (guint x = 0; x < w; x++)
-        {
-          if (row_bit (row, x))
-            gy[x] = 0;
-          else if (above != NULL)
-            gy[x] = MIN (above[x] + 1, FAR);
-          else
-            gy[x] = FAR;
-        }
+      jobs[0].x_end = jobs[1].x_start = x_half;
+      thread = g_thread_try_new ("lda-relief", columns_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].x_end = w;
     }
-  for (guint y = h - 1; y-- > 0;)
+  relief_columns (nuclei, g, jobs[0].x_start, jobs[0].x_end);
+  if (thread != NULL)
+    g_thread_join (thread);
+  thread = NULL;
+
+  /* Row pass: rows are independent once the column distances are known. */
+  if (two)
     {
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *below = gy + w;
-
-      for (guint x = 0; x < w; x++)
-        gy[x] = MIN (gy[x], below[x] + 1);
+      jobs[0].y_end = jobs[1].y_start = h / 2;
+      thread = g_thread_try_new ("lda-relief", row_pass_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].y_end = h;
+    }
+  row_pass (&jobs[0]);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      jobs[0].cancelled = jobs[0].cancelled || jobs[1].cancelled;
     }
 
-  /* Row pass, rows split between this thread and a second one: rows are
-   * independent once the column distances are known. */
-  {
-    RowJob jobs[2] = {
-      { nuclei, area, g, relief, 0, h / 2, cancellable, v, z },
-      { nuclei, area, g, relief, h / 2, h, cancellable, NULL, NULL },
-    };
-    GThread *thread = NULL;
-
-    if (h >= 64)
-      {
-        jobs[1].v = g_try_malloc_n (w, sizeof (guint));
-        jobs[1].z = g_try_malloc_n (w, sizeof (double));
-        if (jobs[1].v != NULL && jobs[1].z != NULL)
-          thread = g_thread_try_new ("lda-relief", row_pass_thread, &jobs[1], NULL);
-      }
-    if (thread == NULL)
-      jobs[0].y_end = h;
-
-    row_pass (&jobs[0]);
-    if (thread != NULL)
-      {
-        g_thread_join (thread);
-        jobs[0].cancelled = jobs[0].cancelled || jobs[1].cancelled;
-      }
-    g_free (jobs[1].v);
-    g_free (jobs[1].z);
-
-    if (jobs[0].cancelled)
-      return !g_cancellable_set_error_if_cancelled (cancellable, error);
-  }
+  if (jobs[0].cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
 
   return TRUE;
 }
@@ -277,45 +345,38 @@ inside_run (const guint16 *g,
             guint          w,
             guint16       *out,
             guint         *v,
-            double        *z)
+            gint64        *f)
 {
   guint q0 = x0 > 0 ? x0 - 1 : 0;
   guint q1 = x1 < w ? x1 : w - 1;
   int k = 0;
   int j = 0;
 
-  /* Lower envelope of the parabolas; z[0] = −∞ stops the pops. */
+  /* Lower envelope of the parabolas, in whole numbers as in relief_row(). */
   v[0] = q0;
-  z[0] = -HUGE_VAL;
+  f[0] = (gint64) q0 * q0 + (gint64) g[q0] * g[q0];
   for (guint q = q0 + 1; q <= q1; q++)
     {
-      double fq = (double) q * q + (double) g[q] * g[q];
-      double s;
+      gint64 fq = (gint64) q * q + (gint64) g[q] * g[q];
 
-      for (;;)
-        {
-          guint p = v[k];
-          double fp = (double) p * p + (double) g[p] * g[p];
-
-          s = (fq - fp) / (2.0 * ((double) q - p));
-          if (s > z[k])
-            break;
-          k--;
-        }
+      while (k >= 1 &&
+             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
+             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
+        k--;
       k++;
       v[k] = q;
-      z[k] = s;
+      f[k] = fq;
     }
 
   for (guint x = x0; x < x1; x++)
     {
       gint64 dx, d2, edge;
 
-      while (j < k && z[j + 1] <= (double) x)
+      while (j < k && f[j + 1] - f[j] <= 2 * (gint64) x * (v[j + 1] - v[j]))
         j++;
 
       dx = (gint64) x - v[j];
-      d2 = dx * dx + (gint64) g[v[j]] * g[v[j]];
+      d2 = dx * dx + (f[j] - (gint64) v[j] * v[j]);
       /* The background beyond the left and right edges. */
       edge = MIN ((gint64) x + 1, (gint64) w - x);
       d2 = MIN (d2, edge * edge);
@@ -328,11 +389,57 @@ typedef struct
   const LdaBitplane *mask;
   const guint16     *g;
   guint16           *out;
+  guint              x_start;
+  guint              x_end;
   guint              y_start;
   guint              y_end;
   guint             *v;
-  double            *z;
+  gint64            *f;
 } InsideJob;
+
+/* The column pass over columns x_start … x_end − 1: vertical distance to
+ * the nearest pixel outside, with the rows above and below the image
+ * outside. */
+static void
+inside_columns (InsideJob *job)
+{
+  const LdaBitplane *mask = job->mask;
+  const gsize w = mask->width;
+  const guint h = mask->height;
+  guint16 *g = (guint16 *) job->g;
+
+  for (guint y = 0; y < h; y++)
+    {
+      const guint64 *row = lda_bitplane_row (mask, y);
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *above = y > 0 ? gy - w : NULL;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        gy[x] = !row_bit (row, x) ? 0 : above != NULL ? MIN (above[x] + 1, FAR_INSIDE) : 1;
+    }
+  if (h > 0)
+    {
+      guint16 *last = g + (gsize) (h - 1) * w;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        last[x] = MIN (last[x], 1);
+    }
+  for (guint y = h - 1; y-- > 0;)
+    {
+      guint16 *gy = g + (gsize) y * w;
+      const guint16 *below = gy + w;
+
+      for (guint x = job->x_start; x < job->x_end; x++)
+        gy[x] = MIN (gy[x], below[x] + 1);
+    }
+}
+
+static gpointer
+inside_columns_thread (gpointer data)
+{
+  inside_columns (data);
+  return NULL;
+}
 
 static void
 inside_rows (InsideJob *job)
@@ -372,7 +479,7 @@ inside_rows (InsideJob *job)
                 break;
             }
           x1 = MIN (x1, w);
-          inside_run (g, x0, x1, w, out, job->v, job->z);
+          inside_run (g, x0, x1, w, out, job->v, job->f);
           x = x1;
         }
     }
@@ -412,53 +519,39 @@ lda_distance_squared_inside (const LdaBitplane *mask,
   const guint h = mask->height;
   g_autofree guint16 *g = NULL;
   g_autofree guint *v = NULL;
-  g_autofree double *z = NULL;
+  g_autofree gint64 *f = NULL;
   InsideJob jobs[2];
   GThread *thread = NULL;
 
   g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
   v = g_try_malloc_n (2 * (gsize) w + 4, sizeof (guint));
-  z = g_try_malloc_n (2 * (gsize) w + 4, sizeof (double));
-  if (g == NULL || v == NULL || z == NULL)
+  f = g_try_malloc_n (2 * (gsize) w + 4, sizeof (gint64));
+  if (g == NULL || v == NULL || f == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory for the distance map of a %u × %u image"), w, h);
       return FALSE;
     }
 
-  /* Column pass: vertical distance to the nearest pixel outside, with the
-   * rows above and below the image outside. */
-  for (guint y = 0; y < h; y++)
+  /* Column pass, the columns in two halves on two threads. */
+  jobs[0] = (InsideJob) { mask, g, distance2, 0, w, 0, h, v, f };
+  jobs[1] = (InsideJob) { mask, g, distance2, w, w, h, h, v + w + 2, f + w + 2 };
+  if (w >= 128 && h >= 64)
     {
-      const guint64 *row = lda_bitplane_row (mask, y);
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *above = y > 0 ? gy - w : NULL;
-
-      for (guint x = 0; x < w; x++)
-        gy[x] = !row_bit (row, x) ? 0 : above != NULL ? MIN (above[x] + 1, FAR_INSIDE) : 1;
+      jobs[0].x_end = jobs[1].x_start = MIN (w, (w / 2 + 63) & ~63u);
+      thread = g_thread_try_new ("lda-depth", inside_columns_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].x_end = w;
     }
-  if (h > 0)
-    {
-      guint16 *last = g + (gsize) (h - 1) * w;
-
-      for (guint x = 0; x < w; x++)
-        last[x] = MIN (last[x], 1);
-    }
-  for (guint y = h - 1; y-- > 0;)
-    {
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *below = gy + w;
-
-      for (guint x = 0; x < w; x++)
-        gy[x] = MIN (gy[x], below[x] + 1);
-    }
+  inside_columns (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  thread = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   /* Row pass: rows are independent once the column distances are known. */
-  jobs[0] = (InsideJob) { mask, g, distance2, 0, h, v, z };
-  jobs[1] = (InsideJob) { mask, g, distance2, h, h, v + w + 2, z + w + 2 };
   if (h >= 64)
     {
       jobs[0].y_end = jobs[1].y_start = h / 2;

@@ -450,16 +450,12 @@ run_labels (LdaPipeline *self,
   if (self->params.nuclei.objects)
     evidence.dead_level = lda_pipeline_compute_dead_level (self);
   self->dead_level = self->params.nuclei.objects ? evidence.dead_level : threshold;
-  self->counts = lda_counts_new_full (self->regions, ho, dr, &evidence);
-  if (self->params.nuclei.objects)
-    self->labels = lda_compose_objects (self->regions, self->nuclei, self->counts, error);
-  else
-    self->labels = lda_compose (self->regions, ho, dr, error);
+  /* The counts and the mask in one pass over the regions. */
+  self->labels = lda_labels_new (self->regions, ho, dr,
+                                 self->params.nuclei.objects ? self->nuclei : NULL,
+                                 &evidence, &self->counts, error);
   if (self->labels == NULL)
-    {
-      g_clear_pointer (&self->counts, lda_counts_free);
-      return FALSE;
-    }
+    return FALSE;
   self->times[LDA_STAGE_LABELS] = g_get_monotonic_time () - t0;
   self->runs[LDA_STAGE_LABELS]++;
 

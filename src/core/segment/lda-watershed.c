@@ -289,8 +289,12 @@ regions_new (const LdaBitplane *cell_area,
           guint x0 = (guint) (word * 64);
           guint n = MIN (64u, w - x0);
 
-          for (guint i = 0; i < n; i++)
-            m[x0 + i] = (gint32) ((bits >> i) & 1);
+          /* Most words are all area: one memset. */
+          if (bits == 0)
+            memset (m + x0, 0, n * sizeof *m);
+          else
+            for (guint i = 0; i < n; i++)
+              m[x0 + i] = (gint32) ((bits >> i) & 1);
         }
     }
   for (gsize i = 0; i < self->nuclei->n_runs; i++)

@@ -1,0 +1,131 @@
+/* test-labels.c — the label mask and counts of one fused pass equal those
+ * of lda_compose(), lda_compose_objects() and lda_counts_new_full()
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-compose.h"
+#include "lda-pipeline.h"
+#include "lda-triples.h"
+#include "lda-test-lib.h"
+
+static LdaImage *sample[LDA_N_INPUTS];
+
+static void
+load_sample (void)
+{
+  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               LDA_TEST_SAMPLE "_bf.tif", NULL);
+  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                               LDA_TEST_SAMPLE "_draq7.tif", NULL);
+  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lda_triple_load (triple, 0, sample, &error));
+  g_assert_no_error (error);
+}
+
+static LdaBitplane *
+mask_bits (LdaPipeline *pipeline,
+           LdaChannel   channel)
+{
+  g_autoptr(GError) error = NULL;
+  LdaBitplane *bits = lda_bitplane_new_from_image (lda_pipeline_get_mask (pipeline, channel),
+                                                   &error);
+
+  g_assert_no_error (error);
+  return bits;
+}
+
+/* Runs @preset on the sample and compares the pipeline's labels and
+ * counts with those of the separate functions. */
+static void
+check_preset (LdaPreset preset,
+              gboolean  threaded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (sample[0], sample[1], sample[2], &error);
+  g_autoptr(LdaBitplane) ho = NULL;
+  g_autoptr(LdaBitplane) dr = NULL;
+  g_autoptr(LdaCounts) counts = NULL;
+  g_autoptr(LdaImage) labels = NULL;
+  const LdaCounts *fused;
+  LdaImage *fused_labels;
+  LdaParams params;
+  LdaEvidence evidence;
+
+  lda_params_init_preset (&params, preset);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  lda_pipeline_set_threaded (pipeline, threaded);
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+
+  ho = mask_bits (pipeline, LDA_CHANNEL_HOECHST);
+  dr = mask_bits (pipeline, LDA_CHANNEL_DRAQ7);
+  evidence = (LdaEvidence) {
+    sample[LDA_INPUT_HOECHST], sample[LDA_INPUT_DRAQ7],
+    lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7),
+    params.nuclei.objects, lda_pipeline_get_dead_level (pipeline),
+  };
+  counts = lda_counts_new_full (lda_pipeline_get_regions (pipeline), ho, dr, &evidence);
+  if (params.nuclei.objects)
+    labels = lda_compose_objects (lda_pipeline_get_regions (pipeline),
+                                  lda_pipeline_get_nuclei (pipeline), counts, &error);
+  else
+    labels = lda_compose (lda_pipeline_get_regions (pipeline), ho, dr, &error);
+  g_assert_no_error (error);
+
+  fused = lda_pipeline_get_counts (pipeline);
+  fused_labels = lda_pipeline_get_labels (pipeline);
+  g_assert_cmpuint (fused->n_objects, ==, counts->n_objects);
+  g_assert_cmpuint (fused->n_objects, >, 10);
+  g_assert_cmpuint (fused->live, ==, counts->live);
+  g_assert_cmpuint (fused->dead, ==, counts->dead);
+  g_assert_cmpfloat (fused->mean_cell_area, ==, counts->mean_cell_area);
+  for (guint i = 0; i < counts->n_objects; i++)
+    {
+      g_assert_cmpuint (fused->objects[i].cell_area, ==, counts->objects[i].cell_area);
+      g_assert_cmpuint (fused->objects[i].nucleus_pixels, ==, counts->objects[i].nucleus_pixels);
+      g_assert_cmpint (fused->objects[i].dead, ==, counts->objects[i].dead);
+      g_assert_cmpfloat (fused->objects[i].draq7_share, ==, counts->objects[i].draq7_share);
+    }
+  g_assert_cmpmem (lda_image_u8 (fused_labels), (gsize) fused_labels->width * fused_labels->height,
+                   lda_image_u8 (labels), (gsize) labels->width * labels->height);
+}
+
+static void
+test_article (void)
+{
+  check_preset (LDA_PRESET_ARTICLE, TRUE);
+  check_preset (LDA_PRESET_ARTICLE, FALSE);
+}
+
+static void
+test_robust (void)
+{
+  check_preset (LDA_PRESET_ROBUST, TRUE);
+  check_preset (LDA_PRESET_ROBUST, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  load_sample ();
+
+  g_test_add_func ("/labels/fused/article", test_article);
+  g_test_add_func ("/labels/fused/robust", test_robust);
+
+  status = g_test_run ();
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    lda_image_unref (sample[i]);
+
+  return status;
+}
