@@ -28,6 +28,8 @@ void           lda_tiled_layer_snapshot   (LdaTiledLayer         *self,
                                            const graphene_rect_t *visible,
                                            double                 zoom);
 
+gint64         lda_tiled_layer_get_render_us (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaTiledLayer, lda_tiled_layer_free)
 
 G_END_DECLS
