@@ -92,7 +92,6 @@ lda_run_result_free (LdaRunResult *result)
   g_clear_pointer (&result->composite_pixels, g_bytes_unref);
   g_clear_pointer (&result->fluorescence_pixels, g_bytes_unref);
   g_clear_pointer (&result->sobel_pixels, g_bytes_unref);
-  g_clear_pointer (&result->label_pixels, g_bytes_unref);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       g_clear_pointer (&result->intensities[c], g_bytes_unref);
@@ -242,7 +241,6 @@ run_job (GTask        *task,
                                                           result->inputs[2], job->contrasts);
       result->sobel_pixels = lda_render_gray (result->sobel, &job->contrasts[CONTRAST_SOBEL]);
     }
-  result->label_pixels = lda_render_labels (result->labels);
   result->render_us = g_get_monotonic_time () - t0;
 
   g_task_return_boolean (task, TRUE);

@@ -27,7 +27,6 @@ G_BEGIN_DECLS
  * @composite_pixels: (nullable): brightfield + Hoechst + Draq7
  * @fluorescence_pixels: (nullable): Hoechst + Draq7
  * @sobel_pixels: (nullable): the Sobel magnitude in grey
- * @label_pixels: the label mask in the class colours
  * @contrasts: the display windows used (brightfield, Hoechst, Draq7, Sobel)
  * @intensities: per channel the histogram of pixel values (65 536 guint32)
  * @votes: per channel the histogram of tile maxima
@@ -59,7 +58,6 @@ typedef struct
   GBytes       *composite_pixels;
   GBytes       *fluorescence_pixels;
   GBytes       *sobel_pixels;
-  GBytes       *label_pixels;
   LdaContrast   contrasts[LDA_N_INPUTS + 1];
   GBytes       *intensities[LDA_N_CHANNELS];
   guint32      *votes[LDA_N_CHANNELS];
