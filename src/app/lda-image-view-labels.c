@@ -137,3 +137,17 @@ lda_image_view_labels_changed (LdaImageView  *self,
   lda_tiled_layer_update (self->label_layer, rect->x, rect->y, rect->width, rect->height);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/**
+ * lda_image_view_get_labels:
+ * @self: a view
+ *
+ * Returns: (transfer none) (nullable): the label mask drawn
+ */
+const LdaImage *
+lda_image_view_get_labels (LdaImageView *self)
+{
+  g_return_val_if_fail (LDA_IS_IMAGE_VIEW (self), NULL);
+
+  return self->labels;
+}

@@ -23,6 +23,7 @@ void       lda_image_view_set_image           (LdaImageView *self,
                                                guint         height);
 void       lda_image_view_set_labels          (LdaImageView   *self,
                                                const LdaImage *labels);
+const LdaImage *lda_image_view_get_labels     (LdaImageView   *self);
 void       lda_image_view_labels_changed      (LdaImageView   *self,
                                                const LdaRect  *rect);
 void       lda_image_view_set_overlay_opacity (LdaImageView *self,

@@ -77,6 +77,30 @@ typedef struct
 
 void lda_run_result_free (LdaRunResult *result);
 
+/**
+ * LdaRunPreview:
+ * @frame: the frame index
+ * @generation: the request it answers, as in #LdaRunResult
+ * @labels: the last label mask with the moved masks drawn in: what the
+ *   new thresholds cover, before the nuclei and cells are found again
+ * @threshold: per channel the threshold now in use
+ * @coverage: per channel the fraction of the image its mask covers
+ *
+ * What a slider's move shows at once, while the slow stages run.
+ */
+typedef struct
+{
+  guint     frame;
+  guint     generation;
+  LdaImage *labels;
+  gint64    threshold[LDA_N_CHANNELS];
+  double    coverage[LDA_N_CHANNELS];
+} LdaRunPreview;
+
+void lda_run_preview_free (LdaRunPreview *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRunPreview, lda_run_preview_free)
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRunResult, lda_run_result_free)
 
 #define LDA_TYPE_PIPELINE_RUNNER (lda_pipeline_runner_get_type ())

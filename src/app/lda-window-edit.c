@@ -16,6 +16,7 @@
 #include "lda-confirm.h"
 #include "lda-error.h"
 #include "lda-names.h"
+#include "lda-window-preview.h"
 #include "lda-window-private.h"
 
 typedef struct
@@ -654,6 +655,7 @@ lda_window_edit_init (LdaWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (self->views[p]), GTK_EVENT_CONTROLLER (drag));
     }
 
+  lda_window_preview_init (self);
   lda_window_edit_reset (self);
   update_class_label (self);
   lda_window_edit_update_undo (self);

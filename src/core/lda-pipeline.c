@@ -521,6 +521,28 @@ lda_pipeline_run (LdaPipeline  *self,
 }
 
 /**
+ * lda_pipeline_run_masks:
+ * @self: a pipeline
+ * @cancellable: (nullable): cancels the run
+ * @error: return location for an error
+ *
+ * Computes the stale thresholds and masks of the three channels only,
+ * the fast stages, so that a window can show a moved threshold before
+ * lda_pipeline_run() computes the rest.
+ *
+ * Returns: %TRUE when the three masks are up to date
+ */
+gboolean
+lda_pipeline_run_masks (LdaPipeline  *self,
+                        GCancellable *cancellable,
+                        GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return run_channels (self, cancellable, error);
+}
+
+/**
  * lda_pipeline_stage_is_valid:
  * @self: a pipeline
  * @stage: a stage

@@ -81,6 +81,9 @@ void              lda_pipeline_set_all_methods    (LdaPipeline      *self,
 gboolean          lda_pipeline_run                (LdaPipeline      *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+gboolean          lda_pipeline_run_masks          (LdaPipeline      *self,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
 gboolean          lda_pipeline_is_done            (LdaPipeline      *self);
 gboolean          lda_pipeline_stage_is_valid     (LdaPipeline      *self,
                                                    LdaStage          stage);

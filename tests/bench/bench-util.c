@@ -147,31 +147,40 @@ bench_peak_rss_mib (void)
   return g_ascii_strtod (hwm + strlen ("VmHWM:"), NULL) / 1024.0;
 }
 
-static void
-on_layout (GdkFrameClock   *clock,
-           BenchFrameTimer *timer)
+/* The frame clock's "paint" signal starts the paint phase: its emission
+ * hook runs before GTK's own handler, whenever that was connected. */
+static BenchFrameTimer *paint_timer;
+
+static gboolean
+on_paint_hook (GSignalInvocationHint *hint,
+               guint                  n_values,
+               const GValue          *values,
+               gpointer               data)
 {
-  timer->layout_end = g_get_monotonic_time ();
+  if (paint_timer != NULL)
+    paint_timer->paint_start = g_get_monotonic_time ();
+  return TRUE;
 }
 
 static void
 on_after_paint (GdkFrameClock   *clock,
                 BenchFrameTimer *timer)
 {
-  if (timer->layout_end > 0)
-    timer->last_paint_us = g_get_monotonic_time () - timer->layout_end;
-  timer->layout_end = 0;
+  if (timer->paint_start > 0)
+    timer->last_paint_us = g_get_monotonic_time () - timer->paint_start;
+  timer->paint_start = 0;
   timer->frames++;
 }
 
-/* Connects after GTK's own handlers (made when the window was realized),
- * so that "layout" here means the layout is done. */
+/* One timer at a time. */
 void
 bench_frame_timer_attach (BenchFrameTimer *timer,
                           GtkWidget       *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), timer);
+  paint_timer = timer;
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              on_paint_hook, NULL, NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), timer);
 }

@@ -29,14 +29,13 @@ double      bench_peak_rss_mib  (void);
 /**
  * BenchFrameTimer:
  *
- * Times the paint phase of each frame of a window's frame clock: from the
- * end of its layout phase to the end of its paint phase, which is GTK
- * asking the widgets for their render nodes (snapshot) and the renderer
- * drawing them.  @frames counts the frames painted so far.
+ * Times the paint phase of each frame of a window's frame clock, which is
+ * GTK asking the widgets for their render nodes (snapshot) and the
+ * renderer drawing them.  @frames counts the frames painted so far.
  */
 typedef struct
 {
-  gint64 layout_end;
+  gint64 paint_start;
   gint64 last_paint_us;
   guint  frames;
 } BenchFrameTimer;
