@@ -27,6 +27,12 @@
 
 #define CONTRAST_SOBEL LDA_N_INPUTS
 
+/* The slow stages' results kept for slider values left behind: a frame's
+ * worth of them is about 6 bytes a pixel, so up to four sets for frames
+ * of up to a megapixel, two at 2048 × 2048, none from 4096 × 4096. */
+#define CACHE_PIXELS (G_GUINT64_CONSTANT (8) << 20)
+#define CACHE_MAX    4
+
 typedef struct
 {
   guint        generation;
@@ -311,6 +317,10 @@ run_job (GTask        *task,
         }
       /* The histogram marks where every method would put the threshold. */
       lda_pipeline_set_all_methods (job->pipeline, TRUE);
+      lda_pipeline_set_cache_size (job->pipeline,
+                                   (guint) MIN (CACHE_MAX, CACHE_PIXELS /
+                                                ((guint64) lda_pipeline_get_width (job->pipeline) *
+                                                 lda_pipeline_get_height (job->pipeline))));
     }
 
   pipeline = job->pipeline;

@@ -78,6 +78,8 @@ void              lda_pipeline_set_threaded       (LdaPipeline      *self,
                                                    gboolean          threaded);
 void              lda_pipeline_set_all_methods    (LdaPipeline      *self,
                                                    gboolean          all_methods);
+void              lda_pipeline_set_cache_size     (LdaPipeline      *self,
+                                                   guint             size);
 gboolean          lda_pipeline_run                (LdaPipeline      *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
