@@ -354,6 +354,8 @@ run_job (GTask        *task,
   result->width = lda_pipeline_get_width (pipeline);
   result->height = lda_pipeline_get_height (pipeline);
   result->run_us = g_get_monotonic_time () - t0;
+  for (guint st = 0; st < LDA_N_STAGES; st++)
+    result->stage_us[st] = lda_pipeline_get_stage_time (pipeline, st);
   result->params = job->params;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     result->inputs[i] = lda_image_ref (lda_pipeline_get_input (pipeline, i));

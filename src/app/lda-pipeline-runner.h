@@ -43,6 +43,8 @@ G_BEGIN_DECLS
  * @counts: live and dead cells
  * @params: the parameters the result was computed with
  * @run_us: microseconds the pipeline took
+ * @stage_us: of which, per stage, microseconds of this run (0 for the
+ *   stages it did not run; stages of different channels overlap)
  * @render_us: microseconds the rendering took
  */
 typedef struct
@@ -72,6 +74,7 @@ typedef struct
   LdaCounts    *counts;
   LdaParams     params;
   gint64        run_us;
+  gint64        stage_us[LDA_N_STAGES];
   gint64        render_us;
 } LdaRunResult;
 

@@ -13,7 +13,9 @@
  * taking the result on the main thread, and the label tiles rendered for
  * the frame — and (b) what GTK spends painting the frame (the snapshot of
  * the widgets and the renderer, less the label tiles rendered in it).
- * Prints the median and the 95th percentile of each.  Run it under
+ * Prints the median and the 95th percentile of each, of the slow stages
+ * within the pipeline's time, and of the time until the moved mask was
+ * posted to the window (the progressive preview).  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
  * A benchmark, not a test: the figures depend on the machine.
  *
@@ -50,6 +52,9 @@ typedef struct
   gint64           paint_us;
   gint64           run_us;
   gint64           render_us;
+  gint64           split_us;
+  gint64           watershed_us;
+  gint64           preview_at;
 } Probe;
 
 static gboolean
@@ -75,10 +80,21 @@ on_updated (LdaPipelineRunner *runner,
       probe->updated = TRUE;
       probe->main_us = g_get_monotonic_time () - probe->hook_at;
       probe->run_us = result->run_us;
+      probe->split_us = result->stage_us[LDA_STAGE_NUCLEI];
+      probe->watershed_us = result->stage_us[LDA_STAGE_REGIONS];
       probe->render_us = result->render_us;
       probe->tiles_at_update = lda_tiled_layer_get_render_us ();
       gtk_widget_queue_draw (GTK_WIDGET (probe->window));
     }
+}
+
+static void
+on_preview (LdaPipelineRunner *runner,
+            LdaRunPreview     *preview,
+            Probe             *probe)
+{
+  if (preview->generation == probe->target && probe->preview_at == 0)
+    probe->preview_at = g_get_monotonic_time ();
 }
 
 static void
@@ -107,6 +123,10 @@ main (int    argc,
   g_autofree gint64 *render = NULL;
   g_autofree gint64 *main_thread = NULL;
   g_autofree gint64 *tiles = NULL;
+  g_autofree gint64 *split = NULL;
+  g_autofree gint64 *watershed = NULL;
+  g_autofree gint64 *preview = NULL;
+  guint n_previews = 0;
   GFile *files[3];
   LdaPipelineRunner *runner;
   GtkAdjustment *offset;
@@ -139,6 +159,7 @@ main (int    argc,
   g_signal_add_emission_hook (g_signal_lookup ("updated", LDA_TYPE_PIPELINE_RUNNER), 0,
                               on_updated_hook, &probe, NULL);
   g_signal_connect (runner, "updated", G_CALLBACK (on_updated), &probe);
+  g_signal_connect (runner, "preview", G_CALLBACK (on_preview), &probe);
 
   t_open = g_get_monotonic_time ();
   lda_window_open (probe.window, files, 3, FALSE);
@@ -159,6 +180,9 @@ main (int    argc,
   render = g_new (gint64, n);
   main_thread = g_new (gint64, n);
   tiles = g_new (gint64, n);
+  split = g_new (gint64, n);
+  watershed = g_new (gint64, n);
+  preview = g_new (gint64, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -169,6 +193,7 @@ main (int    argc,
         g_main_context_iteration (NULL, FALSE);
 
       probe.updated = probe.painted = FALSE;
+      probe.preview_at = 0;
       t0 = g_get_monotonic_time ();
       gtk_adjustment_set_value (offset, 1.2 + 0.01 * ((i % 50) + 1) * (i % 2 ? 1 : -1) * 0.5 + 0.3);
       probe.target = lda_pipeline_runner_get_generation (runner);
@@ -180,6 +205,10 @@ main (int    argc,
       render[i] = probe.render_us;
       main_thread[i] = probe.main_us;
       tiles[i] = probe.tiles_in_paint;
+      split[i] = probe.split_us;
+      watershed[i] = probe.watershed_us;
+      if (probe.preview_at != 0)
+        preview[n_previews++] = probe.preview_at - t0;
       own[i] = probe.run_us + probe.render_us + probe.main_us + probe.tiles_in_paint;
       gtk[i] = MAX (0, probe.paint_us - probe.tiles_in_paint);
     }
@@ -190,12 +219,16 @@ main (int    argc,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
   printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
   bench_print_row ("pipeline, stale stages (worker)", run, n);
+  bench_print_row ("  of which the nucleus split", split, n);
+  bench_print_row ("  of which the watershed", watershed, n);
   bench_print_row ("display pixels (worker)", render, n);
   bench_print_row ("window taking the result (main thread)", main_thread, n);
   bench_print_row ("label tiles rendered for the frame", tiles, n);
   bench_print_row ("(a) own CPU time per change", own, n);
   bench_print_row ("(b) GTK snapshot and renderer per frame", gtk, n);
   bench_print_row ("change to frame on screen", total, n);
+  bench_print_row ("change to moved mask posted (preview)", preview, n_previews);
+  printf ("previews: %u of %u changes moved a mask\n", n_previews, n);
   printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
           t_open / 1000.0, bench_peak_rss_mib (),
           bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
