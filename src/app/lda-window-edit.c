@@ -218,7 +218,16 @@ refresh_rect (LdaWindow     *self,
   lda_edits_merge_rect (edits, self->automatic, self->merged, dirty);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
-    lda_image_view_labels_changed (self->views[p], dirty);
+    {
+      const LdaImage *shown = lda_image_view_get_labels (self->views[p]);
+
+      /* A pane still showing a slider's preview (lda-window-preview.c)
+       * goes back to the mask being corrected. */
+      if (shown != NULL && shown != self->merged)
+        lda_image_view_set_labels (self->views[p], self->merged);
+      else
+        lda_image_view_labels_changed (self->views[p], dirty);
+    }
 }
 
 /* After a finished step: counts, frame state, strip, saving. */

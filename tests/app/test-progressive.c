@@ -176,6 +176,68 @@ test_threshold_first (void)
   lda_test_remove_tree (dir);
 }
 
+/* A stroke made while a preview is on the pane puts the mask being
+ * corrected back on it, with the stroke, not the preview. */
+static void
+test_stroke_over_preview (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaImage) empty = NULL;
+  LdaRunPreview preview = { 0, };
+  LdaPipelineRunner *runner;
+  LdaRunResult *result;
+  const LdaImage *shown;
+  gsize painted = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-progressive");
+  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+
+  {
+    LdaWindow *window = lda_test_window_new ();
+
+    g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+    result = lda_test_wait (window);
+    runner = lda_window_get_runner (window);
+
+    /* The brush in hand, then a preview of nothing at all, as a runner
+     * would post it. */
+    lda_test_use_tool (window, "brush", LDA_CLASS_DRAQ7);
+    empty = lda_image_new (LDA_PIXEL_U8, result->width, result->height, NULL);
+    preview.frame = result->frame;
+    preview.generation = result->generation;
+    preview.labels = empty;
+    g_signal_emit_by_name (runner, "preview", &preview);
+    g_assert_true (same_pixels (lda_image_view_get_labels (segmented (window)), empty));
+
+    lda_test_stroke (window, 100, 100, 200, 120);
+    shown = lda_image_view_get_labels (segmented (window));
+    g_assert_nonnull (shown);
+    for (gsize i = 0; i < lda_image_n_pixels (shown); i++)
+      {
+        guint8 v = lda_image_u8 (shown)[i];
+
+        if (v != lda_image_u8 (result->labels)[i])
+          {
+            g_assert_cmpuint (v, ==, LDA_CLASS_DRAQ7);
+            painted++;
+          }
+      }
+    g_assert_cmpuint (painted, >, 0);
+
+    lda_test_window_close (window);
+  }
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,6 +246,7 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/progressive/threshold-first", test_threshold_first);
+  g_test_add_func ("/progressive/stroke-over-preview", test_stroke_over_preview);
 
   return g_test_run ();
 }
