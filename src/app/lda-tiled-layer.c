@@ -430,7 +430,10 @@ snapshot_nearest (LdaTiledLayer         *self,
                   const graphene_rect_t *image,
                   const graphene_rect_t *visible,
                   double                 zoom,
-                  guint tx0, guint tx1, guint ty0, guint ty1)
+                  guint                  tx0,
+                  guint                  tx1,
+                  guint                  ty0,
+                  guint                  ty1)
 {
   Level *l = &self->levels[0];
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, visible);
