@@ -496,47 +496,6 @@ lda_render_labels (const LdaImage *labels)
   return g_bytes_new_take (out, n * sizeof *out);
 }
 
-/**
- * lda_render_labels_rect:
- * @labels: a #LDA_PIXEL_U8 label mask
- * @pixels: (inout): the mask's rendering, width × height, as
- *   lda_render_labels() makes it
- * @x: first column to render again
- * @y: first row
- * @width: columns
- * @height: rows
- *
- * Renders a rectangle of @labels into @pixels in place, for painting.
- */
-void
-lda_render_labels_rect (const LdaImage *labels,
-                        guint32        *pixels,
-                        int             x,
-                        int             y,
-                        int             width,
-                        int             height)
-{
-  guint32 lut[256] = { 0 };
-  int x1 = MIN ((int) labels->width, x + width);
-  int y1 = MIN ((int) labels->height, y + height);
-
-  g_return_if_fail (labels->type == LDA_PIXEL_U8);
-
-  for (guint k = 1; k < G_N_ELEMENTS (class_rgb); k++)
-    lut[k] = argb (class_rgb[k][0], class_rgb[k][1], class_rgb[k][2]);
-
-  x = MAX (x, 0);
-  y = MAX (y, 0);
-  for (int row = y; row < y1; row++)
-    {
-      const guint8 *p = lda_image_u8 (labels) + (gsize) row * labels->width;
-      guint32 *out = pixels + (gsize) row * labels->width;
-
-      for (int col = x; col < x1; col++)
-        out[col] = lut[p[col]];
-    }
-}
-
 /* The mean of four premultiplied ARGB32 pixels, channel by channel: two
  * channels at a time in 16-bit fields, which four bytes never overflow. */
 static inline guint32

@@ -39,12 +39,6 @@ GBytes *lda_render_composite     (const LdaImage    *brightfield,
                                   const LdaImage    *draq7,
                                   const LdaContrast *contrasts);
 GBytes *lda_render_labels        (const LdaImage    *labels);
-void    lda_render_labels_rect   (const LdaImage    *labels,
-                                  guint32           *pixels,
-                                  int                x,
-                                  int                y,
-                                  int                width,
-                                  int                height);
 void    lda_render_labels_area   (const LdaImage    *labels,
                                   guint              level,
                                   guint              x,
