@@ -5,8 +5,7 @@
  */
 #include <math.h>
 
-#include "lda-image-view.h"
-#include "lda-tiled-layer.h"
+#include "lda-image-view-private.h"
 
 /* The view maps image to widget coordinates with a zoom (screen pixels per
  * image pixel) and the image point shown at the widget centre:
@@ -20,50 +19,11 @@
 
 #define ZOOM_MIN (1.0 / 64.0)
 #define ZOOM_MAX 64.0
-#define SCROLL_ZOOM_STEP 1.2         /* per wheel click */
-#define KEY_ZOOM_STEP G_SQRT2
-#define SURFACE_PIXELS_PER_STEP 25.0 /* touchpad scrolling in pixels */
-#define KEY_PAN_FRACTION 0.1         /* of the widget per arrow key */
-#define DRAG_THRESHOLD 3.0           /* pixels before a press becomes a pan */
 #define MIN_SIZE 64
 #define NATURAL_SIZE 256
 
 #define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
-struct _LdaImageView
-{
-  GtkWidget        parent_instance;
-
-  LdaTiledLayer   *image;
-  LdaTiledLayer   *overlay;
-  double           brush_radius;
-  /* The hovered nucleus's outline: four floats per segment, in image
-   * pixel corners (lda-nucleus-hover.c). */
-  GArray          *outline;
-  guint            image_width;
-  guint            image_height;
-  double           overlay_opacity;
-
-  double           zoom;
-  double           center_x;
-  double           center_y;
-  gboolean         fit;
-  gboolean         pan_with_primary;
-
-  /* The pointer in widget coordinates, and the image point last reported,
-   * so that leaving twice does not report twice. */
-  gboolean         pointer_inside;
-  double           pointer_x;
-  double           pointer_y;
-  double           reported_x;
-  double           reported_y;
-
-  /* A pan in progress. */
-  double           drag_center_x;
-  double           drag_center_y;
-  gboolean         drag_moved;
-  GdkCursor       *saved_cursor;
-};
 
 G_DEFINE_FINAL_TYPE (LdaImageView, lda_image_view, GTK_TYPE_WIDGET)
 
@@ -89,15 +49,15 @@ static guint signals[N_SIGNALS];
 
 /* --- geometry --------------------------------------------------------- */
 
-static gboolean
-has_image (LdaImageView *self)
+gboolean
+lda_image_view_has_image (LdaImageView *self)
 {
   return self->image != NULL;
 }
 
-static void
-image_rect (LdaImageView    *self,
-            graphene_rect_t *rect)
+void
+lda_image_view_image_rect (LdaImageView    *self,
+                           graphene_rect_t *rect)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -149,10 +109,10 @@ set_center_internal (LdaImageView *self,
 
 /* For the user's pans: the widget centre stays over the image, so it
  * cannot be lost off-screen. */
-static void
-set_center_clamped (LdaImageView *self,
-                    double        x,
-                    double        y)
+void
+lda_image_view_set_center_clamped (LdaImageView *self,
+                                   double        x,
+                                   double        y)
 {
   set_center_internal (self,
                        CLAMP (x, 0.0, (double) self->image_width),
@@ -166,7 +126,7 @@ apply_fit (LdaImageView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* Before the first allocation; size_allocate will come back here. */
-  if (!has_image (self) || width <= 0 || height <= 0)
+  if (!lda_image_view_has_image (self) || width <= 0 || height <= 0)
     return;
 
   set_zoom_internal (self, MIN ((double) width / self->image_width,
@@ -174,9 +134,9 @@ apply_fit (LdaImageView *self)
   set_center_internal (self, self->image_width / 2.0, self->image_height / 2.0);
 }
 
-static void
-set_fit_internal (LdaImageView *self,
-                  gboolean      fit)
+void
+lda_image_view_set_fit_internal (LdaImageView *self,
+                                 gboolean      fit)
 {
   fit = !!fit;
   if (fit == self->fit)
@@ -190,13 +150,13 @@ set_fit_internal (LdaImageView *self,
 }
 
 /* Reports the image point under the pointer, or (-1, -1) off the image. */
-static void
-update_pointer (LdaImageView *self)
+void
+lda_image_view_update_pointer (LdaImageView *self)
 {
   double ix = -1.0;
   double iy = -1.0;
 
-  if (self->pointer_inside && has_image (self))
+  if (self->pointer_inside && lda_image_view_has_image (self))
     {
       lda_image_view_widget_to_image (self, self->pointer_x, self->pointer_y, &ix, &iy);
       if (ix < 0.0 || iy < 0.0 || ix >= self->image_width || iy >= self->image_height)
@@ -212,11 +172,11 @@ update_pointer (LdaImageView *self)
 }
 
 /* User zoom by @factor keeping the image point at widget (wx, wy) fixed. */
-static void
-zoom_about (LdaImageView *self,
-            double        wx,
-            double        wy,
-            double        factor)
+void
+lda_image_view_zoom_about (LdaImageView *self,
+                           double        wx,
+                           double        wy,
+                           double        factor)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -227,123 +187,36 @@ zoom_about (LdaImageView *self,
     return;
 
   lda_image_view_widget_to_image (self, wx, wy, &ix, &iy);
-  set_fit_internal (self, FALSE);
+  lda_image_view_set_fit_internal (self, FALSE);
   set_zoom_internal (self, zoom);
-  set_center_clamped (self,
-                      ix - (wx - width / 2.0) / zoom,
-                      iy - (wy - height / 2.0) / zoom);
+  lda_image_view_set_center_clamped (self,
+                                     ix - (wx - width / 2.0) / zoom,
+                                     iy - (wy - height / 2.0) / zoom);
 }
 
 /* User pan by (dx, dy) screen pixels: positive moves the view right/down. */
-static void
-pan_by (LdaImageView *self,
-        double        dx,
-        double        dy)
+void
+lda_image_view_pan_by (LdaImageView *self,
+                       double        dx,
+                       double        dy)
 {
   if (dx == 0.0 && dy == 0.0)
     return;
 
-  set_fit_internal (self, FALSE);
-  set_center_clamped (self,
-                      self->center_x + dx / self->zoom,
-                      self->center_y + dy / self->zoom);
+  lda_image_view_set_fit_internal (self, FALSE);
+  lda_image_view_set_center_clamped (self,
+                                     self->center_x + dx / self->zoom,
+                                     self->center_y + dy / self->zoom);
 }
 
-/* --- drawing ----------------------------------------------------------- */
-
-static void
-lda_image_view_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
+/* A double-click: show this pane alone, or all panes again. */
+void
+lda_image_view_toggle_solo (LdaImageView *self)
 {
-  LdaImageView *self = LDA_IMAGE_VIEW (widget);
-  static const GdkRGBA background = { 0.14f, 0.14f, 0.14f, 1.0f };
-  static const GdkRGBA focus = { 0.21f, 0.52f, 0.89f, 0.7f };
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t area;
-  graphene_rect_t image;
-  graphene_rect_t visible;
-
-  graphene_rect_init (&area, 0, 0, width, height);
-  gtk_snapshot_append_color (snapshot, &background, &area);
-
-  if (has_image (self))
-    {
-      image_rect (self, &image);
-
-      /* The part inside the widget (empty if none), on whole pixels so
-       * that a cairo node is not resampled when placed. */
-      graphene_rect_intersection (&area, &image, &visible);
-      graphene_rect_round_extents (&visible, &visible);
-      graphene_rect_intersection (&area, &visible, &visible);
-
-      if (visible.size.width > 0 && visible.size.height > 0)
-        {
-          lda_tiled_layer_snapshot (self->image, snapshot, &image, &visible, self->zoom);
-
-          if (self->overlay != NULL && self->overlay_opacity > 0.0)
-            {
-              gtk_snapshot_push_opacity (snapshot, self->overlay_opacity);
-              lda_tiled_layer_snapshot (self->overlay, snapshot, &image, &visible, self->zoom);
-              gtk_snapshot_pop (snapshot);
-            }
-        }
-
-      if (self->outline != NULL && self->outline->len > 0 &&
-          visible.size.width > 0 && visible.size.height > 0)
-        {
-          const float *s = (const float *) self->outline->data;
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &visible);
-
-          for (guint i = 0; i + 3 < self->outline->len; i += 4)
-            {
-              cairo_move_to (cr, image.origin.x + s[i] * self->zoom,
-                             image.origin.y + s[i + 1] * self->zoom);
-              cairo_line_to (cr, image.origin.x + s[i + 2] * self->zoom,
-                             image.origin.y + s[i + 3] * self->zoom);
-            }
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-          cairo_set_line_width (cr, 3.0);
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
-          cairo_stroke_preserve (cr);
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_source_rgba (cr, 1, 0.92, 0.23, 1);
-          cairo_stroke (cr);
-          cairo_destroy (cr);
-        }
-
-      /* The brush outline under the pointer, in image pixels. */
-      if (self->brush_radius > 0.0 && self->pointer_inside)
-        {
-          graphene_rect_t bounds;
-          cairo_t *cr;
-          double r = MAX (self->brush_radius * self->zoom, 1.5);
-
-          graphene_rect_init (&bounds, self->pointer_x - r - 2, self->pointer_y - r - 2,
-                              2 * r + 4, 2 * r + 4);
-          cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-          cairo_arc (cr, self->pointer_x, self->pointer_y, r, 0, 2 * G_PI);
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
-          cairo_stroke_preserve (cr);
-          cairo_set_line_width (cr, 0.75);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-          cairo_stroke (cr);
-          cairo_destroy (cr);
-        }
-    }
-
-  /* Four identical panes: show which one the keys act on. */
-  if (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE)
-    {
-      GskRoundedRect outline;
-      const float widths[4] = { 2, 2, 2, 2 };
-      const GdkRGBA colors[4] = { focus, focus, focus, focus };
-
-      gsk_rounded_rect_init_from_rect (&outline, &area, 0);
-      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-    }
+  g_signal_emit (self, signals[TOGGLE_SOLO], 0);
 }
+
+/* --- size ------------------------------------------------------------- */
 
 static void
 lda_image_view_state_flags_changed (GtkWidget     *widget,
@@ -385,190 +258,6 @@ lda_image_view_size_allocate (GtkWidget *widget,
     apply_fit (self);
 }
 
-/* --- input ------------------------------------------------------------- */
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           LdaImageView             *self)
-{
-  GdkModifierType state;
-  GdkScrollUnit unit;
-
-  if (!has_image (self))
-    return FALSE;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  unit = gtk_event_controller_scroll_get_unit (controller);
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      double steps = unit == GDK_SCROLL_UNIT_SURFACE ? dy / SURFACE_PIXELS_PER_STEP : dy;
-      double wx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      double wy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-      if (self->pointer_inside)
-        {
-          wx = self->pointer_x;
-          wy = self->pointer_y;
-        }
-
-      zoom_about (self, wx, wy, pow (SCROLL_ZOOM_STEP, -steps));
-    }
-  else
-    {
-      double px = dx;
-      double py = dy;
-
-      /* A wheel click moves as far as GtkScrolledWindow would. */
-      if (unit == GDK_SCROLL_UNIT_WHEEL)
-        {
-          px *= pow (gtk_widget_get_width (GTK_WIDGET (self)), 2.0 / 3.0);
-          py *= pow (gtk_widget_get_height (GTK_WIDGET (self)), 2.0 / 3.0);
-        }
-
-      /* Shift turns a plain wheel sideways. */
-      if ((state & GDK_SHIFT_MASK) && px == 0.0)
-        {
-          px = py;
-          py = 0.0;
-        }
-
-      pan_by (self, px, py);
-    }
-
-  update_pointer (self);
-  return TRUE;
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               LdaImageView   *self)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  gboolean pans = button == GDK_BUTTON_MIDDLE
-                  || (button == GDK_BUTTON_PRIMARY && self->pan_with_primary);
-
-  if (!pans || !has_image (self))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  self->drag_center_x = self->center_x;
-  self->drag_center_y = self->center_y;
-  self->drag_moved = FALSE;
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                LdaImageView   *self)
-{
-  if (!self->drag_moved)
-    {
-      /* A click, or the first half of a double-click, must not stop the
-       * panes fitting. */
-      if (fabs (offset_x) < DRAG_THRESHOLD && fabs (offset_y) < DRAG_THRESHOLD)
-        return;
-
-      self->drag_moved = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      set_fit_internal (self, FALSE);
-
-      g_set_object (&self->saved_cursor, gtk_widget_get_cursor (GTK_WIDGET (self)));
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-    }
-
-  set_center_clamped (self,
-                      self->drag_center_x - offset_x / self->zoom,
-                      self->drag_center_y - offset_y / self->zoom);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             LdaImageView   *self)
-{
-  if (!self->drag_moved)
-    return;
-
-  self->drag_moved = FALSE;
-  gtk_widget_set_cursor (GTK_WIDGET (self), self->saved_cursor);
-  g_clear_object (&self->saved_cursor);
-}
-
-static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            LdaImageView    *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (n_press == 2)
-    g_signal_emit (self, signals[TOGGLE_SOLO], 0);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           LdaImageView             *self)
-{
-  self->pointer_inside = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
-  update_pointer (self);
-  if (self->brush_radius > 0.0)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          LdaImageView             *self)
-{
-  self->pointer_inside = FALSE;
-  update_pointer (self);
-  if (self->brush_radius > 0.0)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-typedef enum { KEY_ZOOM, KEY_FIT, KEY_PAN } KeyAction;
-
-/* Bindings pass (action, x, y): a zoom factor, or a pan in widget sizes. */
-static gboolean
-on_key (GtkWidget *widget,
-        GVariant  *args,
-        gpointer   user_data)
-{
-  LdaImageView *self = LDA_IMAGE_VIEW (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  guint action;
-  double x, y;
-
-  if (!has_image (self))
-    return FALSE;
-
-  g_variant_get (args, "(udd)", &action, &x, &y);
-  if (action == KEY_ZOOM)
-    zoom_about (self, width / 2.0, height / 2.0, x);
-  else if (action == KEY_FIT)
-    lda_image_view_zoom_to_fit (self);
-  else
-    pan_by (self, x * width, y * height);
-
-  update_pointer (self);
-  return TRUE;
-}
-
 /* --- GObject ----------------------------------------------------------- */
 
 static void
@@ -577,7 +266,7 @@ lda_image_view_dispose (GObject *object)
   LdaImageView *self = LDA_IMAGE_VIEW (object);
 
   g_clear_pointer (&self->image, lda_tiled_layer_free);
-  g_clear_pointer (&self->overlay, lda_tiled_layer_free);
+  lda_image_view_clear_labels (self);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->saved_cursor);
 
@@ -637,7 +326,7 @@ lda_image_view_set_property (GObject      *object,
       set_center_internal (self, self->center_x, g_value_get_double (value));
       break;
     case PROP_FIT:
-      set_fit_internal (self, g_value_get_boolean (value));
+      lda_image_view_set_fit_internal (self, g_value_get_boolean (value));
       break;
     case PROP_PAN_WITH_PRIMARY:
       if (self->pan_with_primary != g_value_get_boolean (value))
@@ -659,17 +348,6 @@ lda_image_view_class_init (LdaImageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const double in = KEY_ZOOM_STEP, out = 1.0 / KEY_ZOOM_STEP, pan = KEY_PAN_FRACTION;
-  const struct { guint keyval; KeyAction action; double x, y; } keys[] = {
-    { GDK_KEY_plus, KEY_ZOOM, in, 0 },      { GDK_KEY_equal, KEY_ZOOM, in, 0 },
-    { GDK_KEY_KP_Add, KEY_ZOOM, in, 0 },    { GDK_KEY_minus, KEY_ZOOM, out, 0 },
-    { GDK_KEY_KP_Subtract, KEY_ZOOM, out, 0 },
-    { GDK_KEY_0, KEY_FIT, 0, 0 },           { GDK_KEY_KP_0, KEY_FIT, 0, 0 },
-    { GDK_KEY_Left, KEY_PAN, -pan, 0 },     { GDK_KEY_KP_Left, KEY_PAN, -pan, 0 },
-    { GDK_KEY_Right, KEY_PAN, pan, 0 },     { GDK_KEY_KP_Right, KEY_PAN, pan, 0 },
-    { GDK_KEY_Up, KEY_PAN, 0, -pan },       { GDK_KEY_KP_Up, KEY_PAN, 0, -pan },
-    { GDK_KEY_Down, KEY_PAN, 0, pan },      { GDK_KEY_KP_Down, KEY_PAN, 0, pan },
-  };
 
   object_class->dispose = lda_image_view_dispose;
   object_class->get_property = lda_image_view_get_property;
@@ -714,10 +392,7 @@ lda_image_view_class_init (LdaImageViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  /* Digits other than 0 belong to the window. */
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding (widget_class, keys[i].keyval, 0, on_key, "(udd)",
-                                  keys[i].action, keys[i].x, keys[i].y);
+  lda_image_view_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "imageview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -727,10 +402,6 @@ static void
 lda_image_view_init (LdaImageView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *scroll;
-  GtkEventController *motion;
-  GtkGesture *drag;
-  GtkGesture *click;
 
   self->zoom = 1.0;
   self->fit = TRUE;
@@ -742,29 +413,8 @@ lda_image_view_init (LdaImageView *self)
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (widget, scroll);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (widget, motion);
-
-  /* Any button; drag-begin keeps the ones that pan. */
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  lda_image_view_init_input (self);
 }
-
 /* --- public API -------------------------------------------------------- */
 
 GtkWidget *
@@ -784,8 +434,10 @@ lda_image_view_new (void)
  *
  * Shows @pixels, keeping a reference.  An image of the size already shown
  * keeps the zoom and pan (a new render of the same field); another size
- * zooms to fit and drops the overlay.  Passing the bytes already shown
- * again costs nothing: the texture is not uploaded again.
+ * zooms to fit and drops the labels.  Passing the bytes already shown
+ * again costs nothing: the textures are not made again.  The view keeps
+ * no copy of @pixels: its tiles are windows onto them, so they must never
+ * be written again.
  */
 void
 lda_image_view_set_image (LdaImageView *self,
@@ -800,7 +452,7 @@ lda_image_view_set_image (LdaImageView *self,
   g_return_if_fail (pixels == NULL || width <= G_MAXINT / 4);
   g_return_if_fail (pixels == NULL || g_bytes_get_size (pixels) >= (gsize) width * height * 4);
 
-  same_size = has_image (self) && pixels != NULL
+  same_size = lda_image_view_has_image (self) && pixels != NULL
               && width == self->image_width && height == self->image_height;
 
   if (same_size && pixels == lda_tiled_layer_get_source (self->image))
@@ -808,7 +460,7 @@ lda_image_view_set_image (LdaImageView *self,
 
   g_clear_pointer (&self->image, lda_tiled_layer_free);
   if (!same_size)
-    g_clear_pointer (&self->overlay, lda_tiled_layer_free);
+    lda_image_view_clear_labels (self);
 
   if (pixels == NULL)
     {
@@ -817,7 +469,7 @@ lda_image_view_set_image (LdaImageView *self,
     }
   else
     {
-      self->image = lda_tiled_layer_new (pixels, width, height);
+      self->image = lda_tiled_layer_new_for_bytes (pixels, width, height);
       self->image_width = width;
       self->image_height = height;
 
@@ -832,77 +484,7 @@ lda_image_view_set_image (LdaImageView *self,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_pointer (self);
-}
-
-/**
- * lda_image_view_set_overlay:
- * @self: a view
- * @pixels: (nullable): premultiplied ARGB32 pixels of the image's size, as
- *   lda_render_labels() makes, or %NULL for none
- *
- * Draws @pixels over the image at #LdaImageView:overlay-opacity.
- */
-void
-lda_image_view_set_overlay (LdaImageView *self,
-                            GBytes       *pixels)
-{
-  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
-  g_return_if_fail (pixels == NULL || has_image (self));
-  g_return_if_fail (pixels == NULL
-                    || g_bytes_get_size (pixels) >= (gsize) self->image_width * self->image_height * 4);
-
-  if (self->overlay != NULL && pixels == lda_tiled_layer_get_source (self->overlay))
-    return;
-
-  g_clear_pointer (&self->overlay, lda_tiled_layer_free);
-  if (pixels != NULL)
-    self->overlay = lda_tiled_layer_new (pixels, self->image_width, self->image_height);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * lda_image_view_get_overlay_pixels:
- * @self: a view
- *
- * The overlay's own copy of its pixels, to change in place while painting;
- * call lda_image_view_overlay_changed() for what changed.
- *
- * Returns: (nullable): width × height premultiplied ARGB32 pixels
- */
-guint32 *
-lda_image_view_get_overlay_pixels (LdaImageView *self)
-{
-  g_return_val_if_fail (LDA_IS_IMAGE_VIEW (self), NULL);
-
-  return self->overlay != NULL ? lda_tiled_layer_get_pixels (self->overlay) : NULL;
-}
-
-/**
- * lda_image_view_overlay_changed:
- * @self: a view
- * @x: first changed column
- * @y: first changed row
- * @width: changed columns
- * @height: changed rows
- *
- * Redraws only the part of the overlay that changed.
- */
-void
-lda_image_view_overlay_changed (LdaImageView *self,
-                                int           x,
-                                int           y,
-                                int           width,
-                                int           height)
-{
-  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
-
-  if (self->overlay == NULL)
-    return;
-
-  lda_tiled_layer_update (self->overlay, x, y, width, height);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  lda_image_view_update_pointer (self);
 }
 
 /**
@@ -960,7 +542,7 @@ lda_image_view_set_overlay_opacity (LdaImageView *self,
 
   self->overlay_opacity = opacity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAY_OPACITY]);
-  if (self->overlay != NULL)
+  if (self->label_layer != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -980,9 +562,9 @@ lda_image_view_set_zoom (LdaImageView *self,
 {
   g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
 
-  set_fit_internal (self, FALSE);
+  lda_image_view_set_fit_internal (self, FALSE);
   set_zoom_internal (self, zoom);
-  update_pointer (self);
+  lda_image_view_update_pointer (self);
 }
 
 /**
@@ -1031,7 +613,7 @@ lda_image_view_zoom_to_fit (LdaImageView *self)
   if (self->fit)
     apply_fit (self);
   else
-    set_fit_internal (self, TRUE);
+    lda_image_view_set_fit_internal (self, TRUE);
 }
 
 gboolean

@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "lda-edits.h"
+#include "lda-image.h"
+
 G_BEGIN_DECLS
 
 #define LDA_TYPE_IMAGE_VIEW (lda_image_view_get_type ())
@@ -18,16 +21,13 @@ void       lda_image_view_set_image           (LdaImageView *self,
                                                GBytes       *pixels,
                                                guint         width,
                                                guint         height);
-void       lda_image_view_set_overlay         (LdaImageView *self,
-                                               GBytes       *pixels);
+void       lda_image_view_set_labels          (LdaImageView   *self,
+                                               const LdaImage *labels);
+const LdaImage *lda_image_view_get_labels     (LdaImageView   *self);
+void       lda_image_view_labels_changed      (LdaImageView   *self,
+                                               const LdaRect  *rect);
 void       lda_image_view_set_overlay_opacity (LdaImageView *self,
                                                double        opacity);
-guint32   *lda_image_view_get_overlay_pixels  (LdaImageView *self);
-void       lda_image_view_overlay_changed     (LdaImageView *self,
-                                               int           x,
-                                               int           y,
-                                               int           width,
-                                               int           height);
 void       lda_image_view_set_outline         (LdaImageView *self,
                                                GArray       *segments);
 void       lda_image_view_set_brush_radius    (LdaImageView *self,

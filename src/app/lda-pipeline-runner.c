@@ -27,6 +27,12 @@
 
 #define CONTRAST_SOBEL LDA_N_INPUTS
 
+/* The slow stages' results kept for slider values left behind: a frame's
+ * worth of them is about 6 bytes a pixel, so up to four sets for frames
+ * of up to a megapixel, two at 2048 × 2048, none from 4096 × 4096. */
+#define CACHE_PIXELS (G_GUINT64_CONSTANT (8) << 20)
+#define CACHE_MAX    4
+
 typedef struct
 {
   guint        generation;
@@ -72,6 +78,7 @@ G_DEFINE_FINAL_TYPE (LdaPipelineRunner, lda_pipeline_runner, G_TYPE_OBJECT)
 
 enum {
   UPDATED,
+  PREVIEW,
   FAILED,
   N_SIGNALS
 };
@@ -92,7 +99,6 @@ lda_run_result_free (LdaRunResult *result)
   g_clear_pointer (&result->composite_pixels, g_bytes_unref);
   g_clear_pointer (&result->fluorescence_pixels, g_bytes_unref);
   g_clear_pointer (&result->sobel_pixels, g_bytes_unref);
-  g_clear_pointer (&result->label_pixels, g_bytes_unref);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       g_clear_pointer (&result->intensities[c], g_bytes_unref);
@@ -101,6 +107,147 @@ lda_run_result_free (LdaRunResult *result)
   g_clear_pointer (&result->counts, lda_counts_free);
   g_clear_pointer (&result->nuclei, lda_runs_free);
   g_free (result);
+}
+
+void
+lda_run_preview_free (LdaRunPreview *preview)
+{
+  if (preview == NULL)
+    return;
+
+  g_clear_pointer (&preview->labels, lda_image_unref);
+  g_free (preview);
+}
+
+/* The class a channel's mask paints in the label mask. */
+static const guint8 mask_class[LDA_N_CHANNELS] = {
+  LDA_CLASS_CELL, LDA_CLASS_HOECHST, LDA_CLASS_DRAQ7,
+};
+
+/* The last label mask @old with the new masks of the channels that
+ * @changed drawn in: a nucleus channel's mask in its class (a dead
+ * nucleus stays dead), what it no longer covers back to cell area; the
+ * cell area's mask as cell area where there was background, and
+ * background where it no longer reaches. */
+static LdaImage *
+preview_labels (const LdaImage *old,
+                LdaImage       *masks[LDA_N_CHANNELS],
+                const gboolean  changed[LDA_N_CHANNELS],
+                GError        **error)
+{
+  LdaImage *labels = lda_image_new (LDA_PIXEL_U8, old->width, old->height, error);
+  gsize n = lda_image_n_pixels (old);
+
+  if (labels == NULL)
+    return NULL;
+  memcpy (labels->data, old->data, n);
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      const guint8 *mask;
+      guint8 *out = lda_image_u8 (labels);
+      guint8 klass = mask_class[c];
+
+      if (!changed[c] || masks[c] == NULL)
+        continue;
+      mask = lda_image_u8 (masks[c]);
+
+      if (c == LDA_CHANNEL_CELL_AREA)
+        {
+          for (gsize i = 0; i < n; i++)
+            if (!mask[i])
+              out[i] = LDA_CLASS_BACKGROUND;
+            else if (out[i] == LDA_CLASS_BACKGROUND)
+              out[i] = LDA_CLASS_CELL;
+          continue;
+        }
+
+      for (gsize i = 0; i < n; i++)
+        if (mask[i])
+          out[i] = out[i] == LDA_CLASS_DRAQ7 ? LDA_CLASS_DRAQ7 : klass;
+        else if (out[i] == klass)
+          out[i] = LDA_CLASS_CELL;
+    }
+
+  return labels;
+}
+
+typedef struct
+{
+  LdaPipelineRunner *runner;
+  LdaRunPreview     *preview;
+} PreviewPost;
+
+static gboolean
+emit_preview (gpointer data)
+{
+  PreviewPost *post = data;
+
+  /* Only while nothing newer was asked for. */
+  if (post->preview->generation == post->runner->generation)
+    g_signal_emit (post->runner, signals[PREVIEW], 0, post->preview);
+
+  lda_run_preview_free (post->preview);
+  g_object_unref (post->runner);
+  g_free (post);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: brings the masks up to date and, when one moved, posts
+ * the preview to the thread that made the request.  A failure here is
+ * not one: the full run that follows reports it. */
+static void
+post_preview (GTask       *task,
+              Job         *job,
+              GCancellable *cancellable)
+{
+  LdaPipeline *pipeline = job->pipeline;
+  g_autoptr(LdaImage) old = NULL;
+  LdaImage *masks[LDA_N_CHANNELS];
+  gboolean changed[LDA_N_CHANNELS];
+  guint runs[LDA_N_CHANNELS];
+  gboolean any = FALSE;
+  LdaRunPreview *preview;
+  PreviewPost *post;
+
+  if (lda_pipeline_get_labels (pipeline) == NULL || lda_pipeline_is_done (pipeline))
+    return;
+
+  old = lda_image_ref (lda_pipeline_get_labels (pipeline));
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    runs[c] = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c));
+  if (!lda_pipeline_run_masks (pipeline, cancellable, NULL))
+    return;
+
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      changed[c] = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c)) != runs[c];
+      masks[c] = changed[c] ? lda_pipeline_get_mask (pipeline, c) : NULL;
+      any = any || changed[c];
+    }
+  if (!any)
+    return;
+
+  preview = g_new0 (LdaRunPreview, 1);
+  preview->frame = job->frame;
+  preview->generation = job->generation;
+  preview->labels = preview_labels (old, masks, changed, NULL);
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    {
+      preview->threshold[c] = lda_pipeline_get_threshold (pipeline, c);
+      preview->coverage[c] = lda_pipeline_get_mask_coverage (pipeline, c);
+    }
+  if (preview->labels == NULL)
+    {
+      lda_run_preview_free (preview);
+      return;
+    }
+
+  post = g_new0 (PreviewPost, 1);
+  post->runner = g_object_ref (g_task_get_source_object (task));
+  post->preview = preview;
+  g_main_context_invoke (g_task_get_context (task), emit_preview, post);
 }
 
 static LdaTriple *
@@ -170,11 +317,22 @@ run_job (GTask        *task,
         }
       /* The histogram marks where every method would put the threshold. */
       lda_pipeline_set_all_methods (job->pipeline, TRUE);
+      lda_pipeline_set_cache_size (job->pipeline,
+                                   (guint) MIN (CACHE_MAX, CACHE_PIXELS /
+                                                ((guint64) lda_pipeline_get_width (job->pipeline) *
+                                                 lda_pipeline_get_height (job->pipeline))));
     }
 
   pipeline = job->pipeline;
-  if (!lda_pipeline_set_params (pipeline, &job->params, &error) ||
-      !lda_pipeline_run (pipeline, cancellable, &error))
+  if (!lda_pipeline_set_params (pipeline, &job->params, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The moved threshold first, the slow stages after. */
+  if (!job->load)
+    post_preview (task, job, cancellable);
+  if (!lda_pipeline_run (pipeline, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -196,6 +354,8 @@ run_job (GTask        *task,
   result->width = lda_pipeline_get_width (pipeline);
   result->height = lda_pipeline_get_height (pipeline);
   result->run_us = g_get_monotonic_time () - t0;
+  for (guint st = 0; st < LDA_N_STAGES; st++)
+    result->stage_us[st] = lda_pipeline_get_stage_time (pipeline, st);
   result->params = job->params;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     result->inputs[i] = lda_image_ref (lda_pipeline_get_input (pipeline, i));
@@ -242,7 +402,6 @@ run_job (GTask        *task,
                                                           result->inputs[2], job->contrasts);
       result->sobel_pixels = lda_render_gray (result->sobel, &job->contrasts[CONTRAST_SOBEL]);
     }
-  result->label_pixels = lda_render_labels (result->labels);
   result->render_us = g_get_monotonic_time () - t0;
 
   g_task_return_boolean (task, TRUE);
@@ -509,6 +668,17 @@ lda_pipeline_runner_class_init (LdaPipelineRunnerClass *klass)
    *   until the next update
    */
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  /**
+   * LdaPipelineRunner::preview:
+   * @preview: (type gpointer): an #LdaRunPreview, owned by the runner
+   *
+   * Parameters moved a channel's mask: emitted as soon as the masks are
+   * made, before ::updated brings the whole result of the same
+   * generation.  Not emitted when a newer request was made meanwhile.
+   */
+  signals[PREVIEW] = g_signal_new ("preview", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   /**

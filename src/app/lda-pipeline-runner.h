@@ -27,7 +27,6 @@ G_BEGIN_DECLS
  * @composite_pixels: (nullable): brightfield + Hoechst + Draq7
  * @fluorescence_pixels: (nullable): Hoechst + Draq7
  * @sobel_pixels: (nullable): the Sobel magnitude in grey
- * @label_pixels: the label mask in the class colours
  * @contrasts: the display windows used (brightfield, Hoechst, Draq7, Sobel)
  * @intensities: per channel the histogram of pixel values (65 536 guint32)
  * @votes: per channel the histogram of tile maxima
@@ -44,6 +43,8 @@ G_BEGIN_DECLS
  * @counts: live and dead cells
  * @params: the parameters the result was computed with
  * @run_us: microseconds the pipeline took
+ * @stage_us: of which, per stage, microseconds of this run (0 for the
+ *   stages it did not run; stages of different channels overlap)
  * @render_us: microseconds the rendering took
  */
 typedef struct
@@ -59,7 +60,6 @@ typedef struct
   GBytes       *composite_pixels;
   GBytes       *fluorescence_pixels;
   GBytes       *sobel_pixels;
-  GBytes       *label_pixels;
   LdaContrast   contrasts[LDA_N_INPUTS + 1];
   GBytes       *intensities[LDA_N_CHANNELS];
   guint32      *votes[LDA_N_CHANNELS];
@@ -74,10 +74,35 @@ typedef struct
   LdaCounts    *counts;
   LdaParams     params;
   gint64        run_us;
+  gint64        stage_us[LDA_N_STAGES];
   gint64        render_us;
 } LdaRunResult;
 
 void lda_run_result_free (LdaRunResult *result);
+
+/**
+ * LdaRunPreview:
+ * @frame: the frame index
+ * @generation: the request it answers, as in #LdaRunResult
+ * @labels: the last label mask with the moved masks drawn in: what the
+ *   new thresholds cover, before the nuclei and cells are found again
+ * @threshold: per channel the threshold now in use
+ * @coverage: per channel the fraction of the image its mask covers
+ *
+ * What a slider's move shows at once, while the slow stages run.
+ */
+typedef struct
+{
+  guint     frame;
+  guint     generation;
+  LdaImage *labels;
+  gint64    threshold[LDA_N_CHANNELS];
+  double    coverage[LDA_N_CHANNELS];
+} LdaRunPreview;
+
+void lda_run_preview_free (LdaRunPreview *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRunPreview, lda_run_preview_free)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRunResult, lda_run_result_free)
 

@@ -496,45 +496,167 @@ lda_render_labels (const LdaImage *labels)
   return g_bytes_new_take (out, n * sizeof *out);
 }
 
+/* The mean of four premultiplied ARGB32 pixels, channel by channel: two
+ * channels at a time in 16-bit fields, which four bytes never overflow. */
+static inline guint32
+mean4 (guint32 a,
+       guint32 b,
+       guint32 c,
+       guint32 d)
+{
+  guint32 even = (a & 0x00ff00ffu) + (b & 0x00ff00ffu) + (c & 0x00ff00ffu) + (d & 0x00ff00ffu);
+  guint32 odd = ((a >> 8) & 0x00ff00ffu) + ((b >> 8) & 0x00ff00ffu) +
+                ((c >> 8) & 0x00ff00ffu) + ((d >> 8) & 0x00ff00ffu);
+
+  even = ((even + 0x00020002u) >> 2) & 0x00ff00ffu;
+  odd = ((odd + 0x00020002u) >> 2) & 0x00ff00ffu;
+
+  return even | (odd << 8);
+}
+
+/* Where the two samples of a level-@level pixel lie along one axis, for
+ * the pixel that starts at image coordinate @start: the two image pixels
+ * either side of its middle (at level 1, its two pixels), clipped to the
+ * image.  Two neighbours, so that the finest pattern, a checkerboard,
+ * comes out as its mean at every level rather than as one of its
+ * colours. */
+static inline void
+sample_points (guint  start,
+               guint  level,
+               guint  size,
+               guint *first,
+               guint *second)
+{
+  guint step = 1u << level;
+
+  *first = MIN (start + step / 2 - 1, size - 1);
+  *second = MIN (start + step / 2, size - 1);
+}
+
 /**
- * lda_render_labels_rect:
- * @labels: a #LDA_PIXEL_U8 label mask
- * @pixels: (inout): the mask's rendering, width × height, as
- *   lda_render_labels() makes it
- * @x: first column to render again
- * @y: first row
- * @width: columns
- * @height: rows
+ * lda_render_downsample:
+ * @pixels: premultiplied ARGB32 pixels, @stride pixels per row
+ * @stride: pixels per row of @pixels
+ * @width: columns of @pixels
+ * @height: rows of @pixels
+ * @level: 1 or more: each pixel made stands for 2^level × 2^level
+ * @x: first column to make, in pixels of the level
+ * @y: first row to make
+ * @area_width: columns to make
+ * @area_height: rows to make
+ * @dest: where they go, @dest_stride pixels per row
+ * @dest_stride: pixels per row of @dest
  *
- * Renders a rectangle of @labels into @pixels in place, for painting.
+ * A mipmap level of @pixels, or a part of it: each pixel the mean of the
+ * 2 × 2 pixels in the middle of those it stands for (at level 1, all of
+ * them).  Reads four pixels
+ * per pixel made, whatever the level, so a zoomed-out view of a large
+ * frame costs what its size on screen costs.
  */
 void
-lda_render_labels_rect (const LdaImage *labels,
-                        guint32        *pixels,
-                        int             x,
-                        int             y,
-                        int             width,
-                        int             height)
+lda_render_downsample (const guint32 *pixels,
+                       gsize          stride,
+                       guint          width,
+                       guint          height,
+                       guint          level,
+                       guint          x,
+                       guint          y,
+                       guint          area_width,
+                       guint          area_height,
+                       guint32       *dest,
+                       gsize          dest_stride)
+{
+  g_autofree guint *columns = NULL;
+
+  g_return_if_fail (level >= 1 && level < 16);
+
+  columns = g_new (guint, 2 * (gsize) area_width);
+  for (guint i = 0; i < area_width; i++)
+    sample_points ((x + i) << level, level, width, &columns[2 * i], &columns[2 * i + 1]);
+
+  for (guint j = 0; j < area_height; j++)
+    {
+      guint r0, r1;
+      const guint32 *row0, *row1;
+      guint32 *out = dest + (gsize) j * dest_stride;
+
+      sample_points ((y + j) << level, level, height, &r0, &r1);
+      row0 = pixels + (gsize) r0 * stride;
+      row1 = pixels + (gsize) r1 * stride;
+      for (guint i = 0; i < area_width; i++)
+        out[i] = mean4 (row0[columns[2 * i]], row0[columns[2 * i + 1]],
+                        row1[columns[2 * i]], row1[columns[2 * i + 1]]);
+    }
+}
+
+/**
+ * lda_render_labels_area:
+ * @labels: a #LDA_PIXEL_U8 label mask
+ * @level: 0 for the mask's own pixels, else a mipmap level as in
+ *   lda_render_downsample()
+ * @x: first column to render, in pixels of the level
+ * @y: first row
+ * @area_width: columns
+ * @area_height: rows
+ * @dest: where they go, @dest_stride pixels per row
+ * @dest_stride: pixels per row of @dest
+ *
+ * Renders a rectangle of @labels, or of one of its mipmap levels, in the
+ * class colours: what one tile of a label layer shows.
+ */
+void
+lda_render_labels_area (const LdaImage *labels,
+                        guint           level,
+                        guint           x,
+                        guint           y,
+                        guint           area_width,
+                        guint           area_height,
+                        guint32        *dest,
+                        gsize           dest_stride)
 {
   guint32 lut[256] = { 0 };
-  int x1 = MIN ((int) labels->width, x + width);
-  int y1 = MIN ((int) labels->height, y + height);
+  const guint8 *data;
 
   g_return_if_fail (labels->type == LDA_PIXEL_U8);
+  g_return_if_fail (level < 16);
 
   for (guint k = 1; k < G_N_ELEMENTS (class_rgb); k++)
     lut[k] = argb (class_rgb[k][0], class_rgb[k][1], class_rgb[k][2]);
+  data = lda_image_u8 (labels);
 
-  x = MAX (x, 0);
-  y = MAX (y, 0);
-  for (int row = y; row < y1; row++)
+  if (level == 0)
     {
-      const guint8 *p = lda_image_u8 (labels) + (gsize) row * labels->width;
-      guint32 *out = pixels + (gsize) row * labels->width;
+      for (guint j = 0; j < area_height; j++)
+        {
+          const guint8 *p = data + (gsize) (y + j) * labels->width + x;
+          guint32 *out = dest + (gsize) j * dest_stride;
 
-      for (int col = x; col < x1; col++)
-        out[col] = lut[p[col]];
+          for (guint i = 0; i < area_width; i++)
+            out[i] = lut[p[i]];
+        }
+      return;
     }
+
+  {
+    g_autofree guint *columns = g_new (guint, 2 * (gsize) area_width);
+
+    for (guint i = 0; i < area_width; i++)
+      sample_points ((x + i) << level, level, labels->width, &columns[2 * i], &columns[2 * i + 1]);
+
+    for (guint j = 0; j < area_height; j++)
+      {
+        guint r0, r1;
+        const guint8 *row0, *row1;
+        guint32 *out = dest + (gsize) j * dest_stride;
+
+        sample_points ((y + j) << level, level, labels->height, &r0, &r1);
+        row0 = data + (gsize) r0 * labels->width;
+        row1 = data + (gsize) r1 * labels->width;
+        for (guint i = 0; i < area_width; i++)
+          out[i] = mean4 (lut[row0[columns[2 * i]]], lut[row0[columns[2 * i + 1]]],
+                          lut[row1[columns[2 * i]]], lut[row1[columns[2 * i + 1]]]);
+      }
+  }
 }
 
 /**

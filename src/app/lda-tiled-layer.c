@@ -1,14 +1,19 @@
-/* lda-tiled-layer.c — an image layer that can be changed a piece at a time
+/* lda-tiled-layer.c — an image layer drawn from tiles at the zoom shown
  *
- * Textures are immutable, so a layer that the person paints on is cut into
- * 256 × 256 tiles, each its own texture: a brush dab rebuilds the one to
- * four tiles it touched, not the whole 2048 × 2048 layer.  The pixels live
- * in one buffer the caller may write into (then call
- * lda_tiled_layer_update()).  That buffer is never drawn from: a render
- * node may outlive the frame it was made for (renderers keep the last one
- * to find what changed), so everything a node refers to must stay as it
- * was.  Each tile is a copy of its part of the buffer, made anew when the
- * part changes, and all drawing goes through the copies.
+ * Textures are immutable, so a layer is cut into 256 × 256 tiles, each
+ * its own texture, made when first drawn: a brush dab remakes the one to
+ * four tiles it touched, not the whole frame, and a large frame zoomed in
+ * makes only the tiles on screen.  Zoomed out, the tiles come from a
+ * mipmap level (each pixel standing for 2^level × 2^level of the image)
+ * whose pixels are about the size of the screen's, so that the renderer
+ * never scales a whole large frame down in every frame.
+ *
+ * A layer over pixels already rendered (lda_tiled_layer_new_for_bytes())
+ * makes its level-0 tiles without copying: each texture is a window onto
+ * the caller's immutable bytes.  Any other layer renders its tiles with
+ * the caller's function, into tiles of its own.  Nothing a render node
+ * refers to is ever written again: a renderer may keep the last frame's
+ * nodes to find what changed.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,9 +21,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "lda-render.h"
 #include "lda-tiled-layer.h"
 
-#define TILE 256
+#define TILE     LDA_TILED_LAYER_TILE
+#define N_LEVELS LDA_TILED_LAYER_N_LEVELS
+
+/* Level-0 tiles of a rendered layer kept beyond those on screen; the
+ * others are dropped, so panning over a large frame zoomed in holds
+ * memory for about two screens, not the frame. */
+#define SPARE_TILES 64
 
 typedef struct
 {
@@ -30,16 +42,29 @@ typedef struct
 #endif
 } Tile;
 
+typedef struct
+{
+  guint  width;
+  guint  height;
+  guint  n_tx;
+  guint  n_ty;
+  guint  n_built;
+  Tile  *tiles;
+} Level;
+
 struct _LdaTiledLayer
 {
-  GBytes          *source;
-  guint            width;
-  guint            height;
-  guint32         *pixels;
-  guint            n_tx;
-  guint            n_ty;
-  Tile            *tiles;
+  guint              width;
+  guint              height;
+  GBytes            *source;
+  LdaTileRenderFunc  render;
+  gpointer           user_data;
+  Level              levels[N_LEVELS];
+  guint              n_rendered;
 };
+
+/* Main thread only: the time spent making tiles, for the benchmarks. */
+static gint64 render_us;
 
 #if !GTK_CHECK_VERSION (4, 10, 0)
 static const cairo_user_data_key_t pixels_key;
@@ -49,14 +74,15 @@ static const cairo_user_data_key_t pixels_key;
 static cairo_surface_t *
 surface_new_for_bytes (GBytes *bytes,
                        guint   width,
-                       guint   height)
+                       guint   height,
+                       gsize   stride)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
 
   surface = cairo_image_surface_create_for_data ((unsigned char *) g_bytes_get_data (bytes, NULL),
                                                  CAIRO_FORMAT_ARGB32, (int) width, (int) height,
-                                                 (int) width * 4);
+                                                 (int) stride);
   status = cairo_surface_set_user_data (surface, &pixels_key, g_bytes_ref (bytes),
                                         (cairo_destroy_func_t) g_bytes_unref);
   if (status != CAIRO_STATUS_SUCCESS)
@@ -81,58 +107,143 @@ tile_clear (Tile *tile)
 #endif
 }
 
+static gboolean
+tile_is_built (const Tile *tile)
+{
+  return tile->texture != NULL;
+}
+
+/* A bytes layer's mipmap levels, from its own pixels. */
+static void
+render_from_source (LdaTiledLayer *self,
+                    guint          level,
+                    guint          x,
+                    guint          y,
+                    guint          width,
+                    guint          height,
+                    guint32       *dest,
+                    gsize          dest_stride)
+{
+  lda_render_downsample (g_bytes_get_data (self->source, NULL), self->width,
+                         self->width, self->height, level, x, y, width, height,
+                         dest, dest_stride);
+}
+
 static void
 build_tile (LdaTiledLayer *self,
+            guint          level,
             guint          tx,
             guint          ty)
 {
+  Level *l = &self->levels[level];
+  Tile *tile = &l->tiles[ty * l->n_tx + tx];
   guint x0 = tx * TILE, y0 = ty * TILE;
-  guint w = MIN (TILE, self->width - x0);
-  guint h = MIN (TILE, self->height - y0);
-  guint32 *copy = g_new (guint32, (gsize) w * h);
+  guint w = MIN (TILE, l->width - x0);
+  guint h = MIN (TILE, l->height - y0);
   g_autoptr(GBytes) bytes = NULL;
-  Tile *tile = &self->tiles[ty * self->n_tx + tx];
+  gsize stride;
+  gint64 t0 = g_get_monotonic_time ();
 
-  for (guint y = 0; y < h; y++)
-    memcpy (copy + (gsize) y * w, self->pixels + (gsize) (y0 + y) * self->width + x0,
-            w * sizeof (guint32));
+  if (level == 0 && self->source != NULL)
+    {
+      /* A window onto the caller's pixels, rows @stride apart. */
+      stride = (gsize) self->width * 4;
+      bytes = g_bytes_new_from_bytes (self->source, (gsize) y0 * stride + (gsize) x0 * 4,
+                                      (gsize) (h - 1) * stride + (gsize) w * 4);
+    }
+  else
+    {
+      guint32 *pixels = g_new (guint32, (gsize) w * h);
 
-  /* Never written again: the texture and the surface share it. */
-  bytes = g_bytes_new_take (copy, (gsize) w * h * sizeof (guint32));
+      if (self->source != NULL)
+        render_from_source (self, level, x0, y0, w, h, pixels, w);
+      else
+        self->render (self->user_data, level, x0, y0, w, h, pixels, w);
+      stride = (gsize) w * 4;
+      bytes = g_bytes_new_take (pixels, (gsize) w * h * 4);
+    }
+
   tile_clear (tile);
-  tile->texture = gdk_memory_texture_new ((int) w, (int) h, GDK_MEMORY_DEFAULT, bytes,
-                                          (gsize) w * sizeof (guint32));
+  tile->texture = gdk_memory_texture_new ((int) w, (int) h, GDK_MEMORY_DEFAULT, bytes, stride);
 #if !GTK_CHECK_VERSION (4, 10, 0)
-  tile->surface = surface_new_for_bytes (bytes, w, h);
+  if (level == 0)
+    tile->surface = surface_new_for_bytes (bytes, w, h, stride);
 #endif
+  l->n_built++;
+  self->n_rendered++;
+  render_us += g_get_monotonic_time () - t0;
+}
+
+static LdaTiledLayer *
+layer_new (guint width,
+           guint height)
+{
+  LdaTiledLayer *self = g_new0 (LdaTiledLayer, 1);
+
+  self->width = width;
+  self->height = height;
+  for (guint level = 0; level < N_LEVELS; level++)
+    {
+      Level *l = &self->levels[level];
+
+      l->width = (width + (1u << level) - 1) >> level;
+      l->height = (height + (1u << level) - 1) >> level;
+      l->n_tx = (l->width + TILE - 1) / TILE;
+      l->n_ty = (l->height + TILE - 1) / TILE;
+      l->tiles = g_new0 (Tile, (gsize) l->n_tx * l->n_ty);
+    }
+
+  return self;
 }
 
 /**
  * lda_tiled_layer_new:
- * @pixels: premultiplied ARGB32 pixels, rows packed
+ * @width: columns
+ * @height: rows
+ * @render: renders a tile of any level
+ * @user_data: for @render, which must stay valid as long as the layer
+ *
+ * Returns: (transfer full): a layer that renders its tiles when they are
+ *   first drawn, and again after lda_tiled_layer_update()
+ */
+LdaTiledLayer *
+lda_tiled_layer_new (guint             width,
+                     guint             height,
+                     LdaTileRenderFunc render,
+                     gpointer          user_data)
+{
+  LdaTiledLayer *self;
+
+  g_return_val_if_fail (width > 0 && height > 0 && render != NULL, NULL);
+
+  self = layer_new (width, height);
+  self->render = render;
+  self->user_data = user_data;
+
+  return self;
+}
+
+/**
+ * lda_tiled_layer_new_for_bytes:
+ * @pixels: premultiplied ARGB32 pixels, rows packed, never written again
  * @width: columns
  * @height: rows
  *
- * Returns: (transfer full): a layer holding a copy of @pixels
+ * Returns: (transfer full): a layer showing @pixels, of which it keeps a
+ *   reference, not a copy
  */
 LdaTiledLayer *
-lda_tiled_layer_new (GBytes *pixels,
-                     guint   width,
-                     guint   height)
+lda_tiled_layer_new_for_bytes (GBytes *pixels,
+                               guint   width,
+                               guint   height)
 {
-  LdaTiledLayer *self = g_new0 (LdaTiledLayer, 1);
+  LdaTiledLayer *self;
 
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (g_bytes_get_size (pixels) >= (gsize) width * height * 4, NULL);
+
+  self = layer_new (width, height);
   self->source = g_bytes_ref (pixels);
-  self->width = width;
-  self->height = height;
-  self->pixels = g_memdup2 (g_bytes_get_data (pixels, NULL), (gsize) width * height * 4);
-  self->n_tx = (width + TILE - 1) / TILE;
-  self->n_ty = (height + TILE - 1) / TILE;
-  self->tiles = g_new0 (Tile, (gsize) self->n_tx * self->n_ty);
-
-  for (guint ty = 0; ty < self->n_ty; ty++)
-    for (guint tx = 0; tx < self->n_tx; tx++)
-      build_tile (self, tx, ty);
 
   return self;
 }
@@ -143,11 +254,15 @@ lda_tiled_layer_free (LdaTiledLayer *self)
   if (self == NULL)
     return;
 
-  for (gsize i = 0; i < (gsize) self->n_tx * self->n_ty; i++)
-    tile_clear (&self->tiles[i]);
-  g_free (self->tiles);
-  g_free (self->pixels);
-  g_bytes_unref (self->source);
+  for (guint level = 0; level < N_LEVELS; level++)
+    {
+      Level *l = &self->levels[level];
+
+      for (gsize i = 0; i < (gsize) l->n_tx * l->n_ty; i++)
+        tile_clear (&l->tiles[i]);
+      g_free (l->tiles);
+    }
+  g_clear_pointer (&self->source, g_bytes_unref);
   g_free (self);
 }
 
@@ -155,7 +270,8 @@ lda_tiled_layer_free (LdaTiledLayer *self)
  * lda_tiled_layer_get_source:
  * @self: a layer
  *
- * Returns: (transfer none): the bytes the layer was made from
+ * Returns: (transfer none) (nullable): the bytes the layer shows, if it
+ *   was made for bytes
  */
 GBytes *
 lda_tiled_layer_get_source (LdaTiledLayer *self)
@@ -164,26 +280,15 @@ lda_tiled_layer_get_source (LdaTiledLayer *self)
 }
 
 /**
- * lda_tiled_layer_get_pixels:
- * @self: a layer
- *
- * Returns: the layer's pixels, width per row, to change in place
- */
-guint32 *
-lda_tiled_layer_get_pixels (LdaTiledLayer *self)
-{
-  return self->pixels;
-}
-
-/**
  * lda_tiled_layer_update:
- * @self: a layer
+ * @self: a layer made with a render function
  * @x: first changed column
  * @y: first changed row
  * @width: changed columns
  * @height: changed rows
  *
- * Rebuilds the tiles that hold the changed rectangle.
+ * Drops the tiles of every level that show the changed rectangle: they
+ * are rendered again when next drawn.
  */
 void
 lda_tiled_layer_update (LdaTiledLayer *self,
@@ -192,41 +297,126 @@ lda_tiled_layer_update (LdaTiledLayer *self,
                         int            width,
                         int            height)
 {
-  int x1 = MIN ((int) self->width, x + width);
-  int y1 = MIN ((int) self->height, y + height);
+  int x1 = (int) MIN ((gint64) self->width, (gint64) x + width);
+  int y1 = (int) MIN ((gint64) self->height, (gint64) y + height);
 
   x = MAX (x, 0);
   y = MAX (y, 0);
   if (x >= x1 || y >= y1)
     return;
 
-  for (guint ty = (guint) y / TILE; ty <= (guint) (y1 - 1) / TILE; ty++)
-    for (guint tx = (guint) x / TILE; tx <= (guint) (x1 - 1) / TILE; tx++)
-      build_tile (self, tx, ty);
+  for (guint level = 0; level < N_LEVELS; level++)
+    {
+      Level *l = &self->levels[level];
+      guint tx0 = ((guint) x >> level) / TILE, tx1 = ((guint) (x1 - 1) >> level) / TILE;
+      guint ty0 = ((guint) y >> level) / TILE, ty1 = ((guint) (y1 - 1) >> level) / TILE;
+
+      for (guint ty = ty0; ty <= ty1; ty++)
+        for (guint tx = tx0; tx <= tx1; tx++)
+          {
+            Tile *tile = &l->tiles[ty * l->n_tx + tx];
+
+            if (tile_is_built (tile))
+              {
+                tile_clear (tile);
+                l->n_built--;
+              }
+          }
+    }
 }
 
-/* Where tile (tx, ty) goes, in widget coordinates; FALSE if it lies
- * outside @visible.  Its edges are put on whole pixels: renderers that
- * antialias the edges of textures (cairo) would otherwise let what lies
- * behind show through the pixels two tiles share at fractional zooms.
- * Neighbours compute their shared edge alike, so they still meet. */
-static gboolean
+/**
+ * lda_tiled_layer_level_for_zoom:
+ * @zoom: screen pixels per image pixel
+ *
+ * Returns: the mipmap level a layer is drawn from at @zoom: the coarsest
+ *   whose pixels are still no smaller than the screen's
+ */
+guint
+lda_tiled_layer_level_for_zoom (double zoom)
+{
+  guint level = 0;
+
+  while (level + 1 < N_LEVELS && zoom * (double) (1u << (level + 1)) <= 1.0 + 1e-9)
+    level++;
+
+  return level;
+}
+
+/* Where tile (tx, ty) of @level goes, in widget coordinates.  Its edges
+ * are put on whole pixels: renderers that antialias the edges of textures
+ * (cairo) would otherwise let what lies behind show through the pixels two
+ * tiles share at fractional zooms.  Neighbours compute their shared edge
+ * alike, so they still meet. */
+static void
 tile_rect (LdaTiledLayer         *self,
+           guint                  level,
            guint                  tx,
            guint                  ty,
            const graphene_rect_t *image,
-           const graphene_rect_t *visible,
            double                 zoom,
            graphene_rect_t       *rect)
 {
-  double x0 = round (image->origin.x + tx * TILE * zoom);
-  double y0 = round (image->origin.y + ty * TILE * zoom);
-  double x1 = round (image->origin.x + MIN ((tx + 1) * TILE, self->width) * zoom);
-  double y1 = round (image->origin.y + MIN ((ty + 1) * TILE, self->height) * zoom);
+  guint span = TILE << level;
+  double x0 = round (image->origin.x + (double) tx * span * zoom);
+  double y0 = round (image->origin.y + (double) ty * span * zoom);
+  double x1 = round (image->origin.x + MIN ((guint64) (tx + 1) * span, self->width) * zoom);
+  double y1 = round (image->origin.y + MIN ((guint64) (ty + 1) * span, self->height) * zoom);
 
   graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
+}
 
-  return graphene_rect_intersection (rect, visible, NULL);
+/* The tiles of @level that @visible shows, as [*tx0, *tx1) × [*ty0, *ty1). */
+static void
+visible_tiles (LdaTiledLayer         *self,
+               guint                  level,
+               const graphene_rect_t *image,
+               const graphene_rect_t *visible,
+               double                 zoom,
+               guint                 *tx0,
+               guint                 *tx1,
+               guint                 *ty0,
+               guint                 *ty1)
+{
+  const Level *l = &self->levels[level];
+  double span = (double) (TILE << level) * zoom;
+  double left = (visible->origin.x - image->origin.x) / span;
+  double top = (visible->origin.y - image->origin.y) / span;
+  double right = (visible->origin.x + visible->size.width - image->origin.x) / span;
+  double bottom = (visible->origin.y + visible->size.height - image->origin.y) / span;
+
+  /* A pixel of slack each side: tile edges are rounded (tile_rect()). */
+  *tx0 = (guint) CLAMP (floor (left - 1.0 / span), 0, l->n_tx);
+  *ty0 = (guint) CLAMP (floor (top - 1.0 / span), 0, l->n_ty);
+  *tx1 = (guint) CLAMP (ceil (right + 1.0 / span), 0, l->n_tx);
+  *ty1 = (guint) CLAMP (ceil (bottom + 1.0 / span), 0, l->n_ty);
+}
+
+/* Drops the level-0 tiles of a rendered layer that are off screen, once
+ * there are more of them than a screenful and SPARE_TILES. */
+static void
+drop_hidden_tiles (LdaTiledLayer *self,
+                   guint          tx0,
+                   guint          tx1,
+                   guint          ty0,
+                   guint          ty1)
+{
+  Level *l = &self->levels[0];
+
+  if (self->source != NULL || l->n_built <= (tx1 - tx0) * (ty1 - ty0) + SPARE_TILES)
+    return;
+
+  for (guint ty = 0; ty < l->n_ty; ty++)
+    for (guint tx = 0; tx < l->n_tx; tx++)
+      {
+        Tile *tile = &l->tiles[ty * l->n_tx + tx];
+
+        if ((tx < tx0 || tx >= tx1 || ty < ty0 || ty >= ty1) && tile_is_built (tile))
+          {
+            tile_clear (tile);
+            l->n_built--;
+          }
+      }
 }
 
 #if !GTK_CHECK_VERSION (4, 10, 0)
@@ -239,22 +429,28 @@ snapshot_nearest (LdaTiledLayer         *self,
                   GtkSnapshot           *snapshot,
                   const graphene_rect_t *image,
                   const graphene_rect_t *visible,
-                  double                 zoom)
+                  double                 zoom,
+                  guint                  tx0,
+                  guint                  tx1,
+                  guint                  ty0,
+                  guint                  ty1)
 {
+  Level *l = &self->levels[0];
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, visible);
 
   cairo_translate (cr, image->origin.x, image->origin.y);
   cairo_scale (cr, zoom, zoom);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
 
-  for (guint ty = 0; ty < self->n_ty; ty++)
-    for (guint tx = 0; tx < self->n_tx; tx++)
+  for (guint ty = ty0; ty < ty1; ty++)
+    for (guint tx = tx0; tx < tx1; tx++)
       {
-        Tile *tile = &self->tiles[ty * self->n_tx + tx];
-        graphene_rect_t rect;
+        Tile *tile = &l->tiles[ty * l->n_tx + tx];
         cairo_pattern_t *pattern;
 
-        if (tile->surface == NULL || !tile_rect (self, tx, ty, image, visible, zoom, &rect))
+        if (!tile_is_built (tile))
+          build_tile (self, 0, tx, ty);
+        if (tile->surface == NULL)
           continue;
 
         cairo_set_source_surface (cr, tile->surface, tx * TILE, ty * TILE);
@@ -279,7 +475,8 @@ snapshot_nearest (LdaTiledLayer         *self,
  * @visible: the part of @image inside the widget
  * @zoom: screen pixels per image pixel
  *
- * Draws the visible tiles: sharp when zoomed in, smooth when zoomed out.
+ * Draws the visible tiles of the level for @zoom, making those not made
+ * yet: sharp when zoomed in, smooth when zoomed out.
  */
 void
 lda_tiled_layer_snapshot (LdaTiledLayer         *self,
@@ -288,31 +485,64 @@ lda_tiled_layer_snapshot (LdaTiledLayer         *self,
                           const graphene_rect_t *visible,
                           double                 zoom)
 {
+  guint level = lda_tiled_layer_level_for_zoom (zoom);
+  Level *l = &self->levels[level];
+  guint tx0, tx1, ty0, ty1;
+
+  visible_tiles (self, level, image, visible, zoom, &tx0, &tx1, &ty0, &ty1);
+
 #if !GTK_CHECK_VERSION (4, 10, 0)
   if (zoom >= 1.0)
     {
-      snapshot_nearest (self, snapshot, image, visible, zoom);
+      snapshot_nearest (self, snapshot, image, visible, zoom, tx0, tx1, ty0, ty1);
+      drop_hidden_tiles (self, tx0, tx1, ty0, ty1);
       return;
     }
 #endif
 
   gtk_snapshot_push_clip (snapshot, visible);
-  for (guint ty = 0; ty < self->n_ty; ty++)
-    for (guint tx = 0; tx < self->n_tx; tx++)
+  for (guint ty = ty0; ty < ty1; ty++)
+    for (guint tx = tx0; tx < tx1; tx++)
       {
-        GdkTexture *texture = self->tiles[ty * self->n_tx + tx].texture;
+        Tile *tile = &l->tiles[ty * l->n_tx + tx];
         graphene_rect_t rect;
 
-        if (!tile_rect (self, tx, ty, image, visible, zoom, &rect))
+        tile_rect (self, level, tx, ty, image, zoom, &rect);
+        if (!graphene_rect_intersection (&rect, visible, NULL))
           continue;
+        if (!tile_is_built (tile))
+          build_tile (self, level, tx, ty);
 #if GTK_CHECK_VERSION (4, 10, 0)
-        gtk_snapshot_append_scaled_texture (snapshot, texture,
+        gtk_snapshot_append_scaled_texture (snapshot, tile->texture,
                                             zoom >= 1.0 ? GSK_SCALING_FILTER_NEAREST
                                                         : GSK_SCALING_FILTER_LINEAR,
                                             &rect);
 #else
-        gtk_snapshot_append_texture (snapshot, texture, &rect);
+        gtk_snapshot_append_texture (snapshot, tile->texture, &rect);
 #endif
       }
   gtk_snapshot_pop (snapshot);
+
+  if (level == 0)
+    drop_hidden_tiles (self, tx0, tx1, ty0, ty1);
+}
+
+/**
+ * lda_tiled_layer_get_n_rendered:
+ * @self: a layer
+ *
+ * Returns: how many tiles the layer has made so far, of any level
+ */
+guint
+lda_tiled_layer_get_n_rendered (LdaTiledLayer *self)
+{
+  return self->n_rendered;
+}
+
+/* Microseconds spent making tiles on the main thread since start, for
+ * the benchmarks. */
+gint64
+lda_tiled_layer_get_render_us (void)
+{
+  return render_us;
 }

@@ -16,7 +16,7 @@
 #include "lda-confirm.h"
 #include "lda-error.h"
 #include "lda-names.h"
-#include "lda-render.h"
+#include "lda-window-preview.h"
 #include "lda-window-private.h"
 
 typedef struct
@@ -106,14 +106,11 @@ lda_window_edit_update_undo (LdaWindow *self)
 static void
 show_overlays (LdaWindow *self)
 {
-  g_autoptr(GBytes) pixels = NULL;
-
   if (self->merged == NULL)
     return;
 
-  pixels = lda_render_labels (self->merged);
-  lda_image_view_set_overlay (self->views[LDA_PANE_SEGMENTED], pixels);
-  lda_image_view_set_overlay (self->views[LDA_PANE_COMPOSITE], is_editing (self) ? pixels : NULL);
+  lda_image_view_set_labels (self->views[LDA_PANE_SEGMENTED], self->merged);
+  lda_image_view_set_labels (self->views[LDA_PANE_COMPOSITE], is_editing (self) ? self->merged : NULL);
 }
 
 /* Nuclei are told apart as the frame's parameters make them: nucleus
@@ -222,14 +219,14 @@ refresh_rect (LdaWindow     *self,
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {
-      guint32 *pixels = lda_image_view_get_overlay_pixels (self->views[p]);
+      const LdaImage *shown = lda_image_view_get_labels (self->views[p]);
 
-      if (pixels == NULL)
-        continue;
-      lda_render_labels_rect (self->merged, pixels, dirty->x, dirty->y,
-                              dirty->width, dirty->height);
-      lda_image_view_overlay_changed (self->views[p], dirty->x, dirty->y,
-                                      dirty->width, dirty->height);
+      /* A pane still showing a slider's preview (lda-window-preview.c)
+       * goes back to the mask being corrected. */
+      if (shown != NULL && shown != self->merged)
+        lda_image_view_set_labels (self->views[p], self->merged);
+      else
+        lda_image_view_labels_changed (self->views[p], dirty);
     }
 }
 
@@ -667,6 +664,7 @@ lda_window_edit_init (LdaWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (self->views[p]), GTK_EVENT_CONTROLLER (drag));
     }
 
+  lda_window_preview_init (self);
   lda_window_edit_reset (self);
   update_class_label (self);
   lda_window_edit_update_undo (self);

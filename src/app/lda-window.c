@@ -63,7 +63,6 @@ on_runner_updated (LdaPipelineRunner *runner,
                             result->width, result->height);
   lda_image_view_set_image (self->views[LDA_PANE_SEGMENTED], result->brightfield_pixels,
                             result->width, result->height);
-  lda_image_view_set_overlay (self->views[LDA_PANE_SEGMENTED], result->label_pixels);
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {

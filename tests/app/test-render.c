@@ -20,6 +20,7 @@
 #include "lda-image-view.h"
 #include "lda-render.h"
 #include "lda-test-lib.h"
+#include "lda-tiled-layer.h"
 
 /* --- helpers ----------------------------------------------------------- */
 
@@ -305,6 +306,121 @@ test_labels (void)
     }
 }
 
+/* --- tiles and mipmap levels ------------------------------------------- */
+
+/* One channel (0 blue … 3 alpha) of a pixel. */
+static guint
+channel (guint32 pixel,
+         guint   c)
+{
+  return (pixel >> (8 * c)) & 0xff;
+}
+
+/* A label tile at level 0 is lda_render_labels() of the same rectangle. */
+static void
+test_labels_area (void)
+{
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U8, 37, 23, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  guint32 tile[10 * 7];
+  const guint32 *whole;
+
+  for (gsize i = 0; i < lda_image_n_pixels (image); i++)
+    lda_image_u8 (image)[i] = (guint8) ((i * 7 + i / 37) % 5);
+  bytes = lda_render_labels (image);
+  whole = pixels (bytes, 37 * 23);
+
+  lda_render_labels_area (image, 0, 20, 11, 10, 7, tile, 10);
+  for (guint y = 0; y < 7; y++)
+    for (guint x = 0; x < 10; x++)
+      g_assert_cmphex (tile[y * 10 + x], ==, whole[(y + 11) * 37 + x + 20]);
+}
+
+/* Level 1 is the exact mean of each 2 × 2 block, channel by channel and
+ * rounded; deeper levels the mean of the 2 × 2 pixels in the middle of
+ * the block, the last block clipped to the image. */
+static void
+test_downsample (void)
+{
+  const guint w = 13, h = 9;
+  g_autofree guint32 *source = g_new (guint32, w * h);
+  guint32 level1[7 * 5];
+  guint32 level2[4 * 3];
+
+  for (guint i = 0; i < w * h; i++)
+    source[i] = ((guint32) (i * 37 % 256) << 24) | ((guint32) (i * 11 % 256) << 16) |
+                ((guint32) (i * 101 % 256) << 8) | (guint32) (i * 3 % 256);
+
+  lda_render_downsample (source, w, w, h, 1, 0, 0, 7, 5, level1, 7);
+  for (guint y = 0; y < 5; y++)
+    for (guint x = 0; x < 7; x++)
+      for (guint c = 0; c < 4; c++)
+        {
+          guint x0 = 2 * x, y0 = 2 * y;
+          guint x1 = MIN (x0 + 1, w - 1), y1 = MIN (y0 + 1, h - 1);
+          guint sum = channel (source[y0 * w + x0], c) + channel (source[y0 * w + x1], c) +
+                      channel (source[y1 * w + x0], c) + channel (source[y1 * w + x1], c);
+
+          g_assert_cmpuint (channel (level1[y * 7 + x], c), ==, (sum + 2) / 4);
+        }
+
+  /* Level 2: samples at 1 and 2 within each block of 4. */
+  lda_render_downsample (source, w, w, h, 2, 0, 0, 4, 3, level2, 4);
+  for (guint y = 0; y < 3; y++)
+    for (guint x = 0; x < 4; x++)
+      for (guint c = 0; c < 4; c++)
+        {
+          guint x0 = MIN (4 * x + 1, w - 1), x1 = MIN (4 * x + 2, w - 1);
+          guint y0 = MIN (4 * y + 1, h - 1), y1 = MIN (4 * y + 2, h - 1);
+          guint sum = channel (source[y0 * w + x0], c) + channel (source[y0 * w + x1], c) +
+                      channel (source[y1 * w + x0], c) + channel (source[y1 * w + x1], c);
+
+          g_assert_cmpuint (channel (level2[y * 4 + x], c), ==, (sum + 2) / 4);
+        }
+}
+
+/* A label mask's mipmap level is the level of its rendering: the same
+ * mean of the class colours. */
+static void
+test_labels_mipmap (void)
+{
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U8, 64, 40, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  guint32 from_labels[32 * 20];
+  guint32 from_pixels[32 * 20];
+
+  for (gsize i = 0; i < lda_image_n_pixels (image); i++)
+    lda_image_u8 (image)[i] = (guint8) ((i / 3 + i / 64) % 5);
+  bytes = lda_render_labels (image);
+
+  for (guint level = 1; level <= 2; level++)
+    {
+      guint lw = 64 >> level, lh = 40 >> level;
+
+      lda_render_labels_area (image, level, 0, 0, lw, lh, from_labels, lw);
+      lda_render_downsample (pixels (bytes, 64 * 40), 64, 64, 40, level, 0, 0, lw, lh,
+                             from_pixels, lw);
+      for (guint i = 0; i < lw * lh; i++)
+        g_assert_cmphex (from_labels[i], ==, from_pixels[i]);
+    }
+}
+
+/* Each mipmap level's pixels are no smaller than the screen's. */
+static void
+test_level_for_zoom (void)
+{
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (8.0), ==, 0);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (1.0), ==, 0);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (0.6), ==, 0);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (0.5), ==, 1);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (0.3), ==, 1);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (0.25), ==, 2);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (0.1), ==, 3);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (1.0 / 64), ==, LDA_TILED_LAYER_N_LEVELS - 1);
+  g_assert_cmpuint (lda_tiled_layer_level_for_zoom (1.0 / 1000), ==, LDA_TILED_LAYER_N_LEVELS - 1);
+}
+
+
 static void
 test_label_hues (void)
 {
@@ -501,6 +617,10 @@ main (int   argc,
   g_test_add_func ("/render/composite/wide", test_composite_wide);
   g_test_add_func ("/render/labels/colours", test_labels);
   g_test_add_func ("/render/labels/hues", test_label_hues);
+  g_test_add_func ("/render/labels/area", test_labels_area);
+  g_test_add_func ("/render/labels/mipmap", test_labels_mipmap);
+  g_test_add_func ("/render/downsample", test_downsample);
+  g_test_add_func ("/render/level-for-zoom", test_level_for_zoom);
   g_test_add_func ("/render/auto/ramp", test_auto_ramp);
   g_test_add_func ("/render/auto/full-ramp", test_auto_full_ramp);
   g_test_add_func ("/render/auto/u8", test_auto_u8);

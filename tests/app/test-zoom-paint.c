@@ -541,7 +541,7 @@ seam_fixture_init (SeamFixture *fixture,
     for (guint x = 0; x < fixture->width; x++)
       pixels[(gsize) y * fixture->width + x] = colour (x, y);
   bytes = g_bytes_new_take (pixels, (gsize) fixture->width * fixture->height * 4);
-  fixture->layer = lda_tiled_layer_new (bytes, fixture->width, fixture->height);
+  fixture->layer = lda_tiled_layer_new_for_bytes (bytes, fixture->width, fixture->height);
   fixture->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
   fixture->window = gtk_window_new ();

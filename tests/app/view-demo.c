@@ -229,7 +229,6 @@ main (int   argc,
   g_autoptr(GBytes) gray = NULL;
   g_autoptr(GBytes) composite = NULL;
   g_autoptr(GBytes) fluorescence = NULL;
-  g_autoptr(GBytes) overlay = NULL;
   LdaContrast contrasts[3];
   GtkWidget *box;
   double zoom = 0;
@@ -255,7 +254,6 @@ main (int   argc,
   gray = lda_render_gray (brightfield, &contrasts[0]);
   composite = lda_render_composite (brightfield, hoechst, draq7, contrasts);
   fluorescence = lda_render_composite (NULL, hoechst, draq7, contrasts);
-  overlay = lda_render_labels (labels);
 
   demo.window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (demo.window), "LdaImageView demo");
@@ -307,7 +305,7 @@ main (int   argc,
   lda_image_view_set_image (LDA_IMAGE_VIEW (demo.panes[1]), composite, WIDTH, HEIGHT);
   lda_image_view_set_image (LDA_IMAGE_VIEW (demo.panes[2]), fluorescence, WIDTH, HEIGHT);
   lda_image_view_set_image (LDA_IMAGE_VIEW (demo.panes[3]), gray, WIDTH, HEIGHT);
-  lda_image_view_set_overlay (LDA_IMAGE_VIEW (demo.panes[3]), overlay);
+  lda_image_view_set_labels (LDA_IMAGE_VIEW (demo.panes[3]), labels);
   lda_image_view_set_overlay_opacity (LDA_IMAGE_VIEW (demo.panes[3]), opacity);
 
   if (zoom > 0)

@@ -6,6 +6,8 @@
 #include "bench-util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -84,4 +86,101 @@ bench_remove_tree (const char *path)
     }
   if (g_rmdir (path) != 0)
     fprintf (stderr, "could not remove %s\n", path);
+}
+
+static int
+compare_int64 (const void *a,
+               const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+bench_percentile_ms (gint64 *values,
+                     guint   n,
+                     double  p)
+{
+  guint index;
+
+  if (n == 0)
+    return 0.0;
+  qsort (values, n, sizeof *values, compare_int64);
+  index = (guint) (p / 100.0 * (n - 1) + 0.5);
+
+  return values[MIN (index, n - 1)] / 1000.0;
+}
+
+/* One line: label, median and 95th percentile in ms. */
+void
+bench_print_row (const char *label,
+                 gint64     *values,
+                 guint       n)
+{
+  double median = bench_percentile_ms (values, n, 50);
+  double p95 = bench_percentile_ms (values, n, 95);
+
+  printf ("  %-46s %9.2f %9.2f\n", label, median, p95);
+}
+
+/* The renderer GTK chose for @window, by its type. */
+const char *
+bench_renderer_name (GtkWidget *window)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  return renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none";
+}
+
+/* The process's peak resident size (VmHWM) so far. */
+double
+bench_peak_rss_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (hwm = strstr (status, "VmHWM:")) == NULL)
+    return 0.0;
+
+  return g_ascii_strtod (hwm + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* The frame clock's "paint" signal starts the paint phase: its emission
+ * hook runs before GTK's own handler, whenever that was connected. */
+static BenchFrameTimer *paint_timer;
+
+static gboolean
+on_paint_hook (GSignalInvocationHint *hint,
+               guint                  n_values,
+               const GValue          *values,
+               gpointer               data)
+{
+  if (paint_timer != NULL)
+    paint_timer->paint_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+on_after_paint (GdkFrameClock   *clock,
+                BenchFrameTimer *timer)
+{
+  if (timer->paint_start > 0)
+    timer->last_paint_us = g_get_monotonic_time () - timer->paint_start;
+  timer->paint_start = 0;
+  timer->frames++;
+}
+
+/* One timer at a time. */
+void
+bench_frame_timer_attach (BenchFrameTimer *timer,
+                          GtkWidget       *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  paint_timer = timer;
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              on_paint_hook, NULL, NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), timer);
 }

@@ -7,6 +7,7 @@
 
 #include "lda-pipeline.h"
 #include "lda-split.h"
+#include "lda-stage-cache.h"
 #include "lda-threshold-methods.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,11 @@ struct _LdaPipeline
   LdaCounts          *counts;
   /* The Draq7 level of the per-object live/dead calls (LdaEvidence). */
   gint64              dead_level;
+
+  /* The split, watershed and labels of parameters left behind, and the
+   * parameters the ones held now were made with (lda-stage-cache.c). */
+  LdaStageCache      *cache;
+  LdaParams           results_params;
 
   guint               runs[LDA_N_STAGES];
   gint64              times[LDA_N_STAGES];

@@ -110,9 +110,25 @@ clear_regions (LdaPipeline *self)
   g_clear_pointer (&self->counts, lda_counts_free);
 }
 
+/* Drops the nuclei and all that follows them; into the cache, when there
+ * is one and they are complete. */
 static void
 clear_nuclei (LdaPipeline *self)
 {
+  if (self->cache != NULL && self->labels != NULL && self->regions != NULL &&
+      self->counts != NULL)
+    {
+      LdaStageResults results = {
+        g_steal_pointer (&self->nuclei),
+        g_steal_pointer (&self->regions),
+        g_steal_pointer (&self->labels),
+        g_steal_pointer (&self->counts),
+        self->dead_level,
+      };
+
+      lda_stage_cache_put (self->cache, &self->results_params, &results);
+    }
+
   g_clear_pointer (&self->nuclei, lda_nuclei_free);
   clear_regions (self);
 }
@@ -128,6 +144,7 @@ lda_pipeline_free (LdaPipeline *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     channel_clear (&self->channels[c]);
   g_clear_pointer (&self->sobel, lda_image_unref);
+  g_clear_pointer (&self->cache, lda_stage_cache_free);
   clear_nuclei (self);
   g_free (self);
 }
@@ -265,6 +282,51 @@ lda_pipeline_set_all_methods (LdaPipeline *self,
     for (guint c = 0; c < LDA_N_CHANNELS; c++)
       self->channels[c].threshold_valid = FALSE;
   self->all_methods = !!all_methods;
+}
+
+/**
+ * lda_pipeline_set_cache_size:
+ * @self: a pipeline
+ * @size: how many sets of parameters to keep the slow stages' results
+ *   for once the parameters move on; 0 (the default) keeps none
+ *
+ * For a window whose sliders come back to values they have been at: the
+ * nucleus split, the watershed and the labels are then taken back from
+ * the cache instead of computed again, giving what a run would give.
+ */
+void
+lda_pipeline_set_cache_size (LdaPipeline *self,
+                             guint        size)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->cache, lda_stage_cache_free);
+  if (size > 0)
+    self->cache = lda_stage_cache_new (size);
+}
+
+static gint64 core_threshold (LdaPipeline *self,
+                              LdaChannel   channel);
+
+/* Takes the slow stages' results for the parameters now from the cache,
+ * once the masks are up to date. */
+static void
+restore_from_cache (LdaPipeline *self)
+{
+  LdaStageResults results;
+
+  if (self->cache == NULL || self->regions != NULL || self->nuclei != NULL ||
+      !lda_stage_cache_take (self->cache, &self->params, &results))
+    return;
+
+  self->nuclei = results.nuclei;
+  self->regions = results.regions;
+  self->labels = results.labels;
+  self->counts = results.counts;
+  self->dead_level = results.dead_level;
+  self->results_params = self->params;
+  for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)
+    self->nuclei_core[c] = core_threshold (self, c);
 }
 
 typedef struct
@@ -458,6 +520,7 @@ run_labels (LdaPipeline *self,
     return FALSE;
   self->times[LDA_STAGE_LABELS] = g_get_monotonic_time () - t0;
   self->runs[LDA_STAGE_LABELS]++;
+  self->results_params = self->params;
 
   return TRUE;
 }
@@ -486,13 +549,38 @@ lda_pipeline_run (LdaPipeline  *self,
   for (guint s = 0; s < LDA_N_STAGES; s++)
     self->times[s] = 0;
 
-  return run_channels (self, cancellable, error) &&
-         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+  if (!run_channels (self, cancellable, error))
+    return FALSE;
+  restore_from_cache (self);
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          run_nuclei (self, cancellable, error) &&
          !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          run_regions (self, cancellable, error) &&
          !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          run_labels (self, error);
+}
+
+/**
+ * lda_pipeline_run_masks:
+ * @self: a pipeline
+ * @cancellable: (nullable): cancels the run
+ * @error: return location for an error
+ *
+ * Computes the stale thresholds and masks of the three channels only,
+ * the fast stages, so that a window can show a moved threshold before
+ * lda_pipeline_run() computes the rest.
+ *
+ * Returns: %TRUE when the three masks are up to date
+ */
+gboolean
+lda_pipeline_run_masks (LdaPipeline  *self,
+                        GCancellable *cancellable,
+                        GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return run_channels (self, cancellable, error);
 }
 
 /**

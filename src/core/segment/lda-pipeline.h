@@ -78,7 +78,12 @@ void              lda_pipeline_set_threaded       (LdaPipeline      *self,
                                                    gboolean          threaded);
 void              lda_pipeline_set_all_methods    (LdaPipeline      *self,
                                                    gboolean          all_methods);
+void              lda_pipeline_set_cache_size     (LdaPipeline      *self,
+                                                   guint             size);
 gboolean          lda_pipeline_run                (LdaPipeline      *self,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+gboolean          lda_pipeline_run_masks          (LdaPipeline      *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 gboolean          lda_pipeline_is_done            (LdaPipeline      *self);

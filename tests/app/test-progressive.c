@@ -1,0 +1,252 @@
+/* test-progressive.c — a moved threshold shows before the watershed result
+ *
+ * While a slider moves, the runner posts the new masks (::preview) before
+ * it splits the nuclei and floods the cells; the mask pane shows them at
+ * once, and then the whole result.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-channel-panel.h"
+#include "lda-image-view.h"
+#include "lda-pipeline.h"
+#include "lda-triples.h"
+#include "lda-window.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  LdaWindow *window;
+  guint      target;
+  guint      previews;
+  gboolean   updated;
+  gboolean   preview_first;
+  gboolean   preview_shown;
+  gboolean   result_shown;
+  LdaImage  *preview;
+} Watch;
+
+static gboolean
+same_pixels (const LdaImage *a,
+             const LdaImage *b)
+{
+  return a != NULL && b != NULL && a->width == b->width && a->height == b->height &&
+         memcmp (a->data, b->data, lda_image_n_bytes (a)) == 0;
+}
+
+static LdaImageView *
+segmented (LdaWindow *window)
+{
+  return LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED));
+}
+
+static void
+on_preview (LdaPipelineRunner *runner,
+            LdaRunPreview     *preview,
+            Watch             *watch)
+{
+  /* Connected after the window's handler: the pane has it already. */
+  if (preview->generation != watch->target)
+    return;
+  watch->previews++;
+  watch->preview_first = !watch->updated;
+  watch->preview_shown = same_pixels (lda_image_view_get_labels (segmented (watch->window)),
+                                      preview->labels);
+  g_clear_pointer (&watch->preview, lda_image_unref);
+  watch->preview = lda_image_ref (preview->labels);
+}
+
+static void
+on_updated (LdaPipelineRunner *runner,
+            LdaRunResult      *result,
+            Watch             *watch)
+{
+  if (result->generation != watch->target)
+    return;
+  watch->updated = TRUE;
+  watch->result_shown = same_pixels (lda_image_view_get_labels (segmented (watch->window)),
+                                     result->labels);
+}
+
+/* The Hoechst mask the core makes with @params. */
+static LdaImage *
+core_mask (const char * const *paths,
+           const LdaParams    *params,
+           LdaChannel          channel)
+{
+  g_autoptr(LdaTriple) triple = lda_triple_new (paths[0], paths[1], paths[2]);
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pipeline = lda_triple_open_pipeline (triple, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_set_params (pipeline, params, &error));
+  g_assert_true (lda_pipeline_run_masks (pipeline, NULL, &error));
+  g_assert_no_error (error);
+
+  return lda_image_ref (lda_pipeline_get_mask (pipeline, channel));
+}
+
+static void
+test_threshold_first (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaImage) mask = NULL;
+  LdaPipelineRunner *runner;
+  GtkAdjustment *offset;
+  LdaRunResult *result;
+  LdaParams params;
+  Watch watch = { 0, };
+  gsize inside = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-progressive");
+  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+
+  watch.window = lda_test_window_new ();
+  g_assert_true (lda_test_open (watch.window, (const char * const []) { bf, ho, dr }, 3));
+  lda_test_wait (watch.window);
+  runner = lda_window_get_runner (watch.window);
+  g_signal_connect (runner, "preview", G_CALLBACK (on_preview), &watch);
+  g_signal_connect (runner, "updated", G_CALLBACK (on_updated), &watch);
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (watch.window, LDA_CHANNEL_HOECHST)));
+  gtk_adjustment_set_value (offset, gtk_adjustment_get_value (offset) + 0.6);
+  watch.target = lda_pipeline_runner_get_generation (runner);
+  result = lda_test_wait (watch.window);
+
+  /* The mask came first and was shown, then the whole result. */
+  g_assert_cmpuint (watch.previews, ==, 1);
+  g_assert_true (watch.preview_first);
+  g_assert_true (watch.preview_shown);
+  g_assert_true (watch.updated);
+  g_assert_true (watch.result_shown);
+
+  /* The preview is the core's new Hoechst mask: every pixel of it shows
+   * a nucleus, and no pixel outside it shows a live one. */
+  params = result->params;
+  mask = core_mask ((const char * const []) { bf, ho, dr }, &params, LDA_CHANNEL_HOECHST);
+  for (gsize i = 0; i < lda_image_n_pixels (mask); i++)
+    {
+      guint8 shown = lda_image_u8 (watch.preview)[i];
+
+      if (lda_image_u8 (mask)[i])
+        {
+          g_assert_true (shown == LDA_CLASS_HOECHST || shown == LDA_CLASS_DRAQ7);
+          inside++;
+        }
+      else
+        g_assert_cmpuint (shown, !=, LDA_CLASS_HOECHST);
+    }
+  g_assert_cmpuint (inside, >, 0);
+
+  /* A change that moves no mask brings no preview. */
+  watch.previews = 0;
+  watch.updated = FALSE;
+  lda_window_show_pane (watch.window, LDA_PANE_SEGMENTED);
+  {
+    LdaParams same = result->params;
+
+    same.nuclei.min_area += 1;
+    lda_pipeline_runner_set_params (runner, &same);
+  }
+  watch.target = lda_pipeline_runner_get_generation (runner);
+  lda_test_wait (watch.window);
+  g_assert_cmpuint (watch.previews, ==, 0);
+
+  g_clear_pointer (&watch.preview, lda_image_unref);
+  lda_test_window_close (watch.window);
+  lda_test_remove_tree (dir);
+}
+
+/* A stroke made while a preview is on the pane puts the mask being
+ * corrected back on it, with the stroke, not the preview. */
+static void
+test_stroke_over_preview (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaImage) empty = NULL;
+  LdaRunPreview preview = { 0, };
+  LdaPipelineRunner *runner;
+  LdaRunResult *result;
+  const LdaImage *shown;
+  gsize painted = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-progressive");
+  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+
+  {
+    LdaWindow *window = lda_test_window_new ();
+
+    g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+    result = lda_test_wait (window);
+    runner = lda_window_get_runner (window);
+
+    /* The brush in hand, then a preview of nothing at all, as a runner
+     * would post it. */
+    lda_test_use_tool (window, "brush", LDA_CLASS_DRAQ7);
+    empty = lda_image_new (LDA_PIXEL_U8, result->width, result->height, NULL);
+    preview.frame = result->frame;
+    preview.generation = result->generation;
+    preview.labels = empty;
+    g_signal_emit_by_name (runner, "preview", &preview);
+    g_assert_true (same_pixels (lda_image_view_get_labels (segmented (window)), empty));
+
+    lda_test_stroke (window, 100, 100, 200, 120);
+    shown = lda_image_view_get_labels (segmented (window));
+    g_assert_nonnull (shown);
+    for (gsize i = 0; i < lda_image_n_pixels (shown); i++)
+      {
+        guint8 v = lda_image_u8 (shown)[i];
+
+        if (v != lda_image_u8 (result->labels)[i])
+          {
+            g_assert_cmpuint (v, ==, LDA_CLASS_DRAQ7);
+            painted++;
+          }
+      }
+    g_assert_cmpuint (painted, >, 0);
+
+    lda_test_window_close (window);
+  }
+  lda_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  g_test_add_func ("/progressive/threshold-first", test_threshold_first);
+  g_test_add_func ("/progressive/stroke-over-preview", test_stroke_over_preview);
+
+  return g_test_run ();
+}
