@@ -511,55 +511,65 @@ parse_shard (const char *text,
   return TRUE;
 }
 
-int
-lda_cli_batch (int    argc,
-               char **argv)
+/* What the command line asks for. */
+typedef struct
+{
+  LdaParamOptions *param_options;
+  char            *output_dir;
+  char            *jobs_text;
+  char            *shard_text;
+  char            *channels_text;
+  char            *series_name;
+  char            *interval_text;
+  gboolean         json;
+  gboolean         stats;
+  guint            n_jobs;
+  guint            shard_index;
+  guint            shard_count;
+} BatchArgs;
+
+static void
+batch_args_clear (BatchArgs *args)
+{
+  g_clear_pointer (&args->param_options, lda_param_options_free);
+  g_free (args->output_dir);
+  g_free (args->jobs_text);
+  g_free (args->shard_text);
+  g_free (args->channels_text);
+  g_free (args->series_name);
+  g_free (args->interval_text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BatchArgs, batch_args_clear)
+
+/* Parses the options into @args and the batch's parameters; on a usage
+ * error says so and returns FALSE. */
+static gboolean
+parse_args (BatchArgs  *args,
+            Batch      *batch,
+            int        *argc,
+            char     ***argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LdaParamOptions) param_options = lda_param_options_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) triples = NULL;
-  g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *csv = NULL;
-  gboolean json = FALSE;
-  gboolean stats = FALSE;
-  g_autofree char *output_dir = NULL;
-  g_autofree char *jobs_text = NULL;
-  g_autofree char *shard_text = NULL;
-  g_autofree char *channels_text = NULL;
-  g_autofree char *series_name = NULL;
-  g_autofree char *interval_text = NULL;
-  g_autoptr(GPtrArray) all_series = NULL;
-  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
-  g_autofree char *csv_name = NULL;
-  g_autoptr(GPtrArray) inputs = NULL;
-  GThreadPool *pool;
-  g_autoptr(GPtrArray) job_triples = g_ptr_array_new ();
-  LdaJobsClock clock;
-  Batch batch = { 0, };
-  guint n_jobs = MAX (1, g_get_num_processors ());
-  guint shard_index = 1, shard_count = 1;
-  guint failed = 0, frames = 0;
-  gboolean several;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output_dir,
       N_("Write the label masks and counts.csv into OUTDIR (created if missing)"), "OUTDIR" },
-    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &args->jobs_text,
       N_("Triples segmented at once (default: the number of processors)"), "N" },
-    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &args->shard_text,
       N_("Process only part I of N (1 ≤ I ≤ N) of the sorted triples"), "I/N" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+    { "json", 0, 0, G_OPTION_ARG_NONE, &args->json,
       N_("Print a summary in JSON (data/livedead-summary.schema.json) instead of the line"),
       NULL },
-    { "channels", 0, 0, G_OPTION_ARG_STRING, &channels_text,
+    { "channels", 0, 0, G_OPTION_ARG_STRING, &args->channels_text,
       N_("Which channel is which where names do not say: bf=N|NAME,hoechst=N|NAME,"
          "draq7=N|NAME (channel numbers from 1, channel or folder names)"), "MAP" },
-    { "series", 0, 0, G_OPTION_ARG_STRING, &series_name,
+    { "series", 0, 0, G_OPTION_ARG_STRING, &args->series_name,
       N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
-    { "interval", 0, 0, G_OPTION_ARG_STRING, &interval_text,
+    { "interval", 0, 0, G_OPTION_ARG_STRING, &args->interval_text,
       N_("Time between frames where the files do not say it (e.g. 2h, 30min)"), "TIME" },
-    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats,
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &args->stats,
       N_("Print frames per second, processors busy and peak memory on stderr at the end"),
       NULL },
     { NULL }
@@ -580,119 +590,159 @@ lda_cli_batch (int    argc,
        "wells or positions gets a folder per well or position in OUTDIR (OUTDIR/A1_1,\n"
        "OUTDIR/Pos0), each with its masks and counts, and counts.csv of all."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  lda_param_options_add (param_options, context);
+  lda_param_options_add (args->param_options, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     {
       lda_cli_error ("batch: %s", error->message);
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
-  if (argc != 2)
+  if (*argc != 2)
     {
       lda_cli_error (_("batch: expected one input folder, got %d; try “livedead batch --help”"),
-                     argc - 1);
-      return LDA_EXIT_USAGE;
+                     *argc - 1);
+      return FALSE;
     }
-  if (output_dir == NULL)
+  if (args->output_dir == NULL)
     {
       lda_cli_error ("%s", _("batch: no output folder; add -o OUTDIR"));
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
 
-  lda_params_init (&batch.params);
-  if (!lda_param_options_apply (param_options, &batch.params, &error) ||
-      (jobs_text != NULL && !lda_cli_parse_uint ("--jobs", jobs_text, 1, 256, &n_jobs, &error)) ||
-      (shard_text != NULL && !parse_shard (shard_text, &shard_index, &shard_count, &error)) ||
-      (interval_text != NULL &&
-       !lda_interval_parse (interval_text, &batch.interval_hours, &error)))
+  lda_params_init (&batch->params);
+  if (!lda_param_options_apply (args->param_options, &batch->params, &error) ||
+      (args->jobs_text != NULL &&
+       !lda_cli_parse_uint ("--jobs", args->jobs_text, 1, 256, &args->n_jobs, &error)) ||
+      (args->shard_text != NULL &&
+       !parse_shard (args->shard_text, &args->shard_index, &args->shard_count, &error)) ||
+      (args->interval_text != NULL &&
+       !lda_interval_parse (args->interval_text, &batch->interval_hours, &error)))
     {
       lda_cli_error ("%s", error->message);
-      return LDA_EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  if (channels_text != NULL && !lda_channel_map_parse (channels_text, &map, &error))
+/* The triples of @folder the options ask for, or %NULL after saying why
+ * (*@status is the exit status then).  *@several says whether the folder
+ * holds several wells or positions, chosen from or not. */
+static GPtrArray *
+find_triples (const BatchArgs *args,
+              const char      *folder,
+              gboolean        *several,
+              int             *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
+  g_autoptr(GPtrArray) triples = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+
+  *status = LDA_EXIT_FAILED;
+  if (args->channels_text != NULL && !lda_channel_map_parse (args->channels_text, &map, &error))
     {
       lda_cli_error ("batch: --channels: %s", error->message);
-      return LDA_EXIT_USAGE;
+      *status = LDA_EXIT_USAGE;
+      return NULL;
     }
 
-  triples = lda_triples_find_mapped (argv[1], &map, &error);
+  triples = lda_triples_find_mapped (folder, &map, &error);
   if (triples == NULL)
     {
-      report_folder_error (argv[1], error);
-      return LDA_EXIT_FAILED;
+      report_folder_error (folder, error);
+      return NULL;
     }
-  {
-    g_autoptr(GPtrArray) before = list_series (triples);
-
-    several = before != NULL;
-  }
-  if (series_name != NULL && !keep_series (triples, series_name, &error))
+  before = list_series (triples);
+  *several = before != NULL;
+  if (args->series_name != NULL && !keep_series (triples, args->series_name, &error))
     {
-      lda_cli_error ("%s: %s", argv[1], error->message);
-      return LDA_EXIT_FAILED;
+      lda_cli_error ("%s: %s", folder, error->message);
+      return NULL;
     }
   if (triples->len == 0)
     {
       lda_cli_error (_("%s: no triples found (file names need a channel tag such as "
-                       "_bf, _hoechst, _draq7; see “livedead batch --help”)"), argv[1]);
-      return LDA_EXIT_FAILED;
+                       "_bf, _hoechst, _draq7; see “livedead batch --help”)"), folder);
+      return NULL;
     }
+  return g_steal_pointer (&triples);
+}
 
-  if (!lda_cli_make_folder (output_dir, &error))
-    {
-      lda_cli_error ("%s", error->message);
-      return LDA_EXIT_FAILED;
-    }
+/* One job per triple of this shard, each with its output folder made. */
+static GPtrArray *
+make_jobs (const BatchArgs *args,
+           Batch           *batch,
+           const char      *folder,
+           GPtrArray       *triples,
+           gboolean         per_series,
+           gboolean         several,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
 
-  print_notes (triples);
-  all_series = list_series (triples);
-  inputs = all_inputs (triples);
-  batch.inputs = (const char * const *) inputs->pdata;
-
-  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
-  for (guint i = shard_index - 1; i < triples->len; i += shard_count)
+  for (guint i = args->shard_index - 1; i < triples->len; i += args->shard_count)
     {
       Job *job = g_new0 (Job, 1);
 
       job->triple = g_ptr_array_index (triples, i);
-      job->output_dir = series_output_dir (output_dir, job->triple, all_series != NULL);
-      job->interval_hours = job_interval (&batch, argv[1], job->triple, several);
-      if (!g_str_equal (job->output_dir, output_dir) &&
-          !lda_cli_make_folder (job->output_dir, &error))
-        {
-          lda_cli_error ("%s", error->message);
-          g_free (job->output_dir);
-          g_free (job);
-          return LDA_EXIT_FAILED;
-        }
-      g_ptr_array_add (job_triples, (gpointer) job->triple);
+      job->output_dir = series_output_dir (args->output_dir, job->triple, per_series);
+      job->interval_hours = job_interval (batch, folder, job->triple, several);
       job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
+      if (!g_str_equal (job->output_dir, args->output_dir) &&
+          !lda_cli_make_folder (job->output_dir, error))
+        return NULL;
     }
+  return g_steal_pointer (&jobs);
+}
 
-  batch.output_dir = output_dir;
-  batch.param_options = param_options;
-  batch.threaded_pipeline = n_jobs == 1;
-  batch.progress = isatty (STDERR_FILENO);
-  batch.total = jobs->len;
-  batch.start = g_get_monotonic_time ();
-  g_mutex_init (&batch.lock);
-  lda_jobs_clock_start (&clock);
+/* Runs @jobs on a pool of threads, a reader keeping one triple ahead of
+ * each worker. */
+static void
+run_jobs (Batch           *batch,
+          const BatchArgs *args,
+          GPtrArray       *jobs)
+{
+  g_autoptr(GPtrArray) job_triples = g_ptr_array_new ();
+  guint n_threads = MIN (args->n_jobs, MAX (jobs->len, 1));
+  GThreadPool *pool;
 
-  /* The pool hands the triples out in order; the reader keeps one triple
-   * ahead of each worker. */
-  batch.prefetch = lda_prefetch_new (job_triples, n_jobs);
-  pool = g_thread_pool_new (run_job, &batch, (int) MIN (n_jobs, MAX (jobs->len, 1)), TRUE, NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_ptr_array_add (job_triples, (gpointer) ((Job *) g_ptr_array_index (jobs, i))->triple);
+
+  batch->threaded_pipeline = args->n_jobs == 1;
+  batch->progress = isatty (STDERR_FILENO);
+  batch->total = jobs->len;
+  batch->start = g_get_monotonic_time ();
+  g_mutex_init (&batch->lock);
+
+  /* The pool hands the triples out in order. */
+  batch->prefetch = lda_prefetch_new (job_triples, args->n_jobs);
+  pool = g_thread_pool_new (run_job, batch, (int) n_threads, TRUE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
-  g_clear_pointer (&batch.prefetch, lda_prefetch_free);
-  g_mutex_clear (&batch.lock);
+  g_clear_pointer (&batch->prefetch, lda_prefetch_free);
+  g_mutex_clear (&batch->lock);
+}
 
-  rows = g_ptr_array_new ();
+/* Writes counts.csv (and each series' own) and says what was done. */
+static int
+finish (const BatchArgs *args,
+        GPtrArray       *jobs,
+        GPtrArray       *all_series,
+        GPtrArray       *inputs,
+        LdaJobsClock    *clock,
+        gboolean         progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_name = NULL;
+  guint failed = 0, frames;
+
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = g_ptr_array_index (jobs, i);
@@ -703,16 +753,17 @@ lda_cli_batch (int    argc,
         g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
     }
   frames = rows->len;
-  if (stats || batch.progress)
-    lda_jobs_print_stats (&clock, stderr, frames, MIN (n_jobs, MAX (jobs->len, 1)));
+  if (args->stats || progress)
+    lda_jobs_print_stats (clock, stderr, frames, MIN (args->n_jobs, MAX (jobs->len, 1)));
   csv = lda_counts_table_csv (rows);
 
-  csv_name = shard_count > 1 ? g_strdup_printf ("counts-%u-of-%u.csv", shard_index, shard_count)
-                             : g_strdup ("counts.csv");
+  csv_name = args->shard_count > 1
+             ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
+             : g_strdup ("counts.csv");
   if ((all_series != NULL &&
        !write_series_counts (jobs, all_series, (const char * const *) inputs->pdata, csv_name,
-                             json, &error)) ||
-      !write_counts (output_dir, (const char * const *) inputs->pdata, csv_name, csv,
+                             args->json, &error)) ||
+      !write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name, csv,
                      &error))
     {
       lda_cli_error ("%s", error->message);
@@ -723,10 +774,60 @@ lda_cli_batch (int    argc,
     lda_cli_error (_("%u of %u triples failed; %u done (%u frames)"),
                    failed, jobs->len, jobs->len - failed, frames);
 
-  if (json)
-    print_json (jobs, rows, output_dir, csv_name);
+  if (args->json)
+    print_json (jobs, rows, args->output_dir, csv_name);
   else
-    print_summary (stdout, rows, jobs->len - failed, output_dir, csv_name);
+    print_summary (stdout, rows, jobs->len - failed, args->output_dir, csv_name);
 
   return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
+}
+
+int
+lda_cli_batch (int    argc,
+               char **argv)
+{
+  g_auto(BatchArgs) args = {
+    lda_param_options_new (), .n_jobs = MAX (1, g_get_num_processors ()),
+    .shard_index = 1, .shard_count = 1,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) triples = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GPtrArray) all_series = NULL;
+  g_autoptr(GPtrArray) inputs = NULL;
+  LdaJobsClock clock;
+  Batch batch = { 0, };
+  gboolean several = FALSE;
+  int status;
+
+  if (!parse_args (&args, &batch, &argc, &argv))
+    return LDA_EXIT_USAGE;
+
+  triples = find_triples (&args, argv[1], &several, &status);
+  if (triples == NULL)
+    return status;
+
+  if (!lda_cli_make_folder (args.output_dir, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  print_notes (triples);
+  all_series = list_series (triples);
+  inputs = all_inputs (triples);
+  batch.inputs = (const char * const *) inputs->pdata;
+  batch.output_dir = args.output_dir;
+  batch.param_options = args.param_options;
+
+  jobs = make_jobs (&args, &batch, argv[1], triples, all_series != NULL, several, &error);
+  if (jobs == NULL)
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+
+  lda_jobs_clock_start (&clock);
+  run_jobs (&batch, &args, jobs);
+  return finish (&args, jobs, all_series, inputs, &clock, batch.progress);
 }
