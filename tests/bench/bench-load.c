@@ -286,6 +286,129 @@ paint_stroke (LdaWindow *window,
   lda_window_stroke_end (window);
 }
 
+/* The sliders: one change at a time, each until its result is on screen.
+ * Returns how long they took, in µs. */
+static gint64
+run_sliders (Probe             *probe,
+             LdaPipelineRunner *runner,
+             GArray            *readings,
+             guint              n_changes,
+             const double     (*base)[N_CONTROLS])
+{
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 us;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      probe->updated = probe->painted = FALSE;
+      change_slider (probe->window, i, base);
+      probe->target = lda_pipeline_runner_get_generation (runner);
+      wait_for (&probe->painted, "a slider's result on screen");
+    }
+  us = g_get_monotonic_time () - t0;
+  take_reading (readings, probe, "after the sliders", 0);
+  return us;
+}
+
+/* The strokes: a frame painted after each, autosave on its own timer.
+ * Returns how long they took, in µs. */
+static gint64
+run_strokes (Probe   *probe,
+             GRand   *rand,
+             GArray  *readings,
+             guint    n_strokes)
+{
+  gint64 t0;
+
+  gtk_widget_activate_action (GTK_WIDGET (probe->window), "win.tool", "s", "brush");
+  t0 = g_get_monotonic_time ();
+  for (guint i = 1, k = 1; i <= n_strokes; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (probe->window), "win.paint-class", "i",
+                                  1 + (int) (i % 4));
+      paint_stroke (probe->window, rand);
+      wait_for_frame (probe);
+
+      if (k <= N_STROKE_READINGS && i >= stroke_checkpoint (k, n_strokes))
+        {
+          g_autofree char *label = g_strdup_printf ("stroke %u", i);
+
+          take_reading (readings, probe, label, i);
+          while (k <= N_STROKE_READINGS && stroke_checkpoint (k, n_strokes) <= i)
+            k++;
+        }
+    }
+  return g_get_monotonic_time () - t0;
+}
+
+/* Prints the readings and the figures; returns whether the memory's
+ * growth over the second half of the strokes stayed within its bound
+ * (*@growth). */
+static gboolean
+print_report (GArray  *readings,
+              guint    n_changes,
+              guint    n_strokes,
+              gint64   slider_us,
+              gint64   stroke_us,
+              double  *growth)
+{
+  const Reading *first, *half, *last;
+  gboolean ok;
+
+  printf ("memory of the window, %u × %u, %u slider changes then %u brush strokes\n",
+          512 * TILES, 512 * TILES, n_changes, n_strokes);
+  printf ("(resident after malloc_trim; \"untrimmed\" is the same moment before it)\n");
+  printf ("%-18s %8s %10s %10s %10s %14s\n",
+          "point", "strokes", "VmRSS MiB", "growth", "VmHWM MiB", "untrimmed MiB");
+  first = &g_array_index (readings, Reading, 0);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const Reading *r = &g_array_index (readings, Reading, i);
+
+      printf ("%-18s %8u %10.1f %+10.1f %10.1f %14.1f\n", r->label, r->strokes,
+              r->rss_mib, r->rss_mib - first->rss_mib, r->hwm_mib, r->untrimmed_mib);
+    }
+
+  last = &g_array_index (readings, Reading, readings->len - 1);
+  half = NULL;
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const Reading *r = &g_array_index (readings, Reading, i);
+
+      if (r->strokes > 0 && r->strokes == n_strokes / 2)
+        half = r;
+    }
+
+  printf ("sliders: %.1f s (%.0f ms a change); strokes: %.1f s (%.0f ms a stroke)\n",
+          slider_us / 1e6, n_changes > 0 ? slider_us / 1e3 / n_changes : 0.0,
+          stroke_us / 1e6, n_strokes > 0 ? stroke_us / 1e3 / n_strokes : 0.0);
+  printf ("growth from start to end: %+.1f MiB; sliders %+.1f MiB, strokes %+.1f MiB\n",
+          last->rss_mib - first->rss_mib,
+          g_array_index (readings, Reading, 1).rss_mib - first->rss_mib,
+          last->rss_mib - g_array_index (readings, Reading, 1).rss_mib);
+  printf ("undo history capped at %u steps\n", LDA_HISTORY_DEFAULT_STEPS);
+  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+
+  if (half != NULL)
+    {
+      *growth = last->rss_mib - half->rss_mib;
+      ok = *growth <= MAX_GROWTH_MIB;
+      printf ("growth over the second half of the strokes (%u to %u): %+.1f MiB (%+.1f KiB a stroke), bound %.0f MiB: %s\n",
+              half->strokes, last->strokes, *growth, *growth * 1024.0 / (last->strokes - half->strokes),
+              MAX_GROWTH_MIB, ok ? "ok" : "EXCEEDED");
+      if (n_strokes / 2 < LDA_HISTORY_DEFAULT_STEPS)
+        printf ("note: the undo history is not full yet at stroke %u; the check means little\n",
+                n_strokes / 2);
+    }
+  else
+    {
+      printf ("too few strokes for a second half; no check\n");
+      ok = TRUE;
+    }
+
+  return ok;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,11 +421,10 @@ main (int    argc,
   GdkFrameClock *clock;
   Probe probe = { 0, };
   double base[LDA_N_CHANNELS][N_CONTROLS];
-  const Reading *first, *half, *last;
   const char *project;
   guint n_changes = argc > 1 ? (guint) atoi (argv[1]) : 500;
   guint n_strokes = argc > 2 ? (guint) atoi (argv[2]) : 2000;
-  gint64 t0, slider_us, stroke_us;
+  gint64 slider_us, stroke_us;
   double growth = 0.0;
   gboolean ok;
 
@@ -354,89 +476,10 @@ main (int    argc,
 
   take_reading (readings, &probe, "start", 0);
 
-  /* The sliders: one change at a time, each until its result is on screen. */
-  t0 = g_get_monotonic_time ();
-  for (guint i = 0; i < n_changes; i++)
-    {
-      probe.updated = probe.painted = FALSE;
-      change_slider (probe.window, i, (const double (*)[N_CONTROLS]) base);
-      probe.target = lda_pipeline_runner_get_generation (runner);
-      wait_for (&probe.painted, "a slider's result on screen");
-    }
-  slider_us = g_get_monotonic_time () - t0;
-  take_reading (readings, &probe, "after the sliders", 0);
-
-  /* The strokes: a frame painted after each, autosave on its own timer. */
-  gtk_widget_activate_action (GTK_WIDGET (probe.window), "win.tool", "s", "brush");
-  t0 = g_get_monotonic_time ();
-  for (guint i = 1, k = 1; i <= n_strokes; i++)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (probe.window), "win.paint-class", "i",
-                                  1 + (int) (i % 4));
-      paint_stroke (probe.window, rand);
-      wait_for_frame (&probe);
-
-      if (k <= N_STROKE_READINGS && i >= stroke_checkpoint (k, n_strokes))
-        {
-          g_autofree char *label = g_strdup_printf ("stroke %u", i);
-
-          take_reading (readings, &probe, label, i);
-          while (k <= N_STROKE_READINGS && stroke_checkpoint (k, n_strokes) <= i)
-            k++;
-        }
-    }
-  stroke_us = g_get_monotonic_time () - t0;
-
-  printf ("memory of the window, %u × %u, %u slider changes then %u brush strokes\n",
-          512 * TILES, 512 * TILES, n_changes, n_strokes);
-  printf ("(resident after malloc_trim; \"untrimmed\" is the same moment before it)\n");
-  printf ("%-18s %8s %10s %10s %10s %14s\n",
-          "point", "strokes", "VmRSS MiB", "growth", "VmHWM MiB", "untrimmed MiB");
-  first = &g_array_index (readings, Reading, 0);
-  for (guint i = 0; i < readings->len; i++)
-    {
-      const Reading *r = &g_array_index (readings, Reading, i);
-
-      printf ("%-18s %8u %10.1f %+10.1f %10.1f %14.1f\n", r->label, r->strokes,
-              r->rss_mib, r->rss_mib - first->rss_mib, r->hwm_mib, r->untrimmed_mib);
-    }
-
-  last = &g_array_index (readings, Reading, readings->len - 1);
-  half = NULL;
-  for (guint i = 0; i < readings->len; i++)
-    {
-      const Reading *r = &g_array_index (readings, Reading, i);
-
-      if (r->strokes > 0 && r->strokes == n_strokes / 2)
-        half = r;
-    }
-
-  printf ("sliders: %.1f s (%.0f ms a change); strokes: %.1f s (%.0f ms a stroke)\n",
-          slider_us / 1e6, n_changes > 0 ? slider_us / 1e3 / n_changes : 0.0,
-          stroke_us / 1e6, n_strokes > 0 ? stroke_us / 1e3 / n_strokes : 0.0);
-  printf ("growth from start to end: %+.1f MiB; sliders %+.1f MiB, strokes %+.1f MiB\n",
-          last->rss_mib - first->rss_mib,
-          g_array_index (readings, Reading, 1).rss_mib - first->rss_mib,
-          last->rss_mib - g_array_index (readings, Reading, 1).rss_mib);
-  printf ("undo history capped at %u steps\n", LDA_HISTORY_DEFAULT_STEPS);
-  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-
-  if (half != NULL)
-    {
-      growth = last->rss_mib - half->rss_mib;
-      ok = growth <= MAX_GROWTH_MIB;
-      printf ("growth over the second half of the strokes (%u to %u): %+.1f MiB (%+.1f KiB a stroke), bound %.0f MiB: %s\n",
-              half->strokes, last->strokes, growth, growth * 1024.0 / (last->strokes - half->strokes),
-              MAX_GROWTH_MIB, ok ? "ok" : "EXCEEDED");
-      if (n_strokes / 2 < LDA_HISTORY_DEFAULT_STEPS)
-        printf ("note: the undo history is not full yet at stroke %u; the check means little\n",
-                n_strokes / 2);
-    }
-  else
-    {
-      printf ("too few strokes for a second half; no check\n");
-      ok = TRUE;
-    }
+  slider_us = run_sliders (&probe, runner, readings, n_changes,
+                           (const double (*)[N_CONTROLS]) base);
+  stroke_us = run_strokes (&probe, rand, readings, n_strokes);
+  ok = print_report (readings, n_changes, n_strokes, slider_us, stroke_us, &growth);
 
   gtk_window_destroy (GTK_WINDOW (probe.window));
   while (g_main_context_iteration (NULL, FALSE))
