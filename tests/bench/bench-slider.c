@@ -109,6 +109,121 @@ on_after_paint (GdkFrameClock *clock,
     }
 }
 
+/* Per slider change, in µs. */
+typedef struct
+{
+  guint   n;
+  guint   n_previews;
+  gint64 *total;
+  gint64 *own;
+  gint64 *gtk;
+  gint64 *run;
+  gint64 *render;
+  gint64 *main_thread;
+  gint64 *tiles;
+  gint64 *split;
+  gint64 *watershed;
+  gint64 *preview;
+} Timings;
+
+static void
+timings_init (Timings *t,
+              guint    n)
+{
+  t->n = n;
+  t->n_previews = 0;
+  t->total = g_new (gint64, n);
+  t->own = g_new (gint64, n);
+  t->gtk = g_new (gint64, n);
+  t->run = g_new (gint64, n);
+  t->render = g_new (gint64, n);
+  t->main_thread = g_new (gint64, n);
+  t->tiles = g_new (gint64, n);
+  t->split = g_new (gint64, n);
+  t->watershed = g_new (gint64, n);
+  t->preview = g_new (gint64, n);
+}
+
+static void
+timings_clear (Timings *t)
+{
+  g_free (t->total);
+  g_free (t->own);
+  g_free (t->gtk);
+  g_free (t->run);
+  g_free (t->render);
+  g_free (t->main_thread);
+  g_free (t->tiles);
+  g_free (t->split);
+  g_free (t->watershed);
+  g_free (t->preview);
+}
+
+/* Moves the Hoechst offset @t->n times, each time until the result is on
+ * screen, and notes where the time went. */
+static void
+measure (Probe             *probe,
+         LdaPipelineRunner *runner,
+         GtkAdjustment     *offset,
+         Timings           *t)
+{
+  for (guint i = 0; i < t->n; i++)
+    {
+      gint64 t0;
+
+      /* Let the previous frame settle, then move the slider. */
+      for (int k = 0; k < 3; k++)
+        g_main_context_iteration (NULL, FALSE);
+
+      probe->updated = probe->painted = FALSE;
+      probe->preview_at = 0;
+      t0 = g_get_monotonic_time ();
+      gtk_adjustment_set_value (offset, 1.2 + 0.01 * ((i % 50) + 1) * (i % 2 ? 1 : -1) * 0.5 + 0.3);
+      probe->target = lda_pipeline_runner_get_generation (runner);
+      while (!probe->painted)
+        g_main_context_iteration (NULL, TRUE);
+
+      t->total[i] = g_get_monotonic_time () - t0;
+      t->run[i] = probe->run_us;
+      t->render[i] = probe->render_us;
+      t->main_thread[i] = probe->main_us;
+      t->tiles[i] = probe->tiles_in_paint;
+      t->split[i] = probe->split_us;
+      t->watershed[i] = probe->watershed_us;
+      if (probe->preview_at != 0)
+        t->preview[t->n_previews++] = probe->preview_at - t0;
+      t->own[i] = probe->run_us + probe->render_us + probe->main_us + probe->tiles_in_paint;
+      t->gtk[i] = MAX (0, probe->paint_us - probe->tiles_in_paint);
+    }
+}
+
+static void
+print_timings (const Timings *t,
+               GtkWidget     *window,
+               guint          n_tiles,
+               gint64         t_open)
+{
+  printf ("slider change to updated pane on screen, %u × %u, %u changes of the Hoechst offset\n",
+          512 * n_tiles, 512 * n_tiles, t->n);
+  printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (window),
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
+  printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
+  bench_print_row ("pipeline, stale stages (worker)", t->run, t->n);
+  bench_print_row ("  of which the nucleus split", t->split, t->n);
+  bench_print_row ("  of which the watershed", t->watershed, t->n);
+  bench_print_row ("display pixels (worker)", t->render, t->n);
+  bench_print_row ("window taking the result (main thread)", t->main_thread, t->n);
+  bench_print_row ("label tiles rendered for the frame", t->tiles, t->n);
+  bench_print_row ("(a) own CPU time per change", t->own, t->n);
+  bench_print_row ("(b) GTK snapshot and renderer per frame", t->gtk, t->n);
+  bench_print_row ("change to frame on screen", t->total, t->n);
+  bench_print_row ("change to moved mask posted (preview)", t->preview, t->n_previews);
+  printf ("previews: %u of %u changes moved a mask\n", t->n_previews, t->n);
+  printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
+          t_open / 1000.0, bench_peak_rss_mib (),
+          bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,22 +231,12 @@ main (int    argc,
   g_autofree char *sample_dir = NULL;
   g_autofree char *dir = NULL;
   char *paths[3] = { NULL, };
-  g_autofree gint64 *total = NULL;
-  g_autofree gint64 *own = NULL;
-  g_autofree gint64 *gtk = NULL;
-  g_autofree gint64 *run = NULL;
-  g_autofree gint64 *render = NULL;
-  g_autofree gint64 *main_thread = NULL;
-  g_autofree gint64 *tiles = NULL;
-  g_autofree gint64 *split = NULL;
-  g_autofree gint64 *watershed = NULL;
-  g_autofree gint64 *preview = NULL;
-  guint n_previews = 0;
   GFile *files[3];
   LdaPipelineRunner *runner;
   GtkAdjustment *offset;
   GdkFrameClock *clock;
   Probe probe = { 0, };
+  Timings timings;
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 100;
   guint n_tiles = argc > 2 ? (guint) CLAMP (atoi (argv[2]), 1, 16) : 4;
   gint64 t_open;
@@ -173,65 +278,10 @@ main (int    argc,
   offset = lda_channel_panel_get_offset_adjustment (
     LDA_CHANNEL_PANEL (lda_window_get_channel_panel (probe.window, LDA_CHANNEL_HOECHST)));
 
-  total = g_new (gint64, n);
-  own = g_new (gint64, n);
-  gtk = g_new (gint64, n);
-  run = g_new (gint64, n);
-  render = g_new (gint64, n);
-  main_thread = g_new (gint64, n);
-  tiles = g_new (gint64, n);
-  split = g_new (gint64, n);
-  watershed = g_new (gint64, n);
-  preview = g_new (gint64, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 t0;
-
-      /* Let the previous frame settle, then move the slider. */
-      for (int k = 0; k < 3; k++)
-        g_main_context_iteration (NULL, FALSE);
-
-      probe.updated = probe.painted = FALSE;
-      probe.preview_at = 0;
-      t0 = g_get_monotonic_time ();
-      gtk_adjustment_set_value (offset, 1.2 + 0.01 * ((i % 50) + 1) * (i % 2 ? 1 : -1) * 0.5 + 0.3);
-      probe.target = lda_pipeline_runner_get_generation (runner);
-      while (!probe.painted)
-        g_main_context_iteration (NULL, TRUE);
-
-      total[i] = g_get_monotonic_time () - t0;
-      run[i] = probe.run_us;
-      render[i] = probe.render_us;
-      main_thread[i] = probe.main_us;
-      tiles[i] = probe.tiles_in_paint;
-      split[i] = probe.split_us;
-      watershed[i] = probe.watershed_us;
-      if (probe.preview_at != 0)
-        preview[n_previews++] = probe.preview_at - t0;
-      own[i] = probe.run_us + probe.render_us + probe.main_us + probe.tiles_in_paint;
-      gtk[i] = MAX (0, probe.paint_us - probe.tiles_in_paint);
-    }
-
-  printf ("slider change to updated pane on screen, %u × %u, %u changes of the Hoechst offset\n",
-          512 * n_tiles, 512 * n_tiles, n);
-  printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (GTK_WIDGET (probe.window)),
-          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
-  printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
-  bench_print_row ("pipeline, stale stages (worker)", run, n);
-  bench_print_row ("  of which the nucleus split", split, n);
-  bench_print_row ("  of which the watershed", watershed, n);
-  bench_print_row ("display pixels (worker)", render, n);
-  bench_print_row ("window taking the result (main thread)", main_thread, n);
-  bench_print_row ("label tiles rendered for the frame", tiles, n);
-  bench_print_row ("(a) own CPU time per change", own, n);
-  bench_print_row ("(b) GTK snapshot and renderer per frame", gtk, n);
-  bench_print_row ("change to frame on screen", total, n);
-  bench_print_row ("change to moved mask posted (preview)", preview, n_previews);
-  printf ("previews: %u of %u changes moved a mask\n", n_previews, n);
-  printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
-          t_open / 1000.0, bench_peak_rss_mib (),
-          bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
+  timings_init (&timings, n);
+  measure (&probe, runner, offset, &timings);
+  print_timings (&timings, GTK_WIDGET (probe.window), n_tiles, t_open);
+  timings_clear (&timings);
 
   gtk_window_destroy (GTK_WINDOW (probe.window));
   for (guint c = 0; c < 3; c++)
