@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lda-cli.h"
+#include "lda-cli-batch-private.h"
 #include "lda-cli-jobs.h"
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
@@ -28,32 +29,6 @@
 #include "lda-series.h"
 #include "lda-time-store.h"
 #include "lda-triples.h"
-
-typedef struct
-{
-  const LdaTriple *triple;
-  char            *output_dir; /* the batch's, or its series' subfolder */
-  double           interval_hours; /* --interval, else the one kept, else 0 */
-  GPtrArray       *rows;      /* LdaCountsRow, one per page */
-  GPtrArray       *messages;  /* errors and warnings, one line each */
-  gboolean         failed;
-} Job;
-
-typedef struct
-{
-  const char *output_dir;
-  const char * const *inputs;   /* every file of every triple */
-  LdaParams   params;
-  LdaParamOptions *param_options;  /* frames with their own parameters */
-  gboolean    threaded_pipeline;
-  gboolean    progress;
-  double      interval_hours;  /* --interval, 0 when not given */
-  LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
-  GMutex      lock;
-  guint       done;
-  guint       total;
-  gint64      start;
-} Batch;
 
 static void
 job_free (Job *job)
@@ -251,12 +226,12 @@ all_inputs (GPtrArray *triples)
   return inputs;
 }
 
-static gboolean
-write_counts (const char         *folder,
-              const char * const *inputs,
-              const char         *name,
-              const char         *csv,
-              GError            **error)
+gboolean
+lda_batch_write_counts (const char         *folder,
+                        const char * const *inputs,
+                        const char         *name,
+                        const char         *csv,
+                        GError            **error)
 {
   g_autoptr(LdaOutput) output = lda_output_begin (folder, inputs, error);
 
@@ -267,12 +242,12 @@ write_counts (const char         *folder,
 
 /* One line at the end, on a terminal or not (a cluster job's log): the
  * numbers are written the same way in every locale. */
-static void
-print_summary (FILE       *out,
-               GPtrArray  *rows,
-               guint       done,
-               const char *output_dir,
-               const char *csv_name)
+void
+lda_batch_print_summary (FILE       *out,
+                         GPtrArray  *rows,
+                         guint       done,
+                         const char *output_dir,
+                         const char *csv_name)
 {
   g_autofree char *path = g_build_filename (output_dir, csv_name, NULL);
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
@@ -347,148 +322,6 @@ report_folder_error (const char   *folder,
     lda_cli_error (_("%s: cannot open folder: %s"), folder, reason);
   else
     lda_cli_error ("%s", error->message);
-}
-
-/* Keeps the triples of one well or position. */
-static gboolean
-keep_series (GPtrArray   *triples,
-             const char  *series,
-             GError     **error)
-{
-  guint kept = 0;
-
-  for (guint i = triples->len; i > 0; i--)
-    {
-      const LdaTriple *triple = g_ptr_array_index (triples, i - 1);
-
-      if (g_strcmp0 (triple->series, series) != 0)
-        g_ptr_array_remove_index (triples, i - 1);
-      else
-        kept++;
-    }
-
-  if (kept == 0)
-    g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
-                 _("no series “%s” (wells such as A1_1, positions such as Pos0)"), series);
-  return kept > 0;
-}
-
-/* Warnings about triples that are read all the same (Micro-Manager
- * metadata that do not give the time), each once. */
-static void
-print_notes (GPtrArray *triples)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < triples->len; i++)
-    {
-      const LdaTriple *triple = g_ptr_array_index (triples, i);
-
-      if (triple->note != NULL && g_hash_table_add (seen, triple->note))
-        lda_cli_error (_("warning: %s"), triple->note);
-    }
-}
-
-/* The wells or positions of @triples, in their order, when there are
- * several; %NULL for one or none. */
-static GPtrArray *
-list_series (GPtrArray *triples)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; i < triples->len; i++)
-    {
-      const LdaTriple *triple = g_ptr_array_index (triples, i);
-
-      if (triple->series != NULL &&
-          !g_ptr_array_find_with_equal_func (names, triple->series, g_str_equal, NULL))
-        g_ptr_array_add (names, triple->series);
-    }
-
-  return names->len > 1 ? g_steal_pointer (&names) : NULL;
-}
-
-/* The time between frames: --interval, else the one the window keeps for
- * the series (named as lda_series_new_from_folder_full() names it). */
-static double
-job_interval (const Batch     *batch,
-              const char      *folder,
-              const LdaTriple *triple,
-              gboolean         several)
-{
-  g_autofree char *base = g_path_get_basename (folder);
-  g_autofree char *name = NULL;
-  double hours = 0.0;
-
-  if (batch->interval_hours > 0.0)
-    return batch->interval_hours;
-
-  name = several && triple->series != NULL ? g_strdup_printf ("%s %s", base, triple->series)
-                                           : g_strdup (base);
-  if (!lda_time_store_load (folder, name, &hours, NULL))
-    return 0.0;
-  return hours;
-}
-
-/* OUTDIR/SERIES for a folder of several wells or positions: each gets a
- * folder of its own, with its masks and its counts. */
-static char *
-series_output_dir (const char      *output_dir,
-                   const LdaTriple *triple,
-                   gboolean         per_series)
-{
-  g_autofree char *safe = NULL;
-
-  if (!per_series || triple->series == NULL)
-    return g_strdup (output_dir);
-
-  safe = g_strdelimit (g_strdup (triple->series), "/\\", '_');
-  if (safe[0] == '.')
-    safe[0] = '_';
-  return g_build_filename (output_dir, safe, NULL);
-}
-
-/* Each series' own counts file, beside its masks, and a line for it. */
-static gboolean
-write_series_counts (GPtrArray          *jobs,
-                     GPtrArray          *series,
-                     const char * const *inputs,
-                     const char         *csv_name,
-                     gboolean            json,
-                     GError            **error)
-{
-  for (guint s = 0; s < series->len; s++)
-    {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-      g_autofree char *csv = NULL;
-      const char *dir = NULL;
-      guint done = 0;
-
-      for (guint i = 0; i < jobs->len; i++)
-        {
-          Job *job = g_ptr_array_index (jobs, i);
-
-          if (g_strcmp0 (job->triple->series, g_ptr_array_index (series, s)) != 0)
-            continue;
-          dir = job->output_dir;
-          done += job->failed ? 0 : 1;
-          for (guint r = 0; r < job->rows->len; r++)
-            g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
-        }
-      if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-        continue;
-
-      csv = lda_counts_table_csv (rows);
-      if (!write_counts (dir, inputs, csv_name, csv, error))
-        return FALSE;
-      if (!json)
-        {
-          fprintf (stdout, "%s: ", (const char *) g_ptr_array_index (series, s));
-          print_summary (stdout, rows, done, dir, csv_name);
-        }
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -653,9 +486,9 @@ find_triples (const BatchArgs *args,
       report_folder_error (folder, error);
       return NULL;
     }
-  before = list_series (triples);
+  before = lda_batch_list_series (triples);
   *several = before != NULL;
-  if (args->series_name != NULL && !keep_series (triples, args->series_name, &error))
+  if (args->series_name != NULL && !lda_batch_keep_series (triples, args->series_name, &error))
     {
       lda_cli_error ("%s: %s", folder, error->message);
       return NULL;
@@ -686,8 +519,8 @@ make_jobs (const BatchArgs *args,
       Job *job = g_new0 (Job, 1);
 
       job->triple = g_ptr_array_index (triples, i);
-      job->output_dir = series_output_dir (args->output_dir, job->triple, per_series);
-      job->interval_hours = job_interval (batch, folder, job->triple, several);
+      job->output_dir = lda_batch_series_output_dir (args->output_dir, job->triple, per_series);
+      job->interval_hours = lda_batch_job_interval (batch, folder, job->triple, several);
       job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
       job->messages = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (jobs, job);
@@ -761,9 +594,9 @@ finish (const BatchArgs *args,
              ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
              : g_strdup ("counts.csv");
   if ((all_series != NULL &&
-       !write_series_counts (jobs, all_series, (const char * const *) inputs->pdata, csv_name,
+       !lda_batch_write_series_counts (jobs, all_series, (const char * const *) inputs->pdata, csv_name,
                              args->json, &error)) ||
-      !write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name, csv,
+      !lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name, csv,
                      &error))
     {
       lda_cli_error ("%s", error->message);
@@ -777,7 +610,7 @@ finish (const BatchArgs *args,
   if (args->json)
     print_json (jobs, rows, args->output_dir, csv_name);
   else
-    print_summary (stdout, rows, jobs->len - failed, args->output_dir, csv_name);
+    lda_batch_print_summary (stdout, rows, jobs->len - failed, args->output_dir, csv_name);
 
   return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
 }
@@ -813,8 +646,8 @@ lda_cli_batch (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  print_notes (triples);
-  all_series = list_series (triples);
+  lda_batch_print_notes (triples);
+  all_series = lda_batch_list_series (triples);
   inputs = all_inputs (triples);
   batch.inputs = (const char * const *) inputs->pdata;
   batch.output_dir = args.output_dir;

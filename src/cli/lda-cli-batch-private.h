@@ -1,0 +1,77 @@
+/* lda-cli-batch-private.h — what the files of livedead batch share
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "lda-cli.h"
+#include "lda-cli-jobs.h"
+#include "lda-params.h"
+#include "lda-triples.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const LdaTriple *triple;
+  char            *output_dir; /* the batch's, or its series' subfolder */
+  double           interval_hours; /* --interval, else the one kept, else 0 */
+  GPtrArray       *rows;      /* LdaCountsRow, one per page */
+  GPtrArray       *messages;  /* errors and warnings, one line each */
+  gboolean         failed;
+} Job;
+
+typedef struct
+{
+  const char *output_dir;
+  const char * const *inputs;   /* every file of every triple */
+  LdaParams   params;
+  LdaParamOptions *param_options;  /* frames with their own parameters */
+  gboolean    threaded_pipeline;
+  gboolean    progress;
+  double      interval_hours;  /* --interval, 0 when not given */
+  LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
+  GMutex      lock;
+  guint       done;
+  guint       total;
+  gint64      start;
+} Batch;
+
+/* lda-cli-batch.c */
+gboolean   lda_batch_write_counts        (const char         *folder,
+                                          const char * const *inputs,
+                                          const char         *name,
+                                          const char         *csv,
+                                          GError            **error);
+void       lda_batch_print_summary       (FILE               *out,
+                                          GPtrArray          *rows,
+                                          guint               done,
+                                          const char         *output_dir,
+                                          const char         *csv_name);
+
+/* lda-cli-batch-series.c */
+gboolean   lda_batch_keep_series         (GPtrArray          *triples,
+                                          const char         *series,
+                                          GError            **error);
+void       lda_batch_print_notes         (GPtrArray          *triples);
+GPtrArray *lda_batch_list_series         (GPtrArray          *triples);
+double     lda_batch_job_interval        (const Batch        *batch,
+                                          const char         *folder,
+                                          const LdaTriple    *triple,
+                                          gboolean            several);
+char      *lda_batch_series_output_dir   (const char         *output_dir,
+                                          const LdaTriple    *triple,
+                                          gboolean            per_series);
+gboolean   lda_batch_write_series_counts (GPtrArray          *jobs,
+                                          GPtrArray          *series,
+                                          const char * const *inputs,
+                                          const char         *csv_name,
+                                          gboolean            json,
+                                          GError            **error);
+
+G_END_DECLS
