@@ -262,3 +262,20 @@ fx_write_bytes (const char *path,
   g_assert_true (g_file_set_contents (path, data, (gssize) len, &error));
   g_assert_no_error (error);
 }
+
+/* The first frame of @series counts as the bundled sample does: its
+ * channels were found, in the right roles. */
+void
+fx_assert_sample_counts (LdaSeries *series)
+{
+  LdaFrame *frame = lda_series_get_frame (series, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaPipeline) pipeline = lda_triple_open_pipeline (frame->triple, frame->page, &error);
+  guint live, dead;
+
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  fx_sample_counts (&live, &dead);
+  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->live, ==, live);
+  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->dead, ==, dead);
+}

@@ -9,6 +9,7 @@
 
 #include "lda-image.h"
 #include "lda-pipeline.h"
+#include "lda-series.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 
 char     *fx_sample_path   (LdaInput          input);
 LdaImage *fx_sample_image  (LdaInput          input);
+void      fx_assert_sample_counts (LdaSeries *series);
 void      fx_sample_counts (guint            *live,
                             guint            *dead);
 void      fx_write_pages   (const char       *path,

@@ -13,22 +13,6 @@
 
 static LdaImage *sample[LDA_N_INPUTS];
 
-static void
-load_sample (void)
-{
-  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_bf.tif", NULL);
-  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_draq7.tif", NULL);
-  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lda_triple_load (triple, 0, sample, &error));
-  g_assert_no_error (error);
-}
-
 static LdaBitplane *
 mask_bits (LdaPipeline *pipeline,
            LdaChannel   channel)
@@ -118,7 +102,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  load_sample ();
+  lda_test_load_sample (sample);
 
   g_test_add_func ("/labels/fused/article", test_article);
   g_test_add_func ("/labels/fused/robust", test_robust);

@@ -14,6 +14,7 @@
 #include "lda-error.h"
 #include "lda-layouts.h"
 #include "lda-series.h"
+#include "lda-test-lib.h"
 #include "stack-fixtures.h"
 
 static void
@@ -26,39 +27,6 @@ write_sample (const char *folder,
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
   fx_write_pages (path, &image, 1, NULL, 0, RESUNIT_NONE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-assert_first_frame_counts (LdaSeries *series)
-{
-  LdaFrame *frame = lda_series_get_frame (series, 0);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LdaPipeline) pipeline = lda_triple_open_pipeline (frame->triple, frame->page, &error);
-  guint live, dead;
-
-  g_assert_no_error (error);
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  fx_sample_counts (&live, &dead);
-  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->live, ==, live);
-  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->dead, ==, dead);
 }
 
 static void
@@ -110,7 +78,7 @@ test_incucyte (void)
   g_assert_cmpfloat (lda_series_get_frame (series, 1)->time_hours, ==, 4.0);
   g_assert_cmpfloat (lda_series_get_frame (series, 2)->time_hours, ==, 26.5);
   g_assert_cmpuint (lda_series_get_frame (series, 2)->time_index, ==, 2);
-  assert_first_frame_counts (series);
+  fx_assert_sample_counts (series);
 
   /* The map kept with the project is used when none is given. */
   g_assert_true (lda_channel_store_save (kept_for, &map, &error));
@@ -118,7 +86,7 @@ test_incucyte (void)
   g_assert_no_error (error);
   g_assert_cmpuint (lda_series_get_n_frames (b2), ==, 3);
 
-  remove_tree (root);
+  lda_test_remove_tree (root);
 }
 
 static void
@@ -160,8 +128,8 @@ test_micromanager_14 (void)
   series = lda_series_new_from_folder_full (root, "Pos1", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lda_series_get_n_frames (series), ==, 2);
-  assert_first_frame_counts (series);
-  remove_tree (root);
+  fx_assert_sample_counts (series);
+  lda_test_remove_tree (root);
 }
 
 static void
@@ -190,8 +158,8 @@ test_micromanager_20 (void)
   series = lda_series_new_from_folder_full (root, NULL, &map, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lda_series_get_n_frames (series), ==, 1);
-  assert_first_frame_counts (series);
-  remove_tree (root);
+  fx_assert_sample_counts (series);
+  lda_test_remove_tree (root);
 }
 
 static void
@@ -208,7 +176,7 @@ test_foreign_in_folder (void)
   /* Not "file names need a channel tag": what the file is, and what to do. */
   g_assert_nonnull (strstr (error->message, "CZI"));
   g_assert_nonnull (strstr (error->message, "bfconvert"));
-  remove_tree (root);
+  lda_test_remove_tree (root);
 }
 
 /* A single-channel TIFF opened alone (a double-click in the file manager)
@@ -235,8 +203,8 @@ test_single_file_opens_siblings (void)
   g_assert_no_error (error);
   g_assert_cmpuint (lda_series_get_n_frames (series), ==, 2);
   g_assert_cmpstr (lda_series_get_frame (series, 1)->triple->name, ==, "A1_t02");
-  assert_first_frame_counts (series);
-  remove_tree (root);
+  fx_assert_sample_counts (series);
+  lda_test_remove_tree (root);
 }
 
 int

@@ -62,21 +62,6 @@ write_two_images (const char *path,
 }
 
 static void
-assert_counts (LdaSeries *series)
-{
-  LdaFrame *frame = lda_series_get_frame (series, 0);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LdaPipeline) pipeline = lda_triple_open_pipeline (frame->triple, frame->page, &error);
-  guint live, dead;
-
-  g_assert_no_error (error);
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  fx_sample_counts (&live, &dead);
-  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->live, ==, live);
-  g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->dead, ==, dead);
-}
-
-static void
 test_series_per_image (void)
 {
   g_autofree char *dir = lda_test_tmp_dir ("lda-ome-images");
@@ -105,7 +90,7 @@ test_series_per_image (void)
   g_assert_cmpstr (all[0], ==, "A1");
   g_assert_cmpstr (all[1], ==, "B2");
   g_assert_cmpfloat_with_epsilon (lda_series_get_frame (first, 0)->pixel_size_um, 0.65, 1e-9);
-  assert_counts (first);
+  fx_assert_sample_counts (first);
 
   /* The chooser opens the other from the folder. */
   second = lda_series_new_from_folder_full (dir, "B2", NULL, &error);
@@ -113,7 +98,7 @@ test_series_per_image (void)
   g_assert_cmpuint (lda_series_get_n_frames (second), ==, 1);
   g_assert_cmpfloat_with_epsilon (lda_series_get_frame (second, 0)->pixel_size_um, 1.3, 1e-9);
   g_assert_cmpstr (lda_series_get_frame (second, 0)->triple->name, ==, "plate_B2");
-  assert_counts (second);
+  fx_assert_sample_counts (second);
 
   /* batch sees both, once each. */
   triples = lda_triples_find (dir, &error);

@@ -14,22 +14,6 @@
 
 static LdaImage *sample[LDA_N_INPUTS];
 
-static void
-load_sample (void)
-{
-  g_autofree char *bf = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_bf.tif", NULL);
-  g_autofree char *ho = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  g_autofree char *dr = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                               LDA_TEST_SAMPLE "_draq7.tif", NULL);
-  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lda_triple_load (triple, 0, sample, &error));
-  g_assert_no_error (error);
-}
-
 static LdaPipeline *
 new_pipeline (void)
 {
@@ -662,7 +646,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  load_sample ();
+  lda_test_load_sample (sample);
 
   g_test_add_func ("/pipeline/hoechst-change-keeps-sobel", test_hoechst_change_keeps_sobel);
   g_test_add_func ("/pipeline/same-threshold-keeps-mask", test_same_threshold_keeps_mask);

@@ -362,3 +362,21 @@ lda_test_list_files (const char *folder)
 
   return g_strjoinv (" ", (char **) paths->pdata);
 }
+
+/**
+ * lda_test_load_sample:
+ * @images: (out caller-allocates) (array fixed-size=3): the bundled
+ *   sample's brightfield, Hoechst and Draq7 images
+ */
+void
+lda_test_load_sample (LdaImage **images)
+{
+  g_autofree char *bf = lda_test_sample_file ("bf");
+  g_autofree char *ho = lda_test_sample_file ("hoechst");
+  g_autofree char *dr = lda_test_sample_file ("draq7");
+  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lda_triple_load (triple, 0, images, &error));
+  g_assert_no_error (error);
+}

@@ -46,6 +46,7 @@ double       lda_test_time_factor      (void);
 gint64       lda_test_deadline         (double         seconds);
 GHashTable  *lda_test_snapshot         (const char    *dir);
 GBytes      *lda_test_read_bytes       (const char    *path);
+void         lda_test_load_sample      (LdaImage     **images);
 char        *lda_test_list_files       (const char    *folder);
 void         lda_test_assert_unchanged (GHashTable    *before,
                                         const char    *dir);
