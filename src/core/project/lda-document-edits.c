@@ -259,6 +259,25 @@ history_for (LdaDocument *self,
   return self->series_history;
 }
 
+/* Undo (@undo) or redo on @frame's history, or the series' one. */
+static gboolean
+undo_or_redo (LdaDocument *self,
+              guint        frame,
+              gboolean     undo)
+{
+  LdaHistory *history;
+  int owner = -1;
+
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
+
+  if (self->editing >= 0 || lda_document_is_read_only (self))
+    return FALSE;
+
+  history = history_for (self, frame, undo, &owner);
+  return history != NULL && step_history (self, history, owner, undo);
+}
+
 /**
  * lda_document_undo:
  * @self: a document
@@ -274,17 +293,7 @@ gboolean
 lda_document_undo (LdaDocument *self,
                    guint        frame)
 {
-  LdaHistory *history;
-  int owner = -1;
-
-  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
-
-  if (self->editing >= 0 || lda_document_is_read_only (self))
-    return FALSE;
-
-  history = history_for (self, frame, TRUE, &owner);
-  return history != NULL && step_history (self, history, owner, TRUE);
+  return undo_or_redo (self, frame, TRUE);
 }
 
 /**
@@ -300,17 +309,7 @@ gboolean
 lda_document_redo (LdaDocument *self,
                    guint        frame)
 {
-  LdaHistory *history;
-  int owner = -1;
-
-  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (frame < lda_document_get_n_frames (self), FALSE);
-
-  if (self->editing >= 0 || lda_document_is_read_only (self))
-    return FALSE;
-
-  history = history_for (self, frame, FALSE, &owner);
-  return history != NULL && step_history (self, history, owner, FALSE);
+  return undo_or_redo (self, frame, FALSE);
 }
 
 gboolean
