@@ -24,6 +24,7 @@
 
 #include "lda-distance.h"
 #include "lda-error.h"
+#include "lda-nucleus-parts.h"
 #include "lda-split.h"
 
 static void
@@ -310,6 +311,15 @@ nuclei_new (const LdaBitplane      *hoechst,
   if (!(self->objects = lda_runs_new_from_bitplane (objects, TRUE, error)))
     return NULL;
   lda_runs_label (self->objects, 4);
+
+  /* A dead nucleus against a live one (lda-nucleus-parts.c). */
+  if (params->split)
+    {
+      gint n_cut = lda_nucleus_parts_cut (self, objects, draq7, params->min_area, error);
+
+      if (n_cut < 0 || (n_cut > 0 && !relabel (self, objects, error)))
+        return NULL;
+    }
 
   /* Specks, and slivers that a line or a diagonal step leaves, are not
    * nuclei. */
