@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lda-buffer.h"
 #include "lda-distance.h"
 #include "lda-error.h"
 
@@ -270,14 +271,16 @@ lda_relief (const LdaBitplane *nuclei,
   const guint w = nuclei->width;
   const guint h = nuclei->height;
   const guint x_half = MIN (w, (w / 2 + 63) & ~63u);
-  g_autofree guint16 *g = NULL;
+  g_auto(LdaBuffer) g_buffer = NULL;
+  guint16 *g;
   g_autofree guint *v = NULL;
   g_autofree gint64 *f = NULL;
   RowJob jobs[2];
   GThread *thread = NULL;
   gboolean two = w >= 128 && h >= 64;
 
-  g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
+  /* Large: mapped once, reused by the next run (lda-buffer.c). */
+  g = g_buffer = lda_buffer_alloc ((gsize) w * h * sizeof (guint16), FALSE);
   v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
   f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
   if (g == NULL || v == NULL || f == NULL)
@@ -517,13 +520,15 @@ lda_distance_squared_inside (const LdaBitplane *mask,
 {
   const guint w = mask->width;
   const guint h = mask->height;
-  g_autofree guint16 *g = NULL;
+  g_auto(LdaBuffer) g_buffer = NULL;
+  guint16 *g;
   g_autofree guint *v = NULL;
   g_autofree gint64 *f = NULL;
   InsideJob jobs[2];
   GThread *thread = NULL;
 
-  g = g_try_malloc_n ((gsize) w * h, sizeof (guint16));
+  /* Large: mapped once, reused by the next run (lda-buffer.c). */
+  g = g_buffer = lda_buffer_alloc ((gsize) w * h * sizeof (guint16), FALSE);
   v = g_try_malloc_n (2 * (gsize) w + 4, sizeof (guint));
   f = g_try_malloc_n (2 * (gsize) w + 4, sizeof (gint64));
   if (g == NULL || v == NULL || f == NULL)
