@@ -11,6 +11,7 @@
 
 #include "lda-buffer.h"
 #include "lda-image.h"
+#include "lda-memory.h"
 
 #define MIB (1024 * 1024)
 
@@ -131,6 +132,28 @@ test_images (void)
   lda_buffer_trim ();
 }
 
+static void
+test_memory_check (void)
+{
+  gpointer p;
+  gsize cached;
+
+  lda_buffer_trim ();
+  p = lda_buffer_alloc (16 * MIB, FALSE);
+  lda_buffer_free (p);
+  cached = lda_buffer_cached ();
+  g_assert_cmpuint (cached, >=, 16 * MIB);
+  g_assert_cmpuint (lda_memory_available (), >=, cached);
+
+  /* A frame that fits beside the kept buffers leaves them. */
+  g_assert_true (lda_memory_check ("f.tif", 1024, 1024, 1, cached + 2 * MIB, NULL));
+  g_assert_cmpuint (lda_buffer_cached (), ==, cached);
+
+  /* One that needs them has them given back first. */
+  g_assert_true (lda_memory_check ("f.tif", 1024, 1024, 4, cached + 2 * MIB, NULL));
+  g_assert_cmpuint (lda_buffer_cached (), ==, 0);
+}
+
 static gpointer
 churn (gpointer data)
 {
@@ -176,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/buffer/reused-and-zeroed", test_reused_and_zeroed);
   g_test_add_func ("/buffer/bounded", test_bounded);
   g_test_add_func ("/buffer/images", test_images);
+  g_test_add_func ("/buffer/memory-check", test_memory_check);
   g_test_add_func ("/buffer/threads", test_threads);
 
   return g_test_run ();
