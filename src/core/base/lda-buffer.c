@@ -23,6 +23,14 @@
 #include <sys/mman.h>
 #endif
 
+/* Under AddressSanitizer every buffer is an allocation of its own, so
+ * that a read or write past an image's end is caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KEEP_BUFFERS FALSE
+#else
+#define KEEP_BUFFERS TRUE
+#endif
+
 #define HUGE_PAGE (2 * 1024 * 1024)
 /* At most this many freed blocks are kept. */
 #define CACHE_SLOTS 32
@@ -124,7 +132,8 @@ take_cached (gsize  size,
  *
  * Allocates a buffer for pixels.  Below %LDA_BUFFER_LARGE this is
  * g_try_malloc(); from it on, a block freed earlier of about the size is
- * reused, or a new one is mapped, aligned to 2 MiB.  Thread-safe.
+ * reused, or a new one is mapped, aligned to 2 MiB (under
+ * AddressSanitizer, always g_try_malloc()).  Thread-safe.
  *
  * Returns: (transfer full) (nullable): the buffer, to be freed with
  *   lda_buffer_free(), or %NULL when the memory cannot be had
@@ -137,7 +146,7 @@ lda_buffer_alloc (gsize    size,
   gboolean fresh = FALSE;
   gpointer data;
 
-  if (size < LDA_BUFFER_LARGE)
+  if (size < LDA_BUFFER_LARGE || !KEEP_BUFFERS)
     return zero ? g_try_malloc0 (MAX (size, 1)) : g_try_malloc (MAX (size, 1));
 
   LOCK ();
