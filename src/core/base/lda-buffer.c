@@ -159,6 +159,12 @@ lda_buffer_alloc (gsize    size,
         return NULL;
       block_size = (size + HUGE_PAGE - 1) & ~(gsize) (HUGE_PAGE - 1);
       data = map_block (block_size);
+      /* Out of memory: the kept blocks of other sizes go first. */
+      if (data == NULL && lda_buffer_cached () > 0)
+        {
+          lda_buffer_trim ();
+          data = map_block (block_size);
+        }
       if (data == NULL)
         return NULL;
       fresh = TRUE;
