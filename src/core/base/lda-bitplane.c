@@ -9,20 +9,14 @@
 #include <string.h>
 
 #include "lda-bitplane.h"
+#include "lda-buffer.h"
 #include "lda-error.h"
 
-/**
- * lda_bitplane_new:
- * @width: columns
- * @height: rows
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): an all-zero plane
- */
-LdaBitplane *
-lda_bitplane_new (guint    width,
-                  guint    height,
-                  GError **error)
+static LdaBitplane *
+bitplane_new (guint     width,
+              guint     height,
+              gboolean  zero,
+              GError  **error)
 {
   LdaBitplane *self;
   gsize stride = ((gsize) width + 63) / 64;
@@ -31,7 +25,8 @@ lda_bitplane_new (guint    width,
   if (!lda_check_size (width, height, error))
     return NULL;
 
-  bits = g_try_malloc0_n (stride * height, sizeof (guint64));
+  /* Planes of large frames come from lda-buffer.c: mapped once, reused. */
+  bits = lda_buffer_alloc (stride * height * sizeof (guint64), zero);
   if (bits == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
@@ -48,11 +43,27 @@ lda_bitplane_new (guint    width,
   return self;
 }
 
+/**
+ * lda_bitplane_new:
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): an all-zero plane
+ */
+LdaBitplane *
+lda_bitplane_new (guint    width,
+                  guint    height,
+                  GError **error)
+{
+  return bitplane_new (width, height, TRUE, error);
+}
+
 LdaBitplane *
 lda_bitplane_copy (const LdaBitplane *self,
                    GError           **error)
 {
-  LdaBitplane *copy = lda_bitplane_new (self->width, self->height, error);
+  LdaBitplane *copy = bitplane_new (self->width, self->height, FALSE, error);
 
   if (copy != NULL)
     memcpy (copy->bits, self->bits, self->stride * self->height * sizeof (guint64));
@@ -66,7 +77,7 @@ lda_bitplane_free (LdaBitplane *self)
   if (self == NULL)
     return;
 
-  g_free (self->bits);
+  lda_buffer_free (self->bits);
   g_free (self);
 }
 

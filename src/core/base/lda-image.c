@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lda-buffer.h"
 #include "lda-error.h"
 #include "lda-image.h"
 
@@ -75,8 +76,8 @@ image_new (LdaPixelType   type,
   if (!lda_check_size (width, height, error))
     return NULL;
 
-  data = zero ? g_try_malloc0_n ((gsize) width * height, bpp)
-              : g_try_malloc_n ((gsize) width * height, bpp);
+  /* Large images come from lda-buffer.c: mapped once, reused. */
+  data = lda_buffer_alloc ((gsize) width * height * bpp, zero);
   if (data == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
@@ -169,7 +170,7 @@ lda_image_unref (LdaImage *self)
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_free (self->data);
+      lda_buffer_free (self->data);
       g_free (self);
     }
 }

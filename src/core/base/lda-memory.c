@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "lda-buffer.h"
 #include "lda-error.h"
 #include "lda-memory.h"
 
@@ -66,7 +67,8 @@ limit_left (int         resource,
  *
  * How much more memory this process can use: the least of what the
  * system has available (MemAvailable), what its control group allows and
- * what its address-space and data limits leave.
+ * what its address-space and data limits leave, plus the freed buffers
+ * this process keeps for reuse (lda-buffer.c), which it can give back.
  *
  * Returns: bytes; %G_MAXUINT64 when nothing is known
  */
@@ -90,7 +92,8 @@ lda_memory_available (void)
   available = MIN (available, limit_left (RLIMIT_AS, "VmSize:"));
   available = MIN (available, limit_left (RLIMIT_DATA, "VmData:"));
 
-  return available;
+  return available > G_MAXUINT64 - lda_buffer_cached () ? G_MAXUINT64
+                                                         : available + lda_buffer_cached ();
 }
 
 /**
@@ -101,6 +104,9 @@ lda_memory_available (void)
  * @bytes_per_pixel: what handling it takes per pixel
  * @available: what there is (lda_memory_available())
  * @error: return location for an error
+ *
+ * When the frame fits only with the freed buffers kept for reuse, they
+ * are given back to the system first (lda_buffer_trim()).
  *
  * Returns: %TRUE if the frame fits; otherwise %FALSE with
  *   %LDA_ERROR_TOO_LARGE and a message that names @path and says how
@@ -119,7 +125,11 @@ lda_memory_check (const char *path,
   g_autofree char *available_text = NULL;
 
   if (needed <= available)
-    return TRUE;
+    {
+      if (needed > available - MIN (available, lda_buffer_cached ()))
+        lda_buffer_trim ();
+      return TRUE;
+    }
 
   needed_text = g_format_size (needed);
   available_text = g_format_size (available);
