@@ -1,0 +1,339 @@
+/* lda-watershed-parts.c — the watershed flood piece by piece, on two
+ * threads (pipeline.md §5)
+ *
+ * The flood of lda_watershed() only ever moves from a pixel to an unknown
+ * 4-neighbour, and a pixel's label is decided by its 4-neighbours alone.
+ * So the unknown pixels (0 in the markers) fall into pieces, their
+ * 4-connected components, bounded by seeds, background and the frame's
+ * wall, which the flood never changes: what a piece becomes depends only
+ * on its own pixels and the labels around it, never on another piece.
+ * Within a piece the order of the flood is that of the whole image too: the
+ * whole flood's queue, looked at for one piece's pixels only, is a queue
+ * of that piece's pixels, lowest step first, first-in first-out within a
+ * step, seeded in raster order.  Each piece is therefore flooded on its
+ * own, byte for byte as the whole image, and the pieces are shared between
+ * two threads, each with a queue of its own.  Two threads never touch the
+ * same pixel: a piece writes only its own pixels, and reads only those
+ * and the labels around it.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-bitplane.h"
+#include "lda-components.h"
+#include "lda-error.h"
+#include "lda-watershed.h"
+#include "lda-watershed-parts.h"
+#include "lda-watershed-queue.h"
+
+/* Fewer unknown pixels than this are flooded on one thread. */
+#define MIN_PIXELS_FOR_TWO 65536
+
+struct _LdaWatershedParts
+{
+  guint    width;
+  guint    height;
+  LdaRuns *runs;        /* the unknown pixels, labelled by piece */
+  gsize   *first_run;   /* per piece, where its runs start in run_order */
+  gsize   *run_order;   /* run indices, piece by piece, raster order within */
+  guint   *order;       /* pieces, those of the first thread first */
+  guint    n_first;     /* how many go to the first thread */
+  gsize    n_pixels;
+};
+
+typedef struct
+{
+  const LdaWatershedParts *parts;
+  gint32                  *markers;
+  const guint8            *relief;
+  guint                    from;   /* in parts->order */
+  guint                    to;
+  GCancellable            *cancellable;
+  int                      done;   /* 1 done, 0 out of memory, -1 cancelled */
+} FloodJob;
+
+/* The unknown pixels as a bit plane. */
+static LdaBitplane *
+unknown_plane (const gint32  *markers,
+               guint          width,
+               guint          height,
+               GError       **error)
+{
+  LdaBitplane *plane = lda_bitplane_new (width, height, error);
+
+  if (plane == NULL)
+    return NULL;
+
+  for (guint y = 0; y < height; y++)
+    {
+      const gint32 *m = markers + (gsize) y * width;
+      guint64 *row = (guint64 *) lda_bitplane_row (plane, y);
+
+      for (gsize k = 0; k < plane->stride; k++)
+        {
+          guint x0 = (guint) (k * 64);
+          guint n = MIN (64u, width - x0);
+          guint64 bits = 0;
+
+          for (guint i = 0; i < n; i++)
+            bits |= (guint64) (m[x0 + i] == 0) << i;
+          row[k] = bits;
+        }
+    }
+
+  return plane;
+}
+
+/* Groups the runs by piece, and the pieces into two shares of about as
+ * many pixels each: the largest piece first to the first thread, then
+ * each piece to the thread with fewer. */
+static void
+share_pieces (LdaWatershedParts *self,
+              gsize             *fill)
+{
+  const LdaRuns *runs = self->runs;
+  const guint n = runs->n_components;
+  gsize biggest = 0, load[2] = { 0, 0 };
+  guint big = 0, n_second = 0;
+  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
+  g_autofree guint *second = g_new (guint, MAX (n, 1));
+
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      self->first_run[runs->labels[r] + 1]++;
+      size[runs->labels[r]] += runs->runs[r].x1 - runs->runs[r].x0;
+    }
+  for (guint b = 0; b < n; b++)
+    self->first_run[b + 1] += self->first_run[b];
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      guint b = runs->labels[r];
+
+      self->run_order[self->first_run[b] + fill[b]++] = r;
+    }
+
+  for (guint b = 0; b < n; b++)
+    {
+      self->n_pixels += size[b];
+      if (size[b] > biggest)
+        biggest = size[b], big = b;
+    }
+
+  self->n_first = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      /* The biggest first, then the others in order. */
+      guint b = k == 0 ? big : (k <= big ? k - 1 : k);
+
+      if (load[0] <= load[1])
+        self->order[self->n_first++] = b, load[0] += size[b];
+      else
+        second[n_second++] = b, load[1] += size[b];
+    }
+  memcpy (self->order + self->n_first, second, n_second * sizeof (guint));
+}
+
+/**
+ * lda_watershed_parts_new:
+ * @markers: (inout): width × height labels as lda_watershed() takes them;
+ *   their outermost ring is made %LDA_REGION_OUTLINE here
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * Finds the pieces of the unknown pixels of @markers (0), 4-connected, and
+ * shares them between two threads.  The relief is not needed yet: the
+ * pieces can be found while it is computed.
+ *
+ * Returns: (transfer full) (nullable): the pieces, for
+ *   lda_watershed_parts_flood(); %NULL if out of memory
+ */
+LdaWatershedParts *
+lda_watershed_parts_new (gint32  *markers,
+                         guint    width,
+                         guint    height,
+                         GError **error)
+{
+  g_autoptr(LdaWatershedParts) self = g_new0 (LdaWatershedParts, 1);
+  g_autoptr(LdaBitplane) plane = NULL;
+  g_autofree gsize *fill = NULL;
+  guint n;
+
+  g_return_val_if_fail ((gsize) width * height < G_MAXINT32, NULL);
+
+  self->width = width;
+  self->height = height;
+  /* Below 3 × 3 the wall is the whole image: no piece. */
+  lda_watershed_wall (markers, width, height);
+
+  if (!(plane = unknown_plane (markers, width, height, error)) ||
+      !(self->runs = lda_runs_new_from_bitplane (plane, TRUE, error)))
+    return NULL;
+  lda_runs_label (self->runs, 4);
+
+  n = self->runs->n_components;
+  self->first_run = g_try_new0 (gsize, (gsize) n + 1);
+  self->run_order = g_try_new (gsize, MAX (self->runs->n_runs, 1));
+  self->order = g_try_new (guint, MAX (n, 1));
+  fill = g_try_new0 (gsize, MAX (n, 1));
+  if (self->first_run == NULL || self->run_order == NULL || self->order == NULL ||
+      fill == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+  share_pieces (self, fill);
+
+  return g_steal_pointer (&self);
+}
+
+/* Floods pieces job->from … job->to of the order, one after another. */
+static void
+flood_pieces (FloodJob *job)
+{
+  const LdaWatershedParts *parts = job->parts;
+  const LdaRuns *runs = parts->runs;
+  const gsize w = parts->width;
+  LdaBucketQueue q = { 0, };
+  guint polls = 0;
+
+  q.current = LDA_WATERSHED_LEVELS;
+  job->done = 1;
+  for (guint k = job->from; k < job->to && job->done == 1; k++)
+    {
+      guint b = parts->order[k];
+
+      /* Seeds in raster order, as the whole flood's. */
+      for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
+        {
+          const LdaRun *run = &runs->runs[parts->run_order[r]];
+          gsize i = (gsize) run->y * w + run->x0;
+
+          for (guint x = run->x0; x < run->x1 && job->done; x++, i++)
+            if (!lda_watershed_seed (&q, job->markers, job->relief, w, i))
+              job->done = 0;
+        }
+      if (job->done == 1)
+        job->done = lda_watershed_drain (&q, job->markers, job->relief, w,
+                                         LDA_REGION_OUTLINE, &polls, job->cancellable);
+    }
+
+  lda_bucket_queue_clear (&q);
+}
+
+static gpointer
+flood_pieces_thread (gpointer data)
+{
+  flood_pieces (data);
+  return NULL;
+}
+
+/**
+ * lda_watershed_parts_flood:
+ * @self: the pieces of @markers
+ * @markers: (inout): the markers @self was made from, unchanged since;
+ *   on return as lda_watershed() leaves them
+ * @relief: width × height levels
+ * @cancellable: (nullable): polled every 64 K pixels
+ * @error: return location for an error
+ *
+ * Floods each piece on its own, the pieces shared between this thread and
+ * a second one; the result is byte for byte that of lda_watershed().
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_watershed_parts_flood (LdaWatershedParts  *self,
+                           gint32             *markers,
+                           const guint8       *relief,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  const guint n = self->runs->n_components;
+  FloodJob jobs[2] = {
+    { self, markers, relief, 0, self->n_first, cancellable, 1 },
+    { self, markers, relief, self->n_first, n, cancellable, 1 },
+  };
+  GThread *thread = NULL;
+
+  if (self->n_pixels >= MIN_PIXELS_FOR_TWO && self->n_first < n)
+    thread = g_thread_try_new ("lda-watershed", flood_pieces_thread, &jobs[1], NULL);
+  if (thread == NULL)
+    jobs[0].to = n;
+  flood_pieces (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  if (jobs[0].done < 0 || (thread != NULL && jobs[1].done < 0))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  if (jobs[0].done == 0 || (thread != NULL && jobs[1].done == 0))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_watershed_parts_count:
+ * @self: pieces
+ *
+ * Returns: how many pieces the unknown pixels make
+ */
+guint
+lda_watershed_parts_count (LdaWatershedParts *self)
+{
+  return self->runs->n_components;
+}
+
+void
+lda_watershed_parts_free (LdaWatershedParts *self)
+{
+  if (self == NULL)
+    return;
+
+  lda_runs_free (self->runs);
+  g_free (self->first_run);
+  g_free (self->run_order);
+  g_free (self->order);
+  g_free (self);
+}
+
+/**
+ * lda_watershed_by_parts:
+ * @markers: (inout): as lda_watershed() takes them
+ * @relief: width × height levels
+ * @width: columns
+ * @height: rows
+ * @cancellable: (nullable): polled every 64 K pixels
+ * @error: return location for an error
+ *
+ * lda_watershed(), piece by piece on two threads: the same result.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_watershed_by_parts (gint32        *markers,
+                        const guint8  *relief,
+                        guint          width,
+                        guint          height,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(LdaWatershedParts) parts = lda_watershed_parts_new (markers, width, height, error);
+
+  return parts != NULL && lda_watershed_parts_flood (parts, markers, relief, cancellable, error);
+}
