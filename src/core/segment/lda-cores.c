@@ -179,6 +179,112 @@ signal_at (const LdaImage *image,
   return (v - dark) * scale;
 }
 
+typedef struct
+{
+  const LdaNucleusSignal *signal;
+  const LdaBitplane      *mask;
+  LdaBitplane            *cores;
+  float                  *m;        /* block means, bw × bh */
+  guint                   bw;
+  guint                   by0;      /* block rows by0 … by1 */
+  guint                   by1;
+  float                   dark[2];
+  float                   scale[2];
+} CoresJob;
+
+/* The mean of each block of BLOCK × BLOCK pixels in block rows by0 … by1
+ * (fewer at the right and bottom edges). */
+static void
+block_means (CoresJob *job)
+{
+  const guint w = job->mask->width, h = job->mask->height;
+  const LdaImage *const *image = job->signal->image;
+
+  for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
+    {
+      float *row = job->m + (gsize) (y / BLOCK) * job->bw;
+      gsize i = (gsize) y * w;
+
+      for (guint x = 0; x < w; x++, i++)
+        row[x / BLOCK] += MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
+                               signal_at (image[1], i, job->dark[1], job->scale[1]));
+    }
+  for (guint by = job->by0; by < job->by1; by++)
+    for (guint bx = 0; bx < job->bw; bx++)
+      {
+        guint n = (MIN ((bx + 1) * BLOCK, w) - bx * BLOCK) * (MIN ((by + 1) * BLOCK, h) - by * BLOCK);
+
+        job->m[(gsize) by * job->bw + bx] /= (float) n;
+      }
+}
+
+/* The mask's pixels brighter than their neighbourhood's mean, in block
+ * rows by0 … by1: whole words of the plane, so two threads never share
+ * one. */
+static void
+brighter (CoresJob *job)
+{
+  const guint w = job->mask->width, h = job->mask->height;
+  const LdaImage *const *image = job->signal->image;
+
+  for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
+    {
+      const guint64 *row = lda_bitplane_row (job->mask, y);
+      guint64 *out = (guint64 *) lda_bitplane_row (job->cores, y);
+      const float *mean = job->m + (gsize) (y / BLOCK) * job->bw;
+
+      for (gsize k = 0; k < job->mask->stride; k++)
+        for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
+          {
+            guint b = (guint) __builtin_ctzll (bits);
+            guint x = (guint) (k * 64) + b;
+            gsize i = (gsize) y * w + x;
+            float v = MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
+                           signal_at (image[1], i, job->dark[1], job->scale[1]));
+
+            if (v > mean[x / BLOCK])
+              out[k] |= G_GUINT64_CONSTANT (1) << b;
+          }
+    }
+}
+
+static gpointer
+block_means_thread (gpointer data)
+{
+  block_means (data);
+  return NULL;
+}
+
+static gpointer
+brighter_thread (gpointer data)
+{
+  brighter (data);
+  return NULL;
+}
+
+/* Runs @func on the two halves of the block rows, the second on a thread
+ * of its own. */
+static void
+on_two_threads (CoresJob jobs[2],
+                void   (*func) (CoresJob *),
+                GThreadFunc thread_func)
+{
+  GThread *thread = NULL;
+
+  if (jobs[1].by0 < jobs[1].by1)
+    thread = g_thread_try_new ("lda-cores", thread_func, &jobs[1], NULL);
+  if (thread == NULL)
+    {
+      CoresJob whole = jobs[0];
+
+      whole.by1 = jobs[1].by1;
+      func (&whole);
+      return;
+    }
+  func (&jobs[0]);
+  g_thread_join (thread);
+}
+
 /**
  * lda_cores_new:
  * @signal: the nucleus channels, their dark levels and thresholds
@@ -201,6 +307,7 @@ lda_cores_new (const LdaNucleusSignal *signal,
   const guint bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
   g_autofree float *m = g_try_malloc0_n ((gsize) bw * bh, sizeof (float));
   float dark[2], scale[2];
+  CoresJob jobs[2];
 
   g_return_val_if_fail (signal->image[0] != NULL && signal->image[1] != NULL, FALSE);
   g_return_val_if_fail (signal->image[0]->width == w && signal->image[0]->height == h, FALSE);
@@ -221,45 +328,16 @@ lda_cores_new (const LdaNucleusSignal *signal,
       scale[c] = (float) (1.0 / MAX (range, 1.0));
     }
 
-  /* The mean of each block of BLOCK × BLOCK pixels (fewer at the right
-   * and bottom edges), then the neighbourhood's mean over the blocks. */
-  for (guint y = 0; y < h; y++)
-    {
-      float *row = m + (gsize) (y / BLOCK) * bw;
-      gsize i = (gsize) y * w;
-
-      for (guint x = 0; x < w; x++, i++)
-        row[x / BLOCK] += MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
-                               signal_at (signal->image[1], i, dark[1], scale[1]));
-    }
-  for (guint by = 0; by < bh; by++)
-    for (guint bx = 0; bx < bw; bx++)
-      {
-        guint n = (MIN ((bx + 1) * BLOCK, w) - bx * BLOCK) * (MIN ((by + 1) * BLOCK, h) - by * BLOCK);
-
-        m[(gsize) by * bw + bx] /= (float) n;
-      }
+  /* The mean of each block, then the neighbourhood's mean over the
+   * blocks; both passes over the pixels in two halves on two threads. */
+  jobs[0] = (CoresJob) { signal, mask, cores, m, bw, 0, bh / 2,
+                         { dark[0], dark[1] }, { scale[0], scale[1] } };
+  jobs[1] = jobs[0];
+  jobs[1].by0 = bh / 2;
+  jobs[1].by1 = bh;
+  on_two_threads (jobs, block_means, block_means_thread);
   smooth (m, bw, bh, NEIGHBOURHOOD_RADIUS / BLOCK, NEIGHBOURHOOD_PASSES);
-
-  for (guint y = 0; y < h; y++)
-    {
-      const guint64 *row = lda_bitplane_row (mask, y);
-      guint64 *out = (guint64 *) lda_bitplane_row (cores, y);
-      const float *mean = m + (gsize) (y / BLOCK) * bw;
-
-      for (gsize k = 0; k < mask->stride; k++)
-        for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
-          {
-            guint b = (guint) __builtin_ctzll (bits);
-            guint x = (guint) (k * 64) + b;
-            gsize i = (gsize) y * w + x;
-            float v = MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
-                           signal_at (signal->image[1], i, dark[1], scale[1]));
-
-            if (v > mean[x / BLOCK])
-              out[k] |= G_GUINT64_CONSTANT (1) << b;
-          }
-    }
+  on_two_threads (jobs, brighter, brighter_thread);
 
   return TRUE;
 }

@@ -181,8 +181,8 @@ seeds_in (Workspace     *ws,
   for (gsize k = 0; k < m; k++)
     {
       guint32 p = ws->order[k];
-      double level = sqrt ((double) distance2[p]);
-      guint32 rp = p;   /* p's root, kept up to date through the merges */
+      double level = -1.0;   /* p's depth, taken when a merge needs it */
+      guint32 rp = p;        /* p's root, kept up to date through the merges */
 
       parent[p] = p;
       for (guint n = 0; n < 8; n++)
@@ -205,6 +205,8 @@ seeds_in (Workspace     *ws,
           else
             high = rq, low = rp;
 
+          if (level < 0.0)
+            level = sqrt ((double) distance2[p]);
           if (sqrt ((double) distance2[low]) - level >= depth)
             g_array_append_val (ws->seeds, low);
           parent[low] = high;
@@ -624,7 +626,8 @@ split_blob (BlobJob   *job,
       for (guint x = run->x0; x < run->x1; x++)
         {
           guint16 c = job->core2[from + x];
-          double depth = sqrt ((double) job->distance2[from + x]) + sqrt ((double) c);
+          double depth = sqrt ((double) job->distance2[from + x]) +
+                         (c > 0 ? sqrt ((double) c) : 0.0);
 
           box->core2[to + x] = c;
           box->levels[to + x] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
