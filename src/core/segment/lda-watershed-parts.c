@@ -139,40 +139,31 @@ share_pieces (LdaWatershedParts *self,
 }
 
 /**
- * lda_watershed_parts_new:
- * @markers: (inout): width × height labels as lda_watershed() takes them;
- *   their outermost ring is made %LDA_REGION_OUTLINE here
- * @width: columns
- * @height: rows
+ * lda_watershed_parts_new_from_plane:
+ * @unknown: the unknown pixels of the markers (0 in them), none on the
+ *   outermost ring
  * @error: return location for an error
  *
- * Finds the pieces of the unknown pixels of @markers (0), 4-connected, and
- * shares them between two threads.  The relief is not needed yet: the
- * pieces can be found while it is computed.
+ * Finds the pieces of @unknown, 4-connected, and shares them between two
+ * threads.  The relief is not needed yet: the pieces can be found while it
+ * is computed.
  *
  * Returns: (transfer full) (nullable): the pieces, for
  *   lda_watershed_parts_flood(); %NULL if out of memory
  */
 LdaWatershedParts *
-lda_watershed_parts_new (gint32  *markers,
-                         guint    width,
-                         guint    height,
-                         GError **error)
+lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
+                                    GError            **error)
 {
   g_autoptr(LdaWatershedParts) self = g_new0 (LdaWatershedParts, 1);
-  g_autoptr(LdaBitplane) plane = NULL;
   g_autofree gsize *fill = NULL;
   guint n;
 
-  g_return_val_if_fail ((gsize) width * height < G_MAXINT32, NULL);
+  g_return_val_if_fail ((gsize) unknown->width * unknown->height < G_MAXINT32, NULL);
 
-  self->width = width;
-  self->height = height;
-  /* Below 3 × 3 the wall is the whole image: no piece. */
-  lda_watershed_wall (markers, width, height);
-
-  if (!(plane = unknown_plane (markers, width, height, error)) ||
-      !(self->runs = lda_runs_new_from_bitplane (plane, TRUE, error)))
+  self->width = unknown->width;
+  self->height = unknown->height;
+  if (!(self->runs = lda_runs_new_from_bitplane (unknown, TRUE, error)))
     return NULL;
   lda_runs_label (self->runs, 4);
 
@@ -192,6 +183,36 @@ lda_watershed_parts_new (gint32  *markers,
   share_pieces (self, fill);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lda_watershed_parts_new:
+ * @markers: (inout): width × height labels as lda_watershed() takes them;
+ *   their outermost ring is made %LDA_REGION_OUTLINE here
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * As lda_watershed_parts_new_from_plane(), with the unknown pixels those
+ * of @markers (0).
+ *
+ * Returns: (transfer full) (nullable): the pieces, for
+ *   lda_watershed_parts_flood(); %NULL if out of memory
+ */
+LdaWatershedParts *
+lda_watershed_parts_new (gint32  *markers,
+                         guint    width,
+                         guint    height,
+                         GError **error)
+{
+  g_autoptr(LdaBitplane) plane = NULL;
+
+  /* Below 3 × 3 the wall is the whole image: no piece. */
+  lda_watershed_wall (markers, width, height);
+  if (!(plane = unknown_plane (markers, width, height, error)))
+    return NULL;
+
+  return lda_watershed_parts_new_from_plane (plane, error);
 }
 
 /* Floods pieces job->from … job->to of the order, one after another. */

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "lda-bitplane.h"
+
 G_BEGIN_DECLS
 
 typedef struct _LdaWatershedParts LdaWatershedParts;
@@ -15,6 +17,8 @@ typedef struct _LdaWatershedParts LdaWatershedParts;
 LdaWatershedParts *lda_watershed_parts_new   (gint32             *markers,
                                               guint               width,
                                               guint               height,
+                                              GError            **error);
+LdaWatershedParts *lda_watershed_parts_new_from_plane (const LdaBitplane *unknown,
                                               GError            **error);
 gboolean           lda_watershed_parts_flood (LdaWatershedParts  *self,
                                               gint32             *markers,

@@ -186,6 +186,32 @@ fill_markers (gint32            *markers,
     }
 }
 
+/* The pieces of the unknown pixels: @area less the nuclei and the
+ * outermost ring, 0 in the markers fill_markers() makes. */
+static LdaWatershedParts *
+unknown_parts (const LdaBitplane  *area,
+               const LdaRuns      *nuclei,
+               GError            **error)
+{
+  const guint w = area->width, h = area->height;
+  g_autoptr(LdaBitplane) unknown = lda_bitplane_copy (area, error);
+
+  if (unknown == NULL)
+    return NULL;
+
+  for (gsize i = 0; i < nuclei->n_runs; i++)
+    lda_runs_paint (&nuclei->runs[i], unknown, FALSE);
+  memset ((guint64 *) lda_bitplane_row (unknown, 0), 0, unknown->stride * sizeof (guint64));
+  memset ((guint64 *) lda_bitplane_row (unknown, h - 1), 0, unknown->stride * sizeof (guint64));
+  for (guint y = 0; y < h; y++)
+    {
+      lda_bitplane_set (unknown, 0, y, FALSE);
+      lda_bitplane_set (unknown, w - 1, y, FALSE);
+    }
+
+  return lda_watershed_parts_new_from_plane (unknown, error);
+}
+
 /* Seeds a marker image from @nuclei (labelled runs, taken over), computes
  * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it.
  * The relief is computed on a thread of its own while the markers and
@@ -233,7 +259,8 @@ regions_new (const LdaBitplane *cell_area,
   job = (ReliefJob) { nucleus_mask, area, relief, cancellable, NULL, FALSE };
   thread = g_thread_try_new ("lda-relief-cells", relief_thread, &job, NULL);
   fill_markers (self->regions, area, self->nuclei);
-  parts = lda_watershed_parts_new (self->regions, w, h, &parts_error);
+  lda_watershed_wall (self->regions, w, h);
+  parts = unknown_parts (area, self->nuclei, &parts_error);
   if (thread != NULL)
     g_thread_join (thread);
   else
