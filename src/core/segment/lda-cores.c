@@ -38,6 +38,8 @@
 #define NEIGHBOURHOOD_RADIUS 24
 #define NEIGHBOURHOOD_PASSES 2
 #define BLOCK                4
+/* Block rows a thread takes at a time. */
+#define ROW_CHUNK            16
 
 /* One box pass along a line of @n values, through @tmp. */
 static void
@@ -186,8 +188,11 @@ typedef struct
   LdaBitplane            *cores;
   float                  *m;        /* block means, bw × bh */
   guint                   bw;
+  guint                   bh;
   guint                   by0;      /* block rows by0 … by1 */
   guint                   by1;
+  void                  (*func) (gpointer job);
+  gint                   *next;     /* the next block row not taken */
   float                   dark[2];
   float                   scale[2];
 } CoresJob;
@@ -195,8 +200,9 @@ typedef struct
 /* The mean of each block of BLOCK × BLOCK pixels in block rows by0 … by1
  * (fewer at the right and bottom edges). */
 static void
-block_means (CoresJob *job)
+block_means (gpointer data)
 {
+  CoresJob *job = data;
   const guint w = job->mask->width, h = job->mask->height;
   const LdaImage *const *image = job->signal->image;
 
@@ -222,8 +228,9 @@ block_means (CoresJob *job)
  * rows by0 … by1: whole words of the plane, so two threads never share
  * one. */
 static void
-brighter (CoresJob *job)
+brighter (gpointer data)
 {
+  CoresJob *job = data;
   const guint w = job->mask->width, h = job->mask->height;
   const LdaImage *const *image = job->signal->image;
 
@@ -248,41 +255,42 @@ brighter (CoresJob *job)
     }
 }
 
+/* Block rows ROW_CHUNK at a time from the shared counter, until none is
+ * left: whichever thread is free takes them. */
 static gpointer
-block_means_thread (gpointer data)
+take_rows (gpointer data)
 {
-  block_means (data);
-  return NULL;
-}
+  CoresJob job = *(const CoresJob *) data;
 
-static gpointer
-brighter_thread (gpointer data)
-{
-  brighter (data);
-  return NULL;
-}
-
-/* Runs @func on the two halves of the block rows, the second on a thread
- * of its own. */
-static void
-on_two_threads (CoresJob jobs[2],
-                void   (*func) (CoresJob *),
-                GThreadFunc thread_func)
-{
-  GThread *thread = NULL;
-
-  if (jobs[1].by0 < jobs[1].by1)
-    thread = g_thread_try_new ("lda-cores", thread_func, &jobs[1], NULL);
-  if (thread == NULL)
+  for (;;)
     {
-      CoresJob whole = jobs[0];
+      guint by0 = (guint) g_atomic_int_add (job.next, ROW_CHUNK);
 
-      whole.by1 = jobs[1].by1;
-      func (&whole);
-      return;
+      if (by0 >= job.bh)
+        break;
+      job.by0 = by0;
+      job.by1 = MIN (by0 + ROW_CHUNK, job.bh);
+      job.func (&job);
     }
-  func (&jobs[0]);
-  g_thread_join (thread);
+
+  return NULL;
+}
+
+/* Runs @func over all the block rows on this thread and a second one. */
+static void
+on_two_threads (const CoresJob *job,
+                void          (*func) (gpointer job))
+{
+  gint next = 0;
+  CoresJob shared = *job;
+  GThread *thread;
+
+  shared.func = func;
+  shared.next = &next;
+  thread = job->bh > ROW_CHUNK ? g_thread_try_new ("lda-cores", take_rows, &shared, NULL) : NULL;
+  take_rows (&shared);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /**
@@ -307,7 +315,7 @@ lda_cores_new (const LdaNucleusSignal *signal,
   const guint bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
   g_autofree float *m = g_try_malloc0_n ((gsize) bw * bh, sizeof (float));
   float dark[2], scale[2];
-  CoresJob jobs[2];
+  CoresJob job;
 
   g_return_val_if_fail (signal->image[0] != NULL && signal->image[1] != NULL, FALSE);
   g_return_val_if_fail (signal->image[0]->width == w && signal->image[0]->height == h, FALSE);
@@ -329,15 +337,12 @@ lda_cores_new (const LdaNucleusSignal *signal,
     }
 
   /* The mean of each block, then the neighbourhood's mean over the
-   * blocks; both passes over the pixels in two halves on two threads. */
-  jobs[0] = (CoresJob) { signal, mask, cores, m, bw, 0, bh / 2,
-                         { dark[0], dark[1] }, { scale[0], scale[1] } };
-  jobs[1] = jobs[0];
-  jobs[1].by0 = bh / 2;
-  jobs[1].by1 = bh;
-  on_two_threads (jobs, block_means, block_means_thread);
+   * blocks; both passes over the pixels shared between two threads. */
+  job = (CoresJob) { signal, mask, cores, m, bw, bh, 0, 0, NULL, NULL,
+                     { dark[0], dark[1] }, { scale[0], scale[1] } };
+  on_two_threads (&job, block_means);
   smooth (m, bw, bh, NEIGHBOURHOOD_RADIUS / BLOCK, NEIGHBOURHOOD_PASSES);
-  on_two_threads (jobs, brighter, brighter_thread);
+  on_two_threads (&job, brighter);
 
   return TRUE;
 }

@@ -33,6 +33,8 @@
 
 /* Fewer unknown pixels than this are flooded on one thread. */
 #define MIN_PIXELS_FOR_TWO 65536
+/* How many pieces a thread takes at a time. */
+#define PIECE_CHUNK 64
 
 struct _LdaWatershedParts
 {
@@ -41,8 +43,7 @@ struct _LdaWatershedParts
   LdaRuns *runs;        /* the unknown pixels, labelled by piece */
   gsize   *first_run;   /* per piece, where its runs start in run_order */
   gsize   *run_order;   /* run indices, piece by piece, raster order within */
-  guint   *order;       /* pieces, those of the first thread first */
-  guint    n_first;     /* how many go to the first thread */
+  guint   *order;       /* pieces, the largest first */
   gsize    n_pixels;
 };
 
@@ -51,8 +52,7 @@ typedef struct
   const LdaWatershedParts *parts;
   gint32                  *markers;
   const guint8            *relief;
-  guint                    from;   /* in parts->order */
-  guint                    to;
+  gint                    *next;   /* the next piece in parts->order not taken */
   GCancellable            *cancellable;
   int                      done;   /* 1 done, 0 out of memory, -1 cancelled */
 } FloodJob;
@@ -89,19 +89,18 @@ unknown_plane (const gint32  *markers,
   return plane;
 }
 
-/* Groups the runs by piece, and the pieces into two shares of about as
- * many pixels each: the largest piece first to the first thread, then
- * each piece to the thread with fewer. */
+/* Groups the runs by piece, and orders the pieces: the largest first,
+ * the others as they come.  Threads take them from the front, so the
+ * largest is begun at once and the others fill the time it takes. */
 static void
-share_pieces (LdaWatershedParts *self,
+order_pieces (LdaWatershedParts *self,
               gsize             *fill)
 {
   const LdaRuns *runs = self->runs;
   const guint n = runs->n_components;
-  gsize biggest = 0, load[2] = { 0, 0 };
-  guint big = 0, n_second = 0;
+  gsize biggest = 0;
+  guint big = 0;
   g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
-  g_autofree guint *second = g_new (guint, MAX (n, 1));
 
   for (gsize r = 0; r < runs->n_runs; r++)
     {
@@ -123,19 +122,8 @@ share_pieces (LdaWatershedParts *self,
       if (size[b] > biggest)
         biggest = size[b], big = b;
     }
-
-  self->n_first = 0;
   for (guint k = 0; k < n; k++)
-    {
-      /* The biggest first, then the others in order. */
-      guint b = k == 0 ? big : (k <= big ? k - 1 : k);
-
-      if (load[0] <= load[1])
-        self->order[self->n_first++] = b, load[0] += size[b];
-      else
-        second[n_second++] = b, load[1] += size[b];
-    }
-  memcpy (self->order + self->n_first, second, n_second * sizeof (guint));
+    self->order[k] = k == 0 ? big : (k <= big ? k - 1 : k);
 }
 
 /**
@@ -144,8 +132,7 @@ share_pieces (LdaWatershedParts *self,
  *   outermost ring
  * @error: return location for an error
  *
- * Finds the pieces of @unknown, 4-connected, and shares them between two
- * threads.  The relief is not needed yet: the pieces can be found while it
+ * Finds the pieces of @unknown, 4-connected, largest first.  The relief is not needed yet: the pieces can be found while it
  * is computed.
  *
  * Returns: (transfer full) (nullable): the pieces, for
@@ -180,7 +167,7 @@ lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
                    self->width, self->height);
       return NULL;
     }
-  share_pieces (self, fill);
+  order_pieces (self, fill);
 
   return g_steal_pointer (&self);
 }
@@ -215,7 +202,8 @@ lda_watershed_parts_new (gint32  *markers,
   return lda_watershed_parts_new_from_plane (plane, error);
 }
 
-/* Floods pieces job->from … job->to of the order, one after another. */
+/* Floods pieces one after another, PIECE_CHUNK at a time from the
+ * shared order, until none is left. */
 static void
 flood_pieces (FloodJob *job)
 {
@@ -227,9 +215,18 @@ flood_pieces (FloodJob *job)
 
   q.current = LDA_WATERSHED_LEVELS;
   job->done = 1;
-  for (guint k = job->from; k < job->to && job->done == 1; k++)
+  for (guint k = 0, end = 0; job->done == 1; k++)
     {
-      guint b = parts->order[k];
+      guint b;
+
+      if (k == end)
+        {
+          k = (guint) g_atomic_int_add (job->next, PIECE_CHUNK);
+          if (k >= parts->runs->n_components)
+            break;
+          end = MIN (k + PIECE_CHUNK, parts->runs->n_components);
+        }
+      b = parts->order[k];
 
       /* Seeds in raster order, as the whole flood's. */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
@@ -265,8 +262,8 @@ flood_pieces_thread (gpointer data)
  * @cancellable: (nullable): polled every 64 K pixels
  * @error: return location for an error
  *
- * Floods each piece on its own, the pieces shared between this thread and
- * a second one; the result is byte for byte that of lda_watershed().
+ * Floods each piece on its own, the pieces taken by this thread and a
+ * second one as each is free; the result is byte for byte that of lda_watershed().
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -278,16 +275,15 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
                            GError            **error)
 {
   const guint n = self->runs->n_components;
+  gint next = 0;
   FloodJob jobs[2] = {
-    { self, markers, relief, 0, self->n_first, cancellable, 1 },
-    { self, markers, relief, self->n_first, n, cancellable, 1 },
+    { self, markers, relief, &next, cancellable, 1 },
+    { self, markers, relief, &next, cancellable, 1 },
   };
   GThread *thread = NULL;
 
-  if (self->n_pixels >= MIN_PIXELS_FOR_TWO && self->n_first < n)
+  if (self->n_pixels >= MIN_PIXELS_FOR_TWO && n > 1)
     thread = g_thread_try_new ("lda-watershed", flood_pieces_thread, &jobs[1], NULL);
-  if (thread == NULL)
-    jobs[0].to = n;
   flood_pieces (&jobs[0]);
   if (thread != NULL)
     g_thread_join (thread);
