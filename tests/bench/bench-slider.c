@@ -15,7 +15,9 @@
  * the widgets and the renderer, less the label tiles rendered in it).
  * Prints the median and the 95th percentile of each, of the slow stages
  * within the pipeline's time, and of the time until the moved mask was
- * posted to the window (the progressive preview).  Run it under
+ * posted to the window (the progressive preview), and how many of the
+ * nucleus objects each change left different (how much a re-flood of only
+ * the changed ones could save).  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
  * A benchmark, not a test: the figures depend on the machine.
  *
@@ -55,7 +57,59 @@ typedef struct
   gint64           split_us;
   gint64           watershed_us;
   gint64           preview_at;
+  GHashTable      *objects;        /* the last result's nucleus objects */
+  guint            n_objects;
+  guint            n_changed;
 } Probe;
+
+/* One key per nucleus object: a hash of its runs.  Two objects with the
+ * same key are the same pixels (a collision only understates the
+ * change). */
+static GHashTable *
+object_keys (const LdaRuns *runs)
+{
+  g_autofree guint64 *hash = g_new (guint64, MAX (runs->n_components, 1));
+  GHashTable *keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < runs->n_components; i++)
+    hash[i] = G_GUINT64_CONSTANT (14695981039346656037);
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      const guint v[3] = { runs->runs[r].y, runs->runs[r].x0, runs->runs[r].x1 };
+      guint64 *h = &hash[runs->labels[r]];
+
+      for (guint k = 0; k < 3; k++)
+        *h = (*h ^ v[k]) * G_GUINT64_CONSTANT (1099511628211);
+    }
+  for (guint i = 0; i < runs->n_components; i++)
+    g_hash_table_add (keys, g_memdup2 (&hash[i], sizeof (guint64)));
+
+  return keys;
+}
+
+/* How many of this result's nucleus objects the previous one did not
+ * have: whether re-flooding only the changed ones could pay. */
+static void
+count_changed_objects (Probe         *probe,
+                       const LdaRuns *runs)
+{
+  GHashTable *keys;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (runs == NULL)
+    return;
+  keys = object_keys (runs);
+  if (probe->objects != NULL)
+    {
+      g_hash_table_iter_init (&iter, keys);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        probe->n_changed += !g_hash_table_contains (probe->objects, key);
+      probe->n_objects += g_hash_table_size (keys);
+      g_hash_table_unref (probe->objects);
+    }
+  probe->objects = keys;
+}
 
 static gboolean
 on_updated_hook (GSignalInvocationHint *hint,
@@ -83,6 +137,7 @@ on_updated (LdaPipelineRunner *runner,
       probe->split_us = result->stage_us[LDA_STAGE_NUCLEI];
       probe->watershed_us = result->stage_us[LDA_STAGE_REGIONS];
       probe->render_us = result->render_us;
+      count_changed_objects (probe, result->nuclei);
       probe->tiles_at_update = lda_tiled_layer_get_render_us ();
       gtk_widget_queue_draw (GTK_WIDGET (probe->window));
     }
@@ -199,6 +254,7 @@ measure (Probe             *probe,
 
 static void
 print_timings (const Timings *t,
+               const Probe   *probe,
                GtkWidget     *window,
                guint          n_tiles,
                gint64         t_open)
@@ -219,6 +275,8 @@ print_timings (const Timings *t,
   bench_print_row ("change to frame on screen", t->total, t->n);
   bench_print_row ("change to moved mask posted (preview)", t->preview, t->n_previews);
   printf ("previews: %u of %u changes moved a mask\n", t->n_previews, t->n);
+  printf ("nucleus objects changed by a change: %u of %u (%.1f %%)\n", probe->n_changed,
+          probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
   printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
           t_open / 1000.0, bench_peak_rss_mib (),
           bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
@@ -280,7 +338,8 @@ main (int    argc,
 
   timings_init (&timings, n);
   measure (&probe, runner, offset, &timings);
-  print_timings (&timings, GTK_WIDGET (probe.window), n_tiles, t_open);
+  print_timings (&timings, &probe, GTK_WIDGET (probe.window), n_tiles, t_open);
+  g_clear_pointer (&probe.objects, g_hash_table_unref);
   timings_clear (&timings);
 
   gtk_window_destroy (GTK_WINDOW (probe.window));

@@ -38,6 +38,8 @@
 #define NEIGHBOURHOOD_RADIUS 24
 #define NEIGHBOURHOOD_PASSES 2
 #define BLOCK                4
+/* Block rows a thread takes at a time. */
+#define ROW_CHUNK            16
 
 /* One box pass along a line of @n values, through @tmp. */
 static void
@@ -179,6 +181,118 @@ signal_at (const LdaImage *image,
   return (v - dark) * scale;
 }
 
+typedef struct
+{
+  const LdaNucleusSignal *signal;
+  const LdaBitplane      *mask;
+  LdaBitplane            *cores;
+  float                  *m;        /* block means, bw × bh */
+  guint                   bw;
+  guint                   bh;
+  guint                   by0;      /* block rows by0 … by1 */
+  guint                   by1;
+  void                  (*func) (gpointer job);
+  gint                   *next;     /* the next block row not taken */
+  float                   dark[2];
+  float                   scale[2];
+} CoresJob;
+
+/* The mean of each block of BLOCK × BLOCK pixels in block rows by0 … by1
+ * (fewer at the right and bottom edges). */
+static void
+block_means (gpointer data)
+{
+  CoresJob *job = data;
+  const guint w = job->mask->width, h = job->mask->height;
+  const LdaImage *const *image = job->signal->image;
+
+  for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
+    {
+      float *row = job->m + (gsize) (y / BLOCK) * job->bw;
+      gsize i = (gsize) y * w;
+
+      for (guint x = 0; x < w; x++, i++)
+        row[x / BLOCK] += MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
+                               signal_at (image[1], i, job->dark[1], job->scale[1]));
+    }
+  for (guint by = job->by0; by < job->by1; by++)
+    for (guint bx = 0; bx < job->bw; bx++)
+      {
+        guint n = (MIN ((bx + 1) * BLOCK, w) - bx * BLOCK) * (MIN ((by + 1) * BLOCK, h) - by * BLOCK);
+
+        job->m[(gsize) by * job->bw + bx] /= (float) n;
+      }
+}
+
+/* The mask's pixels brighter than their neighbourhood's mean, in block
+ * rows by0 … by1: whole words of the plane, so two threads never share
+ * one. */
+static void
+brighter (gpointer data)
+{
+  CoresJob *job = data;
+  const guint w = job->mask->width, h = job->mask->height;
+  const LdaImage *const *image = job->signal->image;
+
+  for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
+    {
+      const guint64 *row = lda_bitplane_row (job->mask, y);
+      guint64 *out = (guint64 *) lda_bitplane_row (job->cores, y);
+      const float *mean = job->m + (gsize) (y / BLOCK) * job->bw;
+
+      for (gsize k = 0; k < job->mask->stride; k++)
+        for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
+          {
+            guint b = (guint) __builtin_ctzll (bits);
+            guint x = (guint) (k * 64) + b;
+            gsize i = (gsize) y * w + x;
+            float v = MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
+                           signal_at (image[1], i, job->dark[1], job->scale[1]));
+
+            if (v > mean[x / BLOCK])
+              out[k] |= G_GUINT64_CONSTANT (1) << b;
+          }
+    }
+}
+
+/* Block rows ROW_CHUNK at a time from the shared counter, until none is
+ * left: whichever thread is free takes them. */
+static gpointer
+take_rows (gpointer data)
+{
+  CoresJob job = *(const CoresJob *) data;
+
+  for (;;)
+    {
+      guint by0 = (guint) g_atomic_int_add (job.next, ROW_CHUNK);
+
+      if (by0 >= job.bh)
+        break;
+      job.by0 = by0;
+      job.by1 = MIN (by0 + ROW_CHUNK, job.bh);
+      job.func (&job);
+    }
+
+  return NULL;
+}
+
+/* Runs @func over all the block rows on this thread and a second one. */
+static void
+on_two_threads (const CoresJob *job,
+                void          (*func) (gpointer job))
+{
+  gint next = 0;
+  CoresJob shared = *job;
+  GThread *thread;
+
+  shared.func = func;
+  shared.next = &next;
+  thread = job->bh > ROW_CHUNK ? g_thread_try_new ("lda-cores", take_rows, &shared, NULL) : NULL;
+  take_rows (&shared);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
 /**
  * lda_cores_new:
  * @signal: the nucleus channels, their dark levels and thresholds
@@ -201,6 +315,7 @@ lda_cores_new (const LdaNucleusSignal *signal,
   const guint bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
   g_autofree float *m = g_try_malloc0_n ((gsize) bw * bh, sizeof (float));
   float dark[2], scale[2];
+  CoresJob job;
 
   g_return_val_if_fail (signal->image[0] != NULL && signal->image[1] != NULL, FALSE);
   g_return_val_if_fail (signal->image[0]->width == w && signal->image[0]->height == h, FALSE);
@@ -221,45 +336,13 @@ lda_cores_new (const LdaNucleusSignal *signal,
       scale[c] = (float) (1.0 / MAX (range, 1.0));
     }
 
-  /* The mean of each block of BLOCK × BLOCK pixels (fewer at the right
-   * and bottom edges), then the neighbourhood's mean over the blocks. */
-  for (guint y = 0; y < h; y++)
-    {
-      float *row = m + (gsize) (y / BLOCK) * bw;
-      gsize i = (gsize) y * w;
-
-      for (guint x = 0; x < w; x++, i++)
-        row[x / BLOCK] += MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
-                               signal_at (signal->image[1], i, dark[1], scale[1]));
-    }
-  for (guint by = 0; by < bh; by++)
-    for (guint bx = 0; bx < bw; bx++)
-      {
-        guint n = (MIN ((bx + 1) * BLOCK, w) - bx * BLOCK) * (MIN ((by + 1) * BLOCK, h) - by * BLOCK);
-
-        m[(gsize) by * bw + bx] /= (float) n;
-      }
+  /* The mean of each block, then the neighbourhood's mean over the
+   * blocks; both passes over the pixels shared between two threads. */
+  job = (CoresJob) { signal, mask, cores, m, bw, bh, 0, 0, NULL, NULL,
+                     { dark[0], dark[1] }, { scale[0], scale[1] } };
+  on_two_threads (&job, block_means);
   smooth (m, bw, bh, NEIGHBOURHOOD_RADIUS / BLOCK, NEIGHBOURHOOD_PASSES);
-
-  for (guint y = 0; y < h; y++)
-    {
-      const guint64 *row = lda_bitplane_row (mask, y);
-      guint64 *out = (guint64 *) lda_bitplane_row (cores, y);
-      const float *mean = m + (gsize) (y / BLOCK) * bw;
-
-      for (gsize k = 0; k < mask->stride; k++)
-        for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
-          {
-            guint b = (guint) __builtin_ctzll (bits);
-            guint x = (guint) (k * 64) + b;
-            gsize i = (gsize) y * w + x;
-            float v = MAX (signal_at (signal->image[0], i, dark[0], scale[0]),
-                           signal_at (signal->image[1], i, dark[1], scale[1]));
-
-            if (v > mean[x / BLOCK])
-              out[k] |= G_GUINT64_CONSTANT (1) << b;
-          }
-    }
+  on_two_threads (&job, brighter);
 
   return TRUE;
 }

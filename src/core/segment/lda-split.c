@@ -32,6 +32,9 @@
 #include "lda-error.h"
 #include "lda-split.h"
 
+/* How many blobs a thread takes at a time. */
+#define BLOB_CHUNK 16
+
 /* Internal value of the working labels, besides the seeds (≥ 1). */
 #define QUEUED   (-3)
 #define NONE     G_MAXUINT32
@@ -181,8 +184,8 @@ seeds_in (Workspace     *ws,
   for (gsize k = 0; k < m; k++)
     {
       guint32 p = ws->order[k];
-      double level = sqrt ((double) distance2[p]);
-      guint32 rp = p;   /* p's root, kept up to date through the merges */
+      double level = -1.0;   /* p's depth, taken when a merge needs it */
+      guint32 rp = p;        /* p's root, kept up to date through the merges */
 
       parent[p] = p;
       for (guint n = 0; n < 8; n++)
@@ -205,6 +208,8 @@ seeds_in (Workspace     *ws,
           else
             high = rq, low = rp;
 
+          if (level < 0.0)
+            level = sqrt ((double) distance2[p]);
           if (sqrt ((double) distance2[low]) - level >= depth)
             g_array_append_val (ws->seeds, low);
           parent[low] = high;
@@ -561,8 +566,8 @@ typedef struct
   const LdaRuns *blobs;
   const gsize   *first_run;   /* per blob, where its runs start in run_order */
   const gsize   *run_order;   /* run indices, blob by blob */
-  guint          blob_start;
-  guint          blob_end;
+  guint          n_blobs;
+  gint          *next;        /* the next blob not taken, shared */
   const guint16 *distance2;
   const guint16 *core2;
   double         depth;
@@ -624,7 +629,8 @@ split_blob (BlobJob   *job,
       for (guint x = run->x0; x < run->x1; x++)
         {
           guint16 c = job->core2[from + x];
-          double depth = sqrt ((double) job->distance2[from + x]) + sqrt ((double) c);
+          double depth = sqrt ((double) job->distance2[from + x]) +
+                         (c > 0 ? sqrt ((double) c) : 0.0);
 
           box->core2[to + x] = c;
           box->levels[to + x] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
@@ -661,12 +667,18 @@ split_blobs (BlobJob *job)
   Workspace ws = { NULL, };
   Box box = { 0, };
 
+  /* Blobs are taken BLOB_CHUNK at a time, whichever thread is free: their
+   * cost goes by their boxes, not by their pixels, and the threads finish
+   * together. */
   job->ok = TRUE;
-  for (guint b = job->blob_start; b < job->blob_end && job->ok; b++)
+  while (job->ok && !g_cancellable_is_cancelled (job->cancellable))
     {
-      if ((b & 255) == 0 && g_cancellable_is_cancelled (job->cancellable))
+      guint b0 = (guint) g_atomic_int_add (job->next, BLOB_CHUNK);
+
+      if (b0 >= job->n_blobs)
         break;
-      split_blob (job, b, &ws, &box);
+      for (guint b = b0; b < MIN (b0 + BLOB_CHUNK, job->n_blobs) && job->ok; b++)
+        split_blob (job, b, &ws, &box);
     }
 
   workspace_clear (&ws);
@@ -717,8 +729,7 @@ lda_split_blobs (const LdaRuns  *blobs,
   g_autofree gsize *fill = NULL;
   BlobJob jobs[2];
   GThread *thread = NULL;
-  gsize half = 0, seen = 0;
-  guint split_at = n_blobs;
+  gint next = 0;
 
   g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
 
@@ -741,30 +752,16 @@ lda_split_blobs (const LdaRuns  *blobs,
       guint b = blobs->labels[r];
 
       run_order[first_run[b] + fill[b]++] = r;
-      half += blobs->runs[r].x1 - blobs->runs[r].x0;
-    }
-
-  /* Two halves by pixels, so that the threads finish together. */
-  half /= 2;
-  for (guint b = 0; b < n_blobs && split_at == n_blobs; b++)
-    {
-      for (gsize r = first_run[b]; r < first_run[b + 1]; r++)
-        seen += blobs->runs[run_order[r]].x1 - blobs->runs[run_order[r]].x0;
-      if (seen >= half)
-        split_at = b + 1;
     }
 
   for (guint t = 0; t < 2; t++)
     jobs[t] = (BlobJob) {
-      blobs, first_run, run_order, t == 0 ? 0 : split_at, t == 0 ? split_at : n_blobs,
-      distance2, core2, depth, g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE,
-      cancellable,
+      blobs, first_run, run_order, n_blobs, &next, distance2, core2, depth,
+      g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE, cancellable,
     };
 
-  if (split_at < n_blobs)
+  if (n_blobs > BLOB_CHUNK)
     thread = g_thread_try_new ("lda-split", split_blobs_thread, &jobs[1], NULL);
-  if (thread == NULL)
-    jobs[0].blob_end = n_blobs;
   split_blobs (&jobs[0]);
   if (thread != NULL)
     g_thread_join (thread);

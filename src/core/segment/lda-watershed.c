@@ -10,7 +10,10 @@
  * by the relief itself is what keeps the background out of the cells: from
  * the background (relief 0) into a cell is a steep step, while inside a
  * cell the distance map rises by at most one a pixel.  Steps are 0–255,
- * so the queue is 256 FIFOs.
+ * so the queue is 256 FIFOs (lda-watershed-queue.h).  The pipeline
+ * floods piece by piece on two threads (lda-watershed-parts.c), byte for
+ * byte as lda_watershed() floods the whole image, and computes the relief
+ * on a thread of its own while it makes the markers and their pieces.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,91 +26,8 @@
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-watershed.h"
-
-#define IN_QUEUE (-2)
-#define N_LEVELS 256
-
-/* One FIFO per level: a ring buffer of pixel indices, so that popping
- * reads memory in order (a linked list through a per-pixel array jumped
- * across the image at every step) and a level's buffer only ever holds
- * what waits in it at once. */
-typedef struct
-{
-  gint32 *items;
-  gsize   head;
-  gsize   count;
-  gsize   capacity;   /* a power of two */
-} Fifo;
-
-typedef struct
-{
-  Fifo levels[N_LEVELS];
-  int  current;
-} BucketQueue;
-
-static gboolean
-fifo_grow (Fifo *f)
-{
-  gsize capacity = MAX (f->capacity * 2, 1024);
-  gint32 *items = g_try_malloc_n (capacity, sizeof (gint32));
-
-  if (items == NULL)
-    return FALSE;
-
-  /* Unwrap the ring into the new buffer. */
-  for (gsize i = 0; i < f->count; i++)
-    items[i] = f->items[(f->head + i) & (f->capacity - 1)];
-
-  g_free (f->items);
-  f->items = items;
-  f->head = 0;
-  f->capacity = capacity;
-
-  return TRUE;
-}
-
-static inline gboolean
-queue_push (BucketQueue *q,
-            int          level,
-            gint32       p)
-{
-  Fifo *f = &q->levels[level];
-
-  if (f->count == f->capacity && !fifo_grow (f))
-    return FALSE;
-
-  f->items[(f->head + f->count++) & (f->capacity - 1)] = p;
-  if (level < q->current)
-    q->current = level;
-
-  return TRUE;
-}
-
-static inline gint32
-queue_pop (BucketQueue *q)
-{
-  Fifo *f;
-  gint32 p;
-
-  while (q->current < N_LEVELS && q->levels[q->current].count == 0)
-    q->current++;
-  if (q->current == N_LEVELS)
-    return -1;
-
-  f = &q->levels[q->current];
-  p = f->items[f->head];
-  f->head = (f->head + 1) & (f->capacity - 1);
-  f->count--;
-
-  return p;
-}
-
-static void
-queue_clear (BucketQueue *q)
-{
-  for (int i = 0; i < N_LEVELS; i++)
-    g_free (q->levels[i].items);
-}
+#include "lda-watershed-parts.h"
+#include "lda-watershed-queue.h"
 
 /**
  * lda_watershed:
@@ -137,97 +57,36 @@ lda_watershed (gint32        *markers,
 {
   const gsize w = width;
   const gsize n = (gsize) width * height;
-  BucketQueue q = { 0, };
+  LdaBucketQueue q = { 0, };
   gboolean ok = TRUE;
-  gint32 p;
   guint polls = 0;
+  int done;
 
   g_return_val_if_fail (n < G_MAXINT32, FALSE);
 
-  /* The frame is a wall. */
-  for (gsize x = 0; x < w; x++)
-    {
-      markers[x] = LDA_REGION_OUTLINE;
-      markers[n - w + x] = LDA_REGION_OUTLINE;
-    }
-  for (gsize y = 0; y < height; y++)
-    {
-      markers[y * w] = LDA_REGION_OUTLINE;
-      markers[y * w + w - 1] = LDA_REGION_OUTLINE;
-    }
-
+  lda_watershed_wall (markers, width, height);
   if (width < 3 || height < 3)
     return TRUE;
 
-  q.current = N_LEVELS;
+  q.current = LDA_WATERSHED_LEVELS;
 
   /* Seed the queue with the unknown pixels next to a labelled one, at the
    * smallest relief step to such a neighbour. */
-  for (gsize y = 1; y + 1 < height; y++)
-    for (gsize x = 1; x + 1 < w; x++)
-      {
-        gsize i = y * w + x;
-        gint32 *m = markers + i;
-        const gssize offsets[4] = { -1, 1, -(gssize) w, (gssize) w };
-        int level = N_LEVELS;
+  for (gsize y = 1; y + 1 < height && ok; y++)
+    for (gsize x = 1; x + 1 < w && ok; x++)
+      if (markers[y * w + x] == 0)
+        ok = lda_watershed_seed (&q, markers, relief, w, y * w + x);
 
-        if (m[0] != 0)
-          continue;
-
-        for (int k = 0; k < 4; k++)
-          if (m[offsets[k]] > 0)
-            level = MIN (level, ABS ((int) relief[i] - (int) relief[i + offsets[k]]));
-
-        if (level < N_LEVELS)
-          {
-            ok = ok && queue_push (&q, level, (gint32) i);
-            m[0] = IN_QUEUE;
-          }
-      }
-
-  while (ok && (p = queue_pop (&q)) >= 0)
+  done = ok ? lda_watershed_drain (&q, markers, relief, w, LDA_REGION_OUTLINE, &polls,
+                                   cancellable)
+            : 0;
+  lda_bucket_queue_clear (&q);
+  if (done < 0)
     {
-      gint32 *m = markers + p;
-      gint32 label = 0;
-      const gint32 neighbours[4] = { m[-1], m[1], m[-(gssize) w], m[w] };
-      const gssize offsets[4] = { -1, 1, -(gssize) w, (gssize) w };
-
-      if ((++polls & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          queue_clear (&q);
-          return FALSE;
-        }
-
-      for (int i = 0; i < 4; i++)
-        {
-          gint32 t = neighbours[i];
-
-          if (t > 0)
-            {
-              if (label == 0)
-                label = t;
-              else if (t != label)
-                label = LDA_REGION_OUTLINE;
-            }
-        }
-
-      g_assert (label != 0);
-      m[0] = label;
-      if (label == LDA_REGION_OUTLINE)
-        continue;
-
-      for (int i = 0; i < 4; i++)
-        if (m[offsets[i]] == 0)
-          {
-            int step = ABS ((int) relief[p + offsets[i]] - (int) relief[p]);
-
-            ok = ok && queue_push (&q, step, (gint32) (p + offsets[i]));
-            m[offsets[i]] = IN_QUEUE;
-          }
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
     }
-
-  queue_clear (&q);
-  if (!ok)
+  if (done == 0)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to separate the cells of a %u × %u image"),
@@ -238,8 +97,125 @@ lda_watershed (gint32        *markers,
   return TRUE;
 }
 
+/**
+ * lda_watershed_wall:
+ * @markers: (inout): width × height labels
+ * @width: columns
+ * @height: rows
+ *
+ * Makes the outermost ring of @markers %LDA_REGION_OUTLINE: the frame is a
+ * wall, as in OpenCV.
+ */
+void
+lda_watershed_wall (gint32 *markers,
+                    guint   width,
+                    guint   height)
+{
+  const gsize w = width;
+  const gsize n = (gsize) width * height;
+
+  if (n == 0)
+    return;
+  for (gsize x = 0; x < w; x++)
+    {
+      markers[x] = LDA_REGION_OUTLINE;
+      markers[n - w + x] = LDA_REGION_OUTLINE;
+    }
+  for (gsize y = 0; y < height; y++)
+    {
+      markers[y * w] = LDA_REGION_OUTLINE;
+      markers[y * w + w - 1] = LDA_REGION_OUTLINE;
+    }
+}
+
+typedef struct
+{
+  const LdaBitplane *nuclei;
+  const LdaBitplane *area;
+  guint8            *relief;
+  GCancellable      *cancellable;
+  GError            *error;
+  gboolean           ok;
+} ReliefJob;
+
+static gpointer
+relief_thread (gpointer data)
+{
+  ReliefJob *job = data;
+
+  job->ok = lda_relief (job->nuclei, job->area, job->relief, job->cancellable, &job->error);
+  return NULL;
+}
+
+/* Markers: 1 outside @area, i + 2 on nucleus i, 0 elsewhere (split lines
+ * between nuclei included: the flood decides them). */
+static void
+fill_markers (gint32            *markers,
+              const LdaBitplane *area,
+              const LdaRuns     *nuclei)
+{
+  const guint w = area->width;
+
+  for (guint y = 0; y < area->height; y++)
+    {
+      const guint64 *row = lda_bitplane_row (area, y);
+      gint32 *m = markers + (gsize) y * w;
+
+      for (gsize word = 0; word < area->stride; word++)
+        {
+          guint64 bits = ~row[word];
+          guint x0 = (guint) (word * 64);
+          guint n = MIN (64u, w - x0);
+
+          /* Most words are all area: one memset. */
+          if (bits == 0)
+            memset (m + x0, 0, n * sizeof *m);
+          else
+            for (guint i = 0; i < n; i++)
+              m[x0 + i] = (gint32) ((bits >> i) & 1);
+        }
+    }
+  for (gsize i = 0; i < nuclei->n_runs; i++)
+    {
+      const LdaRun *run = &nuclei->runs[i];
+      gint32 *m = markers + (gsize) run->y * w;
+      gint32 label = (gint32) nuclei->labels[i] + LDA_REGION_FIRST_CELL;
+
+      for (guint x = run->x0; x < run->x1; x++)
+        m[x] = label;
+    }
+}
+
+/* The pieces of the unknown pixels: @area less the nuclei and the
+ * outermost ring, 0 in the markers fill_markers() makes. */
+static LdaWatershedParts *
+unknown_parts (const LdaBitplane  *area,
+               const LdaRuns      *nuclei,
+               GError            **error)
+{
+  const guint w = area->width, h = area->height;
+  g_autoptr(LdaBitplane) unknown = lda_bitplane_copy (area, error);
+
+  if (unknown == NULL)
+    return NULL;
+
+  for (gsize i = 0; i < nuclei->n_runs; i++)
+    lda_runs_paint (&nuclei->runs[i], unknown, FALSE);
+  memset ((guint64 *) lda_bitplane_row (unknown, 0), 0, unknown->stride * sizeof (guint64));
+  memset ((guint64 *) lda_bitplane_row (unknown, h - 1), 0, unknown->stride * sizeof (guint64));
+  for (guint y = 0; y < h; y++)
+    {
+      lda_bitplane_set (unknown, 0, y, FALSE);
+      lda_bitplane_set (unknown, w - 1, y, FALSE);
+    }
+
+  return lda_watershed_parts_new_from_plane (unknown, error);
+}
+
 /* Seeds a marker image from @nuclei (labelled runs, taken over), computes
- * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it. */
+ * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it.
+ * The relief is computed on a thread of its own while the markers and
+ * their pieces (lda-watershed-parts.c) are made. */
 static LdaRegions *
 regions_new (const LdaBitplane *cell_area,
              const LdaBitplane *nucleus_mask,
@@ -251,7 +227,11 @@ regions_new (const LdaBitplane *cell_area,
   const guint h = cell_area->height;
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
   g_autoptr(LdaBitplane) area = NULL;
+  g_autoptr(LdaWatershedParts) parts = NULL;
   g_autofree guint8 *relief = NULL;
+  g_autoptr(GError) parts_error = NULL;
+  ReliefJob job = { NULL, };
+  GThread *thread;
 
   self->width = w;
   self->height = h;
@@ -276,41 +256,28 @@ regions_new (const LdaBitplane *cell_area,
       return NULL;
     }
 
-  /* Markers: 1 outside the area, i + 2 on nucleus i, 0 elsewhere (split
-   * lines between nuclei included: the flood decides them). */
-  for (guint y = 0; y < h; y++)
+  job = (ReliefJob) { nucleus_mask, area, relief, cancellable, NULL, FALSE };
+  thread = g_thread_try_new ("lda-relief-cells", relief_thread, &job, NULL);
+  fill_markers (self->regions, area, self->nuclei);
+  lda_watershed_wall (self->regions, w, h);
+  parts = unknown_parts (area, self->nuclei, &parts_error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    relief_thread (&job);
+
+  if (!job.ok)
     {
-      const guint64 *row = lda_bitplane_row (area, y);
-      gint32 *m = self->regions + (gsize) y * w;
-
-      for (gsize word = 0; word < area->stride; word++)
-        {
-          guint64 bits = ~row[word];
-          guint x0 = (guint) (word * 64);
-          guint n = MIN (64u, w - x0);
-
-          /* Most words are all area: one memset. */
-          if (bits == 0)
-            memset (m + x0, 0, n * sizeof *m);
-          else
-            for (guint i = 0; i < n; i++)
-              m[x0 + i] = (gint32) ((bits >> i) & 1);
-        }
+      g_propagate_error (error, job.error);
+      return NULL;
     }
-  for (gsize i = 0; i < self->nuclei->n_runs; i++)
+  if (parts == NULL)
     {
-      const LdaRun *run = &self->nuclei->runs[i];
-      gint32 *m = self->regions + (gsize) run->y * w;
-      gint32 label = (gint32) self->nuclei->labels[i] + LDA_REGION_FIRST_CELL;
-
-      for (guint x = run->x0; x < run->x1; x++)
-        m[x] = label;
+      g_propagate_error (error, g_steal_pointer (&parts_error));
+      return NULL;
     }
 
-  if (!lda_relief (nucleus_mask, area, relief, cancellable, error))
-    return NULL;
-
-  if (!lda_watershed (self->regions, relief, w, h, cancellable, error))
+  if (!lda_watershed_parts_flood (parts, self->regions, relief, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);

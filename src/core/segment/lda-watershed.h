@@ -24,6 +24,9 @@ gboolean lda_watershed (gint32        *markers,
                         guint          height,
                         GCancellable  *cancellable,
                         GError       **error);
+void     lda_watershed_wall (gint32       *markers,
+                             guint         width,
+                             guint         height);
 
 /**
  * LdaRegions:

@@ -1,0 +1,356 @@
+/* lda-watershed-parts.c — the watershed flood piece by piece, on two
+ * threads (pipeline.md §5)
+ *
+ * The flood of lda_watershed() only ever moves from a pixel to an unknown
+ * 4-neighbour, and a pixel's label is decided by its 4-neighbours alone.
+ * So the unknown pixels (0 in the markers) fall into pieces, their
+ * 4-connected components, bounded by seeds, background and the frame's
+ * wall, which the flood never changes: what a piece becomes depends only
+ * on its own pixels and the labels around it, never on another piece.
+ * Within a piece the order of the flood is that of the whole image too: the
+ * whole flood's queue, looked at for one piece's pixels only, is a queue
+ * of that piece's pixels, lowest step first, first-in first-out within a
+ * step, seeded in raster order.  Each piece is therefore flooded on its
+ * own, byte for byte as the whole image, and the pieces are shared between
+ * two threads, each with a queue of its own.  Two threads never touch the
+ * same pixel: a piece writes only its own pixels, and reads only those
+ * and the labels around it.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-bitplane.h"
+#include "lda-components.h"
+#include "lda-error.h"
+#include "lda-watershed.h"
+#include "lda-watershed-parts.h"
+#include "lda-watershed-queue.h"
+
+/* Fewer unknown pixels than this are flooded on one thread. */
+#define MIN_PIXELS_FOR_TWO 65536
+/* How many pieces a thread takes at a time. */
+#define PIECE_CHUNK 64
+
+struct _LdaWatershedParts
+{
+  guint    width;
+  guint    height;
+  LdaRuns *runs;        /* the unknown pixels, labelled by piece */
+  gsize   *first_run;   /* per piece, where its runs start in run_order */
+  gsize   *run_order;   /* run indices, piece by piece, raster order within */
+  guint   *order;       /* pieces, the largest first */
+  gsize    n_pixels;
+};
+
+typedef struct
+{
+  const LdaWatershedParts *parts;
+  gint32                  *markers;
+  const guint8            *relief;
+  gint                    *next;   /* the next piece in parts->order not taken */
+  GCancellable            *cancellable;
+  int                      done;   /* 1 done, 0 out of memory, -1 cancelled */
+} FloodJob;
+
+/* The unknown pixels as a bit plane. */
+static LdaBitplane *
+unknown_plane (const gint32  *markers,
+               guint          width,
+               guint          height,
+               GError       **error)
+{
+  LdaBitplane *plane = lda_bitplane_new (width, height, error);
+
+  if (plane == NULL)
+    return NULL;
+
+  for (guint y = 0; y < height; y++)
+    {
+      const gint32 *m = markers + (gsize) y * width;
+      guint64 *row = (guint64 *) lda_bitplane_row (plane, y);
+
+      for (gsize k = 0; k < plane->stride; k++)
+        {
+          guint x0 = (guint) (k * 64);
+          guint n = MIN (64u, width - x0);
+          guint64 bits = 0;
+
+          for (guint i = 0; i < n; i++)
+            bits |= (guint64) (m[x0 + i] == 0) << i;
+          row[k] = bits;
+        }
+    }
+
+  return plane;
+}
+
+/* Groups the runs by piece, and orders the pieces: the largest first,
+ * the others as they come.  Threads take them from the front, so the
+ * largest is begun at once and the others fill the time it takes. */
+static void
+order_pieces (LdaWatershedParts *self,
+              gsize             *fill)
+{
+  const LdaRuns *runs = self->runs;
+  const guint n = runs->n_components;
+  gsize biggest = 0;
+  guint big = 0;
+  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
+
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      self->first_run[runs->labels[r] + 1]++;
+      size[runs->labels[r]] += runs->runs[r].x1 - runs->runs[r].x0;
+    }
+  for (guint b = 0; b < n; b++)
+    self->first_run[b + 1] += self->first_run[b];
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      guint b = runs->labels[r];
+
+      self->run_order[self->first_run[b] + fill[b]++] = r;
+    }
+
+  for (guint b = 0; b < n; b++)
+    {
+      self->n_pixels += size[b];
+      if (size[b] > biggest)
+        biggest = size[b], big = b;
+    }
+  for (guint k = 0; k < n; k++)
+    self->order[k] = k == 0 ? big : (k <= big ? k - 1 : k);
+}
+
+/**
+ * lda_watershed_parts_new_from_plane:
+ * @unknown: the unknown pixels of the markers (0 in them), none on the
+ *   outermost ring
+ * @error: return location for an error
+ *
+ * Finds the pieces of @unknown, 4-connected, largest first.  The relief is not needed yet: the pieces can be found while it
+ * is computed.
+ *
+ * Returns: (transfer full) (nullable): the pieces, for
+ *   lda_watershed_parts_flood(); %NULL if out of memory
+ */
+LdaWatershedParts *
+lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
+                                    GError            **error)
+{
+  g_autoptr(LdaWatershedParts) self = g_new0 (LdaWatershedParts, 1);
+  g_autofree gsize *fill = NULL;
+  guint n;
+
+  g_return_val_if_fail ((gsize) unknown->width * unknown->height < G_MAXINT32, NULL);
+
+  self->width = unknown->width;
+  self->height = unknown->height;
+  if (!(self->runs = lda_runs_new_from_bitplane (unknown, TRUE, error)))
+    return NULL;
+  lda_runs_label (self->runs, 4);
+
+  n = self->runs->n_components;
+  self->first_run = g_try_new0 (gsize, (gsize) n + 1);
+  self->run_order = g_try_new (gsize, MAX (self->runs->n_runs, 1));
+  self->order = g_try_new (guint, MAX (n, 1));
+  fill = g_try_new0 (gsize, MAX (n, 1));
+  if (self->first_run == NULL || self->run_order == NULL || self->order == NULL ||
+      fill == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+  order_pieces (self, fill);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lda_watershed_parts_new:
+ * @markers: (inout): width × height labels as lda_watershed() takes them;
+ *   their outermost ring is made %LDA_REGION_OUTLINE here
+ * @width: columns
+ * @height: rows
+ * @error: return location for an error
+ *
+ * As lda_watershed_parts_new_from_plane(), with the unknown pixels those
+ * of @markers (0).
+ *
+ * Returns: (transfer full) (nullable): the pieces, for
+ *   lda_watershed_parts_flood(); %NULL if out of memory
+ */
+LdaWatershedParts *
+lda_watershed_parts_new (gint32  *markers,
+                         guint    width,
+                         guint    height,
+                         GError **error)
+{
+  g_autoptr(LdaBitplane) plane = NULL;
+
+  /* Below 3 × 3 the wall is the whole image: no piece. */
+  lda_watershed_wall (markers, width, height);
+  if (!(plane = unknown_plane (markers, width, height, error)))
+    return NULL;
+
+  return lda_watershed_parts_new_from_plane (plane, error);
+}
+
+/* Floods pieces one after another, PIECE_CHUNK at a time from the
+ * shared order, until none is left. */
+static void
+flood_pieces (FloodJob *job)
+{
+  const LdaWatershedParts *parts = job->parts;
+  const LdaRuns *runs = parts->runs;
+  const gsize w = parts->width;
+  LdaBucketQueue q = { 0, };
+  guint polls = 0;
+
+  q.current = LDA_WATERSHED_LEVELS;
+  job->done = 1;
+  for (guint k = 0, end = 0; job->done == 1; k++)
+    {
+      guint b;
+
+      if (k == end)
+        {
+          k = (guint) g_atomic_int_add (job->next, PIECE_CHUNK);
+          if (k >= parts->runs->n_components)
+            break;
+          end = MIN (k + PIECE_CHUNK, parts->runs->n_components);
+        }
+      b = parts->order[k];
+
+      /* Seeds in raster order, as the whole flood's. */
+      for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
+        {
+          const LdaRun *run = &runs->runs[parts->run_order[r]];
+          gsize i = (gsize) run->y * w + run->x0;
+
+          for (guint x = run->x0; x < run->x1 && job->done; x++, i++)
+            if (!lda_watershed_seed (&q, job->markers, job->relief, w, i))
+              job->done = 0;
+        }
+      if (job->done == 1)
+        job->done = lda_watershed_drain (&q, job->markers, job->relief, w,
+                                         LDA_REGION_OUTLINE, &polls, job->cancellable);
+    }
+
+  lda_bucket_queue_clear (&q);
+}
+
+static gpointer
+flood_pieces_thread (gpointer data)
+{
+  flood_pieces (data);
+  return NULL;
+}
+
+/**
+ * lda_watershed_parts_flood:
+ * @self: the pieces of @markers
+ * @markers: (inout): the markers @self was made from, unchanged since;
+ *   on return as lda_watershed() leaves them
+ * @relief: width × height levels
+ * @cancellable: (nullable): polled every 64 K pixels
+ * @error: return location for an error
+ *
+ * Floods each piece on its own, the pieces taken by this thread and a
+ * second one as each is free; the result is byte for byte that of lda_watershed().
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_watershed_parts_flood (LdaWatershedParts  *self,
+                           gint32             *markers,
+                           const guint8       *relief,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  const guint n = self->runs->n_components;
+  gint next = 0;
+  FloodJob jobs[2] = {
+    { self, markers, relief, &next, cancellable, 1 },
+    { self, markers, relief, &next, cancellable, 1 },
+  };
+  GThread *thread = NULL;
+
+  if (self->n_pixels >= MIN_PIXELS_FOR_TWO && n > 1)
+    thread = g_thread_try_new ("lda-watershed", flood_pieces_thread, &jobs[1], NULL);
+  flood_pieces (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  if (jobs[0].done < 0 || (thread != NULL && jobs[1].done < 0))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  if (jobs[0].done == 0 || (thread != NULL && jobs[1].done == 0))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lda_watershed_parts_count:
+ * @self: pieces
+ *
+ * Returns: how many pieces the unknown pixels make
+ */
+guint
+lda_watershed_parts_count (LdaWatershedParts *self)
+{
+  return self->runs->n_components;
+}
+
+void
+lda_watershed_parts_free (LdaWatershedParts *self)
+{
+  if (self == NULL)
+    return;
+
+  lda_runs_free (self->runs);
+  g_free (self->first_run);
+  g_free (self->run_order);
+  g_free (self->order);
+  g_free (self);
+}
+
+/**
+ * lda_watershed_by_parts:
+ * @markers: (inout): as lda_watershed() takes them
+ * @relief: width × height levels
+ * @width: columns
+ * @height: rows
+ * @cancellable: (nullable): polled every 64 K pixels
+ * @error: return location for an error
+ *
+ * lda_watershed(), piece by piece on two threads: the same result.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_watershed_by_parts (gint32        *markers,
+                        const guint8  *relief,
+                        guint          width,
+                        guint          height,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(LdaWatershedParts) parts = lda_watershed_parts_new (markers, width, height, error);
+
+  return parts != NULL && lda_watershed_parts_flood (parts, markers, relief, cancellable, error);
+}

@@ -1,0 +1,184 @@
+/* lda-watershed-queue.h — the flood's priority queue, shared by the whole
+ * flood (lda-watershed.c) and the flood piece by piece
+ * (lda-watershed-parts.c)
+ *
+ * Steps are 0–255, so the queue is 256 FIFOs, lowest step first and
+ * first-in first-out within a step.  One FIFO per level is a ring buffer
+ * of pixel indices, so that popping reads memory in order (a linked list
+ * through a per-pixel array jumped across the image at every step) and a
+ * level's buffer only ever holds what waits in it at once.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define LDA_WATERSHED_IN_QUEUE (-2)
+#define LDA_WATERSHED_LEVELS   256
+
+typedef struct
+{
+  gint32 *items;
+  gsize   head;
+  gsize   count;
+  gsize   capacity;   /* a power of two */
+} LdaFifo;
+
+typedef struct
+{
+  LdaFifo levels[LDA_WATERSHED_LEVELS];
+  int     current;
+} LdaBucketQueue;
+
+static inline gboolean
+lda_fifo_grow (LdaFifo *f)
+{
+  gsize capacity = MAX (f->capacity * 2, 1024);
+  gint32 *items = g_try_malloc_n (capacity, sizeof (gint32));
+
+  if (items == NULL)
+    return FALSE;
+
+  /* Unwrap the ring into the new buffer. */
+  for (gsize i = 0; i < f->count; i++)
+    items[i] = f->items[(f->head + i) & (f->capacity - 1)];
+
+  g_free (f->items);
+  f->items = items;
+  f->head = 0;
+  f->capacity = capacity;
+
+  return TRUE;
+}
+
+static inline gboolean
+lda_bucket_queue_push (LdaBucketQueue *q,
+                       int             level,
+                       gint32          p)
+{
+  LdaFifo *f = &q->levels[level];
+
+  if (f->count == f->capacity && !lda_fifo_grow (f))
+    return FALSE;
+
+  f->items[(f->head + f->count++) & (f->capacity - 1)] = p;
+  if (level < q->current)
+    q->current = level;
+
+  return TRUE;
+}
+
+/* The next pixel, or -1 when the queue is empty (and then ready for
+ * another flood). */
+static inline gint32
+lda_bucket_queue_pop (LdaBucketQueue *q)
+{
+  LdaFifo *f;
+  gint32 p;
+
+  while (q->current < LDA_WATERSHED_LEVELS && q->levels[q->current].count == 0)
+    q->current++;
+  if (q->current == LDA_WATERSHED_LEVELS)
+    return -1;
+
+  f = &q->levels[q->current];
+  p = f->items[f->head];
+  f->head = (f->head + 1) & (f->capacity - 1);
+  f->count--;
+
+  return p;
+}
+
+static inline void
+lda_bucket_queue_clear (LdaBucketQueue *q)
+{
+  for (int i = 0; i < LDA_WATERSHED_LEVELS; i++)
+    g_clear_pointer (&q->levels[i].items, g_free);
+}
+
+/* Queues unknown pixel @i at the smallest relief step to a labelled
+ * 4-neighbour, if it has one.  Returns %FALSE if out of memory. */
+static inline gboolean
+lda_watershed_seed (LdaBucketQueue *q,
+                    gint32         *markers,
+                    const guint8   *relief,
+                    gsize           width,
+                    gsize           i)
+{
+  gint32 *m = markers + i;
+  const gssize offsets[4] = { -1, 1, -(gssize) width, (gssize) width };
+  int level = LDA_WATERSHED_LEVELS;
+
+  for (int k = 0; k < 4; k++)
+    if (m[offsets[k]] > 0)
+      level = MIN (level, ABS ((int) relief[i] - (int) relief[i + offsets[k]]));
+
+  if (level == LDA_WATERSHED_LEVELS)
+    return TRUE;
+  m[0] = LDA_WATERSHED_IN_QUEUE;
+
+  return lda_bucket_queue_push (q, level, (gint32) i);
+}
+
+/* Empties @q: each pixel popped takes the label of its labelled
+ * 4-neighbours, or @outline if they disagree, and queues its unknown
+ * neighbours at their relief step.  *@polls counts the pixels, and
+ * @cancellable is polled every 64 K.  Returns 1 when done, 0 if out of
+ * memory, -1 if cancelled. */
+static inline int
+lda_watershed_drain (LdaBucketQueue *q,
+                     gint32         *markers,
+                     const guint8   *relief,
+                     gsize           width,
+                     gint32          outline,
+                     guint          *polls,
+                     GCancellable   *cancellable)
+{
+  const gssize offsets[4] = { -1, 1, -(gssize) width, (gssize) width };
+  gint32 p;
+
+  while ((p = lda_bucket_queue_pop (q)) >= 0)
+    {
+      gint32 *m = markers + p;
+      gint32 label = 0;
+
+      if ((++*polls & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return -1;
+
+      for (int i = 0; i < 4; i++)
+        {
+          gint32 t = m[offsets[i]];
+
+          if (t > 0)
+            {
+              if (label == 0)
+                label = t;
+              else if (t != label)
+                label = outline;
+            }
+        }
+
+      g_assert (label != 0);
+      m[0] = label;
+      if (label == outline)
+        continue;
+
+      for (int i = 0; i < 4; i++)
+        if (m[offsets[i]] == 0)
+          {
+            int step = ABS ((int) relief[p + offsets[i]] - (int) relief[p]);
+
+            m[offsets[i]] = LDA_WATERSHED_IN_QUEUE;
+            if (!lda_bucket_queue_push (q, step, (gint32) (p + offsets[i])))
+              return 0;
+          }
+    }
+
+  return 1;
+}
+
+G_END_DECLS
