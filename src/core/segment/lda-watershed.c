@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "lda-distance.h"
+#include "lda-buffer.h"
 #include "lda-error.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
@@ -228,7 +229,7 @@ regions_new (const LdaBitplane *cell_area,
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
   g_autoptr(LdaBitplane) area = NULL;
   g_autoptr(LdaWatershedParts) parts = NULL;
-  g_autofree guint8 *relief = NULL;
+  g_auto(LdaBuffer) relief = NULL;
   g_autoptr(GError) parts_error = NULL;
   ReliefJob job = { NULL, };
   GThread *thread;
@@ -247,8 +248,9 @@ regions_new (const LdaBitplane *cell_area,
     return NULL;
   lda_bitplane_or (area, nucleus_mask);
 
-  relief = g_try_malloc ((gsize) w * h);
-  self->regions = g_try_malloc_n ((gsize) w * h, sizeof (gint32));
+  /* Large: mapped and kept for the next run (lda-buffer.c). */
+  relief = lda_buffer_alloc ((gsize) w * h, FALSE);
+  self->regions = lda_buffer_alloc ((gsize) w * h * sizeof (gint32), FALSE);
   if (relief == NULL || self->regions == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
@@ -352,7 +354,7 @@ lda_regions_free (LdaRegions *self)
   if (self == NULL)
     return;
 
-  g_free (self->regions);
+  lda_buffer_free (self->regions);
   lda_runs_free (self->nuclei);
   g_free (self);
 }
