@@ -217,6 +217,47 @@ test_relief_zero_outside_area (void)
   g_assert_cmpuint (relief[2 * 70 + 40], ==, 2);
 }
 
+/* Nuclei cover most of the frame, as a loose threshold makes them: the
+ * gaps between them, at the rows' ends, across word boundaries and a
+ * whole row wide, against brute force. */
+static void
+test_relief_mostly_nuclei (void)
+{
+  const guint w = 200, h = 60;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  GRand *rand = g_rand_new_with_seed (20261203);
+
+  lda_test_plane_fill (nuclei, 0, 0, w, h);
+  lda_test_plane_fill (area, 0, 0, w, h);
+  for (guint i = 0; i < 60; i++)
+    {
+      guint x0 = g_rand_int_range (rand, 0, w), y0 = g_rand_int_range (rand, 0, h);
+      guint gw = g_rand_int_range (rand, 1, 40), gh = g_rand_int_range (rand, 1, 8);
+
+      for (guint y = y0; y < MIN (h, y0 + gh); y++)
+        for (guint x = x0; x < MIN (w, x0 + gw); x++)
+          lda_bitplane_set (nuclei, x, y, FALSE);
+    }
+  for (guint x = 0; x < w; x++)
+    {
+      lda_bitplane_set (nuclei, x, 20, FALSE);           /* a row with no nucleus */
+      lda_bitplane_set (nuclei, x, 21, x >= 150);
+    }
+  for (guint y = 30; y < 40; y++)
+    for (guint x = 0; x < 7; x++)
+      lda_bitplane_set (nuclei, x, y, FALSE);            /* at the left end */
+  for (guint y = 30; y < 40; y++)
+    for (guint x = 60; x < 131; x++)
+      lda_bitplane_set (nuclei, x, y, FALSE);            /* across two word boundaries */
+  for (guint y = 45; y < 50; y++)
+    for (guint x = 185; x < w; x++)
+      lda_bitplane_set (nuclei, x, y, FALSE);            /* at the right end */
+  g_rand_free (rand);
+
+  assert_relief_exact (nuclei, area);
+}
+
 static void
 test_relief_no_nucleus (void)
 {
@@ -244,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/distance/relief/clipped", test_relief_clipped_far_away);
   g_test_add_func ("/distance/relief/outside-area", test_relief_zero_outside_area);
   g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
+  g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
 
   return g_test_run ();
 }

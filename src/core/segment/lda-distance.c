@@ -6,7 +6,9 @@
  * Huttenlocher's lower envelope of parabolas, after a column pass).  The
  * relief is clipped to 255, so column distances are clipped to 256: a
  * column whose nearest nucleus pixel is 256 or more rows away can only
- * give distances that clip to 255, and is left out of the envelope.
+ * give distances that clip to 255, and is left out of the envelope.  The
+ * row pass looks only at the runs of a row between its nucleus pixels,
+ * so where loose nuclei cover most of the frame it has little to do.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,24 +64,27 @@ root_table (void)
   return table;
 }
 
-/* One row of the relief from the column distances g.  The lower envelope
- * of the parabolas (x − q)² + g(q)² is kept in whole numbers: with
- * f(q) = q² + g(q)², parabolas p and q > p cross at
- * (f(q) − f(p)) / 2(q − p), and comparing two such crossings, or a
- * crossing with a column, is done by cross-multiplying, exactly and
- * without a division. */
+/* The relief of the pixels x0 … x1 − 1 of a row from the column
+ * distances g of columns q0 … q1.  The lower envelope of the parabolas
+ * (x − q)² + g(q)² is kept in whole numbers: with f(q) = q² + g(q)²,
+ * parabolas p and q > p cross at (f(q) − f(p)) / 2(q − p), and comparing
+ * two such crossings, or a crossing with a column, is done by
+ * cross-multiplying, exactly and without a division. */
 static void
-relief_row (const guint16 *g,
-            const guint64 *area,
-            guint8        *out,
-            guint          w,
-            guint         *v,
-            gint64        *f,
-            const guint8  *root)
+relief_span (const guint16 *g,
+             guint          q0,
+             guint          q1,
+             guint          x0,
+             guint          x1,
+             guint8        *out,
+             guint         *v,
+             gint64        *f,
+             const guint8  *root)
 {
   int k = -1;
+  guint x = x0;
 
-  for (guint q = 0; q < w; q++)
+  for (guint q = q0; q <= q1; q++)
     {
       gint64 fq;
 
@@ -100,43 +105,90 @@ relief_row (const guint16 *g,
 
   if (k < 0)
     {
-      for (guint x = 0; x < w; x++)
-        out[x] = row_bit (area, x) ? LDA_RELIEF_MAX : 0;
+      memset (out + x0, LDA_RELIEF_MAX, x1 - x0);
       return;
     }
 
   /* Each parabola of the envelope over the columns where it is lowest:
    * the next one takes over from the first x where it crosses it. */
-  {
-    guint x = 0;
+  for (int j = 0; j <= k && x < x1; j++)
+    {
+      const gint32 gv2 = (gint32) (f[j] - (gint64) v[j] * v[j]);
+      const gint32 vj = (gint32) v[j];
+      guint end = x1;
 
-    for (int j = 0; j <= k && x < w; j++)
-      {
-        const gint32 gv2 = (gint32) (f[j] - (gint64) v[j] * v[j]);
-        const gint32 vj = (gint32) v[j];
-        guint end = w;
+      if (j < k)
+        {
+          gint64 num = f[j + 1] - f[j];
+          gint64 den = 2 * (gint64) (v[j + 1] - v[j]);
+          /* ceil (num / den), num of either sign, den > 0 */
+          gint64 first = num <= 0 ? -(-num / den) : (num + den - 1) / den;
 
-        if (j < k)
-          {
-            gint64 num = f[j + 1] - f[j];
-            gint64 den = 2 * (gint64) (v[j + 1] - v[j]);
-            /* ceil (num / den), num of either sign, den > 0 */
-            gint64 first = num <= 0 ? -(-num / den) : (num + den - 1) / den;
+          end = (guint) CLAMP (first, (gint64) x, (gint64) x1);
+        }
 
-            end = (guint) CLAMP (first, (gint64) x, (gint64) w);
-          }
+      for (; x < end; x++)
+        {
+          gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
+          gint32 d2 = dx * dx + gv2;
 
-        for (; x < end; x++)
-          {
-            gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
-            gint32 d2 = dx * dx + gv2;
+          /* From FAR² on, the floor of the root is clipped to 255, as
+           * the table's last entry is. */
+          out[x] = root[MIN (d2, FAR * FAR - 1)];
+        }
+    }
+}
 
-            /* From FAR² on, the floor of the root is clipped to 255, as
-             * the table's last entry is. */
-            out[x] = root[MIN (d2, FAR * FAR - 1)];
-          }
-      }
-  }
+/* One row of the relief.  Nucleus pixels are 0.  Each run x0 … x1 − 1
+ * of other pixels needs only the column distances of its own columns and
+ * of the nucleus pixels around it: no column beyond a nucleus pixel of
+ * the row can be nearer than that pixel is.  So the work is in proportion
+ * to the pixels that are not nuclei. */
+static void
+relief_row (const guint16 *g,
+            const guint64 *nuclei,
+            const guint64 *area,
+            guint8        *out,
+            guint          w,
+            guint         *v,
+            gint64        *f,
+            const guint8  *root)
+{
+  guint x = 0;
+
+  while (x < w)
+    {
+      guint64 bits = ~nuclei[x >> 6] >> (x & 63);
+      guint x0, x1;
+
+      /* Nucleus pixels up to the next run. */
+      if (bits == 0)
+        {
+          guint next = MIN ((x | 63) + 1, w);
+
+          memset (out + x, 0, next - x);
+          x = next;
+          continue;
+        }
+      x0 = MIN (x + (guint) __builtin_ctzll (bits), w);
+      memset (out + x, 0, x0 - x);
+      if (x0 == w)
+        break;
+      x1 = x0;
+      while (x1 < w)
+        {
+          guint64 rest = nuclei[x1 >> 6] >> (x1 & 63);
+          guint left = 64 - (x1 & 63);
+          guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
+
+          x1 += n;
+          if (n < left)
+            break;
+        }
+      x1 = MIN (x1, w);
+      relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, out, v, f, root);
+      x = x1;
+    }
 
   /* 0 outside the area. */
   for (guint x0 = 0; x0 < w; x0 += 64)
@@ -241,7 +293,8 @@ row_pass (RowJob *job)
           continue;
         }
 
-      relief_row (job->g + (gsize) y * w, area_row, out, w, job->v, job->f, job->root);
+      relief_row (job->g + (gsize) y * w, lda_bitplane_row (job->nuclei, y), area_row, out, w,
+                  job->v, job->f, job->root);
     }
 }
 
