@@ -208,13 +208,19 @@ add_intensities (const LdaRun   *run,
 {
   const guint16 *ho = lda_image_u16 (hoechst) + (gsize) run->y * hoechst->width;
   const guint16 *dr = lda_image_u16 (draq7) + (gsize) run->y * draq7->width;
+  /* Sums in locals, which the compiler keeps in vector registers. */
+  guint64 ho_sum = 0, dr_sum = 0;
+  guint n_above = 0;
 
   for (guint x = run->x0; x < run->x1; x++)
     {
-      *hoechst_sum += ho[x];
-      *draq7_sum += dr[x];
-      *above += dr[x] > threshold;
+      ho_sum += ho[x];
+      dr_sum += dr[x];
+      n_above += dr[x] > threshold;
     }
+  *hoechst_sum += ho_sum;
+  *draq7_sum += dr_sum;
+  *above += n_above;
 }
 
 /**
@@ -326,6 +332,9 @@ counts_new (const LdaRegions  *regions,
   return self;
 }
 
+/* Rows are taken ROW_CHUNK at a time by whichever thread is free. */
+#define ROW_CHUNK 32
+
 typedef struct
 {
   const LdaRegions  *regions;
@@ -333,61 +342,142 @@ typedef struct
   guint8             over_class[2];
   guint8            *labels;
   guint             *cell_area;     /* one per object */
-  guint              y_start;
-  guint              y_end;
+  gint              *next_row;      /* the next row not taken, shared */
 } ComposeJob;
 
-/* Rows y_start … y_end − 1 of a label mask, and the cells' areas there. */
+/* For each byte of a mask word, the eight pixels it covers as bytes of
+ * 0xff or 0. */
+static const guint64 *
+byte_masks (void)
+{
+  static guint64 table[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint b = 0; b < 256; b++)
+        for (guint i = 0; i < 8; i++)
+          if ((b >> i) & 1)
+            table[b] |= G_GUINT64_CONSTANT (0xff) << (8 * i);
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
+/* Paints @klass on the pixels of @out whose bit is set in @row, eight
+ * pixels at a time. */
 static void
-compose_rows (ComposeJob *job)
+paint_bits (guint8        *out,
+            const guint64 *row,
+            guint          w,
+            guint8         klass,
+            const guint64 *masks)
+{
+  const guint64 fill = G_GUINT64_CONSTANT (0x0101010101010101) * klass;
+
+  for (guint x0 = 0; x0 < w; x0 += 64)
+    {
+      guint64 bits = row[x0 >> 6];
+      guint n = MIN (64u, w - x0);
+
+      if (bits == 0)
+        continue;
+      if (n < 64)
+        {
+          for (; bits != 0; bits &= bits - 1)
+            out[x0 + (guint) __builtin_ctzll (bits)] = klass;
+          continue;
+        }
+      if (bits == G_MAXUINT64)
+        {
+          memset (out + x0, klass, 64);
+          continue;
+        }
+      for (guint i = 0; i < 8; i++, bits >>= 8)
+        {
+          guint64 m = masks[bits & 0xff], eight;
+
+          if (m == 0)
+            continue;
+          memcpy (&eight, out + x0 + 8 * i, 8);
+          eight = (eight & ~m) | (fill & m);
+          memcpy (out + x0 + 8 * i, &eight, 8);
+        }
+    }
+}
+
+/* One row of a label mask, and the cells' areas there: a cell's pixels
+ * come in runs, counted in a register and added at the run's end. */
+static void
+compose_row (const ComposeJob *job,
+             guint             y,
+             const guint64    *masks)
 {
   const guint w = job->regions->width;
   const guint h = job->regions->height;
+  const gint32 *r = job->regions->regions + (gsize) y * w;
+  guint8 *out = job->labels + (gsize) y * w;
+  gint32 run_label = -1;
+  guint run = 0;
 
-  for (guint y = job->y_start; y < job->y_end; y++)
+  for (guint x = 0; x < w; x++)
     {
-      const gint32 *r = job->regions->regions + (gsize) y * w;
-      guint8 *out = job->labels + (gsize) y * w;
+      gint32 v = r[x];
 
-      for (guint x = 0; x < w; x++)
+      if (v >= LDA_REGION_FIRST_CELL)
         {
-          gint32 v = r[x];
-
-          if (v >= LDA_REGION_FIRST_CELL)
+          if (v != run_label)
             {
-              job->cell_area[v - LDA_REGION_FIRST_CELL]++;
-              out[x] = LDA_CLASS_CELL;
+              if (run > 0)
+                job->cell_area[run_label - LDA_REGION_FIRST_CELL] += run;
+              run_label = v;
+              run = 0;
             }
-          else
-            out[x] = v == LDA_REGION_OUTLINE ? LDA_CLASS_OUTLINE : LDA_CLASS_BACKGROUND;
-        }
-
-      /* The image's outermost ring is a wall of the flood, not an outline. */
-      if (y == 0 || y == h - 1)
-        {
-          for (guint x = 0; x < w; x++)
-            if (out[x] == LDA_CLASS_OUTLINE)
-              out[x] = LDA_CLASS_BACKGROUND;
+          run++;
+          out[x] = LDA_CLASS_CELL;
         }
       else
-        {
-          if (out[0] == LDA_CLASS_OUTLINE)
-            out[0] = LDA_CLASS_BACKGROUND;
-          if (out[w - 1] == LDA_CLASS_OUTLINE)
-            out[w - 1] = LDA_CLASS_BACKGROUND;
-        }
+        out[x] = v == LDA_REGION_OUTLINE ? LDA_CLASS_OUTLINE : LDA_CLASS_BACKGROUND;
+    }
+  if (run > 0)
+    job->cell_area[run_label - LDA_REGION_FIRST_CELL] += run;
 
-      for (guint k = 0; k < G_N_ELEMENTS (job->over); k++)
-        {
-          const guint64 *row;
+  /* The image's outermost ring is a wall of the flood, not an outline. */
+  if (y == 0 || y == h - 1)
+    {
+      for (guint x = 0; x < w; x++)
+        if (out[x] == LDA_CLASS_OUTLINE)
+          out[x] = LDA_CLASS_BACKGROUND;
+    }
+  else
+    {
+      if (out[0] == LDA_CLASS_OUTLINE)
+        out[0] = LDA_CLASS_BACKGROUND;
+      if (out[w - 1] == LDA_CLASS_OUTLINE)
+        out[w - 1] = LDA_CLASS_BACKGROUND;
+    }
 
-          if (job->over[k] == NULL)
-            continue;
-          row = lda_bitplane_row (job->over[k], y);
-          for (gsize word = 0; word < job->over[k]->stride; word++)
-            for (guint64 bits = row[word]; bits != 0; bits &= bits - 1)
-              out[word * 64 + (guint) __builtin_ctzll (bits)] = job->over_class[k];
-        }
+  for (guint k = 0; k < G_N_ELEMENTS (job->over); k++)
+    if (job->over[k] != NULL)
+      paint_bits (out, lda_bitplane_row (job->over[k], y), w, job->over_class[k], masks);
+}
+
+/* Rows of a label mask, ROW_CHUNK at a time, until none is left. */
+static void
+compose_rows (ComposeJob *job)
+{
+  const guint h = job->regions->height;
+  const guint64 *masks = byte_masks ();
+
+  for (;;)
+    {
+      guint y0 = (guint) g_atomic_int_add (job->next_row, ROW_CHUNK);
+
+      if (y0 >= h)
+        break;
+      for (guint y = y0; y < MIN (y0 + ROW_CHUNK, h); y++)
+        compose_row (job, y, masks);
     }
 }
 
@@ -411,8 +501,9 @@ compose_rows_thread (gpointer data)
  *
  * The counts of lda_counts_new_full() and the label mask of
  * lda_compose_objects() (with @nuclei) or lda_compose() (without), equal
- * to theirs, from one pass over the regions instead of two, its rows
- * split between this thread and a second one.
+ * to theirs, from one pass over the regions instead of two.  A second
+ * thread composes rows while this one counts the nuclei; then both take
+ * the rows left.
  *
  * Returns: (transfer full) (nullable): a #LDA_PIXEL_U8 label mask
  */
@@ -432,33 +523,34 @@ lda_labels_new (const LdaRegions  *regions,
   g_autofree guint *second_area = NULL;
   ComposeJob jobs[2];
   GThread *thread = NULL;
+  gint next_row = 0;
+  guint n_objects;
 
   *counts = NULL;
   labels = lda_image_new_uninitialized (LDA_PIXEL_U8, w, h, error);
   if (labels == NULL)
     return NULL;
 
-  self = counts_new (regions, hoechst, draq7, evidence, FALSE);
-
+  n_objects = regions->nuclei->n_components;
   jobs[0] = (ComposeJob) {
     regions,
     { nuclei != NULL ? nuclei->lines : hoechst, nuclei != NULL ? NULL : draq7 },
     { nuclei != NULL ? LDA_CLASS_OUTLINE : LDA_CLASS_HOECHST, LDA_CLASS_DRAQ7 },
-    lda_image_u8 (labels), NULL, 0, h,
+    lda_image_u8 (labels), NULL, &next_row,
   };
   jobs[1] = jobs[0];
   /* The objects array has room for at least one. */
-  jobs[0].cell_area = g_new0 (guint, MAX (self->n_objects, 1));
-  if (h >= 64)
-    second_area = g_try_new0 (guint, MAX (self->n_objects, 1));
+  jobs[0].cell_area = g_new0 (guint, MAX (n_objects, 1));
+  if (h >= 2 * ROW_CHUNK)
+    second_area = g_try_new0 (guint, MAX (n_objects, 1));
+  /* The second thread composes rows while this one counts the nuclei,
+   * then both take what rows are left. */
   if (second_area != NULL)
     {
-      jobs[0].y_end = jobs[1].y_start = h / 2;
       jobs[1].cell_area = second_area;
       thread = g_thread_try_new ("lda-labels", compose_rows_thread, &jobs[1], NULL);
-      if (thread == NULL)
-        jobs[0].y_end = h;
     }
+  self = counts_new (regions, hoechst, draq7, evidence, FALSE);
   compose_rows (&jobs[0]);
   if (thread != NULL)
     g_thread_join (thread);
