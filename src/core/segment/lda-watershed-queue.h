@@ -144,23 +144,21 @@ lda_watershed_drain (LdaBucketQueue *q,
   while ((p = lda_bucket_queue_pop (q)) >= 0)
     {
       gint32 *m = markers + p;
+      /* The four neighbours, read once for the label and the queue. */
+      const gint32 t[4] = { m[offsets[0]], m[offsets[1]], m[offsets[2]], m[offsets[3]] };
       gint32 label = 0;
 
       if ((++*polls & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
         return -1;
 
       for (int i = 0; i < 4; i++)
-        {
-          gint32 t = m[offsets[i]];
-
-          if (t > 0)
-            {
-              if (label == 0)
-                label = t;
-              else if (t != label)
-                label = outline;
-            }
-        }
+        if (t[i] > 0)
+          {
+            if (label == 0)
+              label = t[i];
+            else if (t[i] != label)
+              label = outline;
+          }
 
       g_assert (label != 0);
       m[0] = label;
@@ -168,7 +166,7 @@ lda_watershed_drain (LdaBucketQueue *q,
         continue;
 
       for (int i = 0; i < 4; i++)
-        if (m[offsets[i]] == 0)
+        if (t[i] == 0)
           {
             int step = ABS ((int) relief[p + offsets[i]] - (int) relief[p]);
 

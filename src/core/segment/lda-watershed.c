@@ -148,14 +148,37 @@ relief_thread (gpointer data)
   return NULL;
 }
 
+/* Nucleus runs from @r on that lie in row @y, painted; returns the first
+ * run not painted. */
+static gsize
+paint_row_runs (gint32        *m,
+                const LdaRuns *nuclei,
+                gsize          r,
+                guint          y)
+{
+  for (; r < nuclei->n_runs && nuclei->runs[r].y == y; r++)
+    {
+      const guint x0 = nuclei->runs[r].x0, x1 = nuclei->runs[r].x1;
+      const gint32 label = (gint32) nuclei->labels[r] + LDA_REGION_FIRST_CELL;
+
+      for (guint x = x0; x < x1; x++)
+        m[x] = label;
+    }
+
+  return r;
+}
+
 /* Markers: 1 outside @area, i + 2 on nucleus i, 0 elsewhere (split lines
- * between nuclei included: the flood decides them). */
+ * between nuclei included: the flood decides them).  Row by row, the
+ * nuclei painted while the row is in the cache; runs out of raster order,
+ * if any, are painted at the end. */
 static void
 fill_markers (gint32            *markers,
               const LdaBitplane *area,
               const LdaRuns     *nuclei)
 {
   const guint w = area->width;
+  gsize r = 0;
 
   for (guint y = 0; y < area->height; y++)
     {
@@ -175,16 +198,11 @@ fill_markers (gint32            *markers,
             for (guint i = 0; i < n; i++)
               m[x0 + i] = (gint32) ((bits >> i) & 1);
         }
+      r = paint_row_runs (m, nuclei, r, y);
     }
-  for (gsize i = 0; i < nuclei->n_runs; i++)
-    {
-      const LdaRun *run = &nuclei->runs[i];
-      gint32 *m = markers + (gsize) run->y * w;
-      gint32 label = (gint32) nuclei->labels[i] + LDA_REGION_FIRST_CELL;
-
-      for (guint x = run->x0; x < run->x1; x++)
-        m[x] = label;
-    }
+  while (r < nuclei->n_runs)
+    r = paint_row_runs (markers + (gsize) nuclei->runs[r].y * w, nuclei, r,
+                        nuclei->runs[r].y);
 }
 
 /* The pieces of the unknown pixels: @area less the nuclei and the
