@@ -33,7 +33,9 @@
 
 /* Fewer unknown pixels than this are flooded on one thread. */
 #define MIN_PIXELS_FOR_TWO 65536
-/* How many pieces a thread takes at a time. */
+/* Pieces of this many pixels or more are taken one at a time, the
+ * largest first; smaller ones PIECE_CHUNK at a time. */
+#define LARGE_PIECE 4096
 #define PIECE_CHUNK 64
 
 struct _LdaWatershedParts
@@ -43,7 +45,8 @@ struct _LdaWatershedParts
   LdaRuns *runs;        /* the unknown pixels, labelled by piece */
   gsize   *first_run;   /* per piece, where its runs start in run_order */
   gsize   *run_order;   /* run indices, piece by piece, raster order within */
-  guint   *order;       /* pieces, the largest first */
+  guint   *order;       /* pieces: the large ones, largest first, then the others */
+  guint    n_large;
   gsize    n_pixels;
 };
 
@@ -52,7 +55,8 @@ typedef struct
   const LdaWatershedParts *parts;
   gint32                  *markers;
   const guint8            *relief;
-  gint                    *next;   /* the next piece in parts->order not taken */
+  gint                    *next_large;  /* the next large piece not taken */
+  gint                    *next;        /* the next small one not taken */
   GCancellable            *cancellable;
   int                      done;   /* 1 done, 0 out of memory, -1 cancelled */
 } FloodJob;
@@ -89,17 +93,28 @@ unknown_plane (const gint32  *markers,
   return plane;
 }
 
-/* Groups the runs by piece, and orders the pieces: the largest first,
- * the others as they come.  Threads take them from the front, so the
- * largest is begun at once and the others fill the time it takes. */
+static int
+compare_size (gconstpointer a,
+              gconstpointer b,
+              gpointer      sizes)
+{
+  const gsize *size = sizes;
+  gsize sa = size[*(const guint *) a], sb = size[*(const guint *) b];
+
+  return sa > sb ? -1 : sa < sb;
+}
+
+/* Groups the runs by piece, and orders the pieces: the large ones first,
+ * largest first, then the others as they come.  Threads take them from
+ * the front, so the largest are begun at once, one on each thread, and
+ * the others fill the time they take. */
 static void
 order_pieces (LdaWatershedParts *self,
               gsize             *fill)
 {
   const LdaRuns *runs = self->runs;
   const guint n = runs->n_components;
-  gsize biggest = 0;
-  guint big = 0;
+  guint small = 0;
   g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
 
   for (gsize r = 0; r < runs->n_runs; r++)
@@ -116,14 +131,17 @@ order_pieces (LdaWatershedParts *self,
       self->run_order[self->first_run[b] + fill[b]++] = r;
     }
 
+  self->n_large = 0;
   for (guint b = 0; b < n; b++)
     {
       self->n_pixels += size[b];
-      if (size[b] > biggest)
-        biggest = size[b], big = b;
+      if (size[b] >= LARGE_PIECE)
+        self->order[self->n_large++] = b;
     }
-  for (guint k = 0; k < n; k++)
-    self->order[k] = k == 0 ? big : (k <= big ? k - 1 : k);
+  g_qsort_with_data (self->order, (gint) self->n_large, sizeof (guint), compare_size, size);
+  for (guint b = 0; b < n; b++)
+    if (size[b] < LARGE_PIECE)
+      self->order[self->n_large + small++] = b;
 }
 
 /**
@@ -202,8 +220,9 @@ lda_watershed_parts_new (gint32  *markers,
   return lda_watershed_parts_new_from_plane (plane, error);
 }
 
-/* Floods pieces one after another, PIECE_CHUNK at a time from the
- * shared order, until none is left. */
+/* Floods pieces one after another from the shared order, the large ones
+ * one at a time and then the others PIECE_CHUNK at a time, until none is
+ * left. */
 static void
 flood_pieces (FloodJob *job)
 {
@@ -221,10 +240,16 @@ flood_pieces (FloodJob *job)
 
       if (k == end)
         {
-          k = (guint) g_atomic_int_add (job->next, PIECE_CHUNK);
-          if (k >= parts->runs->n_components)
-            break;
-          end = MIN (k + PIECE_CHUNK, parts->runs->n_components);
+          k = (guint) g_atomic_int_add (job->next_large, 1);
+          if (k < parts->n_large)
+            end = k + 1;
+          else
+            {
+              k = parts->n_large + (guint) g_atomic_int_add (job->next, PIECE_CHUNK);
+              if (k >= parts->runs->n_components)
+                break;
+              end = MIN (k + PIECE_CHUNK, parts->runs->n_components);
+            }
         }
       b = parts->order[k];
 
@@ -275,10 +300,10 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
                            GError            **error)
 {
   const guint n = self->runs->n_components;
-  gint next = 0;
+  gint next_large = 0, next = 0;
   FloodJob jobs[2] = {
-    { self, markers, relief, &next, cancellable, 1 },
-    { self, markers, relief, &next, cancellable, 1 },
+    { self, markers, relief, &next_large, &next, cancellable, 1 },
+    { self, markers, relief, &next_large, &next, cancellable, 1 },
   };
   GThread *thread = NULL;
 
