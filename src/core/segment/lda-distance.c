@@ -229,6 +229,12 @@ relief_columns (const LdaBitplane *nuclei,
           const guint64 bits = row[x0 >> 6];
           const guint x1 = MIN ((x0 | 63) + 1, x_end);
 
+          /* A word all nucleus: zeros. */
+          if (bits == G_MAXUINT64)
+            {
+              memset (gy + x0, 0, (x1 - x0) * sizeof *gy);
+              continue;
+            }
           if (above == NULL)
             for (guint x = x0; x < x1; x++)
               gy[x] = FAR;
