@@ -429,8 +429,9 @@ sobel_naive (const LdaImage *image)
   return out;
 }
 
+/* Every size and range on one vector path. */
 static void
-test_brute_force (void)
+brute_force_with (LdaSobelVectors vectors)
 {
   static const guint sizes[][2] = {
     { 1, 1 }, { 1, 2 }, { 2, 1 }, { 1, 9 }, { 9, 1 }, { 2, 2 }, { 3, 2 },
@@ -465,12 +466,28 @@ test_brute_force (void)
 
               if (got != expected)
                 {
-                  g_test_message ("%u x %u image, values below %u: pixel (%u, %u) "
-                                  "expected %u, got %u", w, h, top, x, y, expected, got);
+                  g_test_message ("vectors %d, %u x %u image, values below %u: pixel (%u, %u) "
+                                  "expected %u, got %u", vectors, w, h, top, x, y, expected, got);
                   g_assert_cmpuint (got, ==, expected);
                 }
             }
       }
+}
+
+/* The same magnitudes from every vector path the processor has: the
+ * scalar and SSE2 one, and AVX2 and AVX-512 where there are. */
+static void
+test_brute_force (void)
+{
+  for (int limit = LDA_SOBEL_VECTORS_SSE2; limit <= LDA_SOBEL_VECTORS_WIDEST; limit++)
+    {
+      LdaSobelVectors used = lda_sobel_set_vectors ((LdaSobelVectors) limit);
+
+      g_test_message ("vectors up to %d: using %d", limit, used);
+      if (used == (LdaSobelVectors) limit)
+        brute_force_with (used);
+    }
+  lda_sobel_set_vectors (LDA_SOBEL_VECTORS_WIDEST);
 }
 
 int

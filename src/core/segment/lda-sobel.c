@@ -7,6 +7,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* Wider vectors are chosen at run time where the processor has them. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LDA_SOBEL_WIDE 1
+#include <immintrin.h>
+#endif
 
 #include "lda-error.h"
 #include "lda-sobel.h"
@@ -74,6 +79,23 @@ magnitudes4 (const gint32 *smooth,
 }
 #endif
 
+/* The scalar tail of a row, from column @x on. */
+static void
+magnitude_tail (const gint32 *smooth,
+                const gint32 *diff,
+                guint16      *dst,
+                guint         x,
+                guint         w)
+{
+  for (; x < w; x++)
+    {
+      gint32 gx = smooth[x + 2] - smooth[x];
+      gint32 gy = diff[x] + 2 * diff[x + 1] + diff[x + 2];
+
+      dst[x] = magnitude (gx, gy);
+    }
+}
+
 /* One row of magnitudes from its smoothed columns and vertical
  * differences, each with a guard cell on either side; eight pixels at a
  * time where the processor has SSE2. */
@@ -98,12 +120,138 @@ magnitude_row (const gint32 *smooth,
       _mm_storeu_si128 ((__m128i *) (dst + x), _mm_xor_si128 (_mm_packs_epi32 (a, b), back));
     }
 #endif
-  for (; x < w; x++)
-    {
-      gint32 gx = smooth[x + 2] - smooth[x];
-      gint32 gy = diff[x] + 2 * diff[x + 1] + diff[x + 2];
+  magnitude_tail (smooth, diff, dst, x, w);
+}
 
-      dst[x] = magnitude (gx, gy);
+#ifdef LDA_SOBEL_WIDE
+/* gx and gy of eight pixels from column @x on, as 32-bit lanes. */
+__attribute__ ((target ("avx2")))
+static inline void
+gradients8 (const gint32 *smooth,
+            const gint32 *diff,
+            guint         x,
+            __m256i      *gx,
+            __m256i      *gy)
+{
+  __m256i d1 = _mm256_loadu_si256 ((const __m256i *) (diff + x + 1));
+
+  *gx = _mm256_sub_epi32 (_mm256_loadu_si256 ((const __m256i *) (smooth + x + 2)),
+                          _mm256_loadu_si256 ((const __m256i *) (smooth + x)));
+  *gy = _mm256_add_epi32 (_mm256_add_epi32 (_mm256_loadu_si256 ((const __m256i *) (diff + x)),
+                                            _mm256_add_epi32 (d1, d1)),
+                          _mm256_loadu_si256 ((const __m256i *) (diff + x + 2)));
+}
+
+/* Four magnitudes from four gx and gy, in doubles as magnitude(). */
+__attribute__ ((target ("avx2")))
+static inline __m128i
+magnitudes4_avx2 (__m128i gx,
+                  __m128i gy)
+{
+  __m256d x = _mm256_cvtepi32_pd (gx), y = _mm256_cvtepi32_pd (gy);
+  __m256d n = _mm256_add_pd (_mm256_mul_pd (x, x), _mm256_mul_pd (y, y));
+
+  return _mm256_cvttpd_epi32 (_mm256_min_pd (_mm256_sqrt_pd (n), _mm256_set1_pd (65535.0)));
+}
+
+/* As magnitude_row(), four square roots an instruction. */
+__attribute__ ((target ("avx2")))
+static void
+magnitude_row_avx2 (const gint32 *smooth,
+                    const gint32 *diff,
+                    guint16      *dst,
+                    guint         w)
+{
+  guint x = 0;
+
+  for (; x + 8 <= w; x += 8)
+    {
+      __m256i gx, gy;
+      __m128i lo, hi;
+
+      gradients8 (smooth, diff, x, &gx, &gy);
+      lo = magnitudes4_avx2 (_mm256_castsi256_si128 (gx), _mm256_castsi256_si128 (gy));
+      hi = magnitudes4_avx2 (_mm256_extracti128_si256 (gx, 1), _mm256_extracti128_si256 (gy, 1));
+      _mm_storeu_si128 ((__m128i *) (dst + x), _mm_packus_epi32 (lo, hi));
+    }
+  magnitude_tail (smooth, diff, dst, x, w);
+}
+
+/* As magnitude_row(), eight square roots an instruction. */
+__attribute__ ((target ("avx2,avx512f")))
+static void
+magnitude_row_avx512 (const gint32 *smooth,
+                      const gint32 *diff,
+                      guint16      *dst,
+                      guint         w)
+{
+  guint x = 0;
+
+  for (; x + 8 <= w; x += 8)
+    {
+      __m256i gx, gy;
+      __m512d fx, fy, n;
+      __m256i m;
+
+      gradients8 (smooth, diff, x, &gx, &gy);
+      fx = _mm512_cvtepi32_pd (gx);
+      fy = _mm512_cvtepi32_pd (gy);
+      n = _mm512_add_pd (_mm512_mul_pd (fx, fx), _mm512_mul_pd (fy, fy));
+      m = _mm512_cvttpd_epi32 (_mm512_min_pd (_mm512_sqrt_pd (n), _mm512_set1_pd (65535.0)));
+      _mm_storeu_si128 ((__m128i *) (dst + x),
+                        _mm_packus_epi32 (_mm256_castsi256_si128 (m),
+                                          _mm256_extracti128_si256 (m, 1)));
+    }
+  magnitude_tail (smooth, diff, dst, x, w);
+}
+#endif
+
+typedef void (*MagnitudeRow) (const gint32 *, const gint32 *, guint16 *, guint);
+
+static LdaSobelVectors vectors_limit = LDA_SOBEL_VECTORS_WIDEST;
+
+static LdaSobelVectors
+vectors_for (LdaSobelVectors limit)
+{
+#ifdef LDA_SOBEL_WIDE
+  if (limit >= LDA_SOBEL_VECTORS_AVX512 && __builtin_cpu_supports ("avx512f") &&
+      __builtin_cpu_supports ("avx2"))
+    return LDA_SOBEL_VECTORS_AVX512;
+  if (limit >= LDA_SOBEL_VECTORS_AVX2 && __builtin_cpu_supports ("avx2"))
+    return LDA_SOBEL_VECTORS_AVX2;
+#endif
+  return LDA_SOBEL_VECTORS_SSE2;
+}
+
+/**
+ * lda_sobel_set_vectors:
+ * @limit: the widest vectors lda_sobel() may use
+ *
+ * For the tests, which check every path the processor has: the results
+ * are the same on all of them.
+ *
+ * Returns: the vectors lda_sobel() will now use
+ */
+LdaSobelVectors
+lda_sobel_set_vectors (LdaSobelVectors limit)
+{
+  vectors_limit = limit;
+  return vectors_for (limit);
+}
+
+static MagnitudeRow
+magnitude_row_for_cpu (void)
+{
+  switch (vectors_for (vectors_limit))
+    {
+#ifdef LDA_SOBEL_WIDE
+    case LDA_SOBEL_VECTORS_AVX512:
+      return magnitude_row_avx512;
+    case LDA_SOBEL_VECTORS_AVX2:
+      return magnitude_row_avx2;
+#endif
+    default:
+      return magnitude_row;
     }
 }
 
@@ -134,6 +282,7 @@ lda_sobel (const LdaImage *image,
   g_autoptr(LdaImage) out = NULL;
   g_autofree gint32 *smooth = NULL;
   g_autofree gint32 *diff = NULL;
+  const MagnitudeRow row = magnitude_row_for_cpu ();
 
   g_return_val_if_fail (image->type == LDA_PIXEL_U16, NULL);
 
@@ -166,7 +315,7 @@ lda_sobel (const LdaImage *image,
       smooth[w + 1] = smooth[reflect101 (w, w) + 1];
       diff[w + 1] = diff[reflect101 (w, w) + 1];
 
-      magnitude_row (smooth, diff, dst, w);
+      row (smooth, diff, dst, w);
     }
 
   return g_steal_pointer (&out);

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The vectors the magnitudes are computed with, narrowest first. */
+typedef enum
+{
+  LDA_SOBEL_VECTORS_SSE2,     /* or one at a time where there is no SSE2 */
+  LDA_SOBEL_VECTORS_AVX2,
+  LDA_SOBEL_VECTORS_AVX512,
+  LDA_SOBEL_VECTORS_WIDEST = LDA_SOBEL_VECTORS_AVX512,
+} LdaSobelVectors;
+
+LdaSobelVectors lda_sobel_set_vectors (LdaSobelVectors limit);
+
 LdaImage *lda_sobel (const LdaImage *image,
                      GCancellable   *cancellable,
                      GError        **error);
