@@ -62,107 +62,32 @@ lda_ellipse (guint   kernel,
     }
 }
 
-/* dst bit x = src bit (x + s), zero where x + s falls outside the row. */
-static void
-row_shift (guint64       *dst,
-           const guint64 *src,
-           gsize          n,
-           gssize         s)
-{
-  gsize q, r;
-
-  if (s >= 0)
-    {
-      q = (gsize) s / 64;
-      r = (gsize) s % 64;
-      for (gsize i = 0; i < n; i++)
-        {
-          guint64 v = 0;
-
-          if (i + q < n)
-            v = src[i + q] >> r;
-          if (r != 0 && i + q + 1 < n)
-            v |= src[i + q + 1] << (64 - r);
-          dst[i] = v;
-        }
-    }
-  else
-    {
-      q = (gsize) -s / 64;
-      r = (gsize) -s % 64;
-      for (gsize i = 0; i < n; i++)
-        {
-          guint64 v = 0;
-
-          if (i >= q)
-            v = src[i - q] << r;
-          if (r != 0 && i >= q + 1)
-            v |= src[i - q - 1] >> (64 - r);
-          dst[i] = v;
-        }
-    }
-}
-
-/* acc bit x = OR of src bits x, x + step, …, x + (length − 1) · step, with
- * step = ±1: a run dilation by doubling, in about log2(length) shifts.
- * Shifting toward the row's start drops only bits that fall off it, which
- * are outside the image; so the two directions are kept apart. */
-static void
-row_run_or (guint64       *acc,
-            const guint64 *src,
-            guint64       *tmp,
-            gsize          n,
-            int            length,
-            int            step)
-{
-  int p = 1;
-
-  memcpy (acc, src, n * sizeof *acc);
-
-  while (2 * p <= length)
-    {
-      row_shift (tmp, acc, n, step * p);
-      for (gsize i = 0; i < n; i++)
-        acc[i] |= tmp[i];
-      p *= 2;
-    }
-  if (length > p)
-    {
-      row_shift (tmp, acc, n, step * (length - p));
-      for (gsize i = 0; i < n; i++)
-        acc[i] |= tmp[i];
-    }
-}
-
-/* dst bit x = OR of src bits x + a … x + b (a ≤ b), outside = 0.
- * acc, acc2 and tmp hold n words each. */
+/* dst bit x = OR of src bits x + a … x + b (a ≤ b, both within 63 of 0:
+ * kernels are at most LDA_KERNEL_MAX), outside = 0, in one pass: each
+ * shifted copy of the row is made from a word and its neighbour. */
 static void
 row_window_or (guint64       *dst,
-               const guint64 *src,
-               guint64       *acc,
-               guint64       *acc2,
-               guint64       *tmp,
-               gsize          n,
-               int            a,
-               int            b,
-               guint64        last_mask)
+                    const guint64 *src,
+                    gsize          n,
+                    int            a,
+                    int            b,
+                    guint64        last_mask)
 {
-  if (a >= 0)
+  for (gsize i = 0; i < n; i++)
     {
-      row_run_or (acc, src, tmp, n, b - a + 1, 1);
-      row_shift (dst, acc, n, a);
-    }
-  else if (b <= 0)
-    {
-      row_run_or (acc, src, tmp, n, b - a + 1, -1);
-      row_shift (dst, acc, n, b);
-    }
-  else
-    {
-      row_run_or (acc, src, tmp, n, b + 1, 1);
-      row_run_or (acc2, src, tmp, n, 1 - a, -1);
-      for (gsize i = 0; i < n; i++)
-        dst[i] = acc[i] | acc2[i];
+      const guint64 cur = src[i];
+      const guint64 prev = i > 0 ? src[i - 1] : 0;
+      const guint64 next = i + 1 < n ? src[i + 1] : 0;
+      guint64 v = 0;
+
+      for (int s = a; s <= b; s++)
+        if (s == 0)
+          v |= cur;
+        else if (s > 0)
+          v |= (cur >> s) | (next << (64 - s));
+        else
+          v |= (cur << -s) | (prev >> (64 + s));
+      dst[i] = v;
     }
 
   dst[n - 1] &= last_mask;
@@ -193,9 +118,6 @@ dilate_once (const LdaBitplane *src,
   LdaBitplane *planes[LDA_KERNEL_MAX] = { NULL, };
   int n_rows = 0;
   int n_windows = 0;
-  g_autofree guint64 *acc = g_new (guint64, n);
-  g_autofree guint64 *acc2 = g_new (guint64, n);
-  g_autofree guint64 *tmp = g_new (guint64, n);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (kernel >= 1 && kernel <= LDA_KERNEL_MAX, NULL);
@@ -237,6 +159,9 @@ dilate_once (const LdaBitplane *src,
 
   for (int w = 0; w < n_windows && ok; w++)
     {
+      /* The anchor's column alone is the source itself. */
+      if (window_a[w] == 0 && window_b[w] == 0)
+        continue;
       planes[w] = lda_bitplane_new (src->width, src->height, error);
       if (planes[w] == NULL)
         {
@@ -244,8 +169,8 @@ dilate_once (const LdaBitplane *src,
           break;
         }
       for (guint y = 0; y < src->height; y++)
-        row_window_or (lda_bitplane_row (planes[w], y), lda_bitplane_row (src, y),
-                       acc, acc2, tmp, n, window_a[w], window_b[w], last_mask);
+        row_window_or (lda_bitplane_row (planes[w], y), lda_bitplane_row (src, y), n,
+                       window_a[w], window_b[w], last_mask);
     }
 
   if (ok)
@@ -261,7 +186,8 @@ dilate_once (const LdaBitplane *src,
 
               if (sy < 0 || sy >= src->height)
                 continue;
-              in = lda_bitplane_row (planes[rows[i].window], (guint) sy);
+              in = lda_bitplane_row (planes[rows[i].window] != NULL ? planes[rows[i].window] : src,
+                                     (guint) sy);
               for (gsize j = 0; j < n; j++)
                 out[j] |= in[j];
             }
