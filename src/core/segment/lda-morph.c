@@ -67,28 +67,31 @@ lda_ellipse (guint   kernel,
  * shifted copy of the row is made from a word and its neighbour. */
 static void
 row_window_or (guint64       *dst,
-                    const guint64 *src,
-                    gsize          n,
-                    int            a,
-                    int            b,
-                    guint64        last_mask)
+               const guint64 *src,
+               gsize          n,
+               int            a,
+               int            b,
+               guint64        last_mask)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      const guint64 cur = src[i];
-      const guint64 prev = i > 0 ? src[i - 1] : 0;
-      const guint64 next = i + 1 < n ? src[i + 1] : 0;
-      guint64 v = 0;
-
-      for (int s = a; s <= b; s++)
-        if (s == 0)
-          v |= cur;
-        else if (s > 0)
-          v |= (cur >> s) | (next << (64 - s));
-        else
-          v |= (cur << -s) | (prev >> (64 + s));
-      dst[i] = v;
-    }
+  memset (dst, 0, n * sizeof *dst);
+  /* One shift at a time over the whole row: loops without a branch,
+   * which the compiler makes vector code of. */
+  for (int s = a; s <= b; s++)
+    if (s == 0)
+      for (gsize i = 0; i < n; i++)
+        dst[i] |= src[i];
+    else if (s > 0)
+      {
+        for (gsize i = 0; i + 1 < n; i++)
+          dst[i] |= (src[i] >> s) | (src[i + 1] << (64 - s));
+        dst[n - 1] |= src[n - 1] >> s;
+      }
+    else
+      {
+        dst[0] |= src[0] << -s;
+        for (gsize i = 1; i < n; i++)
+          dst[i] |= (src[i] << -s) | (src[i - 1] >> (64 + s));
+      }
 
   dst[n - 1] &= last_mask;
 }
