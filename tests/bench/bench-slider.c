@@ -1,12 +1,13 @@
 /* bench-slider.c — from a slider change to the updated pane on screen
  *
- *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider [N [tiles]]
+ *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider [N [tiles [preset]]]
  *
  * Builds a 2048 × 2048 triple by tiling the bundled sample 4 × 4 (tiles × tiles
  * with the second argument: 1 is the 512 × 512 sample itself, 16 gives
  * 8192 × 8192), opens it in the real window, then N times (default 100)
  * moves the Hoechst offset slider and measures the time until a frame
- * showing the new result has been painted.
+ * showing the new result has been painted.  The third argument chooses a
+ * preset in the window first (robust, the default, or article).
  *
  * The time is split into (a) what this program's own code spends — the
  * pipeline's stale stages and the rendering on the worker, the window
@@ -34,6 +35,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-channel-panel.h"
+#include "lda-nucleus-panel.h"
 #include "lda-tiled-layer.h"
 #include "bench-util.h"
 #include "lda-window.h"
@@ -282,6 +284,25 @@ print_timings (const Timings *t,
           bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +318,7 @@ main (int    argc,
   Timings timings;
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 100;
   guint n_tiles = argc > 2 ? (guint) CLAMP (atoi (argv[2]), 1, 16) : 4;
+  LdaPreset preset = LDA_PRESET_DEFAULT;
   gint64 t_open;
 
   /* As main.c of the application does. */
@@ -309,6 +331,11 @@ main (int    argc,
       return 1;
     }
   n = MAX (n, 1);
+  if (argc > 3 && !lda_preset_from_name (argv[3], &preset))
+    {
+      fprintf (stderr, "bench-slider: no preset named %s\n", argv[3]);
+      return 1;
+    }
 
   sample_dir = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
   dir = bench_make_tiled_sample (sample_dir, "lda-bench", n_tiles, paths);
@@ -329,6 +356,14 @@ main (int    argc,
   while (lda_pipeline_runner_is_busy (runner) || lda_pipeline_runner_get_result (runner) == NULL)
     g_main_context_iteration (NULL, TRUE);
   t_open = g_get_monotonic_time () - t_open;
+  if (preset != LDA_PRESET_DEFAULT)
+    {
+      g_signal_emit_by_name (find_widget (GTK_WIDGET (probe.window), LDA_TYPE_NUCLEUS_PANEL),
+                             "preset-chosen", (guint) preset);
+      while (lda_pipeline_runner_is_busy (runner))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  printf ("preset: %s\n", lda_preset_name (preset));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe.window));
   bench_frame_timer_attach (&probe.timer, GTK_WIDGET (probe.window));
