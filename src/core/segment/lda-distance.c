@@ -33,6 +33,30 @@ row_bit (const guint64 *row,
   return (row[x >> 6] >> (x & 63)) & 1;
 }
 
+/* The end of the run of pixels from @x on whose bit is @set: the first
+ * column from @x on that differs, or @w. */
+static guint
+run_end (const guint64 *row,
+         guint          x,
+         guint          w,
+         gboolean       set)
+{
+  const guint64 flip = set ? G_MAXUINT64 : 0;
+
+  while (x < w)
+    {
+      guint64 rest = (row[x >> 6] ^ flip) >> (x & 63);
+      guint left = 64 - (x & 63);
+      guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
+
+      x += n;
+      if (n < left)
+        break;
+    }
+
+  return MIN (x, w);
+}
+
 static gboolean
 row_any (const guint64 *a,
          const guint64 *not_b,
@@ -174,18 +198,7 @@ relief_row (const guint16 *g,
       memset (out + x, 0, x0 - x);
       if (x0 == w)
         break;
-      x1 = x0;
-      while (x1 < w)
-        {
-          guint64 rest = nuclei[x1 >> 6] >> (x1 & 63);
-          guint left = 64 - (x1 & 63);
-          guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
-
-          x1 += n;
-          if (n < left)
-            break;
-        }
-      x1 = MIN (x1, w);
+      x1 = run_end (nuclei, x0, w, FALSE);
       relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, out, v, f, root);
       x = x1;
     }
@@ -545,18 +558,7 @@ inside_rows (InsideJob *job)
               continue;
             }
           x0 = x + (guint) __builtin_ctzll (bits);
-          x1 = x0;
-          while (x1 < w)
-            {
-              guint64 rest = ~(row[x1 >> 6] >> (x1 & 63));
-              guint left = 64 - (x1 & 63);
-              guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
-
-              x1 += n;
-              if (n < left)
-                break;
-            }
-          x1 = MIN (x1, w);
+          x1 = run_end (row, x0, w, TRUE);
           inside_run (g, x0, x1, w, out, job->v, job->f);
           x = x1;
         }
