@@ -12,23 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lda-compare.h"
 #include "lda-cli.h"
 #include "lda-triples.h"
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static double
 median_ms (gint64 *values,
            guint   n)
 {
-  qsort (values, n, sizeof *values, (int (*) (const void *, const void *)) compare_int64);
+  qsort (values, n, sizeof *values, (int (*) (const void *, const void *)) lda_compare_gint64);
 
   if (n % 2 == 1)
     return values[n / 2] / 1000.0;

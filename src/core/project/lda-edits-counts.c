@@ -5,17 +5,9 @@
  */
 #include "config.h"
 
+#include "lda-compare.h"
 #include "lda-components.h"
 #include "lda-edits.h"
-
-static int
-compare_u64 (gconstpointer a,
-             gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* The run of @runs in row @y that contains column @x (it must exist). */
 static gsize
@@ -172,7 +164,7 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
         g_array_append_val (pairs, pair);
     }
 
-  g_array_sort (pairs, compare_u64);
+  g_array_sort (pairs, lda_compare_guint64);
   for (guint i = 0; i < pairs->len; i++)
     {
       guint64 pair = g_array_index (pairs, guint64, i);

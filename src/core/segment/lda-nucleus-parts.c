@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "lda-compare.h"
 #include "lda-nucleus-parts.h"
 
 /* The bits of @row in [x0, x1). */
@@ -78,15 +79,6 @@ contact_pixels (const LdaBitplane *objects,
     }
 }
 
-static int
-compare_area (gconstpointer a,
-              gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The median area of the objects: the size of a nucleus in this frame. */
 static guint64
 median_area (const guint64 *dead,
@@ -97,7 +89,7 @@ median_area (const guint64 *dead,
 
   for (guint o = 0; o < n_objects; o++)
     area[o] = dead[o] + live[o];
-  qsort (area, n_objects, sizeof (guint64), compare_area);
+  qsort (area, n_objects, sizeof (guint64), lda_compare_guint64);
 
   return area[n_objects / 2];
 }

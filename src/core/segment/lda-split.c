@@ -28,6 +28,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lda-compare.h"
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-split.h"
@@ -118,15 +119,6 @@ find_root (guint32 *parent,
     }
 
   return p;
-}
-
-static int
-compare_u32 (gconstpointer a,
-             gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 /* Sorts ws->pixels[0 … m) into ws->order by @values, highest first, raster
@@ -227,7 +219,7 @@ seeds_in (Workspace     *ws,
         g_array_append_val (ws->seeds, p);
     }
 
-  g_array_sort (ws->seeds, compare_u32);
+  g_array_sort (ws->seeds, lda_compare_guint32);
   for (guint i = 0; i < ws->seeds->len; i++)
     labels[g_array_index (ws->seeds, guint32, i)] = (gint32) i + 1;
 
