@@ -211,7 +211,7 @@ def main():
     import seed_reference as reference
 
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; "
-          f"median of N runs in one process each (N = {args.repeat} at 2048 x 2048, "
+          f"median of N runs in one process each, after one untimed (N = {args.repeat} at 2048 x 2048, "
           f"scaled by the pixel count)")
     results = {}
     with tempfile.TemporaryDirectory() as work:
