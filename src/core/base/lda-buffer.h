@@ -13,8 +13,11 @@ G_BEGIN_DECLS
  * 2 MiB for transparent huge pages, and kept for reuse once freed. */
 #define LDA_BUFFER_LARGE (4 * 1024 * 1024)
 
-/* At most this much freed memory is kept for reuse. */
-#define LDA_BUFFER_CACHE_MAX (G_GUINT64_CONSTANT (1) << 30)
+/* At most this much freed memory is kept for reuse: all a 2048 × 2048
+ * frame's large buffers, and at 8192 × 8192 (a quarter of the window's
+ * 40 bytes a pixel went to kept blocks at 1 GiB) a few, where a fresh
+ * mapping costs little next to the work done in it. */
+#define LDA_BUFFER_CACHE_MAX (G_GUINT64_CONSTANT (256) << 20)
 
 gpointer lda_buffer_alloc  (gsize    size,
                             gboolean zero);
