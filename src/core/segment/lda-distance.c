@@ -265,11 +265,20 @@ relief_columns (const LdaBitplane *nuclei,
     }
   for (guint y = h - 1; y-- > 0;)
     {
+      const guint64 *row = lda_bitplane_row (nuclei, y);
       guint16 *gy = g + (gsize) y * w;
       const guint16 *below = gy + w;
 
-      for (guint x = x_start; x < x_end; x++)
-        gy[x] = MIN (gy[x], below[x] + 1);
+      for (guint x0 = x_start; x0 < x_end; x0 = (x0 | 63) + 1)
+        {
+          const guint x1 = MIN ((x0 | 63) + 1, x_end);
+
+          /* A word all nucleus stays 0. */
+          if (row[x0 >> 6] == G_MAXUINT64)
+            continue;
+          for (guint x = x0; x < x1; x++)
+            gy[x] = MIN (gy[x], below[x] + 1);
+        }
     }
 }
 
