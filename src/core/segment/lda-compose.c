@@ -346,7 +346,7 @@ typedef struct
 } ComposeJob;
 
 /* For each byte of a mask word, the eight pixels it covers as bytes of
- * 0xff or 0. */
+ * 0xff or 0, in memory order: pixel i is byte i whatever the byte order. */
 static const guint64 *
 byte_masks (void)
 {
@@ -356,9 +356,13 @@ byte_masks (void)
   if (g_once_init_enter (&done))
     {
       for (guint b = 0; b < 256; b++)
-        for (guint i = 0; i < 8; i++)
-          if ((b >> i) & 1)
-            table[b] |= G_GUINT64_CONSTANT (0xff) << (8 * i);
+        {
+          guint8 bytes[8];
+
+          for (guint i = 0; i < 8; i++)
+            bytes[i] = (b >> i) & 1 ? 0xff : 0;
+          memcpy (&table[b], bytes, sizeof bytes);
+        }
       g_once_init_leave (&done, 1);
     }
 
