@@ -8,22 +8,11 @@
 #include "lda-compose.h"
 #include "lda-nucleus-parts.h"
 #include "lda-pipeline.h"
+#include "lda-test-planes.h"
 #include "lda-watershed.h"
 
 #define W 80
 #define H 48
-
-static void
-plane_disc (LdaBitplane *plane,
-            int          cx,
-            int          cy,
-            int          r)
-{
-  for (int y = 0; y < H; y++)
-    for (int x = 0; x < W; x++)
-      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
-        lda_bitplane_set (plane, x, y, TRUE);
-}
 
 /* Nucleus objects of Hoechst ∪ Draq7 as the split leaves them when it
  * finds no neck: each 4-connected piece one object, no lines. */
@@ -81,9 +70,9 @@ test_dead_against_live (void)
   g_autoptr(LdaBitplane) draq7 = lda_bitplane_new (W, H, NULL);
   g_autoptr(LdaNuclei) nuclei = NULL;
 
-  plane_disc (hoechst, 40, 24, 12);
-  plane_disc (hoechst, 22, 24, 12);
-  plane_disc (draq7, 22, 24, 12);
+  lda_test_plane_disc (hoechst, 40, 24, 12);
+  lda_test_plane_disc (hoechst, 22, 24, 12);
+  lda_test_plane_disc (draq7, 22, 24, 12);
   nuclei = nuclei_unsplit (hoechst, draq7);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 1);
 
@@ -108,7 +97,7 @@ test_dead_nucleus_kept_whole (void)
   g_autoptr(LdaBitplane) draq7 = lda_bitplane_new (W, H, NULL);
   g_autoptr(LdaNuclei) nuclei = NULL;
 
-  plane_disc (hoechst, 40, 24, 15);
+  lda_test_plane_disc (hoechst, 40, 24, 15);
   for (guint y = 0; y < H; y++)
     for (guint x = 0; x < 40; x++)
       if (lda_bitplane_get (hoechst, x, y))
@@ -119,7 +108,7 @@ test_dead_nucleus_kept_whole (void)
 
   g_clear_pointer (&draq7, lda_bitplane_free);
   draq7 = lda_bitplane_new (W, H, NULL);
-  plane_disc (draq7, 40, 24, 9);
+  lda_test_plane_disc (draq7, 40, 24, 9);
   g_clear_pointer (&nuclei, lda_nuclei_free);
   nuclei = nuclei_unsplit (hoechst, draq7);
   g_assert_cmpuint (cut_and_count (nuclei, draq7, 0), ==, 1);
@@ -134,9 +123,9 @@ test_small_part_kept (void)
   g_autoptr(LdaBitplane) draq7 = lda_bitplane_new (W, H, NULL);
   g_autoptr(LdaNuclei) nuclei = NULL;
 
-  plane_disc (draq7, 30, 24, 14);
-  plane_disc (hoechst, 30, 24, 14);
-  plane_disc (hoechst, 48, 24, 6);
+  lda_test_plane_disc (draq7, 30, 24, 14);
+  lda_test_plane_disc (hoechst, 30, 24, 14);
+  lda_test_plane_disc (hoechst, 48, 24, 6);
   nuclei = nuclei_unsplit (hoechst, draq7);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 1);
   g_assert_cmpuint (cut_and_count (nuclei, draq7, 0), ==, 1);
@@ -159,9 +148,9 @@ test_counted_apart (void)
   lda_nucleus_params_init_preset (&p, LDA_PRESET_ROBUST);
   /* Deep enough that the shape alone does not split them. */
   p.split_depth = 8.0;
-  plane_disc (hoechst, 40, 24, 12);
-  plane_disc (hoechst, 22, 24, 12);
-  plane_disc (draq7, 22, 24, 12);
+  lda_test_plane_disc (hoechst, 40, 24, 12);
+  lda_test_plane_disc (hoechst, 22, 24, 12);
+  lda_test_plane_disc (draq7, 22, 24, 12);
   nuclei = lda_nuclei_new (hoechst, draq7, NULL, NULL, &p, NULL, NULL);
   g_assert_nonnull (nuclei);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 2);

@@ -14,6 +14,7 @@
 #include "lda-edits.h"
 #include "lda-pipeline.h"
 #include "lda-split.h"
+#include "lda-test-planes.h"
 
 #define W 64
 #define H 48
@@ -22,18 +23,6 @@ static LdaBitplane *
 plane_new (void)
 {
   return lda_bitplane_new (W, H, NULL);
-}
-
-static void
-plane_disc (LdaBitplane *plane,
-            int          cx,
-            int          cy,
-            int          r)
-{
-  for (int y = 0; y < H; y++)
-    for (int x = 0; x < W; x++)
-      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
-        lda_bitplane_set (plane, x, y, TRUE);
 }
 
 static LdaNucleusParams
@@ -94,8 +83,8 @@ test_two_touching_discs (void)
   LdaNucleusParams p = nucleus_params (TRUE);
   gsize n_lines = 0;
 
-  plane_disc (hoechst, 24, 24, 10);
-  plane_disc (hoechst, 40, 24, 10);
+  lda_test_plane_disc (hoechst, 24, 24, 10);
+  lda_test_plane_disc (hoechst, 40, 24, 10);
 
   split = lda_nuclei_new (hoechst, draq7, NULL, NULL, &p, NULL, NULL);
   g_assert_nonnull (split);
@@ -145,8 +134,8 @@ test_bump_not_split (void)
   g_autoptr(LdaNuclei) nuclei = NULL;
   LdaNucleusParams p = nucleus_params (TRUE);
 
-  plane_disc (hoechst, 28, 24, 10);
-  plane_disc (hoechst, 36, 24, 10);
+  lda_test_plane_disc (hoechst, 28, 24, 10);
+  lda_test_plane_disc (hoechst, 36, 24, 10);
   nuclei = lda_nuclei_new (hoechst, draq7, NULL, NULL, &p, NULL, NULL);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 1);
   g_assert_cmpuint (lda_bitplane_count (nuclei->lines), ==, 0);
@@ -155,8 +144,8 @@ test_bump_not_split (void)
    * their neck: a depth of 5 keeps them whole too. */
   lda_bitplane_free (hoechst);
   hoechst = plane_new ();
-  plane_disc (hoechst, 24, 24, 10);
-  plane_disc (hoechst, 40, 24, 10);
+  lda_test_plane_disc (hoechst, 24, 24, 10);
+  lda_test_plane_disc (hoechst, 40, 24, 10);
   p.split_depth = 5.0;
   g_clear_pointer (&nuclei, lda_nuclei_free);
   nuclei = lda_nuclei_new (hoechst, draq7, NULL, NULL, &p, NULL, NULL);
@@ -234,8 +223,8 @@ test_specks_dropped (void)
   g_autoptr(LdaNuclei) nuclei = NULL;
   LdaNucleusParams p = nucleus_params (FALSE);
 
-  plane_disc (hoechst, 20, 20, 6);
-  plane_disc (draq7, 50, 10, 1);                /* 5 pixels */
+  lda_test_plane_disc (hoechst, 20, 20, 6);
+  lda_test_plane_disc (draq7, 50, 10, 1);                /* 5 pixels */
   lda_bitplane_set (hoechst, 27, 21, TRUE);     /* only diagonal to the disc */
   g_assert_true (lda_bitplane_get (hoechst, 26, 20));
   g_assert_false (lda_bitplane_get (hoechst, 26, 21));
@@ -264,8 +253,8 @@ test_sliver_joins (void)
   LdaNucleusParams p = nucleus_params (TRUE);
   guint small = 0;
 
-  plane_disc (hoechst, 24, 24, 10);
-  plane_disc (hoechst, 37, 24, 4);
+  lda_test_plane_disc (hoechst, 24, 24, 10);
+  lda_test_plane_disc (hoechst, 37, 24, 4);
   for (guint y = 0; y < H; y++)
     for (guint x = 35; x < W; x++)
       small += (x - 37) * (x - 37) + (y - 24) * (y - 24) <= 16;

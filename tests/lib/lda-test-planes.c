@@ -179,6 +179,19 @@ lda_test_naive_label (const LdaBitplane *plane,
   return labels;
 }
 
+/* Sets the pixels of the plane within @r of (@cx, @cy). */
+void
+lda_test_plane_disc (LdaBitplane *plane,
+                     int          cx,
+                     int          cy,
+                     int          r)
+{
+  for (int y = 0; y < (int) plane->height; y++)
+    for (int x = 0; x < (int) plane->width; x++)
+      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
+        lda_bitplane_set (plane, (guint) x, (guint) y, TRUE);
+}
+
 /* Sets the rectangle (x0, y0, width, height). */
 void
 lda_test_plane_fill (LdaBitplane *plane,

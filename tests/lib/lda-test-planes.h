@@ -25,6 +25,10 @@ void         lda_test_plane_fill       (LdaBitplane        *plane,
                                         guint               y0,
                                         guint               width,
                                         guint               height);
+void         lda_test_plane_disc       (LdaBitplane        *plane,
+                                        int                 cx,
+                                        int                 cy,
+                                        int                 r);
 char        *lda_test_plane_to_picture (const LdaBitplane  *plane);
 gboolean     lda_test_planes_match     (const char         *what,
                                         const LdaBitplane  *got,
