@@ -59,6 +59,17 @@ cut_and_count (LdaNuclei         *nuclei,
 }
 
 /* A dead disc (radius 12, in the Draq7 mask) pressed against a live one
+ * (only Hoechst), their centres 18 apart. */
+static void
+draw_dead_against_live (LdaBitplane *hoechst,
+                        LdaBitplane *draq7)
+{
+  lda_test_plane_disc (hoechst, 40, 24, 12);
+  lda_test_plane_disc (hoechst, 22, 24, 12);
+  lda_test_plane_disc (draq7, 22, 24, 12);
+}
+
+/* A dead disc (radius 12, in the Draq7 mask) pressed against a live one
  * (only Hoechst) with centres 18 apart: they share a face about 16
  * pixels long, which the live part's width (22) is not much more than.
  * They are cut into two objects along the live side of that face, and no
@@ -70,9 +81,7 @@ test_dead_against_live (void)
   g_autoptr(LdaBitplane) draq7 = lda_bitplane_new (W, H, NULL);
   g_autoptr(LdaNuclei) nuclei = NULL;
 
-  lda_test_plane_disc (hoechst, 40, 24, 12);
-  lda_test_plane_disc (hoechst, 22, 24, 12);
-  lda_test_plane_disc (draq7, 22, 24, 12);
+  draw_dead_against_live (hoechst, draq7);
   nuclei = nuclei_unsplit (hoechst, draq7);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 1);
 
@@ -148,9 +157,7 @@ test_counted_apart (void)
   lda_nucleus_params_init_preset (&p, LDA_PRESET_ROBUST);
   /* Deep enough that the shape alone does not split them. */
   p.split_depth = 8.0;
-  lda_test_plane_disc (hoechst, 40, 24, 12);
-  lda_test_plane_disc (hoechst, 22, 24, 12);
-  lda_test_plane_disc (draq7, 22, 24, 12);
+  draw_dead_against_live (hoechst, draq7);
   nuclei = lda_nuclei_new (hoechst, draq7, NULL, NULL, &p, NULL, NULL);
   g_assert_nonnull (nuclei);
   g_assert_cmpuint (nuclei->objects->n_components, ==, 2);

@@ -182,19 +182,9 @@ relief_row (const guint16 *g,
 
   while (x < w)
     {
-      guint64 bits = ~nuclei[x >> 6] >> (x & 63);
-      guint x0, x1;
-
       /* Nucleus pixels up to the next run. */
-      if (bits == 0)
-        {
-          guint next = MIN ((x | 63) + 1, w);
+      guint x0 = run_end (nuclei, x, w, TRUE), x1;
 
-          memset (out + x, 0, next - x);
-          x = next;
-          continue;
-        }
-      x0 = MIN (x + (guint) __builtin_ctzll (bits), w);
       memset (out + x, 0, x0 - x);
       if (x0 == w)
         break;
@@ -558,15 +548,10 @@ inside_rows (InsideJob *job)
       /* Runs of set bits, a word at a time. */
       while (x < w)
         {
-          guint64 bits = row[x >> 6] >> (x & 63);
-          guint x0, x1;
+          guint x0 = run_end (row, x, w, FALSE), x1;
 
-          if (bits == 0)
-            {
-              x = (x | 63) + 1;
-              continue;
-            }
-          x0 = x + (guint) __builtin_ctzll (bits);
+          if (x0 == w)
+            break;
           x1 = run_end (row, x0, w, TRUE);
           inside_run (g, x0, x1, w, out, job->v, job->f);
           x = x1;
