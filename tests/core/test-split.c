@@ -273,75 +273,184 @@ test_sliver_joins (void)
   g_assert_true (lda_bitplane_get (nuclei->mask, 37, 24));
 }
 
-/* The squared depth inside a mask, exactly: a 5 × 5 square in a larger
- * image is 3 deep in its centre (the outside is 3 pixels away), and the
- * image's edge counts as outside. */
+/* The squared depth inside a box, exactly: a 5 × 5 square in a larger
+ * box is 3 deep in its centre (the outside is 3 pixels away), and the
+ * margin counts as outside, as the image's surroundings do for a blob on
+ * its edge. */
 static void
 test_depth (void)
 {
-  g_autoptr(LdaBitplane) mask = plane_new ();
-  g_autofree guint16 *d2 = g_new (guint16, W * H);
+  const guint bw = 20, bh = 18;
+  g_autofree guint8 *inside = g_new0 (guint8, bw * bh);
+  g_autofree guint16 *g = g_new (guint16, bw * bh);
+  g_autofree guint16 *d2 = g_new (guint16, bw * bh);
+  g_autofree guint *v = g_new (guint, bw + 2);
+  g_autofree gint64 *f = g_new (gint64, bw + 2);
+  g_autofree gint16 *row = g_new (gint16, 4 * bw);
 
   for (guint y = 10; y < 15; y++)
     for (guint x = 10; x < 15; x++)
-      lda_bitplane_set (mask, x, y, TRUE);
-  for (guint y = 0; y < 3; y++)
-    for (guint x = 0; x < 3; x++)
-      lda_bitplane_set (mask, x, y, TRUE);
+      inside[y * bw + x] = 1;
+  for (guint y = 1; y < 4; y++)
+    for (guint x = 1; x < 4; x++)
+      inside[y * bw + x] = 1 | 2;
 
-  g_assert_true (lda_distance_squared_inside (mask, d2, NULL, NULL));
-  g_assert_cmpuint (d2[12 * W + 12], ==, 9);
-  g_assert_cmpuint (d2[10 * W + 10], ==, 1);
-  g_assert_cmpuint (d2[11 * W + 12], ==, 4);
-  g_assert_cmpuint (d2[0], ==, 1);
-  g_assert_cmpuint (d2[1 * W + 1], ==, 4);
-  g_assert_cmpuint (d2[5 * W + 5], ==, 0);
+  lda_distance_squared_box (inside, 1, bw, bh, g, d2, v, f, row);
+  g_assert_cmpuint (d2[12 * bw + 12], ==, 9);
+  g_assert_cmpuint (d2[10 * bw + 10], ==, 1);
+  g_assert_cmpuint (d2[11 * bw + 12], ==, 4);
+  g_assert_cmpuint (d2[1 * bw + 1], ==, 1);
+  g_assert_cmpuint (d2[2 * bw + 2], ==, 4);
+  g_assert_cmpuint (d2[6 * bw + 6], ==, 0);
+
+  /* Another bit, another mask: only the corner square has it. */
+  lda_distance_squared_box (inside, 2, bw, bh, g, d2, v, f, row);
+  g_assert_cmpuint (d2[2 * bw + 2], ==, 4);
+  g_assert_cmpuint (d2[12 * bw + 12], ==, 0);
 }
 
-/* Random masks, against the definition: the smallest squared distance to
- * a pixel outside the mask, the image's surroundings included. */
+/* The smallest squared distance from (x, y) to a pixel of @inside
+ * without @bit, by looking at them all. */
+static gint64
+depth_by_definition (const guint8 *inside,
+                     guint8        bit,
+                     guint         w,
+                     guint         h,
+                     guint         x,
+                     guint         y)
+{
+  gint64 best = G_MAXINT64;
+
+  for (gint64 qy = 0; qy < h; qy++)
+    for (gint64 qx = 0; qx < w; qx++)
+      if (!(inside[qy * w + qx] & bit))
+        best = MIN (best, (qx - x) * (qx - x) + (qy - y) * (qy - y));
+
+  return MIN (best, LDA_DISTANCE2_MAX);
+}
+
+/* Random boxes, against the definition, for both bits of the same box:
+ * shallow rows, done by offsets, and deep ones, done by the envelope. */
 static void
 test_depth_brute_force (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
 
-  for (guint round = 0; round < 40; round++)
+  for (guint round = 0; round < 41; round++)
     {
-      guint w = (guint) g_rand_int_range (rand, 1, 150);
-      guint h = (guint) g_rand_int_range (rand, 1, 90);
-      gint density = g_rand_int_range (rand, 50, 100);
-      g_autoptr(LdaBitplane) mask = lda_bitplane_new (w, h, NULL);
+      /* Last, a tall box nearly full: columns deeper than the rows done
+       * by offsets take. */
+      const gboolean tall = round == 40;
+      guint w = tall ? 30 : (guint) g_rand_int_range (rand, 2, 150);
+      guint h = tall ? 240 : (guint) g_rand_int_range (rand, 2, 90);
+      gint density = tall ? 99 : g_rand_int_range (rand, 50, 100);
+      g_autofree guint8 *inside = g_new0 (guint8, (gsize) w * h);
+      g_autofree guint16 *g = g_new (guint16, (gsize) w * h);
       g_autofree guint16 *d2 = g_new (guint16, (gsize) w * h);
+      g_autofree guint *v = g_new (guint, w + 2);
+      g_autofree gint64 *f = g_new (gint64, w + 2);
+      g_autofree gint16 *row = g_new (gint16, 4 * w);
 
-      for (guint y = 0; y < h; y++)
-        for (guint x = 0; x < w; x++)
+      /* The margin stays outside. */
+      for (guint y = 1; y + 1 < h; y++)
+        for (guint x = 1; x + 1 < w; x++)
           if (g_rand_int_range (rand, 0, 100) < density)
-            lda_bitplane_set (mask, x, y, TRUE);
-      g_assert_true (lda_distance_squared_inside (mask, d2, NULL, NULL));
+            inside[y * w + x] = 1 | (g_rand_boolean (rand) ? 2 : 0);
 
+      for (guint8 bit = 1; bit <= 2; bit++)
+        {
+          lda_distance_squared_box (inside, bit, w, h, g, d2, v, f, row);
+          for (guint y = 0; y < h; y++)
+            for (guint x = 0; x < w; x++)
+              g_assert_cmpint (d2[y * w + x], ==,
+                               (inside[y * w + x] & bit) ?
+                               depth_by_definition (inside, bit, w, h, x, y) : 0);
+        }
+    }
+}
+
+/* The depths of a whole plane by the definition, the image's
+ * surroundings outside: the plane copied into a box with a margin. */
+static guint16 *
+plane_depths (const LdaBitplane *plane)
+{
+  const guint w = plane->width, h = plane->height, bw = w + 2, bh = h + 2;
+  g_autofree guint8 *inside = g_new0 (guint8, bw * bh);
+  guint16 *d2 = g_new0 (guint16, w * h);
+
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      inside[(y + 1) * bw + x + 1] = lda_bitplane_get (plane, x, y);
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      if (inside[(y + 1) * bw + x + 1])
+        d2[y * w + x] = (guint16) depth_by_definition (inside, 1, bw, bh, x + 1, y + 1);
+
+  return d2;
+}
+
+/* Each blob is split in a box of its own, with the depths found in the
+ * box: the lines are those of the whole image split at once from its
+ * depths (lda_split_seeds() and lda_split_flood()), however close the
+ * blobs lie, other blobs in a blob's box and blobs on the image's edge
+ * included. */
+static void
+test_blobs_split_as_whole_image (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const guint w = 96, h = 80;
+      g_autoptr(LdaBitplane) mask = lda_bitplane_new (w, h, NULL);
+      g_autoptr(LdaBitplane) cores = lda_bitplane_new (w, h, NULL);
+      g_autoptr(LdaBitplane) none = lda_bitplane_new (w, h, NULL);
+      g_autoptr(LdaNuclei) nuclei = NULL;
+      g_autofree guint16 *d2 = NULL;
+      g_autofree guint16 *c2 = NULL;
+      g_autofree guint16 *levels = g_new (guint16, w * h);
+      g_autofree gint32 *labels = g_new (gint32, w * h);
+      LdaNucleusParams p = nucleus_params (TRUE);
+      guint n_seeds = 0, n_lines = 0;
+
+      for (guint k = 0; k < 40; k++)
+        {
+          guint x = (guint) g_rand_int_range (rand, 0, w);
+          guint y = (guint) g_rand_int_range (rand, 0, h);
+          guint r = (guint) g_rand_int_range (rand, 3, 10);
+
+          lda_test_plane_disc (mask, x, y, r);
+          lda_test_plane_disc (cores, x, y, r - 2);
+        }
+
+      /* The whole image at once. */
+      d2 = plane_depths (mask);
+      c2 = plane_depths (cores);
+      for (guint i = 0; i < w * h; i++)
+        {
+          double depth = sqrt ((double) d2[i]) + (c2[i] > 0 ? sqrt ((double) c2[i]) : 0.0);
+
+          levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
+          labels[i] = d2[i] > 0 ? 0 : LDA_SPLIT_OUTSIDE;
+        }
+      g_assert_true (lda_split_seeds (c2, w, h, p.split_depth, labels, &n_seeds, NULL));
+      g_assert_true (lda_split_flood (levels, w, h, labels, NULL, NULL));
+
+      /* Blob by blob; no sliver merged, so the lines are the flood's. */
+      p.min_area = 1;
+      nuclei = lda_nuclei_new (mask, none, cores, none, &p, NULL, NULL);
+      g_assert_nonnull (nuclei);
+      g_assert_cmpuint (nuclei->n_seeds, ==, n_seeds);
       for (guint y = 0; y < h; y++)
         for (guint x = 0; x < w; x++)
           {
-            gint64 best = G_MAXINT64;
+            gboolean line = labels[y * w + x] == LDA_NUCLEUS_LINE;
 
-            if (!lda_bitplane_get (mask, x, y))
-              {
-                g_assert_cmpuint (d2[y * w + x], ==, 0);
-                continue;
-              }
-            /* Outside: every pixel of a ring one wider than the image, and
-             * the clear pixels inside. */
-            for (gint64 qy = -1; qy <= (gint64) h; qy++)
-              for (gint64 qx = -1; qx <= (gint64) w; qx++)
-                {
-                  gboolean outside = qx < 0 || qy < 0 || qx >= w || qy >= h ||
-                                     !lda_bitplane_get (mask, (guint) qx, (guint) qy);
-
-                  if (outside)
-                    best = MIN (best, (qx - x) * (qx - x) + (qy - y) * (qy - y));
-                }
-            g_assert_cmpint (d2[y * w + x], ==, MIN (best, LDA_DISTANCE2_MAX));
+            g_assert_cmpint (lda_bitplane_get (nuclei->lines, x, y), ==, line);
+            n_lines += line;
           }
+      /* Scenes that test something: discs that touch. */
+      g_assert_cmpuint (n_lines, >, 0);
     }
 }
 
@@ -591,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/split/sliver-joins", test_sliver_joins);
   g_test_add_func ("/split/depth", test_depth);
   g_test_add_func ("/split/depth-brute-force", test_depth_brute_force);
+  g_test_add_func ("/split/blobs-split-as-whole-image", test_blobs_split_as_whole_image);
   g_test_add_func ("/split/mask-of-touching-nuclei", test_mask_of_touching_nuclei);
   g_test_add_func ("/split/dead-nucleus-painted-whole", test_dead_nucleus_painted_whole);
   g_test_add_func ("/split/counts-equal-components", test_counts_equal_components);

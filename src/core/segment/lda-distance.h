@@ -23,9 +23,14 @@ gboolean lda_relief (const LdaBitplane *nuclei,
 /* Squared distances inside a mask are clipped here: radius 255. */
 #define LDA_DISTANCE2_MAX 65535
 
-gboolean lda_distance_squared_inside (const LdaBitplane *mask,
-                                      guint16           *distance2,
-                                      GCancellable      *cancellable,
-                                      GError           **error);
+void     lda_distance_squared_box (const guint8 *inside,
+                                   guint8        bit,
+                                   guint         width,
+                                   guint         height,
+                                   guint16      *g,
+                                   guint16      *distance2,
+                                   guint        *v,
+                                   gint64       *f,
+                                   gint16       *row);
 
 G_END_DECLS

@@ -27,15 +27,6 @@
 #include "lda-nucleus-parts.h"
 #include "lda-split.h"
 
-static void
-set_oom (GError **error,
-         guint    width,
-         guint    height)
-{
-  g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-               _("not enough memory to split the nuclei of a %u × %u image"), width, height);
-}
-
 static gboolean
 relabel (LdaNuclei    *self,
          LdaBitplane  *objects,
@@ -220,27 +211,14 @@ split (LdaNuclei         *self,
        GCancellable      *cancellable,
        GError           **error)
 {
-  const guint w = self->width, h = self->height;
-  const gsize n = (gsize) w * h;
-  g_autofree guint16 *distance2 = g_try_malloc_n (MAX (n, 1), sizeof (guint16));
-  g_autofree guint16 *core2 = g_try_malloc_n (MAX (n, 1), sizeof (guint16));
   g_autoptr(LdaRuns) blobs = NULL;
 
-  if (distance2 == NULL || core2 == NULL)
-    {
-      set_oom (error, w, h);
-      return FALSE;
-    }
-
   lda_bitplane_or (hoechst_core, draq7_core);
-  if (!lda_distance_squared_inside (self->mask, distance2, cancellable, error) ||
-      !lda_distance_squared_inside (hoechst_core, core2, cancellable, error))
-    return FALSE;
   if (!(blobs = lda_runs_new_from_bitplane (self->mask, TRUE, error)))
     return FALSE;
   lda_runs_label (blobs, 8);
 
-  return lda_split_blobs (blobs, distance2, core2, depth, self->lines, &self->n_seeds,
+  return lda_split_blobs (blobs, hoechst_core, depth, self->lines, &self->n_seeds,
                           cancellable, error);
 }
 

@@ -516,38 +516,78 @@ typedef struct
   guint    y0;
   guint    width;      /* with the margin */
   guint    height;
+  guint8  *inside;     /* BLOB on the blob's pixels, CORE on its cores' */
+  guint16 *scratch;
+  guint16 *distance2;
   guint16 *core2;
   guint16 *levels;
   gint32  *labels;
   guint32 *parent;
   gint32  *next;
   gsize    n_alloc;
+  guint   *v;          /* the distance maps' envelope, a row long */
+  gint64  *f;
+  gint16  *row;
+  gsize    n_columns;
 } Box;
+
+#define BLOB 1
+#define CORE 2
 
 static void
 box_clear (Box *box)
 {
+  g_free (box->inside);
+  g_free (box->scratch);
+  g_free (box->distance2);
   g_free (box->core2);
   g_free (box->levels);
   g_free (box->labels);
   g_free (box->parent);
   g_free (box->next);
+  g_free (box->v);
+  g_free (box->f);
+  g_free (box->row);
 }
 
 static gboolean
 box_reserve (Box   *box,
-             gsize  n)
+             gsize  n,
+             gsize  n_columns)
 {
+  if (n_columns > box->n_columns)
+    {
+      g_free (box->v);
+      g_free (box->f);
+      g_free (box->row);
+      box->v = g_try_malloc_n (n_columns + 2, sizeof (guint));
+      box->f = g_try_malloc_n (n_columns + 2, sizeof (gint64));
+      box->row = g_try_malloc_n (n_columns, 4 * sizeof (gint16));
+      box->n_columns = box->v != NULL && box->f != NULL && box->row != NULL ? n_columns : 0;
+      if (box->n_columns == 0)
+        return FALSE;
+    }
   if (n <= box->n_alloc)
     return TRUE;
 
-  box_clear (box);
+  g_clear_pointer (&box->inside, g_free);
+  g_clear_pointer (&box->scratch, g_free);
+  g_clear_pointer (&box->distance2, g_free);
+  g_clear_pointer (&box->core2, g_free);
+  g_clear_pointer (&box->levels, g_free);
+  g_clear_pointer (&box->labels, g_free);
+  g_clear_pointer (&box->parent, g_free);
+  g_clear_pointer (&box->next, g_free);
+  box->inside = g_try_malloc (n);
+  box->scratch = g_try_malloc_n (n, sizeof (guint16));
+  box->distance2 = g_try_malloc_n (n, sizeof (guint16));
   box->core2 = g_try_malloc_n (n, sizeof (guint16));
   box->levels = g_try_malloc_n (n, sizeof (guint16));
   box->labels = g_try_malloc_n (n, sizeof (gint32));
   box->parent = g_try_malloc_n (n, sizeof (guint32));
   box->next = g_try_malloc_n (n, sizeof (gint32));
-  box->n_alloc = box->core2 != NULL && box->levels != NULL && box->labels != NULL &&
+  box->n_alloc = box->inside != NULL && box->scratch != NULL && box->distance2 != NULL &&
+                 box->core2 != NULL && box->levels != NULL && box->labels != NULL &&
                  box->parent != NULL && box->next != NULL ? n : 0;
 
   return box->n_alloc > 0;
@@ -560,8 +600,7 @@ typedef struct
   const gsize   *run_order;   /* run indices, blob by blob */
   guint          n_blobs;
   gint          *next;        /* the next blob not taken, shared */
-  const guint16 *distance2;
-  const guint16 *core2;
+  const LdaBitplane *cores;
   double         depth;
   GArray        *lines;       /* image indices of the line pixels found */
   guint          n_seeds;
@@ -600,35 +639,43 @@ split_blob (BlobJob   *job,
   stride = box->width;
   area = (gsize) box->width * box->height;
 
-  if (!box_reserve (box, area) || !workspace_reserve (ws, n_pixels, 65536))
+  if (!box_reserve (box, area, box->width) || !workspace_reserve (ws, n_pixels, 65536))
     {
       job->ok = FALSE;
       return;
     }
 
-  memset (box->core2, 0, area * sizeof (guint16));
+  /* The blob's pixels and its cores into the box, and those to flood. */
+  memset (box->inside, 0, area);
   for (gsize i = 0; i < area; i++)
     box->labels[i] = LDA_SPLIT_OUTSIDE;
-
-  /* The blob's pixels into the box: cores' depths, flooding levels (the
-   * sum of both depths in eighths of a pixel), and those to flood. */
   for (gsize r = first; r < last; r++)
     {
       const LdaRun *run = &blobs->runs[job->run_order[r]];
-      gsize from = (gsize) run->y * width;
+      const guint64 *cores = lda_bitplane_row (job->cores, run->y);
       gsize to = (gsize) (run->y - y0 + 1) * stride + 1 - x0;
 
       for (guint x = run->x0; x < run->x1; x++)
         {
-          guint16 c = job->core2[from + x];
-          double depth = sqrt ((double) job->distance2[from + x]) +
-                         (c > 0 ? sqrt ((double) c) : 0.0);
-
-          box->core2[to + x] = c;
-          box->levels[to + x] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
+          box->inside[to + x] = BLOB | (((cores[x >> 6] >> (x & 63)) & 1) ? CORE : 0);
           box->labels[to + x] = 0;
         }
     }
+
+  /* Depths in the blob and in its cores; the flooding levels are the sum
+   * of both, in eighths of a pixel. */
+  lda_distance_squared_box (box->inside, BLOB, box->width, box->height, box->scratch,
+                            box->distance2, box->v, box->f, box->row);
+  lda_distance_squared_box (box->inside, CORE, box->width, box->height, box->scratch,
+                            box->core2, box->v, box->f, box->row);
+  for (gsize i = 0; i < area; i++)
+    if (box->inside[i] != 0)
+      {
+        guint16 c = box->core2[i];
+        double depth = sqrt ((double) box->distance2[i]) + (c > 0 ? sqrt ((double) c) : 0.0);
+
+        box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
+      }
 
   /* Seeds among the deep pixels, in the box's raster order; then the
    * flood of all the blob's pixels. */
@@ -687,9 +734,8 @@ split_blobs_thread (gpointer data)
 /**
  * lda_split_blobs:
  * @blobs: the runs of the mask, labelled 8-connected
- * @distance2: squared depths in the mask (lda_distance_squared_inside())
- * @core2: squared depths of the cores (0 outside them), where the seeds
- *   are sought (lda_split_seeds())
+ * @cores: the cores of the nuclei, inside the mask, where the seeds are
+ *   sought (lda_split_seeds())
  * @depth: h, in pixels of distance
  * @lines: (inout): a bit plane of the image's size; the split lines are
  *   set in it
@@ -697,22 +743,22 @@ split_blobs_thread (gpointer data)
  * @cancellable: (nullable): polled between blobs
  * @error: return location for an error
  *
- * Seeds each blob from its cores and floods it (lda_split_flood()) by the
- * sum of the two depths, in eighths of a pixel: through the cores first.
- * Each blob is worked on in a box of its own, the blobs shared between
- * two threads.
+ * Seeds each blob from the depths of its cores and floods it
+ * (lda_split_flood()) by the sum of the two depths, the blob's and its
+ * cores' (lda_distance_squared_box()), in eighths of a pixel: through the
+ * cores first.  Each blob is worked on in a box of its own, the blobs
+ * shared between two threads.
  *
  * Returns: %FALSE if cancelled or out of memory
  */
 gboolean
-lda_split_blobs (const LdaRuns  *blobs,
-                 const guint16  *distance2,
-                 const guint16  *core2,
-                 double          depth,
-                 LdaBitplane    *lines,
-                 guint          *n_seeds,
-                 GCancellable   *cancellable,
-                 GError        **error)
+lda_split_blobs (const LdaRuns     *blobs,
+                 const LdaBitplane *cores,
+                 double             depth,
+                 LdaBitplane       *lines,
+                 guint             *n_seeds,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   const guint w = blobs->width, h = blobs->height;
   const guint n_blobs = blobs->n_components;
@@ -748,7 +794,7 @@ lda_split_blobs (const LdaRuns  *blobs,
 
   for (guint t = 0; t < 2; t++)
     jobs[t] = (BlobJob) {
-      blobs, first_run, run_order, n_blobs, &next, distance2, core2, depth,
+      blobs, first_run, run_order, n_blobs, &next, cores, depth,
       g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE, cancellable,
     };
 
