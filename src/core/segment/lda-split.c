@@ -108,6 +108,33 @@ set_oom (GError **error,
                _("not enough memory to split the nuclei of a %u × %u image"), width, height);
 }
 
+/* Square roots of the squared depths a nucleus has, looked up: the same
+ * doubles sqrt() gives, without its latency on every pixel. */
+#define ROOTS 1024
+
+static const double *
+root_table (void)
+{
+  static double table[ROOTS];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < ROOTS; n++)
+        table[n] = sqrt ((double) n);
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
+static inline double
+root (const double *table,
+      guint16       n)
+{
+  return G_LIKELY (n < ROOTS) ? table[n] : sqrt ((double) n);
+}
+
 static inline guint32
 find_root (guint32 *parent,
            guint32  p)
@@ -167,6 +194,7 @@ seeds_in (Workspace     *ws,
     -(gssize) stride - 1, -(gssize) stride, -(gssize) stride + 1, -1,
     1, (gssize) stride - 1, (gssize) stride, (gssize) stride + 1,
   };
+  const double *roots = root_table ();
 
   g_array_set_size (ws->seeds, 0);
   sort_descending (ws, m, distance2);
@@ -185,8 +213,8 @@ seeds_in (Workspace     *ws,
           guint32 q = (guint32) ((gssize) p + around[n]);
           guint32 rq, high, low;
 
-          /* Not deep, or not reached yet. */
-          if (distance2[q] == 0 || parent[q] == NONE)
+          /* Not deep, or not reached yet, or in p's part already. */
+          if (distance2[q] == 0 || parent[q] == NONE || parent[q] == rp)
             continue;
 
           rq = find_root (parent, q);
@@ -201,8 +229,8 @@ seeds_in (Workspace     *ws,
             high = rq, low = rp;
 
           if (level < 0.0)
-            level = sqrt ((double) distance2[p]);
-          if (sqrt ((double) distance2[low]) - level >= depth)
+            level = root (roots, distance2[p]);
+          if (root (roots, distance2[low]) - level >= depth)
             g_array_append_val (ws->seeds, low);
           parent[low] = high;
           rp = high;
@@ -215,7 +243,7 @@ seeds_in (Workspace     *ws,
     {
       guint32 p = ws->order[k];
 
-      if (parent[p] == p && sqrt ((double) distance2[p]) >= depth)
+      if (parent[p] == p && root (roots, distance2[p]) >= depth)
         g_array_append_val (ws->seeds, p);
     }
 
@@ -616,6 +644,7 @@ split_blob (BlobJob   *job,
 {
   const LdaRuns *blobs = job->blobs;
   const guint width = blobs->width;
+  const double *roots = root_table ();
   gsize first = job->first_run[b], last = job->first_run[b + 1];
   guint x0 = G_MAXUINT, x1 = 0, y0 = G_MAXUINT, y1 = 0;
   gsize n_pixels = 0, n_deep = 0, m = 0, area;
@@ -672,7 +701,7 @@ split_blob (BlobJob   *job,
     if (box->inside[i] != 0)
       {
         guint16 c = box->core2[i];
-        double depth = sqrt ((double) box->distance2[i]) + (c > 0 ? sqrt ((double) c) : 0.0);
+        double depth = root (roots, box->distance2[i]) + (c > 0 ? root (roots, c) : 0.0);
 
         box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
       }
