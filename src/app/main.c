@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <malloc.h>
 
 #include "lda-application.h"
+#include "lda-memory.h"
 
 int
 main (int    argc,
@@ -20,10 +20,7 @@ main (int    argc,
 
   setlocale (LC_ALL, "");
 
-  /* Every run allocates and frees tens of megabytes of scratch; keep it
-   * in the heap instead of faulting fresh pages in for each slider move. */
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  lda_memory_tune_allocator ();
 
   /* LDA_LOCALEDIR is for running uninstalled or from a DESTDIR staging
    * folder, where the .mo files are not under LOCALEDIR yet. */

@@ -7,12 +7,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lda-cli.h"
+#include "lda-memory.h"
 
 static const char * const usage =
   /* Translators: keep the commands, BF HO DR, OUTDIR and the options as they
@@ -56,11 +56,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* A run allocates and frees a few tens of megabytes of scratch; keep it
-   * in the heap between frames of a batch instead of returning it to the
-   * kernel and faulting it in again. */
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  lda_memory_tune_allocator ();
 
   if (argc < 2)
     {

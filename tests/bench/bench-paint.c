@@ -18,7 +18,6 @@
  */
 #include "config.h"
 
-#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "lda-memory.h"
 #include "lda-tiled-layer.h"
 #include "bench-util.h"
 #include "lda-window.h"
@@ -59,8 +59,8 @@ main (int    argc,
   double side = 512.0 * n_tiles;
   guint fast = 0;
 
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  /* As main.c of the application does. */
+  lda_memory_tune_allocator ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (!gtk_init_check ())
     {

@@ -27,7 +27,6 @@
  */
 #include "config.h"
 
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -35,6 +34,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-channel-panel.h"
+#include "lda-memory.h"
 #include "lda-nucleus-panel.h"
 #include "lda-tiled-layer.h"
 #include "bench-util.h"
@@ -322,8 +322,7 @@ main (int    argc,
   gint64 t_open;
 
   /* As main.c of the application does. */
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  lda_memory_tune_allocator ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (!gtk_init_check ())
     {

@@ -1,4 +1,4 @@
-/* lda-memory.h — will a frame fit in memory?
+/* lda-memory.h — will a frame fit in memory?  The allocator set up for it.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,5 +23,6 @@ gboolean lda_memory_check     (const char *path,
                                guint64     bytes_per_pixel,
                                guint64     available,
                                GError    **error);
+void     lda_memory_tune_allocator (void);
 
 G_END_DECLS
