@@ -1,0 +1,345 @@
+/* lda-split-blobs.c — the split of touching nuclei, one blob at a time
+ *
+ * Blobs do not touch, so each is split on its own (lda-split.c says how):
+ * its pixels, a few thousand, stay in the cache while it is worked on
+ * (taken in depth order across the whole image they did not, and that was
+ * most of the time), its depths are found in its own box, and the blobs
+ * are shared between two threads.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lda-distance.h"
+#include "lda-split.h"
+#include "lda-split-private.h"
+
+/* How many blobs a thread takes at a time. */
+#define BLOB_CHUNK 16
+
+/* A blob's box: its pixels copied into arrays of the box's size, where
+ * the work happens. */
+typedef struct
+{
+  guint    x0;
+  guint    y0;
+  guint    width;      /* with the margin */
+  guint    height;
+  guint8  *inside;     /* BLOB on the blob's pixels, CORE on its cores' */
+  guint16 *scratch;
+  guint16 *distance2;
+  guint16 *core2;
+  guint16 *levels;
+  gint32  *labels;
+  guint32 *parent;
+  gint32  *next;
+  gsize    n_alloc;
+  guint   *v;          /* the distance maps' envelope, a row long */
+  gint64  *f;
+  gint16  *row;
+  gsize    n_columns;
+} Box;
+
+#define BLOB 1
+#define CORE 2
+
+static void
+box_clear (Box *box)
+{
+  g_free (box->inside);
+  g_free (box->scratch);
+  g_free (box->distance2);
+  g_free (box->core2);
+  g_free (box->levels);
+  g_free (box->labels);
+  g_free (box->parent);
+  g_free (box->next);
+  g_free (box->v);
+  g_free (box->f);
+  g_free (box->row);
+}
+
+static gboolean
+box_reserve (Box   *box,
+             gsize  n,
+             gsize  n_columns)
+{
+  if (n_columns > box->n_columns)
+    {
+      g_free (box->v);
+      g_free (box->f);
+      g_free (box->row);
+      box->v = g_try_malloc_n (n_columns + 2, sizeof (guint));
+      box->f = g_try_malloc_n (n_columns + 2, sizeof (gint64));
+      box->row = g_try_malloc_n (n_columns, 4 * sizeof (gint16));
+      box->n_columns = box->v != NULL && box->f != NULL && box->row != NULL ? n_columns : 0;
+      if (box->n_columns == 0)
+        return FALSE;
+    }
+  if (n <= box->n_alloc)
+    return TRUE;
+
+  g_clear_pointer (&box->inside, g_free);
+  g_clear_pointer (&box->scratch, g_free);
+  g_clear_pointer (&box->distance2, g_free);
+  g_clear_pointer (&box->core2, g_free);
+  g_clear_pointer (&box->levels, g_free);
+  g_clear_pointer (&box->labels, g_free);
+  g_clear_pointer (&box->parent, g_free);
+  g_clear_pointer (&box->next, g_free);
+  box->inside = g_try_malloc (n);
+  box->scratch = g_try_malloc_n (n, sizeof (guint16));
+  box->distance2 = g_try_malloc_n (n, sizeof (guint16));
+  box->core2 = g_try_malloc_n (n, sizeof (guint16));
+  box->levels = g_try_malloc_n (n, sizeof (guint16));
+  box->labels = g_try_malloc_n (n, sizeof (gint32));
+  box->parent = g_try_malloc_n (n, sizeof (guint32));
+  box->next = g_try_malloc_n (n, sizeof (gint32));
+  box->n_alloc = box->inside != NULL && box->scratch != NULL && box->distance2 != NULL &&
+                 box->core2 != NULL && box->levels != NULL && box->labels != NULL &&
+                 box->parent != NULL && box->next != NULL ? n : 0;
+
+  return box->n_alloc > 0;
+}
+
+typedef struct
+{
+  const LdaRuns *blobs;
+  const gsize   *first_run;   /* per blob, where its runs start in run_order */
+  const gsize   *run_order;   /* run indices, blob by blob */
+  guint          n_blobs;
+  gint          *next;        /* the next blob not taken, shared */
+  const LdaBitplane *cores;
+  double         depth;
+  GArray        *lines;       /* image indices of the line pixels found */
+  guint          n_seeds;
+  gboolean       ok;
+  GCancellable  *cancellable;
+} BlobJob;
+
+static void
+split_blob (BlobJob           *job,
+            guint              b,
+            LdaSplitWorkspace *ws,
+            Box               *box)
+{
+  const LdaRuns *blobs = job->blobs;
+  const guint width = blobs->width;
+  const double *roots = lda_split_root_table ();
+  gsize first = job->first_run[b], last = job->first_run[b + 1];
+  guint x0 = G_MAXUINT, x1 = 0, y0 = G_MAXUINT, y1 = 0;
+  gsize n_pixels = 0, n_deep = 0, m = 0, area;
+  guint stride;
+
+  for (gsize r = first; r < last; r++)
+    {
+      const LdaRun *run = &blobs->runs[job->run_order[r]];
+
+      x0 = MIN (x0, run->x0);
+      x1 = MAX (x1, run->x1);
+      y0 = MIN (y0, run->y);
+      y1 = MAX (y1, run->y + 1);
+      n_pixels += run->x1 - run->x0;
+    }
+  /* A margin of one pixel all around: no neighbour falls outside. */
+  box->x0 = x0;
+  box->y0 = y0;
+  box->width = x1 - x0 + 2;
+  box->height = y1 - y0 + 2;
+  stride = box->width;
+  area = (gsize) box->width * box->height;
+
+  if (!box_reserve (box, area, box->width) || !lda_split_workspace_reserve (ws, n_pixels, 65536))
+    {
+      job->ok = FALSE;
+      return;
+    }
+
+  /* The blob's pixels and its cores into the box, and those to flood. */
+  memset (box->inside, 0, area);
+  for (gsize i = 0; i < area; i++)
+    box->labels[i] = LDA_SPLIT_OUTSIDE;
+  for (gsize r = first; r < last; r++)
+    {
+      const LdaRun *run = &blobs->runs[job->run_order[r]];
+      const guint64 *cores = lda_bitplane_row (job->cores, run->y);
+      gsize to = (gsize) (run->y - y0 + 1) * stride + 1 - x0;
+
+      for (guint x = run->x0; x < run->x1; x++)
+        {
+          box->inside[to + x] = BLOB | (((cores[x >> 6] >> (x & 63)) & 1) ? CORE : 0);
+          box->labels[to + x] = 0;
+        }
+    }
+
+  /* Depths in the blob and in its cores; the flooding levels are the sum
+   * of both, in eighths of a pixel. */
+  lda_distance_squared_box (box->inside, BLOB, box->width, box->height, box->scratch,
+                            box->distance2, box->v, box->f, box->row);
+  lda_distance_squared_box (box->inside, CORE, box->width, box->height, box->scratch,
+                            box->core2, box->v, box->f, box->row);
+  for (gsize i = 0; i < area; i++)
+    if (box->inside[i] != 0)
+      {
+        guint16 c = box->core2[i];
+        double depth = lda_split_root (roots, box->distance2[i]) + (c > 0 ? lda_split_root (roots, c) : 0.0);
+
+        box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
+      }
+
+  /* Seeds among the deep pixels, in the box's raster order; then the
+   * flood of all the blob's pixels. */
+  for (guint32 i = 0; i < area; i++)
+    if (box->core2[i] > 0)
+      ws->pixels[n_deep++] = i;
+  job->n_seeds += lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth, box->parent,
+                            box->labels);
+
+  for (guint32 i = 0; i < area; i++)
+    if (box->labels[i] >= 0)
+      ws->pixels[m++] = i;
+  lda_split_flood_in (ws, m, box->levels, stride, box->labels, box->next);
+
+  for (guint y = 1; y + 1 < box->height; y++)
+    for (guint x = 1; x + 1 < box->width; x++)
+      if (box->labels[y * stride + x] == LDA_NUCLEUS_LINE)
+        {
+          guint32 i = (guint32) ((y - 1 + y0) * width + x - 1 + x0);
+
+          g_array_append_val (job->lines, i);
+        }
+}
+
+static void
+split_blobs (BlobJob *job)
+{
+  LdaSplitWorkspace ws = { NULL, };
+  Box box = { 0, };
+
+  /* Blobs are taken BLOB_CHUNK at a time, whichever thread is free: their
+   * cost goes by their boxes, not by their pixels, and the threads finish
+   * together. */
+  job->ok = TRUE;
+  while (job->ok && !g_cancellable_is_cancelled (job->cancellable))
+    {
+      guint b0 = (guint) g_atomic_int_add (job->next, BLOB_CHUNK);
+
+      if (b0 >= job->n_blobs)
+        break;
+      for (guint b = b0; b < MIN (b0 + BLOB_CHUNK, job->n_blobs) && job->ok; b++)
+        split_blob (job, b, &ws, &box);
+    }
+
+  lda_split_workspace_clear (&ws);
+  box_clear (&box);
+}
+
+static gpointer
+split_blobs_thread (gpointer data)
+{
+  split_blobs (data);
+  return NULL;
+}
+
+/**
+ * lda_split_blobs:
+ * @blobs: the runs of the mask, labelled 8-connected
+ * @cores: the cores of the nuclei, inside the mask, where the seeds are
+ *   sought (lda_split_seeds())
+ * @depth: h, in pixels of distance
+ * @lines: (inout): a bit plane of the image's size; the split lines are
+ *   set in it
+ * @n_seeds: (out): how many seeds in all
+ * @cancellable: (nullable): polled between blobs
+ * @error: return location for an error
+ *
+ * Seeds each blob from the depths of its cores and floods it
+ * (lda_split_flood()) by the sum of the two depths, the blob's and its
+ * cores' (lda_distance_squared_box()), in eighths of a pixel: through the
+ * cores first.  Each blob is worked on in a box of its own, the blobs
+ * shared between two threads.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_split_blobs (const LdaRuns     *blobs,
+                 const LdaBitplane *cores,
+                 double             depth,
+                 LdaBitplane       *lines,
+                 guint             *n_seeds,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  const guint w = blobs->width, h = blobs->height;
+  const guint n_blobs = blobs->n_components;
+  g_autofree gsize *first_run = NULL;
+  g_autofree gsize *run_order = NULL;
+  g_autofree gsize *fill = NULL;
+  BlobJob jobs[2];
+  GThread *thread = NULL;
+  gint next = 0;
+
+  g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
+
+  first_run = g_try_new0 (gsize, (gsize) n_blobs + 1);
+  run_order = g_try_malloc_n (MAX (blobs->n_runs, 1), sizeof (gsize));
+  fill = g_try_new0 (gsize, (gsize) n_blobs + 1);
+  if (first_run == NULL || run_order == NULL || fill == NULL)
+    {
+      lda_split_set_oom (error, w, h);
+      return FALSE;
+    }
+
+  /* The runs, blob by blob, each blob's in raster order. */
+  for (gsize r = 0; r < blobs->n_runs; r++)
+    first_run[blobs->labels[r] + 1]++;
+  for (guint b = 0; b < n_blobs; b++)
+    first_run[b + 1] += first_run[b];
+  for (gsize r = 0; r < blobs->n_runs; r++)
+    {
+      guint b = blobs->labels[r];
+
+      run_order[first_run[b] + fill[b]++] = r;
+    }
+
+  for (guint t = 0; t < 2; t++)
+    jobs[t] = (BlobJob) {
+      blobs, first_run, run_order, n_blobs, &next, cores, depth,
+      g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE, cancellable,
+    };
+
+  if (n_blobs > BLOB_CHUNK)
+    thread = g_thread_try_new ("lda-split", split_blobs_thread, &jobs[1], NULL);
+  split_blobs (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  /* The lines go into the plane here: two threads' blobs may share a
+   * word of it. */
+  *n_seeds = 0;
+  for (guint t = 0; t < (thread != NULL ? 2u : 1u); t++)
+    {
+      for (guint k = 0; k < jobs[t].lines->len; k++)
+        {
+          guint32 i = g_array_index (jobs[t].lines, guint32, k);
+
+          lda_bitplane_set (lines, i % w, i / w, TRUE);
+        }
+      *n_seeds += jobs[t].n_seeds;
+    }
+  for (guint t = 0; t < 2; t++)
+    g_array_unref (jobs[t].lines);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!jobs[0].ok || (thread != NULL && !jobs[1].ok))
+    {
+      lda_split_set_oom (error, w, h);
+      return FALSE;
+    }
+
+  return TRUE;
+}

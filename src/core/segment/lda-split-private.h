@@ -1,0 +1,63 @@
+/* lda-split-private.h — what the split of the whole image (lda-split.c)
+ * and the split blob by blob (lda-split-blobs.c) share
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <math.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What one thread needs to split one blob after another; grown as
+ * bigger blobs come. */
+typedef struct
+{
+  guint32 *pixels;     /* the blob's pixels */
+  guint32 *order;      /* the same, deepest first */
+  gsize    n_alloc;
+  guint32 *count;      /* per level, then where each level starts */
+  gint32  *head;       /* the flood's queue, one FIFO per level */
+  gint32  *tail;
+  guint    n_levels;
+  GArray  *seeds;
+} LdaSplitWorkspace;
+
+/* Square roots of the squared depths a nucleus has, looked up: the same
+ * doubles sqrt() gives, without its latency on every pixel. */
+#define LDA_SPLIT_ROOTS 1024
+
+static inline double
+lda_split_root (const double *table,
+                guint16       n)
+{
+  return G_LIKELY (n < LDA_SPLIT_ROOTS) ? table[n] : sqrt ((double) n);
+}
+
+/* lda-split.c */
+void          lda_split_set_oom           (GError            **error,
+                                           guint               width,
+                                           guint               height);
+gboolean      lda_split_workspace_reserve (LdaSplitWorkspace  *ws,
+                                           gsize               n_pixels,
+                                           guint               n_levels);
+void          lda_split_workspace_clear   (LdaSplitWorkspace  *ws);
+const double *lda_split_root_table        (void);
+guint         lda_split_seeds_in          (LdaSplitWorkspace  *ws,
+                                           gsize               m,
+                                           const guint16      *distance2,
+                                           guint               stride,
+                                           double              depth,
+                                           guint32            *parent,
+                                           gint32             *labels);
+void          lda_split_flood_in          (LdaSplitWorkspace  *ws,
+                                           gsize               m,
+                                           const guint16      *levels,
+                                           guint               stride,
+                                           gint32             *labels,
+                                           gint32             *next);
+
+G_END_DECLS
