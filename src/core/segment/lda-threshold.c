@@ -40,8 +40,7 @@ lda_threshold_votes_full (const LdaImage *image,
   const guint w = image->width;
   const guint h = image->height;
   const guint16 *pixels = lda_image_u16 (image);
-  const guint n_tx = (w + coarseness - 1) / coarseness;
-  g_autofree guint16 *tile_max = NULL;
+  g_autofree guint16 *column_max = NULL;
 
   g_return_val_if_fail (image->type == LDA_PIXEL_U16, FALSE);
   g_return_val_if_fail (coarseness >= 1, FALSE);
@@ -63,7 +62,9 @@ lda_threshold_votes_full (const LdaImage *image,
     }
   else
     {
-      tile_max = g_new (guint16, n_tx);
+      /* Each band of tile rows: the maximum of each column down the
+       * band (many columns an instruction), then of each tile's columns. */
+      column_max = g_new (guint16, w);
 
       for (guint ty = 0; ty < h; ty += coarseness)
         {
@@ -72,24 +73,24 @@ lda_threshold_votes_full (const LdaImage *image,
           if (g_cancellable_is_cancelled (cancellable))
             return FALSE;
 
-          memset (tile_max, 0, n_tx * sizeof *tile_max);
-          for (guint y = ty; y < y_end; y++)
+          memcpy (column_max, pixels + (gsize) ty * w, w * sizeof *column_max);
+          for (guint y = ty + 1; y < y_end; y++)
             {
               const guint16 *row = pixels + (gsize) y * w;
 
-              for (guint tx = 0, x0 = 0; tx < n_tx; tx++, x0 += coarseness)
-                {
-                  guint x_end = MIN (w, x0 + coarseness);
-                  guint16 m = tile_max[tx];
-
-                  for (guint x = x0; x < x_end; x++)
-                    m = MAX (m, row[x]);
-                  tile_max[tx] = m;
-                }
+              for (guint x = 0; x < w; x++)
+                column_max[x] = MAX (column_max[x], row[x]);
             }
 
-          for (guint tx = 0; tx < n_tx; tx++)
-            votes[tile_max[tx]]++;
+          for (guint x0 = 0; x0 < w; x0 += coarseness)
+            {
+              guint x_end = MIN (w, x0 + coarseness);
+              guint16 m = 0;
+
+              for (guint x = x0; x < x_end; x++)
+                m = MAX (m, column_max[x]);
+              votes[m]++;
+            }
         }
     }
 
