@@ -253,14 +253,19 @@ flood_pieces (FloodJob *job)
         }
       b = parts->order[k];
 
-      /* Seeds in raster order, as the whole flood's. */
+      /* Seeds in raster order, as the whole flood's.  Inside a run the
+       * pixels to the left and right are the piece's own, unknown, so
+       * only a pixel at an end of its run or with a marker above or
+       * below it can be a seed. */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
         {
           const LdaRun *run = &runs->runs[parts->run_order[r]];
+          const gint32 *m = job->markers;
           gsize i = (gsize) run->y * w + run->x0;
 
           for (guint x = run->x0; x < run->x1 && job->done; x++, i++)
-            if (!lda_watershed_seed (&q, job->markers, job->relief, w, i))
+            if ((x == run->x0 || x + 1 == run->x1 || m[i - w] > 0 || m[i + w] > 0) &&
+                !lda_watershed_seed (&q, job->markers, job->relief, w, i))
               job->done = 0;
         }
       if (job->done == 1)
