@@ -4,9 +4,10 @@
  *
  * An exact Euclidean distance transform in linear time (Felzenszwalb and
  * Huttenlocher's lower envelope of parabolas, after a column pass).  The
- * relief is clipped to 255, so column distances are clipped to 256: a
- * column whose nearest nucleus pixel is 256 or more rows away can only
- * give distances that clip to 255, and is left out of the envelope.  The
+ * relief is clipped to 255, so column distances are clipped to 255, a
+ * byte each: a column whose nearest nucleus pixel is 255 or more rows
+ * away can only give distances that clip to 255, and is left out of the
+ * envelope.  The
  * row pass looks only at the runs of a row between its nucleus pixels,
  * so where loose nuclei cover most of the frame it has little to do.
  *
@@ -28,6 +29,11 @@
 #include "lda-error.h"
 
 #define FAR (LDA_RELIEF_MAX + 1)
+/* A column whose nearest nucleus pixel is this many rows away or more
+ * gives distances whose floor is at least 255, which the relief clips to
+ * anyway: it is left out of the envelope, and a column's distance fits in
+ * a byte. */
+#define COLUMN_FAR LDA_RELIEF_MAX
 
 
 static inline gboolean
@@ -99,7 +105,7 @@ root_table (void)
  * two such crossings, or a crossing with a column, is done by
  * cross-multiplying, exactly and without a division. */
 static void
-relief_span (const guint16 *g,
+relief_span (const guint8  *g,
              guint          q0,
              guint          q1,
              guint          x0,
@@ -116,7 +122,7 @@ relief_span (const guint16 *g,
     {
       gint64 fq;
 
-      if (g[q] >= FAR)
+      if (g[q] >= COLUMN_FAR)
         continue;
 
       fq = (gint64) q * q + (gint64) g[q] * g[q];
@@ -173,7 +179,7 @@ relief_span (const guint16 *g,
  * the row can be nearer than that pixel is.  So the work is in proportion
  * to the pixels that are not nuclei. */
 static void
-relief_row (const guint16 *g,
+relief_row (const guint8  *g,
             const guint64 *nuclei,
             const guint64 *area,
             guint8        *out,
@@ -212,10 +218,11 @@ relief_row (const guint16 *g,
 }
 
 /* The column pass of the relief over columns x_start … x_end − 1:
- * vertical distance to the nearest nucleus, clipped to FAR, down then up. */
+ * vertical distance to the nearest nucleus, clipped to COLUMN_FAR, down
+ * then up, a byte a column. */
 static void
 relief_columns (const LdaBitplane *nuclei,
-                guint16           *g,
+                guint8            *g,
                 guint              x_start,
                 guint              x_end)
 {
@@ -225,8 +232,8 @@ relief_columns (const LdaBitplane *nuclei,
   for (guint y = 0; y < h; y++)
     {
       const guint64 *row = lda_bitplane_row (nuclei, y);
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *above = y > 0 ? gy - w : NULL;
+      guint8 *gy = g + (gsize) y * w;
+      const guint8 *above = y > 0 ? gy - w : NULL;
 
       /* A word at a time: most words hold no nucleus pixel, and their
        * columns take one more than the row above, in a loop the compiler
@@ -244,10 +251,10 @@ relief_columns (const LdaBitplane *nuclei,
             }
           if (above == NULL)
             for (guint x = x0; x < x1; x++)
-              gy[x] = FAR;
+              gy[x] = COLUMN_FAR;
           else
             for (guint x = x0; x < x1; x++)
-              gy[x] = MIN (above[x] + 1, FAR);
+              gy[x] = (guint8) MIN (above[x] + 1, COLUMN_FAR);
           for (guint64 b = bits >> (x0 & 63); b != 0; b &= b - 1)
             {
               guint x = x0 + (guint) __builtin_ctzll (b);
@@ -260,8 +267,8 @@ relief_columns (const LdaBitplane *nuclei,
   for (guint y = h - 1; y-- > 0;)
     {
       const guint64 *row = lda_bitplane_row (nuclei, y);
-      guint16 *gy = g + (gsize) y * w;
-      const guint16 *below = gy + w;
+      guint8 *gy = g + (gsize) y * w;
+      const guint8 *below = gy + w;
 
       for (guint x0 = x_start; x0 < x_end; x0 = (x0 | 63) + 1)
         {
@@ -271,7 +278,7 @@ relief_columns (const LdaBitplane *nuclei,
           if (row[x0 >> 6] == G_MAXUINT64)
             continue;
           for (guint x = x0; x < x1; x++)
-            gy[x] = MIN (gy[x], below[x] + 1);
+            gy[x] = (guint8) MIN (gy[x], below[x] + 1);
         }
     }
 }
@@ -280,7 +287,7 @@ typedef struct
 {
   const LdaBitplane *nuclei;
   const LdaBitplane *area;
-  guint16           *g;
+  guint8            *g;
   guint8            *relief;
   guint              x_start;
   guint              x_end;
@@ -363,7 +370,7 @@ lda_relief (const LdaBitplane *nuclei,
   const guint h = nuclei->height;
   const guint x_half = MIN (w, (w / 2 + 63) & ~63u);
   g_auto(LdaBuffer) g_buffer = NULL;
-  guint16 *g;
+  guint8 *g;
   g_autofree guint *v = NULL;
   g_autofree gint64 *f = NULL;
   RowJob jobs[2];
@@ -371,7 +378,7 @@ lda_relief (const LdaBitplane *nuclei,
   gboolean two = w >= 128 && h >= 64;
 
   /* Large: mapped once, reused by the next run (lda-buffer.c). */
-  g = g_buffer = lda_buffer_alloc ((gsize) w * h * sizeof (guint16), FALSE);
+  g = g_buffer = lda_buffer_alloc ((gsize) w * h, FALSE);
   v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
   f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
   if (g == NULL || v == NULL || f == NULL)
