@@ -277,3 +277,35 @@ lda_bitplane_to_image (const LdaBitplane *self,
         dst[x] = ((row[x >> 6] >> (x & 63)) & 1) ? value : 0;
     }
 }
+
+/**
+ * lda_bitplane_byte_masks:
+ *
+ * For each byte of a row's word, the eight pixels it covers as bytes of
+ * 0xff or 0, in memory order: pixel i is byte i whatever the byte order.
+ * A row of 8-bit pixels is masked or painted eight pixels at a time with
+ * them.
+ *
+ * Returns: (array fixed-size=256): the 256 masks
+ */
+const guint64 *
+lda_bitplane_byte_masks (void)
+{
+  static guint64 table[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint b = 0; b < 256; b++)
+        {
+          guint8 bytes[8];
+
+          for (guint i = 0; i < 8; i++)
+            bytes[i] = (b >> i) & 1 ? 0xff : 0;
+          memcpy (&table[b], bytes, sizeof bytes);
+        }
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}

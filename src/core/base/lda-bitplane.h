@@ -36,6 +36,7 @@ LdaBitplane *lda_bitplane_copy       (const LdaBitplane  *self,
                                       GError            **error);
 void         lda_bitplane_free       (LdaBitplane        *self);
 guint64      lda_bitplane_last_mask  (const LdaBitplane  *self);
+const guint64 *lda_bitplane_byte_masks (void);
 void         lda_bitplane_clear_padding (LdaBitplane     *self);
 void         lda_bitplane_invert     (LdaBitplane        *self);
 void         lda_bitplane_or         (LdaBitplane        *self,

@@ -345,30 +345,6 @@ typedef struct
   gint              *next_row;      /* the next row not taken, shared */
 } ComposeJob;
 
-/* For each byte of a mask word, the eight pixels it covers as bytes of
- * 0xff or 0, in memory order: pixel i is byte i whatever the byte order. */
-static const guint64 *
-byte_masks (void)
-{
-  static guint64 table[256];
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint b = 0; b < 256; b++)
-        {
-          guint8 bytes[8];
-
-          for (guint i = 0; i < 8; i++)
-            bytes[i] = (b >> i) & 1 ? 0xff : 0;
-          memcpy (&table[b], bytes, sizeof bytes);
-        }
-      g_once_init_leave (&done, 1);
-    }
-
-  return table;
-}
-
 /* Paints @klass on the pixels of @out whose bit is set in @row, eight
  * pixels at a time. */
 static void
@@ -469,7 +445,7 @@ static void
 compose_rows (ComposeJob *job)
 {
   const guint h = job->regions->height;
-  const guint64 *masks = byte_masks ();
+  const guint64 *masks = lda_bitplane_byte_masks ();
 
   for (;;)
     {

@@ -188,6 +188,7 @@ relief_row (const guint8  *g,
             gint64        *f,
             const guint8  *root)
 {
+  const guint64 *masks = lda_bitplane_byte_masks ();
   guint x = 0;
 
   while (x < w)
@@ -203,7 +204,7 @@ relief_row (const guint8  *g,
       x = x1;
     }
 
-  /* 0 outside the area. */
+  /* 0 outside the area, eight pixels at a time. */
   for (guint x0 = 0; x0 < w; x0 += 64)
     {
       guint64 bits = area[x0 >> 6];
@@ -211,9 +212,21 @@ relief_row (const guint8  *g,
 
       if (bits == G_MAXUINT64)
         continue;
-      for (guint i = 0; i < n; i++)
-        if (!((bits >> i) & 1))
-          out[x0 + i] = 0;
+      if (n < 64)
+        {
+          for (guint i = 0; i < n; i++)
+            if (!((bits >> i) & 1))
+              out[x0 + i] = 0;
+          continue;
+        }
+      for (guint i = 0; i < 8; i++, bits >>= 8)
+        {
+          guint64 eight;
+
+          memcpy (&eight, out + x0 + 8 * i, 8);
+          eight &= masks[bits & 0xff];
+          memcpy (out + x0 + 8 * i, &eight, 8);
+        }
     }
 }
 
