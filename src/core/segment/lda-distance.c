@@ -9,7 +9,9 @@
  * away can only give distances that clip to 255, and is left out of the
  * envelope.  The
  * row pass looks only at the runs of a row between its nucleus pixels,
- * so where loose nuclei cover most of the frame it has little to do.
+ * so where loose nuclei cover most of the frame it has little to do; a
+ * run whose area pixels all lie near a nucleus pixel tries every near
+ * column instead of building the envelope.
  *
  * The depths inside a mask are found one blob at a time, in the blob's
  * box; a row of the box whose columns all lie near the outside tries
@@ -173,6 +175,87 @@ relief_span (const guint8  *g,
     }
 }
 
+/* Spans whose area pixels all lie this near a nucleus pixel are done by
+ * offsets; column distances are clipped at SPAN_CLIP there, whose square
+ * is more than any such pixel's and keeps the sums within gint16. */
+#define SPAN_OFFSETS_MAX 32
+#define SPAN_CLIP        128
+/* What relief_span_offsets() needs for a row of @w. */
+#define SCRATCH(w) (2 * ((gsize) (w) + 2) + 2 * SPAN_OFFSETS_MAX)
+
+/* How far, at most, the area's pixels of the span x0 … x1 − 1 can be
+ * from their nearest nucleus pixel: no farther than the nucleus pixel
+ * of their own column (g) nor than those that close the span in the
+ * row.  Stops counting past @limit. */
+static guint
+span_reach (const guint8  *g,
+            const guint64 *area,
+            guint          x0,
+            guint          x1,
+            gboolean       closed_left,
+            gboolean       closed_right,
+            guint          limit)
+{
+  guint reach = 0;
+
+  for (guint x = x0; x < x1 && reach <= limit; x++)
+    if (row_bit (area, x))
+      {
+        guint b = g[x];
+
+        if (closed_left)
+          b = MIN (b, x - x0 + 1);
+        if (closed_right)
+          b = MIN (b, x1 - x);
+        reach = MAX (reach, b);
+      }
+
+  return reach;
+}
+
+/* relief_span() by trying every offset up to @reach (span_reach()) left
+ * and right, over columns q0 … q1: exact for the area's pixels, whose
+ * nearest column is no farther than that.  Branchless, many pixels an
+ * instruction.  @scratch holds 2 × (q1 − q0 + 1) + 2 × @reach values. */
+static void
+relief_span_offsets (const guint8 *g,
+                     guint         q0,
+                     guint         q1,
+                     guint         x0,
+                     guint         x1,
+                     guint         reach,
+                     guint8       *out,
+                     gint16       *scratch,
+                     const guint8 *root)
+{
+  const guint n = q1 - q0 + 1;
+  gint16 *g2 = scratch + reach;        /* from −reach to n + reach */
+  gint16 *best = scratch + n + 2 * reach;
+
+  for (guint k = 0; k < reach; k++)
+    g2[-1 - (gint) k] = g2[n + k] = SPAN_CLIP * SPAN_CLIP;
+  for (guint i = 0; i < n; i++)
+    {
+      gint16 c = (gint16) MIN (g[q0 + i], SPAN_CLIP);
+
+      best[i] = g2[i] = (gint16) (c * c);
+    }
+  for (guint k = 1; k <= reach; k++)
+    {
+      const gint16 kk = (gint16) (k * k);
+      const gint16 *left = g2 - k, *right = g2 + k;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint16 d = (gint16) (MIN (left[i], right[i]) + kk);
+
+          best[i] = MIN (best[i], d);
+        }
+    }
+  for (guint x = x0; x < x1; x++)
+    out[x] = root[best[x - q0]];
+}
+
 /* One row of the relief.  Nucleus pixels are 0.  Each run x0 … x1 − 1
  * of other pixels needs only the column distances of its own columns and
  * of the nucleus pixels around it: no column beyond a nucleus pixel of
@@ -186,6 +269,7 @@ relief_row (const guint8  *g,
             guint          w,
             guint         *v,
             gint64        *f,
+            gint16        *scratch,
             const guint8  *root)
 {
   const guint64 *masks = lda_bitplane_byte_masks ();
@@ -194,13 +278,18 @@ relief_row (const guint8  *g,
   while (x < w)
     {
       /* Nucleus pixels up to the next run. */
-      guint x0 = run_end (nuclei, x, w, TRUE), x1;
+      guint x0 = run_end (nuclei, x, w, TRUE), x1, reach;
 
       memset (out + x, 0, x0 - x);
       if (x0 == w)
         break;
       x1 = run_end (nuclei, x0, w, FALSE);
-      relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, out, v, f, root);
+      reach = span_reach (g, area, x0, x1, x0 > 0, x1 < w, SPAN_OFFSETS_MAX);
+      if (reach <= SPAN_OFFSETS_MAX)
+        relief_span_offsets (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, reach, out,
+                             scratch, root);
+      else
+        relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, out, v, f, root);
       x = x1;
     }
 
@@ -309,6 +398,7 @@ typedef struct
   GCancellable      *cancellable;
   guint             *v;
   gint64            *f;
+  gint16            *scratch;
   const guint8      *root;
   gboolean           cancelled;
 } RowJob;
@@ -336,7 +426,7 @@ row_pass (RowJob *job)
         }
 
       relief_row (job->g + (gsize) y * w, lda_bitplane_row (job->nuclei, y), area_row, out, w,
-                  job->v, job->f, job->root);
+                  job->v, job->f, job->scratch, job->root);
     }
 }
 
@@ -386,6 +476,7 @@ lda_relief (const LdaBitplane *nuclei,
   guint8 *g;
   g_autofree guint *v = NULL;
   g_autofree gint64 *f = NULL;
+  g_autofree gint16 *scratch = NULL;
   RowJob jobs[2];
   GThread *thread = NULL;
   gboolean two = w >= 128 && h >= 64;
@@ -394,20 +485,22 @@ lda_relief (const LdaBitplane *nuclei,
   g = g_buffer = lda_buffer_alloc ((gsize) w * h, FALSE);
   v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
   f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
-  if (g == NULL || v == NULL || f == NULL)
+  scratch = g_try_malloc_n (2 * SCRATCH (w), sizeof (gint16));
+  if (g == NULL || v == NULL || f == NULL || scratch == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory for the distance map of a %u × %u image"), w, h);
       return FALSE;
     }
 
-  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, root_table (),
+  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, scratch, root_table (),
                        FALSE };
   jobs[1] = jobs[0];
   jobs[1].x_start = w;
   jobs[1].y_start = h;
   jobs[1].v = v + w;
   jobs[1].f = f + w;
+  jobs[1].scratch = scratch + SCRATCH (w);
 
   /* Column pass: columns are independent. */
   if (two)
