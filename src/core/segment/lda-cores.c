@@ -206,14 +206,23 @@ block_means (gpointer data)
   const guint w = job->mask->width, h = job->mask->height;
   const LdaImage *const *image = job->signal->image;
 
+  /* Each block's sum kept in a register over its pixels of a row, added
+   * in the same order as one pixel at a time, so the same floats. */
   for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
     {
       float *row = job->m + (gsize) (y / BLOCK) * job->bw;
-      gsize i = (gsize) y * w;
+      const gsize start = (gsize) y * w;
 
-      for (guint x = 0; x < w; x++, i++)
-        row[x / BLOCK] += MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
-                               signal_at (image[1], i, job->dark[1], job->scale[1]));
+      for (guint bx = 0; bx < job->bw; bx++)
+        {
+          const guint x1 = MIN ((bx + 1) * BLOCK, w);
+          float sum = row[bx];
+
+          for (guint x = bx * BLOCK; x < x1; x++)
+            sum += MAX (signal_at (image[0], start + x, job->dark[0], job->scale[0]),
+                        signal_at (image[1], start + x, job->dark[1], job->scale[1]));
+          row[bx] = sum;
+        }
     }
   for (guint by = job->by0; by < job->by1; by++)
     for (guint bx = 0; bx < job->bw; bx++)
