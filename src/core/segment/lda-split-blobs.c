@@ -195,6 +195,7 @@ split_blob (BlobJob           *job,
   for (guint32 i = 0; i < area; i++)
     if (box->core2[i] > 0)
       ws->pixels[n_deep++] = i;
+  memset (box->parent, 0xff, area * sizeof *box->parent);
   job->n_seeds += lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth, box->parent,
                             box->labels);
 

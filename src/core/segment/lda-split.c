@@ -149,9 +149,9 @@ sort_descending (LdaSplitWorkspace *ws,
 
 /* The seeds of one blob in a padded box (a margin of one pixel of depth 0
  * all around, so that no neighbour falls outside the arrays):
- * ws->pixels[0 … m) are its pixels with a depth, in raster order.  Writes
- * the seeds' numbers, 1, 2, … in raster order, into @labels and returns
- * how many. */
+ * ws->pixels[0 … m) are its pixels with a depth, in raster order, and
+ * @parent is NONE all over the box.  Writes the seeds' numbers, 1, 2, …
+ * in raster order, into @labels and returns how many. */
 guint
 lda_split_seeds_in (LdaSplitWorkspace *ws,
                     gsize              m,
@@ -169,23 +169,27 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
 
   g_array_set_size (ws->seeds, 0);
   sort_descending (ws, m, distance2);
-  for (gsize k = 0; k < m; k++)
-    parent[ws->pixels[k]] = NONE;
 
   for (gsize k = 0; k < m; k++)
     {
       guint32 p = ws->order[k];
       double level = -1.0;   /* p's depth, taken when a merge needs it */
       guint32 rp = p;        /* p's root, kept up to date through the merges */
+      guint reached = 0;
+
+      /* The neighbours reached already (pixels not deep never are), found
+       * without a branch each. */
+      for (guint n = 0; n < 8; n++)
+        reached |= (guint) (parent[(gssize) p + around[n]] != NONE) << n;
 
       parent[p] = p;
-      for (guint n = 0; n < 8; n++)
+      for (; reached != 0; reached &= reached - 1)
         {
-          guint32 q = (guint32) ((gssize) p + around[n]);
+          guint32 q = (guint32) ((gssize) p + around[__builtin_ctz (reached)]);
           guint32 rq, high, low;
 
-          /* Not deep, or not reached yet, or in p's part already. */
-          if (distance2[q] == 0 || parent[q] == NONE || parent[q] == rp)
+          /* In p's part already. */
+          if (parent[q] == rp)
             continue;
 
           rq = find_root (parent, q);
@@ -438,6 +442,7 @@ lda_split_seeds (const guint16  *distance2,
   for (gsize i = 0; i < n; i++)
     if (padded[i] > 0)
       ws.pixels[m++] = (guint32) i;
+  memset (parent, 0xff, n * sizeof *parent);
   *n_seeds = lda_split_seeds_in (&ws, m, padded, stride, depth, parent, padded_labels);
   unpad_labels (padded_labels, labels, width, height);
   lda_split_workspace_clear (&ws);
