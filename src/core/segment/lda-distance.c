@@ -175,6 +175,34 @@ relief_span (const guint8  *g,
     }
 }
 
+/* best[i] = min over |k| ≤ @reach of k² + g2[i + k], for i in 0 … n − 1,
+ * trying each offset for the whole line at once: no branch, and many
+ * pixels an instruction.  @g2 has @reach values before its first and
+ * after its last; the sums must stay within gint16. */
+static void
+offsets_min (const gint16 *g2,
+             guint         n,
+             guint         reach,
+             gint16       *best)
+{
+  for (guint k = 1; k <= reach; k++)
+    {
+      const gint16 kk = (gint16) (k * k);
+      const gint16 *left = g2 - k, *right = g2 + k;
+      /* The first offset starts from the line itself. */
+      const gint16 *before = k == 1 ? g2 : best;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint16 d = (gint16) (MIN (left[i], right[i]) + kk);
+
+          best[i] = MIN (before[i], d);
+        }
+    }
+  if (reach == 0)
+    memcpy (best, g2, n * sizeof *best);
+}
+
 /* Spans whose area pixels all lie this near a nucleus pixel are done by
  * offsets; column distances are clipped at SPAN_CLIP there, whose square
  * is more than any such pixel's and keeps the sums within gint16. */
@@ -238,20 +266,9 @@ relief_span_offsets (const guint8 *g,
     {
       gint16 c = (gint16) MIN (g[q0 + i], SPAN_CLIP);
 
-      best[i] = g2[i] = (gint16) (c * c);
+      g2[i] = (gint16) (c * c);
     }
-  for (guint k = 1; k <= reach; k++)
-    {
-      const gint16 kk = (gint16) (k * k);
-      const gint16 *left = g2 - k, *right = g2 + k;
-
-      for (guint i = 0; i < n; i++)
-        {
-          gint16 d = (gint16) (MIN (left[i], right[i]) + kk);
-
-          best[i] = MIN (best[i], d);
-        }
-    }
+  offsets_min (g2, n, reach, best);
   for (guint x = x0; x < x1; x++)
     out[x] = root[best[x - q0]];
 }
@@ -616,19 +633,8 @@ offsets_row (const guint16 *g,
   for (guint k = 0; k < k_max; k++)
     g2[-1 - (gint) k] = g2[w + k] = OFFSETS_FAR;
   for (guint x = 0; x < w; x++)
-    best[x] = g2[x] = (gint16) (g[x] * g[x]);
-  for (guint k = 1; k <= k_max; k++)
-    {
-      const gint16 kk = (gint16) (k * k);
-      const gint16 *left = g2 - k, *right = g2 + k;
-
-      for (guint x = 0; x < w; x++)
-        {
-          gint16 d = (gint16) (MIN (left[x], right[x]) + kk);
-
-          best[x] = MIN (best[x], d);
-        }
-    }
+    g2[x] = (gint16) (g[x] * g[x]);
+  offsets_min (g2, w, k_max, best);
   for (guint x = 0; x < w; x++)
     out[x] = (in[x] & bit) ? (guint16) best[x] : 0;
 }
