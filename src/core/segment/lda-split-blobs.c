@@ -185,7 +185,8 @@ split_blob (BlobJob           *job,
     if (box->inside[i] != 0)
       {
         guint16 c = box->core2[i];
-        double depth = lda_split_root (roots, box->distance2[i]) + (c > 0 ? lda_split_root (roots, c) : 0.0);
+        double depth = lda_split_root (roots, box->distance2[i]) +
+                       (c > 0 ? lda_split_root (roots, c) : 0.0);
 
         box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
       }
@@ -196,8 +197,8 @@ split_blob (BlobJob           *job,
     if (box->core2[i] > 0)
       ws->pixels[n_deep++] = i;
   memset (box->parent, 0xff, area * sizeof *box->parent);
-  job->n_seeds += lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth, box->parent,
-                            box->labels);
+  job->n_seeds += lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
+                                      box->parent, box->labels);
 
   for (guint32 i = 0; i < area; i++)
     if (box->labels[i] >= 0)
