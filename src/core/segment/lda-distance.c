@@ -510,8 +510,8 @@ lda_relief (const LdaBitplane *nuclei,
       return FALSE;
     }
 
-  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, scratch, root_table (),
-                       FALSE };
+  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, scratch,
+                       root_table (), FALSE };
   jobs[1] = jobs[0];
   jobs[1].x_start = w;
   jobs[1].y_start = h;
