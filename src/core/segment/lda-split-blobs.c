@@ -131,7 +131,8 @@ split_blob (BlobJob           *job,
   const double *roots = lda_split_root_table ();
   gsize first = job->first_run[b], last = job->first_run[b + 1];
   guint x0 = G_MAXUINT, x1 = 0, y0 = G_MAXUINT, y1 = 0;
-  gsize n_pixels = 0, n_deep = 0, m = 0, area;
+  gsize n_pixels = 0, n_deep = 0, n_core = 0, m = 0, area;
+  guint n_blob_seeds;
   guint stride;
 
   for (gsize r = first; r < last; r++)
@@ -158,10 +159,8 @@ split_blob (BlobJob           *job,
       return;
     }
 
-  /* The blob's pixels and its cores into the box, and those to flood. */
+  /* The blob's pixels and its cores into the box. */
   memset (box->inside, 0, area);
-  for (gsize i = 0; i < area; i++)
-    box->labels[i] = LDA_SPLIT_OUTSIDE;
   for (gsize r = first; r < last; r++)
     {
       const LdaRun *run = &blobs->runs[job->run_order[r]];
@@ -170,36 +169,52 @@ split_blob (BlobJob           *job,
 
       for (guint x = run->x0; x < run->x1; x++)
         {
-          box->inside[to + x] = BLOB | (((cores[x >> 6] >> (x & 63)) & 1) ? CORE : 0);
-          box->labels[to + x] = 0;
+          guint core = (guint) ((cores[x >> 6] >> (x & 63)) & 1);
+
+          box->inside[to + x] = BLOB | (core ? CORE : 0);
+          n_core += core;
         }
     }
 
-  /* Depths in the blob and in its cores; the flooding levels are the sum
-   * of both, in eighths of a pixel. */
-  lda_distance_squared_box (box->inside, BLOB, box->width, box->height, box->scratch,
-                            box->distance2, box->v, box->f, box->row);
+  /* A blob without a core has no seed. */
+  if (n_core == 0)
+    return;
+
+  /* Seeds among the deep pixels of the cores, in the box's raster order. */
   lda_distance_squared_box (box->inside, CORE, box->width, box->height, box->scratch,
                             box->core2, box->v, box->f, box->row);
-  for (gsize i = 0; i < area; i++)
-    if (box->inside[i] != 0)
-      {
-        guint16 c = box->core2[i];
-        double depth = lda_split_root (roots, box->distance2[i]) +
-                       (c > 0 ? lda_split_root (roots, c) : 0.0);
-
-        box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
-      }
-
-  /* Seeds among the deep pixels, in the box's raster order; then the
-   * flood of all the blob's pixels. */
   for (guint32 i = 0; i < area; i++)
     if (box->core2[i] > 0)
       ws->pixels[n_deep++] = i;
   memset (box->parent, 0xff, area * sizeof *box->parent);
-  job->n_seeds += lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
-                                      box->parent, box->labels);
+  n_blob_seeds = lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
+                                     box->parent, box->labels);
+  job->n_seeds += n_blob_seeds;
 
+  /* One seed, or none, draws no line: only two floods that meet do. */
+  if (n_blob_seeds < 2)
+    return;
+
+  /* The flooding levels are the sum of the depths in the blob and in its
+   * cores, in eighths of a pixel. */
+  lda_distance_squared_box (box->inside, BLOB, box->width, box->height, box->scratch,
+                            box->distance2, box->v, box->f, box->row);
+  for (gsize i = 0; i < area; i++)
+    {
+      box->labels[i] = box->inside[i] != 0 ? 0 : LDA_SPLIT_OUTSIDE;
+      if (box->inside[i] != 0)
+        {
+          guint16 c = box->core2[i];
+          double depth = lda_split_root (roots, box->distance2[i]) +
+                         (c > 0 ? lda_split_root (roots, c) : 0.0);
+
+          box->levels[i] = (guint16) MIN (8.0 * depth + 0.5, (double) LDA_DISTANCE2_MAX);
+        }
+    }
+  for (guint k = 0; k < ws->seeds->len; k++)
+    box->labels[g_array_index (ws->seeds, guint32, k)] = (gint32) k + 1;
+
+  /* The flood of all the blob's pixels. */
   for (guint32 i = 0; i < area; i++)
     if (box->labels[i] >= 0)
       ws->pixels[m++] = i;

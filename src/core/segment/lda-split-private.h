@@ -23,7 +23,7 @@ typedef struct
   gint32  *head;       /* the flood's queue, one FIFO per level */
   gint32  *tail;
   guint    n_levels;
-  GArray  *seeds;
+  GArray  *seeds;      /* the last seeds found, in raster order */
 } LdaSplitWorkspace;
 
 /* Square roots of the squared depths a nucleus has, looked up: the same
