@@ -3,7 +3,7 @@
  * for byte, on random reliefs and markers: flat and steep reliefs (ties
  * decided by the queue's order), markers with many small pieces and with
  * one that fills the image, sizes from a single pixel to ones that take
- * both threads.
+ * both threads, widths across several words of a bit plane.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -110,7 +110,9 @@ test_parts_random (void)
 
   for (guint round = 0; round < 300; round++)
     {
-      guint width = g_rand_int_range (rand, 1, 60);
+      /* One round in four wider than a word of a bit plane (64), so that
+       * pieces and their seeds cross from one word to the next. */
+      guint width = round % 4 == 0 ? g_rand_int_range (rand, 60, 200) : g_rand_int_range (rand, 1, 60);
       guint height = g_rand_int_range (rand, 1, 60);
       g_autofree gint32 *markers = g_new (gint32, (gsize) width * height);
       g_autofree guint8 *relief = g_new (guint8, (gsize) width * height);
