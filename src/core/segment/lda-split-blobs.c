@@ -153,7 +153,10 @@ split_blob (BlobJob           *job,
   stride = box->width;
   area = (gsize) box->width * box->height;
 
-  if (!box_reserve (box, area, box->width) || !lda_split_workspace_reserve (ws, n_pixels, 65536))
+  /* One pixel more than the blob's: the gathering below writes one
+   * past what it keeps. */
+  if (!box_reserve (box, area, box->width) ||
+      !lda_split_workspace_reserve (ws, n_pixels + 1, 65536))
     {
       job->ok = FALSE;
       return;
@@ -183,9 +186,12 @@ split_blob (BlobJob           *job,
   /* Seeds among the deep pixels of the cores, in the box's raster order. */
   lda_distance_squared_box (box->inside, CORE, box->width, box->height, box->scratch,
                             box->core2, box->v, box->f, box->row);
+  /* Gathered without a branch: a blob's edges would mislead one. */
   for (guint32 i = 0; i < area; i++)
-    if (box->core2[i] > 0)
-      ws->pixels[n_deep++] = i;
+    {
+      ws->pixels[n_deep] = i;
+      n_deep += box->core2[i] > 0;
+    }
   memset (box->parent, 0xff, area * sizeof *box->parent);
   n_blob_seeds = lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
                                      box->parent, box->labels);
@@ -216,8 +222,10 @@ split_blob (BlobJob           *job,
 
   /* The flood of all the blob's pixels. */
   for (guint32 i = 0; i < area; i++)
-    if (box->labels[i] >= 0)
-      ws->pixels[m++] = i;
+    {
+      ws->pixels[m] = i;
+      m += box->labels[i] >= 0;
+    }
   lda_split_flood_in (ws, m, box->levels, stride, box->labels, box->next);
 
   for (guint y = 1; y + 1 < box->height; y++)
