@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 #define LDA_WATERSHED_IN_QUEUE (-2)
 #define LDA_WATERSHED_LEVELS   256
+#define LDA_WATERSHED_AHEAD    32
 
 typedef struct
 {
@@ -147,6 +148,18 @@ lda_watershed_drain (LdaBucketQueue *q,
       /* The four neighbours, read once for the label and the queue. */
       const gint32 t[4] = { m[offsets[0]], m[offsets[1]], m[offsets[2]], m[offsets[3]] };
       gint32 label = 0;
+      const LdaFifo *f = &q->levels[q->current];
+
+      /* The pixel a few places further on in this level, into the cache. */
+      if (f->count > LDA_WATERSHED_AHEAD)
+        {
+          gint32 ahead = f->items[(f->head + LDA_WATERSHED_AHEAD) & (f->capacity - 1)];
+
+          __builtin_prefetch (markers + ahead - width, 1);
+          __builtin_prefetch (markers + ahead, 1);
+          __builtin_prefetch (markers + ahead + width, 1);
+          __builtin_prefetch (relief + ahead, 0);
+        }
 
       if ((++*polls & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
         return -1;
