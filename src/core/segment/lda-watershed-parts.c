@@ -37,6 +37,8 @@
  * largest first; smaller ones PIECE_CHUNK at a time. */
 #define LARGE_PIECE 4096
 #define PIECE_CHUNK 64
+/* How many runs ahead the seeding fetches the markers below a run. */
+#define SEED_AHEAD 4
 
 struct _LdaWatershedParts
 {
@@ -317,6 +319,18 @@ flood_pieces (FloodJob *job)
           const LdaRun *run = &runs->runs[parts->run_order[r]];
           const guint64 *row = lda_bitplane_row (parts->seeds, run->y);
           const gsize line = (gsize) run->y * w;
+
+          /* The row below a run a few runs on is read for the first time
+           * since the markers were made: into the cache now. */
+          if (r + SEED_AHEAD < parts->first_run[b + 1])
+            {
+              const LdaRun *next = &runs->runs[parts->run_order[r + SEED_AHEAD]];
+              const gsize below = (gsize) (next->y + 1) * w;
+
+              for (guint x = next->x0; x < next->x1 + 15; x += 16)
+                __builtin_prefetch (job->markers + below + MIN (x, next->x1 - 1), 0);
+              __builtin_prefetch (job->relief + below + next->x0, 0);
+            }
 
           for (guint word = run->x0 >> 6; word <= (run->x1 - 1) >> 6 && job->done; word++)
             {
