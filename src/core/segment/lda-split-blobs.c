@@ -17,8 +17,10 @@
 #include "lda-split.h"
 #include "lda-split-private.h"
 
-/* How many blobs a thread takes at a time. */
+/* How many small blobs a thread takes at a time; blobs of LARGE_BLOB
+ * pixels or more are taken one at a time, the largest first. */
 #define BLOB_CHUNK 16
+#define LARGE_BLOB 4096
 
 /* A blob's box: its pixels copied into arrays of the box's size, where
  * the work happens. */
@@ -110,8 +112,11 @@ typedef struct
   const LdaRuns *blobs;
   const gsize   *first_run;   /* per blob, where its runs start in run_order */
   const gsize   *run_order;   /* run indices, blob by blob */
+  const guint   *order;       /* blobs: the large ones, largest first, then the others */
+  guint          n_large;
   guint          n_blobs;
-  gint          *next;        /* the next blob not taken, shared */
+  gint          *next_large;  /* the next large blob not taken, shared */
+  gint          *next;        /* the next small one not taken, shared */
   const LdaBitplane *cores;
   double         depth;
   GArray        *lines;       /* image indices of the line pixels found */
@@ -244,18 +249,25 @@ split_blobs (BlobJob *job)
   LdaSplitWorkspace ws = { NULL, };
   Box box = { 0, };
 
-  /* Blobs are taken BLOB_CHUNK at a time, whichever thread is free: their
-   * cost goes by their boxes, not by their pixels, and the threads finish
-   * together. */
+  /* The large blobs one at a time, largest first, then the others
+   * BLOB_CHUNK at a time, whichever thread is free: the two threads begin
+   * on the two largest, and the rest fill the time they take. */
   job->ok = TRUE;
   while (job->ok && !g_cancellable_is_cancelled (job->cancellable))
     {
-      guint b0 = (guint) g_atomic_int_add (job->next, BLOB_CHUNK);
+      guint k0 = (guint) g_atomic_int_add (job->next_large, 1), k1;
 
-      if (b0 >= job->n_blobs)
-        break;
-      for (guint b = b0; b < MIN (b0 + BLOB_CHUNK, job->n_blobs) && job->ok; b++)
-        split_blob (job, b, &ws, &box);
+      if (k0 < job->n_large)
+        k1 = k0 + 1;
+      else
+        {
+          k0 = job->n_large + (guint) g_atomic_int_add (job->next, BLOB_CHUNK);
+          if (k0 >= job->n_blobs)
+            break;
+          k1 = MIN (k0 + BLOB_CHUNK, job->n_blobs);
+        }
+      for (guint k = k0; k < k1 && job->ok; k++)
+        split_blob (job, job->order[k], &ws, &box);
     }
 
   lda_split_workspace_clear (&ws);
@@ -267,6 +279,42 @@ split_blobs_thread (gpointer data)
 {
   split_blobs (data);
   return NULL;
+}
+
+static int
+compare_size (gconstpointer a,
+              gconstpointer b,
+              gpointer      sizes)
+{
+  const gsize *size = sizes;
+  gsize sa = size[*(const guint *) a], sb = size[*(const guint *) b];
+
+  return sa > sb ? -1 : sa < sb;
+}
+
+/* Fills @order with the blobs of LARGE_BLOB pixels or more, largest
+ * first, then the others as they come; returns how many are large.  The
+ * order is only that of the work: each blob's lines are its own. */
+static guint
+order_blobs (const LdaRuns *blobs,
+             guint         *order)
+{
+  const guint n = blobs->n_components;
+  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
+  guint n_large = 0, k;
+
+  for (gsize r = 0; r < blobs->n_runs; r++)
+    size[blobs->labels[r]] += blobs->runs[r].x1 - blobs->runs[r].x0;
+  for (guint b = 0; b < n; b++)
+    if (size[b] >= LARGE_BLOB)
+      order[n_large++] = b;
+  g_qsort_with_data (order, (gint) n_large, sizeof (guint), compare_size, size);
+  k = n_large;
+  for (guint b = 0; b < n; b++)
+    if (size[b] < LARGE_BLOB)
+      order[k++] = b;
+
+  return n_large;
 }
 
 /**
@@ -303,16 +351,19 @@ lda_split_blobs (const LdaRuns     *blobs,
   g_autofree gsize *first_run = NULL;
   g_autofree gsize *run_order = NULL;
   g_autofree gsize *fill = NULL;
+  g_autofree guint *order = NULL;
+  guint n_large;
   BlobJob jobs[2];
   GThread *thread = NULL;
-  gint next = 0;
+  gint next_large = 0, next = 0;
 
   g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
 
   first_run = g_try_new0 (gsize, (gsize) n_blobs + 1);
   run_order = g_try_malloc_n (MAX (blobs->n_runs, 1), sizeof (gsize));
   fill = g_try_new0 (gsize, (gsize) n_blobs + 1);
-  if (first_run == NULL || run_order == NULL || fill == NULL)
+  order = g_try_new (guint, MAX (n_blobs, 1));
+  if (first_run == NULL || run_order == NULL || fill == NULL || order == NULL)
     {
       lda_split_set_oom (error, w, h);
       return FALSE;
@@ -329,14 +380,16 @@ lda_split_blobs (const LdaRuns     *blobs,
 
       run_order[first_run[b] + fill[b]++] = r;
     }
+  n_large = order_blobs (blobs, order);
 
   for (guint t = 0; t < 2; t++)
     jobs[t] = (BlobJob) {
-      blobs, first_run, run_order, n_blobs, &next, cores, depth,
+      blobs, first_run, run_order, order, n_large, n_blobs, &next_large, &next,
+      cores, depth,
       g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE, cancellable,
     };
 
-  if (n_blobs > BLOB_CHUNK)
+  if (n_large > 1 || n_blobs > BLOB_CHUNK)
     thread = g_thread_try_new ("lda-split", split_blobs_thread, &jobs[1], NULL);
   split_blobs (&jobs[0]);
   if (thread != NULL)
