@@ -258,6 +258,38 @@ test_relief_mostly_nuclei (void)
   assert_relief_exact (nuclei, area);
 }
 
+/* Islands of area inside long runs between nuclei, some at a run's
+ * ends, some near, some far from any nucleus, across word boundaries:
+ * only the area's pixels of a run are worked out, and they must still
+ * see every nucleus near them. */
+static void
+test_relief_area_islands (void)
+{
+  const guint w = 300, h = 50;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  GRand *rand = g_rand_new_with_seed (20261204);
+
+  for (guint i = 0; i < 25; i++)
+    lda_bitplane_set (nuclei, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  lda_test_plane_fill (nuclei, 100, 20, 3, 3);
+  for (guint i = 0; i < 30; i++)
+    {
+      guint x0 = g_rand_int_range (rand, 0, w), y0 = g_rand_int_range (rand, 0, h);
+      guint iw = g_rand_int_range (rand, 1, 70), ih = g_rand_int_range (rand, 1, 12);
+
+      lda_test_plane_fill (area, x0, y0, MIN (w - x0, iw), MIN (h - y0, ih));
+    }
+  /* Single pixels of area, and one at each end of a row. */
+  for (guint i = 0; i < 40; i++)
+    lda_bitplane_set (area, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  lda_bitplane_set (area, 0, 7, TRUE);
+  lda_bitplane_set (area, w - 1, 7, TRUE);
+  g_rand_free (rand);
+
+  assert_relief_exact (nuclei, area);
+}
+
 static void
 test_relief_no_nucleus (void)
 {
@@ -286,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/distance/relief/outside-area", test_relief_zero_outside_area);
   g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
   g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
+  g_test_add_func ("/distance/relief/area-islands", test_relief_area_islands);
 
   return g_test_run ();
 }

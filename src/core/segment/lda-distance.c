@@ -69,6 +69,30 @@ run_end (const guint64 *row,
   return MIN (x, w);
 }
 
+/* One past the last pixel of x0 … x1 − 1 whose bit is set, or @x0 if
+ * none is. */
+static guint
+last_set_end (const guint64 *row,
+              guint          x0,
+              guint          x1)
+{
+  while (x1 > x0)
+    {
+      guint word = (x1 - 1) >> 6;
+      guint64 bits = row[word];
+      guint top = (x1 - 1) & 63;
+
+      /* The word's bits up to x1 − 1 only. */
+      if (top < 63)
+        bits &= (G_GUINT64_CONSTANT (2) << top) - 1;
+      if (bits != 0)
+        return MAX (x0, word * 64 + 64 - (guint) __builtin_clzll (bits));
+      x1 = word * 64;
+    }
+
+  return x0;
+}
+
 static gboolean
 row_any (const guint64 *a,
          const guint64 *not_b,
@@ -207,6 +231,8 @@ offsets_min (const gint16 *g2,
  * offsets; column distances are clipped at SPAN_CLIP there, whose square
  * is more than any such pixel's and keeps the sums within gint16. */
 #define SPAN_OFFSETS_MAX 32
+/* Spans this long or longer are cut to their area's pixels. */
+#define TRIM_SPAN        32
 #define SPAN_CLIP        128
 /* What relief_span_offsets() needs for a row of @w. */
 #define SCRATCH(w) (2 * ((gsize) (w) + 2) + 2 * SPAN_OFFSETS_MAX)
@@ -214,19 +240,22 @@ offsets_min (const gint16 *g2,
 /* How far, at most, the area's pixels of the span x0 … x1 − 1 can be
  * from their nearest nucleus pixel: no farther than the nucleus pixel
  * of their own column (g) nor than those that close the span in the
- * row.  Stops counting past @limit. */
+ * row.  The area's pixels of the span lie within a0 … a1 − 1.  Stops
+ * counting past @limit. */
 static guint
 span_reach (const guint8  *g,
             const guint64 *area,
             guint          x0,
             guint          x1,
+            guint          a0,
+            guint          a1,
             gboolean       closed_left,
             gboolean       closed_right,
             guint          limit)
 {
   guint reach = 0;
 
-  for (guint x = x0; x < x1 && reach <= limit; x++)
+  for (guint x = a0; x < a1 && reach <= limit; x++)
     if (row_bit (area, x))
       {
         guint b = g[x];
@@ -295,19 +324,39 @@ relief_row (const guint8  *g,
   while (x < w)
     {
       /* Nucleus pixels up to the next run. */
-      guint x0 = run_end (nuclei, x, w, TRUE), x1, reach;
+      guint x0 = run_end (nuclei, x, w, TRUE), x1, a0, a1, q0, q1, reach;
 
       memset (out + x, 0, x0 - x);
       if (x0 == w)
         break;
       x1 = run_end (nuclei, x0, w, FALSE);
-      reach = span_reach (g, area, x0, x1, x0 > 0, x1 < w, SPAN_OFFSETS_MAX);
-      if (reach <= SPAN_OFFSETS_MAX)
-        relief_span_offsets (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, reach, out,
-                             scratch, root);
-      else
-        relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, x0, x1, out, v, f, root);
       x = x1;
+
+      /* Only the span's pixels between its first and its last of the
+       * area are wanted: the others are 0.  (A short span is done whole:
+       * looking costs more than it saves.) */
+      a0 = x0;
+      a1 = x1;
+      if (x1 - x0 >= TRIM_SPAN)
+        {
+          a0 = run_end (area, x0, x1, FALSE);
+          a1 = last_set_end (area, a0, x1);
+          memset (out + x0, 0, a0 - x0);
+          memset (out + a1, 0, x1 - a1);
+          if (a0 == a1)
+            continue;
+        }
+
+      q0 = x0 > 0 ? x0 - 1 : 0;
+      q1 = x1 < w ? x1 : w - 1;
+      reach = span_reach (g, area, x0, x1, a0, a1, x0 > 0, x1 < w, SPAN_OFFSETS_MAX);
+      /* By offsets, no column farther than @reach from a0 … a1 − 1 is
+       * looked at. */
+      if (reach <= SPAN_OFFSETS_MAX)
+        relief_span_offsets (g, MAX (q0, a0 - MIN (a0, reach)), MIN (q1, a1 - 1 + reach), a0, a1,
+                             reach, out, scratch, root);
+      else
+        relief_span (g, q0, q1, a0, a1, out, v, f, root);
     }
 
   /* 0 outside the area, eight pixels at a time. */
