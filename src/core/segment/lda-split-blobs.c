@@ -197,7 +197,6 @@ split_blob (BlobJob           *job,
       ws->pixels[n_deep] = i;
       n_deep += box->core2[i] > 0;
     }
-  memset (box->parent, 0xff, area * sizeof *box->parent);
   n_blob_seeds = lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
                                      box->parent, box->labels);
   job->n_seeds += n_blob_seeds;

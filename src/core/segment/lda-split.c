@@ -34,7 +34,6 @@
 
 /* Internal value of the working labels, besides the seeds (≥ 1). */
 #define QUEUED   (-3)
-#define NONE     G_MAXUINT32
 
 void
 lda_split_workspace_clear (LdaSplitWorkspace *ws)
@@ -149,9 +148,10 @@ sort_descending (LdaSplitWorkspace *ws,
 
 /* The seeds of one blob in a padded box (a margin of one pixel of depth 0
  * all around, so that no neighbour falls outside the arrays):
- * ws->pixels[0 … m) are its pixels with a depth, in raster order, and
- * @parent is NONE all over the box.  Writes the seeds' numbers, 1, 2, …
- * in raster order, into @labels and returns how many. */
+ * ws->pixels[0 … m) are its pixels with a depth, in raster order; only
+ * theirs of @parent are used, each written before it is read.  Writes the
+ * seeds' numbers, 1, 2, … in raster order, into @labels and returns how
+ * many. */
 guint
 lda_split_seeds_in (LdaSplitWorkspace *ws,
                     gsize              m,
@@ -175,12 +175,18 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
       guint32 p = ws->order[k];
       double level = -1.0;   /* p's depth, taken when a merge needs it */
       guint32 rp = p;        /* p's root, kept up to date through the merges */
+      const guint16 dp = distance2[p];
       guint reached = 0;
 
-      /* The neighbours reached already (pixels not deep never are), found
-       * without a branch each. */
+      /* The neighbours reached already, found without a branch each:
+       * those deeper than p, and those as deep before it in raster order
+       * (the first four); pixels not deep never are. */
       for (guint n = 0; n < 8; n++)
-        reached |= (guint) (parent[(gssize) p + around[n]] != NONE) << n;
+        {
+          guint16 dq = distance2[(gssize) p + around[n]];
+
+          reached |= (guint) (n < 4 ? dq >= dp : dq > dp) << n;
+        }
 
       parent[p] = p;
       for (; reached != 0; reached &= reached - 1)
@@ -442,7 +448,6 @@ lda_split_seeds (const guint16  *distance2,
   for (gsize i = 0; i < n; i++)
     if (padded[i] > 0)
       ws.pixels[m++] = (guint32) i;
-  memset (parent, 0xff, n * sizeof *parent);
   *n_seeds = lda_split_seeds_in (&ws, m, padded, stride, depth, parent, padded_labels);
   unpad_labels (padded_labels, labels, width, height);
   lda_split_workspace_clear (&ws);
