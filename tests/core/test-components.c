@@ -206,6 +206,49 @@ test_label_brute_force (void)
         }
 }
 
+/* Dropping components from labelled runs gives what finding and labelling
+ * the runs of the plane without them gives: the same runs, rows and
+ * numbers. */
+static void
+test_label_keep (void)
+{
+  static const guint widths[] = { 1, 9, 64, 65, 200 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+
+  for (guint wi = 0; wi < G_N_ELEMENTS (widths); wi++)
+    for (guint round = 0; round < 8; round++)
+      {
+        const guint w = widths[wi];
+        const guint h = (guint) g_rand_int_range (rand, 1, 30);
+        const guint connectivity = round % 2 ? 8 : 4;
+        g_autoptr(LdaBitplane) plane = lda_test_plane_random (rand, w, h, 0.2 + 0.05 * round);
+        g_autoptr(LdaRuns) runs = runs_of (plane, TRUE);
+        g_autoptr(LdaRuns) fresh = NULL;
+        g_autofree gboolean *keep = NULL;
+
+        lda_runs_label (runs, connectivity);
+        keep = g_new (gboolean, MAX (runs->n_components, 1));
+        for (guint c = 0; c < runs->n_components; c++)
+          keep[c] = g_rand_int_range (rand, 0, 3) > 0;
+        for (gsize i = 0; i < runs->n_runs; i++)
+          if (!keep[runs->labels[i]])
+            lda_runs_paint (&runs->runs[i], plane, FALSE);
+
+        lda_runs_keep (runs, keep);
+        fresh = runs_of (plane, TRUE);
+        lda_runs_label (fresh, connectivity);
+
+        g_assert_cmpuint (runs->n_components, ==, fresh->n_components);
+        g_assert_cmpuint (runs->n_runs, ==, fresh->n_runs);
+        g_assert_cmpmem (runs->runs, runs->n_runs * sizeof (LdaRun),
+                         fresh->runs, fresh->n_runs * sizeof (LdaRun));
+        g_assert_cmpmem (runs->labels, runs->n_runs * sizeof (guint),
+                         fresh->labels, fresh->n_runs * sizeof (guint));
+        g_assert_cmpmem (runs->row_start, (h + 1) * sizeof (gsize),
+                         fresh->row_start, (h + 1) * sizeof (gsize));
+      }
+}
+
 /* --- thresholding ------------------------------------------------------ */
 
 static void
@@ -327,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/components/label/at", test_label_at);
   g_test_add_func ("/components/label/raster-order", test_label_raster_order);
   g_test_add_func ("/components/label/brute-force", test_label_brute_force);
+  g_test_add_func ("/components/label/keep", test_label_keep);
   g_test_add_func ("/bitplane/threshold/strict", test_threshold_strict);
 
   return g_test_run ();

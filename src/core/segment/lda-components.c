@@ -120,6 +120,50 @@ oom:
 }
 
 /**
+ * lda_runs_keep:
+ * @self: labelled runs
+ * @keep: per component, whether it stays
+ *
+ * Drops the runs of the components @keep says no to, and numbers the
+ * others again in the raster order of their first pixel: the runs and
+ * labels lda_runs_new_from_bitplane() and lda_runs_label() give for the
+ * plane without the dropped components, without going over the plane.
+ */
+void
+lda_runs_keep (LdaRuns        *self,
+               const gboolean *keep)
+{
+  g_autofree guint *number = g_new (guint, MAX (self->n_components, 1));
+  guint next = 0;
+  gsize n = 0, r = 0;
+
+  g_return_if_fail (self->labels != NULL);
+
+  for (guint c = 0; c < self->n_components; c++)
+    number[c] = G_MAXUINT;
+  for (guint y = 0; y < self->height; y++)
+    {
+      const gsize end = self->row_start[y + 1];
+
+      self->row_start[y] = n;
+      for (; r < end; r++)
+        {
+          const guint c = self->labels[r];
+
+          if (!keep[c])
+            continue;
+          if (number[c] == G_MAXUINT)
+            number[c] = next++;
+          self->runs[n] = self->runs[r];
+          self->labels[n++] = number[c];
+        }
+    }
+  self->row_start[self->height] = n;
+  self->n_runs = n;
+  self->n_components = next;
+}
+
+/**
  * lda_runs_copy:
  * @self: runs, labelled or not
  * @error: return location for an error

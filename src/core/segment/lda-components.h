@@ -50,6 +50,8 @@ LdaRuns *lda_runs_new_from_bitplane (const LdaBitplane *plane,
                                      GError           **error);
 LdaRuns *lda_runs_copy              (const LdaRuns     *self,
                                      GError           **error);
+void     lda_runs_keep              (LdaRuns           *self,
+                                     const gboolean    *keep);
 void     lda_runs_free              (LdaRuns           *self);
 void     lda_runs_label             (LdaRuns           *self,
                                      guint              connectivity);

@@ -158,6 +158,7 @@ drop_specks (LdaNuclei    *self,
 {
   const guint w = self->width, h = self->height;
   g_autofree guint64 *area = NULL;
+  g_autofree gboolean *keep = NULL;
   LdaRuns *runs;
   gboolean dropped = FALSE;
 
@@ -166,8 +167,11 @@ drop_specks (LdaNuclei    *self,
 
   runs = self->objects;
   area = object_areas (runs);
+  keep = g_new (gboolean, MAX (runs->n_components, 1));
+  for (guint c = 0; c < runs->n_components; c++)
+    keep[c] = area[c] >= min_area;
   for (gsize i = 0; i < runs->n_runs; i++)
-    if (area[runs->labels[i]] < min_area)
+    if (!keep[runs->labels[i]])
       {
         lda_runs_paint (&runs->runs[i], objects, FALSE);
         lda_runs_paint (&runs->runs[i], self->mask, FALSE);
@@ -175,6 +179,8 @@ drop_specks (LdaNuclei    *self,
       }
   if (!dropped)
     return TRUE;
+  /* The objects left keep their runs: no need to find them again. */
+  lda_runs_keep (runs, keep);
 
   for (guint y = 0; y < h; y++)
     {
@@ -196,7 +202,7 @@ drop_specks (LdaNuclei    *self,
           }
     }
 
-  return relabel (self, objects, error);
+  return TRUE;
 }
 
 /* Splits self->mask: seeds from the h-maxima of the distance map of the
