@@ -249,6 +249,61 @@ test_label_keep (void)
       }
 }
 
+/* Grouped by component, each component's runs in raster order; the large
+ * components first, largest first and as large by number, then the
+ * others by number. */
+static void
+test_label_group (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      const guint w = (guint) g_rand_int_range (rand, 1, 150);
+      const guint h = (guint) g_rand_int_range (rand, 1, 40);
+      const gsize large = (gsize) g_rand_int_range (rand, 1, 40);
+      g_autoptr(LdaBitplane) plane = lda_test_plane_random (rand, w, h, 0.3 + 0.02 * round);
+      g_autoptr(LdaRuns) runs = runs_of (plane, TRUE);
+      g_autofree gsize *first_run = NULL, *run_order = NULL, *size = NULL;
+      g_autofree guint *order = NULL;
+      gsize n_pixels = 0, total = 0;
+      guint n_large, n;
+
+      lda_runs_label (runs, 4);
+      n = runs->n_components;
+      first_run = g_new (gsize, n + 1);
+      run_order = g_new (gsize, MAX (runs->n_runs, 1));
+      order = g_new (guint, MAX (n, 1));
+      size = g_new0 (gsize, MAX (n, 1));
+      n_large = lda_runs_group (runs, large, first_run, run_order, order, &n_pixels);
+
+      g_assert_cmpuint (first_run[0], ==, 0);
+      g_assert_cmpuint (first_run[n], ==, runs->n_runs);
+      for (guint c = 0; c < n; c++)
+        for (gsize k = first_run[c]; k < first_run[c + 1]; k++)
+          {
+            g_assert_cmpuint (runs->labels[run_order[k]], ==, c);
+            if (k > first_run[c])
+              g_assert_cmpuint (run_order[k], >, run_order[k - 1]);
+            size[c] += runs->runs[run_order[k]].x1 - runs->runs[run_order[k]].x0;
+          }
+      for (guint c = 0; c < n; c++)
+        total += size[c];
+      g_assert_cmpuint (n_pixels, ==, total);
+      g_assert_cmpuint (total, ==, lda_bitplane_count (plane));
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_assert_cmpint (size[order[k]] >= large, ==, k < n_large);
+          if (k > 0 && k < n_large)
+            g_assert_true (size[order[k]] < size[order[k - 1]] ||
+                           (size[order[k]] == size[order[k - 1]] && order[k] > order[k - 1]));
+          if (k > n_large)
+            g_assert_cmpuint (order[k], >, order[k - 1]);
+        }
+    }
+}
+
 /* --- thresholding ------------------------------------------------------ */
 
 static void
@@ -371,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/components/label/raster-order", test_label_raster_order);
   g_test_add_func ("/components/label/brute-force", test_label_brute_force);
   g_test_add_func ("/components/label/keep", test_label_keep);
+  g_test_add_func ("/components/label/group", test_label_group);
   g_test_add_func ("/bitplane/threshold/strict", test_threshold_strict);
 
   return g_test_run ();

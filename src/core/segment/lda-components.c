@@ -119,6 +119,82 @@ oom:
   return NULL;
 }
 
+static int
+compare_size (gconstpointer a,
+              gconstpointer b,
+              gpointer      sizes)
+{
+  const gsize *size = sizes;
+  gsize sa = size[*(const guint *) a], sb = size[*(const guint *) b];
+
+  return sa > sb ? -1 : sa < sb;
+}
+
+/**
+ * lda_runs_group:
+ * @self: labelled runs
+ * @large: how many pixels make a component large
+ * @first_run: (out caller-allocates): n_components + 1 entries: where each
+ *   component's runs start in @run_order
+ * @run_order: (out caller-allocates): n_runs entries: the runs' indices,
+ *   component by component, in raster order within each
+ * @order: (out caller-allocates): n_components entries: the large
+ *   components, largest first, then the others by their numbers
+ * @n_pixels: (out) (optional): the pixels of all the components
+ *
+ * Groups the runs by component and orders the components for work that
+ * two threads share: taken from the front, the largest are begun at once,
+ * one on each thread, and the small ones fill the time they take.
+ *
+ * Returns: how many components are large
+ */
+guint
+lda_runs_group (const LdaRuns *self,
+                gsize          large,
+                gsize         *first_run,
+                gsize         *run_order,
+                guint         *order,
+                gsize         *n_pixels)
+{
+  const guint n = self->n_components;
+  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
+  g_autofree gsize *fill = g_new0 (gsize, MAX (n, 1));
+  guint n_large = 0, k;
+  gsize total = 0;
+
+  memset (first_run, 0, ((gsize) n + 1) * sizeof *first_run);
+  for (gsize r = 0; r < self->n_runs; r++)
+    {
+      first_run[self->labels[r] + 1]++;
+      size[self->labels[r]] += self->runs[r].x1 - self->runs[r].x0;
+    }
+  for (guint c = 0; c < n; c++)
+    first_run[c + 1] += first_run[c];
+  for (gsize r = 0; r < self->n_runs; r++)
+    {
+      guint c = self->labels[r];
+
+      run_order[first_run[c] + fill[c]++] = r;
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      total += size[c];
+      if (size[c] >= large)
+        order[n_large++] = c;
+    }
+  /* A stable sort: components as large keep the order of their numbers. */
+  g_qsort_with_data (order, (gint) n_large, sizeof (guint), compare_size, size);
+  k = n_large;
+  for (guint c = 0; c < n; c++)
+    if (size[c] < large)
+      order[k++] = c;
+  if (n_pixels != NULL)
+    *n_pixels = total;
+
+  return n_large;
+}
+
 /**
  * lda_runs_keep:
  * @self: labelled runs

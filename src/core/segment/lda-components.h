@@ -52,6 +52,12 @@ LdaRuns *lda_runs_copy              (const LdaRuns     *self,
                                      GError           **error);
 void     lda_runs_keep              (LdaRuns           *self,
                                      const gboolean    *keep);
+guint    lda_runs_group             (const LdaRuns     *self,
+                                     gsize              large,
+                                     gsize             *first_run,
+                                     gsize             *run_order,
+                                     guint             *order,
+                                     gsize             *n_pixels);
 void     lda_runs_free              (LdaRuns           *self);
 void     lda_runs_label             (LdaRuns           *self,
                                      guint              connectivity);

@@ -280,42 +280,6 @@ split_blobs_thread (gpointer data)
   return NULL;
 }
 
-static int
-compare_size (gconstpointer a,
-              gconstpointer b,
-              gpointer      sizes)
-{
-  const gsize *size = sizes;
-  gsize sa = size[*(const guint *) a], sb = size[*(const guint *) b];
-
-  return sa > sb ? -1 : sa < sb;
-}
-
-/* Fills @order with the blobs of LARGE_BLOB pixels or more, largest
- * first, then the others as they come; returns how many are large.  The
- * order is only that of the work: each blob's lines are its own. */
-static guint
-order_blobs (const LdaRuns *blobs,
-             guint         *order)
-{
-  const guint n = blobs->n_components;
-  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
-  guint n_large = 0, k;
-
-  for (gsize r = 0; r < blobs->n_runs; r++)
-    size[blobs->labels[r]] += blobs->runs[r].x1 - blobs->runs[r].x0;
-  for (guint b = 0; b < n; b++)
-    if (size[b] >= LARGE_BLOB)
-      order[n_large++] = b;
-  g_qsort_with_data (order, (gint) n_large, sizeof (guint), compare_size, size);
-  k = n_large;
-  for (guint b = 0; b < n; b++)
-    if (size[b] < LARGE_BLOB)
-      order[k++] = b;
-
-  return n_large;
-}
-
 /**
  * lda_split_blobs:
  * @blobs: the runs of the mask, labelled 8-connected
@@ -349,7 +313,6 @@ lda_split_blobs (const LdaRuns     *blobs,
   const guint n_blobs = blobs->n_components;
   g_autofree gsize *first_run = NULL;
   g_autofree gsize *run_order = NULL;
-  g_autofree gsize *fill = NULL;
   g_autofree guint *order = NULL;
   guint n_large;
   BlobJob jobs[2];
@@ -358,28 +321,18 @@ lda_split_blobs (const LdaRuns     *blobs,
 
   g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
 
-  first_run = g_try_new0 (gsize, (gsize) n_blobs + 1);
+  first_run = g_try_new (gsize, (gsize) n_blobs + 1);
   run_order = g_try_malloc_n (MAX (blobs->n_runs, 1), sizeof (gsize));
-  fill = g_try_new0 (gsize, (gsize) n_blobs + 1);
   order = g_try_new (guint, MAX (n_blobs, 1));
-  if (first_run == NULL || run_order == NULL || fill == NULL || order == NULL)
+  if (first_run == NULL || run_order == NULL || order == NULL)
     {
       lda_split_set_oom (error, w, h);
       return FALSE;
     }
 
-  /* The runs, blob by blob, each blob's in raster order. */
-  for (gsize r = 0; r < blobs->n_runs; r++)
-    first_run[blobs->labels[r] + 1]++;
-  for (guint b = 0; b < n_blobs; b++)
-    first_run[b + 1] += first_run[b];
-  for (gsize r = 0; r < blobs->n_runs; r++)
-    {
-      guint b = blobs->labels[r];
-
-      run_order[first_run[b] + fill[b]++] = r;
-    }
-  n_large = order_blobs (blobs, order);
+  /* The runs blob by blob, and the blobs in the order of the work (only
+   * that: each blob's lines are its own). */
+  n_large = lda_runs_group (blobs, LARGE_BLOB, first_run, run_order, order, NULL);
 
   for (guint t = 0; t < 2; t++)
     jobs[t] = (BlobJob) {

@@ -151,57 +151,6 @@ seed_plane (const LdaBitplane  *unknown,
   return seeds;
 }
 
-static int
-compare_size (gconstpointer a,
-              gconstpointer b,
-              gpointer      sizes)
-{
-  const gsize *size = sizes;
-  gsize sa = size[*(const guint *) a], sb = size[*(const guint *) b];
-
-  return sa > sb ? -1 : sa < sb;
-}
-
-/* Groups the runs by piece, and orders the pieces: the large ones first,
- * largest first, then the others as they come.  Threads take them from
- * the front, so the largest are begun at once, one on each thread, and
- * the others fill the time they take. */
-static void
-order_pieces (LdaWatershedParts *self,
-              gsize             *fill)
-{
-  const LdaRuns *runs = self->runs;
-  const guint n = runs->n_components;
-  guint small = 0;
-  g_autofree gsize *size = g_new0 (gsize, MAX (n, 1));
-
-  for (gsize r = 0; r < runs->n_runs; r++)
-    {
-      self->first_run[runs->labels[r] + 1]++;
-      size[runs->labels[r]] += runs->runs[r].x1 - runs->runs[r].x0;
-    }
-  for (guint b = 0; b < n; b++)
-    self->first_run[b + 1] += self->first_run[b];
-  for (gsize r = 0; r < runs->n_runs; r++)
-    {
-      guint b = runs->labels[r];
-
-      self->run_order[self->first_run[b] + fill[b]++] = r;
-    }
-
-  self->n_large = 0;
-  for (guint b = 0; b < n; b++)
-    {
-      self->n_pixels += size[b];
-      if (size[b] >= LARGE_PIECE)
-        self->order[self->n_large++] = b;
-    }
-  g_qsort_with_data (self->order, (gint) self->n_large, sizeof (guint), compare_size, size);
-  for (guint b = 0; b < n; b++)
-    if (size[b] < LARGE_PIECE)
-      self->order[self->n_large + small++] = b;
-}
-
 /**
  * lda_watershed_parts_new_from_plane:
  * @unknown: the unknown pixels of the markers (0 in them), none on the
@@ -219,7 +168,6 @@ lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
                                     GError            **error)
 {
   g_autoptr(LdaWatershedParts) self = g_new0 (LdaWatershedParts, 1);
-  g_autofree gsize *fill = NULL;
   guint n;
 
   g_return_val_if_fail ((gsize) unknown->width * unknown->height < G_MAXINT32, NULL);
@@ -232,19 +180,18 @@ lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
   lda_runs_label (self->runs, 4);
 
   n = self->runs->n_components;
-  self->first_run = g_try_new0 (gsize, (gsize) n + 1);
+  self->first_run = g_try_new (gsize, (gsize) n + 1);
   self->run_order = g_try_new (gsize, MAX (self->runs->n_runs, 1));
   self->order = g_try_new (guint, MAX (n, 1));
-  fill = g_try_new0 (gsize, MAX (n, 1));
-  if (self->first_run == NULL || self->run_order == NULL || self->order == NULL ||
-      fill == NULL)
+  if (self->first_run == NULL || self->run_order == NULL || self->order == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to separate the cells of a %u × %u image"),
                    self->width, self->height);
       return NULL;
     }
-  order_pieces (self, fill);
+  self->n_large = lda_runs_group (self->runs, LARGE_PIECE, self->first_run, self->run_order,
+                                  self->order, &self->n_pixels);
 
   return g_steal_pointer (&self);
 }
