@@ -201,30 +201,37 @@ relief_span (const guint8  *g,
 
 /* best[i] = min over |k| ≤ @reach of k² + g2[i + k], for i in 0 … n − 1,
  * trying each offset for the whole line at once: no branch, and many
- * pixels an instruction.  @g2 has @reach values before its first and
- * after its last; the sums must stay within gint16. */
+ * pixels an instruction.  An offset k cannot bring a pixel below k², so
+ * the offsets stop once no pixel is above the next one's square.  @g2
+ * has @reach values before its first and after its last; the sums must
+ * stay within gint16. */
 static void
 offsets_min (const gint16 *g2,
              guint         n,
              guint         reach,
              gint16       *best)
 {
+  if (reach == 0)
+    memcpy (best, g2, n * sizeof *best);
   for (guint k = 1; k <= reach; k++)
     {
       const gint16 kk = (gint16) (k * k);
       const gint16 *left = g2 - k, *right = g2 + k;
       /* The first offset starts from the line itself. */
       const gint16 *before = k == 1 ? g2 : best;
+      gint16 top = 0;
 
       for (guint i = 0; i < n; i++)
         {
           gint16 d = (gint16) (MIN (left[i], right[i]) + kk);
+          gint16 b = MIN (before[i], d);
 
-          best[i] = MIN (before[i], d);
+          best[i] = b;
+          top = MAX (top, b);
         }
+      if ((guint) top <= (k + 1) * (k + 1))
+        break;
     }
-  if (reach == 0)
-    memcpy (best, g2, n * sizeof *best);
 }
 
 /* Spans whose area pixels all lie this near a nucleus pixel are done by
