@@ -21,7 +21,7 @@ typedef struct
   gsize    n_alloc;
   guint32 *count;      /* per level, then where each level starts */
   gint32  *head;       /* the flood's queue, one FIFO per level */
-  gint32  *tail;
+  gint32 **tail;      /* where the next pixel of each FIFO goes */
   guint    n_levels;
   GArray  *seeds;      /* the last seeds found, in raster order */
 } LdaSplitWorkspace;

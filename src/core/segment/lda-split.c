@@ -69,7 +69,7 @@ lda_split_workspace_reserve (LdaSplitWorkspace *ws,
       g_free (ws->tail);
       ws->count = g_try_malloc_n (n_levels + 1, sizeof (guint32));
       ws->head = g_try_malloc_n (n_levels, sizeof (gint32));
-      ws->tail = g_try_malloc_n (n_levels, sizeof (gint32));
+      ws->tail = g_try_malloc_n (n_levels, sizeof (gint32 *));
       ws->n_levels = ws->count != NULL && ws->head != NULL && ws->tail != NULL ? n_levels : 0;
       if (ws->n_levels == 0)
         return FALSE;
@@ -235,6 +235,9 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
   return ws->seeds->len;
 }
 
+/* Each level's FIFO is a list through @next; its tail is where the next
+ * pixel's index goes (the head, or the last pixel's next), so a push
+ * takes no branch. */
 static inline void
 level_push (LdaSplitWorkspace *ws,
             gint32            *next,
@@ -243,11 +246,8 @@ level_push (LdaSplitWorkspace *ws,
             gint32             p)
 {
   next[p] = -1;
-  if (ws->tail[level] >= 0)
-    next[ws->tail[level]] = p;
-  else
-    ws->head[level] = p;
-  ws->tail[level] = p;
+  *ws->tail[level] = p;
+  ws->tail[level] = &next[p];
   if (level > *current)
     *current = level;
 }
@@ -267,7 +267,7 @@ level_pop (LdaSplitWorkspace *ws,
   p = ws->head[*current];
   ws->head[*current] = next[p];
   if (ws->head[*current] < 0)
-    ws->tail[*current] = -1;
+    ws->tail[*current] = &ws->head[*current];
 
   return p;
 }
@@ -291,7 +291,8 @@ lda_split_flood_in (LdaSplitWorkspace *ws,
   for (gsize k = 0; k < m; k++)
     top = MAX (top, levels[ws->pixels[k]]);
   memset (ws->head, 0xff, ((gsize) top + 1) * sizeof (gint32));
-  memset (ws->tail, 0xff, ((gsize) top + 1) * sizeof (gint32));
+  for (guint l = 0; l <= top; l++)
+    ws->tail[l] = &ws->head[l];
 
   for (gsize k = 0; k < m; k++)
     {
