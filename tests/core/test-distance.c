@@ -97,6 +97,17 @@ assert_relief_exact (const LdaBitplane *nuclei,
       }
 }
 
+/* Sets @n pixels of @plane chosen at random. */
+static void
+set_random_pixels (LdaBitplane *plane,
+                   guint        n,
+                   GRand       *rand)
+{
+  for (guint i = 0; i < n; i++)
+    lda_bitplane_set (plane, g_rand_int_range (rand, 0, plane->width),
+                      g_rand_int_range (rand, 0, plane->height), TRUE);
+}
+
 /* --- relief ------------------------------------------------------------ */
 
 static void
@@ -129,8 +140,7 @@ test_relief_matches_brute_force (void)
   g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
   GRand *rand = g_rand_new_with_seed (20260101);
 
-  for (guint i = 0; i < 40; i++)
-    lda_bitplane_set (nuclei, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  set_random_pixels (nuclei, 40, rand);
   lda_test_plane_fill (nuclei, 60, 30, 7, 4);
   lda_test_plane_fill (area, 0, 0, w, h);
   /* Holes in the area, some with nuclei inside the area around them. */
@@ -270,8 +280,7 @@ test_relief_area_islands (void)
   g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
   GRand *rand = g_rand_new_with_seed (20261204);
 
-  for (guint i = 0; i < 25; i++)
-    lda_bitplane_set (nuclei, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  set_random_pixels (nuclei, 25, rand);
   lda_test_plane_fill (nuclei, 100, 20, 3, 3);
   for (guint i = 0; i < 30; i++)
     {
@@ -281,8 +290,7 @@ test_relief_area_islands (void)
       lda_test_plane_fill (area, x0, y0, MIN (w - x0, iw), MIN (h - y0, ih));
     }
   /* Single pixels of area, and one at each end of a row. */
-  for (guint i = 0; i < 40; i++)
-    lda_bitplane_set (area, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), TRUE);
+  set_random_pixels (area, 40, rand);
   lda_bitplane_set (area, 0, 7, TRUE);
   lda_bitplane_set (area, w - 1, 7, TRUE);
   g_rand_free (rand);
