@@ -79,12 +79,16 @@ prefetch_thread (gpointer data)
   for (guint i = 0; i < self->files->len; i++)
     {
       GPtrArray *paths = g_ptr_array_index (self->files, i);
+      gboolean stop;
 
+      /* The flag is read under the lock too: lda_prefetch_free() sets
+       * it from another thread. */
       g_mutex_lock (&self->lock);
       while (!self->stop && i >= self->wanted)
         g_cond_wait (&self->cond, &self->lock);
+      stop = self->stop;
       g_mutex_unlock (&self->lock);
-      if (self->stop)
+      if (stop)
         break;
 
       for (guint p = 0; p < paths->len; p++)
