@@ -211,6 +211,7 @@ post_preview (GTask       *task,
   gboolean any = FALSE;
   LdaRunPreview *preview;
   PreviewPost *post;
+  GSource *source;
 
   if (lda_pipeline_get_labels (pipeline) == NULL || lda_pipeline_is_done (pipeline))
     return;
@@ -248,7 +249,18 @@ post_preview (GTask       *task,
   post = g_new0 (PreviewPost, 1);
   post->runner = g_object_ref (g_task_get_source_object (task));
   post->preview = preview;
-  g_main_context_invoke (g_task_get_context (task), emit_preview, post);
+
+  /* Always through a source of the requesting thread's context: from a
+   * thread that has no context of its own, g_main_context_invoke() runs
+   * the function right there whenever it can take the main context (the
+   * main thread between two iterations of its loop), and the window's
+   * handler would run in this worker. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_preview, post, NULL);
+  g_source_set_static_name (source, "[lda-preview]");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
 }
 
 static LdaTriple *

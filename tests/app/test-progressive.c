@@ -31,6 +31,8 @@ typedef struct
   gboolean   preview_first;
   gboolean   preview_shown;
   gboolean   result_shown;
+  GThread   *main_thread;
+  gboolean   preview_on_main;
   LdaImage  *preview;
 } Watch;
 
@@ -57,6 +59,7 @@ on_preview (LdaPipelineRunner *runner,
   if (preview->generation != watch->target)
     return;
   watch->previews++;
+  watch->preview_on_main = g_thread_self () == watch->main_thread;
   watch->preview_first = !watch->updated;
   watch->preview_shown = same_pixels (lda_image_view_get_labels (segmented (watch->window)),
                                       preview->labels);
@@ -128,12 +131,17 @@ test_threshold_first (void)
 
   offset = lda_channel_panel_get_offset_adjustment (
     LDA_CHANNEL_PANEL (lda_window_get_channel_panel (watch.window, LDA_CHANNEL_HOECHST)));
+  watch.main_thread = g_thread_self ();
   gtk_adjustment_set_value (offset, gtk_adjustment_get_value (offset) + 0.6);
   watch.target = lda_pipeline_runner_get_generation (runner);
+  /* Away from the main loop while the worker posts the preview: it must
+   * still come in this thread, from the loop, not run in the worker. */
+  g_usleep (G_USEC_PER_SEC / 4);
   result = lda_test_wait (watch.window);
 
   /* The mask came first and was shown, then the whole result. */
   g_assert_cmpuint (watch.previews, ==, 1);
+  g_assert_true (watch.preview_on_main);
   g_assert_true (watch.preview_first);
   g_assert_true (watch.preview_shown);
   g_assert_true (watch.updated);
