@@ -109,10 +109,11 @@ known_word (const LdaBitplane *unknown,
   if (y == 0 || y + 1 >= unknown->height || k < 0 || (gsize) k >= unknown->stride)
     return 0;
   bits = ~lda_bitplane_row (unknown, y)[k];
+  /* The ring's first and last columns, and the padding. */
   if (k == 0)
     bits &= ~G_GUINT64_CONSTANT (1);
-  if ((gsize) k == (w - 1) / 64)
-    bits &= ((w - 1) % 64 == 63 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << ((w - 1) % 64)) - 1);
+  if ((gsize) k + 1 == unknown->stride)
+    bits &= lda_bitplane_last_mask (unknown) & ~(G_GUINT64_CONSTANT (1) << ((w - 1) & 63));
 
   return bits;
 }
