@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lda-pipeline-runner.h"
+#include "lda-preview.h"
 #include "lda-threshold.h"
 
 /* What the window holds per pixel of the frame it shows: the pipeline
@@ -120,59 +121,6 @@ lda_run_preview_free (LdaRunPreview *preview)
   g_free (preview);
 }
 
-/* The class a channel's mask paints in the label mask. */
-static const guint8 mask_class[LDA_N_CHANNELS] = {
-  LDA_CLASS_CELL, LDA_CLASS_HOECHST, LDA_CLASS_DRAQ7,
-};
-
-/* The last label mask @old with the new masks of the channels that
- * @changed drawn in: a nucleus channel's mask in its class (a dead
- * nucleus stays dead), what it no longer covers back to cell area; the
- * cell area's mask as cell area where there was background, and
- * background where it no longer reaches. */
-static LdaImage *
-preview_labels (const LdaImage *old,
-                LdaImage       *masks[LDA_N_CHANNELS],
-                const gboolean  changed[LDA_N_CHANNELS],
-                GError        **error)
-{
-  LdaImage *labels = lda_image_new (LDA_PIXEL_U8, old->width, old->height, error);
-  gsize n = lda_image_n_pixels (old);
-
-  if (labels == NULL)
-    return NULL;
-  memcpy (labels->data, old->data, n);
-
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    {
-      const guint8 *mask;
-      guint8 *out = lda_image_u8 (labels);
-      guint8 klass = mask_class[c];
-
-      if (!changed[c] || masks[c] == NULL)
-        continue;
-      mask = lda_image_u8 (masks[c]);
-
-      if (c == LDA_CHANNEL_CELL_AREA)
-        {
-          for (gsize i = 0; i < n; i++)
-            if (!mask[i])
-              out[i] = LDA_CLASS_BACKGROUND;
-            else if (out[i] == LDA_CLASS_BACKGROUND)
-              out[i] = LDA_CLASS_CELL;
-          continue;
-        }
-
-      for (gsize i = 0; i < n; i++)
-        if (mask[i])
-          out[i] = out[i] == LDA_CLASS_DRAQ7 ? LDA_CLASS_DRAQ7 : klass;
-        else if (out[i] == klass)
-          out[i] = LDA_CLASS_CELL;
-    }
-
-  return labels;
-}
-
 typedef struct
 {
   LdaPipelineRunner *runner;
@@ -205,8 +153,7 @@ post_preview (GTask       *task,
 {
   LdaPipeline *pipeline = job->pipeline;
   g_autoptr(LdaImage) old = NULL;
-  LdaImage *masks[LDA_N_CHANNELS];
-  gboolean changed[LDA_N_CHANNELS];
+  const LdaBitplane *masks[LDA_N_CHANNELS];
   guint runs[LDA_N_CHANNELS];
   gboolean any = FALSE;
   LdaRunPreview *preview;
@@ -224,9 +171,10 @@ post_preview (GTask       *task,
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
-      changed[c] = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c)) != runs[c];
-      masks[c] = changed[c] ? lda_pipeline_get_mask (pipeline, c) : NULL;
-      any = any || changed[c];
+      gboolean changed = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c)) != runs[c];
+
+      masks[c] = changed ? lda_pipeline_get_mask_plane (pipeline, c) : NULL;
+      any = any || masks[c] != NULL;
     }
   if (!any)
     return;
@@ -234,7 +182,7 @@ post_preview (GTask       *task,
   preview = g_new0 (LdaRunPreview, 1);
   preview->frame = job->frame;
   preview->generation = job->generation;
-  preview->labels = preview_labels (old, masks, changed, NULL);
+  preview->labels = lda_preview_labels (old, masks, NULL);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
       preview->threshold[c] = lda_pipeline_get_threshold (pipeline, c);

@@ -203,6 +203,24 @@ lda_pipeline_get_mask (LdaPipeline *self,
 }
 
 /**
+ * lda_pipeline_get_mask_plane:
+ * @self: a pipeline
+ * @channel: a channel
+ *
+ * The mask as the pipeline holds it, a bit a pixel.
+ *
+ * Returns: (transfer none) (nullable): the mask, or %NULL if not computed
+ */
+const LdaBitplane *
+lda_pipeline_get_mask_plane (LdaPipeline *self,
+                             LdaChannel   channel)
+{
+  g_return_val_if_fail (channel < LDA_N_CHANNELS, NULL);
+
+  return self->channels[channel].bits;
+}
+
+/**
  * lda_pipeline_get_mask_coverage:
  * @self: a pipeline
  * @channel: a channel

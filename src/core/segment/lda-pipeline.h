@@ -112,6 +112,8 @@ gint64            lda_pipeline_get_threshold      (LdaPipeline      *self,
                                                    LdaChannel        channel);
 LdaImage         *lda_pipeline_get_mask           (LdaPipeline      *self,
                                                    LdaChannel        channel);
+const LdaBitplane *lda_pipeline_get_mask_plane   (LdaPipeline      *self,
+                                                   LdaChannel        channel);
 double            lda_pipeline_get_mask_coverage  (LdaPipeline      *self,
                                                    LdaChannel        channel);
 const LdaRegions *lda_pipeline_get_regions        (LdaPipeline      *self);
