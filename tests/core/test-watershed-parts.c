@@ -93,14 +93,26 @@ assert_same_flood (const gint32 *markers,
   const gsize n = (gsize) width * height;
   g_autofree gint32 *whole = g_memdup2 (markers, n * sizeof (gint32));
   g_autofree gint32 *parts = g_memdup2 (markers, n * sizeof (gint32));
+  g_autofree gint32 *unset = g_memdup2 (markers, n * sizeof (gint32));
+  g_autoptr(LdaWatershedParts) pieces = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (lda_watershed (whole, relief, width, height, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (lda_watershed_by_parts (parts, relief, width, height, NULL, &error));
   g_assert_no_error (error);
-
   g_assert_cmpmem (parts, n * sizeof (gint32), whole, n * sizeof (gint32));
+
+  /* The unknown pixels need not be 0 when the flood starts: it sets each
+   * piece before it floods it. */
+  pieces = lda_watershed_parts_new (unset, width, height, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < n; i++)
+    if (unset[i] == 0)
+      unset[i] = (gint32) (i % 7) - 3 + (i % 5 == 0 ? 1000 : 0);
+  g_assert_true (lda_watershed_parts_flood (pieces, unset, relief, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (unset, n * sizeof (gint32), whole, n * sizeof (gint32));
 }
 
 static void

@@ -260,6 +260,17 @@ flood_pieces (FloodJob *job)
         }
       b = parts->order[k];
 
+      /* The piece's pixels are unknown: 0, written here rather than when
+       * the markers were made, so that the flood finds them in the
+       * cache. */
+      for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1]; r++)
+        {
+          const LdaRun *run = &runs->runs[parts->run_order[r]];
+
+          memset (job->markers + (gsize) run->y * w + run->x0, 0,
+                  (run->x1 - run->x0) * sizeof *job->markers);
+        }
+
       /* Seeds in raster order, as the whole flood's: only a pixel with
        * a labelled 4-neighbour can be one (parts->seeds). */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
@@ -313,8 +324,10 @@ flood_pieces_thread (gpointer data)
 /**
  * lda_watershed_parts_flood:
  * @self: the pieces of @markers
- * @markers: (inout): the markers @self was made from, unchanged since;
- *   on return as lda_watershed() leaves them
+ * @markers: (inout): the markers @self was made from, unchanged since,
+ *   except that the unknown pixels (those of the pieces) may hold
+ *   anything: each piece is set to 0 before it is flooded; on return as
+ *   lda_watershed() leaves them
  * @relief: width × height levels
  * @cancellable: (nullable): polled every 64 K pixels
  * @error: return location for an error

@@ -168,10 +168,12 @@ paint_row_runs (gint32        *m,
   return r;
 }
 
-/* Markers: 1 outside @area, i + 2 on nucleus i, 0 elsewhere (split lines
- * between nuclei included: the flood decides them).  Row by row, the
- * nuclei painted while the row is in the cache; runs out of raster order,
- * if any, are painted at the end. */
+/* Markers: 1 outside @area, i + 2 on nucleus i; the rest, the unknown
+ * pixels (split lines between nuclei included: the flood decides them),
+ * is left to lda_watershed_parts_flood(), which sets each piece to 0 just
+ * before it floods it.  Row by row, the nuclei painted while the row is
+ * in the cache; runs out of raster order, if any, are painted at the
+ * end. */
 static void
 fill_markers (gint32            *markers,
               const LdaBitplane *area,
@@ -191,12 +193,11 @@ fill_markers (gint32            *markers,
           guint x0 = (guint) (word * 64);
           guint n = MIN (64u, w - x0);
 
-          /* Most words are all area: one memset. */
+          /* Most words are all area: nothing to write. */
           if (bits == 0)
-            memset (m + x0, 0, n * sizeof *m);
-          else
-            for (guint i = 0; i < n; i++)
-              m[x0 + i] = (gint32) ((bits >> i) & 1);
+            continue;
+          for (guint i = 0; i < n; i++)
+            m[x0 + i] = (gint32) ((bits >> i) & 1);
         }
       r = paint_row_runs (m, nuclei, r, y);
     }
