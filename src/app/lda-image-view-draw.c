@@ -36,12 +36,17 @@ lda_image_view_snapshot (GtkWidget   *widget,
 
       if (visible.size.width > 0 && visible.size.height > 0)
         {
-          lda_tiled_layer_snapshot (self->image, snapshot, &image, &visible, self->zoom);
+          GtkNative *native = gtk_widget_get_native (widget);
+          gboolean software = native != NULL &&
+                              GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+
+          lda_tiled_layer_snapshot (self->image, snapshot, &image, &visible, self->zoom, software);
 
           if (self->label_layer != NULL && self->overlay_opacity > 0.0)
             {
               gtk_snapshot_push_opacity (snapshot, self->overlay_opacity);
-              lda_tiled_layer_snapshot (self->label_layer, snapshot, &image, &visible, self->zoom);
+              lda_tiled_layer_snapshot (self->label_layer, snapshot, &image, &visible, self->zoom,
+                                        software);
               gtk_snapshot_pop (snapshot);
             }
         }

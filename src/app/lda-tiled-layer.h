@@ -56,7 +56,8 @@ void           lda_tiled_layer_snapshot      (LdaTiledLayer         *self,
                                               GtkSnapshot           *snapshot,
                                               const graphene_rect_t *image,
                                               const graphene_rect_t *visible,
-                                              double                 zoom);
+                                              double                 zoom,
+                                              gboolean               software);
 guint          lda_tiled_layer_level_for_zoom (double                zoom);
 guint          lda_tiled_layer_get_n_rendered (LdaTiledLayer        *self);
 gint64         lda_tiled_layer_get_render_us  (void);

@@ -559,12 +559,15 @@ seam_fixture_clear (SeamFixture *fixture)
   lda_tiled_layer_free (fixture->layer);
 }
 
-/* Draws the layer at @zoom in a 500 × 400 area as a pane does, with the
- * corner of tile (1, 1) near the middle, at a fractional offset; returns
- * the visible part's pixels. */
+/* Draws the layer at @zoom in a 500 × 400 area with @renderer (the
+ * panes' when NULL), as a pane does (tiles from their surfaces if
+ * @software), with the corner of tile (1, 1) near the middle, at a
+ * fractional offset; returns the visible part's pixels. */
 static guint32 *
-render_layer (SeamFixture *fixture,
-              double       zoom)
+render_layer_with (SeamFixture *fixture,
+                   GskRenderer *renderer,
+                   gboolean     software,
+                   double       zoom)
 {
   graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 500, 400);
   graphene_rect_t visible;
@@ -583,16 +586,25 @@ render_layer (SeamFixture *fixture,
   fixture->vw = (int) visible.size.width;
   fixture->vh = (int) visible.size.height;
 
-  lda_tiled_layer_snapshot (fixture->layer, snapshot, &fixture->image, &visible, zoom);
+  lda_tiled_layer_snapshot (fixture->layer, snapshot, &fixture->image, &visible, zoom, software);
   node = gtk_snapshot_free_to_node (snapshot);
   g_ptr_array_add (fixture->nodes, node);
-  texture = gsk_renderer_render_texture (fixture->renderer, node, &visible);
+  texture = gsk_renderer_render_texture (renderer != NULL ? renderer : fixture->renderer, node,
+                                         &visible);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, fixture->vw);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, fixture->vh);
   shown = g_new (guint32, (gsize) fixture->vw * fixture->vh);
   gdk_texture_download (texture, (guchar *) shown, (gsize) fixture->vw * 4);
 
   return shown;
+}
+
+/* As the panes draw it. */
+static guint32 *
+render_layer (SeamFixture *fixture,
+              double       zoom)
+{
+  return render_layer_with (fixture, NULL, GSK_IS_CAIRO_RENDERER (fixture->renderer), zoom);
 }
 
 /* Zoomed in, each screen pixel shows the colour of one image pixel: no
@@ -679,6 +691,53 @@ test_no_seams_zoomed_out (void)
   seam_fixture_clear (&fixture);
 }
 
+static guint32
+gradient (guint x,
+          guint y)
+{
+  return 0xff000000u | ((x * 255 / 600) << 16) | ((y * 255 / 300) << 8) | ((x + y) % 7 * 30);
+}
+
+/* Under GTK's cairo renderer a pane draws its tiles from cairo surfaces
+ * at every zoom, not as textures (which that renderer copies in every
+ * frame): zoomed out, what shows is what the textures would show, byte
+ * for byte. */
+static void
+test_software_as_textures (void)
+{
+  const double zooms_out[] = { 0.37, 0.5, 0.73, 0.9 };
+  SeamFixture fixture = { 0, };
+  g_autoptr(GskRenderer) cairo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  seam_fixture_init (&fixture, gradient);
+  cairo = gsk_cairo_renderer_new ();
+  g_assert_true (gsk_renderer_realize (cairo, gtk_native_get_surface (GTK_NATIVE (fixture.window)),
+                                       &error));
+  g_assert_no_error (error);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms_out); z++)
+    {
+      g_autofree guint32 *textures = render_layer_with (&fixture, cairo, FALSE, zooms_out[z]);
+      g_autofree guint32 *surfaces = render_layer_with (&fixture, cairo, TRUE, zooms_out[z]);
+      guint differ = 0;
+
+      for (gsize i = 0; i < (gsize) fixture.vw * fixture.vh; i++)
+        if (textures[i] != surfaces[i])
+          differ++;
+      g_test_message ("zoom %g: %u of %d pixels differ", zooms_out[z], differ,
+                      fixture.vw * fixture.vh);
+      g_assert_cmpuint (differ, ==, 0);
+    }
+  gsk_renderer_unrealize (cairo);
+  seam_fixture_clear (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -699,6 +758,7 @@ main (int    argc,
   g_test_add_data_func ("/zoom-paint/256/alone", &setups[3], test_zoom_paint);
   g_test_add_func ("/zoom-paint/no-seams/zoomed-in", test_no_seams_zoomed_in);
   g_test_add_func ("/zoom-paint/no-seams/zoomed-out", test_no_seams_zoomed_out);
+  g_test_add_func ("/zoom-paint/software-as-textures", test_software_as_textures);
 
   return g_test_run ();
 }
