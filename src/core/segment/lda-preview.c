@@ -3,9 +3,9 @@
  * While a slider is dragged, the window shows the moved threshold before
  * the nuclei are split and the cells flooded: the last label mask with the
  * new masks drawn over it.  Made from the masks' bit planes a word (64
- * pixels) at a time, a row at a time, so that a 2048 × 2048 frame costs
- * little more than a copy: most words are all mask or none, and take a
- * loop the compiler makes into vector instructions.
+ * pixels) at a time, a row at a time, each word spread into a byte mask
+ * and drawn in without a branch, so that a 2048 × 2048 frame costs little
+ * more than a copy.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,49 +22,48 @@ static const guint8 mask_class[LDA_N_CHANNELS] = {
   LDA_CLASS_CELL, LDA_CLASS_HOECHST, LDA_CLASS_DRAQ7,
 };
 
-/* The cell area's mask over @n pixels of a row: background where the mask
- * is not, cell area where it is and there was background. */
+/* The 64 pixels of @bits as bytes of 0xff or 0. */
 static void
-cell_area_word (guint8  *out,
-                guint    n,
-                guint64  bits,
-                guint64  full)
+expand_word (guint8         mask[64],
+             guint64        bits,
+             const guint64 *byte_masks)
 {
-  if (bits == 0)
-    memset (out, LDA_CLASS_BACKGROUND, n);
-  else if (bits == full)
-    for (guint i = 0; i < n; i++)
-      out[i] = out[i] == LDA_CLASS_BACKGROUND ? LDA_CLASS_CELL : out[i];
-  else
-    for (guint i = 0; i < n; i++)
-      if (!((bits >> i) & 1))
-        out[i] = LDA_CLASS_BACKGROUND;
-      else if (out[i] == LDA_CLASS_BACKGROUND)
-        out[i] = LDA_CLASS_CELL;
+  for (guint k = 0; k < 8; k++)
+    memcpy (mask + 8 * k, &byte_masks[(bits >> (8 * k)) & 0xff], 8);
+}
+
+/* The cell area's mask over @n pixels of a row: background where the mask
+ * is not, cell area where it is and there was background.  Without a
+ * branch, so that the compiler makes it vector instructions. */
+static void
+cell_area_word (guint8       *out,
+                guint         n,
+                const guint8  mask[64])
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 on = out[i] == LDA_CLASS_BACKGROUND ? LDA_CLASS_CELL : out[i];
+
+      out[i] = on & mask[i];
+    }
 }
 
 /* A nucleus channel's mask over @n pixels of a row: its class where the
  * mask is (a dead nucleus stays dead), cell area where its class was and
  * the mask no longer is. */
 static void
-nucleus_word (guint8  *out,
-              guint    n,
-              guint64  bits,
-              guint64  full,
-              guint8   klass)
+nucleus_word (guint8       *out,
+              guint         n,
+              const guint8  mask[64],
+              guint8        klass)
 {
-  if (bits == 0)
-    for (guint i = 0; i < n; i++)
-      out[i] = out[i] == klass ? LDA_CLASS_CELL : out[i];
-  else if (bits == full)
-    for (guint i = 0; i < n; i++)
-      out[i] = out[i] == LDA_CLASS_DRAQ7 ? LDA_CLASS_DRAQ7 : klass;
-  else
-    for (guint i = 0; i < n; i++)
-      if ((bits >> i) & 1)
-        out[i] = out[i] == LDA_CLASS_DRAQ7 ? LDA_CLASS_DRAQ7 : klass;
-      else if (out[i] == klass)
-        out[i] = LDA_CLASS_CELL;
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 on = out[i] == LDA_CLASS_DRAQ7 ? LDA_CLASS_DRAQ7 : klass;
+      guint8 off = out[i] == klass ? LDA_CLASS_CELL : out[i];
+
+      out[i] = (guint8) ((on & mask[i]) | (off & ~mask[i]));
+    }
 }
 
 /**
@@ -88,6 +87,7 @@ lda_preview_labels (const LdaImage    *old,
                     GError           **error)
 {
   const guint w = old->width, h = old->height;
+  const guint64 *byte_masks = lda_bitplane_byte_masks ();
   LdaImage *labels;
 
   g_return_val_if_fail (old->type == LDA_PIXEL_U8, NULL);
@@ -114,13 +114,13 @@ lda_preview_labels (const LdaImage    *old,
           for (guint x0 = 0; x0 < w; x0 += 64)
             {
               const guint n = MIN (64u, w - x0);
-              const guint64 full = n == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n) - 1;
-              const guint64 bits = row[x0 >> 6];
+              guint8 mask[64];
 
+              expand_word (mask, row[x0 >> 6], byte_masks);
               if (c == LDA_CHANNEL_CELL_AREA)
-                cell_area_word (out + x0, n, bits, full);
+                cell_area_word (out + x0, n, mask);
               else
-                nucleus_word (out + x0, n, bits, full, mask_class[c]);
+                nucleus_word (out + x0, n, mask, mask_class[c]);
             }
         }
     }
