@@ -146,8 +146,8 @@ lda_watershed_drain (LdaBucketQueue *q,
     {
       gint32 *m = markers + p;
       /* The four neighbours, read once for the label and the queue. */
-      const gint32 t[4] = { m[offsets[0]], m[offsets[1]], m[offsets[2]], m[offsets[3]] };
-      gint32 label = 0;
+      const gint32 t0 = m[offsets[0]], t1 = m[offsets[1]], t2 = m[offsets[2]], t3 = m[offsets[3]];
+      gint32 label;
       const LdaFifo *f = &q->levels[q->current];
 
       /* The pixel a few places further on in this level, into the cache. */
@@ -164,29 +164,38 @@ lda_watershed_drain (LdaBucketQueue *q,
       if ((++*polls & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
         return -1;
 
-      for (int i = 0; i < 4; i++)
-        if (t[i] > 0)
-          {
-            if (label == 0)
-              label = t[i];
-            else if (t[i] != label)
-              label = outline;
-          }
+      /* The label all the labelled neighbours share, or @outline if they
+       * do not: the largest of them against the smallest, without a
+       * branch. */
+      {
+        const gint32 hi = MAX (MAX (t0, t1), MAX (t2, t3));
+        const gint32 lo = MIN (MIN (t0 > 0 ? t0 : G_MAXINT32, t1 > 0 ? t1 : G_MAXINT32),
+                               MIN (t2 > 0 ? t2 : G_MAXINT32, t3 > 0 ? t3 : G_MAXINT32));
 
-      g_assert (label != 0);
+        g_assert (hi > 0);
+        label = lo == hi ? hi : outline;
+      }
+
       m[0] = label;
       if (label == outline)
         continue;
 
-      for (int i = 0; i < 4; i++)
-        if (t[i] == 0)
-          {
-            int step = ABS ((int) relief[p + offsets[i]] - (int) relief[p]);
-
-            m[offsets[i]] = LDA_WATERSHED_IN_QUEUE;
-            if (!lda_bucket_queue_push (q, step, (gint32) (p + offsets[i])))
-              return 0;
-          }
+      /* The unknown neighbours, in the order left, right, up, down. */
+#define LDA_WATERSHED_QUEUE_NEIGHBOUR(t, k) \
+      if ((t) == 0) \
+        { \
+          const gssize o = offsets[k]; \
+          const int step = ABS ((int) relief[p + o] - (int) relief[p]); \
+ \
+          m[o] = LDA_WATERSHED_IN_QUEUE; \
+          if (!lda_bucket_queue_push (q, step, (gint32) (p + o))) \
+            return 0; \
+        }
+      LDA_WATERSHED_QUEUE_NEIGHBOUR (t0, 0)
+      LDA_WATERSHED_QUEUE_NEIGHBOUR (t1, 1)
+      LDA_WATERSHED_QUEUE_NEIGHBOUR (t2, 2)
+      LDA_WATERSHED_QUEUE_NEIGHBOUR (t3, 3)
+#undef LDA_WATERSHED_QUEUE_NEIGHBOUR
     }
 
   return 1;
