@@ -421,6 +421,22 @@ drop_hidden_tiles (LdaTiledLayer *self,
 }
 
 #if !GTK_CHECK_VERSION (4, 10, 0)
+/* The cairo surface of tile (tx, ty) of @level, made if not yet. */
+static cairo_surface_t *
+tile_surface (LdaTiledLayer *self,
+              guint          level,
+              guint          tx,
+              guint          ty)
+{
+  Level *l = &self->levels[level];
+  Tile *tile = &l->tiles[ty * l->n_tx + tx];
+
+  if (!tile_is_built (tile))
+    build_tile (self, level, tx, ty);
+
+  return tile->surface;
+}
+
 /* Square pixels on GTK 4.8: the visible tiles' surfaces with a nearest
  * filter.  Each tile fills its own rectangle, without antialiasing and
  * padded at its edges, so that at fractional zooms every screen pixel
@@ -436,7 +452,6 @@ snapshot_nearest (LdaTiledLayer         *self,
                   guint                  ty0,
                   guint                  ty1)
 {
-  Level *l = &self->levels[0];
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, visible);
 
   cairo_translate (cr, image->origin.x, image->origin.y);
@@ -446,21 +461,19 @@ snapshot_nearest (LdaTiledLayer         *self,
   for (guint ty = ty0; ty < ty1; ty++)
     for (guint tx = tx0; tx < tx1; tx++)
       {
-        Tile *tile = &l->tiles[ty * l->n_tx + tx];
+        cairo_surface_t *surface = tile_surface (self, 0, tx, ty);
         cairo_pattern_t *pattern;
 
-        if (!tile_is_built (tile))
-          build_tile (self, 0, tx, ty);
-        if (tile->surface == NULL)
+        if (surface == NULL)
           continue;
 
-        cairo_set_source_surface (cr, tile->surface, tx * TILE, ty * TILE);
+        cairo_set_source_surface (cr, surface, tx * TILE, ty * TILE);
         pattern = cairo_get_source (cr);
         cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
         cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
         cairo_rectangle (cr, tx * TILE, ty * TILE,
-                         cairo_image_surface_get_width (tile->surface),
-                         cairo_image_surface_get_height (tile->surface));
+                         cairo_image_surface_get_width (surface),
+                         cairo_image_surface_get_height (surface));
         cairo_fill (cr);
       }
 
@@ -483,30 +496,26 @@ snapshot_smooth (LdaTiledLayer         *self,
                  guint                  ty0,
                  guint                  ty1)
 {
-  Level *l = &self->levels[level];
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, visible);
 
   for (guint ty = ty0; ty < ty1; ty++)
     for (guint tx = tx0; tx < tx1; tx++)
       {
-        Tile *tile = &l->tiles[ty * l->n_tx + tx];
+        cairo_surface_t *surface;
         cairo_pattern_t *pattern;
         cairo_matrix_t matrix;
         graphene_rect_t rect;
 
         tile_rect (self, level, tx, ty, image, zoom, &rect);
-        if (!graphene_rect_intersection (&rect, visible, NULL))
-          continue;
-        if (!tile_is_built (tile))
-          build_tile (self, level, tx, ty);
-        if (tile->surface == NULL)
+        if (!graphene_rect_intersection (&rect, visible, NULL) ||
+            (surface = tile_surface (self, level, tx, ty)) == NULL)
           continue;
 
-        pattern = cairo_pattern_create_for_surface (tile->surface);
+        pattern = cairo_pattern_create_for_surface (surface);
         cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
         cairo_matrix_init_scale (&matrix,
-                                 cairo_image_surface_get_width (tile->surface) / rect.size.width,
-                                 cairo_image_surface_get_height (tile->surface) / rect.size.height);
+                                 cairo_image_surface_get_width (surface) / rect.size.width,
+                                 cairo_image_surface_get_height (surface) / rect.size.height);
         cairo_matrix_translate (&matrix, -rect.origin.x, -rect.origin.y);
         cairo_pattern_set_matrix (pattern, &matrix);
         cairo_set_source (cr, pattern);
