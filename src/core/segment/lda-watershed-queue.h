@@ -125,6 +125,20 @@ lda_watershed_seed (LdaBucketQueue *q,
   return lda_bucket_queue_push (q, level, (gint32) i);
 }
 
+/* Queues the unknown neighbour @o places from pixel @p at their relief
+ * step.  Returns %FALSE if out of memory. */
+static inline gboolean
+lda_watershed_queue_neighbour (LdaBucketQueue *q,
+                               gint32         *markers,
+                               const guint8   *relief,
+                               gint32          p,
+                               gssize          o)
+{
+  markers[p + o] = LDA_WATERSHED_IN_QUEUE;
+
+  return lda_bucket_queue_push (q, ABS ((int) relief[p + o] - (int) relief[p]), (gint32) (p + o));
+}
+
 /* Empties @q: each pixel popped takes the label of its labelled
  * 4-neighbours, or @outline if they disagree, and queues its unknown
  * neighbours at their relief step.  *@polls counts the pixels, and
@@ -181,21 +195,11 @@ lda_watershed_drain (LdaBucketQueue *q,
         continue;
 
       /* The unknown neighbours, in the order left, right, up, down. */
-#define LDA_WATERSHED_QUEUE_NEIGHBOUR(t, k) \
-      if ((t) == 0) \
-        { \
-          const gssize o = offsets[k]; \
-          const int step = ABS ((int) relief[p + o] - (int) relief[p]); \
- \
-          m[o] = LDA_WATERSHED_IN_QUEUE; \
-          if (!lda_bucket_queue_push (q, step, (gint32) (p + o))) \
-            return 0; \
-        }
-      LDA_WATERSHED_QUEUE_NEIGHBOUR (t0, 0)
-      LDA_WATERSHED_QUEUE_NEIGHBOUR (t1, 1)
-      LDA_WATERSHED_QUEUE_NEIGHBOUR (t2, 2)
-      LDA_WATERSHED_QUEUE_NEIGHBOUR (t3, 3)
-#undef LDA_WATERSHED_QUEUE_NEIGHBOUR
+      if ((t0 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[0])) ||
+          (t1 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[1])) ||
+          (t2 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[2])) ||
+          (t3 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[3])))
+        return 0;
     }
 
   return 1;
