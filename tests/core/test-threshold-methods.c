@@ -300,6 +300,67 @@ test_find_objects (void)
   g_assert_cmpint (lda_threshold_find_objects (noise, 120, 3000, NULL), <, 3000);
 }
 
+/* The counts give the coherence of a pass over the image at every
+ * threshold, to the last bit, and the same threshold from the bisection:
+ * on noise with few values (many ties), blobs on noise, and images too
+ * small to have an inside. */
+static void
+test_coherence_counts (void)
+{
+  static const guint sizes[][2] = { { 1, 1 }, { 2, 5 }, { 3, 3 }, { 64, 3 }, { 70, 9 }, { 130, 17 } };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint round = 0; round < 3; round++)
+      {
+        const guint w = sizes[s][0], h = sizes[s][1];
+        g_autoptr(LdaImage) image = image_new (w, h, 0);
+        g_autoptr(LdaBitplane) scratch = lda_bitplane_new (w, h, NULL);
+        g_autoptr(LdaCoherence) counts = NULL;
+        guint16 *px = lda_image_u16 (image);
+        const gint64 thresholds[] = { -7, -1, 0, 65534, 65535, 70000 };
+
+        for (guint i = 0; i < w * h; i++)
+          px[i] = (guint16) (round == 0 ? g_rand_int_range (rand, 100, 106)
+                             : round == 1 ? g_rand_int_range (rand, 0, 65536)
+                             : 65535 - g_rand_int_range (rand, 0, 3));
+        /* A bright square on the noise. */
+        for (guint y = h / 4; y < h / 2; y++)
+          for (guint x = w / 4; x < w / 2; x++)
+            px[y * w + x] = 3000;
+
+        counts = lda_coherence_new (image);
+        g_assert_nonnull (counts);
+        for (gint64 t = 95; t < 110; t++)
+          g_assert_cmpfloat (lda_coherence_at (counts, t), ==,
+                             lda_threshold_coherence (image, t, scratch));
+        for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+          g_assert_cmpfloat (lda_coherence_at (counts, thresholds[i]), ==,
+                             lda_threshold_coherence (image, thresholds[i], scratch));
+        for (guint i = 0; i < 40; i++)
+          {
+            gint64 t = g_rand_int_range (rand, 0, 65536);
+
+            g_assert_cmpfloat (lda_coherence_at (counts, t), ==,
+                               lda_threshold_coherence (image, t, scratch));
+          }
+        for (gint64 t = 95; t < 110; t++)
+          g_assert_cmpint (lda_coherence_find_objects (counts, t, 3000), ==,
+                           lda_threshold_find_objects (image, t, 3000, NULL));
+        g_assert_cmpint (lda_coherence_find_objects (counts, 2000, 65535), ==,
+                         lda_threshold_find_objects (image, 2000, 65535, NULL));
+      }
+}
+
+/* Only 16-bit images have counts; the window then checks by passes. */
+static void
+test_coherence_counts_16_bit_only (void)
+{
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U8, 4, 4, NULL);
+
+  g_assert_null (lda_coherence_new (image));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +379,9 @@ main (int    argc,
   g_test_add_func ("/threshold-methods/saturation/12-bit", test_compute_12_bit);
   g_test_add_func ("/threshold-methods/coherence", test_coherence);
   g_test_add_func ("/threshold-methods/find-objects", test_find_objects);
+  g_test_add_func ("/threshold-methods/coherence-counts", test_coherence_counts);
+  g_test_add_func ("/threshold-methods/coherence-counts/16-bit-only",
+                   test_coherence_counts_16_bit_only);
 
   return g_test_run ();
 }

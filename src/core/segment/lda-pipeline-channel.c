@@ -121,13 +121,18 @@ run_threshold (LdaPipeline  *self,
   /* Nuclei are blobs: a histogram method's threshold on a nuclear stain
    * must find blobs, not noise (the Sobel gradient's edges are lines, and
    * the article's method stays as it is). */
+  if (channel != LDA_CHANNEL_CELL_AREA && self->all_methods && chan->coherence == NULL)
+    chan->coherence = lda_coherence_new (source);
   if (channel != LDA_CHANNEL_CELL_AREA)
     for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
       if (chan->levels.threshold[m] >= 0 &&
           (m == p->method || self->all_methods))
         {
-          gint64 t = lda_threshold_find_objects (source, chan->levels.threshold[m],
-                                                 chan->levels.max_value, cancellable);
+          gint64 t = chan->coherence != NULL
+                     ? lda_coherence_find_objects (chan->coherence, chan->levels.threshold[m],
+                                                   chan->levels.max_value)
+                     : lda_threshold_find_objects (source, chan->levels.threshold[m],
+                                                   chan->levels.max_value, cancellable);
 
           chan->levels.raised[m] = t != chan->levels.threshold[m];
           chan->levels.threshold[m] = t;

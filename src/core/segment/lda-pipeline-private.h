@@ -21,6 +21,9 @@ typedef struct
   gboolean           votes_valid;
   guint              max_value;
   guint32           *histogram;
+  /* Made when every method's level is asked for (the window), and kept
+   * for good: the blob check of any threshold in two look-ups. */
+  LdaCoherence      *coherence;
   LdaThresholdLevels levels;
   gint64             threshold;
   gboolean           threshold_valid;

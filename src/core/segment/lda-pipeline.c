@@ -98,6 +98,7 @@ channel_clear (LdaPipelineChannel *chan)
 {
   g_clear_pointer (&chan->votes, g_free);
   g_clear_pointer (&chan->histogram, g_free);
+  g_clear_pointer (&chan->coherence, lda_coherence_free);
   g_clear_pointer (&chan->bits, lda_bitplane_free);
   g_clear_pointer (&chan->image, lda_image_unref);
 }

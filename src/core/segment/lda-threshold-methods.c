@@ -373,6 +373,55 @@ lda_threshold_coherence (const LdaImage *image,
   return total == 0 ? 1.0 : (double) inside / (double) total;
 }
 
+/* The share lda_threshold_coherence() gives for @threshold, by whatever
+ * means @data holds. */
+typedef double (*CoherenceFunc) (gpointer data,
+                                 gint64   threshold);
+
+/* lda_threshold_find_objects() with the coherence from @func. */
+static gint64
+find_objects (CoherenceFunc  func,
+              gpointer       data,
+              gint64         threshold,
+              guint          max_value,
+              GCancellable  *cancellable)
+{
+  gint64 lo, hi;
+
+  if (func (data, threshold) >= 0.5)
+    return threshold;
+
+  /* lo finds noise, hi finds blobs (or nothing). */
+  lo = threshold;
+  hi = max_value;
+  while (hi - lo > 1 && !g_cancellable_is_cancelled (cancellable))
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      if (func (data, mid) >= 0.5)
+        hi = mid;
+      else
+        lo = mid;
+    }
+
+  return hi;
+}
+
+typedef struct
+{
+  const LdaImage *image;
+  LdaBitplane    *scratch;
+} PassData;
+
+static double
+coherence_by_pass (gpointer data,
+                   gint64   threshold)
+{
+  PassData *pass = data;
+
+  return lda_threshold_coherence (pass->image, threshold, pass->scratch);
+}
+
 /**
  * lda_threshold_find_objects:
  * @image: a #LDA_PIXEL_U16 image of a nuclear stain
@@ -398,7 +447,7 @@ lda_threshold_find_objects (const LdaImage *image,
                             GCancellable   *cancellable)
 {
   g_autoptr(LdaBitplane) scratch = NULL;
-  gint64 lo, hi;
+  PassData pass;
 
   if (threshold >= (gint64) max_value)
     return threshold;
@@ -407,21 +456,130 @@ lda_threshold_find_objects (const LdaImage *image,
   if (scratch == NULL)
     return threshold;
 
-  if (lda_threshold_coherence (image, threshold, scratch) >= 0.5)
+  pass = (PassData) { image, scratch };
+  return find_objects (coherence_by_pass, &pass, threshold, max_value, cancellable);
+}
+
+/* Per value k, 0 … 65 536: how many pixels are k or more, and how many
+ * of those not on the image's edge have their four neighbours k or more
+ * too, so that the coherence at any threshold t (pixels above t, that is
+ * t + 1 or more) is two look-ups. */
+struct _LdaCoherence
+{
+  guint32 *from;         /* LDA_HISTOGRAM_BINS + 1 */
+  guint32 *inside_from;  /* LDA_HISTOGRAM_BINS + 1 */
+};
+
+/* @counts[k] += @counts[k + 1], from the top: counts per value made into
+ * counts of that value or more. */
+static void
+accumulate_down (guint32 *counts)
+{
+  for (guint k = LDA_HISTOGRAM_BINS; k-- > 0;)
+    counts[k] += counts[k + 1];
+}
+
+/**
+ * lda_coherence_new:
+ * @image: a #LDA_PIXEL_U16 image of a nuclear stain
+ *
+ * Counts, in one pass over @image, what lda_threshold_coherence() needs
+ * for every threshold at once: for the window, which asks where every
+ * method would put the threshold at each move of a slider.
+ *
+ * Returns: (transfer full) (nullable): the counts, or %NULL for an image
+ *   that is not 16-bit
+ */
+LdaCoherence *
+lda_coherence_new (const LdaImage *image)
+{
+  const guint w = image->width, h = image->height;
+  const guint16 *v = lda_image_u16 (image);
+  LdaCoherence *self;
+
+  if (image->type != LDA_PIXEL_U16)
+    return NULL;
+
+  self = g_new0 (LdaCoherence, 1);
+  self->from = g_new0 (guint32, LDA_HISTOGRAM_BINS + 1);
+  self->inside_from = g_new0 (guint32, LDA_HISTOGRAM_BINS + 1);
+
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    self->from[v[i]]++;
+  /* A pixel and its four neighbours are all above a threshold when the
+   * least of the five is. */
+  for (guint y = 1; y + 1 < h; y++)
+    {
+      const guint16 *row = v + (gsize) y * w;
+      const guint16 *above = row - w, *below = row + w;
+
+      for (guint x = 1; x + 1 < w; x++)
+        {
+          guint16 low = MIN (MIN (row[x], row[x - 1]), MIN (row[x + 1], above[x]));
+
+          self->inside_from[MIN (low, below[x])]++;
+        }
+    }
+  accumulate_down (self->from);
+  accumulate_down (self->inside_from);
+
+  return self;
+}
+
+/**
+ * lda_coherence_at:
+ * @self: counts of lda_coherence_new()
+ * @threshold: a threshold
+ *
+ * Returns: lda_threshold_coherence() of the image at @threshold, the same
+ *   to the last bit
+ */
+double
+lda_coherence_at (const LdaCoherence *self,
+                  gint64              threshold)
+{
+  const guint k = (guint) CLAMP (threshold + 1, 0, (gint64) LDA_HISTOGRAM_BINS);
+  const guint64 total = self->from[k], inside = self->inside_from[k];
+
+  return total == 0 ? 1.0 : (double) inside / (double) total;
+}
+
+static double
+coherence_by_counts (gpointer data,
+                     gint64   threshold)
+{
+  return lda_coherence_at (data, threshold);
+}
+
+/**
+ * lda_coherence_find_objects:
+ * @self: counts of lda_coherence_new() for the image
+ * @threshold: a histogram method's threshold
+ * @max_value: the brightest pixel
+ *
+ * lda_threshold_find_objects() from the counts: the same threshold,
+ * without a pass over the image.
+ *
+ * Returns: the threshold to use
+ */
+gint64
+lda_coherence_find_objects (const LdaCoherence *self,
+                            gint64              threshold,
+                            guint               max_value)
+{
+  if (threshold >= (gint64) max_value)
     return threshold;
 
-  /* lo finds noise, hi finds blobs (or nothing). */
-  lo = threshold;
-  hi = max_value;
-  while (hi - lo > 1 && !g_cancellable_is_cancelled (cancellable))
-    {
-      gint64 mid = lo + (hi - lo) / 2;
+  return find_objects (coherence_by_counts, (gpointer) self, threshold, max_value, NULL);
+}
 
-      if (lda_threshold_coherence (image, mid, scratch) >= 0.5)
-        hi = mid;
-      else
-        lo = mid;
-    }
+void
+lda_coherence_free (LdaCoherence *self)
+{
+  if (self == NULL)
+    return;
 
-  return hi;
+  g_free (self->from);
+  g_free (self->inside_from);
+  g_free (self);
 }

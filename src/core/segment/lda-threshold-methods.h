@@ -58,6 +58,18 @@ gint64 lda_threshold_find_objects (const LdaImage       *image,
                                  gint64                  threshold,
                                  guint                   max_value,
                                  GCancellable           *cancellable);
+
+typedef struct _LdaCoherence LdaCoherence;
+
+LdaCoherence *lda_coherence_new          (const LdaImage     *image);
+double        lda_coherence_at           (const LdaCoherence *self,
+                                          gint64              threshold);
+gint64        lda_coherence_find_objects (const LdaCoherence *self,
+                                          gint64              threshold,
+                                          guint               max_value);
+void          lda_coherence_free         (LdaCoherence       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaCoherence, lda_coherence_free)
 void   lda_threshold_levels     (const guint32          *histogram,
                                  const guint32          *votes,
                                  guint                   saturation,
