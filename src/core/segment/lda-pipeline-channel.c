@@ -121,8 +121,12 @@ run_threshold (LdaPipeline  *self,
   /* Nuclei are blobs: a histogram method's threshold on a nuclear stain
    * must find blobs, not noise (the Sobel gradient's edges are lines, and
    * the article's method stays as it is). */
-  if (channel != LDA_CHANNEL_CELL_AREA && self->all_methods && chan->coherence == NULL)
-    chan->coherence = lda_coherence_new (source);
+  /* The window's counts for the blob check, made at the channel's second
+   * threshold: a frame only looked at is not slowed down. */
+  if (channel != LDA_CHANNEL_CELL_AREA && self->all_methods && chan->coherence == NULL &&
+      chan->threshold_runs > 0)
+    chan->coherence = lda_coherence_new (source, chan->histogram);
+  chan->threshold_runs++;
   if (channel != LDA_CHANNEL_CELL_AREA)
     for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
       if (chan->levels.threshold[m] >= 0 &&

@@ -21,9 +21,11 @@ typedef struct
   gboolean           votes_valid;
   guint              max_value;
   guint32           *histogram;
-  /* Made when every method's level is asked for (the window), and kept
-   * for good: the blob check of any threshold in two look-ups. */
+  /* Made when every method's level is asked for (the window) a second
+   * time, and kept for good: the blob check of any threshold in two
+   * look-ups. */
   LdaCoherence      *coherence;
+  guint              threshold_runs;
   LdaThresholdLevels levels;
   gint64             threshold;
   gboolean           threshold_valid;

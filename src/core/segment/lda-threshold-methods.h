@@ -61,7 +61,8 @@ gint64 lda_threshold_find_objects (const LdaImage       *image,
 
 typedef struct _LdaCoherence LdaCoherence;
 
-LdaCoherence *lda_coherence_new          (const LdaImage     *image);
+LdaCoherence *lda_coherence_new          (const LdaImage     *image,
+                                          const guint32      *histogram);
 double        lda_coherence_at           (const LdaCoherence *self,
                                           gint64              threshold);
 gint64        lda_coherence_find_objects (const LdaCoherence *self,
