@@ -118,15 +118,16 @@ run_threshold (LdaPipeline  *self,
   saturation = channel_saturation (self, channel, p);
   lda_threshold_levels (chan->histogram, chan->votes, saturation, p, &chan->levels);
 
-  /* Nuclei are blobs: a histogram method's threshold on a nuclear stain
-   * must find blobs, not noise (the Sobel gradient's edges are lines, and
-   * the article's method stays as it is). */
-  /* The window's counts for the blob check, made at the channel's second
-   * threshold: a frame only looked at is not slowed down. */
+  /* The window's counts for the blob check below, made at the channel's
+   * second threshold: a frame only looked at is not slowed down. */
   if (channel != LDA_CHANNEL_CELL_AREA && self->all_methods && chan->coherence == NULL &&
       chan->threshold_runs > 0)
     chan->coherence = lda_coherence_new (source, chan->histogram);
   chan->threshold_runs++;
+
+  /* Nuclei are blobs: a histogram method's threshold on a nuclear stain
+   * must find blobs, not noise (the Sobel gradient's edges are lines, and
+   * the article's method stays as it is). */
   if (channel != LDA_CHANNEL_CELL_AREA)
     for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
       if (chan->levels.threshold[m] >= 0 &&
