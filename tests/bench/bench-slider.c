@@ -1,13 +1,15 @@
 /* bench-slider.c — from a slider change to the updated pane on screen
  *
  *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider [N [tiles [preset]]]
+ *   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench-slider N BF HO DR [preset]
  *
  * Builds a 2048 × 2048 triple by tiling the bundled sample 4 × 4 (tiles × tiles
  * with the second argument: 1 is the 512 × 512 sample itself, 16 gives
- * 8192 × 8192), opens it in the real window, then N times (default 100)
- * moves the Hoechst offset slider and measures the time until a frame
- * showing the new result has been painted.  The third argument chooses a
- * preset in the window first (robust, the default, or article).
+ * 8192 × 8192), or takes the triple given, opens it in the real window,
+ * then N times (default 100) moves the Hoechst offset slider across the
+ * value the preset gives it, 0.01 a change, and measures the time until a frame showing
+ * the new result has been painted.  The preset (robust, the default, or
+ * article) is chosen in the window first.
  *
  * The time is split into (a) what this program's own code spends — the
  * pipeline's stale stages and the rendering on the worker, the window
@@ -224,6 +226,8 @@ measure (Probe             *probe,
          GtkAdjustment     *offset,
          Timings           *t)
 {
+  const double base = gtk_adjustment_get_value (offset);
+
   for (guint i = 0; i < t->n; i++)
     {
       gint64 t0;
@@ -235,7 +239,10 @@ measure (Probe             *probe,
       probe->updated = probe->painted = FALSE;
       probe->preview_at = 0;
       t0 = g_get_monotonic_time ();
-      gtk_adjustment_set_value (offset, 1.2 + 0.01 * ((i % 50) + 1) * (i % 2 ? 1 : -1) * 0.5 + 0.3);
+      /* A drag across the preset's value, 0.01 (the offset's
+       * resolution) a change: no value comes twice, so the stage cache
+       * never has the result. */
+      gtk_adjustment_set_value (offset, base + 0.01 * ((double) i - t->n / 2));
       probe->target = lda_pipeline_runner_get_generation (runner);
       while (!probe->painted)
         g_main_context_iteration (NULL, TRUE);
@@ -258,11 +265,12 @@ static void
 print_timings (const Timings *t,
                const Probe   *probe,
                GtkWidget     *window,
-               guint          n_tiles,
+               guint          width,
+               guint          height,
                gint64         t_open)
 {
   printf ("slider change to updated pane on screen, %u × %u, %u changes of the Hoechst offset\n",
-          512 * n_tiles, 512 * n_tiles, t->n);
+          width, height, t->n);
   printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (window),
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
   printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
@@ -281,7 +289,7 @@ print_timings (const Timings *t,
           probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
   printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
           t_open / 1000.0, bench_peak_rss_mib (),
-          bench_peak_rss_mib () * 1048576.0 / ((512.0 * n_tiles) * (512.0 * n_tiles)));
+          bench_peak_rss_mib () * 1048576.0 / ((double) width * height));
 }
 
 /* The first widget of @type under @widget, depth first. */
@@ -317,8 +325,13 @@ main (int    argc,
   Probe probe = { 0, };
   Timings timings;
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 100;
-  guint n_tiles = argc > 2 ? (guint) CLAMP (atoi (argv[2]), 1, 16) : 4;
+  /* A triple given, or the sample tiled: the second argument a path or a
+   * number. */
+  gboolean given = argc > 4 && !g_ascii_isdigit (argv[2][0]);
+  guint n_tiles = argc > 2 && !given ? (guint) CLAMP (atoi (argv[2]), 1, 16) : 4;
+  const char *preset_name = given ? (argc > 5 ? argv[5] : NULL) : (argc > 3 ? argv[3] : NULL);
   LdaPreset preset = LDA_PRESET_DEFAULT;
+  const LdaRunResult *opened;
   gint64 t_open;
 
   /* As main.c of the application does. */
@@ -330,14 +343,20 @@ main (int    argc,
       return 1;
     }
   n = MAX (n, 1);
-  if (argc > 3 && !lda_preset_from_name (argv[3], &preset))
+  if (preset_name != NULL && !lda_preset_from_name (preset_name, &preset))
     {
-      fprintf (stderr, "bench-slider: no preset named %s\n", argv[3]);
+      fprintf (stderr, "bench-slider: no preset named %s\n", preset_name);
       return 1;
     }
 
-  sample_dir = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
-  dir = bench_make_tiled_sample (sample_dir, "lda-bench", n_tiles, paths);
+  if (given)
+    for (guint c = 0; c < 3; c++)
+      paths[c] = g_strdup (argv[2 + c]);
+  else
+    {
+      sample_dir = g_build_filename (SOURCE_DIR, "data", "sample", NULL);
+      dir = bench_make_tiled_sample (sample_dir, "lda-bench", n_tiles, paths);
+    }
   for (guint c = 0; c < 3; c++)
     files[c] = g_file_new_for_path (paths[c]);
 
@@ -372,7 +391,9 @@ main (int    argc,
 
   timings_init (&timings, n);
   measure (&probe, runner, offset, &timings);
-  print_timings (&timings, &probe, GTK_WIDGET (probe.window), n_tiles, t_open);
+  opened = lda_pipeline_runner_get_result (runner);
+  print_timings (&timings, &probe, GTK_WIDGET (probe.window), opened->width, opened->height,
+                 t_open);
   g_clear_pointer (&probe.objects, g_hash_table_unref);
   timings_clear (&timings);
 
@@ -382,7 +403,8 @@ main (int    argc,
       g_free (paths[c]);
       g_object_unref (files[c]);
     }
-  bench_remove_tree (dir);
+  if (dir != NULL)
+    bench_remove_tree (dir);
 
   return 0;
 }
