@@ -135,6 +135,12 @@ lda_watershed_queue_neighbour (LdaBucketQueue *q,
                                gssize          o)
 {
   markers[p + o] = LDA_WATERSHED_IN_QUEUE;
+  /* Popped, the pixel reads its neighbours: the one beyond it, in a row
+   * not touched yet when @o is a row's step, into the cache now.  Where
+   * one piece spans the frame the flood's front runs across all of it,
+   * and these reads missed the cache. */
+  __builtin_prefetch (markers + p + 2 * o, 0);
+  __builtin_prefetch (relief + p + 2 * o, 0);
 
   return lda_bucket_queue_push (q, ABS ((int) relief[p + o] - (int) relief[p]), (gint32) (p + o));
 }
