@@ -374,7 +374,9 @@ main (int    argc,
   while (lda_pipeline_runner_is_busy (runner) || lda_pipeline_runner_get_result (runner) == NULL)
     g_main_context_iteration (NULL, TRUE);
   t_open = g_get_monotonic_time () - t_open;
-  if (preset != LDA_PRESET_DEFAULT)
+  /* A triple given may have a project beside it, with parameters of its
+   * own: the preset is chosen whichever it is. */
+  if (given || preset != LDA_PRESET_DEFAULT)
     {
       g_signal_emit_by_name (find_widget (GTK_WIDGET (probe.window), LDA_TYPE_NUCLEUS_PANEL),
                              "preset-chosen", (guint) preset);
