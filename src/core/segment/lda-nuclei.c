@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lda-compare.h"
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-nucleus-parts.h"
@@ -68,6 +69,62 @@ objects_around (const LdaNuclei *self,
 
 #define UNSET (-2)
 
+static inline void
+add_if_line (const LdaBitplane *lines,
+             GArray            *found,
+             guint              x,
+             guint              y)
+{
+  if (lda_bitplane_get (lines, x, y))
+    {
+      guint32 p = y * lines->width + x;
+
+      g_array_append_val (found, p);
+    }
+}
+
+/* The line pixels with a sliver (an object smaller than @min_area) among
+ * their 4-neighbours, in raster order, each once: the only ones that
+ * merge_slivers() can act on.  Slivers are few and small, so looking
+ * around them spares a look around every line pixel of the frame. */
+static GArray *
+lines_by_slivers (const LdaNuclei *self,
+                  const guint64   *area,
+                  guint            min_area)
+{
+  const LdaRuns *runs = self->objects;
+  const guint w = self->width, h = self->height;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n = 0;
+
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      const LdaRun *run = &runs->runs[r];
+
+      if (area[runs->labels[r]] >= min_area)
+        continue;
+      if (run->x0 > 0)
+        add_if_line (self->lines, found, run->x0 - 1, run->y);
+      if (run->x1 < w)
+        add_if_line (self->lines, found, run->x1, run->y);
+      for (guint x = run->x0; x < run->x1; x++)
+        {
+          if (run->y > 0)
+            add_if_line (self->lines, found, x, run->y - 1);
+          if (run->y + 1 < h)
+            add_if_line (self->lines, found, x, run->y + 1);
+        }
+    }
+
+  g_array_sort (found, lda_compare_guint32);
+  for (guint i = 0; i < found->len; i++)
+    if (i == 0 || g_array_index (found, guint32, i) != g_array_index (found, guint32, i - 1))
+      g_array_index (found, guint32, n++) = g_array_index (found, guint32, i);
+  g_array_set_size (found, n);
+
+  return found;
+}
+
 /* A sliver smaller than the smallest nucleus that a split line cuts off a
  * nucleus is part of it.  Each sliver goes to one nucleus it borders
  * across a line (the first met), and the line pixels between it and that
@@ -79,61 +136,56 @@ merge_slivers (LdaNuclei    *self,
                guint         min_area,
                GError      **error)
 {
-  const guint w = self->width, h = self->height;
+  const guint w = self->width;
   const guint n_objects = self->objects->n_components;
   g_autofree guint64 *area = object_areas (self->objects);
   g_autofree gint *target = g_new (gint, MAX (n_objects, 1));
   g_autoptr(GArray) cleared = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) candidates = lines_by_slivers (self, area, min_area);
 
   for (guint i = 0; i < n_objects; i++)
     target[i] = UNSET;
 
+  /* Over the line pixels by a sliver, in raster order: at any other,
+   * neither pass below does anything. */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint y = 0; y < h; y++)
+    for (guint c = 0; c < candidates->len; c++)
       {
-        const guint64 *row = lda_bitplane_row (self->lines, y);
+        guint32 at = g_array_index (candidates, guint32, c);
+        guint x = at % w, y = at / w;
+        gint around[4], big = -1, to = UNSET;
+        gboolean two_big = FALSE, agree = TRUE;
 
-        for (gsize i = 0; i < self->lines->stride; i++)
-          for (guint64 bits = row[i]; bits != 0; bits &= bits - 1)
+        objects_around (self, x, y, around);
+        for (guint k = 0; k < 4; k++)
+          if (around[k] >= 0 && area[around[k]] >= min_area)
             {
-              guint x = (guint) (i * 64) + (guint) __builtin_ctzll (bits);
-              gint around[4], big = -1, to = UNSET;
-              gboolean two_big = FALSE, agree = TRUE;
-
-              objects_around (self, x, y, around);
-              for (guint k = 0; k < 4; k++)
-                if (around[k] >= 0 && area[around[k]] >= min_area)
-                  {
-                    two_big = two_big || (big >= 0 && around[k] != big);
-                    big = around[k];
-                  }
-
-              for (guint k = 0; k < 4; k++)
-                {
-                  gint o = around[k];
-
-                  if (o < 0 || area[o] >= min_area)
-                    continue;
-                  /* First pass: each sliver chooses its nucleus. */
-                  if (pass == 0 && target[o] == UNSET && big >= 0 && !two_big)
-                    target[o] = big;
-                  if (pass == 1)
-                    {
-                      gint t = target[o] == UNSET ? -1 : target[o];
-
-                      agree = agree && (to == UNSET || to == t);
-                      to = t;
-                    }
-                }
-
-              if (pass == 1 && to != UNSET && agree && !two_big && (big < 0 || big == to))
-                {
-                  guint32 p = y * w + x;
-
-                  g_array_append_val (cleared, p);
-                }
+              two_big = two_big || (big >= 0 && around[k] != big);
+              big = around[k];
             }
+
+        for (guint k = 0; k < 4; k++)
+          {
+            gint o = around[k];
+
+            if (o < 0 || area[o] >= min_area)
+              continue;
+            /* First pass: each sliver chooses its nucleus. */
+            if (pass == 0 && target[o] == UNSET && big >= 0 && !two_big)
+              target[o] = big;
+            if (pass == 1)
+              {
+                gint t = target[o] == UNSET ? -1 : target[o];
+
+                agree = agree && (to == UNSET || to == t);
+                to = t;
+              }
+          }
+
+        if (pass == 1 && to != UNSET && agree && !two_big && (big < 0 || big == to))
+          g_array_append_val (cleared, at);
       }
+
   if (cleared->len == 0)
     return TRUE;
 
