@@ -209,10 +209,16 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
           else
             high = rq, low = rp;
 
-          if (level < 0.0)
-            level = lda_split_root (roots, distance2[p]);
-          if (lda_split_root (roots, distance2[low]) - level >= depth)
-            g_array_append_val (ws->seeds, low);
+          /* p alone is as deep as the summit it joins first, or less:
+           * a summit of no height above p, not a seed.  Past that, the
+           * lower summit is a seed if it stands @depth above p. */
+          if (low != p && high != p)
+            {
+              if (level < 0.0)
+                level = lda_split_root (roots, distance2[p]);
+              if (lda_split_root (roots, distance2[low]) - level >= depth)
+                g_array_append_val (ws->seeds, low);
+            }
           parent[low] = high;
           rp = high;
         }
@@ -314,36 +320,35 @@ lda_split_flood_in (LdaSplitWorkspace *ws,
 
   while ((p = level_pop (ws, next, &current)) >= 0)
     {
-      gint32 label = 0;
+      const gint32 t0 = labels[(gssize) p + around[0]], t1 = labels[(gssize) p + around[1]];
+      const gint32 t2 = labels[(gssize) p + around[2]], t3 = labels[(gssize) p + around[3]];
+      /* The number all the numbered neighbours share, or a line if they
+       * do not: the largest of them against the smallest, without a
+       * branch. */
+      const gint32 hi = MAX (MAX (t0, t1), MAX (t2, t3));
+      const gint32 lo = MIN (MIN (t0 > 0 ? t0 : G_MAXINT32, t1 > 0 ? t1 : G_MAXINT32),
+                             MIN (t2 > 0 ? t2 : G_MAXINT32, t3 > 0 ? t3 : G_MAXINT32));
+      const gint32 label = lo == hi ? hi : LDA_NUCLEUS_LINE;
 
-      for (guint n = 0; n < 4; n++)
-        {
-          gint32 t = labels[(gssize) p + around[n]];
-
-          if (t > 0)
-            {
-              if (label == 0)
-                label = t;
-              else if (t != label)
-                label = LDA_NUCLEUS_LINE;
-            }
-        }
-
-      g_assert (label != 0);
+      g_assert (hi > 0);
       labels[p] = label;
       if (label == LDA_NUCLEUS_LINE)
         continue;
 
-      for (guint n = 0; n < 4; n++)
-        {
-          gint32 q = (gint32) ((gssize) p + around[n]);
+      /* The unknown neighbours, at their level or the flood's if that is
+       * lower. */
+      {
+        const gint32 tn[4] = { t0, t1, t2, t3 };
 
-          if (labels[q] == 0)
+        for (guint n = 0; n < 4; n++)
+          if (tn[n] == 0)
             {
+              gint32 q = (gint32) ((gssize) p + around[n]);
+
               level_push (ws, next, &current, MIN ((int) levels[q], current), q);
               labels[q] = QUEUED;
             }
-        }
+      }
     }
 }
 
