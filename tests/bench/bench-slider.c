@@ -7,9 +7,9 @@
  * with the second argument: 1 is the 512 × 512 sample itself, 16 gives
  * 8192 × 8192), or takes the triple given, opens it in the real window,
  * then N times (default 100) moves the Hoechst offset slider across the
- * value the preset gives it, 0.01 a change, and measures the time until a frame showing
- * the new result has been painted.  The preset (robust, the default, or
- * article) is chosen in the window first.
+ * value the preset gives it, 0.01 a change, and measures the time until
+ * a frame showing the new result has been painted.  The preset (robust,
+ * the default, or article) is chosen in the window first.
  *
  * The time is split into (a) what this program's own code spends — the
  * pipeline's stale stages and the rendering on the worker, the window
