@@ -204,6 +204,32 @@ test_relief_clipped_far_away (void)
   assert_relief_exact (nuclei, area);
 }
 
+/* Runs between nuclei whose farthest area pixel lies from 90 to 160
+ * pixels from one: on either side of the reach up to which a run is done
+ * by trying every offset rather than by the envelope, against brute
+ * force.  The nuclei, a few pixels wide, lie in two rows only, so that
+ * the pixels between them are that far from any; a few area pixels are
+ * left out. */
+static void
+test_relief_reach_either_side (void)
+{
+  const guint w = 900, h = 16;
+  const guint rows[] = { 3, 12 };
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  GRand *rand = g_rand_new_with_seed (20261205);
+
+  lda_test_plane_fill (area, 0, 0, w, h);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    for (guint x = g_rand_int_range (rand, 0, 20); x < w; x += g_rand_int_range (rand, 180, 321))
+      lda_test_plane_fill (nuclei, x, rows[r], MIN (3u, w - x), 1);
+  for (guint i = 0; i < 40; i++)
+    lda_bitplane_set (area, g_rand_int_range (rand, 0, w), g_rand_int_range (rand, 0, h), FALSE);
+  g_rand_free (rand);
+
+  assert_relief_exact (nuclei, area);
+}
+
 static void
 test_relief_zero_outside_area (void)
 {
@@ -323,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/distance/relief/brute-force", test_relief_matches_brute_force);
   g_test_add_func ("/distance/relief/odd-sizes", test_relief_odd_sizes);
   g_test_add_func ("/distance/relief/clipped", test_relief_clipped_far_away);
+  g_test_add_func ("/distance/relief/reach-either-side", test_relief_reach_either_side);
   g_test_add_func ("/distance/relief/outside-area", test_relief_zero_outside_area);
   g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
   g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
