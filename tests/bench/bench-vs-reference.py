@@ -3,7 +3,7 @@
 several workloads and sizes.
 
   tests/bench/bench-vs-reference.py [--build BUILDDIR] [--sizes 512,2048,...]
-                                    [--workloads cells,dense,tiled]
+                                    [--workloads cells,dense,tiled,sample]
                                     [--repeat N] [--reference-max S]
                                     [--batch FRAMES]
 
@@ -11,13 +11,19 @@ Workloads (each made at every size, in a child process):
   cells   the real 512 x 512 crops of ../shared/data/real tiled to the
           size, the brightfield scaled to a quarter: its gradient does not
           saturate, the cell area covers most of the frame and the
-          watershed floods it (realistic);
+          default preset's watershed floods it (realistic; the article's
+          Draq7 threshold floods the frame instead);
   dense   a synthetic confluent culture: cells and nuclei packed edge to
           edge, a third of them dead (the worst case);
   tiled   the same tiles as they are: bright data whose Sobel tiles
           saturate, so the article's cell-area threshold is above every
           pixel and the watershed has almost nothing to flood (the
-          optimistic case).
+          optimistic case);
+  sample  the bundled sample tiled to the size: the one workload here
+          that the article's method segments (on cells and tiled its
+          Draq7 threshold floods, 87 % of the label mask, and on dense
+          its cell-area threshold finds nothing), so its watershed has
+          real cells to separate.
 
 With --batch FRAMES (default 8; 0 leaves it out) it also runs `livedead
 batch --stats` on a folder of that many 2048 x 2048 cells frames with
@@ -45,7 +51,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 SHARED = os.path.normpath(os.path.join(TOP, "..", "shared"))
-WORKLOADS = ("cells", "dense", "tiled")
+WORKLOADS = ("cells", "dense", "tiled", "sample")
 
 
 def cpu_model():
@@ -104,12 +110,25 @@ def dense(size):
     return out
 
 
+def sample(size, channel):
+    import numpy as np
+    import tifffile
+
+    data = os.path.join(TOP, "data", "sample")
+    name = next(f for f in sorted(os.listdir(data)) if f.endswith(f"_{channel}.tif"))
+    tile = tifffile.imread(os.path.join(data, name))
+    th, tw = tile.shape
+    return np.tile(tile, (-(-size // th), -(-size // tw)))[:size, :size]
+
+
 def make_triple(folder, workload, size):
     import numpy as np
     import tifffile
 
     if workload == "dense":
         images = dense(size)
+    elif workload == "sample":
+        images = [sample(size, c) for c in ("bf", "hoechst", "draq7")]
     else:
         images = [tiled(size, c) for c in ("bf", "hoechst", "draq7")]
         if workload == "cells":
