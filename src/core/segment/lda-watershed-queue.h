@@ -33,6 +33,7 @@ typedef struct
 {
   LdaFifo levels[LDA_WATERSHED_LEVELS];
   int     current;
+  gsize   count;      /* pixels waiting, in all levels */
 } LdaBucketQueue;
 
 static inline gboolean
@@ -67,6 +68,7 @@ lda_bucket_queue_push (LdaBucketQueue *q,
     return FALSE;
 
   f->items[(f->head + f->count++) & (f->capacity - 1)] = p;
+  q->count++;
   if (level < q->current)
     q->current = level;
 
@@ -81,10 +83,15 @@ lda_bucket_queue_pop (LdaBucketQueue *q)
   LdaFifo *f;
   gint32 p;
 
-  while (q->current < LDA_WATERSHED_LEVELS && q->levels[q->current].count == 0)
+  /* Empty: no need to look through the levels above for one. */
+  if (q->count == 0)
+    {
+      q->current = LDA_WATERSHED_LEVELS;
+      return -1;
+    }
+  while (q->levels[q->current].count == 0)
     q->current++;
-  if (q->current == LDA_WATERSHED_LEVELS)
-    return -1;
+  q->count--;
 
   f = &q->levels[q->current];
   p = f->items[f->head];
