@@ -37,14 +37,6 @@
  * a byte. */
 #define COLUMN_FAR LDA_RELIEF_MAX
 
-
-static inline gboolean
-row_bit (const guint64 *row,
-         guint          x)
-{
-  return (row[x >> 6] >> (x & 63)) & 1;
-}
-
 /* The end of the run of pixels from @x on whose bit is @set: the first
  * column from @x on that differs, or @w. */
 static guint
@@ -248,11 +240,13 @@ offsets_min (const gint16 *g2,
 /* What relief_span_offsets() needs for a row of @w. */
 #define SCRATCH(w) (2 * ((gsize) (w) + 2) + 2 * SPAN_OFFSETS_MAX)
 
-/* How far, at most, the area's pixels of the span x0 … x1 − 1 can be
- * from their nearest nucleus pixel: no farther than the nucleus pixel
- * of their own column (g) nor than those that close the span in the
- * row.  The area's pixels of the span lie within a0 … a1 − 1.  Stops
- * counting past @limit. */
+/* How far pixel @x can lie from its nearest nucleus pixel: no farther
+ * than its own column's (g) nor than those that close its span in the
+ * row, at @left and @right. */
+#define REACH_AT(x) ((guint) MIN ((gint) g[x], MIN ((gint) (x) - left, right - (gint) (x))))
+
+/* The farthest of the area's pixels of the span x0 … x1 − 1, which lie
+ * within a0 … a1 − 1 (REACH_AT()).  Stops counting past @limit. */
 static guint
 span_reach (const guint8  *g,
             const guint64 *area,
@@ -279,19 +273,10 @@ span_reach (const guint8  *g,
 
       if (bits == want)
         for (guint x = s; x < e; x++)
-          {
-            gint b = MIN ((gint) g[x], MIN ((gint) x - left, right - (gint) x));
-
-            reach = MAX (reach, (guint) b);
-          }
+          reach = MAX (reach, REACH_AT (x));
       else
         for (guint64 rest = bits; rest != 0; rest &= rest - 1)
-          {
-            guint x = w0 + (guint) __builtin_ctzll (rest);
-            gint b = MIN ((gint) g[x], MIN ((gint) x - left, right - (gint) x));
-
-            reach = MAX (reach, (guint) b);
-          }
+          reach = MAX (reach, REACH_AT (w0 + (guint) __builtin_ctzll (rest)));
     }
 
   return reach;
