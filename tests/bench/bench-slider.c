@@ -325,9 +325,9 @@ main (int    argc,
   Probe probe = { 0, };
   Timings timings;
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 100;
-  /* A triple given, or the sample tiled: the second argument a path or a
-   * number. */
-  gboolean given = argc > 4 && !g_ascii_isdigit (argv[2][0]);
+  /* A triple given (N BF HO DR [preset]), or the sample tiled (at most
+   * N tiles preset). */
+  gboolean given = argc > 4;
   guint n_tiles = argc > 2 && !given ? (guint) CLAMP (atoi (argv[2]), 1, 16) : 4;
   const char *preset_name = given ? (argc > 5 ? argv[5] : NULL) : (argc > 3 ? argv[3] : NULL);
   LdaPreset preset = LDA_PRESET_DEFAULT;

@@ -281,6 +281,7 @@ span_reach (const guint8  *g,
 
   return reach;
 }
+#undef REACH_AT
 
 /* relief_span() by trying every offset up to @reach (span_reach()) left
  * and right, over columns q0 … q1: exact for the area's pixels, whose
