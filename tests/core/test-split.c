@@ -286,7 +286,7 @@ test_depth (void)
   g_autofree guint16 *d2 = g_new (guint16, bw * bh);
   g_autofree guint *v = g_new (guint, bw + 2);
   g_autofree gint64 *f = g_new (gint64, bw + 2);
-  g_autofree gint16 *row = g_new (gint16, 4 * bw);
+  g_autofree gint16 *row = g_new (gint16, LDA_DISTANCE_ROW_SCRATCH (bw));
 
   for (guint y = 10; y < 15; y++)
     for (guint x = 10; x < 15; x++)
@@ -349,7 +349,7 @@ test_depth_brute_force (void)
       g_autofree guint16 *d2 = g_new (guint16, (gsize) w * h);
       g_autofree guint *v = g_new (guint, w + 2);
       g_autofree gint64 *f = g_new (gint64, w + 2);
-      g_autofree gint16 *row = g_new (gint16, 4 * w);
+      g_autofree gint16 *row = g_new (gint16, LDA_DISTANCE_ROW_SCRATCH (w));
 
       /* The margin stays outside. */
       for (guint y = 1; y + 1 < h; y++)

@@ -1,5 +1,5 @@
-/* lda-distance.h — distance maps: the watershed relief, and the depth of
- * a pixel inside a mask
+/* lda-distance.h — distance maps: the watershed relief (lda-relief.c),
+ * and the depth of a pixel inside a mask (lda-distance.c)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +22,8 @@ gboolean lda_relief (const LdaBitplane *nuclei,
 
 /* Squared distances inside a mask are clipped here: radius 255. */
 #define LDA_DISTANCE2_MAX 65535
+/* The row scratch lda_distance_squared_box() needs for a box @w wide. */
+#define LDA_DISTANCE_ROW_SCRATCH(w) (4 * (gsize) (w) + 16)
 
 void     lda_distance_squared_box (const guint8 *inside,
                                    guint8        bit,

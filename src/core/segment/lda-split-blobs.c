@@ -76,7 +76,7 @@ box_reserve (Box   *box,
       g_free (box->row);
       box->v = g_try_malloc_n (n_columns + 2, sizeof (guint));
       box->f = g_try_malloc_n (n_columns + 2, sizeof (gint64));
-      box->row = g_try_malloc_n (n_columns, 4 * sizeof (gint16));
+      box->row = g_try_malloc_n (LDA_DISTANCE_ROW_SCRATCH (n_columns), sizeof (gint16));
       box->n_columns = box->v != NULL && box->f != NULL && box->row != NULL ? n_columns : 0;
       if (box->n_columns == 0)
         return FALSE;

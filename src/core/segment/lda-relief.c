@@ -1,0 +1,606 @@
+/* lda-relief.c — the watershed relief: the distance to the nearest
+ * nucleus (pipeline.md §5)
+ *
+ * An exact Euclidean distance transform in linear time (Felzenszwalb and
+ * Huttenlocher's lower envelope of parabolas, after a column pass).  The
+ * relief is clipped to 255, so column distances are clipped to 255, a
+ * byte each: a column whose nearest nucleus pixel is 255 or more rows
+ * away can only give distances that clip to 255, and is left out of the
+ * envelope.  The
+ * row pass looks only at the runs of a row between its nucleus pixels,
+ * so where loose nuclei cover most of the frame it has little to do; a
+ * run whose area pixels all lie near a nucleus pixel tries every near
+ * column instead of building the envelope (lda-offsets.c).
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lda-buffer.h"
+#include "lda-distance.h"
+#include "lda-error.h"
+#include "lda-offsets.h"
+
+#define FAR (LDA_RELIEF_MAX + 1)
+/* A column whose nearest nucleus pixel is this many rows away or more
+ * gives distances whose floor is at least 255, which the relief clips to
+ * anyway: it is left out of the envelope, and a column's distance fits in
+ * a byte. */
+#define COLUMN_FAR LDA_RELIEF_MAX
+
+/* The end of the run of pixels from @x on whose bit is @set: the first
+ * column from @x on that differs, or @w. */
+static guint
+run_end (const guint64 *row,
+         guint          x,
+         guint          w,
+         gboolean       set)
+{
+  const guint64 flip = set ? G_MAXUINT64 : 0;
+
+  while (x < w)
+    {
+      guint64 rest = (row[x >> 6] ^ flip) >> (x & 63);
+      guint left = 64 - (x & 63);
+      guint n = rest == 0 ? left : MIN (left, (guint) __builtin_ctzll (rest));
+
+      x += n;
+      if (n < left)
+        break;
+    }
+
+  return MIN (x, w);
+}
+
+/* One past the last pixel of x0 … x1 − 1 whose bit is set, or @x0 if
+ * none is. */
+static guint
+last_set_end (const guint64 *row,
+              guint          x0,
+              guint          x1)
+{
+  while (x1 > x0)
+    {
+      guint word = (x1 - 1) >> 6;
+      guint64 bits = row[word];
+      guint top = (x1 - 1) & 63;
+
+      /* The word's bits up to x1 − 1 only. */
+      if (top < 63)
+        bits &= (G_GUINT64_CONSTANT (2) << top) - 1;
+      if (bits != 0)
+        return MAX (x0, word * 64 + 64 - (guint) __builtin_clzll (bits));
+      x1 = word * 64;
+    }
+
+  return x0;
+}
+
+static gboolean
+row_any (const guint64 *a,
+         const guint64 *not_b,
+         gsize          n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (a[i] & ~not_b[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* floor(sqrt(n)) for n < FAR², a table the relief looks up instead of
+ * three conversions and a square root a pixel.  sqrtf is exact enough to
+ * fill it: floor(sqrt(n)) for n < 2^16 never rounds up to the next integer
+ * in single precision. */
+static const guint8 *
+root_table (void)
+{
+  static guint8 table[FAR * FAR];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint n = 0; n < FAR * FAR; n++)
+        table[n] = (guint8) sqrtf ((float) n);
+      g_once_init_leave (&done, 1);
+    }
+
+  return table;
+}
+
+/* The relief of the pixels x0 … x1 − 1 of a row from the column
+ * distances g of columns q0 … q1.  The lower envelope of the parabolas
+ * (x − q)² + g(q)² is kept in whole numbers: with f(q) = q² + g(q)²,
+ * parabolas p and q > p cross at (f(q) − f(p)) / 2(q − p), and comparing
+ * two such crossings, or a crossing with a column, is done by
+ * cross-multiplying, exactly and without a division. */
+static void
+relief_span (const guint8  *g,
+             guint          q0,
+             guint          q1,
+             guint          x0,
+             guint          x1,
+             guint8        *out,
+             guint         *v,
+             gint64        *f,
+             const guint8  *root)
+{
+  int k = -1;
+  guint x = x0;
+
+  for (guint q = q0; q <= q1; q++)
+    {
+      gint64 fq;
+
+      if (g[q] >= COLUMN_FAR)
+        continue;
+
+      fq = (gint64) q * q + (gint64) g[q] * g[q];
+      /* Drop the last parabola while q's crossing with it comes no later
+       * than its own crossing with the one before. */
+      while (k >= 1 &&
+             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
+             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
+        k--;
+      k++;
+      v[k] = q;
+      f[k] = fq;
+    }
+
+  if (k < 0)
+    {
+      memset (out + x0, LDA_RELIEF_MAX, x1 - x0);
+      return;
+    }
+
+  /* Each parabola of the envelope over the columns where it is lowest:
+   * the next one takes over from the first x where it crosses it. */
+  for (int j = 0; j <= k && x < x1; j++)
+    {
+      const gint32 gv2 = (gint32) (f[j] - (gint64) v[j] * v[j]);
+      const gint32 vj = (gint32) v[j];
+      guint end = x1;
+
+      if (j < k)
+        {
+          gint64 num = f[j + 1] - f[j];
+          gint64 den = 2 * (gint64) (v[j + 1] - v[j]);
+          /* ceil (num / den), num of either sign, den > 0 */
+          gint64 first = num <= 0 ? -(-num / den) : (num + den - 1) / den;
+
+          end = (guint) CLAMP (first, (gint64) x, (gint64) x1);
+        }
+
+      for (; x < end; x++)
+        {
+          gint32 dx = MIN (ABS ((gint32) x - vj), FAR);
+          gint32 d2 = dx * dx + gv2;
+
+          /* From FAR² on, the floor of the root is clipped to 255, as
+           * the table's last entry is. */
+          out[x] = root[MIN (d2, FAR * FAR - 1)];
+        }
+    }
+}
+
+/* Spans whose area pixels all lie this near a nucleus pixel are done by
+ * offsets; column distances are clipped at SPAN_CLIP there, whose square
+ * is more than any such pixel's and keeps the sums within gint16
+ * (128² + 127² < 2^15).  Trying every offset costs the span's length
+ * times the reach, but eight pixels an instruction and no branch: up to
+ * this reach it beats the envelope, whose loop of products and
+ * comparisons takes most of the relief where cells are wide. */
+#define SPAN_OFFSETS_MAX 127
+/* Spans this long or longer are cut to their area's pixels. */
+#define TRIM_SPAN        32
+#define SPAN_CLIP        128
+/* What a row of @w needs: its squares (row_squares()) and a span's
+ * result (lda_offsets_min()). */
+#define SCRATCH(w) (2 * ((gsize) (w) + SPAN_OFFSETS_MAX + LDA_OFFSETS_SPILL))
+
+/* How far pixel @x can lie from its nearest nucleus pixel: no farther
+ * than its own column's (g) nor than those that close its span in the
+ * row, at @left and @right. */
+#define REACH_AT(x) ((guint) MIN ((gint) g[x], MIN ((gint) (x) - left, right - (gint) (x))))
+
+/* The farthest of the area's pixels of the span x0 … x1 − 1, which lie
+ * within a0 … a1 − 1 (REACH_AT()).  Stops counting past @limit. */
+static guint
+span_reach (const guint8  *g,
+            const guint64 *area,
+            guint          x0,
+            guint          x1,
+            guint          a0,
+            guint          a1,
+            gboolean       closed_left,
+            gboolean       closed_right,
+            guint          limit)
+{
+  /* A side without a closing nucleus pixel bounds nothing. */
+  const gint left = closed_left ? (gint) x0 - 1 : -(G_MAXINT / 2);
+  const gint right = closed_right ? (gint) x1 : G_MAXINT / 2;
+  guint reach = 0;
+
+  /* A word at a time; where every pixel of it is in the area, as inside
+   * cells, without a branch a pixel, many pixels an instruction. */
+  for (guint w0 = a0 & ~63u; w0 < a1 && reach <= limit; w0 += 64)
+    {
+      const guint s = MAX (w0, a0), e = MIN (w0 + 64, a1);
+      const guint64 want = (G_MAXUINT64 >> (64 - (e - s))) << (s - w0);
+      const guint64 bits = area[w0 >> 6] & want;
+
+      if (bits == want)
+        for (guint x = s; x < e; x++)
+          reach = MAX (reach, REACH_AT (x));
+      else
+        for (guint64 rest = bits; rest != 0; rest &= rest - 1)
+          reach = MAX (reach, REACH_AT (w0 + (guint) __builtin_ctzll (rest)));
+    }
+
+  return reach;
+}
+#undef REACH_AT
+
+/* relief_span() by trying every offset up to @reach (span_reach()) left
+ * and right, for the pixels x0 … x1 − 1: exact for the area's pixels,
+ * whose nearest column is no farther than that.  @g2 holds the row's
+ * squared column distances (row_squares()), @best room for the span. */
+static void
+relief_span_offsets (const gint16 *g2,
+                     guint         x0,
+                     guint         x1,
+                     guint         reach,
+                     guint8       *out,
+                     gint16       *best,
+                     const guint8 *root)
+{
+  lda_offsets_min (g2 + x0, x1 - x0, reach, best);
+  for (guint x = x0; x < x1; x++)
+    out[x] = root[best[x - x0]];
+}
+
+/* The squared column distances of a row of @w, clipped at SPAN_CLIP, and
+ * SPAN_OFFSETS_MAX values before and after it, for relief_span_offsets().
+ * A span may read the row beyond the nucleus pixels that close it: those
+ * columns are farther than the pixels are.  Beyond the row's ends, no
+ * column. */
+static void
+row_squares (const guint8 *g,
+             guint         w,
+             gint16       *g2)
+{
+  for (guint k = 0; k < SPAN_OFFSETS_MAX; k++)
+    g2[-1 - (gint) k] = SPAN_CLIP * SPAN_CLIP;
+  for (guint k = 0; k < SPAN_OFFSETS_MAX + LDA_OFFSETS_SPILL; k++)
+    g2[w + k] = SPAN_CLIP * SPAN_CLIP;
+  for (guint x = 0; x < w; x++)
+    {
+      const guint16 c = MIN ((guint16) g[x], SPAN_CLIP);
+
+      g2[x] = (gint16) (c * c);
+    }
+}
+
+/* One row of the relief.  Nucleus pixels are 0.  Each run x0 … x1 − 1
+ * of other pixels needs only the column distances of its own columns and
+ * of the nucleus pixels around it: no column beyond a nucleus pixel of
+ * the row can be nearer than that pixel is.  So the work is in proportion
+ * to the pixels that are not nuclei. */
+static void
+relief_row (const guint8  *g,
+            const guint64 *nuclei,
+            const guint64 *area,
+            guint8        *out,
+            guint          w,
+            guint         *v,
+            gint64        *f,
+            gint16        *scratch,
+            const guint8  *root)
+{
+  const guint64 *masks = lda_bitplane_byte_masks ();
+  gint16 *g2 = scratch + SPAN_OFFSETS_MAX;
+  gint16 *best = g2 + w + SPAN_OFFSETS_MAX + LDA_OFFSETS_SPILL;
+  gboolean squared = FALSE;
+  guint x = 0;
+
+  while (x < w)
+    {
+      /* Nucleus pixels up to the next run. */
+      guint x0 = run_end (nuclei, x, w, TRUE), x1, a0, a1, reach;
+
+      memset (out + x, 0, x0 - x);
+      if (x0 == w)
+        break;
+      x1 = run_end (nuclei, x0, w, FALSE);
+      x = x1;
+
+      /* Only the span's pixels between its first and its last of the
+       * area are wanted: the others are 0.  (A short span is done whole:
+       * looking costs more than it saves.) */
+      a0 = x0;
+      a1 = x1;
+      if (x1 - x0 >= TRIM_SPAN)
+        {
+          a0 = run_end (area, x0, x1, FALSE);
+          a1 = last_set_end (area, a0, x1);
+          memset (out + x0, 0, a0 - x0);
+          memset (out + a1, 0, x1 - a1);
+          if (a0 == a1)
+            continue;
+        }
+
+      reach = span_reach (g, area, x0, x1, a0, a1, x0 > 0, x1 < w, SPAN_OFFSETS_MAX);
+      /* By offsets, no column farther than @reach from a0 … a1 − 1 is
+       * looked at. */
+      if (reach <= SPAN_OFFSETS_MAX)
+        {
+          /* The row's squares once, for all its spans. */
+          if (!squared)
+            row_squares (g, w, g2);
+          squared = TRUE;
+          relief_span_offsets (g2, a0, a1, reach, out, best, root);
+        }
+      else
+        relief_span (g, x0 > 0 ? x0 - 1 : 0, x1 < w ? x1 : w - 1, a0, a1, out, v, f, root);
+    }
+
+  /* 0 outside the area, eight pixels at a time. */
+  for (guint x0 = 0; x0 < w; x0 += 64)
+    {
+      guint64 bits = area[x0 >> 6];
+      guint n = MIN (64u, w - x0);
+
+      if (bits == G_MAXUINT64)
+        continue;
+      if (n < 64)
+        {
+          for (guint i = 0; i < n; i++)
+            if (!((bits >> i) & 1))
+              out[x0 + i] = 0;
+          continue;
+        }
+      for (guint i = 0; i < 8; i++, bits >>= 8)
+        {
+          guint64 eight;
+
+          memcpy (&eight, out + x0 + 8 * i, 8);
+          eight &= masks[bits & 0xff];
+          memcpy (out + x0 + 8 * i, &eight, 8);
+        }
+    }
+}
+
+/* The column pass of the relief over columns x_start … x_end − 1:
+ * vertical distance to the nearest nucleus, clipped to COLUMN_FAR, down
+ * then up, a byte a column. */
+static void
+relief_columns (const LdaBitplane *nuclei,
+                guint8            *g,
+                guint              x_start,
+                guint              x_end)
+{
+  const gsize w = nuclei->width;
+  const guint h = nuclei->height;
+  const guint64 *masks = lda_bitplane_byte_masks ();
+
+  for (guint y = 0; y < h; y++)
+    {
+      const guint64 *row = lda_bitplane_row (nuclei, y);
+      guint8 *gy = g + (gsize) y * w;
+      const guint8 *above = y > 0 ? gy - w : NULL;
+
+      /* A word at a time: most words hold no nucleus pixel, and their
+       * columns take one more than the row above, in a loop the compiler
+       * makes into vector instructions. */
+      for (guint x0 = x_start; x0 < x_end; x0 = (x0 | 63) + 1)
+        {
+          const guint64 bits = row[x0 >> 6];
+          const guint x1 = MIN ((x0 | 63) + 1, x_end);
+
+          /* A word all nucleus: zeros. */
+          if (bits == G_MAXUINT64)
+            {
+              memset (gy + x0, 0, (x1 - x0) * sizeof *gy);
+              continue;
+            }
+          if (above == NULL)
+            for (guint x = x0; x < x1; x++)
+              gy[x] = COLUMN_FAR;
+          else
+            for (guint x = x0; x < x1; x++)
+              gy[x] = (guint8) MIN (above[x] + 1, COLUMN_FAR);
+          if (bits == 0)
+            continue;
+          /* A whole word's nucleus pixels zeroed eight at a time. */
+          if (x1 - x0 == 64)
+            for (guint i = 0; i < 8; i++)
+              {
+                guint64 eight;
+
+                memcpy (&eight, gy + x0 + 8 * i, 8);
+                eight &= ~masks[(bits >> (8 * i)) & 0xff];
+                memcpy (gy + x0 + 8 * i, &eight, 8);
+              }
+          else
+            for (guint64 b = bits >> (x0 & 63); b != 0; b &= b - 1)
+              {
+                guint x = x0 + (guint) __builtin_ctzll (b);
+
+                if (x < x1)
+                  gy[x] = 0;
+              }
+        }
+    }
+  for (guint y = h - 1; y-- > 0;)
+    {
+      const guint64 *row = lda_bitplane_row (nuclei, y);
+      guint8 *gy = g + (gsize) y * w;
+      const guint8 *below = gy + w;
+
+      for (guint x0 = x_start; x0 < x_end; x0 = (x0 | 63) + 1)
+        {
+          const guint x1 = MIN ((x0 | 63) + 1, x_end);
+
+          /* A word all nucleus stays 0. */
+          if (row[x0 >> 6] == G_MAXUINT64)
+            continue;
+          for (guint x = x0; x < x1; x++)
+            gy[x] = (guint8) MIN (gy[x], below[x] + 1);
+        }
+    }
+}
+
+typedef struct
+{
+  const LdaBitplane *nuclei;
+  const LdaBitplane *area;
+  guint8            *g;
+  guint8            *relief;
+  guint              x_start;
+  guint              x_end;
+  guint              y_start;
+  guint              y_end;
+  GCancellable      *cancellable;
+  guint             *v;
+  gint64            *f;
+  gint16            *scratch;
+  const guint8      *root;
+  gboolean           cancelled;
+} RowJob;
+
+static void
+row_pass (RowJob *job)
+{
+  const guint w = job->nuclei->width;
+
+  for (guint y = job->y_start; y < job->y_end; y++)
+    {
+      const guint64 *area_row = lda_bitplane_row (job->area, y);
+      guint8 *out = job->relief + (gsize) y * w;
+
+      if ((y & 63) == 0 && g_cancellable_is_cancelled (job->cancellable))
+        {
+          job->cancelled = TRUE;
+          return;
+        }
+
+      if (!row_any (area_row, lda_bitplane_row (job->nuclei, y), job->area->stride))
+        {
+          memset (out, 0, w);
+          continue;
+        }
+
+      relief_row (job->g + (gsize) y * w, lda_bitplane_row (job->nuclei, y), area_row, out, w,
+                  job->v, job->f, job->scratch, job->root);
+    }
+}
+
+static gpointer
+row_pass_thread (gpointer data)
+{
+  row_pass (data);
+  return NULL;
+}
+
+static gpointer
+columns_thread (gpointer data)
+{
+  RowJob *job = data;
+
+  relief_columns (job->nuclei, job->g, job->x_start, job->x_end);
+  return NULL;
+}
+
+/**
+ * lda_relief:
+ * @nuclei: the nucleus pixels
+ * @area: where the relief is wanted (cell area ∪ nuclei)
+ * @relief: (out caller-allocates): width × height bytes
+ * @cancellable: (nullable): polled every 64 rows
+ * @error: return location for an error
+ *
+ * pipeline.md §5: inside @area, floor of the exact Euclidean distance to
+ * the nearest pixel of @nuclei, clipped to 255; 0 outside @area.  With no
+ * nucleus at all the whole area is 255.  Both passes are split between
+ * this thread and a second one: the columns in two halves (cut at a
+ * multiple of 64), then the rows.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_relief (const LdaBitplane *nuclei,
+            const LdaBitplane *area,
+            guint8            *relief,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  const guint w = nuclei->width;
+  const guint h = nuclei->height;
+  const guint x_half = MIN (w, (w / 2 + 63) & ~63u);
+  g_auto(LdaBuffer) g_buffer = NULL;
+  guint8 *g;
+  g_autofree guint *v = NULL;
+  g_autofree gint64 *f = NULL;
+  g_autofree gint16 *scratch = NULL;
+  RowJob jobs[2];
+  GThread *thread = NULL;
+  gboolean two = w >= 128 && h >= 64;
+
+  /* Large: mapped once, reused by the next run (lda-buffer.c). */
+  g = g_buffer = lda_buffer_alloc ((gsize) w * h, FALSE);
+  v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
+  f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
+  scratch = g_try_malloc_n (2 * SCRATCH (w), sizeof (gint16));
+  if (g == NULL || v == NULL || f == NULL || scratch == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the distance map of a %u × %u image"), w, h);
+      return FALSE;
+    }
+
+  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, scratch,
+                       root_table (), FALSE };
+  jobs[1] = jobs[0];
+  jobs[1].x_start = w;
+  jobs[1].y_start = h;
+  jobs[1].v = v + w;
+  jobs[1].f = f + w;
+  jobs[1].scratch = scratch + SCRATCH (w);
+
+  /* Column pass: columns are independent. */
+  if (two)
+    {
+      jobs[0].x_end = jobs[1].x_start = x_half;
+      thread = g_thread_try_new ("lda-relief", columns_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].x_end = w;
+    }
+  relief_columns (nuclei, g, jobs[0].x_start, jobs[0].x_end);
+  if (thread != NULL)
+    g_thread_join (thread);
+  thread = NULL;
+
+  /* Row pass: rows are independent once the column distances are known. */
+  if (two)
+    {
+      jobs[0].y_end = jobs[1].y_start = h / 2;
+      thread = g_thread_try_new ("lda-relief", row_pass_thread, &jobs[1], NULL);
+      if (thread == NULL)
+        jobs[0].y_end = h;
+    }
+  row_pass (&jobs[0]);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      jobs[0].cancelled = jobs[0].cancelled || jobs[1].cancelled;
+    }
+
+  if (jobs[0].cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
+
+  return TRUE;
+}
