@@ -1,6 +1,7 @@
-/* test-distance.c — tests for the watershed's relief (lda-distance): the
+/* test-distance.c — tests for the watershed's relief (lda-relief.c): the
  * exact Euclidean distance to the nearest nucleus inside the area,
- * clipped to 255, against a brute-force search on small masks.
+ * clipped to 255, against a brute-force search on small masks; and for
+ * the offsets the distance maps try (lda-offsets.c).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 
 #include "lda-bitplane.h"
 #include "lda-distance.h"
+#include "lda-offsets.h"
 #include "lda-test-planes.h"
 
 /* --- helpers ----------------------------------------------------------- */
@@ -339,6 +341,44 @@ test_relief_no_nucleus (void)
       g_assert_cmpuint (relief[y * 80 + x], ==, lda_bitplane_get (area, x, y) ? 255 : 0);
 }
 
+/* lda_offsets_min() against trying every offset by hand, for lines of
+ * every length up to five groups of eight and every reach up to 12: the
+ * last, partial group must not stop the offsets too early nor late, and
+ * must not spill into the result. */
+static void
+test_offsets_min_brute_force (void)
+{
+  enum { REACH = 12, N = 40 };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint n = 1; n <= N; n++)
+    for (guint reach = 0; reach <= REACH; reach++)
+      for (guint trial = 0; trial < 8; trial++)
+        {
+          gint16 line[REACH + N + REACH + LDA_OFFSETS_SPILL];
+          gint16 best[N + LDA_OFFSETS_SPILL];
+          gint16 *g2 = line + REACH;
+
+          /* Mostly far, a few near: the offsets stop at different k. */
+          for (guint i = 0; i < G_N_ELEMENTS (line); i++)
+            line[i] = (gint16) (g_rand_int_range (rand, 0, 4) == 0
+                                ? g_rand_int_range (rand, 0, 10)
+                                : g_rand_int_range (rand, 100, 16000));
+          lda_offsets_min (g2, n, reach, best);
+
+          for (guint i = 0; i < n; i++)
+            {
+              gint want = g2[i];
+
+              for (gint k = 1; k <= (gint) reach; k++)
+                want = MIN (want, MIN (g2[(gint) i - k], g2[i + k]) + k * k);
+              g_assert_cmpint (best[i], ==, want);
+            }
+        }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
   g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
   g_test_add_func ("/distance/relief/area-islands", test_relief_area_islands);
+  g_test_add_func ("/distance/offsets/brute-force", test_offsets_min_brute_force);
 
   return g_test_run ();
 }
