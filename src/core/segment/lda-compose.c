@@ -406,16 +406,34 @@ compose_row (const ComposeJob *job,
              r[x] == LDA_REGION_OUTLINE ? LDA_CLASS_OUTLINE : LDA_CLASS_BACKGROUND;
   for (guint x = 0; x < w;)
     {
-      const gint32 v = r[x];
-      guint x1 = x + 1;
+      gint32 v;
+      guint x1;
 
-      if (v < LDA_REGION_FIRST_CELL)
+      /* To the next cell pixel, eight classes at a time: only a cell's
+       * class (1) has the lowest bit set. */
+      G_STATIC_ASSERT (LDA_CLASS_CELL == 1 && LDA_CLASS_BACKGROUND == 0 &&
+                       LDA_CLASS_OUTLINE == 2);
+      while (x + 8 <= w)
         {
-          x = x1;
-          continue;
+          guint64 eight;
+
+          memcpy (&eight, out + x, 8);
+          eight &= G_GUINT64_CONSTANT (0x0101010101010101);
+          if (eight != 0)
+            {
+              x += (guint) __builtin_ctzll (eight) / 8;
+              break;
+            }
+          x += 8;
         }
-      while (x1 < w && r[x1] == v)
-        x1++;
+      while (x < w && out[x] != LDA_CLASS_CELL)
+        x++;
+      if (x == w)
+        break;
+
+      v = r[x];
+      for (x1 = x + 1; x1 < w && r[x1] == v; x1++)
+        ;
       job->cell_area[v - LDA_REGION_FIRST_CELL] += x1 - x;
       x = x1;
     }
