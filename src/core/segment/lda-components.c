@@ -15,24 +15,27 @@
 #include "lda-components.h"
 #include "lda-error.h"
 
+/* Room for the runs of one more row of @w: at most one in two pixels
+ * starts one. */
 static gboolean
-append_run (LdaRuns *self,
-            gsize   *capacity,
-            guint    y,
-            guint    x0,
-            guint    x1)
+reserve_row (LdaRuns *self,
+             gsize   *capacity,
+             guint    w)
 {
-  if (self->n_runs == *capacity)
-    {
-      LdaRun *grown = g_try_realloc_n (self->runs, *capacity * 2, sizeof (LdaRun));
+  const gsize need = self->n_runs + w / 2 + 1;
+  gsize grown_capacity = *capacity;
+  LdaRun *grown;
 
-      if (grown == NULL)
-        return FALSE;
-      self->runs = grown;
-      *capacity *= 2;
-    }
+  if (need <= *capacity)
+    return TRUE;
+  while (grown_capacity < need)
+    grown_capacity *= 2;
+  grown = g_try_realloc_n (self->runs, grown_capacity, sizeof (LdaRun));
+  if (grown == NULL)
+    return FALSE;
+  self->runs = grown;
+  *capacity = grown_capacity;
 
-  self->runs[self->n_runs++] = (LdaRun) { y, x0, x1 };
   return TRUE;
 }
 
@@ -41,6 +44,11 @@ append_run (LdaRuns *self,
  * @plane: a binary image
  * @value: %TRUE for runs of set pixels, %FALSE for runs of clear ones
  * @error: return location for an error
+ *
+ * A row's runs start and end where its bits change: the changes of a word
+ * are its bits against themselves shifted by one, the bit before the word
+ * carried in.  They alternate, a start and then an end, so they are
+ * gathered without a test of which is which, and paired after.
  *
  * Returns: (transfer full) (nullable): the runs, unlabelled
  */
@@ -53,61 +61,47 @@ lda_runs_new_from_bitplane (const LdaBitplane *plane,
   const guint w = plane->width;
   const guint64 last_mask = lda_bitplane_last_mask (plane);
   gsize capacity = 1024;
+  g_autofree guint *ends = NULL;
 
   self->width = w;
   self->height = plane->height;
   self->row_start = g_try_new (gsize, (gsize) plane->height + 1);
   self->runs = g_try_new (LdaRun, capacity);
-  if (self->row_start == NULL || self->runs == NULL)
+  /* A row's changes: at most one a pixel, and the row's end. */
+  ends = g_try_new (guint, (gsize) w + 2);
+  if (self->row_start == NULL || self->runs == NULL || ends == NULL)
     goto oom;
 
   for (guint y = 0; y < plane->height; y++)
     {
       const guint64 *row = lda_bitplane_row (plane, y);
-      gboolean in_run = FALSE;
-      guint start = 0;
+      LdaRun *out;
+      guint64 before = 0;
+      gsize n_ends = 0;
 
+      if (!reserve_row (self, &capacity, w))
+        goto oom;
       self->row_start[y] = self->n_runs;
 
       for (gsize word = 0; word < plane->stride; word++)
         {
           guint64 bits = value ? row[word] : ~row[word];
-          guint64 valid = word + 1 == plane->stride ? last_mask : G_MAXUINT64;
-          guint base = (guint) (word * 64);
-          guint pos = 0;
+          const guint base = (guint) (word * 64);
 
-          bits &= valid;
-
-          /* Walk the transitions of this word. */
-          while (pos < 64)
-            {
-              guint64 rest = (in_run ? ~bits : bits) >> pos;
-              guint next;
-
-              if (rest == 0)
-                break;
-              next = pos + (guint) __builtin_ctzll (rest);
-
-              if (!in_run)
-                {
-                  start = base + next;
-                  in_run = TRUE;
-                }
-              else
-                {
-                  if (!append_run (self, &capacity, y, start, base + next))
-                    goto oom;
-                  in_run = FALSE;
-                }
-              pos = next;
-            }
+          if (word + 1 == plane->stride)
+            bits &= last_mask;
+          for (guint64 change = bits ^ ((bits << 1) | before); change != 0; change &= change - 1)
+            ends[n_ends++] = base + (guint) __builtin_ctzll (change);
+          before = bits >> 63;
         }
+      /* A run to the row's end. */
+      if (n_ends & 1)
+        ends[n_ends++] = w;
 
-      if (in_run)
-        {
-          if (!append_run (self, &capacity, y, start, w))
-            goto oom;
-        }
+      out = self->runs + self->n_runs;
+      for (gsize i = 0; i < n_ends / 2; i++)
+        out[i] = (LdaRun) { y, ends[2 * i], ends[2 * i + 1] };
+      self->n_runs += n_ends / 2;
     }
   self->row_start[plane->height] = self->n_runs;
 

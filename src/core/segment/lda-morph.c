@@ -2,7 +2,8 @@
  *
  * Binary morphology on bit planes.  A dilation by the elliptical element is
  * the union, over the element's rows, of a horizontal run dilation shifted
- * vertically; a run dilation of a row is a handful of word shifts.  Erosion
+ * vertically; a run dilation of a row is a handful of word shifts, made
+ * once a source row and kept in a ring of the rows an output row needs.  Erosion
  * is the complement of the dilation of the complement, which gives exactly
  * the border rule of pipeline.md §3: outside pixels are background to a dilation
  * and foreground to an erosion.
@@ -10,6 +11,9 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -102,32 +106,29 @@ typedef struct
   int window;  /* index of its horizontal window */
 } ElementRow;
 
-/* OR over the element of src(x + dx, y + dy), outside = 0. */
-static LdaBitplane *
-dilate_once (const LdaBitplane *src,
-             guint              kernel,
-             GError           **error)
+/* The elliptical element as rows of horizontal windows: each element
+ * row is one run of columns, and equal runs share a window. */
+typedef struct
+{
+  int        r;
+  int        n_rows;
+  int        n_windows;
+  ElementRow rows[LDA_KERNEL_MAX];
+  int        window_a[LDA_KERNEL_MAX];
+  int        window_b[LDA_KERNEL_MAX];
+} Element;
+
+static void
+element_init (Element *e,
+              guint    kernel)
 {
   const int k = (int) kernel;
-  const int r = k / 2;
   const int c = k / 2;
-  const gsize n = src->stride;
-  const guint64 last_mask = lda_bitplane_last_mask (src);
-  g_autofree guint8 *element = g_malloc ((gsize) k * k);
-  g_autoptr(LdaBitplane) dst = NULL;
-  ElementRow rows[LDA_KERNEL_MAX];
-  int window_a[LDA_KERNEL_MAX];
-  int window_b[LDA_KERNEL_MAX];
-  LdaBitplane *planes[LDA_KERNEL_MAX] = { NULL, };
-  int n_rows = 0;
-  int n_windows = 0;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (kernel >= 1 && kernel <= LDA_KERNEL_MAX, NULL);
+  guint8 element[LDA_KERNEL_MAX * LDA_KERNEL_MAX];
 
   lda_ellipse (kernel, element);
-
-  /* Each element row is one run of columns; equal runs share a window. */
+  e->r = k / 2;
+  e->n_rows = e->n_windows = 0;
   for (int i = 0; i < k; i++)
     {
       int j0 = -1, j1 = -1, w;
@@ -142,65 +143,112 @@ dilate_once (const LdaBitplane *src,
       if (j0 < 0)
         continue;
 
-      for (w = 0; w < n_windows; w++)
-        if (window_a[w] == j0 - c && window_b[w] == j1 - c)
+      for (w = 0; w < e->n_windows; w++)
+        if (e->window_a[w] == j0 - c && e->window_b[w] == j1 - c)
           break;
-      if (w == n_windows)
+      if (w == e->n_windows)
         {
-          window_a[w] = j0 - c;
-          window_b[w] = j1 - c;
-          n_windows++;
+          e->window_a[w] = j0 - c;
+          e->window_b[w] = j1 - c;
+          e->n_windows++;
         }
-      rows[n_rows].dy = i - r;
-      rows[n_rows].window = w;
-      n_rows++;
+      e->rows[e->n_rows].dy = i - e->r;
+      e->rows[e->n_rows].window = w;
+      e->n_rows++;
+    }
+}
+
+/* @dst = OR over the element of src(x + dx, y + dy), outside = 0; with
+ * @complement, of the complement of @src, and @dst complemented: an
+ * erosion, with outside = foreground.  Row by row: each source row's
+ * windows are made once, into a ring of the 2r + 1 rows an output row
+ * needs, which stays in the cache, and each output row is the OR of its
+ * element rows' windows. */
+static gboolean
+morph_into (const LdaBitplane *src,
+            guint              kernel,
+            gboolean           complement,
+            LdaBitplane       *dst,
+            GError           **error)
+{
+  const gsize n = src->stride;
+  const guint h = src->height;
+  const guint64 last_mask = lda_bitplane_last_mask (src);
+  Element e;
+  guint span;
+  g_autofree guint64 *ring = NULL;
+  g_autofree guint64 *flipped = NULL;
+  guint next_source = 0;
+
+  g_return_val_if_fail (kernel >= 1 && kernel <= LDA_KERNEL_MAX, FALSE);
+
+  element_init (&e, kernel);
+  span = 2 * (guint) e.r + 1;
+  ring = g_try_malloc_n ((gsize) span * e.n_windows * n, sizeof (guint64));
+  flipped = g_try_malloc_n (n, sizeof (guint64));
+  if (ring == NULL || flipped == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for a %u × %u mask"), src->width, h);
+      return FALSE;
     }
 
-  dst = lda_bitplane_new (src->width, src->height, error);
-  if (dst == NULL)
+  for (guint y = 0; y < h; y++)
+    {
+      guint64 *out = lda_bitplane_row (dst, y);
+
+      /* The windows of the source rows up to y + r. */
+      for (; next_source < h && next_source <= y + (guint) e.r; next_source++)
+        {
+          const guint64 *in = lda_bitplane_row (src, next_source);
+          guint64 *slot = ring + (gsize) (next_source % span) * e.n_windows * n;
+
+          if (complement)
+            {
+              for (gsize j = 0; j < n; j++)
+                flipped[j] = ~in[j];
+              flipped[n - 1] &= last_mask;
+              in = flipped;
+            }
+          for (int w = 0; w < e.n_windows; w++)
+            row_window_or (slot + (gsize) w * n, in, n, e.window_a[w], e.window_b[w], last_mask);
+        }
+
+      memset (out, 0, n * sizeof *out);
+      for (int i = 0; i < e.n_rows; i++)
+        {
+          gint64 sy = (gint64) y + e.rows[i].dy;
+          const guint64 *win;
+
+          if (sy < 0 || sy >= h)
+            continue;
+          win = ring + ((gsize) (sy % span) * e.n_windows + e.rows[i].window) * n;
+          for (gsize j = 0; j < n; j++)
+            out[j] |= win[j];
+        }
+      if (complement)
+        {
+          for (gsize j = 0; j < n; j++)
+            out[j] = ~out[j];
+          out[n - 1] &= last_mask;
+        }
+    }
+
+  return TRUE;
+}
+
+static LdaBitplane *
+morph_new (const LdaBitplane *src,
+           guint              kernel,
+           gboolean           complement,
+           GError           **error)
+{
+  g_autoptr(LdaBitplane) dst = lda_bitplane_new (src->width, src->height, error);
+
+  if (dst == NULL || !morph_into (src, kernel, complement, dst, error))
     return NULL;
 
-  for (int w = 0; w < n_windows && ok; w++)
-    {
-      /* The anchor's column alone is the source itself. */
-      if (window_a[w] == 0 && window_b[w] == 0)
-        continue;
-      planes[w] = lda_bitplane_new (src->width, src->height, error);
-      if (planes[w] == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      for (guint y = 0; y < src->height; y++)
-        row_window_or (lda_bitplane_row (planes[w], y), lda_bitplane_row (src, y), n,
-                       window_a[w], window_b[w], last_mask);
-    }
-
-  if (ok)
-    {
-      for (guint y = 0; y < src->height; y++)
-        {
-          guint64 *out = lda_bitplane_row (dst, y);
-
-          for (int i = 0; i < n_rows; i++)
-            {
-              gint64 sy = (gint64) y + rows[i].dy;
-              const guint64 *in;
-
-              if (sy < 0 || sy >= src->height)
-                continue;
-              in = lda_bitplane_row (planes[rows[i].window] != NULL ? planes[rows[i].window] : src,
-                                     (guint) sy);
-              for (gsize j = 0; j < n; j++)
-                out[j] |= in[j];
-            }
-        }
-    }
-
-  for (int w = 0; w < n_windows; w++)
-    lda_bitplane_free (planes[w]);
-
-  return ok ? g_steal_pointer (&dst) : NULL;
+  return g_steal_pointer (&dst);
 }
 
 /**
@@ -219,7 +267,7 @@ lda_morph_dilate (const LdaBitplane *src,
                   guint              kernel,
                   GError           **error)
 {
-  return dilate_once (src, kernel, error);
+  return morph_new (src, kernel, FALSE, error);
 }
 
 /**
@@ -238,18 +286,7 @@ lda_morph_erode (const LdaBitplane *src,
                  guint              kernel,
                  GError           **error)
 {
-  g_autoptr(LdaBitplane) complement = lda_bitplane_copy (src, error);
-  LdaBitplane *out;
-
-  if (complement == NULL)
-    return NULL;
-
-  lda_bitplane_invert (complement);
-  out = dilate_once (complement, kernel, error);
-  if (out != NULL)
-    lda_bitplane_invert (out);
-
-  return out;
+  return morph_new (src, kernel, TRUE, error);
 }
 
 /**
@@ -289,15 +326,15 @@ lda_fill_holes (const LdaBitplane *src,
         outside[runs->labels[i]] = TRUE;
     }
 
-  out = lda_bitplane_new (w, h, error);
+  /* The holes are painted in: there are far fewer of their runs than of
+   * the outside's. */
+  out = lda_bitplane_copy (src, error);
   if (out == NULL)
     return NULL;
-  memset (out->bits, 0xff, out->stride * h * sizeof (guint64));
-  lda_bitplane_clear_padding (out);
 
   for (gsize i = 0; i < runs->n_runs; i++)
-    if (outside[runs->labels[i]])
-      lda_runs_paint (&runs->runs[i], out, FALSE);
+    if (!outside[runs->labels[i]])
+      lda_runs_paint (&runs->runs[i], out, TRUE);
 
   return g_steal_pointer (&out);
 }
@@ -320,22 +357,17 @@ lda_morph_close_fill (const LdaBitplane *src,
                       GCancellable      *cancellable,
                       GError           **error)
 {
-  g_autoptr(LdaBitplane) a = NULL;
-  g_autoptr(LdaBitplane) b = NULL;
+  g_autoptr(LdaBitplane) a = lda_bitplane_new (src->width, src->height, error);
+  g_autoptr(LdaBitplane) b = a != NULL ? lda_bitplane_new (src->width, src->height, error) : NULL;
 
-  if (!(a = dilate_once (src, kernel, error)) ||
+  if (b == NULL ||
+      !morph_into (src, kernel, FALSE, a, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !(b = dilate_once (a, kernel, error)) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  g_clear_pointer (&a, lda_bitplane_free);
-  if (!(a = lda_morph_erode (b, kernel, error)) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  g_clear_pointer (&b, lda_bitplane_free);
-  if (!(b = lda_morph_erode (a, kernel, error)) ||
+      !morph_into (a, kernel, FALSE, b, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !morph_into (b, kernel, TRUE, a, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !morph_into (a, kernel, TRUE, b, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
