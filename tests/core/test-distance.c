@@ -15,6 +15,7 @@
 #include "lda-distance.h"
 #include "lda-offsets.h"
 #include "lda-test-planes.h"
+#include "lda-watershed.h"
 
 /* --- helpers ----------------------------------------------------------- */
 
@@ -341,6 +342,62 @@ test_relief_no_nucleus (void)
       g_assert_cmpuint (relief[y * 80 + x], ==, lda_bitplane_get (area, x, y) ? 255 : 0);
 }
 
+/* The relief in steps, as the watershed shares it out: the columns in
+ * two ranges, the rows by the second worker and then the first, which
+ * finds none left, against lda_relief(). */
+static void
+test_relief_steps (void)
+{
+  const guint w = 200, h = 90;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  g_autoptr(LdaRelief) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *whole = NULL;
+  g_autofree guint8 *relief = g_malloc ((gsize) w * h);
+  GRand *rand = g_rand_new_with_seed (4);
+
+  set_random_pixels (nuclei, 60, rand);
+  set_random_pixels (area, 9000, rand);
+  lda_bitplane_or (area, nuclei);
+  g_rand_free (rand);
+  whole = relief_new (nuclei, area);
+
+  memset (relief, 0xa5, (gsize) w * h);
+  steps = lda_relief_new (nuclei, area, relief, NULL, &error);
+  g_assert_no_error (error);
+  lda_relief_columns (steps, 128, G_MAXUINT);
+  lda_relief_columns (steps, 0, 128);
+  lda_relief_rows (steps, 1);
+  lda_relief_rows (steps, 0);
+  g_assert_true (lda_relief_finish (steps, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpmem (relief, (gsize) w * h, whole, (gsize) w * h);
+}
+
+/* A cancelled relief says so, and the watershed that waits on it too. */
+static void
+test_relief_cancelled (void)
+{
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (300, 200);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (300, 200);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *relief = g_malloc (300 * 200);
+
+  lda_test_plane_fill (nuclei, 40, 40, 10, 10);
+  lda_test_plane_fill (area, 0, 0, 300, 200);
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (lda_relief (nuclei, area, relief, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_null (lda_regions_new (area, nuclei, nuclei, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* lda_offsets_min() against trying every offset by hand, for lines of
  * every length up to five groups of eight and every reach up to 12: the
  * last, partial group must not stop the offsets too early nor late, and
@@ -394,6 +451,8 @@ main (int   argc,
   g_test_add_func ("/distance/relief/no-nucleus", test_relief_no_nucleus);
   g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
   g_test_add_func ("/distance/relief/area-islands", test_relief_area_islands);
+  g_test_add_func ("/distance/relief/steps", test_relief_steps);
+  g_test_add_func ("/distance/relief/cancelled", test_relief_cancelled);
   g_test_add_func ("/distance/offsets/brute-force", test_offsets_min_brute_force);
 
   return g_test_run ();

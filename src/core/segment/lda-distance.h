@@ -20,6 +20,27 @@ gboolean lda_relief (const LdaBitplane *nuclei,
                      GCancellable      *cancellable,
                      GError           **error);
 
+/* The relief in steps, for callers that share it out between threads. */
+#define LDA_RELIEF_WORKERS 2
+
+typedef struct _LdaRelief LdaRelief;
+
+LdaRelief *lda_relief_new     (const LdaBitplane  *nuclei,
+                               const LdaBitplane  *area,
+                               guint8             *relief,
+                               GCancellable       *cancellable,
+                               GError            **error);
+void       lda_relief_columns (LdaRelief          *self,
+                               guint               x_start,
+                               guint               x_end);
+void       lda_relief_rows    (LdaRelief          *self,
+                               guint               worker);
+gboolean   lda_relief_finish  (LdaRelief          *self,
+                               GError            **error);
+void       lda_relief_free    (LdaRelief          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRelief, lda_relief_free)
+
 /* Squared distances inside a mask are clipped here: radius 255. */
 #define LDA_DISTANCE2_MAX 65535
 /* The row scratch lda_distance_squared_box() needs for a box @w wide. */

@@ -454,64 +454,183 @@ relief_columns (const LdaBitplane *nuclei,
     }
 }
 
-typedef struct
+/* Rows are taken this many at a time by whichever worker is free. */
+#define ROW_CHUNK 16
+
+struct _LdaRelief
 {
   const LdaBitplane *nuclei;
   const LdaBitplane *area;
-  guint8            *g;
   guint8            *relief;
-  guint              x_start;
-  guint              x_end;
-  guint              y_start;
-  guint              y_end;
   GCancellable      *cancellable;
-  guint             *v;
+  guint8            *g;          /* the column distances (lda-buffer.c) */
+  guint             *v;          /* scratch of the envelope, per worker */
   gint64            *f;
-  gint16            *scratch;
+  gint16            *scratch;    /* scratch of the offsets, per worker */
   const guint8      *root;
-  gboolean           cancelled;
-} RowJob;
+  gint               next_row;   /* the next chunk of rows not taken */
+  gint               cancelled;
+};
 
-static void
-row_pass (RowJob *job)
+/**
+ * lda_relief_new:
+ * @nuclei: the nucleus pixels
+ * @area: where the relief is wanted (cell area ∪ nuclei)
+ * @relief: (out caller-allocates): width × height bytes, written by the
+ *   row pass
+ * @cancellable: (nullable): polled every chunk of rows
+ * @error: return location for an error
+ *
+ * The relief of lda_relief(), in steps that callers can share between
+ * two threads: lda_relief_columns() over all the columns, and then
+ * lda_relief_rows() by up to %LDA_RELIEF_WORKERS workers at once.
+ *
+ * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
+ */
+LdaRelief *
+lda_relief_new (const LdaBitplane  *nuclei,
+                const LdaBitplane  *area,
+                guint8             *relief,
+                GCancellable       *cancellable,
+                GError            **error)
 {
-  const guint w = job->nuclei->width;
+  const guint w = nuclei->width, h = nuclei->height;
+  g_autoptr(LdaRelief) self = g_new0 (LdaRelief, 1);
 
-  for (guint y = job->y_start; y < job->y_end; y++)
+  *self = (LdaRelief) { nuclei, area, relief, cancellable, NULL, };
+  /* Large: mapped once, reused by the next run (lda-buffer.c). */
+  self->g = lda_buffer_alloc ((gsize) w * h, FALSE);
+  self->v = g_try_malloc_n (LDA_RELIEF_WORKERS * (gsize) w, sizeof (guint));
+  self->f = g_try_malloc_n (LDA_RELIEF_WORKERS * (gsize) w, sizeof (gint64));
+  self->scratch = g_try_malloc_n (LDA_RELIEF_WORKERS * SCRATCH (w), sizeof (gint16));
+  if (self->g == NULL || self->v == NULL || self->f == NULL || self->scratch == NULL)
     {
-      const guint64 *area_row = lda_bitplane_row (job->area, y);
-      guint8 *out = job->relief + (gsize) y * w;
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the distance map of a %u × %u image"), w, h);
+      return NULL;
+    }
+  self->root = root_table ();
 
-      if ((y & 63) == 0 && g_cancellable_is_cancelled (job->cancellable))
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lda_relief_columns:
+ * @self: the relief
+ * @x_start: the first column
+ * @x_end: one past the last (clipped to the width); two callers cut the
+ *   columns at a multiple of 64
+ *
+ * The column pass over columns @x_start … @x_end − 1.  Columns are
+ * independent.
+ */
+void
+lda_relief_columns (LdaRelief *self,
+                    guint      x_start,
+                    guint      x_end)
+{
+  relief_columns (self->nuclei, self->g, x_start, MIN (x_end, self->nuclei->width));
+}
+
+/**
+ * lda_relief_rows:
+ * @self: the relief, its column pass done
+ * @worker: 0 … %LDA_RELIEF_WORKERS − 1, one per thread at work at once
+ *
+ * Takes chunks of rows until none is left, or the work is cancelled.
+ * Rows are independent once the column distances are known.
+ */
+void
+lda_relief_rows (LdaRelief *self,
+                 guint      worker)
+{
+  const guint w = self->nuclei->width, h = self->nuclei->height;
+  guint *v;
+  gint64 *f;
+  gint16 *scratch;
+
+  g_return_if_fail (worker < LDA_RELIEF_WORKERS);
+
+  v = self->v + (gsize) worker * w;
+  f = self->f + (gsize) worker * w;
+  scratch = self->scratch + (gsize) worker * SCRATCH (w);
+  while (!g_atomic_int_get (&self->cancelled))
+    {
+      const guint y0 = (guint) g_atomic_int_add (&self->next_row, ROW_CHUNK);
+
+      if (y0 >= h)
+        break;
+      if (g_cancellable_is_cancelled (self->cancellable))
         {
-          job->cancelled = TRUE;
-          return;
+          g_atomic_int_set (&self->cancelled, TRUE);
+          break;
         }
 
-      if (!row_any (area_row, lda_bitplane_row (job->nuclei, y), job->area->stride))
+      for (guint y = y0; y < MIN (y0 + ROW_CHUNK, h); y++)
         {
-          memset (out, 0, w);
-          continue;
-        }
+          const guint64 *area_row = lda_bitplane_row (self->area, y);
+          const guint64 *nuclei_row = lda_bitplane_row (self->nuclei, y);
+          guint8 *out = self->relief + (gsize) y * w;
 
-      relief_row (job->g + (gsize) y * w, lda_bitplane_row (job->nuclei, y), area_row, out, w,
-                  job->v, job->f, job->scratch, job->root);
+          if (!row_any (area_row, nuclei_row, self->area->stride))
+            memset (out, 0, w);
+          else
+            relief_row (self->g + (gsize) y * w, nuclei_row, area_row, out, w, v, f, scratch,
+                        self->root);
+        }
     }
 }
 
-static gpointer
-row_pass_thread (gpointer data)
+/**
+ * lda_relief_finish:
+ * @self: the relief, its rows done
+ * @error: return location for an error
+ *
+ * Returns: %FALSE if the work was cancelled, with @error set
+ */
+gboolean
+lda_relief_finish (LdaRelief  *self,
+                   GError    **error)
 {
-  row_pass (data);
-  return NULL;
+  if (g_atomic_int_get (&self->cancelled))
+    return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+
+  return TRUE;
 }
+
+void
+lda_relief_free (LdaRelief *self)
+{
+  if (self == NULL)
+    return;
+
+  lda_buffer_free (self->g);
+  g_free (self->v);
+  g_free (self->f);
+  g_free (self->scratch);
+  g_free (self);
+}
+
+typedef struct
+{
+  LdaRelief *relief;
+  guint      x_start;
+  guint      x_end;
+} ColumnsJob;
 
 static gpointer
 columns_thread (gpointer data)
 {
-  RowJob *job = data;
+  ColumnsJob *job = data;
 
-  relief_columns (job->nuclei, job->g, job->x_start, job->x_end);
+  lda_relief_columns (job->relief, job->x_start, job->x_end);
+  return NULL;
+}
+
+static gpointer
+rows_thread (gpointer data)
+{
+  lda_relief_rows (data, 1);
   return NULL;
 }
 
@@ -520,14 +639,14 @@ columns_thread (gpointer data)
  * @nuclei: the nucleus pixels
  * @area: where the relief is wanted (cell area ∪ nuclei)
  * @relief: (out caller-allocates): width × height bytes
- * @cancellable: (nullable): polled every 64 rows
+ * @cancellable: (nullable): polled every chunk of rows
  * @error: return location for an error
  *
  * pipeline.md §5: inside @area, floor of the exact Euclidean distance to
  * the nearest pixel of @nuclei, clipped to 255; 0 outside @area.  With no
- * nucleus at all the whole area is 255.  Both passes are split between
+ * nucleus at all the whole area is 255.  Both passes are shared between
  * this thread and a second one: the columns in two halves (cut at a
- * multiple of 64), then the rows.
+ * multiple of 64), then the rows, a chunk at a time.
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -540,67 +659,24 @@ lda_relief (const LdaBitplane *nuclei,
 {
   const guint w = nuclei->width;
   const guint h = nuclei->height;
-  const guint x_half = MIN (w, (w / 2 + 63) & ~63u);
-  g_auto(LdaBuffer) g_buffer = NULL;
-  guint8 *g;
-  g_autofree guint *v = NULL;
-  g_autofree gint64 *f = NULL;
-  g_autofree gint16 *scratch = NULL;
-  RowJob jobs[2];
+  const gboolean two = w >= 128 && h >= 64;
+  g_autoptr(LdaRelief) self = lda_relief_new (nuclei, area, relief, cancellable, error);
+  ColumnsJob half = { self, MIN (w, (w / 2 + 63) & ~63u), w };
   GThread *thread = NULL;
-  gboolean two = w >= 128 && h >= 64;
 
-  /* Large: mapped once, reused by the next run (lda-buffer.c). */
-  g = g_buffer = lda_buffer_alloc ((gsize) w * h, FALSE);
-  v = g_try_malloc_n (2 * (gsize) w, sizeof (guint));
-  f = g_try_malloc_n (2 * (gsize) w, sizeof (gint64));
-  scratch = g_try_malloc_n (2 * SCRATCH (w), sizeof (gint16));
-  if (g == NULL || v == NULL || f == NULL || scratch == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory for the distance map of a %u × %u image"), w, h);
-      return FALSE;
-    }
+  if (self == NULL)
+    return FALSE;
 
-  jobs[0] = (RowJob) { nuclei, area, g, relief, 0, w, 0, h, cancellable, v, f, scratch,
-                       root_table (), FALSE };
-  jobs[1] = jobs[0];
-  jobs[1].x_start = w;
-  jobs[1].y_start = h;
-  jobs[1].v = v + w;
-  jobs[1].f = f + w;
-  jobs[1].scratch = scratch + SCRATCH (w);
-
-  /* Column pass: columns are independent. */
   if (two)
-    {
-      jobs[0].x_end = jobs[1].x_start = x_half;
-      thread = g_thread_try_new ("lda-relief", columns_thread, &jobs[1], NULL);
-      if (thread == NULL)
-        jobs[0].x_end = w;
-    }
-  relief_columns (nuclei, g, jobs[0].x_start, jobs[0].x_end);
+    thread = g_thread_try_new ("lda-relief", columns_thread, &half, NULL);
+  lda_relief_columns (self, 0, thread != NULL ? half.x_start : w);
   if (thread != NULL)
     g_thread_join (thread);
-  thread = NULL;
 
-  /* Row pass: rows are independent once the column distances are known. */
-  if (two)
-    {
-      jobs[0].y_end = jobs[1].y_start = h / 2;
-      thread = g_thread_try_new ("lda-relief", row_pass_thread, &jobs[1], NULL);
-      if (thread == NULL)
-        jobs[0].y_end = h;
-    }
-  row_pass (&jobs[0]);
+  thread = two ? g_thread_try_new ("lda-relief", rows_thread, self, NULL) : NULL;
+  lda_relief_rows (self, 0);
   if (thread != NULL)
-    {
-      g_thread_join (thread);
-      jobs[0].cancelled = jobs[0].cancelled || jobs[1].cancelled;
-    }
+    g_thread_join (thread);
 
-  if (jobs[0].cancelled)
-    return !g_cancellable_set_error_if_cancelled (cancellable, error);
-
-  return TRUE;
+  return lda_relief_finish (self, error);
 }

@@ -12,8 +12,9 @@
  * cell the distance map rises by at most one a pixel.  Steps are 0–255,
  * so the queue is 256 FIFOs (lda-watershed-queue.h).  The pipeline
  * floods piece by piece on two threads (lda-watershed-parts.c), byte for
- * byte as lda_watershed() floods the whole image, and computes the relief
- * on a thread of its own while it makes the markers and their pieces.
+ * byte as lda_watershed() floods the whole image.  A second thread starts
+ * on the relief while the markers and their pieces are made, and the first
+ * joins it on the relief's rows once they are.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -129,14 +130,14 @@ lda_watershed_wall (gint32 *markers,
     }
 }
 
+/* The relief's second worker: the column pass, then rows beside the
+ * thread that makes the markers and joins it once they are made. */
 typedef struct
 {
-  const LdaBitplane *nuclei;
-  const LdaBitplane *area;
-  guint8            *relief;
-  GCancellable      *cancellable;
-  GError            *error;
-  gboolean           ok;
+  LdaRelief *relief;
+  GMutex     lock;
+  GCond      columns_done;
+  gboolean   columns;
 } ReliefJob;
 
 static gpointer
@@ -144,7 +145,13 @@ relief_thread (gpointer data)
 {
   ReliefJob *job = data;
 
-  job->ok = lda_relief (job->nuclei, job->area, job->relief, job->cancellable, &job->error);
+  lda_relief_columns (job->relief, 0, G_MAXUINT);
+  g_mutex_lock (&job->lock);
+  job->columns = TRUE;
+  g_cond_signal (&job->columns_done);
+  g_mutex_unlock (&job->lock);
+  lda_relief_rows (job->relief, 1);
+
   return NULL;
 }
 
@@ -234,8 +241,9 @@ unknown_parts (const LdaBitplane  *area,
 
 /* Seeds a marker image from @nuclei (labelled runs, taken over), computes
  * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it.
- * The relief is computed on a thread of its own while the markers and
- * their pieces (lda-watershed-parts.c) are made. */
+ * A second thread makes the relief's column pass and starts on its rows
+ * while this one makes the markers and their pieces
+ * (lda-watershed-parts.c), then joins it on the rows. */
 static LdaRegions *
 regions_new (const LdaBitplane *cell_area,
              const LdaBitplane *nucleus_mask,
@@ -249,6 +257,7 @@ regions_new (const LdaBitplane *cell_area,
   g_autoptr(LdaBitplane) area = NULL;
   g_autoptr(LdaWatershedParts) parts = NULL;
   g_auto(LdaBuffer) relief = NULL;
+  g_autoptr(LdaRelief) steps = NULL;
   g_autoptr(GError) parts_error = NULL;
   ReliefJob job = { NULL, };
   GThread *thread;
@@ -276,22 +285,36 @@ regions_new (const LdaBitplane *cell_area,
                    _("not enough memory to separate the cells of a %u × %u image"), w, h);
       return NULL;
     }
+  if (!(steps = lda_relief_new (nucleus_mask, area, relief, cancellable, error)))
+    return NULL;
 
-  job = (ReliefJob) { nucleus_mask, area, relief, cancellable, NULL, FALSE };
+  /* A second thread makes the relief's columns and starts on its rows
+   * while this one makes the markers and their pieces, then joins it on
+   * the rows: neither waits for the other. */
+  job.relief = steps;
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.columns_done);
   thread = g_thread_try_new ("lda-relief-cells", relief_thread, &job, NULL);
+  if (thread == NULL)
+    lda_relief_columns (steps, 0, w);
   fill_markers (self->regions, area, self->nuclei);
   lda_watershed_wall (self->regions, w, h);
   parts = unknown_parts (area, self->nuclei, &parts_error);
   if (thread != NULL)
-    g_thread_join (thread);
-  else
-    relief_thread (&job);
-
-  if (!job.ok)
     {
-      g_propagate_error (error, job.error);
-      return NULL;
+      g_mutex_lock (&job.lock);
+      while (!job.columns)
+        g_cond_wait (&job.columns_done, &job.lock);
+      g_mutex_unlock (&job.lock);
     }
+  lda_relief_rows (steps, 0);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.columns_done);
+
+  if (!lda_relief_finish (steps, error))
+    return NULL;
   if (parts == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&parts_error));
