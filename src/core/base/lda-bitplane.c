@@ -136,7 +136,7 @@ lda_bitplane_count (const LdaBitplane *self)
   gsize count = 0;
 
   for (gsize i = 0; i < n; i++)
-    count += (gsize) __builtin_popcountll (self->bits[i]);
+    count += (gsize) lda_popcount (self->bits[i]);
 
   return count;
 }

@@ -51,6 +51,24 @@ void         lda_bitplane_to_image   (const LdaBitplane  *self,
                                       LdaImage           *image,
                                       guint8              value);
 
+/* The set bits of @word.  On the x86-64 baseline __builtin_popcountll()
+ * is a call into libgcc that counts by table; processors since 2008 have
+ * an instruction for it, used where there is one. */
+static inline guint
+lda_popcount (guint64 word)
+{
+#if defined(__x86_64__) && !defined(__POPCNT__) && (defined(__GNUC__) || defined(__clang__))
+  if (G_LIKELY (__builtin_cpu_supports ("popcnt")))
+    {
+      guint64 n;
+
+      __asm__ ("popcnt %1, %0" : "=r" (n) : "rm" (word));
+      return (guint) n;
+    }
+#endif
+  return (guint) __builtin_popcountll (word);
+}
+
 static inline guint64 *
 lda_bitplane_row (const LdaBitplane *self,
                   guint              y)

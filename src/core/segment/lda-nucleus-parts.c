@@ -38,7 +38,7 @@ count_range (const guint64 *row,
       guint len = MIN (64 - bit, x1 - x0);
       guint64 mask = len == 64 ? G_MAXUINT64 : (((guint64) 1 << len) - 1) << bit;
 
-      n += (guint64) __builtin_popcountll (row[word] & mask);
+      n += (guint64) lda_popcount (row[word] & mask);
       x0 += len;
     }
 

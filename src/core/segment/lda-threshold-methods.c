@@ -359,7 +359,7 @@ lda_threshold_coherence (const LdaImage *image,
 
           if (word == 0)
             continue;
-          total += (guint64) __builtin_popcountll (word);
+          total += (guint64) lda_popcount (word);
           if (above == NULL || below == NULL)
             continue;
 
@@ -367,7 +367,7 @@ lda_threshold_coherence (const LdaImage *image,
            * bit 0; the padding past the width is clear. */
           left = (word << 1) | (i > 0 ? row[i - 1] >> 63 : 0);
           right = (word >> 1) | (i + 1 < stride ? row[i + 1] << 63 : 0);
-          inside += (guint64) __builtin_popcountll (word & left & right & above[i] & below[i]);
+          inside += (guint64) lda_popcount (word & left & right & above[i] & below[i]);
         }
     }
 
