@@ -20,6 +20,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lda-buffer.h"
 #include "lda-distance.h"
@@ -258,8 +261,23 @@ relief_span_offsets (const gint16 *g2,
                      gint16       *best,
                      const guint8 *root)
 {
+  guint x = x0;
+
   lda_offsets_min (g2 + x0, x1 - x0, reach, best);
-  for (guint x = x0; x < x1; x++)
+#ifdef __SSE2__
+  /* The roots eight at a time, by the same single-precision square root
+   * and truncation that fill root_table(). */
+  for (; x + 8 <= x1; x += 8)
+    {
+      const __m128i zero = _mm_setzero_si128 ();
+      const __m128i n = _mm_loadu_si128 ((const __m128i *) (best + x - x0));
+      const __m128i lo = _mm_cvttps_epi32 (_mm_sqrt_ps (_mm_cvtepi32_ps (_mm_unpacklo_epi16 (n, zero))));
+      const __m128i hi = _mm_cvttps_epi32 (_mm_sqrt_ps (_mm_cvtepi32_ps (_mm_unpackhi_epi16 (n, zero))));
+
+      _mm_storel_epi64 ((__m128i *) (out + x), _mm_packus_epi16 (_mm_packs_epi32 (lo, hi), zero));
+    }
+#endif
+  for (; x < x1; x++)
     out[x] = root[best[x - x0]];
 }
 
