@@ -268,8 +268,10 @@ unknown_parts (const LdaBitplane  *area,
   return lda_watershed_parts_new_from_plane (unknown, error);
 }
 
-/* Seeds a marker image from @nuclei (labelled runs, taken over), computes
- * the relief to @nucleus_mask inside cell area ∪ nuclei and floods it.
+/* Seeds a marker image from @nuclei (labelled runs, taken over; if %NULL,
+ * the 8-connected components of @nucleus_mask, labelled while the relief
+ * is begun), computes the relief to @nucleus_mask inside cell area ∪
+ * nuclei and floods it.
  * A second thread makes the relief's column pass and starts on its rows
  * while this one makes the markers and their pieces
  * (lda-watershed-parts.c), then joins it on the rows. */
@@ -295,12 +297,6 @@ regions_new (const LdaBitplane *cell_area,
   self->width = w;
   self->height = h;
   self->nuclei = nuclei;
-
-  if (self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
-      return NULL;
-    }
 
   if (!(area = lda_bitplane_copy (cell_area, error)))
     return NULL;
@@ -328,9 +324,19 @@ regions_new (const LdaBitplane *cell_area,
   thread = g_thread_try_new ("lda-relief-cells", relief_thread, &job, NULL);
   if (thread == NULL)
     lda_relief_columns (steps, 0, w);
-  fill_markers (self->regions, area, self->nuclei, row);
-  lda_watershed_wall (self->regions, w, h);
-  parts = unknown_parts (area, self->nuclei, &parts_error);
+  /* The nuclei's components, unless given: the relief needs only their
+   * pixels. */
+  if (self->nuclei == NULL &&
+      (self->nuclei = lda_runs_new_from_bitplane (nucleus_mask, TRUE, &parts_error)) != NULL)
+    lda_runs_label (self->nuclei, 8);
+  if (self->nuclei != NULL && self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
+    g_set_error (&parts_error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
+  if (parts_error == NULL)
+    {
+      fill_markers (self->regions, area, self->nuclei, row);
+      lda_watershed_wall (self->regions, w, h);
+      parts = unknown_parts (area, self->nuclei, &parts_error);
+    }
   if (thread != NULL)
     {
       g_mutex_lock (&job.lock);
@@ -379,17 +385,12 @@ lda_regions_new (const LdaBitplane *cell_area,
                  GError           **error)
 {
   g_autoptr(LdaBitplane) nuclei = NULL;
-  g_autoptr(LdaRuns) runs = NULL;
 
   if (!(nuclei = lda_bitplane_copy (hoechst, error)))
     return NULL;
   lda_bitplane_or (nuclei, draq7);
 
-  if (!(runs = lda_runs_new_from_bitplane (nuclei, TRUE, error)))
-    return NULL;
-  lda_runs_label (runs, 8);
-
-  return regions_new (cell_area, nuclei, g_steal_pointer (&runs), cancellable, error);
+  return regions_new (cell_area, nuclei, NULL, cancellable, error);
 }
 
 /**
