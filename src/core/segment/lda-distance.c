@@ -40,21 +40,11 @@ inside_run (const guint16 *g,
   int k = 0;
   int j = 0;
 
-  /* Lower envelope of the parabolas, in whole numbers as in relief_row(). */
+  /* Lower envelope of the parabolas, in whole numbers as the relief's. */
   v[0] = q0;
   f[0] = (gint64) q0 * q0 + (gint64) g[q0] * g[q0];
   for (guint q = q0 + 1; q <= q1; q++)
-    {
-      gint64 fq = (gint64) q * q + (gint64) g[q] * g[q];
-
-      while (k >= 1 &&
-             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
-             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
-        k--;
-      k++;
-      v[k] = q;
-      f[k] = fq;
-    }
+    k = lda_envelope_add (v, f, k, q, (gint64) q * q + (gint64) g[q] * g[q]);
 
   for (guint x = x0; x < x1; x++)
     {

@@ -136,23 +136,8 @@ relief_span (const guint8  *g,
   guint x = x0;
 
   for (guint q = q0; q <= q1; q++)
-    {
-      gint64 fq;
-
-      if (g[q] >= COLUMN_FAR)
-        continue;
-
-      fq = (gint64) q * q + (gint64) g[q] * g[q];
-      /* Drop the last parabola while q's crossing with it comes no later
-       * than its own crossing with the one before. */
-      while (k >= 1 &&
-             (fq - f[k]) * (gint64) (v[k] - v[k - 1]) <=
-             (f[k] - f[k - 1]) * (gint64) (q - v[k]))
-        k--;
-      k++;
-      v[k] = q;
-      f[k] = fq;
-    }
+    if (g[q] < COLUMN_FAR)
+      k = lda_envelope_add (v, f, k, q, (gint64) q * q + (gint64) g[q] * g[q]);
 
   if (k < 0)
     {
