@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lda-buffer.h"
 #include "lda-cli.h"
 #include "lda-memory.h"
 
@@ -57,6 +58,10 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   lda_memory_tune_allocator ();
+  /* A job runs one pipeline, frame after frame: the large buffers a run
+   * frees are kept for the next, up to what a run at 8192 × 8192 frees
+   * (the window keeps less: lda-buffer.h). */
+  lda_buffer_set_cache_max (LDA_BUFFER_CACHE_COMMAND);
 
   if (argc < 2)
     {

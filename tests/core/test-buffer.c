@@ -129,6 +129,35 @@ test_bounded (void)
   g_assert_cmpuint (lda_buffer_cached (), ==, 0);
 }
 
+/* A higher bound keeps more; lowering it gives back what is over. */
+static void
+test_cache_max (void)
+{
+  const gsize size = LDA_BUFFER_CACHE_MAX / 5 * 2 / MIB * MIB;
+  gpointer blocks[3];
+
+  if (!buffers_kept ())
+    return;
+
+  lda_buffer_trim ();
+  g_assert_cmpuint (lda_buffer_get_cache_max (), ==, LDA_BUFFER_CACHE_MAX);
+  lda_buffer_set_cache_max (LDA_BUFFER_CACHE_COMMAND);
+  /* Mapped but never touched: address space only. */
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      blocks[i] = lda_buffer_alloc (size, FALSE);
+      g_assert_nonnull (blocks[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    lda_buffer_free (blocks[i]);
+  /* All three kept, where the default bound keeps two. */
+  g_assert_cmpuint (lda_buffer_cached (), ==, 3 * size);
+
+  lda_buffer_set_cache_max (LDA_BUFFER_CACHE_MAX);
+  g_assert_cmpuint (lda_buffer_cached (), <=, LDA_BUFFER_CACHE_MAX);
+  lda_buffer_trim ();
+}
+
 static void
 test_images (void)
 {
@@ -224,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/buffer/small", test_small);
   g_test_add_func ("/buffer/reused-and-zeroed", test_reused_and_zeroed);
   g_test_add_func ("/buffer/bounded", test_bounded);
+  g_test_add_func ("/buffer/cache-max", test_cache_max);
   g_test_add_func ("/buffer/images", test_images);
   g_test_add_func ("/buffer/memory-check", test_memory_check);
   g_test_add_func ("/buffer/threads", test_threads);

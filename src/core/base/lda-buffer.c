@@ -6,7 +6,8 @@
  * at 8192 × 8192 took more time than the computation itself.  Large
  * buffers here are mapped aligned to 2 MiB and marked for huge pages
  * (512 times fewer faults and TLB entries), and once freed they are kept,
- * up to %LDA_BUFFER_CACHE_MAX in all, for the next buffer of their size:
+ * up to %LDA_BUFFER_CACHE_MAX in all (or what lda_buffer_set_cache_max()
+ * says), for the next buffer of their size:
  * the next run finds its memory already mapped.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -57,6 +58,7 @@ static GHashTable *live;
 static Block cache[CACHE_SLOTS];
 static guint n_cached;
 static gsize cached_bytes;
+static gsize cache_max = LDA_BUFFER_CACHE_MAX;
 
 static gpointer
 map_block (gsize size)
@@ -188,7 +190,7 @@ lda_buffer_alloc (gsize    size,
  * @data: (nullable): a buffer from lda_buffer_alloc()
  *
  * Frees a buffer.  A large one is kept for reuse while the cache holds
- * less than %LDA_BUFFER_CACHE_MAX, else given back to the system.
+ * less than lda_buffer_get_cache_max(), else given back to the system.
  * Thread-safe.
  */
 void
@@ -209,7 +211,7 @@ lda_buffer_free (gpointer data)
     }
 
   size = GPOINTER_TO_SIZE (size_p);
-  if (n_cached < CACHE_SLOTS && cached_bytes + size <= LDA_BUFFER_CACHE_MAX)
+  if (n_cached < CACHE_SLOTS && cached_bytes + size <= cache_max)
     {
       cache[n_cached++] = (Block) { data, size };
       cached_bytes += size;
@@ -256,6 +258,44 @@ lda_buffer_cached (void)
 
   LOCK ();
   bytes = cached_bytes;
+  UNLOCK ();
+
+  return bytes;
+}
+
+/**
+ * lda_buffer_set_cache_max:
+ * @bytes: how much freed memory may be kept for reuse
+ *
+ * Sets the bound of lda_buffer_free()'s cache; the blocks kept beyond a
+ * lower bound are given back.  Thread-safe.
+ */
+void
+lda_buffer_set_cache_max (gsize bytes)
+{
+  gboolean over;
+
+  LOCK ();
+  cache_max = bytes;
+  over = cached_bytes > cache_max;
+  UNLOCK ();
+
+  if (over)
+    lda_buffer_trim ();
+}
+
+/**
+ * lda_buffer_get_cache_max:
+ *
+ * Returns: how much freed memory may be kept for reuse
+ */
+gsize
+lda_buffer_get_cache_max (void)
+{
+  gsize bytes;
+
+  LOCK ();
+  bytes = cache_max;
   UNLOCK ();
 
   return bytes;

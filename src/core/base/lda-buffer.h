@@ -13,17 +13,23 @@ G_BEGIN_DECLS
  * 2 MiB for transparent huge pages, and kept for reuse once freed. */
 #define LDA_BUFFER_LARGE (4 * 1024 * 1024)
 
-/* At most this much freed memory is kept for reuse: all a 2048 × 2048
- * frame's large buffers, and at 8192 × 8192 (a quarter of the window's
- * 40 bytes a pixel went to kept blocks at 1 GiB) a few, where a fresh
- * mapping costs little next to the work done in it. */
+/* At most this much freed memory is kept for reuse, unless set otherwise
+ * (lda_buffer_set_cache_max()): all a 2048 × 2048 frame's large buffers,
+ * and at 8192 × 8192 (a quarter of the window's 40 bytes a pixel went to
+ * kept blocks at 1 GiB) a few. */
 #define LDA_BUFFER_CACHE_MAX (G_GUINT64_CONSTANT (256) << 20)
+/* What the command keeps: about all that one run frees at 8192 × 8192,
+ * where the window cannot afford it but a command that runs frame after
+ * frame spends less time mapping fresh memory than it did. */
+#define LDA_BUFFER_CACHE_COMMAND (G_GUINT64_CONSTANT (1024) << 20)
 
 gpointer lda_buffer_alloc  (gsize    size,
                             gboolean zero);
 void     lda_buffer_free   (gpointer data);
 void     lda_buffer_trim   (void);
 gsize    lda_buffer_cached (void);
+void     lda_buffer_set_cache_max (gsize bytes);
+gsize    lda_buffer_get_cache_max (void);
 
 /* g_auto(LdaBuffer) buf = lda_buffer_alloc (…): freed on leaving scope. */
 typedef gpointer LdaBuffer;
