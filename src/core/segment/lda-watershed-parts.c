@@ -260,9 +260,10 @@ flood_pieces (FloodJob *job)
         }
       b = parts->order[k];
 
-      /* The piece's pixels are unknown: 0, written here rather than when
-       * the markers were made, so that the flood finds them in the
-       * cache. */
+      /* The piece's pixels are unknown: 0, written here (again, for the
+       * pipeline's markers, which are written past the cache) so that
+       * the flood finds them in the cache, and whatever the caller left
+       * in them. */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1]; r++)
         {
           const LdaRun *run = &runs->runs[parts->run_order[r]];
