@@ -102,11 +102,23 @@ test_reused_and_zeroed (void)
   g_assert_cmpuint (lda_buffer_cached (), ==, 0);
 }
 
+/* @n blocks of @size, mapped but never touched: address space only. */
+static void
+map_blocks (gpointer *blocks,
+            guint     n,
+            gsize     size)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      blocks[i] = lda_buffer_alloc (size, FALSE);
+      g_assert_nonnull (blocks[i]);
+    }
+}
+
 static void
 test_bounded (void)
 {
-  /* Mapped but never touched: address space only.  Two fit in the
-   * cache, the third does not. */
+  /* Two fit in the cache, the third does not. */
   const gsize size = LDA_BUFFER_CACHE_MAX / 5 * 2 / MIB * MIB;
   gpointer blocks[3];
 
@@ -114,11 +126,7 @@ test_bounded (void)
     return;
 
   lda_buffer_trim ();
-  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    {
-      blocks[i] = lda_buffer_alloc (size, FALSE);
-      g_assert_nonnull (blocks[i]);
-    }
+  map_blocks (blocks, G_N_ELEMENTS (blocks), size);
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
     {
       lda_buffer_free (blocks[i]);
@@ -142,12 +150,7 @@ test_cache_max (void)
   lda_buffer_trim ();
   g_assert_cmpuint (lda_buffer_get_cache_max (), ==, LDA_BUFFER_CACHE_MAX);
   lda_buffer_set_cache_max (LDA_BUFFER_CACHE_COMMAND);
-  /* Mapped but never touched: address space only. */
-  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    {
-      blocks[i] = lda_buffer_alloc (size, FALSE);
-      g_assert_nonnull (blocks[i]);
-    }
+  map_blocks (blocks, G_N_ELEMENTS (blocks), size);
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
     lda_buffer_free (blocks[i]);
   /* All three kept, where the default bound keeps two. */
