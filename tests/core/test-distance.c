@@ -342,9 +342,28 @@ test_relief_no_nucleus (void)
       g_assert_cmpuint (relief[y * 80 + x], ==, lda_bitplane_get (area, x, y) ? 255 : 0);
 }
 
-/* The relief in steps, as the watershed shares it out: the columns in
- * two ranges, the rows by the second worker and then the first, which
- * finds none left, against lda_relief(). */
+/* Random nuclei and cell area (the nuclei inside it), and their relief
+ * by lda_relief(). */
+static guint8 *
+random_scene (LdaBitplane *nuclei,
+              LdaBitplane *area,
+              guint32      seed,
+              guint        n_nuclei,
+              guint        n_area)
+{
+  GRand *rand = g_rand_new_with_seed (seed);
+
+  set_random_pixels (nuclei, n_nuclei, rand);
+  set_random_pixels (area, n_area, rand);
+  lda_bitplane_or (area, nuclei);
+  g_rand_free (rand);
+
+  return relief_new (nuclei, area);
+}
+
+/* The relief in steps, as the watershed shares it out: the columns and
+ * then the rows by the second worker, then by the first, which finds
+ * none left, against lda_relief(). */
 static void
 test_relief_steps (void)
 {
@@ -353,27 +372,76 @@ test_relief_steps (void)
   g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
   g_autoptr(LdaRelief) steps = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree guint8 *whole = NULL;
+  g_autofree guint8 *whole = random_scene (nuclei, area, 4, 60, 9000);
   g_autofree guint8 *relief = g_malloc ((gsize) w * h);
-  GRand *rand = g_rand_new_with_seed (4);
-
-  set_random_pixels (nuclei, 60, rand);
-  set_random_pixels (area, 9000, rand);
-  lda_bitplane_or (area, nuclei);
-  g_rand_free (rand);
-  whole = relief_new (nuclei, area);
 
   memset (relief, 0xa5, (gsize) w * h);
   steps = lda_relief_new (nuclei, area, relief, NULL, &error);
   g_assert_no_error (error);
-  lda_relief_columns (steps, 128, G_MAXUINT);
-  lda_relief_columns (steps, 0, 128);
+  lda_relief_columns (steps);
   lda_relief_rows (steps, 1);
+  lda_relief_columns (steps);
   lda_relief_rows (steps, 0);
   g_assert_true (lda_relief_finish (steps, &error));
   g_assert_no_error (error);
 
   g_assert_cmpmem (relief, (gsize) w * h, whole, (gsize) w * h);
+}
+
+typedef struct
+{
+  LdaRelief *relief;
+  gint       go;
+} SecondWorker;
+
+static gpointer
+second_worker (gpointer data)
+{
+  SecondWorker *second = data;
+
+  while (!g_atomic_int_get (&second->go))
+    g_thread_yield ();
+  lda_relief_columns (second->relief);
+  lda_relief_rows (second->relief, 1);
+
+  return NULL;
+}
+
+/* Two workers at once, as the watershed runs them: the rows wait for the
+ * columns the other is still on, and the relief is lda_relief()'s every
+ * time, whoever took which chunks. */
+static void
+test_relief_two_workers (void)
+{
+  const guint w = 700, h = 300;
+  g_autoptr(LdaBitplane) nuclei = lda_test_plane_new (w, h);
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (w, h);
+  g_autofree guint8 *whole = random_scene (nuclei, area, 11, 300, 150000);
+  g_autofree guint8 *relief = g_malloc ((gsize) w * h);
+
+  for (guint trial = 0; trial < 20; trial++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdaRelief) steps = NULL;
+      SecondWorker second = { NULL, 0 };
+      GThread *thread;
+
+      memset (relief, 0xa5, (gsize) w * h);
+      steps = lda_relief_new (nuclei, area, relief, NULL, &error);
+      g_assert_no_error (error);
+      second.relief = steps;
+      thread = g_thread_new ("test-relief", second_worker, &second);
+      /* Now and then the second begins first. */
+      g_atomic_int_set (&second.go, 1);
+      if (trial % 2 == 0)
+        g_usleep (200);
+      lda_relief_columns (steps);
+      lda_relief_rows (steps, 0);
+      g_thread_join (thread);
+      g_assert_true (lda_relief_finish (steps, &error));
+
+      g_assert_cmpmem (relief, (gsize) w * h, whole, (gsize) w * h);
+    }
 }
 
 /* A cancelled relief says so, and the watershed that waits on it too. */
@@ -452,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/distance/relief/mostly-nuclei", test_relief_mostly_nuclei);
   g_test_add_func ("/distance/relief/area-islands", test_relief_area_islands);
   g_test_add_func ("/distance/relief/steps", test_relief_steps);
+  g_test_add_func ("/distance/relief/two-workers", test_relief_two_workers);
   g_test_add_func ("/distance/relief/cancelled", test_relief_cancelled);
   g_test_add_func ("/distance/offsets/brute-force", test_offsets_min_brute_force);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lda-compose.h"
+#include "lda-helper.h"
 
 static const char * const class_names[LDA_N_CLASSES] = {
   N_("background"), N_("cell area"), N_("cell outline"), N_("Hoechst nucleus"), N_("Draq7 nucleus"),
@@ -532,7 +533,7 @@ lda_labels_new (const LdaRegions  *regions,
   g_autoptr(LdaCounts) self = NULL;
   g_autofree guint *second_area = NULL;
   ComposeJob jobs[2];
-  GThread *thread = NULL;
+  LdaHelper *helper = NULL;
   gint next_row = 0;
   guint n_objects;
 
@@ -558,15 +559,15 @@ lda_labels_new (const LdaRegions  *regions,
   if (second_area != NULL)
     {
       jobs[1].cell_area = second_area;
-      thread = g_thread_try_new ("lda-labels", compose_rows_thread, &jobs[1], NULL);
+      helper = lda_helper_start ("lda-labels", compose_rows_thread, &jobs[1]);
     }
   self = counts_new (regions, hoechst, draq7, evidence, FALSE);
   compose_rows (&jobs[0]);
-  if (thread != NULL)
-    g_thread_join (thread);
+  /* A helper that never began has counted nothing. */
+  lda_helper_finish (helper);
 
   for (guint i = 0; i < self->n_objects; i++)
-    self->objects[i].cell_area = jobs[0].cell_area[i] + (thread != NULL ? second_area[i] : 0);
+    self->objects[i].cell_area = jobs[0].cell_area[i] + (second_area != NULL ? second_area[i] : 0);
   g_free (jobs[0].cell_area);
   lda_counts_total (self);
 

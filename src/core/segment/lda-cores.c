@@ -31,6 +31,7 @@
 
 #include "lda-error.h"
 #include "lda-cores.h"
+#include "lda-helper.h"
 
 /* Half the side of the box of the neighbourhood, and its passes; the
  * mean is taken over blocks of BLOCK × BLOCK pixels, which is as smooth
@@ -110,41 +111,55 @@ typedef struct
   float   *signal;
   guint    width;
   guint    height;
-  guint    from;      /* rows (along rows) or columns (down columns) */
-  guint    to;
-  gboolean columns;
+  gboolean columns;   /* down columns, else along rows */
   guint    radius;
   guint    passes;
+  gint     next;      /* the next chunk of lines not taken, shared */
 } SmoothJob;
 
+/* Lines (rows, or columns) a thread takes at a time. */
+#define LINE_CHUNK 64
+
+/* Takes chunks of lines until none is left. */
 static gpointer
 smooth_part (gpointer data)
 {
   SmoothJob *job = data;
-  const guint n = job->to - job->from;
+  const guint n = job->columns ? job->width : job->height;
+  g_autofree float *sum = NULL;
+  g_autofree float *ring = NULL;
+  g_autofree float *tmp = NULL;
 
   if (job->columns)
     {
-      g_autofree float *sum = g_new (float, MAX (n, 1));
-      g_autofree float *ring = g_new (float, (gsize) MAX (n, 1) * (2 * job->radius + 2));
-
-      for (guint pass = 0; pass < job->passes; pass++)
-        box_columns (job->signal, job->width, job->height, job->from, job->to,
-                     (int) job->radius, sum, ring);
+      sum = g_new (float, LINE_CHUNK);
+      ring = g_new (float, (gsize) LINE_CHUNK * (2 * job->radius + 2));
     }
   else
-    {
-      g_autofree float *tmp = g_new (float, job->width);
+    tmp = g_new (float, job->width);
 
-      for (guint y = job->from; y < job->to; y++)
+  for (;;)
+    {
+      const guint from = (guint) g_atomic_int_add (&job->next, LINE_CHUNK);
+      const guint to = MIN (from + LINE_CHUNK, n);
+
+      if (from >= n)
+        break;
+      if (job->columns)
         for (guint pass = 0; pass < job->passes; pass++)
-          box_line (job->signal + (gsize) y * job->width, job->width, job->radius, tmp);
+          box_columns (job->signal, job->width, job->height, from, to, (int) job->radius,
+                       sum, ring);
+      else
+        for (guint y = from; y < to; y++)
+          for (guint pass = 0; pass < job->passes; pass++)
+            box_line (job->signal + (gsize) y * job->width, job->width, job->radius, tmp);
     }
 
   return NULL;
 }
 
-/* Along rows, then down columns, each in two halves on two threads. */
+/* Along rows, then down columns, each shared between this thread and a
+ * second one (lda-helper.c). */
 static void
 smooth (float *signal,
         guint  width,
@@ -154,19 +169,12 @@ smooth (float *signal,
 {
   for (guint columns = 0; columns < 2; columns++)
     {
-      guint n = columns ? width : height;
-      SmoothJob jobs[2] = {
-        { signal, width, height, 0, n / 2, columns, radius, passes },
-        { signal, width, height, n / 2, n, columns, radius, passes },
-      };
-      GThread *thread = n >= 64 ? g_thread_try_new ("lda-cores", smooth_part, &jobs[1], NULL)
-                                : NULL;
+      SmoothJob job = { signal, width, height, columns, radius, passes, 0 };
+      LdaHelper *helper = (columns ? width : height) > LINE_CHUNK ?
+                          lda_helper_start ("lda-cores", smooth_part, &job) : NULL;
 
-      if (thread == NULL)
-        jobs[0].to = n;
-      smooth_part (&jobs[0]);
-      if (thread != NULL)
-        g_thread_join (thread);
+      smooth_part (&job);
+      lda_helper_finish (helper);
     }
 }
 
@@ -292,14 +300,13 @@ on_two_threads (const CoresJob *job,
 {
   gint next = 0;
   CoresJob shared = *job;
-  GThread *thread;
+  LdaHelper *helper;
 
   shared.func = func;
   shared.next = &next;
-  thread = job->bh > ROW_CHUNK ? g_thread_try_new ("lda-cores", take_rows, &shared, NULL) : NULL;
+  helper = job->bh > ROW_CHUNK ? lda_helper_start ("lda-cores", take_rows, &shared) : NULL;
   take_rows (&shared);
-  if (thread != NULL)
-    g_thread_join (thread);
+  lda_helper_finish (helper);
 }
 
 /**

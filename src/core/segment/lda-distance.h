@@ -30,9 +30,7 @@ LdaRelief *lda_relief_new     (const LdaBitplane  *nuclei,
                                guint8             *relief,
                                GCancellable       *cancellable,
                                GError            **error);
-void       lda_relief_columns (LdaRelief          *self,
-                               guint               x_start,
-                               guint               x_end);
+void       lda_relief_columns (LdaRelief          *self);
 void       lda_relief_rows    (LdaRelief          *self,
                                guint               worker);
 gboolean   lda_relief_finish  (LdaRelief          *self,

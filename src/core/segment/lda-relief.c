@@ -27,6 +27,7 @@
 #include "lda-buffer.h"
 #include "lda-distance.h"
 #include "lda-error.h"
+#include "lda-helper.h"
 #include "lda-offsets.h"
 
 #define FAR (LDA_RELIEF_MAX + 1)
@@ -457,8 +458,11 @@ relief_columns (const LdaBitplane *nuclei,
     }
 }
 
-/* Rows are taken this many at a time by whichever worker is free. */
-#define ROW_CHUNK 16
+/* Rows, and columns, are taken this many at a time by whichever worker
+ * is free: a chunk of columns is a strip of the column distances that
+ * stays in the cache from its pass down to its pass up. */
+#define ROW_CHUNK    16
+#define COLUMN_CHUNK 512
 
 struct _LdaRelief
 {
@@ -471,7 +475,9 @@ struct _LdaRelief
   gint64            *f;
   gint16            *scratch;    /* scratch of the offsets, per worker */
   const guint8      *root;
-  gint               next_row;   /* the next chunk of rows not taken */
+  gint               next_column; /* the next chunk of columns not taken */
+  gint               columns_done;
+  gint               next_row;    /* the next chunk of rows not taken */
   gint               cancelled;
 };
 
@@ -485,8 +491,10 @@ struct _LdaRelief
  * @error: return location for an error
  *
  * The relief of lda_relief(), in steps that callers can share between
- * two threads: lda_relief_columns() over all the columns, and then
- * lda_relief_rows() by up to %LDA_RELIEF_WORKERS workers at once.
+ * threads: each of up to %LDA_RELIEF_WORKERS workers calls
+ * lda_relief_columns() and then lda_relief_rows(), which begins once all
+ * the columns are done.  A worker that comes late finds less to do, or
+ * nothing.
  *
  * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
  */
@@ -520,28 +528,34 @@ lda_relief_new (const LdaBitplane  *nuclei,
 /**
  * lda_relief_columns:
  * @self: the relief
- * @x_start: the first column
- * @x_end: one past the last (clipped to the width); two callers cut the
- *   columns at a multiple of 64
  *
- * The column pass over columns @x_start … @x_end − 1.  Columns are
- * independent.
+ * The column pass: takes chunks of columns until none is left.  Columns
+ * are independent.
  */
 void
-lda_relief_columns (LdaRelief *self,
-                    guint      x_start,
-                    guint      x_end)
+lda_relief_columns (LdaRelief *self)
 {
-  relief_columns (self->nuclei, self->g, x_start, MIN (x_end, self->nuclei->width));
+  const guint w = self->nuclei->width;
+
+  for (;;)
+    {
+      const guint x0 = (guint) g_atomic_int_add (&self->next_column, COLUMN_CHUNK);
+
+      if (x0 >= w)
+        break;
+      relief_columns (self->nuclei, self->g, x0, MIN (x0 + COLUMN_CHUNK, w));
+      g_atomic_int_add (&self->columns_done, (gint) (MIN (x0 + COLUMN_CHUNK, w) - x0));
+    }
 }
 
 /**
  * lda_relief_rows:
- * @self: the relief, its column pass done
+ * @self: the relief
  * @worker: 0 … %LDA_RELIEF_WORKERS − 1, one per thread at work at once
  *
- * Takes chunks of rows until none is left, or the work is cancelled.
- * Rows are independent once the column distances are known.
+ * Waits for the columns that other workers are still on, awake (a chunk
+ * is short), then takes chunks of rows until none is left, or the work is
+ * cancelled.  Rows are independent once the column distances are known.
  */
 void
 lda_relief_rows (LdaRelief *self,
@@ -549,11 +563,12 @@ lda_relief_rows (LdaRelief *self,
 {
   const guint w = self->nuclei->width, h = self->nuclei->height;
   guint *v;
-  gint64 *f;
   gint16 *scratch;
+  gint64 *f;
 
   g_return_if_fail (worker < LDA_RELIEF_WORKERS);
 
+  lda_helper_wait_for (&self->columns_done, (gint) w);
   v = self->v + (gsize) worker * w;
   f = self->f + (gsize) worker * w;
   scratch = self->scratch + (gsize) worker * SCRATCH (w);
@@ -614,26 +629,13 @@ lda_relief_free (LdaRelief *self)
   g_free (self);
 }
 
-typedef struct
-{
-  LdaRelief *relief;
-  guint      x_start;
-  guint      x_end;
-} ColumnsJob;
-
+/* The second worker: its share of both passes. */
 static gpointer
-columns_thread (gpointer data)
+relief_helper (gpointer data)
 {
-  ColumnsJob *job = data;
-
-  lda_relief_columns (job->relief, job->x_start, job->x_end);
-  return NULL;
-}
-
-static gpointer
-rows_thread (gpointer data)
-{
+  lda_relief_columns (data);
   lda_relief_rows (data, 1);
+
   return NULL;
 }
 
@@ -648,8 +650,7 @@ rows_thread (gpointer data)
  * pipeline.md §5: inside @area, floor of the exact Euclidean distance to
  * the nearest pixel of @nuclei, clipped to 255; 0 outside @area.  With no
  * nucleus at all the whole area is 255.  Both passes are shared between
- * this thread and a second one: the columns in two halves (cut at a
- * multiple of 64), then the rows, a chunk at a time.
+ * this thread and a second one (lda-helper.c), a chunk at a time.
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -662,24 +663,17 @@ lda_relief (const LdaBitplane *nuclei,
 {
   const guint w = nuclei->width;
   const guint h = nuclei->height;
-  const gboolean two = w >= 128 && h >= 64;
   g_autoptr(LdaRelief) self = lda_relief_new (nuclei, area, relief, cancellable, error);
-  ColumnsJob half = { self, MIN (w, (w / 2 + 63) & ~63u), w };
-  GThread *thread = NULL;
+  LdaHelper *helper;
 
   if (self == NULL)
     return FALSE;
 
-  if (two)
-    thread = g_thread_try_new ("lda-relief", columns_thread, &half, NULL);
-  lda_relief_columns (self, 0, thread != NULL ? half.x_start : w);
-  if (thread != NULL)
-    g_thread_join (thread);
-
-  thread = two ? g_thread_try_new ("lda-relief", rows_thread, self, NULL) : NULL;
+  helper = w >= 2 * COLUMN_CHUNK && h >= 64 ?
+           lda_helper_start ("lda-relief", relief_helper, self) : NULL;
+  lda_relief_columns (self);
   lda_relief_rows (self, 0);
-  if (thread != NULL)
-    g_thread_join (thread);
+  lda_helper_finish (helper);
 
   return lda_relief_finish (self, error);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lda-distance.h"
+#include "lda-helper.h"
 #include "lda-split.h"
 #include "lda-split-private.h"
 
@@ -316,7 +317,7 @@ lda_split_blobs (const LdaRuns     *blobs,
   g_autofree guint *order = NULL;
   guint n_large;
   BlobJob jobs[2];
-  GThread *thread = NULL;
+  LdaHelper *helper = NULL;
   gint next_large = 0, next = 0;
 
   g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
@@ -342,15 +343,15 @@ lda_split_blobs (const LdaRuns     *blobs,
     };
 
   if (n_large > 1 || n_blobs > BLOB_CHUNK)
-    thread = g_thread_try_new ("lda-split", split_blobs_thread, &jobs[1], NULL);
+    helper = lda_helper_start ("lda-split", split_blobs_thread, &jobs[1]);
   split_blobs (&jobs[0]);
-  if (thread != NULL)
-    g_thread_join (thread);
+  /* A helper that never began found no line and no seed. */
+  lda_helper_finish (helper);
 
   /* The lines go into the plane here: two threads' blobs may share a
    * word of it. */
   *n_seeds = 0;
-  for (guint t = 0; t < (thread != NULL ? 2u : 1u); t++)
+  for (guint t = 0; t < 2; t++)
     {
       for (guint k = 0; k < jobs[t].lines->len; k++)
         {
@@ -365,7 +366,7 @@ lda_split_blobs (const LdaRuns     *blobs,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (!jobs[0].ok || (thread != NULL && !jobs[1].ok))
+  if (!jobs[0].ok || !jobs[1].ok)
     {
       lda_split_set_oom (error, w, h);
       return FALSE;

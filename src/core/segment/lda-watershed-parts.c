@@ -27,6 +27,7 @@
 #include "lda-bitplane.h"
 #include "lda-components.h"
 #include "lda-error.h"
+#include "lda-helper.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
 #include "lda-watershed-queue.h"
@@ -334,7 +335,8 @@ flood_pieces_thread (gpointer data)
  * @error: return location for an error
  *
  * Floods each piece on its own, the pieces taken by this thread and a
- * second one as each is free; the result is byte for byte that of lda_watershed().
+ * second one as each is free (lda-helper.c); the result is byte for byte
+ * that of lda_watershed().
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -351,20 +353,20 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
     { self, markers, relief, &next_large, &next, cancellable, 1 },
     { self, markers, relief, &next_large, &next, cancellable, 1 },
   };
-  GThread *thread = NULL;
+  LdaHelper *helper = NULL;
 
   if (self->n_pixels >= MIN_PIXELS_FOR_TWO && n > 1)
-    thread = g_thread_try_new ("lda-watershed", flood_pieces_thread, &jobs[1], NULL);
+    helper = lda_helper_start ("lda-watershed", flood_pieces_thread, &jobs[1]);
   flood_pieces (&jobs[0]);
-  if (thread != NULL)
-    g_thread_join (thread);
+  /* A helper that never began leaves its job as it found it: done. */
+  lda_helper_finish (helper);
 
-  if (jobs[0].done < 0 || (thread != NULL && jobs[1].done < 0))
+  if (jobs[0].done < 0 || jobs[1].done < 0)
     {
       g_cancellable_set_error_if_cancelled (cancellable, error);
       return FALSE;
     }
-  if (jobs[0].done == 0 || (thread != NULL && jobs[1].done == 0))
+  if (jobs[0].done == 0 || jobs[1].done == 0)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to separate the cells of a %u × %u image"),

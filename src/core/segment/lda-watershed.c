@@ -30,6 +30,7 @@
 #include "lda-distance.h"
 #include "lda-buffer.h"
 #include "lda-error.h"
+#include "lda-helper.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
 #include "lda-watershed-queue.h"
@@ -133,27 +134,13 @@ lda_watershed_wall (gint32 *markers,
     }
 }
 
-/* The relief's second worker: the column pass, then rows beside the
- * thread that makes the markers and joins it once they are made. */
-typedef struct
-{
-  LdaRelief *relief;
-  GMutex     lock;
-  GCond      columns_done;
-  gboolean   columns;
-} ReliefJob;
-
+/* The relief's second worker: it starts on the columns while the first
+ * makes the markers, which then joins it. */
 static gpointer
-relief_thread (gpointer data)
+relief_helper (gpointer data)
 {
-  ReliefJob *job = data;
-
-  lda_relief_columns (job->relief, 0, G_MAXUINT);
-  g_mutex_lock (&job->lock);
-  job->columns = TRUE;
-  g_cond_signal (&job->columns_done);
-  g_mutex_unlock (&job->lock);
-  lda_relief_rows (job->relief, 1);
+  lda_relief_columns (data);
+  lda_relief_rows (data, 1);
 
   return NULL;
 }
@@ -272,9 +259,9 @@ unknown_parts (const LdaBitplane  *area,
  * the 8-connected components of @nucleus_mask, labelled while the relief
  * is begun), computes the relief to @nucleus_mask inside cell area ∪
  * nuclei and floods it.
- * A second thread makes the relief's column pass and starts on its rows
- * while this one makes the markers and their pieces
- * (lda-watershed-parts.c), then joins it on the rows. */
+ * A second thread starts on the relief while this one makes the markers
+ * and their pieces (lda-watershed-parts.c), then joins it on the relief's
+ * columns and rows left. */
 static LdaRegions *
 regions_new (const LdaBitplane *cell_area,
              const LdaBitplane *nucleus_mask,
@@ -291,8 +278,7 @@ regions_new (const LdaBitplane *cell_area,
   g_autoptr(LdaRelief) steps = NULL;
   g_autoptr(GError) parts_error = NULL;
   g_autofree gint32 *row = NULL;
-  ReliefJob job = { NULL, };
-  GThread *thread;
+  LdaHelper *helper;
 
   self->width = w;
   self->height = h;
@@ -315,15 +301,10 @@ regions_new (const LdaBitplane *cell_area,
   if (!(steps = lda_relief_new (nucleus_mask, area, relief, cancellable, error)))
     return NULL;
 
-  /* A second thread makes the relief's columns and starts on its rows
-   * while this one makes the markers and their pieces, then joins it on
-   * the rows: neither waits for the other. */
-  job.relief = steps;
-  g_mutex_init (&job.lock);
-  g_cond_init (&job.columns_done);
-  thread = g_thread_try_new ("lda-relief-cells", relief_thread, &job, NULL);
-  if (thread == NULL)
-    lda_relief_columns (steps, 0, w);
+  /* A second thread starts on the relief while this one makes the
+   * markers and their pieces, then joins it on what is left of the
+   * relief (lda-helper.c). */
+  helper = lda_helper_start ("lda-relief-cells", relief_helper, steps);
   /* The nuclei's components, unless given: the relief needs only their
    * pixels. */
   if (self->nuclei == NULL &&
@@ -337,18 +318,9 @@ regions_new (const LdaBitplane *cell_area,
       lda_watershed_wall (self->regions, w, h);
       parts = unknown_parts (area, self->nuclei, &parts_error);
     }
-  if (thread != NULL)
-    {
-      g_mutex_lock (&job.lock);
-      while (!job.columns)
-        g_cond_wait (&job.columns_done, &job.lock);
-      g_mutex_unlock (&job.lock);
-    }
+  lda_relief_columns (steps);
   lda_relief_rows (steps, 0);
-  if (thread != NULL)
-    g_thread_join (thread);
-  g_mutex_clear (&job.lock);
-  g_cond_clear (&job.columns_done);
+  lda_helper_finish (helper);
 
   if (!lda_relief_finish (steps, error))
     return NULL;
