@@ -1,12 +1,19 @@
 /* test-helper.c — tests for lda-helper: a helper that runs is waited for,
  * one that has not begun never runs, work shared with one is done once
- * whichever way it goes, and waiting for a count returns only once it is
- * reached.
+ * whichever way it goes, waiting for a count returns only once it is
+ * reached, and a helper started on another processor is free to move once
+ * it runs.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <glib.h>
+#ifdef HAVE_PTHREAD_ATTR_SETAFFINITY_NP
+#include <pthread.h>
+#include <sched.h>
+#endif
 
 #include "lda-helper.h"
 
@@ -61,8 +68,10 @@ helper_slow (gpointer data)
   return take_chunks (work);
 }
 
+/* Starts a slow helper, lets it begin, and finishes it: its work is all
+ * done once the caller is back, though the caller did none of it. */
 static void
-test_helper_waited_for (void)
+check_waited_for (void)
 {
   Work *work = g_new0 (Work, 1);
   LdaHelper *helper = lda_helper_start ("test-helper", helper_slow, work);
@@ -73,13 +82,17 @@ test_helper_waited_for (void)
     g_thread_yield ();
 
   g_assert_true (lda_helper_finish (helper));
-  /* Its work is all done once the caller is back, though the caller did
-   * none of it. */
   for (guint i = 0; i < N_ITEMS; i++)
     g_assert_cmpuint (work->items[i], ==, 1);
   g_assert_cmpint (g_atomic_int_get (&work->calls), ==, 1);
 
   g_free (work);
+}
+
+static void
+test_helper_waited_for (void)
+{
+  check_waited_for ();
 }
 
 /* The caller does the work alongside a helper and finishes it: every
@@ -164,6 +177,66 @@ test_helper_wait_for (void)
   lda_helper_wait_for (&count.count, 20);
 }
 
+#ifdef HAVE_PTHREAD_ATTR_SETAFFINITY_NP
+typedef struct
+{
+  cpu_set_t seen;
+  gint      calls;
+} Where;
+
+static gpointer
+note_affinity (gpointer data)
+{
+  Where *where = data;
+
+  sched_getaffinity (0, sizeof where->seen, &where->seen);
+  g_atomic_int_inc (&where->calls);
+  return NULL;
+}
+
+/* Started elsewhere, the helper is then free to run wherever its caller
+ * may: not left on the processors it was started on. */
+static void
+test_helper_free_to_move (void)
+{
+  cpu_set_t allowed;
+  Where where = { 0, };
+  LdaHelper *helper;
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof allowed, &allowed), ==, 0);
+  if (CPU_COUNT (&allowed) < 2)
+    {
+      g_test_skip ("one processor only");
+      return;
+    }
+  CPU_ZERO (&where.seen);
+  helper = lda_helper_start ("test-helper", note_affinity, &where);
+  while (!g_atomic_int_get (&where.calls))
+    g_thread_yield ();
+  g_assert_true (lda_helper_finish (helper));
+  g_assert_true (CPU_EQUAL (&where.seen, &allowed));
+}
+
+/* A caller held to one processor still gets its helper, which shares
+ * that processor. */
+static void
+test_helper_one_processor (void)
+{
+  cpu_set_t allowed, one;
+  int here = sched_getcpu ();
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof allowed, &allowed), ==, 0);
+  g_assert_cmpint (here, >=, 0);
+  CPU_ZERO (&one);
+  CPU_SET (here, &one);
+  g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
+
+  check_waited_for ();
+
+  g_assert_cmpint (sched_setaffinity (0, sizeof allowed, &allowed), ==, 0);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +247,10 @@ main (int   argc,
   g_test_add_func ("/helper/shared", test_helper_shared);
   g_test_add_func ("/helper/none", test_helper_none);
   g_test_add_func ("/helper/wait-for", test_helper_wait_for);
+#ifdef HAVE_PTHREAD_ATTR_SETAFFINITY_NP
+  g_test_add_func ("/helper/free-to-move", test_helper_free_to_move);
+  g_test_add_func ("/helper/one-processor", test_helper_one_processor);
+#endif
 
   return g_test_run ();
 }
