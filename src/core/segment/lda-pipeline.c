@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lda-error.h"
+#include "lda-helper.h"
 #include "lda-pipeline-private.h"
 
 static const char * const stage_names[LDA_N_STAGES] = {
@@ -365,7 +366,7 @@ core_threshold (LdaPipeline *self,
 }
 
 /* The three channels' thresholds and masks: the cell area's chain on a
- * second thread when the nuclei have work too. */
+ * second thread (lda-helper.c) when the nuclei have work too. */
 static gboolean
 run_channels (LdaPipeline  *self,
               GCancellable *cancellable,
@@ -380,14 +381,17 @@ run_channels (LdaPipeline  *self,
     {
       ChainJob job = { self, cancellable, NULL, FALSE, FALSE };
       g_autoptr(GError) local_error = NULL;
-      GThread *thread = g_thread_new ("lda-cell-area", cell_area_chain, &job);
+      LdaHelper *helper = lda_helper_start ("lda-cell-area", cell_area_chain, &job);
       gboolean ok;
 
       ok = lda_pipeline_run_channel (self, LDA_CHANNEL_HOECHST, &changed, cancellable,
                                      &local_error) &&
            lda_pipeline_run_channel (self, LDA_CHANNEL_DRAQ7, &changed, cancellable,
                                      &local_error);
-      g_thread_join (thread);
+      /* Not begun by now (or no thread to be had): the cell area is
+       * made here after all. */
+      if (!lda_helper_finish (helper))
+        cell_area_chain (&job);
 
       if (job.changed)
         changed = TRUE;
