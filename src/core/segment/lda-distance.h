@@ -33,6 +33,7 @@ LdaRelief *lda_relief_new     (const LdaBitplane  *nuclei,
 void       lda_relief_columns (LdaRelief          *self);
 void       lda_relief_rows    (LdaRelief          *self,
                                guint               worker);
+gpointer   lda_relief_second_worker (gpointer      relief);
 gboolean   lda_relief_finish  (LdaRelief          *self,
                                GError            **error);
 void       lda_relief_free    (LdaRelief          *self);

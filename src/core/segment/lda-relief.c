@@ -629,12 +629,20 @@ lda_relief_free (LdaRelief *self)
   g_free (self);
 }
 
-/* The second worker: its share of both passes. */
-static gpointer
-relief_helper (gpointer data)
+/**
+ * lda_relief_second_worker:
+ * @relief: (type LdaRelief): the relief
+ *
+ * The second worker's share of both passes, for lda_helper_start():
+ * columns, then rows as worker 1.
+ *
+ * Returns: %NULL
+ */
+gpointer
+lda_relief_second_worker (gpointer relief)
 {
-  lda_relief_columns (data);
-  lda_relief_rows (data, 1);
+  lda_relief_columns (relief);
+  lda_relief_rows (relief, 1);
 
   return NULL;
 }
@@ -670,7 +678,7 @@ lda_relief (const LdaBitplane *nuclei,
     return FALSE;
 
   helper = w >= 2 * COLUMN_CHUNK && h >= 64 ?
-           lda_helper_start ("lda-relief", relief_helper, self) : NULL;
+           lda_helper_start ("lda-relief", lda_relief_second_worker, self) : NULL;
   lda_relief_columns (self);
   lda_relief_rows (self, 0);
   lda_helper_finish (helper);

@@ -134,17 +134,6 @@ lda_watershed_wall (gint32 *markers,
     }
 }
 
-/* The relief's second worker: it starts on the columns while the first
- * makes the markers, which then joins it. */
-static gpointer
-relief_helper (gpointer data)
-{
-  lda_relief_columns (data);
-  lda_relief_rows (data, 1);
-
-  return NULL;
-}
-
 /* Nucleus runs from @r on that lie in row @y, painted; returns the first
  * run not painted. */
 static gsize
@@ -304,7 +293,7 @@ regions_new (const LdaBitplane *cell_area,
   /* A second thread starts on the relief while this one makes the
    * markers and their pieces, then joins it on what is left of the
    * relief (lda-helper.c). */
-  helper = lda_helper_start ("lda-relief-cells", relief_helper, steps);
+  helper = lda_helper_start ("lda-relief-cells", lda_relief_second_worker, steps);
   /* The nuclei's components, unless given: the relief needs only their
    * pixels. */
   if (self->nuclei == NULL &&
