@@ -230,6 +230,9 @@ lda_helper_finish (LdaHelper *helper)
         deadline = g_get_monotonic_time () + SPIN_US;
       else if (g_get_monotonic_time () > deadline)
         break;
+      /* Where more threads want the processors than there are (two
+       * jobs of a batch), the one this waits for may be among them. */
+      g_thread_yield ();
     }
 
   /* Kept from running: wait for it asleep after all. */
