@@ -677,7 +677,7 @@ lda_relief (const LdaBitplane *nuclei,
   if (self == NULL)
     return FALSE;
 
-  helper = w >= 2 * COLUMN_CHUNK && h >= 64 ?
+  helper = w >= 128 && h >= 64 ?
            lda_helper_start ("lda-relief", lda_relief_second_worker, self) : NULL;
   lda_relief_columns (self);
   lda_relief_rows (self, 0);
