@@ -36,6 +36,7 @@
 /* How long the caller waits awake for a running helper, in µs. */
 #define SPIN_US 2000
 
+/* In this order: a running helper's state only rises, to DONE. */
 enum
 {
   PENDING,
@@ -145,6 +146,36 @@ cpu_relax (void)
 #endif
 }
 
+/* Waits awake until *@value reaches @target, for at most @budget_us µs
+ * (or without limit, if negative).  The processor is offered to others
+ * now and then: where more threads want the processors than there are
+ * (two jobs of a batch), the one this waits for may be among them.
+ * Returns whether @target was reached. */
+static gboolean
+spin_until (gint   *value,
+            gint    target,
+            gint64  budget_us)
+{
+  gint64 deadline = 0;
+
+  for (guint spins = 1; g_atomic_int_get (value) < target; spins++)
+    {
+      cpu_relax ();
+      if ((spins & 255) != 0)
+        continue;
+      if (budget_us >= 0)
+        {
+          if (deadline == 0)
+            deadline = g_get_monotonic_time () + budget_us;
+          else if (g_get_monotonic_time () > deadline)
+            return FALSE;
+        }
+      g_thread_yield ();
+    }
+
+  return TRUE;
+}
+
 /**
  * lda_helper_start:
  * @name: the thread's name
@@ -209,8 +240,6 @@ lda_helper_start (const char  *name,
 gboolean
 lda_helper_finish (LdaHelper *helper)
 {
-  gint64 deadline = 0;
-
   if (helper == NULL)
     return FALSE;
 
@@ -221,22 +250,9 @@ lda_helper_finish (LdaHelper *helper)
       return FALSE;
     }
 
-  for (guint spins = 0; g_atomic_int_get (&helper->state) != DONE; spins++)
-    {
-      cpu_relax ();
-      if ((spins & 255) != 0)
-        continue;
-      if (deadline == 0)
-        deadline = g_get_monotonic_time () + SPIN_US;
-      else if (g_get_monotonic_time () > deadline)
-        break;
-      /* Where more threads want the processors than there are (two
-       * jobs of a batch), the one this waits for may be among them. */
-      g_thread_yield ();
-    }
-
-  /* Kept from running: wait for it asleep after all. */
-  if (g_atomic_int_get (&helper->state) != DONE)
+  /* Running or done (never called off now): wait awake a while, then,
+   * kept from running, asleep after all. */
+  if (!spin_until (&helper->state, DONE, SPIN_US))
     {
       g_mutex_lock (&helper->lock);
       while (g_atomic_int_get (&helper->state) != DONE)
@@ -262,10 +278,5 @@ void
 lda_helper_wait_for (gint *count,
                      gint  target)
 {
-  for (guint spins = 1; g_atomic_int_get (count) < target; spins++)
-    {
-      cpu_relax ();
-      if ((spins & 1023) == 0)
-        g_thread_yield ();
-    }
+  spin_until (count, target, -1);
 }

@@ -14,7 +14,7 @@
  * floods piece by piece on two threads (lda-watershed-parts.c), byte for
  * byte as lda_watershed() floods the whole image.  A second thread starts
  * on the relief while the markers and their pieces are made, and the first
- * joins it on the relief's rows once they are.
+ * joins it on what is left of the relief once they are.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
