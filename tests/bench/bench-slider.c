@@ -22,6 +22,9 @@
  * nucleus objects each change left different (how much a re-flood of only
  * the changed ones could save).  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
+ * With BENCH_EACH set in the environment, each change is printed too,
+ * with the time of each stage of the pipeline in lda_pipeline_run()'s
+ * order.
  * A benchmark, not a test: the figures depend on the machine.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -31,6 +34,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -60,6 +64,7 @@ typedef struct
   gint64           render_us;
   gint64           split_us;
   gint64           watershed_us;
+  gint64           stage_us[LDA_N_STAGES];
   gint64           preview_at;
   GHashTable      *objects;        /* the last result's nucleus objects */
   guint            n_objects;
@@ -140,6 +145,7 @@ on_updated (LdaPipelineRunner *runner,
       probe->run_us = result->run_us;
       probe->split_us = result->stage_us[LDA_STAGE_NUCLEI];
       probe->watershed_us = result->stage_us[LDA_STAGE_REGIONS];
+      memcpy (probe->stage_us, result->stage_us, sizeof probe->stage_us);
       probe->render_us = result->render_us;
       count_changed_objects (probe, result->nuclei);
       probe->tiles_at_update = lda_tiled_layer_get_render_us ();
@@ -258,6 +264,15 @@ measure (Probe             *probe,
         t->preview[t->n_previews++] = probe->preview_at - t0;
       t->own[i] = probe->run_us + probe->render_us + probe->main_us + probe->tiles_in_paint;
       t->gtk[i] = MAX (0, probe->paint_us - probe->tiles_in_paint);
+      if (g_getenv ("BENCH_EACH") != NULL)
+        {
+          printf ("change %3u: offset %.2f, own %.1f, split %.1f, watershed %.1f ms; stages",
+                  i, gtk_adjustment_get_value (offset), t->own[i] / 1000.0,
+                  t->split[i] / 1000.0, t->watershed[i] / 1000.0);
+          for (guint st = 0; st < LDA_N_STAGES; st++)
+            printf (" %.1f", probe->stage_us[st] / 1000.0);
+          printf ("; run %.1f\n", t->run[i] / 1000.0);
+        }
     }
 }
 
