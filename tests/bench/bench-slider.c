@@ -22,6 +22,8 @@
  * nucleus objects each change left different (how much a re-flood of only
  * the changed ones could save).  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
+ * BENCH_CHANNEL=cell-area (or draq7) in the environment moves that
+ * channel's offset instead.
  * With BENCH_EACH set in the environment, each change is printed too,
  * with the time of each stage of the pipeline in lda_pipeline_run()'s
  * order.
@@ -65,6 +67,7 @@ typedef struct
   gint64           split_us;
   gint64           watershed_us;
   gint64           stage_us[LDA_N_STAGES];
+  LdaChannel       channel;        /* whose offset is moved */
   gint64           preview_at;
   GHashTable      *objects;        /* the last result's nucleus objects */
   guint            n_objects;
@@ -224,7 +227,7 @@ timings_clear (Timings *t)
   g_free (t->preview);
 }
 
-/* Moves the Hoechst offset @t->n times, each time until the result is on
+/* Moves the channel's offset @t->n times, each time until the result is on
  * screen, and notes where the time went. */
 static void
 measure (Probe             *probe,
@@ -284,8 +287,8 @@ print_timings (const Timings *t,
                guint          height,
                gint64         t_open)
 {
-  printf ("slider change to updated pane on screen, %u × %u, %u changes of the Hoechst offset\n",
-          width, height, t->n);
+  printf ("slider change to updated pane on screen, %u × %u, %u changes of the %s offset\n",
+          width, height, t->n, lda_channel_title (probe->channel));
   printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (window),
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
   printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
@@ -358,6 +361,10 @@ main (int    argc,
       return 1;
     }
   n = MAX (n, 1);
+  probe.channel = LDA_CHANNEL_HOECHST;
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    if (g_strcmp0 (g_getenv ("BENCH_CHANNEL"), lda_channel_name (c)) == 0)
+      probe.channel = c;
   if (preset_name != NULL && !lda_preset_from_name (preset_name, &preset))
     {
       fprintf (stderr, "bench-slider: no preset named %s\n", preset_name);
@@ -404,7 +411,7 @@ main (int    argc,
   bench_frame_timer_attach (&probe.timer, GTK_WIDGET (probe.window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &probe);
   offset = lda_channel_panel_get_offset_adjustment (
-    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (probe.window, LDA_CHANNEL_HOECHST)));
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (probe.window, probe.channel)));
 
   timings_init (&timings, n);
   measure (&probe, runner, offset, &timings);
