@@ -145,6 +145,47 @@ test_kernel_change (void)
   assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (fresh));
 }
 
+/* A cell area change floods the cells again from the nuclei as they
+ * were: the nuclei are not split again, and the result is the one a
+ * pipeline that computed everything with the new value gives.  Threaded
+ * (the cell area on a second thread) and not. */
+static void
+test_cell_area_change_keeps_nuclei (void)
+{
+  for (guint threaded = 0; threaded < 2; threaded++)
+    {
+      g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+      g_autoptr(LdaPipeline) fresh = new_pipeline ();
+      LdaChannelParams p;
+      guint n_objects;
+
+      lda_pipeline_set_threaded (pipeline, threaded);
+      run_ok (pipeline);
+      g_assert_nonnull (lda_pipeline_get_nuclei (pipeline));
+      n_objects = lda_pipeline_get_nuclei (pipeline)->objects->n_components;
+
+      p = lda_pipeline_get_params (pipeline)->channel[LDA_CHANNEL_CELL_AREA];
+      p.kernel = 9;
+      g_assert_true (lda_pipeline_set_channel_params (pipeline, LDA_CHANNEL_CELL_AREA, &p, NULL));
+      run_ok (pipeline);
+
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_CELL_AREA), ==, 2);
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK_HOECHST), ==, 1);
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_NUCLEI), ==, 1);
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_REGIONS), ==, 2);
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_LABELS), ==, 2);
+      g_assert_cmpuint (lda_pipeline_get_nuclei (pipeline)->objects->n_components, ==, n_objects);
+
+      g_assert_true (lda_pipeline_set_channel_params (fresh, LDA_CHANNEL_CELL_AREA, &p, NULL));
+      run_ok (fresh);
+      assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (fresh));
+      g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->live, ==,
+                        lda_pipeline_get_counts (fresh)->live);
+      g_assert_cmpuint (lda_pipeline_get_counts (pipeline)->dead, ==,
+                        lda_pipeline_get_counts (fresh)->dead);
+    }
+}
+
 /* Setting the same parameters again invalidates nothing. */
 static void
 test_same_params_no_work (void)
@@ -651,6 +692,7 @@ main (int    argc,
   g_test_add_func ("/pipeline/hoechst-change-keeps-sobel", test_hoechst_change_keeps_sobel);
   g_test_add_func ("/pipeline/same-threshold-keeps-mask", test_same_threshold_keeps_mask);
   g_test_add_func ("/pipeline/kernel-change", test_kernel_change);
+  g_test_add_func ("/pipeline/cell-area-change-keeps-nuclei", test_cell_area_change_keeps_nuclei);
   g_test_add_func ("/pipeline/same-params-no-work", test_same_params_no_work);
   g_test_add_func ("/pipeline/invalid-params-refused", test_invalid_params_refused);
   g_test_add_func ("/pipeline/size-mismatch", test_size_mismatch);

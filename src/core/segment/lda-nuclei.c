@@ -429,6 +429,29 @@ lda_nuclei_new_bright (const LdaBitplane      *hoechst,
   return nuclei_new (hoechst, draq7, NULL, NULL, signal, params, cancellable, error);
 }
 
+/**
+ * lda_nuclei_copy:
+ * @self: nuclei
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a copy of @self, or %NULL if out
+ *   of memory
+ */
+LdaNuclei *
+lda_nuclei_copy (const LdaNuclei  *self,
+                 GError          **error)
+{
+  g_autoptr(LdaNuclei) copy = g_new0 (LdaNuclei, 1);
+
+  *copy = (LdaNuclei) { self->width, self->height, NULL, NULL, NULL, self->n_seeds };
+  if (!(copy->mask = lda_bitplane_copy (self->mask, error)) ||
+      !(copy->lines = lda_bitplane_copy (self->lines, error)) ||
+      !(copy->objects = lda_runs_copy (self->objects, error)))
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
 void
 lda_nuclei_free (LdaNuclei *self)
 {

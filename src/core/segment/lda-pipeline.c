@@ -317,10 +317,13 @@ restore_from_cache (LdaPipeline *self)
 {
   LdaStageResults results;
 
-  if (self->cache == NULL || self->regions != NULL || self->nuclei != NULL ||
+  if (self->cache == NULL || self->regions != NULL ||
       !lda_stage_cache_take (self->cache, &self->params, &results))
     return;
 
+  /* Nuclei kept through a change of the cell area alone are the same as
+   * those of any result for these parameters. */
+  lda_nuclei_free (self->nuclei);
   self->nuclei = results.nuclei;
   self->regions = results.regions;
   self->labels = results.labels;
@@ -365,6 +368,30 @@ core_threshold (LdaPipeline *self,
   return MAX (chan->threshold, (gint64) chan->levels.level[p->method]);
 }
 
+/* Drops what new masks make stale: the nuclei and all that follows them
+ * when a nucleus mask changed; when only the cell area did, the cells and
+ * the labels, the nuclei kept (into the cache all the same, with a copy
+ * of them). */
+static gboolean
+masks_changed (LdaPipeline *self,
+               gboolean     nuclei_changed,
+               gboolean     cell_area_changed,
+               GError     **error)
+{
+  LdaNuclei *nuclei = NULL;
+
+  if (!nuclei_changed && !cell_area_changed)
+    return TRUE;
+  if (!nuclei_changed && self->nuclei != NULL &&
+      !(nuclei = lda_nuclei_copy (self->nuclei, error)))
+    return FALSE;
+
+  clear_nuclei (self);
+  self->nuclei = nuclei;
+
+  return TRUE;
+}
+
 /* The three channels' thresholds and masks: the cell area's chain on a
  * second thread (lda-helper.c) when the nuclei have work too. */
 static gboolean
@@ -393,10 +420,8 @@ run_channels (LdaPipeline  *self,
       if (!lda_helper_finish (helper))
         cell_area_chain (&job);
 
-      if (job.changed)
-        changed = TRUE;
-      if (changed)
-        clear_nuclei (self);
+      if (!masks_changed (self, changed, job.changed, ok && job.ok ? &local_error : NULL))
+        ok = FALSE;
       if (!job.ok)
         {
           g_propagate_error (error, job.error);
@@ -412,10 +437,13 @@ run_channels (LdaPipeline  *self,
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
-      gboolean ok = lda_pipeline_run_channel (self, c, &changed, cancellable, error);
+      gboolean cell_area_changed = FALSE;
+      gboolean ok = lda_pipeline_run_channel (self, c, c == LDA_CHANNEL_CELL_AREA ?
+                                              &cell_area_changed : &changed,
+                                              cancellable, error);
 
-      if (changed)
-        clear_nuclei (self);
+      if (!masks_changed (self, changed, cell_area_changed, ok ? error : NULL))
+        ok = FALSE;
       if (!ok)
         return FALSE;
     }

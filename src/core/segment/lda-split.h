@@ -59,6 +59,8 @@ LdaNuclei *lda_nuclei_new_bright    (const LdaBitplane      *hoechst,
                                      const LdaNucleusParams *params,
                                      GCancellable           *cancellable,
                                      GError                **error);
+LdaNuclei *lda_nuclei_copy          (const LdaNuclei        *self,
+                                     GError                **error);
 void       lda_nuclei_free          (LdaNuclei              *self);
 
 gboolean   lda_split_seeds          (const guint16          *distance2,
