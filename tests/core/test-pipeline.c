@@ -8,6 +8,7 @@
 #include "lda-error.h"
 #include "lda-components.h"
 #include "lda-pipeline.h"
+#include "lda-watershed.h"
 #include "lda-triples.h"
 #include "lda-test-lib.h"
 
@@ -348,6 +349,76 @@ test_threaded_equals_single (void)
   assert_same_labels (lda_pipeline_get_labels (threaded), lda_pipeline_get_labels (single));
   g_assert_cmpuint (lda_pipeline_get_counts (threaded)->dead, ==,
                     lda_pipeline_get_counts (single)->dead);
+
+  /* The cell area and the nuclei moved at once, with either preset: the
+   * threaded run splits the nuclei and begins the watershed while the
+   * cell area is made (when it is not made first). */
+  for (guint i = 0; i < 6; i++)
+    {
+      LdaParams params;
+      guint splits;
+
+      lda_params_init_preset (&params, i < 3 ? LDA_PRESET_DEFAULT : LDA_PRESET_ARTICLE);
+      params.channel[LDA_CHANNEL_CELL_AREA].offset += 0.1 * (i + 1);
+      params.channel[LDA_CHANNEL_HOECHST].offset += 0.05 * (i + 1);
+      splits = lda_pipeline_get_stage_runs (threaded, LDA_STAGE_NUCLEI);
+      g_assert_true (lda_pipeline_set_params (threaded, &params, NULL));
+      g_assert_true (lda_pipeline_set_params (single, &params, NULL));
+      run_ok (threaded);
+      run_ok (single);
+      /* Split once, ahead or not. */
+      g_assert_cmpuint (lda_pipeline_get_stage_runs (threaded, LDA_STAGE_NUCLEI), ==,
+                        splits + (i < 3 ? 1 : 0));
+      assert_same_labels (lda_pipeline_get_labels (threaded), lda_pipeline_get_labels (single));
+      g_assert_cmpuint (lda_pipeline_get_counts (threaded)->live, ==,
+                        lda_pipeline_get_counts (single)->live);
+      g_assert_cmpuint (lda_pipeline_get_counts (threaded)->dead, ==,
+                        lda_pipeline_get_counts (single)->dead);
+    }
+}
+
+/* The watershed's work that needs only the nuclei, done ahead on this
+ * thread or left to lda_regions_new_prepared(), gives the cells
+ * lda_regions_new() and lda_regions_new_from_nuclei() give. */
+static void
+test_regions_prepared (void)
+{
+  for (guint objects = 0; objects < 2; objects++)
+    {
+      g_autoptr(LdaPipeline) pipeline = objects ? new_pipeline () : new_article_pipeline ();
+      g_autoptr(LdaRegions) reference = NULL;
+      const LdaBitplane *cells, *ho, *dr;
+      const LdaNuclei *nuclei;
+
+      run_ok (pipeline);
+      cells = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+      ho = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST);
+      dr = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7);
+      nuclei = lda_pipeline_get_nuclei (pipeline);
+      g_assert_true (objects ? nuclei != NULL : nuclei == NULL);
+      reference = objects ? lda_regions_new_from_nuclei (cells, nuclei, NULL, NULL)
+                          : lda_regions_new (cells, ho, dr, NULL, NULL);
+      g_assert_nonnull (reference);
+
+      for (guint ahead = 0; ahead < 2; ahead++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LdaRegions) regions = NULL;
+          LdaRegionsPrep *prep = objects ? lda_regions_prep_new_from_nuclei (nuclei, &error)
+                                         : lda_regions_prep_new (ho, dr, &error);
+
+          g_assert_no_error (error);
+          if (ahead)
+            g_assert_true (lda_regions_prep_run (prep, &error));
+          regions = lda_regions_new_prepared (prep, cells, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpmem (regions->regions, (gsize) cells->width * cells->height * sizeof (gint32),
+                           reference->regions,
+                           (gsize) cells->width * cells->height * sizeof (gint32));
+          g_assert_cmpuint (regions->nuclei->n_components, ==, reference->nuclei->n_components);
+          g_assert_cmpuint (regions->nuclei->n_runs, ==, reference->nuclei->n_runs);
+        }
+    }
 }
 
 /* A manual threshold replaces the automatic one; the votes stay
@@ -700,6 +771,7 @@ main (int    argc,
   g_test_add_func ("/pipeline/cancel-at-random-moments", test_cancel_at_random_moments);
   g_test_add_func ("/pipeline/results-outlive-rerun", test_results_outlive_rerun);
   g_test_add_func ("/pipeline/threaded-equals-single", test_threaded_equals_single);
+  g_test_add_func ("/pipeline/regions-prepared", test_regions_prepared);
   g_test_add_func ("/pipeline/manual-threshold", test_manual_threshold);
   g_test_add_func ("/pipeline/saturated-channel", test_saturated_channel);
   g_test_add_func ("/pipeline/tiny-images", test_tiny_images);

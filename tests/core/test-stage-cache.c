@@ -27,6 +27,11 @@ static void move_hoechst_coarse (LdaParams *p) { p->channel[LDA_CHANNEL_HOECHST]
 static void move_draq7_offset (LdaParams *p)   { p->channel[LDA_CHANNEL_DRAQ7].offset += 0.6; }
 static void move_draq7_kernel (LdaParams *p)   { p->channel[LDA_CHANNEL_DRAQ7].kernel += 2; }
 static void move_draq7_coarse (LdaParams *p)   { p->channel[LDA_CHANNEL_DRAQ7].coarseness += 8; }
+static void move_cell_and_hoechst (LdaParams *p)
+{
+  p->channel[LDA_CHANNEL_CELL_AREA].offset += 0.4;
+  p->channel[LDA_CHANNEL_HOECHST].offset += 0.6;
+}
 static void move_split_depth (LdaParams *p)    { p->nuclei.split_depth += 1.0; }
 static void move_min_area (LdaParams *p)       { p->nuclei.min_area += 10; }
 
@@ -44,6 +49,7 @@ static const struct
   { "draq7/offset", move_draq7_offset },
   { "draq7/kernel", move_draq7_kernel },
   { "draq7/coarseness", move_draq7_coarse },
+  { "cell-area+hoechst/offset", move_cell_and_hoechst },
   { "nuclei/split-depth", move_split_depth },
   { "nuclei/min-area", move_min_area },
 };

@@ -30,6 +30,9 @@ LdaRelief *lda_relief_new     (const LdaBitplane  *nuclei,
                                guint8             *relief,
                                GCancellable       *cancellable,
                                GError            **error);
+void       lda_relief_set_area (LdaRelief         *self,
+                                const LdaBitplane *area,
+                                GCancellable      *cancellable);
 void       lda_relief_columns (LdaRelief          *self);
 void       lda_relief_rows    (LdaRelief          *self,
                                guint               worker);

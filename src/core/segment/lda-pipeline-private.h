@@ -52,6 +52,9 @@ struct _LdaPipeline
   LdaNuclei          *nuclei;
   gint64              nuclei_core[LDA_N_CHANNELS];
   LdaRegions         *regions;
+  /* The watershed's work done ahead within a run, while the cell area
+   * was being made (lda_pipeline_run()). */
+  LdaRegionsPrep     *regions_prep;
   LdaImage           *labels;
   LdaCounts          *counts;
   /* The Draq7 level of the per-object live/dead calls (LdaEvidence). */

@@ -484,7 +484,8 @@ struct _LdaRelief
 /**
  * lda_relief_new:
  * @nuclei: the nucleus pixels
- * @area: where the relief is wanted (cell area ∪ nuclei)
+ * @area: (nullable): where the relief is wanted (cell area ∪ nuclei); if
+ *   %NULL, given later by lda_relief_set_area()
  * @relief: (out caller-allocates): width × height bytes, written by the
  *   row pass
  * @cancellable: (nullable): polled every chunk of rows
@@ -494,7 +495,8 @@ struct _LdaRelief
  * threads: each of up to %LDA_RELIEF_WORKERS workers calls
  * lda_relief_columns() and then lda_relief_rows(), which begins once all
  * the columns are done.  A worker that comes late finds less to do, or
- * nothing.
+ * nothing.  The column pass needs only the nuclei: it may run before the
+ * area is known.
  *
  * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
  */
@@ -523,6 +525,23 @@ lda_relief_new (const LdaBitplane  *nuclei,
   self->root = root_table ();
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lda_relief_set_area:
+ * @self: the relief, made without an area
+ * @area: where the relief is wanted (cell area ∪ nuclei)
+ * @cancellable: (nullable): polled every chunk of rows
+ *
+ * Gives the area before any worker calls lda_relief_rows().
+ */
+void
+lda_relief_set_area (LdaRelief         *self,
+                     const LdaBitplane *area,
+                     GCancellable      *cancellable)
+{
+  self->area = area;
+  self->cancellable = cancellable;
 }
 
 /**

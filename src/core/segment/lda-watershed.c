@@ -244,74 +244,211 @@ unknown_parts (const LdaBitplane  *area,
   return lda_watershed_parts_new_from_plane (unknown, error);
 }
 
-/* Seeds a marker image from @nuclei (labelled runs, taken over; if %NULL,
- * the 8-connected components of @nucleus_mask, labelled while the relief
- * is begun), computes the relief to @nucleus_mask inside cell area ∪
- * nuclei and floods it.
- * A second thread starts on the relief while this one makes the markers
- * and their pieces (lda-watershed-parts.c), then joins it on the relief's
- * columns and rows left. */
-static LdaRegions *
-regions_new (const LdaBitplane *cell_area,
-             const LdaBitplane *nucleus_mask,
-             LdaRuns           *nuclei,
-             GCancellable      *cancellable,
-             GError           **error)
+struct _LdaRegionsPrep
 {
+  LdaBitplane *mask;      /* the nucleus pixels, split lines included */
+  LdaRuns     *nuclei;    /* labelled, or %NULL until made */
+  guint8      *relief;    /* lda-buffer.c */
+  LdaRelief   *steps;     /* its area given by lda_regions_new_prepared() */
+};
+
+void
+lda_regions_prep_free (LdaRegionsPrep *self)
+{
+  if (self == NULL)
+    return;
+
+  lda_relief_free (self->steps);
+  lda_buffer_free (self->relief);
+  lda_runs_free (self->nuclei);
+  lda_bitplane_free (self->mask);
+  g_free (self);
+}
+
+/* Takes @mask and @nuclei (nullable) over. */
+static LdaRegionsPrep *
+prep_new (LdaBitplane  *mask,
+          LdaRuns      *nuclei,
+          GError      **error)
+{
+  g_autoptr(LdaRegionsPrep) self = g_new0 (LdaRegionsPrep, 1);
+
+  self->mask = mask;
+  self->nuclei = nuclei;
+  /* Large: mapped and kept for the next run (lda-buffer.c). */
+  self->relief = lda_buffer_alloc ((gsize) mask->width * mask->height, FALSE);
+  if (self->relief == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   mask->width, mask->height);
+      return NULL;
+    }
+  if (!(self->steps = lda_relief_new (mask, NULL, self->relief, NULL, error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lda_regions_prep_new:
+ * @hoechst: the Hoechst nucleus mask
+ * @draq7: the Draq7 nucleus mask
+ * @error: return location for an error
+ *
+ * The work of lda_regions_new() that needs only the nuclei, for a caller
+ * that has time before the cell area is made: lda_regions_prep_run() does
+ * it, lda_regions_new_prepared() the rest.
+ *
+ * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
+ */
+LdaRegionsPrep *
+lda_regions_prep_new (const LdaBitplane  *hoechst,
+                      const LdaBitplane  *draq7,
+                      GError            **error)
+{
+  LdaBitplane *mask = lda_bitplane_copy (hoechst, error);
+  LdaRegionsPrep *self;
+
+  if (mask == NULL)
+    return NULL;
+  lda_bitplane_or (mask, draq7);
+  if (!(self = prep_new (mask, NULL, error)))
+    lda_bitplane_free (mask);
+
+  return self;
+}
+
+/**
+ * lda_regions_prep_new_from_nuclei:
+ * @nuclei: the nucleus objects
+ * @error: return location for an error
+ *
+ * As lda_regions_prep_new(), for lda_regions_new_from_nuclei().
+ *
+ * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
+ */
+LdaRegionsPrep *
+lda_regions_prep_new_from_nuclei (const LdaNuclei  *nuclei,
+                                  GError          **error)
+{
+  LdaBitplane *mask = lda_bitplane_copy (nuclei->mask, error);
+  LdaRuns *runs = mask != NULL ? lda_runs_copy (nuclei->objects, error) : NULL;
+  LdaRegionsPrep *self = runs != NULL ? prep_new (mask, runs, error) : NULL;
+
+  if (self == NULL)
+    {
+      lda_bitplane_free (mask);
+      lda_runs_free (runs);
+    }
+
+  return self;
+}
+
+/* The nuclei's components, unless given: the relief needs only their
+ * pixels. */
+static gboolean
+label_nuclei (LdaRegionsPrep  *self,
+              GError         **error)
+{
+  if (self->nuclei == NULL &&
+      (self->nuclei = lda_runs_new_from_bitplane (self->mask, TRUE, error)) != NULL)
+    lda_runs_label (self->nuclei, 8);
+  if (self->nuclei != NULL && self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
+      return FALSE;
+    }
+
+  return self->nuclei != NULL;
+}
+
+/**
+ * lda_regions_prep_run:
+ * @self: the work
+ * @error: return location for an error
+ *
+ * Labels the nuclei, unless they came labelled, and makes the relief's
+ * column pass, on this thread.
+ *
+ * Returns: %FALSE if out of memory
+ */
+gboolean
+lda_regions_prep_run (LdaRegionsPrep  *self,
+                      GError         **error)
+{
+  if (!label_nuclei (self, error))
+    return FALSE;
+  lda_relief_columns (self->steps);
+
+  return TRUE;
+}
+
+/**
+ * lda_regions_new_prepared:
+ * @prep: (transfer full): the work that needs only the nuclei, done or not
+ * @cell_area: the cell area mask
+ * @cancellable: (nullable): checked between the steps
+ * @error: return location for an error
+ *
+ * Seeds a marker image from the nuclei, computes the relief to the
+ * nucleus pixels inside cell area ∪ nuclei and floods it, doing what
+ * lda_regions_prep_run() has not.  A second thread starts on the relief
+ * while this one makes the markers and their pieces
+ * (lda-watershed-parts.c), then joins it on the relief's columns and rows
+ * left.
+ *
+ * Returns: (transfer full) (nullable): the regions
+ */
+LdaRegions *
+lda_regions_new_prepared (LdaRegionsPrep     *prep,
+                          const LdaBitplane  *cell_area,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(LdaRegionsPrep) work = prep;
   const guint w = cell_area->width;
   const guint h = cell_area->height;
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
   g_autoptr(LdaBitplane) area = NULL;
   g_autoptr(LdaWatershedParts) parts = NULL;
-  g_auto(LdaBuffer) relief = NULL;
-  g_autoptr(LdaRelief) steps = NULL;
   g_autoptr(GError) parts_error = NULL;
   g_autofree gint32 *row = NULL;
   LdaHelper *helper;
 
   self->width = w;
   self->height = h;
-  self->nuclei = nuclei;
 
   if (!(area = lda_bitplane_copy (cell_area, error)))
     return NULL;
-  lda_bitplane_or (area, nucleus_mask);
+  lda_bitplane_or (area, work->mask);
 
   /* Large: mapped and kept for the next run (lda-buffer.c). */
-  relief = lda_buffer_alloc ((gsize) w * h, FALSE);
   self->regions = lda_buffer_alloc ((gsize) w * h * sizeof (gint32), FALSE);
   row = g_try_new (gint32, w);
-  if (relief == NULL || self->regions == NULL || row == NULL)
+  if (self->regions == NULL || row == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to separate the cells of a %u × %u image"), w, h);
       return NULL;
     }
-  if (!(steps = lda_relief_new (nucleus_mask, area, relief, cancellable, error)))
-    return NULL;
+  lda_relief_set_area (work->steps, area, cancellable);
 
   /* A second thread starts on the relief while this one makes the
    * markers and their pieces, then joins it on what is left of the
    * relief (lda-helper.c). */
-  helper = lda_helper_start ("lda-relief-cells", lda_relief_second_worker, steps);
-  /* The nuclei's components, unless given: the relief needs only their
-   * pixels. */
-  if (self->nuclei == NULL &&
-      (self->nuclei = lda_runs_new_from_bitplane (nucleus_mask, TRUE, &parts_error)) != NULL)
-    lda_runs_label (self->nuclei, 8);
-  if (self->nuclei != NULL && self->nuclei->n_components > G_MAXINT32 - LDA_REGION_FIRST_CELL)
-    g_set_error (&parts_error, LDA_ERROR, LDA_ERROR_TOO_LARGE, _("too many nuclei"));
-  if (parts_error == NULL)
+  helper = lda_helper_start ("lda-relief-cells", lda_relief_second_worker, work->steps);
+  if (label_nuclei (work, &parts_error))
     {
-      fill_markers (self->regions, area, self->nuclei, row);
+      fill_markers (self->regions, area, work->nuclei, row);
       lda_watershed_wall (self->regions, w, h);
-      parts = unknown_parts (area, self->nuclei, &parts_error);
+      parts = unknown_parts (area, work->nuclei, &parts_error);
     }
-  lda_relief_columns (steps);
-  lda_relief_rows (steps, 0);
+  lda_relief_columns (work->steps);
+  lda_relief_rows (work->steps, 0);
   lda_helper_finish (helper);
 
-  if (!lda_relief_finish (steps, error))
+  if (!lda_relief_finish (work->steps, error))
     return NULL;
   if (parts == NULL)
     {
@@ -319,8 +456,9 @@ regions_new (const LdaBitplane *cell_area,
       return NULL;
     }
 
-  if (!lda_watershed_parts_flood (parts, self->regions, relief, cancellable, error))
+  if (!lda_watershed_parts_flood (parts, self->regions, work->relief, cancellable, error))
     return NULL;
+  self->nuclei = g_steal_pointer (&work->nuclei);
 
   return g_steal_pointer (&self);
 }
@@ -345,13 +483,9 @@ lda_regions_new (const LdaBitplane *cell_area,
                  GCancellable      *cancellable,
                  GError           **error)
 {
-  g_autoptr(LdaBitplane) nuclei = NULL;
+  LdaRegionsPrep *prep = lda_regions_prep_new (hoechst, draq7, error);
 
-  if (!(nuclei = lda_bitplane_copy (hoechst, error)))
-    return NULL;
-  lda_bitplane_or (nuclei, draq7);
-
-  return regions_new (cell_area, nuclei, NULL, cancellable, error);
+  return prep != NULL ? lda_regions_new_prepared (prep, cell_area, cancellable, error) : NULL;
 }
 
 /**
@@ -375,12 +509,9 @@ lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
                              GCancellable      *cancellable,
                              GError           **error)
 {
-  LdaRuns *runs = lda_runs_copy (nuclei->objects, error);
+  LdaRegionsPrep *prep = lda_regions_prep_new_from_nuclei (nuclei, error);
 
-  if (runs == NULL)
-    return NULL;
-
-  return regions_new (cell_area, nuclei->mask, runs, cancellable, error);
+  return prep != NULL ? lda_regions_new_prepared (prep, cell_area, cancellable, error) : NULL;
 }
 
 void

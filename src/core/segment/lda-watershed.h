@@ -58,6 +58,23 @@ LdaRegions *lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
                               GError           **error);
 void        lda_regions_free (LdaRegions        *self);
 
+/* The watershed's work that needs only the nuclei, done ahead. */
+typedef struct _LdaRegionsPrep LdaRegionsPrep;
+
+LdaRegionsPrep *lda_regions_prep_new     (const LdaBitplane  *hoechst,
+                                          const LdaBitplane  *draq7,
+                                          GError            **error);
+LdaRegionsPrep *lda_regions_prep_new_from_nuclei (const LdaNuclei *nuclei,
+                                                  GError         **error);
+gboolean        lda_regions_prep_run     (LdaRegionsPrep     *self,
+                                          GError            **error);
+LdaRegions     *lda_regions_new_prepared (LdaRegionsPrep     *prep,
+                                          const LdaBitplane  *cell_area,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+void            lda_regions_prep_free    (LdaRegionsPrep     *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRegions, lda_regions_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRegionsPrep, lda_regions_prep_free)
 
 G_END_DECLS
