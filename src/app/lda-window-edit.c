@@ -65,12 +65,31 @@ frame_edits (LdaWindow *self)
   return edits;
 }
 
+/* The class the tools paint as the tool bar names it: where a language's
+ * full name is long, shorter (the legend and the class buttons give the
+ * full names), so that the tool bar fits a small window. */
+static const char *
+class_short_label (LdaClass klass)
+{
+  static const char * const names[LDA_N_CLASSES] = {
+    NC_("class in the tool bar", "background"),
+    NC_("class in the tool bar", "cell area"),
+    NC_("class in the tool bar", "cell outline"),
+    NC_("class in the tool bar", "Hoechst nucleus"),
+    NC_("class in the tool bar", "Draq7 nucleus"),
+  };
+
+  g_return_val_if_fail ((guint) klass < LDA_N_CLASSES, "");
+
+  return g_dpgettext2 (NULL, "class in the tool bar", names[klass]);
+}
+
 static void
 update_class_label (LdaWindow *self)
 {
   /* Translators: the class the tools paint, then the brush's diameter */
   g_autofree char *text = g_strdup_printf (_("%s · ⌀ %.0f px"),
-                                           lda_class_label (self->paint_class),
+                                           class_short_label (self->paint_class),
                                            self->brush_size);
 
   gtk_label_set_text (self->class_label, text);

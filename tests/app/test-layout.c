@@ -294,6 +294,20 @@ assert_layout (int         width,
     if (!seen[k])
       g_error ("no control for %s", once[k]);
 
+  /* The class the tools paint is named beside the classes: the longest
+   * name ("Hoechst-Zellkern (lebend)") neither widens the window nor
+   * pushes a control out. */
+  for (int k = 0; k < 5; k++)
+    {
+      g_object_set (window, "paint-class", k, NULL);
+      lda_test_settle (window);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+      for (guint i = 0; i < controls->len; i++)
+        assert_whole (g_ptr_array_index (controls, i));
+    }
+  /* The legend of the classes lies inside its pane. */
+  assert_whole (GTK_WIDGET (window->legend_box));
+
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
