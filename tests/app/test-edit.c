@@ -226,6 +226,66 @@ test_counts_follow_corrections (void)
   lda_test_remove_tree (dir);
 }
 
+/* A brush of cell area across the corners of nuclei cuts off crumbs of a
+ * few pixels where its disc meets their staircase outlines: they take the
+ * brush's class, so that no nucleus on the corrected mask — and no cell
+ * counted — is smaller than the smallest nucleus area. */
+static void
+test_brush_leaves_no_crumbs (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  const LdaCounts *counts;
+  guint n_strokes = 0, min_area;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-edit");
+  window = open_window (dir);
+  min_area = lda_document_get_params (lda_window_get_document (window),
+                                     lda_window_get_frame (window))->nuclei.min_area;
+  g_assert_cmpuint (min_area, >, 1);
+  counts = lda_window_get_counts (window);
+  for (guint i = 0; i < counts->n_objects; i++)
+    g_assert_cmpuint (counts->objects[i].nucleus_pixels, >=, min_area);
+
+  use_tool (window, "brush", LDA_CLASS_CELL);
+  for (guint i = 0; i < counts->n_objects && n_strokes < 12; i += 3, n_strokes++)
+    {
+      /* Copied: the counts change with the stroke. */
+      const LdaObject o = lda_window_get_counts (window)->objects[i];
+
+      stroke (window, o.x0 - 4.0, o.y0 + 3.0, o.x0 + 3.0, o.y0 - 4.0);
+      stroke (window, o.x1 + 3.0, o.y1 - 4.0, o.x1 - 4.0, o.y1 + 3.0);
+      counts = lda_window_get_counts (window);
+    }
+  g_assert_cmpuint (n_strokes, ==, 12);
+
+  counts = lda_window_get_counts (window);
+  for (guint i = 0; i < counts->n_objects; i++)
+    if (counts->objects[i].nucleus_pixels < min_area)
+      g_error ("a nucleus of %u pixels at (%u, %u) after the strokes",
+               counts->objects[i].nucleus_pixels, counts->objects[i].x0, counts->objects[i].y0);
+
+  /* Each stroke is undone with its crumbs: the automatic mask again. */
+  for (guint i = 0; i < 2 * n_strokes; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    LdaImage *automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+    LdaImage *merged = lda_window_get_merged (window);
+
+    g_assert_cmpmem (lda_image_u8 (merged), lda_image_n_bytes (merged),
+                     lda_image_u8 (automatic), lda_image_n_bytes (automatic));
+  }
+
+  close_window (window);
+  lda_test_remove_tree (dir);
+}
+
 /* Edits are saved by themselves within two seconds, and found again when
  * the same images are opened. */
 static void
@@ -648,6 +708,7 @@ main (int    argc,
   g_test_add_func ("/edit/brush-erase-undo", test_brush_erase_undo);
   g_test_add_func ("/edit/rerun-keeps-edits", test_rerun_keeps_edits);
   g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
+  g_test_add_func ("/edit/brush-leaves-no-crumbs", test_brush_leaves_no_crumbs);
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
   g_test_add_func ("/edit/failed-save-is-retried", test_failed_save_is_retried);
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);

@@ -355,12 +355,117 @@ test_toggle_object (void)
   g_assert_cmpuint (lda_image_get (shown, 6, 4), ==, LDA_CLASS_DRAQ7);
 }
 
+/* A stroke of cell area along a nucleus's edge cuts off a crumb: the
+ * crumb takes the stroke's class, in the edits; a piece as large as the
+ * smallest nucleus, a nucleus the stroke does not touch, and a crumb of
+ * a stroke of a nucleus class stay. */
+static void
+test_clear_crumbs (void)
+{
+  static const char * const rows[] = {
+    "000000000000000",
+    "033333000000000",
+    "033333330000000",
+    "033333330003000",
+    "033333000000000",
+    "000000000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (15, 6);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autoptr(LdaCounts) before = NULL, after = NULL;
+  LdaRect stroke = { 6, 0, 1, 6 }, dirty = { 0, };
+
+  /* The stroke: column 6, cell area, which leaves column 7's two pixels
+   * cut off from the nucleus. */
+  for (guint y = 0; y < 6; y++)
+    edits->pixels[y * 15 + 6] = LDA_CLASS_CELL;
+  merged = merge (edits, automatic);
+  before = lda_counts_new_from_labels_full (merged, 4);
+  g_assert_cmpuint (before->n_objects, ==, 3);
+
+  /* A nucleus class keeps every piece; so does a smallest area of 1, or
+   * one the crumb reaches. */
+  g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_HOECHST, 5, 4,
+                                            &dirty), ==, 0);
+  g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_CELL, 1, 4,
+                                            &dirty), ==, 0);
+  g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_CELL, 2, 4,
+                                            &dirty), ==, 0);
+  g_assert_true (lda_rect_is_empty (&dirty));
+
+  /* A smallest nucleus of 5 pixels: the crumb goes, the 20-pixel nucleus
+   * and the single pixel the stroke does not touch stay. */
+  g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_CELL, 5, 4,
+                                            &dirty), ==, 2);
+  {
+    static const char * const want[] = {
+      "......1........",
+      "......1........",
+      "......11.......",
+      "......11.......",
+      "......1........",
+      "......1........",
+      NULL,
+    };
+
+    assert_pixels (edits->pixels, 15, 6, want);
+  }
+  assert_rect (&dirty, 7, 2, 1, 2);
+  g_clear_pointer (&merged, lda_image_unref);
+  merged = merge (edits, automatic);
+  after = lda_counts_new_from_labels_full (merged, 4);
+  g_assert_cmpuint (after->n_objects, ==, 2);
+
+  /* Nothing left to clear. */
+  dirty = (LdaRect) { 0, };
+  g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_CELL, 5, 4,
+                                            &dirty), ==, 0);
+}
+
+/* A piece joined to a nucleus by a corner only is a crumb where nuclei
+ * are 4-connected (nucleus objects), part of the nucleus where they are
+ * 8-connected. */
+static void
+test_clear_crumbs_connectivity (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0333300",
+    "0333300",
+    "0333300",
+    "0000030",
+    "0000000",
+    NULL,
+  };
+
+  for (guint connectivity = 4; connectivity <= 8; connectivity += 4)
+    {
+      g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+      g_autoptr(LdaEdits) edits = edits_new (7, 6);
+      g_autoptr(LdaImage) merged = NULL;
+      LdaRect stroke = { 5, 5, 1, 1 }, dirty = { 0, };
+
+      /* A stroke of outline just below (5, 4). */
+      edits->pixels[5 * 7 + 5] = LDA_CLASS_OUTLINE;
+      merged = merge (edits, automatic);
+      g_assert_cmpuint (lda_edits_clear_crumbs (edits, merged, &stroke, LDA_CLASS_OUTLINE, 5,
+                                                connectivity, &dirty),
+                        ==, connectivity == 4 ? 1 : 0);
+      g_assert_cmpuint (edits->pixels[4 * 7 + 5], ==,
+                        connectivity == 4 ? LDA_CLASS_OUTLINE : LDA_NO_EDIT);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/edits/clear-crumbs", test_clear_crumbs);
+  g_test_add_func ("/edits/clear-crumbs/connectivity", test_clear_crumbs_connectivity);
   g_test_add_func ("/edits/fill/bounded", test_fill_bounded);
   g_test_add_func ("/edits/fill/diagonal-gap", test_fill_diagonal_gap);
   g_test_add_func ("/edits/fill/respects-edits", test_fill_respects_edits);

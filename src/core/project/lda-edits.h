@@ -88,6 +88,13 @@ gboolean   lda_edits_delete_cell (LdaEdits        *self,
                                   guint            x,
                                   guint            y,
                                   LdaRect         *dirty);
+gsize      lda_edits_clear_crumbs (LdaEdits       *self,
+                                  const LdaImage  *merged,
+                                  const LdaRect   *stroke,
+                                  guint8           klass,
+                                  guint            min_area,
+                                  guint            connectivity,
+                                  LdaRect         *dirty);
 
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
 LdaCounts *lda_counts_new_from_labels_full (const LdaImage *labels,
