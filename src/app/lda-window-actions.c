@@ -540,12 +540,14 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-side-bar", NULL);
 
   /* Alt+1–4 show a pane alone and back, whatever tool is in hand; plain
-   * 1–4 do the same while viewing (lda-window-edit.c, win.digit). */
+   * 1–4 do the same while viewing (lda-window-edit.c, win.digit).  The
+   * keypad's first: menus show the binding added last, which is the
+   * main row's. */
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
-      gtk_widget_class_add_binding_action (widget_class, digit_keys[i], GDK_ALT_MASK,
-                                           "win.show-pane", "i", (int) i + 1);
       gtk_widget_class_add_binding_action (widget_class, keypad_keys[i], GDK_ALT_MASK,
+                                           "win.show-pane", "i", (int) i + 1);
+      gtk_widget_class_add_binding_action (widget_class, digit_keys[i], GDK_ALT_MASK,
                                            "win.show-pane", "i", (int) i + 1);
     }
 }

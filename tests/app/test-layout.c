@@ -416,6 +416,78 @@ test_export_reachable (void)
   lda_test_remove_tree (dir);
 }
 
+static gboolean
+is_view_menu_button (GtkWidget *widget,
+                     gpointer   data)
+{
+  GMenuModel *model = GTK_IS_MENU_BUTTON (widget)
+                      ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) : NULL;
+
+  return model != NULL && menu_has_action (model, "win.show-pane");
+}
+
+static gboolean
+is_menu_item (GtkWidget *widget,
+              gpointer   data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton");
+}
+
+/* The View menu names the keys of the panes as the main row's Alt+1–4
+ * (the keypad's work too), not Alt+KP 1–4. */
+static void
+test_pane_keys_shown (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  LdaWindow *window;
+  GtkWidget *menu_button;
+  guint n_alone = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  set_language ("en");
+  dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  menu_button = lda_test_find (gtk_window_get_titlebar (GTK_WINDOW (window)),
+                               is_view_menu_button, NULL);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  lda_test_settle (window);
+
+  items = lda_test_find_all (menu_button, is_menu_item, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      static const char * const panes[] = {
+        "Composite Alone", "Fluorescence Alone", "Sobel Gradient Alone", "Segmented Alone",
+      };
+      g_autofree char *text = NULL;
+      g_autofree char *accel = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "text", &text, "accel", &accel, NULL);
+      for (guint p = 0; p < G_N_ELEMENTS (panes); p++)
+        if (g_strcmp0 (text, panes[p]) == 0)
+          {
+            g_autofree char *want = g_strdup_printf ("<Alt>%u", p + 1);
+
+            g_assert_cmpstr (accel, ==, want);
+            n_alone++;
+          }
+    }
+  g_assert_cmpuint (n_alone, ==, 4);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
 /* F9 puts the side bar away and the panes take its room; F9 brings it
  * back. */
 static void
@@ -492,6 +564,7 @@ main (int    argc,
   g_test_add_data_func ("/layout/controls-fit/1280x800", (int[]) { 1280, 800 }, test_controls_fit);
   g_test_add_data_func ("/layout/controls-fit/1600x1000", (int[]) { 1600, 1000 }, test_controls_fit);
   g_test_add_func ("/layout/export-reachable", test_export_reachable);
+  g_test_add_func ("/layout/pane-keys-shown", test_pane_keys_shown);
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
