@@ -3,8 +3,11 @@
  *
  * One tick per method at the bottom of the plot, on the boundary above
  * its threshold as the threshold line is drawn, with a short name above
- * it; the method in use is drawn bold in the threshold's colour.  Names
- * that would overlap go one row higher, up to two rows.
+ * it; the method in use is drawn bold in the threshold's colour.  Methods
+ * whose ticks fall on the same pixel (thresholds beyond the range are
+ * drawn at its edge) share one name, "tri · max".  Names that would
+ * overlap go one row higher, up to two rows; a name with no room left in
+ * either row is not drawn, its tick is.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,13 +17,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lda-histogram-marks.h"
 #include "lda-plot-utils.h"
 
 #define TICK_HEIGHT 6.0
 #define LABEL_GAP   3.0
-#define MAX_ROWS    2
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -47,6 +50,49 @@ typedef struct
   LdaMethod method;
   double    x;
 } Mark;
+
+/**
+ * lda_histogram_place_labels:
+ * @x: (array length=n): where each label's tick is, left to right
+ * @width: (array length=n): each label's width
+ * @n: how many labels
+ * @left: the left edge of the room
+ * @right: the right edge of the room
+ * @gap: the least space between two labels of a row
+ * @lx: (out) (array length=n): each label's left edge, over its tick
+ *   where the room allows
+ * @row: (out) (array length=n): each label's row, 0 the lowest, up to
+ *   %LDA_HISTOGRAM_LABEL_ROWS − 1; −1 for a label with no room left
+ *
+ * Puts labels in the lowest row where they do not overlap the one
+ * before them.
+ */
+void
+lda_histogram_place_labels (const double *x,
+                            const double *width,
+                            guint         n,
+                            double        left,
+                            double        right,
+                            double        gap,
+                            double       *lx,
+                            int          *row)
+{
+  double row_end[LDA_HISTOGRAM_LABEL_ROWS];
+
+  for (guint r = 0; r < LDA_HISTOGRAM_LABEL_ROWS; r++)
+    row_end[r] = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lx[i] = CLAMP (x[i] - width[i] / 2.0, left, MAX (right - width[i], left));
+      row[i] = -1;
+      for (guint r = 0; r < LDA_HISTOGRAM_LABEL_ROWS && row[i] < 0; r++)
+        if (lx[i] >= row_end[r] + gap)
+          row[i] = (int) r;
+      if (row[i] >= 0)
+        row_end[row[i]] = lx[i] + width[i];
+    }
+}
 
 static int
 compare_marks (gconstpointer a,
@@ -79,70 +125,104 @@ lda_histogram_draw_marks (GtkWidget             *widget,
                           int                    in_use,
                           const GdkRGBA         *in_use_color)
 {
-  double bottom = area->origin.y + area->size.height;
-  double right = area->origin.x + area->size.width;
-  double row_end[LDA_N_METHODS];
+  const double bottom = area->origin.y + area->size.height;
+  const double right = area->origin.x + area->size.width;
   Mark marks[LDA_N_METHODS];
-  guint n = 0;
+  PangoLayout *layouts[LDA_N_METHODS];
+  double x[LDA_N_METHODS], width[LDA_N_METHODS], lx[LDA_N_METHODS];
+  int row[LDA_N_METHODS];
+  guint first[LDA_N_METHODS + 1];
+  guint n = 0, n_groups = 0;
+  int height = 0;
   GdkRGBA fg;
 
   lda_widget_get_foreground (widget, &fg);
 
   for (guint m = 0; m < LDA_N_METHODS; m++)
     {
-      double x;
+      double mx;
 
       if (thresholds[m] < 0)
         continue;
-      x = area->origin.x + area->size.width * ((double) MIN (thresholds[m], (gint64) range_max) + 1.0)
-          / ((double) range_max + 1.0);
+      mx = area->origin.x + area->size.width * ((double) MIN (thresholds[m], (gint64) range_max) + 1.0)
+           / ((double) range_max + 1.0);
       marks[n].method = m;
-      marks[n].x = CLAMP (round (x) + 0.5, area->origin.x + 1, right - 1);
+      marks[n].x = CLAMP (round (mx) + 0.5, area->origin.x + 1, right - 1);
       n++;
     }
   qsort (marks, n, sizeof (Mark), compare_marks);
 
-  for (guint r = 0; r < LDA_N_METHODS; r++)
-    row_end[r] = -G_MAXDOUBLE;
-
+  /* The marks on one pixel share a name: "tri · max", the method in use
+   * bold in its colour. */
   for (guint i = 0; i < n; i++)
     {
-      gboolean used = (int) marks[i].method == in_use;
-      g_autoptr(PangoLayout) layout =
-        gtk_widget_create_pango_layout (widget, lda_histogram_mark_label (marks[i].method));
-      const GdkRGBA *color = used ? in_use_color : &fg;
-      double alpha = used ? 1.0 : 0.7;
-      double lx;
-      guint row = 0;
-      int w, h;
+      g_autoptr(GString) text = NULL;
+      PangoAttrList *attrs;
+      guint j;
+      int w;
 
-      if (used)
+      if (i > 0 && marks[i].x == marks[i - 1].x)
+        continue;
+      text = g_string_new (NULL);
+      attrs = pango_attr_list_new ();
+      for (j = i; j < n && marks[j].x == marks[i].x; j++)
         {
-          PangoAttrList *attrs = pango_attr_list_new ();
+          const char *name = lda_histogram_mark_label (marks[j].method);
 
-          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
+          if (j > i)
+            g_string_append (text, " · ");
+          if ((int) marks[j].method == in_use)
+            {
+              PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+              PangoAttribute *colour = pango_attr_foreground_new (
+                (guint16) (in_use_color->red * 65535), (guint16) (in_use_color->green * 65535),
+                (guint16) (in_use_color->blue * 65535));
+
+              bold->start_index = colour->start_index = (guint) text->len;
+              bold->end_index = colour->end_index = (guint) (text->len + strlen (name));
+              pango_attr_list_insert (attrs, bold);
+              pango_attr_list_insert (attrs, colour);
+            }
+          g_string_append (text, name);
         }
-      pango_layout_get_pixel_size (layout, &w, &h);
-      lx = CLAMP (marks[i].x - w / 2.0, area->origin.x, MAX (right - w, area->origin.x));
-      /* The first row free at the label's place, else the least full:
-       * above MAX_ROWS the names would run into the threshold's. */
-      while (row + 1 < MAX_ROWS && lx < row_end[row] + LABEL_GAP)
-        row++;
-      if (lx < row_end[row] + LABEL_GAP)
-        for (guint r = 0; r < MAX_ROWS; r++)
-          if (row_end[r] < row_end[row])
-            row = r;
-      row_end[row] = lx + w;
+      first[n_groups] = i;
+      layouts[n_groups] = gtk_widget_create_pango_layout (widget, text->str);
+      pango_layout_set_attributes (layouts[n_groups], attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_get_pixel_size (layouts[n_groups], &w, &height);
+      x[n_groups] = marks[i].x;
+      width[n_groups] = w;
+      n_groups++;
+    }
+  first[n_groups] = n;
 
-      lda_cairo_set_color (cr, color, alpha);
-      cairo_set_line_width (cr, used ? 2.0 : 1.0);
-      cairo_move_to (cr, marks[i].x, bottom - TICK_HEIGHT - row * h);
-      cairo_line_to (cr, marks[i].x, bottom);
-      cairo_stroke (cr);
+  lda_histogram_place_labels (x, width, n_groups, area->origin.x, right, LABEL_GAP, lx, row);
 
-      cairo_move_to (cr, lx, bottom - TICK_HEIGHT - (row + 1) * h);
-      pango_cairo_show_layout (cr, layout);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const int tick_row = MAX (row[g], 0);
+
+      /* The ticks, the one in use last, over the others. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = first[g]; i < first[g + 1]; i++)
+          {
+            const gboolean used = (int) marks[i].method == in_use;
+
+            if (used != (pass == 1))
+              continue;
+            lda_cairo_set_color (cr, used ? in_use_color : &fg, used ? 1.0 : 0.7);
+            cairo_set_line_width (cr, used ? 2.0 : 1.0);
+            cairo_move_to (cr, marks[i].x, bottom - TICK_HEIGHT - tick_row * height);
+            cairo_line_to (cr, marks[i].x, bottom);
+            cairo_stroke (cr);
+          }
+
+      if (row[g] >= 0)
+        {
+          lda_cairo_set_color (cr, &fg, 0.7);
+          cairo_move_to (cr, lx[g], bottom - TICK_HEIGHT - (row[g] + 1) * height);
+          pango_cairo_show_layout (cr, layouts[g]);
+        }
+      g_object_unref (layouts[g]);
     }
 }

@@ -12,7 +12,18 @@
 
 G_BEGIN_DECLS
 
+/* Rows of method names under a histogram. */
+#define LDA_HISTOGRAM_LABEL_ROWS 2
+
 const char *lda_histogram_mark_label (LdaMethod              method);
+void        lda_histogram_place_labels (const double        *x,
+                                        const double        *width,
+                                        guint                n,
+                                        double               left,
+                                        double               right,
+                                        double               gap,
+                                        double              *lx,
+                                        int                 *row);
 void        lda_histogram_draw_marks (GtkWidget             *widget,
                                       cairo_t               *cr,
                                       const graphene_rect_t *area,

@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "lda-histogram-marks.h"
 #include "lda-image.h"
 #include "lda-image-view.h"
 #include "lda-render.h"
@@ -599,6 +600,56 @@ test_zoom_steps (void)
   g_assert_cmpfloat (lda_image_view_zoom_step (1.0 / 64, -1), ==, 1.0 / 64);
 }
 
+/* The names of the threshold methods under the histogram: in the lowest
+ * row where they do not overlap, never across the plot's edges, and not
+ * at all where both rows are taken (three names crowded at the right
+ * edge, as thresholds beyond the range are). */
+static void
+test_histogram_labels (void)
+{
+  const double crowded_x[] = { 100, 390, 395, 398 }, crowded_w[] = { 30, 30, 30, 30 };
+  double lx[16], x[16], w[16];
+  int row[16];
+
+  lda_histogram_place_labels (crowded_x, crowded_w, 4, 0, 400, 3, lx, row);
+  g_assert_cmpint (row[0], ==, 0);
+  g_assert_cmpfloat (lx[0], ==, 85);
+  g_assert_cmpint (row[1], ==, 0);
+  g_assert_cmpfloat (lx[1], ==, 370);
+  g_assert_cmpint (row[2], ==, 1);
+  g_assert_cmpint (row[3], ==, -1);
+
+  /* Random ones, left to right: none overlaps another of its row. */
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = (guint) g_test_rand_int_range (1, 16);
+      double end[LDA_HISTOGRAM_LABEL_ROWS];
+
+      for (guint i = 0; i < n; i++)
+        {
+          x[i] = (i > 0 ? x[i - 1] : 0) + g_test_rand_double_range (0, 60);
+          w[i] = g_test_rand_double_range (10, 50);
+        }
+      lda_histogram_place_labels (x, w, n, 0, 400, 3, lx, row);
+      for (guint r = 0; r < LDA_HISTOGRAM_LABEL_ROWS; r++)
+        end[r] = -G_MAXDOUBLE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpint (row[i], >=, -1);
+          g_assert_cmpint (row[i], <, LDA_HISTOGRAM_LABEL_ROWS);
+          g_assert_cmpfloat (lx[i], >=, 0);
+          g_assert_cmpfloat (lx[i] + w[i], <=, 400 + 1e-9);
+          if (row[i] < 0)
+            continue;
+          g_assert_cmpfloat (lx[i], >=, end[row[i]] + 3);
+          /* The lowest row with room. */
+          for (int r = 0; r < row[i]; r++)
+            g_assert_cmpfloat (lx[i], <, end[r] + 3);
+          end[row[i]] = lx[i] + w[i];
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/render/auto/constant", test_auto_constant);
   g_test_add_func ("/render/auto/then-render", test_auto_then_render);
   g_test_add_func ("/render/zoom-steps", test_zoom_steps);
+  g_test_add_func ("/render/histogram-labels", test_histogram_labels);
 
   return g_test_run ();
 }
