@@ -350,9 +350,10 @@ test_threaded_equals_single (void)
   g_assert_cmpuint (lda_pipeline_get_counts (threaded)->dead, ==,
                     lda_pipeline_get_counts (single)->dead);
 
-  /* The cell area and the nuclei moved at once, with either preset: the
-   * threaded run splits the nuclei and begins the watershed while the
-   * cell area is made (when it is not made first). */
+  /* The cell area and the nuclei moved at once, with either preset: with
+   * the article's, the threaded run drops the nuclei's results, and
+   * begins the watershed while the cell area is made when it is not made
+   * first (nuclei_ahead()). */
   for (guint i = 0; i < 6; i++)
     {
       LdaParams params;

@@ -6,8 +6,9 @@
  * the Sobel; a cell area slider re-runs the cell area's mask and the
  * watershed, the nuclei kept; a split slider re-splits and re-runs the
  * watershed only.  The cell area chain and the two nucleus chains are
- * independent, so a run does them on two threads.  A run can be cancelled between stages (and within
- * the long ones); stages finished before the cancel stay valid.
+ * independent, so a run does them on two threads.  A run can be cancelled
+ * between stages (and within the long ones); stages finished before the
+ * cancel stay valid.
  *
  * Results are reference-counted images that are never written once made,
  * so a caller may keep a reference across later runs.
@@ -396,38 +397,24 @@ masks_changed (LdaPipeline *self,
   return TRUE;
 }
 
-static gboolean run_nuclei (LdaPipeline  *self,
-                            GCancellable *cancellable,
-                            GError      **error);
-
-/* New nucleus masks, the cell area perhaps still being made on the other
- * thread: what needs only the nuclei is done now — the split, if any,
- * and, with @prepare (the other thread still at work), the watershed's
- * labelling of the nuclei and its relief's column pass
- * (lda_regions_prep_run()) — unless the cache has the results.  Touches
- * nothing of the cell area's. */
+/* New nucleus masks, and no nucleus objects to make: the nuclei and what
+ * follows them are dropped now and taken back from the cache if it has
+ * them; with @prepare (the cell area still being made on the other
+ * thread), the watershed's work that needs only the nuclei is done
+ * meanwhile: their labelling and the relief's column pass
+ * (lda_regions_prep_run()).  Touches nothing of the cell area's. */
 static gboolean
 nuclei_ahead (LdaPipeline  *self,
               gboolean      prepare,
-              GCancellable *cancellable,
               GError      **error)
 {
   clear_nuclei (self);
   restore_from_cache (self);
-  if (self->regions != NULL)
-    return TRUE;
-  if (!run_nuclei (self, cancellable, error))
-    return FALSE;
-  /* With the other processor idle, the watershed shares this work
-   * between the two (lda_regions_new_prepared()). */
-  if (!prepare)
+  if (self->regions != NULL || !prepare)
     return TRUE;
 
-  if (self->params.nuclei.objects)
-    self->regions_prep = lda_regions_prep_new_from_nuclei (self->nuclei, error);
-  else
-    self->regions_prep = lda_regions_prep_new (self->channels[LDA_CHANNEL_HOECHST].bits,
-                                               self->channels[LDA_CHANNEL_DRAQ7].bits, error);
+  self->regions_prep = lda_regions_prep_new (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                             self->channels[LDA_CHANNEL_DRAQ7].bits, error);
 
   return self->regions_prep != NULL && lda_regions_prep_run (self->regions_prep, error);
 }
@@ -457,13 +444,13 @@ run_channels (LdaPipeline  *self,
                                      &local_error) &&
            lda_pipeline_run_channel (self, LDA_CHANNEL_DRAQ7, &changed, cancellable,
                                      &local_error);
-      /* Not with nucleus objects: the split ahead, on both processors
-       * (lda-split-blobs.c), took them from the cell area's thread
-       * (the default preset 1.5 % slower on the tiled sample). */
+      /* Not with nucleus objects: splitting them ahead, on both
+       * processors (lda-split-blobs.c), took them from the cell area's
+       * thread (the default preset 1.5 % slower on the tiled sample). */
       if (ok && ahead && changed && !self->params.nuclei.objects)
         {
           early = TRUE;
-          ok = nuclei_ahead (self, !g_atomic_int_get (&job.done), cancellable, &local_error);
+          ok = nuclei_ahead (self, !g_atomic_int_get (&job.done), &local_error);
         }
       /* Not begun by now (or no thread to be had): the cell area is
        * made here after all. */
