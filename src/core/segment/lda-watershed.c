@@ -246,7 +246,8 @@ unknown_parts (const LdaBitplane  *area,
 
 struct _LdaRegionsPrep
 {
-  LdaBitplane *mask;      /* the nucleus pixels, split lines included */
+  const LdaBitplane *mask;   /* the nucleus pixels, split lines included */
+  LdaBitplane *owned_mask;   /* the same when made here, else %NULL */
   LdaRuns     *nuclei;    /* labelled, or %NULL until made */
   guint8      *relief;    /* lda-buffer.c */
   LdaRelief   *steps;     /* its area given by lda_regions_new_prepared() */
@@ -261,19 +262,22 @@ lda_regions_prep_free (LdaRegionsPrep *self)
   lda_relief_free (self->steps);
   lda_buffer_free (self->relief);
   lda_runs_free (self->nuclei);
-  lda_bitplane_free (self->mask);
+  lda_bitplane_free (self->owned_mask);
   g_free (self);
 }
 
-/* Takes @mask and @nuclei (nullable) over. */
+/* Takes @owned_mask and @nuclei (both nullable) over, even on failure;
+ * @mask is @owned_mask, or borrowed for the work's lifetime. */
 static LdaRegionsPrep *
-prep_new (LdaBitplane  *mask,
-          LdaRuns      *nuclei,
-          GError      **error)
+prep_new (const LdaBitplane  *mask,
+          LdaBitplane        *owned_mask,
+          LdaRuns            *nuclei,
+          GError            **error)
 {
   g_autoptr(LdaRegionsPrep) self = g_new0 (LdaRegionsPrep, 1);
 
   self->mask = mask;
+  self->owned_mask = owned_mask;
   self->nuclei = nuclei;
   /* Large: mapped and kept for the next run (lda-buffer.c). */
   self->relief = lda_buffer_alloc ((gsize) mask->width * mask->height, FALSE);
@@ -308,15 +312,12 @@ lda_regions_prep_new (const LdaBitplane  *hoechst,
                       GError            **error)
 {
   LdaBitplane *mask = lda_bitplane_copy (hoechst, error);
-  LdaRegionsPrep *self;
 
   if (mask == NULL)
     return NULL;
   lda_bitplane_or (mask, draq7);
-  if (!(self = prep_new (mask, NULL, error)))
-    lda_bitplane_free (mask);
 
-  return self;
+  return prep_new (mask, mask, NULL, error);
 }
 
 /**
@@ -324,7 +325,8 @@ lda_regions_prep_new (const LdaBitplane  *hoechst,
  * @nuclei: the nucleus objects
  * @error: return location for an error
  *
- * As lda_regions_prep_new(), for lda_regions_new_from_nuclei().
+ * As lda_regions_prep_new(), for lda_regions_new_from_nuclei().  The
+ * work reads @nuclei's mask: @nuclei must outlive it.
  *
  * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
  */
@@ -332,17 +334,9 @@ LdaRegionsPrep *
 lda_regions_prep_new_from_nuclei (const LdaNuclei  *nuclei,
                                   GError          **error)
 {
-  LdaBitplane *mask = lda_bitplane_copy (nuclei->mask, error);
-  LdaRuns *runs = mask != NULL ? lda_runs_copy (nuclei->objects, error) : NULL;
-  LdaRegionsPrep *self = runs != NULL ? prep_new (mask, runs, error) : NULL;
+  LdaRuns *runs = lda_runs_copy (nuclei->objects, error);
 
-  if (self == NULL)
-    {
-      lda_bitplane_free (mask);
-      lda_runs_free (runs);
-    }
-
-  return self;
+  return runs != NULL ? prep_new (nuclei->mask, NULL, runs, error) : NULL;
 }
 
 /* The nuclei's components, unless given: the relief needs only their
