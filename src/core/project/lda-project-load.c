@@ -46,8 +46,8 @@ note_damage (Damage     *damage,
 
 /* Of two paths (the second may be %NULL), the one of the newer file; the
  * first when neither exists or both are as old.  Takes both. */
-static char *
-newest_of (char *path,
+char *
+lda_project_newest_of (char *path,
            char *other)
 {
   GStatBuf a, b;
@@ -91,7 +91,7 @@ load_from (LdaSeries   *series,
 
   n_frames = lda_series_get_n_frames (series);
   frames = g_new0 (LdaSavedFrame, n_frames);
-  path = newest_of (lda_project_ini_path (folder, series),
+  path = lda_project_newest_of (lda_project_ini_path (folder, series),
                     other != NULL ? lda_project_ini_path (other, series) : NULL);
   if (!lda_project_read_ini (path, key_file, &found, &local_error) ||
       (found && !lda_project_parse_ini (series, key_file, path, &params, frames, &local_error)))
@@ -113,7 +113,7 @@ load_from (LdaSeries   *series,
       g_autofree char *file = NULL;
       LdaEdits *frame_edits = NULL;
 
-      file = newest_of (lda_project_frame_edits_file (folder, series, i, keys),
+      file = lda_project_newest_of (lda_project_frame_edits_file (folder, series, i, keys),
                         other != NULL ? lda_project_frame_edits_file (other, series, i, keys)
                                       : NULL);
 
@@ -156,6 +156,9 @@ load_from (LdaSeries   *series,
                                          frames[i].has_override ? &frames[i].override : NULL);
         }
     }
+  /* The triple's parameters where it was opened another way, if saved
+   * since. */
+  lda_project_adopt_siblings (series, folder, other, path);
 
   if (extra != NULL)
     {

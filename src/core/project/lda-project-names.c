@@ -79,8 +79,16 @@ char *
 lda_project_ini_path (const char *folder,
                       LdaSeries  *series)
 {
-  g_autofree char *name = lda_project_escape_name (lda_series_get_name (series));
-  g_autofree char *file = g_strconcat (name, ".ini", NULL);
+  return lda_project_ini_path_for_name (folder, lda_series_get_name (series));
+}
+
+/* <folder>/<name>.ini, the ini of the series called @name. */
+char *
+lda_project_ini_path_for_name (const char *folder,
+                               const char *name)
+{
+  g_autofree char *escaped = lda_project_escape_name (name);
+  g_autofree char *file = g_strconcat (escaped, ".ini", NULL);
 
   return g_build_filename (folder, file, NULL);
 }

@@ -59,6 +59,14 @@ void        lda_params_save_prefixed     (GKeyFile        *key_file,
                                           const char      *prefix,
                                           const LdaParams *params);
 
+/* lda-project-load.c, lda-project-siblings.c */
+char       *lda_project_newest_of        (char        *path,
+                                          char        *other);
+void        lda_project_adopt_siblings   (LdaSeries   *series,
+                                          const char  *folder,
+                                          const char  *other,
+                                          const char  *own);
+
 /* lda-project-names.c */
 char       *lda_project_escape_name      (const char  *name);
 char       *lda_project_edits_folder     (const char  *folder);
@@ -71,6 +79,8 @@ char       *lda_project_legacy_key       (LdaSeries   *series,
 char       *lda_project_edits_path       (const char  *folder,
                                           const char  *key);
 char       *lda_project_frame_group      (const char  *key);
+char       *lda_project_ini_path_for_name (const char *folder,
+                                          const char  *name);
 char       *lda_project_frame_edits_file (const char  *folder,
                                           LdaSeries   *series,
                                           guint        frame,
