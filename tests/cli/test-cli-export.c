@@ -453,6 +453,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data = g_dir_make_tmp ("lda-cli-export-data-XXXXXX", NULL);
+  int status;
 
   /* The user data folder, for the test and the command alike. */
   g_setenv ("XDG_DATA_HOME", data, TRUE);
@@ -472,5 +473,7 @@ main (int    argc,
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  cli_rm_rf (data);
+  return status;
 }

@@ -656,6 +656,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data = NULL;
+  int status;
 
   /* The user data folder, where projects of read-only folders go. */
   data = g_dir_make_tmp ("lda-document-data-XXXXXX", NULL);
@@ -672,5 +673,7 @@ main (int    argc,
   g_test_add_func ("/document/lock", test_lock);
   g_test_add_func ("/document/damage-stays-flagged", test_damage_stays_flagged);
 
-  return g_test_run ();
+  status = g_test_run ();
+  lda_test_remove_tree (data);
+  return status;
 }
