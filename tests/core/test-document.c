@@ -239,6 +239,44 @@ test_save_and_reopen (void)
   lda_test_remove_tree (dir);
 }
 
+/* Corrected with its triple opened alone, a frame is edited in its
+ * folder's series too, with the parameters it was tuned with alone. */
+static void
+test_alone_then_folder (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autoptr(LdaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  const char *paths[3];
+  LdaSeries *series;
+
+  write_triples (dir, three);
+  paths[0] = bf = g_build_filename (dir, "w_t2_bf.tif", NULL);
+  paths[1] = ho = g_build_filename (dir, "w_t2_hoechst.tif", NULL);
+  paths[2] = dr = g_build_filename (dir, "w_t2_draq7.tif", NULL);
+  series = lda_series_new_from_files (paths, 3, &error);
+  g_assert_no_error (error);
+  document = lda_document_open (series, LDA_DOCUMENT_NONE);
+  dab (document, 0, 8, 4, LDA_CLASS_HOECHST);
+  set_hoechst_offset (document, 0, 2.5);
+  wait_for_state (document, LDA_SAVE_STATE_SAVED);
+  lda_document_close (document);
+  g_clear_object (&document);
+
+  document = open_document (dir);
+  series = lda_document_get_series (document);
+  g_assert_cmpstr (lda_series_get_frame (series, 1)->triple->name, ==, "w_t2");
+  g_assert_cmpuint (edit_at (document, 1, 8, 4), ==, LDA_CLASS_HOECHST);
+  g_assert_cmpint (lda_series_get_frame (series, 1)->state, ==, LDA_FRAME_EDITED);
+  g_assert_cmpint (lda_series_get_frame (series, 0)->state, ==, LDA_FRAME_AUTOMATIC);
+  g_assert_cmpfloat (hoechst_offset (document, 1), ==, 2.5);
+  g_assert_cmpfloat (hoechst_offset (document, 0), !=, 2.5);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 /* A save that fails (the disk is full) keeps everything unsaved, says so,
  * and is tried again by itself: once there is room, the stroke reaches
  * the disk with no other change and without closing. */
@@ -667,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/document/params-undo", test_params_undo);
   g_test_add_func ("/document/undo-order", test_undo_order);
   g_test_add_func ("/document/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/document/alone-then-folder", test_alone_then_folder);
   g_test_add_func ("/document/failed-save-retried", test_failed_save_retried);
   g_test_add_func ("/document/no-memory-keeps-file", test_no_memory_keeps_file);
   g_test_add_func ("/document/location-switch", test_location_switch);

@@ -157,6 +157,11 @@ test_folder_into_alone (Fixture       *f,
   loaded_b = load (alone_b, f->folder);
   g_assert_true (params_equal (lda_series_get_frame_params (alone_a, 0), &everywhere));
   g_assert_true (params_equal (lda_series_get_frame_params (alone_b, 0), &own));
+  /* Alone, a triple's parameters are its series': it has no others to be
+   * set apart from (and the window no switch for them). */
+  g_assert_false (lda_series_get_frame (alone_a, 0)->has_override);
+  g_assert_false (lda_series_get_frame (alone_b, 0)->has_override);
+  g_assert_true (params_equal (lda_series_get_params (alone_b), &own));
 }
 
 /* Of the two inis, the one saved last says. */
@@ -236,6 +241,26 @@ test_same_or_damaged (Fixture       *f,
   }
 }
 
+/* A series of one frame saved with parameters of its own (as that frame's
+ * folder gave them) loads them as the series'. */
+static void
+test_one_frame_own_is_series (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(LdaSeries) alone = open_alone (f->dir, "a");
+  g_autoptr(LdaSeries) again = open_alone (f->dir, "a");
+  g_autoptr(GPtrArray) loaded = NULL;
+  LdaParams own;
+
+  odd_params (&own, 7);
+  lda_series_set_frame_override (alone, 0, &own);
+  save_params (alone, f->folder);
+
+  loaded = load (again, f->folder);
+  g_assert_false (lda_series_get_frame (again, 0)->has_override);
+  g_assert_true (params_equal (lda_series_get_params (again), &own));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +275,8 @@ main (int    argc,
               fixture_set_up, test_newest_says, fixture_tear_down);
   g_test_add ("/project-siblings/same-or-damaged", Fixture, NULL,
               fixture_set_up, test_same_or_damaged, fixture_tear_down);
+  g_test_add ("/project-siblings/one-frame-own-is-series", Fixture, NULL,
+              fixture_set_up, test_one_frame_own_is_series, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -140,6 +140,11 @@ load_project (LdaDocument *self)
       g_ptr_array_index (edits, i) = NULL;
       lda_edits_free (g_ptr_array_index (self->edits, i));
       g_ptr_array_index (self->edits, i) = e;
+      /* Corrections made while the triple was opened another way (alone,
+       * or in its folder's series) come without a state here. */
+      if (e != NULL && lda_edits_count (e) > 0 &&
+          lda_series_get_frame (self->series, i)->state == LDA_FRAME_AUTOMATIC)
+        lda_series_get_frame (self->series, i)->state = LDA_FRAME_EDITED;
     }
 }
 

@@ -10,7 +10,8 @@
  * saved last says which parameters the triple's frames have: opened in
  * its folder, a frame takes those its triple was last tuned with alone
  * (as its own parameters, where they are not the series'); opened alone,
- * a triple takes those the folder's series last gave it.
+ * a triple takes those the folder's series last gave it (as the
+ * series' when it is one frame).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -81,6 +82,21 @@ is_triple_alone (LdaSeries *series)
   return g_str_equal (lda_series_get_name (series), triple->name);
 }
 
+/* A series of one frame has no other frames for that frame's parameters
+ * to be set apart from, and the window no switch between the two: its
+ * own parameters, wherever they come from, are the series'. */
+static void
+one_frame_params_as_series (LdaSeries *series)
+{
+  LdaParams params;
+
+  if (lda_series_get_n_frames (series) != 1 || !lda_series_get_frame (series, 0)->has_override)
+    return;
+  params = *lda_series_get_frame_params (series, 0);
+  lda_series_set_frame_override (series, 0, NULL);
+  lda_series_set_params (series, &params);
+}
+
 /* A triple opened alone: the folder's series, if saved last, says. */
 static void
 adopt_from_folder (LdaSeries  *series,
@@ -93,13 +109,14 @@ adopt_from_folder (LdaSeries  *series,
   g_autofree LdaSavedFrame *frames = g_new0 (LdaSavedFrame, n);
   LdaParams params;
 
-  if (g_str_equal (name, lda_series_get_name (series)) ||
-      !read_sibling (series, folder, other, name, since, &params, frames))
-    return;
-
-  lda_series_set_params (series, &params);
-  for (guint i = 0; i < n; i++)
-    lda_series_set_frame_override (series, i, frames[i].has_override ? &frames[i].override : NULL);
+  if (!g_str_equal (name, lda_series_get_name (series)) &&
+      read_sibling (series, folder, other, name, since, &params, frames))
+    {
+      lda_series_set_params (series, &params);
+      for (guint i = 0; i < n; i++)
+        lda_series_set_frame_override (series, i,
+                                       frames[i].has_override ? &frames[i].override : NULL);
+    }
 }
 
 /* A folder's series: each triple's own ini, if saved last, says for the
@@ -167,4 +184,5 @@ lda_project_adopt_siblings (LdaSeries  *series,
     adopt_from_folder (series, folder, other, since);
   else
     adopt_from_triples (series, folder, other, since);
+  one_frame_params_as_series (series);
 }
