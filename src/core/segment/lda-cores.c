@@ -178,15 +178,29 @@ smooth (float *signal,
     }
 }
 
-static inline float
-signal_at (const LdaImage *image,
-           gsize           i,
-           float           dark,
-           float           scale)
+/* One channel's signal along @n pixels from @start: (v − dark) × scale. */
+static void
+channel_row (const LdaImage *image,
+             gsize           start,
+             guint           n,
+             float           dark,
+             float           scale,
+             float          *out)
 {
-  float v = image->type == LDA_PIXEL_U8 ? lda_image_u8 (image)[i] : lda_image_u16 (image)[i];
+  if (image->type == LDA_PIXEL_U8)
+    {
+      const guint8 *v = lda_image_u8 (image) + start;
 
-  return (v - dark) * scale;
+      for (guint x = 0; x < n; x++)
+        out[x] = ((float) v[x] - dark) * scale;
+    }
+  else
+    {
+      const guint16 *v = lda_image_u16 (image) + start;
+
+      for (guint x = 0; x < n; x++)
+        out[x] = ((float) v[x] - dark) * scale;
+    }
 }
 
 typedef struct
@@ -203,7 +217,24 @@ typedef struct
   gint                   *next;     /* the next block row not taken */
   float                   dark[2];
   float                   scale[2];
+  float                  *row;      /* a row's brightness, the thread's own */
+  float                  *other;    /* and the second channel's */
 } CoresJob;
+
+/* The brightness of row @y: the brighter of the two channels' signals,
+ * into job->row. */
+static void
+brightness_row (const CoresJob *job,
+                guint           y)
+{
+  const guint w = job->mask->width;
+  const gsize start = (gsize) y * w;
+
+  channel_row (job->signal->image[0], start, w, job->dark[0], job->scale[0], job->row);
+  channel_row (job->signal->image[1], start, w, job->dark[1], job->scale[1], job->other);
+  for (guint x = 0; x < w; x++)
+    job->row[x] = MAX (job->row[x], job->other[x]);
+}
 
 /* The mean of each block of BLOCK × BLOCK pixels in block rows by0 … by1
  * (fewer at the right and bottom edges). */
@@ -212,25 +243,18 @@ block_means (gpointer data)
 {
   CoresJob *job = data;
   const guint w = job->mask->width, h = job->mask->height;
-  const LdaImage *const *image = job->signal->image;
 
-  /* Each block's sum kept in a register over its pixels of a row, added
-   * in the same order as one pixel at a time, so the same floats. */
+  /* Each block's sum takes its pixels of a row in order, as one pixel at
+   * a time would, so the same floats; the blocks side by side, which do
+   * not wait for each other. */
   for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
     {
-      float *row = job->m + (gsize) (y / BLOCK) * job->bw;
-      const gsize start = (gsize) y * w;
+      float *sums = job->m + (gsize) (y / BLOCK) * job->bw;
 
-      for (guint bx = 0; bx < job->bw; bx++)
-        {
-          const guint x1 = MIN ((bx + 1) * BLOCK, w);
-          float sum = row[bx];
-
-          for (guint x = bx * BLOCK; x < x1; x++)
-            sum += MAX (signal_at (image[0], start + x, job->dark[0], job->scale[0]),
-                        signal_at (image[1], start + x, job->dark[1], job->scale[1]));
-          row[bx] = sum;
-        }
+      brightness_row (job, y);
+      for (guint j = 0; j < BLOCK; j++)
+        for (guint bx = 0; bx * BLOCK + j < w; bx++)
+          sums[bx] += job->row[bx * BLOCK + j];
     }
   for (guint by = job->by0; by < job->by1; by++)
     for (guint bx = 0; bx < job->bw; bx++)
@@ -248,25 +272,28 @@ static void
 brighter (gpointer data)
 {
   CoresJob *job = data;
-  const guint w = job->mask->width, h = job->mask->height;
-  const LdaImage *const *image = job->signal->image;
+  const guint h = job->mask->height;
 
   for (guint y = job->by0 * BLOCK; y < MIN (job->by1 * BLOCK, h); y++)
     {
       const guint64 *row = lda_bitplane_row (job->mask, y);
       guint64 *out = (guint64 *) lda_bitplane_row (job->cores, y);
       const float *mean = job->m + (gsize) (y / BLOCK) * job->bw;
+      gboolean any = FALSE;
 
+      for (gsize k = 0; k < job->mask->stride && !any; k++)
+        any = row[k] != 0;
+      if (!any)
+        continue;
+
+      brightness_row (job, y);
       for (gsize k = 0; k < job->mask->stride; k++)
         for (guint64 bits = row[k]; bits != 0; bits &= bits - 1)
           {
             guint b = (guint) __builtin_ctzll (bits);
             guint x = (guint) (k * 64) + b;
-            gsize i = (gsize) y * w + x;
-            float v = MAX (signal_at (image[0], i, job->dark[0], job->scale[0]),
-                           signal_at (image[1], i, job->dark[1], job->scale[1]));
 
-            if (v > mean[x / BLOCK])
+            if (job->row[x] > mean[x / BLOCK])
               out[k] |= G_GUINT64_CONSTANT (1) << b;
           }
     }
@@ -278,7 +305,10 @@ static gpointer
 take_rows (gpointer data)
 {
   CoresJob job = *(const CoresJob *) data;
+  g_autofree float *row = g_new (float, 2 * (gsize) job.mask->width);
 
+  job.row = row;
+  job.other = row + job.mask->width;
   for (;;)
     {
       guint by0 = (guint) g_atomic_int_add (job.next, ROW_CHUNK);
@@ -355,7 +385,7 @@ lda_cores_new (const LdaNucleusSignal *signal,
   /* The mean of each block, then the neighbourhood's mean over the
    * blocks; both passes over the pixels shared between two threads. */
   job = (CoresJob) { signal, mask, cores, m, bw, bh, 0, 0, NULL, NULL,
-                     { dark[0], dark[1] }, { scale[0], scale[1] } };
+                     { dark[0], dark[1] }, { scale[0], scale[1] }, NULL, NULL };
   on_two_threads (&job, block_means);
   smooth (m, bw, bh, NEIGHBOURHOOD_RADIUS / BLOCK, NEIGHBOURHOOD_PASSES);
   on_two_threads (&job, brighter);
