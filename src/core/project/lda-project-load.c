@@ -44,22 +44,27 @@ note_damage (Damage     *damage,
                       : g_strdup (problem->message);
 }
 
+/* When the file at @path was last written, in ns; −1 when there is none. */
+gint64
+lda_project_modified_at (const char *path)
+{
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0)
+    return -1;
+  return (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+}
+
 /* Of two paths (the second may be %NULL), the one of the newer file; the
  * first when neither exists or both are as old.  Takes both. */
 char *
 lda_project_newest_of (char *path,
-           char *other)
+                       char *other)
 {
-  GStatBuf a, b;
-  gboolean has_a, has_b;
-
   if (other == NULL)
     return path;
 
-  has_a = g_stat (path, &a) == 0;
-  has_b = g_stat (other, &b) == 0;
-  if (has_b && (!has_a || b.st_mtim.tv_sec > a.st_mtim.tv_sec ||
-                (b.st_mtim.tv_sec == a.st_mtim.tv_sec && b.st_mtim.tv_nsec > a.st_mtim.tv_nsec)))
+  if (lda_project_modified_at (other) > lda_project_modified_at (path))
     {
       g_free (path);
       return other;

@@ -60,6 +60,7 @@ void        lda_params_save_prefixed     (GKeyFile        *key_file,
                                           const LdaParams *params);
 
 /* lda-project-load.c, lda-project-siblings.c */
+gint64      lda_project_modified_at      (const char  *path);
 char       *lda_project_newest_of        (char        *path,
                                           char        *other);
 void        lda_project_adopt_siblings   (LdaSeries   *series,

@@ -18,21 +18,8 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "lda-project.h"
 #include "lda-project-private.h"
-
-/* When the file at @path was last written, in ns; -1 when there is none. */
-static gint64
-modified_at (const char *path)
-{
-  GStatBuf st;
-
-  if (path == NULL || g_stat (path, &st) != 0)
-    return -1;
-  return (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
-}
 
 /* Reads the ini of the series @name (from whichever of @folder and
  * @other holds it newest) as if it were @series's, when it was written
@@ -55,7 +42,7 @@ read_sibling (LdaSeries      *series,
   path = lda_project_newest_of (lda_project_ini_path_for_name (folder, name),
                                 other != NULL ? lda_project_ini_path_for_name (other, name)
                                               : NULL);
-  if (modified_at (path) <= since)
+  if (lda_project_modified_at (path) <= since)
     return FALSE;
   if (!lda_project_read_ini (path, key_file, &found, &error) || !found ||
       !lda_project_parse_ini (series, key_file, path, params, frames, &error))
@@ -174,7 +161,7 @@ lda_project_adopt_siblings (LdaSeries  *series,
                             const char *other,
                             const char *own)
 {
-  gint64 since = modified_at (own);
+  gint64 since = lda_project_modified_at (own);
 
   g_return_if_fail (series != NULL);
 
