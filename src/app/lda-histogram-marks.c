@@ -24,6 +24,7 @@
 
 #define TICK_HEIGHT 6.0
 #define LABEL_GAP   3.0
+#define HALO_WIDTH  3.0
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -134,9 +135,10 @@ lda_histogram_draw_marks (GtkWidget             *widget,
   guint first[LDA_N_METHODS + 1];
   guint n = 0, n_groups = 0;
   int height = 0;
-  GdkRGBA fg;
+  GdkRGBA fg, halo;
 
   lda_widget_get_foreground (widget, &fg);
+  halo = lda_halo_for (&fg);
 
   for (guint m = 0; m < LDA_N_METHODS; m++)
     {
@@ -219,8 +221,19 @@ lda_histogram_draw_marks (GtkWidget             *widget,
 
       if (row[g] >= 0)
         {
+          const double ly = bottom - TICK_HEIGHT - (row[g] + 1) * height;
+
+          /* A halo of the background's shade under the name: it stays
+           * legible over the bars. */
+          cairo_move_to (cr, lx[g], ly);
+          pango_cairo_layout_path (cr, layouts[g]);
+          lda_cairo_set_color (cr, &halo, 0.85);
+          cairo_set_line_width (cr, HALO_WIDTH);
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_stroke (cr);
+
           lda_cairo_set_color (cr, &fg, 0.7);
-          cairo_move_to (cr, lx[g], bottom - TICK_HEIGHT - (row[g] + 1) * height);
+          cairo_move_to (cr, lx[g], ly);
           pango_cairo_show_layout (cr, layouts[g]);
         }
       g_object_unref (layouts[g]);

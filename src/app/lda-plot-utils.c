@@ -36,3 +36,21 @@ lda_cairo_set_color (cairo_t       *cr,
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
+
+/**
+ * lda_halo_for:
+ * @fg: a text colour
+ *
+ * The shade a halo takes around text of @fg: white under dark text,
+ * black under light text (the theme's background is the other way).
+ *
+ * Returns: the halo's colour, opaque
+ */
+GdkRGBA
+lda_halo_for (const GdkRGBA *fg)
+{
+  const float luma = 0.2126f * fg->red + 0.7152f * fg->green + 0.0722f * fg->blue;
+  const float shade = luma < 0.5f ? 1.0f : 0.0f;
+
+  return (GdkRGBA) { shade, shade, shade, 1.0f };
+}

@@ -14,5 +14,6 @@ void lda_widget_get_foreground (GtkWidget     *widget,
 void lda_cairo_set_color       (cairo_t       *cr,
                                 const GdkRGBA *color,
                                 double         alpha);
+GdkRGBA lda_halo_for           (const GdkRGBA *fg);
 
 G_END_DECLS

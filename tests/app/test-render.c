@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "lda-histogram-marks.h"
+#include "lda-plot-utils.h"
 #include "lda-image.h"
 #include "lda-image-view.h"
 #include "lda-render.h"
@@ -650,6 +651,28 @@ test_histogram_labels (void)
     }
 }
 
+/* The halo under a mark's name is the theme's background shade: light
+ * under dark text, dark under light text. */
+static void
+test_halo (void)
+{
+  const GdkRGBA dark_text = { 0.18f, 0.20f, 0.21f, 1.0f };
+  const GdkRGBA light_text = { 0.93f, 0.93f, 0.93f, 1.0f };
+  const GdkRGBA green_text = { 0.1f, 0.9f, 0.1f, 0.6f };
+  GdkRGBA halo;
+
+  halo = lda_halo_for (&dark_text);
+  g_assert_cmpfloat (halo.red, ==, 1.0f);
+  g_assert_cmpfloat (halo.green, ==, 1.0f);
+  g_assert_cmpfloat (halo.alpha, ==, 1.0f);
+  halo = lda_halo_for (&light_text);
+  g_assert_cmpfloat (halo.blue, ==, 0.0f);
+  g_assert_cmpfloat (halo.alpha, ==, 1.0f);
+  /* Green weighs most in how light a colour looks. */
+  halo = lda_halo_for (&green_text);
+  g_assert_cmpfloat (halo.red, ==, 0.0f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/render/auto/then-render", test_auto_then_render);
   g_test_add_func ("/render/zoom-steps", test_zoom_steps);
   g_test_add_func ("/render/histogram-labels", test_histogram_labels);
+  g_test_add_func ("/render/histogram-halo", test_halo);
 
   return g_test_run ();
 }
