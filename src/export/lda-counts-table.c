@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "lda-counts-table.h"
+#include "lda-key-file.h"
 
 static const char header[] =
   "frame,time_index,time_h,cells,live,dead,dead_fraction,"
@@ -241,7 +242,7 @@ lda_json_append_number (GString *json,
   if (!isfinite (value))
     g_string_append (json, "null");
   else
-    g_string_append (json, g_ascii_dtostr (buffer, sizeof buffer, value));
+    g_string_append (json, lda_ascii_dtostr_short (buffer, value));
 }
 
 /**

@@ -12,7 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "lda-document.h"
+#include "lda-project.h"
 #include "lda-project-lock.h"
 #include "test-project-common.h"
 
@@ -236,6 +239,49 @@ test_save_and_reopen (void)
   g_assert_cmpint (lda_document_get_save_state (document), ==, LDA_SAVE_STATE_SAVED);
 
   lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
+/* The project file of a series opened, looked at where it was left and
+ * closed is not written again; a view that moved is. */
+static void
+test_same_view_not_written (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autoptr(LdaDocument) document = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  GStatBuf first, second;
+
+  write_triples (dir, three);
+  document = open_document (dir);
+  folder = lda_project_default_folder (lda_document_get_series (document));
+  ini = lda_project_ini_path (folder, lda_document_get_series (document));
+  lda_document_set_view (document, 1, 0.65, "segmented");
+  lda_document_close (document);
+  g_clear_object (&document);
+  g_assert_true (g_file_get_contents (ini, &before, NULL, NULL));
+  g_assert_nonnull (strstr (before, "zoom=0.65\n"));
+  g_assert_cmpint (g_stat (ini, &first), ==, 0);
+
+  document = open_document (dir);
+  g_assert_false (lda_document_is_read_only (document));
+  lda_document_set_view (document, 1, 0.65, "segmented");
+  lda_document_close (document);
+  g_clear_object (&document);
+  /* Written atomically, a file written again is a new one. */
+  g_assert_cmpint (g_stat (ini, &second), ==, 0);
+  g_assert_cmpuint (second.st_ino, ==, first.st_ino);
+
+  document = open_document (dir);
+  lda_document_set_view (document, 2, 0.65, "segmented");
+  lda_document_close (document);
+  g_clear_object (&document);
+  g_assert_true (g_file_get_contents (ini, &after, NULL, NULL));
+  g_assert_cmpstr (after, !=, before);
+  g_assert_nonnull (strstr (after, "frame=w_t3\n"));
+
   lda_test_remove_tree (dir);
 }
 
@@ -705,6 +751,7 @@ main (int    argc,
   g_test_add_func ("/document/params-undo", test_params_undo);
   g_test_add_func ("/document/undo-order", test_undo_order);
   g_test_add_func ("/document/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/document/same-view-not-written", test_same_view_not_written);
   g_test_add_func ("/document/alone-then-folder", test_alone_then_folder);
   g_test_add_func ("/document/failed-save-retried", test_failed_save_retried);
   g_test_add_func ("/document/no-memory-keeps-file", test_no_memory_keeps_file);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-params.h"
 
 /* --- helpers ----------------------------------------------------------- */
@@ -434,6 +435,40 @@ test_key_file_roundtrip (void)
   assert_params_equal (&saved, &loaded);
 }
 
+/* Offsets as a person types them read the same in the file, and every
+ * double still reads back exactly. */
+static void
+test_short_numbers (void)
+{
+  const double values[] = { 0.65, 1.2, 0.1 + 0.2, 2.0 / 3.0, 1e-300, 123456.789, -0.0, 5e-324 };
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offset = NULL;
+  g_autofree char *depth = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  LdaParams saved, loaded;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (g_ascii_strtod (lda_ascii_dtostr_short (buffer, values[i]), NULL), ==,
+                       values[i]);
+  g_assert_cmpstr (lda_ascii_dtostr_short (buffer, 0.65), ==, "0.65");
+  g_assert_cmpstr (lda_ascii_dtostr_short (buffer, 0.1 + 0.2), ==, "0.30000000000000004");
+
+  lda_params_init (&saved);
+  saved.channel[LDA_CHANNEL_HOECHST].offset = 0.65;
+  saved.nuclei.split_depth = 2.3;
+  lda_params_save_to_key_file (&saved, key_file);
+  offset = g_key_file_get_value (key_file, "hoechst", "offset", NULL);
+  depth = g_key_file_get_value (key_file, LDA_PARAMS_NUCLEI_GROUP, "split-depth", NULL);
+  g_assert_cmpstr (offset, ==, "0.65");
+  g_assert_cmpstr (depth, ==, "2.3");
+
+  lda_params_init (&loaded);
+  g_assert_true (lda_params_load_from_key_file (&loaded, key_file, &error));
+  g_assert_no_error (error);
+  assert_params_equal (&saved, &loaded);
+}
+
 /* Keys and groups absent from a file of this version keep the values
  * given. */
 static void
@@ -726,6 +761,7 @@ main (int   argc,
 
   g_test_add_func ("/params/file/roundtrip", test_save_load_roundtrip);
   g_test_add_func ("/params/file/key-file-roundtrip", test_key_file_roundtrip);
+  g_test_add_func ("/params/file/short-numbers", test_short_numbers);
   g_test_add_func ("/params/file/absent-keys", test_absent_keys_keep_values);
   g_test_add_func ("/params/file/legacy-means-article", test_legacy_file_means_article);
   g_test_add_func ("/params/file/new-keys-written", test_new_keys_written);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "lda-error.h"
 #include "lda-key-file.h"
 
@@ -102,4 +104,55 @@ lda_key_file_copy_group (GKeyFile   *from,
       if (value != NULL)
         g_key_file_set_value (to, to_group, keys[i], value);
     }
+}
+
+/**
+ * lda_ascii_dtostr_short:
+ * @buffer: at least %G_ASCII_DTOSTR_BUF_SIZE bytes
+ * @value: a finite number
+ *
+ * @value in the C locale with the fewest significant digits, 15 to 17,
+ * that read back as the same double: 0.65, not 0.65000000000000002 as
+ * g_ascii_dtostr() writes it.
+ *
+ * Returns: @buffer
+ */
+char *
+lda_ascii_dtostr_short (char   *buffer,
+                        double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g" };
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+
+  if (isfinite (value))
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+        if (g_ascii_strtod (buffer, NULL) == value)
+          return buffer;
+      }
+
+  return g_ascii_dtostr (buffer, G_ASCII_DTOSTR_BUF_SIZE, value);
+}
+
+/**
+ * lda_key_file_set_double:
+ * @key_file: a key file
+ * @group: its group
+ * @key: the key
+ * @value: a finite number
+ *
+ * g_key_file_set_double() with lda_ascii_dtostr_short()'s digits: a
+ * parameter a person typed as 0.65 reads 0.65 in the file.
+ */
+void
+lda_key_file_set_double (GKeyFile   *key_file,
+                         const char *group,
+                         const char *key,
+                         double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_key_file_set_value (key_file, group, key, lda_ascii_dtostr_short (buffer, value));
 }

@@ -20,5 +20,11 @@ void     lda_key_file_copy_group (GKeyFile     *from,
                                   const char   *from_group,
                                   GKeyFile     *to,
                                   const char   *to_group);
+char    *lda_ascii_dtostr_short  (char         *buffer,
+                                  double        value);
+void     lda_key_file_set_double (GKeyFile     *key_file,
+                                  const char   *group,
+                                  const char   *key,
+                                  double        value);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "lda-document-private.h"
 #include "lda-error.h"
+#include "lda-key-file.h"
 #include "lda-project.h"
 
 /**
@@ -163,15 +164,32 @@ lda_document_set_view (LdaDocument *self,
                        double       zoom,
                        const char  *pane)
 {
+  static const char * const keys[] = { "frame", "zoom", "pane" };
+  const char *values[G_N_ELEMENTS (keys)];
+  char zoom_text[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean changed = FALSE;
+
   g_return_if_fail (LDA_IS_DOCUMENT (self));
   g_return_if_fail (frame < lda_document_get_n_frames (self));
   g_return_if_fail (pane != NULL);
 
-  g_key_file_set_string (self->extra, LDA_PROJECT_VIEW_GROUP, "frame",
-                         lda_series_get_frame (self->series, frame)->title);
-  g_key_file_set_double (self->extra, LDA_PROJECT_VIEW_GROUP, "zoom", zoom);
-  g_key_file_set_string (self->extra, LDA_PROJECT_VIEW_GROUP, "pane", pane);
-  if (!lda_document_is_read_only (self))
+  values[0] = lda_series_get_frame (self->series, frame)->title;
+  values[1] = lda_ascii_dtostr_short (zoom_text, zoom);
+  values[2] = pane;
+
+  /* Only a view that moved makes the project file be written again: a
+   * series opened, looked at and closed is left as it was. */
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autofree char *old = g_key_file_get_value (self->extra, LDA_PROJECT_VIEW_GROUP,
+                                                   keys[k], NULL);
+
+      if (g_strcmp0 (old, values[k]) == 0)
+        continue;
+      g_key_file_set_value (self->extra, LDA_PROJECT_VIEW_GROUP, keys[k], values[k]);
+      changed = TRUE;
+    }
+  if (changed && !lda_document_is_read_only (self))
     self->unsaved_params = TRUE;
 }
 

@@ -302,7 +302,7 @@ lda_params_save_to_key_file (const LdaParams *params,
       const char *group = lda_channel_name (c);
 
       g_key_file_set_string (key_file, group, "method", lda_method_name (p->method));
-      g_key_file_set_double (key_file, group, "offset", p->offset);
+      lda_key_file_set_double (key_file, group, "offset", p->offset);
       g_key_file_set_boolean (key_file, group, "use-offset", p->use_offset);
       g_key_file_set_uint64 (key_file, group, "coarseness", p->coarseness);
       g_key_file_set_uint64 (key_file, group, "kernel", p->kernel);
@@ -317,8 +317,8 @@ lda_params_save_to_key_file (const LdaParams *params,
 
   g_key_file_set_boolean (key_file, LDA_PARAMS_NUCLEI_GROUP, "objects", params->nuclei.objects);
   g_key_file_set_boolean (key_file, LDA_PARAMS_NUCLEI_GROUP, "split", params->nuclei.split);
-  g_key_file_set_double (key_file, LDA_PARAMS_NUCLEI_GROUP, "split-depth",
-                         params->nuclei.split_depth);
+  lda_key_file_set_double (key_file, LDA_PARAMS_NUCLEI_GROUP, "split-depth",
+                           params->nuclei.split_depth);
   g_key_file_set_uint64 (key_file, LDA_PARAMS_NUCLEI_GROUP, "min-area", params->nuclei.min_area);
 }
 

@@ -112,7 +112,7 @@ lda_time_store_save (const char  *folder,
   if (!lda_atomic_file_make_folder (project, error))
     return FALSE;
 
-  g_key_file_set_value (keys, series, KEY, g_ascii_dtostr (value, sizeof value, hours));
+  g_key_file_set_value (keys, series, KEY, lda_ascii_dtostr_short (value, hours));
   data = g_key_file_to_data (keys, &length, NULL);
 
   return lda_atomic_file_write (path, data, length, error);
