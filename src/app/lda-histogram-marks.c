@@ -24,7 +24,6 @@
 
 #define TICK_HEIGHT 6.0
 #define LABEL_GAP   3.0
-#define HALO_WIDTH  3.0
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -221,20 +220,11 @@ lda_histogram_draw_marks (GtkWidget             *widget,
 
       if (row[g] >= 0)
         {
-          const double ly = bottom - TICK_HEIGHT - (row[g] + 1) * height;
-
-          /* A halo of the background's shade under the name: it stays
-           * legible over the bars. */
-          cairo_move_to (cr, lx[g], ly);
-          pango_cairo_layout_path (cr, layouts[g]);
-          lda_cairo_set_color (cr, &halo, 0.85);
-          cairo_set_line_width (cr, HALO_WIDTH);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_stroke (cr);
-
-          lda_cairo_set_color (cr, &fg, 0.7);
-          cairo_move_to (cr, lx[g], ly);
-          pango_cairo_show_layout (cr, layouts[g]);
+          /* Over a halo of the background's shade: legible over the
+           * bars. */
+          lda_cairo_show_layout_halo (cr, layouts[g], lx[g],
+                                      bottom - TICK_HEIGHT - (row[g] + 1) * height, &fg, 0.7,
+                                      &halo);
         }
       g_object_unref (layouts[g]);
     }

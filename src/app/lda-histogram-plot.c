@@ -250,6 +250,7 @@ draw_label (LdaHistogramPlot      *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   double left = area->origin.x;
   double right = area->origin.x + area->size.width;
+  GdkRGBA fg, halo;
   double x;
   int w;
 
@@ -269,9 +270,9 @@ draw_label (LdaHistogramPlot      *self,
     }
   x = CLAMP (x, left, MAX (right - w, left));
 
-  cairo_move_to (cr, x, y);
-  lda_cairo_set_color (cr, color, 1.0);
-  pango_cairo_show_layout (cr, layout);
+  lda_widget_get_foreground (GTK_WIDGET (self), &fg);
+  halo = lda_halo_for (&fg);
+  lda_cairo_show_layout_halo (cr, layout, x, y, color, 1.0, &halo);
 }
 
 static void

@@ -54,3 +54,39 @@ lda_halo_for (const GdkRGBA *fg)
 
   return (GdkRGBA) { shade, shade, shade, 1.0f };
 }
+
+/**
+ * lda_cairo_show_layout_halo:
+ * @cr: a cairo context
+ * @layout: text
+ * @x: its left edge
+ * @y: its top
+ * @color: the text's colour, unless its attributes say otherwise
+ * @alpha: multiplies @color's alpha
+ * @halo: the halo's colour (lda_halo_for())
+ *
+ * Shows @layout over a stroke of @halo around its glyphs: text that stays
+ * legible over the bars and lines of a plot.
+ */
+void
+lda_cairo_show_layout_halo (cairo_t       *cr,
+                            PangoLayout   *layout,
+                            double         x,
+                            double         y,
+                            const GdkRGBA *color,
+                            double         alpha,
+                            const GdkRGBA *halo)
+{
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  lda_cairo_set_color (cr, halo, 0.85);
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  lda_cairo_set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}

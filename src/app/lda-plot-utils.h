@@ -15,5 +15,12 @@ void lda_cairo_set_color       (cairo_t       *cr,
                                 const GdkRGBA *color,
                                 double         alpha);
 GdkRGBA lda_halo_for           (const GdkRGBA *fg);
+void lda_cairo_show_layout_halo (cairo_t      *cr,
+                                 PangoLayout  *layout,
+                                 double        x,
+                                 double        y,
+                                 const GdkRGBA *color,
+                                 double        alpha,
+                                 const GdkRGBA *halo);
 
 G_END_DECLS
