@@ -17,8 +17,8 @@ static void
 test_counts_hand_made (void)
 {
   /* A: live (all 3); B: dead (3 × 4, 1 × 3); C: tie → live, and shares
-   * its region with B; D: a lone 4 with no cell area around it; E: a
-   * nucleus whose parts touch diagonally, in two regions. */
+   * its region of 25 pixels with B; D: a lone 4 with no cell area around
+   * it; E: a nucleus whose parts touch diagonally, in two regions. */
   static const char * const rows[] = {
     "1111200000000",
     "1331211144100",
@@ -52,14 +52,17 @@ test_counts_hand_made (void)
   g_assert_cmpuint (o->draq7, ==, 3);
   g_assert_cmpuint (o->hoechst_only, ==, 1);
   g_assert_true (o->dead);
-  g_assert_cmpuint (o->cell_area, ==, 25);
+  /* B and C share their region, flooded from both nuclei at once: B
+   * gets rows 1 and 2 right of the outline and (8, 3), (9, 3), 14 pixels;
+   * C the rest, 11, so that the two add up to the region's 25. */
+  g_assert_cmpuint (o->cell_area, ==, 14);
 
   o = &counts->objects[2];
   g_assert_cmpuint (o->nucleus_pixels, ==, 4);
   g_assert_cmpuint (o->draq7, ==, 2);
   g_assert_cmpuint (o->hoechst_only, ==, 2);
   g_assert_false (o->dead);
-  g_assert_cmpuint (o->cell_area, ==, 25);
+  g_assert_cmpuint (o->cell_area, ==, 11);
 
   o = &counts->objects[3];
   g_assert_true (o->dead);
@@ -71,7 +74,7 @@ test_counts_hand_made (void)
   g_assert_cmpuint (o->cell_area, ==, 1 + 4);
 
   g_assert_cmpfloat_with_epsilon (counts->mean_cell_area,
-                                  (16.0 + 25 + 25 + 1 + 5) / 5, 1e-12);
+                                  (16.0 + 14 + 11 + 1 + 5) / 5, 1e-12);
 }
 
 static void
@@ -134,6 +137,76 @@ test_counts_match_pipeline (gconstpointer data)
     }
 }
 
+static guint64
+sum_of_cell_areas (const LdaCounts *counts)
+{
+  guint64 sum = 0;
+
+  for (guint i = 0; i < counts->n_objects; i++)
+    sum += counts->objects[i].cell_area;
+
+  return sum;
+}
+
+/* A stroke of cell area painted across the sample's outlines joins many
+ * cells into one region: their nuclei share it, so the cell areas grow by
+ * no more than the stroke and never add up to more than the mask's cell
+ * pixels.  (Each nucleus of a joined region was given the whole region,
+ * and a short stroke raised the mean cell area by a third.) */
+static void
+test_counts_joined_cells (void)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaCounts) before = NULL;
+  g_autoptr(LdaCounts) after = NULL;
+  g_autoptr(LdaImage) painted = NULL;
+  const LdaImage *labels;
+  LdaParams params;
+  guint64 cell_pixels = 0, painted_pixels = 0;
+  guint8 *pixels;
+  guint connectivity;
+
+  lda_params_init (&params);
+  connectivity = lda_params_nucleus_connectivity (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  labels = lda_pipeline_get_labels (pipeline);
+  before = lda_counts_new_from_labels_full (labels, connectivity);
+
+  /* A band 9 pixels high across the middle: outlines and background
+   * become cell area, nuclei stay. */
+  painted = lda_image_new_from_data (LDA_PIXEL_U8, labels->width, labels->height,
+                                     lda_image_u8 (labels));
+  pixels = lda_image_u8 (painted);
+  for (guint y = labels->height / 2 - 4; y <= labels->height / 2 + 4; y++)
+    for (guint x = 0; x < labels->width; x++)
+      {
+        guint8 *v = &pixels[(gsize) y * labels->width + x];
+
+        if (*v == LDA_CLASS_BACKGROUND || *v == LDA_CLASS_OUTLINE)
+          {
+            *v = LDA_CLASS_CELL;
+            painted_pixels++;
+          }
+      }
+  for (gsize i = 0; i < lda_image_n_pixels (painted); i++)
+    cell_pixels += pixels[i] == LDA_CLASS_CELL || pixels[i] == LDA_CLASS_HOECHST ||
+                   pixels[i] == LDA_CLASS_DRAQ7;
+  after = lda_counts_new_from_labels_full (painted, connectivity);
+
+  g_test_message ("mean cell area %.1f → %.1f px, %" G_GUINT64_FORMAT " pixels painted",
+                  before->mean_cell_area, after->mean_cell_area, painted_pixels);
+  g_assert_cmpuint (painted_pixels, >, 1000);
+  g_assert_cmpuint (after->n_objects, ==, before->n_objects);
+  g_assert_cmpuint (sum_of_cell_areas (after), <=, cell_pixels);
+  g_assert_cmpuint (sum_of_cell_areas (after), <=, sum_of_cell_areas (before) + painted_pixels);
+  g_assert_cmpuint (sum_of_cell_areas (after), >=, sum_of_cell_areas (before));
+  for (guint i = 0; i < after->n_objects; i++)
+    g_assert_cmpuint (after->objects[i].cell_area, >=, after->objects[i].nucleus_pixels);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +215,7 @@ main (int    argc,
 
   g_test_add_func ("/edits/counts/hand-made", test_counts_hand_made);
   g_test_add_func ("/edits/counts/empty", test_counts_empty);
+  g_test_add_func ("/edits/counts/joined-cells", test_counts_joined_cells);
   g_test_add_data_func ("/edits/counts/match-pipeline/robust",
                         GUINT_TO_POINTER (LDA_PRESET_ROBUST), test_counts_match_pipeline);
   g_test_add_data_func ("/edits/counts/match-pipeline/article",

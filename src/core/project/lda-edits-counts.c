@@ -33,6 +33,83 @@ find_run (const LdaRuns *runs,
   return lo;
 }
 
+/* A region that nuclei share, in its box. */
+typedef struct
+{
+  guint x0, y0, x1, y1;
+} Box;
+
+/* Shares region @r of @cells among the nuclei in it: a flood from all
+ * their pixels at once, one pixel a step through the region's cell
+ * pixels, each taking the nucleus that reaches it first; every pixel of
+ * the region a nucleus reaches adds to its cell area.  Returns %FALSE if
+ * memory for the box cannot be had. */
+static gboolean
+share_region (LdaCounts     *self,
+              const LdaRuns *cells,
+              const LdaRuns *nuclei,
+              const gsize   *nucleus_region,
+              guint          r,
+              const Box     *box)
+{
+  const guint bw = box->x1 - box->x0, bh = box->y1 - box->y0;
+  const gsize n = (gsize) bw * bh;
+  g_autofree gint32 *owner = g_try_new (gint32, n);
+  g_autofree guint32 *queue = g_try_new (guint32, n);
+  gsize head = 0, tail = 0;
+
+  if (owner == NULL || queue == NULL)
+    return FALSE;
+
+  /* -2 outside the region, -1 a cell pixel nobody has reached yet. */
+  for (gsize i = 0; i < n; i++)
+    owner[i] = -2;
+  for (guint y = box->y0; y < box->y1; y++)
+    for (gsize i = cells->row_start[y]; i < cells->row_start[y + 1]; i++)
+      if (cells->labels[i] == r)
+        for (guint x = cells->runs[i].x0; x < cells->runs[i].x1; x++)
+          owner[(gsize) (y - box->y0) * bw + (x - box->x0)] = -1;
+
+  /* The nuclei's pixels, in raster order, start the flood. */
+  for (guint y = box->y0; y < box->y1; y++)
+    for (gsize i = nuclei->row_start[y]; i < nuclei->row_start[y + 1]; i++)
+      if (nucleus_region[i] == r)
+        for (guint x = nuclei->runs[i].x0; x < nuclei->runs[i].x1; x++)
+          {
+            guint32 k = (guint32) ((gsize) (y - box->y0) * bw + (x - box->x0));
+
+            owner[k] = (gint32) nuclei->labels[i];
+            queue[tail++] = k;
+          }
+
+  while (head < tail)
+    {
+      const guint32 k = queue[head++];
+      const guint x = k % bw, y = k / bw;
+      const gint32 o = owner[k];
+      guint32 around[4];
+      guint m = 0;
+
+      self->objects[o].cell_area++;
+      if (y > 0)
+        around[m++] = k - bw;
+      if (x > 0)
+        around[m++] = k - 1;
+      if (x + 1 < bw)
+        around[m++] = k + 1;
+      if (y + 1 < bh)
+        around[m++] = k + bw;
+      for (guint j = 0; j < m; j++)
+        if (owner[around[j]] == -1)
+          {
+            owner[around[j]] = o;
+            queue[tail++] = around[j];
+          }
+    }
+
+  return TRUE;
+}
+
 /**
  * lda_counts_new_from_labels:
  * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
@@ -64,9 +141,14 @@ lda_counts_new_from_labels (const LdaImage *labels)
  * - its Draq7 pixels are those of class 4, its Hoechst-only pixels those of
  *   class 3; it is dead when it has more of the former, so a tie is live;
  * - its cell area is the pixel count of the 4-connected region of classes
- *   {1, 3, 4} that contains it.  If two nuclei lie in one region, each of
- *   them gets the whole region's area.  A nucleus whose parts touch only
- *   diagonally may lie in several regions: it gets the sum of their areas.
+ *   {1, 3, 4} that contains it.  Nuclei that share a region (two cells a
+ *   correction joined, say) share its area: each gets its own pixels and
+ *   the cell pixels nearest to it through the region, as a flood from all
+ *   the region's nuclei at once reaches them (4-connected, one pixel a
+ *   step, the nuclei's pixels starting in raster order), so that the cell
+ *   areas add up to the region's and the mean cell area stays that of the
+ *   mask.  A nucleus whose parts touch only diagonally may lie in several
+ *   regions: it gets the sum of its shares.
  *
  * On an automatic mask the nuclei and their live/dead state are the
  * pipeline's, because composition paints nuclei last (and nucleus objects
@@ -85,6 +167,9 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
   g_autoptr(LdaRuns) nuclei = NULL;
   g_autoptr(LdaRuns) cells = NULL;
   g_autofree guint64 *region_area = NULL;
+  g_autofree guint *region_nuclei = NULL;
+  g_autofree Box *boxes = NULL;
+  g_autofree gsize *nucleus_region = NULL;   /* per nucleus run, its region */
   g_autoptr(GArray) pairs = NULL;
   g_autoptr(LdaCounts) self = NULL;
   const guint8 *pixels;
@@ -130,6 +215,9 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
   lda_runs_label (cells, 4);
 
   region_area = g_new0 (guint64, MAX (cells->n_components, 1));
+  region_nuclei = g_new0 (guint, MAX (cells->n_components, 1));
+  boxes = g_new (Box, MAX (cells->n_components, 1));
+  nucleus_region = g_new (gsize, MAX (nuclei->n_runs, 1));
   for (gsize i = 0; i < cells->n_runs; i++)
     region_area[cells->labels[i]] += cells->runs[i].x1 - cells->runs[i].x0;
 
@@ -158,12 +246,13 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
       o->y0 = MIN (o->y0, run->y);
       o->y1 = MAX (o->y1, run->y + 1);
 
-      pair = ((guint64) nuclei->labels[i] << 32)
-             | cells->labels[find_run (cells, run->y, run->x0)];
+      nucleus_region[i] = cells->labels[find_run (cells, run->y, run->x0)];
+      pair = ((guint64) nuclei->labels[i] << 32) | nucleus_region[i];
       if (pairs->len == 0 || g_array_index (pairs, guint64, pairs->len - 1) != pair)
         g_array_append_val (pairs, pair);
     }
 
+  /* How many nuclei each region holds. */
   g_array_sort (pairs, lda_compare_guint64);
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -171,8 +260,38 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
 
       if (i > 0 && g_array_index (pairs, guint64, i - 1) == pair)
         continue;
-      self->objects[pair >> 32].cell_area += (guint) region_area[pair & G_MAXUINT32];
+      region_nuclei[pair & G_MAXUINT32]++;
     }
+
+  /* A region of one nucleus is its cell, whole; one that nuclei share is
+   * shared out in its box. */
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint64 pair = g_array_index (pairs, guint64, i);
+      guint r = (guint) (pair & G_MAXUINT32);
+
+      if ((i > 0 && g_array_index (pairs, guint64, i - 1) == pair) || region_nuclei[r] != 1)
+        continue;
+      self->objects[pair >> 32].cell_area += (guint) region_area[r];
+    }
+  for (guint r = 0; r < cells->n_components; r++)
+    if (region_nuclei[r] > 1)
+      boxes[r] = (Box) { G_MAXUINT, G_MAXUINT, 0, 0 };
+  for (gsize i = 0; i < cells->n_runs; i++)
+    {
+      const LdaRun *run = &cells->runs[i];
+      Box *box = &boxes[cells->labels[i]];
+
+      if (region_nuclei[cells->labels[i]] < 2)
+        continue;
+      box->x0 = MIN (box->x0, run->x0);
+      box->x1 = MAX (box->x1, run->x1);
+      box->y0 = MIN (box->y0, run->y);
+      box->y1 = MAX (box->y1, run->y + 1);
+    }
+  for (guint r = 0; r < cells->n_components; r++)
+    if (region_nuclei[r] > 1 && !share_region (self, cells, nuclei, nucleus_region, r, &boxes[r]))
+      return NULL;
 
   lda_counts_finish (self);
 
