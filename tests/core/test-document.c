@@ -206,6 +206,67 @@ test_undo_order (void)
   lda_test_remove_tree (dir);
 }
 
+/* A step taken after an undo drops what could have been redone, in the
+ * frame's history and the series' alike: Redo brings back the strokes
+ * undone since, never a slider undone before them. */
+static void
+test_redo_after_new_step (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autoptr(LdaDocument) document = NULL;
+  double start;
+
+  write_triples (dir, three);
+  document = open_document (dir);
+  lda_document_set_merge_window (document, 0);
+  start = hoechst_offset (document, 0);
+
+  /* A slider undone, then strokes: the slider cannot come back. */
+  set_hoechst_offset (document, 0, 5.79);
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+  dab (document, 0, 4, 4, LDA_CLASS_DRAQ7);
+  dab (document, 0, 12, 4, LDA_CLASS_CELL);
+  g_assert_false (lda_document_can_redo (document, 0));
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_NO_EDIT);
+  g_assert_true (lda_document_redo (document, 0));
+  g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+  g_assert_true (lda_document_redo (document, 0));
+  g_assert_cmpuint (edit_at (document, 0, 12, 4), ==, LDA_CLASS_CELL);
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+  g_assert_false (lda_document_redo (document, 0));
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+
+  /* A stroke undone, then a slider: the stroke cannot come back, on
+   * this frame or, the slider being the series', on any. */
+  g_assert_true (lda_document_undo (document, 0));
+  dab (document, 1, 6, 6, LDA_CLASS_HOECHST);
+  g_assert_true (lda_document_undo (document, 1));
+  set_hoechst_offset (document, 2, 2.5);
+  g_assert_false (lda_document_can_redo (document, 0));
+  g_assert_false (lda_document_can_redo (document, 1));
+  g_assert_false (lda_document_redo (document, 0));
+  g_assert_cmpuint (edit_at (document, 0, 12, 4), ==, LDA_NO_EDIT);
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, 2.5);
+
+  /* Undos with nothing new in between still redo in their order. */
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+  g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_NO_EDIT);
+  g_assert_true (lda_document_redo (document, 0));
+  g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, start);
+  g_assert_true (lda_document_redo (document, 0));
+  g_assert_cmpfloat (hoechst_offset (document, 0), ==, 2.5);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 /* What is changed is saved by itself, and opening again brings it back,
  * with the frame, zoom and panes the person left. */
 static void
@@ -750,6 +811,7 @@ main (int    argc,
 
   g_test_add_func ("/document/params-undo", test_params_undo);
   g_test_add_func ("/document/undo-order", test_undo_order);
+  g_test_add_func ("/document/redo-after-new-step", test_redo_after_new_step);
   g_test_add_func ("/document/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/document/same-view-not-written", test_same_view_not_written);
   g_test_add_func ("/document/alone-then-folder", test_alone_then_folder);

@@ -142,7 +142,10 @@ lda_document_end_edit (LdaDocument   *self,
    * one just recorded (none is when nothing changed). */
   lda_history_end (history, edits, dirty, label);
   if (lda_history_n_undo (history) > 0 && lda_history_undo_stamp (history) == 0)
-    lda_history_stamp (history, ++self->clock);
+    {
+      lda_history_stamp (history, ++self->clock);
+      lda_document_drop_redo_beside (self, (int) frame);
+    }
   self->merge_key = 0;
 
   if (lda_rect_is_empty (dirty))
@@ -184,6 +187,33 @@ lda_document_reset_frame (LdaDocument *self,
   lda_document_end_edit (self, frame, &all, _("Reset frame"));
   lda_document_emit_edits_changed (self, frame, &all);
   return TRUE;
+}
+
+/**
+ * lda_document_drop_redo_beside:
+ * @self: a document
+ * @owner: the frame whose history a step was just recorded in, or -1 for
+ *   the series'
+ *
+ * A new step drops what could have been redone, in its own history
+ * (lda_history_drop_redo()) and in the others that Ctrl+Z reaches with
+ * it: a frame's step, the series'; the series' step, every frame's.
+ * Otherwise Redo after undoing a slider and painting brought the slider
+ * back, and not the strokes undone since.
+ */
+void
+lda_document_drop_redo_beside (LdaDocument *self,
+                               int          owner)
+{
+  if (owner >= 0)
+    {
+      lda_history_drop_redo (self->series_history);
+      return;
+    }
+
+  for (guint i = 0; i < self->histories->len; i++)
+    if (g_ptr_array_index (self->histories, i) != NULL)
+      lda_history_drop_redo (g_ptr_array_index (self->histories, i));
 }
 
 /* Applies a parameter state taken from a history. */

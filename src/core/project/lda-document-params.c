@@ -144,6 +144,7 @@ record_params (LdaDocument          *self,
           now - self->merge_time < self->merge_window_us;
   lda_history_record_params (history, before, after, label, merge);
   lda_history_stamp (history, ++self->clock);
+  lda_document_drop_redo_beside (self, owner);
 
   self->merge_key = key;
   self->merge_frame = owner;
@@ -261,6 +262,7 @@ lda_document_load_params (LdaDocument     *self,
   history = own ? lda_document_frame_history (self, frame) : self->series_history;
   lda_history_record_params (history, &before, &after, _("Load Parameters"), FALSE);
   lda_history_stamp (history, ++self->clock);
+  lda_document_drop_redo_beside (self, own ? (int) frame : -1);
   self->merge_key = 0;
 
   lda_document_mark_unsaved (self, -1);
@@ -304,6 +306,7 @@ lda_document_set_own_params (LdaDocument *self,
                              own ? _("Parameters of this frame") : _("Parameters of all frames"),
                              FALSE);
   lda_history_stamp (lda_document_frame_history (self, frame), ++self->clock);
+  lda_document_drop_redo_beside (self, (int) frame);
   self->merge_key = 0;
 
   lda_document_mark_unsaved (self, -1);

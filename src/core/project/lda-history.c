@@ -70,14 +70,29 @@ step_memory (const Step *step)
          + (step->label != NULL ? strlen (step->label) + 1 : 0);
 }
 
+/**
+ * lda_history_drop_redo:
+ * @self: a history
+ *
+ * Drops the steps that could be redone: a new step came after them,
+ * here or in another history the same Ctrl+Z reaches.
+ */
+void
+lda_history_drop_redo (LdaHistory *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->n_done < self->steps->len)
+    g_ptr_array_remove_range (self->steps, self->n_done, self->steps->len - self->n_done);
+}
+
 /* Adds @step as the newest done step. */
 static void
 push_step (LdaHistory *self,
            Step       *step)
 {
   /* A new operation after undos drops what could have been redone. */
-  if (self->n_done < self->steps->len)
-    g_ptr_array_remove_range (self->steps, self->n_done, self->steps->len - self->n_done);
+  lda_history_drop_redo (self);
 
   g_ptr_array_add (self->steps, step);
   self->n_done++;

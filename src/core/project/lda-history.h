@@ -68,6 +68,7 @@ gboolean    lda_history_redo_params (LdaHistory     *self,
                                      LdaParamsState *state);
 LdaHistoryKind lda_history_undo_kind (LdaHistory *self);
 LdaHistoryKind lda_history_redo_kind (LdaHistory *self);
+void        lda_history_drop_redo (LdaHistory  *self);
 void        lda_history_stamp     (LdaHistory  *self,
                                    guint64      stamp);
 guint64     lda_history_undo_stamp (LdaHistory *self);
