@@ -24,6 +24,7 @@
 
 #define TICK_HEIGHT 6.0
 #define LABEL_GAP   3.0
+#define LABEL_MARGIN 2.0
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -197,7 +198,9 @@ lda_histogram_draw_marks (GtkWidget             *widget,
     }
   first[n_groups] = n;
 
-  lda_histogram_place_labels (x, width, n_groups, area->origin.x, right, LABEL_GAP, lx, row);
+  /* Off the frame's lines by the halo's width. */
+  lda_histogram_place_labels (x, width, n_groups, area->origin.x + LABEL_MARGIN,
+                              right - LABEL_MARGIN, LABEL_GAP, lx, row);
 
   for (guint g = 0; g < n_groups; g++)
     {

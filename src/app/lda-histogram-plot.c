@@ -235,8 +235,7 @@ count_to_y (const graphene_rect_t *area,
 }
 
 /* A label beside its line, on the side away from the other line; when it
- * does not fit there, on the other side, beyond the other line if there
- * is room. */
+ * does not fit there, on the other side of its line. */
 static void
 draw_label (LdaHistogramPlot      *self,
             cairo_t               *cr,
@@ -256,17 +255,21 @@ draw_label (LdaHistogramPlot      *self,
 
   pango_layout_get_pixel_size (layout, &w, NULL);
 
+  /* On the side of its own line away from the other line; where there
+   * is no room, on the other side of its own line, over the other line if
+   * need be (the halo keeps it legible): never beside the other line
+   * alone, where it would name the wrong one. */
   if (line_x <= other_x)
     {
       x = line_x - 3 - w;
       if (x < left)
-        x = MAX (line_x, other_x) + 3 + w <= right ? MAX (line_x, other_x) + 3 : line_x + 3;
+        x = line_x + 3;
     }
   else
     {
       x = line_x + 3;
       if (x + w > right)
-        x = MIN (line_x, other_x) - 3 - w >= left ? MIN (line_x, other_x) - 3 - w : line_x - 3 - w;
+        x = line_x - 3 - w;
     }
   x = CLAMP (x, left, MAX (right - w, left));
 
