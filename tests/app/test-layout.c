@@ -538,6 +538,41 @@ test_side_bar_collapses (void)
   lda_test_remove_tree (dir);
 }
 
+/* The keyboard shortcuts window fits a 1024 × 700 screen, with room for
+ * the desktop's bar, in English and German: its sections are pages of
+ * one or two short columns.  (In one section it was 1329 × 906 in
+ * German.) */
+static void
+test_shortcuts_fit (void)
+{
+  const char * const languages[] = { "en", "de" };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+      GtkWidget *window;
+      int width, height;
+
+      set_language (languages[l]);
+      builder = gtk_builder_new_from_resource ("/io/github/livedead/Annotator/gtk/help-overlay.ui");
+      window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+      g_assert_nonnull (window);
+      gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      g_test_message ("%s: %d × %d", languages[l], width, height);
+      g_assert_cmpint (width, <=, 1000);
+      g_assert_cmpint (height, <=, 640);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  set_language ("en");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/layout/export-reachable", test_export_reachable);
   g_test_add_func ("/layout/pane-keys-shown", test_pane_keys_shown);
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
+  g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
