@@ -29,6 +29,7 @@ struct _LdaExportDialog
   GtkCheckButton *list_check;
   GtkEntry       *list_entry;
   GtkDropDown    *layout_dropdown;
+  GtkLabel       *layout_description;
   GtkSpinButton  *val_spin;
   GtkSpinButton  *seed_spin;
   GtkProgressBar *progress;
@@ -394,6 +395,7 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_entry);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, layout_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, layout_description);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, val_spin);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, seed_spin);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, progress);
@@ -413,14 +415,32 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
+/* What each layout writes, under the choice. */
+static const char * const layout_descriptions[LDA_N_EXPORT_LAYOUTS] = {
+  N_("Label masks are 8-bit TIFF with values 0–4 and the class colours, named after their "
+     "time point, with counts.csv and the dead-fraction plot (PNG and SVG)."),
+  N_("Also images/ with each time point’s three channels as the pages of one TIFF, and "
+     "masks/ with its label mask under the same name, with classes.json: what most U-Net "
+     "scripts and data loaders read."),
+  N_("Also nnU-Net v2’s imagesTr/ with a file per channel (_0000 brightfield, _0001 Hoechst, "
+     "_0002 Draq7), labelsTr/ and dataset.json; a validation fraction goes to "
+     "splits_final.json."),
+  N_("Also 16-bit instance labels of the nuclei and the cells in instances/, and cellpose/ "
+     "with each image and its cells’ masks, for Cellpose, StarDist and other instance "
+     "segmentation tools."),
+};
+
 /* The split means something only for a training layout. */
 static void
 on_layout_selected (LdaExportDialog *self)
 {
-  gboolean training = gtk_drop_down_get_selected (self->layout_dropdown) != LDA_EXPORT_LAYOUT_PLAIN;
+  guint layout = gtk_drop_down_get_selected (self->layout_dropdown);
+  gboolean training = layout != LDA_EXPORT_LAYOUT_PLAIN;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->val_spin), training);
   gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), training);
+  if (layout < LDA_N_EXPORT_LAYOUTS)
+    gtk_label_set_text (self->layout_description, _(layout_descriptions[layout]));
 }
 
 static void

@@ -138,6 +138,65 @@ test_export_progress_plural (void)
   set_language ("en");
 }
 
+/* The export dialog says what the layout chosen writes, in English and
+ * German: not the plain layout's files whatever the choice. */
+static void
+test_export_describes_layout (void)
+{
+  static const char * const folders[LDA_N_EXPORT_LAYOUTS] = {
+    "counts.csv", "masks/", "labelsTr/", "instances/",
+  };
+  const char * const languages[] = { "en", "de" };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *dir = lda_test_copy_sample ("lda-layout");
+      g_autofree char *out = g_build_filename (dir, "export", NULL);
+      g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+      g_autofree char *plain = NULL;
+      LdaWindow *window;
+      LdaExportDialog *dialog;
+      GtkLabel *description;
+
+      set_language (languages[l]);
+      window = lda_test_window_new_sized (1280, 800);
+      lda_test_open_folder (window, dir);
+      g_ptr_array_add (edits, NULL);
+      dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                      lda_series_copy (lda_window_get_series (window)),
+                                      g_steal_pointer (&edits), 0, out);
+      description = GTK_LABEL (lda_test_find (GTK_WIDGET (dialog), lda_test_has_css_class,
+                                              (gpointer) "lda-layout-description"));
+      g_assert_nonnull (description);
+
+      for (guint k = 0; k < LDA_N_EXPORT_LAYOUTS; k++)
+        {
+          const char *text;
+
+          lda_export_dialog_set_layout (dialog, k, 0.0, 1);
+          text = gtk_label_get_text (description);
+          g_test_message ("%s %u: %s", languages[l], k, text);
+          g_assert_nonnull (strstr (text, folders[k]));
+          if (k == 0)
+            plain = g_strdup (text);
+          else
+            g_assert_cmpstr (text, !=, plain);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (window));
+      lda_test_remove_tree (dir);
+    }
+
+  set_language ("en");
+}
+
 /* A folder of two time points, so that everything a series shows is
  * there: the frame strip, the plot, "All Frames" and "This Frame". */
 static char *
@@ -602,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/layout/pane-keys-shown", test_pane_keys_shown);
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
+  g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
