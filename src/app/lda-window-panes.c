@@ -210,9 +210,46 @@ on_opacity_changed (GtkAdjustment *adjustment,
                                       gtk_adjustment_get_value (adjustment));
 }
 
+/* How near the pointer may come to the legend before it fades, and how
+ * faint it gets: the mask under it stays in view while it is corrected. */
+#define LEGEND_NEAR         24.0
+#define LEGEND_FADED_OPACITY 0.15
+
+/* The legend gets out of the way of the pointer over it, or nearly. */
+static void
+on_segmented_motion (GtkEventControllerMotion *motion,
+                     double                    x,
+                     double                    y,
+                     LdaWindow                *self)
+{
+  GtkWidget *pane = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  graphene_rect_t bounds;
+  gboolean near = FALSE;
+
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_box), pane, &bounds))
+    near = x >= bounds.origin.x - LEGEND_NEAR &&
+           x <= bounds.origin.x + bounds.size.width + LEGEND_NEAR &&
+           y >= bounds.origin.y - LEGEND_NEAR &&
+           y <= bounds.origin.y + bounds.size.height + LEGEND_NEAR;
+  gtk_widget_set_opacity (GTK_WIDGET (self->legend_box), near ? LEGEND_FADED_OPACITY : 1.0);
+}
+
+static void
+on_segmented_leave (GtkEventControllerMotion *motion,
+                    LdaWindow                *self)
+{
+  gtk_widget_set_opacity (GTK_WIDGET (self->legend_box), 1.0);
+}
+
 static void
 build_legend (LdaWindow *self)
 {
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_segmented_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_segmented_leave), self);
+  gtk_widget_add_controller (self->panes[LDA_PANE_SEGMENTED], motion);
+
   for (guint k = LDA_CLASS_CELL; k < LDA_N_CLASSES; k++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);

@@ -197,6 +197,68 @@ test_export_describes_layout (void)
   set_language ("en");
 }
 
+/* Emits @signal of @pane's motion controller, as the pointer would. */
+static void
+pane_motion (GtkWidget  *pane,
+             const char *signal,
+             double      x,
+             double      y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pane);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        continue;
+      if (g_str_equal (signal, "motion"))
+        g_signal_emit_by_name (controller, "motion", x, y);
+      else
+        g_signal_emit_by_name (controller, "leave");
+    }
+}
+
+/* The class legend over the Segmented pane fades while the pointer is
+ * over it or near, so the mask under it can be seen and corrected. */
+static void
+test_legend_fades (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  GtkWidget *pane, *legend;
+  graphene_rect_t bounds;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  lda_test_settle (window);
+  pane = window->panes[LDA_PANE_SEGMENTED];
+  legend = GTK_WIDGET (window->legend_box);
+  g_assert_true (gtk_widget_compute_bounds (legend, pane, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+
+  g_assert_cmpfloat (gtk_widget_get_opacity (legend), ==, 1.0);
+  pane_motion (pane, "motion", bounds.origin.x + bounds.size.width / 2,
+               bounds.origin.y + bounds.size.height / 2);
+  g_assert_cmpfloat (gtk_widget_get_opacity (legend), <, 0.5);
+  pane_motion (pane, "motion", 2, 2);
+  g_assert_cmpfloat (gtk_widget_get_opacity (legend), ==, 1.0);
+  pane_motion (pane, "motion", bounds.origin.x - 10, bounds.origin.y + 2);
+  g_assert_cmpfloat (gtk_widget_get_opacity (legend), <, 0.5);
+  pane_motion (pane, "leave", 0, 0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (legend), ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
 /* A folder of two time points, so that everything a series shows is
  * there: the frame strip, the plot, "All Frames" and "This Frame". */
 static char *
@@ -662,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
   g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
+  g_test_add_func ("/layout/legend-fades", test_legend_fades);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
