@@ -110,6 +110,67 @@ share_region (LdaCounts     *self,
   return TRUE;
 }
 
+/* Adds each region's area to its nuclei's cells (@pairs: the distinct
+ * (nucleus, region) pairs, sorted): whole to a region's one nucleus,
+ * shared among several (share_region()).  Returns %FALSE if memory for a
+ * shared region's box cannot be had. */
+static gboolean
+add_cell_areas (LdaCounts     *self,
+                const LdaRuns *cells,
+                const LdaRuns *nuclei,
+                GArray        *pairs,
+                const gsize   *nucleus_region)
+{
+  g_autofree guint64 *region_area = g_new0 (guint64, MAX (cells->n_components, 1));
+  g_autofree guint *region_nuclei = g_new0 (guint, MAX (cells->n_components, 1));
+  g_autofree Box *boxes = g_new (Box, MAX (cells->n_components, 1));
+
+  for (gsize i = 0; i < cells->n_runs; i++)
+    region_area[cells->labels[i]] += cells->runs[i].x1 - cells->runs[i].x0;
+
+  /* How many nuclei each region holds. */
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint64 pair = g_array_index (pairs, guint64, i);
+
+      if (i > 0 && g_array_index (pairs, guint64, i - 1) == pair)
+        continue;
+      region_nuclei[pair & G_MAXUINT32]++;
+    }
+
+  /* A region of one nucleus is its cell, whole; one that nuclei share is
+   * shared out in its box. */
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint64 pair = g_array_index (pairs, guint64, i);
+      guint r = (guint) (pair & G_MAXUINT32);
+
+      if ((i > 0 && g_array_index (pairs, guint64, i - 1) == pair) || region_nuclei[r] != 1)
+        continue;
+      self->objects[pair >> 32].cell_area += (guint) region_area[r];
+    }
+  for (guint r = 0; r < cells->n_components; r++)
+    if (region_nuclei[r] > 1)
+      boxes[r] = (Box) { G_MAXUINT, G_MAXUINT, 0, 0 };
+  for (gsize i = 0; i < cells->n_runs; i++)
+    {
+      const LdaRun *run = &cells->runs[i];
+      Box *box = &boxes[cells->labels[i]];
+
+      if (region_nuclei[cells->labels[i]] < 2)
+        continue;
+      box->x0 = MIN (box->x0, run->x0);
+      box->x1 = MAX (box->x1, run->x1);
+      box->y0 = MIN (box->y0, run->y);
+      box->y1 = MAX (box->y1, run->y + 1);
+    }
+  for (guint r = 0; r < cells->n_components; r++)
+    if (region_nuclei[r] > 1 && !share_region (self, cells, nuclei, nucleus_region, r, &boxes[r]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * lda_counts_new_from_labels:
  * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
@@ -166,9 +227,6 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
   g_autoptr(LdaBitplane) cell_plane = NULL;
   g_autoptr(LdaRuns) nuclei = NULL;
   g_autoptr(LdaRuns) cells = NULL;
-  g_autofree guint64 *region_area = NULL;
-  g_autofree guint *region_nuclei = NULL;
-  g_autofree Box *boxes = NULL;
   g_autofree gsize *nucleus_region = NULL;   /* per nucleus run, its region */
   g_autoptr(GArray) pairs = NULL;
   g_autoptr(LdaCounts) self = NULL;
@@ -213,13 +271,7 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
     return NULL;
   lda_runs_label (nuclei, connectivity);
   lda_runs_label (cells, 4);
-
-  region_area = g_new0 (guint64, MAX (cells->n_components, 1));
-  region_nuclei = g_new0 (guint, MAX (cells->n_components, 1));
-  boxes = g_new (Box, MAX (cells->n_components, 1));
   nucleus_region = g_new (gsize, MAX (nuclei->n_runs, 1));
-  for (gsize i = 0; i < cells->n_runs; i++)
-    region_area[cells->labels[i]] += cells->runs[i].x1 - cells->runs[i].x0;
 
   self = g_new0 (LdaCounts, 1);
   self->n_objects = nuclei->n_components;
@@ -252,46 +304,9 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
         g_array_append_val (pairs, pair);
     }
 
-  /* How many nuclei each region holds. */
   g_array_sort (pairs, lda_compare_guint64);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      guint64 pair = g_array_index (pairs, guint64, i);
-
-      if (i > 0 && g_array_index (pairs, guint64, i - 1) == pair)
-        continue;
-      region_nuclei[pair & G_MAXUINT32]++;
-    }
-
-  /* A region of one nucleus is its cell, whole; one that nuclei share is
-   * shared out in its box. */
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      guint64 pair = g_array_index (pairs, guint64, i);
-      guint r = (guint) (pair & G_MAXUINT32);
-
-      if ((i > 0 && g_array_index (pairs, guint64, i - 1) == pair) || region_nuclei[r] != 1)
-        continue;
-      self->objects[pair >> 32].cell_area += (guint) region_area[r];
-    }
-  for (guint r = 0; r < cells->n_components; r++)
-    if (region_nuclei[r] > 1)
-      boxes[r] = (Box) { G_MAXUINT, G_MAXUINT, 0, 0 };
-  for (gsize i = 0; i < cells->n_runs; i++)
-    {
-      const LdaRun *run = &cells->runs[i];
-      Box *box = &boxes[cells->labels[i]];
-
-      if (region_nuclei[cells->labels[i]] < 2)
-        continue;
-      box->x0 = MIN (box->x0, run->x0);
-      box->x1 = MAX (box->x1, run->x1);
-      box->y0 = MIN (box->y0, run->y);
-      box->y1 = MAX (box->y1, run->y + 1);
-    }
-  for (guint r = 0; r < cells->n_components; r++)
-    if (region_nuclei[r] > 1 && !share_region (self, cells, nuclei, nucleus_region, r, &boxes[r]))
-      return NULL;
+  if (!add_cell_areas (self, cells, nuclei, pairs, nucleus_region))
+    return NULL;
 
   lda_counts_finish (self);
 
