@@ -35,6 +35,21 @@ set_language (const char *language)
   setlocale (LC_ALL, "");
 }
 
+/* A window of @width × @height on a copy of the sample, in *@dir. */
+static LdaWindow *
+sample_window (int    width,
+               int    height,
+               char **dir)
+{
+  LdaWindow *window;
+
+  *dir = lda_test_copy_sample ("lda-layout");
+  window = lda_test_window_new_sized (width, height);
+  lda_test_open_folder (window, *dir);
+
+  return window;
+}
+
 static GtkWidget *
 counts_label (LdaWindow *window)
 {
@@ -68,9 +83,7 @@ test_counts_plural (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new_sized (1280, 800);
-  lda_test_open_folder (window, dir);
+  window = sample_window (1280, 800, &dir);
 
   set_language ("en");
   assert_counts_read (window, 1, "1 cell,");
@@ -156,8 +169,8 @@ test_export_describes_layout (void)
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autofree char *dir = lda_test_copy_sample ("lda-layout");
-      g_autofree char *out = g_build_filename (dir, "export", NULL);
+      g_autofree char *dir = NULL;
+      g_autofree char *out = NULL;
       g_autoptr(GPtrArray) edits = g_ptr_array_new ();
       g_autofree char *plain = NULL;
       LdaWindow *window;
@@ -165,8 +178,8 @@ test_export_describes_layout (void)
       GtkLabel *description;
 
       set_language (languages[l]);
-      window = lda_test_window_new_sized (1280, 800);
-      lda_test_open_folder (window, dir);
+      window = sample_window (1280, 800, &dir);
+      out = g_build_filename (dir, "export", NULL);
       g_ptr_array_add (edits, NULL);
       dialog = lda_export_dialog_new (GTK_WINDOW (window),
                                       lda_series_copy (lda_window_get_series (window)),
@@ -235,9 +248,7 @@ test_legend_fades (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
+  window = sample_window (1024, 700, &dir);
   lda_test_settle (window);
   pane = window->panes[LDA_PANE_SEGMENTED];
   legend = GTK_WIDGET (window->legend_box);
@@ -503,9 +514,7 @@ test_export_reachable (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
+  window = sample_window (1024, 700, &dir);
 
   header = gtk_window_get_titlebar (GTK_WINDOW (window));
   button = lda_test_find (header, lda_test_has_action, (gpointer) "win.export");
@@ -572,9 +581,7 @@ test_pane_keys_shown (void)
     }
 
   set_language ("en");
-  dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
+  window = sample_window (1024, 700, &dir);
   menu_button = lda_test_find (gtk_window_get_titlebar (GTK_WINDOW (window)),
                                is_view_menu_button, NULL);
   g_assert_nonnull (menu_button);
@@ -626,9 +633,7 @@ test_side_bar_collapses (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-layout");
-  window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
+  window = sample_window (1024, 700, &dir);
   if (!lda_test_can_send_input (window))
     {
       g_test_skip ("real input needs an X display and xdotool");
