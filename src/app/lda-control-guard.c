@@ -8,7 +8,8 @@
  * the keyboard focus to change it.
  *
  * Letters typed into a number field — the tools' keys, say — must not end
- * up in the number either.  GtkSpinButton:numeric does not filter typed
+ * up in the number either, nor may an empty field count as 0: it keeps
+ * its value, and Ctrl+Z never reaches the field's own text history.  GtkSpinButton:numeric does not filter typed
  * text in GTK 4.8, so the field's text refuses them itself; the key is
  * still taken by the field, so it does not pick a tool behind the
  * person's back either.
@@ -117,14 +118,70 @@ on_insert_text (GtkEditable *text,
   gtk_widget_error_bell (GTK_WIDGET (text));
 }
 
+/* The number typed, clamped to the field's range; a field left empty or
+ * holding no number keeps the value it had (GTK_UPDATE_IF_VALID), where
+ * GTK would have taken it for 0. */
+static int
+on_input (GtkSpinButton *spin,
+          double        *value,
+          gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  char *end = NULL;
+  double number;
+
+  if (*text == '\0')
+    return GTK_INPUT_ERROR;
+  /* A decimal comma or point, whatever the locale: these numbers are
+   * small, never written with a thousands separator. */
+  g_strdelimit (text, ",", '.');
+  number = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (number))
+    return GTK_INPUT_ERROR;
+
+  *value = CLAMP (number, gtk_adjustment_get_lower (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  return TRUE;
+}
+
+/* Ctrl+Z and Shift+Ctrl+Z in a number field are the window's undo and
+ * redo, taken before the field's text sees them. */
+static void
+guard_undo_keys (GtkWidget *spin)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (spin, keys);
+}
+
 static void
 guard_number (GtkSpinButton *spin)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
 
+  guard_undo_keys (GTK_WIDGET (spin));
+
   gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_spin_button_set_update_policy (spin, GTK_UPDATE_IF_VALID);
+  g_signal_connect (spin, "input", G_CALLBACK (on_input), NULL);
   if (text != NULL)
-    g_signal_connect (text, "insert-text", G_CALLBACK (on_insert_text), NULL);
+    {
+      g_signal_connect (text, "insert-text", G_CALLBACK (on_insert_text), NULL);
+      /* Ctrl+Z is the window's undo of parameters and strokes: with none
+       * left it must not fall through to the text's own history, which
+       * empties the field. */
+      gtk_editable_set_enable_undo (text, FALSE);
+    }
 }
 
 /**

@@ -216,6 +216,56 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   g_assert_cmpstr (tool, ==, "view");
 }
 
+/* Ctrl+Z in a number field after the last undo empties nothing, and a
+ * field left empty or without a number keeps its value: Escape once set
+ * an emptied Draq7 offset to 0 for every frame, every nucleus dead. */
+static void
+test_number_field_never_empty (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkSpinButton *spin;
+  GtkAdjustment *offset;
+  double start;
+
+  if (skip_without_input (fixture))
+    return;
+
+  spin = panel_spin (window, LDA_CHANNEL_DRAQ7, 0);
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (panel_of (window, LDA_CHANNEL_DRAQ7)));
+  start = gtk_adjustment_get_value (offset);
+
+  /* Typed, then Ctrl+Z more often than there are steps to undo. */
+  lda_test_sync_input (window);
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  lda_test_settle (window);
+  lda_test_xdotool ("key", "ctrl+a", "2", "period", "5", "Return", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 2.5);
+  lda_test_xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), !=, "");
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
+
+  /* Emptied by hand: the value stays, and the field shows it again. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), !=, "");
+
+  /* A number is taken, and one past the range clamped. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1.5");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.5);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "99999");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, gtk_adjustment_get_upper (offset));
+}
+
 /* Ticking "Manual threshold" starts from the threshold in use: the mask
  * does not change until the person moves it. */
 static void
@@ -383,6 +433,9 @@ main (int    argc,
               fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
   g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,
               fixture_set_up, test_tool_keys_in_number_field, fixture_tear_down);
+
+  g_test_add ("/controls/number-field-never-empty", Fixture, NULL,
+              fixture_set_up, test_number_field_never_empty, fixture_tear_down);
 
   g_test_add ("/controls/manual-starts-at-threshold", Fixture, NULL,
               fixture_set_up, test_manual_starts_at_threshold, fixture_tear_down);
