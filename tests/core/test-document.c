@@ -267,6 +267,58 @@ test_redo_after_new_step (void)
   lda_test_remove_tree (dir);
 }
 
+static LdaFrameState
+state_of (LdaDocument *document,
+          guint        frame)
+{
+  return lda_series_get_frame (lda_document_get_series (document), frame)->state;
+}
+
+/* A frame exported is exported no more once its mask changes: a stroke,
+ * its own parameters, or the series' when it has none of its own. */
+static void
+test_export_outdated (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autoptr(LdaDocument) document = NULL;
+
+  write_triples (dir, three);
+  document = open_document (dir);
+  lda_document_set_merge_window (document, 0);
+  dab (document, 0, 4, 4, LDA_CLASS_DRAQ7);
+  g_assert_true (lda_document_set_own_params (document, 2, TRUE));
+  for (guint i = 0; i < 3; i++)
+    lda_document_set_exported (document, i);
+
+  /* A stroke: edited again. */
+  dab (document, 0, 6, 4, LDA_CLASS_CELL);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EDITED);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_EXPORTED);
+  g_assert_cmpint (state_of (document, 2), ==, LDA_FRAME_EXPORTED);
+
+  /* The series' parameters: not the frame with its own. */
+  lda_document_set_exported (document, 0);
+  set_hoechst_offset (document, 1, 2.5);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EDITED);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_AUTOMATIC);
+  g_assert_cmpint (state_of (document, 2), ==, LDA_FRAME_EXPORTED);
+
+  /* Its own parameters: only that frame; undone, still not exported. */
+  lda_document_set_exported (document, 0);
+  lda_document_set_exported (document, 1);
+  set_hoechst_offset (document, 2, 3.5);
+  g_assert_cmpint (state_of (document, 2), ==, LDA_FRAME_AUTOMATIC);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EXPORTED);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_EXPORTED);
+  lda_document_set_exported (document, 2);
+  g_assert_true (lda_document_undo (document, 2));
+  g_assert_cmpint (state_of (document, 2), ==, LDA_FRAME_AUTOMATIC);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EXPORTED);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 /* What is changed is saved by itself, and opening again brings it back,
  * with the frame, zoom and panes the person left. */
 static void
@@ -812,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/document/params-undo", test_params_undo);
   g_test_add_func ("/document/undo-order", test_undo_order);
   g_test_add_func ("/document/redo-after-new-step", test_redo_after_new_step);
+  g_test_add_func ("/document/export-outdated", test_export_outdated);
   g_test_add_func ("/document/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/document/same-view-not-written", test_same_view_not_written);
   g_test_add_func ("/document/alone-then-folder", test_alone_then_folder);

@@ -65,6 +65,8 @@ void        lda_document_emit_damage_changed (LdaDocument          *self);
 /* lda-document-edits.c */
 void        lda_document_drop_redo_beside    (LdaDocument          *self,
                                               int                   owner);
+void        lda_document_outdate_exports     (LdaDocument          *self,
+                                              int                   owner);
 
 /* lda-document-params.c */
 LdaHistory *lda_document_frame_history       (LdaDocument          *self,

@@ -47,6 +47,7 @@ void
 lda_document_emit_params_changed (LdaDocument *self,
                                   int          frame)
 {
+  lda_document_outdate_exports (self, frame);
   g_signal_emit (self, signals[PARAMS_CHANGED], 0, frame);
 }
 
