@@ -42,6 +42,10 @@ on_params_changed (LdaDocument *document,
       else
         lda_window_show_params (self);
     }
+  /* The frames to count again are counted when the runner is idle; on a
+   * frame with parameters of its own nothing re-runs on screen to wake
+   * the counting, so it is woken here. */
+  lda_window_schedule_counts (self);
   lda_window_edit_update_undo (self);
 }
 

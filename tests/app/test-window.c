@@ -577,6 +577,46 @@ test_background_counts (void)
   lda_test_remove_tree (dir);
 }
 
+/* On a frame with parameters of its own, a change of the series'
+ * parameters (an undo of one made elsewhere, say) re-runs nothing on
+ * screen: the other frames are still counted again, and the plot fills. */
+static void
+test_background_counts_own_params (void)
+{
+  g_autofree char *dir = make_series_folder (FALSE);
+  LdaWindow *window;
+  LdaDocument *document;
+  LdaParams params;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      lda_test_remove_tree (dir);
+      return;
+    }
+
+  window = new_window ();
+  open_folder (window, dir);
+  document = lda_window_get_document (window);
+  wait_for_all_counts (window);
+  g_assert_true (lda_document_set_own_params (document, 0, TRUE));
+  wait_for_result (window);
+  wait_for_all_counts (window);
+
+  params = *lda_document_get_params (document, 1);
+  params.channel[LDA_CHANNEL_DRAQ7].offset = 2.0;
+  g_assert_true (lda_document_set_params (document, 1, &params));
+  g_assert_false (lda_series_get_frame (lda_window_get_series (window), 1)->has_counts);
+  wait_for_all_counts (window);
+
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_false (lda_series_get_frame (lda_window_get_series (window), 1)->has_counts);
+  wait_for_all_counts (window);
+
+  destroy_window (window);
+  lda_test_remove_tree (dir);
+}
+
 /* Changing the contrast re-renders the panes; the segmentation is not
  * touched. */
 static void
@@ -890,6 +930,7 @@ main (int    argc,
   g_test_add_func ("/window/frame-override", test_frame_override);
   g_test_add_func ("/window/pane-solo", test_pane_solo);
   g_test_add_func ("/window/background-counts", test_background_counts);
+  g_test_add_func ("/window/background-counts-own-params", test_background_counts_own_params);
   g_test_add_func ("/window/contrast-is-display-only", test_contrast_is_display_only);
   g_test_add_func ("/window/input-deleted", test_input_deleted);
   g_test_add_func ("/window/input-replaced", test_input_replaced);
