@@ -221,6 +221,68 @@ test_instances (void)
 }
 
 static void
+fill_box (guint16 *id,
+          guint    x0,
+          guint    y0,
+          guint    side,
+          guint16  label)
+{
+  for (guint y = y0; y < y0 + side; y++)
+    for (guint x = x0; x < x0 + side; x++)
+      id[y * 512 + x] = label;
+}
+
+/* One nucleus per label, with either preset's connectivity: a label's
+ * stray pixels far from it become cell area, and two labels touching
+ * only at a corner stay two nuclei.  The frame then counts as many
+ * nuclei as the import said (a stray pixel counted as a nucleus of its
+ * own before: 154 nuclei for 151 labels). */
+static void
+test_instances_one_piece (gconstpointer data)
+{
+  g_autofree char *dir = copy_sample ();
+  g_autofree char *path = g_build_filename (dir, "nuclei.tif", NULL);
+  g_autoptr(LdaDocument) document = lda_document_open (open_series (dir), LDA_DOCUMENT_NONE);
+  g_autoptr(LdaImage) ids = lda_image_new (LDA_PIXEL_U16, 512, 512, NULL);
+  g_autoptr(LdaImage) automatic = NULL;
+  g_autoptr(LdaImage) merged = lda_image_new (LDA_PIXEL_U8, 512, 512, NULL);
+  g_autoptr(LdaCounts) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16 *id = lda_image_u16 (ids);
+  LdaMaskImportInfo info;
+  LdaParams params;
+  LdaEdits *edits;
+
+  lda_params_init_preset (&params, GPOINTER_TO_UINT (data));
+  g_assert_true (lda_document_set_params (document, 0, &params));
+  automatic = automatic_labels (document);
+
+  fill_box (id, 20, 20, 10, 1);
+  id[100 * 512 + 100] = 1;                 /* a stray pixel of label 1 */
+  fill_box (id, 30, 30, 10, 2);            /* touches 1 at a corner */
+  fill_box (id, 200, 200, 6, 3);
+  id[300 * 512 + 300] = id[300 * 512 + 301] = 3;
+  write_image (path, ids);
+
+  g_assert_true (lda_document_import_mask (document, 0, path, LDA_MASK_INSTANCES, &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (info.nuclei, ==, 3);
+  edits = lda_document_get_edits (document, 0);
+  g_assert_cmpuint (edits->pixels[100 * 512 + 100], ==, LDA_CLASS_CELL);
+  g_assert_cmpuint (edits->pixels[300 * 512 + 301], ==, LDA_CLASS_CELL);
+
+  for (guint i = 0; i < 512 * 512; i++)
+    lda_image_u8 (merged)[i] = edits->pixels[i] != LDA_NO_EDIT
+                               ? edits->pixels[i] : (guint8) lda_image_get (automatic, i % 512, i / 512);
+  counts = lda_counts_new_from_labels_full (merged, lda_params_nucleus_connectivity (&params));
+  g_assert_cmpuint (counts->n_objects, ==, info.nuclei);
+  g_assert_cmpuint (counts->live + counts->dead, ==, info.live + info.dead);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
+static void
 assert_refused (LdaDocument *document,
                 const char  *path,
                 LdaMaskKind  kind,
@@ -273,6 +335,10 @@ main (int   argc,
 
   g_test_add_func ("/mask-import/classes", test_classes);
   g_test_add_func ("/mask-import/instances", test_instances);
+  g_test_add_data_func ("/mask-import/one-piece/robust", GUINT_TO_POINTER (LDA_PRESET_ROBUST),
+                        test_instances_one_piece);
+  g_test_add_data_func ("/mask-import/one-piece/article", GUINT_TO_POINTER (LDA_PRESET_ARTICLE),
+                        test_instances_one_piece);
   g_test_add_func ("/mask-import/refused", test_refused);
 
   return g_test_run ();

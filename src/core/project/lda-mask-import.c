@@ -9,9 +9,10 @@
  *    each nucleus is called live or dead by the rule the segmentation
  *    uses for its own nuclei (more than half of its pixels above the
  *    Draq7 dead level, lda_pipeline_get_dead_level()) and painted 3 or 4;
- *    where two nuclei touch, a line of class 2 parts them; a nucleus of
- *    the automatic mask where the image has none becomes cell area (1);
- *    every other pixel keeps the automatic mask (cells and outlines).
+ *    where two nuclei touch, a line of class 2 parts them; a label is one
+ *    nucleus, its largest piece, the others becoming cell area; a nucleus
+ *    of the automatic mask where the image has none becomes cell area
+ *    (1); every other pixel keeps the automatic mask (cells and outlines).
  *
  * With LDA_MASK_AUTO, an image whose values are all 0–4 is a 5-class
  * mask, any other an instance image.  An image that is not a label image
@@ -26,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lda-components.h"
 #include "lda-error.h"
 #include "lda-mask-import.h"
 #include "lda-tiff.h"
@@ -87,11 +89,108 @@ import_classes (const LdaImage *image,
     edits->pixels[i] = (guint8) px[i];
 }
 
-static void
+/* Whether the pixel at (@x, @y), of label @l, touches another nucleus's
+ * label below it or to its right — and, where nuclei are told apart
+ * 8-connected, diagonally below: a line of class 2 goes there. */
+static gboolean
+touches_other (const guint16 *px,
+               guint          width,
+               guint          height,
+               guint          x,
+               guint          y,
+               guint          connectivity)
+{
+  const gsize i = (gsize) y * width + x;
+  const guint16 l = px[i];
+
+  if (x + 1 < width && px[i + 1] != 0 && px[i + 1] != l)
+    return TRUE;
+  if (y + 1 >= height)
+    return FALSE;
+  if (px[i + width] != 0 && px[i + width] != l)
+    return TRUE;
+  if (connectivity == 8)
+    return (x + 1 < width && px[i + width + 1] != 0 && px[i + width + 1] != l) ||
+           (x > 0 && px[i + width - 1] != 0 && px[i + width - 1] != l);
+
+  return FALSE;
+}
+
+/* One nucleus per label: where the lines, or the label itself, leave a
+ * label in several pieces (a stray pixel a labelling tool left), the
+ * largest piece is the nucleus and the others become cell area, so the
+ * frame counts as many nuclei as the image has labels.  Counts the
+ * labels kept into @info. */
+static gboolean
+keep_one_piece (const guint16     *px,
+                LdaEdits          *edits,
+                guint              connectivity,
+                const guint32     *area,
+                const guint32     *above,
+                LdaMaskImportInfo *info,
+                GError           **error)
+{
+  const guint width = edits->width, height = edits->height;
+  g_autoptr(LdaBitplane) plane = lda_bitplane_new (width, height, error);
+  g_autoptr(LdaRuns) runs = NULL;
+  g_autofree guint64 *size = NULL;
+  g_autofree guint *best = NULL;    /* per label, its largest piece + 1 */
+
+  if (plane == NULL)
+    return FALSE;
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      {
+        guint8 c = edits->pixels[(gsize) y * width + x];
+
+        if (c == LDA_CLASS_HOECHST || c == LDA_CLASS_DRAQ7)
+          lda_bitplane_set (plane, x, y, TRUE);
+      }
+  if (!(runs = lda_runs_new_from_bitplane (plane, TRUE, error)))
+    return FALSE;
+  lda_runs_label (runs, connectivity);
+
+  size = g_new0 (guint64, MAX (runs->n_components, 1));
+  best = g_new0 (guint, 65536);
+  for (gsize r = 0; r < runs->n_runs; r++)
+    size[runs->labels[r]] += runs->runs[r].x1 - runs->runs[r].x0;
+  /* The lines keep labels apart: a piece holds one label. */
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      guint16 l = px[(gsize) runs->runs[r].y * width + runs->runs[r].x0];
+      guint piece = runs->labels[r];
+
+      if (best[l] == 0 || size[piece] > size[best[l] - 1])
+        best[l] = piece + 1;
+    }
+  for (gsize r = 0; r < runs->n_runs; r++)
+    {
+      const LdaRun *run = &runs->runs[r];
+      guint16 l = px[(gsize) run->y * width + run->x0];
+
+      if (best[l] != runs->labels[r] + 1)
+        memset (edits->pixels + (gsize) run->y * width + run->x0, LDA_CLASS_CELL,
+                run->x1 - run->x0);
+    }
+
+  for (guint l = 1; l < 65536; l++)
+    if (best[l] != 0)
+      {
+        if (2 * (guint64) above[l] > area[l])
+          info->dead++;
+        else
+          info->live++;
+      }
+
+  return TRUE;
+}
+
+static gboolean
 import_instances (const LdaImage  *image,
                   LdaPipeline     *pipeline,
                   LdaEdits        *edits,
-                  LdaMaskImportInfo *info)
+                  LdaMaskImportInfo *info,
+                  GError         **error)
 {
   const guint16 *px = lda_image_u16 (image);
   const guint16 *draq7 = lda_image_u16 (lda_pipeline_get_input (pipeline, LDA_INPUT_DRAQ7));
@@ -102,20 +201,13 @@ import_instances (const LdaImage  *image,
   g_autofree guint32 *area = g_new0 (guint32, 65536);
   g_autofree guint32 *above = g_new0 (guint32, 65536);
 
+  const guint connectivity = lda_params_nucleus_connectivity (lda_pipeline_get_params (pipeline));
+
   for (gsize i = 0; i < n; i++)
     if (px[i] != 0)
       {
         area[px[i]]++;
         above[px[i]] += draq7[i] > level;
-      }
-
-  for (guint l = 1; l < 65536; l++)
-    if (area[l] > 0)
-      {
-        if (2 * (guint64) above[l] > area[l])
-          info->dead++;
-        else
-          info->live++;
       }
 
   for (guint y = 0; y < height; y++)
@@ -131,12 +223,13 @@ import_instances (const LdaImage  *image,
             edits->pixels[i] = shown == LDA_CLASS_HOECHST || shown == LDA_CLASS_DRAQ7
                                ? LDA_CLASS_CELL : LDA_NO_EDIT;
           }
-        else if ((x + 1 < width && px[i + 1] != 0 && px[i + 1] != l) ||
-                 (y + 1 < height && px[i + width] != 0 && px[i + width] != l))
+        else if (touches_other (px, width, height, x, y, connectivity))
           edits->pixels[i] = LDA_CLASS_OUTLINE;
         else
           edits->pixels[i] = 2 * (guint64) above[l] > area[l] ? LDA_CLASS_DRAQ7 : LDA_CLASS_HOECHST;
       }
+
+  return keep_one_piece (px, edits, connectivity, area, above, info, error);
 }
 
 /**
@@ -215,8 +308,8 @@ lda_mask_import (const char         *path,
   found.kind = kind;
   if (kind == LDA_MASK_CLASSES)
     import_classes (image, result);
-  else
-    import_instances (image, pipeline, result, &found);
+  else if (!import_instances (image, pipeline, result, &found, error))
+    return FALSE;
   found.nuclei = found.live + found.dead;
 
   memcpy (edits->pixels, result->pixels, n);
