@@ -379,8 +379,13 @@ lda_window_stroke_begin (LdaWindow *self,
                                                 self->automatic->height, &error);
   if (self->stroke_edits == NULL)
     {
-      lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING,
-                               error->message);
+      /* A read-only project says so in the bar under the header already:
+       * not a second time. */
+      if (g_error_matches (error, LDA_ERROR, LDA_ERROR_LOCKED))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      else
+        lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING,
+                                 error->message);
       return;
     }
 

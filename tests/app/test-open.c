@@ -207,6 +207,9 @@ test_second_window_read_only (void)
   lda_test_use_tool (second, "brush", before == 4 ? 3 : 4);
   lda_test_stroke (second, 280, 300, 320, 300);
   g_assert_cmpuint (label_at (second, 300, 300), ==, before);
+  /* Said once, in the bar under the header, not again over the panes. */
+  g_assert_true (lda_window_get_message (second) == NULL ||
+                 strstr (lda_window_get_message (second), "read-only") == NULL);
   gtk_adjustment_set_value (hoechst_offset (second), 3.3);
   lda_test_wait (second);
   g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (second)), !=, 3.3);

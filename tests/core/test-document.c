@@ -791,6 +791,15 @@ test_lock (void)
   second = open_document (dir);
   g_assert_true (lda_document_is_read_only (second));
   g_assert_nonnull (strstr (lda_document_get_read_only_reason (second), "elsewhere.example"));
+  /* When, in local time to the minute, not as the lock file keeps it. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-01-01T00:00:00Z", NULL);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    g_autofree char *expected = g_date_time_format (local, "since %Y-%m-%d %H:%M");
+
+    g_assert_nonnull (strstr (lda_document_get_read_only_reason (second), expected));
+    g_assert_null (strstr (lda_document_get_read_only_reason (second), "T00:00:00Z"));
+  }
   lda_document_close (second);
   g_clear_object (&second);
 

@@ -263,6 +263,21 @@ holder_alive (const char   *path,
   return holder->age < LDA_PROJECT_LOCK_STALE_SECONDS;
 }
 
+/* When the holder took the lock, for a person: in local time to the
+ * minute ("2026-12-04 15:59"), not as the file keeps it
+ * ("2026-12-04T14:59:06.871194Z"). */
+static char *
+since_for_people (const char *since)
+{
+  g_autoptr(GDateTime) utc = since != NULL ? g_date_time_new_from_iso8601 (since, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (since != NULL ? since : "?");
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static void
 set_locked_error (GError       **error,
                   const char    *folder,
@@ -275,10 +290,11 @@ set_locked_error (GError       **error,
   else if (holder->host != NULL && holder->pid > 0)
     {
       g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, holder->pid);
+      g_autofree char *since = since_for_people (holder->since);
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
                    _("%s is open in Live/Dead Annotator on %s (process %s) since %s"),
-                   folder, holder->host, pid, holder->since != NULL ? holder->since : "?");
+                   folder, holder->host, pid, since);
     }
   else
     g_set_error (error, LDA_ERROR, LDA_ERROR_LOCKED,
