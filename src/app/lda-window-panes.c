@@ -104,6 +104,27 @@ lda_window_update_status (LdaWindow *self)
       text = with_um;
     }
   nucleus = lda_window_hover (self, result, x, y);
+  /* The evidence is the automatic call's: a nucleus corrected since says
+   * what it is now, one corrected away is no nucleus to describe. */
+  if (nucleus != NULL && klass != lda_image_get (result->labels, x, y))
+    {
+      if (klass == LDA_CLASS_HOECHST || klass == LDA_CLASS_DRAQ7)
+        {
+          /* Translators: a nucleus's evidence, then its call as corrected
+           * by hand (live or dead) */
+          char *corrected = g_strdup_printf (_("%s · by hand: %s"), nucleus,
+                                             klass == LDA_CLASS_DRAQ7 ? C_("nucleus", "dead")
+                                                                      : C_("nucleus", "live"));
+
+          g_free (nucleus);
+          nucleus = corrected;
+        }
+      else
+        {
+          g_clear_pointer (&nucleus, g_free);
+          lda_window_hover_clear (self);
+        }
+    }
   /* Narrow, the pixel values give way: before the class, or after the
    * nucleus's evidence. */
   gtk_label_set_ellipsize (self->status_label,

@@ -345,6 +345,10 @@ test_status_reads_corrected_class (Fixture       *fixture,
   expected = g_strdup_printf ("class %u ", painted);
   g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+  /* A nucleus switched by hand says so beside the automatic evidence. */
+  if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "Nucleus "))
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)),
+                              painted == 4 ? "by hand: dead" : "by hand: live"));
 }
 
 static gboolean
