@@ -452,6 +452,48 @@ lda_export_dialog_init (LdaExportDialog *self)
   on_layout_selected (self);
 }
 
+static gboolean
+seed_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+seed_to_setting (const GValue       *value,
+                 const GVariantType *expected_type,
+                 gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 0.0, (double) G_MAXUINT32));
+}
+
+/**
+ * lda_export_dialog_bind_settings:
+ * @self: an export dialog
+ * @settings: the application's settings
+ *
+ * The layout, the validation fraction and the seed start as the last
+ * export left them, and what the person chooses is kept for the next.
+ */
+void
+lda_export_dialog_bind_settings (LdaExportDialog *self,
+                                 GSettings       *settings)
+{
+  g_return_if_fail (LDA_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "export-layout", self->layout_dropdown, "selected",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "export-val-fraction", gtk_spin_button_get_adjustment (self->val_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "export-seed",
+                                gtk_spin_button_get_adjustment (self->seed_spin), "value",
+                                G_SETTINGS_BIND_DEFAULT, seed_from_setting, seed_to_setting,
+                                NULL, NULL);
+}
+
 /**
  * lda_export_dialog_new:
  * @parent: the window

@@ -27,6 +27,8 @@ LdaSeries       *lda_export_dialog_get_series (LdaExportDialog *self);
 const char      *lda_export_dialog_get_folder (LdaExportDialog *self);
 void             lda_export_dialog_set_training_layout (LdaExportDialog *self,
                                            gboolean         training_layout);
+void             lda_export_dialog_bind_settings (LdaExportDialog *self,
+                                              GSettings       *settings);
 void             lda_export_dialog_set_layout (LdaExportDialog *self,
                                            LdaExportLayout  layout,
                                            double           val_fraction,

@@ -462,6 +462,7 @@ present_export_dialog (LdaWindow *self)
 
   dialog = lda_export_dialog_new (GTK_WINDOW (self), lda_series_copy (self->series),
                                   g_steal_pointer (&copies), self->frame, folder);
+  lda_export_dialog_bind_settings (dialog, self->settings);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -210,6 +210,61 @@ test_export_describes_layout (void)
   set_language ("en");
 }
 
+/* The export dialog opens with the layout, validation fraction and seed
+ * of the last export, not Plain and 0 every time. */
+static void
+test_export_remembers (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  settings = lda_application_new_settings ();
+  window = sample_window (1280, 800, &dir);
+  out = g_build_filename (dir, "export", NULL);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+      g_autoptr(GPtrArray) spins = NULL;
+      LdaExportDialog *dialog;
+      GtkLabel *description;
+
+      g_ptr_array_add (edits, NULL);
+      dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                      lda_series_copy (lda_window_get_series (window)),
+                                      g_steal_pointer (&edits), 0, out);
+      lda_export_dialog_bind_settings (dialog, settings);
+      description = GTK_LABEL (lda_test_find (GTK_WIDGET (dialog), lda_test_has_css_class,
+                                              (gpointer) "lda-layout-description"));
+      spins = lda_test_find_all (GTK_WIDGET (dialog), lda_test_is_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+      g_assert_cmpuint (spins->len, ==, 2);
+      if (round == 0)
+        lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_NNUNET, 0.25, 7);
+      else
+        {
+          g_assert_nonnull (strstr (gtk_label_get_text (description), "labelsTr/"));
+          g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 0)), ==, 0.25);
+          g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 1)), ==, 7);
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  g_settings_reset (settings, "export-layout");
+  g_settings_reset (settings, "export-val-fraction");
+  g_settings_reset (settings, "export-seed");
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
 /* Emits @signal of @pane's motion controller, as the pointer would. */
 static void
 pane_motion (GtkWidget  *pane,
@@ -730,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
   g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
   g_test_add_func ("/layout/legend-fades", test_legend_fades);
+  g_test_add_func ("/layout/export-remembers", test_export_remembers);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
