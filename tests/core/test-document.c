@@ -685,6 +685,20 @@ write_lock_full (const char *folder,
   g_assert_cmpint (g_utime (path, &when), ==, 0);
 }
 
+/* The lock written by write_lock_full() was taken at 2026-01-01T00:00Z:
+ * @reason says when in local time to the minute, not as the file keeps
+ * it. */
+static void
+assert_since_local (const char *reason)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-01-01T00:00:00Z", NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *expected = g_date_time_format (local, "since %Y-%m-%d %H:%M");
+
+  g_assert_nonnull (strstr (reason, expected));
+  g_assert_null (strstr (reason, "T00:00:00Z"));
+}
+
 /* A second window, another process or another machine never writes over
  * the project of the first: it is read-only, and says who has it. */
 static void
@@ -791,15 +805,7 @@ test_lock (void)
   second = open_document (dir);
   g_assert_true (lda_document_is_read_only (second));
   g_assert_nonnull (strstr (lda_document_get_read_only_reason (second), "elsewhere.example"));
-  /* When, in local time to the minute, not as the lock file keeps it. */
-  {
-    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-01-01T00:00:00Z", NULL);
-    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-    g_autofree char *expected = g_date_time_format (local, "since %Y-%m-%d %H:%M");
-
-    g_assert_nonnull (strstr (lda_document_get_read_only_reason (second), expected));
-    g_assert_null (strstr (lda_document_get_read_only_reason (second), "T00:00:00Z"));
-  }
+  assert_since_local (lda_document_get_read_only_reason (second));
   lda_document_close (second);
   g_clear_object (&second);
 
