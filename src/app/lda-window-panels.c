@@ -47,11 +47,27 @@ lda_window_on_scope_toggled (GtkToggleButton *button,
 {
   gboolean own = gtk_toggle_button_get_active (self->frame_toggle);
 
+  gboolean had_own;
+
   if (self->updating_panels || self->document == NULL || !gtk_toggle_button_get_active (button))
     return;
 
+  had_own = lda_document_has_own_params (self->document, self->frame);
   if (!lda_document_set_own_params (self->document, self->frame, own))
-    lda_window_update_override_display (self);
+    {
+      lda_window_update_override_display (self);
+      return;
+    }
+
+  /* One click drops a frame's own parameters: say how to get them back. */
+  if (had_own && !own)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("%s follows the parameters of all frames again; Undo (Ctrl+Z) brings back its own."),
+        lda_series_get_frame (self->series, self->frame)->title);
+
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_INFO, message);
+    }
 }
 
 /**

@@ -265,6 +265,47 @@ test_export_remembers (void)
   lda_test_remove_tree (dir);
 }
 
+static char *make_series (void);
+
+/* "All Frames" on a frame with parameters of its own drops them in one
+ * click: the window says so, and how to get them back. */
+static void
+test_all_frames_says_undo (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  const char *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series ();
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
+  lda_test_settle (window);
+
+  gtk_toggle_button_set_active (window->frame_toggle, TRUE);
+  lda_test_settle (window);
+  g_assert_true (lda_document_has_own_params (window->document, window->frame));
+  message = lda_window_get_message (window);
+  g_assert_true (message == NULL || strstr (message, "Ctrl+Z") == NULL);
+
+  gtk_toggle_button_set_active (window->series_toggle, TRUE);
+  lda_test_settle (window);
+  g_assert_false (lda_document_has_own_params (window->document, window->frame));
+  message = lda_window_get_message (window);
+  g_test_message ("%s", message);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Ctrl+Z"));
+  g_assert_nonnull (strstr (message, lda_series_get_frame (window->series, window->frame)->title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
 /* Emits @signal of @pane's motion controller, as the pointer would. */
 static void
 pane_motion (GtkWidget  *pane,
@@ -786,6 +827,7 @@ main (int    argc,
   g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
   g_test_add_func ("/layout/legend-fades", test_legend_fades);
   g_test_add_func ("/layout/export-remembers", test_export_remembers);
+  g_test_add_func ("/layout/all-frames-says-undo", test_all_frames_says_undo);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
