@@ -8,11 +8,11 @@
  * the keyboard focus to change it.
  *
  * Letters typed into a number field — the tools' keys, say — must not end
- * up in the number either, nor may an empty field count as 0: it keeps
- * its value, and Ctrl+Z never reaches the field's own text history.  GtkSpinButton:numeric does not filter typed
+ * up in the number either.  GtkSpinButton:numeric does not filter typed
  * text in GTK 4.8, so the field's text refuses them itself; the key is
  * still taken by the field, so it does not pick a tool behind the
- * person's back either.
+ * person's back either.  Nor may an empty field count as 0: it keeps its
+ * value, and Ctrl+Z there is the window's undo, never the text's own.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
