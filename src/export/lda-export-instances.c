@@ -64,27 +64,13 @@ lda_export_instances (const LdaImage *labels,
   g_return_val_if_fail (labels->type == LDA_PIXEL_U8, FALSE);
   g_return_val_if_fail (connectivity == 4 || connectivity == 8, FALSE);
 
-  nucleus_plane = lda_bitplane_new (w, h, error);
-  cell_plane = nucleus_plane != NULL ? lda_bitplane_new (w, h, error) : NULL;
+  nucleus_plane = lda_bitplane_new_from_values (pixels, w, h,
+                                                (1u << LDA_CLASS_HOECHST) | (1u << LDA_CLASS_DRAQ7),
+                                                error);
+  cell_plane = nucleus_plane != NULL
+               ? lda_bitplane_new_from_values (pixels, w, h, 1u << LDA_CLASS_CELL, error) : NULL;
   if (cell_plane == NULL)
     return FALSE;
-
-  for (guint y = 0; y < h; y++)
-    {
-      const guint8 *row = pixels + (gsize) y * w;
-      guint64 *nrow = lda_bitplane_row (nucleus_plane, y);
-      guint64 *crow = lda_bitplane_row (cell_plane, y);
-
-      for (guint x = 0; x < w; x++)
-        {
-          guint64 bit = G_GUINT64_CONSTANT (1) << (x & 63);
-
-          if (row[x] == LDA_CLASS_HOECHST || row[x] == LDA_CLASS_DRAQ7)
-            nrow[x >> 6] |= bit;
-          else if (row[x] == LDA_CLASS_CELL)
-            crow[x >> 6] |= bit;
-        }
-    }
 
   runs = lda_runs_new_from_bitplane (nucleus_plane, TRUE, error);
   if (runs == NULL)

@@ -414,6 +414,39 @@ test_label_at (void)
   g_assert_cmpint (lda_runs_label_at (runs, 0, 4), ==, -1);
 }
 
+/* A plane of the pixels whose value is among the chosen ones, at every
+ * column of rows that end inside a word, values of 32 and more never. */
+static void
+test_plane_from_values (void)
+{
+  const guint w = 130, h = 7;
+  const guint32 values = (1u << 1) | (1u << 3) | (1u << 4) | (1u << 31);
+  g_autofree guint8 *pixels = g_new (guint8, w * h);
+  g_autoptr(LdaBitplane) plane = NULL;
+  gsize expected = 0;
+
+  for (guint i = 0; i < w * h; i++)
+    {
+      pixels[i] = (guint8) g_test_rand_int_range (0, 256);
+      if (i % 7 == 0)
+        pixels[i] = (guint8) (i % 5);
+    }
+  plane = lda_bitplane_new_from_values (pixels, w, h, values, NULL);
+  g_assert_nonnull (plane);
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      {
+        guint8 v = pixels[y * w + x];
+        gboolean in = v < 32 && ((values >> v) & 1);
+
+        g_assert_cmpint (lda_bitplane_get (plane, x, y), ==, in);
+        expected += in;
+      }
+  /* Nothing set past the width. */
+  g_assert_cmpuint (lda_bitplane_count (plane), ==, expected);
+  g_assert_cmpuint (expected, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/components/label/at", test_label_at);
   g_test_add_func ("/components/label/raster-order", test_label_raster_order);
   g_test_add_func ("/components/label/brute-force", test_label_brute_force);
+  g_test_add_func ("/components/plane-from-values", test_plane_from_values);
   g_test_add_func ("/components/label/keep", test_label_keep);
   g_test_add_func ("/components/label/group", test_label_group);
   g_test_add_func ("/bitplane/threshold/strict", test_threshold_strict);

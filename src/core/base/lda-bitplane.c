@@ -253,6 +253,54 @@ lda_bitplane_new_from_image (const LdaImage *image,
 }
 
 /**
+ * lda_bitplane_new_from_values:
+ * @pixels: @width × @height bytes, such as a label mask's classes
+ * @width: columns
+ * @height: rows
+ * @values: the values that are set: bit v for value v (values of 32 and
+ *   more are never set)
+ * @error: return location for an error
+ *
+ * The pixels of @pixels whose value is one of @values: the nuclei of a
+ * label mask are (1 << 3) | (1 << 4).
+ *
+ * Returns: (transfer full) (nullable): the plane
+ */
+LdaBitplane *
+lda_bitplane_new_from_values (const guint8  *pixels,
+                              guint          width,
+                              guint          height,
+                              guint32        values,
+                              GError       **error)
+{
+  LdaBitplane *self = lda_bitplane_new (width, height, error);
+  guint8 in[256] = { 0, };
+
+  if (self == NULL)
+    return NULL;
+
+  for (guint v = 0; v < 32; v++)
+    in[v] = (guint8) ((values >> v) & 1);
+  for (guint y = 0; y < height; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * width;
+      guint64 *bits = lda_bitplane_row (self, y);
+
+      for (guint x0 = 0; x0 < width; x0 += 64)
+        {
+          const guint n = MIN (64u, width - x0);
+          guint64 word = 0;
+
+          for (guint i = 0; i < n; i++)
+            word |= (guint64) in[row[x0 + i]] << i;
+          bits[x0 >> 6] = word;
+        }
+    }
+
+  return self;
+}
+
+/**
  * lda_bitplane_to_image:
  * @self: a plane
  * @image: a #LDA_PIXEL_U8 image of the same size

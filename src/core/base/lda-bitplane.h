@@ -47,6 +47,11 @@ void         lda_bitplane_threshold  (LdaBitplane        *self,
                                       gint64              threshold);
 LdaBitplane *lda_bitplane_new_from_image (const LdaImage *image,
                                       GError            **error);
+LdaBitplane *lda_bitplane_new_from_values (const guint8  *pixels,
+                                      guint               width,
+                                      guint               height,
+                                      guint32             values,
+                                      GError            **error);
 void         lda_bitplane_to_image   (const LdaBitplane  *self,
                                       LdaImage           *image,
                                       guint8              value);

@@ -33,6 +33,8 @@ find_run (const LdaRuns *runs,
   return lo;
 }
 
+#define NUCLEUS_CLASSES ((1u << LDA_CLASS_HOECHST) | (1u << LDA_CLASS_DRAQ7))
+
 /* A region that nuclei share, in its box. */
 typedef struct
 {
@@ -239,31 +241,11 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
   w = labels->width;
   h = labels->height;
   pixels = lda_image_u8 (labels);
-  nucleus_plane = lda_bitplane_new (w, h, NULL);
-  cell_plane = lda_bitplane_new (w, h, NULL);
+  nucleus_plane = lda_bitplane_new_from_values (pixels, w, h, NUCLEUS_CLASSES, NULL);
+  cell_plane = lda_bitplane_new_from_values (pixels, w, h,
+                                             NUCLEUS_CLASSES | (1u << LDA_CLASS_CELL), NULL);
   if (nucleus_plane == NULL || cell_plane == NULL)
     return NULL;
-
-  for (guint y = 0; y < h; y++)
-    {
-      const guint8 *row = pixels + (gsize) y * w;
-      guint64 *nrow = lda_bitplane_row (nucleus_plane, y);
-      guint64 *crow = lda_bitplane_row (cell_plane, y);
-
-      for (guint x = 0; x < w; x++)
-        {
-          guint64 bit = G_GUINT64_CONSTANT (1) << (x & 63);
-          guint8 v = row[x];
-
-          if (v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7)
-            {
-              nrow[x >> 6] |= bit;
-              crow[x >> 6] |= bit;
-            }
-          else if (v == LDA_CLASS_CELL)
-            crow[x >> 6] |= bit;
-        }
-    }
 
   nuclei = lda_runs_new_from_bitplane (nucleus_plane, TRUE, NULL);
   cells = lda_runs_new_from_bitplane (cell_plane, TRUE, NULL);

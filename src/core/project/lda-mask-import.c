@@ -130,22 +130,17 @@ keep_one_piece (const guint16     *px,
                 LdaMaskImportInfo *info,
                 GError           **error)
 {
-  const guint width = edits->width, height = edits->height;
-  g_autoptr(LdaBitplane) plane = lda_bitplane_new (width, height, error);
+  const guint width = edits->width;
+  g_autoptr(LdaBitplane) plane = NULL;
   g_autoptr(LdaRuns) runs = NULL;
   g_autofree guint64 *size = NULL;
   g_autofree guint *best = NULL;    /* per label, its largest piece + 1 */
 
+  plane = lda_bitplane_new_from_values (edits->pixels, width, edits->height,
+                                        (1u << LDA_CLASS_HOECHST) | (1u << LDA_CLASS_DRAQ7),
+                                        error);
   if (plane == NULL)
     return FALSE;
-  for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      {
-        guint8 c = edits->pixels[(gsize) y * width + x];
-
-        if (c == LDA_CLASS_HOECHST || c == LDA_CLASS_DRAQ7)
-          lda_bitplane_set (plane, x, y, TRUE);
-      }
   if (!(runs = lda_runs_new_from_bitplane (plane, TRUE, error)))
     return FALSE;
   lda_runs_label (runs, connectivity);
