@@ -65,6 +65,10 @@ void        lda_document_emit_damage_changed (LdaDocument          *self);
 /* lda-document-edits.c */
 void        lda_document_drop_redo_beside    (LdaDocument          *self,
                                               int                   owner);
+
+/* lda-document-state.c */
+LdaFrameState lda_document_state_after_change (LdaDocument        *self,
+                                              guint                 frame);
 void        lda_document_outdate_exports     (LdaDocument          *self,
                                               int                   owner);
 

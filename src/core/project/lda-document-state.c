@@ -34,6 +34,43 @@ lda_document_set_exported (LdaDocument *self,
   lda_document_emit_frame_changed (self, frame);
 }
 
+/* The state of a frame whose mask just changed: edited with corrections,
+ * automatic without; an export made before no longer shows it. */
+LdaFrameState
+lda_document_state_after_change (LdaDocument *self,
+                                 guint        frame)
+{
+  LdaEdits *edits = g_ptr_array_index (self->edits, frame);
+
+  return edits != NULL && lda_edits_count (edits) > 0 ? LDA_FRAME_EDITED : LDA_FRAME_AUTOMATIC;
+}
+
+/**
+ * lda_document_outdate_exports:
+ * @self: a document
+ * @owner: the frame whose own parameters changed, or -1 for the series'
+ *
+ * A frame exported whose parameters changed since is exported no more:
+ * its mask is not the one exported.  With the series' parameters, that is
+ * every frame without parameters of its own.
+ */
+void
+lda_document_outdate_exports (LdaDocument *self,
+                              int          owner)
+{
+  for (guint i = 0; i < lda_series_get_n_frames (self->series); i++)
+    {
+      LdaFrame *f = lda_series_get_frame (self->series, i);
+
+      if (f->state != LDA_FRAME_EXPORTED ||
+          (owner >= 0 && i != (guint) owner) || (owner < 0 && f->has_override))
+        continue;
+      f->state = lda_document_state_after_change (self, i);
+      lda_document_mark_unsaved (self, -1);
+      lda_document_emit_frame_changed (self, i);
+    }
+}
+
 /**
  * lda_document_get_damage:
  * @self: a document
