@@ -68,6 +68,7 @@ char      *lda_batch_series_output_dir   (const char         *output_dir,
                                           const LdaTriple    *triple,
                                           gboolean            per_series);
 gboolean   lda_batch_write_series_counts (GPtrArray          *jobs,
+                                          const char         *output_dir,
                                           GPtrArray          *series,
                                           const char * const *inputs,
                                           const char         *csv_name,

@@ -120,9 +120,12 @@ lda_batch_series_output_dir (const char      *output_dir,
   return g_build_filename (output_dir, safe, NULL);
 }
 
-/* Each series' own counts file, beside its masks, and a line for it. */
+/* Each series' own counts file, beside its masks, and a line for it.
+ * Then the rows name their masks from @output_dir, where the table of
+ * every series goes next: "A1_1/A1_1_t0_labels.tif". */
 gboolean
 lda_batch_write_series_counts (GPtrArray          *jobs,
+                               const char         *output_dir,
                                GPtrArray          *series,
                                const char * const *inputs,
                                const char         *csv_name,
@@ -157,6 +160,27 @@ lda_batch_write_series_counts (GPtrArray          *jobs,
         {
           fprintf (stdout, "%s: ", (const char *) g_ptr_array_index (series, s));
           lda_batch_print_summary (stdout, rows, done, dir, csv_name);
+        }
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      g_autofree char *sub = NULL;
+
+      if (g_strcmp0 (job->output_dir, output_dir) == 0)
+        continue;
+      sub = g_path_get_basename (job->output_dir);
+      for (guint r = 0; r < job->rows->len; r++)
+        {
+          LdaCountsRow *row = g_ptr_array_index (job->rows, r);
+          char *labels;
+
+          if (row->labels == NULL)
+            continue;
+          labels = g_strconcat (sub, "/", row->labels, NULL);
+          g_free (row->labels);
+          row->labels = labels;
         }
     }
 

@@ -250,6 +250,8 @@ lda_batch_print_summary (FILE       *out,
                          const char *csv_name)
 {
   g_autofree char *path = g_build_filename (output_dir, csv_name, NULL);
+  g_autofree char *triples = NULL;
+  g_autofree char *frames = NULL;
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
   guint64 live = 0, dead = 0;
 
@@ -263,11 +265,12 @@ lda_batch_print_summary (FILE       *out,
   g_ascii_formatd (fraction, sizeof fraction, "%.3f",
                    live + dead > 0 ? (double) dead / (double) (live + dead) : 0.0);
 
-  /* Translators: triples, frames, live and dead cells, the dead fraction
-   * (written as 0.123 in every language), the counts file */
-  fprintf (out, _("%u triples done (%u frames): %llu live, %llu dead, dead fraction %s; "
-                  "counts in %s"),
-           done, rows->len, (unsigned long long) live, (unsigned long long) dead, fraction, path);
+  triples = g_strdup_printf (ngettext ("%u triple done", "%u triples done", done), done);
+  frames = g_strdup_printf (ngettext ("%u frame", "%u frames", rows->len), rows->len);
+  /* Translators: "3 triples done", "(5 frames)", live and dead cells, the
+   * dead fraction (written as 0.123 in every language), the counts file */
+  fprintf (out, _("%s (%s): %llu live, %llu dead, dead fraction %s; counts in %s"),
+           triples, frames, (unsigned long long) live, (unsigned long long) dead, fraction, path);
   fputc ('\n', out);
   fflush (out);
 }
@@ -588,16 +591,22 @@ finish (const BatchArgs *args,
   frames = rows->len;
   if (args->stats || progress)
     lda_jobs_print_stats (clock, stderr, frames, MIN (args->n_jobs, MAX (jobs->len, 1)));
-  csv = lda_counts_table_csv (rows);
-
   csv_name = args->shard_count > 1
              ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
              : g_strdup ("counts.csv");
-  if ((all_series != NULL &&
-       !lda_batch_write_series_counts (jobs, all_series, (const char * const *) inputs->pdata, csv_name,
-                             args->json, &error)) ||
-      !lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name, csv,
-                     &error))
+  /* Each series' table first: the rows then name their masks from the
+   * top, for the table of them all. */
+  if (all_series != NULL &&
+      !lda_batch_write_series_counts (jobs, args->output_dir, all_series,
+                                      (const char * const *) inputs->pdata, csv_name,
+                                      args->json, &error))
+    {
+      lda_cli_error ("%s", error->message);
+      return LDA_EXIT_FAILED;
+    }
+  csv = lda_counts_table_csv (rows);
+  if (!lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name,
+                               csv, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

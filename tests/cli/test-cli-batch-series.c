@@ -95,7 +95,9 @@ test_per_series (void)
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *all_csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *pos1_csv = g_build_filename (out, "Pos1", "counts.csv", NULL);
   g_autofree char *times = NULL;
+  g_autofree char *labels = NULL;
   g_auto(CliRun) run = { 0, };
 
   write_mm14 (in);
@@ -133,6 +135,13 @@ test_per_series (void)
   /* Hours from the metadata, not the index; all positions in counts.csv. */
   times = column_text (all_csv, "time_h");
   g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=3.0000 Pos1_t0=0.0000 Pos1_t1=3.0000");
+  /* Each table names the masks from where it lies. */
+  labels = column_text (all_csv, "labels");
+  g_assert_cmpstr (labels, ==, "Pos0_t0=Pos0/Pos0_t0_labels.tif Pos0_t1=Pos0/Pos0_t1_labels.tif "
+                               "Pos1_t0=Pos1/Pos1_t0_labels.tif Pos1_t1=Pos1/Pos1_t1_labels.tif");
+  g_clear_pointer (&labels, g_free);
+  labels = column_text (pos1_csv, "labels");
+  g_assert_cmpstr (labels, ==, "Pos1_t0=Pos1_t0_labels.tif Pos1_t1=Pos1_t1_labels.tif");
 
   /* One position only: the folder as before. */
   cli_rm_rf (out);
@@ -239,7 +248,9 @@ test_damaged_metadata (void)
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *metadata = g_build_filename (in, "Pos0", "metadata.txt", NULL);
   g_autofree char *csv = g_build_filename (out, "Pos0", "counts.csv", NULL);
+  g_autofree char *pos1_csv = g_build_filename (out, "Pos1", "counts.csv", NULL);
   g_autofree char *times = NULL;
+  g_autofree char *labels = NULL;
   g_auto(CliRun) run = { 0, };
 
   write_mm14 (in);

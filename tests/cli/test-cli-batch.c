@@ -539,6 +539,8 @@ test_batch_time_series (void)
   cli_run (&run, "batch", in, "-o", out, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
+  /* One triple is one, not "1 triples". */
+  g_assert_nonnull (strstr (run.out, "1 triple done (3 frames)"));
 
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, "counts.csv series_t000_labels.tif series_t001_labels.tif "

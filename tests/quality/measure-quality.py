@@ -89,10 +89,12 @@ def printed_counts(text):
 
 
 def csv_counts(path):
+    """live, dead and the label mask (relative to the table) per frame."""
     counts = {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
-            counts[row.get("frame", row.get("file"))] = (int(row["live"]), int(row["dead"]))
+            counts[row.get("frame", row.get("file"))] = (int(row["live"]), int(row["dead"]),
+                                                         row["labels"])
     return counts
 
 
@@ -119,7 +121,8 @@ def measure(livedead, args, frames, scorer, work, look):
 
     for name, base, truth in frames:
         dest, csv_rows = batches[os.path.dirname(base)]
-        labels = tifffile.imread(os.path.join(dest, name + "_labels.tif"))
+        # A folder of several fields has a folder of masks per field.
+        labels = tifffile.imread(os.path.join(dest, csv_rows[name][2]))
         score = scorer.score(labels, tifffile.imread(truth))
 
         stages = os.path.join(work, "stages", name)
@@ -131,14 +134,14 @@ def measure(livedead, args, frames, scorer, work, look):
         coverage = [float(tifffile.imread(os.path.join(stages, f)).astype(bool).mean())
                     for f in ("hoechst.tif", "draq7.tif")]
         visible = (score["visible_live"], score["visible_dead"])
-        counts_ok = same_mask and visible == printed_counts(proc.stdout) == csv_rows.get(name)
+        counts_ok = same_mask and visible == printed_counts(proc.stdout) == csv_rows[name][:2]
         rows.append({
             "name": name, "pixel_f1": score["pixel_f1"], "object_f1": score["object_f1"],
             "nuclei": f"{score['predicted_nuclei']}/{score['true_nuclei']}",
             "coverage": coverage,
             "empty_or_flooded": any(c == 0.0 or c > 0.9 for c in coverage),
             "visible": visible, "printed": printed_counts(proc.stdout),
-            "csv": csv_rows.get(name), "counts_ok": counts_ok,
+            "csv": csv_rows[name][:2], "counts_ok": counts_ok,
         })
         if look:
             write_png(labels, os.path.join(look, f"{name}.png"))
