@@ -2,8 +2,10 @@
  *
  * x is the time index, as in the exported plot, y the dead fraction from
  * 0 to 1.  Computed points are dots joined by lines in time order (dashed
- * across points not computed yet); the points still to compute are hollow
- * marks on the x axis; a vertical line marks the current frame.
+ * across points not computed yet), a line per curve (each field of a
+ * folder of several, lda_series_curves()); the points still to compute
+ * are hollow marks on the x axis; a vertical line marks the current
+ * frame.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +28,7 @@
 typedef struct
 {
   gboolean computed;
+  guint    curve;
   double   time;
   double   dead_fraction;
 } Point;
@@ -316,8 +319,17 @@ draw_time_axis (LdaFractionPlot       *self,
   show_text (cr, x_title, end + 6, label_y);
 }
 
-/* Lines between computed points in time order: solid between neighbours,
- * dashed across points not computed yet. */
+/* Where a curve's line has got to. */
+typedef struct
+{
+  gboolean have_previous;
+  gboolean gap;
+  double   x;
+  double   y;
+} CurveEnd;
+
+/* Lines between each curve's computed points in time order: solid
+ * between neighbours, dashed across points not computed yet. */
 static void
 draw_lines (LdaFractionPlot       *self,
             cairo_t               *cr,
@@ -325,39 +337,40 @@ draw_lines (LdaFractionPlot       *self,
             const TimeAxis        *axis)
 {
   g_autofree guint *order = time_order (self);
-  gboolean have_previous = FALSE;
-  gboolean gap = FALSE;
-  double prev_x = 0, prev_y = 0;
+  g_autofree CurveEnd *ends = NULL;
+  guint n_curves = 1;
+
+  for (guint i = 0; i < self->points->len; i++)
+    n_curves = MAX (n_curves, g_array_index (self->points, Point, i).curve + 1);
+  ends = g_new0 (CurveEnd, n_curves);
 
   cairo_set_line_width (cr, 1.5);
   lda_cairo_set_color (cr, &line_color, 1.0);
   for (guint k = 0; k < self->points->len; k++)
     {
       const Point *p = &g_array_index (self->points, Point, order[k]);
+      CurveEnd *end = &ends[p->curve];
       double x, y;
 
       if (!p->computed)
         {
-          gap = have_previous;
+          end->gap = end->have_previous;
           continue;
         }
 
       x = time_to_x (area, axis, p->time);
       y = fraction_to_y (area, p->dead_fraction);
-      if (have_previous)
+      if (end->have_previous)
         {
-          if (gap)
+          if (end->gap)
             cairo_set_dash (cr, (const double[]) { 3.0, 3.0 }, 2, 0);
-          cairo_move_to (cr, prev_x, prev_y);
+          cairo_move_to (cr, end->x, end->y);
           cairo_line_to (cr, x, y);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
 
-      have_previous = TRUE;
-      gap = FALSE;
-      prev_x = x;
-      prev_y = y;
+      *end = (CurveEnd) { TRUE, FALSE, x, y };
     }
 }
 
@@ -619,6 +632,27 @@ lda_fraction_plot_set_point (LdaFractionPlot *self,
   p->dead_fraction = isfinite (dead_fraction) ? CLAMP (dead_fraction, 0.0, 1.0) : 0.0;
 
   update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_fraction_plot_set_curve:
+ * @self: a plot
+ * @index: a point
+ * @curve: the curve it belongs to (lda_series_curves()); 0 for all when
+ *   the series is one curve
+ *
+ * Lines join only the points of one curve.
+ */
+void
+lda_fraction_plot_set_curve (LdaFractionPlot *self,
+                             guint            index,
+                             guint            curve)
+{
+  g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
+  g_return_if_fail (index < self->points->len);
+
+  g_array_index (self->points, Point, index).curve = curve;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -20,6 +20,9 @@ void       lda_fraction_plot_set_point   (LdaFractionPlot *self,
                                           guint            index,
                                           double           time,
                                           double           dead_fraction);
+void       lda_fraction_plot_set_curve   (LdaFractionPlot *self,
+                                          guint            index,
+                                          guint            curve);
 void       lda_fraction_plot_set_time    (LdaFractionPlot *self,
                                           guint            index,
                                           double           time);

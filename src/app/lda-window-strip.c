@@ -15,6 +15,7 @@
 
 #include "lda-names.h"
 #include "lda-scale-bar.h"
+#include "lda-series-curves.h"
 #include "lda-window-private.h"
 
 void
@@ -60,6 +61,24 @@ on_frame_button_toggled (GtkToggleButton *button,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-frame", "u", index);
 }
 
+/* The name of the field whose frames follow, in the strip. */
+static void
+add_curve_title (LdaWindow *self,
+                 guint      frame)
+{
+  g_autofree char *title = lda_series_curve_title (self->series, frame);
+  GtkWidget *label;
+
+  if (title == NULL)
+    return;
+  label = gtk_label_new (title);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "lda-curve-title");
+  gtk_widget_set_margin_start (label, frame > 0 ? 8 : 0);
+  gtk_box_append (self->frame_box, label);
+}
+
 /**
  * lda_window_rebuild_frame_strip:
  * @self: a window
@@ -73,15 +92,23 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
   GtkWidget *child;
   GtkToggleButton *group = NULL;
   guint n = lda_series_get_n_frames (self->series);
+  g_autofree guint *curves = NULL;
+  guint n_curves;
   gboolean has_chooser;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
     gtk_box_remove (self->frame_box, child);
   g_ptr_array_set_size (self->frame_buttons, 0);
 
+  curves = lda_series_curves (self->series, &n_curves);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *button = gtk_toggle_button_new ();
+
+      /* Several fields in one series: each one's name before its frames,
+       * whose buttons say only the time. */
+      if (n_curves > 1 && (i == 0 || curves[i] != curves[i - 1]))
+        add_curve_title (self, i);
 
       gtk_widget_add_css_class (button, "lda-frame-button");
       g_object_set_data (G_OBJECT (button), "frame", GUINT_TO_POINTER (i));
@@ -107,6 +134,7 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
     {
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
+      lda_fraction_plot_set_curve (self->fraction_plot, i, curves[i]);
       lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
       if (frame->has_counts)
         lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),

@@ -29,6 +29,7 @@
 #include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-plot.h"
+#include "lda-series-curves.h"
 
 /**
  * lda_plot_check_support:
@@ -193,14 +194,17 @@ draw_text (cairo_t    *cr,
 }
 
 /* @time: hours when every plotted frame's files say when it was taken,
- * else the time index */
+ * else the time index; @curve: the field it belongs to
+ * (lda_series_curves()) */
 typedef struct
 {
+  guint  curve;
   double time;
   guint  order;
   double fraction;
 } PlotPoint;
 
+/* Curve by curve, each in time order. */
 static int
 compare_points (gconstpointer a,
                 gconstpointer b)
@@ -208,6 +212,8 @@ compare_points (gconstpointer a,
   const PlotPoint *p = a;
   const PlotPoint *q = b;
 
+  if (p->curve != q->curve)
+    return p->curve < q->curve ? -1 : 1;
   if (p->time != q->time)
     return p->time < q->time ? -1 : 1;
   return p->order < q->order ? -1 : p->order > q->order;
@@ -254,9 +260,16 @@ draw_plot (cairo_t         *cr,
 
   if (n_points > 0)
     {
+      double first = points[0].time, last = points[0].time;
+
+      for (guint i = 1; i < n_points; i++)
+        {
+          first = MIN (first, points[i].time);
+          last = MAX (last, points[i].time);
+        }
       /* Times in hours need not be whole: the axis spans whole ticks. */
-      lo = (gint64) floor (points[0].time);
-      hi = (gint64) ceil (points[n_points - 1].time);
+      lo = (gint64) floor (first);
+      hi = (gint64) ceil (last);
       if (hi == lo)
         {
           lo = lo > 0 ? lo - 1 : 0;
@@ -321,13 +334,13 @@ draw_plot (cairo_t         *cr,
   draw_text (cr, "dead fraction", 0, 0, 12, 0.5);
   cairo_restore (cr);
 
-  /* The curve: points joined in time order. */
+  /* The curves: each field's points joined in time order. */
   cairo_set_source_rgb (cr, 0.80, 0.16, 0.16);
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < n_points; i++)
     {
-      if (i == 0)
+      if (i == 0 || points[i].curve != points[i - 1].curve)
         cairo_move_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
       else
         cairo_line_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
@@ -554,6 +567,8 @@ lda_plot_write (LdaSeries   *series,
                 GError     **error)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PlotPoint));
+  g_autofree guint *curves = NULL;
+  guint n_curves;
   gboolean hours = TRUE;
   guint n_series = 0;
   guint n;
@@ -568,6 +583,7 @@ lda_plot_write (LdaSeries   *series,
 
   n_series = lda_series_get_n_frames (series);
   n = frames != NULL ? n_frames : n_series;
+  curves = lda_series_curves (series, &n_curves);
   for (guint k = 0; k < n; k++)
     {
       guint index = frames != NULL ? frames[k] : k;
@@ -579,6 +595,7 @@ lda_plot_write (LdaSeries   *series,
       if (!frame->has_counts)
         continue;
 
+      point.curve = curves[index];
       point.time = isfinite (frame->time_hours) ? frame->time_hours : frame->time_index;
       hours = hours && isfinite (frame->time_hours);
       point.order = index;

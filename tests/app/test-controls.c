@@ -358,6 +358,29 @@ is_plot_red (const guint8 *pixel)
   return pixel[3] > 200 && pixel[2] > 140 && pixel[1] < 90 && pixel[0] < 90;
 }
 
+/* The plot @plot in @window drawn, its pixels in cairo's ARGB32. */
+static guint8 *
+render_plot (GtkWidget *window,
+             GtkWidget *plot,
+             int       *width,
+             int       *height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint8 *pixels;
+
+  GTK_WIDGET_GET_CLASS (plot)->snapshot (plot, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+
+  return pixels;
+}
+
 /* The in-window dead-fraction plot puts its points at their time index,
  * as the exported plot does, not at their place in the series: points at
  * times 0, 10 and 100 stand at 0, 10 % and 100 % of the time axis. */
@@ -368,9 +391,6 @@ test_fraction_plot_uses_time (void)
   static const double fractions[] = { 0.0, 1.0, 0.0 };
   GtkWidget *window;
   GtkWidget *plot;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guint8 *pixels = NULL;
   int width, height, left = G_MAXINT, right = -1, top_x = -1, top_y = G_MAXINT;
   double centre_left, centre_right, place;
@@ -392,14 +412,7 @@ test_fraction_plot_uses_time (void)
   while (gtk_widget_get_width (plot) < 400)
     g_main_context_iteration (NULL, TRUE);
 
-  snapshot = gtk_snapshot_new ();
-  GTK_WIDGET_GET_CLASS (plot)->snapshot (plot, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  pixels = render_plot (window, plot, &width, &height);
 
   /* The outermost red pixels are the first and last dots; the topmost is
    * the middle point's, at a dead fraction of 1. */
@@ -426,6 +439,68 @@ test_fraction_plot_uses_time (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Points of two curves (two fields of one folder): A at times 0 and 2,
+ * none dead, B at 1, all dead.  A's line runs along the bottom; nothing
+ * joins B's lone dot to A's, so a quarter of the way along the axis
+ * there is red at the bottom only.  Drawn as one curve, the line from
+ * A's first point up to B's crosses that column half-way up. */
+static void
+test_fraction_plot_curves (void)
+{
+  static const double fractions[] = { 0.0, 1.0, 0.0 };
+  static const guint curves[] = { 0, 1, 0 };
+  GtkWidget *window;
+  GtkWidget *plot;
+  int left[2], right[2], high[2], low[2];
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = gtk_window_new ();
+  plot = lda_fraction_plot_new ();
+  gtk_widget_set_size_request (plot, 400, 140);
+  gtk_window_set_child (GTK_WINDOW (window), plot);
+  gtk_window_present (GTK_WINDOW (window));
+  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (plot), G_N_ELEMENTS (fractions));
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (plot), i, i, fractions[i]);
+  while (gtk_widget_get_width (plot) < 400)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Drawn as one curve, then as two. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint8 *pixels = NULL;
+      int width, height, x;
+
+      for (guint i = 0; pass == 1 && i < G_N_ELEMENTS (curves); i++)
+        lda_fraction_plot_set_curve (LDA_FRACTION_PLOT (plot), i, curves[i]);
+      pixels = render_plot (window, plot, &width, &height);
+      left[pass] = G_MAXINT, right[pass] = -1, high[pass] = G_MAXINT, low[pass] = -1;
+      for (int y = 0; y < height; y++)
+        for (x = 0; x < width; x++)
+          if (is_plot_red (pixels + ((gsize) y * width + x) * 4))
+            {
+              left[pass] = MIN (left[pass], x);
+              right[pass] = MAX (right[pass], x);
+              low[pass] = MAX (low[pass], y);
+            }
+      x = left[pass] + (right[pass] - left[pass]) / 4;
+      for (int y = 0; y < height; y++)
+        if (is_plot_red (pixels + ((gsize) y * width + x) * 4))
+          high[pass] = MIN (high[pass], y);
+      g_test_message ("pass %u: red from x %d to %d; at x %d from y %d, lowest %d", pass,
+                      left[pass], right[pass], x, high[pass], low[pass]);
+    }
+  g_assert_cmpint (high[0], <, low[0] - 20);
+  g_assert_cmpint (high[1], >=, low[1] - 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -433,6 +508,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
 
+  g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
   g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
               fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
   g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,

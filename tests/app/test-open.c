@@ -19,6 +19,7 @@
 #include "lda-image-view.h"
 #include "lda-project.h"
 #include "lda-tiff.h"
+#include "ui-test-util.h"
 
 static gboolean have_display;
 
@@ -321,6 +322,74 @@ make_two_frames (const char *sample)
   return dir;
 }
 
+/* The texts of the field titles in the frame strip, with spaces between. */
+static char *
+field_titles (LdaWindow *window)
+{
+  g_autoptr(GPtrArray) labels = lda_test_find_all (GTK_WIDGET (window), lda_test_has_css_class,
+                                                   (gpointer) "lda-curve-title");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "",
+                            gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (text, FALSE);
+}
+
+/* A folder of two fields' time points: the strip names each field before
+ * its frames (whose buttons say only the time); a folder of one field
+ * names none. */
+static void
+test_field_titles (void)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *two = NULL;
+  LdaWindow *window;
+  const char *paths[1];
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  sample = lda_test_copy_sample ("lda-open-fields");
+  one = make_two_frames (sample);
+  two = g_build_filename (sample, "fields", NULL);
+  g_assert_cmpint (g_mkdir (two, 0755), ==, 0);
+  for (guint t = 0; t < 3; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        static const char * const channels[] = { "bf", "hoechst", "draq7" };
+        static const char * const names[] = { "A1_t1", "A1_t2", "B2_t1" };
+        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
+        g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
+        g_autofree char *to = g_build_filename (two, name, NULL);
+        g_autofree char *data = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+      }
+
+  window = lda_test_window_new ();
+  paths[0] = two;
+  g_assert_true (lda_test_open (window, paths, 1));
+  titles = field_titles (window);
+  g_assert_cmpstr (titles, ==, "A1 B2");
+  g_clear_pointer (&titles, g_free);
+
+  paths[0] = one;
+  g_assert_true (lda_test_open (window, paths, 1));
+  titles = field_titles (window);
+  g_assert_cmpstr (titles, ==, "");
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (sample);
+}
+
 /* The person goes to another frame while another folder is still opening:
  * the open is dropped and the frame asked for is shown. */
 static void
@@ -534,6 +603,7 @@ main (int    argc,
   g_test_add_func ("/open/failed-open-sizes-differ", test_failed_open_sizes_differ);
   g_test_add_func ("/open/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/open/reopen-restores-view", test_reopen_restores_view);
+  g_test_add_func ("/open/field-titles", test_field_titles);
   g_test_add_func ("/open/frame-change-during-open", test_frame_change_during_open);
   g_test_add_func ("/open/damaged-flagged", test_damaged_flagged);
   g_test_add_func ("/open/params-undo", test_params_undo);

@@ -25,9 +25,9 @@
 #define Y0 336.0
 #define Y1 24.0
 
-/* A folder of three copies of the sample triple, A1_t00 … A1_t02. */
+/* A folder of three copies of the sample triple, named @names. */
 static char *
-three_frames (void)
+frames_named (const char * const names[3])
 {
   static const char * const channels[] = { "bf", "hoechst", "draq7" };
   char *dir = lda_test_tmp_dir ("lda-plot");
@@ -36,7 +36,7 @@ three_frames (void)
     for (guint c = 0; c < G_N_ELEMENTS (channels); c++)
       {
         g_autofree char *from = lda_test_sample_file (channels[c]);
-        g_autofree char *name = g_strdup_printf ("A1_t%02u_%s.tif", t, channels[c]);
+        g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
         g_autofree char *to = g_build_filename (dir, name, NULL);
         g_autoptr(GFile) source = g_file_new_for_path (from);
         g_autoptr(GFile) target = g_file_new_for_path (to);
@@ -47,6 +47,15 @@ three_frames (void)
       }
 
   return dir;
+}
+
+/* A1_t00 … A1_t02. */
+static char *
+three_frames (void)
+{
+  static const char * const names[3] = { "A1_t00", "A1_t01", "A1_t02" };
+
+  return frames_named (names);
 }
 
 /* Whether the pixel at (x, y) is the curve's red (204, 41, 41). */
@@ -131,6 +140,50 @@ test_index_when_a_time_is_missing (void)
   check_points (hours, x);
 }
 
+/* Two fields in one folder: A1 at time points 0 and 2, none dead; B2 at
+ * 1, all dead.  Each field is a curve of its own: A1's line runs along
+ * the bottom, B2 is a lone dot at the top, and no line zigzags from one
+ * field to the other through the middle of the plot. */
+static void
+test_a_curve_per_field (void)
+{
+  static const char * const names[3] = { "A1_t00", "A1_t02", "B2_t01" };
+  static const double fractions[3] = { 0.0, 0.0, 1.0 };
+  g_autofree char *input = frames_named (names);
+  g_autofree char *out = lda_test_tmp_dir ("lda-plot-out");
+  g_autofree char *png_path = g_build_filename (out, "plot.png", NULL);
+  g_autofree char *svg_path = g_build_filename (out, "plot.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
+  const double quarter = X0 + 0.25 * (X1 - X0);
+  cairo_surface_t *png;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const LdaFrame *frame = lda_series_get_frame (series, i);
+      guint k = g_str_equal (frame->triple->name, "A1_t00") ? 0
+                : g_str_equal (frame->triple->name, "A1_t02") ? 1 : 2;
+      LdaCounts counts = { .live = 4, .dead = 4, .dead_fraction = fractions[k] };
+
+      lda_series_set_frame_counts (series, i, &counts);
+    }
+
+  g_assert_true (lda_plot_write (series, NULL, 0, png_path, svg_path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+
+  g_assert_true (is_red (png, (X0 + X1) / 2, Y1));
+  g_assert_true (is_red (png, quarter, Y0));
+  g_assert_false (is_red (png, quarter, (Y0 + Y1) / 2));
+
+  cairo_surface_destroy (png);
+  lda_test_remove_tree (input);
+  lda_test_remove_tree (out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,6 +192,7 @@ main (int    argc,
 
   g_test_add_func ("/plot/hours", test_hours);
   g_test_add_func ("/plot/index-when-a-time-is-missing", test_index_when_a_time_is_missing);
+  g_test_add_func ("/plot/a-curve-per-field", test_a_curve_per_field);
 
   return g_test_run ();
 }

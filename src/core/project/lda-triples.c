@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -24,17 +23,12 @@
 #include "lda-memory.h"
 #include "lda-stack.h"
 #include "lda-tiff.h"
+#include "lda-triple-fields.h"
 #include "lda-triples.h"
 
 static const char * const input_titles[LDA_N_INPUTS] = {
   N_("brightfield (bf, phase)"), N_("Hoechst (hoechst, dapi)"), N_("Draq7 (draq7, cy5)"),
 };
-
-static gboolean
-is_separator (char c)
-{
-  return c == '_' || c == '-' || c == '.' || c == ' ';
-}
 
 static gboolean
 has_tiff_extension (const char *name)
@@ -77,7 +71,7 @@ lda_channel_tag_parse (const char  *basename,
     {
       gsize j = i;
 
-      while (j < len && !is_separator (stem[j]))
+      while (j < len && !lda_name_is_separator (stem[j]))
         j++;
 
       if (j > i && lda_channel_tag_lookup (stem + i, j - i, input))
@@ -95,43 +89,14 @@ lda_channel_tag_parse (const char  *basename,
 
   /* Take the tag out with one separator next to it. */
   rest = g_string_new_len (stem, (gssize) tag_start);
-  if (rest->len > 0 && is_separator (rest->str[rest->len - 1]))
+  if (rest->len > 0 && lda_name_is_separator (rest->str[rest->len - 1]))
     g_string_truncate (rest, rest->len - 1);
-  else if (tag_end < len && is_separator (stem[tag_end]))
+  else if (tag_end < len && lda_name_is_separator (stem[tag_end]))
     tag_end++;
   g_string_append (rest, stem + tag_end);
 
   *name = g_string_free (rest, FALSE);
   return TRUE;
-}
-
-static guint
-parse_time_index (const char *name)
-{
-  g_auto(GStrv) parts = NULL;
-  guint index = LDA_NO_TIME_INDEX;
-  g_autofree char *copy = g_strdup (name);
-
-  for (char *p = copy; *p; p++)
-    if (is_separator (*p))
-      *p = '_';
-  parts = g_strsplit (copy, "_", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *s = parts[i];
-      guint64 v;
-      char *end;
-
-      if ((s[0] != 't' && s[0] != 'T') || !g_ascii_isdigit (s[1]))
-        continue;
-      errno = 0;
-      v = g_ascii_strtoull (s + 1, &end, 10);
-      if (*end == '\0' && errno == 0 && v < G_MAXUINT)
-        index = (guint) v;
-    }
-
-  return index;
 }
 
 /**
@@ -246,7 +211,7 @@ lda_triple_new (const char *bf,
   self->paths[LDA_INPUT_BRIGHTFIELD] = g_strdup (bf);
   self->paths[LDA_INPUT_HOECHST] = g_strdup (hoechst);
   self->paths[LDA_INPUT_DRAQ7] = g_strdup (draq7);
-  self->time_index = parse_time_index (self->name);
+  self->time_index = lda_triple_name_time (self->name, NULL, NULL);
 
   return self;
 }
@@ -453,7 +418,7 @@ lda_triples_find_mapped (const char           *folder,
         {
           triple = g_new0 (LdaTriple, 1);
           triple->name = g_strdup (name);
-          triple->time_index = parse_time_index (name);
+          triple->time_index = lda_triple_name_time (name, NULL, NULL);
           g_hash_table_insert (groups, g_strdup (key), triple);
           g_ptr_array_add (result, triple);
         }
