@@ -403,6 +403,16 @@ report_success (const ExportArgs       *args,
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     lda_cli_error (_("warning: %s: skipped: %s"), folder,
                    (const char *) g_ptr_array_index (problems, i));
+  /* The others are not forgotten silently. */
+  if (args->series_name == NULL && lda_series_get_all_series (series) != NULL)
+    {
+      const char * const *all = lda_series_get_all_series (series);
+      g_autofree char *listed = g_strjoinv (", ", (char **) all);
+
+      lda_cli_error (_("note: %s holds %u wells or positions (%s); the first, %s, was "
+                       "exported; --series NAME exports another"),
+                     folder, g_strv_length ((char **) all), listed, all[0]);
+    }
 
   n_exported = options->frames != NULL ? options->n_frames : lda_series_get_n_frames (series);
   if (args->json)

@@ -239,6 +239,33 @@ test_same_time (void)
   cli_rm_rf (tmp);
 }
 
+/* export of a folder of several positions without --series: the first,
+ * and a note naming the others and how to choose one; with it, no note. */
+static void
+test_export_says_which (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *files = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (in);
+  cli_run (&run, "export", in, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "holds 2 wells or positions (Pos0, Pos1)"));
+  g_assert_nonnull (strstr (run.err, "Pos0, was exported; --series NAME"));
+  files = cli_list_dir_text (out);
+  g_assert_nonnull (strstr (files, "Pos0_t0_labels.tif"));
+  g_assert_null (strstr (files, "Pos1"));
+
+  cli_rm_rf (out);
+  cli_run (&run, "export", in, "-o", out, "--series", "Pos1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  cli_rm_rf (tmp);
+}
+
 /* Damaged metadata: hours by index, a warning naming the file. */
 static void
 test_damaged_metadata (void)
@@ -286,6 +313,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/batch-series/per-series", test_per_series);
   g_test_add_func ("/cli/batch-series/same-time", test_same_time);
+  g_test_add_func ("/cli/batch-series/export-says-which", test_export_says_which);
   g_test_add_func ("/cli/batch-series/damaged-metadata", test_damaged_metadata);
 
   return g_test_run ();
