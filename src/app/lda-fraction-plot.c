@@ -31,7 +31,14 @@ typedef struct
   guint    curve;
   double   time;
   double   dead_fraction;
+  char    *label;      /* the frame's title, or NULL */
 } Point;
+
+static void
+point_clear (gpointer data)
+{
+  g_clear_pointer (&((Point *) data)->label, g_free);
+}
 
 struct _LdaFractionPlot
 {
@@ -319,6 +326,17 @@ draw_time_axis (LdaFractionPlot       *self,
   show_text (cr, x_title, end + 6, label_y);
 }
 
+/* The current frame's curve stands out; the other fields' fade. */
+static double
+curve_alpha (LdaFractionPlot *self,
+             guint            curve)
+{
+  if (self->current >= self->points->len ||
+      g_array_index (self->points, Point, self->current).curve == curve)
+    return 1.0;
+  return 0.35;
+}
+
 /* Where a curve's line has got to. */
 typedef struct
 {
@@ -345,7 +363,6 @@ draw_lines (LdaFractionPlot       *self,
   ends = g_new0 (CurveEnd, n_curves);
 
   cairo_set_line_width (cr, 1.5);
-  lda_cairo_set_color (cr, &line_color, 1.0);
   for (guint k = 0; k < self->points->len; k++)
     {
       const Point *p = &g_array_index (self->points, Point, order[k]);
@@ -362,6 +379,7 @@ draw_lines (LdaFractionPlot       *self,
       y = fraction_to_y (area, p->dead_fraction);
       if (end->have_previous)
         {
+          lda_cairo_set_color (cr, &line_color, curve_alpha (self, p->curve));
           if (end->gap)
             cairo_set_dash (cr, (const double[]) { 3.0, 3.0 }, 2, 0);
           cairo_move_to (cr, end->x, end->y);
@@ -395,7 +413,8 @@ draw_markers (LdaFractionPlot       *self,
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, is_current ? DOT_RADIUS + 1.5 : DOT_RADIUS, 0, 2 * G_PI);
-          lda_cairo_set_color (cr, is_current ? &current_color : &line_color, 1.0);
+          lda_cairo_set_color (cr, is_current ? &current_color : &line_color,
+                               is_current ? 1.0 : MAX (curve_alpha (self, p->curve), 0.5));
           cairo_fill (cr);
         }
       else
@@ -475,15 +494,24 @@ lda_fraction_plot_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-/* The point nearest the pointer along the time axis. */
-static gboolean
-lda_fraction_plot_query_tooltip (GtkWidget  *widget,
-                                 int         x,
-                                 int         y,
-                                 gboolean    keyboard_mode,
-                                 GtkTooltip *tooltip)
+/**
+ * lda_fraction_plot_describe_at:
+ * @self: a plot
+ * @x: a point of the widget
+ * @y: its other coordinate
+ *
+ * The point nearest (@x, @y), as its tooltip says it: the frame's label,
+ * its number counted from 1 as the window's title counts, its time and
+ * its dead fraction.
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL away from the plot
+ */
+char *
+lda_fraction_plot_describe_at (LdaFractionPlot *self,
+                               double           x,
+                               double           y)
 {
-  LdaFractionPlot *self = LDA_FRACTION_PLOT (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *text = NULL;
   graphene_rect_t area;
   TimeAxis axis;
@@ -492,16 +520,22 @@ lda_fraction_plot_query_tooltip (GtkWidget  *widget,
   guint nearest = 0;
   double best = G_MAXDOUBLE;
 
-  if (n == 0 || keyboard_mode)
-    return FALSE;
+  g_return_val_if_fail (LDA_IS_FRACTION_PLOT (self), NULL);
 
+  if (n == 0)
+    return NULL;
   get_plot_area (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &area, &axis);
   if (x < area.origin.x - 8 || x > area.origin.x + area.size.width + 8)
-    return FALSE;
+    return NULL;
 
+  /* Nearest on the screen: points of several fields share a time. */
   for (guint i = 0; i < n; i++)
     {
-      double d = fabs (x - time_to_x (&area, &axis, g_array_index (self->points, Point, i).time));
+      const Point *q = &g_array_index (self->points, Point, i);
+      double dx = x - time_to_x (&area, &axis, q->time);
+      double dy = y - (q->computed ? fraction_to_y (&area, q->dead_fraction)
+                                   : area.origin.y + area.size.height);
+      double d = dx * dx + dy * dy;
 
       if (d < best)
         {
@@ -513,10 +547,28 @@ lda_fraction_plot_query_tooltip (GtkWidget  *widget,
   p = &g_array_index (self->points, Point, nearest);
   if (p->computed)
     text = g_strdup_printf (_("Time point %u (time %g): dead fraction %.2f"),
-                            nearest, p->time, p->dead_fraction);
+                            nearest + 1, p->time, p->dead_fraction);
   else
-    text = g_strdup_printf (_("Time point %u: not computed yet"), nearest);
+    text = g_strdup_printf (_("Time point %u: not computed yet"), nearest + 1);
+  if (p->label != NULL)
+    return g_strdup_printf ("%s — %s", p->label, text);
+  return g_steal_pointer (&text);
+}
 
+static gboolean
+lda_fraction_plot_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode)
+    return FALSE;
+  text = lda_fraction_plot_describe_at (LDA_FRACTION_PLOT (widget), x, y);
+  if (text == NULL)
+    return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -573,6 +625,7 @@ static void
 lda_fraction_plot_init (LdaFractionPlot *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
+  g_array_set_clear_func (self->points, point_clear);
   self->current = NO_CURRENT;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
@@ -633,6 +686,27 @@ lda_fraction_plot_set_point (LdaFractionPlot *self,
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lda_fraction_plot_set_label:
+ * @self: a plot
+ * @index: a point
+ * @label: (nullable): what its tooltip calls it, such as its frame's title
+ */
+void
+lda_fraction_plot_set_label (LdaFractionPlot *self,
+                             guint            index,
+                             const char      *label)
+{
+  Point *p;
+
+  g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
+  g_return_if_fail (index < self->points->len);
+
+  p = &g_array_index (self->points, Point, index);
+  g_free (p->label);
+  p->label = g_strdup (label);
 }
 
 /**

@@ -20,6 +20,12 @@ void       lda_fraction_plot_set_point   (LdaFractionPlot *self,
                                           guint            index,
                                           double           time,
                                           double           dead_fraction);
+void       lda_fraction_plot_set_label   (LdaFractionPlot *self,
+                                          guint            index,
+                                          const char      *label);
+char      *lda_fraction_plot_describe_at (LdaFractionPlot *self,
+                                          double           x,
+                                          double           y);
 void       lda_fraction_plot_set_curve   (LdaFractionPlot *self,
                                           guint            index,
                                           guint            curve);

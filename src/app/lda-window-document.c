@@ -388,6 +388,7 @@ lda_window_set_frame (LdaWindow *self,
 
   if (frame < self->frame_buttons->len)
     gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, frame), TRUE);
+  lda_window_reveal_frame (self);
   lda_fraction_plot_set_current (self->fraction_plot, frame);
 
   lda_window_set_panels_params (self, lda_document_get_params (self->document, frame));

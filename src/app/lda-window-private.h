@@ -33,6 +33,7 @@ struct _LdaWindow
   GtkBox            *legend_box;
   GtkScrolledWindow *frame_scroller;
   GtkBox            *frame_box;
+  guint              reveal_tick;   /* brings the current frame's button into view */
   GtkLabel          *status_label;
   GtkLabel          *counts_label;
   LdaFractionPlot   *fraction_plot;
@@ -138,6 +139,8 @@ void lda_window_add_recent      (LdaWindow      *self,
 void lda_window_update_actions  (LdaWindow      *self);
 
 /* lda-window-strip.c */
+void lda_window_strip_init      (LdaWindow      *self);
+void lda_window_reveal_frame    (LdaWindow      *self);
 void lda_window_rebuild_frame_strip (LdaWindow  *self);
 void lda_window_update_titles   (LdaWindow      *self);
 void lda_window_update_frame_button (LdaWindow  *self,

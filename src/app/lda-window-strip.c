@@ -61,6 +61,86 @@ on_frame_button_toggled (GtkToggleButton *button,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-frame", "u", index);
 }
 
+/* Scrolls the strip so that the current frame's button shows whole, once
+ * it has a place: a new strip has none before the next frame's layout. */
+static gboolean
+reveal_on_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  LdaWindow *self = LDA_WINDOW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->frame_scroller);
+  graphene_rect_t bounds;
+  GtkWidget *button;
+  double value, page;
+
+  if (self->frame >= self->frame_buttons->len)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  button = g_ptr_array_index (self->frame_buttons, self->frame);
+  if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self->frame_box), &bounds) ||
+      bounds.size.width <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.x < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x - 6);
+  else if (bounds.origin.x + bounds.size.width > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width - page + 6);
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lda_window_reveal_frame:
+ * @self: a window
+ *
+ * Brings the current frame's button into view in the strip (at the next
+ * frame of the window, when it has its place).
+ */
+void
+lda_window_reveal_frame (LdaWindow *self)
+{
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_on_tick,
+                                                      NULL, NULL);
+}
+
+/* The wheel scrolls the strip, which only scrolls sideways. */
+static gboolean
+on_strip_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 LdaWindow                *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->frame_scroller);
+  double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+                ? 48.0 : 1.0;
+
+  if (dy == 0.0 || gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
+/**
+ * lda_window_strip_init:
+ * @self: a window being made
+ *
+ * The wheel over the frame strip scrolls it sideways.
+ */
+void
+lda_window_strip_init (LdaWindow *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_strip_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->frame_box), scroll);
+}
+
 /* The name of the field whose frames follow, in the strip. */
 static void
 add_curve_title (LdaWindow *self,
@@ -123,6 +203,7 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
       lda_window_update_frame_button (self, i);
     }
   has_chooser = lda_window_add_series_chooser (self);
+  lda_window_reveal_frame (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1 || has_chooser);
   gtk_widget_set_visible (self->scope_box, n > 1);
@@ -135,6 +216,7 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
       LdaFrame *frame = lda_series_get_frame (self->series, i);
 
       lda_fraction_plot_set_curve (self->fraction_plot, i, curves[i]);
+      lda_fraction_plot_set_label (self->fraction_plot, i, frame->title);
       lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
       if (frame->has_counts)
         lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),

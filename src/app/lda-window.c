@@ -122,6 +122,7 @@ on_runner_failed (LdaPipelineRunner *runner,
           if (self->frame < self->frame_buttons->len)
             gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, self->frame),
                                           TRUE);
+          lda_window_reveal_frame (self);
           lda_window_set_panels_params (self, &current->params);
           lda_window_update_override_display (self);
           lda_window_update_titles (self);
@@ -537,6 +538,7 @@ lda_window_init (LdaWindow *self)
 
   lda_window_panes_init (self);
   lda_window_edit_init (self);
+  lda_window_strip_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

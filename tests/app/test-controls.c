@@ -436,6 +436,18 @@ test_fraction_plot_uses_time (void)
   g_test_message ("middle point at %.3f of the axis", place);
   g_assert_cmpfloat_with_epsilon (place, (times[1] - times[0]) / (times[2] - times[0]), 0.04);
 
+  /* Its tooltip counts from 1, as the window's title does, and names the
+   * frame when the plot knows it. */
+  {
+    g_autofree char *text = lda_fraction_plot_describe_at (LDA_FRACTION_PLOT (plot), top_x, top_y);
+    g_autofree char *first = NULL;
+
+    g_assert_cmpstr (text, ==, "Time point 2 (time 10): dead fraction 1.00");
+    lda_fraction_plot_set_label (LDA_FRACTION_PLOT (plot), 0, "A1_t00");
+    first = lda_fraction_plot_describe_at (LDA_FRACTION_PLOT (plot), centre_left, height - 1);
+    g_assert_cmpstr (first, ==, "A1_t00 — Time point 1 (time 0): dead fraction 0.00");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

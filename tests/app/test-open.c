@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -390,6 +391,103 @@ test_field_titles (void)
   lda_test_remove_tree (sample);
 }
 
+/* Whether the current frame's button lies whole within the strip's view. */
+static gboolean
+current_button_shown (LdaWindow *window,
+                      GtkWidget *button)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (
+    gtk_widget_get_template_child (GTK_WIDGET (window), LDA_TYPE_WINDOW, "frame_scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  GtkWidget *box = gtk_scrolled_window_get_child (scroller);
+  graphene_rect_t bounds;
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (GTK_IS_VIEWPORT (box))
+    box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+  return gtk_widget_compute_bounds (button, box, &bounds) && bounds.size.width > 0 &&
+         bounds.origin.x >= value &&
+         bounds.origin.x + bounds.size.width <= value + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A strip longer than the window: the current frame's button is brought
+ * into view when the frame changes (not left out of sight at the far
+ * end), and the wheel scrolls the strip sideways. */
+static void
+test_strip_follows_frame (void)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  GtkWidget *last;
+  LdaWindow *window;
+  const char *paths[1];
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  sample = lda_test_copy_sample ("lda-open-strip");
+  dir = g_build_filename (sample, "long", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  for (guint t = 1; t <= 24; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        static const char * const channels[] = { "bf", "hoechst", "draq7" };
+        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
+        g_autofree char *name = g_strdup_printf ("w_t%02u_%s.tif", t, channels[c]);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+
+        g_assert_cmpint (link (from, to), ==, 0);
+      }
+
+  window = lda_test_window_new_sized (900, 600);
+  paths[0] = dir;
+  g_assert_true (lda_test_open (window, paths, 1));
+  buttons = lda_test_find_all (GTK_WIDGET (window), lda_test_has_css_class,
+                               (gpointer) "lda-frame-button");
+  g_assert_cmpuint (buttons->len, ==, 24);
+  last = g_ptr_array_index (buttons, 23);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                 LDA_TYPE_WINDOW,
+                                                                 "frame_scroller"));
+  adjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_false (current_button_shown (window, last));
+
+  lda_window_set_frame (window, 23);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!current_button_shown (window, last) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (current_button_shown (window, last));
+
+  /* The wheel, down then up: sideways by a step. */
+  {
+    GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                LDA_TYPE_WINDOW, "frame_box"));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (box);
+    double before = gtk_adjustment_get_value (adjustment);
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          g_signal_emit_by_name (controller, "scroll", 0.0, -1.0, &handled);
+      }
+    g_assert_true (handled);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  }
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (sample);
+}
+
 /* The person goes to another frame while another folder is still opening:
  * the open is dropped and the frame asked for is shown. */
 static void
@@ -604,6 +702,7 @@ main (int    argc,
   g_test_add_func ("/open/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/open/reopen-restores-view", test_reopen_restores_view);
   g_test_add_func ("/open/field-titles", test_field_titles);
+  g_test_add_func ("/open/strip-follows-frame", test_strip_follows_frame);
   g_test_add_func ("/open/frame-change-during-open", test_frame_change_during_open);
   g_test_add_func ("/open/damaged-flagged", test_damaged_flagged);
   g_test_add_func ("/open/params-undo", test_params_undo);
