@@ -358,6 +358,29 @@ is_plot_red (const guint8 *pixel)
   return pixel[3] > 200 && pixel[2] > 140 && pixel[1] < 90 && pixel[0] < 90;
 }
 
+/* A window of a 400 × 140 plot of the points (@times, @fractions),
+ * shown; its plot in @plot. */
+static GtkWidget *
+plot_window_new (const double *times,
+                 const double *fractions,
+                 guint         n_points,
+                 GtkWidget   **plot)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *plot = lda_fraction_plot_new ();
+  gtk_widget_set_size_request (*plot, 400, 140);
+  gtk_window_set_child (GTK_WINDOW (window), *plot);
+  gtk_window_present (GTK_WINDOW (window));
+  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (*plot), n_points);
+  for (guint i = 0; i < n_points; i++)
+    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (*plot), i, times[i], fractions[i]);
+  while (gtk_widget_get_width (*plot) < 400)
+    g_main_context_iteration (NULL, TRUE);
+
+  return window;
+}
+
 /* The plot @plot in @window drawn, its pixels in cairo's ARGB32. */
 static guint8 *
 render_plot (GtkWidget *window,
@@ -401,16 +424,7 @@ test_fraction_plot_uses_time (void)
       return;
     }
 
-  window = gtk_window_new ();
-  plot = lda_fraction_plot_new ();
-  gtk_widget_set_size_request (plot, 400, 140);
-  gtk_window_set_child (GTK_WINDOW (window), plot);
-  gtk_window_present (GTK_WINDOW (window));
-  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (plot), G_N_ELEMENTS (times));
-  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
-    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (plot), i, times[i], fractions[i]);
-  while (gtk_widget_get_width (plot) < 400)
-    g_main_context_iteration (NULL, TRUE);
+  window = plot_window_new (times, fractions, G_N_ELEMENTS (times), &plot);
 
   pixels = render_plot (window, plot, &width, &height);
 
@@ -459,6 +473,7 @@ test_fraction_plot_uses_time (void)
 static void
 test_fraction_plot_curves (void)
 {
+  static const double times[] = { 0, 1, 2 };
   static const double fractions[] = { 0.0, 1.0, 0.0 };
   static const guint curves[] = { 0, 1, 0 };
   GtkWidget *window;
@@ -471,16 +486,7 @@ test_fraction_plot_curves (void)
       return;
     }
 
-  window = gtk_window_new ();
-  plot = lda_fraction_plot_new ();
-  gtk_widget_set_size_request (plot, 400, 140);
-  gtk_window_set_child (GTK_WINDOW (window), plot);
-  gtk_window_present (GTK_WINDOW (window));
-  lda_fraction_plot_set_n_points (LDA_FRACTION_PLOT (plot), G_N_ELEMENTS (fractions));
-  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
-    lda_fraction_plot_set_point (LDA_FRACTION_PLOT (plot), i, i, fractions[i]);
-  while (gtk_widget_get_width (plot) < 400)
-    g_main_context_iteration (NULL, TRUE);
+  window = plot_window_new (times, fractions, G_N_ELEMENTS (times), &plot);
 
   /* Drawn as one curve, then as two. */
   for (guint pass = 0; pass < 2; pass++)

@@ -10,7 +10,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -156,6 +155,33 @@ check_failed_open (gboolean truncated)
   lda_test_remove_tree (bad);
 }
 
+/* @sample/@sub, a folder of copies of the sample triple, one per name of
+ * @names (NULL-terminated). */
+static char *
+sample_folder (const char         *sample,
+               const char         *sub,
+               const char * const *names)
+{
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+  char *dir = g_build_filename (sample, sub, NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  for (guint t = 0; names[t] != NULL; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
+        g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+        g_autofree char *data = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+      }
+
+  return dir;
+}
+
 static void
 test_failed_open_truncated (void)
 {
@@ -246,21 +272,8 @@ test_reopen_restores_view (void)
     }
 
   sample = lda_test_copy_sample ("lda-open-view");
-  dir = g_build_filename (sample, "series", NULL);
-  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
-  for (guint t = 1; t <= 3; t++)
-    for (guint c = 0; c < 3; c++)
-      {
-        static const char * const channels[] = { "bf", "hoechst", "draq7" };
-        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
-        g_autofree char *name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
-        g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *data = NULL;
-        gsize length;
-
-        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
-      }
+  dir = sample_folder (sample, "series", (const char * const[]) { "well_t1", "well_t2", "well_t3",
+                                                                  NULL });
   paths[0] = dir;
 
   window = lda_test_window_new ();
@@ -358,22 +371,8 @@ test_field_titles (void)
 
   sample = lda_test_copy_sample ("lda-open-fields");
   one = make_two_frames (sample);
-  two = g_build_filename (sample, "fields", NULL);
-  g_assert_cmpint (g_mkdir (two, 0755), ==, 0);
-  for (guint t = 0; t < 3; t++)
-    for (guint c = 0; c < 3; c++)
-      {
-        static const char * const channels[] = { "bf", "hoechst", "draq7" };
-        static const char * const names[] = { "A1_t1", "A1_t2", "B2_t1" };
-        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
-        g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
-        g_autofree char *to = g_build_filename (two, name, NULL);
-        g_autofree char *data = NULL;
-        gsize length;
-
-        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
-      }
+  two = sample_folder (sample, "fields",
+                       (const char * const[]) { "A1_t1", "A1_t2", "B2_t1", NULL });
 
   window = lda_test_window_new ();
   paths[0] = two;
@@ -419,6 +418,7 @@ test_strip_follows_frame (void)
   g_autofree char *sample = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
+  g_auto(GStrv) names = g_new0 (char *, 25);
   GtkScrolledWindow *scroller;
   GtkAdjustment *adjustment;
   GtkWidget *last;
@@ -433,18 +433,9 @@ test_strip_follows_frame (void)
     }
 
   sample = lda_test_copy_sample ("lda-open-strip");
-  dir = g_build_filename (sample, "long", NULL);
-  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   for (guint t = 1; t <= 24; t++)
-    for (guint c = 0; c < 3; c++)
-      {
-        static const char * const channels[] = { "bf", "hoechst", "draq7" };
-        g_autofree char *from = lda_test_sample_path (sample, channels[c]);
-        g_autofree char *name = g_strdup_printf ("w_t%02u_%s.tif", t, channels[c]);
-        g_autofree char *to = g_build_filename (dir, name, NULL);
-
-        g_assert_cmpint (link (from, to), ==, 0);
-      }
+    names[t - 1] = g_strdup_printf ("w_t%02u", t);
+  dir = sample_folder (sample, "long", (const char * const *) names);
 
   window = lda_test_window_new_sized (900, 600);
   paths[0] = dir;
