@@ -109,19 +109,6 @@ lda_project_edits_folder (const char *folder)
   return g_build_filename (folder, EDITS_FOLDER, NULL);
 }
 
-/* Whether @frame is a page of a multi-page triple: the pages of a triple
- * are frames one after another. */
-static gboolean
-is_page (LdaSeries *series,
-         guint      frame)
-{
-  LdaFrame *f = lda_series_get_frame (series, frame);
-
-  return f->page > 0 ||
-         (frame + 1 < lda_series_get_n_frames (series) &&
-          lda_series_get_frame (series, frame + 1)->triple == f->triple);
-}
-
 /**
  * lda_project_frame_key:
  * @series: a series
@@ -144,7 +131,7 @@ lda_project_frame_key (LdaSeries *series,
 {
   LdaFrame *f = lda_series_get_frame (series, frame);
 
-  if (is_page (series, frame))
+  if (lda_series_frame_is_page (series, frame))
     return g_strdup_printf ("%s/%u", f->triple->name, f->page);
   return g_strdup (f->triple->name);
 }

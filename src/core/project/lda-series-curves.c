@@ -18,22 +18,33 @@
 #include "lda-series-curves.h"
 #include "lda-triple-fields.h"
 
-/* What tells @triple's curve from the others'. */
+/* The field of @frame's curve, as a person reads it, and what tells it
+ * from the others: a well or position and the frames whose names say
+ * no time are one curve each, without a title; a multi-page triple is
+ * titled by its name, a field by the name without its time part. */
 static char *
-curve_key (const LdaTriple *triple,
-           guint            n_pages)
+curve_of (LdaSeries  *series,
+          guint       frame,
+          char      **title)
 {
+  const LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
   g_autofree char *field = NULL;
   g_autofree char *folded = NULL;
 
+  *title = NULL;
   if (triple->series != NULL)
     return g_strdup ("series");
-  if (n_pages > 1)
-    return g_strconcat ("pages:", triple->name, NULL);
+  if (lda_series_frame_is_page (series, frame))
+    {
+      *title = g_strdup (triple->name);
+      return g_strconcat ("pages:", triple->name, NULL);
+    }
   field = lda_triple_name_field (triple->name);
   if (field == NULL)
     return g_strdup ("untimed");
   folded = g_ascii_strdown (field, -1);
+  if (field[0] != '\0')
+    *title = g_steal_pointer (&field);
   return g_strconcat ("field:", folded, NULL);
 }
 
@@ -52,22 +63,13 @@ lda_series_curves (LdaSeries *series,
                    guint     *n_curves)
 {
   const guint n = lda_series_get_n_frames (series);
-  g_autoptr(GHashTable) pages = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) curves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint *curve = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
-      LdaTriple *triple = lda_series_get_frame (series, i)->triple;
-
-      g_hash_table_insert (pages, triple,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pages, triple)) + 1));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      LdaTriple *triple = lda_series_get_frame (series, i)->triple;
-      char *key = curve_key (triple, GPOINTER_TO_UINT (g_hash_table_lookup (pages, triple)));
+      g_autofree char *title = NULL;
+      char *key = curve_of (series, i, &title);
       gpointer found;
 
       if (g_hash_table_lookup_extended (curves, key, NULL, &found))
@@ -103,17 +105,8 @@ char *
 lda_series_curve_title (LdaSeries *series,
                         guint      frame)
 {
-  const LdaFrame *f = lda_series_get_frame (series, frame);
-  const guint n = lda_series_get_n_frames (series);
-  char *field;
+  char *title;
+  g_autofree char *key = curve_of (series, frame, &title);
 
-  if (f->triple->series != NULL)
-    return NULL;
-  if ((frame > 0 && lda_series_get_frame (series, frame - 1)->triple == f->triple) ||
-      (frame + 1 < n && lda_series_get_frame (series, frame + 1)->triple == f->triple))
-    return g_strdup (f->triple->name);
-  field = lda_triple_name_field (f->triple->name);
-  if (field != NULL && field[0] == '\0')
-    g_clear_pointer (&field, g_free);
-  return field;
+  return title;
 }

@@ -481,6 +481,27 @@ lda_series_get_frame (LdaSeries *self,
 }
 
 /**
+ * lda_series_frame_is_page:
+ * @self: a series
+ * @index: a frame index
+ *
+ * Whether the frame is a page of a multi-page triple: the pages of a
+ * triple are frames one after another.
+ *
+ * Returns: %TRUE for a page of a triple of several
+ */
+gboolean
+lda_series_frame_is_page (LdaSeries *self,
+                          guint      index)
+{
+  const LdaFrame *f = lda_series_get_frame (self, index);
+
+  return f->page > 0 ||
+         (index + 1 < self->frames->len &&
+          g_array_index (self->frames, LdaFrame, index + 1).triple == f->triple);
+}
+
+/**
  * lda_series_get_all_series:
  * @self: a series
  *

@@ -85,6 +85,8 @@ const char      *lda_series_get_folder      (LdaSeries        *self);
 guint            lda_series_get_n_frames    (LdaSeries        *self);
 LdaFrame        *lda_series_get_frame       (LdaSeries        *self,
                                              guint             index);
+gboolean         lda_series_frame_is_page   (LdaSeries        *self,
+                                             guint             index);
 GPtrArray       *lda_series_get_problems    (LdaSeries        *self);
 GStrv            lda_series_get_notes       (LdaSeries        *self);
 const LdaParams *lda_series_get_params      (LdaSeries        *self);
