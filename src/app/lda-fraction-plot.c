@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-fraction-plot.h"
+#include "lda-fraction-plot-private.h"
 #include "lda-plot-utils.h"
 
 #define PLOT_HEIGHT  120
@@ -25,29 +26,11 @@
 #define DOT_RADIUS   2.5
 #define NO_CURRENT   G_MAXUINT
 
-typedef struct
-{
-  gboolean computed;
-  guint    curve;
-  double   time;
-  double   dead_fraction;
-  char    *label;      /* the frame's title, or NULL */
-} Point;
-
 static void
 point_clear (gpointer data)
 {
-  g_clear_pointer (&((Point *) data)->label, g_free);
+  g_clear_pointer (&((LdaPlotPoint *) data)->label, g_free);
 }
-
-struct _LdaFractionPlot
-{
-  GtkWidget  parent_instance;
-
-  GArray    *points;   /* of Point */
-  guint      current;
-  char      *time_title; /* NULL: "time" (frame indices) */
-};
 
 G_DEFINE_FINAL_TYPE (LdaFractionPlot, lda_fraction_plot, GTK_TYPE_WIDGET)
 
@@ -60,7 +43,7 @@ count_computed (LdaFractionPlot *self)
   guint n = 0;
 
   for (guint i = 0; i < self->points->len; i++)
-    if (g_array_index (self->points, Point, i).computed)
+    if (g_array_index (self->points, LdaPlotPoint, i).computed)
       n++;
 
   return n;
@@ -107,16 +90,6 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The time axis, as the exported plot has it (src/export/lda-plot.c):
- * from the earliest to the latest time index of the series, widened out
- * to whole ticks so that it starts and ends on a labelled value. */
-typedef struct
-{
-  gint64 lo;
-  gint64 hi;
-  gint64 step;
-} TimeAxis;
-
 /* The tick step for @span: 1, 2 or 5 × 10^k, at most @max_ticks ticks. */
 static gint64
 tick_step (gint64 span,
@@ -138,13 +111,13 @@ tick_step (gint64 span,
 static void
 get_time_axis (LdaFractionPlot *self,
                guint            max_ticks,
-               TimeAxis        *axis)
+               LdaTimeAxis     *axis)
 {
   gint64 lo = G_MAXINT64, hi = G_MININT64;
 
   for (guint i = 0; i < self->points->len; i++)
     {
-      double t = g_array_index (self->points, Point, i).time;
+      double t = g_array_index (self->points, LdaPlotPoint, i).time;
 
       /* Times in hours need not be whole. */
       lo = MIN (lo, (gint64) floor (t));
@@ -163,17 +136,17 @@ get_time_axis (LdaFractionPlot *self,
   axis->hi = (hi + axis->step - 1) / axis->step * axis->step;
 }
 
-static double
-time_to_x (const graphene_rect_t *area,
-           const TimeAxis        *axis,
-           double                 time)
+double
+lda_fraction_plot_time_to_x (const graphene_rect_t *area,
+                             const LdaTimeAxis     *axis,
+                             double                 time)
 {
   return area->origin.x + area->size.width * (time - axis->lo) / (double) (axis->hi - axis->lo);
 }
 
-static double
-fraction_to_y (const graphene_rect_t *area,
-               double                 f)
+double
+lda_fraction_plot_fraction_to_y (const graphene_rect_t *area,
+                                 double                 f)
 {
   return area->origin.y + area->size.height * (1.0 - CLAMP (f, 0.0, 1.0));
 }
@@ -181,12 +154,12 @@ fraction_to_y (const graphene_rect_t *area,
 /* The plot area and its time axis: room on the left for the rotated axis
  * title and the fraction labels, below for the time labels, on the right
  * for the axis title after the last label. */
-static void
-get_plot_area (LdaFractionPlot *self,
-               int              width,
-               int              height,
-               graphene_rect_t *area,
-               TimeAxis        *axis)
+void
+lda_fraction_plot_get_area (LdaFractionPlot *self,
+                            int              width,
+                            int              height,
+                            graphene_rect_t *area,
+                            LdaTimeAxis     *axis)
 {
   g_autoptr(PangoLayout) y_title = NULL;
   g_autoptr(PangoLayout) x_title = NULL;
@@ -226,8 +199,8 @@ compare_by_time (gconstpointer a,
   GArray *points = user_data;
   guint i = *(const guint *) a;
   guint j = *(const guint *) b;
-  double ti = g_array_index (points, Point, i).time;
-  double tj = g_array_index (points, Point, j).time;
+  double ti = g_array_index (points, LdaPlotPoint, i).time;
+  double tj = g_array_index (points, LdaPlotPoint, j).time;
 
   if (ti != tj)
     return ti < tj ? -1 : 1;
@@ -269,7 +242,7 @@ draw_y_axis (LdaFractionPlot       *self,
   for (guint t = 0; t <= 2; t++)
     {
       double f = t / 2.0;
-      double y = round (fraction_to_y (area, f)) + 0.5;
+      double y = round (lda_fraction_plot_fraction_to_y (area, f)) + 0.5;
       g_autofree char *label = g_strdup_printf ("%g", f);
       g_autoptr(PangoLayout) layout = NULL;
       int w, h;
@@ -295,7 +268,7 @@ static void
 draw_time_axis (LdaFractionPlot       *self,
                 cairo_t               *cr,
                 const graphene_rect_t *area,
-                const TimeAxis        *axis,
+                const LdaTimeAxis     *axis,
                 const GdkRGBA         *fg)
 {
   g_autoptr(PangoLayout) x_title = NULL;
@@ -305,7 +278,7 @@ draw_time_axis (LdaFractionPlot       *self,
   x_title = create_layout (self, self->time_title != NULL ? self->time_title : _("time"), NULL, NULL);
   for (gint64 t = axis->lo; t <= axis->hi; t += axis->step)
     {
-      double x = round (time_to_x (area, axis, t)) + 0.5;
+      double x = round (lda_fraction_plot_time_to_x (area, axis, t)) + 0.5;
       g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, t);
       g_autoptr(PangoLayout) layout = NULL;
       int w;
@@ -332,7 +305,7 @@ curve_alpha (LdaFractionPlot *self,
              guint            curve)
 {
   if (self->current >= self->points->len ||
-      g_array_index (self->points, Point, self->current).curve == curve)
+      g_array_index (self->points, LdaPlotPoint, self->current).curve == curve)
     return 1.0;
   return 0.35;
 }
@@ -352,20 +325,20 @@ static void
 draw_lines (LdaFractionPlot       *self,
             cairo_t               *cr,
             const graphene_rect_t *area,
-            const TimeAxis        *axis)
+            const LdaTimeAxis     *axis)
 {
   g_autofree guint *order = time_order (self);
   g_autofree CurveEnd *ends = NULL;
   guint n_curves = 1;
 
   for (guint i = 0; i < self->points->len; i++)
-    n_curves = MAX (n_curves, g_array_index (self->points, Point, i).curve + 1);
+    n_curves = MAX (n_curves, g_array_index (self->points, LdaPlotPoint, i).curve + 1);
   ends = g_new0 (CurveEnd, n_curves);
 
   cairo_set_line_width (cr, 1.5);
   for (guint k = 0; k < self->points->len; k++)
     {
-      const Point *p = &g_array_index (self->points, Point, order[k]);
+      const LdaPlotPoint *p = &g_array_index (self->points, LdaPlotPoint, order[k]);
       CurveEnd *end = &ends[p->curve];
       double x, y;
 
@@ -375,8 +348,8 @@ draw_lines (LdaFractionPlot       *self,
           continue;
         }
 
-      x = time_to_x (area, axis, p->time);
-      y = fraction_to_y (area, p->dead_fraction);
+      x = lda_fraction_plot_time_to_x (area, axis, p->time);
+      y = lda_fraction_plot_fraction_to_y (area, p->dead_fraction);
       if (end->have_previous)
         {
           lda_cairo_set_color (cr, &line_color, curve_alpha (self, p->curve));
@@ -398,18 +371,18 @@ static void
 draw_markers (LdaFractionPlot       *self,
               cairo_t               *cr,
               const graphene_rect_t *area,
-              const TimeAxis        *axis,
+              const LdaTimeAxis     *axis,
               const GdkRGBA         *fg)
 {
   for (guint i = 0; i < self->points->len; i++)
     {
-      const Point *p = &g_array_index (self->points, Point, i);
-      double x = time_to_x (area, axis, p->time);
+      const LdaPlotPoint *p = &g_array_index (self->points, LdaPlotPoint, i);
+      double x = lda_fraction_plot_time_to_x (area, axis, p->time);
       gboolean is_current = i == self->current;
 
       if (p->computed)
         {
-          double y = fraction_to_y (area, p->dead_fraction);
+          double y = lda_fraction_plot_fraction_to_y (area, p->dead_fraction);
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, is_current ? DOT_RADIUS + 1.5 : DOT_RADIUS, 0, 2 * G_PI);
@@ -439,11 +412,11 @@ draw (LdaFractionPlot *self,
       int              height)
 {
   graphene_rect_t area;
-  TimeAxis axis;
+  LdaTimeAxis axis;
   GdkRGBA fg;
 
   lda_widget_get_foreground (GTK_WIDGET (self), &fg);
-  get_plot_area (self, width, height, &area, &axis);
+  lda_fraction_plot_get_area (self, width, height, &area, &axis);
   draw_y_axis (self, cr, &area, &fg);
 
   if (self->points->len == 0)
@@ -463,8 +436,8 @@ draw (LdaFractionPlot *self,
   /* The current frame. */
   if (self->current < self->points->len)
     {
-      double time = g_array_index (self->points, Point, self->current).time;
-      double x = round (time_to_x (&area, &axis, time)) + 0.5;
+      double time = g_array_index (self->points, LdaPlotPoint, self->current).time;
+      double x = round (lda_fraction_plot_time_to_x (&area, &axis, time)) + 0.5;
 
       lda_cairo_set_color (cr, &current_color, 0.9);
       cairo_set_line_width (cr, 2.0);
@@ -492,85 +465,6 @@ lda_fraction_plot_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw (self, cr, width, height);
   cairo_destroy (cr);
-}
-
-/**
- * lda_fraction_plot_describe_at:
- * @self: a plot
- * @x: a point of the widget
- * @y: its other coordinate
- *
- * The point nearest (@x, @y), as its tooltip says it: the frame's label,
- * its number counted from 1 as the window's title counts, its time and
- * its dead fraction.
- *
- * Returns: (transfer full) (nullable): the text, %NULL away from the plot
- */
-char *
-lda_fraction_plot_describe_at (LdaFractionPlot *self,
-                               double           x,
-                               double           y)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autofree char *text = NULL;
-  graphene_rect_t area;
-  TimeAxis axis;
-  const Point *p;
-  guint n = self->points->len;
-  guint nearest = 0;
-  double best = G_MAXDOUBLE;
-
-  g_return_val_if_fail (LDA_IS_FRACTION_PLOT (self), NULL);
-
-  if (n == 0)
-    return NULL;
-  get_plot_area (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &area, &axis);
-  if (x < area.origin.x - 8 || x > area.origin.x + area.size.width + 8)
-    return NULL;
-
-  /* Nearest on the screen: points of several fields share a time. */
-  for (guint i = 0; i < n; i++)
-    {
-      const Point *q = &g_array_index (self->points, Point, i);
-      double dx = x - time_to_x (&area, &axis, q->time);
-      double dy = y - (q->computed ? fraction_to_y (&area, q->dead_fraction)
-                                   : area.origin.y + area.size.height);
-      double d = dx * dx + dy * dy;
-
-      if (d < best)
-        {
-          best = d;
-          nearest = i;
-        }
-    }
-
-  p = &g_array_index (self->points, Point, nearest);
-  if (p->computed)
-    text = g_strdup_printf (_("Time point %u (time %g): dead fraction %.2f"),
-                            nearest + 1, p->time, p->dead_fraction);
-  else
-    text = g_strdup_printf (_("Time point %u: not computed yet"), nearest + 1);
-  if (p->label != NULL)
-    return g_strdup_printf ("%s — %s", p->label, text);
-  return g_steal_pointer (&text);
-}
-
-static gboolean
-lda_fraction_plot_query_tooltip (GtkWidget  *widget,
-                                 int         x,
-                                 int         y,
-                                 gboolean    keyboard_mode,
-                                 GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard_mode)
-    return FALSE;
-  text = lda_fraction_plot_describe_at (LDA_FRACTION_PLOT (widget), x, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static void
@@ -617,6 +511,14 @@ lda_fraction_plot_class_init (LdaFractionPlotClass *klass)
   widget_class->measure = lda_fraction_plot_measure;
   widget_class->query_tooltip = lda_fraction_plot_query_tooltip;
 
+  /**
+   * LdaFractionPlot::point-activated:
+   * @self: the plot
+   * @index: the point clicked, in the series' order
+   */
+  g_signal_new ("point-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_css_name (widget_class, "fractionplot");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -624,8 +526,9 @@ lda_fraction_plot_class_init (LdaFractionPlotClass *klass)
 static void
 lda_fraction_plot_init (LdaFractionPlot *self)
 {
-  self->points = g_array_new (FALSE, TRUE, sizeof (Point));
+  self->points = g_array_new (FALSE, TRUE, sizeof (LdaPlotPoint));
   g_array_set_clear_func (self->points, point_clear);
+  lda_fraction_plot_pointer_init (self);
   self->current = NO_CURRENT;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
@@ -674,12 +577,12 @@ lda_fraction_plot_set_point (LdaFractionPlot *self,
                              double           time,
                              double           dead_fraction)
 {
-  Point *p;
+  LdaPlotPoint *p;
 
   g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
   g_return_if_fail (index < self->points->len);
 
-  p = &g_array_index (self->points, Point, index);
+  p = &g_array_index (self->points, LdaPlotPoint, index);
   p->computed = TRUE;
   p->time = time;
   p->dead_fraction = isfinite (dead_fraction) ? CLAMP (dead_fraction, 0.0, 1.0) : 0.0;
@@ -699,12 +602,12 @@ lda_fraction_plot_set_label (LdaFractionPlot *self,
                              guint            index,
                              const char      *label)
 {
-  Point *p;
+  LdaPlotPoint *p;
 
   g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
   g_return_if_fail (index < self->points->len);
 
-  p = &g_array_index (self->points, Point, index);
+  p = &g_array_index (self->points, LdaPlotPoint, index);
   g_free (p->label);
   p->label = g_strdup (label);
 }
@@ -726,7 +629,7 @@ lda_fraction_plot_set_curve (LdaFractionPlot *self,
   g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
   g_return_if_fail (index < self->points->len);
 
-  g_array_index (self->points, Point, index).curve = curve;
+  g_array_index (self->points, LdaPlotPoint, index).curve = curve;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -746,7 +649,7 @@ lda_fraction_plot_set_time (LdaFractionPlot *self,
   g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
   g_return_if_fail (index < self->points->len);
 
-  g_array_index (self->points, Point, index).time = time;
+  g_array_index (self->points, LdaPlotPoint, index).time = time;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -757,7 +660,7 @@ lda_fraction_plot_clear_point (LdaFractionPlot *self,
   g_return_if_fail (LDA_IS_FRACTION_PLOT (self));
   g_return_if_fail (index < self->points->len);
 
-  g_array_index (self->points, Point, index).computed = FALSE;
+  g_array_index (self->points, LdaPlotPoint, index).computed = FALSE;
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

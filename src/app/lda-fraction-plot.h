@@ -23,6 +23,9 @@ void       lda_fraction_plot_set_point   (LdaFractionPlot *self,
 void       lda_fraction_plot_set_label   (LdaFractionPlot *self,
                                           guint            index,
                                           const char      *label);
+gboolean   lda_fraction_plot_activate_at (LdaFractionPlot *self,
+                                          double           x,
+                                          double           y);
 char      *lda_fraction_plot_describe_at (LdaFractionPlot *self,
                                           double           x,
                                           double           y);

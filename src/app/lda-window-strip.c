@@ -126,11 +126,21 @@ on_strip_scroll (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* A point of the plot clicked: its frame (win.go-to-frame). */
+static void
+on_point_activated (LdaFractionPlot *plot,
+                    guint            index,
+                    LdaWindow       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-frame", "u", index);
+}
+
 /**
  * lda_window_strip_init:
  * @self: a window being made
  *
- * The wheel over the frame strip scrolls it sideways.
+ * The wheel over the frame strip scrolls it sideways; a point of the
+ * plot clicked goes to its frame.
  */
 void
 lda_window_strip_init (LdaWindow *self)
@@ -139,6 +149,7 @@ lda_window_strip_init (LdaWindow *self)
 
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_strip_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self->frame_box), scroll);
+  g_signal_connect (self->fraction_plot, "point-activated", G_CALLBACK (on_point_activated), self);
 }
 
 /* The name of the field whose frames follow, in the strip. */

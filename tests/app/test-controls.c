@@ -381,6 +381,13 @@ plot_window_new (const double *times,
   return window;
 }
 
+static void
+record_index (guint *where,
+              guint  index)
+{
+  *where = index;
+}
+
 /* The plot @plot in @window drawn, its pixels in cairo's ARGB32. */
 static guint8 *
 render_plot (GtkWidget *window,
@@ -460,6 +467,19 @@ test_fraction_plot_uses_time (void)
     lda_fraction_plot_set_label (LDA_FRACTION_PLOT (plot), 0, "A1_t00");
     first = lda_fraction_plot_describe_at (LDA_FRACTION_PLOT (plot), centre_left, height - 1);
     g_assert_cmpstr (first, ==, "A1_t00 — Time point 1 (time 0): dead fraction 0.00");
+  }
+
+  /* A click on a point activates it; between points, nothing. */
+  {
+    guint activated = G_MAXUINT;
+
+    g_signal_connect_swapped (plot, "point-activated", G_CALLBACK (record_index), &activated);
+    g_assert_true (lda_fraction_plot_activate_at (LDA_FRACTION_PLOT (plot), top_x, top_y));
+    g_assert_cmpuint (activated, ==, 1);
+    activated = G_MAXUINT;
+    g_assert_false (lda_fraction_plot_activate_at (LDA_FRACTION_PLOT (plot),
+                                                   (top_x + centre_right) / 2, top_y));
+    g_assert_cmpuint (activated, ==, G_MAXUINT);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

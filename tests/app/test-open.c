@@ -411,7 +411,8 @@ current_button_shown (LdaWindow *window,
 
 /* A strip longer than the window: the current frame's button is brought
  * into view when the frame changes (not left out of sight at the far
- * end), and the wheel scrolls the strip sideways. */
+ * end), and the wheel scrolls the strip sideways.  A point of the plot
+ * clicked goes to its frame. */
 static void
 test_strip_follows_frame (void)
 {
@@ -474,6 +475,12 @@ test_strip_follows_frame (void)
     g_assert_true (handled);
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
   }
+
+  /* A point of the plot clicked goes to its frame. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), LDA_TYPE_WINDOW,
+                                                        "fraction_plot"),
+                         "point-activated", 2);
+  g_assert_cmpuint (lda_window_get_frame (window), ==, 2);
 
   lda_test_window_close (window);
   lda_test_remove_tree (sample);
