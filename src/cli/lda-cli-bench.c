@@ -1,8 +1,11 @@
-/* lda-cli-bench.c — livedead bench BF HO DR [--repeat N]
+/* lda-cli-bench.c — livedead bench BF HO DR [--repeat N] [--slider CHANNEL]
  *
  * Runs the whole pipeline N times in one process on a fresh pipeline each
  * time, after one untimed run, and prints the median time of each stage
- * and of the whole.
+ * and of the whole.  With --slider, one pipeline instead, whose channel's
+ * offset moves N times as a dragged slider moves it: what a slider change
+ * costs the pipeline alone, median and 95th percentile, stages not re-run
+ * counting nothing.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +31,63 @@ median_ms (gint64 *values,
   return (values[n / 2 - 1] + values[n / 2]) / 2000.0;
 }
 
+/* The nearest-rank 95th percentile of @values, sorted already. */
+static double
+p95_ms (const gint64 *values,
+        guint         n)
+{
+  guint rank = (guint) ((95 * (guint64) n + 99) / 100);
+
+  return values[MAX (rank, 1) - 1] / 1000.0;
+}
+
+/* The stage names are the core's identifiers and stay English. */
+static void
+print_medians (gint64 *times,
+               gint64 *totals,
+               guint   repeat)
+{
+  printf ("%-22s %10s\n", _("stage"), _("median ms"));
+  for (guint s = 0; s < LDA_N_STAGES; s++)
+    printf ("%-22s %10.2f\n", lda_stage_name (s), median_ms (times + s * repeat, repeat));
+  printf ("%-22s %10.2f\n", _("whole pipeline"), median_ms (totals, repeat));
+}
+
+static void
+print_medians_p95 (gint64 *times,
+                   gint64 *totals,
+                   guint   repeat)
+{
+  double median;
+
+  printf ("%-22s %10s %10s\n", _("stage"), _("median ms"), _("p95 ms"));
+  for (guint s = 0; s < LDA_N_STAGES; s++)
+    {
+      median = median_ms (times + s * repeat, repeat);
+      printf ("%-22s %10.2f %10.2f\n", lda_stage_name (s), median,
+              p95_ms (times + s * repeat, repeat));
+    }
+  median = median_ms (totals, repeat);
+  printf ("%-22s %10.2f %10.2f\n", _("whole change"), median, p95_ms (totals, repeat));
+}
+
+static gboolean
+parse_channel (const char  *text,
+               LdaChannel  *channel,
+               GError     **error)
+{
+  for (guint c = 0; c < LDA_N_CHANNELS; c++)
+    if (g_strcmp0 (text, lda_channel_name (c)) == 0)
+      {
+        *channel = c;
+        return TRUE;
+      }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("--slider: “%s” is not a channel (cell-area, hoechst or draq7)"), text);
+  return FALSE;
+}
+
 /* VmHWM of this process image.  Unlike getrusage(), it does not count the
  * pages of the parent this process was forked from before exec. */
 static double
@@ -43,6 +103,91 @@ peak_resident_mib (void)
   return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
 }
 
+/* Run 0 is not timed: it maps the large buffers that the next runs find
+ * kept (lda-buffer.c), as every frame after the first of a batch or a
+ * window does; the reference's first run is left out too. */
+static gboolean
+time_fresh_runs (LdaImage       **images,
+                 const LdaParams *params,
+                 gboolean         threaded,
+                 guint            repeat,
+                 gint64          *times,
+                 gint64          *totals,
+                 GError         **error)
+{
+  for (guint r = 0; r <= repeat; r++)
+    {
+      g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+      gint64 t0;
+
+      if (pipeline == NULL || !lda_pipeline_set_params (pipeline, params, error))
+        return FALSE;
+      lda_pipeline_set_threaded (pipeline, threaded);
+
+      t0 = g_get_monotonic_time ();
+      if (!lda_pipeline_run (pipeline, NULL, error))
+        return FALSE;
+      if (r == 0)
+        continue;
+      totals[r - 1] = g_get_monotonic_time () - t0;
+
+      for (guint s = 0; s < LDA_N_STAGES; s++)
+        times[s * repeat + r - 1] = lda_pipeline_get_stage_time (pipeline, s);
+    }
+
+  return TRUE;
+}
+
+/* One pipeline, whose @channel's offset moves @repeat times across the
+ * value @params give it, 0.01 (the slider's step) a change, as
+ * bench-slider drags the window's slider: every value is new.  A stage
+ * counts its time in a change only if the change re-ran it. */
+static gboolean
+time_slider (LdaImage       **images,
+             const LdaParams *params,
+             LdaChannel       channel,
+             gboolean         threaded,
+             guint            repeat,
+             gint64          *times,
+             gint64          *totals,
+             GError         **error)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
+  LdaParams moved = *params;
+  const double base = params->channel[channel].offset;
+
+  if (pipeline == NULL || !lda_pipeline_set_params (pipeline, params, error))
+    return FALSE;
+  lda_pipeline_set_threaded (pipeline, threaded);
+  /* As the window's pipeline does. */
+  lda_pipeline_set_all_methods (pipeline, TRUE);
+  if (!lda_pipeline_run (pipeline, NULL, error))
+    return FALSE;
+
+  for (guint r = 0; r < repeat; r++)
+    {
+      guint runs[LDA_N_STAGES];
+      gint64 t0;
+
+      for (guint s = 0; s < LDA_N_STAGES; s++)
+        runs[s] = lda_pipeline_get_stage_runs (pipeline, s);
+      moved.channel[channel].offset = base + 0.01 * ((double) r - repeat / 2 + (r >= repeat / 2));
+      moved.channel[channel].use_offset = TRUE;
+
+      t0 = g_get_monotonic_time ();
+      if (!lda_pipeline_set_params (pipeline, &moved, error) ||
+          !lda_pipeline_run (pipeline, NULL, error))
+        return FALSE;
+      totals[r] = g_get_monotonic_time () - t0;
+
+      for (guint s = 0; s < LDA_N_STAGES; s++)
+        times[s * repeat + r] = lda_pipeline_get_stage_runs (pipeline, s) != runs[s] ?
+                                lda_pipeline_get_stage_time (pipeline, s) : 0;
+    }
+
+  return TRUE;
+}
+
 int
 lda_cli_bench (int    argc,
                char **argv)
@@ -52,17 +197,21 @@ lda_cli_bench (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaTriple) triple = NULL;
   g_autofree char *repeat_text = NULL;
+  g_autofree char *slider_text = NULL;
   g_autofree gint64 *times = NULL;
   g_autofree gint64 *totals = NULL;
   gboolean single_thread = FALSE;
   LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
   guint repeat = 10;
+  LdaChannel slider = LDA_CHANNEL_HOECHST;
   int status = LDA_EXIT_OK;
   GOptionEntry entries[] = {
     { "repeat", 'n', 0, G_OPTION_ARG_STRING, &repeat_text, N_("Runs to time, after one untimed run (default 10)"), "N" },
     { "single-thread", 0, 0, G_OPTION_ARG_NONE, &single_thread,
       N_("Run the channels one after the other on one thread"), NULL },
+    { "slider", 0, 0, G_OPTION_ARG_STRING, &slider_text,
+      N_("Time N changes of this channel's offset on one pipeline, as a slider makes them: cell-area, hoechst or draq7"), "CHANNEL" },
     { NULL }
   };
 
@@ -86,7 +235,8 @@ lda_cli_bench (int    argc,
   lda_params_init (&params);
   if (!lda_param_options_apply (param_options, &params, &error) ||
       (repeat_text != NULL &&
-       !lda_cli_parse_uint ("--repeat", repeat_text, 1, 100000, &repeat, &error)))
+       !lda_cli_parse_uint ("--repeat", repeat_text, 1, 100000, &repeat, &error)) ||
+      (slider_text != NULL && !parse_channel (slider_text, &slider, &error)))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_USAGE;
@@ -102,28 +252,10 @@ lda_cli_bench (int    argc,
   times = g_new0 (gint64, (gsize) repeat * LDA_N_STAGES);
   totals = g_new0 (gint64, repeat);
 
-  /* Run 0 is not timed: it maps the large buffers that the next runs
-   * find kept (lda-buffer.c), as every frame after the first of a batch
-   * or a window does; the reference's first run is left out too. */
-  for (guint r = 0; r <= repeat; r++)
-    {
-      g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], &error);
-      gint64 t0;
-
-      if (pipeline == NULL || !lda_pipeline_set_params (pipeline, &params, &error))
-        break;
-      lda_pipeline_set_threaded (pipeline, !single_thread);
-
-      t0 = g_get_monotonic_time ();
-      if (!lda_pipeline_run (pipeline, NULL, &error))
-        break;
-      if (r == 0)
-        continue;
-      totals[r - 1] = g_get_monotonic_time () - t0;
-
-      for (guint s = 0; s < LDA_N_STAGES; s++)
-        times[s * repeat + r - 1] = lda_pipeline_get_stage_time (pipeline, s);
-    }
+  if (slider_text == NULL)
+    time_fresh_runs (images, &params, !single_thread, repeat, times, totals, &error);
+  else
+    time_slider (images, &params, slider, !single_thread, repeat, times, totals, &error);
 
   if (error != NULL)
     {
@@ -132,15 +264,20 @@ lda_cli_bench (int    argc,
     }
   else
     {
-      /* Translators: width × height, the runs, then "one thread" or "two threads" */
-      printf (_("image: %u × %u, %u runs, %s"), images[0]->width, images[0]->height, repeat,
-              single_thread ? _("one thread") : _("two threads"));
+      if (slider_text == NULL)
+        /* Translators: width × height, the runs, then "one thread" or "two threads" */
+        printf (_("image: %u × %u, %u runs, %s"), images[0]->width, images[0]->height, repeat,
+                single_thread ? _("one thread") : _("two threads"));
+      else
+        /* Translators: width × height, the changes, the channel, then "one thread" or "two threads" */
+        printf (_("image: %u × %u, %u changes of the %s offset, %s"), images[0]->width,
+                images[0]->height, repeat, slider_text,
+                single_thread ? _("one thread") : _("two threads"));
       putchar ('\n');
-      printf ("%-22s %10s\n", _("stage"), _("median ms"));
-      /* The stage names are the core's identifiers and stay English. */
-      for (guint s = 0; s < LDA_N_STAGES; s++)
-        printf ("%-22s %10.2f\n", lda_stage_name (s), median_ms (times + s * repeat, repeat));
-      printf ("%-22s %10.2f\n", _("whole pipeline"), median_ms (totals, repeat));
+      if (slider_text == NULL)
+        print_medians (times, totals, repeat);
+      else
+        print_medians_p95 (times, totals, repeat);
 
       printf (_("peak resident memory: %.1f MiB"), peak_resident_mib ());
       putchar ('\n');

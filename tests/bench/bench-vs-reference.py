@@ -133,6 +133,7 @@ def make_triple(folder, workload, size):
         images = [tiled(size, c) for c in ("bf", "hoechst", "draq7")]
         if workload == "cells":
             images[0] = images[0] // 4
+    os.makedirs(folder, exist_ok=True)
     for channel, image in zip(("bf", "hoechst", "draq7"), images):
         tifffile.imwrite(os.path.join(folder, f"{workload}{size}_{channel}.tif"),
                          np.ascontiguousarray(image))
@@ -212,7 +213,9 @@ def main():
     parser.add_argument("--batch", type=int, default=8,
                         help="2048 x 2048 frames for the batch throughput (0: none)")
     parser.add_argument("--make-triple", nargs=3, metavar=("DIR", "WORKLOAD", "SIZE"),
-                        help=argparse.SUPPRESS)
+                        help="only write one workload's triple into DIR (made if need be), "
+                             "as DIR/<workload><size>_{bf,hoechst,draq7}.tif, for livedead bench "
+                             "or bench-slider")
     args = parser.parse_args()
 
     if args.make_triple:

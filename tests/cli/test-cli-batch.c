@@ -585,6 +585,25 @@ test_batch_time_series (void)
   cli_rm_rf (tmp);
 }
 
+/* Column @column (1 the median, 2 the 95th percentile) of @stage's line
+ * in the output of livedead bench --slider; -1 if not there. */
+static double
+bench_stage (const char *out,
+             const char *stage,
+             guint       column)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)$", stage);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+
+  if (!g_regex_match (regex, out, 0, &match))
+    return -1.0;
+  value = g_match_info_fetch (match, column);
+
+  return g_ascii_strtod (value, NULL);
+}
+
 static void
 test_bench (void)
 {
@@ -618,6 +637,29 @@ test_bench (void)
 
   cli_run (&run, "bench", paths[0], paths[1], missing, NULL);
   cli_assert_one_line_error (&run, missing, NULL);
+
+  /* A slider: what its changes re-run is timed, the rest counts 0. */
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "hoechst",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "4 changes of the hoechst offset"));
+  g_assert_cmpfloat (bench_stage (run.out, "sobel", 1), ==, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "threshold cell area", 2), ==, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "threshold hoechst", 1), >, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "split nuclei", 1), >, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "whole change", 2), >=,
+                     bench_stage (run.out, "whole change", 1));
+
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "cell-area",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpfloat (bench_stage (run.out, "threshold cell area", 1), >, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "split nuclei", 2), ==, 0.0);
+  g_assert_cmpfloat (bench_stage (run.out, "watershed", 1), >, 0.0);
+
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "nuclei", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--slider", "nuclei");
 
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
