@@ -99,7 +99,9 @@ chosen_frames (LdaExportDialog  *self,
   else if (gtk_check_button_get_active (self->list_check))
     {
       *frames = g_array_new (FALSE, FALSE, sizeof (guint));
-      if (!lda_series_parse_frames (self->series, gtk_editable_get_text (GTK_EDITABLE (self->list_entry)),
+      /* Counted from 1, as the strip and the window's title count. */
+      if (!lda_series_parse_frames (self->series,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->list_entry)), 1,
                                     *frames, error))
         {
           g_clear_pointer (frames, g_array_unref);

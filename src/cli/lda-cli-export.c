@@ -301,7 +301,7 @@ export_options (const ExportArgs *args,
   if (args->frames_text != NULL)
     {
       *frames = g_array_new (FALSE, FALSE, sizeof (guint));
-      if (!lda_series_parse_frames (series, args->frames_text, *frames, &error))
+      if (!lda_series_parse_frames (series, args->frames_text, 0, *frames, &error))
         {
           lda_cli_error ("--frames: %s", error->message);
           return FALSE;

@@ -656,6 +656,68 @@ test_history_per_frame (void)
   lda_test_remove_tree (dir);
 }
 
+/* The export dialog's list of time points counts from 1, as the strip
+ * and the window's title do: "2" is the second. */
+static void
+test_export_list_counts_from_one (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  GtkWidget *list_check, *list_entry, *error_label;
+  gboolean done = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series_folder ();
+  out = g_build_filename (dir, "export", NULL);
+  first = g_build_filename (out, "well_t1_labels.tif", NULL);
+  second = g_build_filename (out, "well_t2_labels.tif", NULL);
+  window = open_folder_window (dir);
+  g_ptr_array_add (edits, NULL);
+  g_ptr_array_add (edits, NULL);
+  dialog = lda_export_dialog_new (GTK_WINDOW (window), lda_series_copy (lda_window_get_series (window)),
+                                  g_steal_pointer (&edits), 0, out);
+  list_check = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), LDA_TYPE_EXPORT_DIALOG,
+                                              "list_check");
+  list_entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), LDA_TYPE_EXPORT_DIALOG,
+                                              "list_entry");
+  error_label = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), LDA_TYPE_EXPORT_DIALOG,
+                                               "error_label");
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (list_check), TRUE);
+
+  /* There is no time point 0, nor a third. */
+  gtk_editable_set_text (GTK_EDITABLE (list_entry), "0");
+  lda_export_dialog_start (dialog, FALSE);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  gtk_editable_set_text (GTK_EDITABLE (list_entry), "3");
+  lda_export_dialog_start (dialog, FALSE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2 time points"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  gtk_editable_set_text (GTK_EDITABLE (list_entry), "2");
+  lda_export_dialog_start (dialog, FALSE);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  close_window (window);
+  lda_test_remove_tree (dir);
+}
+
 /* Opening other images right after a stroke saves the stroke first. */
 static void
 test_switching_series_saves (void)
@@ -714,6 +776,7 @@ main (int    argc,
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);
   g_test_add_func ("/edit/export-matches-command", test_export_matches_command);
   g_test_add_func ("/edit/history-per-frame", test_history_per_frame);
+  g_test_add_func ("/edit/export-list-counts-from-one", test_export_list_counts_from_one);
   g_test_add_func ("/edit/switching-series-saves", test_switching_series_saves);
 
   return g_test_run ();

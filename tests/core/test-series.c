@@ -226,6 +226,73 @@ test_overrides_and_counts (void)
   remove_folder (dir);
 }
 
+/* Frames typed as the command line numbers them (from 0) and as the
+ * window does (from 1) give the same indices, and a number out of the
+ * series, or below the first, is refused. */
+static void
+test_parse_frames (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autoptr(LdaSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *text;
+    guint       base;
+    const char *indices;   /* NULL: refused */
+  } cases[] = {
+    { "0,2", 0, "0 2" }, { "1,3", 1, "0 2" },
+    { "2-3, 0", 0, "2 3 0" }, { "3-4,1", 1, "2 3 0" },
+    { "1,1,0-1", 0, "1 0" },
+    { "3", 1, "2" }, { "4", 1, "3" }, { "5", 1, NULL }, { "4", 0, NULL }, { "3", 0, "3" },
+    { "0", 1, NULL }, { "0-2", 1, NULL },
+    { "", 1, NULL }, { "x", 0, NULL }, { "2-1", 0, NULL },
+  };
+
+  for (guint t = 1; t <= 4; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        static const char *channels[] = { "bf", "hoechst", "draq7" };
+        g_autofree char *name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
+
+        write_image (dir, name, 16, 100);
+      }
+  series = lda_series_new_from_folder (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GString) got = g_string_new (NULL);
+      gboolean ok = lda_series_parse_frames (series, cases[i].text, cases[i].base, frames,
+                                             &error);
+
+      for (guint k = 0; k < frames->len; k++)
+        g_string_append_printf (got, "%s%u", k > 0 ? " " : "", g_array_index (frames, guint, k));
+      g_test_message ("“%s” from %u: %s", cases[i].text, cases[i].base,
+                      ok ? got->str : error->message);
+      if (cases[i].indices == NULL)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
+          /* The message counts as the person counts. */
+          if (cases[i].base == 1 && strcmp (cases[i].text, "5") == 0)
+            g_assert_nonnull (strstr (error->message, "time point 5 does not exist"));
+          if (cases[i].base == 0 && strcmp (cases[i].text, "4") == 0)
+            g_assert_nonnull (strstr (error->message, "numbered from 0"));
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpstr (got->str, ==, cases[i].indices);
+        }
+    }
+
+  remove_folder (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/series/empty-folder", test_empty_folder);
   g_test_add_func ("/series/files-by-tag-and-order", test_files_by_tag_and_order);
   g_test_add_func ("/series/overrides-and-counts", test_overrides_and_counts);
+  g_test_add_func ("/series/parse-frames", test_parse_frames);
 
   return g_test_run ();
 }

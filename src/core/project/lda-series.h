@@ -103,6 +103,7 @@ void             lda_series_set_frame_counts (LdaSeries       *self,
 const char      *lda_frame_state_name       (LdaFrameState     state);
 gboolean         lda_series_parse_frames    (LdaSeries        *self,
                                              const char       *text,
+                                             guint             base,
                                              GArray           *frames,
                                              GError          **error);
 
