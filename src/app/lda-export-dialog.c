@@ -14,6 +14,7 @@
 #include "lda-confirm.h"
 #include "lda-error.h"
 #include "lda-export-dialog.h"
+#include "lda-project-wells.h"
 #include "lda-file-chooser.h"
 #include "lda-export.h"
 
@@ -24,6 +25,10 @@ struct _LdaExportDialog
   GtkButton      *cancel_button;
   GtkButton      *export_button;
   GtkLabel       *folder_label;
+  GtkWidget      *wells_label;
+  GtkWidget      *wells_box;
+  GtkCheckButton *this_well_check;
+  GtkCheckButton *all_wells_check;
   GtkCheckButton *all_check;
   GtkCheckButton *current_check;
   GtkCheckButton *list_check;
@@ -154,6 +159,8 @@ typedef struct
   LdaExportOptions options;
   GArray          *frames;
   char            *folder;
+  gboolean         all_wells;
+  guint            n_existing;  /* files an export of all wells would replace */
 } ExportJob;
 
 static void
@@ -162,6 +169,60 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->frames, g_array_unref);
   g_free (job->folder);
   g_free (job);
+}
+
+/* How many of the files an export would write exist already. */
+static guint
+count_existing (LdaSeries              *series,
+                const char             *folder,
+                const LdaExportOptions *options)
+{
+  g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
+  guint existing = 0;
+
+  for (guint i = 0; i < targets->len; i++)
+    if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
+      existing++;
+
+  return existing;
+}
+
+/* Every well of the folder in one dataset (lda-project-wells.c): the
+ * others opened here, off the main thread, with their saved projects;
+ * this one's counts then taken back for the window. */
+static gboolean
+export_all_wells (LdaExportDialog *self,
+                  ExportJob       *job,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(LdaSeries) joined = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  guint first = 0;
+
+  joined = lda_project_join_wells (self->series, self->edits, NULL, 0.0, FALSE, &edits, &first,
+                                   &warnings, error);
+  if (joined == NULL)
+    return FALSE;
+  if (!job->options.overwrite &&
+      (job->n_existing = count_existing (joined, job->folder, &job->options)) > 0)
+    return TRUE;
+  if (!lda_export_run (joined, edits, job->folder, &job->options, on_progress, self,
+                       cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < lda_series_get_n_frames (self->series); i++)
+    {
+      LdaFrame *frame = lda_series_get_frame (self->series, i);
+      const LdaFrame *exported = lda_series_get_frame (joined, first + i);
+
+      frame->has_counts = exported->has_counts;
+      frame->live = exported->live;
+      frame->dead = exported->dead;
+      frame->dead_fraction = exported->dead_fraction;
+    }
+  return TRUE;
 }
 
 static void
@@ -173,9 +234,14 @@ export_thread (GTask        *task,
   LdaExportDialog *self = source_object;
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (!lda_export_run (self->series, self->edits, job->folder, &job->options,
-                       on_progress, self, cancellable, &error))
+  if (job->all_wells)
+    ok = export_all_wells (self, job, cancellable, &error);
+  else
+    ok = lda_export_run (self->series, self->edits, job->folder, &job->options,
+                         on_progress, self, cancellable, &error);
+  if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -202,6 +268,12 @@ export_done (GObject      *object,
         show_error (self, _("Export cancelled; no file was written or replaced."));
       else
         show_error (self, error->message);
+      return;
+    }
+  /* All wells: found only once they were opened. */
+  if (job->n_existing > 0)
+    {
+      confirm_replace (self, job->n_existing);
       return;
     }
 
@@ -256,15 +328,12 @@ lda_export_dialog_start (LdaExportDialog *self,
   job->options.seed = (guint32) gtk_spin_button_get_value (self->seed_spin);
   job->folder = g_strdup (self->folder);
   job->options.overwrite = overwrite;
+  job->all_wells = gtk_check_button_get_active (self->all_wells_check);
 
-  if (!overwrite)
+  /* All wells are asked about by the export's thread, which opens them. */
+  if (!overwrite && !job->all_wells)
     {
-      g_autoptr(GPtrArray) targets = lda_export_targets (self->series, self->folder, &job->options);
-      guint existing = 0;
-
-      for (guint i = 0; i < targets->len; i++)
-        if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
-          existing++;
+      guint existing = count_existing (self->series, self->folder, &job->options);
 
       if (existing > 0)
         {
@@ -276,9 +345,11 @@ lda_export_dialog_start (LdaExportDialog *self,
 
   show_error (self, NULL);
   set_running (self, TRUE);
-  /* Say how many from the start, not only once the first is written. */
-  show_progress (self, 0, job->frames != NULL ? job->frames->len
-                                              : lda_series_get_n_frames (self->series));
+  /* Say how many from the start, not only once the first is written
+   * (all wells: once they are opened). */
+  if (!job->all_wells)
+    show_progress (self, 0, job->frames != NULL ? job->frames->len
+                                                : lda_series_get_n_frames (self->series));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, export_done, NULL);
   g_task_set_source_tag (task, lda_export_dialog_start);
@@ -309,6 +380,45 @@ static void
 on_export (LdaExportDialog *self)
 {
   lda_export_dialog_start (self, FALSE);
+}
+
+/* All wells export all their time points: the choice of time points is
+ * this well's. */
+static void
+on_wells_toggled (LdaExportDialog *self)
+{
+  gboolean all_wells = gtk_check_button_get_active (self->all_wells_check);
+
+  if (all_wells)
+    gtk_check_button_set_active (self->all_check, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->current_check), !all_wells);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list_check), !all_wells);
+}
+
+/* The choice of wells, when the folder holds several. */
+static void
+show_wells (LdaExportDialog *self)
+{
+  const char * const *wells = lda_series_get_all_series (self->series);
+  const char *well = NULL;
+  g_autofree char *this_one = NULL;
+  g_autofree char *all = NULL;
+  guint n;
+
+  if (wells == NULL || lda_series_get_n_frames (self->series) == 0)
+    return;
+
+  n = g_strv_length ((char **) wells);
+  well = lda_series_get_frame (self->series, 0)->triple->series;
+  /* Translators: the well or position open in the window */
+  this_one = g_strdup_printf (_("_This one, %s"), well);
+  /* Translators: every well or position of the folder, exported into one
+   * dataset */
+  all = g_strdup_printf (ngettext ("_All %u, one dataset", "_All %u, one dataset", n), n);
+  gtk_check_button_set_label (self->this_well_check, this_one);
+  gtk_check_button_set_label (self->all_wells_check, all);
+  gtk_widget_set_visible (self->wells_label, TRUE);
+  gtk_widget_set_visible (self->wells_box, TRUE);
 }
 
 static void
@@ -392,6 +502,10 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, folder_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, wells_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, wells_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, this_well_check);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, all_wells_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, all_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, current_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, list_check);
@@ -404,6 +518,7 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_export);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_wells_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -524,6 +639,7 @@ lda_export_dialog_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->current_check), lda_series_get_n_frames (series) > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->list_check), lda_series_get_n_frames (series) > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->list_entry), lda_series_get_n_frames (series) > 1);
+  show_wells (self);
 
   return self;
 }

@@ -25,7 +25,7 @@
 #include "lda-error.h"
 #include "lda-export.h"
 #include "lda-project.h"
-#include "lda-project-damage.h"
+#include "lda-project-wells.h"
 #include "lda-series.h"
 
 typedef struct
@@ -127,50 +127,38 @@ run_export (Export  *export,
   return TRUE;
 }
 
-/* Loads the saved parameters and edits, if there are any, from where the
- * window keeps them (lda-project-location.c): a series nobody has opened
- * yet exports with the default parameters.  Damaged files are set aside
- * by the first load, and what is intact comes with the second; either
- * way the export is refused while corrections set aside as damaged have
- * not been acknowledged, unless @ignore_damaged. */
+static void
+set_damaged_error (GError    **error,
+                   const char *what)
+{
+  g_set_error (error, LDA_ERROR, LDA_ERROR_DAMAGED,
+               _("%s; the export would lack them. Open the folder in "
+                 "livedead-annotator and choose “Go On Without Them”, or add "
+                 "--ignore-damaged"), what);
+}
+
+/* Loads the saved parameters and edits, if there are any
+ * (lda_project_load_saved()); refused while corrections set aside as
+ * damaged have not been acknowledged, unless @ignore_damaged. */
 static gboolean
 load_project (LdaSeries  *series,
               gboolean    ignore_damaged,
               GPtrArray **edits,
               GError    **error)
 {
-  g_autoptr(LdaProjectLocation) location = lda_project_location_new (series, FALSE);
-  g_autoptr(GKeyFile) extra = NULL;
-  g_autoptr(GPtrArray) damage = NULL;
+  g_autofree char *damaged = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!lda_project_load_location (series, location, edits, &extra, &local_error))
+  if (!lda_project_load_saved (series, ignore_damaged, edits, &damaged, &local_error))
     {
-      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_clear_error (&local_error);
-      if (!lda_project_load_location (series, location, edits, &extra, error))
-        return FALSE;
+      if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_DAMAGED))
+        set_damaged_error (error, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-
-  damage = lda_project_find_damage (series, location, extra);
-  if (damage->len > 0)
-    {
-      g_autofree char *what = lda_project_describe_damage (series, damage);
-
-      if (!ignore_damaged)
-        {
-          g_set_error (error, LDA_ERROR, LDA_ERROR_DAMAGED,
-                       _("%s; the export would lack them. Open the folder in "
-                         "livedead-annotator and choose “Go On Without Them”, or add "
-                         "--ignore-damaged"), what);
-          return FALSE;
-        }
-      lda_cli_error (_("warning: %s; exported without them (--ignore-damaged)"), what);
-    }
+  if (damaged != NULL)
+    lda_cli_error (_("warning: %s; exported without them (--ignore-damaged)"), damaged);
 
   return TRUE;
 }
@@ -191,6 +179,7 @@ typedef struct
   gboolean  quiet;
   gboolean  json;
   gboolean  ignore_damaged;
+  gboolean  all_series;
 } ExportArgs;
 
 static void
@@ -241,6 +230,8 @@ parse_args (ExportArgs  *args,
       NULL },
     { "series", 0, 0, G_OPTION_ARG_STRING, &args->series_name,
       N_("The well or position to export, when the folder holds several"), "NAME" },
+    { "all-series", 0, 0, G_OPTION_ARG_NONE, &args->all_series,
+      N_("Export every well or position of the folder into one dataset"), NULL },
     { "channels", 0, 0, G_OPTION_ARG_STRING, &args->channels_text,
       N_("Which channel is which where names do not say: bf=N|NAME,hoechst=N|NAME,"
          "draq7=N|NAME"), "MAP" },
@@ -282,6 +273,11 @@ parse_args (ExportArgs  *args,
   if (args->output_dir == NULL)
     {
       lda_cli_error ("%s", _("export: no output folder; add -o DIR"));
+      return FALSE;
+    }
+  if (args->all_series && args->series_name != NULL)
+    {
+      lda_cli_error ("%s", _("export: --series and --all-series exclude each other"));
       return FALSE;
     }
   return TRUE;
@@ -335,6 +331,17 @@ export_options (const ExportArgs *args,
 
 /* The series of @folder as the options map and time it, or %NULL after
  * saying why; *@status is the exit status then. */
+static gboolean
+parse_map (const ExportArgs *args,
+           LdaChannelMap    *map,
+           double           *interval,
+           GError          **error)
+{
+  *interval = 0.0;
+  return (args->channels_text == NULL || lda_channel_map_parse (args->channels_text, map, error)) &&
+         (args->interval_text == NULL || lda_interval_parse (args->interval_text, interval, error));
+}
+
 static LdaSeries *
 open_series (const ExportArgs *args,
              const char       *folder,
@@ -345,8 +352,7 @@ open_series (const ExportArgs *args,
   LdaSeries *series;
   double interval = 0.0;
 
-  if ((args->channels_text != NULL && !lda_channel_map_parse (args->channels_text, &map, &error)) ||
-      (args->interval_text != NULL && !lda_interval_parse (args->interval_text, &interval, &error)))
+  if (!parse_map (args, &map, &interval, &error))
     {
       lda_cli_error ("export: %s", error->message);
       *status = LDA_EXIT_USAGE;
@@ -363,6 +369,45 @@ open_series (const ExportArgs *args,
   if (interval > 0.0)
     lda_series_set_interval (series, interval);
   return series;
+}
+
+/* Replaces *@series and *@edits, one well or position of a folder of
+ * several, by all of them joined into one series (lda-project-wells.c). */
+static gboolean
+join_wells (const ExportArgs  *args,
+            LdaSeries        **series,
+            GPtrArray        **edits,
+            GError           **error)
+{
+  g_auto(LdaChannelMap) map = { { 0, }, { NULL, } };
+  g_autoptr(GPtrArray) joined_edits = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  LdaSeries *joined;
+  double interval;
+
+  /* Parsed before, by open_series(). */
+  if (!parse_map (args, &map, &interval, error))
+    return FALSE;
+  joined = lda_project_join_wells (*series, *edits, &map, interval, args->ignore_damaged,
+                                   &joined_edits, NULL, &warnings, &local_error);
+  if (joined == NULL)
+    {
+      if (g_error_matches (local_error, LDA_ERROR, LDA_ERROR_DAMAGED))
+        set_damaged_error (error, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    lda_cli_error (_("warning: %s; exported without them (--ignore-damaged)"),
+                   (const char *) g_ptr_array_index (warnings, i));
+
+  lda_series_free (*series);
+  *series = joined;
+  g_clear_pointer (edits, g_ptr_array_unref);
+  *edits = g_steal_pointer (&joined_edits);
+  return TRUE;
 }
 
 /* Says why the export failed, in one line. */
@@ -404,13 +449,14 @@ report_success (const ExportArgs       *args,
     lda_cli_error (_("warning: %s: skipped: %s"), folder,
                    (const char *) g_ptr_array_index (problems, i));
   /* The others are not forgotten silently. */
-  if (args->series_name == NULL && lda_series_get_all_series (series) != NULL)
+  if (args->series_name == NULL && !args->all_series && lda_series_get_all_series (series) != NULL)
     {
       const char * const *all = lda_series_get_all_series (series);
       g_autofree char *listed = g_strjoinv (", ", (char **) all);
 
       lda_cli_error (_("note: %s holds %u wells or positions (%s); the first, %s, was "
-                       "exported; --series NAME exports another"),
+                       "exported; --series NAME exports another, --all-series all of them "
+                       "into one dataset"),
                      folder, g_strv_length ((char **) all), listed, all[0]);
     }
 
@@ -460,14 +506,15 @@ lda_cli_export (int    argc,
   series = open_series (&args, folder, &status);
   if (series == NULL)
     return status;
-  if (!export_options (&args, series, &frames, rows, &options))
-    return LDA_EXIT_USAGE;
 
-  if (!load_project (series, args.ignore_damaged, &edits, &error))
+  if (!load_project (series, args.ignore_damaged, &edits, &error) ||
+      (args.all_series && !join_wells (&args, &series, &edits, &error)))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
     }
+  if (!export_options (&args, series, &frames, rows, &options))
+    return LDA_EXIT_USAGE;
 
   export.series = series;
   export.edits = edits;

@@ -9,6 +9,10 @@
 
 #include <glib/gstdio.h>
 
+#include "lda-edits.h"
+#include "lda-project.h"
+#include "lda-series.h"
+#include "lda-tiff.h"
 #include "lda-time-store.h"
 #include "test-cli-util.h"
 
@@ -255,6 +259,7 @@ test_export_says_which (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "holds 2 wells or positions (Pos0, Pos1)"));
   g_assert_nonnull (strstr (run.err, "Pos0, was exported; --series NAME"));
+  g_assert_nonnull (strstr (run.err, "--all-series"));
   files = cli_list_dir_text (out);
   g_assert_nonnull (strstr (files, "Pos0_t0_labels.tif"));
   g_assert_null (strstr (files, "Pos1"));
@@ -263,6 +268,126 @@ test_export_says_which (void)
   cli_run (&run, "export", in, "-o", out, "--series", "Pos1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
+  cli_rm_rf (tmp);
+}
+
+/* Saves a project for Pos1 as the window does: a Hoechst kernel of its
+ * own, and a dead nucleus painted in the corner of its second frame. */
+static void
+save_pos1_project (const char *in)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder_full (in, "Pos1", NULL, &error);
+  g_autoptr(LdaEdits) edits = NULL;
+  g_autofree char *project = NULL;
+  LdaParams params;
+  LdaRect dirty = { 0, };
+
+  g_assert_no_error (error);
+  params = *lda_series_get_params (series);
+  params.channel[LDA_CHANNEL_HOECHST].kernel = 5;
+  lda_series_set_params (series, &params);
+  project = lda_project_default_folder (series);
+  lda_project_save_params (series, project, &error);
+  g_assert_no_error (error);
+  edits = lda_edits_new (128, 96, &error);
+  g_assert_no_error (error);
+  lda_edits_dab (edits, 4, 4, 3, LDA_CLASS_DRAQ7, &dirty);
+  lda_project_save_edits (project, series, 1, edits, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+label_at (const char *path,
+          guint       x,
+          guint       y)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaImage) labels = lda_tiff_read (path, 0, &error);
+
+  g_assert_no_error (error);
+  return lda_image_get (labels, x, y);
+}
+
+/* export --all-series: every position in one dataset, each with its own
+ * saved parameters and corrections, its files those of an export of
+ * that position alone. */
+static void
+test_export_all_series (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *alone = g_build_filename (tmp, "alone", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *labels_tr = g_build_filename (out, "labelsTr", NULL);
+  g_autofree char *pos1_t1 = g_build_filename (out, "Pos1_t1_labels.tif", NULL);
+  g_autofree char *pos0_t1 = g_build_filename (out, "Pos0_t1_labels.tif", NULL);
+  g_autofree char *alone_t1 = g_build_filename (alone, "Pos1_t1_labels.tif", NULL);
+  g_autofree char *times = NULL;
+  g_autofree char *params = NULL;
+  g_autofree char *files = NULL;
+  g_autoptr(GBytes) joined_bytes = NULL;
+  g_autoptr(GBytes) alone_bytes = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (in);
+  save_pos1_project (in);
+
+  cli_run (&run, "export", in, "-o", out, "--all-series", "--layout", "nnunet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "4 frames exported"));
+  times = column_text (csv, "time_h");
+  g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=3.0000 Pos1_t0=0.0000 Pos1_t1=3.0000");
+  params = column_text (csv, "params");
+  g_test_message ("%s", params);
+  g_assert_true (g_str_has_prefix (params, "Pos0_t0=robust Pos0_t1=robust Pos1_t0=sha256:"));
+  files = cli_list_dir_text (labels_tr);
+  g_assert_cmpstr (files, ==, "Pos0_t0.tif Pos0_t1.tif Pos1_t0.tif Pos1_t1.tif");
+
+  /* Pos1's correction, not Pos0's frame. */
+  g_assert_cmpuint (label_at (pos1_t1, 4, 4), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (label_at (pos0_t1, 4, 4), !=, LDA_CLASS_DRAQ7);
+
+  /* The same bytes as an export of Pos1 alone. */
+  cli_run (&run, "export", in, "-o", alone, "--series", "Pos1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  joined_bytes = cli_read_bytes (pos1_t1);
+  alone_bytes = cli_read_bytes (alone_t1);
+  g_assert_true (g_bytes_equal (joined_bytes, alone_bytes));
+
+  /* --frames counts across the positions. */
+  cli_rm_rf (out);
+  cli_run (&run, "export", in, "-o", out, "--all-series", "--frames", "1,2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&times, g_free);
+  times = column_text (csv, "time_h");
+  g_assert_cmpstr (times, ==, "Pos0_t1=3.0000 Pos1_t0=0.0000");
+
+  cli_run (&run, "export", in, "-o", out, "--all-series", "--series", "Pos0", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--all-series", NULL);
+
+  /* Pos1's corrections damaged: refused, naming the position, until
+   * --ignore-damaged, which says what was left out. */
+  {
+    g_autoptr(LdaSeries) pos1 = lda_series_new_from_folder_full (in, "Pos1", NULL, NULL);
+    g_autofree char *project = lda_project_default_folder (pos1);
+    g_autofree char *edits = lda_project_frame_edits_path (project, pos1, 1);
+
+    cli_write_bytes (edits, "LDAE, but damaged", 17);
+    cli_rm_rf (out);
+    cli_run (&run, "export", in, "-o", out, "--all-series", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    cli_assert_one_line_error (&run, "Pos1: ", "--ignore-damaged");
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    cli_run (&run, "export", in, "-o", out, "--all-series", "--ignore-damaged", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "warning: Pos1: "));
+    g_assert_cmpuint (label_at (pos1_t1, 4, 4), !=, LDA_CLASS_DRAQ7);
+  }
+
   cli_rm_rf (tmp);
 }
 
@@ -314,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch-series/per-series", test_per_series);
   g_test_add_func ("/cli/batch-series/same-time", test_same_time);
   g_test_add_func ("/cli/batch-series/export-says-which", test_export_says_which);
+  g_test_add_func ("/cli/batch-series/export-all-series", test_export_all_series);
   g_test_add_func ("/cli/batch-series/damaged-metadata", test_damaged_metadata);
 
   return g_test_run ();

@@ -7,7 +7,9 @@
  * one zigzag through unrelated fields.  So the frames of one field (the
  * name without its time part, lda-triple-fields.c) make a curve each;
  * the pages of one multi-page triple make one; a well or position
- * (Incucyte, Micro-Manager, OME) is one series and one curve; frames
+ * (Incucyte, Micro-Manager, OME) is one series and one curve, and stays
+ * one curve among others in the series of all wells an export joins
+ * (lda_series_join()); frames
  * whose names say no time make one curve between them, at their places.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -32,8 +34,13 @@ curve_of (LdaSeries  *series,
   g_autofree char *folded = NULL;
 
   *title = NULL;
+  /* Titled by the well, which tells it from the others of a joined
+   * series (lda_series_join()); alone, it is one curve, untitled. */
   if (triple->series != NULL)
-    return g_strdup ("series");
+    {
+      *title = g_strdup (triple->series);
+      return g_strconcat ("series:", triple->series, NULL);
+    }
   if (lda_series_frame_is_page (series, frame))
     {
       *title = g_strdup (triple->name);
@@ -95,11 +102,11 @@ lda_series_curves (LdaSeries *series,
  * @frame: one of its frames
  *
  * What tells the curve of @frame from the others, for a person: its
- * field ("apr303-tile0-3" of apr303-tile0-3_t05), or its triple's name
- * when it is a page of a multi-page triple.
+ * field ("apr303-tile0-3" of apr303-tile0-3_t05), its triple's name
+ * when it is a page of a multi-page triple, its well or position.
  *
  * Returns: (transfer full) (nullable): the title; %NULL for the curve of
- *   a well or position, or of frames whose names say no time
+ *   frames whose names say no time
  */
 char *
 lda_series_curve_title (LdaSeries *series,

@@ -370,10 +370,45 @@ lda_series_new_from_files_mapped (const char * const  *paths,
  * Returns: (transfer full): a copy of the series, its parameters, frame
  *   states, overrides and counts
  */
+/* Appends copies of @from's triples, frames and problems to @to; with
+ * @own_params, each frame takes @from's parameters as its own, as the
+ * frames of a joined series must. */
+static void
+append_copies (LdaSeries *to,
+               LdaSeries *from,
+               gboolean   own_params)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  const guint first = to->triples->len;
+
+  for (guint i = 0; i < from->triples->len; i++)
+    {
+      LdaTriple *triple = g_ptr_array_index (from->triples, i);
+
+      g_ptr_array_add (to->triples, lda_triple_copy (triple));
+      g_hash_table_insert (index, triple, GUINT_TO_POINTER (first + i));
+    }
+  for (guint i = 0; i < from->frames->len; i++)
+    {
+      LdaFrame frame = g_array_index (from->frames, LdaFrame, i);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (index, frame.triple));
+
+      frame.triple = g_ptr_array_index (to->triples, t);
+      frame.title = g_strdup (frame.title);
+      if (own_params && !frame.has_override)
+        {
+          frame.has_override = TRUE;
+          frame.override = from->params;
+        }
+      g_array_append_val (to->frames, frame);
+    }
+  for (guint i = 0; i < from->problems->len; i++)
+    g_ptr_array_add (to->problems, g_strdup (g_ptr_array_index (from->problems, i)));
+}
+
 LdaSeries *
 lda_series_copy (LdaSeries *self)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
   LdaSeries *copy;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -382,26 +417,41 @@ lda_series_copy (LdaSeries *self)
   copy->params = self->params;
   copy->interval_hours = self->interval_hours;
   copy->all_series = g_strdupv (self->all_series);
-  for (guint i = 0; i < self->triples->len; i++)
-    {
-      LdaTriple *triple = g_ptr_array_index (self->triples, i);
-
-      g_ptr_array_add (copy->triples, lda_triple_copy (triple));
-      g_hash_table_insert (index, triple, GUINT_TO_POINTER (i));
-    }
-  for (guint i = 0; i < self->frames->len; i++)
-    {
-      LdaFrame frame = g_array_index (self->frames, LdaFrame, i);
-      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (index, frame.triple));
-
-      frame.triple = g_ptr_array_index (copy->triples, t);
-      frame.title = g_strdup (frame.title);
-      g_array_append_val (copy->frames, frame);
-    }
-  for (guint i = 0; i < self->problems->len; i++)
-    g_ptr_array_add (copy->problems, g_strdup (g_ptr_array_index (self->problems, i)));
+  append_copies (copy, self, FALSE);
 
   return copy;
+}
+
+/**
+ * lda_series_join:
+ * @parts: (array length=n_parts): series, such as the wells or positions
+ *   of one folder
+ * @n_parts: how many, one at least
+ * @name: the joined series' name
+ *
+ * One series of all the frames of @parts, in their order, for an export
+ * of them all into one dataset: each frame keeps the parameters, times,
+ * counts and states it has in its part (the part's parameters become the
+ * frame's own), and the frames of a well or position stay one
+ * dead-fraction curve (lda_series_curves()).  Shares nothing with @parts.
+ *
+ * Returns: (transfer full): the joined series
+ */
+LdaSeries *
+lda_series_join (LdaSeries * const *parts,
+                 guint              n_parts,
+                 const char        *name)
+{
+  LdaSeries *joined;
+
+  g_return_val_if_fail (n_parts > 0, NULL);
+
+  joined = series_new (name, parts[0]->folder);
+  joined->params = parts[0]->params;
+  for (guint k = 0; k < n_parts; k++)
+    append_copies (joined, parts[k], TRUE);
+
+  return joined;
 }
 
 /**

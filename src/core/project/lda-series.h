@@ -79,6 +79,9 @@ LdaSeries       *lda_series_new_from_files_mapped (const char * const *paths,
                                              const LdaChannelMap *map,
                                              GError          **error);
 LdaSeries       *lda_series_copy            (LdaSeries        *self);
+LdaSeries       *lda_series_join            (LdaSeries * const *parts,
+                                             guint             n_parts,
+                                             const char       *name);
 void             lda_series_free            (LdaSeries        *self);
 const char      *lda_series_get_name        (LdaSeries        *self);
 const char      *lda_series_get_folder      (LdaSeries        *self);

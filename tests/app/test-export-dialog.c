@@ -1,0 +1,265 @@
+/* test-export-dialog.c — the export dialog on a folder of several positions:
+ * this one, or all of them in one dataset
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "app-test-util.h"
+#include "lda-edits.h"
+#include "lda-export-dialog.h"
+#include "lda-project.h"
+#include "lda-test-lib.h"
+#include "lda-tiff.h"
+#include "lda-window-private.h"
+#include "ui-test-util.h"
+
+static gboolean have_display;
+
+/* A Micro-Manager 1.4 acquisition of the sample: Pos0/ and Pos1/, two
+ * time points each, with their metadata.txt. */
+static char *
+make_positions (void)
+{
+  char *dir = lda_test_tmp_dir ("lda-export");
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+  static const char * const mm_names[] = { "BF", "DAPI", "Cy5" };
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *pos = g_strdup_printf ("%s/Pos%u", dir, p);
+      g_autofree char *metadata = g_build_filename (pos, "metadata.txt", NULL);
+      g_autoptr(GString) json = g_string_new ("{\"Summary\": {\"Frames\": 2}");
+
+      g_assert_cmpint (g_mkdir_with_parents (pos, 0755), ==, 0);
+      for (guint t = 0; t < 2; t++)
+        for (guint c = 0; c < 3; c++)
+          {
+            g_autofree char *from = lda_test_sample_file (channels[c]);
+            g_autofree char *name = g_strdup_printf ("img_%09u_%s_000.tif", t, mm_names[c]);
+            g_autofree char *to = g_build_filename (pos, name, NULL);
+            g_autofree char *contents = NULL;
+            gsize len;
+
+            g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+            g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+            g_string_append_printf (json, ",\n\"FrameKey-%u-%u-0\": {\"FileName\": \"%s\", "
+                                    "\"ElapsedTime-ms\": %.1f}", t, c, name,
+                                    t * 2.0 * 3600000.0 + 250.0 * c);
+          }
+      g_string_append (json, "}\n");
+      g_assert_true (g_file_set_contents (metadata, json->str, (gssize) json->len, NULL));
+    }
+
+  return dir;
+}
+
+/* Edits of a frame of @width × @height: a dead nucleus painted at
+ * (@x, @y). */
+static LdaEdits *
+dab_at (guint width,
+        guint height,
+        guint x,
+        guint y)
+{
+  g_autoptr(GError) error = NULL;
+  LdaEdits *edits = lda_edits_new (width, height, &error);
+  LdaRect dirty = { 0, };
+
+  g_assert_no_error (error);
+  lda_edits_dab (edits, x, y, 3, LDA_CLASS_DRAQ7, &dirty);
+  return edits;
+}
+
+/* Saves Pos1's corrections as the window would: a dead nucleus painted
+ * at (40, 40) of its second frame. */
+static void
+save_pos1_edits (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder_full (dir, "Pos1", NULL, &error);
+  g_autoptr(LdaEdits) edits = NULL;
+  g_autofree char *project = NULL;
+  LdaImage *image = NULL;
+
+  g_assert_no_error (error);
+  image = lda_tiff_read (lda_series_get_frame (series, 1)->triple->paths[0], 0, &error);
+  g_assert_no_error (error);
+  edits = dab_at (image->width, image->height, 40, 40);
+  project = lda_project_default_folder (series);
+  lda_project_save_edits (project, series, 1, edits, &error);
+  g_assert_no_error (error);
+  lda_image_unref (image);
+}
+
+static guint
+label_at (const char *folder,
+          const char *name,
+          guint       x,
+          guint       y)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaImage) labels = lda_tiff_read (path, 0, &error);
+
+  g_assert_no_error (error);
+  return lda_image_get (labels, x, y);
+}
+
+static void
+on_exported (LdaExportDialog *dialog,
+             const char      *folder,
+             int              frame,
+             gboolean        *done)
+{
+  *done = TRUE;
+}
+
+static GtkWidget *
+child (LdaExportDialog *dialog,
+       const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LDA_TYPE_EXPORT_DIALOG,
+                                                    name));
+}
+
+/* The export dialog the window shows for win.export. */
+static LdaExportDialog *
+present_dialog (LdaWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (LDA_IS_EXPORT_DIALOG (toplevel))
+        return LDA_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_not_reached ();
+}
+
+/* The dialog offers this position or all; all exports every position's
+ * time points into one folder, with this one's corrections as the
+ * window holds them and the other's as saved, and the window marks its
+ * own frames exported. */
+static void
+test_all_wells (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) listing = NULL;
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  GtkWidget *all_wells, *this_well, *current;
+  gboolean done = FALSE;
+  guint n_labels = 0;
+  const char *name;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_positions ();
+  out = g_build_filename (dir, "export", NULL);
+  save_pos1_edits (dir);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  g_assert_cmpuint (lda_series_get_n_frames (lda_window_get_series (window)), ==, 2);
+
+  /* The window's own correction of Pos0's first frame. */
+  lda_test_use_tool (window, "brush", LDA_CLASS_DRAQ7);
+  lda_test_stroke (window, 10, 20, 60, 20);
+
+  dialog = present_dialog (window);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  this_well = child (dialog, "this_well_check");
+  all_wells = child (dialog, "all_wells_check");
+  current = child (dialog, "current_check");
+  g_assert_true (gtk_widget_get_visible (all_wells));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (this_well)), ==,
+                   "_This one, Pos0");
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (all_wells)), ==,
+                   "_All 2, one dataset");
+
+  /* All positions export all their time points. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (current), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (all_wells), TRUE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (current)));
+  g_assert_false (gtk_widget_get_sensitive (current));
+
+  lda_export_dialog_start (dialog, FALSE);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  listing = g_dir_open (out, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n_labels += g_str_has_suffix (name, "_labels.tif");
+  g_assert_cmpuint (n_labels, ==, 4);
+  g_assert_cmpuint (label_at (out, "Pos0_t0_labels.tif", 30, 20), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (label_at (out, "Pos1_t1_labels.tif", 40, 40), ==, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (label_at (out, "Pos1_t0_labels.tif", 30, 20), !=, LDA_CLASS_DRAQ7);
+  g_assert_cmpuint (label_at (out, "Pos0_t1_labels.tif", 40, 40), !=, LDA_CLASS_DRAQ7);
+
+  /* This position's frames are marked exported in the window. */
+  g_assert_cmpint (lda_series_get_frame (lda_window_get_series (window), 1)->state, ==,
+                   LDA_FRAME_EXPORTED);
+  g_assert_true (lda_series_get_frame (lda_window_get_series (window), 1)->has_counts);
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
+/* A folder of one series has no choice of wells. */
+static void
+test_one_series (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-export");
+  out = g_build_filename (dir, "export", NULL);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  g_ptr_array_add (edits, NULL);
+  dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                  lda_series_copy (lda_window_get_series (window)),
+                                  g_steal_pointer (&edits), 0, out);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "wells_box")));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog,
+                                                                        "all_wells_check"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  have_display = gtk_init_check ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export-dialog/all-wells", test_all_wells);
+  g_test_add_func ("/export-dialog/one-series", test_one_series);
+
+  return g_test_run ();
+}
