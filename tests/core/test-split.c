@@ -14,6 +14,7 @@
 #include "lda-edits.h"
 #include "lda-pipeline.h"
 #include "lda-split.h"
+#include "lda-split-private.h"
 #include "lda-test-planes.h"
 
 #define W 64
@@ -686,6 +687,95 @@ test_counts_equal_components (void)
   field_clear (&field);
 }
 
+/* The seeds found from the summits down (lda-split-caps.c) are those the
+ * union-find finds, number for number, on random depths: plateaus and
+ * many parts (few levels), distance maps of random discs, and noise on
+ * them, at depths around and between their square roots. */
+static void
+test_seeds_from_caps (void)
+{
+  static const double depths[] = { 0.5, 1.0, 1.5, 2.0, 2.5, 3.3, 5.0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  guint n_seeds_seen = 0, n_ties = 0;
+
+  for (guint round = 0; round < 600; round++)
+    {
+      const guint w = (guint) g_rand_int_range (rand, 3, 70);
+      const guint h = (guint) g_rand_int_range (rand, 3, 70);
+      const gsize area = (gsize) w * h;
+      const guint kind = round % 3;
+      const double depth = depths[g_rand_int_range (rand, 0, G_N_ELEMENTS (depths))];
+      g_autofree guint16 *d2 = g_new0 (guint16, area);
+      g_autofree guint32 *scratch = g_new (guint32, area);
+      g_autofree gint32 *by_union = g_new0 (gint32, area);
+      g_autofree gint32 *by_caps = g_new0 (gint32, area);
+      LdaSplitWorkspace ws = { NULL, };
+      guint n_union, n_caps;
+      gsize m = 0;
+
+      if (kind == 0)
+        {
+          /* Few levels: plateaus, ties in raster order, several parts. */
+          for (guint y = 1; y + 1 < h; y++)
+            for (guint x = 1; x + 1 < w; x++)
+              d2[y * w + x] = (guint16) MAX (0, g_rand_int_range (rand, -2, 7));
+        }
+      else
+        {
+          g_autofree guint8 *inside = g_new0 (guint8, area);
+          g_autofree guint16 *g = g_new (guint16, area);
+          g_autofree guint *v = g_new (guint, w + 2);
+          g_autofree gint64 *f = g_new (gint64, w + 2);
+          g_autofree gint16 *row = g_new (gint16, LDA_DISTANCE_ROW_SCRATCH (w));
+
+          for (guint k = 0; k < 6; k++)
+            {
+              int cx = g_rand_int_range (rand, 0, (int) w), cy = g_rand_int_range (rand, 0, (int) h);
+              int r = g_rand_int_range (rand, 2, 14);
+
+              for (guint y = 1; y + 1 < h; y++)
+                for (guint x = 1; x + 1 < w; x++)
+                  if (((int) x - cx) * ((int) x - cx) + ((int) y - cy) * ((int) y - cy) <= r * r)
+                    inside[y * w + x] = 1;
+            }
+          lda_distance_squared_box (inside, 1, w, h, g, d2, v, f, row);
+          /* Noise: bumps and dents that make summits of their own. */
+          if (kind == 2)
+            for (gsize i = 0; i < area; i++)
+              if (d2[i] > 0)
+                d2[i] = (guint16) MAX (1, (int) d2[i] + g_rand_int_range (rand, -3, 4));
+        }
+
+      for (gsize i = 0; i < area; i++)
+        if (d2[i] > 0)
+          m++;
+      g_assert_true (lda_split_workspace_reserve (&ws, m + 1, 65536));
+      m = 0;
+      for (gsize i = 0; i < area; i++)
+        if (d2[i] > 0)
+          ws.pixels[m++] = (guint32) i;
+
+      n_union = lda_split_seeds_in (&ws, m, d2, w, depth, scratch, by_union);
+      /* The union-find sorted its own copy: the pixels again, in raster
+       * order. */
+      m = 0;
+      for (gsize i = 0; i < area; i++)
+        if (d2[i] > 0)
+          ws.pixels[m++] = (guint32) i;
+      n_caps = lda_split_seeds_caps (&ws, m, d2, w, depth, scratch, by_caps);
+
+      g_assert_cmpuint (n_caps, ==, n_union);
+      g_assert_cmpmem (by_caps, area * sizeof (gint32), by_union, area * sizeof (gint32));
+      n_seeds_seen += n_caps;
+      n_ties += kind == 0 && n_caps > 1;
+      lda_split_workspace_clear (&ws);
+    }
+
+  /* Scenes that test something: seeds, and many at once among ties. */
+  g_assert_cmpuint (n_seeds_seen, >, 600);
+  g_assert_cmpuint (n_ties, >, 50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/split/two-touching-discs", test_two_touching_discs);
   g_test_add_func ("/split/bump-not-split", test_bump_not_split);
   g_test_add_func ("/split/seeds-by-hand", test_seeds_by_hand);
+  g_test_add_func ("/split/seeds-from-caps", test_seeds_from_caps);
   g_test_add_func ("/split/flood-by-hand", test_flood_by_hand);
   g_test_add_func ("/split/specks-dropped", test_specks_dropped);
   g_test_add_func ("/split/sliver-joins", test_sliver_joins);

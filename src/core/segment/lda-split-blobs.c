@@ -198,8 +198,8 @@ split_blob (BlobJob           *job,
       ws->pixels[n_deep] = i;
       n_deep += box->core2[i] > 0;
     }
-  n_blob_seeds = lda_split_seeds_in (ws, n_deep, box->core2, stride, job->depth,
-                                     box->parent, box->labels);
+  n_blob_seeds = lda_split_seeds_caps (ws, n_deep, box->core2, stride, job->depth,
+                                       box->parent, box->labels);
   job->n_seeds += n_blob_seeds;
 
   /* One seed, or none, draws no line: only two floods that meet do. */

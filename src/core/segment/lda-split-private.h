@@ -60,4 +60,13 @@ void          lda_split_flood_in          (LdaSplitWorkspace  *ws,
                                            gint32             *labels,
                                            gint32             *next);
 
+/* lda-split-caps.c */
+guint         lda_split_seeds_caps        (LdaSplitWorkspace  *ws,
+                                           gsize               m,
+                                           const guint16      *distance2,
+                                           guint               stride,
+                                           double              depth,
+                                           guint32            *visited,
+                                           gint32             *labels);
+
 G_END_DECLS
