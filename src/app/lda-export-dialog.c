@@ -266,6 +266,16 @@ export_done (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Export cancelled; no file was written or replaced."));
+      else if (g_error_matches (error, LDA_ERROR, LDA_ERROR_DAMAGED))
+        {
+          /* Another well's: it is looked at, and let go, in its window. */
+          g_autofree char *message =
+            g_strdup_printf (_("%s. Open that well and export it alone to see what was "
+                               "lost and go on without it; then all wells export."),
+                             error->message);
+
+          show_error (self, message);
+        }
       else
         show_error (self, error->message);
       return;

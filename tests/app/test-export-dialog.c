@@ -218,6 +218,52 @@ test_all_wells (void)
   lda_test_remove_tree (dir);
 }
 
+/* Another well's damaged corrections stop an export of all wells, with a
+ * message that names the well and says how to go on; nothing written. */
+static void
+test_damaged_well (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *edits_path = NULL;
+  g_autoptr(LdaSeries) pos1 = NULL;
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  const char *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_positions ();
+  out = g_build_filename (dir, "export", NULL);
+  save_pos1_edits (dir);
+  pos1 = lda_series_new_from_folder_full (dir, "Pos1", NULL, NULL);
+  project = lda_project_default_folder (pos1);
+  edits_path = lda_project_frame_edits_path (project, pos1, 1);
+  g_assert_true (g_file_set_contents (edits_path, "LDAE, but damaged", 17, NULL));
+
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  dialog = present_dialog (window);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "all_wells_check")), TRUE);
+  lda_export_dialog_start (dialog, FALSE);
+  while (gtk_widget_get_visible (child (dialog, "error_label")) == FALSE)
+    g_main_context_iteration (NULL, TRUE);
+
+  message = gtk_label_get_text (GTK_LABEL (child (dialog, "error_label")));
+  g_test_message ("%s", message);
+  g_assert_true (g_str_has_prefix (message, "Pos1: "));
+  g_assert_nonnull (strstr (message, "export it alone"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 /* A folder of one series has no choice of wells. */
 static void
 test_one_series (void)
@@ -259,6 +305,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-dialog/all-wells", test_all_wells);
+  g_test_add_func ("/export-dialog/damaged-well", test_damaged_well);
   g_test_add_func ("/export-dialog/one-series", test_one_series);
 
   return g_test_run ();
