@@ -161,6 +161,7 @@ typedef struct
   char            *folder;
   gboolean         all_wells;
   guint            n_existing;  /* files an export of all wells would replace */
+  guint            n_stale;     /* of which it would remove */
 } ExportJob;
 
 static void
@@ -171,20 +172,24 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-/* How many of the files an export would write exist already. */
+/* How many of the files an export would write exist already, and how
+ * many of an earlier export's it would remove (lda_export_stale_files()). */
 static guint
 count_existing (LdaSeries              *series,
                 const char             *folder,
-                const LdaExportOptions *options)
+                const LdaExportOptions *options,
+                guint                  *n_stale)
 {
   g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
+  g_autoptr(GPtrArray) stale = lda_export_stale_files (series, folder, options);
   guint existing = 0;
 
   for (guint i = 0; i < targets->len; i++)
     if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
       existing++;
+  *n_stale = stale->len;
 
-  return existing;
+  return existing + stale->len;
 }
 
 /* Every well of the folder in one dataset (lda-project-wells.c): the
@@ -206,7 +211,8 @@ export_all_wells (LdaExportDialog *self,
   if (joined == NULL)
     return FALSE;
   if (!job->options.overwrite &&
-      (job->n_existing = count_existing (joined, job->folder, &job->options)) > 0)
+      (job->n_existing = count_existing (joined, job->folder, &job->options,
+                                         &job->n_stale)) > 0)
     return TRUE;
   if (!lda_export_run (joined, edits, job->folder, &job->options, on_progress, self,
                        cancellable, error))
@@ -248,7 +254,8 @@ export_thread (GTask        *task,
 }
 
 static void confirm_replace (LdaExportDialog *self,
-                             guint            n_existing);
+                             guint            n_existing,
+                             guint            n_stale);
 
 static void
 export_done (GObject      *object,
@@ -283,7 +290,7 @@ export_done (GObject      *object,
   /* All wells: found only once they were opened. */
   if (job->n_existing > 0)
     {
-      confirm_replace (self, job->n_existing);
+      confirm_replace (self, job->n_existing, job->n_stale);
       return;
     }
 
@@ -343,12 +350,13 @@ lda_export_dialog_start (LdaExportDialog *self,
   /* All wells are asked about by the export's thread, which opens them. */
   if (!overwrite && !job->all_wells)
     {
-      guint existing = count_existing (self->series, self->folder, &job->options);
+      guint n_stale = 0;
+      guint existing = count_existing (self->series, self->folder, &job->options, &n_stale);
 
       if (existing > 0)
         {
           export_job_free (job);
-          confirm_replace (self, existing);
+          confirm_replace (self, existing, n_stale);
           return;
         }
     }
@@ -375,13 +383,24 @@ replace_confirmed (gpointer user_data)
 
 static void
 confirm_replace (LdaExportDialog *self,
-                 guint            n_existing)
+                 guint            n_existing,
+                 guint            n_stale)
 {
   g_autofree char *message = g_strdup_printf (ngettext ("Replace %u existing file?",
                                                         "Replace %u existing files?", n_existing),
                                               n_existing);
-  g_autofree char *detail = g_strdup_printf (_("%s already holds files of an earlier export."),
-                                             self->folder);
+  g_autofree char *detail = NULL;
+
+  /* The earlier export is replaced whole (lda-export-manifest.c). */
+  if (n_stale > 0)
+    detail = g_strdup_printf (ngettext ("%s holds an earlier export; %u of its files, which "
+                                        "this export does not write again, will be removed.",
+                                        "%s holds an earlier export; %u of its files, which "
+                                        "this export does not write again, will be removed.",
+                                        n_stale),
+                              self->folder, n_stale);
+  else
+    detail = g_strdup_printf (_("%s already holds files of an earlier export."), self->folder);
 
   lda_confirm (GTK_WINDOW (self), message, detail, _("_Replace"), replace_confirmed, G_OBJECT (self));
 }

@@ -488,6 +488,7 @@ lda_cli_export (int    argc,
   g_autoptr(GArray) frames = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
+  g_autoptr(GPtrArray) stale = NULL;
   LdaExportOptions options = { NULL, };
   Export export = { NULL, };
   int status = LDA_EXIT_FAILED;
@@ -516,6 +517,10 @@ lda_cli_export (int    argc,
   if (!export_options (&args, series, &frames, rows, &options))
     return LDA_EXIT_USAGE;
 
+  /* The earlier export's files this one replaces whole: said after. */
+  if (options.overwrite)
+    stale = lda_export_stale_files (series, args.output_dir, &options);
+
   export.series = series;
   export.edits = edits;
   export.folder = args.output_dir;
@@ -528,5 +533,11 @@ lda_cli_export (int    argc,
     }
 
   report_success (&args, series, folder, &options, rows);
+  if (stale != NULL && stale->len > 0 && !args.quiet && !args.json)
+    lda_cli_error (ngettext ("note: %u file of the earlier export in %s, which this one did "
+                             "not write again, was removed",
+                             "note: %u files of the earlier export in %s, which this one did "
+                             "not write again, were removed", stale->len),
+                   stale->len, args.output_dir);
   return LDA_EXIT_OK;
 }

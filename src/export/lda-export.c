@@ -32,6 +32,7 @@
 #include "lda-export.h"
 #include "lda-plot.h"
 #include "lda-export-layout.h"
+#include "lda-export-manifest.h"
 #include "lda-export-tiff.h"
 #include "lda-pipeline.h"
 #include "lda-file-set.h"
@@ -177,6 +178,7 @@ collect_targets (const char             *folder,
   g_ptr_array_add (targets, g_build_filename (folder, COUNTS_FILE, NULL));
   g_ptr_array_add (targets, g_build_filename (folder, PLOT_PNG_FILE, NULL));
   g_ptr_array_add (targets, g_build_filename (folder, PLOT_SVG_FILE, NULL));
+  g_ptr_array_add (targets, lda_export_manifest_path (folder));
 
   return targets;
 }
@@ -192,7 +194,8 @@ collect_targets (const char             *folder,
  * any.  Frame titles become file names with every run of characters
  * other than ASCII letters, digits, '-', '_' and '.' replaced by one '_'
  * (and "-2", "-3", … after titles that would share a name); the
- * "frame" column of counts.csv holds the same names.  Frames are
+ * "frame" column of counts.csv holds the same names; last, the hidden
+ * list of them all, for the next export (lda-export-manifest.c).  Frames are
  * exported in the series' order, each once, whatever the order of
  * @options->frames, whose entries must be frames of @series.
  *
@@ -356,6 +359,7 @@ check_targets (LdaFileSet             *stage,
                const char             *folder,
                const LdaExportOptions *options,
                GPtrArray              *targets,
+               GPtrArray              *stale,
                GPtrArray              *stems,
                GArray                 *selection,
                GError                **error)
@@ -364,14 +368,26 @@ check_targets (LdaFileSet             *stage,
     if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
       return FALSE;
 
-  for (guint k = 0; k < selection->len; k++)
-    if (!lda_export_layout_check_other_side (folder, options,
-                                             g_ptr_array_index (stems, g_array_index (selection, guint, k)),
-                                             error))
-      return FALSE;
+  /* The other side of an earlier split is no obstacle when that export
+   * is replaced whole (its files listed, lda-export-manifest.c). */
+  if (stale->len == 0)
+    for (guint k = 0; k < selection->len; k++)
+      if (!lda_export_layout_check_other_side (folder, options,
+                                               g_ptr_array_index (stems, g_array_index (selection, guint, k)),
+                                               error))
+        return FALSE;
 
   if (options->overwrite)
     return TRUE;
+  /* Files of an earlier export this one would remove: asked about as the
+   * files it would replace are. */
+  if (stale->len > 0)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
+                   _("%s: already holds an earlier export, which this one would replace"),
+                   folder);
+      return FALSE;
+    }
   for (guint i = 0; i < targets->len; i++)
     {
       const char *path = g_ptr_array_index (targets, i);
@@ -387,26 +403,69 @@ check_targets (LdaFileSet             *stage,
   return TRUE;
 }
 
-/* The export's folder and the layout's folders, each once. */
+/* Makes @path and its missing parents, adding those it made to @made,
+ * outermost first. */
+static gboolean
+make_folder (const char  *path,
+             GPtrArray   *made,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  char *at = g_strdup (path);
+
+  while (!g_file_test (at, G_FILE_TEST_EXISTS))
+    {
+      char *up = g_path_get_dirname (at);
+
+      g_ptr_array_insert (missing, 0, at);
+      if (strcmp (up, at) == 0)
+        {
+          g_free (up);
+          at = NULL;
+          break;
+        }
+      at = up;
+    }
+  g_free (at);
+
+  if (!lda_atomic_file_make_folder (path, error))
+    return FALSE;
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (made, g_steal_pointer (&missing->pdata[i]));
+  return TRUE;
+}
+
+/* The export's folder and the layout's folders, each once; @made gets
+ * those that were not there. */
 static gboolean
 make_folders (const char  *folder,
               GPtrArray   *targets,
+              GPtrArray   *made,
               GError     **error)
 {
-  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!lda_atomic_file_make_folder (folder, error))
+  if (!make_folder (folder, made, error))
     return FALSE;
   for (guint i = 0; i < targets->len; i++)
     {
       char *parent = g_path_get_dirname (g_ptr_array_index (targets, i));
 
-      if (!g_hash_table_add (made, parent))
+      if (!g_hash_table_add (seen, parent))
         continue;
-      if (!lda_atomic_file_make_folder (parent, error))
+      if (!make_folder (parent, made, error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* After a failed or cancelled export: the folders it made, left empty
+ * by the staging folder's removal, go too. */
+static void
+remove_made_folders (GPtrArray *made)
+{
+  for (guint i = made->len; i > 0; i--)
+    g_rmdir (g_ptr_array_index (made, i - 1));
 }
 
 /* What the frames of an export add up to, for the files written last. */
@@ -516,6 +575,42 @@ write_summaries (LdaSeries              *series,
   return TRUE;
 }
 
+/* The list of the files written, for the next export into @folder. */
+static gboolean
+stage_manifest (LdaFileSet *stage,
+                const char *folder,
+                GPtrArray  *targets,
+                GError    **error)
+{
+  g_autofree char *path = lda_export_manifest_path (folder);
+  g_autofree char *text = lda_export_manifest_text (folder, targets);
+
+  return stage_bytes (stage, path, text, strlen (text), error);
+}
+
+/**
+ * lda_export_stale_files:
+ * @series: the series to export
+ * @folder: the folder the export would write into
+ * @options: what to export
+ *
+ * The files an earlier export wrote into @folder that this one would not
+ * write again (lda-export-manifest.c): lda_export_run() removes them once
+ * its own files are in place, when @options->overwrite, and fails with
+ * %LDA_ERROR_EXISTS without it, so that a caller can ask first.
+ *
+ * Returns: (transfer full) (element-type filename): the paths
+ */
+GPtrArray *
+lda_export_stale_files (LdaSeries              *series,
+                        const char             *folder,
+                        const LdaExportOptions *options)
+{
+  g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
+
+  return lda_export_manifest_stale (folder, targets);
+}
+
 /**
  * lda_export_run:
  * @series: the series to export
@@ -568,6 +663,8 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) made = NULL;
   g_autoptr(LdaFileSet) stage = NULL;
   g_auto(ExportTotals) totals = {
     g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free),
@@ -590,17 +687,28 @@ lda_export_run (LdaSeries              *series,
   stems = frame_stems (series);
   selection = select_frames (series, options);
   targets = collect_targets (folder, options, stems, selection);
+  stale = lda_export_manifest_stale (folder, targets);
   inputs = series_inputs (series);
   stage = lda_file_set_new (folder, (const char * const *) inputs->pdata);
+  made = g_ptr_array_new_with_free_func (g_free);
 
-  if (!check_targets (stage, folder, options, targets, stems, selection, error) ||
-      !make_folders (folder, targets, error) ||
+  if (!check_targets (stage, folder, options, targets, stale, stems, selection, error))
+    return FALSE;
+  if (!make_folders (folder, targets, made, error) ||
       !export_frames (series, edits, folder, options, stage, stems, selection, &totals,
                       progress, user_data, cancellable, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !write_summaries (series, folder, options, stage, selection, &totals, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+      !stage_manifest (stage, folder, targets, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !lda_file_set_commit (stage, error))
+    {
+      g_clear_pointer (&stage, lda_file_set_free);
+      remove_made_folders (made);
+      return FALSE;
+    }
 
-  return lda_file_set_commit (stage, error);
+  /* The earlier export's files this one did not replace. */
+  lda_export_manifest_remove (folder, stale);
+  return TRUE;
 }

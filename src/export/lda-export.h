@@ -85,6 +85,9 @@ gboolean    lda_export_is_validation (const char     *stem,
 GPtrArray *lda_export_targets (LdaSeries              *series,
                                const char             *folder,
                                const LdaExportOptions *options);
+GPtrArray *lda_export_stale_files (LdaSeries            *series,
+                                   const char           *folder,
+                                   const LdaExportOptions *options);
 gboolean   lda_export_run     (LdaSeries              *series,
                                GPtrArray              *edits,
                                const char             *folder,

@@ -365,6 +365,19 @@ test_export_all_series (void)
   times = column_text (csv, "time_h");
   g_assert_cmpstr (times, ==, "Pos0_t1=3.0000 Pos1_t0=0.0000");
 
+  /* Replacing it with Pos1 alone removes the frame of Pos0 it held,
+   * and says so. */
+  cli_run (&run, "export", in, "-o", out, "--series", "Pos1", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_assert_one_line_error (&run, "earlier export", "--overwrite");
+  cli_run (&run, "export", in, "-o", out, "--series", "Pos1", "--overwrite", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "note: 1 file of the earlier export"));
+  g_clear_pointer (&files, g_free);
+  files = cli_list_dir_text (out);
+  g_assert_cmpstr (files, ==, ".livedead-export Pos1_t0_labels.tif Pos1_t1_labels.tif "
+                              "counts.csv dead_fraction.png dead_fraction.svg");
+
   cli_run (&run, "export", in, "-o", out, "--all-series", "--series", "Pos0", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli_assert_one_line_error (&run, "--all-series", NULL);

@@ -207,7 +207,7 @@ test_same_as_window (Fixture       *fixture,
 
   files = cli_list_dir_text (cli_out);
   g_assert_cmpstr (files, ==,
-                   "counts.csv dead_fraction.png dead_fraction.svg w_t00_labels.tif "
+                   ".livedead-export counts.csv dead_fraction.png dead_fraction.svg w_t00_labels.tif "
                    "w_t01_labels.tif w_t02_labels.tif");
   for (guint t = 0; t < N_TIMES; t++)
     {
@@ -265,7 +265,7 @@ test_training_frames (Fixture       *fixture,
                             "--training-layout", "--frames", "2,0", NULL), ==, 0);
   files = list_tree (cli_out);
   g_assert_cmpstr (files, ==,
-                   "classes.json counts.csv dead_fraction.png dead_fraction.svg "
+                   ".livedead-export classes.json counts.csv dead_fraction.png dead_fraction.svg "
                    "images/w_t00.tif images/w_t02.tif "
                    "masks/w_t00.tif masks/w_t02.tif w_t00_labels.tif w_t02_labels.tif");
 

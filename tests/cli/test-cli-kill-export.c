@@ -412,8 +412,9 @@ make_exports (KillFixture *f)
   g_assert_cmpint (cli_run (&run, "export", f->input, "-o", f->out, "--overwrite",
                             "--training-layout", NULL), ==, 0);
   f->old_files = read_export (f->out);
-  /* 3 files a frame, classes.json, counts.csv, two plots. */
-  g_assert_cmpuint (g_hash_table_size (f->old_files), ==, 3 * N_TIMES + 4);
+  /* 3 files a frame, classes.json, counts.csv, two plots, the list of
+   * them all. */
+  g_assert_cmpuint (g_hash_table_size (f->old_files), ==, 3 * N_TIMES + 5);
 
   save_edits (f->input, TRUE);
   timed = spawn_export (f->input, f->new_out);
@@ -427,7 +428,8 @@ make_exports (KillFixture *f)
     {
       GBytes *old_bytes = g_hash_table_lookup (f->old_files, name);
       gboolean input_or_classes = g_str_has_prefix (name, "images/") ||
-                                  g_str_equal (name, "classes.txt");
+                                  g_str_equal (name, "classes.txt") ||
+                                  g_str_equal (name, ".livedead-export");
 
       g_assert_nonnull (old_bytes);
       if (old_bytes == NULL)
@@ -563,7 +565,8 @@ check_whole_run (KillFixture *f)
   g_assert_cmpstr (run.err, ==, "");
   check_out (f->out, f->old_files, f->new_files, staging, &tally);
   g_assert_cmpuint (tally.new, ==, 2 * N_TIMES + 4);
-  g_assert_cmpuint (tally.same, ==, N_TIMES);
+  /* The images, and the list of the files, are the same in both. */
+  g_assert_cmpuint (tally.same, ==, N_TIMES + 1);
   g_assert_cmpuint (g_hash_table_size (staging), ==, 0);
   names = list_files (f->out);
   g_assert_cmpuint (names->len, ==, g_hash_table_size (f->new_files));

@@ -225,7 +225,7 @@ test_pairs (void)
   g_autofree char *files = lda_test_list_files (out);
 
   g_assert_cmpstr (files, ==,
-                   "classes.json counts.csv dead_fraction.png dead_fraction.svg "
+                   ".livedead-export classes.json counts.csv dead_fraction.png dead_fraction.svg "
                    "images/w_t00.tif images/w_t01.tif masks/w_t00.tif masks/w_t01.tif "
                    "w_t00_labels.tif w_t01_labels.tif");
 
@@ -278,7 +278,7 @@ test_nnunet (void)
   gboolean val1 = lda_export_is_validation ("w_t01", 5, 0.5);
 
   g_assert_cmpstr (files, ==,
-                   "classes.json counts.csv dataset.json dead_fraction.png dead_fraction.svg "
+                   ".livedead-export classes.json counts.csv dataset.json dead_fraction.png dead_fraction.svg "
                    "imagesTr/w_t00_0000.tif imagesTr/w_t00_0001.tif imagesTr/w_t00_0002.tif "
                    "imagesTr/w_t01_0000.tif imagesTr/w_t01_0001.tif imagesTr/w_t01_0002.tif "
                    "labelsTr/w_t00.tif labelsTr/w_t01.tif splits_final.json "
@@ -389,7 +389,7 @@ test_instances (void)
   g_autoptr(LdaImage) hoechst = read_page (input, "w_t00_hoechst.tif", 0);
 
   g_assert_cmpstr (files, ==,
-                   "cellpose/w_t00.tif cellpose/w_t00_masks.tif cellpose/w_t01.tif "
+                   ".livedead-export cellpose/w_t00.tif cellpose/w_t00_masks.tif cellpose/w_t01.tif "
                    "cellpose/w_t01_masks.tif classes.json counts.csv dead_fraction.png "
                    "dead_fraction.svg instances/w_t00_cells.tif instances/w_t00_nuclei.tif "
                    "instances/w_t01_cells.tif instances/w_t01_nuclei.tif "
@@ -534,31 +534,54 @@ test_split_other_side (void)
   g_autofree char *out = export_layout (input, "split", LDA_EXPORT_LAYOUT_INSTANCES, 0.5, 0);
   g_autofree char *before = lda_test_list_files (out);
   g_autofree char *after = NULL;
+  g_autofree char *manifest = g_build_filename (out, ".livedead-export", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *old_side = NULL;
+  g_autofree char *new_side = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
   LdaExportOptions options = { .layout = LDA_EXPORT_LAYOUT_INSTANCES, .val_fraction = 0.5,
                                .overwrite = TRUE };
+  gboolean was_val = lda_export_is_validation ("w_t00", 0, 0.5);
   guint32 seed = 1;
 
   g_assert_no_error (error);
   /* A seed that moves w_t00. */
-  while (lda_export_is_validation ("w_t00", seed, 0.5) == lda_export_is_validation ("w_t00", 0, 0.5))
+  while (lda_export_is_validation ("w_t00", seed, 0.5) == was_val)
     seed++;
   options.seed = seed;
+  old_side = g_build_filename (out, was_val ? "val" : "train", "instances", "w_t00_nuclei.tif",
+                               NULL);
+  new_side = g_build_filename (out, was_val ? "train" : "val", "instances", "w_t00_nuclei.tif",
+                               NULL);
 
+  /* An earlier export that left no list of its files (made by an older
+   * version) cannot be replaced whole: refused, nothing touched. */
+  g_assert_true (g_file_get_contents (manifest, &kept, NULL, NULL));
+  g_assert_cmpint (g_unlink (manifest), ==, 0);
   g_assert_false (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, lda_export_is_validation ("w_t00", 0, 0.5)
-                                            ? "/val/instances/w_t00_nuclei.tif"
-                                            : "/train/instances/w_t00_nuclei.tif"));
+  g_assert_nonnull (strstr (error->message, was_val ? "/val/instances/w_t00_nuclei.tif"
+                                                    : "/train/instances/w_t00_nuclei.tif"));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (manifest, kept, -1, NULL));
   after = lda_test_list_files (out);
   g_assert_cmpstr (after, ==, before);
-  g_clear_error (&error);
+
+  /* With its list, the earlier export is replaced whole: the frame is on
+   * its new side only. */
+  g_assert_true (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (new_side, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (old_side, G_FILE_TEST_EXISTS));
 
   /* The same seed again replaces the files in place. */
   options.seed = 0;
   g_assert_true (lda_export_run (series, NULL, out, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = lda_test_list_files (out);
+  g_assert_cmpstr (after, ==, before);
 
   remove_input (input);
 }

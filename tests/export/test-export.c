@@ -362,7 +362,7 @@ test_all_frames (Fixture       *fixture,
 
   files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
-                   "A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif counts.csv "
+                   ".livedead-export A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif counts.csv "
                    "dead_fraction.png dead_fraction.svg");
   targets = targets_text (fixture->series, out, &options);
   g_assert_cmpstr (targets, ==, files);
@@ -440,7 +440,7 @@ test_training_layout (Fixture       *fixture,
 
   files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
-                   "A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif classes.json "
+                   ".livedead-export A1_t00_labels.tif A1_t01_labels.tif A1_t02_labels.tif classes.json "
                    "counts.csv dead_fraction.png dead_fraction.svg "
                    "images/A1_t00.tif images/A1_t01.tif images/A1_t02.tif "
                    "masks/A1_t00.tif masks/A1_t01.tif masks/A1_t02.tif");
@@ -578,7 +578,7 @@ test_selected_frames (Fixture       *fixture,
 
   files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
-                   "A1_t00_labels.tif A1_t02_labels.tif classes.json counts.csv "
+                   ".livedead-export A1_t00_labels.tif A1_t02_labels.tif classes.json counts.csv "
                    "dead_fraction.png dead_fraction.svg "
                    "images/A1_t00.tif images/A1_t02.tif "
                    "masks/A1_t00.tif masks/A1_t02.tif");
@@ -618,6 +618,8 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpstr (files, ==, "");
   g_assert_cmpuint (calls->len, >=, 1);
   g_clear_pointer (&files, g_free);
+  /* Nor the folders it made for them (images/, masks/, the folder). */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
   /* Cancelled before it starts: no file at all. */
   g_assert_false (lda_export_run (fixture->series, fixture->edits, early, &options,
@@ -625,6 +627,63 @@ test_cancel (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   files = lda_test_list_files (early);
   g_assert_cmpstr (files, ==, "");
+  g_assert_false (g_file_test (early, G_FILE_TEST_EXISTS));
+}
+
+/* An export into the folder of an earlier one replaces it whole: the
+ * earlier files it does not write again go once its own are in place
+ * (asked first: without overwrite it fails), the folders they leave
+ * empty too; the person's own files stay, and so does anything outside
+ * the folder, whatever the list of the earlier files says. */
+static void
+test_replaces_earlier (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *out = out_folder (fixture, "replaced");
+  g_autofree char *notes = g_build_filename (out, "notes.txt", NULL);
+  g_autofree char *mine = g_build_filename (out, "images", "mine.tif", NULL);
+  g_autofree char *outside = out_folder (fixture, "outside.txt");
+  g_autofree char *manifest = g_build_filename (out, ".livedead-export", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *tampered = NULL;
+  g_autofree char *files = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint second[] = { 1 };
+  LdaExportOptions all = { .layout = LDA_EXPORT_LAYOUT_PAIRS };
+  LdaExportOptions one = { .frames = second, .n_frames = 1 };
+
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, out, &all, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (notes, "mine", -1, NULL));
+  g_assert_true (g_file_set_contents (mine, "mine", -1, NULL));
+  g_assert_true (g_file_set_contents (outside, "not the export's", -1, NULL));
+  /* A list that points out of the folder is not followed. */
+  g_assert_true (g_file_get_contents (manifest, &listed, NULL, NULL));
+  tampered = g_strconcat (listed, "../outside.txt\nmasks/../../outside.txt\n", outside, "\n",
+                          NULL);
+  g_assert_true (g_file_set_contents (manifest, tampered, -1, NULL));
+
+  stale = lda_export_stale_files (fixture->series, out, &one);
+  g_assert_cmpuint (stale->len, ==, 9);
+  g_assert_false (lda_export_run (fixture->series, fixture->edits, out, &one, NULL, NULL, NULL,
+                                  &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  one.overwrite = TRUE;
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, out, &one, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  files = lda_test_list_files (out);
+  g_assert_cmpstr (files, ==, ".livedead-export A1_t01_labels.tif counts.csv dead_fraction.png "
+                              "dead_fraction.svg images/mine.tif notes.txt");
+  g_assert_true (g_file_test (outside, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&listed, g_free);
+  g_assert_true (g_file_get_contents (manifest, &listed, NULL, NULL));
+  g_assert_cmpstr (listed, ==, "A1_t01_labels.tif\ncounts.csv\ndead_fraction.png\n"
+                               "dead_fraction.svg\n");
 }
 
 static void
@@ -718,7 +777,7 @@ test_names (void)
 
   files = lda_test_list_files (out);
   g_assert_cmpstr (files, ==,
-                   "_hidden_labels.tif counts.csv dead_fraction.png dead_fraction.svg "
+                   ".livedead-export _hidden_labels.tif counts.csv dead_fraction.png dead_fraction.svg "
                    "well_3_a-2_labels.tif well_3_a_labels.tif");
   csv = read_text (out, "counts.csv");
   g_assert_nonnull (strstr (csv, "\nwell_3_a,"));
@@ -803,6 +862,7 @@ main (int    argc,
   ADD ("/export/exists", test_exists);
   ADD ("/export/selected-frames", test_selected_frames);
   ADD ("/export/cancel", test_cancel);
+  ADD ("/export/replaces-earlier", test_replaces_earlier);
   ADD ("/export/deterministic", test_deterministic);
   ADD ("/export/edits-size", test_edits_size);
   ADD ("/export/plot-edges", test_plot_edges);
