@@ -620,8 +620,9 @@ seed_to_setting (const GValue       *value,
  * @self: an export dialog
  * @settings: the application's settings
  *
- * The layout, the validation fraction and the seed start as the last
- * export left them, and what the person chooses is kept for the next.
+ * The layout, the validation fraction, the seed and (in a folder of
+ * several wells) whether all wells are exported start as the last export
+ * left them, and what the person chooses is kept for the next.
  */
 void
 lda_export_dialog_bind_settings (LdaExportDialog *self,
@@ -638,6 +639,10 @@ lda_export_dialog_bind_settings (LdaExportDialog *self,
                                 gtk_spin_button_get_adjustment (self->seed_spin), "value",
                                 G_SETTINGS_BIND_DEFAULT, seed_from_setting, seed_to_setting,
                                 NULL, NULL);
+  /* Only where there is a choice of wells. */
+  if (gtk_widget_get_visible (self->wells_box))
+    g_settings_bind (settings, "export-all-wells", self->all_wells_check, "active",
+                     G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

@@ -387,6 +387,67 @@ auto_contrast_action (GtkWidget  *widget,
 
 /* Export */
 
+/* The image folders and where each was last exported to, most recent
+ * first ("export-folders"). */
+#define EXPORT_FOLDERS_KEPT 20
+
+static void
+remember_export_folder (LdaWindow  *self,
+                        const char *folder)
+{
+  const char *images = lda_series_get_folder (self->series);
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "export-folders");
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *from, *to;
+  guint n = 1;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  g_variant_builder_add (&builder, "(ss)", images, folder);
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s)", &from, &to))
+    if (g_strcmp0 (from, images) != 0 && n++ < EXPORT_FOLDERS_KEPT)
+      g_variant_builder_add (&builder, "(ss)", from, to);
+  g_settings_set_value (self->settings, "export-folders", g_variant_builder_end (&builder));
+}
+
+/* Where the open images were last exported to, or %NULL. */
+static char *
+remembered_export_folder (LdaWindow *self)
+{
+  const char *images = lda_series_get_folder (self->series);
+  g_autoptr(GVariant) kept = g_settings_get_value (self->settings, "export-folders");
+  GVariantIter iter;
+  const char *from, *to;
+
+  g_variant_iter_init (&iter, kept);
+  while (g_variant_iter_next (&iter, "(&s&s)", &from, &to))
+    if (g_strcmp0 (from, images) == 0)
+      return g_strdup (to);
+
+  return NULL;
+}
+
+/* Where these images went last time; else beside the images, unless the
+ * project cannot be saved there (or is the bundled sample): then in the
+ * person's documents. */
+static char *
+default_export_folder (LdaWindow *self)
+{
+  char *folder = remembered_export_folder (self);
+  const char *documents;
+  g_autofree char *name = NULL;
+
+  if (folder != NULL)
+    return folder;
+  if (!lda_document_get_location (self->document)->fallback)
+    return g_build_filename (lda_series_get_folder (self->series), "export", NULL);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  name = g_strdup_printf ("%s export", lda_series_get_name (self->series));
+  return g_build_filename (documents != NULL ? documents : g_get_home_dir (), name, NULL);
+}
+
 static void
 on_exported (LdaExportDialog *dialog,
              const char      *folder,
@@ -418,6 +479,7 @@ on_exported (LdaExportDialog *dialog,
 
   message = g_strdup_printf (_("Exported to %s"), folder);
   lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
+  remember_export_folder (self, folder);
 }
 
 static void
@@ -448,18 +510,7 @@ present_export_dialog (LdaWindow *self)
       g_ptr_array_add (copies, copy);
     }
 
-  /* Beside the images, unless the project cannot be saved there (or is
-   * the bundled sample): then in the person's documents. */
-  if (lda_document_get_location (self->document)->fallback)
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-      g_autofree char *name = g_strdup_printf ("%s export", lda_series_get_name (self->series));
-
-      folder = g_build_filename (documents != NULL ? documents : g_get_home_dir (), name, NULL);
-    }
-  else
-    folder = g_build_filename (lda_series_get_folder (self->series), "export", NULL);
-
+  folder = default_export_folder (self);
   dialog = lda_export_dialog_new (GTK_WINDOW (self), lda_series_copy (self->series),
                                   g_steal_pointer (&copies), self->frame, folder);
   lda_export_dialog_bind_settings (dialog, self->settings);

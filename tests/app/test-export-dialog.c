@@ -214,6 +214,32 @@ test_all_wells (void)
                    LDA_FRAME_EXPORTED);
   g_assert_true (lda_series_get_frame (lda_window_get_series (window), 1)->has_counts);
 
+  /* Where it went is kept for these images; the next export starts
+   * there, all wells again. */
+  while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 1)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    const char *images = lda_series_get_folder (lda_window_get_series (window));
+    g_autoptr(GVariant) kept = g_settings_get_value (window->settings, "export-folders");
+    g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
+    const char *from, *to;
+
+    g_assert_cmpuint (g_variant_n_children (kept), ==, 1);
+    g_variant_get_child (kept, 0, "(&s&s)", &from, &to);
+    g_assert_cmpstr (from, ==, images);
+    g_assert_cmpstr (to, ==, out);
+
+    g_settings_set_value (window->settings, "export-folders",
+                          g_variant_new_parsed ("[(%s, %s), ('/other/images', '/other/export')]",
+                                                images, elsewhere));
+    dialog = present_dialog (window);
+    g_assert_cmpstr (lda_export_dialog_get_folder (dialog), ==, elsewhere);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog,
+                                                                         "all_wells_check"))));
+    g_assert_false (gtk_widget_get_sensitive (child (dialog, "current_check")));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
 }
