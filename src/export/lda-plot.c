@@ -29,6 +29,7 @@
 #include "lda-atomic-file.h"
 #include "lda-error.h"
 #include "lda-plot.h"
+#include "lda-plot-font.h"
 #include "lda-series-curves.h"
 
 /**
@@ -60,138 +61,6 @@ lda_plot_check_support (GError **error)
 #define PLOT_RIGHT   28.0
 #define PLOT_TOP     24.0
 #define PLOT_BOTTOM  64.0
-
-/* A stroke font of the characters the plot writes.  A glyph sits on a
- * grid 4 units wide: digits and ascenders from y = 0 to the baseline at
- * y = 6, the body of lower-case letters from y = 2.  Its strokes are
- * separated by spaces, each a polyline of points written as two digits
- * "xy"; a stroke of one point is a dot. */
-typedef struct
-{
-  char        c;
-  guint8      advance;
-  const char *strokes;
-} Glyph;
-
-static const Glyph glyphs[] = {
-  { '0', 5, "103041453616050110" },
-  { '1', 5, "112026 1636" },
-  { '2', 5, "01103041420646" },
-  { '3', 5, "004022324345361605" },
-  { '4', 5, "3036 300444" },
-  { '5', 5, "4000033344453606" },
-  { '6', 5, "30100105163645443303" },
-  { '7', 5, "004016" },
-  { '8', 5, "103041423313020110 1304051636454433" },
-  { '9', 5, "43130201103041453616" },
-  { '.', 3, "16" },
-  { '-', 5, "0343" },
-  { ' ', 3, "" },
-  { '(', 3, "20111526" },
-  { ')', 3, "00111506" },
-  { 'a', 5, "12324346 441405163645" },
-  { 'c', 5, "421203051646" },
-  { 'd', 5, "4046 4332120305163645" },
-  { 'e', 5, "044443321203051646" },
-  { 'f', 4, "30202126 1232" },
-  { 'h', 5, "0006 0312324346" },
-  { 'i', 3, "1216 10" },
-  { 'm', 5, "0602 03122326 23324346" },
-  { 'n', 5, "0602 0312324346" },
-  { 'o', 5, "123243453616050312" },
-  { 'r', 5, "0206 042242" },
-  { 't', 4, "10152636 0232" },
-};
-
-static const Glyph *
-find_glyph (char c)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (glyphs); i++)
-    if (glyphs[i].c == c)
-      return &glyphs[i];
-
-  return NULL;
-}
-
-/* The width of @text in grid units, without the gap after the last glyph. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      const Glyph *glyph = find_glyph (*p);
-
-      width += glyph != NULL ? glyph->advance : 5;
-    }
-
-  return width > 0 ? width - 1 : 0;
-}
-
-/* Draws @text with its cap height @size pixels, anchored at (@x, @y):
- * @halign 0 puts its left edge there, 0.5 its centre, 1 its right edge;
- * @y is the middle of the digits' height. */
-static void
-draw_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      size,
-           double      halign)
-{
-  double scale = size / 6.0;
-  double pen = 0;
-
-  cairo_save (cr);
-  cairo_translate (cr, x - halign * text_width (text) * scale, y - 3.0 * scale);
-  cairo_scale (cr, scale, scale);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      const Glyph *glyph = find_glyph (*p);
-      const char *s;
-
-      if (glyph == NULL)
-        {
-          pen += 5;
-          continue;
-        }
-
-      for (s = glyph->strokes; *s != '\0'; )
-        {
-          guint n_points = 0;
-
-          for (; g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]); s += 2, n_points++)
-            {
-              double px = pen + (s[0] - '0');
-              double py = s[1] - '0';
-
-              if (n_points == 0)
-                cairo_move_to (cr, px, py);
-              else
-                cairo_line_to (cr, px, py);
-            }
-          /* One point: a dot, drawn by the round cap of an empty segment. */
-          if (n_points == 1)
-            cairo_rel_line_to (cr, 0, 0);
-          while (*s == ' ')
-            s++;
-        }
-
-      pen += glyph->advance;
-    }
-
-  /* The path is kept across the restore; stroke it in device units so the
-   * pen is as thick whatever the size. */
-  cairo_restore (cr);
-  cairo_save (cr);
-  cairo_set_line_width (cr, MAX (1.0, size / 7.0));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
 
 /* @time: hours when every plotted frame's files say when it was taken,
  * else the time index; @curve: the field it belongs to
@@ -244,11 +113,83 @@ crisp (double v)
   return floor (v) + 0.5;
 }
 
+/* A colour each for the curves of several fields or wells, the first
+ * the single curve's red. */
+static const double palette[][3] = {
+  { 0.80, 0.16, 0.16 }, { 0.12, 0.47, 0.71 }, { 0.17, 0.60, 0.17 }, { 0.93, 0.47, 0.05 },
+  { 0.55, 0.36, 0.74 }, { 0.55, 0.34, 0.29 }, { 0.85, 0.40, 0.70 }, { 0.45, 0.45, 0.45 },
+};
+
+#define LEGEND_MAX 8
+
 static void
-draw_plot (cairo_t         *cr,
-           const PlotPoint *points,
-           guint            n_points,
-           gboolean         hours)
+set_curve_colour (cairo_t *cr,
+                  guint    curve)
+{
+  const double *rgb = palette[curve % G_N_ELEMENTS (palette)];
+
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Which colour is which curve, at the top left of the plot: the curves'
+ * names, as many as fit, then how many more. */
+static void
+draw_legend (cairo_t            *cr,
+             const char * const *titles,
+             guint               n_curves,
+             double              left,
+             double              top)
+{
+  const guint shown = n_curves <= LEGEND_MAX ? n_curves : LEGEND_MAX - 1;
+  const double size = 10, row = 16, swatch = 18;
+  g_autofree char *more = NULL;
+  double width = 0;
+  guint n_rows = shown;
+
+  if (shown < n_curves)
+    {
+      more = g_strdup_printf ("and %u more", n_curves - shown);
+      width = lda_plot_text_width (more);
+      n_rows++;
+    }
+  for (guint c = 0; c < shown; c++)
+    width = MAX (width, lda_plot_text_width (titles[c] != NULL ? titles[c] : "other"));
+  width = swatch + 8 + width * size / 6.0 + 16;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, left, top, width, n_rows * row + 8);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.80, 0.80, 0.80);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  for (guint c = 0; c < n_rows; c++)
+    {
+      double y = top + 4 + row * (c + 0.5);
+
+      if (c < shown)
+        {
+          set_curve_colour (cr, c);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, left + 8, y);
+          cairo_line_to (cr, left + 8 + swatch, y);
+          cairo_stroke (cr);
+        }
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      lda_plot_draw_text (cr, c < shown ? (titles[c] != NULL ? titles[c] : "other") : more,
+                          left + 8 + swatch + 8, y, size, 0.0);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_plot (cairo_t            *cr,
+           const PlotPoint    *points,
+           guint               n_points,
+           gboolean            hours,
+           const char * const *titles,
+           guint               n_curves)
 {
   const double x0 = PLOT_LEFT, x1 = PLOT_WIDTH - PLOT_RIGHT;
   const double y0 = PLOT_HEIGHT - PLOT_BOTTOM, y1 = PLOT_TOP;
@@ -301,7 +242,7 @@ draw_plot (cairo_t         *cr,
       cairo_move_to (cr, x0 - 6, y);
       cairo_line_to (cr, x0, y);
       cairo_stroke (cr);
-      draw_text (cr, labels[i], x0 - 12, y, 10, 1.0);
+      lda_plot_draw_text (cr, labels[i], x0 - 12, y, 10, 1.0);
     }
 
   /* Ticks and labels of the time. */
@@ -317,7 +258,7 @@ draw_plot (cairo_t         *cr,
       cairo_move_to (cr, x, y0);
       cairo_line_to (cr, x, y0 + 6);
       cairo_stroke (cr);
-      draw_text (cr, label, x, y0 + 18, 10, 0.5);
+      lda_plot_draw_text (cr, label, x, y0 + 18, 10, 0.5);
     }
 
   /* Axes. */
@@ -327,32 +268,46 @@ draw_plot (cairo_t         *cr,
   cairo_line_to (cr, x1, crisp (y0));
   cairo_stroke (cr);
 
-  draw_text (cr, hours ? "time (h)" : "time", (x0 + x1) / 2, PLOT_HEIGHT - 18, 12, 0.5);
+  lda_plot_draw_text (cr, hours ? "time (h)" : "time", (x0 + x1) / 2, PLOT_HEIGHT - 18, 12, 0.5);
   cairo_save (cr);
   cairo_translate (cr, 24, (y0 + y1) / 2);
   cairo_rotate (cr, -G_PI / 2);
-  draw_text (cr, "dead fraction", 0, 0, 12, 0.5);
+  lda_plot_draw_text (cr, "dead fraction", 0, 0, 12, 0.5);
   cairo_restore (cr);
 
-  /* The curves: each field's points joined in time order. */
-  cairo_set_source_rgb (cr, 0.80, 0.16, 0.16);
+  /* The curves: each field's points joined in time order, in a colour of
+   * its own when there are several (one curve is drawn as it always was). */
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < n_points; i++)
+  for (guint first = 0, end; first < n_points; first = end)
     {
-      if (i == 0 || points[i].curve != points[i - 1].curve)
-        cairo_move_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
+      end = first;
+      if (n_curves > 1)
+        while (end < n_points && points[end].curve == points[first].curve)
+          end++;
       else
-        cairo_line_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
-    }
-  cairo_stroke (cr);
+        end = n_points;
 
-  for (guint i = 0; i < n_points; i++)
-    {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, X_OF (points[i].time), Y_OF (points[i].fraction), 3.5, 0, 2 * G_PI);
+      set_curve_colour (cr, n_curves > 1 ? points[first].curve : 0);
+      for (guint i = first; i < end; i++)
+        {
+          if (i == first || points[i].curve != points[i - 1].curve)
+            cairo_move_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
+          else
+            cairo_line_to (cr, X_OF (points[i].time), Y_OF (points[i].fraction));
+        }
+      cairo_stroke (cr);
+
+      for (guint i = first; i < end; i++)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, X_OF (points[i].time), Y_OF (points[i].fraction), 3.5, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
     }
-  cairo_fill (cr);
+
+  if (n_curves > 1)
+    draw_legend (cr, titles, n_curves, x0 + 8, y1 + 4);
 
 #undef X_OF
 #undef Y_OF
@@ -381,11 +336,13 @@ cairo_failed (cairo_status_t  status,
 }
 
 static gboolean
-write_png (const PlotPoint *points,
-           guint            n_points,
-           gboolean         hours,
-           const char      *path,
-           GError         **error)
+write_png (const PlotPoint    *points,
+           guint               n_points,
+           gboolean            hours,
+           const char * const *titles,
+           guint               n_curves,
+           const char         *path,
+           GError            **error)
 {
 #ifdef CAIRO_HAS_PNG_FUNCTIONS
   g_autoptr(GByteArray) png = g_byte_array_new ();
@@ -395,7 +352,7 @@ write_png (const PlotPoint *points,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, PLOT_WIDTH, PLOT_HEIGHT);
   cr = cairo_create (surface);
-  draw_plot (cr, points, n_points, hours);
+  draw_plot (cr, points, n_points, hours, titles, n_curves);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -499,11 +456,13 @@ renumber_svg_ids (const char *data,
 }
 
 static gboolean
-write_svg (const PlotPoint *points,
-           guint            n_points,
-           gboolean         hours,
-           const char      *path,
-           GError         **error)
+write_svg (const PlotPoint    *points,
+           guint               n_points,
+           gboolean            hours,
+           const char * const *titles,
+           guint               n_curves,
+           const char         *path,
+           GError            **error)
 {
 #ifdef CAIRO_HAS_SVG_SURFACE
   g_autoptr(GByteArray) svg = g_byte_array_new ();
@@ -518,7 +477,7 @@ write_svg (const PlotPoint *points,
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
 #endif
   cr = cairo_create (surface);
-  draw_plot (cr, points, n_points, hours);
+  draw_plot (cr, points, n_points, hours, titles, n_curves);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -568,6 +527,8 @@ lda_plot_write (LdaSeries   *series,
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PlotPoint));
   g_autofree guint *curves = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree guint *plotted = NULL;
   guint n_curves;
   gboolean hours = TRUE;
   guint n_series = 0;
@@ -612,8 +573,27 @@ lda_plot_write (LdaSeries   *series,
         lda_series_get_frame (series, g_array_index (points, PlotPoint, i).order)->time_index;
   g_array_sort (points, compare_points);
 
-  return write_png ((const PlotPoint *) (gpointer) points->data, points->len, hours, png_path,
-                    error) &&
-         write_svg ((const PlotPoint *) (gpointer) points->data, points->len, hours, svg_path,
-                    error);
+  /* The curves plotted, numbered again from 0 in the order of their
+   * first frames, and their names for the legend. */
+  plotted = g_new (guint, MAX (n_curves, 1));
+  for (guint c = 0; c < n_curves; c++)
+    plotted[c] = G_MAXUINT;
+  titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < points->len; i++)
+    {
+      PlotPoint *point = &g_array_index (points, PlotPoint, i);
+
+      if (plotted[point->curve] == G_MAXUINT)
+        {
+          plotted[point->curve] = titles->len;
+          g_ptr_array_add (titles, lda_series_curve_title (series, point->order));
+        }
+      point->curve = plotted[point->curve];
+    }
+  n_curves = titles->len;
+
+  return write_png ((const PlotPoint *) (gpointer) points->data, points->len, hours,
+                    (const char * const *) titles->pdata, n_curves, png_path, error) &&
+         write_svg ((const PlotPoint *) (gpointer) points->data, points->len, hours,
+                    (const char * const *) titles->pdata, n_curves, svg_path, error);
 }

@@ -27,12 +27,13 @@
 
 /* A folder of three copies of the sample triple, named @names. */
 static char *
-frames_named (const char * const names[3])
+frames_named_n (const char * const *names,
+                guint               n)
 {
   static const char * const channels[] = { "bf", "hoechst", "draq7" };
   char *dir = lda_test_tmp_dir ("lda-plot");
 
-  for (guint t = 0; t < 3; t++)
+  for (guint t = 0; t < n; t++)
     for (guint c = 0; c < G_N_ELEMENTS (channels); c++)
       {
         g_autofree char *from = lda_test_sample_file (channels[c]);
@@ -49,6 +50,12 @@ frames_named (const char * const names[3])
   return dir;
 }
 
+static char *
+frames_named (const char * const names[3])
+{
+  return frames_named_n (names, 3);
+}
+
 /* A1_t00 … A1_t02. */
 static char *
 three_frames (void)
@@ -59,6 +66,24 @@ three_frames (void)
 }
 
 /* Whether the pixel at (x, y) is the curve's red (204, 41, 41). */
+/* The pixel at (@x, @y) is near the colour given. */
+static gboolean
+is_colour (cairo_surface_t *png,
+           double           x,
+           double           y,
+           guint            r,
+           guint            g,
+           guint            b)
+{
+  const guint8 *data = cairo_image_surface_get_data (png);
+  int stride = cairo_image_surface_get_stride (png);
+  guint32 pixel = *(const guint32 *) (gconstpointer) (data + (int) y * stride + (int) x * 4);
+
+  return ABS ((int) ((pixel >> 16) & 0xff) - (int) r) < 40 &&
+         ABS ((int) ((pixel >> 8) & 0xff) - (int) g) < 40 &&
+         ABS ((int) (pixel & 0xff) - (int) b) < 40;
+}
+
 static gboolean
 is_red (cairo_surface_t *png,
         double           x,
@@ -175,9 +200,57 @@ test_a_curve_per_field (void)
   png = cairo_image_surface_create_from_png (png_path);
   g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
 
-  g_assert_true (is_red (png, (X0 + X1) / 2, Y1));
+  /* A1 red, B2 (the second curve) blue; not joined across. */
+  g_assert_true (is_colour (png, (X0 + X1) / 2, Y1, 31, 120, 181));
   g_assert_true (is_red (png, quarter, Y0));
   g_assert_false (is_red (png, quarter, (Y0 + Y1) / 2));
+  g_assert_false (is_colour (png, quarter, (Y0 + Y1) / 2, 31, 120, 181));
+  /* The legend says which is which: a red line, then a blue one, at the
+   * top left. */
+  g_assert_true (is_red (png, X0 + 8 + 9, Y1 + 4 + 4 + 8));
+  g_assert_true (is_colour (png, X0 + 8 + 9, Y1 + 4 + 4 + 16 + 8, 31, 120, 181));
+
+  cairo_surface_destroy (png);
+  lda_test_remove_tree (input);
+  lda_test_remove_tree (out);
+}
+
+/* Ten fields: the legend names seven, each in its colour, and says how
+ * many more. */
+static void
+test_legend_of_many (void)
+{
+  static const char * const names[10] = {
+    "F0_t01", "F1_t01", "F2_t01", "F3_t01", "F4_t01", "F5_t01", "F6_t01", "F7_t01", "F8_t01",
+    "F9_t01",
+  };
+  g_autofree char *input = frames_named_n (names, 10);
+  g_autofree char *out = lda_test_tmp_dir ("lda-plot-out");
+  g_autofree char *png_path = g_build_filename (out, "plot.png", NULL);
+  g_autofree char *svg_path = g_build_filename (out, "plot.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
+  const double swatch_x = X0 + 8 + 9;
+  cairo_surface_t *png;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      LdaCounts counts = { .live = 4, .dead = 0, .dead_fraction = 0.0 };
+
+      lda_series_set_frame_counts (series, i, &counts);
+    }
+  g_assert_true (lda_plot_write (series, NULL, 0, png_path, svg_path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (png_path);
+
+  /* Rows 1, 2 and 7 in the first, second and seventh colours; row 8
+   * is the text "and 3 more", no line. */
+  g_assert_true (is_red (png, swatch_x, Y1 + 8 + 8));
+  g_assert_true (is_colour (png, swatch_x, Y1 + 8 + 16 + 8, 31, 120, 181));
+  g_assert_true (is_colour (png, swatch_x, Y1 + 8 + 6 * 16 + 8, 217, 102, 179));
+  g_assert_true (is_colour (png, swatch_x, Y1 + 8 + 7 * 16 + 8, 255, 255, 255));
 
   cairo_surface_destroy (png);
   lda_test_remove_tree (input);
@@ -193,6 +266,7 @@ main (int    argc,
   g_test_add_func ("/plot/hours", test_hours);
   g_test_add_func ("/plot/index-when-a-time-is-missing", test_index_when_a_time_is_missing);
   g_test_add_func ("/plot/a-curve-per-field", test_a_curve_per_field);
+  g_test_add_func ("/plot/legend-of-many", test_legend_of_many);
 
   return g_test_run ();
 }
