@@ -183,22 +183,17 @@ draw_legend (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-static void
-draw_plot (cairo_t            *cr,
-           const PlotPoint    *points,
-           guint               n_points,
-           gboolean            hours,
-           const char * const *titles,
-           guint               n_curves)
+/* The time axis: from @lo to @hi, whole ticks of the step returned. */
+static guint64
+time_axis (const PlotPoint *points,
+           guint            n_points,
+           gint64          *lo,
+           gint64          *hi)
 {
-  const double x0 = PLOT_LEFT, x1 = PLOT_WIDTH - PLOT_RIGHT;
-  const double y0 = PLOT_HEIGHT - PLOT_BOTTOM, y1 = PLOT_TOP;
-  gint64 lo = 0, hi = 1;
   guint64 step;
 
-#define X_OF(t) (x0 + ((double) (t) - (double) lo) / (double) (hi - lo) * (x1 - x0))
-#define Y_OF(f) (y0 + CLAMP ((f), 0.0, 1.0) * (y1 - y0))
-
+  *lo = 0;
+  *hi = 1;
   if (n_points > 0)
     {
       double first = points[0].time, last = points[0].time;
@@ -209,19 +204,38 @@ draw_plot (cairo_t            *cr,
           last = MAX (last, points[i].time);
         }
       /* Times in hours need not be whole: the axis spans whole ticks. */
-      lo = (gint64) floor (first);
-      hi = (gint64) ceil (last);
-      if (hi == lo)
+      *lo = (gint64) floor (first);
+      *hi = (gint64) ceil (last);
+      if (*hi == *lo)
         {
-          lo = lo > 0 ? lo - 1 : 0;
-          hi = lo + 2;
+          *lo = *lo > 0 ? *lo - 1 : 0;
+          *hi = *lo + 2;
         }
     }
   /* Widen the range out to whole ticks, so that the axis starts and ends
    * on a labelled value. */
-  step = tick_step ((guint64) (hi - lo));
-  lo = lo / (gint64) step * (gint64) step;
-  hi = (hi + (gint64) step - 1) / (gint64) step * (gint64) step;
+  step = tick_step ((guint64) (*hi - *lo));
+  *lo = *lo / (gint64) step * (gint64) step;
+  *hi = (*hi + (gint64) step - 1) / (gint64) step * (gint64) step;
+
+  return step;
+}
+
+static void
+draw_plot (cairo_t            *cr,
+           const PlotPoint    *points,
+           guint               n_points,
+           gboolean            hours,
+           const char * const *titles,
+           guint               n_curves)
+{
+  const double x0 = PLOT_LEFT, x1 = PLOT_WIDTH - PLOT_RIGHT;
+  const double y0 = PLOT_HEIGHT - PLOT_BOTTOM, y1 = PLOT_TOP;
+  gint64 lo, hi;
+  guint64 step = time_axis (points, n_points, &lo, &hi);
+
+#define X_OF(t) (x0 + ((double) (t) - (double) lo) / (double) (hi - lo) * (x1 - x0))
+#define Y_OF(f) (y0 + CLAMP ((f), 0.0, 1.0) * (y1 - y0))
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
