@@ -223,6 +223,8 @@ lda_application_startup (GApplication *app)
     { "win.open-folder", { "<Primary><Shift>o", NULL } },
     { "win.previous-frame", { "Page_Up", "<Alt>Left", NULL } },
     { "win.next-frame", { "Page_Down", "<Alt>Right", NULL } },
+    { "win.previous-series", { "<Primary>Page_Up", NULL } },
+    { "win.next-series", { "<Primary>Page_Down", NULL } },
     { "win.zoom-fit", { "<Primary>0", NULL } },
     { "win.zoom-one", { "<Primary>1", NULL } },
     { "win.zoom-in", { "<Primary>plus", "<Primary>equal", NULL } },

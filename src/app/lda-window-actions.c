@@ -576,6 +576,10 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-frame", NULL, previous_frame_action);
   gtk_widget_class_install_action (widget_class, "win.next-frame", NULL, next_frame_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-frame", "u", go_to_frame_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-series", NULL,
+                                   lda_window_previous_series_action);
+  gtk_widget_class_install_action (widget_class, "win.next-series", NULL,
+                                   lda_window_next_series_action);
   gtk_widget_class_install_action (widget_class, "win.frame-parameters", NULL,
                                    frame_parameters_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "i", show_pane_action);

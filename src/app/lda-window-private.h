@@ -236,6 +236,13 @@ gboolean    lda_window_ask_channels     (LdaWindow  *self,
 
 /* lda-window-series.c */
 gboolean    lda_window_add_series_chooser (LdaWindow *self);
+void        lda_window_series_update_actions (LdaWindow *self);
+void        lda_window_previous_series_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
+void        lda_window_next_series_action     (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
 
 /* lda-window-time.c */
 gboolean    lda_window_series_has_hours (LdaWindow *self);

@@ -3,7 +3,8 @@
  *
  * A drop-down at the start of the frame strip lists them; choosing one
  * opens it as the window opens any series, with the channel map kept for
- * the folder.
+ * the folder.  Ctrl+Page Up and Ctrl+Page Down step to the previous and
+ * the next (win.previous-series, win.next-series).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +35,68 @@ on_series_selected (GtkDropDown *drop_down,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-series", "s", all[chosen]);
 }
 
+/* The open well's place among the folder's, or -1. */
+static int
+series_index (LdaWindow *self)
+{
+  const char * const *all = self->series != NULL ? lda_series_get_all_series (self->series)
+                                                 : NULL;
+
+  for (guint i = 0; all != NULL && all[i] != NULL; i++)
+    if (g_str_has_suffix (lda_series_get_name (self->series), all[i]))
+      return (int) i;
+
+  return -1;
+}
+
+static void
+step_series (LdaWindow *self,
+             int        step)
+{
+  const char * const *all = self->series != NULL ? lda_series_get_all_series (self->series)
+                                                 : NULL;
+  int i = series_index (self);
+
+  if (all == NULL || i < 0 || i + step < 0 || (guint) (i + step) >= g_strv_length ((char **) all))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-series", "s", all[i + step]);
+}
+
+void
+lda_window_previous_series_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  step_series (LDA_WINDOW (widget), -1);
+}
+
+void
+lda_window_next_series_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  step_series (LDA_WINDOW (widget), 1);
+}
+
+/**
+ * lda_window_series_update_actions:
+ * @self: a window
+ *
+ * The previous and the next well can be opened when there is one.
+ */
+void
+lda_window_series_update_actions (LdaWindow *self)
+{
+  const char * const *all = self->series != NULL ? lda_series_get_all_series (self->series)
+                                                 : NULL;
+  int i = series_index (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-series", i > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-series",
+                                 all != NULL && i >= 0 &&
+                                 (guint) i + 1 < g_strv_length ((char **) all));
+}
+
 /**
  * lda_window_add_series_chooser:
  * @self: a window
@@ -60,7 +123,7 @@ lda_window_add_series_chooser (LdaWindow *self)
     return FALSE;
 
   drop_down = gtk_drop_down_new_from_strings (all);
-  gtk_widget_set_tooltip_text (drop_down, _("Well or position"));
+  gtk_widget_set_tooltip_text (drop_down, _("Well or position (Ctrl+Page Up, Ctrl+Page Down)"));
   for (guint i = 0; all[i] != NULL; i++)
     if (g_str_has_suffix (lda_series_get_name (self->series), all[i]))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);

@@ -1,5 +1,6 @@
-/* test-export-dialog.c — the export dialog on a folder of several positions:
- * this one, or all of them in one dataset
+/* test-export-dialog.c — a folder of several positions: moving between
+ * them, and the export dialog's choice of this one or all of them in one
+ * dataset
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -290,6 +291,45 @@ test_damaged_well (void)
   lda_test_remove_tree (dir);
 }
 
+/* Ctrl+Page Down and Ctrl+Page Up open the next and the previous
+ * position, and go no further than the last and the first. */
+static void
+test_next_and_previous (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_positions ();
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos0"));
+  /* The first: no previous. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-series", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos0"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-series", NULL));
+  lda_test_wait_for_result (window);
+  g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos1"));
+  /* The last: no next. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-series", NULL);
+  lda_test_wait_for_result (window);
+  g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos1"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-series", NULL));
+  lda_test_wait_for_result (window);
+  g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos0"));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 /* A folder of one series has no choice of wells. */
 static void
 test_one_series (void)
@@ -333,6 +373,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/all-wells", test_all_wells);
   g_test_add_func ("/export-dialog/damaged-well", test_damaged_well);
   g_test_add_func ("/export-dialog/one-series", test_one_series);
+  g_test_add_func ("/wells/next-and-previous", test_next_and_previous);
 
   return g_test_run ();
 }
