@@ -19,6 +19,9 @@ typedef struct
   char           *topic;
   LdaMessageKind  kind;
   char           *text;
+  char           *button;   /* nullable: a button that does something about it */
+  char           *action;
+  GVariant       *target;   /* nullable */
 } Message;
 
 struct _LdaMessageBar
@@ -32,6 +35,7 @@ struct _LdaMessageBar
   GtkWidget   *box;
   GtkImage    *icon;
   GtkLabel    *label;
+  GtkButton   *action_button;
 };
 
 G_DEFINE_FINAL_TYPE (LdaMessageBar, lda_message_bar, GTK_TYPE_WIDGET)
@@ -51,6 +55,9 @@ message_free (Message *message)
 {
   g_free (message->topic);
   g_free (message->text);
+  g_free (message->button);
+  g_free (message->action);
+  g_clear_pointer (&message->target, g_variant_unref);
   g_free (message);
 }
 
@@ -80,6 +87,17 @@ update (LdaMessageBar *self)
   gtk_widget_add_css_class (self->box, kinds[message->kind].css_class);
   gtk_image_set_from_icon_name (self->icon, kinds[message->kind].icon_name);
   gtk_label_set_text (self->label, message->text);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_button), message->button != NULL);
+  /* The target first: an action named with the last message's target
+   * (or none) would not match its parameter. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), NULL);
+  if (message->button != NULL)
+    {
+      gtk_button_set_label (self->action_button, message->button);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->action_button),
+                                              message->target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), message->action);
+    }
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }
 
@@ -142,6 +160,7 @@ lda_message_bar_class_init (LdaMessageBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaMessageBar, box);
   gtk_widget_class_bind_template_child (widget_class, LdaMessageBar, icon);
   gtk_widget_class_bind_template_child (widget_class, LdaMessageBar, label);
+  gtk_widget_class_bind_template_child (widget_class, LdaMessageBar, action_button);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "messagebar");
@@ -176,18 +195,48 @@ lda_message_bar_post (LdaMessageBar  *self,
                       LdaMessageKind  kind,
                       const char     *text)
 {
+  lda_message_bar_post_with_button (self, topic, kind, text, NULL, NULL, NULL);
+}
+
+/**
+ * lda_message_bar_post_with_button:
+ * @self: a message bar
+ * @topic: as lda_message_bar_post()
+ * @kind: as lda_message_bar_post()
+ * @text: as lda_message_bar_post()
+ * @button: (nullable): the label of a button beside the text, with a
+ *   mnemonic
+ * @action: (nullable): the action it activates, "win.…"
+ * @target: (nullable) (transfer floating): the action's parameter
+ *
+ * As lda_message_bar_post(), with a button that does something about
+ * the message, such as opening the folder an export went to.
+ */
+void
+lda_message_bar_post_with_button (LdaMessageBar  *self,
+                                  const char     *topic,
+                                  LdaMessageKind  kind,
+                                  const char     *text,
+                                  const char     *button,
+                                  const char     *action,
+                                  GVariant       *target)
+{
   Message *message;
 
   g_return_if_fail (LDA_IS_MESSAGE_BAR (self));
   g_return_if_fail (topic != NULL);
   g_return_if_fail ((guint) kind < G_N_ELEMENTS (kinds));
   g_return_if_fail (text != NULL);
+  g_return_if_fail ((button == NULL) == (action == NULL));
 
   remove_topic (self, topic);
   message = g_new0 (Message, 1);
   message->topic = g_strdup (topic);
   message->kind = kind;
   message->text = g_strdup (text);
+  message->button = g_strdup (button);
+  message->action = g_strdup (action);
+  message->target = target != NULL ? g_variant_ref_sink (target) : NULL;
   g_ptr_array_add (self->messages, message);
   update (self);
 }

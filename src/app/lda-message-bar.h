@@ -31,6 +31,13 @@ void            lda_message_bar_post     (LdaMessageBar  *self,
                                           const char     *topic,
                                           LdaMessageKind  kind,
                                           const char     *text);
+void            lda_message_bar_post_with_button (LdaMessageBar  *self,
+                                                  const char     *topic,
+                                                  LdaMessageKind  kind,
+                                                  const char     *text,
+                                                  const char     *button,
+                                                  const char     *action,
+                                                  GVariant       *target);
 void            lda_message_bar_withdraw (LdaMessageBar  *self,
                                           const char     *topic);
 void            lda_message_bar_clear    (LdaMessageBar  *self);

@@ -387,6 +387,67 @@ auto_contrast_action (GtkWidget  *widget,
 
 /* Export */
 
+typedef struct
+{
+  LdaWindow *window;
+  char      *path;
+} FolderOpening;
+
+static void
+folder_opened (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FolderOpening *opening = user_data;
+  g_autoptr(GError) error = NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+#else
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+#endif
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot show %s: %s"), opening->path,
+                                                  error->message);
+
+      lda_window_post_message (opening->window, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_ERROR,
+                               message);
+    }
+  g_object_unref (opening->window);
+  g_free (opening->path);
+  g_free (opening);
+}
+
+/* Shows a folder (an export's) in the file manager. */
+static void
+open_folder_of_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FolderOpening *opening = g_new0 (FolderOpening, 1);
+  g_autoptr(GFile) folder = NULL;
+
+  opening->window = g_object_ref (LDA_WINDOW (widget));
+  opening->path = g_variant_dup_string (parameter, NULL);
+  folder = g_file_new_for_path (opening->path);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (folder);
+
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, folder_opened, opening);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (folder);
+    g_autoptr(GAppLaunchContext) context =
+      G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+
+    g_app_info_launch_default_for_uri_async (uri, context, NULL, folder_opened, opening);
+  }
+#endif
+}
+
 /* The image folders and where each was last exported to, most recent
  * first ("export-folders"). */
 #define EXPORT_FOLDERS_KEPT 20
@@ -478,7 +539,9 @@ on_exported (LdaExportDialog *dialog,
       }
 
   message = g_strdup_printf (_("Exported to %s"), folder);
-  lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
+  lda_message_bar_post_with_button (self->message_bar, LDA_MESSAGE_TOPIC_EXPORT,
+                                    LDA_MESSAGE_INFO, message, _("_Open Folder"),
+                                    "win.open-folder-of", g_variant_new_string (folder));
   remember_export_folder (self, folder);
 }
 
@@ -589,6 +652,8 @@ lda_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.auto-contrast", NULL, auto_contrast_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder-of", "s",
+                                   open_folder_of_action);
   gtk_widget_class_install_action (widget_class, "win.acknowledge-damage", NULL,
                                    acknowledge_damage_action);
 

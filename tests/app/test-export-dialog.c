@@ -13,6 +13,7 @@
 #include "app-test-util.h"
 #include "lda-edits.h"
 #include "lda-export-dialog.h"
+#include "lda-message-bar.h"
 #include "lda-project.h"
 #include "lda-test-lib.h"
 #include "lda-tiff.h"
@@ -209,6 +210,20 @@ test_all_wells (void)
   g_assert_cmpuint (label_at (out, "Pos1_t1_labels.tif", 40, 40), ==, LDA_CLASS_DRAQ7);
   g_assert_cmpuint (label_at (out, "Pos1_t0_labels.tif", 30, 20), !=, LDA_CLASS_DRAQ7);
   g_assert_cmpuint (label_at (out, "Pos0_t1_labels.tif", 40, 40), !=, LDA_CLASS_DRAQ7);
+
+  /* The message says where, with a button that opens the folder. */
+  {
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->message_bar),
+                                                                   LDA_TYPE_MESSAGE_BAR,
+                                                                   "action_button"));
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+    g_assert_nonnull (strstr (lda_window_get_message (window), out));
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                     "win.open-folder-of");
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, out);
+  }
 
   /* This position's frames are marked exported in the window. */
   g_assert_cmpint (lda_series_get_frame (lda_window_get_series (window), 1)->state, ==,
