@@ -575,6 +575,23 @@ write_summaries (LdaSeries              *series,
   return TRUE;
 }
 
+/* The earlier export's files this one would remove
+ * (lda_export_manifest_stale()), never one of the inputs, whatever the
+ * list says: an image may have been put where an export once wrote. */
+static GPtrArray *
+stale_files (LdaFileSet *set,
+             const char *folder,
+             GPtrArray  *targets)
+{
+  GPtrArray *stale = lda_export_manifest_stale (folder, targets);
+
+  for (guint i = stale->len; i > 0; i--)
+    if (!lda_file_set_check_target (set, g_ptr_array_index (stale, i - 1), NULL))
+      g_ptr_array_remove_index (stale, i - 1);
+
+  return stale;
+}
+
 /* The list of the files written, for the next export into @folder. */
 static gboolean
 stage_manifest (LdaFileSet *stage,
@@ -607,8 +624,10 @@ lda_export_stale_files (LdaSeries              *series,
                         const LdaExportOptions *options)
 {
   g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
+  g_autoptr(GPtrArray) inputs = series_inputs (series);
+  g_autoptr(LdaFileSet) set = lda_file_set_new (folder, (const char * const *) inputs->pdata);
 
-  return lda_export_manifest_stale (folder, targets);
+  return stale_files (set, folder, targets);
 }
 
 /**
@@ -687,9 +706,9 @@ lda_export_run (LdaSeries              *series,
   stems = frame_stems (series);
   selection = select_frames (series, options);
   targets = collect_targets (folder, options, stems, selection);
-  stale = lda_export_manifest_stale (folder, targets);
   inputs = series_inputs (series);
   stage = lda_file_set_new (folder, (const char * const *) inputs->pdata);
+  stale = stale_files (stage, folder, targets);
   made = g_ptr_array_new_with_free_func (g_free);
 
   if (!check_targets (stage, folder, options, targets, stale, stems, selection, error))

@@ -686,6 +686,35 @@ test_replaces_earlier (Fixture       *fixture,
                                "dead_fraction.svg\n");
 }
 
+/* Exported beside its images, and a list that names one of them: the
+ * image stays. */
+static void
+test_replace_keeps_inputs (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *manifest = g_build_filename (fixture->input, ".livedead-export", NULL);
+  g_autofree char *image = g_build_filename (fixture->input, "A1_t00_bf.tif", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *tampered = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaExportOptions options = { .overwrite = TRUE };
+
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, fixture->input, &options, NULL,
+                                 NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (manifest, &listed, NULL, NULL));
+  tampered = g_strconcat (listed, "A1_t00_bf.tif\n", NULL);
+  g_assert_true (g_file_set_contents (manifest, tampered, -1, NULL));
+
+  stale = lda_export_stale_files (fixture->series, fixture->input, &options);
+  g_assert_cmpuint (stale->len, ==, 0);
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, fixture->input, &options, NULL,
+                                 NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (image, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 assert_same_files (const char *a,
                    const char *b)
@@ -863,6 +892,7 @@ main (int    argc,
   ADD ("/export/selected-frames", test_selected_frames);
   ADD ("/export/cancel", test_cancel);
   ADD ("/export/replaces-earlier", test_replaces_earlier);
+  ADD ("/export/replace-keeps-inputs", test_replace_keeps_inputs);
   ADD ("/export/deterministic", test_deterministic);
   ADD ("/export/edits-size", test_edits_size);
   ADD ("/export/plot-edges", test_plot_edges);
