@@ -221,6 +221,7 @@ lda_message_bar_post_with_button (LdaMessageBar  *self,
                                   const char     *action,
                                   GVariant       *target)
 {
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
   Message *message;
 
   g_return_if_fail (LDA_IS_MESSAGE_BAR (self));
@@ -236,7 +237,7 @@ lda_message_bar_post_with_button (LdaMessageBar  *self,
   message->text = g_strdup (text);
   message->button = g_strdup (button);
   message->action = g_strdup (action);
-  message->target = target != NULL ? g_variant_ref_sink (target) : NULL;
+  message->target = g_steal_pointer (&sunk);
   g_ptr_array_add (self->messages, message);
   update (self);
 }

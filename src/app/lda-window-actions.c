@@ -452,17 +452,33 @@ open_folder_of_action (GtkWidget  *widget,
  * first ("export-folders"). */
 #define EXPORT_FOLDERS_KEPT 20
 
+/* What an export folder is kept for: the image folder, and the well or
+ * position when it holds several. */
+static char *
+export_source (LdaWindow *self)
+{
+  const char *folder = lda_series_get_folder (self->series);
+
+  if (lda_series_get_all_series (self->series) != NULL && lda_series_get_n_frames (self->series) > 0)
+    return g_strdup_printf ("%s%c%s", folder, G_DIR_SEPARATOR,
+                            lda_series_get_frame (self->series, 0)->triple->series);
+  return g_strdup (folder);
+}
+
 static void
 remember_export_folder (LdaWindow  *self,
                         const char *folder)
 {
-  const char *images = lda_series_get_folder (self->series);
+  g_autofree char *images = export_source (self);
   g_autoptr(GVariant) old = g_settings_get_value (self->settings, "export-folders");
   GVariantBuilder builder;
   GVariantIter iter;
   const char *from, *to;
   guint n = 1;
 
+  /* The setting holds strings: a name that is not UTF-8 is not kept. */
+  if (!g_utf8_validate (images, -1, NULL) || !g_utf8_validate (folder, -1, NULL))
+    return;
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
   g_variant_builder_add (&builder, "(ss)", images, folder);
   g_variant_iter_init (&iter, old);
@@ -476,7 +492,7 @@ remember_export_folder (LdaWindow  *self,
 static char *
 remembered_export_folder (LdaWindow *self)
 {
-  const char *images = lda_series_get_folder (self->series);
+  g_autofree char *images = export_source (self);
   g_autoptr(GVariant) kept = g_settings_get_value (self->settings, "export-folders");
   GVariantIter iter;
   const char *from, *to;
@@ -539,9 +555,14 @@ on_exported (LdaExportDialog *dialog,
       }
 
   message = g_strdup_printf (_("Exported to %s"), folder);
-  lda_message_bar_post_with_button (self->message_bar, LDA_MESSAGE_TOPIC_EXPORT,
-                                    LDA_MESSAGE_INFO, message, _("_Open Folder"),
-                                    "win.open-folder-of", g_variant_new_string (folder));
+  /* The action takes a string: a folder whose name is not UTF-8 gets no
+   * button. */
+  if (g_utf8_validate (folder, -1, NULL))
+    lda_message_bar_post_with_button (self->message_bar, LDA_MESSAGE_TOPIC_EXPORT,
+                                      LDA_MESSAGE_INFO, message, _("_Open Folder"),
+                                      "win.open-folder-of", g_variant_new_string (folder));
+  else
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_EXPORT, LDA_MESSAGE_INFO, message);
   remember_export_folder (self, folder);
 }
 

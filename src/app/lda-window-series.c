@@ -35,15 +35,20 @@ on_series_selected (GtkDropDown *drop_down,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-series", "s", all[chosen]);
 }
 
-/* The open well's place among the folder's, or -1. */
+/* The open well's place among the folder's, or -1: by the well its
+ * triples say, not by the end of the series' name ("A1" ends "AA1"). */
 static int
 series_index (LdaWindow *self)
 {
   const char * const *all = self->series != NULL ? lda_series_get_all_series (self->series)
                                                  : NULL;
+  const char *well;
 
-  for (guint i = 0; all != NULL && all[i] != NULL; i++)
-    if (g_str_has_suffix (lda_series_get_name (self->series), all[i]))
+  if (all == NULL || lda_series_get_n_frames (self->series) == 0)
+    return -1;
+  well = lda_series_get_frame (self->series, 0)->triple->series;
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_strcmp0 (all[i], well) == 0)
       return (int) i;
 
   return -1;

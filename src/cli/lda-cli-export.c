@@ -477,6 +477,35 @@ report_success (const ExportArgs       *args,
     }
 }
 
+/* Says how many files of the earlier export were removed, and which one
+ * could not be (it stays listed for the next export). */
+static void
+report_removed (const ExportArgs *args,
+                GPtrArray        *stale)
+{
+  const char *left = NULL;
+  guint removed = 0;
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      const char *path = g_ptr_array_index (stale, i);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+        removed++;
+      else if (left == NULL)
+        left = path;
+    }
+  if (left != NULL)
+    lda_cli_error (_("warning: %s: a file of the earlier export was not removed; the next "
+                     "export into %s tries again"), left, args->output_dir);
+  if (removed > 0 && !args->quiet && !args->json)
+    lda_cli_error (ngettext ("note: %u file of the earlier export in %s, which this one did "
+                             "not write again, was removed",
+                             "note: %u files of the earlier export in %s, which this one did "
+                             "not write again, were removed", removed),
+                   removed, args->output_dir);
+}
+
 int
 lda_cli_export (int    argc,
                 char **argv)
@@ -533,11 +562,7 @@ lda_cli_export (int    argc,
     }
 
   report_success (&args, series, folder, &options, rows);
-  if (stale != NULL && stale->len > 0 && !args.quiet && !args.json)
-    lda_cli_error (ngettext ("note: %u file of the earlier export in %s, which this one did "
-                             "not write again, was removed",
-                             "note: %u files of the earlier export in %s, which this one did "
-                             "not write again, were removed", stale->len),
-                   stale->len, args.output_dir);
+  if (stale != NULL)
+    report_removed (&args, stale);
   return LDA_EXIT_OK;
 }

@@ -195,6 +195,8 @@ lda_export_layout_frame_targets (GPtrArray              *targets,
  * @folder: the export folder
  * @options: the export's options
  * @stem: a frame's file name
+ * @leaving: (nullable) (element-type filename): files this export
+ *   removes (an earlier export's, lda-export-manifest.c): no obstacle
  * @error: return location for an error
  *
  * With a split, refuses a frame whose files an earlier export (with
@@ -208,6 +210,7 @@ gboolean
 lda_export_layout_check_other_side (const char             *folder,
                                     const LdaExportOptions *options,
                                     const char             *stem,
+                                    GHashTable             *leaving,
                                     GError                **error)
 {
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
@@ -235,7 +238,8 @@ lda_export_layout_check_other_side (const char             *folder,
     {
       const char *path = g_ptr_array_index (others, i);
 
-      if (g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+      if (g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK) &&
+          (leaving == NULL || !g_hash_table_contains (leaving, path)))
         {
           g_set_error (error, LDA_ERROR, LDA_ERROR_FAILED,
                        _("%s: an earlier export put frame “%s” on the other side of the "

@@ -48,6 +48,7 @@ void            lda_export_layout_frame_targets (GPtrArray              *targets
 gboolean        lda_export_layout_check_other_side (const char          *folder,
                                                  const LdaExportOptions *options,
                                                  const char             *stem,
+                                                 GHashTable             *leaving,
                                                  GError                **error);
 void            lda_export_layout_summary_targets (GPtrArray            *targets,
                                                  const char             *folder,

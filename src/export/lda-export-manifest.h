@@ -11,10 +11,16 @@ G_BEGIN_DECLS
 
 char      *lda_export_manifest_path   (const char *folder);
 char      *lda_export_manifest_text   (const char *folder,
-                                       GPtrArray  *targets);
+                                       GPtrArray  *targets,
+                                       GPtrArray  *left);
 GPtrArray *lda_export_manifest_stale  (const char *folder,
                                        GPtrArray  *targets);
-void       lda_export_manifest_remove (const char *folder,
-                                       GPtrArray  *stale);
+typedef gboolean (*LdaExportManifestKeep) (const char *path,
+                                           gpointer    user_data);
+
+GPtrArray *lda_export_manifest_remove (const char            *folder,
+                                       GPtrArray             *stale,
+                                       LdaExportManifestKeep  keep,
+                                       gpointer               user_data);
 
 G_END_DECLS

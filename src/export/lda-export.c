@@ -368,14 +368,19 @@ check_targets (LdaFileSet             *stage,
     if (!lda_file_set_check_target (stage, g_ptr_array_index (targets, i), error))
       return FALSE;
 
-  /* The other side of an earlier split is no obstacle when that export
-   * is replaced whole (its files listed, lda-export-manifest.c). */
-  if (stale->len == 0)
+  /* The other side of an earlier split is no obstacle where its files
+   * are those of an earlier export this one removes (lda-export-manifest.c). */
+  {
+    g_autoptr(GHashTable) leaving = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < stale->len; i++)
+      g_hash_table_add (leaving, g_ptr_array_index (stale, i));
     for (guint k = 0; k < selection->len; k++)
       if (!lda_export_layout_check_other_side (folder, options,
                                                g_ptr_array_index (stems, g_array_index (selection, guint, k)),
-                                               error))
+                                               leaving, error))
         return FALSE;
+  }
 
   if (options->overwrite)
     return TRUE;
@@ -592,15 +597,25 @@ stale_files (LdaFileSet *set,
   return stale;
 }
 
-/* The list of the files written, for the next export into @folder. */
+/* An input, which is never removed (LdaExportManifestKeep). */
+static gboolean
+is_input (const char *path,
+          gpointer    set)
+{
+  return !lda_file_set_check_target (set, path, NULL);
+}
+
+/* The list of the files written, and of those of an earlier export still
+ * to be removed, for the next export into @folder. */
 static gboolean
 stage_manifest (LdaFileSet *stage,
                 const char *folder,
                 GPtrArray  *targets,
+                GPtrArray  *stale,
                 GError    **error)
 {
   g_autofree char *path = lda_export_manifest_path (folder);
-  g_autofree char *text = lda_export_manifest_text (folder, targets);
+  g_autofree char *text = lda_export_manifest_text (folder, targets, stale);
 
   return stage_bytes (stage, path, text, strlen (text), error);
 }
@@ -718,7 +733,7 @@ lda_export_run (LdaSeries              *series,
                       progress, user_data, cancellable, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !write_summaries (series, folder, options, stage, selection, &totals, error) ||
-      !stage_manifest (stage, folder, targets, error) ||
+      !stage_manifest (stage, folder, targets, stale, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !lda_file_set_commit (stage, error))
     {
@@ -727,7 +742,16 @@ lda_export_run (LdaSeries              *series,
       return FALSE;
     }
 
-  /* The earlier export's files this one did not replace. */
-  lda_export_manifest_remove (folder, stale);
+  /* The earlier export's files this one did not replace: listed until
+   * they are gone, so that a crash now leaves them to the next export;
+   * then the list says what is left. */
+  if (stale->len > 0)
+    {
+      g_autoptr(GPtrArray) left = lda_export_manifest_remove (folder, stale, is_input, stage);
+      g_autofree char *path = lda_export_manifest_path (folder);
+      g_autofree char *text = lda_export_manifest_text (folder, targets, left);
+
+      lda_atomic_file_write (path, text, strlen (text), NULL);
+    }
   return TRUE;
 }

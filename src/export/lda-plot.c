@@ -121,6 +121,22 @@ static const double palette[][3] = {
 };
 
 #define LEGEND_MAX 8
+/* Longer names are cut, "..." after them, to stay within the plot. */
+#define LEGEND_CHARS 40
+
+/* @title as the legend writes it, in @buffer when cut. */
+static const char *
+legend_name (const char *title,
+             char       *buffer)
+{
+  if (title == NULL)
+    return "other";
+  if (strlen (title) <= LEGEND_CHARS)
+    return title;
+  memcpy (buffer, title, LEGEND_CHARS - 3);
+  strcpy (buffer + LEGEND_CHARS - 3, "...");
+  return buffer;
+}
 
 static void
 set_curve_colour (cairo_t *cr,
@@ -142,6 +158,7 @@ draw_legend (cairo_t            *cr,
 {
   const guint shown = n_curves <= LEGEND_MAX ? n_curves : LEGEND_MAX - 1;
   const double size = 10, row = 16, swatch = 18;
+  char name[LEGEND_MAX][LEGEND_CHARS + 4];
   g_autofree char *more = NULL;
   double width = 0;
   guint n_rows = shown;
@@ -153,7 +170,7 @@ draw_legend (cairo_t            *cr,
       n_rows++;
     }
   for (guint c = 0; c < shown; c++)
-    width = MAX (width, lda_plot_text_width (titles[c] != NULL ? titles[c] : "other"));
+    width = MAX (width, lda_plot_text_width (legend_name (titles[c], name[c])));
   width = swatch + 8 + width * size / 6.0 + 16;
 
   cairo_save (cr);
@@ -177,7 +194,7 @@ draw_legend (cairo_t            *cr,
           cairo_stroke (cr);
         }
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      lda_plot_draw_text (cr, c < shown ? (titles[c] != NULL ? titles[c] : "other") : more,
+      lda_plot_draw_text (cr, c < shown ? legend_name (titles[c], name[c]) : more,
                           left + 8 + swatch + 8, y, size, 0.0);
     }
   cairo_restore (cr);

@@ -235,7 +235,9 @@ test_all_wells (void)
   while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 1)
     g_main_context_iteration (NULL, TRUE);
   {
-    const char *images = lda_series_get_folder (lda_window_get_series (window));
+    /* Kept for the image folder's well. */
+    g_autofree char *images = g_build_filename (lda_series_get_folder (lda_window_get_series (window)),
+                                                "Pos0", NULL);
     g_autoptr(GVariant) kept = g_settings_get_value (window->settings, "export-folders");
     g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
     const char *from, *to;

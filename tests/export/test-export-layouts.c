@@ -586,6 +586,43 @@ test_split_other_side (void)
   remove_input (input);
 }
 
+/* An export from before the list of files (w_t00's on one side), then
+ * one of w_t01 alone that leaves a list, then all frames with a seed
+ * that moves both: w_t01's listed files are replaced whole, but w_t00's
+ * unlisted one on the other side still refuses the export, rather than
+ * leave the frame on both sides. */
+static void
+test_split_other_side_unlisted (void)
+{
+  char *input = make_input ();
+  g_autofree char *out = export_layout (input, "unlisted", LDA_EXPORT_LAYOUT_INSTANCES, 0.5, 0);
+  g_autofree char *manifest = g_build_filename (out, ".livedead-export", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
+  const guint second[] = { 1 };
+  LdaExportOptions one = { .layout = LDA_EXPORT_LAYOUT_INSTANCES, .val_fraction = 0.5,
+                           .overwrite = TRUE, .frames = second, .n_frames = 1 };
+  LdaExportOptions all = { .layout = LDA_EXPORT_LAYOUT_INSTANCES, .val_fraction = 0.5,
+                           .overwrite = TRUE };
+  guint32 seed = 1;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (manifest), ==, 0);
+  g_assert_true (lda_export_run (series, NULL, out, &one, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A seed that moves both frames. */
+  while (lda_export_is_validation ("w_t00", seed, 0.5) == lda_export_is_validation ("w_t00", 0, 0.5) ||
+         lda_export_is_validation ("w_t01", seed, 0.5) == lda_export_is_validation ("w_t01", 0, 0.5))
+    seed++;
+  all.seed = seed;
+  g_assert_false (lda_export_run (series, NULL, out, &all, NULL, NULL, NULL, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "w_t00"));
+
+  remove_input (input);
+}
+
 /* classes.json: the pixel counts of the training masks, frequencies and
  * median-frequency weights. */
 static void
@@ -719,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/export-layouts/instances-of-corrections", test_instances_of_corrections);
   g_test_add_func ("/export-layouts/split-stable", test_split_stable);
   g_test_add_func ("/export-layouts/split-other-side", test_split_other_side);
+  g_test_add_func ("/export-layouts/split-other-side-unlisted", test_split_other_side_unlisted);
   g_test_add_func ("/export-layouts/classes-json", test_classes_json);
 
   return g_test_run ();

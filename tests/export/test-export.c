@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <gio/gio.h>
@@ -686,6 +687,46 @@ test_replaces_earlier (Fixture       *fixture,
                                "dead_fraction.svg\n");
 }
 
+/* The folder named with a separator at its end is the same folder: an
+ * export into "out/" over one into "out" removes nothing it writes; and
+ * a subfolder replaced by a link to elsewhere is not followed. */
+static void
+test_replace_slash_and_links (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *out = out_folder (fixture, "slash");
+  g_autofree char *slashed = g_strconcat (out, "/", NULL);
+  g_autofree char *masks = g_build_filename (out, "masks", NULL);
+  g_autofree char *shared = out_folder (fixture, "shared");
+  g_autofree char *shared_mask = g_build_filename (shared, "A1_t00.tif", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaExportOptions pairs = { .layout = LDA_EXPORT_LAYOUT_PAIRS, .overwrite = TRUE };
+  LdaExportOptions plain = { .overwrite = TRUE };
+
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, out, &pairs, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  before = lda_test_list_files (out);
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, slashed, &pairs, NULL, NULL,
+                                 NULL, &error));
+  g_assert_no_error (error);
+  after = lda_test_list_files (out);
+  g_assert_cmpstr (after, ==, before);
+
+  /* masks/ is now a link to a folder of someone else's files, named as
+   * the earlier export's masks. */
+  lda_test_remove_tree (masks);
+  g_assert_cmpint (g_mkdir (shared, 0777), ==, 0);
+  g_assert_true (g_file_set_contents (shared_mask, "not the export's", -1, NULL));
+  g_assert_cmpint (symlink (shared, masks), ==, 0);
+  g_assert_true (lda_export_run (fixture->series, fixture->edits, out, &plain, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (shared_mask, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Exported beside its images, and a list that names one of them: the
  * image stays. */
 static void
@@ -893,6 +934,7 @@ main (int    argc,
   ADD ("/export/cancel", test_cancel);
   ADD ("/export/replaces-earlier", test_replaces_earlier);
   ADD ("/export/replace-keeps-inputs", test_replace_keeps_inputs);
+  ADD ("/export/replace-slash-and-links", test_replace_slash_and_links);
   ADD ("/export/deterministic", test_deterministic);
   ADD ("/export/edits-size", test_edits_size);
   ADD ("/export/plot-edges", test_plot_edges);
