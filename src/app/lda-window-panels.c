@@ -24,7 +24,7 @@ lda_window_set_panels_params (LdaWindow       *self,
   self->updating_panels = FALSE;
 }
 
-/* "All Frames" or "This Frame", as the frame shown has it. */
+/* "All Time Points" or "This Time Point", as the frame shown has it. */
 void
 lda_window_update_override_display (LdaWindow *self)
 {

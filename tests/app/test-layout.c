@@ -267,7 +267,7 @@ test_export_remembers (void)
 
 static char *make_series (void);
 
-/* "All Frames" on a frame with parameters of its own drops them in one
+/* "All Time Points" on a frame with parameters of its own drops them in one
  * click: the window says so, and how to get them back. */
 static void
 test_all_frames_says_undo (void)
@@ -367,7 +367,7 @@ test_legend_fades (void)
 }
 
 /* A folder of two time points, so that everything a series shows is
- * there: the frame strip, the plot, "All Frames" and "This Frame". */
+ * there: the frame strip, the plot, "All Time Points" and "This Time Point". */
 static char *
 make_series (void)
 {
