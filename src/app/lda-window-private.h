@@ -31,6 +31,8 @@ struct _LdaWindow
   GtkWidget         *panes[LDA_N_PANES];
   LdaImageView      *views[LDA_N_PANES];
   GtkBox            *legend_box;
+  GtkWidget         *strip_box;
+  GtkBox            *series_slot;
   GtkScrolledWindow *frame_scroller;
   GtkBox            *frame_box;
   guint              reveal_tick;   /* brings the current frame's button into view */

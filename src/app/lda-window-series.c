@@ -1,7 +1,7 @@
 /* lda-window-series.c — choosing the well or position of a folder that
  * holds several (Incucyte wells, Micro-Manager positions)
  *
- * A drop-down at the start of the frame strip lists them; choosing one
+ * A drop-down before the frame strip (not scrolled with it) lists them; choosing one
  * opens it as the window opens any series, with the channel map kept for
  * the folder.  Ctrl+Page Up and Ctrl+Page Down step to the previous and
  * the next (win.previous-series, win.next-series).
@@ -106,7 +106,7 @@ lda_window_series_update_actions (LdaWindow *self)
  * lda_window_add_series_chooser:
  * @self: a window
  *
- * Puts the chooser at the start of the frame strip when the open series'
+ * Puts the chooser before the frame strip when the open series'
  * folder holds several wells or positions, and shows the series' notes
  * (lda_series_get_notes()).
  *
@@ -133,7 +133,7 @@ lda_window_add_series_chooser (LdaWindow *self)
     if (g_str_has_suffix (lda_series_get_name (self->series), all[i]))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_series_selected), self);
-  gtk_box_prepend (self->frame_box, drop_down);
+  gtk_box_append (self->series_slot, drop_down);
 
   return TRUE;
 }

@@ -189,6 +189,8 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frame_box))) != NULL)
     gtk_box_remove (self->frame_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->series_slot))) != NULL)
+    gtk_box_remove (self->series_slot, child);
   g_ptr_array_set_size (self->frame_buttons, 0);
 
   curves = lda_series_curves (self->series, &n_curves);
@@ -216,7 +218,8 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
   has_chooser = lda_window_add_series_chooser (self);
   lda_window_reveal_frame (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->frame_scroller), n > 1 || has_chooser);
+  gtk_widget_set_visible (GTK_WIDGET (self->series_slot), has_chooser);
+  gtk_widget_set_visible (self->strip_box, n > 1 || has_chooser);
   gtk_widget_set_visible (self->scope_box, n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->fraction_plot), n > 1);
   lda_fraction_plot_set_n_points (self->fraction_plot, n);

@@ -473,6 +473,8 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "segmented_view", FALSE,
                                              G_STRUCT_OFFSET (LdaWindow, views[LDA_PANE_SEGMENTED]));
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, strip_box);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, series_slot);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_scroller);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, status_label);

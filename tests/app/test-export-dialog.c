@@ -326,6 +326,17 @@ test_next_and_previous (void)
   window = lda_test_window_new_sized (1024, 700);
   lda_test_open_folder (window, dir);
   g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos0"));
+
+  /* The chooser stands before the strip, not in it: a long strip
+   * scrolled to its end leaves it in view. */
+  {
+    GtkWidget *chooser = gtk_widget_get_first_child (GTK_WIDGET (window->series_slot));
+
+    g_assert_true (GTK_IS_DROP_DOWN (chooser));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->series_slot)));
+    g_assert_false (gtk_widget_is_ancestor (chooser, GTK_WIDGET (window->frame_scroller)));
+  }
+
   /* The first: no previous. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-series", NULL);
   lda_test_wait_for_result (window);
