@@ -44,7 +44,18 @@ new_window (void)
 static void
 destroy_window (LdaWindow *window)
 {
+  gpointer alive = window;
+  gint64 deadline = lda_test_deadline (30);
+
+  /* Until the window is gone: a background task that still held it let
+   * it go, and close its project (saving), only after the test had
+   * removed the folder, which then warned that it could not save. */
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_destroy (GTK_WINDOW (window));
+  while (alive != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (alive);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
