@@ -79,12 +79,11 @@ lda_split_seeds_caps (LdaSplitWorkspace *ws,
                       guint32           *visited,
                       gint32            *labels)
 {
-  const gssize around[8] = {
-    -(gssize) stride - 1, -(gssize) stride, -(gssize) stride + 1, -1,
-    1, (gssize) stride - 1, (gssize) stride, (gssize) stride + 1,
-  };
   const double *roots = lda_split_root_table ();
   guint32 *queue = ws->order;
+  gssize around[8];
+
+  lda_split_neighbours (around, stride);
 
   g_array_set_size (ws->seeds, 0);
   for (gsize k = 0; k < m; k++)
@@ -97,18 +96,12 @@ lda_split_seeds_caps (LdaSplitWorkspace *ws,
     {
       const guint32 p = ws->pixels[k];
       const guint16 dp = distance2[p];
-      guint reached = 0;
       guint floor_level;
       gsize head = 0, tail = 0;
       gboolean higher = FALSE;
 
-      for (guint n = 0; n < 8; n++)
-        {
-          guint16 dq = distance2[(gssize) p + around[n]];
-
-          reached |= (guint) (n < 4 ? dq >= dp : dq > dp);
-        }
-      if (reached || lda_split_root (roots, dp) < depth)
+      /* The same test as the union-find's: reached by none. */
+      if (lda_split_reached (distance2, p, around) != 0 || lda_split_root (roots, dp) < depth)
         continue;
 
       /* Its cap, breadth first, until a pixel before it in the order. */

@@ -37,6 +37,39 @@ lda_split_root (const double *table,
   return G_LIKELY (n < LDA_SPLIT_ROOTS) ? table[n] : sqrt ((double) n);
 }
 
+/* The eight neighbours of a pixel in a box @stride wide, the four before
+ * it in raster order first. */
+static inline void
+lda_split_neighbours (gssize around[8],
+                      guint  stride)
+{
+  const gssize w = (gssize) stride;
+
+  around[0] = -w - 1, around[1] = -w, around[2] = -w + 1, around[3] = -1;
+  around[4] = 1, around[5] = w - 1, around[6] = w, around[7] = w + 1;
+}
+
+/* The neighbours of @p that come before it in the seeds' order: deeper,
+ * or as deep and before it in raster order (the first four); a bit each,
+ * found without a branch.  Pixels of no depth never do. */
+static inline guint
+lda_split_reached (const guint16 *distance2,
+                   guint32        p,
+                   const gssize   around[8])
+{
+  const guint16 dp = distance2[p];
+  guint reached = 0;
+
+  for (guint n = 0; n < 8; n++)
+    {
+      guint16 dq = distance2[(gssize) p + around[n]];
+
+      reached |= (guint) (n < 4 ? dq >= dp : dq > dp) << n;
+    }
+
+  return reached;
+}
+
 /* lda-split.c */
 void          lda_split_set_oom           (GError            **error,
                                            guint               width,

@@ -161,12 +161,10 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
                     guint32           *parent,
                     gint32            *labels)
 {
-  const gssize around[8] = {
-    -(gssize) stride - 1, -(gssize) stride, -(gssize) stride + 1, -1,
-    1, (gssize) stride - 1, (gssize) stride, (gssize) stride + 1,
-  };
   const double *roots = lda_split_root_table ();
+  gssize around[8];
 
+  lda_split_neighbours (around, stride);
   g_array_set_size (ws->seeds, 0);
   sort_descending (ws, m, distance2);
 
@@ -175,18 +173,8 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
       guint32 p = ws->order[k];
       double level = -1.0;   /* p's depth, taken when a merge needs it */
       guint32 rp = p;        /* p's root, kept up to date through the merges */
-      const guint16 dp = distance2[p];
-      guint reached = 0;
-
-      /* The neighbours reached already, found without a branch each:
-       * those deeper than p, and those as deep before it in raster order
-       * (the first four); pixels not deep never are. */
-      for (guint n = 0; n < 8; n++)
-        {
-          guint16 dq = distance2[(gssize) p + around[n]];
-
-          reached |= (guint) (n < 4 ? dq >= dp : dq > dp) << n;
-        }
+      /* The neighbours reached already (merged before p). */
+      guint reached = lda_split_reached (distance2, p, around);
 
       parent[p] = p;
       for (; reached != 0; reached &= reached - 1)
