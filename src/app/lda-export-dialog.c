@@ -17,6 +17,7 @@
 #include "lda-project-wells.h"
 #include "lda-file-chooser.h"
 #include "lda-export.h"
+#include "lda-export-split.h"
 
 struct _LdaExportDialog
 {
@@ -37,6 +38,7 @@ struct _LdaExportDialog
   GtkLabel       *layout_description;
   GtkSpinButton  *val_spin;
   GtkSpinButton  *seed_spin;
+  GtkCheckButton *field_check;
   GtkProgressBar *progress;
   GtkLabel       *error_label;
 
@@ -343,6 +345,8 @@ lda_export_dialog_start (LdaExportDialog *self,
   if (job->options.layout != LDA_EXPORT_LAYOUT_PLAIN)
     job->options.val_fraction = gtk_spin_button_get_value (self->val_spin);
   job->options.seed = (guint32) gtk_spin_button_get_value (self->seed_spin);
+  job->options.val_by_field = gtk_check_button_get_active (self->field_check) &&
+                              gtk_widget_get_sensitive (GTK_WIDGET (self->field_check));
   job->folder = g_strdup (self->folder);
   job->options.overwrite = overwrite;
   job->all_wells = gtk_check_button_get_active (self->all_wells_check);
@@ -411,6 +415,21 @@ on_export (LdaExportDialog *self)
   lda_export_dialog_start (self, FALSE);
 }
 
+/* The split means something only for a training layout, and by field
+ * only where the export holds two fields or more. */
+static void
+update_split (LdaExportDialog *self)
+{
+  guint layout = gtk_drop_down_get_selected (self->layout_dropdown);
+  gboolean training = layout != LDA_EXPORT_LAYOUT_PLAIN;
+  gboolean fields = gtk_check_button_get_active (self->all_wells_check) ||
+                    (self->series != NULL && lda_export_split_n_fields (self->series) >= 2);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->val_spin), training);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), training);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->field_check), training && fields);
+}
+
 /* All wells export all their time points: the choice of time points is
  * this well's. */
 static void
@@ -422,6 +441,7 @@ on_wells_toggled (LdaExportDialog *self)
     gtk_check_button_set_active (self->all_check, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->current_check), !all_wells);
   gtk_widget_set_sensitive (GTK_WIDGET (self->list_check), !all_wells);
+  update_split (self);
 }
 
 /* The choice of wells, when the folder holds several. */
@@ -543,6 +563,7 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, layout_description);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, val_spin);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, field_check);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_export);
@@ -576,15 +597,12 @@ static const char * const layout_descriptions[LDA_N_EXPORT_LAYOUTS] = {
      "segmentation tools."),
 };
 
-/* The split means something only for a training layout. */
 static void
 on_layout_selected (LdaExportDialog *self)
 {
   guint layout = gtk_drop_down_get_selected (self->layout_dropdown);
-  gboolean training = layout != LDA_EXPORT_LAYOUT_PLAIN;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->val_spin), training);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->seed_spin), training);
+  update_split (self);
   if (layout < LDA_N_EXPORT_LAYOUTS)
     gtk_label_set_text (self->layout_description, _(layout_descriptions[layout]));
 }
@@ -639,6 +657,8 @@ lda_export_dialog_bind_settings (LdaExportDialog *self,
                                 gtk_spin_button_get_adjustment (self->seed_spin), "value",
                                 G_SETTINGS_BIND_DEFAULT, seed_from_setting, seed_to_setting,
                                 NULL, NULL);
+  g_settings_bind (settings, "export-val-by-field", self->field_check, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   /* Only where there is a choice of wells. */
   if (gtk_widget_get_visible (self->wells_box))
     g_settings_bind (settings, "export-all-wells", self->all_wells_check, "active",
@@ -674,6 +694,7 @@ lda_export_dialog_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->list_check), lda_series_get_n_frames (series) > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->list_entry), lda_series_get_n_frames (series) > 1);
   show_wells (self);
+  update_split (self);
 
   return self;
 }

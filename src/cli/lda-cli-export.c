@@ -172,6 +172,7 @@ typedef struct
   char     *channels_text;
   char     *interval_text;
   char     *layout_text;
+  char     *val_by_text;
   double    val_fraction;
   gint64    seed;
   gboolean  training_layout;
@@ -191,6 +192,7 @@ export_args_clear (ExportArgs *args)
   g_free (args->channels_text);
   g_free (args->interval_text);
   g_free (args->layout_text);
+  g_free (args->val_by_text);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
@@ -215,6 +217,9 @@ parse_args (ExportArgs  *args,
     { "val-fraction", 0, 0, G_OPTION_ARG_DOUBLE, &args->val_fraction,
       N_("Put about this fraction of the frames (0 to 1) into the validation set"),
       N_("FRACTION") },
+    { "val-by", 0, 0, G_OPTION_ARG_STRING, &args->val_by_text,
+      N_("Split by frame (the default) or by field: the frames of a field, well or position "
+         "all go to the same side"), "frame|field" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &args->seed,
       N_("Seed of the training/validation split (0 to 4294967295)"), N_("N") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &args->overwrite,
@@ -324,7 +329,15 @@ export_options (const ExportArgs *args,
       lda_cli_error ("%s", _("--seed: give a whole number from 0 to 4294967295"));
       return FALSE;
     }
+  if (args->val_by_text != NULL && g_strcmp0 (args->val_by_text, "frame") != 0 &&
+      g_strcmp0 (args->val_by_text, "field") != 0)
+    {
+      lda_cli_error (_("--val-by: “%s” is not a way to split; choose frame or field"),
+                     args->val_by_text);
+      return FALSE;
+    }
   options->val_fraction = args->val_fraction;
+  options->val_by_field = g_strcmp0 (args->val_by_text, "field") == 0;
   options->seed = (guint32) args->seed;
   return TRUE;
 }

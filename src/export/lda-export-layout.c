@@ -29,6 +29,7 @@
 #include "lda-error.h"
 #include "lda-export-instances.h"
 #include "lda-export-layout.h"
+#include "lda-export-split.h"
 
 #define CLASSES_JSON  "classes.json"
 #define DATASET_JSON  "dataset.json"
@@ -84,45 +85,6 @@ lda_export_options_layout (const LdaExportOptions *options)
   return options->layout;
 }
 
-/**
- * lda_export_is_validation:
- * @stem: the frame's file name (without extension)
- * @seed: the split's seed
- * @val_fraction: 0 … 1
- *
- * Whether a frame goes to validation: a 64-bit FNV-1a hash of the seed
- * (four bytes, little-endian) and @stem, mixed, read as a number in
- * [0, 1), is below @val_fraction.  It depends on nothing else, so frames
- * added later never move the others, and the same on every machine.
- *
- * Returns: %TRUE for validation
- */
-gboolean
-lda_export_is_validation (const char *stem,
-                          guint32     seed,
-                          double      val_fraction)
-{
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-  const guint64 prime = G_GUINT64_CONSTANT (0x100000001b3);
-
-  if (!(val_fraction > 0))
-    return FALSE;
-
-  for (guint i = 0; i < 4; i++)
-    h = (h ^ ((seed >> (8 * i)) & 0xff)) * prime;
-  for (const char *p = stem; *p != '\0'; p++)
-    h = (h ^ (guint8) *p) * prime;
-
-  /* The final mix of SplitMix64, so that close names spread. */
-  h ^= h >> 30;
-  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  h ^= h >> 27;
-  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  h ^= h >> 31;
-
-  return (double) (h >> 11) / 9007199254740992.0 < val_fraction;
-}
-
 static gboolean
 has_split (const LdaExportOptions *options)
 {
@@ -137,9 +99,8 @@ frame_root (const char             *folder,
 {
   if (!has_split (options) || lda_export_options_layout (options) == LDA_EXPORT_LAYOUT_NNUNET)
     return g_strdup (folder);
-  return g_build_filename (folder,
-                           lda_export_is_validation (stem, options->seed, options->val_fraction)
-                           ? "val" : "train", NULL);
+  return g_build_filename (folder, lda_export_frame_is_validation (options, stem) ? "val" : "train",
+                           NULL);
 }
 
 static char *
@@ -153,15 +114,13 @@ file_in (const char *root,
   return g_build_filename (root, sub, name, NULL);
 }
 
-/* The files of one frame, in the order they are written. */
-void
-lda_export_layout_frame_targets (GPtrArray              *targets,
-                                 const char             *folder,
-                                 const LdaExportOptions *options,
-                                 const char             *stem)
+/* The files of one frame under @root, in the order they are written. */
+static void
+frame_targets_in (GPtrArray              *targets,
+                  const char             *root,
+                  const LdaExportOptions *options,
+                  const char             *stem)
 {
-  g_autofree char *root = frame_root (folder, options, stem);
-
   switch (lda_export_options_layout (options))
     {
     case LDA_EXPORT_LAYOUT_PAIRS:
@@ -190,6 +149,18 @@ lda_export_layout_frame_targets (GPtrArray              *targets,
     }
 }
 
+/* The files of one frame, in the order they are written. */
+void
+lda_export_layout_frame_targets (GPtrArray              *targets,
+                                 const char             *folder,
+                                 const LdaExportOptions *options,
+                                 const char             *stem)
+{
+  g_autofree char *root = frame_root (folder, options, stem);
+
+  frame_targets_in (targets, root, options, stem);
+}
+
 /**
  * lda_export_layout_check_other_side:
  * @folder: the export folder
@@ -214,25 +185,15 @@ lda_export_layout_check_other_side (const char             *folder,
                                     GError                **error)
 {
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *train = NULL;
-  LdaExportOptions other = *options;
+  g_autofree char *other = NULL;
 
   if (!has_split (options) || lda_export_options_layout (options) == LDA_EXPORT_LAYOUT_NNUNET)
     return TRUE;
 
-  /* The other side's files: val/ (a fraction of 1 sends every frame
-   * there) or train/ (the unsplit layout inside train/). */
-  if (!lda_export_is_validation (stem, options->seed, options->val_fraction))
-    {
-      other.val_fraction = 1;
-      lda_export_layout_frame_targets (others, folder, &other, stem);
-    }
-  else
-    {
-      train = g_build_filename (folder, "train", NULL);
-      other.val_fraction = 0;
-      lda_export_layout_frame_targets (others, train, &other, stem);
-    }
+  /* The other side's files. */
+  other = g_build_filename (folder, lda_export_frame_is_validation (options, stem) ? "train" : "val",
+                            NULL);
+  frame_targets_in (others, other, options, stem);
 
   for (guint i = 0; i < others->len; i++)
     {

@@ -33,6 +33,7 @@
 #include "lda-plot.h"
 #include "lda-export-layout.h"
 #include "lda-export-manifest.h"
+#include "lda-export-split.h"
 #include "lda-export-tiff.h"
 #include "lda-pipeline.h"
 #include "lda-file-set.h"
@@ -208,6 +209,8 @@ lda_export_targets (LdaSeries              *series,
 {
   g_autoptr(GPtrArray) stems = NULL;
   g_autoptr(GArray) selection = NULL;
+  g_autoptr(GHashTable) validation = NULL;
+  LdaExportOptions sided;
 
   g_return_val_if_fail (series != NULL, NULL);
   g_return_val_if_fail (folder != NULL, NULL);
@@ -216,8 +219,11 @@ lda_export_targets (LdaSeries              *series,
 
   stems = frame_stems (series);
   selection = select_frames (series, options);
+  validation = lda_export_split_sides (series, stems, options);
+  sided = *options;
+  sided.validation = validation;
 
-  return collect_targets (folder, options, stems, selection);
+  return collect_targets (folder, &sided, stems, selection);
 }
 
 /* ------------------------------------------------------------------ */
@@ -329,7 +335,7 @@ export_frame (LdaSeries       *series,
     return FALSE;
 
   /* classes.json describes what the network trains on. */
-  if (!lda_export_is_validation (stem, options->seed, options->val_fraction))
+  if (!lda_export_frame_is_validation (options, stem))
     lda_class_stats_add (stats, labels);
 
   /* Counted as the mask shows them, as the window counts them. */
@@ -523,8 +529,7 @@ export_frames (LdaSeries              *series,
       if (!export_frame (series, index, frame_edits, folder, stem, options,
                          stage, cancellable, &totals->stats, &counts, error))
         return FALSE;
-      g_ptr_array_add (lda_export_is_validation (stem, options->seed, options->val_fraction)
-                       ? totals->val : totals->train, (gpointer) stem);
+      g_ptr_array_add (lda_export_frame_is_validation (options, stem) ? totals->val : totals->train, (gpointer) stem);
 
       lda_series_set_frame_counts (series, index, counts);
       g_ptr_array_add (totals->rows, counts_row (series, index, stem, counts));
@@ -700,6 +705,8 @@ lda_export_run (LdaSeries              *series,
   g_autoptr(GPtrArray) stale = NULL;
   g_autoptr(GPtrArray) made = NULL;
   g_autoptr(LdaFileSet) stage = NULL;
+  g_autoptr(GHashTable) validation = NULL;
+  LdaExportOptions sided;
   g_auto(ExportTotals) totals = {
     g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free),
     g_ptr_array_new (), g_ptr_array_new (), { { 0, }, },
@@ -715,10 +722,14 @@ lda_export_run (LdaSeries              *series,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Before any frame is written: the plot comes last. */
-  if (!lda_plot_check_support (error))
+  if (!lda_plot_check_support (error) || !lda_export_check_split (series, options, error))
     return FALSE;
 
   stems = frame_stems (series);
+  validation = lda_export_split_sides (series, stems, options);
+  sided = *options;
+  sided.validation = validation;
+  options = &sided;
   selection = select_frames (series, options);
   targets = collect_targets (folder, options, stems, selection);
   inputs = series_inputs (series);

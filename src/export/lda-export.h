@@ -47,9 +47,13 @@ typedef enum
  * @layout: the files to write besides the plain ones
  * @val_fraction: 0 for no split; otherwise about this fraction of the
  *   frames goes to validation (see lda_export_is_validation())
+ * @val_by_field: split by field, well or position rather than by frame:
+ *   the frames of a field all go to the same side (lda-export-split.c)
  * @seed: the seed of the split
  * @counts_rows: (nullable) (element-type LdaCountsRow): where to append
  *   the rows of counts.csv (lda-counts-table.h), for a summary
+ * @validation: (skip): the exporter's own (the frames a split by field
+ *   sends to validation); leave it %NULL
  */
 typedef struct
 {
@@ -59,8 +63,10 @@ typedef struct
   gboolean         overwrite;
   LdaExportLayout  layout;
   double           val_fraction;
+  gboolean         val_by_field;
   guint32          seed;
   GPtrArray       *counts_rows;
+  GHashTable      *validation;
 } LdaExportOptions;
 
 /**

@@ -146,6 +146,23 @@ present_dialog (LdaWindow *window)
   g_assert_not_reached ();
 }
 
+/* Split by position: one position's time points are all in val/, the
+ * other's all in train/. */
+static void
+assert_positions_apart (const char *out)
+{
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *t0 = g_strdup_printf ("%s/val/masks/Pos%u_t0.tif", out, p);
+      g_autofree char *t1 = g_strdup_printf ("%s/val/masks/Pos%u_t1.tif", out, p);
+      g_autofree char *other = g_strdup_printf ("%s/train/masks/Pos%u_t0.tif", out, 1 - p);
+      gboolean in_val = g_file_test (t0, G_FILE_TEST_EXISTS);
+
+      g_assert_cmpint (in_val, ==, g_file_test (t1, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (in_val, ==, g_file_test (other, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* The dialog offers this position or all; all exports every position's
  * time points into one folder, with this one's corrections as the
  * window holds them and the other's as saved, and the window marks its
@@ -197,6 +214,11 @@ test_all_wells (void)
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (current)));
   g_assert_false (gtk_widget_get_sensitive (current));
 
+  /* Split by position: the two go to different sides, each whole. */
+  lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_PAIRS, 0.5, 1);
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "field_check")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "field_check")), TRUE);
+
   lda_export_dialog_start (dialog, FALSE);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -210,6 +232,7 @@ test_all_wells (void)
   g_assert_cmpuint (label_at (out, "Pos1_t1_labels.tif", 40, 40), ==, LDA_CLASS_DRAQ7);
   g_assert_cmpuint (label_at (out, "Pos1_t0_labels.tif", 30, 20), !=, LDA_CLASS_DRAQ7);
   g_assert_cmpuint (label_at (out, "Pos0_t1_labels.tif", 40, 40), !=, LDA_CLASS_DRAQ7);
+  assert_positions_apart (out);
 
   /* The message says where, with a button that opens the folder. */
   {
@@ -385,6 +408,10 @@ test_one_series (void)
   g_assert_false (gtk_widget_get_visible (child (dialog, "wells_box")));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog,
                                                                         "all_wells_check"))));
+  /* One field: no split by field. */
+  lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_PAIRS, 0.5, 1);
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "val_spin")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "field_check")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   lda_test_window_close (window);

@@ -20,6 +20,8 @@
 #include "lda-series-curves.h"
 #include "lda-triple-fields.h"
 
+#define UNTIMED "untimed"
+
 /* The field of @frame's curve, as a person reads it, and what tells it
  * from the others: a well or position and the frames whose names say
  * no time are one curve each, without a title; a multi-page triple is
@@ -48,7 +50,7 @@ curve_of (LdaSeries  *series,
     }
   field = lda_triple_name_field (triple->name);
   if (field == NULL)
-    return g_strdup ("untimed");
+    return g_strdup (UNTIMED);
   folded = g_ascii_strdown (field, -1);
   if (field[0] != '\0')
     *title = g_steal_pointer (&field);
@@ -94,6 +96,31 @@ lda_series_curves (LdaSeries *series,
   if (n_curves != NULL)
     *n_curves = g_hash_table_size (curves);
   return curve;
+}
+
+/**
+ * lda_series_curve_key:
+ * @series: a series
+ * @frame: one of its frames
+ *
+ * What the frames of one curve share, as a string that tells the curves
+ * apart: "series:" and the well, "pages:" and the triple's name, or
+ * "field:" and the field folded to lower case.  Frames whose names say
+ * no time share no field.
+ *
+ * Returns: (transfer full) (nullable): the key; %NULL for a frame whose
+ *   name says no time
+ */
+char *
+lda_series_curve_key (LdaSeries *series,
+                      guint      frame)
+{
+  g_autofree char *title = NULL;
+  char *key = curve_of (series, frame, &title);
+
+  if (g_strcmp0 (key, UNTIMED) == 0)
+    g_clear_pointer (&key, g_free);
+  return key;
 }
 
 /**

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 guint *lda_series_curves      (LdaSeries *series,
                                guint     *n_curves);
+char  *lda_series_curve_key   (LdaSeries *series,
+                               guint      frame);
 char  *lda_series_curve_title (LdaSeries *series,
                                guint      frame);
 
