@@ -404,6 +404,47 @@ test_export_all_series (void)
   cli_rm_rf (tmp);
 }
 
+/* --val-by field keeps each position's time points on one side; a
+ * position alone cannot be split so, and a way to split that is not one
+ * is a usage error. */
+static void
+test_export_val_by_field (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "plate", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *val = g_build_filename (out, "val", "masks", NULL);
+  g_autofree char *train = g_build_filename (out, "train", "masks", NULL);
+  g_autofree char *in_val = NULL;
+  g_autofree char *in_train = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  write_mm14 (in);
+
+  cli_run (&run, "export", in, "-o", out, "--all-series", "--layout", "pairs",
+           "--val-fraction", "0.5", "--val-by", "field", "--seed", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  in_val = cli_list_dir_text (val);
+  in_train = cli_list_dir_text (train);
+  g_assert_true ((g_strcmp0 (in_val, "Pos0_t0.tif Pos0_t1.tif") == 0 &&
+                  g_strcmp0 (in_train, "Pos1_t0.tif Pos1_t1.tif") == 0) ||
+                 (g_strcmp0 (in_val, "Pos1_t0.tif Pos1_t1.tif") == 0 &&
+                  g_strcmp0 (in_train, "Pos0_t0.tif Pos0_t1.tif") == 0));
+
+  cli_rm_rf (out);
+  cli_run (&run, "export", in, "-o", out, "--series", "Pos1", "--layout", "pairs",
+           "--val-fraction", "0.5", "--val-by", "field", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_assert_one_line_error (&run, "Pos1", "split by field");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  cli_run (&run, "export", in, "-o", out, "--val-fraction", "0.5", "--val-by", "well", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--val-by", "field");
+
+  cli_rm_rf (tmp);
+}
+
 /* Damaged metadata: hours by index, a warning naming the file. */
 static void
 test_damaged_metadata (void)
@@ -453,6 +494,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch-series/same-time", test_same_time);
   g_test_add_func ("/cli/batch-series/export-says-which", test_export_says_which);
   g_test_add_func ("/cli/batch-series/export-all-series", test_export_all_series);
+  g_test_add_func ("/cli/batch-series/export-val-by-field", test_export_val_by_field);
   g_test_add_func ("/cli/batch-series/damaged-metadata", test_damaged_metadata);
 
   return g_test_run ();
