@@ -141,6 +141,7 @@ segment_page (Batch       *batch,
                             page_hours (job, triple, page, n_pages, time_index),
                             triple->pixel_size_um,
                             lda_pipeline_get_counts (pipeline), file, &params);
+  lda_counts_row_set_field (row, triple, n_pages > 1);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     row->thresholds[c] = lda_pipeline_get_threshold (pipeline, c);
   g_ptr_array_add (rows, row);

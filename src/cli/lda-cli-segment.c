@@ -65,12 +65,15 @@ print_json (LdaPipeline     *pipeline,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
   LdaCountsRow *row;
+  guint n_pages = 1;
 
   /* A page of a multi-page file is its time index, as in batch. */
   row = lda_counts_row_new (triple->name,
                             page > 0 || triple->time_index == LDA_NO_TIME_INDEX
                             ? page : triple->time_index,
                             NAN, 0.0, lda_pipeline_get_counts (pipeline), "labels.tif", params);
+  lda_triple_count_pages (triple, &n_pages, NULL);
+  lda_counts_row_set_field (row, triple, n_pages > 1);
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     row->thresholds[c] = lda_pipeline_get_threshold (pipeline, c);
   g_ptr_array_add (rows, row);

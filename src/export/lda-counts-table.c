@@ -4,12 +4,15 @@
  * (the window's export, `livedead export`, `livedead batch`):
  *
  *   frame,time_index,time_h,cells,live,dead,dead_fraction,
- *   mean_cell_area_px,mean_cell_area_um2,labels,params
+ *   mean_cell_area_px,mean_cell_area_um2,labels,params,field
  *
  * Fields are quoted as RFC 4180 says (a field holding a comma, a quote, a
  * CR or LF is put in quotes, quotes doubled); lines end in LF.  time_h is
  * empty when the frame's time is not known, mean_cell_area_um2 when its
- * pixel size is not.  Numbers never depend on the locale: they are
+ * pixel size is not; field (last, so that the columns before keep their
+ * places) is the well, position or field the frame shows, as the
+ * dead-fraction plot's curves have it (lda_triple_field()), empty when
+ * the name says none.  Numbers never depend on the locale: they are
  * written with g_ascii_formatd().  The JSON summaries of the commands
  * hold the same rows, under the same names (data/livedead-summary.schema.json).
  *
@@ -23,10 +26,11 @@
 
 #include "lda-counts-table.h"
 #include "lda-key-file.h"
+#include "lda-triple-fields.h"
 
 static const char header[] =
   "frame,time_index,time_h,cells,live,dead,dead_fraction,"
-  "mean_cell_area_px,mean_cell_area_um2,labels,params\n";
+  "mean_cell_area_px,mean_cell_area_um2,labels,params,field\n";
 
 /**
  * lda_params_tag:
@@ -89,10 +93,32 @@ lda_counts_row_new (const char      *frame,
   row->mean_cell_area = counts->mean_cell_area;
   row->labels = g_strdup (labels);
   row->params = params != NULL ? lda_params_tag (params) : g_strdup ("");
+  row->field = g_strdup ("");
   for (guint c = 0; c < G_N_ELEMENTS (row->thresholds); c++)
     row->thresholds[c] = -1;
 
   return row;
+}
+
+/**
+ * lda_counts_row_set_field:
+ * @row: a row
+ * @triple: the frame's triple
+ * @paged: whether the frame is a page of a triple of several
+ *
+ * Sets the row's field to the title lda_triple_field() gives, or empty.
+ */
+void
+lda_counts_row_set_field (LdaCountsRow    *row,
+                          const LdaTriple *triple,
+                          gboolean         paged)
+{
+  g_autofree char *key = NULL;
+  char *title = NULL;
+
+  key = lda_triple_field (triple, paged, &title);
+  g_free (row->field);
+  row->field = title != NULL ? title : g_strdup ("");
 }
 
 void
@@ -101,6 +127,7 @@ lda_counts_row_free (LdaCountsRow *row)
   if (row == NULL)
     return;
 
+  g_free (row->field);
   g_free (row->frame);
   g_free (row->labels);
   g_free (row->params);
@@ -185,6 +212,8 @@ lda_counts_table_csv (GPtrArray *rows)
       lda_csv_append_field (csv, row->labels);
       g_string_append_c (csv, ',');
       lda_csv_append_field (csv, row->params);
+      g_string_append_c (csv, ',');
+      lda_csv_append_field (csv, row->field);
       g_string_append_c (csv, '\n');
     }
 
@@ -280,6 +309,8 @@ lda_counts_table_json (GString   *json,
       lda_json_append_string (json, row->labels);
       g_string_append (json, ", \"params\": ");
       lda_json_append_string (json, row->params);
+      g_string_append (json, ", \"field\": ");
+      lda_json_append_string (json, row->field);
       if (row->thresholds[0] >= 0)
         {
           g_string_append (json, ", \"thresholds\": {");

@@ -10,6 +10,7 @@
 
 #include "lda-compose.h"
 #include "lda-params.h"
+#include "lda-triples.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,7 @@ typedef struct
   double  mean_cell_area;
   char   *labels;
   char   *params;
+  char   *field;
   gint64  thresholds[3];
 } LdaCountsRow;
 
@@ -53,6 +55,9 @@ LdaCountsRow *lda_counts_row_new     (const char         *frame,
                                       const LdaCounts    *counts,
                                       const char         *labels,
                                       const LdaParams    *params);
+void          lda_counts_row_set_field (LdaCountsRow     *row,
+                                      const LdaTriple    *triple,
+                                      gboolean            paged);
 void          lda_counts_row_free    (LdaCountsRow       *row);
 char         *lda_params_tag         (const LdaParams    *params);
 void          lda_csv_append_field   (GString            *csv,

@@ -352,9 +352,12 @@ counts_row (LdaSeries       *series,
 {
   const LdaFrame *frame = lda_series_get_frame (series, index);
   g_autofree char *labels = g_strconcat (stem, "_labels.tif", NULL);
+  LdaCountsRow *row = lda_counts_row_new (stem, frame->time_index, frame->time_hours,
+                                          frame->pixel_size_um, counts, labels,
+                                          lda_series_get_frame_params (series, index));
 
-  return lda_counts_row_new (stem, frame->time_index, frame->time_hours, frame->pixel_size_um,
-                             counts, labels, lda_series_get_frame_params (series, index));
+  lda_counts_row_set_field (row, frame->triple, lda_series_frame_is_page (series, index));
+  return row;
 }
 
 /* Before any work: no file of the export may be one of its inputs, a

@@ -27,7 +27,7 @@ import tempfile
 
 NAME = 'well "A",1\nrow é'
 COLUMNS = ["frame", "time_index", "time_h", "cells", "live", "dead", "dead_fraction",
-           "mean_cell_area_px", "mean_cell_area_um2", "labels", "params"]
+           "mean_cell_area_px", "mean_cell_area_um2", "labels", "params", "field"]
 
 
 def fail(message):
@@ -119,7 +119,7 @@ def check_csv(path, summary):
         fail("%s: %d rows, the summary %d frames" % (path, len(rows) - 1, len(summary["frames"])))
     for row, frame in zip(rows[1:], summary["frames"]):
         record = dict(zip(COLUMNS, row))
-        for key in ("frame", "labels", "params"):
+        for key in ("frame", "labels", "params", "field"):
             if record[key] != frame[key]:
                 fail("%s: %s %r, the summary %r" % (path, key, record[key], frame[key]))
         for key in ("time_index", "cells", "live", "dead"):

@@ -325,6 +325,7 @@ test_export_all_series (void)
   g_autofree char *pos0_t1 = g_build_filename (out, "Pos0_t1_labels.tif", NULL);
   g_autofree char *alone_t1 = g_build_filename (alone, "Pos1_t1_labels.tif", NULL);
   g_autofree char *times = NULL;
+  g_autofree char *fields = NULL;
   g_autofree char *params = NULL;
   g_autofree char *files = NULL;
   g_autoptr(GBytes) joined_bytes = NULL;
@@ -340,6 +341,8 @@ test_export_all_series (void)
   g_assert_nonnull (strstr (run.out, "4 frames exported"));
   times = column_text (csv, "time_h");
   g_assert_cmpstr (times, ==, "Pos0_t0=0.0000 Pos0_t1=3.0000 Pos1_t0=0.0000 Pos1_t1=3.0000");
+  fields = column_text (csv, "field");
+  g_assert_cmpstr (fields, ==, "Pos0_t0=Pos0 Pos0_t1=Pos0 Pos1_t0=Pos1 Pos1_t1=Pos1");
   params = column_text (csv, "params");
   g_test_message ("%s", params);
   g_assert_true (g_str_has_prefix (params, "Pos0_t0=robust Pos0_t1=robust Pos1_t0=sha256:"));

@@ -15,8 +15,8 @@
 #include "test-cli-util.h"
 
 #define CSV_HEADER "frame,time_index,time_h,cells,live,dead,dead_fraction," \
-                   "mean_cell_area_px,mean_cell_area_um2,labels,params"
-#define CSV_FIELDS 11
+                   "mean_cell_area_px,mean_cell_area_um2,labels,params,field"
+#define CSV_FIELDS 12
 
 /* The field of time point @t: the numbers of live and dead cells vary, so
  * that a row of counts.csv shows which triple it came from. */
@@ -86,6 +86,7 @@ read_csv (const char *path)
 static void
 check_row (char      **row,
            const char *name,
+           const char *field,
            guint       time_index,
            CliScene    scene,
            const char *labels)
@@ -107,6 +108,7 @@ check_row (char      **row,
   g_assert_cmpstr (row[8], ==, "");
   g_assert_cmpstr (row[9], ==, labels);
   g_assert_cmpstr (row[10], ==, "robust");
+  g_assert_cmpstr (row[11], ==, field);
 }
 
 static void
@@ -208,7 +210,7 @@ test_batch_mixed (void)
       g_autofree char *name = g_strdup_printf ("exp_t%u", good[i]);
       g_autofree char *file = g_strdup_printf ("exp_t%u_labels.tif", good[i]);
 
-      check_row (g_ptr_array_index (rows, i), name, good[i], scene_at (good[i]), file);
+      check_row (g_ptr_array_index (rows, i), name, "exp", good[i], scene_at (good[i]), file);
     }
 
   input_after = cli_list_dir_text (in);
@@ -242,7 +244,7 @@ test_batch_all_good (void)
       g_autofree char *name = g_strdup_printf ("exp_t%u", i + 1);
       g_autofree char *file = g_strdup_printf ("exp_t%u_labels.tif", i + 1);
 
-      check_row (g_ptr_array_index (rows, i), name, i + 1, scene_at (i + 1), file);
+      check_row (g_ptr_array_index (rows, i), name, "exp", i + 1, scene_at (i + 1), file);
     }
 
   cli_rm_rf (tmp);
@@ -552,7 +554,9 @@ test_batch_time_series (void)
       g_autofree char *file = g_strdup_printf ("series_t%03u_labels.tif", p);
       g_autofree char *path = g_build_filename (out, file, NULL);
 
-      check_row (g_ptr_array_index (rows, p), "series", p, scenes[p], file);
+      /* The pages of one file are its time points: their field is the
+       * file's name. */
+      check_row (g_ptr_array_index (rows, p), "series", "series", p, scenes[p], file);
       cli_assert_labels (path, 128, 128);
     }
 

@@ -30,7 +30,7 @@
 #define HEIGHT   64
 #define N_TIMES  3
 #define CSV_HEADER "frame,time_index,time_h,cells,live,dead,dead_fraction," \
-                   "mean_cell_area_px,mean_cell_area_um2,labels,params"
+                   "mean_cell_area_px,mean_cell_area_um2,labels,params,field"
 
 static const char classes_expected[] =
   "\"value\": 4, \"name\": \"draq7_nucleus_dead\", \"description\": \"Draq7 nucleus (dead)\"";
@@ -402,7 +402,7 @@ test_all_frames (Fixture       *fixture,
       g_ascii_formatd (fraction, sizeof fraction, "%.6f", counts->dead_fraction);
       g_ascii_formatd (area, sizeof area, "%.2f", counts->mean_cell_area);
       g_ascii_formatd (um2, sizeof um2, "%.3f", counts->mean_cell_area * 0.3112 * 0.3112);
-      row = g_strdup_printf ("A1_t%02u,%u,%s,%u,%u,%u,%s,%s,%s,A1_t%02u_labels.tif,robust",
+      row = g_strdup_printf ("A1_t%02u,%u,%s,%u,%u,%u,%s,%s,%s,A1_t%02u_labels.tif,robust,A1",
                              t, t, t == 1 ? "2.5000" : "", counts->n_objects, counts->live,
                              counts->dead, fraction, area, t == 1 ? um2 : "", t);
       g_assert_cmpstr (lines[t + 1], ==, row);

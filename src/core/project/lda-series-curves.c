@@ -22,39 +22,17 @@
 
 #define UNTIMED "untimed"
 
-/* The field of @frame's curve, as a person reads it, and what tells it
- * from the others: a well or position and the frames whose names say
- * no time are one curve each, without a title; a multi-page triple is
- * titled by its name, a field by the name without its time part. */
+/* The field of @frame's curve (lda_triple_field()); the frames whose
+ * names say no time are one curve, without a title. */
 static char *
 curve_of (LdaSeries  *series,
           guint       frame,
           char      **title)
 {
   const LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
-  g_autofree char *field = NULL;
-  g_autofree char *folded = NULL;
+  char *key = lda_triple_field (triple, lda_series_frame_is_page (series, frame), title);
 
-  *title = NULL;
-  /* Titled by the well, which tells it from the others of a joined
-   * series (lda_series_join()); alone, it is one curve, untitled. */
-  if (triple->series != NULL)
-    {
-      *title = g_strdup (triple->series);
-      return g_strconcat ("series:", triple->series, NULL);
-    }
-  if (lda_series_frame_is_page (series, frame))
-    {
-      *title = g_strdup (triple->name);
-      return g_strconcat ("pages:", triple->name, NULL);
-    }
-  field = lda_triple_name_field (triple->name);
-  if (field == NULL)
-    return g_strdup (UNTIMED);
-  folded = g_ascii_strdown (field, -1);
-  if (field[0] != '\0')
-    *title = g_steal_pointer (&field);
-  return g_strconcat ("field:", folded, NULL);
+  return key != NULL ? key : g_strdup (UNTIMED);
 }
 
 /**
@@ -115,12 +93,9 @@ char *
 lda_series_curve_key (LdaSeries *series,
                       guint      frame)
 {
-  g_autofree char *title = NULL;
-  char *key = curve_of (series, frame, &title);
+  const LdaTriple *triple = lda_series_get_frame (series, frame)->triple;
 
-  if (g_strcmp0 (key, UNTIMED) == 0)
-    g_clear_pointer (&key, g_free);
-  return key;
+  return lda_triple_field (triple, lda_series_frame_is_page (series, frame), NULL);
 }
 
 /**

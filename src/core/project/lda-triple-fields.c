@@ -100,3 +100,56 @@ lda_triple_name_field (const char *name)
 
   return g_string_free (field, FALSE);
 }
+
+/**
+ * lda_triple_field:
+ * @triple: a triple
+ * @paged: whether the frame is a page of a triple of several (its pages
+ *   are its time points)
+ * @title: (out) (optional) (transfer full) (nullable): the field as a
+ *   person reads it: the well or position, the triple's name when it is
+ *   paged, the name without its time part; %NULL when that is empty
+ *
+ * Where a frame was taken: what the frames of one dead-fraction curve
+ * (lda-series-curves.c), one field of a split by field
+ * (lda-export-split.c) and one "field" of counts.csv share.  The key
+ * tells fields apart: "series:" and the well, "pages:" and the triple's
+ * name, or "field:" and the field folded to lower case.
+ *
+ * Returns: (transfer full) (nullable): the key, %NULL for a frame whose
+ *   name says no time
+ */
+char *
+lda_triple_field (const LdaTriple *triple,
+                  gboolean         paged,
+                  char           **title)
+{
+  g_autofree char *field = NULL;
+  g_autofree char *folded = NULL;
+  char *key;
+
+  if (title != NULL)
+    *title = NULL;
+  /* Titled by the well, which tells it from the others of a joined
+   * series (lda_series_join()). */
+  if (triple->series != NULL)
+    {
+      if (title != NULL)
+        *title = g_strdup (triple->series);
+      return g_strconcat ("series:", triple->series, NULL);
+    }
+  if (paged)
+    {
+      if (title != NULL)
+        *title = g_strdup (triple->name);
+      return g_strconcat ("pages:", triple->name, NULL);
+    }
+  field = lda_triple_name_field (triple->name);
+  if (field == NULL)
+    return NULL;
+  folded = g_ascii_strdown (field, -1);
+  key = g_strconcat ("field:", folded, NULL);
+  if (title != NULL && field[0] != '\0')
+    *title = g_steal_pointer (&field);
+  return key;
+}

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "lda-triples.h"
+
 G_BEGIN_DECLS
 
 /* What parts of a file name are separated by. */
@@ -20,5 +22,8 @@ guint  lda_triple_name_time   (const char *name,
                                gsize      *start,
                                gsize      *end);
 char  *lda_triple_name_field  (const char *name);
+char  *lda_triple_field       (const LdaTriple *triple,
+                               gboolean         paged,
+                               char           **title);
 
 G_END_DECLS
