@@ -373,9 +373,11 @@ test_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "--training-layout"));
 }
 
-/* An export that sets a damaged edits file aside fails, and so does
- * every later one, until the corrections are acknowledged as lost or the
- * export is told --ignore-damaged: an export never silently lacks them. */
+/* An export finds a damaged edits file and fails, every time, leaving the
+ * file as it is (the project is the window's: the command only reads
+ * it), until the corrections are set aside and acknowledged as lost in
+ * the window or the export is told --ignore-damaged: an export never
+ * silently lacks them. */
 static void
 test_damaged_stays_refused (Fixture       *fixture,
                             gconstpointer  data)
@@ -385,6 +387,8 @@ test_damaged_stays_refused (Fixture       *fixture,
   g_autofree char *project = g_build_filename (fixture->input, LDA_PROJECT_FOLDER_NAME, NULL);
   g_autoptr(LdaSeries) series = lda_series_new_from_folder (fixture->input, NULL);
   g_autofree char *edits = lda_project_frame_edits_path (project, series, 0);
+  g_autofree char *edits_folder = g_path_get_dirname (edits);
+  g_autofree char *listing = NULL;
   g_autoptr(LdaProjectLocation) location = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GKeyFile) extra = NULL;
@@ -392,27 +396,45 @@ test_damaged_stays_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   cli_write_bytes (edits, "LDAE, but damaged", 17);
+  listing = cli_list_dir_text (edits_folder);
 
   for (int round = 0; round < 2; round++)
     {
+      g_autofree char *contents = NULL;
+      g_autofree char *after = NULL;
+
       g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, NULL), ==, 1);
       cli_assert_one_line_error (&run, "damaged", "--ignore-damaged");
       g_assert_nonnull (strstr (run.err, "w_t00"));
+      g_assert_nonnull (strstr (run.err, edits));
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      /* Left as it was. */
+      g_assert_true (g_file_get_contents (edits, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "LDAE, but damaged");
+      after = cli_list_dir_text (edits_folder);
+      g_assert_cmpstr (after, ==, listing);
     }
 
   g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, "--ignore-damaged", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (run.err, "warning"));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (edits, G_FILE_TEST_IS_REGULAR));
   cli_rm_rf (out);
 
-  /* Acknowledged, as the window's "Go On Without Them" does: exports run. */
+  /* The window sets it aside, and the person goes on without it
+   * ("Go On Without Them"): exports run. */
   location = lda_project_location_new (series, FALSE);
+  g_assert_false (lda_project_load_location (series, location, &loaded, &extra, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (edits, G_FILE_TEST_EXISTS));
   g_assert_true (lda_project_load_location (series, location, &loaded, &extra, &error));
   g_assert_no_error (error);
   damage = lda_project_find_damage (series, location, extra);
   g_assert_cmpuint (damage->len, ==, 1);
+  g_assert_cmpint (cli_run (&run, "export", fixture->input, "-o", out, NULL), ==, 1);
+  cli_assert_one_line_error (&run, "set aside", "--ignore-damaged");
   lda_project_acknowledge_damage (extra, damage);
   g_assert_true (lda_project_save_params_full (series, location->folder, extra, &error));
   g_assert_no_error (error);

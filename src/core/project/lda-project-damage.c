@@ -230,6 +230,24 @@ lda_project_describe_damage (LdaSeries *series,
         }
     }
 
+  if (first->in_place && params && n_frames > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The saved parameters and the corrections of frame %s "
+                                         "are damaged (%s)",
+                                         "The saved parameters and the corrections of frames %s "
+                                         "are damaged (%s)",
+                                         n_frames),
+                            frames->str, first->path);
+  if (first->in_place && params)
+    return g_strdup_printf (_("The saved parameters and frame states are damaged (%s)"),
+                            first->path);
+  if (first->in_place)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The corrections of frame %s are damaged (%s)",
+                                         "The corrections of frames %s are damaged (%s)",
+                                         n_frames),
+                            frames->str, first->path);
+
   if (params && n_frames > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The saved parameters and the corrections of frame %s "

@@ -18,11 +18,14 @@ G_BEGIN_DECLS
  * @path: the file a damaged file was set aside as
  * @frame: the frame whose edits it held, or -1 for the series' parameters
  *   and frame states
+ * @in_place: the damaged file itself, left where it is by a program that
+ *   only reads the project (lda_project_read_location())
  */
 typedef struct
 {
-  char *path;
-  int   frame;
+  char     *path;
+  int       frame;
+  gboolean  in_place;
 } LdaDamage;
 
 void       lda_damage_free                (LdaDamage                *damage);

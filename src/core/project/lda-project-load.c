@@ -17,24 +17,39 @@
 #include "lda-error.h"
 #include "lda-key-file.h"
 #include "lda-project.h"
+#include "lda-project-damage.h"
 #include "lda-project-private.h"
 
 /* Damaged files found while loading: each is set aside at once, and the
- * first is reported. */
+ * first is reported; or, reading only, each is left as it is, listed in
+ * @kept and read as if it were not there. */
 typedef struct
 {
-  char  *message;
-  guint  count;
+  char      *message;
+  guint      count;
+  GPtrArray *kept;
 } Damage;
 
 static void
 note_damage (Damage     *damage,
              const char *path,
+             int         frame,
              GError     *problem)
 {
   g_autoptr(GError) aside_error = NULL;
   g_autofree char *aside = NULL;
 
+  if (damage->kept != NULL)
+    {
+      LdaDamage *d = g_new0 (LdaDamage, 1);
+
+      d->path = g_strdup (path);
+      d->frame = frame;
+      d->in_place = TRUE;
+      g_ptr_array_add (damage->kept, d);
+      g_debug ("%s", problem->message);
+      return;
+    }
   if (!lda_project_set_aside (path, &aside, &aside_error))
     g_debug ("%s", aside_error->message);
 
@@ -80,6 +95,7 @@ load_from (LdaSeries   *series,
            const char  *other,
            GPtrArray  **edits,
            GKeyFile   **extra,
+           GPtrArray   *kept,
            GError     **error)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
@@ -89,7 +105,7 @@ load_from (LdaSeries   *series,
   g_autofree LdaFrameSize *sizes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autofree char *path = NULL;
-  Damage damage = { NULL, 0 };
+  Damage damage = { NULL, 0, kept };
   LdaParams params;
   guint n_frames;
   gboolean found = FALSE;
@@ -106,8 +122,12 @@ load_from (LdaSeries   *series,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      note_damage (&damage, path, local_error);
+      note_damage (&damage, path, -1, local_error);
       g_clear_error (&local_error);
+      /* Read as if there were none: the defaults. */
+      found = FALSE;
+      g_clear_pointer (&key_file, g_key_file_unref);
+      key_file = g_key_file_new ();
     }
 
   loaded = g_ptr_array_new_full (n_frames, (GDestroyNotify) lda_edits_free);
@@ -130,13 +150,14 @@ load_from (LdaSeries   *series,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          note_damage (&damage, file, local_error);
+          note_damage (&damage, file, (int) i, local_error);
           g_clear_error (&local_error);
+          g_clear_pointer (&frame_edits, lda_edits_free);
         }
       g_ptr_array_add (loaded, frame_edits);
     }
 
-  if (damage.count > 0)
+  if (damage.count > 0 && kept == NULL)
     {
       if (damage.count == 1)
         g_set_error_literal (error, LDA_ERROR, LDA_ERROR_CORRUPT, damage.message);
@@ -231,7 +252,7 @@ lda_project_load (LdaSeries   *series,
   g_return_val_if_fail (edits != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return load_from (series, folder, NULL, edits, NULL, error);
+  return load_from (series, folder, NULL, edits, NULL, NULL, error);
 }
 
 /**
@@ -267,5 +288,48 @@ lda_project_load_location (LdaSeries                 *series,
   if (extra != NULL)
     *extra = NULL;
 
-  return load_from (series, location->folder, location->other, edits, extra, error);
+  return load_from (series, location->folder, location->other, edits, extra, NULL, error);
+}
+
+/**
+ * lda_project_read_location:
+ * @series: a series; receives what was saved
+ * @location: where the project is
+ * @edits: (out) (transfer full) (element-type LdaEdits): one entry per
+ *   frame of @series, its edits or %NULL
+ * @extra: (out) (transfer full) (optional): the file's other groups
+ * @damaged: (out) (transfer full) (element-type LdaDamage): the damaged
+ *   files, left where they are
+ * @error: return location for an error
+ *
+ * As lda_project_load_location(), but reading only, for a program that
+ * does not own the project (an export from the command line, which may
+ * run while the window has it open): a damaged file is not set aside
+ * but read as if it were not there — the default parameters, or no
+ * edits for its frame — and listed in @damaged.
+ *
+ * Returns: %TRUE on success (damaged files or not)
+ */
+gboolean
+lda_project_read_location (LdaSeries                 *series,
+                           const LdaProjectLocation  *location,
+                           GPtrArray                **edits,
+                           GKeyFile                 **extra,
+                           GPtrArray                **damaged,
+                           GError                   **error)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_damage_free);
+
+  g_return_val_if_fail (series != NULL, FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+  g_return_val_if_fail (damaged != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (extra != NULL)
+    *extra = NULL;
+  if (!load_from (series, location->folder, location->other, edits, extra, kept, error))
+    return FALSE;
+  *damaged = g_steal_pointer (&kept);
+  return TRUE;
 }

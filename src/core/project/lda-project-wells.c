@@ -31,10 +31,12 @@
  *
  * Loads @series' saved parameters and edits from where the window keeps
  * them (lda-project-location.c): a series nobody has opened yet keeps the
- * default parameters.  Damaged files are set aside by the first load, and
- * what is intact comes with the second; corrections set aside as damaged
- * and not acknowledged fail with %LDA_ERROR_DAMAGED (its message says
- * which), unless @ignore_damaged: an export never lacks them silently.
+ * default parameters.  It only reads (lda_project_read_location()): a
+ * damaged file is left where it is, which the window, owner of the
+ * project, sets aside when it opens the series.  Corrections damaged, or
+ * set aside as damaged and not acknowledged, fail with
+ * %LDA_ERROR_DAMAGED (its message says which), unless @ignore_damaged:
+ * an export never lacks them silently.
  *
  * Returns: %TRUE on success
  */
@@ -48,22 +50,20 @@ lda_project_load_saved (LdaSeries  *series,
   g_autoptr(LdaProjectLocation) location = lda_project_location_new (series, FALSE);
   g_autoptr(GKeyFile) extra = NULL;
   g_autoptr(GPtrArray) damage = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) in_place = NULL;
 
   *damaged = NULL;
-  if (!lda_project_load_location (series, location, edits, &extra, &local_error))
-    {
-      if (!g_error_matches (local_error, LDA_ERROR, LDA_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_clear_error (&local_error);
-      if (!lda_project_load_location (series, location, edits, &extra, error))
-        return FALSE;
-    }
+  if (!lda_project_read_location (series, location, edits, &extra, &in_place, error))
+    return FALSE;
 
-  damage = lda_project_find_damage (series, location, extra);
+  /* The damaged files first: the sentence names the first. */
+  damage = g_steal_pointer (&in_place);
+  {
+    g_autoptr(GPtrArray) aside = lda_project_find_damage (series, location, extra);
+
+    for (guint i = 0; i < aside->len; i++)
+      g_ptr_array_add (damage, g_steal_pointer (&aside->pdata[i]));
+  }
   if (damage->len == 0)
     return TRUE;
   *damaged = lda_project_describe_damage (series, damage);

@@ -56,6 +56,12 @@ gboolean  lda_project_load_location   (LdaSeries    *series,
                                        GPtrArray   **edits,
                                        GKeyFile    **extra,
                                        GError      **error);
+gboolean  lda_project_read_location   (LdaSeries    *series,
+                                       const LdaProjectLocation *location,
+                                       GPtrArray   **edits,
+                                       GKeyFile    **extra,
+                                       GPtrArray   **damaged,
+                                       GError      **error);
 
 GBytes   *lda_edits_serialize         (const LdaEdits *edits);
 LdaEdits *lda_edits_deserialize       (GBytes       *bytes,
