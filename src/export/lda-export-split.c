@@ -164,22 +164,57 @@ lda_export_split_n_fields (LdaSeries *series)
   return ranked->len;
 }
 
+/* By frame: each frame's hash against the fraction, except that two
+ * frames or more never all go to one side (a training set of none, or a
+ * validation set of none that nnU-Net cannot use): then the frame whose
+ * hash is nearest the other side goes there. */
+static GHashTable *
+frame_sides (GPtrArray              *stems,
+             const LdaExportOptions *options)
+{
+  GHashTable *sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *highest = NULL, *lowest = NULL;
+  double high = -1, low = 2;
+
+  for (guint i = 0; i < stems->len; i++)
+    {
+      const char *stem = g_ptr_array_index (stems, i);
+      double h = split_hash (options->seed, stem);
+
+      if (h < options->val_fraction)
+        g_hash_table_add (sides, g_strdup (stem));
+      if (h > high)
+        high = h, highest = stem;
+      if (h < low)
+        low = h, lowest = stem;
+    }
+  if (stems->len >= 2 && options->val_fraction < 1 &&
+      g_hash_table_size (sides) == stems->len)
+    g_hash_table_remove (sides, highest);
+  if (stems->len >= 2 && g_hash_table_size (sides) == 0)
+    g_hash_table_add (sides, g_strdup (lowest));
+
+  return sides;
+}
+
 /**
  * lda_export_split_sides:
  * @series: the series exported
  * @stems: the file name of each of its frames, by frame index
  * @options: the export's options
  *
- * With @options->val_by_field and a fraction above 0, the file names of
- * the frames that go to validation: the frames of the first
- * round(fraction × fields) fields ranked by a hash of the seed and the
- * field (at least one field, and all only with a fraction of 1; a series
- * of one field then trains on all, see lda_export_check_split()).
- * Computed over the whole series, so that a frame's side does not depend
- * on which frames are exported.
+ * The file names of the frames that go to validation.  By frame, those
+ * whose hash is below the fraction (lda_export_is_validation()), except
+ * that a series of two frames or more always has one on each side: the
+ * frame whose hash is nearest the other side moves there.  With
+ * @options->val_by_field, the frames of the first round(fraction ×
+ * fields) fields ranked by a hash of the seed and the field (at least one
+ * field, and all only with a fraction of 1; a series of one field then
+ * trains on all, see lda_export_check_split()).  Computed over the whole
+ * series, so that a frame's side does not depend on which frames are
+ * exported.
  *
- * Returns: (transfer full) (nullable): the set, or %NULL when frames are
- *   split one by one (lda_export_is_validation())
+ * Returns: (transfer full) (nullable): the set, or %NULL without a split
  */
 GHashTable *
 lda_export_split_sides (LdaSeries              *series,
@@ -192,8 +227,10 @@ lda_export_split_sides (LdaSeries              *series,
   GHashTable *sides;
   guint n_val;
 
-  if (!options->val_by_field || !(options->val_fraction > 0))
+  if (!(options->val_fraction > 0))
     return NULL;
+  if (!options->val_by_field)
+    return frame_sides (stems, options);
 
   fields = frame_fields (series, stems);
   ranked = ranked_fields (fields, options->seed);
@@ -246,7 +283,7 @@ lda_export_check_split (LdaSeries              *series,
 /**
  * lda_export_frame_is_validation:
  * @options: the export's options, with their sides
- *   (lda_export_split_sides()) when split by field
+ *   (lda_export_split_sides())
  * @stem: a frame's file name
  *
  * Returns: %TRUE when the frame goes to validation
@@ -255,7 +292,7 @@ gboolean
 lda_export_frame_is_validation (const LdaExportOptions *options,
                                 const char             *stem)
 {
-  if (options->val_by_field && options->validation != NULL)
+  if (options->validation != NULL)
     return g_hash_table_contains (options->validation, stem);
   return lda_export_is_validation (stem, options->seed, options->val_fraction);
 }

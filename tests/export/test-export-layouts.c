@@ -262,6 +262,25 @@ test_pairs (void)
   remove_input (input);
 }
 
+/* Whether an export puts frame @stem of @series into val/, as
+ * lda_export_targets() says. */
+static gboolean
+goes_to_val (LdaSeries  *series,
+             guint32     seed,
+             double      fraction,
+             const char *stem)
+{
+  LdaExportOptions options = { .layout = LDA_EXPORT_LAYOUT_PAIRS, .val_fraction = fraction,
+                               .seed = seed };
+  g_autoptr(GPtrArray) targets = lda_export_targets (series, "/x", &options);
+  g_autofree char *val = g_strdup_printf ("/x/val/images/%s.tif", stem);
+
+  for (guint i = 0; i < targets->len; i++)
+    if (g_str_equal (g_ptr_array_index (targets, i), val))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_nnunet (void)
 {
@@ -274,8 +293,9 @@ test_nnunet (void)
   g_autofree char *dataset_path = g_build_filename (out, "dataset.json", NULL);
   g_autofree char *splits_path = g_build_filename (out, "splits_final.json", NULL);
   g_autoptr(GError) error = NULL;
-  gboolean val0 = lda_export_is_validation ("w_t00", 5, 0.5);
-  gboolean val1 = lda_export_is_validation ("w_t01", 5, 0.5);
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, NULL);
+  gboolean val0 = goes_to_val (series, 5, 0.5, "w_t00");
+  gboolean val1 = goes_to_val (series, 5, 0.5, "w_t01");
 
   g_assert_cmpstr (files, ==,
                    ".livedead-export classes.json counts.csv dataset.json dead_fraction.png dead_fraction.svg "
@@ -337,7 +357,7 @@ test_nnunet (void)
                      "NaturalImage2DIO");
   }
 
-  /* splits_final.json: one fold, each case on the side the hash says. */
+  /* splits_final.json: one fold, each case on its side. */
   g_file_get_contents (splits_path, &splits, NULL, &error);
   g_assert_no_error (error);
   {
@@ -368,6 +388,9 @@ test_nnunet (void)
           }
       }
     g_assert_cmpuint (n, ==, 2);
+    /* Two frames never go to one side. */
+    g_assert_cmpuint (train->items->len, ==, 1);
+    g_assert_cmpuint (val->items->len, ==, 1);
   }
 
   remove_input (input);
@@ -542,12 +565,13 @@ test_split_other_side (void)
   g_autoptr(LdaSeries) series = lda_series_new_from_folder (input, &error);
   LdaExportOptions options = { .layout = LDA_EXPORT_LAYOUT_INSTANCES, .val_fraction = 0.5,
                                .overwrite = TRUE };
-  gboolean was_val = lda_export_is_validation ("w_t00", 0, 0.5);
+  gboolean was_val;
   guint32 seed = 1;
 
   g_assert_no_error (error);
+  was_val = goes_to_val (series, 0, 0.5, "w_t00");
   /* A seed that moves w_t00. */
-  while (lda_export_is_validation ("w_t00", seed, 0.5) == was_val)
+  while (goes_to_val (series, seed, 0.5, "w_t00") == was_val)
     seed++;
   options.seed = seed;
   old_side = g_build_filename (out, was_val ? "val" : "train", "instances", "w_t00_nuclei.tif",
@@ -612,8 +636,8 @@ test_split_other_side_unlisted (void)
   g_assert_no_error (error);
 
   /* A seed that moves both frames. */
-  while (lda_export_is_validation ("w_t00", seed, 0.5) == lda_export_is_validation ("w_t00", 0, 0.5) ||
-         lda_export_is_validation ("w_t01", seed, 0.5) == lda_export_is_validation ("w_t01", 0, 0.5))
+  while (goes_to_val (series, seed, 0.5, "w_t00") == goes_to_val (series, 0, 0.5, "w_t00") ||
+         goes_to_val (series, seed, 0.5, "w_t01") == goes_to_val (series, 0, 0.5, "w_t01"))
     seed++;
   all.seed = seed;
   g_assert_false (lda_export_run (series, NULL, out, &all, NULL, NULL, NULL, &error));

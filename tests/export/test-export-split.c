@@ -203,6 +203,50 @@ test_one_field (void)
   lda_test_remove_tree (other);
 }
 
+/* By frame, two frames or more never all go to one side: a training set
+ * of none would train nothing, a validation set of none breaks nnU-Net.
+ * Where the hash gives each side one, its sides stand. */
+static void
+test_never_one_side (void)
+{
+  static const char * const names[] = { "a_t00", "a_t01", "a_t02", NULL };
+  g_autofree char *dir = make_folder (names);
+  g_autoptr(LdaSeries) series = open_folder (dir);
+  static const double fractions[] = { 0.05, 0.3, 0.5, 0.7, 0.95 };
+  guint n_moved = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+    for (guint32 seed = 0; seed < 40; seed++)
+      {
+        LdaExportOptions options = { .layout = LDA_EXPORT_LAYOUT_PAIRS,
+                                     .val_fraction = fractions[f], .seed = seed };
+        g_autofree char *side = sides (series, &options);
+        guint n_val = 0, n_hash = 0;
+
+        for (guint i = 0; i < 3; i++)
+          {
+            gboolean hash = lda_export_is_validation (lda_series_get_frame (series, i)->title,
+                                                      seed, fractions[f]);
+
+            n_val += side[i] == 'v';
+            n_hash += hash;
+          }
+        g_assert_cmpuint (n_val, >=, 1);
+        g_assert_cmpuint (n_val, <=, 2);
+        if (n_hash >= 1 && n_hash <= 2)
+          for (guint i = 0; i < 3; i++)
+            g_assert_cmpint (side[i] == 'v', ==,
+                             lda_export_is_validation (lda_series_get_frame (series, i)->title,
+                                                       seed, fractions[f]));
+        else
+          n_moved++;
+      }
+  /* The hash alone did put all three on one side, sometimes. */
+  g_assert_cmpuint (n_moved, >, 0);
+
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +256,7 @@ main (int    argc,
   g_test_add_func ("/export-split/whole-fields", test_whole_fields);
   g_test_add_func ("/export-split/some-frames", test_some_frames);
   g_test_add_func ("/export-split/one-field", test_one_field);
+  g_test_add_func ("/export-split/never-one-side", test_never_one_side);
 
   return g_test_run ();
 }
