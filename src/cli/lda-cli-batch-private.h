@@ -24,6 +24,7 @@ typedef struct
   GPtrArray       *rows;      /* LdaCountsRow, one per page */
   GPtrArray       *messages;  /* errors and warnings, one line each */
   gboolean         failed;
+  gboolean         stopped;   /* not begun, or given up, on a signal */
 } Job;
 
 typedef struct
@@ -36,6 +37,8 @@ typedef struct
   gboolean    progress;
   double      interval_hours;  /* --interval, 0 when not given */
   LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
+  GCancellable *cancellable;    /* cancelled by a signal (lda_jobs_run_stoppable()) */
+  GThreadPool *pool;
   GMutex      lock;
   guint       done;
   guint       total;

@@ -115,7 +115,7 @@ segment_page (Batch       *batch,
 
   lda_pipeline_set_threaded (pipeline, batch->threaded_pipeline);
   if (!lda_pipeline_set_params (pipeline, &params, error) ||
-      !lda_pipeline_run (pipeline, NULL, error))
+      !lda_pipeline_run (pipeline, batch->cancellable, error))
     return FALSE;
 
   if (n_pages > 1)
@@ -183,6 +183,12 @@ run_job (gpointer data,
   guint n_pages = 0;
 
   lda_prefetch_next (batch->prefetch);
+  /* Stopped: the triples not begun are left alone. */
+  if (g_cancellable_is_cancelled (batch->cancellable))
+    {
+      job->stopped = TRUE;
+      return;
+    }
   if (job->triple->problem != NULL)
     {
       g_ptr_array_add (job->messages, g_strdup_printf ("%s: %s", job->triple->name,
@@ -194,6 +200,13 @@ run_job (gpointer data,
   else
     job->failed = !segment_triple (batch, job, n_pages, &error);
 
+  /* Given up on a signal: no error of its own, and nothing of it left. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      job->failed = FALSE;
+      job->stopped = TRUE;
+      return;
+    }
   if (error != NULL)
     g_ptr_array_add (job->messages, g_strdup (error->message));
 
@@ -276,7 +289,8 @@ lda_batch_print_summary (FILE       *out,
   fflush (out);
 }
 
-/* The summary for programs: data/livedead-summary.schema.json. */
+/* The summary for programs: data/livedead-summary.schema.json; counts
+ * null when no counts.csv was written (@csv_name %NULL). */
 static void
 print_json (GPtrArray  *jobs,
             GPtrArray  *rows,
@@ -284,7 +298,7 @@ print_json (GPtrArray  *jobs,
             const char *csv_name)
 {
   g_autoptr(GString) failed = g_string_new ("[");
-  g_autofree char *path = g_build_filename (output_dir, csv_name, NULL);
+  g_autofree char *path = csv_name != NULL ? g_build_filename (output_dir, csv_name, NULL) : NULL;
   gboolean first = TRUE;
 
   for (guint i = 0; i < jobs->len; i++)
@@ -535,6 +549,16 @@ make_jobs (const BatchArgs *args,
   return g_steal_pointer (&jobs);
 }
 
+/* Waits for every job of the pool: those a signal stopped end at once. */
+static gpointer
+wait_for_pool (gpointer data)
+{
+  Batch *batch = data;
+
+  g_thread_pool_free (g_steal_pointer (&batch->pool), FALSE, TRUE);
+  return NULL;
+}
+
 /* Runs @jobs on a pool of threads, a reader keeping one triple ahead of
  * each worker. */
 static void
@@ -560,7 +584,8 @@ run_jobs (Batch           *batch,
   pool = g_thread_pool_new (run_job, batch, (int) n_threads, TRUE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
+  batch->pool = pool;
+  lda_jobs_run_stoppable (wait_for_pool, batch, batch->cancellable);
   g_clear_pointer (&batch->prefetch, lda_prefetch_free);
   g_mutex_clear (&batch->lock);
 }
@@ -578,26 +603,34 @@ finish (const BatchArgs *args,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *csv = NULL;
   g_autofree char *csv_name = NULL;
-  guint failed = 0, frames;
+  guint failed = 0, stopped = 0, frames;
 
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = g_ptr_array_index (jobs, i);
 
-      if (job->failed)
-        failed++;
+      failed += job->failed;
+      stopped += job->stopped;
       for (guint r = 0; r < job->rows->len; r++)
         g_ptr_array_add (rows, g_ptr_array_index (job->rows, r));
     }
   frames = rows->len;
   if (args->stats || progress)
     lda_jobs_print_stats (clock, stderr, frames, MIN (args->n_jobs, MAX (jobs->len, 1)));
-  csv_name = args->shard_count > 1
-             ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
-             : g_strdup ("counts.csv");
+  if (stopped > 0 && progress)
+    fputs ("\r\033[K", stderr);
+  if (stopped > 0)
+    lda_cli_error (_("batch stopped: %u of %u triples done (%u frames); the others were left "
+                     "alone"), jobs->len - failed - stopped, jobs->len, frames);
+
+  /* Nothing done: a counts.csv of an earlier run stays as it was. */
+  if (frames > 0)
+    csv_name = args->shard_count > 1
+               ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
+               : g_strdup ("counts.csv");
   /* Each series' table first: the rows then name their masks from the
    * top, for the table of them all. */
-  if (all_series != NULL &&
+  if (csv_name != NULL && all_series != NULL &&
       !lda_batch_write_series_counts (jobs, args->output_dir, all_series,
                                       (const char * const *) inputs->pdata, csv_name,
                                       args->json, &error))
@@ -606,7 +639,8 @@ finish (const BatchArgs *args,
       return LDA_EXIT_FAILED;
     }
   csv = lda_counts_table_csv (rows);
-  if (!lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name,
+  if (csv_name != NULL &&
+      !lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name,
                                csv, &error))
     {
       lda_cli_error ("%s", error->message);
@@ -615,14 +649,15 @@ finish (const BatchArgs *args,
 
   if (failed > 0)
     lda_cli_error (_("%u of %u triples failed; %u done (%u frames)"),
-                   failed, jobs->len, jobs->len - failed, frames);
+                   failed, jobs->len, jobs->len - failed - stopped, frames);
 
   if (args->json)
     print_json (jobs, rows, args->output_dir, csv_name);
-  else
-    lda_batch_print_summary (stdout, rows, jobs->len - failed, args->output_dir, csv_name);
+  else if (csv_name != NULL)
+    lda_batch_print_summary (stdout, rows, jobs->len - failed - stopped, args->output_dir,
+                             csv_name);
 
-  return failed > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
+  return failed > 0 || stopped > 0 ? LDA_EXIT_FAILED : LDA_EXIT_OK;
 }
 
 int
@@ -638,6 +673,7 @@ lda_cli_batch (int    argc,
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GPtrArray) all_series = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   LdaJobsClock clock;
   Batch batch = { 0, };
   gboolean several = FALSE;
@@ -662,6 +698,7 @@ lda_cli_batch (int    argc,
   batch.inputs = (const char * const *) inputs->pdata;
   batch.output_dir = args.output_dir;
   batch.param_options = args.param_options;
+  batch.cancellable = cancellable;
 
   jobs = make_jobs (&args, &batch, argv[1], triples, all_series != NULL, several, &error);
   if (jobs == NULL)

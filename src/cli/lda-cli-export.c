@@ -81,8 +81,9 @@ export_thread (gpointer user_data)
   return NULL;
 }
 
-/* Ctrl+C or a TERM signal stops the export between frames: every file
- * already written stays complete and no temporary file is left behind. */
+/* Ctrl+C, a TERM signal or a hang-up stops the export between frames;
+ * the export is all or nothing, so the folder is left as it was and no
+ * temporary file is left behind. */
 static gboolean
 on_signal (gpointer user_data)
 {
@@ -101,18 +102,20 @@ run_export (Export  *export,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GThread *thread;
-  guint sigint, sigterm;
+  guint sigint, sigterm, sighup;
 
   export->loop = loop;
   export->cancellable = cancellable;
 
   sigint = g_unix_signal_add (SIGINT, on_signal, export);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, export);
+  sighup = g_unix_signal_add (SIGHUP, on_signal, export);
   thread = g_thread_new ("export", export_thread, export);
   g_main_loop_run (loop);
   g_thread_join (thread);
   g_source_remove (sigint);
   g_source_remove (sigterm);
+  g_source_remove (sighup);
 
   export->loop = NULL;
   export->cancellable = NULL;
@@ -434,7 +437,7 @@ report_failure (const Export *export,
     lda_cli_error (_("%s; add --overwrite to replace the files of an earlier export"),
                    error->message);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    lda_cli_error (_("%s: export stopped; the frames written so far are complete"),
+    lda_cli_error (_("%s: export stopped; nothing was written, the folder is as it was"),
                    export->folder);
   else
     lda_cli_error ("%s", error->message);

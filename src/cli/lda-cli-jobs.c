@@ -16,6 +16,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -240,4 +242,73 @@ lda_jobs_print_stats (const LdaJobsClock *clock,
                   "peak memory %.0f MiB, %.0f MiB a job"),
            frames, seconds, frames / seconds, jobs, busy, peak, peak / jobs);
   fputc ('\n', out);
+}
+
+typedef struct
+{
+  GThreadFunc   work;
+  gpointer      data;
+  GMainLoop    *loop;
+} Stoppable;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+stoppable_thread (gpointer data)
+{
+  Stoppable *stoppable = data;
+  GMainContext *context = g_main_loop_get_context (stoppable->loop);
+  GSource *done;
+
+  stoppable->work (stoppable->data);
+  done = g_idle_source_new ();
+  g_source_set_callback (done, quit_loop, g_main_loop_ref (stoppable->loop),
+                         (GDestroyNotify) g_main_loop_unref);
+  g_source_attach (done, context);
+  g_source_unref (done);
+  return NULL;
+}
+
+static gboolean
+on_stop_signal (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * lda_jobs_run_stoppable:
+ * @work: the work, run on a thread of its own
+ * @data: its argument
+ * @cancellable: cancelled on Ctrl+C (SIGINT), SIGTERM or a hang-up
+ *   (SIGHUP), which @work is to poll
+ *
+ * Runs @work while the calling thread waits for it and for those
+ * signals, so that a stopped command still finishes what it does
+ * between two steps (removes its staging folders, says what it did)
+ * rather than die with its files half written.
+ */
+void
+lda_jobs_run_stoppable (GThreadFunc   work,
+                        gpointer      data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Stoppable stoppable = { work, data, loop };
+  guint signals[3];
+  const int numbers[3] = { SIGINT, SIGTERM, SIGHUP };
+  GThread *thread;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    signals[i] = g_unix_signal_add (numbers[i], on_stop_signal, cancellable);
+  thread = g_thread_new ("lda-jobs", stoppable_thread, &stoppable);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_source_remove (signals[i]);
 }

@@ -7,7 +7,7 @@
 #pragma once
 
 #include <stdio.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,5 +31,9 @@ void         lda_jobs_print_stats  (const LdaJobsClock *clock,
                                     FILE               *out,
                                     guint               frames,
                                     guint               jobs);
+
+void         lda_jobs_run_stoppable (GThreadFunc   work,
+                                     gpointer      data,
+                                     GCancellable *cancellable);
 
 G_END_DECLS
