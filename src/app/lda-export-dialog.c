@@ -17,6 +17,7 @@
 #include "lda-project-wells.h"
 #include "lda-file-chooser.h"
 #include "lda-export.h"
+#include "lda-export-manifest.h"
 #include "lda-export-split.h"
 
 struct _LdaExportDialog
@@ -174,8 +175,10 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-/* How many of the files an export would write exist already, and how
- * many of an earlier export's it would remove (lda_export_stale_files()). */
+/* How many of the files an export would write exist already (not
+ * counting the hidden list of an earlier export's files, which the
+ * person never saw), and how many of an earlier export's it would remove
+ * (lda_export_stale_files()). */
 static guint
 count_existing (LdaSeries              *series,
                 const char             *folder,
@@ -184,14 +187,16 @@ count_existing (LdaSeries              *series,
 {
   g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
   g_autoptr(GPtrArray) stale = lda_export_stale_files (series, folder, options);
+  g_autofree char *manifest = lda_export_manifest_path (folder);
   guint existing = 0;
 
   for (guint i = 0; i < targets->len; i++)
-    if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
+    if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS) &&
+        !g_str_equal (g_ptr_array_index (targets, i), manifest))
       existing++;
   *n_stale = stale->len;
 
-  return existing + stale->len;
+  return existing;
 }
 
 /* Every well of the folder in one dataset (lda-project-wells.c): the
@@ -357,7 +362,7 @@ lda_export_dialog_start (LdaExportDialog *self,
       guint n_stale = 0;
       guint existing = count_existing (self->series, self->folder, &job->options, &n_stale);
 
-      if (existing > 0)
+      if (existing > 0 || n_stale > 0)
         {
           export_job_free (job);
           confirm_replace (self, existing, n_stale);
@@ -390,19 +395,31 @@ confirm_replace (LdaExportDialog *self,
                  guint            n_existing,
                  guint            n_stale)
 {
-  g_autofree char *message = g_strdup_printf (ngettext ("Replace %u existing file?",
-                                                        "Replace %u existing files?", n_existing),
-                                              n_existing);
+  g_autofree char *message = NULL;
   g_autofree char *detail = NULL;
 
+  if (n_existing > 0)
+    message = g_strdup_printf (ngettext ("Replace %u existing file?",
+                                         "Replace %u existing files?", n_existing),
+                               n_existing);
+  else
+    message = g_strdup_printf (ngettext ("Remove %u file of an earlier export?",
+                                         "Remove %u files of an earlier export?", n_stale),
+                               n_stale);
+
   /* The earlier export is replaced whole (lda-export-manifest.c). */
-  if (n_stale > 0)
-    detail = g_strdup_printf (ngettext ("%s holds an earlier export; %u of its files, which "
-                                        "this export does not write again, will be removed.",
-                                        "%s holds an earlier export; %u of its files, which "
-                                        "this export does not write again, will be removed.",
+  if (n_stale > 0 && n_existing > 0)
+    detail = g_strdup_printf (ngettext ("%s holds an earlier export; %u more of its files, "
+                                        "which this export does not write again, will be "
+                                        "removed.",
+                                        "%s holds an earlier export; %u more of its files, "
+                                        "which this export does not write again, will be "
+                                        "removed.",
                                         n_stale),
                               self->folder, n_stale);
+  else if (n_stale > 0)
+    detail = g_strdup_printf (_("%s holds an earlier export whose files this export does not "
+                                "write again."), self->folder);
   else
     detail = g_strdup_printf (_("%s already holds files of an earlier export."), self->folder);
 

@@ -381,6 +381,75 @@ test_next_and_previous (void)
   lda_test_remove_tree (dir);
 }
 
+/* Exported again, one time point of two: the question counts the files
+ * replaced (not the hidden list of the earlier export's files) and, apart,
+ * the earlier export's file that goes. */
+static void
+test_replace_counts (void)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_test_skip ("the question is a GtkAlertDialog, which a test cannot read");
+#else
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  GtkWidget *question = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+  gboolean done = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_positions ();
+  out = g_build_filename (dir, "export", NULL);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+
+  /* This position only (an earlier test may have left "all" chosen). */
+  dialog = present_dialog (window);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "this_well_check")), TRUE);
+  lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_PLAIN, 0, 0);
+  g_assert_cmpstr (lda_export_dialog_get_folder (dialog), ==, out);
+  lda_export_dialog_start (dialog, FALSE);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_list_model_get_n_items (toplevels) > 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  dialog = present_dialog (window);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "this_well_check")), TRUE);
+  lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_PLAIN, 0, 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "current_check")), TRUE);
+  lda_export_dialog_start (dialog, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+        question = GTK_WIDGET (toplevel);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  g_assert_nonnull (question);
+  g_object_get (question, "text", &text, "secondary-text", &detail, NULL);
+  /* Pos0_t0_labels.tif, counts.csv and the two plots; Pos0_t1's mask goes. */
+  g_assert_cmpstr (text, ==, "Replace 4 existing files?");
+  g_assert_nonnull (strstr (detail, "1 more of its files"));
+  gtk_window_destroy (GTK_WINDOW (question));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+#endif
+}
+
 /* A folder of one series has no choice of wells. */
 static void
 test_one_series (void)
@@ -428,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/all-wells", test_all_wells);
   g_test_add_func ("/export-dialog/damaged-well", test_damaged_well);
   g_test_add_func ("/export-dialog/one-series", test_one_series);
+  g_test_add_func ("/export-dialog/replace-counts", test_replace_counts);
   g_test_add_func ("/wells/next-and-previous", test_next_and_previous);
 
   return g_test_run ();
