@@ -10,7 +10,10 @@
  * removes, once its own files are in place, those of the list that it
  * does not write again — files this program made, and nothing else: a
  * line that is not a plain relative path inside the folder, or a path
- * that is no longer a regular file, is left alone.  The earlier export's
+ * that is no longer a regular file, is left alone.  Each line also holds
+ * the file's size and a hash of its bytes as the export wrote it: a file
+ * changed or replaced since (a person's own classes.json in its place) is
+ * no longer the export's and stays.  The earlier export's
  * files are only ever removed when the export was told to replace files
  * (the window asks first).
  *
@@ -53,20 +56,57 @@ relative_to (const char *folder,
   return path + n + 1;
 }
 
+/* What tells a file from one put in its place since: its size and a
+ * 64-bit hash of its bytes, as text; the same bytes give the same text,
+ * so an export's list is the same wherever and whenever it is made. */
+static char *
+fingerprint (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  const guint64 prime = G_GUINT64_CONSTANT (0x100000001b3);
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  const guint8 *bytes;
+  gsize n, i = 0;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  if (st.st_size > 0 && (mapped = g_mapped_file_new (path, FALSE, NULL)) == NULL)
+    return NULL;
+  bytes = mapped != NULL ? (const guint8 *) g_mapped_file_get_contents (mapped) : NULL;
+  n = mapped != NULL ? g_mapped_file_get_length (mapped) : 0;
+  /* Eight bytes a step, then the rest one by one. */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, bytes + i, 8);
+      h = (h ^ w) * prime;
+      h ^= h >> 29;
+    }
+  for (; i < n; i++)
+    h = (h ^ bytes[i]) * prime;
+
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " %016" G_GINT64_MODIFIER "x", n, h);
+}
+
 /**
  * lda_export_manifest_text:
  * @folder: the export folder
  * @targets: (element-type filename): the files the export writes
  * @left: (element-type filename) (nullable): files of an earlier export
  *   still to be removed, listed too until they are
+ * @stage: (nullable): where @targets are written until they are put in
+ *   place (lda_file_set_staged_path()); %NULL once they are
  *
  * Returns: (transfer full): the list to write, one path relative to
- *   @folder a line
+ *   @folder a line, a tab and the file's fingerprint after it
  */
 char *
 lda_export_manifest_text (const char *folder,
                           GPtrArray  *targets,
-                          GPtrArray  *left)
+                          GPtrArray  *left,
+                          LdaFileSet *stage)
 {
   GString *text = g_string_new (NULL);
   GPtrArray *lists[2] = { targets, left };
@@ -74,14 +114,66 @@ lda_export_manifest_text (const char *folder,
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
       {
-        const char *relative = relative_to (folder, g_ptr_array_index (lists[l], i));
+        const char *path = g_ptr_array_index (lists[l], i);
+        const char *relative = relative_to (folder, path);
+        const char *now = l == 0 && stage != NULL ? lda_file_set_staged_path (stage, path) : path;
+        g_autofree char *print = NULL;
 
         /* Not itself. */
-        if (relative != NULL && strcmp (relative, MANIFEST_FILE) != 0)
+        if (relative == NULL || strcmp (relative, MANIFEST_FILE) == 0)
+          continue;
+        if (now != NULL)
+          print = fingerprint (now);
+        if (print != NULL)
+          g_string_append_printf (text, "%s\t%s\n", relative, print);
+        else
           g_string_append_printf (text, "%s\n", relative);
       }
 
   return g_string_free (text, FALSE);
+}
+
+/* The list of @folder: each listed path, relative, to its fingerprint
+ * ("" where the line has none: an export before fingerprints, or one
+ * that did not finish); the paths in the list's order in @order. */
+static GHashTable *
+read_list (const char  *folder,
+           GPtrArray  **order)
+{
+  g_autofree char *manifest = lda_export_manifest_path (folder);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (order != NULL)
+    *order = g_ptr_array_new_with_free_func (g_free);
+  if (!g_file_get_contents (manifest, &text, NULL, NULL))
+    return listed;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+
+      if (tab != NULL)
+        *tab = '\0';
+      if (order != NULL && !g_hash_table_contains (listed, lines[i]))
+        g_ptr_array_add (*order, g_strdup (lines[i]));
+      g_hash_table_replace (listed, g_strdup (lines[i]), g_strdup (tab != NULL ? tab + 1 : ""));
+    }
+  return listed;
+}
+
+/* Whether @path is still the file the list says, as far as it says. */
+static gboolean
+unchanged (const char *path,
+           const char *print)
+{
+  g_autofree char *now = NULL;
+
+  if (print[0] == '\0')
+    return TRUE;
+  now = fingerprint (path);
+  return now != NULL && strcmp (now, print) == 0;
 }
 
 /* A line of the list that names a file an export writes inside the
@@ -129,13 +221,9 @@ lda_export_manifest_stale (const char *folder,
                            GPtrArray  *targets)
 {
   GPtrArray *stale = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *manifest = lda_export_manifest_path (folder);
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GHashTable) listed = read_list (folder, &lines);
   g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents (manifest, &text, NULL, NULL))
-    return stale;
 
   for (guint i = 0; i < targets->len; i++)
     {
@@ -145,21 +233,23 @@ lda_export_manifest_stale (const char *folder,
         g_hash_table_add (written, folded (relative));
     }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
+      const char *line = g_ptr_array_index (lines, i);
+      const char *print = g_hash_table_lookup (listed, line);
       g_autofree char *path = NULL;
       g_autofree char *key = NULL;
       GStatBuf st;
 
-      if (!is_inside (lines[i]))
+      if (!is_inside (line))
         continue;
-      key = folded (lines[i]);
+      key = folded (line);
       if (g_hash_table_contains (written, key))
         continue;
-      path = g_build_filename (folder, lines[i], NULL);
-      /* lstat: a link put in its place is not what the export wrote. */
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+      path = g_build_filename (folder, line, NULL);
+      /* lstat: a link put in its place is not what the export wrote;
+       * nor is a file changed since. */
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && unchanged (path, print))
         g_ptr_array_add (stale, g_steal_pointer (&path));
     }
 
@@ -214,16 +304,22 @@ lda_export_manifest_remove (const char          *folder,
                             gpointer             user_data)
 {
   g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) listed = read_list (folder, NULL);
   GPtrArray *left = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < stale->len; i++)
     {
       const char *path = g_ptr_array_index (stale, i);
+      const char *relative = relative_to (folder, path);
+      const char *print = relative != NULL ? g_hash_table_lookup (listed, relative) : NULL;
       g_autofree char *parent = NULL;
       GStatBuf st;
 
-      /* Checked again now: the export took a while. */
-      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+      /* Checked again now: the export took a while.  The list in the
+       * folder is the new export's, which holds these files with the
+       * fingerprints they had when it began. */
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+          !unchanged (path, print != NULL ? print : ""))
         continue;
       if (!parent_inside (folder, path) || keep (path, user_data) || g_unlink (path) != 0)
         {

@@ -7,12 +7,15 @@
 
 #include <glib.h>
 
+#include "lda-file-set.h"
+
 G_BEGIN_DECLS
 
 char      *lda_export_manifest_path   (const char *folder);
 char      *lda_export_manifest_text   (const char *folder,
                                        GPtrArray  *targets,
-                                       GPtrArray  *left);
+                                       GPtrArray  *left,
+                                       LdaFileSet *stage);
 GPtrArray *lda_export_manifest_stale  (const char *folder,
                                        GPtrArray  *targets);
 typedef gboolean (*LdaExportManifestKeep) (const char *path,

@@ -623,7 +623,7 @@ stage_manifest (LdaFileSet *stage,
                 GError    **error)
 {
   g_autofree char *path = lda_export_manifest_path (folder);
-  g_autofree char *text = lda_export_manifest_text (folder, targets, stale);
+  g_autofree char *text = lda_export_manifest_text (folder, targets, stale, stage);
 
   return stage_bytes (stage, path, text, strlen (text), error);
 }
@@ -763,7 +763,7 @@ lda_export_run (LdaSeries              *series,
     {
       g_autoptr(GPtrArray) left = lda_export_manifest_remove (folder, stale, is_input, stage);
       g_autofree char *path = lda_export_manifest_path (folder);
-      g_autofree char *text = lda_export_manifest_text (folder, targets, left);
+      g_autofree char *text = lda_export_manifest_text (folder, targets, left, NULL);
 
       lda_atomic_file_write (path, text, strlen (text), NULL);
     }

@@ -20,6 +20,7 @@
 #include "lda-edits.h"
 #include "lda-error.h"
 #include "lda-export.h"
+#include "lda-export-manifest.h"
 #include "lda-plot.h"
 #include "lda-pipeline.h"
 #include "lda-test-lib.h"
@@ -631,6 +632,13 @@ test_cancel (Fixture       *fixture,
   g_assert_false (g_file_test (early, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+keep_nothing (const char *path,
+              gpointer    user_data)
+{
+  return FALSE;
+}
+
 /* An export into the folder of an earlier one replaces it whole: the
  * earlier files it does not write again go once its own are in place
  * (asked first: without overwrite it fails), the folders they leave
@@ -645,8 +653,11 @@ test_replaces_earlier (Fixture       *fixture,
   g_autofree char *mine = g_build_filename (out, "images", "mine.tif", NULL);
   g_autofree char *outside = out_folder (fixture, "outside.txt");
   g_autofree char *manifest = g_build_filename (out, ".livedead-export", NULL);
+  g_autofree char *classes = g_build_filename (out, "classes.json", NULL);
   g_autofree char *listed = NULL;
   g_autofree char *tampered = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) paths = g_string_new (NULL);
   g_autofree char *files = NULL;
   g_autoptr(GPtrArray) stale = NULL;
   g_autoptr(GError) error = NULL;
@@ -660,6 +671,9 @@ test_replaces_earlier (Fixture       *fixture,
   g_assert_true (g_file_set_contents (notes, "mine", -1, NULL));
   g_assert_true (g_file_set_contents (mine, "mine", -1, NULL));
   g_assert_true (g_file_set_contents (outside, "not the export's", -1, NULL));
+  /* A file of the export the person has put their own in place of is
+   * theirs now. */
+  g_assert_true (g_file_set_contents (classes, "{\"mine\": true}", -1, NULL));
   /* A list that points out of the folder is not followed. */
   g_assert_true (g_file_get_contents (manifest, &listed, NULL, NULL));
   tampered = g_strconcat (listed, "../outside.txt\nmasks/../../outside.txt\n", outside, "\n",
@@ -667,7 +681,7 @@ test_replaces_earlier (Fixture       *fixture,
   g_assert_true (g_file_set_contents (manifest, tampered, -1, NULL));
 
   stale = lda_export_stale_files (fixture->series, out, &one);
-  g_assert_cmpuint (stale->len, ==, 9);
+  g_assert_cmpuint (stale->len, ==, 8);
   g_assert_false (lda_export_run (fixture->series, fixture->edits, out, &one, NULL, NULL, NULL,
                                   &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_EXISTS);
@@ -678,13 +692,44 @@ test_replaces_earlier (Fixture       *fixture,
                                  &error));
   g_assert_no_error (error);
   files = lda_test_list_files (out);
-  g_assert_cmpstr (files, ==, ".livedead-export A1_t01_labels.tif counts.csv dead_fraction.png "
-                              "dead_fraction.svg images/mine.tif notes.txt");
+  g_assert_cmpstr (files, ==, ".livedead-export A1_t01_labels.tif classes.json counts.csv "
+                              "dead_fraction.png dead_fraction.svg images/mine.tif notes.txt");
   g_assert_true (g_file_test (outside, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&listed, g_free);
   g_assert_true (g_file_get_contents (manifest, &listed, NULL, NULL));
-  g_assert_cmpstr (listed, ==, "A1_t01_labels.tif\ncounts.csv\ndead_fraction.png\n"
-                               "dead_fraction.svg\n");
+  /* Each file, with its size and the hash of its bytes. */
+  lines = g_strsplit (listed, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *path = g_build_filename (out, fields[0], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (g_ascii_strtoull (fields[1], NULL, 10), ==, length);
+      g_string_append_printf (paths, "%s\n", fields[0]);
+    }
+  g_assert_cmpstr (paths->str, ==, "A1_t01_labels.tif\ncounts.csv\ndead_fraction.png\n"
+                                   "dead_fraction.svg\n");
+
+  /* At the removal, each file is checked again against the list: one
+   * changed since stays, one as listed goes. */
+  {
+    g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) left = NULL;
+    g_autofree char *labels = g_build_filename (out, "A1_t01_labels.tif", NULL);
+    g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+
+    g_ptr_array_add (late, g_strdup (labels));
+    g_ptr_array_add (late, g_strdup (csv));
+    g_assert_true (g_file_set_contents (labels, "changed", -1, NULL));
+    left = lda_export_manifest_remove (out, late, keep_nothing, NULL);
+    g_assert_cmpuint (left->len, ==, 0);
+    g_assert_true (g_file_test (labels, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* The folder named with a separator at its end is the same folder: an

@@ -214,6 +214,27 @@ lda_file_set_add (LdaFileSet  *self,
 }
 
 /**
+ * lda_file_set_staged_path:
+ * @self: a file set
+ * @target: a target added to it
+ *
+ * Returns: (nullable): where @target is written until the set is
+ *   committed, or %NULL when it is not one of the set's
+ */
+const char *
+lda_file_set_staged_path (LdaFileSet *self,
+                          const char *target)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  for (guint i = 0; i < self->targets->len; i++)
+    if (strcmp (g_ptr_array_index (self->targets, i), target) == 0)
+      return g_ptr_array_index (self->staged, i);
+  return NULL;
+}
+
+/**
  * lda_file_set_name_target:
  * @self: a file set
  * @error: (nullable): where an error of writing a staged file was set

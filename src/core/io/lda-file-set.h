@@ -19,6 +19,8 @@ gboolean    lda_file_set_check_target (LdaFileSet          *self,
 const char *lda_file_set_add          (LdaFileSet          *self,
                                        const char          *target,
                                        GError             **error);
+const char *lda_file_set_staged_path  (LdaFileSet          *self,
+                                       const char          *target);
 void        lda_file_set_name_target  (LdaFileSet          *self,
                                        GError             **error);
 gboolean    lda_file_set_commit       (LdaFileSet          *self,
