@@ -270,8 +270,10 @@ update_warning (LdaChannelPanel *self)
 
   if (self->has_result && r->coverage <= 0.0)
     {
-      if (!manual && !ignore_saturated && r->saturation > 0 &&
-          r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
+      /* Only the tiles' vote puts the threshold at the saturation; with
+       * another method, the offset did. */
+      if (!manual && !ignore_saturated && selected_method (self) == LDA_METHOD_MAX_TILE &&
+          r->saturation > 0 && r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
         {
           problem = _("The mask is empty: saturated tiles won the vote, so the threshold is above every pixel.");
           offer_ignore = TRUE;

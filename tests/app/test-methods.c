@@ -250,6 +250,38 @@ test_auto_fixes_empty_and_flooded (Fixture       *fixture,
   g_assert_cmpfloat (result_of (window)->coverage[LDA_CHANNEL_HOECHST], >, 0.0);
 }
 
+/* An empty mask blames the saturated tiles only when their vote set the
+ * threshold (the max-tile method); with Otsu's, the offset is the cause
+ * (a threshold of three times the channel's range). */
+static void
+test_empty_mask_cause (void)
+{
+  LdaChannelPanel *panel;
+  LdaChannelParams params;
+  LdaChannelResult result = {
+    .peak = 65535, .threshold = 198236, .coverage = 0.0, .max_value = 65535,
+    .saturation = 65535,
+  };
+
+  if (skip_without_display ())
+    return;
+
+  panel = g_object_ref_sink (LDA_CHANNEL_PANEL (lda_channel_panel_new (LDA_CHANNEL_CELL_AREA)));
+  lda_channel_panel_get_params (panel, &params);
+  params.manual = FALSE;
+  params.method = LDA_METHOD_MAX_TILE;
+  lda_channel_panel_set_params (panel, &params);
+  lda_channel_panel_set_result (panel, &result);
+  g_assert_nonnull (strstr (lda_channel_panel_get_warning (panel), "saturated tiles"));
+
+  params.method = LDA_METHOD_OTSU;
+  lda_channel_panel_set_params (panel, &params);
+  lda_channel_panel_set_result (panel, &result);
+  g_assert_null (strstr (lda_channel_panel_get_warning (panel), "saturated tiles"));
+  g_assert_nonnull (strstr (lda_channel_panel_get_warning (panel), "offset"));
+  g_object_unref (panel);
+}
+
 static gboolean
 is_nucleus_panel (GtkWidget *widget,
                   gpointer   data)
@@ -448,6 +480,7 @@ main (int    argc,
   g_test_add ("/methods/hover-names-nucleus", Fixture, NULL,
               fixture_set_up, test_hover_names_nucleus, fixture_tear_down);
   g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
+  g_test_add_func ("/methods/empty-mask-cause", test_empty_mask_cause);
 
   return g_test_run ();
 }
