@@ -113,6 +113,26 @@ test_mm14_hours (void)
   lda_test_remove_tree (root);
 }
 
+/* The position's folder opened itself: its images also carry channel
+ * tags (img_…_BF_000.tif), but each time point is one frame, with its
+ * time, not two. */
+static void
+test_mm14_position_itself (void)
+{
+  g_autofree char *metadata = mm14_metadata (TRUE);
+  g_autofree char *root = make_mm14 (metadata);
+  g_autofree char *pos = g_build_filename (root, "Pos0", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder (pos, &error);
+  static const double hours[] = { 0.0, 2.0, 5.0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_series_get_n_frames (series), ==, 3);
+  for (guint f = 0; f < 3; f++)
+    g_assert_cmpfloat_with_epsilon (lda_series_get_frame (series, f)->time_hours, hours[f], 1e-9);
+  lda_test_remove_tree (root);
+}
+
 /* Damaged metadata, or an image without its time: the index, and a
  * warning that names the file. */
 static void
@@ -223,6 +243,7 @@ main (int    argc,
 
   g_test_add_func ("/mm-time/parse-errors", test_parse_errors);
   g_test_add_func ("/mm-time/1.4-hours", test_mm14_hours);
+  g_test_add_func ("/mm-time/1.4-position-itself", test_mm14_position_itself);
   g_test_add_func ("/mm-time/1.4-damaged", test_mm14_damaged);
   g_test_add_func ("/mm-time/1.4-missing-time", test_mm14_missing_time);
   g_test_add_func ("/mm-time/2.0-hours", test_mm20_hours);

@@ -62,7 +62,7 @@ read_string (Reader  *r,
              GString *out)
 {
   if (r->p >= r->end || *r->p != '"')
-    return fail (r, "a string was expected");
+    return fail (r, N_("a string was expected"));
   r->p++;
   while (r->p < r->end && *r->p != '"')
     {
@@ -85,13 +85,13 @@ read_string (Reader  *r,
                 guint v = 0;
 
                 if (r->end - r->p < 4)
-                  return fail (r, "a \\u escape is cut short");
+                  return fail (r, N_("a \\u escape is cut short"));
                 for (guint i = 0; i < 4; i++)
                   {
                     int d = g_ascii_xdigit_value (r->p[i]);
 
                     if (d < 0)
-                      return fail (r, "a \\u escape is not hexadecimal");
+                      return fail (r, N_("a \\u escape is not hexadecimal"));
                     v = v * 16 + (guint) d;
                   }
                 r->p += 4;
@@ -106,7 +106,7 @@ read_string (Reader  *r,
         g_string_append_c (out, c);
     }
   if (r->p >= r->end)
-    return fail (r, "a string does not end");
+    return fail (r, N_("a string does not end"));
   r->p++;
   return TRUE;
 }
@@ -127,11 +127,11 @@ read_number (Reader   *r,
   while (r->p < r->end && (g_ascii_isdigit (*r->p) || strchr ("+-.eE", *r->p) != NULL))
     r->p++;
   if (r->p == start)
-    return fail (r, "a value was expected");
+    return fail (r, N_("a value was expected"));
   text = g_strndup (start, (gsize) (r->p - start));
   v = g_ascii_strtod (text, &end);
   if (end == NULL || *end != '\0' || !isfinite (v))
-    return fail (r, "a number is malformed");
+    return fail (r, N_("a number is malformed"));
   if (number != NULL)
     {
       *number = v;
@@ -183,14 +183,14 @@ read_image (Reader     *r,
         return FALSE;
       skip_space (r);
       if (r->p >= r->end || *r->p++ != ':')
-        return fail (r, "a “:” was expected");
+        return fail (r, N_("a “:” was expected"));
       if (!read_value (r, depth + 1, scalar, &number, &has_number))
         return FALSE;
 
       if (strcmp (name->str, "ElapsedTime-ms") == 0)
         {
           if (!has_number && !parse_text_number (scalar->str, &number))
-            return fail (r, "an ElapsedTime-ms is not a number");
+            return fail (r, N_("an ElapsedTime-ms is not a number"));
           ms = number;
           has_ms = TRUE;
         }
@@ -212,7 +212,7 @@ read_image (Reader     *r,
           r->p++;
           break;
         }
-      return fail (r, "a “,” or “}” was expected");
+      return fail (r, N_("a “,” or “}” was expected"));
     }
 
   if (file == NULL && g_str_has_prefix (key, "Metadata-"))
@@ -239,10 +239,10 @@ read_value (Reader   *r,
             gboolean *has_number)
 {
   if (depth > MAX_DEPTH)
-    return fail (r, "it is nested too deep");
+    return fail (r, N_("it is nested too deep"));
   skip_space (r);
   if (r->p >= r->end)
-    return fail (r, "it ends in the middle");
+    return fail (r, N_("it ends in the middle"));
 
   switch (*r->p)
     {
@@ -273,7 +273,7 @@ read_value (Reader   *r,
                   return FALSE;
                 skip_space (r);
                 if (r->p >= r->end || *r->p++ != ':')
-                  return fail (r, "a “:” was expected");
+                  return fail (r, N_("a “:” was expected"));
                 skip_space (r);
                 /* An image's metadata, at the top level. */
                 if (depth == 0 && r->p < r->end && *r->p == '{' &&
@@ -320,7 +320,7 @@ read_value (Reader   *r,
                 return TRUE;
               }
           }
-        return fail (r, "a value was expected");
+        return fail (r, N_("a value was expected"));
       }
     default:
       return read_number (r, number, has_number);
@@ -350,20 +350,21 @@ lda_mm_metadata_parse (const char  *text,
 
   skip_space (&r);
   if (r.p >= r.end || *r.p != '{')
-    fail (&r, "it is not a JSON object");
+    fail (&r, N_("it is not a JSON object"));
   else if (read_value (&r, 0, none, NULL, NULL))
     {
       skip_space (&r);
       if (r.p != r.end)
-        fail (&r, "there is more after its end");
+        fail (&r, N_("there is more after its end"));
     }
 
   if (r.problem != NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
-                   /* Translators: the %s is in English, e.g. "a string does not end" */
+                   /* Translators: the %s says what is wrong, e.g. "a string does not
+                    * end" */
                    _("its Micro-Manager metadata are damaged near byte %lu (%s)"),
-                   (unsigned long) (r.p - text), r.problem);
+                   (unsigned long) (r.p - text), _(r.problem));
       return NULL;
     }
 

@@ -350,6 +350,40 @@ lda_triples_find (const char  *folder,
   return lda_triples_find_mapped (folder, NULL, error);
 }
 
+/* A layout's files (a Micro-Manager position opened itself, whose
+ * img_…_BF_000.tif also carry channel tags) are read as the layout
+ * says, with its times: the triples their tags made are dropped, rather
+ * than count every time point twice. */
+static void
+drop_tagged_of_layouts (GPtrArray *triples,
+                        guint      n_tagged)
+{
+  g_autoptr(GHashTable) in_layouts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = n_tagged; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        if (triple->paths[c] != NULL)
+          g_hash_table_add (in_layouts, triple->paths[c]);
+    }
+  if (g_hash_table_size (in_layouts) == 0)
+    return;
+
+  for (guint i = n_tagged; i-- > 0;)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+      gboolean taken = FALSE;
+
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        taken = taken || (triple->paths[c] != NULL &&
+                          g_hash_table_contains (in_layouts, triple->paths[c]));
+      if (taken)
+        g_ptr_array_remove_index (triples, i);
+    }
+}
+
 /**
  * lda_triples_find_mapped:
  * @folder: a folder
@@ -370,6 +404,7 @@ lda_triples_find_mapped (const char           *folder,
                          const LdaChannelMap  *map,
                          GError              **error)
 {
+  guint n_tagged;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) groups = NULL;
@@ -459,7 +494,9 @@ lda_triples_find_mapped (const char           *folder,
         triple->problem = g_strdup_printf (_("no %s image beside it"), missing->str);
     }
 
+  n_tagged = result->len;
   lda_layouts_find (folder, map, result);
+  drop_tagged_of_layouts (result, n_tagged);
   g_ptr_array_sort (result, compare_triples);
   number_untimed (result);
 
