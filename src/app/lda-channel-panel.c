@@ -270,10 +270,15 @@ update_warning (LdaChannelPanel *self)
 
   if (self->has_result && r->coverage <= 0.0)
     {
-      /* Only the tiles' vote puts the threshold at the saturation; with
-       * another method, the offset did. */
-      if (!manual && !ignore_saturated && selected_method (self) == LDA_METHOD_MAX_TILE &&
-          r->saturation > 0 && r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
+      /* Saturated tiles are the cause when their vote set the threshold
+       * (the max-tile method), or when a histogram method's threshold is
+       * above the pixels with no offset raising it; an offset above 1
+       * that pushed it there is the cause itself. */
+      gboolean by_offset = use_offset && selected_method (self) != LDA_METHOD_MAX_TILE &&
+                           gtk_adjustment_get_value (self->offset_adjustment) > 1.0;
+
+      if (!manual && !ignore_saturated && !by_offset && r->saturation > 0 &&
+          r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
         {
           problem = _("The mask is empty: saturated tiles won the vote, so the threshold is above every pixel.");
           offer_ignore = TRUE;

@@ -250,8 +250,8 @@ test_auto_fixes_empty_and_flooded (Fixture       *fixture,
   g_assert_cmpfloat (result_of (window)->coverage[LDA_CHANNEL_HOECHST], >, 0.0);
 }
 
-/* An empty mask blames the saturated tiles only when their vote set the
- * threshold (the max-tile method); with Otsu's, the offset is the cause
+/* An empty mask blames the saturated tiles only when they set the
+ * threshold; with Otsu's and an offset of 6.93, the offset is the cause
  * (a threshold of three times the channel's range). */
 static void
 test_empty_mask_cause (void)
@@ -275,6 +275,8 @@ test_empty_mask_cause (void)
   g_assert_nonnull (strstr (lda_channel_panel_get_warning (panel), "saturated tiles"));
 
   params.method = LDA_METHOD_OTSU;
+  params.use_offset = TRUE;
+  params.offset = 6.93;
   lda_channel_panel_set_params (panel, &params);
   lda_channel_panel_set_result (panel, &result);
   g_assert_null (strstr (lda_channel_panel_get_warning (panel), "saturated tiles"));
