@@ -670,6 +670,42 @@ test_bench (void)
   cli_rm_rf (tmp);
 }
 
+/* Files named by their channel only take the folder's name: no
+ * "_labels.tif", no empty frame in counts.csv. */
+static void
+test_batch_channel_names_only (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "well7", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+  CliScene scene = scene_at (1);
+  char *paths[3] = { NULL, };
+
+  g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
+  cli_write_triple (in, "x", &scene, paths);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const bare[] = { "bf.tif", "hoechst.tif", "draq7.tif" };
+      g_autofree char *to = g_build_filename (in, bare[i], NULL);
+
+      g_assert_cmpint (g_rename (paths[i], to), ==, 0);
+      g_free (paths[i]);
+    }
+
+  g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, NULL), ==, 0);
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts.csv well7_labels.tif");
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "well7");
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch/bad-folders", test_batch_bad_folders);
   g_test_add_func ("/cli/batch/odd-names", test_batch_odd_names);
+  g_test_add_func ("/cli/batch/channel-names-only", test_batch_channel_names_only);
   g_test_add_func ("/cli/batch/shard", test_batch_shard);
   g_test_add_func ("/cli/batch/jobs", test_batch_jobs);
   g_test_add_func ("/cli/batch/time-series", test_batch_time_series);

@@ -625,3 +625,44 @@ lda_layouts_channel_names (const char *folder)
 
   return g_strdupv ((char **) names->pdata);
 }
+
+/**
+ * lda_layouts_drop_tagged:
+ * @triples: (element-type LdaTriple): the triples of a folder: those its
+ *   files' channel tags made, then those of its layouts
+ * @n_tagged: how many of the first are tagged
+ *
+ * A layout's files (a Micro-Manager position opened itself, whose
+ * img_…_BF_000.tif also carry channel tags) are read as the layout
+ * says, with its times: the triples their tags made are dropped, rather
+ * than count every time point twice.
+ */
+void
+lda_layouts_drop_tagged (GPtrArray *triples,
+                         guint      n_tagged)
+{
+  g_autoptr(GHashTable) in_layouts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = n_tagged; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        if (triple->paths[c] != NULL)
+          g_hash_table_add (in_layouts, triple->paths[c]);
+    }
+  if (g_hash_table_size (in_layouts) == 0)
+    return;
+
+  for (guint i = n_tagged; i-- > 0;)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+      gboolean taken = FALSE;
+
+      for (guint c = 0; c < LDA_N_INPUTS; c++)
+        taken = taken || (triple->paths[c] != NULL &&
+                          g_hash_table_contains (in_layouts, triple->paths[c]));
+      if (taken)
+        g_ptr_array_remove_index (triples, i);
+    }
+}

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+void lda_layouts_drop_tagged (GPtrArray *triples,
+                              guint      n_tagged);
 void lda_layouts_find (const char          *folder,
                        const LdaChannelMap *map,
                        GPtrArray           *triples);

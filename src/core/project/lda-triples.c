@@ -180,6 +180,30 @@ compare_triples (gconstpointer a,
   return lda_natural_compare (ta->name, tb->name);
 }
 
+/* Files named by their channel only (bf.tif, hoechst.tif, draq7.tif)
+ * leave the triple no name of its own: it takes its folder's, so that its
+ * masks are not "_labels.tif" and its row of counts.csv says which. */
+static void
+named_by_folder (char       **name,
+                 const char  *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *real = NULL;
+
+  if ((*name)[0] != '\0')
+    return;
+  folder = g_path_get_dirname (path);
+  real = g_canonicalize_filename (folder, NULL);
+  g_free (*name);
+  *name = g_path_get_basename (real);
+  /* The root has no name either. */
+  if (strcmp (*name, G_DIR_SEPARATOR_S) == 0 || strcmp (*name, ".") == 0)
+    {
+      g_free (*name);
+      *name = g_strdup ("frame");
+    }
+}
+
 /**
  * lda_triple_new:
  * @bf: the brightfield file
@@ -208,6 +232,7 @@ lda_triple_new (const char *bf,
         *dot = '\0';
       self->name = g_strdup (base);
     }
+  named_by_folder (&self->name, bf);
   self->paths[LDA_INPUT_BRIGHTFIELD] = g_strdup (bf);
   self->paths[LDA_INPUT_HOECHST] = g_strdup (hoechst);
   self->paths[LDA_INPUT_DRAQ7] = g_strdup (draq7);
@@ -350,40 +375,6 @@ lda_triples_find (const char  *folder,
   return lda_triples_find_mapped (folder, NULL, error);
 }
 
-/* A layout's files (a Micro-Manager position opened itself, whose
- * img_…_BF_000.tif also carry channel tags) are read as the layout
- * says, with its times: the triples their tags made are dropped, rather
- * than count every time point twice. */
-static void
-drop_tagged_of_layouts (GPtrArray *triples,
-                        guint      n_tagged)
-{
-  g_autoptr(GHashTable) in_layouts = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = n_tagged; i < triples->len; i++)
-    {
-      const LdaTriple *triple = g_ptr_array_index (triples, i);
-
-      for (guint c = 0; c < LDA_N_INPUTS; c++)
-        if (triple->paths[c] != NULL)
-          g_hash_table_add (in_layouts, triple->paths[c]);
-    }
-  if (g_hash_table_size (in_layouts) == 0)
-    return;
-
-  for (guint i = n_tagged; i-- > 0;)
-    {
-      const LdaTriple *triple = g_ptr_array_index (triples, i);
-      gboolean taken = FALSE;
-
-      for (guint c = 0; c < LDA_N_INPUTS; c++)
-        taken = taken || (triple->paths[c] != NULL &&
-                          g_hash_table_contains (in_layouts, triple->paths[c]));
-      if (taken)
-        g_ptr_array_remove_index (triples, i);
-    }
-}
-
 /**
  * lda_triples_find_mapped:
  * @folder: a folder
@@ -447,6 +438,7 @@ lda_triples_find_mapped (const char           *folder,
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         continue;
 
+      named_by_folder (&name, path);
       key = g_ascii_strdown (name, -1);
       triple = g_hash_table_lookup (groups, key);
       if (triple == NULL)
@@ -496,7 +488,7 @@ lda_triples_find_mapped (const char           *folder,
 
   n_tagged = result->len;
   lda_layouts_find (folder, map, result);
-  drop_tagged_of_layouts (result, n_tagged);
+  lda_layouts_drop_tagged (result, n_tagged);
   g_ptr_array_sort (result, compare_triples);
   number_untimed (result);
 
