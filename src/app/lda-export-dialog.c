@@ -164,7 +164,8 @@ typedef struct
   char            *folder;
   gboolean         all_wells;
   guint            n_existing;  /* files an export of all wells would replace */
-  guint            n_stale;     /* of which it would remove */
+  guint            n_stale;     /* and of an earlier export's, would remove */
+  char            *note;        /* what went wrong after the export was done */
 } ExportJob;
 
 static void
@@ -172,6 +173,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->frames, g_array_unref);
   g_free (job->folder);
+  g_free (job->note);
   g_free (job);
 }
 
@@ -217,13 +219,24 @@ export_all_wells (LdaExportDialog *self,
                                    &warnings, error);
   if (joined == NULL)
     return FALSE;
-  if (!job->options.overwrite &&
-      (job->n_existing = count_existing (joined, job->folder, &job->options,
-                                         &job->n_stale)) > 0)
-    return TRUE;
+  if (!job->options.overwrite)
+    {
+      job->n_existing = count_existing (joined, job->folder, &job->options, &job->n_stale);
+      if (job->n_existing > 0 || job->n_stale > 0)
+        return TRUE;
+    }
   if (!lda_export_run (joined, edits, job->folder, &job->options, on_progress, self,
                        cancellable, error))
     return FALSE;
+
+  /* The other wells' frames are exported too: their strips say so. */
+  {
+    g_autoptr(GError) mark_error = NULL;
+
+    if (!lda_project_mark_wells_exported (self->series, &mark_error))
+      job->note = g_strdup_printf (_("Exported, but not recorded as exported: %s"),
+                                   mark_error->message);
+  }
 
   for (guint i = 0; i < lda_series_get_n_frames (self->series); i++)
     {
@@ -295,7 +308,7 @@ export_done (GObject      *object,
       return;
     }
   /* All wells: found only once they were opened. */
-  if (job->n_existing > 0)
+  if (job->n_existing > 0 || job->n_stale > 0)
     {
       confirm_replace (self, job->n_existing, job->n_stale);
       return;
@@ -307,6 +320,12 @@ export_done (GObject      *object,
     for (guint i = 0; i < job->frames->len; i++)
       g_signal_emit (self, signals[EXPORTED], 0, job->folder,
                      (int) g_array_index (job->frames, guint, i));
+  /* Left open to say what went wrong after. */
+  if (job->note != NULL)
+    {
+      show_error (self, job->note);
+      return;
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

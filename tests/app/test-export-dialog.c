@@ -15,6 +15,7 @@
 #include "lda-export-dialog.h"
 #include "lda-message-bar.h"
 #include "lda-project.h"
+#include "lda-project-wells.h"
 #include "lda-test-lib.h"
 #include "lda-tiff.h"
 #include "lda-window-private.h"
@@ -146,6 +147,26 @@ present_dialog (LdaWindow *window)
   g_assert_not_reached ();
 }
 
+/* The frames of @well are recorded exported in its project, its
+ * corrections kept (Pos1's second frame has one). */
+static void
+assert_exported_in_project (const char *dir,
+                            const char *well)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaSeries) series = lda_series_new_from_folder_full (dir, well, NULL, &error);
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autofree char *damaged = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (lda_project_load_saved (series, FALSE, &saved, &damaged, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < lda_series_get_n_frames (series); i++)
+    g_assert_cmpint (lda_series_get_frame (series, i)->state, ==, LDA_FRAME_EXPORTED);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (g_ptr_array_index (saved, 1));
+}
+
 /* Split by position: one position's time points are all in val/, the
  * other's all in train/. */
 static void
@@ -247,6 +268,8 @@ test_all_wells (void)
                      "win.open-folder-of");
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, out);
   }
+
+  assert_exported_in_project (dir, "Pos1");
 
   /* This position's frames are marked exported in the window. */
   g_assert_cmpint (lda_series_get_frame (lda_window_get_series (window), 1)->state, ==,

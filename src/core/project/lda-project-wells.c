@@ -198,3 +198,47 @@ lda_project_join_wells (LdaSeries            *series,
   *warnings = g_steal_pointer (&notes);
   return lda_series_join ((LdaSeries * const *) parts->pdata, parts->len, name);
 }
+
+/**
+ * lda_project_mark_wells_exported:
+ * @series: the well or position a window has open, one of a folder of
+ *   several; its own frames are the window's to mark
+ * @error: return location for an error
+ *
+ * After an export of all wells (lda_project_join_wells()), records in
+ * each other well's project that every one of its frames was exported,
+ * as the window records it for its own: its strip shows them exported
+ * when it is opened.  Only for the window, which owns the projects of
+ * the folder; parameters and other groups are kept as they were saved.
+ *
+ * Returns: %FALSE if a well's project could not be read or written
+ */
+gboolean
+lda_project_mark_wells_exported (LdaSeries  *series,
+                                 GError    **error)
+{
+  const char * const *names = lda_series_get_all_series (series);
+
+  g_return_val_if_fail (series != NULL, FALSE);
+
+  for (guint k = 0; names != NULL && names[k] != NULL; k++)
+    {
+      g_autoptr(LdaSeries) well = NULL;
+      g_autoptr(LdaProjectLocation) location = NULL;
+      g_autoptr(GPtrArray) edits = NULL;
+      g_autoptr(GKeyFile) extra = NULL;
+
+      if (g_strcmp0 (names[k], well_of (series)) == 0)
+        continue;
+      well = lda_series_new_from_folder_full (lda_series_get_folder (series), names[k], NULL,
+                                              error);
+      location = well != NULL ? lda_project_location_new (well, FALSE) : NULL;
+      if (well == NULL || !lda_project_load_location (well, location, &edits, &extra, error))
+        return FALSE;
+      for (guint i = 0; i < lda_series_get_n_frames (well); i++)
+        lda_series_get_frame (well, i)->state = LDA_FRAME_EXPORTED;
+      if (!lda_project_save_params_full (well, location->folder, extra, error))
+        return FALSE;
+    }
+  return TRUE;
+}

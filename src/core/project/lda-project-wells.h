@@ -29,4 +29,7 @@ LdaSeries *lda_project_join_wells (LdaSeries            *series,
                                    GPtrArray           **warnings,
                                    GError              **error);
 
+gboolean   lda_project_mark_wells_exported (LdaSeries  *series,
+                                            GError    **error);
+
 G_END_DECLS
