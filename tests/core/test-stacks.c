@@ -262,6 +262,31 @@ test_foreign_formats (void)
     }
 }
 
+/* A picture renamed .tif says what it is, not what libtiff found. */
+static void
+test_renamed_pictures (void)
+{
+  static const struct { const char *bytes; gsize len; const char *format; } cases[] = {
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "PNG" },
+    { "\xff\xd8\xff\xe0\0\x10JFIF\0", 11, "JPEG" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = tmp_path ("picture_bf.tif");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdaImage) image = NULL;
+
+      fx_write_bytes (path, cases[i].bytes, cases[i].len);
+      image = lda_tiff_read (path, 0, &error);
+      g_assert_null (image);
+      g_assert_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_nonnull (strstr (error->message, cases[i].format));
+      g_assert_null (strstr (error->message, "libtiff"));
+    }
+}
+
 static void
 test_calibration (void)
 {
@@ -352,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/stacks/multichannel-as-one-channel", test_multichannel_as_one_channel);
   g_test_add_func ("/stacks/tags-decide", test_tags_decide);
   g_test_add_func ("/stacks/foreign-formats", test_foreign_formats);
+  g_test_add_func ("/stacks/renamed-pictures", test_renamed_pictures);
   g_test_add_func ("/stacks/calibration", test_calibration);
   g_test_add_func ("/stacks/bit-depths", test_bit_depths);
 

@@ -35,13 +35,22 @@ static const ForeignMagic foreign[] = {
   { "Leica LIF", 0, "\x70\x00\x00\x00", 4 },
 };
 
+/* Pictures that are not microscope data at all, often only renamed. */
+static const ForeignMagic pictures[] = {
+  { "PNG", 0, "\x89PNG\r\n\x1a\n", 8 },
+  { "JPEG", 0, "\xff\xd8\xff", 3 },
+  { "GIF", 0, "GIF8", 4 },
+  { "BMP", 0, "BM", 2 },
+};
+
 /**
  * lda_file_check_foreign:
  * @path: the file, for the message
  * @fd: the file, open for reading
  * @error: return location for an error
  *
- * Recognises CZI, ND2 and LIF files by their first bytes.  Reads with
+ * Recognises CZI, ND2 and LIF files, and PNG, JPEG, GIF and BMP
+ * pictures, by their first bytes.  Reads with
  * pread(), so the file offset does not move.
  *
  * Returns: %FALSE, with @error saying which format it is and how to
@@ -73,6 +82,21 @@ lda_file_check_foreign (const char  *path,
                    "“bfconvert %s out_t%%t_%%w.tif” (Bio-Formats tools), which writes "
                    "one file per channel and time point, named by channel"),
                    path, m->format, path);
+      return FALSE;
+    }
+
+  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (pictures); i++)
+    {
+      const ForeignMagic *m = &pictures[i];
+
+      if ((gsize) n < m->offset + m->len ||
+          memcmp (head + m->offset, m->magic, m->len) != 0)
+        continue;
+      g_set_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED,
+                   /* Translators: %s after the file name is a format, e.g. "PNG" */
+                   _("%s: this is a %s picture named as a TIFF; the images of a triple must be "
+                     "TIFF files as the microscope wrote them, one grayscale channel each"),
+                   path, m->format);
       return FALSE;
     }
 
