@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -305,6 +306,7 @@ test_batch_bad_folders (void)
   g_autofree char *empty = g_build_filename (tmp, "empty", NULL);
   g_autofree char *in = g_build_filename (tmp, "in", NULL);
   g_autofree char *file = g_build_filename (tmp, "plain.txt", NULL);
+  g_autofree char *dangling = g_build_filename (tmp, "dangling", NULL);
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_auto(CliRun) run = { 0, };
 
@@ -322,8 +324,13 @@ test_batch_bad_folders (void)
   write_exp_triple (in, 1);
   cli_write_bytes (file, "x\n", 2);
   cli_run (&run, "batch", in, "-o", file, NULL);
-  cli_assert_one_line_error (&run, file, NULL);
+  cli_assert_one_line_error (&run, file, "a file is there, not a folder");
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  /* A link to nothing. */
+  g_assert_cmpint (symlink ("nowhere", dangling), ==, 0);
+  cli_run (&run, "batch", in, "-o", dangling, NULL);
+  cli_assert_one_line_error (&run, dangling, "a link to no folder");
 
   cli_rm_rf (tmp);
 }

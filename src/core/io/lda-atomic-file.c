@@ -308,9 +308,18 @@ lda_atomic_file_make_folder (const char  *path,
   if (g_mkdir_with_parents (path, 0777) != 0)
     {
       int saved_errno = errno;
+      GStatBuf st;
 
-      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create the folder: %s"),
-                   path, g_strerror (saved_errno));
+      /* Say what is in the way, where it is the folder itself. */
+      if (saved_errno == ENOTDIR && g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+        g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                     _("%s: a file is there, not a folder; choose another folder"), path);
+      else if (saved_errno == ENOTDIR && g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+        g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE,
+                     _("%s: a link to no folder is there; choose another folder"), path);
+      else
+        g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot create the folder: %s"),
+                     path, g_strerror (saved_errno));
       return FALSE;
     }
 
