@@ -237,13 +237,18 @@ test_tags_decide (void)
   g_assert_true (g_str_has_prefix (error->message, dr));
 }
 
+/* A microscope format says how to convert it; a picture renamed .tif
+ * says what it is, not what libtiff found. */
 static void
 test_foreign_formats (void)
 {
-  static const struct { const char *name; const char *bytes; gsize len; const char *format; } cases[] = {
-    { "a.czi", "ZISRAWFILE\0\0\0\0\0\0\0\0", 18, "CZI" },
-    { "b.nd2", "\xda\xce\xbe\x0a\0\0\0\0\0\0\0\0\0\0\0\0", 16, "ND2" },
-    { "c.lif", "\x70\0\0\0\x10\0\0\0\x2a\0\0\0\0\0\0\0", 16, "LIF" },
+  static const struct { const char *name; const char *bytes; gsize len; const char *format;
+                        const char *hint; } cases[] = {
+    { "a.czi", "ZISRAWFILE\0\0\0\0\0\0\0\0", 18, "CZI", "bfconvert" },
+    { "b.nd2", "\xda\xce\xbe\x0a\0\0\0\0\0\0\0\0\0\0\0\0", 16, "ND2", "bfconvert" },
+    { "c.lif", "\x70\0\0\0\x10\0\0\0\x2a\0\0\0\0\0\0\0", 16, "LIF", "bfconvert" },
+    { "d_bf.tif", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "PNG", "grayscale" },
+    { "e_bf.tif", "\xff\xd8\xff\xe0\0\x10JFIF\0", 11, "JPEG", "grayscale" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -258,31 +263,7 @@ test_foreign_formats (void)
       g_assert_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED);
       g_assert_true (g_str_has_prefix (error->message, path));
       g_assert_nonnull (strstr (error->message, cases[i].format));
-      g_assert_nonnull (strstr (error->message, "bfconvert"));
-    }
-}
-
-/* A picture renamed .tif says what it is, not what libtiff found. */
-static void
-test_renamed_pictures (void)
-{
-  static const struct { const char *bytes; gsize len; const char *format; } cases[] = {
-    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "PNG" },
-    { "\xff\xd8\xff\xe0\0\x10JFIF\0", 11, "JPEG" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = tmp_path ("picture_bf.tif");
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LdaImage) image = NULL;
-
-      fx_write_bytes (path, cases[i].bytes, cases[i].len);
-      image = lda_tiff_read (path, 0, &error);
-      g_assert_null (image);
-      g_assert_error (error, LDA_ERROR, LDA_ERROR_UNSUPPORTED);
-      g_assert_true (g_str_has_prefix (error->message, path));
-      g_assert_nonnull (strstr (error->message, cases[i].format));
+      g_assert_nonnull (strstr (error->message, cases[i].hint));
       g_assert_null (strstr (error->message, "libtiff"));
     }
 }
@@ -377,7 +358,6 @@ main (int    argc,
   g_test_add_func ("/stacks/multichannel-as-one-channel", test_multichannel_as_one_channel);
   g_test_add_func ("/stacks/tags-decide", test_tags_decide);
   g_test_add_func ("/stacks/foreign-formats", test_foreign_formats);
-  g_test_add_func ("/stacks/renamed-pictures", test_renamed_pictures);
   g_test_add_func ("/stacks/calibration", test_calibration);
   g_test_add_func ("/stacks/bit-depths", test_bit_depths);
 
