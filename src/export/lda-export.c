@@ -532,7 +532,8 @@ export_frames (LdaSeries              *series,
       if (!export_frame (series, index, frame_edits, folder, stem, options,
                          stage, cancellable, &totals->stats, &counts, error))
         return FALSE;
-      g_ptr_array_add (lda_export_frame_is_validation (options, stem) ? totals->val : totals->train, (gpointer) stem);
+      g_ptr_array_add (lda_export_frame_is_validation (options, stem) ? totals->val : totals->train,
+                       (gpointer) stem);
 
       lda_series_set_frame_counts (series, index, counts);
       g_ptr_array_add (totals->rows, counts_row (series, index, stem, counts));
