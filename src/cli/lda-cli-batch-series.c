@@ -27,7 +27,18 @@ lda_batch_keep_series (GPtrArray   *triples,
                        const char  *series,
                        GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) all = g_string_new (NULL);
   guint kept = 0;
+
+  /* The folder's wells, in its order, for the message. */
+  for (guint i = 0; i < triples->len; i++)
+    {
+      const LdaTriple *triple = g_ptr_array_index (triples, i);
+
+      if (triple->series != NULL && g_hash_table_add (seen, triple->series))
+        g_string_append_printf (all, "%s%s", all->len > 0 ? ", " : "", triple->series);
+    }
 
   for (guint i = triples->len; i > 0; i--)
     {
@@ -39,7 +50,10 @@ lda_batch_keep_series (GPtrArray   *triples,
         kept++;
     }
 
-  if (kept == 0)
+  if (kept == 0 && all->len > 0)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                 _("no series “%s”; the folder holds %s"), series, all->str);
+  else if (kept == 0)
     g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
                  _("no series “%s” (wells such as A1_1, positions such as Pos0)"), series);
   return kept > 0;

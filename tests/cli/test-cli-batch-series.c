@@ -155,6 +155,11 @@ test_per_series (void)
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, "Pos1_t0_labels.tif Pos1_t1_labels.tif counts.csv");
 
+  /* A position the folder does not hold: those it holds are named. */
+  cli_run (&run, "batch", in, "-o", out, "--series", "Pos7", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_assert_one_line_error (&run, "Pos7", "Pos0, Pos1");
+
   cli_rm_rf (tmp);
 }
 
