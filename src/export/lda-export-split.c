@@ -151,17 +151,20 @@ ranked_fields (GPtrArray *fields,
 guint
 lda_export_split_n_fields (LdaSeries *series)
 {
-  const guint n = lda_series_get_n_frames (series);
-  g_autoptr(GPtrArray) stems = g_ptr_array_new_full (n, g_free);
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint untimed = 0;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (stems, g_strdup_printf ("%u", i));
-  fields = frame_fields (series, stems);
-  ranked = ranked_fields (fields, 0);
+  /* A frame whose name says no time is a field of its own. */
+  for (guint i = 0; i < lda_series_get_n_frames (series); i++)
+    {
+      char *key = lda_series_curve_key (series, i);
 
-  return ranked->len;
+      if (key == NULL)
+        untimed++;
+      else
+        g_hash_table_add (fields, key);
+    }
+  return g_hash_table_size (fields) + untimed;
 }
 
 /* By frame: each frame's hash against the fraction, except that two
