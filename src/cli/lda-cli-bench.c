@@ -5,7 +5,9 @@
  * and of the whole.  With --slider, one pipeline instead, whose channel's
  * offset moves N times as a dragged slider moves it: what a slider change
  * costs the pipeline alone, median and 95th percentile, stages not re-run
- * counting nothing.
+ * counting nothing.  With --drag as well, the changes are those of a
+ * slider being dragged in the window (lda_pipeline_set_dragging()), and
+ * the exact run when the slider rests, every ten changes, is timed apart.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -138,10 +140,16 @@ time_fresh_runs (LdaImage       **images,
   return TRUE;
 }
 
+/* How many changes of a drag before the slider rests. */
+#define DRAG_CHANGES 10
+
 /* One pipeline, whose @channel's offset moves @repeat times across the
  * value @params give it, 0.01 (the slider's step) a change, as
  * bench-slider drags the window's slider: every value is new.  A stage
- * counts its time in a change only if the change re-ran it. */
+ * counts its time in a change only if the change re-ran it.  With
+ * @rests, the changes are a drag's, and the slider rests after every
+ * DRAG_CHANGES of them: the exact run that follows goes into @rests,
+ * @n_rests of them. */
 static gboolean
 time_slider (LdaImage       **images,
              const LdaParams *params,
@@ -150,6 +158,8 @@ time_slider (LdaImage       **images,
              guint            repeat,
              gint64          *times,
              gint64          *totals,
+             gint64          *rests,
+             guint           *n_rests,
              GError         **error)
 {
   g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
@@ -175,6 +185,8 @@ time_slider (LdaImage       **images,
       moved.channel[channel].use_offset = TRUE;
 
       t0 = g_get_monotonic_time ();
+      if (rests != NULL)
+        lda_pipeline_set_dragging (pipeline, TRUE);
       if (!lda_pipeline_set_params (pipeline, &moved, error) ||
           !lda_pipeline_run (pipeline, NULL, error))
         return FALSE;
@@ -183,6 +195,16 @@ time_slider (LdaImage       **images,
       for (guint s = 0; s < LDA_N_STAGES; s++)
         times[s * repeat + r] = lda_pipeline_get_stage_runs (pipeline, s) != runs[s] ?
                                 lda_pipeline_get_stage_time (pipeline, s) : 0;
+
+      /* The slider rests: the exact split, and what follows it. */
+      if (rests != NULL && (r % DRAG_CHANGES == DRAG_CHANGES - 1 || r + 1 == repeat))
+        {
+          t0 = g_get_monotonic_time ();
+          lda_pipeline_set_dragging (pipeline, FALSE);
+          if (!lda_pipeline_run (pipeline, NULL, error))
+            return FALSE;
+          rests[(*n_rests)++] = g_get_monotonic_time () - t0;
+        }
     }
 
   return TRUE;
@@ -200,7 +222,10 @@ lda_cli_bench (int    argc,
   g_autofree char *slider_text = NULL;
   g_autofree gint64 *times = NULL;
   g_autofree gint64 *totals = NULL;
+  g_autofree gint64 *rests = NULL;
+  guint n_rests = 0;
   gboolean single_thread = FALSE;
+  gboolean drag = FALSE;
   LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
   guint repeat = 10;
@@ -212,6 +237,8 @@ lda_cli_bench (int    argc,
       N_("Run the channels one after the other on one thread"), NULL },
     { "slider", 0, 0, G_OPTION_ARG_STRING, &slider_text,
       N_("Time N changes of this channel's offset on one pipeline, as a slider makes them: cell-area, hoechst or draq7"), "CHANNEL" },
+    { "drag", 0, 0, G_OPTION_ARG_NONE, &drag,
+      N_("With --slider, the changes of a slider being dragged in the window: the nuclei's last split carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart"), NULL },
     { NULL }
   };
 
@@ -249,13 +276,22 @@ lda_cli_bench (int    argc,
       return LDA_EXIT_FAILED;
     }
 
+  if (drag && slider_text == NULL)
+    {
+      lda_cli_error (_("bench: --drag needs --slider"));
+      return LDA_EXIT_USAGE;
+    }
+
   times = g_new0 (gint64, (gsize) repeat * LDA_N_STAGES);
   totals = g_new0 (gint64, repeat);
+  if (drag)
+    rests = g_new0 (gint64, repeat / DRAG_CHANGES + 1);
 
   if (slider_text == NULL)
     time_fresh_runs (images, &params, !single_thread, repeat, times, totals, &error);
   else
-    time_slider (images, &params, slider, !single_thread, repeat, times, totals, &error);
+    time_slider (images, &params, slider, !single_thread, repeat, times, totals, rests, &n_rests,
+                 &error);
 
   if (error != NULL)
     {
@@ -278,6 +314,15 @@ lda_cli_bench (int    argc,
         print_medians (times, totals, repeat);
       else
         print_medians_p95 (times, totals, repeat);
+      if (n_rests > 0)
+        {
+          double median = median_ms (rests, n_rests);
+
+          /* Translators: how many times the slider rested, then the median and the 95th percentile */
+          printf (_("the slider rests (%u times), the exact split and what follows: %.2f ms median, %.2f ms p95"),
+                  n_rests, median, p95_ms (rests, n_rests));
+          putchar ('\n');
+        }
 
       printf (_("peak resident memory: %.1f MiB"), peak_resident_mib ());
       putchar ('\n');

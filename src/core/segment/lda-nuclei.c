@@ -296,7 +296,6 @@ nuclei_new (const LdaBitplane      *hoechst,
   const guint h = hoechst->height;
   const gsize n = (gsize) w * h;
   g_autoptr(LdaNuclei) self = g_new0 (LdaNuclei, 1);
-  g_autoptr(LdaBitplane) objects = NULL;
 
   g_return_val_if_fail (n < G_MAXINT32, NULL);
 
@@ -337,35 +336,66 @@ nuclei_new (const LdaBitplane      *hoechst,
         return NULL;
     }
 
-  if (!(objects = lda_bitplane_copy (self->mask, error)))
+  if (!lda_nuclei_finish (self, draq7, params, TRUE, cancellable, error))
     return NULL;
-  for (gsize i = 0; i < (gsize) h * objects->stride; i++)
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lda_nuclei_finish:
+ * @self: nuclei whose mask and lines are made, and no objects yet
+ * @draq7: the Draq7 mask
+ * @params: how nuclei become objects
+ * @cut_parts: whether to cut a dead nucleus from a live one it touches
+ * @cancellable: (nullable): checked at the end
+ * @error: return location for an error
+ *
+ * The objects: the 4-connected pieces of the mask between the lines, a
+ * dead nucleus cut from a live one it touches (with @cut_parts and
+ * splitting), and specks dropped.  The last steps of lda_nuclei_new() and
+ * of lda_nuclei_carry().
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_nuclei_finish (LdaNuclei              *self,
+                   const LdaBitplane      *draq7,
+                   const LdaNucleusParams *params,
+                   gboolean                cut_parts,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  g_autoptr(LdaBitplane) objects = NULL;
+
+  g_return_val_if_fail (self->objects == NULL, FALSE);
+
+  if (!(objects = lda_bitplane_copy (self->mask, error)))
+    return FALSE;
+  for (gsize i = 0; i < (gsize) self->height * objects->stride; i++)
     objects->bits[i] &= ~self->lines->bits[i];
 
   /* The objects are the 4-connected pieces of the mask between the lines:
    * each flood region, and any piece the lines cut off from every seed. */
   if (!(self->objects = lda_runs_new_from_bitplane (objects, TRUE, error)))
-    return NULL;
+    return FALSE;
   lda_runs_label (self->objects, 4);
 
   /* A dead nucleus against a live one (lda-nucleus-parts.c). */
-  if (params->split)
+  if (params->split && cut_parts)
     {
       gint n_cut = lda_nucleus_parts_cut (self, objects, draq7, params->min_area, error);
 
       if (n_cut < 0 || (n_cut > 0 && !relabel (self, objects, error)))
-        return NULL;
+        return FALSE;
     }
 
   /* Specks, and slivers that a line or a diagonal step leaves, are not
    * nuclei. */
   if (params->min_area > 1 && !drop_specks (self, objects, params->min_area, error))
-    return NULL;
+    return FALSE;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /**

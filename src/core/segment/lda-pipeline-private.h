@@ -51,6 +51,12 @@ struct _LdaPipeline
   LdaPipelineChannel  channels[LDA_N_CHANNELS];
   LdaNuclei          *nuclei;
   gint64              nuclei_core[LDA_N_CHANNELS];
+  /* While a slider is dragged (lda_pipeline_set_dragging()): the last
+   * exact split, carried onto new masks, and whether the nuclei held now
+   * are carried rather than split. */
+  gboolean            dragging;
+  LdaNuclei          *carry_base;
+  gboolean            nuclei_carried;
   LdaRegions         *regions;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */

@@ -379,3 +379,56 @@ lda_pipeline_get_stage_time (LdaPipeline *self,
 
   return self->times[stage];
 }
+
+/**
+ * lda_pipeline_stage_is_valid:
+ * @self: a pipeline
+ * @stage: a stage
+ *
+ * Returns: whether @stage's result is up to date with the parameters
+ */
+gboolean
+lda_pipeline_stage_is_valid (LdaPipeline *self,
+                             LdaStage     stage)
+{
+  g_return_val_if_fail (stage < LDA_N_STAGES, FALSE);
+
+  switch (stage)
+    {
+    case LDA_STAGE_SOBEL:
+      return self->sobel != NULL;
+    case LDA_STAGE_THRESHOLD_CELL_AREA:
+    case LDA_STAGE_THRESHOLD_HOECHST:
+    case LDA_STAGE_THRESHOLD_DRAQ7:
+      return self->channels[stage - LDA_STAGE_THRESHOLD_CELL_AREA].threshold_valid;
+    case LDA_STAGE_MASK_CELL_AREA:
+    case LDA_STAGE_MASK_HOECHST:
+    case LDA_STAGE_MASK_DRAQ7:
+      return lda_pipeline_channel_mask_is_valid (self, stage - LDA_STAGE_MASK_CELL_AREA);
+    case LDA_STAGE_NUCLEI:
+      /* Without nucleus objects there is nothing to split. */
+      return (!self->params.nuclei.objects || self->nuclei != NULL) &&
+             lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_HOECHST) &&
+             lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_DRAQ7);
+    case LDA_STAGE_REGIONS:
+      return self->regions != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_CELL_AREA) &&
+             lda_pipeline_stage_is_valid (self, LDA_STAGE_NUCLEI);
+    case LDA_STAGE_LABELS:
+      return self->labels != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_REGIONS);
+    case LDA_N_STAGES:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * lda_pipeline_is_done:
+ * @self: a pipeline
+ *
+ * Returns: whether every stage is up to date with the parameters
+ */
+gboolean
+lda_pipeline_is_done (LdaPipeline *self)
+{
+  return lda_pipeline_stage_is_valid (self, LDA_STAGE_LABELS);
+}

@@ -22,6 +22,7 @@
 
 #include "lda-error.h"
 #include "lda-helper.h"
+#include "lda-nuclei-carry.h"
 #include "lda-pipeline-private.h"
 
 static const char * const stage_names[LDA_N_STAGES] = {
@@ -116,12 +117,23 @@ clear_regions (LdaPipeline *self)
 }
 
 /* Drops the nuclei and all that follows them; into the cache, when there
- * is one and they are complete. */
+ * is one and they are complete and split exactly.  While a slider is
+ * dragged, the nuclei are kept to carry onto the next masks, so that each
+ * change carries the last one's. */
 static void
 clear_nuclei (LdaPipeline *self)
 {
+  if (self->dragging && self->nuclei != NULL &&
+      self->params.nuclei.objects && self->params.nuclei.split)
+    {
+      lda_nuclei_free (self->carry_base);
+      /* Without memory for a copy the next change splits exactly. */
+      self->carry_base = self->nuclei_carried ? g_steal_pointer (&self->nuclei) :
+                                                lda_nuclei_copy (self->nuclei, NULL);
+    }
+
   if (self->cache != NULL && self->labels != NULL && self->regions != NULL &&
-      self->counts != NULL)
+      self->counts != NULL && !self->nuclei_carried)
     {
       LdaStageResults results = {
         g_steal_pointer (&self->nuclei),
@@ -135,6 +147,7 @@ clear_nuclei (LdaPipeline *self)
     }
 
   g_clear_pointer (&self->nuclei, lda_nuclei_free);
+  self->nuclei_carried = FALSE;
   clear_regions (self);
 }
 
@@ -150,7 +163,9 @@ lda_pipeline_free (LdaPipeline *self)
     channel_clear (&self->channels[c]);
   g_clear_pointer (&self->sobel, lda_image_unref);
   g_clear_pointer (&self->cache, lda_stage_cache_free);
+  self->dragging = FALSE;
   clear_nuclei (self);
+  g_clear_pointer (&self->carry_base, lda_nuclei_free);
   g_free (self);
 }
 
@@ -216,7 +231,11 @@ lda_pipeline_set_nucleus_params (LdaPipeline            *self,
       (params->objects && (!old->split != !params->split ||
                            old->min_area != params->min_area ||
                            (params->split && old->split_depth != params->split_depth))))
-    clear_nuclei (self);
+    {
+      clear_nuclei (self);
+      /* A split of other parameters is not carried: split afresh. */
+      g_clear_pointer (&self->carry_base, lda_nuclei_free);
+    }
   *old = *params;
 
   return TRUE;
@@ -328,6 +347,7 @@ restore_from_cache (LdaPipeline *self)
    * those of any result for these parameters. */
   lda_nuclei_free (self->nuclei);
   self->nuclei = results.nuclei;
+  self->nuclei_carried = FALSE;
   self->regions = results.regions;
   self->labels = results.labels;
   self->counts = results.counts;
@@ -391,8 +411,16 @@ masks_changed (LdaPipeline *self,
       !(nuclei = lda_nuclei_copy (self->nuclei, error)))
     return FALSE;
 
-  clear_nuclei (self);
-  self->nuclei = nuclei;
+  {
+    gboolean carried = self->nuclei_carried, dragging = self->dragging;
+
+    /* The nuclei kept are the base of the next carry already. */
+    self->dragging = dragging && nuclei_changed;
+    clear_nuclei (self);
+    self->dragging = dragging;
+    self->nuclei = nuclei;
+    self->nuclei_carried = nuclei != NULL && carried;
+  }
 
   return TRUE;
 }
@@ -508,16 +536,29 @@ run_nuclei (LdaPipeline  *self,
     return TRUE;
 
   t0 = g_get_monotonic_time ();
-  /* Split by brightness (lda-relief.c): the cores are not needed. */
-  for (guint c = 0; c < 2; c++)
+  /* A slider being dragged: the last exact split carried onto the new
+   * masks (lda-nuclei-carry.c). */
+  if (self->dragging && self->carry_base != NULL && self->params.nuclei.split)
     {
-      signal.image[c] = self->inputs[LDA_CHANNEL_HOECHST + c];
-      signal.dark[c] = self->channels[LDA_CHANNEL_HOECHST + c].levels.dark;
-      signal.threshold[c] = self->channels[LDA_CHANNEL_HOECHST + c].threshold;
+      self->nuclei = lda_nuclei_carry (self->carry_base, self->channels[LDA_CHANNEL_HOECHST].bits,
+                                       self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                       &self->params.nuclei, cancellable, error);
+      self->nuclei_carried = TRUE;
     }
-  self->nuclei = lda_nuclei_new_bright (self->channels[LDA_CHANNEL_HOECHST].bits,
-                                        self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                        &signal, &self->params.nuclei, cancellable, error);
+  else
+    {
+      /* Split by brightness (lda-cores.c). */
+      for (guint c = 0; c < 2; c++)
+        {
+          signal.image[c] = self->inputs[LDA_CHANNEL_HOECHST + c];
+          signal.dark[c] = self->channels[LDA_CHANNEL_HOECHST + c].levels.dark;
+          signal.threshold[c] = self->channels[LDA_CHANNEL_HOECHST + c].threshold;
+        }
+      self->nuclei = lda_nuclei_new_bright (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                            self->channels[LDA_CHANNEL_DRAQ7].bits,
+                                            &signal, &self->params.nuclei, cancellable, error);
+      self->nuclei_carried = FALSE;
+    }
   if (self->nuclei == NULL)
     return FALSE;
   for (guint c = LDA_CHANNEL_HOECHST; c < LDA_N_CHANNELS; c++)
@@ -665,54 +706,44 @@ lda_pipeline_run_masks (LdaPipeline  *self,
 }
 
 /**
- * lda_pipeline_stage_is_valid:
+ * lda_pipeline_set_dragging:
  * @self: a pipeline
- * @stage: a stage
+ * @dragging: whether a slider is being dragged
  *
- * Returns: whether @stage's result is up to date with the parameters
+ * While a slider is dragged, new nucleus masks are not split again: the
+ * lines of the last exact split are carried onto them
+ * (lda_nuclei_carry()), a few milliseconds where a split at 2048 × 2048
+ * takes tens, and the cells follow from those nuclei.  Such results are
+ * a preview: lda_pipeline_is_exact() is %FALSE, and they are never kept
+ * in the stage cache.  Once dragging stops the next run splits exactly,
+ * and gives what it would have given without the drag.  A drag's first
+ * change splits exactly when there is nothing to carry yet.
  */
-gboolean
-lda_pipeline_stage_is_valid (LdaPipeline *self,
-                             LdaStage     stage)
+void
+lda_pipeline_set_dragging (LdaPipeline *self,
+                           gboolean     dragging)
 {
-  g_return_val_if_fail (stage < LDA_N_STAGES, FALSE);
+  g_return_if_fail (self != NULL);
 
-  switch (stage)
-    {
-    case LDA_STAGE_SOBEL:
-      return self->sobel != NULL;
-    case LDA_STAGE_THRESHOLD_CELL_AREA:
-    case LDA_STAGE_THRESHOLD_HOECHST:
-    case LDA_STAGE_THRESHOLD_DRAQ7:
-      return self->channels[stage - LDA_STAGE_THRESHOLD_CELL_AREA].threshold_valid;
-    case LDA_STAGE_MASK_CELL_AREA:
-    case LDA_STAGE_MASK_HOECHST:
-    case LDA_STAGE_MASK_DRAQ7:
-      return lda_pipeline_channel_mask_is_valid (self, stage - LDA_STAGE_MASK_CELL_AREA);
-    case LDA_STAGE_NUCLEI:
-      /* Without nucleus objects there is nothing to split. */
-      return (!self->params.nuclei.objects || self->nuclei != NULL) &&
-             lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_HOECHST) &&
-             lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_DRAQ7);
-    case LDA_STAGE_REGIONS:
-      return self->regions != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_MASK_CELL_AREA) &&
-             lda_pipeline_stage_is_valid (self, LDA_STAGE_NUCLEI);
-    case LDA_STAGE_LABELS:
-      return self->labels != NULL && lda_pipeline_stage_is_valid (self, LDA_STAGE_REGIONS);
-    case LDA_N_STAGES:
-    default:
-      return FALSE;
-    }
+  self->dragging = !!dragging;
+  /* The base stays for the next drag, should this run be cancelled
+   * before it splits. */
+  if (!self->dragging && self->nuclei_carried)
+    clear_nuclei (self);
 }
 
 /**
- * lda_pipeline_is_done:
+ * lda_pipeline_is_exact:
  * @self: a pipeline
  *
- * Returns: whether every stage is up to date with the parameters
+ * Returns: %FALSE when the nuclei held, and what follows them, were
+ *   carried from an earlier split while a slider was dragged
+ *   (lda_pipeline_set_dragging())
  */
 gboolean
-lda_pipeline_is_done (LdaPipeline *self)
+lda_pipeline_is_exact (LdaPipeline *self)
 {
-  return lda_pipeline_stage_is_valid (self, LDA_STAGE_LABELS);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return !self->nuclei_carried;
 }

@@ -87,6 +87,9 @@ gboolean          lda_pipeline_run_masks          (LdaPipeline      *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 gboolean          lda_pipeline_is_done            (LdaPipeline      *self);
+void              lda_pipeline_set_dragging       (LdaPipeline      *self,
+                                                   gboolean          dragging);
+gboolean          lda_pipeline_is_exact           (LdaPipeline      *self);
 gboolean          lda_pipeline_stage_is_valid     (LdaPipeline      *self,
                                                    LdaStage          stage);
 const char       *lda_stage_name                  (LdaStage          stage);

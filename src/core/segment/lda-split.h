@@ -61,6 +61,12 @@ LdaNuclei *lda_nuclei_new_bright    (const LdaBitplane      *hoechst,
                                      GError                **error);
 LdaNuclei *lda_nuclei_copy          (const LdaNuclei        *self,
                                      GError                **error);
+gboolean   lda_nuclei_finish        (LdaNuclei              *self,
+                                     const LdaBitplane      *draq7,
+                                     const LdaNucleusParams *params,
+                                     gboolean                cut_parts,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
 void       lda_nuclei_free          (LdaNuclei              *self);
 
 gboolean   lda_split_seeds          (const guint16          *distance2,
