@@ -5,7 +5,11 @@
  * into one pending job: parameter changes supersede each other (the newest
  * wins, and the job in flight is left to finish, so that a slider being
  * dragged keeps producing results), while loading another frame cancels
- * the job in flight.  The worker also renders the display pixels, so the
+ * the job in flight.  Requests that follow each other closely are a
+ * slider being dragged: their nuclei are the last split carried onto the
+ * moved masks (lda_pipeline_set_dragging()), and once no request has
+ * come for a moment the runner splits exactly again, a run that the next
+ * request cancels.  The worker also renders the display pixels, so the
  * main thread only wraps them in textures.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -35,6 +39,13 @@
 #define CACHE_PIXELS (G_GUINT64_CONSTANT (8) << 20)
 #define CACHE_MAX    4
 
+/* A request this soon after the one before is part of a drag; the exact
+ * run follows this long after the last request of a drag.  A slider
+ * dragged by hand moves every 10–50 ms; a click or a key press on it
+ * alone runs exactly at once. */
+#define DRAG_GAP_US (250 * G_TIME_SPAN_MILLISECOND)
+#define SETTLE_MS   150
+
 typedef struct
 {
   guint        generation;
@@ -48,6 +59,8 @@ typedef struct
   gboolean     auto_contrast;
   LdaContrast  contrasts[LDA_N_INPUTS + 1];
   GBytes      *intensities[LDA_N_CHANNELS];
+  gboolean     dragging;
+  gboolean     settle;
   LdaRunResult *result;
 } Job;
 
@@ -62,6 +75,12 @@ struct _LdaPipelineRunner
 
   GCancellable *cancellable;
   gboolean      busy;
+  gboolean      settling;     /* the job in flight is the exact run after a drag */
+
+  /* A drag: when the last parameters were asked for, and the exact run
+   * waiting for the slider to rest. */
+  gint64        last_request;
+  GSource      *settle_source;
 
   /* The next job, merged from every request since the last start. */
   gboolean      pending;
@@ -71,6 +90,8 @@ struct _LdaPipelineRunner
   guint         pending_frame;
   gboolean      pending_render;
   gboolean      pending_auto_contrast;
+  gboolean      pending_dragging;
+  gboolean      pending_settle;
   gboolean      manual_contrast;
   LdaParams     params;
   LdaContrast   contrasts[LDA_N_INPUTS + 1];
@@ -285,13 +306,14 @@ run_job (GTask        *task,
     }
 
   pipeline = job->pipeline;
+  lda_pipeline_set_dragging (pipeline, job->dragging);
   if (!lda_pipeline_set_params (pipeline, &job->params, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   /* The moved threshold first, the slow stages after. */
-  if (!job->load)
+  if (!job->load && !job->settle)
     post_preview (task, job, cancellable);
   if (!lda_pipeline_run (pipeline, cancellable, &error))
     {
@@ -318,6 +340,7 @@ run_job (GTask        *task,
   for (guint st = 0; st < LDA_N_STAGES; st++)
     result->stage_us[st] = lda_pipeline_get_stage_time (pipeline, st);
   result->params = job->params;
+  result->exact = lda_pipeline_is_exact (pipeline);
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     result->inputs[i] = lda_image_ref (lda_pipeline_get_input (pipeline, i));
   result->sobel = lda_image_ref (lda_pipeline_get_sobel (pipeline));
@@ -371,6 +394,45 @@ run_job (GTask        *task,
 static void start_pending (LdaPipelineRunner *self);
 
 static void
+cancel_settle (LdaPipelineRunner *self)
+{
+  if (self->settle_source == NULL)
+    return;
+
+  g_source_destroy (self->settle_source);
+  g_clear_pointer (&self->settle_source, g_source_unref);
+}
+
+static gboolean
+settle (gpointer data)
+{
+  LdaPipelineRunner *self = data;
+
+  g_clear_pointer (&self->settle_source, g_source_unref);
+  self->pending = TRUE;
+  self->pending_dragging = FALSE;
+  self->pending_settle = TRUE;
+  self->generation++;
+  start_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The drag's last result is shown: the exact one once the slider has
+ * rested a moment. */
+static void
+schedule_settle (LdaPipelineRunner *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  cancel_settle (self);
+  self->settle_source = g_timeout_source_new (SETTLE_MS);
+  g_source_set_callback (self->settle_source, settle, self, NULL);
+  g_source_set_static_name (self->settle_source, "[lda-settle]");
+  g_source_attach (self->settle_source, context);
+}
+
+static void
 job_done (GObject      *object,
           GAsyncResult *async_result,
           gpointer      user_data)
@@ -381,6 +443,7 @@ job_done (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->busy = FALSE;
+  self->settling = FALSE;
   g_clear_object (&self->cancellable);
 
   /* The pipeline comes back to the runner whatever happened, unless the
@@ -422,6 +485,9 @@ job_done (GObject      *object,
       self->result = result;
       g_signal_emit (self, signals[UPDATED], 0, result);
       lda_run_result_free (previous);
+
+      if (!result->exact && !self->pending)
+        schedule_settle (self);
     }
 
   start_pending (self);
@@ -445,6 +511,8 @@ start_pending (LdaPipelineRunner *self)
   job->params = self->params;
   job->load = self->pending_load;
   job->render_base = self->pending_render || self->pending_load;
+  job->dragging = self->pending_dragging && !self->pending_load;
+  job->settle = self->pending_settle;
   /* A contrast the person set holds across frames; otherwise each frame
    * gets its own automatic one. */
   job->auto_contrast = self->pending_auto_contrast ||
@@ -470,7 +538,9 @@ start_pending (LdaPipelineRunner *self)
   self->pending_load = FALSE;
   self->pending_render = FALSE;
   self->pending_auto_contrast = FALSE;
+  self->pending_settle = FALSE;
   self->busy = TRUE;
+  self->settling = job->settle;
   self->cancellable = g_cancellable_new ();
 
   task = g_task_new (self, self->cancellable, job_done, NULL);
@@ -505,8 +575,11 @@ lda_pipeline_runner_load (LdaPipelineRunner *self,
   self->pending_frame = frame;
   self->pending_load = TRUE;
   self->pending = TRUE;
+  self->pending_dragging = FALSE;
+  self->pending_settle = FALSE;
   self->params = *params;
   self->generation++;
+  cancel_settle (self);
 
   if (self->busy)
     g_cancellable_cancel (self->cancellable);
@@ -519,17 +592,29 @@ lda_pipeline_runner_load (LdaPipelineRunner *self,
  * @params: new parameters for the current frame
  *
  * Re-runs the stages the change makes stale.  While a job runs, the newest
- * parameters wait and run next.
+ * parameters wait and run next.  A request close on the last one is part
+ * of a drag (see above).
  */
 void
 lda_pipeline_runner_set_params (LdaPipelineRunner *self,
                                 const LdaParams   *params)
 {
+  gint64 now;
+
   g_return_if_fail (LDA_IS_PIPELINE_RUNNER (self));
 
+  now = g_get_monotonic_time ();
   self->params = *params;
   self->pending = TRUE;
+  /* Close on the last request: a drag.  An exact run waiting for it to
+   * rest waits on, and one in flight gives way. */
+  self->pending_dragging = self->last_request != 0 && now - self->last_request < DRAG_GAP_US;
+  self->pending_settle = FALSE;
+  self->last_request = now;
   self->generation++;
+  cancel_settle (self);
+  if (self->busy && self->settling)
+    g_cancellable_cancel (self->cancellable);
   start_pending (self);
 }
 
@@ -570,7 +655,7 @@ lda_pipeline_runner_auto_contrast (LdaPipelineRunner *self)
 gboolean
 lda_pipeline_runner_is_busy (LdaPipelineRunner *self)
 {
-  return self->busy || self->pending;
+  return self->busy || self->pending || self->settle_source != NULL;
 }
 
 guint
@@ -598,6 +683,7 @@ lda_pipeline_runner_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  cancel_settle (self);
 
   G_OBJECT_CLASS (lda_pipeline_runner_parent_class)->dispose (object);
 }

@@ -42,6 +42,9 @@ G_BEGIN_DECLS
  *   (lda_pipeline_get_dead_level())
  * @counts: live and dead cells
  * @params: the parameters the result was computed with
+ * @exact: %FALSE while a slider is dragged and the nuclei are the last
+ *   split carried onto the moved masks (lda_pipeline_set_dragging()); the
+ *   exact result follows once the slider rests
  * @run_us: microseconds the pipeline took
  * @stage_us: of which, per stage, microseconds of this run (0 for the
  *   stages it did not run; stages of different channels overlap)
@@ -73,6 +76,7 @@ typedef struct
   gint64        dead_level;
   LdaCounts    *counts;
   LdaParams     params;
+  gboolean      exact;
   gint64        run_us;
   gint64        stage_us[LDA_N_STAGES];
   gint64        render_us;

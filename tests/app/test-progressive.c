@@ -184,6 +184,113 @@ test_threshold_first (void)
   lda_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  guint    carried;
+  guint    exact;
+  gboolean last_exact;
+} Drag;
+
+static void
+on_drag_updated (LdaPipelineRunner *runner,
+                 LdaRunResult      *result,
+                 Drag              *drag)
+{
+  if (result->exact)
+    drag->exact++;
+  else
+    drag->carried++;
+  drag->last_exact = result->exact;
+}
+
+/* The labels the core makes with @params. */
+static LdaImage *
+core_labels (const char * const *paths,
+             const LdaParams    *params)
+{
+  g_autoptr(LdaTriple) triple = lda_triple_new (paths[0], paths[1], paths[2]);
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pipeline = lda_triple_open_pipeline (triple, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_set_params (pipeline, params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+
+  return lda_image_ref (lda_pipeline_get_labels (pipeline));
+}
+
+/* Moves in quick succession are a drag: the nuclei of its results are
+ * the last split carried onto the moved masks, and once the slider rests
+ * the exact result follows by itself, the core's own for those values. */
+static void
+test_drag_then_rest (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaImage) want = NULL;
+  LdaPipelineRunner *runner;
+  GtkAdjustment *offset;
+  LdaRunResult *result;
+  LdaWindow *window;
+  Drag drag = { 0, };
+  double value;
+  gulong handler;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-progressive");
+  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+
+  window = lda_test_window_new ();
+  g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+  lda_test_wait (window);
+  runner = lda_window_get_runner (window);
+  handler = g_signal_connect (runner, "updated", G_CALLBACK (on_drag_updated), &drag);
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+  value = gtk_adjustment_get_value (offset);
+  /* Six moves, each as soon as the last one's result is shown. */
+  for (guint step = 1; step <= 6; step++)
+    {
+      guint seen = drag.carried + drag.exact;
+
+      gtk_adjustment_set_value (offset, value - 0.03 * step);
+      while (drag.carried + drag.exact == seen)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (drag.carried, >=, 4);
+  g_assert_false (drag.last_exact);
+
+  /* At rest: the exact result, by itself. */
+  result = lda_test_wait (window);
+  g_assert_true (drag.last_exact);
+  g_assert_true (result->exact);
+  want = core_labels ((const char * const []) { bf, ho, dr }, &result->params);
+  g_assert_true (same_pixels (result->labels, want));
+  g_assert_true (same_pixels (lda_image_view_get_labels (segmented (window)), want));
+
+  /* One move alone, a while after: exact at once, nothing to settle. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  drag = (Drag) { 0, };
+  gtk_adjustment_set_value (offset, value);
+  result = lda_test_wait (window);
+  g_assert_cmpuint (drag.carried, ==, 0);
+  g_assert_cmpuint (drag.exact, ==, 1);
+
+  g_signal_handler_disconnect (runner, handler);
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 /* A stroke made while a preview is on the pane puts the mask being
  * corrected back on it, with the stroke, not the preview. */
 static void
@@ -254,6 +361,7 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/progressive/threshold-first", test_threshold_first);
+  g_test_add_func ("/progressive/drag-then-rest", test_drag_then_rest);
   g_test_add_func ("/progressive/stroke-over-preview", test_stroke_over_preview);
 
   return g_test_run ();
