@@ -20,7 +20,10 @@
  * within the pipeline's time, and of the time until the moved mask was
  * posted to the window (the progressive preview), and how many of the
  * nucleus objects each change left different (how much a re-flood of only
- * the changed ones could save).  Run it under
+ * the changed ones could save).  The changes follow each other as a drag
+ * does, so the window carries the last split onto each change's masks;
+ * how many did, and the time until the exact result is on screen once the
+ * slider rests, are printed too.  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
  * BENCH_CHANNEL=cell-area (or draq7) in the environment moves that
  * channel's offset instead.
@@ -72,6 +75,8 @@ typedef struct
   GHashTable      *objects;        /* the last result's nucleus objects */
   guint            n_objects;
   guint            n_changed;
+  guint            n_carried;
+  gboolean         last_exact;
 } Probe;
 
 /* One key per nucleus object: a hash of its runs.  Two objects with the
@@ -150,6 +155,8 @@ on_updated (LdaPipelineRunner *runner,
       probe->watershed_us = result->stage_us[LDA_STAGE_REGIONS];
       memcpy (probe->stage_us, result->stage_us, sizeof probe->stage_us);
       probe->render_us = result->render_us;
+      probe->n_carried += !result->exact;
+      probe->last_exact = result->exact;
       count_changed_objects (probe, result->nuclei);
       probe->tiles_at_update = lda_tiled_layer_get_render_us ();
       gtk_widget_queue_draw (GTK_WIDGET (probe->window));
@@ -192,6 +199,8 @@ typedef struct
   gint64 *split;
   gint64 *watershed;
   gint64 *preview;
+  gint64  rest;       /* the exact result after the drag, once */
+  gint64  rest_run;
 } Timings;
 
 static void
@@ -279,6 +288,29 @@ measure (Probe             *probe,
     }
 }
 
+/* Once the slider rests after a drag, the exact result follows by itself:
+ * the time from the last change's frame until it is on screen, and its
+ * pipeline's.  0 when the last change was exact already. */
+static gint64
+measure_rest (Probe             *probe,
+              LdaPipelineRunner *runner,
+              gint64            *run_us)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  *run_us = 0;
+  if (probe->last_exact)
+    return 0;
+  probe->updated = probe->painted = FALSE;
+  /* The exact run is the runner's next request. */
+  probe->target = lda_pipeline_runner_get_generation (runner) + 1;
+  while (!probe->painted)
+    g_main_context_iteration (NULL, TRUE);
+  *run_us = probe->run_us;
+
+  return g_get_monotonic_time () - t0;
+}
+
 static void
 print_timings (const Timings *t,
                const Probe   *probe,
@@ -305,6 +337,11 @@ print_timings (const Timings *t,
   printf ("previews: %u of %u changes moved a mask\n", t->n_previews, t->n);
   printf ("nucleus objects changed by a change: %u of %u (%.1f %%)\n", probe->n_changed,
           probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
+  printf ("changes shown with the last split carried (a drag): %u of %u\n", probe->n_carried, t->n);
+  if (t->rest > 0)
+    printf ("the slider at rest: the exact result on screen %.1f ms after the last change's "
+            "(the runner waits for the slider to rest), its pipeline %.1f ms\n",
+            t->rest / 1000.0, t->rest_run / 1000.0);
   printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
           t_open / 1000.0, bench_peak_rss_mib (),
           bench_peak_rss_mib () * 1048576.0 / ((double) width * height));
@@ -415,6 +452,7 @@ main (int    argc,
 
   timings_init (&timings, n);
   measure (&probe, runner, offset, &timings);
+  timings.rest = measure_rest (&probe, runner, &timings.rest_run);
   opened = lda_pipeline_runner_get_result (runner);
   print_timings (&timings, &probe, GTK_WIDGET (probe.window), opened->width, opened->height,
                  t_open);
