@@ -5,8 +5,8 @@
  * into one pending job: parameter changes supersede each other (the newest
  * wins, and the job in flight is left to finish, so that a slider being
  * dragged keeps producing results), while loading another frame cancels
- * the job in flight.  Requests that follow each other closely are a
- * slider being dragged: their nuclei are the last split carried onto the
+ * the job in flight.  Requests that follow each other or the last result
+ * closely, or come while a job runs, are a slider being dragged: their nuclei are the last split carried onto the
  * moved masks (lda_pipeline_set_dragging()), and once no request has
  * come for a moment the runner splits exactly again, a run that the next
  * request cancels.  The worker also renders the display pixels, so the
@@ -80,6 +80,7 @@ struct _LdaPipelineRunner
   /* A drag: when the last parameters were asked for, and the exact run
    * waiting for the slider to rest. */
   gint64        last_request;
+  gint64        last_result;
   GSource      *settle_source;
 
   /* The next job, merged from every request since the last start. */
@@ -483,6 +484,7 @@ job_done (GObject      *object,
         memcpy (self->contrasts, result->contrasts, sizeof self->contrasts);
 
       self->result = result;
+      self->last_result = g_get_monotonic_time ();
       g_signal_emit (self, signals[UPDATED], 0, result);
       lda_run_result_free (previous);
 
@@ -606,9 +608,12 @@ lda_pipeline_runner_set_params (LdaPipelineRunner *self,
   now = g_get_monotonic_time ();
   self->params = *params;
   self->pending = TRUE;
-  /* Close on the last request: a drag.  An exact run waiting for it to
-   * rest waits on, and one in flight gives way. */
-  self->pending_dragging = self->last_request != 0 && now - self->last_request < DRAG_GAP_US;
+  /* Close on the last request or on the last result, or while a job
+   * runs (a frame slow to segment): a drag.  An exact run waiting for it
+   * to rest waits on, and one in flight gives way. */
+  self->pending_dragging = (self->busy && !self->settling) ||
+                           (self->last_request != 0 && now - self->last_request < DRAG_GAP_US) ||
+                           (self->last_result != 0 && now - self->last_result < DRAG_GAP_US);
   self->pending_settle = FALSE;
   self->last_request = now;
   self->generation++;
