@@ -83,13 +83,20 @@ on_runner_updated (LdaPipelineRunner *runner,
   lda_window_restore_view (self);
   lda_window_edit_show (self, result);
   lda_window_show_counts (self, lda_window_edit_counts (self, result));
+  /* A drag's counts come from the split carried along: dimmed until the
+   * exact result follows, once the slider rests. */
+  if (result->exact)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->counts_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->counts_label), "dim-label");
   lda_window_show_contrasts (self, result->contrasts);
 
   g_debug ("frame %u shown: thresholds %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-           ", %u live, %u dead; pipeline %.1f ms, rendering %.1f ms",
+           ", %u live, %u dead; pipeline %.1f ms%s, rendering %.1f ms",
            result->frame, result->threshold[0], result->threshold[1], result->threshold[2],
            result->counts->live, result->counts->dead,
-           result->run_us / 1000.0, result->render_us / 1000.0);
+           result->run_us / 1000.0, result->exact ? "" : " (split carried)",
+           result->render_us / 1000.0);
 
   lda_window_set_frame_counts (self, result->frame, lda_window_edit_counts (self, result));
   lda_window_schedule_counts (self);
