@@ -22,6 +22,7 @@
 #include "lda-test-lib.h"
 
 #define STAGE_PREFIX ".livedead-stage-"
+#define STAGE_MARK   ".livedead-stage"
 
 /* A folder elsewhere with a file in it: what a planted link points to. */
 static char *
@@ -245,6 +246,10 @@ test_other_machine (void)
   g_assert_cmpint (g_mkdir (alive_path, 0700), ==, 0);
   copy = g_build_filename (other_ns_path, "0-labels.tif", NULL);
   g_assert_true (g_file_set_contents (copy, "staged", -1, NULL));
+  /* Made as this program makes one: with its mark. */
+  g_free (copy);
+  copy = g_build_filename (other_ns_path, STAGE_MARK, NULL);
+  g_assert_true (g_file_set_contents (copy, "", -1, NULL));
 
   new_set_and_free (dir);
   g_assert_true (exists (dir, elsewhere));
@@ -258,6 +263,34 @@ test_other_machine (void)
   g_assert_false (exists (dir, elsewhere));
   g_assert_false (exists (dir, other_ns));
   g_assert_true (exists (dir, alive));
+  lda_test_remove_tree (dir);
+}
+
+/* A person's own folder that bears a staging folder's name, as of a
+ * process of this machine that is gone or of a day ago, holds no mark:
+ * it is never removed, nor what is in it. */
+static void
+test_unmarked_kept (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-file-set");
+  g_autofree char *stage = make_dead_stage (dir);
+  g_autofree char *stage_path = g_build_filename (dir, stage, NULL);
+  g_autofree char *mark = g_build_filename (stage_path, STAGE_MARK, NULL);
+  g_autofree char *mine = g_build_filename (stage_path, "notes.txt", NULL);
+
+  /* The same name as a dead process's staging folder, but the person's:
+   * no mark in it. */
+  g_assert_true (g_file_test (mark, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_unlink (mark), ==, 0);
+  g_assert_true (g_file_set_contents (mine, "mine", -1, NULL));
+  new_set_and_free (dir);
+  g_assert_true (exists (dir, stage));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
+
+  backdate (stage_path, 25 * 3600);
+  new_set_and_free (dir);
+  g_assert_true (exists (dir, stage));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
   lda_test_remove_tree (dir);
 }
 
@@ -352,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/file-set/stale/link-inside", test_link_inside);
   g_test_add_func ("/file-set/stale/foreign-content", test_foreign_content);
   g_test_add_func ("/file-set/stale/other-machine", test_other_machine);
+  g_test_add_func ("/file-set/stale/unmarked-kept", test_unmarked_kept);
   g_test_add_func ("/file-set/own-stage", test_own_stage);
   g_test_add_func ("/file-set/inputs", test_inputs);
 

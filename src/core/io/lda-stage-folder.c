@@ -12,8 +12,11 @@
  *
  * Removing never follows a symbolic link, and removes only what this
  * program makes: a folder of this user holding nothing but regular files
- * of this user.  A link planted under a staging folder's name, or inside
- * one, would otherwise make the clean-up delete whatever it points to.
+ * of this user, one of them the mark each staging folder is made with
+ * (LDA_STAGE_MARK).  A link planted under a staging folder's name, or
+ * inside one, would otherwise make the clean-up delete whatever it points
+ * to, and a person's own folder that happens to bear such a name would be
+ * deleted with what is in it.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +38,7 @@
 #include "lda-stage-folder.h"
 
 #define HOST_MAX 64
+#define MARK_TEXT "livedead writes files here, and removes this folder when done\n"
 
 /* "<namespace>-<host>": where the process that makes a staging folder
  * runs.  The host name is reduced to characters safe in a file name. */
@@ -88,14 +92,15 @@ is_abandoned (const char      *name,
  * never following a link.  For @own, the caller's own folder, every entry
  * but a folder is removed (a link is removed, not followed); otherwise
  * only a folder of this user that holds nothing but regular files of
- * this user is removed, and anything else is left as it is. */
+ * this user, the mark among them, is removed, and anything else is left
+ * as it is. */
 static void
 remove_at (int         parent_fd,
            const char *name,
            gboolean    own)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
-  gboolean removable = TRUE;
+  gboolean removable = TRUE, marked = FALSE;
   struct stat st;
   struct dirent *entry;
   DIR *dir;
@@ -127,12 +132,25 @@ remove_at (int         parent_fd,
       else if (!own && (!S_ISREG (st.st_mode) || st.st_uid != geteuid ()))
         removable = FALSE;
       else
-        g_ptr_array_add (entries, g_strdup (entry->d_name));
+        {
+          marked = marked || g_str_equal (entry->d_name, LDA_STAGE_MARK);
+          g_ptr_array_add (entries, g_strdup (entry->d_name));
+        }
     }
+  /* Not made by this program: not ours to remove, unless it is empty
+   * (as when a process died between making it and marking it). */
+  if (!own && !marked && entries->len > 0)
+    removable = FALSE;
 
+  /* The mark last: a process killed meanwhile leaves a folder that is
+   * still marked, or empty. */
   if (removable || own)
-    for (guint i = 0; i < entries->len; i++)
-      unlinkat (dirfd (dir), g_ptr_array_index (entries, i), 0);
+    {
+      for (guint i = 0; i < entries->len; i++)
+        if (!g_str_equal (g_ptr_array_index (entries, i), LDA_STAGE_MARK))
+          unlinkat (dirfd (dir), g_ptr_array_index (entries, i), 0);
+      unlinkat (dirfd (dir), LDA_STAGE_MARK, 0);
+    }
   closedir (dir);
 
   if (removable)
@@ -175,13 +193,40 @@ remove_abandoned (const char *folder)
   closedir (dir);
 }
 
+/* Writes @text to @fd whole; on failure errno says why (a write that
+ * stops short is asked again, to learn why). */
+static gboolean
+write_all (int         fd,
+           const char *text)
+{
+  gsize left = strlen (text);
+
+  while (left > 0)
+    {
+      gssize n = write (fd, text, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = ENOSPC;
+          return FALSE;
+        }
+      text += n;
+      left -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
 /**
  * lda_stage_folder_make:
  * @folder: an output folder, which exists
  * @error: return location for an error
  *
  * Removes the abandoned staging folders in @folder, then makes a new one,
- * private to this user.
+ * private to this user, with its mark in it.
  *
  * Returns: (transfer full) (nullable): its path; %NULL with
  *   %LDA_ERROR_WRITE naming @folder when it cannot be made
@@ -194,6 +239,8 @@ lda_stage_folder_make (const char  *folder,
   g_autofree char *name = g_strdup_printf (LDA_STAGE_PREFIX "%d-%s-XXXXXX",
                                            (int) getpid (), place);
   g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *mark = NULL;
+  int fd;
 
   remove_abandoned (folder);
 
@@ -205,6 +252,24 @@ lda_stage_folder_make (const char  *folder,
                    folder, g_strerror (saved_errno));
       return NULL;
     }
+
+  /* The mark under its own name from the start (not written elsewhere
+   * and renamed): a process that dies here leaves it, or an empty
+   * folder. */
+  mark = g_build_filename (path, LDA_STAGE_MARK, NULL);
+  fd = g_open (mark, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 || !write_all (fd, MARK_TEXT))
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      lda_stage_folder_remove (path);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_WRITE, _("%s: cannot write: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
 
   return g_steal_pointer (&path);
 }

@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 #define LDA_STAGE_PREFIX ".livedead-stage-"
+/* The file in each staging folder that says this program made it: a
+ * folder without it is never removed by another process's clean-up,
+ * whatever its name. */
+#define LDA_STAGE_MARK   ".livedead-stage"
 
 /* A staging folder whose process cannot be known dead (another machine,
  * another PID namespace) is surely abandoned after this long. */
