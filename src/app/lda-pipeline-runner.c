@@ -485,12 +485,19 @@ job_done (GObject      *object,
 
       self->result = result;
       self->last_result = g_get_monotonic_time ();
-      g_signal_emit (self, signals[UPDATED], 0, result);
-      lda_run_result_free (previous);
-
+      /* Before ::updated: its handlers find the runner busy while the
+       * exact run waits (no counting of other frames meanwhile). */
       if (!result->exact && !self->pending)
         schedule_settle (self);
+      g_signal_emit (self, signals[UPDATED], 0, result);
+      lda_run_result_free (previous);
     }
+
+  /* A drag's result still shown after a failed load: it gets its exact
+   * run all the same. */
+  if (self->result != NULL && !self->result->exact && !self->pending &&
+      self->settle_source == NULL && self->pipeline != NULL && self->result->frame == self->frame)
+    schedule_settle (self);
 
   start_pending (self);
 }

@@ -383,6 +383,15 @@ lda_window_set_frame (LdaWindow *self,
   lda_window_stroke_end (self);
   lda_window_cancel_counts (self);
   lda_window_drop_opening (self);
+  /* Left in a drag, before its exact result: the frame's counts were the
+   * carried split's, and it is counted again in the background. */
+  {
+    LdaRunResult *shown = lda_pipeline_runner_get_result (self->runner);
+
+    if (shown != NULL && !shown->exact && shown->frame != frame &&
+        shown->frame < lda_series_get_n_frames (self->series))
+      lda_window_set_frame_counts (self, shown->frame, NULL);
+  }
   self->frame = frame;
   f = lda_series_get_frame (self->series, frame);
 

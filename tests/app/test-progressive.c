@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
+#include "ui-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-image-view.h"
 #include "lda-pipeline.h"
@@ -189,6 +190,7 @@ typedef struct
   guint    carried;
   guint    exact;
   gboolean last_exact;
+  gboolean counting_while_carried;
 } Drag;
 
 static void
@@ -196,6 +198,10 @@ on_drag_updated (LdaPipelineRunner *runner,
                  LdaRunResult      *result,
                  Drag              *drag)
 {
+  /* The window's handler ran first: had it thought the runner idle, it
+   * would have started counting another time point. */
+  if (!result->exact && !lda_pipeline_runner_is_busy (runner))
+    drag->counting_while_carried = TRUE;
   if (result->exact)
     drag->exact++;
   else
@@ -291,6 +297,88 @@ test_drag_then_rest (void)
   lda_test_remove_tree (dir);
 }
 
+/* Another time point chosen in the middle of a drag, before its exact
+ * result: the time point left is counted again, exactly, not left with
+ * the counts of the carried split; and background counting never runs
+ * while the exact result is still to come. */
+static void
+test_drag_switch_frame (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaTriple) triple = NULL;
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaPipelineRunner *runner;
+  GtkAdjustment *offset;
+  LdaWindow *window;
+  LdaFrame *left;
+  LdaParams params;
+  Drag drag = { 0, };
+  double value;
+  gulong handler;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_two_time_points ("lda-progressive");
+  window = lda_test_window_new ();
+  lda_test_open_folder (window, dir);
+  lda_test_wait (window);
+  runner = lda_window_get_runner (window);
+  handler = g_signal_connect (runner, "updated", G_CALLBACK (on_drag_updated), &drag);
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+  value = gtk_adjustment_get_value (offset);
+  for (guint step = 1; step <= 6; step++)
+    {
+      guint seen = drag.carried + drag.exact;
+
+      gtk_adjustment_set_value (offset, value - 0.03 * step);
+      while (drag.carried + drag.exact == seen)
+        g_main_context_iteration (NULL, TRUE);
+      /* Shown, and the exact result still to come: nothing else runs. */
+      if (!drag.last_exact)
+        g_assert_true (lda_pipeline_runner_is_busy (runner));
+    }
+  g_assert_false (drag.last_exact);
+  g_assert_false (drag.counting_while_carried);
+  params = lda_pipeline_runner_get_result (runner)->params;
+
+  lda_window_set_frame (window, 1);
+  /* The time point left is counted in the background once the runner is
+   * idle. */
+  left = lda_series_get_frame (lda_window_get_series (window), 0);
+  deadline = lda_test_deadline (60);
+  do
+    {
+      lda_test_wait (window);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (!left->has_counts && g_get_monotonic_time () < deadline);
+  g_assert_true (left->has_counts);
+
+  bf = g_build_filename (dir, "w_t00_bf.tif", NULL);
+  ho = g_build_filename (dir, "w_t00_hoechst.tif", NULL);
+  dr = g_build_filename (dir, "w_t00_draq7.tif", NULL);
+  triple = lda_triple_new (bf, ho, dr);
+  pipeline = lda_triple_open_pipeline (triple, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_cmpuint (left->live, ==, lda_pipeline_get_counts (pipeline)->live);
+  g_assert_cmpuint (left->dead, ==, lda_pipeline_get_counts (pipeline)->dead);
+
+  g_signal_handler_disconnect (runner, handler);
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 /* A stroke made while a preview is on the pane puts the mask being
  * corrected back on it, with the stroke, not the preview. */
 static void
@@ -362,6 +450,7 @@ main (int    argc,
 
   g_test_add_func ("/progressive/threshold-first", test_threshold_first);
   g_test_add_func ("/progressive/drag-then-rest", test_drag_then_rest);
+  g_test_add_func ("/progressive/drag-switch-frame", test_drag_switch_frame);
   g_test_add_func ("/progressive/stroke-over-preview", test_stroke_over_preview);
 
   return g_test_run ();

@@ -19,29 +19,6 @@
 
 static gboolean have_display;
 
-/* Two time points of the sample, named without hours. */
-static char *
-make_folder (void)
-{
-  char *dir = lda_test_tmp_dir ("lda-time");
-  static const char * const channels[] = { "bf", "hoechst", "draq7" };
-
-  for (guint t = 0; t < 2; t++)
-    for (guint c = 0; c < 3; c++)
-      {
-        g_autofree char *from = lda_test_sample_file (channels[c]);
-        g_autofree char *name = g_strdup_printf ("w_t%02u_%s.tif", t, channels[c]);
-        g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *contents = NULL;
-        gsize len;
-
-        g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
-        g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
-      }
-
-  return dir;
-}
-
 static void
 test_interval (void)
 {
@@ -60,7 +37,7 @@ test_interval (void)
       return;
     }
 
-  dir = make_folder ();
+  dir = lda_test_two_time_points ("lda-time");
   base = g_path_get_basename (dir);
   window = lda_test_window_new ();
   lda_test_open_folder (window, dir);

@@ -35,6 +35,30 @@ lda_test_window_new_sized (int width,
   return window;
 }
 
+/* A folder of two time points of the sample, w_t00 and w_t01, named
+ * without hours. */
+char *
+lda_test_two_time_points (const char *prefix)
+{
+  char *dir = lda_test_tmp_dir (prefix);
+  static const char * const channels[] = { "bf", "hoechst", "draq7" };
+
+  for (guint t = 0; t < 2; t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *from = lda_test_sample_file (channels[c]);
+        g_autofree char *name = g_strdup_printf ("w_t%02u_%s.tif", t, channels[c]);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize len;
+
+        g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+        g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+      }
+
+  return dir;
+}
+
 void
 lda_test_open_folder (LdaWindow  *window,
                const char *path)

@@ -39,6 +39,7 @@ LdaWindow *lda_test_window_new_sized    (int          width,
                                          int          height);
 void       lda_test_open_folder         (LdaWindow   *window,
                                          const char  *path);
+char      *lda_test_two_time_points     (const char  *prefix);
 void       lda_test_wait_for_result     (LdaWindow   *window);
 void       lda_test_settle              (LdaWindow   *window);
 

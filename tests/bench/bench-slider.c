@@ -77,6 +77,7 @@ typedef struct
   guint            n_changed;
   guint            n_carried;
   gboolean         last_exact;
+  gboolean         want_exact;
 } Probe;
 
 /* One key per nucleus object: a hash of its runs.  Two objects with the
@@ -146,7 +147,7 @@ on_updated (LdaPipelineRunner *runner,
             LdaRunResult      *result,
             Probe             *probe)
 {
-  if (result->generation == probe->target)
+  if (result->generation == probe->target || (probe->want_exact && result->exact))
     {
       probe->updated = TRUE;
       probe->main_us = g_get_monotonic_time () - probe->hook_at;
@@ -302,10 +303,12 @@ measure_rest (Probe             *probe,
   if (probe->last_exact)
     return 0;
   probe->updated = probe->painted = FALSE;
-  /* The exact run is the runner's next request. */
-  probe->target = lda_pipeline_runner_get_generation (runner) + 1;
+  /* The exact run's result, whatever its generation (it may have begun
+   * while the last change's frame was painted). */
+  probe->want_exact = TRUE;
   while (!probe->painted)
     g_main_context_iteration (NULL, TRUE);
+  probe->want_exact = FALSE;
   *run_us = probe->run_us;
 
   return g_get_monotonic_time () - t0;

@@ -159,7 +159,9 @@ flood_rim (Carry       *c,
 
 /**
  * lda_nuclei_carry:
- * @base: the nuclei of the last exact split (lda_nuclei_new_bright())
+ * @base: the nuclei before the masks moved: of an exact split
+ *   (lda_nuclei_new_bright()) or carried themselves, as each change of a
+ *   drag carries the last one's
  * @hoechst: the new Hoechst mask
  * @draq7: the new Draq7 mask
  * @params: how nuclei become objects, as for @base

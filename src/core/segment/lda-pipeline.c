@@ -558,6 +558,9 @@ run_nuclei (LdaPipeline  *self,
                                             self->channels[LDA_CHANNEL_DRAQ7].bits,
                                             &signal, &self->params.nuclei, cancellable, error);
       self->nuclei_carried = FALSE;
+      /* Split exactly after a drag: its base is no longer needed. */
+      if (self->nuclei != NULL && !self->dragging)
+        g_clear_pointer (&self->carry_base, lda_nuclei_free);
     }
   if (self->nuclei == NULL)
     return FALSE;
