@@ -209,6 +209,33 @@ on_drag_updated (LdaPipelineRunner *runner,
   drag->last_exact = result->exact;
 }
 
+/* Drags the Hoechst offset down six steps, each as soon as the last
+ * one's result is shown; returns the value it started from.  While a
+ * carried result is shown and its exact one still to come, nothing else
+ * may run. */
+static double
+drag_hoechst (LdaWindow *window,
+              Drag      *drag)
+{
+  LdaPipelineRunner *runner = lda_window_get_runner (window);
+  GtkAdjustment *offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+  double value = gtk_adjustment_get_value (offset);
+
+  for (guint step = 1; step <= 6; step++)
+    {
+      guint seen = drag->carried + drag->exact;
+
+      gtk_adjustment_set_value (offset, value - 0.03 * step);
+      while (drag->carried + drag->exact == seen)
+        g_main_context_iteration (NULL, TRUE);
+      if (!drag->last_exact)
+        g_assert_true (lda_pipeline_runner_is_busy (runner));
+    }
+
+  return value;
+}
+
 /* The labels the core makes with @params. */
 static LdaImage *
 core_labels (const char * const *paths,
@@ -263,16 +290,7 @@ test_drag_then_rest (void)
 
   offset = lda_channel_panel_get_offset_adjustment (
     LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
-  value = gtk_adjustment_get_value (offset);
-  /* Six moves, each as soon as the last one's result is shown. */
-  for (guint step = 1; step <= 6; step++)
-    {
-      guint seen = drag.carried + drag.exact;
-
-      gtk_adjustment_set_value (offset, value - 0.03 * step);
-      while (drag.carried + drag.exact == seen)
-        g_main_context_iteration (NULL, TRUE);
-    }
+  value = drag_hoechst (window, &drag);
   g_assert_cmpuint (drag.carried, >=, 4);
   g_assert_false (drag.last_exact);
 
@@ -310,12 +328,10 @@ test_drag_switch_frame (void)
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(GError) error = NULL;
   LdaPipelineRunner *runner;
-  GtkAdjustment *offset;
   LdaWindow *window;
   LdaFrame *left;
   LdaParams params;
   Drag drag = { 0, };
-  double value;
   gulong handler;
   gint64 deadline;
 
@@ -332,20 +348,7 @@ test_drag_switch_frame (void)
   runner = lda_window_get_runner (window);
   handler = g_signal_connect (runner, "updated", G_CALLBACK (on_drag_updated), &drag);
 
-  offset = lda_channel_panel_get_offset_adjustment (
-    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
-  value = gtk_adjustment_get_value (offset);
-  for (guint step = 1; step <= 6; step++)
-    {
-      guint seen = drag.carried + drag.exact;
-
-      gtk_adjustment_set_value (offset, value - 0.03 * step);
-      while (drag.carried + drag.exact == seen)
-        g_main_context_iteration (NULL, TRUE);
-      /* Shown, and the exact result still to come: nothing else runs. */
-      if (!drag.last_exact)
-        g_assert_true (lda_pipeline_runner_is_busy (runner));
-    }
+  drag_hoechst (window, &drag);
   g_assert_false (drag.last_exact);
   g_assert_false (drag.counting_while_carried);
   params = lda_pipeline_runner_get_result (runner)->params;
