@@ -26,6 +26,7 @@
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
 #include "lda-error.h"
+#include "lda-file-set.h"
 #include "lda-series.h"
 #include "lda-time-store.h"
 #include "lda-triples.h"
@@ -590,6 +591,46 @@ run_jobs (Batch           *batch,
   g_mutex_clear (&batch->lock);
 }
 
+/* counts.csv, or a shard's own. */
+static char *
+counts_name (const BatchArgs *args)
+{
+  return args->shard_count > 1
+         ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
+         : g_strdup ("counts.csv");
+}
+
+/* Before any work: the counts files the batch will write can be written
+ * (no folder where one goes, not an input), so that a batch does not
+ * write its masks and then fail. */
+static gboolean
+check_counts_targets (const BatchArgs *args,
+                      GPtrArray       *jobs,
+                      GPtrArray       *inputs,
+                      GError         **error)
+{
+  g_autofree char *name = counts_name (args);
+  g_autoptr(GHashTable) folders = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer folder;
+
+  g_hash_table_add (folders, (gpointer) args->output_dir);
+  for (guint i = 0; i < jobs->len; i++)
+    g_hash_table_add (folders, ((Job *) g_ptr_array_index (jobs, i))->output_dir);
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_autoptr(LdaFileSet) set = lda_file_set_new (folder, (const char * const *) inputs->pdata);
+      g_autofree char *target = g_build_filename (folder, name, NULL);
+
+      if (!lda_file_set_check_target (set, target, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Writes counts.csv (and each series' own) and says what was done. */
 static int
 finish (const BatchArgs *args,
@@ -625,9 +666,7 @@ finish (const BatchArgs *args,
 
   /* Nothing done: a counts.csv of an earlier run stays as it was. */
   if (frames > 0)
-    csv_name = args->shard_count > 1
-               ? g_strdup_printf ("counts-%u-of-%u.csv", args->shard_index, args->shard_count)
-               : g_strdup ("counts.csv");
+    csv_name = counts_name (args);
   /* Each series' table first: the rows then name their masks from the
    * top, for the table of them all. */
   if (csv_name != NULL && all_series != NULL &&
@@ -701,7 +740,7 @@ lda_cli_batch (int    argc,
   batch.cancellable = cancellable;
 
   jobs = make_jobs (&args, &batch, argv[1], triples, all_series != NULL, several, &error);
-  if (jobs == NULL)
+  if (jobs == NULL || !check_counts_targets (&args, jobs, inputs, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

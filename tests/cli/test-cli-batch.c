@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "lda-tiff.h"
+#include "lda-test-lib.h"
 #include "test-cli-util.h"
 
 #define CSV_HEADER "frame,time_index,time_h,cells,live,dead,dead_fraction," \
@@ -331,6 +332,20 @@ test_batch_bad_folders (void)
   g_assert_cmpint (symlink ("nowhere", dangling), ==, 0);
   cli_run (&run, "batch", in, "-o", dangling, NULL);
   cli_assert_one_line_error (&run, dangling, "a link to no folder");
+
+  /* A folder where counts.csv goes: refused before any mask is written
+   * (it used to write them all, then fail). */
+  {
+    g_autofree char *blocked = g_build_filename (out, "counts.csv", NULL);
+    g_autofree char *listing = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (blocked, 0755), ==, 0);
+    cli_run (&run, "batch", in, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    cli_assert_one_line_error (&run, blocked, "a folder is in the way");
+    listing = lda_test_list_files (out);
+    g_assert_cmpstr (listing, ==, "");
+  }
 
   cli_rm_rf (tmp);
 }
@@ -671,6 +686,17 @@ test_bench (void)
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "nuclei", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli_assert_one_line_error (&run, "--slider", "nuclei");
+
+  /* A drag: its changes carry the split, the slider rests once here. */
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "hoechst",
+           "--drag", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^the slider rests \\(1 times\\), the exact split and what "
+                                       "follows: \\d+\\.\\d+ ms median, \\d+\\.\\d+ ms p95$",
+                                       run.out, G_REGEX_MULTILINE, 0));
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--drag", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--drag", "--slider");
 
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
