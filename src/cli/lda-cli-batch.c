@@ -133,7 +133,7 @@ segment_page (Batch       *batch,
   if (!lda_output_add_tiff (output, file, lda_pipeline_get_labels (pipeline), error))
     return FALSE;
 
-  warnings = lda_cli_mask_warnings (pipeline, file);
+  warnings = lda_cli_mask_warnings (pipeline, triple, page);
   for (guint i = 0; i < warnings->len; i++)
     g_ptr_array_add (job->messages, g_strdup (g_ptr_array_index (warnings, i)));
 

@@ -482,26 +482,47 @@ lda_cli_error (const char *format,
   fprintf (stderr, "livedead: %s\n", message);
 }
 
+/* The image a channel's mask is made from, as the person knows it: its
+ * file, and the time point of a file of several. */
+static char *
+channel_source (const LdaTriple *triple,
+                LdaChannel       channel,
+                guint            page)
+{
+  static const LdaInput inputs[LDA_N_CHANNELS] = {
+    LDA_INPUT_BRIGHTFIELD, LDA_INPUT_HOECHST, LDA_INPUT_DRAQ7,
+  };
+  const char *path = triple->paths[inputs[channel]];
+
+  if (triple->n_frames > 1)
+    /* Translators: a file, then the time point (from 0, as --page counts) */
+    return g_strdup_printf (_("%s, time point %u"), path, page);
+  return g_strdup (path);
+}
+
 /**
  * lda_cli_mask_warnings:
  * @pipeline: a pipeline that has run
- * @name: what to call the triple in the messages
+ * @triple: the triple it ran on
+ * @page: the time point, for files of several
  *
  * Warnings, with the remedy, about masks that are empty or cover almost
  * the whole image — most often an automatic threshold above the brightest
- * pixel on saturated data.
+ * pixel on saturated data.  Each names the image the mask was made from.
  *
  * Returns: (transfer full): the warnings, one line each, possibly none
  */
 GPtrArray *
-lda_cli_mask_warnings (LdaPipeline *pipeline,
-                       const char  *name)
+lda_cli_mask_warnings (LdaPipeline     *pipeline,
+                       const LdaTriple *triple,
+                       guint            page)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
   const LdaParams *params = lda_pipeline_get_params (pipeline);
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {
+      g_autofree char *name = channel_source (triple, c, page);
       double coverage = lda_pipeline_get_mask_coverage (pipeline, c);
       gint64 threshold = lda_pipeline_get_threshold (pipeline, c);
       const LdaChannelParams *p = &params->channel[c];

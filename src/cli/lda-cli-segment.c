@@ -300,7 +300,7 @@ lda_cli_segment (int    argc,
       return LDA_EXIT_FAILED;
     }
 
-  warnings = lda_cli_mask_warnings (pipeline, triple->name);
+  warnings = lda_cli_mask_warnings (pipeline, triple, page);
   for (guint i = 0; i < warnings->len; i++)
     lda_cli_error ("%s", (const char *) g_ptr_array_index (warnings, i));
 

@@ -9,6 +9,7 @@
 
 #include "lda-params.h"
 #include "lda-pipeline.h"
+#include "lda-triples.h"
 
 G_BEGIN_DECLS
 
@@ -34,7 +35,8 @@ gboolean         lda_param_options_apply_frame (LdaParamOptions *self,
 void             lda_cli_error            (const char       *format,
                                            ...) G_GNUC_PRINTF (1, 2);
 GPtrArray       *lda_cli_mask_warnings    (LdaPipeline      *pipeline,
-                                           const char       *name);
+                                           const LdaTriple  *triple,
+                                           guint             page);
 gboolean         lda_cli_make_folder      (const char       *path,
                                            GError          **error);
 char            *lda_cli_thresholds_json  (LdaPipeline      *pipeline);

@@ -244,6 +244,17 @@ test_twelve_bit_saturation (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "the Hoechst mask is empty: saturated tiles (4095)"));
   g_assert_nonnull (strstr (run.err, "--hoechst-ignore-saturated"));
+  /* Named by the image the mask is made from, in batch too (which named
+   * the mask it was writing). */
+  {
+    g_autofree char *named = g_strdup_printf ("warning: %s: the Hoechst mask is empty", paths[1]);
+    g_autofree char *batch_out = g_build_filename (tmp, "batch-out", NULL);
+
+    g_assert_nonnull (strstr (run.err, named));
+    cli_run (&run, "batch", tmp, "-o", batch_out, "--preset", "article", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, named));
+  }
 
   cli_run (&run, "segment", paths[0], paths[1], paths[2], "-o", out, "--preset", "article",
            "--hoechst-ignore-saturated", "--draq7-ignore-saturated", NULL);
