@@ -544,6 +544,14 @@ lda_window_init (LdaWindow *self)
       gtk_box_append (self->panels_box, panel);
     }
   lda_window_auto_init (self);
+  /* Nothing open yet (or an open that fails): the panels show what a new
+   * project starts from, as the preset drop-down says. */
+  {
+    LdaParams defaults;
+
+    lda_params_init (&defaults);
+    lda_window_set_panels_params (self, &defaults);
+  }
 
   lda_window_panes_init (self);
   lda_window_edit_init (self);

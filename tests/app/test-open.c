@@ -182,6 +182,50 @@ sample_folder (const char         *sample,
   return dir;
 }
 
+/* A first open that fails leaves nothing open: the panels show the
+ * default preset, as its drop-down says (they showed the article's
+ * values), and Export, with nothing to export, cannot be chosen. */
+static void
+test_failed_first_open (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bad = NULL;
+  const char *paths[1];
+  LdaChannelParams robust;
+  LdaWindow *window;
+  GtkWidget *export;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-open");
+  bad = g_build_filename (dir, "broken_hoechst.tif", NULL);
+  g_assert_true (g_file_set_contents (bad, "not a TIFF", -1, NULL));
+  paths[0] = bad;
+
+  window = lda_test_window_new ();
+  export = lda_test_find (GTK_WIDGET (window), lda_test_has_action, (gpointer) "win.export");
+  g_assert_nonnull (export);
+  /* Refused as soon as it is read, or once the runner tries: either way
+   * nothing is open and the window says why. */
+  lda_test_open (window, paths, 1);
+  g_assert_nonnull (lda_window_get_message (window));
+  g_assert_null (lda_window_get_document (window));
+  g_assert_false (gtk_widget_is_sensitive (export));
+  lda_channel_params_init_preset (&robust, LDA_PRESET_DEFAULT, LDA_CHANNEL_HOECHST);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (window)), ==, robust.offset);
+
+  lda_test_window_close (window);
+  window = open_sample_copy (dir);
+  export = lda_test_find (GTK_WIDGET (window), lda_test_has_action, (gpointer) "win.export");
+  g_assert_true (gtk_widget_is_sensitive (export));
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 static void
 test_failed_open_truncated (void)
 {
@@ -695,6 +739,7 @@ main (int    argc,
   have_display = gtk_init_check ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/open/failed-first-open", test_failed_first_open);
   g_test_add_func ("/open/failed-open-truncated", test_failed_open_truncated);
   g_test_add_func ("/open/failed-open-sizes-differ", test_failed_open_sizes_differ);
   g_test_add_func ("/open/second-window-read-only", test_second_window_read_only);
