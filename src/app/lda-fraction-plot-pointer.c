@@ -91,8 +91,8 @@ on_released (GtkGestureClick *gesture,
  * @x: a point of the widget
  * @y: its other coordinate
  *
- * The point nearest (@x, @y), as its tooltip says it: the frame's label,
- * its number counted from 1 as the window's title counts, its time and
+ * The point nearest (@x, @y), as its tooltip says it: the frame's label
+ * on a line of its own, its number counted from 1 as the window's title counts, its time and
  * its dead fraction.
  *
  * Returns: (transfer full) (nullable): the text, %NULL away from the plot
@@ -125,8 +125,10 @@ lda_fraction_plot_describe_at (LdaFractionPlot *self,
                             nearest + 1, p->time, p->dead_fraction);
   else
     text = g_strdup_printf (_("Time point %u: not computed yet"), nearest + 1);
+  /* The frame's name on a line of its own: a tooltip wraps long lines
+   * wherever they reach its width. */
   if (p->label != NULL)
-    return g_strdup_printf ("%s — %s", p->label, text);
+    return g_strdup_printf ("%s\n%s", p->label, text);
   return g_steal_pointer (&text);
 }
 
