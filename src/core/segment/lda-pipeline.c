@@ -2,8 +2,9 @@
  *
  * The pipeline keeps every stage's result and recomputes only what a
  * parameter change makes stale: a Hoechst slider re-thresholds and re-closes
- * the Hoechst mask, re-splits the nuclei and re-runs the watershed, never
- * the Sobel; a cell area slider re-runs the cell area's mask and the
+ * the Hoechst mask, re-splits the nuclei (while it is dragged, carries the
+ * last split onto the new mask instead: lda_pipeline_set_dragging()) and
+ * re-runs the watershed, never the Sobel; a cell area slider re-runs the cell area's mask and the
  * watershed, the nuclei kept; a split slider re-splits and re-runs the
  * watershed only.  The cell area chain and the two nucleus chains are
  * independent, so a run does them on two threads.  A run can be cancelled
