@@ -86,6 +86,30 @@ assert_well_formed (const LdaNuclei   *nuclei,
       }
 }
 
+/* No carried object takes in pixels of two of @base's objects: the
+ * nuclei the last split separated stay separate. */
+static void
+assert_kept_apart (const LdaNuclei *carried,
+                   const LdaNuclei *base)
+{
+  g_autofree gint *owner = g_new (gint, MAX (carried->objects->n_components, 1));
+
+  for (guint i = 0; i < carried->objects->n_components; i++)
+    owner[i] = -1;
+  for (guint y = 0; y < H; y++)
+    for (guint x = 0; x < W; x++)
+      {
+        gint o = lda_runs_label_at (carried->objects, x, y);
+        gint b = lda_runs_label_at (base->objects, x, y);
+
+        if (o < 0 || b < 0)
+          continue;
+        if (owner[o] < 0)
+          owner[o] = b;
+        g_assert_cmpint (owner[o], ==, b);
+      }
+}
+
 /* Two round nuclei side by side, overlapping at a neck. */
 static LdaBitplane *
 pair (int r)
@@ -127,6 +151,7 @@ test_grown (void)
   const LdaNucleusParams whole = { TRUE, FALSE, 2.0, 20 };
 
   assert_well_formed (carried, grown);
+  assert_kept_apart (carried, base);
   g_assert_cmpuint (carried->objects->n_components, ==, 2);
   for (guint y = 0; y < H; y++)
     for (guint x = 0; x < W; x++)
@@ -155,7 +180,13 @@ test_shrunk (void)
   g_autoptr(LdaNuclei) carried = carry (base, shrunk);
 
   assert_well_formed (carried, shrunk);
+  assert_kept_apart (carried, base);
   g_assert_cmpuint (carried->objects->n_components, ==, 2);
+  /* Each keeps the pixels of its own that the new mask still has. */
+  for (guint y = 0; y < H; y++)
+    for (guint x = 0; x < W; x++)
+      if (lda_bitplane_get (shrunk, x, y) && lda_runs_label_at (base->objects, x, y) >= 0)
+        g_assert_cmpint (lda_runs_label_at (carried->objects, x, y), >=, 0);
 }
 
 /* Two nuclei apart, and a lower threshold that fills the gap between
@@ -177,6 +208,7 @@ test_gap_filled (void)
   g_assert_cmpuint (base->objects->n_components, ==, 2);
   carried = carry (base, joined);
   assert_well_formed (carried, joined);
+  assert_kept_apart (carried, base);
   g_assert_cmpuint (carried->objects->n_components, ==, 2);
   /* Three columns reached from both sides at once: the middle one is
    * the line. */
