@@ -6,11 +6,12 @@
  * wins, and the job in flight is left to finish, so that a slider being
  * dragged keeps producing results), while loading another frame cancels
  * the job in flight.  Requests that follow each other or the last result
- * closely, or come while a job runs, are a slider being dragged: their nuclei are the last split carried onto the
- * moved masks (lda_pipeline_set_dragging()), and once no request has
- * come for a moment the runner splits exactly again, a run that the next
- * request cancels.  The worker also renders the display pixels, so the
- * main thread only wraps them in textures.
+ * closely, or come while a job runs, are a slider being dragged: their
+ * nuclei are the last split carried onto the moved masks
+ * (lda_pipeline_set_dragging()), and once no request has come for a
+ * moment the runner splits exactly again, a run that the next request
+ * cancels.  The worker also renders the display pixels, so the main
+ * thread only wraps them in textures.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
