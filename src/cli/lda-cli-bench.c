@@ -269,17 +269,17 @@ lda_cli_bench (int    argc,
       return LDA_EXIT_USAGE;
     }
 
+  if (drag && slider_text == NULL)
+    {
+      lda_cli_error (_("bench: --drag needs --slider"));
+      return LDA_EXIT_USAGE;
+    }
+
   triple = lda_triple_new (argv[1], argv[2], argv[3]);
   if (!lda_triple_load (triple, 0, images, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
-    }
-
-  if (drag && slider_text == NULL)
-    {
-      lda_cli_error (_("bench: --drag needs --slider"));
-      return LDA_EXIT_USAGE;
     }
 
   times = g_new0 (gint64, (gsize) repeat * LDA_N_STAGES);
