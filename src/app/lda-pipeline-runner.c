@@ -343,6 +343,7 @@ run_job (GTask        *task,
     result->stage_us[st] = lda_pipeline_get_stage_time (pipeline, st);
   result->params = job->params;
   result->exact = lda_pipeline_is_exact (pipeline);
+  result->settled = job->settle;
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     result->inputs[i] = lda_image_ref (lda_pipeline_get_input (pipeline, i));
   result->sobel = lda_image_ref (lda_pipeline_get_sobel (pipeline));
@@ -411,6 +412,10 @@ settle (gpointer data)
   LdaPipelineRunner *self = data;
 
   g_clear_pointer (&self->settle_source, g_source_unref);
+  /* The result shown, exactly: its parameters, not those of a load that
+   * failed since (which took the runner's). */
+  if (self->result != NULL)
+    self->params = self->result->params;
   self->pending = TRUE;
   self->pending_dragging = FALSE;
   self->pending_settle = TRUE;

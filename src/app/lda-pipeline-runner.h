@@ -45,6 +45,8 @@ G_BEGIN_DECLS
  * @exact: %FALSE while a slider is dragged and the nuclei are the last
  *   split carried onto the moved masks (lda_pipeline_set_dragging()); the
  *   exact result follows once the slider rests
+ * @settled: the exact run that follows a drag by itself: the same frame
+ *   and parameters as the drag's last result, nothing new asked for
  * @run_us: microseconds the pipeline took
  * @stage_us: of which, per stage, microseconds of this run (0 for the
  *   stages it did not run; stages of different channels overlap)
@@ -77,6 +79,7 @@ typedef struct
   LdaCounts    *counts;
   LdaParams     params;
   gboolean      exact;
+  gboolean      settled;
   gint64        run_us;
   gint64        stage_us[LDA_N_STAGES];
   gint64        render_us;

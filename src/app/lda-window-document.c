@@ -383,13 +383,17 @@ lda_window_set_frame (LdaWindow *self,
   lda_window_stroke_end (self);
   lda_window_cancel_counts (self);
   lda_window_drop_opening (self);
-  /* Left in a drag, before its exact result: the frame's counts were the
-   * carried split's, and it is counted again in the background. */
+  /* Left before the result of its parameters came (a change still
+   * running, which the load cancels) or before the exact one (in a drag):
+   * the frame's counts are not its own, and it is counted again in the
+   * background. */
   {
     LdaRunResult *shown = lda_pipeline_runner_get_result (self->runner);
 
-    if (shown != NULL && !shown->exact && shown->frame != frame &&
-        shown->frame < lda_series_get_n_frames (self->series))
+    if (shown != NULL && shown->frame != frame &&
+        shown->frame < lda_series_get_n_frames (self->series) &&
+        (!shown->exact ||
+         !lda_params_equal (&shown->params, lda_document_get_params (self->document, shown->frame))))
       lda_window_set_frame_counts (self, shown->frame, NULL);
   }
   self->frame = frame;

@@ -53,8 +53,11 @@ on_runner_updated (LdaPipelineRunner *runner,
       result->frame >= lda_series_get_n_frames (self->series))
     return;
 
-  /* A good frame is shown: an earlier frame's failure is no longer news. */
-  lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_FRAME);
+  /* A good frame is shown: an earlier frame's failure is no longer news
+   * (unless this is only the exact run after a drag, which a failed open
+   * of another frame may have followed). */
+  if (!result->settled)
+    lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_FRAME);
   lda_image_view_set_image (self->views[LDA_PANE_COMPOSITE], result->composite_pixels,
                             result->width, result->height);
   lda_image_view_set_image (self->views[LDA_PANE_FLUORESCENCE], result->fluorescence_pixels,
@@ -130,6 +133,7 @@ on_runner_failed (LdaPipelineRunner *runner,
             gtk_toggle_button_set_active (g_ptr_array_index (self->frame_buttons, self->frame),
                                           TRUE);
           lda_window_reveal_frame (self);
+          lda_fraction_plot_set_current (self->fraction_plot, self->frame);
           lda_window_set_panels_params (self, &current->params);
           lda_window_update_override_display (self);
           lda_window_update_titles (self);

@@ -315,6 +315,42 @@ test_drag_then_rest (void)
   lda_test_remove_tree (dir);
 }
 
+/* Waits until the time point @index has counts again, and checks them
+ * against the core's for its parameters in the document. */
+static void
+assert_recounted (LdaWindow  *window,
+                  const char *dir,
+                  guint       index)
+{
+  g_autofree char *name = g_strdup_printf ("w_t%02u", index);
+  g_autofree char *bf = g_strdup_printf ("%s/%s_bf.tif", dir, name);
+  g_autofree char *ho = g_strdup_printf ("%s/%s_hoechst.tif", dir, name);
+  g_autofree char *dr = g_strdup_printf ("%s/%s_draq7.tif", dir, name);
+  g_autoptr(LdaTriple) triple = lda_triple_new (bf, ho, dr);
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaFrame *frame = lda_series_get_frame (lda_window_get_series (window), index);
+  gint64 deadline = lda_test_deadline (60);
+
+  do
+    {
+      lda_test_wait (window);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (!frame->has_counts && g_get_monotonic_time () < deadline);
+  g_assert_true (frame->has_counts);
+
+  pipeline = lda_triple_open_pipeline (triple, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_set_params (pipeline,
+                                          lda_document_get_params (lda_window_get_document (window),
+                                                                   index),
+                                          &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_cmpuint (frame->live, ==, lda_pipeline_get_counts (pipeline)->live);
+  g_assert_cmpuint (frame->dead, ==, lda_pipeline_get_counts (pipeline)->dead);
+}
+
 /* Another time point chosen in the middle of a drag, before its exact
  * result: the time point left is counted again, exactly, not left with
  * the counts of the carried split; and background counting never runs
@@ -323,17 +359,10 @@ static void
 test_drag_switch_frame (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
-  g_autoptr(LdaTriple) triple = NULL;
-  g_autoptr(LdaPipeline) pipeline = NULL;
-  g_autoptr(GError) error = NULL;
   LdaPipelineRunner *runner;
   LdaWindow *window;
-  LdaFrame *left;
-  LdaParams params;
   Drag drag = { 0, };
   gulong handler;
-  gint64 deadline;
 
   if (!have_display)
     {
@@ -351,33 +380,102 @@ test_drag_switch_frame (void)
   drag_hoechst (window, &drag);
   g_assert_false (drag.last_exact);
   g_assert_false (drag.counting_while_carried);
-  params = lda_pipeline_runner_get_result (runner)->params;
 
   lda_window_set_frame (window, 1);
   /* The time point left is counted in the background once the runner is
    * idle. */
-  left = lda_series_get_frame (lda_window_get_series (window), 0);
-  deadline = lda_test_deadline (60);
-  do
-    {
-      lda_test_wait (window);
-      g_main_context_iteration (NULL, FALSE);
-    }
-  while (!left->has_counts && g_get_monotonic_time () < deadline);
-  g_assert_true (left->has_counts);
-
-  bf = g_build_filename (dir, "w_t00_bf.tif", NULL);
-  ho = g_build_filename (dir, "w_t00_hoechst.tif", NULL);
-  dr = g_build_filename (dir, "w_t00_draq7.tif", NULL);
-  triple = lda_triple_new (bf, ho, dr);
-  pipeline = lda_triple_open_pipeline (triple, 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_cmpuint (left->live, ==, lda_pipeline_get_counts (pipeline)->live);
-  g_assert_cmpuint (left->dead, ==, lda_pipeline_get_counts (pipeline)->dead);
+  assert_recounted (window, dir, 0);
 
   g_signal_handler_disconnect (runner, handler);
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
+/* A change still running when another time point is chosen is cancelled
+ * by the load: the time point left is counted again for its new
+ * parameters, not left with the counts of its old ones. */
+static void
+test_change_then_switch_frame (void)
+{
+  g_autofree char *dir = NULL;
+  GtkAdjustment *offset;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_two_time_points ("lda-progressive");
+  window = lda_test_window_new ();
+  lda_test_open_folder (window, dir);
+  lda_test_wait (window);
+  g_usleep (G_USEC_PER_SEC / 2);
+
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+  gtk_adjustment_set_value (offset, gtk_adjustment_get_value (offset) + 0.5);
+  lda_window_set_frame (window, 1);
+  assert_recounted (window, dir, 0);
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
+/* A drag, then a time point whose file is damaged: its open fails and
+ * says so, and the drag's time point gets its exact result, with its own
+ * parameters (not those of the time point that failed to open). */
+static void
+test_drag_then_failed_frame (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *data = NULL;
+  LdaDocument *document;
+  LdaRunResult *result;
+  LdaWindow *window;
+  LdaParams other;
+  Drag drag = { 0, };
+  gulong handler;
+  gsize length;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_two_time_points ("lda-progressive");
+  window = lda_test_window_new ();
+  lda_test_open_folder (window, dir);
+  lda_test_wait (window);
+
+  /* The second time point has parameters of its own, and a Hoechst file
+   * cut short. */
+  document = lda_window_get_document (window);
+  other = *lda_document_get_params (document, 1);
+  other.channel[LDA_CHANNEL_CELL_AREA].offset = 2.0;
+  g_assert_true (lda_document_set_own_params (document, 1, TRUE));
+  g_assert_true (lda_document_set_params (document, 1, &other));
+  damaged = g_build_filename (dir, "w_t01_hoechst.tif", NULL);
+  g_assert_true (g_file_get_contents (damaged, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, data, (gssize) (length / 2), NULL));
+  lda_test_wait (window);
+
+  handler = g_signal_connect (lda_window_get_runner (window), "updated",
+                              G_CALLBACK (on_drag_updated), &drag);
+  drag_hoechst (window, &drag);
+  g_assert_false (drag.last_exact);
+  lda_window_set_frame (window, 1);
+  result = lda_test_wait (window);
+
+  g_assert_nonnull (lda_window_get_message (window));
+  g_assert_true (result->exact);
+  g_assert_cmpuint (result->frame, ==, 0);
+  g_assert_true (lda_params_equal (&result->params, lda_document_get_params (document, 0)));
+
+  g_signal_handler_disconnect (lda_window_get_runner (window), handler);
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
 }
@@ -454,6 +552,8 @@ main (int    argc,
   g_test_add_func ("/progressive/threshold-first", test_threshold_first);
   g_test_add_func ("/progressive/drag-then-rest", test_drag_then_rest);
   g_test_add_func ("/progressive/drag-switch-frame", test_drag_switch_frame);
+  g_test_add_func ("/progressive/change-then-switch-frame", test_change_then_switch_frame);
+  g_test_add_func ("/progressive/drag-then-failed-frame", test_drag_then_failed_frame);
   g_test_add_func ("/progressive/stroke-over-preview", test_stroke_over_preview);
 
   return g_test_run ();
