@@ -219,6 +219,7 @@ lda_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Primary>q", NULL } },
+    { "window.close", { "<Primary>w", NULL } },
     { "win.open", { "<Primary>o", NULL } },
     { "win.open-folder", { "<Primary><Shift>o", NULL } },
     { "win.previous-frame", { "Page_Up", "<Alt>Left", NULL } },
