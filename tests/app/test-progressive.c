@@ -315,6 +315,19 @@ test_drag_then_rest (void)
   lda_test_remove_tree (dir);
 }
 
+/* A new window on a folder of two time points, made in *@dir, with the
+ * first one shown. */
+static LdaWindow *
+open_two_time_points (char **dir)
+{
+  LdaWindow *window = lda_test_window_new ();
+
+  *dir = lda_test_two_time_points ("lda-progressive");
+  lda_test_open_folder (window, *dir);
+  lda_test_wait (window);
+  return window;
+}
+
 /* Waits until the time point @index has counts again, and checks them
  * against the core's for its parameters in the document. */
 static void
@@ -370,10 +383,7 @@ test_drag_switch_frame (void)
       return;
     }
 
-  dir = lda_test_two_time_points ("lda-progressive");
-  window = lda_test_window_new ();
-  lda_test_open_folder (window, dir);
-  lda_test_wait (window);
+  window = open_two_time_points (&dir);
   runner = lda_window_get_runner (window);
   handler = g_signal_connect (runner, "updated", G_CALLBACK (on_drag_updated), &drag);
 
@@ -407,10 +417,7 @@ test_change_then_switch_frame (void)
       return;
     }
 
-  dir = lda_test_two_time_points ("lda-progressive");
-  window = lda_test_window_new ();
-  lda_test_open_folder (window, dir);
-  lda_test_wait (window);
+  window = open_two_time_points (&dir);
   g_usleep (G_USEC_PER_SEC / 2);
 
   offset = lda_channel_panel_get_offset_adjustment (
@@ -446,10 +453,7 @@ test_drag_then_failed_frame (void)
       return;
     }
 
-  dir = lda_test_two_time_points ("lda-progressive");
-  window = lda_test_window_new ();
-  lda_test_open_folder (window, dir);
-  lda_test_wait (window);
+  window = open_two_time_points (&dir);
 
   /* The second time point has parameters of its own, and a Hoechst file
    * cut short. */
