@@ -6,11 +6,11 @@
  * wins, and the job in flight is left to finish, so that a slider being
  * dragged keeps producing results), while loading another frame cancels
  * the job in flight.  Requests that follow each other or the last result
- * closely, or come while a job runs, are a slider being dragged: their
- * nuclei are the last split carried onto the moved masks
- * (lda_pipeline_set_dragging()), and once no request has come for a
- * moment the runner splits exactly again, a run that the next request
- * cancels.  The worker also renders the display pixels, so the main
+ * closely, or come while a job runs or a slider is held, are a slider
+ * being dragged: their nuclei are the last split carried onto the moved
+ * masks (lda_pipeline_set_dragging()), and once no request has come for a
+ * moment, or at once when the slider is let go, the runner splits exactly
+ * again, a run that the next request cancels.  The worker also renders the display pixels, so the main
  * thread only wraps them in textures.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -83,6 +83,8 @@ struct _LdaPipelineRunner
   gint64        last_request;
   gint64        last_result;
   GSource      *settle_source;
+  gboolean      held;         /* a slider held by the pointer: a drag */
+  gboolean      let_go;       /* and let go since the last request */
 
   /* The next job, merged from every request since the last start. */
   gboolean      pending;
@@ -109,40 +111,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-void
-lda_run_result_free (LdaRunResult *result)
-{
-  if (result == NULL)
-    return;
-
-  for (guint i = 0; i < LDA_N_INPUTS; i++)
-    g_clear_pointer (&result->inputs[i], lda_image_unref);
-  g_clear_pointer (&result->sobel, lda_image_unref);
-  g_clear_pointer (&result->labels, lda_image_unref);
-  g_clear_pointer (&result->brightfield_pixels, g_bytes_unref);
-  g_clear_pointer (&result->composite_pixels, g_bytes_unref);
-  g_clear_pointer (&result->fluorescence_pixels, g_bytes_unref);
-  g_clear_pointer (&result->sobel_pixels, g_bytes_unref);
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    {
-      g_clear_pointer (&result->intensities[c], g_bytes_unref);
-      g_clear_pointer (&result->votes[c], g_free);
-    }
-  g_clear_pointer (&result->counts, lda_counts_free);
-  g_clear_pointer (&result->nuclei, lda_runs_free);
-  g_free (result);
-}
-
-void
-lda_run_preview_free (LdaRunPreview *preview)
-{
-  if (preview == NULL)
-    return;
-
-  g_clear_pointer (&preview->labels, lda_image_unref);
-  g_free (preview);
-}
 
 typedef struct
 {
@@ -406,33 +374,45 @@ cancel_settle (LdaPipelineRunner *self)
   g_clear_pointer (&self->settle_source, g_source_unref);
 }
 
-static gboolean
-settle (gpointer data)
+/* The exact run of the result shown, next: its parameters, not those of
+ * a load that failed since (which took the runner's). */
+static void
+queue_settle (LdaPipelineRunner *self)
 {
-  LdaPipelineRunner *self = data;
-
-  g_clear_pointer (&self->settle_source, g_source_unref);
-  /* The result shown, exactly: its parameters, not those of a load that
-   * failed since (which took the runner's). */
   if (self->result != NULL)
     self->params = self->result->params;
   self->pending = TRUE;
   self->pending_dragging = FALSE;
   self->pending_settle = TRUE;
   self->generation++;
+}
+
+static gboolean
+settle (gpointer data)
+{
+  LdaPipelineRunner *self = data;
+
+  g_clear_pointer (&self->settle_source, g_source_unref);
+  queue_settle (self);
   start_pending (self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* The drag's last result is shown: the exact one once the slider has
- * rested a moment. */
+ * rested a moment, or next if it has been let go (no need to wait and
+ * see then). */
 static void
 schedule_settle (LdaPipelineRunner *self)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
   cancel_settle (self);
+  if (self->let_go)
+    {
+      queue_settle (self);
+      return;
+    }
   self->settle_source = g_timeout_source_new (SETTLE_MS);
   g_source_set_callback (self->settle_source, settle, self, NULL);
   g_source_set_static_name (self->settle_source, "[lda-settle]");
@@ -624,16 +604,47 @@ lda_pipeline_runner_set_params (LdaPipelineRunner *self,
   /* Close on the last request or on the last result, or while a job
    * runs (a frame slow to segment): a drag.  An exact run waiting for it
    * to rest waits on, and one in flight gives way. */
-  self->pending_dragging = (self->busy && !self->settling) ||
+  self->pending_dragging = self->held || (self->busy && !self->settling) ||
                            (self->last_request != 0 && now - self->last_request < DRAG_GAP_US) ||
                            (self->last_result != 0 && now - self->last_result < DRAG_GAP_US);
   self->pending_settle = FALSE;
   self->last_request = now;
+  self->let_go = FALSE;
   self->generation++;
   cancel_settle (self);
   if (self->busy && self->settling)
     g_cancellable_cancel (self->cancellable);
   start_pending (self);
+}
+
+/**
+ * lda_pipeline_runner_set_held:
+ * @self: a runner
+ * @held: whether the pointer holds a slider
+ *
+ * A slider pressed is about to be dragged: every request until it is let
+ * go is part of the drag, the first one too.  Let go, the drag has ended:
+ * the exact run follows at once rather than after the pause that ends a
+ * drag by keys or wheel.
+ */
+void
+lda_pipeline_runner_set_held (LdaPipelineRunner *self,
+                              gboolean           held)
+{
+  g_return_if_fail (LDA_IS_PIPELINE_RUNNER (self));
+
+  held = !!held;
+  if (held == self->held)
+    return;
+  self->held = held;
+  self->let_go = !held;
+  /* A drag's result waiting for its exact run gets it now; one still
+   * being made gets it when it is done (job_done()). */
+  if (!held && self->settle_source != NULL)
+    {
+      schedule_settle (self);
+      start_pending (self);
+    }
 }
 
 /**

@@ -125,6 +125,8 @@ void               lda_pipeline_runner_load       (LdaPipelineRunner *self,
                                                    const LdaParams   *params);
 void               lda_pipeline_runner_set_params (LdaPipelineRunner *self,
                                                    const LdaParams   *params);
+void               lda_pipeline_runner_set_held   (LdaPipelineRunner *self,
+                                                   gboolean           held);
 void               lda_pipeline_runner_set_contrast (LdaPipelineRunner *self,
                                                    guint              index,
                                                    const LdaContrast *contrast);

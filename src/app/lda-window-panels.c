@@ -1,5 +1,5 @@
-/* lda-window-panels.c — the parameter panels: what they show, and whether for all
- * frames or for this one
+/* lda-window-panels.c — the parameter panels: what they show, whether for all
+ * frames or for this one, and when the pointer holds one of their controls
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -85,4 +85,44 @@ lda_window_show_params (LdaWindow *self)
   lda_window_set_panels_params (self, params);
   lda_window_update_override_display (self);
   lda_pipeline_runner_set_params (self->runner, params);
+}
+
+/* The pointer pressed on a panel's control (a slider, the histogram's
+ * threshold, a spin button's arrows) and not let go yet: what it changes
+ * is a drag, from the first change on, and its exact result is wanted as
+ * soon as it is let go (lda_pipeline_runner_set_held()).  Only watched,
+ * never taken: the controls handle the event as ever. */
+static gboolean
+on_panels_event (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 LdaWindow                *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      lda_pipeline_runner_set_held (self->runner, TRUE);
+      break;
+    case GDK_BUTTON_RELEASE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+    case GDK_GRAB_BROKEN:
+      lda_pipeline_runner_set_held (self->runner, FALSE);
+      break;
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+lda_window_panels_init (LdaWindow *self)
+{
+  GtkEventController *watch = gtk_event_controller_legacy_new ();
+
+  /* Before the controls' own handlers, which may take the event. */
+  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
+  g_signal_connect (watch, "event", G_CALLBACK (on_panels_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->panels_box), watch);
 }

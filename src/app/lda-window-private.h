@@ -166,6 +166,7 @@ void lda_window_show_params       (LdaWindow       *self);
 
 /* lda-window-panes.c */
 void lda_window_panes_init        (LdaWindow          *self);
+void lda_window_panels_init       (LdaWindow          *self);
 void lda_window_show_contrasts    (LdaWindow          *self,
                                    const LdaContrast  *contrasts);
 void lda_window_on_contrast_changed (GtkSpinButton    *spin,

@@ -548,6 +548,7 @@ lda_window_init (LdaWindow *self)
       gtk_box_append (self->panels_box, panel);
     }
   lda_window_auto_init (self);
+  lda_window_panels_init (self);
   /* Nothing open yet (or an open that fails): the panels show what a new
    * project starts from, as the preset drop-down says. */
   {

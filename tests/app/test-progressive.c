@@ -315,6 +315,107 @@ test_drag_then_rest (void)
   lda_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  guint    carried;
+  guint    exact;
+  gboolean exact_queued;   /* when the carried result came */
+} Held;
+
+static void
+on_held_updated (LdaPipelineRunner *runner,
+                 LdaRunResult      *result,
+                 Held              *held)
+{
+  if (result->exact)
+    {
+      held->exact++;
+      return;
+    }
+  held->carried++;
+  /* Let go before the result came: its exact run is next, without the
+   * pause that ends a drag by keys. */
+  held->exact_queued = lda_pipeline_runner_get_generation (runner) != result->generation;
+}
+
+/* A slider held by the pointer is a drag from its first change on, and
+ * let go, its exact result follows at once. */
+static void
+test_held_slider (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *bf = NULL, *ho = NULL, *dr = NULL;
+  g_autoptr(LdaImage) want = NULL;
+  LdaPipelineRunner *runner;
+  GtkAdjustment *offset;
+  LdaRunResult *result;
+  LdaWindow *window;
+  Held held = { 0, };
+  double value;
+  gulong handler;
+  guint generation;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-progressive");
+  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+
+  window = lda_test_window_new ();
+  g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+  lda_test_wait (window);
+  runner = lda_window_get_runner (window);
+  handler = g_signal_connect (runner, "updated", G_CALLBACK (on_held_updated), &held);
+  offset = lda_channel_panel_get_offset_adjustment (
+    LDA_CHANNEL_PANEL (lda_window_get_channel_panel (window, LDA_CHANNEL_HOECHST)));
+  value = gtk_adjustment_get_value (offset);
+
+  /* Long after the last result, a change alone would be exact
+   * (/progressive/drag-then-rest); held, it is carried. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  lda_pipeline_runner_set_held (runner, TRUE);
+  gtk_adjustment_set_value (offset, value - 0.1);
+  while (held.carried + held.exact == 0)
+    g_main_context_iteration (NULL, TRUE);
+  result = lda_pipeline_runner_get_result (runner);
+  g_assert_false (result->exact);
+  g_assert_true (lda_pipeline_runner_is_busy (runner));
+
+  /* Let go with the carried result shown: the exact run starts now. */
+  generation = lda_pipeline_runner_get_generation (runner);
+  lda_pipeline_runner_set_held (runner, FALSE);
+  g_assert_cmpuint (lda_pipeline_runner_get_generation (runner), ==, generation + 1);
+  result = lda_test_wait (window);
+  g_assert_true (result->exact);
+  want = core_labels ((const char * const []) { bf, ho, dr }, &result->params);
+  g_assert_true (same_pixels (result->labels, want));
+  g_assert_true (same_pixels (lda_image_view_get_labels (segmented (window)), want));
+
+  /* Let go while the carried result is still being made: its exact run
+   * is queued before it is shown. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  held = (Held) { 0, };
+  lda_pipeline_runner_set_held (runner, TRUE);
+  gtk_adjustment_set_value (offset, value - 0.2);
+  lda_pipeline_runner_set_held (runner, FALSE);
+  result = lda_test_wait (window);
+  g_assert_cmpuint (held.carried, ==, 1);
+  g_assert_true (held.exact_queued);
+  g_assert_true (result->exact);
+  g_clear_pointer (&want, lda_image_unref);
+  want = core_labels ((const char * const []) { bf, ho, dr }, &result->params);
+  g_assert_true (same_pixels (result->labels, want));
+
+  g_signal_handler_disconnect (runner, handler);
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 /* A new window on a folder of two time points, made in *@dir, with the
  * first one shown. */
 static LdaWindow *
@@ -555,6 +656,7 @@ main (int    argc,
 
   g_test_add_func ("/progressive/threshold-first", test_threshold_first);
   g_test_add_func ("/progressive/drag-then-rest", test_drag_then_rest);
+  g_test_add_func ("/progressive/held-slider", test_held_slider);
   g_test_add_func ("/progressive/drag-switch-frame", test_drag_switch_frame);
   g_test_add_func ("/progressive/change-then-switch-frame", test_change_then_switch_frame);
   g_test_add_func ("/progressive/drag-then-failed-frame", test_drag_then_failed_frame);

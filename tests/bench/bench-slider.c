@@ -21,9 +21,14 @@
  * posted to the window (the progressive preview), and how many of the
  * nucleus objects each change left different (how much a re-flood of only
  * the changed ones could save).  The changes follow each other as a drag
- * does, so the window carries the last split onto each change's masks;
- * how many did, and the time until the exact result is on screen once the
- * slider rests, are printed too.  Run it under
+ * by the pointer does: the slider is first set, untimed, one step below
+ * the drag's first value, then held (as a press on it holds it) while it
+ * moves, and let go after the last change; the window carries the last
+ * split onto each change's masks.  How many changes were carried, and
+ * the time until the exact result is on screen once the slider is let
+ * go, are printed too.  BENCH_KEYS=1 moves it without holding it, as the
+ * arrow keys do: then the first change is exact, and the exact result
+ * waits for the slider to rest.  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
  * BENCH_CHANNEL=cell-area (or draq7) in the environment moves that
  * channel's offset instead.
@@ -40,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -200,6 +206,7 @@ typedef struct
   gint64 *split;
   gint64 *watershed;
   gint64 *preview;
+  gint64 *faults;     /* pages of fresh memory touched, the whole process */
   gint64  rest;       /* the exact result after the drag, once */
   gint64  rest_run;
 } Timings;
@@ -220,12 +227,14 @@ timings_init (Timings *t,
   t->split = g_new (gint64, n);
   t->watershed = g_new (gint64, n);
   t->preview = g_new (gint64, n);
+  t->faults = g_new (gint64, n);
 }
 
 static void
 timings_clear (Timings *t)
 {
   g_free (t->total);
+  g_free (t->faults);
   g_free (t->own);
   g_free (t->gtk);
   g_free (t->run);
@@ -237,6 +246,16 @@ timings_clear (Timings *t)
   g_free (t->preview);
 }
 
+/* The process's minor page faults so far: fresh memory touched. */
+static long
+minor_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 /* Moves the channel's offset @t->n times, each time until the result is on
  * screen, and notes where the time went. */
 static void
@@ -246,10 +265,19 @@ measure (Probe             *probe,
          Timings           *t)
 {
   const double base = gtk_adjustment_get_value (offset);
+  const gboolean held = g_getenv ("BENCH_KEYS") == NULL;
+
+  /* Where the drag starts from, untimed: the knob at rest, exactly. */
+  gtk_adjustment_set_value (offset, base + 0.01 * (-1.0 - t->n / 2));
+  while (lda_pipeline_runner_is_busy (runner))
+    g_main_context_iteration (NULL, TRUE);
+  if (held)
+    lda_pipeline_runner_set_held (runner, TRUE);
 
   for (guint i = 0; i < t->n; i++)
     {
       gint64 t0;
+      long faults;
 
       /* Let the previous frame settle, then move the slider. */
       for (int k = 0; k < 3; k++)
@@ -257,6 +285,7 @@ measure (Probe             *probe,
 
       probe->updated = probe->painted = FALSE;
       probe->preview_at = 0;
+      faults = minor_faults ();
       t0 = g_get_monotonic_time ();
       /* A drag across the preset's value, 0.01 (the offset's
        * resolution) a change: no value comes twice, so the stage cache
@@ -267,6 +296,7 @@ measure (Probe             *probe,
         g_main_context_iteration (NULL, TRUE);
 
       t->total[i] = g_get_monotonic_time () - t0;
+      t->faults[i] = minor_faults () - faults;
       t->run[i] = probe->run_us;
       t->render[i] = probe->render_us;
       t->main_thread[i] = probe->main_us;
@@ -279,9 +309,10 @@ measure (Probe             *probe,
       t->gtk[i] = MAX (0, probe->paint_us - probe->tiles_in_paint);
       if (g_getenv ("BENCH_EACH") != NULL)
         {
-          printf ("change %3u: offset %.2f, own %.1f, split %.1f, watershed %.1f ms; stages",
+          printf ("change %3u: offset %.2f, own %.1f, split %.1f, watershed %.1f ms, "
+                  "%" G_GINT64_FORMAT " page faults; stages",
                   i, gtk_adjustment_get_value (offset), t->own[i] / 1000.0,
-                  t->split[i] / 1000.0, t->watershed[i] / 1000.0);
+                  t->split[i] / 1000.0, t->watershed[i] / 1000.0, t->faults[i]);
           for (guint st = 0; st < LDA_N_STAGES; st++)
             printf (" %.1f", probe->stage_us[st] / 1000.0);
           printf ("; run %.1f\n", t->run[i] / 1000.0);
@@ -289,7 +320,8 @@ measure (Probe             *probe,
     }
 }
 
-/* Once the slider rests after a drag, the exact result follows by itself:
+/* Once the slider is let go (or, moved by keys, rests) after a drag, the
+ * exact result follows by itself:
  * the time from the last change's frame until it is on screen, and its
  * pipeline's.  0 when the last change was exact already. */
 static gint64
@@ -300,6 +332,7 @@ measure_rest (Probe             *probe,
   gint64 t0 = g_get_monotonic_time ();
 
   *run_us = 0;
+  lda_pipeline_runner_set_held (runner, FALSE);
   if (probe->last_exact)
     return 0;
   probe->updated = probe->painted = FALSE;
@@ -341,9 +374,20 @@ print_timings (const Timings *t,
   printf ("nucleus objects changed by a change: %u of %u (%.1f %%)\n", probe->n_changed,
           probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
   printf ("changes shown with the last split carried (a drag): %u of %u\n", probe->n_carried, t->n);
+  {
+    guint most = 0;
+
+    for (guint i = 1; i < t->n; i++)
+      if (t->faults[i] > t->faults[most])
+        most = i;
+    printf ("fresh memory touched (minor page faults): %" G_GINT64_FORMAT " in change %u, "
+            "the most; %" G_GINT64_FORMAT " in the last\n",
+            t->faults[most], most, t->faults[t->n - 1]);
+  }
   if (t->rest > 0)
-    printf ("the slider at rest: the exact result on screen %.1f ms after the last change's "
-            "(the runner waits for the slider to rest), its pipeline %.1f ms\n",
+    printf ("the slider %s: the exact result on screen %.1f ms after the last change's, "
+            "its pipeline %.1f ms\n",
+            g_getenv ("BENCH_KEYS") == NULL ? "let go" : "at rest (the runner waits for it to rest)",
             t->rest / 1000.0, t->rest_run / 1000.0);
   printf ("opening: %.0f ms; peak resident %.0f MiB (%.1f bytes a pixel of the frame)\n",
           t_open / 1000.0, bench_peak_rss_mib (),
