@@ -638,6 +638,10 @@ lda_pipeline_runner_set_held (LdaPipelineRunner *self,
     return;
   self->held = held;
   self->let_go = !held;
+  /* The change waiting for the job in flight is the drag's last: it
+   * runs exactly, not carried and then again. */
+  if (!held && self->pending && !self->pending_load && !self->pending_settle)
+    self->pending_dragging = FALSE;
   /* A drag's result waiting for its exact run gets it now; one still
    * being made gets it when it is done (job_done()). */
   if (!held && self->settle_source != NULL)

@@ -411,6 +411,21 @@ test_held_slider (void)
   want = core_labels ((const char * const []) { bf, ho, dr }, &result->params);
   g_assert_true (same_pixels (result->labels, want));
 
+  /* Let go with a change waiting behind the carried one in flight: that
+   * change, the drag's last, runs exactly, once. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  held = (Held) { 0, };
+  lda_pipeline_runner_set_held (runner, TRUE);
+  gtk_adjustment_set_value (offset, value - 0.25);
+  gtk_adjustment_set_value (offset, value - 0.3);
+  lda_pipeline_runner_set_held (runner, FALSE);
+  result = lda_test_wait (window);
+  g_assert_cmpuint (held.carried, ==, 1);
+  g_assert_cmpuint (held.exact, ==, 1);
+  g_assert_true (result->exact);
+  g_assert_cmpfloat_with_epsilon (result->params.channel[LDA_CHANNEL_HOECHST].offset,
+                                  value - 0.3, 1e-9);
+
   g_signal_handler_disconnect (runner, handler);
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
