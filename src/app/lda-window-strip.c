@@ -287,7 +287,10 @@ lda_window_show_counts (LdaWindow       *self,
       cells = with_um;
     }
 
-  markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead · dead fraction <b>%.3f</b>\n"
+  /* Three short lines that never wrap: the side bar's controls stay
+   * where they are under the pointer while the counts change in a drag. */
+  markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead\n"
+                                      "dead fraction <b>%.3f</b>\n"
                                       "<small>%s</small>"),
                                     counts->live, counts->dead, counts->dead_fraction, cells);
   gtk_label_set_markup (self->counts_label, markup);

@@ -88,12 +88,13 @@ echo "e2e: started, first frame shown"
 # Let the window settle (a sanitizer build draws slowly), then drag the
 # cell-area offset slider to the right.
 sleep 2
-# Under the Segmentation panel and the method chooser, at offset 1.
-xdotool mousemove 971 619
+# Under the Segmentation panel and the method chooser, at offset 1
+# (below the counts, three lines).
+xdotool mousemove 971 638
 sleep 0.3
 xdotool mousedown 1
 for x in 990 1010 1030 1050 1070; do
-  xdotool mousemove "$x" 619
+  xdotool mousemove "$x" 638
   sleep 0.15
 done
 xdotool mouseup 1

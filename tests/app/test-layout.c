@@ -98,6 +98,58 @@ test_counts_plural (void)
   lda_test_remove_tree (dir);
 }
 
+/* The counts' height at the width the side bar gives them. */
+static int
+counts_height (LdaWindow       *window,
+               const LdaCounts *counts)
+{
+  GtkWidget *label = counts_label (window);
+  int height;
+
+  lda_window_show_counts (window, counts);
+  lda_test_settle (window);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                      NULL, &height, NULL, NULL);
+  g_test_message ("%s: %d px", gtk_label_get_text (GTK_LABEL (label)), height);
+
+  return height;
+}
+
+/* Counts that grow by digits in a drag never push the side bar's
+ * controls down under the pointer: the counts keep their height, in
+ * both languages, in the smallest window and a large one. */
+static void
+test_counts_height (void)
+{
+  static const int sizes[][2] = { { 1024, 700 }, { 1600, 1000 } };
+  const LdaCounts few = { .n_objects = 12, .live = 9, .dead = 3, .dead_fraction = 0.25 };
+  const LdaCounts many = { .n_objects = 99999, .live = 88888, .dead = 11111,
+                           .dead_fraction = 0.111, .mean_cell_area = 123456 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *dir = NULL;
+      LdaWindow *window = sample_window (sizes[i][0], sizes[i][1], &dir);
+
+      lda_test_wait_for_result (window);
+      for (guint l = 0; l < 2; l++)
+        {
+          set_language (l == 0 ? "en" : "de");
+          g_assert_cmpint (counts_height (window, &few), ==, counts_height (window, &many));
+        }
+
+      set_language ("en");
+      gtk_window_destroy (GTK_WINDOW (window));
+      lda_test_remove_tree (dir);
+    }
+}
+
 /* The export's progress of a single time point says "time point". */
 static void
 test_export_progress_plural (void)
@@ -829,6 +881,7 @@ main (int    argc,
   g_test_add_func ("/layout/export-remembers", test_export_remembers);
   g_test_add_func ("/layout/all-frames-says-undo", test_all_frames_says_undo);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
+  g_test_add_func ("/layout/counts-height", test_counts_height);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
 
   return g_test_run ();
