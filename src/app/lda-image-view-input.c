@@ -138,7 +138,11 @@ on_pressed (GtkGestureClick *gesture,
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (n_press == 2)
+  /* Where the primary button paints, a double-click is two dabs, as in
+   * any paint program: the pane stays as it is. */
+  if (n_press == 2 && (self->pan_with_primary ||
+                       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) !=
+                       GDK_BUTTON_PRIMARY))
     lda_image_view_toggle_solo (self);
 }
 

@@ -539,6 +539,115 @@ test_fraction_plot_curves (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  guint    carried;
+  guint    exact;
+  gboolean first_exact;
+} Results;
+
+static void
+on_result (LdaPipelineRunner *runner,
+           LdaRunResult      *result,
+           Results           *results)
+{
+  if (results->carried + results->exact == 0)
+    results->first_exact = result->exact;
+  if (result->exact)
+    results->exact++;
+  else
+    results->carried++;
+}
+
+/* The pointer pressed on the Hoechst slider holds it: what it moves is
+ * a drag from the first change on, however long after the last result,
+ * and the exact result follows once the button is released. */
+static void
+test_slider_held_by_pointer (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaPipelineRunner *runner = lda_window_get_runner (window);
+  GtkWidget *panel, *scale;
+  GtkAdjustment *offset;
+  Results results = { 0, };
+  LdaRunResult *result;
+  gulong handler;
+  double start;
+
+  if (skip_without_input (fixture))
+    return;
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  offset = lda_channel_panel_get_offset_adjustment (LDA_CHANNEL_PANEL (panel));
+  scale = lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCALE));
+  scroll_into_view (window, scale);
+  lda_test_wait (window);
+  start = gtk_adjustment_get_value (offset);
+  handler = g_signal_connect_after (runner, "updated", G_CALLBACK (on_result), &results);
+
+  g_usleep (G_USEC_PER_SEC / 2);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("mousedown", "1", NULL);
+  lda_test_xdotool ("mousemove_relative", "--", "-40", "0", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, start);
+  while (results.carried + results.exact == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* (Held still long enough, the exact result would follow; not the
+   * first.) */
+  g_assert_false (results.first_exact);
+
+  lda_test_xdotool ("mouseup", "1", NULL);
+  lda_test_sync_input (window);
+  result = lda_test_wait (window);
+  g_assert_true (result->exact);
+  g_assert_cmpfloat (result->params.channel[LDA_CHANNEL_HOECHST].offset, ==,
+                     gtk_adjustment_get_value (offset));
+
+  g_signal_handler_disconnect (runner, handler);
+}
+
+/* Double-clicks @view with the primary button, apart from any click
+ * before. */
+static void
+double_click (LdaWindow *window,
+              GtkWidget *view)
+{
+  g_usleep (G_USEC_PER_SEC);
+  lda_test_pointer_to (view);
+  lda_test_xdotool ("click", "--repeat", "2", "--delay", "60", "1", NULL);
+  lda_test_sync_input (window);
+}
+
+/* A double-click with the view tool shows the pane alone, and again all
+ * four; with the brush it is two dabs, as in any paint program, and the
+ * layout stays. */
+static void
+test_double_click_with_brush (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+
+  if (skip_without_input (fixture))
+    return;
+
+  lda_window_show_pane (window, LDA_PANE_ALL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "view");
+  lda_test_settle (window);
+  double_click (window, view);
+  g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_SEGMENTED);
+  double_click (window, view);
+  g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_ALL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  lda_test_settle (window);
+  double_click (window, view);
+  lda_test_wait (window);
+  g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_ALL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +671,11 @@ main (int    argc,
               fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
 
   g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
+
+  g_test_add ("/controls/slider-held-by-pointer", Fixture, NULL,
+              fixture_set_up, test_slider_held_by_pointer, fixture_tear_down);
+  g_test_add ("/controls/double-click-with-brush", Fixture, NULL,
+              fixture_set_up, test_double_click_with_brush, fixture_tear_down);
 
   return g_test_run ();
 }
