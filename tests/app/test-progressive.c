@@ -99,6 +99,25 @@ core_mask (const char * const *paths,
   return lda_image_ref (lda_pipeline_get_mask (pipeline, channel));
 }
 
+/* A new window on a copy of the sample, made in *@dir, whose files are
+ * *@bf, *@ho and *@dr. */
+static LdaWindow *
+open_sample (char **dir,
+             char **bf,
+             char **ho,
+             char **dr)
+{
+  LdaWindow *window = lda_test_window_new ();
+
+  *dir = lda_test_copy_sample ("lda-progressive");
+  *bf = g_build_filename (*dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
+  *ho = g_build_filename (*dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
+  *dr = g_build_filename (*dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
+  g_assert_true (lda_test_open (window, (const char * const []) { *bf, *ho, *dr }, 3));
+
+  return window;
+}
+
 static void
 test_threshold_first (void)
 {
@@ -118,13 +137,7 @@ test_threshold_first (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-progressive");
-  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
-  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
-
-  watch.window = lda_test_window_new ();
-  g_assert_true (lda_test_open (watch.window, (const char * const []) { bf, ho, dr }, 3));
+  watch.window = open_sample (&dir, &bf, &ho, &dr);
   lda_test_wait (watch.window);
   runner = lda_window_get_runner (watch.window);
   g_signal_connect (runner, "preview", G_CALLBACK (on_preview), &watch);
@@ -277,13 +290,7 @@ test_drag_then_rest (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-progressive");
-  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
-  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
-
-  window = lda_test_window_new ();
-  g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+  window = open_sample (&dir, &bf, &ho, &dr);
   lda_test_wait (window);
   runner = lda_window_get_runner (window);
   handler = g_signal_connect (runner, "updated", G_CALLBACK (on_drag_updated), &drag);
@@ -361,13 +368,7 @@ test_held_slider (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-progressive");
-  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
-  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
-
-  window = lda_test_window_new ();
-  g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
+  window = open_sample (&dir, &bf, &ho, &dr);
   lda_test_wait (window);
   runner = lda_window_get_runner (window);
   handler = g_signal_connect (runner, "updated", G_CALLBACK (on_held_updated), &held);
@@ -620,15 +621,9 @@ test_stroke_over_preview (void)
       return;
     }
 
-  dir = lda_test_copy_sample ("lda-progressive");
-  bf = g_build_filename (dir, LDA_TEST_SAMPLE "_bf.tif", NULL);
-  ho = g_build_filename (dir, LDA_TEST_SAMPLE "_hoechst.tif", NULL);
-  dr = g_build_filename (dir, LDA_TEST_SAMPLE "_draq7.tif", NULL);
-
   {
-    LdaWindow *window = lda_test_window_new ();
+    LdaWindow *window = open_sample (&dir, &bf, &ho, &dr);
 
-    g_assert_true (lda_test_open (window, (const char * const []) { bf, ho, dr }, 3));
     result = lda_test_wait (window);
     runner = lda_window_get_runner (window);
 
