@@ -10,8 +10,8 @@
  * being dragged: their nuclei are the last split carried onto the moved
  * masks (lda_pipeline_set_dragging()), and once no request has come for a
  * moment, or at once when the slider is let go, the runner splits exactly
- * again, a run that the next request cancels.  The worker also renders the display pixels, so the main
- * thread only wraps them in textures.
+ * again, a run that the next request cancels.  The worker also renders
+ * the display pixels, so the main thread only wraps them in textures.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
