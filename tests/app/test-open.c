@@ -172,11 +172,8 @@ sample_folder (const char         *sample,
         g_autofree char *from = lda_test_sample_path (sample, channels[c]);
         g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[t], channels[c]);
         g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *data = NULL;
-        gsize length;
 
-        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+        lda_test_copy_file (from, to);
       }
 
   return dir;
@@ -370,11 +367,8 @@ make_two_frames (const char *sample)
         g_autofree char *from = lda_test_sample_path (sample, t == 1 ? channels[c] : swapped[c]);
         g_autofree char *name = g_strdup_printf ("well_t%u_%s.tif", t, channels[c]);
         g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *data = NULL;
-        gsize length;
 
-        g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-        g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+        lda_test_copy_file (from, to);
       }
 
   return dir;

@@ -49,11 +49,8 @@ lda_test_two_time_points (const char *prefix)
         g_autofree char *from = lda_test_sample_file (channels[c]);
         g_autofree char *name = g_strdup_printf ("w_t%02u_%s.tif", t, channels[c]);
         g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *contents = NULL;
-        gsize len;
 
-        g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
-        g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+        lda_test_copy_file (from, to);
       }
 
   return dir;

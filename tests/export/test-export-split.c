@@ -30,11 +30,8 @@ make_folder (const char * const *names)
         g_autofree char *from = lda_test_sample_file (tags[c]);
         g_autofree char *name = g_strdup_printf ("%s_%s.tif", names[i], tags[c]);
         g_autofree char *to = g_build_filename (dir, name, NULL);
-        g_autofree char *contents = NULL;
-        gsize len;
 
-        g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
-        g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+        lda_test_copy_file (from, to);
       }
   return dir;
 }

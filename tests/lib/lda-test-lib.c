@@ -78,6 +78,25 @@ lda_test_sample_file (const char *channel)
 }
 
 /**
+ * lda_test_copy_file:
+ * @from: a file
+ * @to: where its copy goes (not there yet)
+ *
+ * Copies @from to @to, or fails the test.
+ */
+void
+lda_test_copy_file (const char *from,
+                    const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/**
  * lda_test_copy_sample:
  * @prefix: start of the temporary folder's name
  *
@@ -96,12 +115,8 @@ lda_test_copy_sample (const char *prefix)
     {
       g_autofree char *from = lda_test_sample_file (channels[c]);
       g_autofree char *to = lda_test_sample_path (dir, channels[c]);
-      g_autoptr(GFile) source = g_file_new_for_path (from);
-      g_autoptr(GFile) target = g_file_new_for_path (to);
-      g_autoptr(GError) error = NULL;
 
-      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
+      lda_test_copy_file (from, to);
     }
 
   return dir;

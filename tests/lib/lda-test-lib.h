@@ -33,6 +33,8 @@ char        *lda_test_tmp_dir          (const char    *prefix);
 void         lda_test_remove_tree      (const char    *path);
 char        *lda_test_sample_file      (const char    *channel);
 char        *lda_test_copy_sample      (const char    *prefix);
+void         lda_test_copy_file        (const char    *from,
+                                        const char    *to);
 char        *lda_test_sample_path      (const char    *dir,
                                         const char    *channel);
 LdaImage    *lda_test_image_u16        (guint          width,
