@@ -7,7 +7,10 @@
  * costs the pipeline alone, median and 95th percentile, stages not re-run
  * counting nothing.  With --drag as well, the changes are those of a
  * slider being dragged in the window (lda_pipeline_set_dragging()), and
- * the exact run when the slider rests, every ten changes, is timed apart.
+ * the exact run when the slider rests, every ten changes, is timed apart;
+ * the drag's last labels, carried, are compared with that run's: the
+ * pixels that differ, and the outline pixels with none of the other's
+ * within a pixel.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lda-compare.h"
@@ -143,13 +147,58 @@ time_fresh_runs (LdaImage       **images,
 /* How many changes of a drag before the slider rests. */
 #define DRAG_CHANGES 10
 
+/* Whether @labels has a cell outline at (@x, @y) or next to it. */
+static gboolean
+outline_near (const LdaImage *labels,
+              guint           x,
+              guint           y)
+{
+  const guint8 *p = labels->data;
+
+  for (guint v = y > 0 ? y - 1 : 0; v <= MIN (y + 1, labels->height - 1); v++)
+    for (guint u = x > 0 ? x - 1 : 0; u <= MIN (x + 1, labels->width - 1); u++)
+      if (p[(gsize) v * labels->width + u] == LDA_CLASS_OUTLINE)
+        return TRUE;
+
+  return FALSE;
+}
+
+/* The share of pixels, in %, whose class @a and @b give differently; and
+ * of the pixels that either makes a cell outline, the share with no
+ * outline of the other within a pixel: a line moved by one pixel is the
+ * same line. */
+static void
+labels_differ (const LdaImage *a,
+               const LdaImage *b,
+               double         *pixels,
+               double         *outlines)
+{
+  const guint8 *pa = a->data, *pb = b->data;
+  const guint w = a->width;
+  const gsize n = (gsize) a->width * a->height;
+  gsize differ = 0, outline = 0, outline_far = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const gboolean oa = pa[i] == LDA_CLASS_OUTLINE, ob = pb[i] == LDA_CLASS_OUTLINE;
+
+      differ += pa[i] != pb[i];
+      outline += oa || ob;
+      if (oa != ob)
+        outline_far += !outline_near (oa ? b : a, i % w, i / w);
+    }
+  *pixels = 100.0 * differ / MAX (n, 1);
+  *outlines = 100.0 * outline_far / MAX (outline, 1);
+}
+
 /* One pipeline, whose @channel's offset moves @repeat times across the
  * value @params give it, 0.01 (the slider's step) a change, as
  * bench-slider drags the window's slider: every value is new.  A stage
  * counts its time in a change only if the change re-ran it.  With
  * @rests, the changes are a drag's, and the slider rests after every
  * DRAG_CHANGES of them: the exact run that follows goes into @rests,
- * @n_rests of them. */
+ * @n_rests of them, and how the last change's labels differ from its
+ * exact ones into @differ (labels_differ(), two a rest). */
 static gboolean
 time_slider (LdaImage       **images,
              const LdaParams *params,
@@ -160,6 +209,7 @@ time_slider (LdaImage       **images,
              gint64          *totals,
              gint64          *rests,
              guint           *n_rests,
+             double          *differ,
              GError         **error)
 {
   g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], error);
@@ -199,15 +249,58 @@ time_slider (LdaImage       **images,
       /* The slider rests: the exact split, and what follows it. */
       if (rests != NULL && (r % DRAG_CHANGES == DRAG_CHANGES - 1 || r + 1 == repeat))
         {
+          g_autoptr(LdaImage) carried = lda_image_ref (lda_pipeline_get_labels (pipeline));
+
           t0 = g_get_monotonic_time ();
           lda_pipeline_set_dragging (pipeline, FALSE);
           if (!lda_pipeline_run (pipeline, NULL, error))
             return FALSE;
-          rests[(*n_rests)++] = g_get_monotonic_time () - t0;
+          rests[*n_rests] = g_get_monotonic_time () - t0;
+          labels_differ (carried, lda_pipeline_get_labels (pipeline), &differ[2 * *n_rests],
+                         &differ[2 * *n_rests + 1]);
+          (*n_rests)++;
         }
     }
 
   return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  const double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The exact runs when the slider rested, and how far the drag's last
+ * labels were from theirs (time_slider()). */
+static void
+print_rests (gint64       *rests,
+             const double *differ,
+             guint         n_rests)
+{
+  g_autofree double *pixels = g_new (double, n_rests);
+  g_autofree double *outlines = g_new (double, n_rests);
+  const double median = median_ms (rests, n_rests);
+
+  /* Translators: how many times the slider rested, then the median and the 95th percentile */
+  printf (_("the slider rests (%u times), the exact split and what follows: %.2f ms median, %.2f ms p95"),
+          n_rests, median, p95_ms (rests, n_rests));
+  putchar ('\n');
+
+  for (guint i = 0; i < n_rests; i++)
+    {
+      pixels[i] = differ[2 * i];
+      outlines[i] = differ[2 * i + 1];
+    }
+  qsort (pixels, n_rests, sizeof (double), compare_doubles);
+  qsort (outlines, n_rests, sizeof (double), compare_doubles);
+  /* Translators: medians and largest, in % */
+  printf (_("the drag's last labels against the exact ones: %.2f %% of pixels differ (largest %.2f %%); %.1f %% of outline pixels have none of the other within a pixel (largest %.1f %%)"),
+          pixels[n_rests / 2], pixels[n_rests - 1], outlines[n_rests / 2], outlines[n_rests - 1]);
+  putchar ('\n');
 }
 
 int
@@ -223,6 +316,7 @@ lda_cli_bench (int    argc,
   g_autofree gint64 *times = NULL;
   g_autofree gint64 *totals = NULL;
   g_autofree gint64 *rests = NULL;
+  g_autofree double *differ = NULL;
   guint n_rests = 0;
   gboolean single_thread = FALSE;
   gboolean drag = FALSE;
@@ -238,7 +332,7 @@ lda_cli_bench (int    argc,
     { "slider", 0, 0, G_OPTION_ARG_STRING, &slider_text,
       N_("Time N changes of this channel's offset on one pipeline, as a slider makes them: cell-area, hoechst or draq7"), "CHANNEL" },
     { "drag", 0, 0, G_OPTION_ARG_NONE, &drag,
-      N_("With --slider, the changes of a slider being dragged in the window: the nuclei's last split carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart"), NULL },
+      N_("With --slider, the changes of a slider being dragged in the window: the last split and cells carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart, with how far the carried labels were from it"), NULL },
     { NULL }
   };
 
@@ -285,13 +379,16 @@ lda_cli_bench (int    argc,
   times = g_new0 (gint64, (gsize) repeat * LDA_N_STAGES);
   totals = g_new0 (gint64, repeat);
   if (drag)
-    rests = g_new0 (gint64, repeat / DRAG_CHANGES + 1);
+    {
+      rests = g_new0 (gint64, repeat / DRAG_CHANGES + 1);
+      differ = g_new0 (double, 2 * (repeat / DRAG_CHANGES + 1));
+    }
 
   if (slider_text == NULL)
     time_fresh_runs (images, &params, !single_thread, repeat, times, totals, &error);
   else
     time_slider (images, &params, slider, !single_thread, repeat, times, totals, rests, &n_rests,
-                 &error);
+                 differ, &error);
 
   if (error != NULL)
     {
@@ -315,14 +412,7 @@ lda_cli_bench (int    argc,
       else
         print_medians_p95 (times, totals, repeat);
       if (n_rests > 0)
-        {
-          double median = median_ms (rests, n_rests);
-
-          /* Translators: how many times the slider rested, then the median and the 95th percentile */
-          printf (_("the slider rests (%u times), the exact split and what follows: %.2f ms median, %.2f ms p95"),
-                  n_rests, median, p95_ms (rests, n_rests));
-          putchar ('\n');
-        }
+        print_rests (rests, differ, n_rests);
 
       printf (_("peak resident memory: %.1f MiB"), peak_resident_mib ());
       putchar ('\n');

@@ -58,6 +58,11 @@ struct _LdaPipeline
   LdaNuclei          *carry_base;
   gboolean            nuclei_carried;
   LdaRegions         *regions;
+  /* While a slider is dragged: the last cells, carried onto new nuclei
+   * (lda-pipeline-drag.c), and whether the cells held now are carried.
+   * Made with the cell area in use: dropped when it changes. */
+  LdaRegions         *regions_base;
+  gboolean            regions_carried;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */
   LdaRegionsPrep     *regions_prep;
@@ -92,5 +97,10 @@ gboolean lda_pipeline_run_channel           (LdaPipeline  *self,
                                              GError      **error);
 
 gint64   lda_pipeline_compute_dead_level    (LdaPipeline  *self);
+
+void     lda_pipeline_keep_regions_base     (LdaPipeline  *self);
+gboolean lda_pipeline_carry_regions         (LdaPipeline  *self,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 
 G_END_DECLS

@@ -113,6 +113,7 @@ clear_regions (LdaPipeline *self)
 {
   g_clear_pointer (&self->regions_prep, lda_regions_prep_free);
   g_clear_pointer (&self->regions, lda_regions_free);
+  self->regions_carried = FALSE;
   g_clear_pointer (&self->labels, lda_image_unref);
   g_clear_pointer (&self->counts, lda_counts_free);
 }
@@ -132,9 +133,11 @@ clear_nuclei (LdaPipeline *self)
       self->carry_base = self->nuclei_carried ? g_steal_pointer (&self->nuclei) :
                                                 lda_nuclei_copy (self->nuclei, NULL);
     }
+  if (self->dragging)
+    lda_pipeline_keep_regions_base (self);
 
   if (self->cache != NULL && self->labels != NULL && self->regions != NULL &&
-      self->counts != NULL && !self->nuclei_carried)
+      self->counts != NULL && !self->nuclei_carried && !self->regions_carried)
     {
       LdaStageResults results = {
         g_steal_pointer (&self->nuclei),
@@ -167,6 +170,7 @@ lda_pipeline_free (LdaPipeline *self)
   self->dragging = FALSE;
   clear_nuclei (self);
   g_clear_pointer (&self->carry_base, lda_nuclei_free);
+  g_clear_pointer (&self->regions_base, lda_regions_free);
   g_free (self);
 }
 
@@ -236,6 +240,7 @@ lda_pipeline_set_nucleus_params (LdaPipeline            *self,
       clear_nuclei (self);
       /* A split of other parameters is not carried: split afresh. */
       g_clear_pointer (&self->carry_base, lda_nuclei_free);
+      g_clear_pointer (&self->regions_base, lda_regions_free);
     }
   *old = *params;
 
@@ -422,6 +427,9 @@ masks_changed (LdaPipeline *self,
     self->nuclei = nuclei;
     self->nuclei_carried = nuclei != NULL && carried;
   }
+  /* The last cells were made with another cell area. */
+  if (cell_area_changed)
+    g_clear_pointer (&self->regions_base, lda_regions_free);
 
   return TRUE;
 }
@@ -487,7 +495,10 @@ run_channels (LdaPipeline  *self,
         cell_area_chain (&job);
 
       /* Ahead, the nuclei were dropped and made again already, and no
-       * cells made: a new cell area has nothing more to drop. */
+       * cells made: a new cell area has nothing more to drop but the
+       * cells to carry. */
+      if (early && job.changed)
+        g_clear_pointer (&self->regions_base, lda_regions_free);
       if (!early && !masks_changed (self, changed, job.changed, ok && job.ok ? &local_error : NULL))
         ok = FALSE;
       if (!job.ok)
@@ -587,7 +598,14 @@ run_regions (LdaPipeline  *self,
     return TRUE;
 
   t0 = g_get_monotonic_time ();
-  if (self->regions_prep != NULL)
+  /* A slider being dragged: the last cells carried onto the new nuclei
+   * (lda-pipeline-drag.c), unless too many of them moved. */
+  if (self->dragging && self->regions_base != NULL &&
+      !lda_pipeline_carry_regions (self, cancellable, error))
+    return FALSE;
+  if (self->regions_carried)
+    g_clear_pointer (&self->regions_prep, lda_regions_prep_free);
+  else if (self->regions_prep != NULL)
     self->regions = lda_regions_new_prepared (g_steal_pointer (&self->regions_prep), cell_area,
                                               cancellable, error);
   else if (self->params.nuclei.objects)
@@ -599,6 +617,9 @@ run_regions (LdaPipeline  *self,
                                      cancellable, error);
   if (self->regions == NULL)
     return FALSE;
+  /* Flooded exactly at rest: the base of a drag is no longer needed. */
+  if (!self->dragging && !self->regions_carried)
+    g_clear_pointer (&self->regions_base, lda_regions_free);
   self->times[LDA_STAGE_REGIONS] = g_get_monotonic_time () - t0;
   self->runs[LDA_STAGE_REGIONS]++;
   g_clear_pointer (&self->labels, lda_image_unref);
@@ -717,8 +738,8 @@ lda_pipeline_run_masks (LdaPipeline  *self,
  * While a slider is dragged, new nucleus masks are not split again: the
  * lines of the last exact split are carried onto them
  * (lda_nuclei_carry()), a few milliseconds where a split at 2048 × 2048
- * takes tens, and the cells follow from those nuclei.  Such results are
- * a preview: lda_pipeline_is_exact() is %FALSE, and they are never kept
+ * takes tens; and the outlines of the last cells are kept where their
+ * nuclei only moved (lda_regions_carry()).  Such results are a preview: lda_pipeline_is_exact() is %FALSE, and they are never kept
  * in the stage cache.  Once dragging stops the next run splits exactly,
  * and gives what it would have given without the drag.  A drag's first
  * change splits exactly when there is nothing to carry yet.
@@ -734,6 +755,8 @@ lda_pipeline_set_dragging (LdaPipeline *self,
    * before it splits. */
   if (!self->dragging && self->nuclei_carried)
     clear_nuclei (self);
+  else if (!self->dragging && self->regions_carried)
+    clear_regions (self);
 }
 
 /**
@@ -749,5 +772,5 @@ lda_pipeline_is_exact (LdaPipeline *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return !self->nuclei_carried;
+  return !self->nuclei_carried && !self->regions_carried;
 }

@@ -428,3 +428,29 @@ lda_watershed_by_parts (gint32        *markers,
 
   return parts != NULL && lda_watershed_parts_flood (parts, markers, relief, cancellable, error);
 }
+
+/**
+ * lda_watershed_parts_largest:
+ * @self: pieces
+ *
+ * Returns: how many pixels the largest piece has, 0 if there is none
+ */
+gsize
+lda_watershed_parts_largest (LdaWatershedParts *self)
+{
+  gsize largest = 0;
+
+  /* The large pieces come first, the largest of them first; without
+   * any, every piece is looked at. */
+  for (guint k = 0; k < (self->n_large > 0 ? 1 : self->runs->n_components); k++)
+    {
+      const guint b = self->order[k];
+      gsize size = 0;
+
+      for (gsize r = self->first_run[b]; r < self->first_run[b + 1]; r++)
+        size += self->runs->runs[self->run_order[r]].x1 - self->runs->runs[self->run_order[r]].x0;
+      largest = MAX (largest, size);
+    }
+
+  return largest;
+}

@@ -26,6 +26,7 @@ gboolean           lda_watershed_parts_flood (LdaWatershedParts  *self,
                                               GCancellable       *cancellable,
                                               GError            **error);
 guint              lda_watershed_parts_count (LdaWatershedParts  *self);
+gsize              lda_watershed_parts_largest (LdaWatershedParts *self);
 void               lda_watershed_parts_free  (LdaWatershedParts  *self);
 gboolean           lda_watershed_by_parts    (gint32             *markers,
                                               const guint8       *relief,

@@ -452,6 +452,7 @@ lda_regions_new_prepared (LdaRegionsPrep     *prep,
 
   if (!lda_watershed_parts_flood (parts, self->regions, work->relief, cancellable, error))
     return NULL;
+  self->largest_piece = lda_watershed_parts_largest (parts);
   self->nuclei = g_steal_pointer (&work->nuclei);
 
   return g_steal_pointer (&self);
@@ -506,6 +507,38 @@ lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
   LdaRegionsPrep *prep = lda_regions_prep_new_from_nuclei (nuclei, error);
 
   return prep != NULL ? lda_regions_new_prepared (prep, cell_area, cancellable, error) : NULL;
+}
+
+/**
+ * lda_regions_copy:
+ * @self: regions
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a copy, or %NULL if out of memory
+ */
+LdaRegions *
+lda_regions_copy (const LdaRegions  *self,
+                  GError           **error)
+{
+  const gsize size = (gsize) self->width * self->height * sizeof (gint32);
+  g_autoptr(LdaRegions) copy = g_new0 (LdaRegions, 1);
+
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->largest_piece = self->largest_piece;
+  if (!(copy->nuclei = lda_runs_copy (self->nuclei, error)))
+    return NULL;
+  /* Large: mapped and kept for the next run (lda-buffer.c). */
+  if (!(copy->regions = lda_buffer_alloc (size, FALSE)))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+  memcpy (copy->regions, self->regions, size);
+
+  return g_steal_pointer (&copy);
 }
 
 void

@@ -38,6 +38,8 @@ void     lda_watershed_wall (gint32       *markers,
  * @nuclei: the runs of the nuclei, labelled: component i is the nucleus of
  *   cell i (8-connected components of Hoechst ∪ Draq7, or the nucleus
  *   objects)
+ * @largest_piece: the pixels of the largest piece the flood filled
+ *   (lda-watershed-parts.c): one thread's share of the flood at least
  */
 typedef struct
 {
@@ -45,6 +47,7 @@ typedef struct
   guint    height;
   gint32  *regions;
   LdaRuns *nuclei;
+  gsize    largest_piece;
 } LdaRegions;
 
 LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,
@@ -55,6 +58,8 @@ LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,
 LdaRegions *lda_regions_new_from_nuclei (const LdaBitplane *cell_area,
                               const LdaNuclei   *nuclei,
                               GCancellable      *cancellable,
+                              GError           **error);
+LdaRegions *lda_regions_copy (const LdaRegions  *self,
                               GError           **error);
 void        lda_regions_free (LdaRegions        *self);
 
