@@ -26,7 +26,11 @@
  * moves, and let go after the last change; the window carries the last
  * split onto each change's masks.  How many changes were carried, and
  * the time until the exact result is on screen once the slider is let
- * go, are printed too.  BENCH_KEYS=1 moves it without holding it, as the
+ * go, are printed too.  Before the timed drag, three short drags,
+ * untimed but for their slowest change (printed apart): a person's
+ * first drags on a frame, which grow the window's memory to what it
+ * stays at (the stage cache filled); BENCH_COLD=1 leaves them out.
+ * BENCH_KEYS=1 moves it without holding it, as the
  * arrow keys do: then the first change is exact, and the exact result
  * waits for the slider to rest.  Run it under
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
@@ -209,6 +213,8 @@ typedef struct
   gint64 *faults;     /* pages of fresh memory touched, the whole process */
   gint64  rest;       /* the exact result after the drag, once */
   gint64  rest_run;
+  gint64  cold;       /* the slowest change of the first drags (warm_up()) */
+  gint64  cold_faults;
 } Timings;
 
 static void
@@ -217,6 +223,7 @@ timings_init (Timings *t,
 {
   t->n = n;
   t->n_previews = 0;
+  t->cold = t->cold_faults = 0;
   t->total = g_new (gint64, n);
   t->own = g_new (gint64, n);
   t->gtk = g_new (gint64, n);
@@ -320,6 +327,68 @@ measure (Probe             *probe,
     }
 }
 
+/* Sets @offset to @value and waits until its result is on screen;
+ * returns the time that took. */
+static gint64
+change_and_wait (Probe             *probe,
+                 LdaPipelineRunner *runner,
+                 GtkAdjustment     *offset,
+                 double             value)
+{
+  const gint64 t0 = g_get_monotonic_time ();
+
+  probe->updated = probe->painted = FALSE;
+  gtk_adjustment_set_value (offset, value);
+  probe->target = lda_pipeline_runner_get_generation (runner);
+  while (!probe->painted)
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_get_monotonic_time () - t0;
+}
+
+/* WARM_DRAGS drags of a few changes, untimed but for the slowest change
+ * (into @t->cold, with its page faults): a person's first drags on a
+ * frame, after which the window's memory is what it will be (the stage
+ * cache full, its buffers reused).  Below the values the timed drag
+ * takes, so that none of them is in the stage cache. */
+#define WARM_DRAGS 3
+
+static void
+warm_up (Probe             *probe,
+         LdaPipelineRunner *runner,
+         GtkAdjustment     *offset,
+         Timings           *t)
+{
+  const double base = gtk_adjustment_get_value (offset);
+
+  for (guint d = 0; d < WARM_DRAGS; d++)
+    {
+      const double start = base - 0.01 * (t->n / 2 + 8 + 6 * d);
+
+      gtk_adjustment_set_value (offset, start);
+      while (lda_pipeline_runner_is_busy (runner))
+        g_main_context_iteration (NULL, TRUE);
+      lda_pipeline_runner_set_held (runner, TRUE);
+      for (guint i = 1; i <= 4; i++)
+        {
+          long faults = minor_faults ();
+          gint64 took = change_and_wait (probe, runner, offset, start + 0.01 * i);
+
+          if (took > t->cold)
+            {
+              t->cold = took;
+              t->cold_faults = minor_faults () - faults;
+            }
+        }
+      lda_pipeline_runner_set_held (runner, FALSE);
+      while (lda_pipeline_runner_is_busy (runner))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_adjustment_set_value (offset, base);
+  while (lda_pipeline_runner_is_busy (runner))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Once the slider is let go (or, moved by keys, rests) after a drag, the
  * exact result follows by itself:
  * the time from the last change's frame until it is on screen, and its
@@ -384,6 +453,10 @@ print_timings (const Timings *t,
             "the most; %" G_GINT64_FORMAT " in the last\n",
             t->faults[most], most, t->faults[t->n - 1]);
   }
+  if (t->cold > 0)
+    printf ("the slowest change of %d untimed drags before: %.1f ms to the screen, "
+            "%" G_GINT64_FORMAT " page faults (the window's memory growing)\n",
+            WARM_DRAGS, t->cold / 1000.0, t->cold_faults);
   if (t->rest > 0)
     printf ("the slider %s: the exact result on screen %.1f ms after the last change's, "
             "its pipeline %.1f ms\n",
@@ -498,6 +571,9 @@ main (int    argc,
     LDA_CHANNEL_PANEL (lda_window_get_channel_panel (probe.window, probe.channel)));
 
   timings_init (&timings, n);
+  if (g_getenv ("BENCH_COLD") == NULL && g_getenv ("BENCH_KEYS") == NULL)
+    warm_up (&probe, runner, offset, &timings);
+  probe.n_carried = 0;
   measure (&probe, runner, offset, &timings);
   timings.rest = measure_rest (&probe, runner, &timings.rest_run);
   opened = lda_pipeline_runner_get_result (runner);
