@@ -14,22 +14,24 @@
  */
 #include <string.h>
 
+#include "lda-distance.h"
 #include "lda-pipeline.h"
 #include "lda-regions-carry.h"
 #include "lda-test-planes.h"
 #include "lda-test-lib.h"
 
-/* Larger than a tile of the carry's relief (128), so that cells flooded
- * again cross tiles. */
-#define W 300
-#define H 280
+/* Eight tiles of the carry's relief (128) a side: what it floods again
+ * crosses tiles, and needs few enough of them that it makes their relief
+ * alone. */
+#define W 1024
+#define H 1024
 #define SPACING 30
 #define RADIUS 6
 
 typedef struct
 {
-  int x[128];
-  int y[128];
+  int x[2048];
+  int y[2048];
   guint n;
 } Centres;
 
@@ -226,13 +228,20 @@ test_removed (void)
   base = exact (area, all);
   label = at (base, c.x[gone], c.y[gone]);
   g_assert_cmpint (label, >=, LDA_REGION_FIRST_CELL);
-  /* The old cell and the outline round it. */
+  /* The old cell and the outline round it, and the pixels that outline
+   * cut off from every cell, which are flooded now. */
   for (int y = 1; y < H - 1; y++)
     for (int x = 1; x < W - 1; x++)
       if (at (base, x, y) == label ||
           (at (base, x, y) == LDA_REGION_OUTLINE &&
            (at (base, x - 1, y) == label || at (base, x + 1, y) == label ||
             at (base, x, y - 1) == label || at (base, x, y + 1) == label)))
+        lda_bitplane_set (old_cell, x, y, TRUE);
+  for (int y = 1; y < H - 1; y++)
+    for (int x = 1; x < W - 1; x++)
+      if (at (base, x, y) == 0 &&
+          (lda_bitplane_get (old_cell, x - 1, y) || lda_bitplane_get (old_cell, x + 1, y) ||
+           lda_bitplane_get (old_cell, x, y - 1) || lda_bitplane_get (old_cell, x, y + 1)))
         lda_bitplane_set (old_cell, x, y, TRUE);
 
   carried = carry (base, area, fewer);
@@ -252,18 +261,24 @@ test_removed (void)
   g_assert_cmpint (at (carried, c.x[gone], c.y[gone]), >=, LDA_REGION_FIRST_CELL);
 }
 
-/* Three nuclei far apart, the middle one gone: its cell is shared by
- * the two others as the exact flood shares it, pixel for pixel, though
- * their nuclei lie farther from it than the carry's tiles reach. */
+/* Three nuclei far apart in a band, the middle one gone: its cell, the
+ * outlines round it and the background's pixels next to them are
+ * flooded again from the two cells kept, pixel for pixel as the exact
+ * watershed floods them on the whole frame's relief, though the kept
+ * nuclei lie farther from them than the carry's tiles reach. */
 static void
 test_far_apart (void)
 {
   g_autoptr(LdaBitplane) area = lda_test_plane_new (W, H);
   g_autoptr(LdaBitplane) three = lda_test_plane_new (W, H);
   g_autoptr(LdaBitplane) two = lda_test_plane_new (W, H);
+  g_autoptr(LdaBitplane) both = NULL;
   g_autoptr(LdaRegions) base = NULL;
   g_autoptr(LdaRegions) carried = NULL;
-  g_autoptr(LdaRegions) want = NULL;
+  g_autofree gint32 *want = g_new (gint32, W * H);
+  g_autofree guint8 *relief = g_new (guint8, W * H);
+  g_autoptr(GError) error = NULL;
+  gint32 gone;
 
   /* A band, less than the quarter of the frame the carry floods again
    * at most. */
@@ -275,14 +290,37 @@ test_far_apart (void)
   lda_test_plane_disc (two, 260, 140, RADIUS);
 
   base = exact (area, three);
+  gone = at (base, 100, 140);
   carried = carry (base, area, two);
   g_assert_nonnull (carried);
-  want = exact (area, two);
-  /* Not where the middle cell ended before. */
-  g_assert_cmpint (at (want, 140, 140), ==, at (want, 40, 140));
+
+  /* What the carry should flood again, from the cells it keeps. */
+  memcpy (want, carried->regions, sizeof (gint32) * W * H);
+  for (int y = 1; y < H - 1; y++)
+    for (int x = 1; x < W - 1; x++)
+      if (at (base, x, y) == gone ||
+          (at (base, x, y) == LDA_REGION_OUTLINE &&
+           (at (base, x - 1, y) == gone || at (base, x + 1, y) == gone ||
+            at (base, x, y - 1) == gone || at (base, x, y + 1) == gone)))
+        want[y * W + x] = 0;
+  for (int y = 1; y < H - 1; y++)
+    for (int x = 1; x < W - 1; x++)
+      if (at (base, x, y) == LDA_REGION_BACKGROUND && lda_bitplane_get (area, x, y) &&
+          (want[y * W + x - 1] == 0 || want[y * W + x + 1] == 0 ||
+           want[(y - 1) * W + x] == 0 || want[(y + 1) * W + x] == 0))
+        want[y * W + x] = 0;
+  both = lda_bitplane_copy (area, NULL);
+  lda_bitplane_or (both, two);
+  g_assert_true (lda_relief (two, both, relief, NULL, &error));
+  g_assert_true (lda_watershed (want, relief, W, H, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The old cell went to both neighbours. */
+  g_assert_cmpint (at (carried, 80, 140), ==, at (carried, 40, 140));
+  g_assert_cmpint (at (carried, 170, 140), ==, at (carried, 260, 140));
   for (int y = 0; y < H; y++)
     for (int x = 0; x < W; x++)
-      g_assert_cmpint (at (carried, x, y), ==, at (want, x, y));
+      g_assert_cmpint (at (carried, x, y), ==, want[y * W + x]);
 }
 
 /* Two parts of the area, the right one without a nucleus: the

@@ -275,7 +275,8 @@ far_tiles_relief (Tiles   *c,
  * @cancellable: (nullable): polled while the relief is made
  * @error: return location for an error
  *
- * The relief lda_relief() gives, in @tiles only.
+ * The relief lda_relief() gives, in @tiles only (or, when they are half
+ * the frame's or more, everywhere).
  *
  * Returns: %FALSE if cancelled or out of memory
  */
@@ -293,9 +294,17 @@ lda_relief_tiles (const LdaBitplane  *nuclei,
     (nuclei->width + LDA_RELIEF_TILE - 1) / LDA_RELIEF_TILE,
     tiles, n_tiles, NULL, relief, cancellable, 0, FALSE,
   };
-  g_autofree guint8 *todo_far = g_try_malloc0 (MAX (n_tiles, 1));
+  const guint tiles_down = (nuclei->height + LDA_RELIEF_TILE - 1) / LDA_RELIEF_TILE;
+  g_autofree guint8 *todo_far = NULL;
   LdaHelper *helper;
 
+  /* An eighth of the frame's tiles or more: their crops, MARGIN wider
+   * and each made apart, would cost as much as the whole frame's relief
+   * on two threads. */
+  if ((gsize) n_tiles * 8 >= (gsize) c.tiles_across * tiles_down)
+    return lda_relief (nuclei, area, relief, cancellable, error);
+
+  todo_far = g_try_malloc0 (MAX (n_tiles, 1));
   if (todo_far == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
