@@ -1,4 +1,4 @@
-/* lda-cli-bench.c — livedead bench BF HO DR [--repeat N] [--slider CHANNEL]
+/* lda-cli-bench.c — livedead bench BF HO DR [--repeat N] [--slider CHANNEL [--step S] [--drag]]
  *
  * Runs the whole pipeline N times in one process on a fresh pipeline each
  * time, after one untimed run, and prints the median time of each stage
@@ -192,8 +192,9 @@ labels_differ (const LdaImage *a,
 }
 
 /* One pipeline, whose @channel's offset moves @repeat times across the
- * value @params give it, 0.01 (the slider's step) a change, as
- * bench-slider drags the window's slider: every value is new.  A stage
+ * value @params give it, @step a change (0.01, the slider's step, as
+ * bench-slider drags the window's slider; a fast drag by the pointer
+ * moves it 0.03–0.1 an event): every value is new.  A stage
  * counts its time in a change only if the change re-ran it.  With
  * @rests, the changes are a drag's, and the slider rests after every
  * DRAG_CHANGES of them: the exact run that follows goes into @rests,
@@ -203,6 +204,7 @@ static gboolean
 time_slider (LdaImage       **images,
              const LdaParams *params,
              LdaChannel       channel,
+             double           step,
              gboolean         threaded,
              guint            repeat,
              gint64          *times,
@@ -231,7 +233,8 @@ time_slider (LdaImage       **images,
 
       for (guint s = 0; s < LDA_N_STAGES; s++)
         runs[s] = lda_pipeline_get_stage_runs (pipeline, s);
-      moved.channel[channel].offset = base + 0.01 * ((double) r - repeat / 2 + (r >= repeat / 2));
+      moved.channel[channel].offset = MAX (base + step * ((double) r - repeat / 2 + (r >= repeat / 2)),
+                                           0.0);
       moved.channel[channel].use_offset = TRUE;
 
       t0 = g_get_monotonic_time ();
@@ -303,6 +306,42 @@ print_rests (gint64       *rests,
   putchar ('\n');
 }
 
+/* The options' values, checked; prints what is wrong and returns
+ * %FALSE if one is. */
+static gboolean
+check_options (LdaParamOptions *param_options,
+               LdaParams       *params,
+               const char      *repeat_text,
+               guint           *repeat,
+               const char      *slider_text,
+               LdaChannel      *slider,
+               double           step,
+               gboolean         drag)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lda_param_options_apply (param_options, params, &error) ||
+      (repeat_text != NULL &&
+       !lda_cli_parse_uint ("--repeat", repeat_text, 1, 100000, repeat, &error)) ||
+      (slider_text != NULL && !parse_channel (slider_text, slider, &error)))
+    {
+      lda_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  if (!(step > 0 && step <= 1))
+    {
+      lda_cli_error (_("bench: --step must be above 0 and at most 1"));
+      return FALSE;
+    }
+  if (drag && slider_text == NULL)
+    {
+      lda_cli_error (_("bench: --drag needs --slider"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 lda_cli_bench (int    argc,
                char **argv)
@@ -320,6 +359,7 @@ lda_cli_bench (int    argc,
   guint n_rests = 0;
   gboolean single_thread = FALSE;
   gboolean drag = FALSE;
+  double step = 0.01;
   LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
   guint repeat = 10;
@@ -331,6 +371,8 @@ lda_cli_bench (int    argc,
       N_("Run the channels one after the other on one thread"), NULL },
     { "slider", 0, 0, G_OPTION_ARG_STRING, &slider_text,
       N_("Time N changes of this channel's offset on one pipeline, as a slider makes them: cell-area, hoechst or draq7"), "CHANNEL" },
+    { "step", 0, 0, G_OPTION_ARG_DOUBLE, &step,
+      N_("With --slider, how far the offset moves a change (default 0.01, the slider's resolution; a fast drag moves it 0.03 to 0.1 a pointer event)"), "STEP" },
     { "drag", 0, 0, G_OPTION_ARG_NONE, &drag,
       N_("With --slider, the changes of a slider being dragged in the window: the last split and cells carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart, with how far the carried labels were from it"), NULL },
     { NULL }
@@ -354,20 +396,9 @@ lda_cli_bench (int    argc,
     }
 
   lda_params_init (&params);
-  if (!lda_param_options_apply (param_options, &params, &error) ||
-      (repeat_text != NULL &&
-       !lda_cli_parse_uint ("--repeat", repeat_text, 1, 100000, &repeat, &error)) ||
-      (slider_text != NULL && !parse_channel (slider_text, &slider, &error)))
-    {
-      lda_cli_error ("%s", error->message);
-      return LDA_EXIT_USAGE;
-    }
-
-  if (drag && slider_text == NULL)
-    {
-      lda_cli_error (_("bench: --drag needs --slider"));
-      return LDA_EXIT_USAGE;
-    }
+  if (!check_options (param_options, &params, repeat_text, &repeat, slider_text, &slider, step,
+                      drag))
+    return LDA_EXIT_USAGE;
 
   triple = lda_triple_new (argv[1], argv[2], argv[3]);
   if (!lda_triple_load (triple, 0, images, &error))
@@ -387,8 +418,8 @@ lda_cli_bench (int    argc,
   if (slider_text == NULL)
     time_fresh_runs (images, &params, !single_thread, repeat, times, totals, &error);
   else
-    time_slider (images, &params, slider, !single_thread, repeat, times, totals, rests, &n_rests,
-                 differ, &error);
+    time_slider (images, &params, slider, step, !single_thread, repeat, times, totals, rests,
+                 &n_rests, differ, &error);
 
   if (error != NULL)
     {

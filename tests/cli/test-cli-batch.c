@@ -694,9 +694,23 @@ test_bench (void)
   g_assert_true (g_regex_match_simple ("^the slider rests \\(1 times\\), the exact split and what "
                                        "follows: \\d+\\.\\d+ ms median, \\d+\\.\\d+ ms p95$",
                                        run.out, G_REGEX_MULTILINE, 0));
+  /* How far the carried labels were from the exact ones, in %. */
+  g_assert_true (g_regex_match_simple ("^the drag's last labels against the exact ones: "
+                                       "\\d+\\.\\d+ % of pixels differ",
+                                       run.out, G_REGEX_MULTILINE, 0));
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--drag", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli_assert_one_line_error (&run, "--drag", "--slider");
+
+  /* A faster drag, larger steps; none of no size. */
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "hoechst",
+           "--step", "0.05", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpfloat (bench_stage (run.out, "threshold hoechst", 1), >, 0.0);
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst", "--step", "0",
+           NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--step", NULL);
 
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
