@@ -113,6 +113,24 @@ at (const LdaRegions *r,
   return r->regions[(gsize) y * W + x];
 }
 
+/* No two cells touch without an outline between them. */
+static void
+assert_outlined (const LdaRegions *r)
+{
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x + 1 < W; x++)
+      {
+        const gint32 v = at (r, x, y);
+
+        if (v < LDA_REGION_FIRST_CELL)
+          continue;
+        if (at (r, x + 1, y) >= LDA_REGION_FIRST_CELL)
+          g_assert_cmpint (at (r, x + 1, y), ==, v);
+        if (y + 1 < H && at (r, x, y + 1) >= LDA_REGION_FIRST_CELL)
+          g_assert_cmpint (at (r, x, y + 1), ==, v);
+      }
+}
+
 /* Identical nuclei: the cells come back byte for byte. */
 static void
 test_same (void)
@@ -184,6 +202,7 @@ test_grown (void)
   carried = carry (base, area, grown);
   g_assert_nonnull (carried);
   assert_cells_kept (base, carried, &c, grown, G_MAXUINT);
+  assert_outlined (carried);
 
   /* The nuclei are their cells' seeds. */
   for (guint i = 0; i < c.n; i++)
@@ -356,6 +375,32 @@ test_new_in_empty_part (void)
       g_assert_cmpint (at (carried, x, y), ==, at (want, x, y));
 }
 
+/* A nucleus at the area's edge shrinks while a speck of nucleus appears
+ * just outside the area, next to where it was: the speck's cell and the
+ * nucleus's are kept apart by an outline, as in the exact flood. */
+static void
+test_speck_outside (void)
+{
+  g_autoptr(LdaBitplane) area = lda_test_plane_new (W, H);
+  g_autoptr(LdaBitplane) before = lda_test_plane_new (W, H);
+  g_autoptr(LdaBitplane) after = lda_test_plane_new (W, H);
+  g_autoptr(LdaRegions) base = NULL;
+  g_autoptr(LdaRegions) carried = NULL;
+
+  lda_test_plane_fill (area, 10, 10, 30, 30);
+  lda_test_plane_fill (before, 10, 20, 3, 3);
+  lda_test_plane_fill (before, 30, 30, 3, 3);
+  lda_test_plane_fill (after, 11, 20, 2, 3);
+  lda_test_plane_fill (after, 30, 30, 3, 3);
+  lda_bitplane_set (after, 9, 21, TRUE);
+
+  base = exact (area, before);
+  carried = carry (base, area, after);
+  g_assert_nonnull (carried);
+  g_assert_cmpint (at (carried, 9, 21), !=, at (carried, 11, 21));
+  assert_outlined (carried);
+}
+
 /* Every nucleus moved half a cell away: too much to carry. */
 static void
 test_declined (void)
@@ -514,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/regions-carry/removed", test_removed);
   g_test_add_func ("/regions-carry/far-apart", test_far_apart);
   g_test_add_func ("/regions-carry/new-in-empty-part", test_new_in_empty_part);
+  g_test_add_func ("/regions-carry/speck-outside", test_speck_outside);
   g_test_add_func ("/regions-carry/declined", test_declined);
   g_test_add_func ("/regions-carry/pipeline-drag", test_pipeline_drag);
 

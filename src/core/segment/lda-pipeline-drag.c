@@ -45,9 +45,19 @@ lda_pipeline_keep_regions_base (LdaPipeline *self)
     return;
 
   g_clear_pointer (&self->regions_base, lda_regions_free);
-  if (worth_carrying (self->regions))
-    self->regions_base = self->regions_carried ? g_steal_pointer (&self->regions) :
-                                                 lda_regions_copy (self->regions, NULL);
+  if (self->regions_carried)
+    {
+      /* Carried cells never go into the stage cache: the base takes
+       * them, or nothing does. */
+      LdaRegions *carried = g_steal_pointer (&self->regions);
+
+      if (worth_carrying (carried))
+        self->regions_base = carried;
+      else
+        lda_regions_free (carried);
+    }
+  else if (worth_carrying (self->regions))
+    self->regions_base = lda_regions_copy (self->regions, NULL);
   self->regions_carried = FALSE;
 }
 

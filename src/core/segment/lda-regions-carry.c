@@ -169,6 +169,30 @@ find_owners (Carry *c)
           c->map[b[i] - LDA_REGION_FIRST_CELL] = NONE;
     }
 
+  /* A nucleus in no old cell (on old outlines, background or pixels cut
+   * off): the cells next to it are flooded again, so that it takes its
+   * share of them, not only its own pixels. */
+  for (gsize r = 0; r < nu->n_runs; r++)
+    {
+      const LdaRun *run = &nu->runs[r];
+      const gsize line = run->y * w;
+
+      if (c->owner[nu->labels[r]] != NONE)
+        continue;
+      for (guint x = MAX (run->x0, 1); x < MIN (run->x1, w - 1); x++)
+        {
+          const gsize i = line + x;
+          const gint32 v[4] = {
+            b[i - 1], b[i + 1], run->y > 0 ? b[i - w] : 0,
+            run->y + 1 < c->base->height ? b[i + w] : 0,
+          };
+
+          for (guint k = 0; k < 4; k++)
+            if (v[k] >= LDA_REGION_FIRST_CELL)
+              c->map[v[k] - LDA_REGION_FIRST_CELL] = NONE;
+        }
+    }
+
   /* What each old value becomes, outside the new nuclei and inside the
    * area: a cell kept its new label, the background what it was.  A
    * pixel cut off from every seed is flooded again: the flood goes into
@@ -353,17 +377,19 @@ spread_into_background (Carry *c)
   c->n_unknown += n_unknown;
 }
 
-/* A nucleus that grew over an old outline touches the cell beyond it:
- * the pixels between become an outline, as the flood would make them. */
+/* A nucleus that grew over an old outline, or out of the area, can touch
+ * a cell beyond: the pixels between become an outline, as the flood
+ * would make them. */
 static void
-mend_crossed (Carry *c)
+mend_list (Carry  *c,
+           GArray *pixels)
 {
   const gssize w = c->base->width;
   const gssize offsets[4] = { -1, 1, -w, w };
 
-  for (guint k = 0; k < c->crossed->len; k++)
+  for (guint k = 0; k < pixels->len; k++)
     {
-      const gsize i = g_array_index (c->crossed, gsize, k);
+      const gsize i = g_array_index (pixels, gsize, k);
       const gint32 label = c->regions[i];
 
       if (label < LDA_REGION_FIRST_CELL)
@@ -514,7 +540,8 @@ lda_regions_carry (const LdaRegions   *base,
         c.regions[i] = (gint32) nuclei->labels[r] + LDA_REGION_FIRST_CELL;
     }
   lda_watershed_wall (c.regions, w, h);
-  mend_crossed (&c);
+  mend_list (&c, c.crossed);
+  mend_list (&c, c.empty);
 
   if (!flood_again (&c, error))
     goto out;
