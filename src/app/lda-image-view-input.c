@@ -170,7 +170,7 @@ on_leave (GtkEventControllerMotion *controller,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-typedef enum { KEY_ZOOM, KEY_FIT, KEY_PAN } KeyAction;
+typedef enum { KEY_ZOOM, KEY_PAN } KeyAction;
 
 /* Bindings pass (action, x, y): a zoom factor, or a pan in widget sizes. */
 static gboolean
@@ -190,8 +190,6 @@ on_key (GtkWidget *widget,
   g_variant_get (args, "(udd)", &action, &x, &y);
   if (action == KEY_ZOOM)
     lda_image_view_zoom_about (self, width / 2.0, height / 2.0, x);
-  else if (action == KEY_FIT)
-    lda_image_view_zoom_to_fit (self);
   else
     lda_image_view_pan_by (self, x * width, y * height);
 
@@ -239,14 +237,14 @@ lda_image_view_class_init_input (GtkWidgetClass *widget_class)
     { GDK_KEY_plus, KEY_ZOOM, in, 0 },      { GDK_KEY_equal, KEY_ZOOM, in, 0 },
     { GDK_KEY_KP_Add, KEY_ZOOM, in, 0 },    { GDK_KEY_minus, KEY_ZOOM, out, 0 },
     { GDK_KEY_KP_Subtract, KEY_ZOOM, out, 0 },
-    { GDK_KEY_0, KEY_FIT, 0, 0 },           { GDK_KEY_KP_0, KEY_FIT, 0, 0 },
     { GDK_KEY_Left, KEY_PAN, -pan, 0 },     { GDK_KEY_KP_Left, KEY_PAN, -pan, 0 },
     { GDK_KEY_Right, KEY_PAN, pan, 0 },     { GDK_KEY_KP_Right, KEY_PAN, pan, 0 },
     { GDK_KEY_Up, KEY_PAN, 0, -pan },       { GDK_KEY_KP_Up, KEY_PAN, 0, -pan },
     { GDK_KEY_Down, KEY_PAN, 0, pan },      { GDK_KEY_KP_Down, KEY_PAN, 0, pan },
   };
 
-  /* Digits other than 0 belong to the window. */
+  /* The digits belong to the window: with a tool in hand they choose
+   * the class to paint, 0 too; else 0 fits the panes. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding (widget_class, keys[i].keyval, 0, on_key, "(udd)",
                                   keys[i].action, keys[i].x, keys[i].y);

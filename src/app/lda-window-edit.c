@@ -570,6 +570,8 @@ digit_action (GtkWidget  *widget,
     lda_window_edit_set_paint_class (self, digit);
   else if (digit >= 1 && digit <= 4)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pane", "i", digit);
+  else if (digit == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-fit", NULL);
 }
 
 static void

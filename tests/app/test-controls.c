@@ -216,6 +216,51 @@ test_tool_keys_in_number_field (Fixture       *fixture,
   g_assert_cmpstr (tool, ==, "view");
 }
 
+/* The digits choose the class to paint while a tool is in hand, 0 too,
+ * when the keyboard is on a pane: the pane's own 0 (fit) took it and
+ * the next stroke painted the class before.  With no tool in hand, 0
+ * still fits the pane. */
+static void
+test_digit_zero_over_pane (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaImageView *view;
+  int klass = -1;
+  double zoom;
+
+  if (skip_without_input (fixture))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", 3);
+  lda_test_sync_input (window);
+  /* Escape puts the keyboard on a pane, and the tool down. */
+  lda_test_xdotool ("key", "Escape", NULL);
+  lda_test_sync_input (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  lda_test_sync_input (window);
+  view = LDA_IMAGE_VIEW (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (LDA_IS_IMAGE_VIEW (view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-one", NULL);
+  lda_test_settle (window);
+  zoom = lda_image_view_get_zoom (view);
+  g_assert_false (lda_image_view_get_fit (view));
+
+  lda_test_xdotool ("key", "0", NULL);
+  lda_test_sync_input (window);
+  g_object_get (window, "paint-class", &klass, NULL);
+  g_assert_cmpint (klass, ==, 0);
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, zoom);
+  g_assert_false (lda_image_view_get_fit (view));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "view");
+  lda_test_sync_input (window);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  lda_test_xdotool ("key", "0", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (lda_image_view_get_fit (view));
+}
+
 /* Ctrl+Z in a number field after the last undo empties nothing, and a
  * field left empty or without a number keeps its value: Escape once set
  * an emptied Draq7 offset to 0 for every frame, every nucleus dead. */
@@ -674,6 +719,8 @@ main (int    argc,
 
   g_test_add ("/controls/slider-held-by-pointer", Fixture, NULL,
               fixture_set_up, test_slider_held_by_pointer, fixture_tear_down);
+  g_test_add ("/controls/digit-zero-over-pane", Fixture, NULL,
+              fixture_set_up, test_digit_zero_over_pane, fixture_tear_down);
   g_test_add ("/controls/double-click-with-brush", Fixture, NULL,
               fixture_set_up, test_double_click_with_brush, fixture_tear_down);
 
