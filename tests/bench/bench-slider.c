@@ -263,6 +263,22 @@ minor_faults (void)
   return usage.ru_minflt;
 }
 
+/* The first value of a drag of @n changes, 0.01 apart, across the
+ * value @offset holds: centred on it where the slider's range allows,
+ * else as near as it does, so that every change moves the slider (a
+ * value past its end would be clamped to the last one, no change at
+ * all).  One step below it is left free for the untimed start. */
+static double
+drag_first (GtkAdjustment *offset,
+            guint          n)
+{
+  const double lower = gtk_adjustment_get_lower (offset) + 0.01;
+  const double upper = gtk_adjustment_get_upper (offset) - 0.01 * n;
+  const double first = gtk_adjustment_get_value (offset) - 0.01 * (n / 2);
+
+  return CLAMP (first, lower, MAX (lower, upper));
+}
+
 /* Moves the channel's offset @t->n times, each time until the result is on
  * screen, and notes where the time went. */
 static void
@@ -271,11 +287,11 @@ measure (Probe             *probe,
          GtkAdjustment     *offset,
          Timings           *t)
 {
-  const double base = gtk_adjustment_get_value (offset);
+  const double first = drag_first (offset, t->n);
   const gboolean held = g_getenv ("BENCH_KEYS") == NULL;
 
   /* Where the drag starts from, untimed: the knob at rest, exactly. */
-  gtk_adjustment_set_value (offset, base + 0.01 * (-1.0 - t->n / 2));
+  gtk_adjustment_set_value (offset, first - 0.01);
   while (lda_pipeline_runner_is_busy (runner))
     g_main_context_iteration (NULL, TRUE);
   if (held)
@@ -296,8 +312,8 @@ measure (Probe             *probe,
       t0 = g_get_monotonic_time ();
       /* A drag across the preset's value, 0.01 (the offset's
        * resolution) a change: no value comes twice, so the stage cache
-       * never has the result. */
-      gtk_adjustment_set_value (offset, base + 0.01 * ((double) i - t->n / 2));
+       * never has the result (drag_first()). */
+      gtk_adjustment_set_value (offset, first + 0.01 * i);
       probe->target = lda_pipeline_runner_get_generation (runner);
       while (!probe->painted)
         g_main_context_iteration (NULL, TRUE);
@@ -350,7 +366,8 @@ change_and_wait (Probe             *probe,
  * (into @t->cold, with its page faults): a person's first drags on a
  * frame, after which the window's memory is what it will be (the stage
  * cache full, its buffers reused).  Below the values the timed drag
- * takes, so that none of them is in the stage cache. */
+ * takes, or above them where the slider ends below, so that none of
+ * them is in the stage cache. */
 #define WARM_DRAGS 3
 
 static void
@@ -360,10 +377,15 @@ warm_up (Probe             *probe,
          Timings           *t)
 {
   const double base = gtk_adjustment_get_value (offset);
+  const double first = drag_first (offset, t->n);
 
   for (guint d = 0; d < WARM_DRAGS; d++)
     {
-      const double start = base - 0.01 * (t->n / 2 + 8 + 6 * d);
+      double start = first - 0.01 * (8 + 6 * d);
+
+      /* No room below the timed drag: above it. */
+      if (start < gtk_adjustment_get_lower (offset))
+        start = first + 0.01 * (t->n + 4 + 6 * d);
 
       gtk_adjustment_set_value (offset, start);
       while (lda_pipeline_runner_is_busy (runner))
