@@ -466,22 +466,23 @@ test_relief_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* lda_offsets_min() against trying every offset by hand, for lines of
- * every length up to five groups of eight and every reach up to 12: the
- * last, partial group must not stop the offsets too early nor late, and
- * must not spill into the result. */
+/* lda_offsets_min(), and each of its ways that this build and processor
+ * have, against trying every offset by hand, for lines of every length up
+ * to five groups of sixteen and every reach up to 12: the last, partial
+ * group must not stop the offsets too early nor late, and must not spill
+ * into the result. */
 static void
 test_offsets_min_brute_force (void)
 {
-  enum { REACH = 12, N = 40 };
+  enum { REACH = 12, N = 80, N_KINDS = LDA_OFFSETS_AVX2 + 2 };
   GRand *rand = g_rand_new_with_seed (7);
+  guint tried[N_KINDS] = { 0, };
 
   for (guint n = 1; n <= N; n++)
     for (guint reach = 0; reach <= REACH; reach++)
       for (guint trial = 0; trial < 8; trial++)
         {
           gint16 line[REACH + N + REACH + LDA_OFFSETS_SPILL];
-          gint16 best[N + LDA_OFFSETS_SPILL];
           gint16 *g2 = line + REACH;
 
           /* Mostly far, a few near: the offsets stop at different k. */
@@ -489,17 +490,33 @@ test_offsets_min_brute_force (void)
             line[i] = (gint16) (g_rand_int_range (rand, 0, 4) == 0
                                 ? g_rand_int_range (rand, 0, 10)
                                 : g_rand_int_range (rand, 100, 16000));
-          lda_offsets_min (g2, n, reach, best);
 
-          for (guint i = 0; i < n; i++)
+          /* The last kind is lda_offsets_min() itself. */
+          for (guint kind = 0; kind < N_KINDS; kind++)
             {
-              gint want = g2[i];
+              gint16 best[N + LDA_OFFSETS_SPILL];
 
-              for (gint k = 1; k <= (gint) reach; k++)
-                want = MIN (want, MIN (g2[(gint) i - k], g2[i + k]) + k * k);
-              g_assert_cmpint (best[i], ==, want);
+              if (kind + 1 == N_KINDS)
+                lda_offsets_min (g2, n, reach, best);
+              else if (!lda_offsets_min_with (kind, g2, n, reach, best))
+                continue;
+              tried[kind]++;
+
+              for (guint i = 0; i < n; i++)
+                {
+                  gint want = g2[i];
+
+                  for (gint k = 1; k <= (gint) reach; k++)
+                    want = MIN (want, MIN (g2[(gint) i - k], g2[i + k]) + k * k);
+                  g_assert_cmpint (best[i], ==, want);
+                }
             }
         }
+
+  /* The plain way is always there to be tried. */
+  g_assert_cmpuint (tried[LDA_OFFSETS_PLAIN], ==, tried[N_KINDS - 1]);
+  for (guint kind = 0; kind + 1 < N_KINDS; kind++)
+    g_test_message ("offsets kind %u: %s", kind, tried[kind] > 0 ? "tried" : "not in this build or processor");
 
   g_rand_free (rand);
 }

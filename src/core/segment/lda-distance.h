@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "lda-bitplane.h"
+#include "lda-offsets.h"
 
 G_BEGIN_DECLS
 
@@ -45,8 +46,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaRelief, lda_relief_free)
 
 /* Squared distances inside a mask are clipped here: radius 255. */
 #define LDA_DISTANCE2_MAX 65535
-/* The row scratch lda_distance_squared_box() needs for a box @w wide. */
-#define LDA_DISTANCE_ROW_SCRATCH(w) (4 * (gsize) (w) + 16)
+/* The row scratch lda_distance_squared_box() needs for a box @w wide:
+ * the reach either side (less than @w), the row, the result, and what
+ * lda_offsets_min() spills past each. */
+#define LDA_DISTANCE_ROW_SCRATCH(w) (4 * (gsize) (w) + 2 * LDA_OFFSETS_SPILL)
 
 void     lda_distance_squared_box (const guint8 *inside,
                                    guint8        bit,

@@ -13,13 +13,27 @@
 G_BEGIN_DECLS
 
 /* How many values past the last one lda_offsets_min() may read beyond
- * @reach, and write into @best: it works eight pixels at a time. */
-#define LDA_OFFSETS_SPILL 8
+ * @reach, and write into @best: it works up to sixteen pixels at a time. */
+#define LDA_OFFSETS_SPILL 16
 
 void lda_offsets_min (const gint16 *g2,
                       guint         n,
                       guint         reach,
                       gint16       *best);
+
+/* The instructions lda_offsets_min_with() is asked to use. */
+typedef enum
+{
+  LDA_OFFSETS_PLAIN,
+  LDA_OFFSETS_SSE2,
+  LDA_OFFSETS_AVX2,
+} LdaOffsetsKind;
+
+gboolean lda_offsets_min_with (LdaOffsetsKind  kind,
+                               const gint16   *g2,
+                               guint           n,
+                               guint           reach,
+                               gint16         *best);
 
 /* Adds the parabola of column @q, f(q) = q² + g(q)² = @fq, to the lower
  * envelope v[0 … k], f[0 … k] (@k −1 when empty), and returns the new k.
