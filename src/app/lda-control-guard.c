@@ -4,8 +4,13 @@
  * A side bar is read by scrolling it.  A wheel turned over a slider or a
  * spin button would otherwise change the value under the pointer, and a
  * change of parameters re-runs the segmentation and is saved at once: so
- * the wheel scrolls the side bar unless the person has given that control
- * the keyboard focus to change it.
+ * the wheel scrolls the side bar unless the person has moved the keyboard
+ * focus to that control (Tab, the focus ring shown) to change it.  A
+ * slider just dragged has the focus too, but not from the keyboard: the
+ * wheel turned to scroll on afterwards must not move it.  A slider that
+ * takes the wheel moves one step a click, as its arrow keys do, rather
+ * than GTK's share of its whole range (half the offset's useful range in
+ * a click or two).
  *
  * Letters typed into a number field — the tools' keys, say — must not end
  * up in the number either.  GtkSpinButton:numeric does not filter typed
@@ -25,10 +30,34 @@
 
 #include "lda-control-guard.h"
 
+/* The control has the focus, and from the keyboard: the window shows
+ * where the focus is only once keys have moved it. */
 static gboolean
-has_focus (GtkWidget *widget)
+has_keyboard_focus (GtkWidget *widget)
 {
-  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0 &&
+         GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root));
+}
+
+/* A slider with the keyboard's focus: one step a wheel click. */
+static gboolean
+step_range (GtkEventControllerScroll *controller,
+            GtkRange                 *range,
+            double                    dy)
+{
+  GtkAdjustment *adjustment = gtk_range_get_adjustment (range);
+  double step = gtk_adjustment_get_step_increment (adjustment);
+
+  if (gtk_event_controller_scroll_get_unit (controller) != GDK_SCROLL_UNIT_WHEEL || dy == 0)
+    return FALSE;
+
+  /* The wheel turned away from the person raises the value, as over
+   * GTK's own sliders. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - dy * step);
+
+  return TRUE;
 }
 
 static gboolean
@@ -42,8 +71,8 @@ on_scroll (GtkEventControllerScroll *controller,
   GtkAdjustment *adjustment;
   double page, value;
 
-  if (has_focus (widget))
-    return FALSE;
+  if (has_keyboard_focus (widget))
+    return GTK_IS_RANGE (widget) && step_range (controller, GTK_RANGE (widget), dy);
 
   scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   if (scroller == NULL)

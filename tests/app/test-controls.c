@@ -9,6 +9,7 @@
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -97,8 +98,9 @@ side_bar_position (LdaWindow *window)
 }
 
 /* The wheel turned over a slider or a spin button of the side bar
- * scrolls the side bar and leaves the value alone; only a control that
- * has the keyboard focus takes the wheel. */
+ * scrolls the side bar and leaves the value alone, over a slider just
+ * dragged too (the pointer gave it the focus); only a control that the
+ * keyboard gave the focus takes the wheel, a slider one step a click. */
 static void
 test_wheel_scrolls_side_bar (Fixture       *fixture,
                              gconstpointer  data)
@@ -135,14 +137,40 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (coarseness), ==, 16);
   g_assert_cmpfloat (side_bar_position (window), <, before);
 
-  /* With the focus, the slider takes the wheel and the side bar stays. */
+  /* Dragged, the slider has the focus; the wheel turned on to scroll
+   * still scrolls. */
+  scroll_into_view (window, scale);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("mousedown", "1", NULL);
+  lda_test_xdotool ("mousemove_relative", "--", "-30", "0", NULL);
+  lda_test_xdotool ("mouseup", "1", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (gtk_widget_has_focus (scale));
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, start);
+  start = gtk_adjustment_get_value (offset);
+  before = side_bar_position (window);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "--repeat", "2", "4", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, start);
+  g_assert_cmpfloat (side_bar_position (window), <, before);
+
+  /* With the focus from the keyboard, the slider takes the wheel, a step
+   * a click, and the side bar stays. */
   scroll_into_view (window, scale);
   gtk_widget_grab_focus (scale);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   before = side_bar_position (window);
   lda_test_pointer_to (scale);
   lda_test_xdotool ("click", "4", NULL);
   lda_test_sync_input (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), !=, start);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==,
+                     start + gtk_adjustment_get_step_increment (offset));
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("click", "--repeat", "3", "5", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (offset) -
+                           (start - 2 * gtk_adjustment_get_step_increment (offset))), <, 1e-9);
   g_assert_cmpfloat (side_bar_position (window), ==, before);
 }
 
