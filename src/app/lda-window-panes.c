@@ -64,6 +64,44 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
       }
 }
 
+/* What the counts call the nucleus under (@x, @y) as corrected, where a
+ * correction changed its pixel there or its call: the call of its
+ * pixels on the mask as corrected, more Draq7 than Hoechst for dead, as
+ * the counts make it (lda_labels_nucleus_call()), so that a stroke over
+ * part of a live nucleus does not say dead while it still counts live.
+ * %NULL where nothing of the nucleus was corrected, or no nucleus is. */
+static char *
+corrected_call (LdaWindow          *self,
+                const LdaRunResult *result,
+                const char         *evidence,
+                guint               x,
+                guint               y,
+                guint               klass)
+{
+  const LdaParams *params;
+  guint connectivity;
+  gsize hoechst, draq7;
+  gboolean dead;
+
+  if (self->merged == NULL || (klass != LDA_CLASS_HOECHST && klass != LDA_CLASS_DRAQ7))
+    return NULL;
+
+  params = self->document != NULL && self->frame < lda_document_get_n_frames (self->document)
+           ? lda_document_get_params (self->document, self->frame) : &result->params;
+  connectivity = lda_params_nucleus_connectivity (params);
+  dead = lda_labels_nucleus_call (self->merged, x, y, connectivity, &hoechst, &draq7);
+  if (klass == lda_image_get (result->labels, x, y) &&
+      dead == lda_labels_nucleus_call (result->labels, x, y, connectivity, NULL, NULL))
+    return NULL;
+
+  /* Translators: a nucleus's evidence; its call as corrected by hand
+   * (live or dead); how many of its pixels are painted Draq7, of all its
+   * pixels: more than half make it dead */
+  return g_strdup_printf (_("%s · by hand: %s, Draq7 on %lu of %lu pixels"),
+                          evidence, dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
+                          (gulong) draq7, (gulong) (hoechst + draq7));
+}
+
 /* The read-out under the panes: the values under the pointer. */
 void
 lda_window_update_status (LdaWindow *self)
@@ -106,20 +144,16 @@ lda_window_update_status (LdaWindow *self)
   nucleus = lda_window_hover (self, result, x, y);
   /* The evidence is the automatic call's: a nucleus corrected since says
    * what it is now, one corrected away is no nucleus to describe. */
-  if (nucleus != NULL && klass != lda_image_get (result->labels, x, y))
+  if (nucleus != NULL)
     {
-      if (klass == LDA_CLASS_HOECHST || klass == LDA_CLASS_DRAQ7)
-        {
-          /* Translators: a nucleus's evidence, then its call as corrected
-           * by hand (live or dead) */
-          char *corrected = g_strdup_printf (_("%s · by hand: %s"), nucleus,
-                                             klass == LDA_CLASS_DRAQ7 ? C_("nucleus", "dead")
-                                                                      : C_("nucleus", "live"));
+      char *corrected = corrected_call (self, result, nucleus, x, y, klass);
 
+      if (corrected != NULL)
+        {
           g_free (nucleus);
           nucleus = corrected;
         }
-      else
+      else if (klass != lda_image_get (result->labels, x, y))
         {
           g_clear_pointer (&nucleus, g_free);
           lda_window_hover_clear (self);

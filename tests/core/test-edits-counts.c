@@ -207,6 +207,57 @@ test_counts_joined_cells (void)
     g_assert_cmpuint (after->objects[i].cell_area, >=, after->objects[i].nucleus_pixels);
 }
 
+/* The call of the nucleus under a pixel is the counts' call of its
+ * object: a stroke over part of a live nucleus leaves it live until the
+ * Draq7 pixels are the more; a tie is live; the nucleus is told apart
+ * with the connectivity asked for; a pixel of no nucleus is none. */
+static void
+test_nucleus_call_at_pixel (void)
+{
+  static const char * const rows[] = {
+    "1111111111",
+    "1333441111",
+    "1334441111",
+    "1111111331",
+    "1111144111",
+    "1111111111",
+    NULL,
+  };
+  g_autoptr(LdaImage) labels = mask_from_rows (rows);
+  gsize ho = 9, dr = 9;
+
+  /* The first nucleus: 5 of class 3, 5 of class 4, a tie, from either
+   * of its pixels. */
+  g_assert_false (lda_labels_nucleus_call (labels, 1, 1, 4, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 5);
+  g_assert_cmpuint (dr, ==, 5);
+  g_assert_false (lda_labels_nucleus_call (labels, 5, 2, 4, NULL, NULL));
+  /* One more Draq7 pixel: dead. */
+  lda_image_u8 (labels)[1 * 10 + 3] = 4;
+  g_assert_true (lda_labels_nucleus_call (labels, 1, 1, 4, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 4);
+  g_assert_cmpuint (dr, ==, 6);
+
+  /* The second: two Draq7 pixels touching two Hoechst ones only
+   * diagonally.  4-connected, the Draq7 pair is a nucleus of its own,
+   * dead; 8-connected, one nucleus of two of each, a tie, live. */
+  g_assert_true (lda_labels_nucleus_call (labels, 6, 4, 4, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 0);
+  g_assert_cmpuint (dr, ==, 2);
+  g_assert_false (lda_labels_nucleus_call (labels, 7, 3, 4, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 2);
+  g_assert_cmpuint (dr, ==, 0);
+  g_assert_false (lda_labels_nucleus_call (labels, 6, 4, 8, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 2);
+  g_assert_cmpuint (dr, ==, 2);
+
+  /* No nucleus there, or out of the image. */
+  g_assert_false (lda_labels_nucleus_call (labels, 0, 0, 8, &ho, &dr));
+  g_assert_cmpuint (ho + dr, ==, 0);
+  g_assert_false (lda_labels_nucleus_call (labels, 10, 0, 8, &ho, &dr));
+  g_assert_cmpuint (ho + dr, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +267,7 @@ main (int    argc,
   g_test_add_func ("/edits/counts/hand-made", test_counts_hand_made);
   g_test_add_func ("/edits/counts/empty", test_counts_empty);
   g_test_add_func ("/edits/counts/joined-cells", test_counts_joined_cells);
+  g_test_add_func ("/edits/counts/nucleus-call", test_nucleus_call_at_pixel);
   g_test_add_data_func ("/edits/counts/match-pipeline/robust",
                         GUINT_TO_POINTER (LDA_PRESET_ROBUST), test_counts_match_pipeline);
   g_test_add_data_func ("/edits/counts/match-pipeline/article",

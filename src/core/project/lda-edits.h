@@ -99,6 +99,12 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
 LdaCounts *lda_counts_new_from_labels_full (const LdaImage *labels,
                                   guint            connectivity);
+gboolean   lda_labels_nucleus_call (const LdaImage *labels,
+                                    guint           x,
+                                    guint           y,
+                                    guint           connectivity,
+                                    gsize          *hoechst,
+                                    gsize          *draq7);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaEdits, lda_edits_free)
 
