@@ -78,17 +78,23 @@ corrected_call (LdaWindow          *self,
                 guint               y,
                 guint               klass)
 {
-  const LdaParams *params;
+  LdaEdits *edits;
   guint connectivity;
   gsize hoechst, draq7;
   gboolean dead;
 
-  if (self->merged == NULL || (klass != LDA_CLASS_HOECHST && klass != LDA_CLASS_DRAQ7))
+  if (self->merged == NULL || self->document == NULL ||
+      self->frame >= lda_document_get_n_frames (self->document) ||
+      (klass != LDA_CLASS_HOECHST && klass != LDA_CLASS_DRAQ7))
+    return NULL;
+  /* Uncorrected, the mask shown is the automatic one: nothing to say,
+   * and no search of the nucleus on every move of the pointer. */
+  edits = lda_document_get_edits (self->document, self->frame);
+  if (edits == NULL || lda_edits_count (edits) == 0)
     return NULL;
 
-  params = self->document != NULL && self->frame < lda_document_get_n_frames (self->document)
-           ? lda_document_get_params (self->document, self->frame) : &result->params;
-  connectivity = lda_params_nucleus_connectivity (params);
+  connectivity = lda_params_nucleus_connectivity (lda_document_get_params (self->document,
+                                                                           self->frame));
   dead = lda_labels_nucleus_call (self->merged, x, y, connectivity, &hoechst, &draq7);
   if (klass == lda_image_get (result->labels, x, y) &&
       dead == lda_labels_nucleus_call (result->labels, x, y, connectivity, NULL, NULL))
