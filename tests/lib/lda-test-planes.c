@@ -186,8 +186,13 @@ lda_test_plane_disc (LdaBitplane *plane,
                      int          cy,
                      int          r)
 {
-  for (int y = 0; y < (int) plane->height; y++)
-    for (int x = 0; x < (int) plane->width; x++)
+  /* Only the disc's box, within the plane: a frame of many discs would
+   * otherwise be read whole for each. */
+  const int x0 = MAX (cx - r, 0), x1 = MIN (cx + r, (int) plane->width - 1);
+  const int y0 = MAX (cy - r, 0), y1 = MIN (cy + r, (int) plane->height - 1);
+
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
       if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
         lda_bitplane_set (plane, (guint) x, (guint) y, TRUE);
 }
