@@ -262,6 +262,8 @@ after_change (LdaWindow *self)
       lda_window_set_frame_counts (self, self->frame, lda_window_edit_counts (self, result));
     }
   lda_window_edit_update_undo (self);
+  /* A still pointer reads what the step changed beneath it. */
+  lda_window_update_status (self);
 }
 
 /**

@@ -444,6 +444,53 @@ test_status_reads_corrected_class (Fixture       *fixture,
     }
 }
 
+/* The read-out under a pointer that stays still follows what a stroke,
+ * and its undo, changed beneath it: a stroke is painted after the pointer
+ * moved, so the read-out of the move showed the class before it. */
+static void
+test_status_follows_stroke (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *view;
+  GtkWidget *status;
+  LdaImage *automatic;
+  double ix, iy;
+  guint before, painted;
+  g_autofree char *was = NULL;
+  g_autofree char *now = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
+                                  gtk_widget_get_height (view) / 2.0, &ix, &iy);
+  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+  before = lda_image_get (automatic, (guint) ix, (guint) iy);
+  painted = before == 2 ? 1 : 2;
+  was = g_strdup_printf ("class %u ", before);
+  now = g_strdup_printf ("class %u ", painted);
+
+  status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
+  lda_test_pointer_to (view);
+  while (strstr (gtk_label_get_text (GTK_LABEL (status)), "class ") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), was));
+
+  /* The stroke where the pointer is, with no motion after it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", (int) painted);
+  lda_window_stroke_begin (window, ix, iy);
+  lda_window_stroke_end (window);
+  g_test_message ("after the stroke: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), now));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_test_message ("after undo: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), was));
+}
+
 static gboolean
 is_plot_red (const guint8 *pixel)
 {
@@ -762,6 +809,8 @@ main (int    argc,
 
   g_test_add ("/controls/status-reads-corrected-class", Fixture, NULL,
               fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
+  g_test_add ("/controls/status-follows-stroke", Fixture, NULL,
+              fixture_set_up, test_status_follows_stroke, fixture_tear_down);
 
   g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
 
