@@ -24,9 +24,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint32 *items;
-  gsize   head;
+  gsize   head;       /* where the next pixel is taken */
+  gsize   tail;       /* where the next pixel goes */
   gsize   count;
-  gsize   capacity;   /* a power of two */
+  gsize   capacity;   /* a power of two, or 0 before the first pixel */
+  gsize   mask;       /* capacity − 1 */
 } LdaFifo;
 
 typedef struct
@@ -36,6 +38,7 @@ typedef struct
   gsize   count;      /* pixels waiting, in all levels */
 } LdaBucketQueue;
 
+/* Room for one more pixel in a full @f.  Returns %FALSE if out of memory. */
 static inline gboolean
 lda_fifo_grow (LdaFifo *f)
 {
@@ -47,12 +50,28 @@ lda_fifo_grow (LdaFifo *f)
 
   /* Unwrap the ring into the new buffer. */
   for (gsize i = 0; i < f->count; i++)
-    items[i] = f->items[(f->head + i) & (f->capacity - 1)];
+    items[i] = f->items[(f->head + i) & f->mask];
 
   g_free (f->items);
   f->items = items;
   f->head = 0;
+  f->tail = f->count;
   f->capacity = capacity;
+  f->mask = capacity - 1;
+
+  return TRUE;
+}
+
+/* Puts @p at the end of @f.  Returns %FALSE if out of memory. */
+static inline gboolean
+lda_fifo_push (LdaFifo *f,
+               gint32   p)
+{
+  if (G_UNLIKELY (f->count == f->capacity) && !lda_fifo_grow (f))
+    return FALSE;
+  f->items[f->tail] = p;
+  f->tail = (f->tail + 1) & f->mask;
+  f->count++;
 
   return TRUE;
 }
@@ -62,43 +81,13 @@ lda_bucket_queue_push (LdaBucketQueue *q,
                        int             level,
                        gint32          p)
 {
-  LdaFifo *f = &q->levels[level];
-
-  if (f->count == f->capacity && !lda_fifo_grow (f))
+  if (!lda_fifo_push (&q->levels[level], p))
     return FALSE;
-
-  f->items[(f->head + f->count++) & (f->capacity - 1)] = p;
   q->count++;
   if (level < q->current)
     q->current = level;
 
   return TRUE;
-}
-
-/* The next pixel, or -1 when the queue is empty (and then ready for
- * another flood). */
-static inline gint32
-lda_bucket_queue_pop (LdaBucketQueue *q)
-{
-  LdaFifo *f;
-  gint32 p;
-
-  /* Empty: no need to look through the levels above for one. */
-  if (q->count == 0)
-    {
-      q->current = LDA_WATERSHED_LEVELS;
-      return -1;
-    }
-  while (q->levels[q->current].count == 0)
-    q->current++;
-  q->count--;
-
-  f = &q->levels[q->current];
-  p = f->items[f->head];
-  f->head = (f->head + 1) & (f->capacity - 1);
-  f->count--;
-
-  return p;
 }
 
 static inline void
@@ -132,90 +121,122 @@ lda_watershed_seed (LdaBucketQueue *q,
   return lda_bucket_queue_push (q, level, (gint32) i);
 }
 
-/* Queues the unknown neighbour @o places from pixel @p at their relief
- * step.  Returns %FALSE if out of memory. */
-static inline gboolean
-lda_watershed_queue_neighbour (LdaBucketQueue *q,
-                               gint32         *markers,
-                               const guint8   *relief,
-                               gint32          p,
-                               gssize          o)
-{
-  markers[p + o] = LDA_WATERSHED_IN_QUEUE;
-  /* Popped, the pixel reads its neighbours: the one beyond it, in a row
-   * not touched yet when @o is a row's step, into the cache now.  Where
-   * one piece spans the frame the flood's front runs across all of it,
-   * and these reads missed the cache. */
-  __builtin_prefetch (markers + p + 2 * o, 0);
-  __builtin_prefetch (relief + p + 2 * o, 0);
-
-  return lda_bucket_queue_push (q, ABS ((int) relief[p + o] - (int) relief[p]), (gint32) (p + o));
-}
-
 /* Empties @q: each pixel popped takes the label of its labelled
  * 4-neighbours, or @outline if they disagree, and queues its unknown
  * neighbours at their relief step.  *@polls counts the pixels, and
  * @cancellable is polled every 64 K.  Returns 1 when done, 0 if out of
- * memory, -1 if cancelled. */
+ * memory, -1 if cancelled.
+ *
+ * The queue's lowest level and its count live in locals here, and the
+ * pushes are written out in the loop, so that they stay in registers:
+ * through the queue's functions they went to memory and back at every
+ * pixel.  @markers and @relief never overlap (restrict): a store to the
+ * markers no longer makes the relief be read again. */
 static inline int
 lda_watershed_drain (LdaBucketQueue *q,
-                     gint32         *markers,
-                     const guint8   *relief,
+                     gint32         *restrict markers,
+                     const guint8   *restrict relief,
                      gsize           width,
                      gint32          outline,
                      guint          *polls,
                      GCancellable   *cancellable)
 {
-  const gssize offsets[4] = { -1, 1, -(gssize) width, (gssize) width };
-  gint32 p;
+  const gssize w = (gssize) width;
+  LdaFifo *const levels = q->levels;
+  int current = q->current;
+  gsize count = q->count;
+  guint n_polls = *polls;
+  int done = 1;
 
-  while ((p = lda_bucket_queue_pop (q)) >= 0)
+  while (count > 0)
     {
-      gint32 *m = markers + p;
+      LdaFifo *f;
+      gint32 p, *m;
+      gint32 t0, t1, t2, t3, hi, label;
+      guint32 lo;
+      int rp;
+
+      while (levels[current].count == 0)
+        current++;
+      f = &levels[current];
+      p = f->items[f->head];
+      f->head = (f->head + 1) & f->mask;
+      f->count--;
+      count--;
+
+      m = markers + p;
       /* The four neighbours, read once for the label and the queue. */
-      const gint32 t0 = m[offsets[0]], t1 = m[offsets[1]], t2 = m[offsets[2]], t3 = m[offsets[3]];
-      gint32 label;
-      const LdaFifo *f = &q->levels[q->current];
+      t0 = m[-1];
+      t1 = m[1];
+      t2 = m[-w];
+      t3 = m[w];
 
       /* The pixel a few places further on in this level, into the cache. */
       if (f->count > LDA_WATERSHED_AHEAD)
         {
-          gint32 ahead = f->items[(f->head + LDA_WATERSHED_AHEAD) & (f->capacity - 1)];
+          gint32 ahead = f->items[(f->head + LDA_WATERSHED_AHEAD) & f->mask];
 
-          __builtin_prefetch (markers + ahead - width, 1);
+          __builtin_prefetch (markers + ahead - w, 1);
           __builtin_prefetch (markers + ahead, 1);
-          __builtin_prefetch (markers + ahead + width, 1);
+          __builtin_prefetch (markers + ahead + w, 1);
           __builtin_prefetch (relief + ahead, 0);
         }
 
-      if ((++*polls & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        return -1;
+      if (G_UNLIKELY ((++n_polls & 0xffff) == 0) && g_cancellable_is_cancelled (cancellable))
+        {
+          done = -1;
+          break;
+        }
 
       /* The label all the labelled neighbours share, or @outline if they
-       * do not: the largest of them against the smallest, without a
-       * branch. */
-      {
-        const gint32 hi = MAX (MAX (t0, t1), MAX (t2, t3));
-        const gint32 lo = MIN (MIN (t0 > 0 ? t0 : G_MAXINT32, t1 > 0 ? t1 : G_MAXINT32),
-                               MIN (t2 > 0 ? t2 : G_MAXINT32, t3 > 0 ? t3 : G_MAXINT32));
-
-        g_assert (hi > 0);
-        label = lo == hi ? hi : outline;
-      }
+       * do not: the largest of them against the smallest.  Labels are
+       * positive, the rest (unknown 0, outline, queued) are not: less
+       * one and unsigned, the rest are larger than any label.  A pixel
+       * is queued only from a labelled neighbour: @hi is a label. */
+      hi = MAX (MAX (t0, t1), MAX (t2, t3));
+      lo = MIN (MIN ((guint32) t0 - 1, (guint32) t1 - 1), MIN ((guint32) t2 - 1, (guint32) t3 - 1));
+      label = lo + 1 == (guint32) hi ? hi : outline;
 
       m[0] = label;
       if (label == outline)
         continue;
 
-      /* The unknown neighbours, in the order left, right, up, down. */
-      if ((t0 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[0])) ||
-          (t1 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[1])) ||
-          (t2 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[2])) ||
-          (t3 == 0 && !lda_watershed_queue_neighbour (q, markers, relief, p, offsets[3])))
-        return 0;
+      /* The unknown neighbours, in the order left, right, up, down, each
+       * at its relief step. */
+      rp = relief[p];
+#define LDA_WATERSHED_PUSH(t, o)                                          \
+      if ((t) == 0)                                                       \
+        {                                                                 \
+          const int level = ABS ((int) relief[p + (o)] - rp);             \
+          LdaFifo *g = &levels[level];                                    \
+                                                                          \
+          /* Popped, the pixel reads its neighbours: the one beyond it,   \
+           * in a row not touched yet when @o is a row's step, into the   \
+           * cache now. */                                                \
+          __builtin_prefetch (m + 2 * (o), 0);                            \
+          __builtin_prefetch (relief + p + 2 * (o), 0);                   \
+          if (!lda_fifo_push (g, p + (o)))                                \
+            {                                                             \
+              done = 0;                                                   \
+              break;                                                      \
+            }                                                             \
+          m[o] = LDA_WATERSHED_IN_QUEUE;                                  \
+          count++;                                                        \
+          current = MIN (current, level);                                 \
+        }
+      LDA_WATERSHED_PUSH (t0, -1)
+      LDA_WATERSHED_PUSH (t1, 1)
+      LDA_WATERSHED_PUSH (t2, -w)
+      LDA_WATERSHED_PUSH (t3, w)
+#undef LDA_WATERSHED_PUSH
     }
 
-  return 1;
+  *polls = n_polls;
+  /* Ready for another flood, or left to be cleared. */
+  q->count = count;
+  q->current = count == 0 ? LDA_WATERSHED_LEVELS : current;
+
+  return done;
 }
 
 G_END_DECLS
