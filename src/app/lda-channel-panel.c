@@ -34,6 +34,9 @@ struct _LdaChannelPanel
   LdaChannelResult  result;
   gboolean          has_levels;
   LdaThresholdLevels levels;
+  /* What the last result's threshold was computed with, if given. */
+  gboolean          has_result_params;
+  LdaChannelParams  result_params;
 
   /* Template children */
   GtkLabel         *title_label;
@@ -209,47 +212,47 @@ update_saturation_label (LdaChannelPanel *self)
   gtk_label_set_label (self->saturation_label, text);
 }
 
+/* The threshold in use and how it was found: from the parameters of the
+ * run that computed it, which a held slider may have left behind, or
+ * else from the controls. */
 static void
 update_threshold_label (LdaChannelPanel *self)
 {
   const LdaChannelResult *r = &self->result;
   g_autofree char *text = NULL;
+  LdaChannelParams p;
+
+  if (self->has_result_params)
+    p = self->result_params;
+  else
+    lda_channel_panel_get_params (self, &p);
+  /* Rounded as get_params() rounds, so "1.2" and not "1.2000000001". */
+  p.offset = round (p.offset * 100.0) / 100.0;
 
   if (!self->has_result)
     text = g_strdup (_("Threshold not computed yet"));
-  else if (gtk_check_button_get_active (self->manual_check))
+  else if (p.manual)
     text = g_strdup_printf (_("Threshold in use: %lld (manual)"),
                             (long long) r->threshold);
-  else if (!gtk_check_button_get_active (self->use_offset_check) &&
-           (selected_method (self) == LDA_METHOD_MAX_TILE || !self->has_levels))
+  else if (!p.use_offset && (p.method == LDA_METHOD_MAX_TILE || !self->has_levels))
     text = g_strdup_printf (_("Threshold in use: %lld (the peak)"),
                             (long long) r->threshold);
-  else if (self->has_levels && self->levels.raised[selected_method (self)])
+  else if (self->has_levels && self->levels.raised[p.method])
     /* Translators: %s is a threshold method */
     text = g_strdup_printf (_("Threshold in use: %lld (%s, raised above the noise)"),
-                            (long long) r->threshold, lda_method_title (selected_method (self)));
-  else if (selected_method (self) == LDA_METHOD_MAX_TILE || !self->has_levels)
-    {
-      /* Rounded as get_params() rounds, so "1.2" and not "1.2000000001". */
-      double offset = round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
-
-      /* Translators: the threshold, the peak and the offset factor */
-      text = g_strdup_printf (_("Threshold in use: %lld (peak %u × %g + 1)"),
-                              (long long) r->threshold, r->peak, offset);
-    }
+                            (long long) r->threshold, lda_method_title (p.method));
+  else if (p.method == LDA_METHOD_MAX_TILE || !self->has_levels)
+    /* Translators: the threshold, the peak and the offset factor */
+    text = g_strdup_printf (_("Threshold in use: %lld (peak %u × %g + 1)"),
+                            (long long) r->threshold, r->peak, p.offset);
   else
-    {
-      LdaMethod m = selected_method (self);
-      /* Without the offset the threshold is the method's level itself. */
-      double offset = !gtk_check_button_get_active (self->use_offset_check) ? 1.0 :
-                      round (gtk_adjustment_get_value (self->offset_adjustment) * 100.0) / 100.0;
-
-      /* Translators: the threshold, a method, its level, the dark level
-       * and the offset factor: threshold = dark + factor × (level − dark) */
-      text = g_strdup_printf (_("Threshold in use: %lld (%s %u, dark %u, factor %g)"),
-                              (long long) r->threshold, lda_method_title (m),
-                              self->levels.level[m], self->levels.dark, offset);
-    }
+    /* Translators: the threshold, a method, its level, the dark level
+     * and the offset factor: threshold = dark + factor × (level − dark);
+     * without the offset the threshold is the method's level itself */
+    text = g_strdup_printf (_("Threshold in use: %lld (%s %u, dark %u, factor %g)"),
+                            (long long) r->threshold, lda_method_title (p.method),
+                            self->levels.level[p.method], self->levels.dark,
+                            p.use_offset ? p.offset : 1.0);
 
   gtk_label_set_label (self->threshold_label, text);
 }
@@ -675,6 +678,10 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
       self->result.votes = NULL;
 
       self->result.levels = NULL;
+      self->result.params = NULL;
+      self->has_result_params = result->params != NULL;
+      if (result->params != NULL)
+        self->result_params = *result->params;
       self->has_levels = result->levels != NULL;
       if (result->levels != NULL)
         self->levels = *result->levels;
@@ -694,6 +701,7 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
     {
       self->has_result = FALSE;
       self->has_levels = FALSE;
+      self->has_result_params = FALSE;
       lda_histogram_plot_clear (self->plot);
     }
 

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (LdaChannelPanel, lda_channel_panel, LDA, CHANNEL_PANEL, Gt
  * @max_value: the largest pixel value of the channel
  * @saturation: the channel's saturation value (255 or 65 535)
  * @levels: (nullable): where each method puts the threshold
+ * @params: (nullable): the parameters @threshold was computed with,
+ *   which a slider dragged ahead of the runs has left already
  *
  * What a run computed for one channel; the panel copies what it keeps.
  */
@@ -40,6 +42,7 @@ typedef struct
   guint          max_value;
   guint          saturation;
   const LdaThresholdLevels *levels;
+  const LdaChannelParams   *params;
 } LdaChannelResult;
 
 GtkWidget *lda_channel_panel_new        (LdaChannel              channel);

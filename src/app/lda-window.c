@@ -78,6 +78,7 @@ on_runner_updated (LdaPipelineRunner *runner,
         result->max_value[c],
         result->saturation[c],
         &result->levels[c],
+        &result->params.channel[c],
       };
 
       lda_channel_panel_set_result (self->channel_panels[c], &channel);

@@ -285,6 +285,64 @@ test_empty_mask_cause (void)
 }
 
 static gboolean
+is_threshold_label (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "Threshold ");
+}
+
+/* "Threshold in use" pairs the threshold with the factor that made it: a
+ * slider held and dragged is ahead of the runs, whose results arrive
+ * for the values it has left (the label paired the new factor with the
+ * old threshold). */
+static void
+test_threshold_label_of_result (void)
+{
+  LdaChannelPanel *panel;
+  LdaChannelParams params, computed;
+  LdaThresholdLevels levels = { 0, };
+  LdaChannelResult result = {
+    .peak = 180, .threshold = 147, .coverage = 0.2, .max_value = 4095,
+    .saturation = 4095, .levels = &levels, .params = &computed,
+  };
+  GtkWidget *label;
+
+  if (skip_without_display ())
+    return;
+
+  panel = g_object_ref_sink (LDA_CHANNEL_PANEL (lda_channel_panel_new (LDA_CHANNEL_HOECHST)));
+  label = lda_test_find (GTK_WIDGET (panel), is_threshold_label, NULL);
+  g_assert_nonnull (label);
+  levels.level[LDA_METHOD_OTSU] = 173;
+  levels.dark = 99;
+  lda_channel_panel_get_params (panel, &params);
+  params.manual = FALSE;
+  params.method = LDA_METHOD_OTSU;
+  params.use_offset = TRUE;
+  params.offset = 0.65;
+  lda_channel_panel_set_params (panel, &params);
+  computed = params;
+  lda_channel_panel_set_result (panel, &result);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "Threshold in use: 147 (Otsu 173, dark 99, factor 0.65)");
+
+  /* The slider moved on; the result of 0.65 arrives after it. */
+  gtk_adjustment_set_value (lda_channel_panel_get_offset_adjustment (panel), 0.8);
+  lda_channel_panel_set_result (panel, &result);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "Threshold in use: 147 (Otsu 173, dark 99, factor 0.65)");
+
+  /* Its own result says 0.8 with its threshold. */
+  computed.offset = 0.8;
+  result.threshold = 158;
+  lda_channel_panel_set_result (panel, &result);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "Threshold in use: 158 (Otsu 173, dark 99, factor 0.8)");
+  g_object_unref (panel);
+}
+
+static gboolean
 is_nucleus_panel (GtkWidget *widget,
                   gpointer   data)
 {
@@ -483,6 +541,7 @@ main (int    argc,
               fixture_set_up, test_hover_names_nucleus, fixture_tear_down);
   g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
   g_test_add_func ("/methods/empty-mask-cause", test_empty_mask_cause);
+  g_test_add_func ("/methods/threshold-label-of-result", test_threshold_label_of_result);
 
   return g_test_run ();
 }
