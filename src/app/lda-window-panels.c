@@ -87,6 +87,40 @@ lda_window_show_params (LdaWindow *self)
   lda_pipeline_runner_set_params (self->runner, params);
 }
 
+/* The side bar's tooltips off while a control is held, back when it is
+ * let go: held and dragged, a slider's tooltip came up over the controls
+ * below it as soon as the pointer paused. */
+static void
+quiet_tooltips (GtkWidget *widget,
+                GPtrArray *quieted)
+{
+  if (gtk_widget_get_has_tooltip (widget))
+    {
+      gtk_widget_set_has_tooltip (widget, FALSE);
+      g_ptr_array_add (quieted, g_object_ref (widget));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    quiet_tooltips (child, quieted);
+}
+
+static void
+set_tooltips_held (LdaWindow *self,
+                   gboolean   held)
+{
+  if (held && self->quiet_tooltips == NULL)
+    {
+      self->quiet_tooltips = g_ptr_array_new_with_free_func (g_object_unref);
+      quiet_tooltips (GTK_WIDGET (self->panels_box), self->quiet_tooltips);
+    }
+  else if (!held && self->quiet_tooltips != NULL)
+    {
+      for (guint i = 0; i < self->quiet_tooltips->len; i++)
+        gtk_widget_set_has_tooltip (g_ptr_array_index (self->quiet_tooltips, i), TRUE);
+      g_clear_pointer (&self->quiet_tooltips, g_ptr_array_unref);
+    }
+}
+
 /* The pointer pressed on a panel's control (a slider, the histogram's
  * threshold, a spin button's arrows) and not let go yet: what it changes
  * is a drag, from the first change on, and its exact result is wanted as
@@ -102,12 +136,14 @@ on_panels_event (GtkEventControllerLegacy *controller,
     case GDK_BUTTON_PRESS:
     case GDK_TOUCH_BEGIN:
       lda_pipeline_runner_set_held (self->runner, TRUE);
+      set_tooltips_held (self, TRUE);
       break;
     case GDK_BUTTON_RELEASE:
     case GDK_TOUCH_END:
     case GDK_TOUCH_CANCEL:
     case GDK_GRAB_BROKEN:
       lda_pipeline_runner_set_held (self->runner, FALSE);
+      set_tooltips_held (self, FALSE);
       break;
     default:
       break;

@@ -46,6 +46,7 @@ struct _LdaWindow
   GtkToggleButton   *series_toggle;
   GtkToggleButton   *frame_toggle;
   GtkBox            *panels_box;
+  GPtrArray         *quiet_tooltips;   /* the side bar's, while a control is held */
   GtkAdjustment     *opacity_adjustment;
   GMenu             *recent_menu;
 

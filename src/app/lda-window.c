@@ -332,6 +332,7 @@ lda_window_finalize (GObject *object)
 
   g_clear_pointer (&self->frame_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->count_failed, g_byte_array_unref);
+  g_clear_pointer (&self->quiet_tooltips, g_ptr_array_unref);
   lda_window_edit_finalize (self);
   g_clear_object (&self->settings);
 

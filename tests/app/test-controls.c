@@ -175,6 +175,45 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   g_assert_cmpfloat (side_bar_position (window), ==, before);
 }
 
+/* Held and dragged, a slider shows no tooltip over the controls below
+ * it, nor does any control of the side bar; let go, they have their
+ * tooltips back, texts and all. */
+static void
+test_no_tooltip_while_held (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *panel;
+  GtkWidget *scale;
+  GtkWidget *coarseness;
+  g_autofree char *text = NULL;
+
+  if (skip_without_input (fixture))
+    return;
+
+  panel = panel_of (window, LDA_CHANNEL_HOECHST);
+  scale = lda_test_find (panel, lda_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCALE));
+  coarseness = GTK_WIDGET (panel_spin (window, LDA_CHANNEL_HOECHST, 1));
+  text = g_strdup (gtk_widget_get_tooltip_text (scale));
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_get_has_tooltip (scale));
+  g_assert_true (gtk_widget_get_has_tooltip (coarseness));
+
+  scroll_into_view (window, scale);
+  lda_test_pointer_to (scale);
+  lda_test_xdotool ("mousedown", "1", NULL);
+  lda_test_xdotool ("mousemove_relative", "--", "20", "0", NULL);
+  lda_test_sync_input (window);
+  g_assert_false (gtk_widget_get_has_tooltip (scale));
+  g_assert_false (gtk_widget_get_has_tooltip (coarseness));
+
+  lda_test_xdotool ("mouseup", "1", NULL);
+  lda_test_sync_input (window);
+  g_assert_true (gtk_widget_get_has_tooltip (scale));
+  g_assert_true (gtk_widget_get_has_tooltip (coarseness));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (scale), ==, text);
+}
+
 static char *
 tool_in_hand (LdaWindow *window)
 {
@@ -811,6 +850,8 @@ main (int    argc,
               fixture_set_up, test_status_reads_corrected_class, fixture_tear_down);
   g_test_add ("/controls/status-follows-stroke", Fixture, NULL,
               fixture_set_up, test_status_follows_stroke, fixture_tear_down);
+  g_test_add ("/controls/no-tooltip-while-held", Fixture, NULL,
+              fixture_set_up, test_no_tooltip_while_held, fixture_tear_down);
 
   g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
 
