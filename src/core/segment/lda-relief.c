@@ -36,6 +36,8 @@
  * anyway: it is left out of the envelope, and a column's distance fits in
  * a byte. */
 #define COLUMN_FAR LDA_RELIEF_MAX
+/* The column pass adds one with saturation, which stops at 255. */
+G_STATIC_ASSERT (COLUMN_FAR == 255);
 
 /* The end of the run of pixels from @x on whose bit is @set: the first
  * column from @x on that differs, or @w. */
@@ -411,6 +413,31 @@ relief_columns (const LdaBitplane *nuclei,
               memset (gy + x0, 0, (x1 - x0) * sizeof *gy);
               continue;
             }
+#ifdef __SSE2__
+          /* A whole word: one more than the row above, its nucleus
+           * pixels zeroed, sixteen at a time and stored once.  (Zeroed
+           * in memory after the row was stored, each read of eight bytes
+           * waited for the sixteen just stored over them: half the
+           * column pass; and the compiler made the sums a byte at a
+           * time, as the two rows are in the same buffer.) */
+          if (x1 - x0 == 64)
+            {
+              const __m128i one = _mm_set1_epi8 (1);
+
+              for (guint i = 0; i < 64; i += 16)
+                {
+                  const __m128i zeroed = _mm_set_epi64x ((gint64) masks[(bits >> (i + 8)) & 0xff],
+                                                         (gint64) masks[(bits >> i) & 0xff]);
+                  /* COLUMN_FAR is 255: the sum saturates there. */
+                  const __m128i next = above != NULL
+                    ? _mm_adds_epu8 (_mm_loadu_si128 ((const __m128i *) (above + x0 + i)), one)
+                    : _mm_set1_epi8 ((char) COLUMN_FAR);
+
+                  _mm_storeu_si128 ((__m128i *) (gy + x0 + i), _mm_andnot_si128 (zeroed, next));
+                }
+              continue;
+            }
+#endif
           if (above == NULL)
             for (guint x = x0; x < x1; x++)
               gy[x] = COLUMN_FAR;
