@@ -488,6 +488,21 @@ lda_image_view_set_image (LdaImageView *self,
 }
 
 /**
+ * lda_image_view_get_outline:
+ * @self: a view
+ *
+ * Returns: (transfer none) (nullable): the segments outlined, four floats
+ *   each, or %NULL for none
+ */
+GArray *
+lda_image_view_get_outline (LdaImageView *self)
+{
+  g_return_val_if_fail (LDA_IS_IMAGE_VIEW (self), NULL);
+
+  return self->outline;
+}
+
+/**
  * lda_image_view_set_outline:
  * @self: a view
  * @segments: (nullable): four floats per segment (x0, y0, x1, y1) in image

@@ -30,6 +30,7 @@ void       lda_image_view_set_overlay_opacity (LdaImageView *self,
                                                double        opacity);
 void       lda_image_view_set_outline         (LdaImageView *self,
                                                GArray       *segments);
+GArray    *lda_image_view_get_outline         (LdaImageView *self);
 void       lda_image_view_set_brush_radius    (LdaImageView *self,
                                                double        radius);
 double     lda_image_view_get_zoom            (LdaImageView *self);

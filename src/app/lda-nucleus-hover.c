@@ -27,45 +27,17 @@ add_segment (GArray *segments,
   g_array_append_vals (segments, s, 4);
 }
 
-/**
- * lda_nucleus_outline:
- * @nuclei: labelled nucleus runs
- * @object: the nucleus's counts, for its bounding box
- * @index: the nucleus's index
- *
- * The boundary of the nucleus's pixels, as the edges between its pixels
- * and the others, each a horizontal or vertical segment between pixel
- * corners in image coordinates; touching nuclei split by a line each get
- * their own outline.
- *
- * Returns: (transfer full): an array of floats, four per segment
- *   (x0, y0, x1, y1)
- */
-GArray *
-lda_nucleus_outline (const LdaRuns   *nuclei,
-                     const LdaObject *object,
-                     gint             index)
+/* The edges between the pixels set in @in and the others: @in is a box of
+ * (@w + 2) × (@h + 2) flags whose corner pixel (1, 1) is image pixel
+ * (@x0, @y0), with a one-pixel margin of "outside". */
+static GArray *
+outline_of_box (const guint8 *in,
+                guint         x0,
+                guint         y0,
+                guint         w,
+                guint         h)
 {
   GArray *segments = g_array_new (FALSE, FALSE, sizeof (float));
-  guint x0 = object->x0, y0 = object->y0;
-  guint w = object->x1 - object->x0, h = object->y1 - object->y0;
-  g_autofree guint8 *in = NULL;
-
-  g_return_val_if_fail (object->x1 > object->x0 && object->y1 > object->y0, segments);
-  g_return_val_if_fail (object->y1 <= nuclei->height && object->x1 <= nuclei->width, segments);
-
-  /* The nucleus in its box, with a one-pixel margin of "outside". */
-  in = g_malloc0 ((gsize) (w + 2) * (h + 2));
-  for (guint y = y0; y < object->y1; y++)
-    for (gsize i = nuclei->row_start[y]; i < nuclei->row_start[y + 1]; i++)
-      {
-        const LdaRun *run = &nuclei->runs[i];
-
-        if ((gint) nuclei->labels[i] != index || run->x1 <= x0 || run->x0 >= object->x1)
-          continue;
-        for (guint x = MAX (run->x0, x0); x < MIN (run->x1, object->x1); x++)
-          in[(gsize) (y - y0 + 1) * (w + 2) + (x - x0 + 1)] = 1;
-      }
 
 #define IN(bx, by) (in[(gsize) (by) * (w + 2) + (bx)])
   for (guint by = 1; by <= h; by++)
@@ -87,6 +59,94 @@ lda_nucleus_outline (const LdaRuns   *nuclei,
 #undef IN
 
   return segments;
+}
+
+/**
+ * lda_nucleus_outline:
+ * @nuclei: labelled nucleus runs
+ * @object: the nucleus's counts, for its bounding box
+ * @index: the nucleus's index
+ *
+ * The boundary of the nucleus's pixels, as the edges between its pixels
+ * and the others, each a horizontal or vertical segment between pixel
+ * corners in image coordinates; touching nuclei split by a line each get
+ * their own outline.
+ *
+ * Returns: (transfer full): an array of floats, four per segment
+ *   (x0, y0, x1, y1)
+ */
+GArray *
+lda_nucleus_outline (const LdaRuns   *nuclei,
+                     const LdaObject *object,
+                     gint             index)
+{
+  guint x0 = object->x0, y0 = object->y0;
+  guint w = object->x1 - object->x0, h = object->y1 - object->y0;
+  g_autofree guint8 *in = NULL;
+
+  g_return_val_if_fail (object->x1 > object->x0 && object->y1 > object->y0,
+                        g_array_new (FALSE, FALSE, sizeof (float)));
+  g_return_val_if_fail (object->y1 <= nuclei->height && object->x1 <= nuclei->width,
+                        g_array_new (FALSE, FALSE, sizeof (float)));
+
+  /* The nucleus in its box, with a one-pixel margin of "outside". */
+  in = g_malloc0 ((gsize) (w + 2) * (h + 2));
+  for (guint y = y0; y < object->y1; y++)
+    for (gsize i = nuclei->row_start[y]; i < nuclei->row_start[y + 1]; i++)
+      {
+        const LdaRun *run = &nuclei->runs[i];
+
+        if ((gint) nuclei->labels[i] != index || run->x1 <= x0 || run->x0 >= object->x1)
+          continue;
+        for (guint x = MAX (run->x0, x0); x < MIN (run->x1, object->x1); x++)
+          in[(gsize) (y - y0 + 1) * (w + 2) + (x - x0 + 1)] = 1;
+      }
+
+  return outline_of_box (in, x0, y0, w, h);
+}
+
+/**
+ * lda_nucleus_outline_of_pixels:
+ * @pixels: (element-type guint32): indices y × @width + x of a nucleus's
+ *   pixels, as lda_labels_nucleus_find() gives them
+ * @width: the image's width
+ *
+ * As lda_nucleus_outline(), for a nucleus of the mask as corrected by
+ * hand, which the pipeline's objects do not describe.
+ *
+ * Returns: (transfer full): an array of floats, four per segment
+ */
+GArray *
+lda_nucleus_outline_of_pixels (const GArray *pixels,
+                               guint         width)
+{
+  guint x0 = G_MAXUINT, y0 = G_MAXUINT, x1 = 0, y1 = 0, w, h;
+  g_autofree guint8 *in = NULL;
+
+  g_return_val_if_fail (width > 0, g_array_new (FALSE, FALSE, sizeof (float)));
+
+  if (pixels->len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (float));
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      guint32 p = g_array_index (pixels, guint32, i);
+
+      x0 = MIN (x0, p % width);
+      x1 = MAX (x1, p % width + 1);
+      y0 = MIN (y0, p / width);
+      y1 = MAX (y1, p / width + 1);
+    }
+  w = x1 - x0;
+  h = y1 - y0;
+  in = g_malloc0 ((gsize) (w + 2) * (h + 2));
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      guint32 p = g_array_index (pixels, guint32, i);
+
+      in[(gsize) (p / width - y0 + 1) * (w + 2) + (p % width - x0 + 1)] = 1;
+    }
+
+  return outline_of_box (in, x0, y0, w, h);
 }
 
 /**

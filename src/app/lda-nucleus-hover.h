@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 GArray *lda_nucleus_outline  (const LdaRuns      *nuclei,
                               const LdaObject    *object,
                               gint                index);
+GArray *lda_nucleus_outline_of_pixels (const GArray *pixels,
+                                       guint         width);
 char   *lda_nucleus_describe (const LdaRunResult *result,
                               gint                index);
 

@@ -9,6 +9,10 @@
 #include "lda-nucleus-hover.h"
 #include "lda-window-private.h"
 
+/* hover_object: no nucleus outlined, or one of the mask as corrected. */
+#define HOVER_NONE      (-1)
+#define HOVER_CORRECTED (-2)
+
 static void
 set_outline (LdaWindow *self,
              GArray    *segments)
@@ -26,10 +30,10 @@ set_outline (LdaWindow *self,
 void
 lda_window_hover_clear (LdaWindow *self)
 {
-  if (self->hover_object < 0)
+  if (self->hover_object == HOVER_NONE)
     return;
 
-  self->hover_object = -1;
+  self->hover_object = HOVER_NONE;
   set_outline (self, NULL);
 }
 
@@ -73,4 +77,25 @@ lda_window_hover (LdaWindow    *self,
     }
 
   return lda_nucleus_describe (result, index);
+}
+
+/**
+ * lda_window_hover_corrected:
+ * @self: a window
+ * @pixels: (element-type guint32): the pixels of the nucleus under the
+ *   pointer as corrected by hand (lda_labels_nucleus_find())
+ * @width: the frame's width
+ *
+ * Outlines that nucleus in place of the pipeline's: a stroke that joined
+ * two nuclei, or painted one, shows the nucleus the counts count.
+ */
+void
+lda_window_hover_corrected (LdaWindow    *self,
+                            const GArray *pixels,
+                            guint         width)
+{
+  g_autoptr(GArray) outline = lda_nucleus_outline_of_pixels (pixels, width);
+
+  self->hover_object = HOVER_CORRECTED;
+  set_outline (self, outline);
 }

@@ -65,11 +65,14 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
 }
 
 /* What the counts call the nucleus under (@x, @y) as corrected, where a
- * correction changed its pixel there or its call: the call of its
+ * correction changed its pixel there, its call or its extent (a stroke
+ * that joined it to another, or painted it from nothing): the call of its
  * pixels on the mask as corrected, more Draq7 than Hoechst for dead, as
  * the counts make it (lda_labels_nucleus_call()), so that a stroke over
- * part of a live nucleus does not say dead while it still counts live.
- * %NULL where nothing of the nucleus was corrected, or no nucleus is. */
+ * part of a live nucleus does not say dead while it still counts live;
+ * that nucleus is outlined.  After the pipeline's @evidence, if it has
+ * one.  %NULL where nothing of the nucleus was corrected, or no nucleus
+ * is. */
 static char *
 corrected_call (LdaWindow          *self,
                 const LdaRunResult *result,
@@ -78,9 +81,11 @@ corrected_call (LdaWindow          *self,
                 guint               y,
                 guint               klass)
 {
+  const guint8 *merged;
+  g_autoptr(GArray) found = NULL;
   LdaEdits *edits;
   guint connectivity;
-  gsize hoechst, draq7;
+  gsize counts[2] = { 0, 0 }, automatic[2];
   gboolean dead;
 
   if (self->merged == NULL || self->document == NULL ||
@@ -95,17 +100,33 @@ corrected_call (LdaWindow          *self,
 
   connectivity = lda_params_nucleus_connectivity (lda_document_get_params (self->document,
                                                                            self->frame));
-  dead = lda_labels_nucleus_call (self->merged, x, y, connectivity, &hoechst, &draq7);
+  if (!(found = lda_labels_nucleus_find (self->merged, x, y, connectivity)))
+    return NULL;
+  merged = lda_image_u8 (self->merged);
+  for (guint i = 0; i < found->len; i++)
+    counts[merged[g_array_index (found, guint32, i)] == LDA_CLASS_DRAQ7]++;
+  /* A tie is live, as in the counts. */
+  dead = counts[1] > counts[0];
   if (klass == lda_image_get (result->labels, x, y) &&
-      dead == lda_labels_nucleus_call (result->labels, x, y, connectivity, NULL, NULL))
+      dead == lda_labels_nucleus_call (result->labels, x, y, connectivity,
+                                       &automatic[0], &automatic[1]) &&
+      counts[0] + counts[1] == automatic[0] + automatic[1])
     return NULL;
 
+  lda_window_hover_corrected (self, found, self->merged->width);
+  if (evidence == NULL)
+    /* Translators: a nucleus painted where the pipeline found none; its
+     * call (live or dead); how many of its pixels are painted Draq7, of
+     * all its pixels: more than half make it dead */
+    return g_strdup_printf (_("Nucleus painted by hand: %s, Draq7 on %lu of %lu pixels"),
+                            dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
+                            (gulong) counts[1], (gulong) (counts[0] + counts[1]));
   /* Translators: a nucleus's evidence; its call as corrected by hand
    * (live or dead); how many of its pixels are painted Draq7, of all its
    * pixels: more than half make it dead */
   return g_strdup_printf (_("%s · by hand: %s, Draq7 on %lu of %lu pixels"),
                           evidence, dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
-                          (gulong) draq7, (gulong) (hoechst + draq7));
+                          (gulong) counts[1], (gulong) (counts[0] + counts[1]));
 }
 
 /* The read-out under the panes: the values under the pointer. */
@@ -149,22 +170,22 @@ lda_window_update_status (LdaWindow *self)
     }
   nucleus = lda_window_hover (self, result, x, y);
   /* The evidence is the automatic call's: a nucleus corrected since says
-   * what it is now, one corrected away is no nucleus to describe. */
-  if (nucleus != NULL)
-    {
-      char *corrected = corrected_call (self, result, nucleus, x, y, klass);
+   * what it is now, one painted by hand what it is, one corrected away
+   * is no nucleus to describe. */
+  {
+    char *corrected = corrected_call (self, result, nucleus, x, y, klass);
 
-      if (corrected != NULL)
-        {
-          g_free (nucleus);
-          nucleus = corrected;
-        }
-      else if (klass != lda_image_get (result->labels, x, y))
-        {
-          g_clear_pointer (&nucleus, g_free);
-          lda_window_hover_clear (self);
-        }
-    }
+    if (corrected != NULL)
+      {
+        g_free (nucleus);
+        nucleus = corrected;
+      }
+    else if (nucleus != NULL && klass != lda_image_get (result->labels, x, y))
+      {
+        g_clear_pointer (&nucleus, g_free);
+        lda_window_hover_clear (self);
+      }
+  }
   /* Narrow, the pixel values give way: before the class, or after the
    * nucleus's evidence. */
   gtk_label_set_ellipsize (self->status_label,

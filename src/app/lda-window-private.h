@@ -219,6 +219,9 @@ char *lda_window_hover              (LdaWindow      *self,
                                      LdaRunResult   *result,
                                      guint           x,
                                      guint           y);
+void  lda_window_hover_corrected    (LdaWindow      *self,
+                                     const GArray   *pixels,
+                                     guint           width);
 
 /* lda-window-auto.c */
 void lda_window_auto_init           (LdaWindow      *self);

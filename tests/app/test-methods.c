@@ -494,6 +494,181 @@ test_hover_names_nucleus (Fixture       *fixture,
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (status)), "Nucleus"));
 }
 
+static gboolean
+pixel_in (const GArray *pixels,
+          int           x,
+          int           y,
+          guint         width)
+{
+  if (x < 0 || y < 0 || (guint) x >= width)
+    return FALSE;
+  for (guint i = 0; i < pixels->len; i++)
+    if (g_array_index (pixels, guint32, i) == (guint32) y * width + (guint32) x)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Every segment of @outline has a pixel of @pixels on one side and none
+ * on the other, and there are as many segments as such edges. */
+static void
+assert_outline_of (const GArray *outline,
+                   const GArray *pixels,
+                   guint         width)
+{
+  guint edges = 0;
+
+  g_assert_nonnull (outline);
+  for (guint i = 0; i < outline->len; i += 4)
+    {
+      const float *s = &g_array_index (outline, float, i);
+      gboolean vertical = s[0] == s[2];
+      int ax = vertical ? (int) s[0] - 1 : (int) MIN (s[0], s[2]);
+      int ay = vertical ? (int) MIN (s[1], s[3]) : (int) s[1] - 1;
+      int bx = vertical ? (int) s[0] : ax;
+      int by = vertical ? ay : (int) s[1];
+
+      g_assert_true (pixel_in (pixels, ax, ay, width) != pixel_in (pixels, bx, by, width));
+    }
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      guint32 p = g_array_index (pixels, guint32, i);
+      int x = (int) (p % width), y = (int) (p / width);
+
+      edges += !pixel_in (pixels, x - 1, y, width) + !pixel_in (pixels, x + 1, y, width) +
+               !pixel_in (pixels, x, y - 1, width) + !pixel_in (pixels, x, y + 1, width);
+    }
+  g_assert_cmpuint (outline->len, ==, 4 * edges);
+}
+
+static gboolean
+is_nucleus_class (guint klass)
+{
+  return klass == LDA_CLASS_HOECHST || klass == LDA_CLASS_DRAQ7;
+}
+
+/* A pixel with no nucleus within @r of it, or FALSE. */
+static gboolean
+find_clear_spot (const LdaImage *labels,
+                 guint           r,
+                 guint          *x,
+                 guint          *y)
+{
+  for (guint cy = r; cy + r < labels->height; cy += r)
+    for (guint cx = r; cx + r < labels->width; cx += r)
+      {
+        gboolean clear = TRUE;
+
+        for (guint yy = cy - r; yy <= cy + r && clear; yy++)
+          for (guint xx = cx - r; xx <= cx + r && clear; xx++)
+            clear = !is_nucleus_class (lda_image_get (labels, xx, yy));
+        if (clear)
+          {
+            *x = cx;
+            *y = cy;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+/* Two nuclei of the pipeline a few pixels apart in a row, nothing of a
+ * nucleus between them: the last pixel of the first at (*@xa, *@y), the
+ * first of the second at (*@xb, *@y). */
+static gboolean
+find_gap (const LdaRunResult *result,
+          guint              *xa,
+          guint              *xb,
+          guint              *y)
+{
+  const LdaImage *labels = result->labels;
+
+  for (guint yy = 8; yy + 8 < labels->height; yy++)
+    for (guint x = 8; x + 8 < labels->width; x++)
+      {
+        gint a = lda_runs_label_at (result->nuclei, x, yy);
+        guint end;
+
+        if (a < 0 || !is_nucleus_class (lda_image_get (labels, x, yy)) ||
+            is_nucleus_class (lda_image_get (labels, x + 1, yy)))
+          continue;
+        for (end = x + 2; end < x + 6 && !is_nucleus_class (lda_image_get (labels, end, yy)); end++)
+          ;
+        if (end < x + 6 && lda_runs_label_at (result->nuclei, end, yy) >= 0 &&
+            lda_runs_label_at (result->nuclei, end, yy) != a)
+          {
+            *xa = x;
+            *xb = end;
+            *y = yy;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+/* A nucleus corrected by hand is outlined and read out as the counts see
+ * it: one painted where the pipeline found none ("Nucleus painted by
+ * hand"), and two joined by a stroke across the gap between them (the
+ * pipeline's outline showed one of them, the read-out both). */
+static void
+test_hover_corrected_nucleus (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaRunResult *result;
+  GtkWidget *view;
+  GtkWidget *status;
+  g_autoptr(GArray) painted = NULL;
+  g_autoptr(GArray) joined = NULL;
+  g_autofree char *expected = NULL;
+  guint connectivity, x = 0, y = 0, xa = 0, xb = 0, gy = 0, w;
+
+  if (skip_without_display ())
+    return;
+
+  result = result_of (window);
+  w = result->width;
+  connectivity = lda_params_nucleus_connectivity (&result->params);
+  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+  status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
+  g_assert_true (find_clear_spot (result->labels, 12, &x, &y));
+
+  /* Painted from nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", LDA_CLASS_HOECHST);
+  lda_window_stroke_begin (window, x + 0.5, y + 0.5);
+  lda_window_stroke_end (window);
+  g_signal_emit_by_name (view, "pointer-moved", x + 0.5, y + 0.5);
+  painted = lda_labels_nucleus_find (lda_window_get_merged (window), x, y, connectivity);
+  g_assert_nonnull (painted);
+  expected = g_strdup_printf ("Nucleus painted by hand: live, Draq7 on 0 of %u pixels", painted->len);
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), expected));
+  assert_outline_of (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)), painted, w);
+
+  /* Two nuclei joined across the gap between them. */
+  g_assert_true (find_gap (result, &xa, &xb, &gy));
+  lda_window_stroke_begin (window, xa + 0.5, gy + 0.5);
+  lda_window_stroke_move (window, xb + 0.5, gy + 0.5);
+  lda_window_stroke_end (window);
+  g_signal_emit_by_name (view, "pointer-moved", xa + 0.5, gy + 0.5);
+  joined = lda_labels_nucleus_find (lda_window_get_merged (window), xa, gy, connectivity);
+  g_assert_nonnull (joined);
+  g_assert_true (pixel_in (joined, (int) xb, (int) gy, w));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (" of %u pixels", joined->len);
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "by hand: "));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+  assert_outline_of (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)), joined, w);
+
+  /* Off the nuclei, nothing is outlined. */
+  g_signal_emit_by_name (view, "pointer-moved", x + 12.5, y + 0.5);
+  g_assert_null (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)));
+}
+
 /* The outline of a hand-made 3 × 2 block with a notch. */
 static void
 test_outline_by_hand (void)
@@ -539,6 +714,8 @@ main (int    argc,
               fixture_set_up, test_preset_and_split, fixture_tear_down);
   g_test_add ("/methods/hover-names-nucleus", Fixture, NULL,
               fixture_set_up, test_hover_names_nucleus, fixture_tear_down);
+  g_test_add ("/methods/hover-corrected-nucleus", Fixture, NULL,
+              fixture_set_up, test_hover_corrected_nucleus, fixture_tear_down);
   g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
   g_test_add_func ("/methods/empty-mask-cause", test_empty_mask_cause);
   g_test_add_func ("/methods/threshold-label-of-result", test_threshold_label_of_result);

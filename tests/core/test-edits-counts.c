@@ -258,6 +258,58 @@ test_nucleus_call_at_pixel (void)
   g_assert_cmpuint (ho + dr, ==, 0);
 }
 
+static gboolean
+holds (const GArray *found,
+       guint         x,
+       guint         y,
+       guint         width)
+{
+  for (guint i = 0; i < found->len; i++)
+    if (g_array_index (found, guint32, i) == y * width + x)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The pixels of the nucleus under a pixel, each once: the component of
+ * classes 3 and 4, with the connectivity asked for. */
+static void
+test_nucleus_find_pixels (void)
+{
+  static const char * const rows[] = {
+    "1111111111",
+    "1333441111",
+    "1334441111",
+    "1111111331",
+    "1111144111",
+    "1111111111",
+    NULL,
+  };
+  g_autoptr(LdaImage) labels = mask_from_rows (rows);
+  g_autoptr(GArray) first = lda_labels_nucleus_find (labels, 5, 2, 4);
+  g_autoptr(GArray) four = lda_labels_nucleus_find (labels, 6, 4, 4);
+  g_autoptr(GArray) eight = lda_labels_nucleus_find (labels, 6, 4, 8);
+
+  g_assert_nonnull (first);
+  g_assert_cmpuint (first->len, ==, 10);
+  g_assert_true (holds (first, 1, 1, 10));
+  g_assert_true (holds (first, 5, 2, 10));
+  g_assert_false (holds (first, 7, 3, 10));
+  for (guint i = 0; i < first->len; i++)
+    for (guint j = i + 1; j < first->len; j++)
+      g_assert_cmpuint (g_array_index (first, guint32, i), !=, g_array_index (first, guint32, j));
+
+  g_assert_nonnull (four);
+  g_assert_cmpuint (four->len, ==, 2);
+  g_assert_true (holds (four, 5, 4, 10));
+  g_assert_nonnull (eight);
+  g_assert_cmpuint (eight->len, ==, 4);
+  g_assert_true (holds (eight, 8, 3, 10));
+
+  g_assert_null (lda_labels_nucleus_find (labels, 0, 0, 8));
+  g_assert_null (lda_labels_nucleus_find (labels, 10, 0, 8));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/edits/counts/empty", test_counts_empty);
   g_test_add_func ("/edits/counts/joined-cells", test_counts_joined_cells);
   g_test_add_func ("/edits/counts/nucleus-call", test_nucleus_call_at_pixel);
+  g_test_add_func ("/edits/counts/nucleus-find", test_nucleus_find_pixels);
   g_test_add_data_func ("/edits/counts/match-pipeline/robust",
                         GUINT_TO_POINTER (LDA_PRESET_ROBUST), test_counts_match_pipeline);
   g_test_add_data_func ("/edits/counts/match-pipeline/article",

@@ -296,6 +296,75 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
 }
 
 /**
+ * lda_labels_nucleus_find:
+ * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
+ * @x: a column
+ * @y: a row
+ * @connectivity: 4 or 8, as lda_counts_new_from_labels_full() takes it
+ *
+ * The nucleus at (@x, @y) as the counts see it: the @connectivity-connected
+ * component of classes 3 and 4 that holds the pixel.
+ *
+ * Returns: (transfer full) (nullable) (element-type guint32): the indices
+ *   y × width + x of its pixels, or %NULL when the pixel is no nucleus's
+ *   or when memory for the search cannot be had
+ */
+GArray *
+lda_labels_nucleus_find (const LdaImage *labels,
+                         guint           x,
+                         guint           y,
+                         guint           connectivity)
+{
+  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+  const guint8 *pixels;
+  g_autoptr(LdaBitplane) seen = NULL;
+  g_autoptr(GArray) found = NULL;
+  guint32 start;
+  guint w, h;
+
+  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, NULL);
+  g_return_val_if_fail (connectivity == 4 || connectivity == 8, NULL);
+
+  w = labels->width;
+  h = labels->height;
+  pixels = lda_image_u8 (labels);
+  if (x >= w || y >= h || !(NUCLEUS_CLASSES & (1u << pixels[(gsize) y * w + x])))
+    return NULL;
+  if (!(seen = lda_bitplane_new (w, h, NULL)))
+    return NULL;
+
+  /* Depth first: the pixels found so far are the stack, and those from
+   * @next on are still to be looked around. */
+  found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  start = (guint32) ((gsize) y * w + x);
+  lda_bitplane_set (seen, x, y, TRUE);
+  g_array_append_val (found, start);
+  for (guint next = 0; next < found->len; next++)
+    {
+      const guint32 p = g_array_index (found, guint32, next);
+      const guint px = p % w, py = p / w;
+
+      for (guint k = 0; k < connectivity; k++)
+        {
+          gint nx = (gint) px + dx[k], ny = (gint) py + dy[k];
+          guint32 q;
+
+          if (nx < 0 || ny < 0 || (guint) nx >= w || (guint) ny >= h ||
+              lda_bitplane_get (seen, (guint) nx, (guint) ny))
+            continue;
+          q = (guint32) ((gsize) ny * w + (guint) nx);
+          if (!(NUCLEUS_CLASSES & (1u << pixels[q])))
+            continue;
+          lda_bitplane_set (seen, (guint) nx, (guint) ny, TRUE);
+          g_array_append_val (found, q);
+        }
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/**
  * lda_labels_nucleus_call:
  * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
  * @x: a column
@@ -304,11 +373,11 @@ lda_counts_new_from_labels_full (const LdaImage *labels,
  * @hoechst: (out) (optional): the nucleus's pixels of class 3
  * @draq7: (out) (optional): its pixels of class 4
  *
- * The nucleus at (@x, @y), called as lda_counts_new_from_labels_full()
- * calls it: the @connectivity-connected component of classes 3 and 4
- * that holds the pixel, dead when more of its pixels are of class 4 than
- * of class 3.  What the counts say of the nucleus under the pointer, even
- * where a correction painted only part of it.
+ * The nucleus at (@x, @y) (lda_labels_nucleus_find()), called as
+ * lda_counts_new_from_labels_full() calls it: dead when more of its
+ * pixels are of class 4 than of class 3.  What the counts say of the
+ * nucleus under the pointer, even where a correction painted only part
+ * of it.
  *
  * Returns: %TRUE when the nucleus is dead; %FALSE when it is live, when
  *   the pixel is no nucleus's, or when memory for the search cannot be
@@ -322,57 +391,16 @@ lda_labels_nucleus_call (const LdaImage *labels,
                          gsize          *hoechst,
                          gsize          *draq7)
 {
-  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
-  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-  const guint8 *pixels;
-  g_autoptr(LdaBitplane) seen = NULL;
-  g_autoptr(GArray) stack = NULL;
+  g_autoptr(GArray) found = lda_labels_nucleus_find (labels, x, y, connectivity);
   gsize counts[2] = { 0, 0 };
-  guint32 start;
-  guint w, h;
 
-  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, FALSE);
-  g_return_val_if_fail (connectivity == 4 || connectivity == 8, FALSE);
-
-  if (hoechst != NULL)
-    *hoechst = 0;
-  if (draq7 != NULL)
-    *draq7 = 0;
-  w = labels->width;
-  h = labels->height;
-  pixels = lda_image_u8 (labels);
-  if (x >= w || y >= h || !(NUCLEUS_CLASSES & (1u << pixels[(gsize) y * w + x])))
-    return FALSE;
-  if (!(seen = lda_bitplane_new (w, h, NULL)))
-    return FALSE;
-
-  stack = g_array_new (FALSE, FALSE, sizeof (guint32));
-  start = (guint32) ((gsize) y * w + x);
-  lda_bitplane_set (seen, x, y, TRUE);
-  g_array_append_val (stack, start);
-  while (stack->len > 0)
+  if (found != NULL)
     {
-      guint32 p = g_array_index (stack, guint32, stack->len - 1);
-      guint px = p % w, py = p / w;
+      const guint8 *pixels = lda_image_u8 (labels);
 
-      g_array_set_size (stack, stack->len - 1);
-      counts[pixels[p] == LDA_CLASS_DRAQ7]++;
-      for (guint k = 0; k < connectivity; k++)
-        {
-          gint nx = (gint) px + dx[k], ny = (gint) py + dy[k];
-          guint32 q;
-
-          if (nx < 0 || ny < 0 || (guint) nx >= w || (guint) ny >= h ||
-              lda_bitplane_get (seen, (guint) nx, (guint) ny))
-            continue;
-          q = (guint32) ((gsize) ny * w + (guint) nx);
-          if (!(NUCLEUS_CLASSES & (1u << pixels[q])))
-            continue;
-          lda_bitplane_set (seen, (guint) nx, (guint) ny, TRUE);
-          g_array_append_val (stack, q);
-        }
+      for (guint i = 0; i < found->len; i++)
+        counts[pixels[g_array_index (found, guint32, i)] == LDA_CLASS_DRAQ7]++;
     }
-
   if (hoechst != NULL)
     *hoechst = counts[0];
   if (draq7 != NULL)

@@ -99,6 +99,10 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
 LdaCounts *lda_counts_new_from_labels_full (const LdaImage *labels,
                                   guint            connectivity);
+GArray    *lda_labels_nucleus_find (const LdaImage *labels,
+                                    guint           x,
+                                    guint           y,
+                                    guint           connectivity);
 gboolean   lda_labels_nucleus_call (const LdaImage *labels,
                                     guint           x,
                                     guint           y,
