@@ -70,9 +70,10 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
  * pixels on the mask as corrected, more Draq7 than Hoechst for dead, as
  * the counts make it (lda_labels_nucleus_call()), so that a stroke over
  * part of a live nucleus does not say dead while it still counts live;
- * that nucleus is outlined.  After the pipeline's @evidence, if it has
- * one.  %NULL where nothing of the nucleus was corrected, or no nucleus
- * is. */
+ * that nucleus is outlined.  Before the pipeline's @evidence, if it has
+ * one: a narrow window cuts the end of the line, and this is what the
+ * counts say.  %NULL where nothing of the nucleus was corrected, or no
+ * nucleus is. */
 static char *
 corrected_call (LdaWindow          *self,
                 const LdaRunResult *result,
@@ -121,12 +122,12 @@ corrected_call (LdaWindow          *self,
     return g_strdup_printf (_("Nucleus painted by hand: %s, Draq7 on %lu of %lu pixels"),
                             dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
                             (gulong) counts[1], (gulong) (counts[0] + counts[1]));
-  /* Translators: a nucleus's evidence; its call as corrected by hand
-   * (live or dead); how many of its pixels are painted Draq7, of all its
-   * pixels: more than half make it dead */
-  return g_strdup_printf (_("%s · by hand: %s, Draq7 on %lu of %lu pixels"),
-                          evidence, dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
-                          (gulong) counts[1], (gulong) (counts[0] + counts[1]));
+  /* Translators: a nucleus's call as corrected by hand (live or dead);
+   * how many of its pixels are painted Draq7, of all its pixels (more
+   * than half make it dead); then the pipeline's evidence for it */
+  return g_strdup_printf (_("By hand: %s, Draq7 on %lu of %lu pixels · as found: %s"),
+                          dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
+                          (gulong) counts[1], (gulong) (counts[0] + counts[1]), evidence);
 }
 
 /* The read-out under the panes: the values under the pointer. */

@@ -454,17 +454,18 @@ test_status_reads_corrected_class (Fixture       *fixture,
 
   status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
   lda_test_pointer_to (view);
-  /* Over a nucleus, the read-out starts with the nucleus's evidence. */
+  /* Over a nucleus, the read-out starts with its evidence, or its call by hand. */
   while (!g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "x ") &&
-         !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "Nucleus "))
+         !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "Nucleus ") &&
+         !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: "))
     g_main_context_iteration (NULL, TRUE);
   expected = g_strdup_printf ("class %u ", painted);
   g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
-  /* A nucleus corrected by hand says so beside the automatic evidence,
+  /* A nucleus corrected by hand says so first, then the automatic evidence,
    * with its call as corrected: the dab covers a small part of a large
    * nucleus of the sample, whose call stays, and so do the counts. */
-  if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "Nucleus "))
+  if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: "))
     {
       const LdaCounts *counts = lda_window_get_counts (window);
       const LdaCounts *before = lda_pipeline_runner_get_result (lda_window_get_runner (window))->counts;
@@ -477,7 +478,8 @@ test_status_reads_corrected_class (Fixture       *fixture,
       g_assert_cmpuint (painted == 4 ? draq7 : hoechst, <, painted == 4 ? hoechst : draq7);
       g_assert_cmpint (dead, ==, painted == 3);
       g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)),
-                                painted == 4 ? "by hand: live, Draq7 on " : "by hand: dead, "));
+                                painted == 4 ? "By hand: live, Draq7 on " : "By hand: dead, "));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), " · as found: Nucleus "));
       g_assert_cmpuint (counts->live, ==, before->live);
       g_assert_cmpuint (counts->dead, ==, before->dead);
     }

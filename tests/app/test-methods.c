@@ -660,7 +660,8 @@ test_hover_corrected_nucleus (Fixture       *fixture,
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf (" of %u pixels", joined->len);
   g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "by hand: "));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: "));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), " · as found: Nucleus "));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
   assert_outline_of (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)), joined, w);
 
