@@ -82,11 +82,10 @@ corrected_call (LdaWindow          *self,
                 guint               y,
                 guint               klass)
 {
-  const guint8 *merged;
   g_autoptr(GArray) found = NULL;
   LdaEdits *edits;
   guint connectivity;
-  gsize counts[2] = { 0, 0 }, automatic[2];
+  gsize counts[2], automatic[2];
   gboolean dead;
 
   if (self->merged == NULL || self->document == NULL ||
@@ -103,11 +102,7 @@ corrected_call (LdaWindow          *self,
                                                                            self->frame));
   if (!(found = lda_labels_nucleus_find (self->merged, x, y, connectivity)))
     return NULL;
-  merged = lda_image_u8 (self->merged);
-  for (guint i = 0; i < found->len; i++)
-    counts[merged[g_array_index (found, guint32, i)] == LDA_CLASS_DRAQ7]++;
-  /* A tie is live, as in the counts. */
-  dead = counts[1] > counts[0];
+  dead = lda_labels_nucleus_call_pixels (self->merged, found, &counts[0], &counts[1]);
   if (klass == lda_image_get (result->labels, x, y) &&
       dead == lda_labels_nucleus_call (result->labels, x, y, connectivity,
                                        &automatic[0], &automatic[1]) &&

@@ -289,6 +289,7 @@ test_nucleus_find_pixels (void)
   g_autoptr(GArray) first = lda_labels_nucleus_find (labels, 5, 2, 4);
   g_autoptr(GArray) four = lda_labels_nucleus_find (labels, 6, 4, 4);
   g_autoptr(GArray) eight = lda_labels_nucleus_find (labels, 6, 4, 8);
+  gsize ho = 9, dr = 9;
 
   g_assert_nonnull (first);
   g_assert_cmpuint (first->len, ==, 10);
@@ -308,6 +309,18 @@ test_nucleus_find_pixels (void)
 
   g_assert_null (lda_labels_nucleus_find (labels, 0, 0, 8));
   g_assert_null (lda_labels_nucleus_find (labels, 10, 0, 8));
+
+  /* Their call, as the counts make it: the first a tie, live; the
+   * 8-connected second two of each, live; the 4-connected Draq7 pair
+   * dead; no pixels, no nucleus. */
+  g_assert_false (lda_labels_nucleus_call_pixels (labels, first, &ho, &dr));
+  g_assert_cmpuint (ho, ==, 5);
+  g_assert_cmpuint (dr, ==, 5);
+  g_assert_false (lda_labels_nucleus_call_pixels (labels, eight, &ho, &dr));
+  g_assert_cmpuint (ho + dr, ==, 4);
+  g_assert_true (lda_labels_nucleus_call_pixels (labels, four, NULL, NULL));
+  g_assert_false (lda_labels_nucleus_call_pixels (labels, NULL, &ho, &dr));
+  g_assert_cmpuint (ho + dr, ==, 0);
 }
 
 int

@@ -365,6 +365,47 @@ lda_labels_nucleus_find (const LdaImage *labels,
 }
 
 /**
+ * lda_labels_nucleus_call_pixels:
+ * @labels: a #LDA_PIXEL_U8 label mask
+ * @pixels: (element-type guint32) (nullable): a nucleus's pixels, as
+ *   lda_labels_nucleus_find() gives them
+ * @hoechst: (out) (optional): how many of them are of class 3
+ * @draq7: (out) (optional): how many are of class 4
+ *
+ * The call lda_counts_new_from_labels_full() makes of a nucleus: dead when
+ * more of its pixels are of class 4 than of class 3, so that a tie is
+ * live.
+ *
+ * Returns: %TRUE when the nucleus is dead; %FALSE when it is live or
+ *   @pixels is %NULL (then both counts are 0)
+ */
+gboolean
+lda_labels_nucleus_call_pixels (const LdaImage *labels,
+                                const GArray   *pixels,
+                                gsize          *hoechst,
+                                gsize          *draq7)
+{
+  gsize counts[2] = { 0, 0 };
+
+  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, FALSE);
+
+  if (pixels != NULL)
+    {
+      const guint8 *classes = lda_image_u8 (labels);
+
+      for (guint i = 0; i < pixels->len; i++)
+        counts[classes[g_array_index (pixels, guint32, i)] == LDA_CLASS_DRAQ7]++;
+    }
+  if (hoechst != NULL)
+    *hoechst = counts[0];
+  if (draq7 != NULL)
+    *draq7 = counts[1];
+
+  /* A tie is live, as in the counts. */
+  return counts[1] > counts[0];
+}
+
+/**
  * lda_labels_nucleus_call:
  * @labels: a #LDA_PIXEL_U8 label mask, usually the merged one
  * @x: a column
@@ -392,20 +433,6 @@ lda_labels_nucleus_call (const LdaImage *labels,
                          gsize          *draq7)
 {
   g_autoptr(GArray) found = lda_labels_nucleus_find (labels, x, y, connectivity);
-  gsize counts[2] = { 0, 0 };
 
-  if (found != NULL)
-    {
-      const guint8 *pixels = lda_image_u8 (labels);
-
-      for (guint i = 0; i < found->len; i++)
-        counts[pixels[g_array_index (found, guint32, i)] == LDA_CLASS_DRAQ7]++;
-    }
-  if (hoechst != NULL)
-    *hoechst = counts[0];
-  if (draq7 != NULL)
-    *draq7 = counts[1];
-
-  /* A tie is live, as in the counts. */
-  return counts[1] > counts[0];
+  return lda_labels_nucleus_call_pixels (labels, found, hoechst, draq7);
 }

@@ -103,6 +103,10 @@ GArray    *lda_labels_nucleus_find (const LdaImage *labels,
                                     guint           x,
                                     guint           y,
                                     guint           connectivity);
+gboolean   lda_labels_nucleus_call_pixels (const LdaImage *labels,
+                                           const GArray   *pixels,
+                                           gsize          *hoechst,
+                                           gsize          *draq7);
 gboolean   lda_labels_nucleus_call (const LdaImage *labels,
                                     guint           x,
                                     guint           y,
