@@ -4,7 +4,7 @@ several workloads and sizes.
 
   tests/bench/bench-vs-reference.py [--build BUILDDIR] [--sizes 512,2048,...]
                                     [--workloads cells,dense,tiled,sample]
-                                    [--repeat N] [--reference-max S]
+                                    [--repeat N] [--rounds R] [--reference-max S]
                                     [--batch FRAMES]
 
 Workloads (each made at every size, in a child process):
@@ -35,8 +35,12 @@ median of N), `livedead bench --preset article` (the same method) and
 `livedead bench` with the default preset, all in one process each.  It
 prints per stage, the whole pipeline, the speed ratio, the peak memory per
 pixel, and how time grows with the number of pixels.  The reference is
-skipped above --reference-max (default 8192).  Needs python3-opencv and
-python3-tifffile (Debian); the product and its tests do not.
+skipped above --reference-max (default 8192).  With --rounds R (default
+1) the three are run in turn R times on each frame, and each figure is the
+median of the rounds' medians: a stretch of minutes when the machine runs
+slower then falls on both sides alike, and the ratio of each round is
+printed too.  Needs python3-opencv and python3-tifffile (Debian); the
+product and its tests do not.
 """
 import argparse
 import os
@@ -196,6 +200,14 @@ GROUPS = {
 }
 
 
+def median_of(dicts):
+    """Each key's median over the rounds' figures (None where a side was
+    not run)."""
+    if dicts[0] is None:
+        return None
+    return {k: statistics.median(d[k] for d in dicts) for k in dicts[0]}
+
+
 def repeats_for(size, repeat):
     """Fewer runs for larger frames, but three at least: a single run of
     an 8192 x 8192 frame moved by 15 % from one to the next."""
@@ -207,6 +219,8 @@ def main():
     parser.add_argument("--build", default=os.path.join(TOP, "build"))
     parser.add_argument("--repeat", type=int, default=7,
                         help="runs at 2048 x 2048 (more below, fewer above)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="ours and the reference in turn this many times on each frame")
     parser.add_argument("--sizes", default="512,2048,4096,8192")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
     parser.add_argument("--reference-max", type=int, default=8192)
@@ -249,17 +263,26 @@ def main():
                 paths = [os.path.join(work, f"{workload}{size}_{c}.tif")
                          for c in ("bf", "hoechst", "draq7")]
                 n = repeats_for(size, args.repeat)
-                article, peak = ours(livedead, paths, n, "article")
-                robust, _ = ours(livedead, paths, n, "robust")
-                ref, share = None, None
-                if size <= args.reference_max:
-                    images = [reference.read16(p) for p in paths]
-                    ref, share = reference_stages(reference, images, n)
-                    del images
+                rounds = []
+                images = ([reference.read16(p) for p in paths]
+                          if size <= args.reference_max else None)
+                for _ in range(max(args.rounds, 1)):
+                    article, peak = ours(livedead, paths, n, "article")
+                    robust, _ = ours(livedead, paths, n, "robust")
+                    ref, share = (reference_stages(reference, images, n)
+                                  if images is not None else (None, None))
+                    rounds.append((ref, article, robust, peak, share))
+                del images
                 for p in paths:
                     os.unlink(p)
+                ref, article, robust = (median_of([r[i] for r in rounds]) for i in range(3))
+                peak, share = max(r[3] for r in rounds), rounds[-1][4]
                 results[workload, size] = (ref, article, robust, peak, share)
                 report(workload, size, n, ref, article, robust, peak, share)
+                if len(rounds) > 1 and ref:
+                    whole = [(r[0]["whole pipeline"], r[1]["whole pipeline"]) for r in rounds]
+                    print("whole pipeline in each round, article against the reference: " +
+                          ", ".join(f"{o:.1f} / {t:.1f} ms = {t / o:.1f}x" for t, o in whole))
 
     if args.batch > 0:
         batch_throughput(livedead, args.batch)
