@@ -1,6 +1,11 @@
 /* lda-window-hover.c — the nucleus under the pointer, outlined in every
  * pane, and its evidence in the read-out line
  *
+ * The read-out decides once per move of the pointer what is outlined: the
+ * pipeline's object, the nucleus as corrected by hand, or nothing.  Each
+ * outline is made and handed to the panes only when it changes, so that
+ * moving within a nucleus redraws nothing.
+ *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,40 +48,70 @@ lda_window_hover_clear (LdaWindow *self)
  * @result: the result shown
  * @x: column under the pointer
  * @y: row
+ * @index: (out): the pipeline's nucleus at (@x, @y), or -1
  *
- * Outlines the nucleus at (@x, @y), if any; the outline is made only when
- * the pointer enters another nucleus or a new result comes.
- *
- * Returns: (transfer full) (nullable): the evidence of its call, or %NULL
- *   where there is no nucleus
+ * Returns: (transfer full) (nullable): the evidence of that nucleus's call,
+ *   or %NULL where there is none
  */
 char *
 lda_window_hover (LdaWindow    *self,
                   LdaRunResult *result,
                   guint         x,
-                  guint         y)
+                  guint         y,
+                  gint         *index)
 {
-  gint index = -1;
-
+  *index = -1;
   if (result->nuclei != NULL && result->counts != NULL)
-    index = lda_runs_label_at (result->nuclei, x, y);
-  if (index < 0 || (guint) index >= result->counts->n_objects)
+    *index = lda_runs_label_at (result->nuclei, x, y);
+  if (*index < 0 || (guint) *index >= result->counts->n_objects)
     {
-      lda_window_hover_clear (self);
+      *index = -1;
       return NULL;
     }
 
-  if (index != self->hover_object || result->generation != self->hover_generation)
-    {
-      g_autoptr(GArray) outline = lda_nucleus_outline (result->nuclei,
-                                                       &result->counts->objects[index], index);
+  return lda_nucleus_describe (result, *index);
+}
 
-      self->hover_object = index;
-      self->hover_generation = result->generation;
-      set_outline (self, outline);
+/**
+ * lda_window_hover_object:
+ * @self: a window
+ * @result: the result shown
+ * @index: one of its nuclei
+ *
+ * Outlines the pipeline's nucleus @index, unless it is outlined already.
+ */
+void
+lda_window_hover_object (LdaWindow    *self,
+                         LdaRunResult *result,
+                         gint          index)
+{
+  g_autoptr(GArray) outline = NULL;
+
+  if (index == self->hover_object && result->generation == self->hover_generation)
+    return;
+
+  outline = lda_nucleus_outline (result->nuclei, &result->counts->objects[index], index);
+  self->hover_object = index;
+  self->hover_generation = result->generation;
+  set_outline (self, outline);
+}
+
+/* Tells one set of pixels from another, for the outline shown, whatever
+ * their order (it depends on the pixel the search began from): a sum of
+ * each pixel's index, mixed. */
+static guint64
+pixels_key (const GArray *pixels)
+{
+  guint64 key = pixels->len;
+
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      guint64 p = g_array_index (pixels, guint32, i) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+      key += p ^ (p >> 29);
     }
 
-  return lda_nucleus_describe (result, index);
+  return key;
 }
 
 /**
@@ -86,16 +121,23 @@ lda_window_hover (LdaWindow    *self,
  *   pointer as corrected by hand (lda_labels_nucleus_find())
  * @width: the frame's width
  *
- * Outlines that nucleus in place of the pipeline's: a stroke that joined
- * two nuclei, or painted one, shows the nucleus the counts count.
+ * Outlines that nucleus in place of the pipeline's, unless it is outlined
+ * already: a stroke that joined two nuclei, or painted one, shows the
+ * nucleus the counts count.
  */
 void
 lda_window_hover_corrected (LdaWindow    *self,
                             const GArray *pixels,
                             guint         width)
 {
-  g_autoptr(GArray) outline = lda_nucleus_outline_of_pixels (pixels, width);
+  g_autoptr(GArray) outline = NULL;
+  guint64 key = pixels_key (pixels);
 
+  if (self->hover_object == HOVER_CORRECTED && key == self->hover_key)
+    return;
+
+  outline = lda_nucleus_outline_of_pixels (pixels, width);
   self->hover_object = HOVER_CORRECTED;
+  self->hover_key = key;
   set_outline (self, outline);
 }

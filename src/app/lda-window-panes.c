@@ -70,7 +70,7 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
  * pixels on the mask as corrected, more Draq7 than Hoechst for dead, as
  * the counts make it (lda_labels_nucleus_call()), so that a stroke over
  * part of a live nucleus does not say dead while it still counts live;
- * that nucleus is outlined.  Before the pipeline's @evidence, if it has
+ * its pixels in @pixels.  Before the pipeline's @evidence, if it has
  * one: a narrow window cuts the end of the line, and this is what the
  * counts say.  %NULL where nothing of the nucleus was corrected, or no
  * nucleus is. */
@@ -80,7 +80,8 @@ corrected_call (LdaWindow          *self,
                 const char         *evidence,
                 guint               x,
                 guint               y,
-                guint               klass)
+                guint               klass,
+                GArray            **pixels)
 {
   g_autoptr(GArray) found = NULL;
   LdaEdits *edits;
@@ -109,7 +110,7 @@ corrected_call (LdaWindow          *self,
       counts[0] + counts[1] == automatic[0] + automatic[1])
     return NULL;
 
-  lda_window_hover_corrected (self, found, self->merged->width);
+  *pixels = g_array_ref (found);
   if (evidence == NULL)
     /* Translators: a nucleus painted where the pipeline found none; its
      * call (live or dead); how many of its pixels are painted Draq7, of
@@ -132,7 +133,10 @@ lda_window_update_status (LdaWindow *self)
   LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
   g_autofree char *text = NULL;
   g_autofree char *nucleus = NULL;
+  g_autofree char *corrected = NULL;
+  g_autoptr(GArray) pixels = NULL;
   guint x, y, klass;
+  gint index;
 
   if (result == NULL || self->pointer_x < 0 || self->pointer_y < 0 ||
       self->pointer_x >= result->width || self->pointer_y >= result->height)
@@ -164,24 +168,26 @@ lda_window_update_status (LdaWindow *self)
       g_free (text);
       text = with_um;
     }
-  nucleus = lda_window_hover (self, result, x, y);
+  nucleus = lda_window_hover (self, result, x, y, &index);
   /* The evidence is the automatic call's: a nucleus corrected since says
    * what it is now, one painted by hand what it is, one corrected away
-   * is no nucleus to describe. */
-  {
-    char *corrected = corrected_call (self, result, nucleus, x, y, klass);
-
-    if (corrected != NULL)
-      {
-        g_free (nucleus);
-        nucleus = corrected;
-      }
-    else if (nucleus != NULL && klass != lda_image_get (result->labels, x, y))
-      {
-        g_clear_pointer (&nucleus, g_free);
-        lda_window_hover_clear (self);
-      }
-  }
+   * is no nucleus to describe.  Outlined is the nucleus described. */
+  corrected = corrected_call (self, result, nucleus, x, y, klass, &pixels);
+  if (corrected != NULL)
+    {
+      g_free (nucleus);
+      nucleus = g_steal_pointer (&corrected);
+      lda_window_hover_corrected (self, pixels, result->width);
+    }
+  else if (nucleus != NULL && klass != lda_image_get (result->labels, x, y))
+    {
+      g_clear_pointer (&nucleus, g_free);
+      lda_window_hover_clear (self);
+    }
+  else if (nucleus != NULL)
+    lda_window_hover_object (self, result, index);
+  else
+    lda_window_hover_clear (self);
   /* Narrow, the pixel values give way: before the class, or after the
    * nucleus's evidence. */
   gtk_label_set_ellipsize (self->status_label,

@@ -80,6 +80,7 @@ struct _LdaWindow
    * none, and the result it belongs to. */
   gint               hover_object;
   guint              hover_generation;
+  guint64            hover_key;        /* the corrected nucleus outlined */
 
   /* Correcting the mask (lda-window-edit.c) */
   GtkWidget         *tool_box;
@@ -218,7 +219,11 @@ void  lda_window_hover_clear        (LdaWindow      *self);
 char *lda_window_hover              (LdaWindow      *self,
                                      LdaRunResult   *result,
                                      guint           x,
-                                     guint           y);
+                                     guint           y,
+                                     gint           *index);
+void  lda_window_hover_object       (LdaWindow      *self,
+                                     LdaRunResult   *result,
+                                     gint            index);
 void  lda_window_hover_corrected    (LdaWindow      *self,
                                      const GArray   *pixels,
                                      guint           width);

@@ -623,6 +623,7 @@ test_hover_corrected_nucleus (Fixture       *fixture,
   g_autoptr(GArray) painted = NULL;
   g_autoptr(GArray) joined = NULL;
   g_autofree char *expected = NULL;
+  GArray *shown;
   guint connectivity, x = 0, y = 0, xa = 0, xb = 0, gy = 0, w;
 
   if (skip_without_display ())
@@ -664,6 +665,14 @@ test_hover_corrected_nucleus (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), " · as found: Nucleus "));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
   assert_outline_of (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)), joined, w);
+  /* Moved within it, the pointer leaves the outline as it is: the same
+   * segments, not made again, and nothing redrawn for them. */
+  shown = lda_image_view_get_outline (LDA_IMAGE_VIEW (view));
+  g_signal_emit_by_name (view, "pointer-moved", xb + 0.5, gy + 0.5);
+  g_assert_true (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)) == shown);
+  /* Back on the painted one, its own outline. */
+  g_signal_emit_by_name (view, "pointer-moved", x + 0.5, y + 0.5);
+  assert_outline_of (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)), painted, w);
 
   /* Off the nuclei, nothing is outlined. */
   g_signal_emit_by_name (view, "pointer-moved", x + 12.5, y + 0.5);
