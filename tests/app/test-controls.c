@@ -424,6 +424,30 @@ test_manual_starts_at_threshold (Fixture       *fixture,
  * calls the nucleus as the counts do (more Draq7 pixels than Hoechst for
  * dead), not by the pixel under the pointer: the counts must not
  * contradict it. */
+/* The segmented pane, and the image point at its centre. */
+static GtkWidget *
+segmented_centre (LdaWindow *window,
+                  double    *ix,
+                  double    *iy)
+{
+  GtkWidget *view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
+                                  gtk_widget_get_height (view) / 2.0, ix, iy);
+  return view;
+}
+
+/* The class of the automatic mask at an image point. */
+static guint
+automatic_class (LdaWindow *window,
+                 double     ix,
+                 double     iy)
+{
+  const LdaImage *automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+
+  return lda_image_get (automatic, (guint) ix, (guint) iy);
+}
+
 static void
 test_status_reads_corrected_class (Fixture       *fixture,
                                    gconstpointer  data)
@@ -431,7 +455,6 @@ test_status_reads_corrected_class (Fixture       *fixture,
   LdaWindow *window = fixture->window;
   GtkWidget *view;
   GtkWidget *status;
-  LdaImage *automatic;
   double ix, iy;
   guint painted;
   g_autofree char *expected = NULL;
@@ -439,11 +462,8 @@ test_status_reads_corrected_class (Fixture       *fixture,
   if (skip_without_input (fixture))
     return;
 
-  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
-  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
-                                  gtk_widget_get_height (view) / 2.0, &ix, &iy);
-  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
-  painted = lda_image_get (automatic, (guint) ix, (guint) iy) == 4 ? 3 : 4;
+  view = segmented_centre (window, &ix, &iy);
+  painted = automatic_class (window, ix, iy) == 4 ? 3 : 4;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "brush");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", (int) painted);
@@ -495,7 +515,6 @@ test_status_follows_stroke (Fixture       *fixture,
   LdaWindow *window = fixture->window;
   GtkWidget *view;
   GtkWidget *status;
-  LdaImage *automatic;
   double ix, iy;
   guint before, painted;
   g_autofree char *was = NULL;
@@ -504,11 +523,8 @@ test_status_follows_stroke (Fixture       *fixture,
   if (skip_without_input (fixture))
     return;
 
-  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
-  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), gtk_widget_get_width (view) / 2.0,
-                                  gtk_widget_get_height (view) / 2.0, &ix, &iy);
-  automatic = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
-  before = lda_image_get (automatic, (guint) ix, (guint) iy);
+  view = segmented_centre (window, &ix, &iy);
+  before = automatic_class (window, ix, iy);
   painted = before == 2 ? 1 : 2;
   was = g_strdup_printf ("class %u ", before);
   now = g_strdup_printf ("class %u ", painted);
