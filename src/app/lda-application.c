@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lda-application.h"
+#include "lda-renderer-choice.h"
 #include "lda-window.h"
 
 struct _LdaApplication
@@ -244,6 +245,8 @@ lda_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lda_application_parent_class)->startup (app);
 
+  /* Before any window is realised. */
+  lda_renderer_choose (gdk_display_get_default (), NULL);
   lda_application_load_style (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
