@@ -387,7 +387,6 @@ print_report (GArray  *readings,
           g_array_index (readings, Reading, 1).rss_mib - first->rss_mib,
           last->rss_mib - g_array_index (readings, Reading, 1).rss_mib);
   printf ("undo history capped at %u steps\n", LDA_HISTORY_DEFAULT_STEPS);
-  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
 
   if (half != NULL)
     {
@@ -438,6 +437,7 @@ main (int    argc,
       fprintf (stderr, "bench-load: no display; run it under xvfb-run\n");
       return 1;
     }
+  bench_choose_renderer ();
 
   readings = g_array_new (FALSE, TRUE, sizeof (Reading));
   g_array_set_clear_func (readings, (GDestroyNotify) clear_reading);
@@ -465,6 +465,7 @@ main (int    argc,
   if (project == NULL || !g_str_has_prefix (project, tmp_dir))
     bail ("the project is not beside the images but in %s", project != NULL ? project : "(none)");
 
+  bench_print_renderer (GTK_WIDGET (probe.window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe.window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &probe);
 

@@ -67,6 +67,7 @@ main (int    argc,
       fprintf (stderr, "bench-paint: no display; run it under xvfb-run\n");
       return 1;
     }
+  bench_choose_renderer ();
 
   dir = bench_make_tiled_sample (SOURCE_DIR "/data/sample", "lda-paint", n_tiles, paths);
   for (guint c = 0; c < 3; c++)
@@ -120,8 +121,7 @@ main (int    argc,
 
   printf ("painting on %.0f × %.0f, %u pointer events of one stroke, one frame each\n",
           side, side, n);
-  printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (GTK_WIDGET (window)),
-          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
+  bench_print_renderer (GTK_WIDGET (window));
   printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
   bench_print_row ("brush event (edit, merge, labels)", event, n);
   bench_print_row ("(a) own CPU time per brush event", own, n);

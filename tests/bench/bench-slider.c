@@ -338,7 +338,7 @@ measure (Probe             *probe,
                   t->split[i] / 1000.0, t->watershed[i] / 1000.0, t->faults[i]);
           for (guint st = 0; st < LDA_N_STAGES; st++)
             printf (" %.1f", probe->stage_us[st] / 1000.0);
-          printf ("; run %.1f\n", t->run[i] / 1000.0);
+          printf ("; run %.1f; paint %.1f\n", t->run[i] / 1000.0, t->gtk[i] / 1000.0);
         }
     }
 }
@@ -448,8 +448,7 @@ print_timings (const Timings *t,
 {
   printf ("slider change to updated pane on screen, %u × %u, %u changes of the %s offset\n",
           width, height, t->n, lda_channel_title (probe->channel));
-  printf ("renderer: %s (GSK_RENDERER=%s)\n", bench_renderer_name (window),
-          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
+  bench_print_renderer (window);
   printf ("  %-46s %9s %9s\n", "", "median ms", "p95 ms");
   bench_print_row ("pipeline, stale stages (worker)", t->run, t->n);
   bench_print_row ("  of which the nucleus split", t->split, t->n);
@@ -539,6 +538,7 @@ main (int    argc,
       fprintf (stderr, "bench-slider: no display; run it under xvfb-run\n");
       return 1;
     }
+  bench_choose_renderer ();
   n = MAX (n, 1);
   probe.channel = LDA_CHANNEL_HOECHST;
   for (guint c = 0; c < LDA_N_CHANNELS; c++)

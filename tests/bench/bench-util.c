@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lda-renderer-choice.h"
 #include "lda-tiff.h"
 
 #define SAMPLE "nov22-402-tile2-0_t41"
@@ -131,6 +132,34 @@ bench_renderer_name (GtkWidget *window)
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
   return renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none";
+}
+
+/* Why the windows have the renderer they have (bench_choose_renderer()). */
+static char *renderer_reason;
+
+/* Chooses the renderer as the application's start-up does
+ * (lda_renderer_choose()), before any window is realised. */
+void
+bench_choose_renderer (void)
+{
+  const char *env = g_getenv ("GSK_RENDERER");
+  g_autofree char *gl = NULL;
+
+  g_free (renderer_reason);
+  if (env != NULL)
+    renderer_reason = g_strdup_printf ("GSK_RENDERER=%s", env);
+  else if (lda_renderer_choose (gdk_display_get_default (), &gl))
+    renderer_reason = g_strdup_printf ("the application's choice: OpenGL here is %s", gl);
+  else
+    renderer_reason = g_strdup_printf ("GTK's choice; OpenGL here is %s",
+                                       gl != NULL ? gl : "not looked at");
+}
+
+void
+bench_print_renderer (GtkWidget *window)
+{
+  printf ("renderer: %s (%s)\n", bench_renderer_name (window),
+          renderer_reason != NULL ? renderer_reason : "GTK's choice");
 }
 
 /* The process's peak resident size (VmHWM) so far. */

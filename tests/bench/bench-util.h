@@ -23,7 +23,9 @@ void   bench_print_row         (const char *label,
                                 gint64     *values,
                                 guint       n);
 
-const char *bench_renderer_name (GtkWidget *window);
+const char *bench_renderer_name   (GtkWidget *window);
+void        bench_choose_renderer (void);
+void        bench_print_renderer  (GtkWidget *window);
 double      bench_peak_rss_mib  (void);
 
 /**
