@@ -423,34 +423,16 @@ lda_image_view_new (void)
   return g_object_new (LDA_TYPE_IMAGE_VIEW, NULL);
 }
 
-/**
- * lda_image_view_set_image:
- * @self: a view
- * @pixels: (nullable): @width × @height premultiplied ARGB32 pixels in
- *   native byte order, rows packed, as lda_render_gray() makes; %NULL
- *   clears the view
- * @width: columns
- * @height: rows
- *
- * Shows @pixels, keeping a reference.  An image of the size already shown
- * keeps the zoom and pan (a new render of the same field); another size
- * zooms to fit and drops the labels.  Passing the bytes already shown
- * again costs nothing: the textures are not made again.  The view keeps
- * no copy of @pixels: its tiles are windows onto them, so they must never
- * be written again.
- */
-void
-lda_image_view_set_image (LdaImageView *self,
-                          GBytes       *pixels,
-                          guint         width,
-                          guint         height)
+/* Shows @pixels, ARGB32 or (@gray) a byte a pixel: see
+ * lda_image_view_set_image(). */
+static void
+set_pixels (LdaImageView *self,
+            GBytes       *pixels,
+            gboolean      gray,
+            guint         width,
+            guint         height)
 {
   gboolean same_size;
-
-  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
-  g_return_if_fail (pixels == NULL || (width > 0 && height > 0));
-  g_return_if_fail (pixels == NULL || width <= G_MAXINT / 4);
-  g_return_if_fail (pixels == NULL || g_bytes_get_size (pixels) >= (gsize) width * height * 4);
 
   same_size = lda_image_view_has_image (self) && pixels != NULL
               && width == self->image_width && height == self->image_height;
@@ -469,7 +451,8 @@ lda_image_view_set_image (LdaImageView *self,
     }
   else
     {
-      self->image = lda_tiled_layer_new_for_bytes (pixels, width, height);
+      self->image = gray ? lda_tiled_layer_new_for_gray (pixels, width, height)
+                         : lda_tiled_layer_new_for_bytes (pixels, width, height);
       self->image_width = width;
       self->image_height = height;
 
@@ -485,6 +468,62 @@ lda_image_view_set_image (LdaImageView *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   lda_image_view_update_pointer (self);
+}
+
+/**
+ * lda_image_view_set_image:
+ * @self: a view
+ * @pixels: (nullable): @width × @height premultiplied ARGB32 pixels in
+ *   native byte order, rows packed, as lda_render_composite() makes;
+ *   %NULL clears the view
+ * @width: columns
+ * @height: rows
+ *
+ * Shows @pixels, keeping a reference.  An image of the size already shown
+ * keeps the zoom and pan (a new render of the same field); another size
+ * zooms to fit and drops the labels.  Passing the bytes already shown
+ * again costs nothing: the textures are not made again.  The view keeps
+ * no copy of @pixels: its tiles are windows onto them, so they must never
+ * be written again.
+ */
+void
+lda_image_view_set_image (LdaImageView *self,
+                          GBytes       *pixels,
+                          guint         width,
+                          guint         height)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+  g_return_if_fail (pixels == NULL || (width > 0 && height > 0));
+  g_return_if_fail (pixels == NULL || width <= G_MAXINT / 4);
+  g_return_if_fail (pixels == NULL || g_bytes_get_size (pixels) >= (gsize) width * height * 4);
+
+  set_pixels (self, pixels, FALSE, width, height);
+}
+
+/**
+ * lda_image_view_set_gray:
+ * @self: a view
+ * @gray: (nullable): @width × @height gray levels, a byte a pixel, rows
+ *   packed, as lda_render_gray8() makes; %NULL clears the view
+ * @width: columns
+ * @height: rows
+ *
+ * Shows @gray as opaque gray, as lda_image_view_set_image() shows pixels,
+ * from a quarter of the memory: the tiles on screen are made from the
+ * levels when drawn.  They must never be written again either.
+ */
+void
+lda_image_view_set_gray (LdaImageView *self,
+                         GBytes       *gray,
+                         guint         width,
+                         guint         height)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+  g_return_if_fail (gray == NULL || (width > 0 && height > 0));
+  g_return_if_fail (gray == NULL || width <= G_MAXINT / 4);
+  g_return_if_fail (gray == NULL || g_bytes_get_size (gray) >= (gsize) width * height);
+
+  set_pixels (self, gray, TRUE, width, height);
 }
 
 /**

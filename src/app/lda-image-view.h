@@ -21,6 +21,10 @@ void       lda_image_view_set_image           (LdaImageView *self,
                                                GBytes       *pixels,
                                                guint         width,
                                                guint         height);
+void       lda_image_view_set_gray            (LdaImageView *self,
+                                               GBytes       *gray,
+                                               guint         width,
+                                               guint         height);
 void       lda_image_view_set_labels          (LdaImageView   *self,
                                                const LdaImage *labels);
 const LdaImage *lda_image_view_get_labels     (LdaImageView   *self);

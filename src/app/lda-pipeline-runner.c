@@ -349,13 +349,13 @@ run_job (GTask        *task,
 
   if (job->render_base)
     {
-      result->brightfield_pixels = lda_render_gray (result->inputs[LDA_INPUT_BRIGHTFIELD],
-                                                    &job->contrasts[LDA_INPUT_BRIGHTFIELD]);
+      result->brightfield_pixels = lda_render_gray8 (result->inputs[LDA_INPUT_BRIGHTFIELD],
+                                                     &job->contrasts[LDA_INPUT_BRIGHTFIELD]);
       result->composite_pixels = lda_render_composite (result->inputs[0], result->inputs[1],
                                                        result->inputs[2], job->contrasts);
       result->fluorescence_pixels = lda_render_composite (NULL, result->inputs[1],
                                                           result->inputs[2], job->contrasts);
-      result->sobel_pixels = lda_render_gray (result->sobel, &job->contrasts[CONTRAST_SOBEL]);
+      result->sobel_pixels = lda_render_gray8 (result->sobel, &job->contrasts[CONTRAST_SOBEL]);
     }
   result->render_us = g_get_monotonic_time () - t0;
 

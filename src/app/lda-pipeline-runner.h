@@ -23,10 +23,11 @@ G_BEGIN_DECLS
  * @inputs: the frame's three images
  * @sobel: the Sobel magnitude
  * @labels: the label mask
- * @brightfield_pixels: (nullable): brightfield in grey, when (re)rendered
+ * @brightfield_pixels: (nullable): brightfield in grey, when (re)rendered,
+ *   a byte a pixel (lda_render_gray8())
  * @composite_pixels: (nullable): brightfield + Hoechst + Draq7
  * @fluorescence_pixels: (nullable): Hoechst + Draq7
- * @sobel_pixels: (nullable): the Sobel magnitude in grey
+ * @sobel_pixels: (nullable): the Sobel magnitude in grey, a byte a pixel
  * @contrasts: the display windows used (brightfield, Hoechst, Draq7, Sobel)
  * @intensities: per channel the histogram of pixel values (65 536 guint32)
  * @votes: per channel the histogram of tile maxima

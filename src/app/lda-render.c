@@ -331,36 +331,30 @@ lda_contrast_auto (const LdaImage *image,
 }
 
 /**
- * lda_render_gray:
+ * lda_render_gray8:
  * @image: an 8- or 16-bit image
  * @contrast: the window; @low maps to black, @high to white
  *
- * Renders @image as opaque gray, linear between the window ends.
+ * Renders @image as gray levels, linear between the window ends: one
+ * byte a pixel, a quarter of lda_render_gray()'s, for a pane that makes
+ * its ARGB32 tiles from them (lda_render_gray_area()).
  *
- * Returns: (transfer full): width × height premultiplied ARGB32 pixels in
- *   native byte order, rows packed
+ * Returns: (transfer full): width × height levels, rows packed
  */
 GBytes *
-lda_render_gray (const LdaImage    *image,
-                 const LdaContrast *contrast)
+lda_render_gray8 (const LdaImage    *image,
+                  const LdaContrast *contrast)
 {
-  g_autofree guint8 *levels = NULL;
-  g_autofree guint32 *lut = NULL;
-  guint32 *out;
-  gsize size;
+  g_autofree guint8 *lut = NULL;
+  guint8 *out;
   gsize n;
 
   g_return_val_if_fail (image_is_valid (image), NULL);
   g_return_val_if_fail (contrast != NULL, NULL);
 
-  size = lut_size (image);
   n = lda_image_n_pixels (image);
-  levels = window_lut (contrast, size);
-  lut = g_malloc_n (size, sizeof *lut);
-  for (gsize v = 0; v < size; v++)
-    lut[v] = argb (levels[v], levels[v], levels[v]);
-
-  out = g_malloc_n (n, sizeof *out);
+  lut = window_lut (contrast, lut_size (image));
+  out = g_malloc (n);
 
   if (image->type == LDA_PIXEL_U8)
     {
@@ -377,7 +371,36 @@ lda_render_gray (const LdaImage    *image,
         out[i] = lut[p[i]];
     }
 
-  return g_bytes_new_take (out, n * sizeof *out);
+  return g_bytes_new_take (out, n);
+}
+
+/**
+ * lda_render_gray:
+ * @image: an 8- or 16-bit image
+ * @contrast: the window; @low maps to black, @high to white
+ *
+ * Renders @image as opaque gray, linear between the window ends.
+ *
+ * Returns: (transfer full): width × height premultiplied ARGB32 pixels in
+ *   native byte order, rows packed
+ */
+GBytes *
+lda_render_gray (const LdaImage    *image,
+                 const LdaContrast *contrast)
+{
+  g_autoptr(GBytes) gray = NULL;
+  guint32 *out;
+
+  g_return_val_if_fail (image_is_valid (image), NULL);
+  g_return_val_if_fail (contrast != NULL, NULL);
+
+  gray = lda_render_gray8 (image, contrast);
+  out = g_malloc_n (lda_image_n_pixels (image), sizeof *out);
+  lda_render_gray_area (g_bytes_get_data (gray, NULL), image->width, image->width,
+                        image->height, 0, 0, 0, image->width, image->height, out,
+                        image->width);
+
+  return g_bytes_new_take (out, lda_image_n_pixels (image) * sizeof *out);
 }
 
 /**
@@ -586,6 +609,79 @@ lda_render_downsample (const guint32 *pixels,
       for (guint i = 0; i < area_width; i++)
         out[i] = mean4 (row0[columns[2 * i]], row0[columns[2 * i + 1]],
                         row1[columns[2 * i]], row1[columns[2 * i + 1]]);
+    }
+}
+
+/**
+ * lda_render_gray_area:
+ * @gray: gray levels (lda_render_gray8()), @stride bytes per row
+ * @stride: bytes per row of @gray
+ * @width: columns of @gray
+ * @height: rows of @gray
+ * @level: 0 for @gray's own pixels, else a mipmap level as in
+ *   lda_render_downsample()
+ * @x: first column to make, in pixels of the level
+ * @y: first row to make
+ * @area_width: columns to make
+ * @area_height: rows to make
+ * @dest: where they go, @dest_stride pixels per row
+ * @dest_stride: pixels per row of @dest
+ *
+ * Makes a rectangle of @gray, or of one of its mipmap levels, into opaque
+ * ARGB32 pixels: byte for byte what lda_render_downsample() makes of
+ * lda_render_gray()'s pixels (the mean of the same four samples, rounded
+ * the same way, in each of three equal channels).
+ */
+void
+lda_render_gray_area (const guint8 *gray,
+                      gsize         stride,
+                      guint         width,
+                      guint         height,
+                      guint         level,
+                      guint         x,
+                      guint         y,
+                      guint         area_width,
+                      guint         area_height,
+                      guint32      *dest,
+                      gsize         dest_stride)
+{
+  g_autofree guint *columns = NULL;
+
+  g_return_if_fail (level < 16);
+
+  if (level == 0)
+    {
+      for (guint j = 0; j < area_height; j++)
+        {
+          const guint8 *in = gray + (gsize) (y + j) * stride + x;
+          guint32 *out = dest + (gsize) j * dest_stride;
+
+          for (guint i = 0; i < area_width; i++)
+            out[i] = argb (in[i], in[i], in[i]);
+        }
+      return;
+    }
+
+  columns = g_new (guint, 2 * (gsize) area_width);
+  for (guint i = 0; i < area_width; i++)
+    sample_points ((x + i) << level, level, width, &columns[2 * i], &columns[2 * i + 1]);
+
+  for (guint j = 0; j < area_height; j++)
+    {
+      guint r0, r1;
+      const guint8 *row0, *row1;
+      guint32 *out = dest + (gsize) j * dest_stride;
+
+      sample_points ((y + j) << level, level, height, &r0, &r1);
+      row0 = gray + (gsize) r0 * stride;
+      row1 = gray + (gsize) r1 * stride;
+      for (guint i = 0; i < area_width; i++)
+        {
+          guint v = (row0[columns[2 * i]] + row0[columns[2 * i + 1]] +
+                     row1[columns[2 * i]] + row1[columns[2 * i + 1]] + 2) >> 2;
+
+          out[i] = argb (v, v, v);
+        }
     }
 }
 

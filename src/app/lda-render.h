@@ -34,12 +34,25 @@ void    lda_contrast_auto        (const LdaImage    *image,
                                   LdaContrast       *contrast);
 GBytes *lda_render_gray          (const LdaImage    *image,
                                   const LdaContrast *contrast);
+GBytes *lda_render_gray8         (const LdaImage    *image,
+                                  const LdaContrast *contrast);
 GBytes *lda_render_composite     (const LdaImage    *brightfield,
                                   const LdaImage    *hoechst,
                                   const LdaImage    *draq7,
                                   const LdaContrast *contrasts);
 GBytes *lda_render_labels        (const LdaImage    *labels);
 void    lda_render_labels_area   (const LdaImage    *labels,
+                                  guint              level,
+                                  guint              x,
+                                  guint              y,
+                                  guint              area_width,
+                                  guint              area_height,
+                                  guint32           *dest,
+                                  gsize              dest_stride);
+void    lda_render_gray_area     (const guint8      *gray,
+                                  gsize              stride,
+                                  guint              width,
+                                  guint              height,
                                   guint              level,
                                   guint              x,
                                   guint              y,

@@ -10,8 +10,12 @@
  *
  * A layer over pixels already rendered (lda_tiled_layer_new_for_bytes())
  * makes its level-0 tiles without copying: each texture is a window onto
- * the caller's immutable bytes.  Any other layer renders its tiles with
- * the caller's function, into tiles of its own.  Nothing a render node
+ * the caller's immutable bytes.  A layer over gray levels
+ * (lda_tiled_layer_new_for_gray()) keeps a byte a pixel, a quarter of
+ * that, and makes each tile's pixels from them when it is drawn, the
+ * same pixels as a layer over the gray's ARGB32 would show.  Any other
+ * layer renders its tiles with the caller's function, into tiles of its
+ * own.  Nothing a render node
  * refers to is ever written again: a renderer may keep the last frame's
  * nodes to find what changed.
  *
@@ -59,6 +63,7 @@ struct _LdaTiledLayer
   guint              width;
   guint              height;
   GBytes            *source;
+  gboolean           gray;      /* @source holds a byte a pixel */
   LdaTileRenderFunc  render;
   gpointer           user_data;
   Level              levels[N_LEVELS];
@@ -146,7 +151,7 @@ build_tile (LdaTiledLayer *self,
   gsize stride;
   gint64 t0 = g_get_monotonic_time ();
 
-  if (level == 0 && self->source != NULL)
+  if (level == 0 && self->source != NULL && !self->gray)
     {
       /* A window onto the caller's pixels, rows @stride apart. */
       stride = (gsize) self->width * 4;
@@ -157,7 +162,10 @@ build_tile (LdaTiledLayer *self,
     {
       guint32 *pixels = g_new (guint32, (gsize) w * h);
 
-      if (self->source != NULL)
+      if (self->gray)
+        lda_render_gray_area (g_bytes_get_data (self->source, NULL), self->width,
+                              self->width, self->height, level, x0, y0, w, h, pixels, w);
+      else if (self->source != NULL)
         render_from_source (self, level, x0, y0, w, h, pixels, w);
       else
         self->render (self->user_data, level, x0, y0, w, h, pixels, w);
@@ -245,6 +253,33 @@ lda_tiled_layer_new_for_bytes (GBytes *pixels,
 
   self = layer_new (width, height);
   self->source = g_bytes_ref (pixels);
+
+  return self;
+}
+
+/**
+ * lda_tiled_layer_new_for_gray:
+ * @gray: gray levels, a byte a pixel, rows packed, never written again
+ *   (lda_render_gray8())
+ * @width: columns
+ * @height: rows
+ *
+ * Returns: (transfer full): a layer showing @gray as opaque gray, of
+ *   which it keeps a reference, not a copy
+ */
+LdaTiledLayer *
+lda_tiled_layer_new_for_gray (GBytes *gray,
+                              guint   width,
+                              guint   height)
+{
+  LdaTiledLayer *self;
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (g_bytes_get_size (gray) >= (gsize) width * height, NULL);
+
+  self = layer_new (width, height);
+  self->source = g_bytes_ref (gray);
+  self->gray = TRUE;
 
   return self;
 }
@@ -393,8 +428,9 @@ visible_tiles (LdaTiledLayer         *self,
   *ty1 = (guint) CLAMP (ceil (bottom + 1.0 / span), 0, l->n_ty);
 }
 
-/* Drops the level-0 tiles of a rendered layer that are off screen, once
- * there are more of them than a screenful and SPARE_TILES. */
+/* Drops the level-0 tiles of a layer that made them (any but a layer
+ * over ARGB32 bytes) that are off screen, once there are more of them
+ * than a screenful and SPARE_TILES. */
 static void
 drop_hidden_tiles (LdaTiledLayer *self,
                    guint          tx0,
@@ -404,7 +440,8 @@ drop_hidden_tiles (LdaTiledLayer *self,
 {
   Level *l = &self->levels[0];
 
-  if (self->source != NULL || l->n_built <= (tx1 - tx0) * (ty1 - ty0) + SPARE_TILES)
+  if ((self->source != NULL && !self->gray)
+      || l->n_built <= (tx1 - tx0) * (ty1 - ty0) + SPARE_TILES)
     return;
 
   for (guint ty = 0; ty < l->n_ty; ty++)

@@ -45,6 +45,9 @@ LdaTiledLayer *lda_tiled_layer_new           (guint                  width,
 LdaTiledLayer *lda_tiled_layer_new_for_bytes (GBytes                *pixels,
                                               guint                  width,
                                               guint                  height);
+LdaTiledLayer *lda_tiled_layer_new_for_gray  (GBytes                *gray,
+                                              guint                  width,
+                                              guint                  height);
 void           lda_tiled_layer_free          (LdaTiledLayer         *self);
 GBytes        *lda_tiled_layer_get_source    (LdaTiledLayer         *self);
 void           lda_tiled_layer_update        (LdaTiledLayer         *self,

@@ -62,10 +62,10 @@ on_runner_updated (LdaPipelineRunner *runner,
                             result->width, result->height);
   lda_image_view_set_image (self->views[LDA_PANE_FLUORESCENCE], result->fluorescence_pixels,
                             result->width, result->height);
-  lda_image_view_set_image (self->views[LDA_PANE_SOBEL], result->sobel_pixels,
-                            result->width, result->height);
-  lda_image_view_set_image (self->views[LDA_PANE_SEGMENTED], result->brightfield_pixels,
-                            result->width, result->height);
+  lda_image_view_set_gray (self->views[LDA_PANE_SOBEL], result->sobel_pixels,
+                           result->width, result->height);
+  lda_image_view_set_gray (self->views[LDA_PANE_SEGMENTED], result->brightfield_pixels,
+                           result->width, result->height);
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     {

@@ -13,6 +13,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -381,6 +382,54 @@ test_downsample (void)
         }
 }
 
+/* The gray panes keep a byte a pixel and make their tiles from it: every
+ * level, any rectangle, byte for byte the ARGB32 rendering's own tiles
+ * (lda_render_gray() downsampled). */
+static void
+test_gray_area (void)
+{
+  const guint w = 301, h = 173;
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, w, h, NULL);
+  const LdaContrast contrast = { 1000, 40000 };
+  g_autoptr(GBytes) gray = NULL;
+  g_autoptr(GBytes) argb = NULL;
+  const guint8 *levels;
+  const guint32 *full;
+  guint16 *data = lda_image_u16 (image);
+
+  for (guint i = 0; i < w * h; i++)
+    data[i] = (guint16) ((i * 2654435761u) >> 16);
+  gray = lda_render_gray8 (image, &contrast);
+  argb = lda_render_gray (image, &contrast);
+  g_assert_cmpuint (g_bytes_get_size (gray), ==, (gsize) w * h);
+  levels = g_bytes_get_data (gray, NULL);
+  full = pixels (argb, (gsize) w * h);
+  for (guint i = 0; i < w * h; i++)
+    g_assert_cmphex (full[i], ==, rgb (levels[i], levels[i], levels[i]));
+
+  for (guint level = 0; level < LDA_TILED_LAYER_N_LEVELS; level++)
+    {
+      const guint lw = (w + (1u << level) - 1) >> level;
+      const guint lh = (h + (1u << level) - 1) >> level;
+      /* A rectangle off the origin that reaches the level's far edges. */
+      const guint x = lw / 3, y = lh / 4;
+      const guint aw = lw - x, ah = lh - y;
+      g_autofree guint32 *made = g_new (guint32, (gsize) aw * ah);
+      g_autofree guint32 *expected = g_new (guint32, (gsize) aw * ah);
+
+      lda_render_gray_area (levels, w, w, h, level, x, y, aw, ah, made, aw);
+      if (level == 0)
+        for (guint j = 0; j < ah; j++)
+          memcpy (expected + (gsize) j * aw, full + (gsize) (y + j) * w + x, aw * sizeof *full);
+      else
+        lda_render_downsample (full, w, w, h, level, x, y, aw, ah, expected, aw);
+      for (gsize i = 0; i < (gsize) aw * ah; i++)
+        if (made[i] != expected[i])
+          g_error ("level %u, pixel %" G_GSIZE_FORMAT ": %08x, not %08x", level, i,
+                   made[i], expected[i]);
+    }
+}
+
 /* A label mask's mipmap level is the level of its rendering: the same
  * mean of the class colours. */
 static void
@@ -694,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/render/labels/area", test_labels_area);
   g_test_add_func ("/render/labels/mipmap", test_labels_mipmap);
   g_test_add_func ("/render/downsample", test_downsample);
+  g_test_add_func ("/render/gray/area", test_gray_area);
   g_test_add_func ("/render/level-for-zoom", test_level_for_zoom);
   g_test_add_func ("/render/auto/ramp", test_auto_ramp);
   g_test_add_func ("/render/auto/full-ramp", test_auto_full_ramp);
