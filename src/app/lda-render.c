@@ -379,7 +379,9 @@ lda_render_gray8 (const LdaImage    *image,
  * @image: an 8- or 16-bit image
  * @contrast: the window; @low maps to black, @high to white
  *
- * Renders @image as opaque gray, linear between the window ends.
+ * Renders @image as opaque gray, linear between the window ends: the
+ * pixels a gray pane's tiles show, made whole (for the tests and demos;
+ * the panes make them a tile at a time).
  *
  * Returns: (transfer full): width × height premultiplied ARGB32 pixels in
  *   native byte order, rows packed

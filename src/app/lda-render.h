@@ -3,8 +3,10 @@
  * Pure functions (GLib only, no GTK) that turn the pipeline's images into
  * 32-bit premultiplied pixels in cairo's native layout (CAIRO_FORMAT_ARGB32,
  * which is GDK_MEMORY_DEFAULT): the same bytes back a GdkTexture and a cairo
- * image surface.  Rows are packed: stride = width · 4.  Display settings
- * never change the data the core sees.
+ * image surface.  Rows are packed: stride = width · 4.  The gray panes
+ * keep a byte a pixel instead (lda_render_gray8()), made into such pixels
+ * a tile at a time (lda_render_gray_area()).  Display settings never
+ * change the data the core sees.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -2,7 +2,7 @@
  *
  * Where OpenGL is Mesa's software rasteriser (a virtual machine, a
  * remote desktop, a computer without a graphics driver), GTK 4.8's GL
- * renderer has every frame's whole window rasterised by it: 34–42 ms of
+ * renderer has every frame's whole window rasterised by it: 34–44 ms of
  * the processors a frame for this window at 1600 × 1000, on the same
  * processors the segmentation runs on, against 4–5 ms for the cairo
  * renderer, which redraws only what changed (README, "In the window").
@@ -32,8 +32,8 @@
  * lda_gl_renderer_is_software:
  * @gl_renderer: (nullable): an OpenGL implementation's GL_RENDERER string
  *
- * Returns: whether it names one of Mesa's software rasterisers
- *   (llvmpipe, softpipe, swrast)
+ * Returns: whether it names one of Mesa's software rasterisers:
+ *   llvmpipe, softpipe or the classic "Software Rasterizer"
  */
 gboolean
 lda_gl_renderer_is_software (const char *gl_renderer)
@@ -52,27 +52,48 @@ lda_gl_renderer_is_software (const char *gl_renderer)
   return FALSE;
 }
 
-#if !GTK_CHECK_VERSION (4, 10, 0)
-/* The display's OpenGL implementation, or %NULL where it has none. */
-static char *
-gl_renderer_of (GdkDisplay *display)
+/**
+ * lda_renderer_gl_name:
+ * @display: a display
+ *
+ * Reads the display's OpenGL implementation (its GL_RENDERER), in a
+ * context made for it.  With GTK 4.10 and later, which keep their own
+ * choice, it does not look and gives %NULL.
+ *
+ * Returns: (transfer full) (nullable): its name, or %NULL where the
+ *   display has no OpenGL
+ */
+char *
+lda_renderer_gl_name (GdkDisplay *display)
 {
+#if !GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
   char *name;
 
-  if (!gdk_display_prepare_gl (display, NULL))
-    return NULL;
-  context = gdk_display_create_gl_context (display, NULL);
-  if (context == NULL || !gdk_gl_context_realize (context, NULL))
-    return NULL;
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (!gdk_display_prepare_gl (display, &error)
+      || !(context = gdk_display_create_gl_context (display, &error))
+      || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL to look at: %s", error != NULL ? error->message : "no context");
+      return NULL;
+    }
 
   gdk_gl_context_make_current (context);
+  if (gdk_gl_context_get_current () != context)
+    return NULL;
   name = g_strdup ((const char *) glGetString (GL_RENDERER));
   gdk_gl_context_clear_current ();
 
   return name;
-}
+#else
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  return NULL;
 #endif
+}
 
 /**
  * lda_renderer_choose:
@@ -80,8 +101,8 @@ gl_renderer_of (GdkDisplay *display)
  * @gl_renderer: (out) (optional) (transfer full) (nullable): the OpenGL
  *   implementation found, when one was looked for
  *
- * Has @display's windows drawn with cairo when GSK_RENDERER is unset and
- * the display's OpenGL is a software rasteriser.  Call it once, before
+ * Has @display's windows drawn with cairo when GSK_RENDERER is unset (or
+ * empty) and the display's OpenGL is a software rasteriser.  Call it once, before
  * any window is realised.
  *
  * Returns: whether it chose cairo
@@ -90,15 +111,17 @@ gboolean
 lda_renderer_choose (GdkDisplay *display,
                      char      **gl_renderer)
 {
+  const char *person = g_getenv ("GSK_RENDERER");
   g_autofree char *name = NULL;
   gboolean chosen = FALSE;
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), FALSE);
 
-  if (g_getenv ("GSK_RENDERER") == NULL)
+  /* Set but empty is no choice: GTK ignores it too. */
+  if (person == NULL || *person == '\0')
     {
 #if !GTK_CHECK_VERSION (4, 10, 0)
-      name = gl_renderer_of (display);
+      name = lda_renderer_gl_name (display);
       chosen = lda_gl_renderer_is_software (name);
       if (chosen)
         {

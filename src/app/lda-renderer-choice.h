@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 gboolean lda_gl_renderer_is_software (const char *gl_renderer);
+char    *lda_renderer_gl_name        (GdkDisplay *display);
 gboolean lda_renderer_choose         (GdkDisplay *display,
                                       char      **gl_renderer);
 

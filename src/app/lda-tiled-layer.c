@@ -307,7 +307,7 @@ lda_tiled_layer_free (LdaTiledLayer *self)
  * @self: a layer
  *
  * Returns: (transfer none) (nullable): the bytes the layer shows, if it
- *   was made for bytes
+ *   was made for bytes: ARGB32, or a byte a pixel for a gray layer
  */
 GBytes *
 lda_tiled_layer_get_source (LdaTiledLayer *self)

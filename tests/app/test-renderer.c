@@ -9,6 +9,7 @@
  */
 #include <gtk/gtk.h>
 
+#include "lda-application.h"
 #include "lda-renderer-choice.h"
 
 static void
@@ -142,6 +143,70 @@ test_no_gl (void)
   g_assert_cmpstr (renderer, ==, "GskCairoRenderer");
 }
 
+/* The application makes the choice itself, at start-up, before any
+ * window. */
+static void
+test_application_startup (void)
+{
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gl = NULL;
+  g_autofree char *renderer = NULL;
+  GdkDisplay *display;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ("/renderer/application-startup");
+      return;
+    }
+
+  g_unsetenv ("GSK_RENDERER");
+  app = G_APPLICATION (lda_application_new ());
+  g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  display = gdk_display_get_default ();
+  g_assert_nonnull (display);
+  gl = lda_renderer_gl_name (display);
+  renderer = window_renderer ();
+  if (lda_gl_renderer_is_software (gl))
+    {
+      g_test_message ("OpenGL here: %s", gl);
+      g_assert_cmpstr (g_object_get_data (G_OBJECT (display), "gsk-renderer"), ==, "cairo");
+      g_assert_cmpstr (renderer, ==, "GskCairoRenderer");
+    }
+  else
+    g_assert_null (g_object_get_data (G_OBJECT (display), "gsk-renderer"));
+}
+
+/* GSK_RENDERER set but empty is no choice of the person's. */
+static void
+test_empty_is_unset (void)
+{
+  g_autofree char *gl = NULL;
+  g_autofree char *renderer = NULL;
+  gboolean chosen;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ("/renderer/empty-is-unset");
+      return;
+    }
+
+  g_setenv ("GSK_RENDERER", "", TRUE);
+  g_assert_true (gtk_init_check ());
+
+  chosen = lda_renderer_choose (gdk_display_get_default (), &gl);
+  g_assert_cmpint (chosen, ==, lda_gl_renderer_is_software (gl));
+  /* Unless chosen, GTK would warn of a renderer named "". */
+  if (chosen)
+    {
+      renderer = window_renderer ();
+      g_assert_cmpstr (renderer, ==, "GskCairoRenderer");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,6 +220,10 @@ main (int    argc,
   g_test_add_func ("/renderer/person-choice-kept/subprocess", test_person_choice_kept);
   g_test_add_func ("/renderer/no-gl", test_no_gl);
   g_test_add_func ("/renderer/no-gl/subprocess", test_no_gl);
+  g_test_add_func ("/renderer/application-startup", test_application_startup);
+  g_test_add_func ("/renderer/application-startup/subprocess", test_application_startup);
+  g_test_add_func ("/renderer/empty-is-unset", test_empty_is_unset);
+  g_test_add_func ("/renderer/empty-is-unset/subprocess", test_empty_is_unset);
 
   return g_test_run ();
 }

@@ -738,6 +738,71 @@ test_software_as_textures (void)
   seam_fixture_clear (&fixture);
 }
 
+/* A gray pattern with detail at every scale. */
+static guint8
+gray_level (guint x,
+            guint y)
+{
+  return (guint8) (x * 7 + y * 13 + (x * y) % 31);
+}
+
+static guint32
+gray_colour (guint x,
+             guint y)
+{
+  guint g = gray_level (x, y);
+
+  return 0xff000000u | (g << 16) | (g << 8) | g;
+}
+
+/* The gray panes keep a byte a pixel and make their tiles from it: drawn
+ * as a pane draws them, at every zoom, what shows is what a layer over
+ * the same gray in ARGB32 shows, byte for byte. */
+static void
+test_gray_as_argb (void)
+{
+  const double scales[] = { 0.3, 0.73, 1.0, 3.0 };
+  SeamFixture fixture = { 0, };
+  g_autoptr(GBytes) gray = NULL;
+  LdaTiledLayer *argb, *levels;
+  guint8 *data;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  seam_fixture_init (&fixture, gray_colour);
+  data = g_malloc ((gsize) fixture.width * fixture.height);
+  for (guint y = 0; y < fixture.height; y++)
+    for (guint x = 0; x < fixture.width; x++)
+      data[(gsize) y * fixture.width + x] = gray_level (x, y);
+  gray = g_bytes_new_take (data, (gsize) fixture.width * fixture.height);
+  argb = fixture.layer;
+  levels = lda_tiled_layer_new_for_gray (gray, fixture.width, fixture.height);
+  for (guint z = 0; z < G_N_ELEMENTS (scales); z++)
+    {
+      g_autofree guint32 *expected = NULL;
+      g_autofree guint32 *shown = NULL;
+      guint differ = 0;
+
+      fixture.layer = argb;
+      expected = render_layer (&fixture, scales[z]);
+      fixture.layer = levels;
+      shown = render_layer (&fixture, scales[z]);
+      for (gsize i = 0; i < (gsize) fixture.vw * fixture.vh; i++)
+        if (expected[i] != shown[i])
+          differ++;
+      g_test_message ("zoom %g: %u of %d pixels differ", scales[z], differ,
+                      fixture.vw * fixture.vh);
+      g_assert_cmpuint (differ, ==, 0);
+    }
+  fixture.layer = argb;
+  seam_fixture_clear (&fixture);
+  lda_tiled_layer_free (levels);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -759,6 +824,7 @@ main (int    argc,
   g_test_add_func ("/zoom-paint/no-seams/zoomed-in", test_no_seams_zoomed_in);
   g_test_add_func ("/zoom-paint/no-seams/zoomed-out", test_no_seams_zoomed_out);
   g_test_add_func ("/zoom-paint/software-as-textures", test_software_as_textures);
+  g_test_add_func ("/zoom-paint/gray-as-argb", test_gray_as_argb);
 
   return g_test_run ();
 }
