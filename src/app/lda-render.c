@@ -558,6 +558,22 @@ sample_points (guint  start,
   *second = MIN (start + step / 2, size - 1);
 }
 
+/* The two samples of each of @n level-@level pixels along one axis from
+ * pixel @first on (sample_points()), in pairs: a new array of 2 × @n. */
+static guint *
+sample_columns (guint first,
+                guint n,
+                guint level,
+                guint size)
+{
+  guint *columns = g_new (guint, 2 * (gsize) n);
+
+  for (guint i = 0; i < n; i++)
+    sample_points ((first + i) << level, level, size, &columns[2 * i], &columns[2 * i + 1]);
+
+  return columns;
+}
+
 /**
  * lda_render_downsample:
  * @pixels: premultiplied ARGB32 pixels, @stride pixels per row
@@ -595,9 +611,7 @@ lda_render_downsample (const guint32 *pixels,
 
   g_return_if_fail (level >= 1 && level < 16);
 
-  columns = g_new (guint, 2 * (gsize) area_width);
-  for (guint i = 0; i < area_width; i++)
-    sample_points ((x + i) << level, level, width, &columns[2 * i], &columns[2 * i + 1]);
+  columns = sample_columns (x, area_width, level, width);
 
   for (guint j = 0; j < area_height; j++)
     {
@@ -664,9 +678,7 @@ lda_render_gray_area (const guint8 *gray,
       return;
     }
 
-  columns = g_new (guint, 2 * (gsize) area_width);
-  for (guint i = 0; i < area_width; i++)
-    sample_points ((x + i) << level, level, width, &columns[2 * i], &columns[2 * i + 1]);
+  columns = sample_columns (x, area_width, level, width);
 
   for (guint j = 0; j < area_height; j++)
     {
@@ -736,10 +748,7 @@ lda_render_labels_area (const LdaImage *labels,
     }
 
   {
-    g_autofree guint *columns = g_new (guint, 2 * (gsize) area_width);
-
-    for (guint i = 0; i < area_width; i++)
-      sample_points ((x + i) << level, level, labels->width, &columns[2 * i], &columns[2 * i + 1]);
+    g_autofree guint *columns = sample_columns (x, area_width, level, labels->width);
 
     for (guint j = 0; j < area_height; j++)
       {
