@@ -39,13 +39,13 @@ window_renderer (void)
   return name;
 }
 
-/* In a process of its own, with the environment @test set up.  The
- * child never skips (a skipped child counts as failed): without a
- * display there is nothing to run. */
+/* The test running now, in a process of its own, with its environment
+ * set up there.  The child never skips (a skipped child counts as
+ * failed): without a display there is nothing to run. */
 static void
-run_in_subprocess (const char *test)
+run_in_subprocess (void)
 {
-  g_autofree char *path = g_strconcat (test, "/subprocess", NULL);
+  g_autofree char *path = g_strconcat (g_test_get_path (), "/subprocess", NULL);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -65,7 +65,7 @@ test_software_gets_cairo (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_subprocess ("/renderer/software-gets-cairo");
+      run_in_subprocess ();
       return;
     }
 
@@ -104,7 +104,7 @@ test_person_choice_kept (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_subprocess ("/renderer/person-choice-kept");
+      run_in_subprocess ();
       return;
     }
 
@@ -128,7 +128,7 @@ test_no_gl (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_subprocess ("/renderer/no-gl");
+      run_in_subprocess ();
       return;
     }
 
@@ -156,7 +156,7 @@ test_application_startup (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_subprocess ("/renderer/application-startup");
+      run_in_subprocess ();
       return;
     }
 
@@ -190,7 +190,7 @@ test_empty_is_unset (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_subprocess ("/renderer/empty-is-unset");
+      run_in_subprocess ();
       return;
     }
 
