@@ -8,6 +8,7 @@
 
 #include "lda-compose.h"
 #include "lda-pipeline.h"
+#include "lda-watershed.h"
 #include "lda-triples.h"
 #include "lda-test-lib.h"
 
@@ -95,6 +96,69 @@ test_robust (void)
   check_preset (LDA_PRESET_ROBUST, FALSE);
 }
 
+/* Random blobs: a pixel set where a few random discs cover it. */
+static LdaBitplane *
+random_blobs (GRand *rand,
+              guint  width,
+              guint  height,
+              guint  n_discs,
+              int    radius)
+{
+  LdaBitplane *plane = lda_bitplane_new (width, height, NULL);
+
+  for (guint d = 0; d < n_discs; d++)
+    {
+      int cx = g_rand_int_range (rand, 0, (gint32) width);
+      int cy = g_rand_int_range (rand, 0, (gint32) height);
+      int r = g_rand_int_range (rand, 1, radius + 1);
+
+      for (int y = MAX (cy - r, 0); y <= MIN (cy + r, (int) height - 1); y++)
+        for (int x = MAX (cx - r, 0); x <= MIN (cx + r, (int) width - 1); x++)
+          if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
+            lda_bitplane_set (plane, (guint) x, (guint) y, TRUE);
+    }
+
+  return plane;
+}
+
+/* Frames of every width from 1 to 70 columns, so that rows end at every
+ * place within the sixteen pixels the classes are made at a time and the
+ * four a cell's run is followed at: the fused pass gives the mask and the
+ * cells' areas of lda_compose() and lda_counts_new_full(). */
+static void
+test_widths (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint width = 1; width <= 70; width++)
+    {
+      const guint height = 3 + width % 11;
+      g_autoptr(LdaBitplane) area = random_blobs (rand, width, height, 6, 6);
+      g_autoptr(LdaBitplane) ho = random_blobs (rand, width, height, 5, 2);
+      g_autoptr(LdaBitplane) dr = random_blobs (rand, width, height, 2, 2);
+      g_autoptr(LdaRegions) regions = NULL;
+      g_autoptr(LdaCounts) counts = NULL;
+      g_autoptr(LdaCounts) fused = NULL;
+      g_autoptr(LdaImage) labels = NULL;
+      g_autoptr(LdaImage) fused_labels = NULL;
+      g_autoptr(GError) error = NULL;
+
+      regions = lda_regions_new (area, ho, dr, NULL, &error);
+      g_assert_no_error (error);
+      counts = lda_counts_new_full (regions, ho, dr, NULL);
+      labels = lda_compose (regions, ho, dr, &error);
+      g_assert_no_error (error);
+      fused_labels = lda_labels_new (regions, ho, dr, NULL, NULL, &fused, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpmem (lda_image_u8 (fused_labels), (gsize) width * height,
+                       lda_image_u8 (labels), (gsize) width * height);
+      g_assert_cmpuint (fused->n_objects, ==, counts->n_objects);
+      for (guint i = 0; i < counts->n_objects; i++)
+        g_assert_cmpuint (fused->objects[i].cell_area, ==, counts->objects[i].cell_area);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -106,6 +170,7 @@ main (int    argc,
 
   g_test_add_func ("/labels/fused/article", test_article);
   g_test_add_func ("/labels/fused/robust", test_robust);
+  g_test_add_func ("/labels/fused/widths", test_widths);
 
   status = g_test_run ();
   for (guint i = 0; i < LDA_N_INPUTS; i++)
