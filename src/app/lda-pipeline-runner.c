@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "lda-pipeline-runner.h"
-#include "lda-preview.h"
+#include "lda-runner-preview.h"
 #include "lda-threshold.h"
 
 /* What the window holds per pixel of the frame it shows: the pipeline
@@ -113,96 +113,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  LdaPipelineRunner *runner;
-  LdaRunPreview     *preview;
-} PreviewPost;
-
-static gboolean
-emit_preview (gpointer data)
-{
-  PreviewPost *post = data;
-
-  /* Only while nothing newer was asked for. */
-  if (post->preview->generation == post->runner->generation)
-    g_signal_emit (post->runner, signals[PREVIEW], 0, post->preview);
-
-  lda_run_preview_free (post->preview);
-  g_object_unref (post->runner);
-  g_free (post);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: brings the masks up to date and, when one moved, posts
- * the preview to the thread that made the request.  A failure here is
- * not one: the full run that follows reports it. */
-static void
-post_preview (GTask       *task,
-              Job         *job,
-              GCancellable *cancellable)
-{
-  LdaPipeline *pipeline = job->pipeline;
-  g_autoptr(LdaImage) old = NULL;
-  const LdaBitplane *masks[LDA_N_CHANNELS];
-  guint runs[LDA_N_CHANNELS];
-  gboolean any = FALSE;
-  LdaRunPreview *preview;
-  PreviewPost *post;
-  GSource *source;
-
-  if (lda_pipeline_get_labels (pipeline) == NULL || lda_pipeline_is_done (pipeline))
-    return;
-
-  old = lda_image_ref (lda_pipeline_get_labels (pipeline));
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    runs[c] = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c));
-  if (!lda_pipeline_run_masks (pipeline, cancellable, NULL))
-    return;
-
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    {
-      gboolean changed = lda_pipeline_get_stage_runs (pipeline, LDA_STAGE_MASK (c)) != runs[c];
-
-      masks[c] = changed ? lda_pipeline_get_mask_plane (pipeline, c) : NULL;
-      any = any || masks[c] != NULL;
-    }
-  if (!any)
-    return;
-
-  preview = g_new0 (LdaRunPreview, 1);
-  preview->frame = job->frame;
-  preview->generation = job->generation;
-  preview->labels = lda_preview_labels (old, masks, NULL);
-  for (guint c = 0; c < LDA_N_CHANNELS; c++)
-    {
-      preview->threshold[c] = lda_pipeline_get_threshold (pipeline, c);
-      preview->coverage[c] = lda_pipeline_get_mask_coverage (pipeline, c);
-    }
-  if (preview->labels == NULL)
-    {
-      lda_run_preview_free (preview);
-      return;
-    }
-
-  post = g_new0 (PreviewPost, 1);
-  post->runner = g_object_ref (g_task_get_source_object (task));
-  post->preview = preview;
-
-  /* Always through a source of the requesting thread's context: from a
-   * thread that has no context of its own, g_main_context_invoke() runs
-   * the function right there whenever it can take the main context (the
-   * main thread between two iterations of its loop), and the window's
-   * handler would run in this worker. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, emit_preview, post, NULL);
-  g_source_set_static_name (source, "[lda-preview]");
-  g_source_attach (source, g_task_get_context (task));
-  g_source_unref (source);
-}
-
 static LdaTriple *
 triple_copy (const LdaTriple *triple)
 {
@@ -285,7 +195,7 @@ run_job (GTask        *task,
     }
   /* The moved threshold first, the slow stages after. */
   if (!job->load && !job->settle)
-    post_preview (task, job, cancellable);
+    lda_runner_post_preview (task, pipeline, job->frame, job->generation, cancellable);
   if (!lda_pipeline_run (pipeline, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -696,6 +606,21 @@ guint
 lda_pipeline_runner_get_generation (LdaPipelineRunner *self)
 {
   return self->generation;
+}
+
+/**
+ * lda_pipeline_runner_emit_preview:
+ * @self: a runner
+ * @preview: a preview made for the request it answers
+ *
+ * Emits LdaPipelineRunner::preview, in the thread that made the requests
+ * (lda-runner-preview.c).
+ */
+void
+lda_pipeline_runner_emit_preview (LdaPipelineRunner *self,
+                                  LdaRunPreview     *preview)
+{
+  g_signal_emit (self, signals[PREVIEW], 0, preview);
 }
 
 /**
