@@ -657,7 +657,7 @@ lda_histogram_plot_new (void)
  * @peak: the most voted value
  * @threshold: the threshold in use, possibly above 65 535
  *
- * Copies the histograms and redraws.
+ * Copies the histograms, when they changed, and redraws.
  */
 void
 lda_histogram_plot_set_data (LdaHistogramPlot *self,
@@ -669,22 +669,29 @@ lda_histogram_plot_set_data (LdaHistogramPlot *self,
   g_return_if_fail (LDA_IS_HISTOGRAM_PLOT (self));
   g_return_if_fail (intensities != NULL);
 
-  if (self->intensities == NULL)
-    self->intensities = g_new (guint32, N_VALUES);
-  memcpy (self->intensities, intensities, N_VALUES * sizeof (guint32));
+  /* A slider's every result brings the frame's histograms again, most
+   * often the same: compared, they are copied and scanned only when new. */
+  if (self->intensities == NULL ||
+      memcmp (self->intensities, intensities, N_VALUES * sizeof (guint32)) != 0)
+    {
+      if (self->intensities == NULL)
+        self->intensities = g_new (guint32, N_VALUES);
+      memcpy (self->intensities, intensities, N_VALUES * sizeof (guint32));
+      self->percentile_999 = compute_percentile_999 (self->intensities);
+    }
 
   if (votes != NULL)
     {
       if (self->votes == NULL)
-        self->votes = g_new (guint32, N_VALUES);
-      memcpy (self->votes, votes, N_VALUES * sizeof (guint32));
+        self->votes = g_new0 (guint32, N_VALUES);
+      if (memcmp (self->votes, votes, N_VALUES * sizeof (guint32)) != 0)
+        memcpy (self->votes, votes, N_VALUES * sizeof (guint32));
     }
   else
     g_clear_pointer (&self->votes, g_free);
 
   self->peak = peak;
   self->threshold = threshold;
-  self->percentile_999 = compute_percentile_999 (self->intensities);
 
   /* Mid-drag results keep the scale: the line must stay under the pointer. */
   if (self->dragging)

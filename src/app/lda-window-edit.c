@@ -216,8 +216,7 @@ lda_window_edit_show (LdaWindow    *self,
   if (edits != NULL)
     self->merged = lda_edits_merge (edits, self->automatic, NULL);
   else
-    self->merged = lda_image_new_from_data (LDA_PIXEL_U8, self->automatic->width,
-                                            self->automatic->height, self->automatic->data);
+    self->merged = lda_image_copy (self->automatic, NULL);
 
   refresh_counts (self);
   show_overlays (self);

@@ -18,6 +18,18 @@
 #include "lda-series-curves.h"
 #include "lda-window-private.h"
 
+/* Gives @widget the class @name, or takes it away. */
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    on)
+{
+  if (on && !gtk_widget_has_css_class (widget, name))
+    gtk_widget_add_css_class (widget, name);
+  else if (!on && gtk_widget_has_css_class (widget, name))
+    gtk_widget_remove_css_class (widget, name);
+}
+
 void
 lda_window_update_frame_button (LdaWindow *self,
                                 guint      index)
@@ -33,21 +45,22 @@ lda_window_update_frame_button (LdaWindow *self,
                              frame->has_override ? " *" : "");
   else
     label = g_strdup_printf ("t%u%s", frame->time_index, frame->has_override ? " *" : "");
-  gtk_button_set_label (GTK_BUTTON (button), label);
+  /* Each result of a dragged slider comes here: only what changed is
+   * set, since a tooltip set asks the X server where the pointer is, and
+   * a class changed restyles the button. */
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+    gtk_button_set_label (GTK_BUTTON (button), label);
 
   tooltip = g_strdup_printf (_("%s — time %u, %s%s%s"), frame->title, frame->time_index,
                              lda_frame_state_label (frame->state),
                              frame->has_override ? _(", own parameters") : "",
                              frame->has_counts ? "" : _(", not segmented yet"));
-  gtk_widget_set_tooltip_text (button, tooltip);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (button, tooltip);
 
-  gtk_widget_remove_css_class (button, "edited");
-  gtk_widget_remove_css_class (button, "exported");
-  gtk_widget_remove_css_class (button, "damaged");
-  if (frame->state != LDA_FRAME_AUTOMATIC)
-    gtk_widget_add_css_class (button, lda_frame_state_name (frame->state));
-  if (lda_document_frame_is_damaged (self->document, index))
-    gtk_widget_add_css_class (button, "damaged");
+  set_class (button, "edited", frame->state == LDA_FRAME_EDITED);
+  set_class (button, "exported", frame->state == LDA_FRAME_EXPORTED);
+  set_class (button, "damaged", lda_document_frame_is_damaged (self->document, index));
 }
 
 /* A frame's button: go to it (win.go-to-frame). */

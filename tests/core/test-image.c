@@ -86,6 +86,35 @@ test_size_limits (void)
   g_assert_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE);
 }
 
+/* A copy has the pixels and the depth of the source, in memory of its
+ * own: whatever was in that memory before does not show. */
+static void
+test_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaImage) source = lda_image_new (LDA_PIXEL_U16, 37, 5, &error);
+  g_autoptr(LdaImage) copy = NULL;
+
+  g_assert_no_error (error);
+  source->source_bits = 12;
+  for (gsize i = 0; i < lda_image_n_pixels (source); i++)
+    lda_image_u16 (source)[i] = (guint16) (i * 977);
+
+  copy = lda_image_copy (source, &error);
+  g_assert_no_error (error);
+  g_assert_true (copy != source);
+  g_assert_true (copy->data != source->data);
+  g_assert_cmpuint (copy->width, ==, 37);
+  g_assert_cmpuint (copy->height, ==, 5);
+  g_assert_cmpint (copy->type, ==, LDA_PIXEL_U16);
+  g_assert_cmpuint (copy->source_bits, ==, 12);
+  g_assert_cmpmem (copy->data, lda_image_n_bytes (copy), source->data, lda_image_n_bytes (source));
+
+  /* Its own pixels: the source can change. */
+  lda_image_u16 (source)[3] = 1;
+  g_assert_cmpuint (lda_image_u16 (copy)[3], ==, 3 * 977);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -97,6 +126,7 @@ main (int    argc,
   g_test_add_func ("/image/get", test_get);
   g_test_add_func ("/image/refcount", test_refcount);
   g_test_add_func ("/image/size-limits", test_size_limits);
+  g_test_add_func ("/image/copy", test_copy);
 
   return g_test_run ();
 }

@@ -153,6 +153,32 @@ lda_image_new_from_data (LdaPixelType  type,
   return self;
 }
 
+/**
+ * lda_image_copy:
+ * @self: an image
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a new image with @self's pixels,
+ *   or %NULL if out of memory
+ */
+LdaImage *
+lda_image_copy (const LdaImage  *self,
+                GError         **error)
+{
+  LdaImage *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Every pixel written: not zeroed first. */
+  copy = image_new (self->type, self->width, self->height, FALSE, error);
+  if (copy == NULL)
+    return NULL;
+  copy->source_bits = self->source_bits;
+  memcpy (copy->data, self->data, lda_image_n_bytes (self));
+
+  return copy;
+}
+
 LdaImage *
 lda_image_ref (LdaImage *self)
 {

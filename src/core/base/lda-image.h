@@ -61,6 +61,8 @@ LdaImage *lda_image_new_from_data (LdaPixelType    type,
                                    guint           width,
                                    guint           height,
                                    gconstpointer   data);
+LdaImage *lda_image_copy          (const LdaImage *self,
+                                   GError        **error);
 LdaImage *lda_image_ref           (LdaImage       *self);
 void      lda_image_unref         (LdaImage       *self);
 gsize     lda_image_n_pixels      (const LdaImage *self);
