@@ -20,7 +20,9 @@
  * within the pipeline's time, and of the time until the moved mask was
  * posted to the window (the progressive preview), and how many of the
  * nucleus objects each change left different (how much a re-flood of only
- * the changed ones could save).  The changes follow each other as a drag
+ * the changed ones could save), and the processor time each change took,
+ * the main thread's and every thread's (where two processors are shared
+ * by the pipeline's threads and GTK's painting).  The changes follow each other as a drag
  * by the pointer does: the slider is first set, untimed, one step below
  * the drag's first value, then held (as a press on it holds it) while it
  * moves, and let go after the last change; the window carries the last
@@ -50,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -211,6 +214,8 @@ typedef struct
   gint64 *watershed;
   gint64 *preview;
   gint64 *faults;     /* pages of fresh memory touched, the whole process */
+  gint64 *main_cpu;   /* the main thread's processor time, all of it */
+  gint64 *process_cpu; /* every thread's */
   gint64  rest;       /* the exact result after the drag, once */
   gint64  rest_run;
   gint64  cold;       /* the slowest change of the first drags (warm_up()) */
@@ -235,6 +240,8 @@ timings_init (Timings *t,
   t->watershed = g_new (gint64, n);
   t->preview = g_new (gint64, n);
   t->faults = g_new (gint64, n);
+  t->main_cpu = g_new (gint64, n);
+  t->process_cpu = g_new (gint64, n);
 }
 
 static void
@@ -251,6 +258,8 @@ timings_clear (Timings *t)
   g_free (t->split);
   g_free (t->watershed);
   g_free (t->preview);
+  g_free (t->main_cpu);
+  g_free (t->process_cpu);
 }
 
 /* The process's minor page faults so far: fresh memory touched. */
@@ -261,6 +270,17 @@ minor_faults (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_minflt;
+}
+
+/* Processor time so far, in µs: the calling thread's, or with @process
+ * every thread's of the process. */
+static gint64
+cpu_us (gboolean process)
+{
+  struct timespec ts;
+
+  clock_gettime (process ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* The first value of a drag of @n changes, 0.01 apart, across the
@@ -299,7 +319,7 @@ measure (Probe             *probe,
 
   for (guint i = 0; i < t->n; i++)
     {
-      gint64 t0;
+      gint64 t0, main_cpu, process_cpu;
       long faults;
 
       /* Let the previous frame settle, then move the slider. */
@@ -309,6 +329,8 @@ measure (Probe             *probe,
       probe->updated = probe->painted = FALSE;
       probe->preview_at = 0;
       faults = minor_faults ();
+      main_cpu = cpu_us (FALSE);
+      process_cpu = cpu_us (TRUE);
       t0 = g_get_monotonic_time ();
       /* A drag across the preset's value, 0.01 (the offset's
        * resolution) a change: no value comes twice, so the stage cache
@@ -320,6 +342,8 @@ measure (Probe             *probe,
 
       t->total[i] = g_get_monotonic_time () - t0;
       t->faults[i] = minor_faults () - faults;
+      t->main_cpu[i] = cpu_us (FALSE) - main_cpu;
+      t->process_cpu[i] = cpu_us (TRUE) - process_cpu;
       t->run[i] = probe->run_us;
       t->render[i] = probe->render_us;
       t->main_thread[i] = probe->main_us;
@@ -460,6 +484,8 @@ print_timings (const Timings *t,
   bench_print_row ("(b) GTK snapshot and renderer per frame", t->gtk, t->n);
   bench_print_row ("change to frame on screen", t->total, t->n);
   bench_print_row ("change to moved mask posted (preview)", t->preview, t->n_previews);
+  bench_print_row ("processor time, main thread (all of it)", t->main_cpu, t->n);
+  bench_print_row ("processor time, every thread", t->process_cpu, t->n);
   printf ("previews: %u of %u changes moved a mask\n", t->n_previews, t->n);
   printf ("nucleus objects changed by a change: %u of %u (%.1f %%)\n", probe->n_changed,
           probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
