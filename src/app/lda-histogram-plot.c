@@ -657,7 +657,8 @@ lda_histogram_plot_new (void)
  * @peak: the most voted value
  * @threshold: the threshold in use, possibly above 65 535
  *
- * Copies the histograms, when they changed, and redraws.
+ * Copies the histograms, when they changed, and redraws when anything
+ * did.
  */
 void
 lda_histogram_plot_set_data (LdaHistogramPlot *self,
@@ -666,11 +667,16 @@ lda_histogram_plot_set_data (LdaHistogramPlot *self,
                              guint             peak,
                              gint64            threshold)
 {
+  gboolean changed;
+
   g_return_if_fail (LDA_IS_HISTOGRAM_PLOT (self));
   g_return_if_fail (intensities != NULL);
 
+  changed = self->peak != peak || self->threshold != threshold;
+
   /* A slider's every result brings the frame's histograms again, most
-   * often the same: compared, they are copied and scanned only when new. */
+   * often the same: compared, they are copied and scanned only when new,
+   * and the plot drawn again only when something changed. */
   if (self->intensities == NULL ||
       memcmp (self->intensities, intensities, N_VALUES * sizeof (guint32)) != 0)
     {
@@ -678,18 +684,30 @@ lda_histogram_plot_set_data (LdaHistogramPlot *self,
         self->intensities = g_new (guint32, N_VALUES);
       memcpy (self->intensities, intensities, N_VALUES * sizeof (guint32));
       self->percentile_999 = compute_percentile_999 (self->intensities);
+      changed = TRUE;
     }
 
   if (votes != NULL)
     {
       if (self->votes == NULL)
-        self->votes = g_new0 (guint32, N_VALUES);
+        {
+          self->votes = g_new0 (guint32, N_VALUES);
+          changed = TRUE;
+        }
       if (memcmp (self->votes, votes, N_VALUES * sizeof (guint32)) != 0)
-        memcpy (self->votes, votes, N_VALUES * sizeof (guint32));
+        {
+          memcpy (self->votes, votes, N_VALUES * sizeof (guint32));
+          changed = TRUE;
+        }
     }
-  else
-    g_clear_pointer (&self->votes, g_free);
+  else if (self->votes != NULL)
+    {
+      g_clear_pointer (&self->votes, g_free);
+      changed = TRUE;
+    }
 
+  if (!changed)
+    return;
   self->peak = peak;
   self->threshold = threshold;
 
@@ -746,12 +764,21 @@ lda_histogram_plot_set_levels (LdaHistogramPlot         *self,
                                const LdaThresholdLevels *levels,
                                int                       in_use)
 {
+  gboolean changed;
+
   g_return_if_fail (LDA_IS_HISTOGRAM_PLOT (self));
 
+  changed = self->mark_in_use != in_use;
   for (guint m = 0; m < LDA_N_METHODS; m++)
-    self->marks[m] = levels != NULL ? levels->threshold[m] : -1;
+    {
+      const gint64 mark = levels != NULL ? levels->threshold[m] : -1;
+
+      changed = changed || self->marks[m] != mark;
+      self->marks[m] = mark;
+    }
   self->mark_in_use = in_use;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -58,11 +58,13 @@ tile_differs (const LdaImage *a,
 }
 
 /* Drops the tiles that show a difference between the mask drawn and
- * @labels, of the same size. */
-static void
+ * @labels, of the same size.  Returns whether there was any. */
+static gboolean
 update_changed_tiles (LdaImageView   *self,
                       const LdaImage *labels)
 {
+  gboolean any = FALSE;
+
   for (guint y0 = 0; y0 < labels->height; y0 += TILE)
     for (guint x0 = 0; x0 < labels->width; x0 += TILE)
       {
@@ -70,8 +72,13 @@ update_changed_tiles (LdaImageView   *self,
         guint h = MIN (TILE, labels->height - y0);
 
         if (tile_differs (self->labels, labels, x0, y0, w, h))
-          lda_tiled_layer_update (self->label_layer, (int) x0, (int) y0, (int) w, (int) h);
+          {
+            lda_tiled_layer_update (self->label_layer, (int) x0, (int) y0, (int) w, (int) h);
+            any = TRUE;
+          }
       }
+
+  return any;
 }
 
 /**
@@ -89,6 +96,8 @@ void
 lda_image_view_set_labels (LdaImageView   *self,
                            const LdaImage *labels)
 {
+  gboolean changed = TRUE;
+
   g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
   g_return_if_fail (labels == NULL || labels->type == LDA_PIXEL_U8);
   g_return_if_fail (labels == NULL ||
@@ -106,7 +115,7 @@ lda_image_view_set_labels (LdaImageView   *self,
   else if (labels == self->labels)
     lda_tiled_layer_update (self->label_layer, 0, 0, (int) labels->width, (int) labels->height);
   else
-    update_changed_tiles (self, labels);
+    changed = update_changed_tiles (self, labels);
 
   if (labels != NULL && labels != self->labels)
     {
@@ -114,7 +123,11 @@ lda_image_view_set_labels (LdaImageView   *self,
       self->labels = lda_image_ref ((LdaImage *) labels);
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A mask that shows the same as the last is not drawn again: a slider's
+   * result often changes nothing on screen, and a pane drawn again costs
+   * a whole frame's painting of it. */
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "lda-channel-panel.h"
 #include "lda-edits.h"
 #include "lda-fraction-plot.h"
+#include "lda-histogram-plot.h"
 #include "lda-image-view.h"
 #include "lda-window.h"
 #include "ui-test-util.h"
@@ -608,6 +609,65 @@ render_plot (GtkWidget *window,
   return pixels;
 }
 
+/* A channel's plot gets the frame's histograms and levels with every
+ * result of a dragged slider, mostly the same: then it is not drawn
+ * again, while a moved threshold or new levels are. */
+static void
+test_histogram_same_not_drawn_again (void)
+{
+  g_autofree guint32 *intensities = g_new0 (guint32, 65536);
+  g_autofree guint32 *votes = g_new0 (guint32, 65536);
+  LdaThresholdLevels levels = { 0, };
+  GtkWidget *window, *plot;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint v = 0; v < 4000; v++)
+    intensities[v] = 4000 - v;
+  votes[900] = 12;
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    levels.threshold[m] = 500 + 100 * m;
+
+  window = gtk_window_new ();
+  plot = lda_histogram_plot_new ();
+  gtk_widget_set_size_request (plot, 300, 120);
+  gtk_window_set_child (GTK_WINDOW (window), plot);
+  gtk_window_present (GTK_WINDOW (window));
+  lda_histogram_plot_set_data (LDA_HISTOGRAM_PLOT (plot), intensities, votes, 900, 1200);
+  lda_histogram_plot_set_levels (LDA_HISTOGRAM_PLOT (plot), &levels, 0);
+  while (gtk_widget_get_width (plot) < 300)
+    g_main_context_iteration (NULL, TRUE);
+  lda_test_count_paints (window, 300);
+  g_assert_cmpuint (lda_test_count_paints (window, 200), ==, 0);
+
+  /* The same again: nothing to draw. */
+  lda_histogram_plot_set_data (LDA_HISTOGRAM_PLOT (plot), intensities, votes, 900, 1200);
+  lda_histogram_plot_set_levels (LDA_HISTOGRAM_PLOT (plot), &levels, 0);
+  g_assert_cmpuint (lda_test_count_paints (window, 300), ==, 0);
+
+  /* The threshold moved: drawn, and shown. */
+  lda_histogram_plot_set_data (LDA_HISTOGRAM_PLOT (plot), intensities, votes, 900, 1300);
+  g_assert_cmpint (lda_histogram_plot_get_threshold (LDA_HISTOGRAM_PLOT (plot)), ==, 1300);
+  g_assert_cmpuint (lda_test_count_paints (window, 1000), >=, 1);
+
+  /* New levels: drawn. */
+  levels.threshold[1] += 7;
+  lda_histogram_plot_set_levels (LDA_HISTOGRAM_PLOT (plot), &levels, 0);
+  g_assert_cmpint (lda_histogram_plot_get_mark (LDA_HISTOGRAM_PLOT (plot), 1), ==, 607);
+  g_assert_cmpuint (lda_test_count_paints (window, 1000), >=, 1);
+
+  /* New votes: drawn. */
+  votes[901] = 3;
+  lda_histogram_plot_set_data (LDA_HISTOGRAM_PLOT (plot), intensities, votes, 900, 1300);
+  g_assert_cmpuint (lda_test_count_paints (window, 1000), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The in-window dead-fraction plot puts its points at their time index,
  * as the exported plot does, not at their place in the series: points at
  * times 0, 10 and 100 stand at 0, 10 % and 100 % of the time axis. */
@@ -872,6 +932,7 @@ main (int    argc,
               fixture_set_up, test_no_tooltip_while_held, fixture_tear_down);
 
   g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
+  g_test_add_func ("/controls/histogram-same-not-drawn-again", test_histogram_same_not_drawn_again);
 
   g_test_add ("/controls/slider-held-by-pointer", Fixture, NULL,
               fixture_set_up, test_slider_held_by_pointer, fixture_tear_down);

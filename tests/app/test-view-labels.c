@@ -14,6 +14,7 @@
 
 #include "lda-image-view-private.h"
 #include "lda-render.h"
+#include "ui-test-util.h"
 
 #define WIDTH  600
 #define HEIGHT 300
@@ -269,6 +270,45 @@ test_zoomed_out (void)
   fixture_clear (&fixture);
 }
 
+/* A mask that shows what the view shows already is not drawn again: a
+ * slider's result often changes nothing on screen, and a pane drawn
+ * again costs a frame its painting.  One that differs is. */
+static void
+test_same_not_drawn_again (void)
+{
+  const LdaRect rect = { 40, 40, 20, 10 };
+  Fixture fixture = { 0, };
+  g_autoptr(LdaImage) same = NULL;
+  g_autoptr(LdaImage) moved = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  fixture_init (&fixture);
+  paint (&fixture, &rect, LDA_CLASS_HOECHST);
+  lda_image_view_labels_changed (fixture.view, &rect);
+  /* Shown, and nothing more to draw. */
+  g_assert_cmpuint (lda_test_count_paints (fixture.window, 300), >=, 1);
+  g_assert_cmpuint (lda_test_count_paints (fixture.window, 200), ==, 0);
+
+  /* Another mask, the same pixels: nothing to draw. */
+  same = lda_image_copy (fixture.labels, NULL);
+  lda_image_view_set_labels (fixture.view, same);
+  g_assert_true (lda_image_view_get_labels (fixture.view) == same);
+  g_assert_cmpuint (lda_test_count_paints (fixture.window, 300), ==, 0);
+
+  /* One pixel moved: drawn. */
+  moved = lda_image_copy (same, NULL);
+  lda_image_u8 (moved)[(gsize) 100 * WIDTH + 300] = LDA_CLASS_DRAQ7;
+  lda_image_view_set_labels (fixture.view, moved);
+  g_assert_cmpuint (lda_test_count_paints (fixture.window, 1000), >=, 1);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/view-labels/labels-changed", test_labels_changed);
   g_test_add_func ("/view-labels/new-labels", test_new_labels);
   g_test_add_func ("/view-labels/zoomed-out", test_zoomed_out);
+  g_test_add_func ("/view-labels/same-not-drawn-again", test_same_not_drawn_again);
 
   return g_test_run ();
 }

@@ -115,6 +115,36 @@ lda_test_settle (LdaWindow *window)
 }
 
 static void
+count_paint (GdkFrameClock *clock,
+             guint         *paints)
+{
+  (*paints)++;
+}
+
+/* How many frames @window paints in the next @ms milliseconds, its main
+ * loop running: 0 when nothing asked to be drawn again. */
+guint
+lda_test_count_paints (GtkWidget *window,
+                       guint      ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  const gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &paints);
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  return paints;
+}
+
+static void
 find_all (GtkWidget    *widget,
           LdaTestMatch  match,
           gpointer      data,

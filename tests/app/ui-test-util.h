@@ -42,6 +42,8 @@ void       lda_test_open_folder         (LdaWindow   *window,
 char      *lda_test_two_time_points     (const char  *prefix);
 void       lda_test_wait_for_result     (LdaWindow   *window);
 void       lda_test_settle              (LdaWindow   *window);
+guint      lda_test_count_paints        (GtkWidget   *window,
+                                         guint        ms);
 
 GtkWidget *lda_test_find                (GtkWidget   *root,
                                          LdaTestMatch match,
