@@ -435,7 +435,8 @@ test_gray_area (void)
 }
 
 /* A label mask's mipmap level is the level of its rendering: the same
- * mean of the class colours. */
+ * mean of the class colours, values past the last class (no colour)
+ * included. */
 static void
 test_labels_mipmap (void)
 {
@@ -445,7 +446,12 @@ test_labels_mipmap (void)
   guint32 from_pixels[32 * 20];
 
   for (gsize i = 0; i < lda_image_n_pixels (image); i++)
-    lda_image_u8 (image)[i] = (guint8) ((i / 3 + i / 64) % 5);
+    lda_image_u8 (image)[i] = (guint8) ((i / 3 + i / 64) % 7);
+  /* Every four classes, and values far past them, in the first rows. */
+  for (guint i = 0; i < 64 * 4; i++)
+    lda_image_u8 (image)[i] = (guint8) ((i * 37 / 11) % 5);
+  lda_image_u8 (image)[70] = 200;
+  lda_image_u8 (image)[133] = 255;
   bytes = lda_render_labels (image);
 
   for (guint level = 1; level <= 2; level++)
