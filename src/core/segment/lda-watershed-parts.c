@@ -228,6 +228,20 @@ lda_watershed_parts_new (gint32  *markers,
   return lda_watershed_parts_new_from_plane (plane, error);
 }
 
+/* A piece's flood once it is seeded, in a function of its own: inlined
+ * into flood_pieces(), its loop shared the registers with the seeding's
+ * and kept more of its values on the stack. */
+static G_GNUC_NO_INLINE int
+drain_piece (LdaBucketQueue *q,
+             gint32         *markers,
+             const guint8   *relief,
+             gsize           width,
+             guint          *polls,
+             GCancellable   *cancellable)
+{
+  return lda_watershed_drain (q, markers, relief, width, LDA_REGION_OUTLINE, polls, cancellable);
+}
+
 /* Floods pieces one after another from the shared order, the large ones
  * one at a time and then the others PIECE_CHUNK at a time, until none is
  * left. */
@@ -309,8 +323,7 @@ flood_pieces (FloodJob *job)
             }
         }
       if (job->done == 1)
-        job->done = lda_watershed_drain (&q, job->markers, job->relief, w,
-                                         LDA_REGION_OUTLINE, &polls, job->cancellable);
+        job->done = drain_piece (&q, job->markers, job->relief, w, &polls, job->cancellable);
     }
 
   lda_bucket_queue_clear (&q);
