@@ -169,19 +169,24 @@ pack_above_u16 (const guint16 *src,
 }
 
 /**
- * lda_bitplane_threshold:
- * @self: a plane of the image's size
+ * lda_bitplane_threshold_rows:
+ * @self: a plane as wide as @image, rows @y0 … @y0 + height − 1 of it
  * @image: a #LDA_PIXEL_U16 or #LDA_PIXEL_U8 image
  * @threshold: pixels strictly greater are set (pipeline.md §1)
+ * @y0: the image row that the plane's first row is
+ *
+ * As lda_bitplane_threshold(), for a band of the image's rows.
  */
 void
-lda_bitplane_threshold (LdaBitplane    *self,
-                        const LdaImage *image,
-                        gint64          threshold)
+lda_bitplane_threshold_rows (LdaBitplane    *self,
+                             const LdaImage *image,
+                             gint64          threshold,
+                             guint           y0)
 {
   const guint w = image->width;
 
-  g_return_if_fail (self->width == image->width && self->height == image->height);
+  g_return_if_fail (self->width == image->width && y0 <= image->height &&
+                    self->height <= image->height - y0);
 
   if (threshold >= 65535)
     {
@@ -189,13 +194,13 @@ lda_bitplane_threshold (LdaBitplane    *self,
       return;
     }
 
-  for (guint y = 0; y < image->height; y++)
+  for (guint y = 0; y < self->height; y++)
     {
       guint64 *row = lda_bitplane_row (self, y);
 
       if (image->type == LDA_PIXEL_U16)
         {
-          const guint16 *src = lda_image_u16 (image) + (gsize) y * w;
+          const guint16 *src = lda_image_u16 (image) + (gsize) (y0 + y) * w;
           const gint32 t = (gint32) MAX (threshold, -1);
 
           for (gsize word = 0; word < self->stride; word++)
@@ -216,7 +221,7 @@ lda_bitplane_threshold (LdaBitplane    *self,
         }
       else
         {
-          const guint8 *src = lda_image_u8 (image) + (gsize) y * w;
+          const guint8 *src = lda_image_u8 (image) + (gsize) (y0 + y) * w;
           const gint32 t = (gint32) MAX (threshold, -1);
 
           for (gsize word = 0; word < self->stride; word++)
@@ -231,6 +236,22 @@ lda_bitplane_threshold (LdaBitplane    *self,
             }
         }
     }
+}
+
+/**
+ * lda_bitplane_threshold:
+ * @self: a plane of the image's size
+ * @image: a #LDA_PIXEL_U16 or #LDA_PIXEL_U8 image
+ * @threshold: pixels strictly greater are set (pipeline.md §1)
+ */
+void
+lda_bitplane_threshold (LdaBitplane    *self,
+                        const LdaImage *image,
+                        gint64          threshold)
+{
+  g_return_if_fail (self->width == image->width && self->height == image->height);
+
+  lda_bitplane_threshold_rows (self, image, threshold, 0);
 }
 
 /**

@@ -45,6 +45,10 @@ gsize        lda_bitplane_count      (const LdaBitplane  *self);
 void         lda_bitplane_threshold  (LdaBitplane        *self,
                                       const LdaImage     *image,
                                       gint64              threshold);
+void         lda_bitplane_threshold_rows (LdaBitplane    *self,
+                                          const LdaImage *image,
+                                          gint64          threshold,
+                                          guint           y0);
 LdaBitplane *lda_bitplane_new_from_image (const LdaImage *image,
                                       GError            **error);
 LdaBitplane *lda_bitplane_new_from_values (const guint8  *pixels,

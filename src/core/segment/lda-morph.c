@@ -340,6 +340,38 @@ lda_fill_holes (const LdaBitplane *src,
 }
 
 /**
+ * lda_morph_close_into:
+ * @src: a binary image
+ * @kernel: side of the elliptical element
+ * @scratch: a plane of @src's size, overwritten
+ * @dst: (out caller-allocates): a plane of @src's size: the closing
+ * @cancellable: (nullable): checked between the steps
+ * @error: return location for an error
+ *
+ * pipeline.md §3 without the holes: dilate twice, erode twice, into
+ * planes the caller has.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_morph_close_into (const LdaBitplane  *src,
+                      guint               kernel,
+                      LdaBitplane        *scratch,
+                      LdaBitplane        *dst,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  return morph_into (src, kernel, FALSE, scratch, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         morph_into (scratch, kernel, FALSE, dst, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         morph_into (dst, kernel, TRUE, scratch, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         morph_into (scratch, kernel, TRUE, dst, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/**
  * lda_morph_close_fill:
  * @src: the binarised channel
  * @kernel: side of the elliptical element
@@ -360,15 +392,7 @@ lda_morph_close_fill (const LdaBitplane *src,
   g_autoptr(LdaBitplane) a = lda_bitplane_new (src->width, src->height, error);
   g_autoptr(LdaBitplane) b = a != NULL ? lda_bitplane_new (src->width, src->height, error) : NULL;
 
-  if (b == NULL ||
-      !morph_into (src, kernel, FALSE, a, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !morph_into (a, kernel, FALSE, b, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !morph_into (b, kernel, TRUE, a, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !morph_into (a, kernel, TRUE, b, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (b == NULL || !lda_morph_close_into (src, kernel, a, b, cancellable, error))
     return NULL;
 
   return lda_fill_holes (b, error);

@@ -21,6 +21,12 @@ LdaBitplane *lda_morph_erode       (const LdaBitplane  *src,
                                     GError            **error);
 LdaBitplane *lda_fill_holes        (const LdaBitplane  *src,
                                     GError            **error);
+gboolean     lda_morph_close_into  (const LdaBitplane  *src,
+                                    guint               kernel,
+                                    LdaBitplane        *scratch,
+                                    LdaBitplane        *dst,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
 LdaBitplane *lda_morph_close_fill  (const LdaBitplane  *src,
                                     guint               kernel,
                                     GCancellable       *cancellable,

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "lda-morph.h"
+#include "lda-mask-bands.h"
 #include "lda-pipeline-private.h"
 #include "lda-sobel.h"
 #include "lda-threshold.h"
@@ -208,15 +208,10 @@ lda_pipeline_run_channel (LdaPipeline  *self,
 
   if (!lda_pipeline_channel_mask_is_valid (self, channel))
     {
-      g_autoptr(LdaBitplane) binary = NULL;
       LdaBitplane *mask;
 
       t0 = g_get_monotonic_time ();
-      binary = lda_bitplane_new (self->width, self->height, error);
-      if (binary == NULL)
-        return FALSE;
-      lda_bitplane_threshold (binary, source, chan->threshold);
-      mask = lda_morph_close_fill (binary, p->kernel, cancellable, error);
+      mask = lda_mask_bands_new (source, chan->threshold, p->kernel, cancellable, error);
       if (mask == NULL)
         return FALSE;
 
