@@ -562,6 +562,78 @@ test_split_change_keeps_masks (void)
   }
 }
 
+/* The methods' levels are measured once and kept while only offsets
+ * move: after every kind of change, the levels and thresholds are those
+ * a new pipeline finds for the same parameters. */
+static void
+test_levels_kept (void)
+{
+  g_autoptr(LdaPipeline) pipeline = new_pipeline ();
+  LdaParams params;
+
+  lda_params_init (&params);
+  lda_pipeline_set_all_methods (pipeline, TRUE);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+  run_ok (pipeline);
+
+  for (guint step = 0; step < 9; step++)
+    {
+      LdaChannelParams *h = &params.channel[LDA_CHANNEL_HOECHST];
+      LdaChannelParams *d = &params.channel[LDA_CHANNEL_DRAQ7];
+      g_autoptr(LdaPipeline) fresh = new_pipeline ();
+
+      switch (step)
+        {
+        case 0: case 1: case 4: case 7:
+          h->offset += 0.07;
+          d->offset -= 0.05;
+          break;
+        case 2:
+          h->ignore_saturated = !h->ignore_saturated;
+          break;
+        case 3:
+          h->coarseness = h->coarseness == 16 ? 8 : 16;
+          break;
+        case 5:
+          h->saturation = 3000;
+          h->ignore_saturated = TRUE;
+          break;
+        case 6:
+          h->method = LDA_METHOD_TRIANGLE;
+          h->use_offset = FALSE;
+          break;
+        default:
+          h->use_offset = TRUE;
+          h->saturation = LDA_SATURATION_AUTO;
+          break;
+        }
+      g_assert_true (lda_pipeline_set_params (pipeline, &params, NULL));
+      run_ok (pipeline);
+      lda_pipeline_set_all_methods (fresh, TRUE);
+      g_assert_true (lda_pipeline_set_params (fresh, &params, NULL));
+      run_ok (fresh);
+
+      for (LdaChannel c = LDA_CHANNEL_HOECHST; c <= LDA_CHANNEL_DRAQ7; c++)
+        {
+          const LdaThresholdLevels *kept = lda_pipeline_get_levels (pipeline, c);
+          const LdaThresholdLevels *made = lda_pipeline_get_levels (fresh, c);
+
+          g_test_message ("step %u, channel %u: threshold %" G_GINT64_FORMAT, step, c,
+                          lda_pipeline_get_threshold (pipeline, c));
+          g_assert_cmpmem (kept->level, sizeof kept->level, made->level, sizeof made->level);
+          g_assert_cmpmem (kept->threshold, sizeof kept->threshold, made->threshold,
+                           sizeof made->threshold);
+          g_assert_cmpmem (kept->raised, sizeof kept->raised, made->raised, sizeof made->raised);
+          g_assert_cmpuint (kept->dark, ==, made->dark);
+          g_assert_cmpuint (kept->saturation, ==, made->saturation);
+          g_assert_cmpuint (kept->max_value, ==, made->max_value);
+          g_assert_cmpint (lda_pipeline_get_threshold (pipeline, c), ==,
+                           lda_pipeline_get_threshold (fresh, c));
+        }
+      assert_same_labels (lda_pipeline_get_labels (pipeline), lda_pipeline_get_labels (fresh));
+    }
+}
+
 /* With every method asked for, each has its threshold, in a sensible
  * order for a nucleus image, and switching method needs no new votes. */
 static void
@@ -778,6 +850,7 @@ main (int    argc,
   g_test_add_func ("/pipeline/tiny-images", test_tiny_images);
   g_test_add_func ("/pipeline/split-change-keeps-masks", test_split_change_keeps_masks);
   g_test_add_func ("/pipeline/every-method", test_every_method);
+  g_test_add_func ("/pipeline/levels-kept", test_levels_kept);
   g_test_add_func ("/pipeline/saturation-12-bit", test_saturation_12_bit);
   g_test_add_func ("/pipeline/counts-are-visible", test_counts_are_visible);
   g_test_add_func ("/pipeline/object-at", test_object_at);

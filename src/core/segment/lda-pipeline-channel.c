@@ -85,6 +85,7 @@ run_threshold (LdaPipeline  *self,
   const LdaChannelParams *p = &self->params.channel[channel];
   LdaPipelineChannel *chan = &self->channels[channel];
   gboolean need_histogram;
+  gboolean measure = !chan->levels_measured;
   guint saturation;
 
   /* The votes are kept even for a manual threshold or another method:
@@ -100,6 +101,7 @@ run_threshold (LdaPipeline  *self,
         for (guint v = channel_saturation (self, channel, p); v < LDA_HISTOGRAM_BINS; v++)
           chan->votes[v] = 0;
       chan->votes_valid = TRUE;
+      measure = TRUE;
     }
 
   /* The article's method needs no pixel histogram: made only when a
@@ -113,10 +115,22 @@ run_threshold (LdaPipeline  *self,
     {
       chan->histogram = g_new (guint32, LDA_HISTOGRAM_BINS);
       lda_image_histogram (source, chan->histogram);
+      measure = TRUE;
     }
 
+  /* The methods' levels read the histograms, which an offset does not
+   * change: measured again only when the votes, the histogram or what
+   * counts in them changed, and the offset applied to them. */
   saturation = channel_saturation (self, channel, p);
-  lda_threshold_levels (chan->histogram, chan->votes, saturation, p, &chan->levels);
+  if (measure || chan->levels.saturation != saturation ||
+      !chan->levels_ignore_saturated != !p->ignore_saturated)
+    {
+      lda_threshold_levels_measure (chan->histogram, chan->votes, saturation,
+                                    p->ignore_saturated, &chan->levels);
+      chan->levels_ignore_saturated = p->ignore_saturated;
+      chan->levels_measured = TRUE;
+    }
+  lda_threshold_levels_place (&chan->levels, p);
 
   /* The window's counts for the blob check below, made at the channel's
    * second threshold: a frame only looked at is not slowed down. */

@@ -26,7 +26,12 @@ typedef struct
    * look-ups. */
   LdaCoherence      *coherence;
   guint              threshold_runs;
+  /* Its levels are measured on the votes and the histogram, and kept
+   * while those stand (levels_measured): only the offset is applied to
+   * them at each change of it. */
   LdaThresholdLevels levels;
+  gboolean           levels_measured;
+  gboolean           levels_ignore_saturated;
   gint64             threshold;
   gboolean           threshold_valid;
 

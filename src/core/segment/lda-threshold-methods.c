@@ -270,6 +270,75 @@ lda_threshold_scale (guint                   level,
 }
 
 /**
+ * lda_threshold_levels_measure:
+ * @histogram: (nullable) (array fixed-size=65536): the channel's pixel
+ *   histogram; without it only the max-tile level is computed
+ * @votes: (array fixed-size=65536): the tile maxima, with saturated tiles
+ *   already left out if the parameters say so
+ * @saturation: the saturation value in use
+ * @ignore_saturated: whether pixels at or above @saturation count for
+ *   none of the histogram methods
+ * @levels: (out caller-allocates): every method's level, the dark level,
+ *   the brightest pixel and @saturation; the thresholds are left to
+ *   lda_threshold_levels_place()
+ *
+ * The part of lda_threshold_levels() that reads the histograms, and that
+ * no offset changes: a slider's drag over a channel's offset needs it
+ * once.
+ */
+void
+lda_threshold_levels_measure (const guint32      *histogram,
+                              const guint32      *votes,
+                              guint               saturation,
+                              gboolean            ignore_saturated,
+                              LdaThresholdLevels *levels)
+{
+  guint last = ignore_saturated && saturation > 0 ? saturation - 1 : LDA_HISTOGRAM_BINS - 1;
+
+  levels->saturation = saturation;
+  levels->level[LDA_METHOD_MAX_TILE] = lda_threshold_peak (votes);
+
+  if (histogram == NULL)
+    {
+      levels->dark = 0;
+      levels->max_value = lda_histogram_max (votes);
+      for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
+        levels->level[m] = 0;
+      levels->measured_all = FALSE;
+      return;
+    }
+
+  levels->max_value = lda_histogram_max (histogram);
+  levels->dark = lda_histogram_dark_level (histogram, last);
+  levels->level[LDA_METHOD_OTSU] = lda_threshold_otsu (histogram, last);
+  levels->level[LDA_METHOD_OTSU_TILES] = lda_threshold_otsu (votes, LDA_HISTOGRAM_BINS - 1);
+  levels->level[LDA_METHOD_TRIANGLE] = lda_threshold_triangle (histogram, last);
+  levels->measured_all = TRUE;
+}
+
+/**
+ * lda_threshold_levels_place:
+ * @levels: (inout): levels of lda_threshold_levels_measure()
+ * @params: the channel's parameters
+ *
+ * Each method's threshold from its level and the channel's offset, none
+ * raised yet; -1 for the methods not measured.
+ */
+void
+lda_threshold_levels_place (LdaThresholdLevels     *levels,
+                            const LdaChannelParams *params)
+{
+  for (guint m = 0; m < LDA_N_METHODS; m++)
+    levels->raised[m] = FALSE;
+  levels->threshold[LDA_METHOD_MAX_TILE] =
+    lda_threshold_apply_offset (levels->level[LDA_METHOD_MAX_TILE], params);
+  for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
+    levels->threshold[m] = levels->measured_all
+                           ? lda_threshold_scale (levels->level[m], levels->dark, params)
+                           : -1;
+}
+
+/**
  * lda_threshold_levels:
  * @histogram: (nullable) (array fixed-size=65536): the channel's pixel
  *   histogram; without it only the max-tile level is computed
@@ -289,35 +358,8 @@ lda_threshold_levels (const guint32          *histogram,
                       const LdaChannelParams *params,
                       LdaThresholdLevels     *levels)
 {
-  guint last = params->ignore_saturated && saturation > 0 ? saturation - 1 : LDA_HISTOGRAM_BINS - 1;
-
-  levels->saturation = saturation;
-  for (guint m = 0; m < LDA_N_METHODS; m++)
-    levels->raised[m] = FALSE;
-  levels->level[LDA_METHOD_MAX_TILE] = lda_threshold_peak (votes);
-  levels->threshold[LDA_METHOD_MAX_TILE] =
-    lda_threshold_apply_offset (levels->level[LDA_METHOD_MAX_TILE], params);
-
-  if (histogram == NULL)
-    {
-      levels->dark = 0;
-      levels->max_value = lda_histogram_max (votes);
-      for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
-        {
-          levels->level[m] = 0;
-          levels->threshold[m] = -1;
-        }
-      return;
-    }
-
-  levels->max_value = lda_histogram_max (histogram);
-  levels->dark = lda_histogram_dark_level (histogram, last);
-  levels->level[LDA_METHOD_OTSU] = lda_threshold_otsu (histogram, last);
-  levels->level[LDA_METHOD_OTSU_TILES] = lda_threshold_otsu (votes, LDA_HISTOGRAM_BINS - 1);
-  levels->level[LDA_METHOD_TRIANGLE] = lda_threshold_triangle (histogram, last);
-
-  for (guint m = LDA_METHOD_MAX_TILE + 1; m < LDA_N_METHODS; m++)
-    levels->threshold[m] = lda_threshold_scale (levels->level[m], levels->dark, params);
+  lda_threshold_levels_measure (histogram, votes, saturation, params->ignore_saturated, levels);
+  lda_threshold_levels_place (levels, params);
 }
 
 /**

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @raised: per method, whether its threshold found noise rather than blobs
  *   and was raised until it found blobs, or above every pixel
  *   (lda_threshold_find_objects(); nuclear stains only)
+ * @measured_all: whether the histogram methods' levels were measured (with
+ *   a pixel histogram), or the max-tile level only
  *
  * Where each method puts a channel's threshold: what the histogram plot
  * marks, and what switching method would give.
@@ -37,6 +39,7 @@ typedef struct
   guint    saturation;
   guint    max_value;
   gboolean raised[LDA_N_METHODS];
+  gboolean measured_all;
 } LdaThresholdLevels;
 
 guint  lda_histogram_max        (const guint32          *histogram);
@@ -71,6 +74,13 @@ gint64        lda_coherence_find_objects (const LdaCoherence *self,
 void          lda_coherence_free         (LdaCoherence       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaCoherence, lda_coherence_free)
+void   lda_threshold_levels_measure (const guint32      *histogram,
+                                     const guint32      *votes,
+                                     guint               saturation,
+                                     gboolean            ignore_saturated,
+                                     LdaThresholdLevels *levels);
+void   lda_threshold_levels_place   (LdaThresholdLevels     *levels,
+                                     const LdaChannelParams *params);
 void   lda_threshold_levels     (const guint32          *histogram,
                                  const guint32          *votes,
                                  guint                   saturation,
