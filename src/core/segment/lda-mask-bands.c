@@ -33,6 +33,7 @@
 #include "lda-helper.h"
 #include "lda-mask-bands.h"
 #include "lda-morph.h"
+#include "lda-union-find.h"
 
 /* Below this many pixels one thread makes the whole mask; else bands
  * of this many rows at least, up to MAX_BANDS. */
@@ -118,19 +119,6 @@ make_bands_thread (gpointer data)
   return NULL;
 }
 
-static guint
-find_root (guint *parent,
-           guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-
-  return i;
-}
-
 /* Joins the components of the runs of the last row of @above and the
  * first of @below that overlap (4-connected), their first indices in
  * @parent @first_above and @first_below. */
@@ -139,7 +127,7 @@ join_at_cut (const LdaRuns *above,
              guint          first_above,
              const LdaRuns *below,
              guint          first_below,
-             guint         *parent,
+             guint32       *parent,
              gboolean      *outside)
 {
   const guint last = above->height - 1;
@@ -151,8 +139,8 @@ join_at_cut (const LdaRuns *above,
 
       if (a->x0 < c->x1 && c->x0 < a->x1)
         {
-          guint ra = find_root (parent, first_above + above->labels[i]);
-          guint rc = find_root (parent, first_below + below->labels[j]);
+          guint ra = lda_union_find_root (parent, first_above + above->labels[i]);
+          guint rc = lda_union_find_root (parent, first_below + below->labels[j]);
 
           if (ra != rc)
             {
@@ -176,7 +164,7 @@ fill_holes (Bands        *self,
 {
   const guint w = mask->width;
   guint first[MAX_BANDS + 1] = { 0, };
-  g_autofree guint *parent = NULL;
+  g_autofree guint32 *parent = NULL;
   g_autofree gboolean *outside = NULL;
   g_autofree gboolean *hole = NULL;
   guint n = 0;
@@ -187,7 +175,7 @@ fill_holes (Bands        *self,
       n += self->bands[b].runs->n_components;
     }
   first[self->n_bands] = n;
-  parent = g_try_new (guint, MAX (n, 1));
+  parent = g_try_new (guint32, MAX (n, 1));
   outside = g_try_new0 (gboolean, MAX (n, 1));
   hole = g_try_new (gboolean, MAX (n, 1));
   if (parent == NULL || outside == NULL || hole == NULL)
@@ -229,7 +217,7 @@ fill_holes (Bands        *self,
 
   /* Each component's answer once, then its runs painted if a hole. */
   for (guint i = 0; i < n; i++)
-    hole[i] = !outside[find_root (parent, i)];
+    hole[i] = !outside[lda_union_find_root (parent, i)];
   for (guint b = 0; b < self->n_bands; b++)
     {
       const Band *band = &self->bands[b];

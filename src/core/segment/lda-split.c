@@ -30,6 +30,7 @@
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-split.h"
+#include "lda-union-find.h"
 #include "lda-split-private.h"
 
 /* Internal value of the working labels, besides the seeds (≥ 1). */
@@ -105,19 +106,6 @@ lda_split_root_table (void)
   return table;
 }
 
-static inline guint32
-find_root (guint32 *parent,
-           guint32  p)
-{
-  while (parent[p] != p)
-    {
-      parent[p] = parent[parent[p]];
-      p = parent[p];
-    }
-
-  return p;
-}
-
 /* Sorts ws->pixels[0 … m) into ws->order by @values, highest first, raster
  * order within a value (the pixels come in raster order).  Returns the
  * highest value. */
@@ -186,7 +174,7 @@ lda_split_seeds_in (LdaSplitWorkspace *ws,
           if (parent[q] == rp)
             continue;
 
-          rq = find_root (parent, q);
+          rq = lda_union_find_root (parent, q);
           if (rp == rq)
             continue;
 
