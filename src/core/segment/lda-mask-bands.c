@@ -71,20 +71,19 @@ make_band (Band *band)
   const guint margin = 4 * (band->kernel / 2);
   const guint h0 = band->y0 > margin ? band->y0 - margin : 0;
   const guint h1 = MIN (band->y1 + margin, mask->height);
-  g_autoptr(LdaBitplane) binary = NULL;
+  g_autoptr(LdaBitplane) band_rows = NULL;
   g_autoptr(LdaBitplane) scratch = NULL;
-  g_autoptr(LdaBitplane) closed = NULL;
   LdaBitplane rows;
 
-  if (!(binary = lda_bitplane_new (mask->width, h1 - h0, &band->error)) ||
-      !(scratch = lda_bitplane_new (mask->width, h1 - h0, &band->error)) ||
-      !(closed = lda_bitplane_new (mask->width, h1 - h0, &band->error)))
+  if (!(band_rows = lda_bitplane_new (mask->width, h1 - h0, &band->error)) ||
+      !(scratch = lda_bitplane_new (mask->width, h1 - h0, &band->error)))
     return FALSE;
-  lda_bitplane_threshold_rows (binary, band->source, band->threshold, h0);
-  if (!lda_morph_close_into (binary, band->kernel, scratch, closed, band->cancellable,
+  /* Thresholded, then closed where it is. */
+  lda_bitplane_threshold_rows (band_rows, band->source, band->threshold, h0);
+  if (!lda_morph_close_into (band_rows, band->kernel, scratch, band_rows, band->cancellable,
                              &band->error))
     return FALSE;
-  memcpy (lda_bitplane_row (mask, band->y0), lda_bitplane_row (closed, band->y0 - h0),
+  memcpy (lda_bitplane_row (mask, band->y0), lda_bitplane_row (band_rows, band->y0 - h0),
           (gsize) (band->y1 - band->y0) * mask->stride * sizeof (guint64));
 
   /* The band's own rows of the mask, as a plane of their own. */

@@ -344,7 +344,8 @@ lda_fill_holes (const LdaBitplane *src,
  * @src: a binary image
  * @kernel: side of the elliptical element
  * @scratch: a plane of @src's size, overwritten
- * @dst: (out caller-allocates): a plane of @src's size: the closing
+ * @dst: (out caller-allocates): a plane of @src's size: the closing; it
+ *   may be @src itself, which the first pass alone reads
  * @cancellable: (nullable): checked between the steps
  * @error: return location for an error
  *
