@@ -264,7 +264,8 @@ test_label_group (void)
       const gsize large = (gsize) g_rand_int_range (rand, 1, 40);
       g_autoptr(LdaBitplane) plane = lda_test_plane_random (rand, w, h, 0.3 + 0.02 * round);
       g_autoptr(LdaRuns) runs = runs_of (plane, TRUE);
-      g_autofree gsize *first_run = NULL, *run_order = NULL, *size = NULL;
+      g_autofree gsize *first_run = NULL, *size = NULL;
+      g_autofree LdaRun *grouped = NULL;
       g_autofree guint *order = NULL;
       gsize n_pixels = 0, total = 0;
       guint n_large, n;
@@ -272,20 +273,30 @@ test_label_group (void)
       lda_runs_label (runs, 4);
       n = runs->n_components;
       first_run = g_new (gsize, n + 1);
-      run_order = g_new (gsize, MAX (runs->n_runs, 1));
+      grouped = g_new (LdaRun, MAX (runs->n_runs, 1));
       order = g_new (guint, MAX (n, 1));
       size = g_new0 (gsize, MAX (n, 1));
-      n_large = lda_runs_group (runs, large, first_run, run_order, order, &n_pixels);
+      n_large = lda_runs_group (runs, large, first_run, grouped, order, &n_pixels);
 
       g_assert_cmpuint (first_run[0], ==, 0);
       g_assert_cmpuint (first_run[n], ==, runs->n_runs);
       for (guint c = 0; c < n; c++)
         for (gsize k = first_run[c]; k < first_run[c + 1]; k++)
           {
-            g_assert_cmpuint (runs->labels[run_order[k]], ==, c);
+            const LdaRun *run = &grouped[k];
+            gsize r = runs->row_start[run->y];
+
+            /* The same run as in raster order, of this component, and
+             * after the one before it. */
+            while (r < runs->row_start[run->y + 1] && runs->runs[r].x0 != run->x0)
+              r++;
+            g_assert_cmpuint (r, <, runs->row_start[run->y + 1]);
+            g_assert_cmpuint (runs->runs[r].x1, ==, run->x1);
+            g_assert_cmpuint (runs->labels[r], ==, c);
             if (k > first_run[c])
-              g_assert_cmpuint (run_order[k], >, run_order[k - 1]);
-            size[c] += runs->runs[run_order[k]].x1 - runs->runs[run_order[k]].x0;
+              g_assert_true (run->y > grouped[k - 1].y ||
+                             (run->y == grouped[k - 1].y && run->x0 > grouped[k - 1].x0));
+            size[c] += run->x1 - run->x0;
           }
       for (guint c = 0; c < n; c++)
         total += size[c];

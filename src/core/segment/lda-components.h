@@ -55,7 +55,7 @@ void     lda_runs_keep              (LdaRuns           *self,
 guint    lda_runs_group             (const LdaRuns     *self,
                                      gsize              large,
                                      gsize             *first_run,
-                                     gsize             *run_order,
+                                     LdaRun            *grouped,
                                      guint             *order,
                                      gsize             *n_pixels);
 void     lda_runs_free              (LdaRuns           *self);

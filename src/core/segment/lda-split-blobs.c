@@ -111,8 +111,8 @@ box_reserve (Box   *box,
 typedef struct
 {
   const LdaRuns *blobs;
-  const gsize   *first_run;   /* per blob, where its runs start in run_order */
-  const gsize   *run_order;   /* run indices, blob by blob */
+  const gsize   *first_run;   /* per blob, where its runs start in blob_runs */
+  const LdaRun  *blob_runs;   /* the runs, blob by blob */
   const guint   *order;       /* blobs: the large ones, largest first, then the others */
   guint          n_large;
   guint          n_blobs;
@@ -143,7 +143,7 @@ split_blob (BlobJob           *job,
 
   for (gsize r = first; r < last; r++)
     {
-      const LdaRun *run = &blobs->runs[job->run_order[r]];
+      const LdaRun *run = &job->blob_runs[r];
 
       x0 = MIN (x0, run->x0);
       x1 = MAX (x1, run->x1);
@@ -172,7 +172,7 @@ split_blob (BlobJob           *job,
   memset (box->inside, 0, area);
   for (gsize r = first; r < last; r++)
     {
-      const LdaRun *run = &blobs->runs[job->run_order[r]];
+      const LdaRun *run = &job->blob_runs[r];
       const guint64 *cores = lda_bitplane_row (job->cores, run->y);
       gsize to = (gsize) (run->y - y0 + 1) * stride + 1 - x0;
 
@@ -313,7 +313,7 @@ lda_split_blobs (const LdaRuns     *blobs,
   const guint w = blobs->width, h = blobs->height;
   const guint n_blobs = blobs->n_components;
   g_autofree gsize *first_run = NULL;
-  g_autofree gsize *run_order = NULL;
+  g_autofree LdaRun *blob_runs = NULL;
   g_autofree guint *order = NULL;
   guint n_large;
   BlobJob jobs[2];
@@ -323,9 +323,9 @@ lda_split_blobs (const LdaRuns     *blobs,
   g_return_val_if_fail ((gsize) w * h < G_MAXINT32, FALSE);
 
   first_run = g_try_new (gsize, (gsize) n_blobs + 1);
-  run_order = g_try_malloc_n (MAX (blobs->n_runs, 1), sizeof (gsize));
+  blob_runs = g_try_new (LdaRun, MAX (blobs->n_runs, 1));
   order = g_try_new (guint, MAX (n_blobs, 1));
-  if (first_run == NULL || run_order == NULL || order == NULL)
+  if (first_run == NULL || blob_runs == NULL || order == NULL)
     {
       lda_split_set_oom (error, w, h);
       return FALSE;
@@ -333,11 +333,11 @@ lda_split_blobs (const LdaRuns     *blobs,
 
   /* The runs blob by blob, and the blobs in the order of the work (only
    * that: each blob's lines are its own). */
-  n_large = lda_runs_group (blobs, LARGE_BLOB, first_run, run_order, order, NULL);
+  n_large = lda_runs_group (blobs, LARGE_BLOB, first_run, blob_runs, order, NULL);
 
   for (guint t = 0; t < 2; t++)
     jobs[t] = (BlobJob) {
-      blobs, first_run, run_order, order, n_large, n_blobs, &next_large, &next,
+      blobs, first_run, blob_runs, order, n_large, n_blobs, &next_large, &next,
       cores, depth,
       g_array_new (FALSE, FALSE, sizeof (guint32)), 0, TRUE, cancellable,
     };

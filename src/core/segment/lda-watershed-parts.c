@@ -45,10 +45,10 @@ struct _LdaWatershedParts
 {
   guint    width;
   guint    height;
-  LdaRuns *runs;        /* the unknown pixels, labelled by piece */
+  guint    n_pieces;
   LdaBitplane *seeds;   /* the unknown pixels with a known 4-neighbour */
-  gsize   *first_run;   /* per piece, where its runs start in run_order */
-  gsize   *run_order;   /* run indices, piece by piece, raster order within */
+  gsize   *first_run;   /* per piece, where its runs start in piece_runs */
+  LdaRun  *piece_runs;  /* the runs, piece by piece, raster order within */
   guint   *order;       /* pieces: the large ones, largest first, then the others */
   guint    n_large;
   gsize    n_pixels;
@@ -170,29 +170,30 @@ lda_watershed_parts_new_from_plane (const LdaBitplane  *unknown,
                                     GError            **error)
 {
   g_autoptr(LdaWatershedParts) self = g_new0 (LdaWatershedParts, 1);
+  g_autoptr(LdaRuns) runs = NULL;
   guint n;
 
   g_return_val_if_fail ((gsize) unknown->width * unknown->height < G_MAXINT32, NULL);
 
   self->width = unknown->width;
   self->height = unknown->height;
-  if (!(self->runs = lda_runs_new_from_bitplane (unknown, TRUE, error)) ||
+  if (!(runs = lda_runs_new_from_bitplane (unknown, TRUE, error)) ||
       !(self->seeds = seed_plane (unknown, error)))
     return NULL;
-  lda_runs_label (self->runs, 4);
+  lda_runs_label (runs, 4);
 
-  n = self->runs->n_components;
+  n = self->n_pieces = runs->n_components;
   self->first_run = g_try_new (gsize, (gsize) n + 1);
-  self->run_order = g_try_new (gsize, MAX (self->runs->n_runs, 1));
+  self->piece_runs = g_try_new (LdaRun, MAX (runs->n_runs, 1));
   self->order = g_try_new (guint, MAX (n, 1));
-  if (self->first_run == NULL || self->run_order == NULL || self->order == NULL)
+  if (self->first_run == NULL || self->piece_runs == NULL || self->order == NULL)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
                    _("not enough memory to separate the cells of a %u × %u image"),
                    self->width, self->height);
       return NULL;
     }
-  self->n_large = lda_runs_group (self->runs, LARGE_PIECE, self->first_run, self->run_order,
+  self->n_large = lda_runs_group (runs, LARGE_PIECE, self->first_run, self->piece_runs,
                                   self->order, &self->n_pixels);
 
   return g_steal_pointer (&self);
@@ -249,7 +250,6 @@ static void
 flood_pieces (FloodJob *job)
 {
   const LdaWatershedParts *parts = job->parts;
-  const LdaRuns *runs = parts->runs;
   const gsize w = parts->width;
   LdaBucketQueue q = { 0, };
   guint polls = 0;
@@ -268,9 +268,9 @@ flood_pieces (FloodJob *job)
           else
             {
               k = parts->n_large + (guint) g_atomic_int_add (job->next, PIECE_CHUNK);
-              if (k >= parts->runs->n_components)
+              if (k >= parts->n_pieces)
                 break;
-              end = MIN (k + PIECE_CHUNK, parts->runs->n_components);
+              end = MIN (k + PIECE_CHUNK, parts->n_pieces);
             }
         }
       b = parts->order[k];
@@ -281,7 +281,7 @@ flood_pieces (FloodJob *job)
        * in them. */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1]; r++)
         {
-          const LdaRun *run = &runs->runs[parts->run_order[r]];
+          const LdaRun *run = &parts->piece_runs[r];
 
           memset (job->markers + (gsize) run->y * w + run->x0, 0,
                   (run->x1 - run->x0) * sizeof *job->markers);
@@ -291,20 +291,22 @@ flood_pieces (FloodJob *job)
        * a labelled 4-neighbour can be one (parts->seeds). */
       for (gsize r = parts->first_run[b]; r < parts->first_run[b + 1] && job->done; r++)
         {
-          const LdaRun *run = &runs->runs[parts->run_order[r]];
+          const LdaRun *run = &parts->piece_runs[r];
           const guint64 *row = lda_bitplane_row (parts->seeds, run->y);
           const gsize line = (gsize) run->y * w;
 
           /* The row below a run a few runs on is read for the first time
-           * since the markers were made: into the cache now. */
+           * since the markers were made, and its seeds' word since they
+           * were found: into the cache now. */
           if (r + SEED_AHEAD < parts->first_run[b + 1])
             {
-              const LdaRun *next = &runs->runs[parts->run_order[r + SEED_AHEAD]];
+              const LdaRun *next = &parts->piece_runs[r + SEED_AHEAD];
               const gsize below = (gsize) (next->y + 1) * w;
 
               for (guint x = next->x0; x < next->x1 + 15; x += 16)
                 __builtin_prefetch (job->markers + below + MIN (x, next->x1 - 1), 0);
               __builtin_prefetch (job->relief + below + next->x0, 0);
+              __builtin_prefetch (lda_bitplane_row (parts->seeds, next->y) + (next->x0 >> 6), 0);
             }
 
           for (guint word = run->x0 >> 6; word <= (run->x1 - 1) >> 6 && job->done; word++)
@@ -360,7 +362,7 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
-  const guint n = self->runs->n_components;
+  const guint n = self->n_pieces;
   gint next_large = 0, next = 0;
   FloodJob jobs[2] = {
     { self, markers, relief, &next_large, &next, cancellable, 1 },
@@ -399,7 +401,7 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
 guint
 lda_watershed_parts_count (LdaWatershedParts *self)
 {
-  return self->runs->n_components;
+  return self->n_pieces;
 }
 
 void
@@ -408,10 +410,9 @@ lda_watershed_parts_free (LdaWatershedParts *self)
   if (self == NULL)
     return;
 
-  lda_runs_free (self->runs);
   lda_bitplane_free (self->seeds);
   g_free (self->first_run);
-  g_free (self->run_order);
+  g_free (self->piece_runs);
   g_free (self->order);
   g_free (self);
 }
@@ -455,13 +456,13 @@ lda_watershed_parts_largest (LdaWatershedParts *self)
 
   /* The large pieces come first, the largest of them first; without
    * any, every piece is looked at. */
-  for (guint k = 0; k < (self->n_large > 0 ? 1 : self->runs->n_components); k++)
+  for (guint k = 0; k < (self->n_large > 0 ? 1 : self->n_pieces); k++)
     {
       const guint b = self->order[k];
       gsize size = 0;
 
       for (gsize r = self->first_run[b]; r < self->first_run[b + 1]; r++)
-        size += self->runs->runs[self->run_order[r]].x1 - self->runs->runs[self->run_order[r]].x0;
+        size += self->piece_runs[r].x1 - self->piece_runs[r].x0;
       largest = MAX (largest, size);
     }
 
