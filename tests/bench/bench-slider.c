@@ -489,7 +489,7 @@ print_timings (const Timings *t,
   printf ("previews: %u of %u changes moved a mask\n", t->n_previews, t->n);
   printf ("nucleus objects changed by a change: %u of %u (%.1f %%)\n", probe->n_changed,
           probe->n_objects, 100.0 * probe->n_changed / MAX (probe->n_objects, 1));
-  printf ("changes shown with the last split carried (a drag): %u of %u\n", probe->n_carried, t->n);
+  printf ("changes shown carried from the last (a drag: its split or its cells): %u of %u\n", probe->n_carried, t->n);
   {
     guint most = 0;
 

@@ -6,8 +6,8 @@
  * its cell to its neighbours; a nucleus in a part of the area that had
  * none floods that part as the exact watershed does; too many changes
  * are declined.  Through the pipeline, on a drawn confluent culture: a
- * drag carries the cells, and the run after it gives what a fresh
- * pipeline gives.
+ * drag of a nucleus slider or of the cell area's carries the cells, and
+ * the run after it gives what a fresh pipeline gives.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -548,6 +548,60 @@ test_pipeline_drag (void)
     lda_image_unref (images[i]);
 }
 
+/* The cell area's slider dragged on the same frame: its cells are
+ * carried onto the moved area (lda-regions-area.c), never outside it,
+ * and the run once it rests gives what a fresh pipeline gives. */
+static void
+test_pipeline_drag_cell_area (void)
+{
+  LdaImage *images[3];
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(LdaImage) want = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaParams params;
+  double base;
+
+  dense_triple (images);
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], NULL);
+  params = *lda_pipeline_get_params (pipeline);
+  base = params.channel[LDA_CHANNEL_CELL_AREA].offset;
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+
+  lda_pipeline_set_dragging (pipeline, TRUE);
+  for (guint step = 1; step <= 4; step++)
+    {
+      const LdaBitplane *cell_area, *nuclei;
+      const guint8 *labels;
+      gsize outside = 0;
+
+      params.channel[LDA_CHANNEL_CELL_AREA].offset = base + 0.03 * step;
+      params.channel[LDA_CHANNEL_CELL_AREA].use_offset = TRUE;
+      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_false (lda_pipeline_is_exact (pipeline));
+
+      cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+      nuclei = lda_pipeline_get_nuclei (pipeline)->mask;
+      labels = lda_image_u8 (lda_pipeline_get_labels (pipeline));
+      for (guint y = 0; y < FRAME; y++)
+        for (guint x = 0; x < FRAME; x++)
+          if (!lda_bitplane_get (cell_area, x, y) && !lda_bitplane_get (nuclei, x, y))
+            outside += labels[y * FRAME + x] != 0;
+      g_assert_cmpuint (outside, ==, 0);
+    }
+
+  lda_pipeline_set_dragging (pipeline, FALSE);
+  g_assert_false (lda_pipeline_is_done (pipeline));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_true (lda_pipeline_is_exact (pipeline));
+  want = fresh_labels (images, &params);
+  g_assert_true (memcmp (lda_pipeline_get_labels (pipeline)->data, want->data,
+                         lda_image_n_bytes (want)) == 0);
+  for (guint i = 0; i < 3; i++)
+    lda_image_unref (images[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/regions-carry/speck-outside", test_speck_outside);
   g_test_add_func ("/regions-carry/declined", test_declined);
   g_test_add_func ("/regions-carry/pipeline-drag", test_pipeline_drag);
+  g_test_add_func ("/regions-carry/pipeline-drag-cell-area", test_pipeline_drag_cell_area);
 
   return g_test_run ();
 }

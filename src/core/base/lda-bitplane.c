@@ -129,6 +129,19 @@ lda_bitplane_or (LdaBitplane       *self,
     self->bits[i] |= other->bits[i];
 }
 
+/* @self becomes the pixels set in one of @self and @other, not both. */
+void
+lda_bitplane_xor (LdaBitplane       *self,
+                  const LdaBitplane *other)
+{
+  gsize n = self->stride * self->height;
+
+  g_return_if_fail (self->width == other->width && self->height == other->height);
+
+  for (gsize i = 0; i < n; i++)
+    self->bits[i] ^= other->bits[i];
+}
+
 gsize
 lda_bitplane_count (const LdaBitplane *self)
 {

@@ -41,6 +41,8 @@ void         lda_bitplane_clear_padding (LdaBitplane     *self);
 void         lda_bitplane_invert     (LdaBitplane        *self);
 void         lda_bitplane_or         (LdaBitplane        *self,
                                       const LdaBitplane  *other);
+void         lda_bitplane_xor        (LdaBitplane        *self,
+                                      const LdaBitplane  *other);
 gsize        lda_bitplane_count      (const LdaBitplane  *self);
 void         lda_bitplane_threshold  (LdaBitplane        *self,
                                       const LdaImage     *image,

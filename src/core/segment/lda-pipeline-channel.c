@@ -229,6 +229,13 @@ lda_pipeline_run_channel (LdaPipeline  *self,
       if (mask == NULL)
         return FALSE;
 
+      /* While a slider is dragged, the cells made with the cell area
+       * replaced may be carried onto the new one (lda-pipeline-drag.c). */
+      if (channel == LDA_CHANNEL_CELL_AREA && self->dragging)
+        {
+          g_clear_pointer (&self->replaced_cell_area, lda_bitplane_free);
+          self->replaced_cell_area = g_steal_pointer (&chan->bits);
+        }
       g_clear_pointer (&chan->bits, lda_bitplane_free);
       g_clear_pointer (&chan->image, lda_image_unref);
       chan->bits = mask;

@@ -64,9 +64,18 @@ struct _LdaPipeline
   gboolean            nuclei_carried;
   LdaRegions         *regions;
   /* While a slider is dragged: the last cells, carried onto new nuclei
-   * (lda-pipeline-drag.c), and whether the cells held now are carried.
-   * Made with the cell area in use: dropped when it changes. */
+   * or a new cell area (lda-pipeline-drag.c), and whether the cells held
+   * now are carried.  Made with the cell area in use, or with
+   * regions_base_area when that is not %NULL; replaced_cell_area is the
+   * cell area the cells held were made with, once a dragged cell area
+   * slider has replaced it. */
   LdaRegions         *regions_base;
+  LdaBitplane        *regions_base_area;
+  LdaBitplane        *replaced_cell_area;
+  /* While the cell area's slider is dragged: the relief of the nuclei
+   * everywhere, and the nucleus pixels it was made from. */
+  guint8             *drag_relief;
+  LdaBitplane        *drag_relief_nuclei;
   gboolean            regions_carried;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */
@@ -104,6 +113,8 @@ gboolean lda_pipeline_run_channel           (LdaPipeline  *self,
 gint64   lda_pipeline_compute_dead_level    (LdaPipeline  *self);
 
 void     lda_pipeline_keep_regions_base     (LdaPipeline  *self);
+void     lda_pipeline_keep_regions_for_area (LdaPipeline  *self);
+void     lda_pipeline_drop_regions_base     (LdaPipeline  *self);
 gboolean lda_pipeline_carry_regions         (LdaPipeline  *self,
                                              GCancellable *cancellable,
                                              GError      **error);

@@ -4,8 +4,9 @@
  * parameter change makes stale: a Hoechst slider re-thresholds and re-closes
  * the Hoechst mask, re-splits the nuclei (while it is dragged, carries the
  * last split onto the new mask instead: lda_pipeline_set_dragging()) and
- * re-runs the watershed, never the Sobel; a cell area slider re-runs the cell area's mask and the
- * watershed, the nuclei kept; a split slider re-splits and re-runs the
+ * re-runs the watershed, never the Sobel; a cell area slider re-runs the
+ * cell area's mask and the watershed (while dragged, carries the last
+ * cells onto the moved area), the nuclei kept; a split slider re-splits and re-runs the
  * watershed only.  The cell area chain and the two nucleus chains are
  * independent, so a run does them on two threads.  A run can be cancelled
  * between stages (and within the long ones); stages finished before the
@@ -170,7 +171,8 @@ lda_pipeline_free (LdaPipeline *self)
   self->dragging = FALSE;
   clear_nuclei (self);
   g_clear_pointer (&self->carry_base, lda_nuclei_free);
-  g_clear_pointer (&self->regions_base, lda_regions_free);
+  lda_pipeline_drop_regions_base (self);
+  g_clear_pointer (&self->replaced_cell_area, lda_bitplane_free);
   g_free (self);
 }
 
@@ -240,7 +242,7 @@ lda_pipeline_set_nucleus_params (LdaPipeline            *self,
       clear_nuclei (self);
       /* A split of other parameters is not carried: split afresh. */
       g_clear_pointer (&self->carry_base, lda_nuclei_free);
-      g_clear_pointer (&self->regions_base, lda_regions_free);
+      lda_pipeline_drop_regions_base (self);
     }
   *old = *params;
 
@@ -420,6 +422,10 @@ masks_changed (LdaPipeline *self,
   {
     gboolean carried = self->nuclei_carried, dragging = self->dragging;
 
+    /* A dragged cell area slider: the cells are carried onto the new
+     * cell area. */
+    if (dragging && cell_area_changed && !nuclei_changed)
+      lda_pipeline_keep_regions_for_area (self);
     /* The nuclei kept are the base of the next carry already. */
     self->dragging = dragging && nuclei_changed;
     clear_nuclei (self);
@@ -427,9 +433,11 @@ masks_changed (LdaPipeline *self,
     self->nuclei = nuclei;
     self->nuclei_carried = nuclei != NULL && carried;
   }
-  /* The last cells were made with another cell area. */
-  if (cell_area_changed)
-    g_clear_pointer (&self->regions_base, lda_regions_free);
+  /* The last cells were made with another cell area, unless kept for
+   * it just now. */
+  if (cell_area_changed && (nuclei_changed || !self->dragging))
+    lda_pipeline_drop_regions_base (self);
+  g_clear_pointer (&self->replaced_cell_area, lda_bitplane_free);
 
   return TRUE;
 }
@@ -498,7 +506,9 @@ run_channels (LdaPipeline  *self,
        * cells made: a new cell area has nothing more to drop but the
        * cells to carry. */
       if (early && job.changed)
-        g_clear_pointer (&self->regions_base, lda_regions_free);
+        lda_pipeline_drop_regions_base (self);
+      if (early)
+        g_clear_pointer (&self->replaced_cell_area, lda_bitplane_free);
       if (!early && !masks_changed (self, changed, job.changed, ok && job.ok ? &local_error : NULL))
         ok = FALSE;
       if (!job.ok)
@@ -619,7 +629,7 @@ run_regions (LdaPipeline  *self,
     return FALSE;
   /* Flooded exactly at rest: the base of a drag is no longer needed. */
   if (!self->dragging && !self->regions_carried)
-    g_clear_pointer (&self->regions_base, lda_regions_free);
+    lda_pipeline_drop_regions_base (self);
   self->times[LDA_STAGE_REGIONS] = g_get_monotonic_time () - t0;
   self->runs[LDA_STAGE_REGIONS]++;
   g_clear_pointer (&self->labels, lda_image_unref);
@@ -739,8 +749,10 @@ lda_pipeline_run_masks (LdaPipeline  *self,
  * lines of the last exact split are carried onto them
  * (lda_nuclei_carry()), a few milliseconds where a split at 2048 × 2048
  * takes tens; and the outlines of the last cells are kept where their
- * nuclei only moved (lda_regions_carry()).  Such results are a preview: lda_pipeline_is_exact() is %FALSE, and they are never kept
- * in the stage cache.  Once dragging stops the next run splits exactly,
+ * nuclei only moved (lda_regions_carry()), or, when the cell area moved,
+ * all but along the rim that moved (lda_regions_move_area()).  Such
+ * results are a preview: lda_pipeline_is_exact() is %FALSE, and they are
+ * never kept in the stage cache.  Once dragging stops the next run splits exactly,
  * and gives what it would have given without the drag.  A drag's first
  * change splits exactly when there is nothing to carry yet.
  */
@@ -757,6 +769,10 @@ lda_pipeline_set_dragging (LdaPipeline *self,
     clear_nuclei (self);
   else if (!self->dragging && self->regions_carried)
     clear_regions (self);
+  /* The exact run needs the memory more than a next drag of the cell
+   * area needs its base. */
+  if (!self->dragging && self->regions_base_area != NULL)
+    lda_pipeline_drop_regions_base (self);
 }
 
 /**
