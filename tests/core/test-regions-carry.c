@@ -498,6 +498,26 @@ fresh_labels (LdaImage       **images,
   return lda_image_ref (lda_pipeline_get_labels (pipeline));
 }
 
+/* The slider let go: the next run is exact, byte for byte what a fresh
+ * pipeline gives. */
+static void
+assert_exact_at_rest (LdaPipeline     *pipeline,
+                      LdaImage       **images,
+                      const LdaParams *params)
+{
+  g_autoptr(LdaImage) want = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lda_pipeline_set_dragging (pipeline, FALSE);
+  g_assert_false (lda_pipeline_is_done (pipeline));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lda_pipeline_is_exact (pipeline));
+  want = fresh_labels (images, params);
+  g_assert_true (memcmp (lda_pipeline_get_labels (pipeline)->data, want->data,
+                         lda_image_n_bytes (want)) == 0);
+}
+
 /* Through the pipeline, on a frame that cells cover, with the nuclei
  * split (carried too) and unsplit (split exactly at every change): a
  * drag's cells are carried, not exact, and the run once it rests gives
@@ -511,7 +531,6 @@ test_pipeline_drag (void)
   for (guint split = 0; split < 2; split++)
     {
       g_autoptr(LdaPipeline) pipeline = lda_pipeline_new (images[0], images[1], images[2], NULL);
-      g_autoptr(LdaImage) want = NULL;
       g_autoptr(GError) error = NULL;
       LdaParams params = *lda_pipeline_get_params (pipeline);
       const double base = params.channel[LDA_CHANNEL_HOECHST].offset;
@@ -536,13 +555,7 @@ test_pipeline_drag (void)
           g_assert_false (lda_pipeline_is_exact (pipeline));
         }
 
-      lda_pipeline_set_dragging (pipeline, FALSE);
-      g_assert_false (lda_pipeline_is_done (pipeline));
-      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-      g_assert_true (lda_pipeline_is_exact (pipeline));
-      want = fresh_labels (images, &params);
-      g_assert_true (memcmp (lda_pipeline_get_labels (pipeline)->data, want->data,
-                             lda_image_n_bytes (want)) == 0);
+      assert_exact_at_rest (pipeline, images, &params);
     }
   for (guint i = 0; i < 3; i++)
     lda_image_unref (images[i]);
@@ -556,7 +569,6 @@ test_pipeline_drag_cell_area (void)
 {
   LdaImage *images[3];
   g_autoptr(LdaPipeline) pipeline = NULL;
-  g_autoptr(LdaImage) want = NULL;
   g_autoptr(GError) error = NULL;
   LdaParams params;
   double base;
@@ -591,13 +603,7 @@ test_pipeline_drag_cell_area (void)
       g_assert_cmpuint (outside, ==, 0);
     }
 
-  lda_pipeline_set_dragging (pipeline, FALSE);
-  g_assert_false (lda_pipeline_is_done (pipeline));
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_true (lda_pipeline_is_exact (pipeline));
-  want = fresh_labels (images, &params);
-  g_assert_true (memcmp (lda_pipeline_get_labels (pipeline)->data, want->data,
-                         lda_image_n_bytes (want)) == 0);
+  assert_exact_at_rest (pipeline, images, &params);
   for (guint i = 0; i < 3; i++)
     lda_image_unref (images[i]);
 }
