@@ -608,6 +608,60 @@ test_pipeline_drag_cell_area (void)
     lda_image_unref (images[i]);
 }
 
+/* The cell area's drag, its masks made (as the window's preview makes
+ * them) and its cells not yet, then a nucleus slider moved within the
+ * same drag: the cells kept for the cell area were made from other
+ * nuclei and must not be carried onto these.  The labels stay those of
+ * the new nuclei, and the run at rest is exact. */
+static void
+test_pipeline_drag_area_then_nuclei (void)
+{
+  LdaImage *images[3];
+  g_autoptr(LdaPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRuns) before = NULL;
+  LdaParams params;
+
+  dense_triple (images);
+  pipeline = lda_pipeline_new (images[0], images[1], images[2], NULL);
+  params = *lda_pipeline_get_params (pipeline);
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+
+  lda_pipeline_set_dragging (pipeline, TRUE);
+  params.channel[LDA_CHANNEL_CELL_AREA].offset += 0.03;
+  params.channel[LDA_CHANNEL_CELL_AREA].use_offset = TRUE;
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run_masks (pipeline, NULL, &error));
+
+  before = lda_runs_copy (lda_pipeline_get_nuclei (pipeline)->objects, NULL);
+  params.channel[LDA_CHANNEL_HOECHST].offset *= 4;
+  params.channel[LDA_CHANNEL_HOECHST].use_offset = TRUE;
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  /* The nuclei moved. */
+  g_assert_true (before->n_runs != lda_pipeline_get_nuclei (pipeline)->objects->n_runs ||
+                 memcmp (before->runs, lda_pipeline_get_nuclei (pipeline)->objects->runs,
+                         before->n_runs * sizeof (LdaRun)) != 0);
+  /* Every cell is one of these nuclei's. */
+  {
+    const LdaRegions *regions = lda_pipeline_get_regions (pipeline);
+    const LdaNuclei *nuclei = lda_pipeline_get_nuclei (pipeline);
+    gint32 most = 0;
+
+    g_assert_cmpuint (regions->nuclei->n_components, ==, nuclei->objects->n_components);
+    g_assert_cmpuint (regions->nuclei->n_runs, ==, nuclei->objects->n_runs);
+    g_assert_true (memcmp (regions->nuclei->runs, nuclei->objects->runs,
+                           nuclei->objects->n_runs * sizeof (LdaRun)) == 0);
+    for (gsize i = 0; i < (gsize) FRAME * FRAME; i++)
+      most = MAX (most, regions->regions[i]);
+    g_assert_cmpint (most, <, (gint32) nuclei->objects->n_components + LDA_REGION_FIRST_CELL);
+  }
+  assert_exact_at_rest (pipeline, images, &params);
+  for (guint i = 0; i < 3; i++)
+    lda_image_unref (images[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -623,6 +677,8 @@ main (int    argc,
   g_test_add_func ("/regions-carry/declined", test_declined);
   g_test_add_func ("/regions-carry/pipeline-drag", test_pipeline_drag);
   g_test_add_func ("/regions-carry/pipeline-drag-cell-area", test_pipeline_drag_cell_area);
+  g_test_add_func ("/regions-carry/pipeline-drag-area-then-nuclei",
+                   test_pipeline_drag_area_then_nuclei);
 
   return g_test_run ();
 }

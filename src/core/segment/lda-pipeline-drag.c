@@ -48,6 +48,10 @@ worth_carrying (const LdaRegions *regions)
 void
 lda_pipeline_keep_regions_base (LdaPipeline *self)
 {
+  /* Cells kept for a moved cell area are carried onto those nuclei
+   * only, not onto moved ones. */
+  if (self->regions_base_area != NULL)
+    lda_pipeline_drop_regions_base (self);
   if (self->regions == NULL)
     return;
 
@@ -158,6 +162,15 @@ relief_everywhere (LdaPipeline        *self,
   return TRUE;
 }
 
+static gboolean
+same_nuclei (const LdaRuns *a,
+             const LdaRuns *b)
+{
+  return a->n_runs == b->n_runs && a->n_components == b->n_components &&
+         memcmp (a->runs, b->runs, a->n_runs * sizeof *a->runs) == 0 &&
+         memcmp (a->labels, b->labels, a->n_runs * sizeof *a->labels) == 0;
+}
+
 /**
  * lda_pipeline_carry_regions:
  * @self: a pipeline whose slider is being dragged, with a base, new
@@ -204,7 +217,13 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
     }
   if (!(area = lda_bitplane_copy (self->channels[LDA_CHANNEL_CELL_AREA].bits, error)))
     return FALSE;
-  /* The cell area moved since the base was made, and no nucleus. */
+  /* The cell area moved since the base was made, and no nucleus: should
+   * one have moved all the same, the frame is flooded whole. */
+  if (self->regions_base_area != NULL && !same_nuclei (self->regions_base->nuclei, nuclei))
+    {
+      lda_pipeline_drop_regions_base (self);
+      return TRUE;
+    }
   if (self->regions_base_area != NULL)
     {
       if (!(moved = lda_bitplane_copy (self->regions_base_area, error)) ||
