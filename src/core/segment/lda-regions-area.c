@@ -59,12 +59,12 @@ near_moved (const LdaBitplane *moved,
   return near;
 }
 
+/* Pixel @i to flood again: unknown, and queued to spread from. */
 static void
 flood_again (Move  *m,
              gsize  i)
 {
   const guint x = (guint) (i % m->width), y = (guint) (i / m->width);
-
   const guint32 at = (guint32) i;
 
   m->regions[i] = 0;
