@@ -153,7 +153,19 @@ quit_activated (GSimpleAction *action,
 static gboolean
 on_stop_signal (gpointer user_data)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* No one to answer a question: what cannot be saved is not waited for. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      if (LDA_IS_WINDOW (window))
+        lda_window_close_now (LDA_WINDOW (window));
+      else
+        gtk_window_close (window);
+    }
   return G_SOURCE_CONTINUE;
 }
 

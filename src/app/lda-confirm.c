@@ -43,10 +43,14 @@ response (GtkDialog *dialog,
           int        response_id,
           Question  *q)
 {
+  /* Gone before the answer is acted on, and let go of its parent while
+   * that is alive: the answer may close the parent ("Close Without
+   * Saving"), and the dialog outlives this signal. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   if (response_id == GTK_RESPONSE_ACCEPT)
     q->confirmed (q->user_data);
   question_free (q);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 #endif
 

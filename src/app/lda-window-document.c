@@ -197,11 +197,10 @@ lda_window_document_disconnect (LdaWindow *self)
 void
 lda_window_drop_opening (LdaWindow *self)
 {
+  /* It may be a document kept unsaved, taken back (lda-window-unsaved.c):
+   * kept again unless it saves. */
   if (self->opening != NULL)
-    {
-      lda_document_close (self->opening);
-      g_clear_object (&self->opening);
-    }
+    lda_window_let_go (self, g_steal_pointer (&self->opening));
   g_clear_object (&self->opening_recent);
 }
 
@@ -232,7 +231,13 @@ lda_window_begin_open (LdaWindow *self,
 
   lda_window_drop_opening (self);
 
-  document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
+  /* A series left unsaved is shown again as it was kept. */
+  document = lda_window_take_kept (self, series, is_sample);
+  if (document != NULL)
+    lda_series_free (series);
+  else
+    document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
+  series = lda_document_get_series (document);
   if (!lda_document_get_view (document, &index, &zoom, &pane))
     index = 0;
 
@@ -420,7 +425,8 @@ lda_window_set_frame (LdaWindow *self,
  * @document: what to show, its frame @frame already loaded by the runner
  * @frame: that frame
  *
- * Switches the window to @document: the previous one is saved and closed.
+ * Switches the window to @document: the previous one is saved and closed,
+ * or kept until it can be saved (lda-window-unsaved.c).
  */
 void
 lda_window_set_document (LdaWindow   *self,
@@ -437,7 +443,8 @@ lda_window_set_document (LdaWindow   *self,
     {
       lda_window_remember_view (self);
       lda_window_document_disconnect (self);
-      lda_document_close (self->document);
+      /* Saved and closed, or kept until it can be saved. */
+      lda_window_let_go (self, g_steal_pointer (&self->document));
     }
   g_set_object (&self->document, document);
   self->series = series;
@@ -450,6 +457,7 @@ lda_window_set_document (LdaWindow   *self,
   memset (self->count_failed->data, 0, self->count_failed->len);
 
   lda_window_show_message (self, NULL);
+  lda_window_show_kept (self);
   lda_window_rebuild_frame_strip (self);
   lda_fraction_plot_set_current (self->fraction_plot, frame);
   lda_window_set_panels_params (self, lda_document_get_params (document, frame));

@@ -72,6 +72,9 @@ struct _LdaWindow
   GFile             *opening_recent;
   double             opening_zoom;
   char              *restore_pane;  /* once its first frame is shown */
+  /* Documents left that could not be saved (lda-window-unsaved.c) */
+  GPtrArray         *kept;
+  gboolean           close_unsaved;
   double             restore_zoom;
   gboolean           updating_panels;
   double             pointer_x;
@@ -213,6 +216,16 @@ gboolean lda_window_open_loaded     (LdaWindow   *self,
 gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
 void lda_window_drop_opening        (LdaWindow   *self);
+
+/* lda-window-unsaved.c */
+void         lda_window_let_go           (LdaWindow   *self,
+                                          LdaDocument *document);
+LdaDocument *lda_window_take_kept        (LdaWindow   *self,
+                                          LdaSeries   *series,
+                                          gboolean     is_sample);
+void         lda_window_show_kept        (LdaWindow   *self);
+gboolean     lda_window_may_close        (LdaWindow   *self);
+void         lda_window_unsaved_finalize (LdaWindow   *self);
 
 /* lda-window-hover.c */
 void  lda_window_hover_clear        (LdaWindow      *self);

@@ -183,14 +183,14 @@ static gboolean
 lda_window_close_request (GtkWindow *window)
 {
   LdaWindow *self = LDA_WINDOW (window);
-  g_autoptr(GError) error = NULL;
   int width, height;
 
   /* Nothing the person did is lost by closing, and the next opening
-   * starts where the person left off. */
+   * starts where the person left off.  What cannot be saved keeps the
+   * window open, unless the person says to close it anyway. */
   lda_window_remember_view (self);
-  if (!lda_window_save_now (self, &error))
-    g_warning ("Could not save before closing: %s", error->message);
+  if (!lda_window_may_close (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -316,6 +316,7 @@ lda_window_dispose (GObject *object)
       self->series = NULL;
     }
   lda_window_document_finalize (self);
+  lda_window_unsaved_finalize (self);
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
