@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "lda-application.h"
 #include "lda-memory.h"
@@ -19,6 +20,12 @@ main (int    argc,
   const char *localedir;
 
   setlocale (LC_ALL, "");
+
+  /* Under `ulimit -f` (or a quota), a write past the limit raises SIGXFSZ,
+   * which kills the application without a word, the corrections since
+   * the last save with it.  Ignored, the write fails with EFBIG, and the
+   * save that failed keeps them and says so (lda-document-save.c). */
+  signal (SIGXFSZ, SIG_IGN);
 
   lda_memory_tune_allocator ();
 

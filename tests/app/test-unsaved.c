@@ -378,6 +378,73 @@ test_switch_keeps (void)
   lda_test_remove_tree (other);
 }
 
+/* In the application's process, before it starts: the disk "full", and
+ * SIGXFSZ as a shell leaves it (this test ignores it). */
+static void
+limit_child (gpointer user_data)
+{
+  struct rlimit full = room;
+
+  (void) user_data;
+  full.rlim_cur = 16;
+  setrlimit (RLIMIT_FSIZE, &full);
+  signal (SIGXFSZ, SIG_DFL);
+}
+
+/* The application started under `ulimit -f`: its first write past the
+ * limit (the project's lock) fails and is said, instead of the signal
+ * killing the application; the end of the session then closes it
+ * cleanly.  Before, SIGXFSZ killed it while it opened the folder. */
+static void
+test_file_size_limit (void)
+{
+  const char *app = g_getenv ("LIVEDEAD_ANNOTATOR");
+  g_autofree char *dir = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean shown = FALSE;
+  char *line;
+
+  if (!have_display || app == NULL)
+    {
+      g_test_skip (app == NULL ? "LIVEDEAD_ANNOTATOR not set" : "no display");
+      return;
+    }
+
+  dir = make_folder ();
+  /* Its debug messages come on the standard output. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "livedead-annotator", TRUE);
+  /* GTK and GLib say what they cannot write; that is not fatal here. */
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, limit_child, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, app, dir, NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while (!shown && (line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+    {
+      shown = strstr (line, "frame 0 shown") != NULL;
+      g_free (line);
+    }
+  g_assert_true (shown);
+
+  /* What it says until it ends is read, so that it never waits on a
+   * full pipe. */
+  g_subprocess_send_signal (process, SIGTERM);
+  while ((line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+    g_free (line);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/unsaved/close-without-saving", test_close_without_saving);
   g_test_add_func ("/unsaved/close-now", test_close_now);
   g_test_add_func ("/unsaved/switch-keeps", test_switch_keeps);
+  g_test_add_func ("/unsaved/file-size-limit", test_file_size_limit);
 
   return g_test_run ();
 }
