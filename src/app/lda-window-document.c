@@ -197,7 +197,7 @@ lda_window_document_disconnect (LdaWindow *self)
 void
 lda_window_drop_opening (LdaWindow *self)
 {
-  /* It may be a document kept unsaved, taken back (lda-window-unsaved.c):
+  /* It may be a document kept unsaved, taken back (lda-window-leave.c):
    * kept again unless it saves. */
   if (self->opening != NULL)
     lda_window_let_go (self, g_steal_pointer (&self->opening));
@@ -236,7 +236,10 @@ lda_window_begin_open (LdaWindow *self,
   if (document != NULL)
     lda_series_free (series);
   else
-    document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
+    {
+      document = lda_document_open (series, is_sample ? LDA_DOCUMENT_SAMPLE : LDA_DOCUMENT_NONE);
+      lda_window_restore_undo (self, document);
+    }
   series = lda_document_get_series (document);
   if (!lda_document_get_view (document, &index, &zoom, &pane))
     index = 0;
@@ -426,7 +429,7 @@ lda_window_set_frame (LdaWindow *self,
  * @frame: that frame
  *
  * Switches the window to @document: the previous one is saved and closed,
- * or kept until it can be saved (lda-window-unsaved.c).
+ * or kept until it can be saved (lda-window-leave.c).
  */
 void
 lda_window_set_document (LdaWindow   *self,

@@ -72,7 +72,9 @@ struct _LdaWindow
   GFile             *opening_recent;
   double             opening_zoom;
   char              *restore_pane;  /* once its first frame is shown */
-  /* Documents left that could not be saved (lda-window-unsaved.c) */
+  /* Documents left (lda-window-leave.c): the undo of those saved, and
+   * those that could not be saved */
+  GPtrArray         *memos;
   GPtrArray         *kept;
   gboolean           close_unsaved;
   double             restore_zoom;
@@ -217,13 +219,15 @@ gboolean lda_window_open_failed     (LdaWindow   *self,
                                      const GError *error);
 void lda_window_drop_opening        (LdaWindow   *self);
 
-/* lda-window-unsaved.c */
+/* lda-window-leave.c */
 void         lda_window_let_go           (LdaWindow   *self,
                                           LdaDocument *document);
 LdaDocument *lda_window_take_kept        (LdaWindow   *self,
                                           LdaSeries   *series,
                                           gboolean     is_sample);
 void         lda_window_show_kept        (LdaWindow   *self);
+void         lda_window_restore_undo     (LdaWindow   *self,
+                                          LdaDocument *document);
 gboolean     lda_window_may_close        (LdaWindow   *self);
 void         lda_window_unsaved_finalize (LdaWindow   *self);
 

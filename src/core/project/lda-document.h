@@ -128,6 +128,17 @@ void                lda_document_set_view          (LdaDocument      *self,
                                                     double            zoom,
                                                     const char       *pane);
 
+/* Undo carried to the next document of the series (lda-document-memo.c) */
+typedef struct _LdaDocumentMemo LdaDocumentMemo;
+
+LdaDocumentMemo    *lda_document_take_memo         (LdaDocument      *self);
+gboolean            lda_document_memo_is_for       (const LdaDocumentMemo *memo,
+                                                    LdaSeries        *series,
+                                                    gboolean          is_sample);
+guint               lda_document_restore_memo      (LdaDocument      *self,
+                                                    LdaDocumentMemo  *memo);
+void                lda_document_memo_free         (LdaDocumentMemo  *memo);
+
 /* Saving */
 LdaSaveState        lda_document_get_save_state    (LdaDocument      *self);
 const GError       *lda_document_get_save_error    (LdaDocument      *self);
@@ -139,5 +150,7 @@ gboolean            lda_document_save_now          (LdaDocument      *self,
                                                     GError          **error);
 gboolean            lda_document_is_saving         (LdaDocument      *self);
 void                lda_document_close             (LdaDocument      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaDocumentMemo, lda_document_memo_free)
 
 G_END_DECLS

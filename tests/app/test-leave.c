@@ -1,5 +1,6 @@
-/* test-unsaved.c — corrections that cannot be saved are never dropped:
- * not by closing the window, not by opening another series
+/* test-leave.c — leaving a series: its undo is there on coming back, and
+ * corrections that cannot be saved are never dropped, not by closing the
+ * window, not by opening another series
  *
  * The disk is "full" through RLIMIT_FSIZE: every write past 16 bytes
  * fails with EFBIG, as on a full disk.  Runs under Xvfb
@@ -117,7 +118,7 @@ open_path (LdaWindow  *window,
 static char *
 make_folder (void)
 {
-  char *dir = lda_test_copy_sample ("lda-unsaved");
+  char *dir = lda_test_copy_sample ("lda-leave");
   static const char * const channels[] = { "bf", "hoechst", "draq7" };
 
   for (guint c = 0; c < 3; c++)
@@ -378,6 +379,48 @@ test_switch_keeps (void)
   lda_test_remove_tree (other);
 }
 
+/* A stroke made before going to another folder and back is undone by
+ * Ctrl+Z, and redone; before, the history went with the document. */
+static void
+test_undo_after_switch (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other = NULL;
+  LdaWindow *window;
+  guint before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_folder ();
+  other = make_folder ();
+  window = open_path (NULL, dir);
+  before = lda_image_get (lda_window_get_merged (window), 100, 60);
+
+  lda_test_use_tool (window, "brush", before == 3 ? 4 : 3);
+  lda_test_stroke (window, 20, 60, 200, 60);
+  g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), 100, 60), !=, before);
+
+  open_path (window, other);
+  g_assert_false (lda_document_can_undo (lda_window_get_document (window), 0));
+  open_path (window, dir);
+  g_assert_true (lda_document_can_undo (lda_window_get_document (window), 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle ();
+  g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), 100, 60), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  settle ();
+  g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), 100, 60), !=, before);
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+  lda_test_remove_tree (other);
+}
+
 /* In the application's process, before it starts: the disk "full", and
  * SIGXFSZ as a shell leaves it (this test ignores it). */
 static void
@@ -455,11 +498,12 @@ main (int    argc,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &room), ==, 0);
 
-  g_test_add_func ("/unsaved/close-asks", test_close_asks);
-  g_test_add_func ("/unsaved/close-without-saving", test_close_without_saving);
-  g_test_add_func ("/unsaved/close-now", test_close_now);
-  g_test_add_func ("/unsaved/switch-keeps", test_switch_keeps);
-  g_test_add_func ("/unsaved/file-size-limit", test_file_size_limit);
+  g_test_add_func ("/leave/close-asks", test_close_asks);
+  g_test_add_func ("/leave/close-without-saving", test_close_without_saving);
+  g_test_add_func ("/leave/close-now", test_close_now);
+  g_test_add_func ("/leave/switch-keeps", test_switch_keeps);
+  g_test_add_func ("/leave/undo-after-switch", test_undo_after_switch);
+  g_test_add_func ("/leave/file-size-limit", test_file_size_limit);
 
   return g_test_run ();
 }

@@ -1,8 +1,10 @@
-/* lda-window-unsaved.c — corrections that could not be saved are never
- * dropped
+/* lda-window-leave.c — the documents the window leaves: their undo
+ * kept for the next visit, their unsaved corrections never dropped
  *
  * A document the window leaves (another well, folder or triple opened)
- * is saved and closed; if the save fails — a full disk, a folder gone
+ * is saved and closed, its undo histories kept in a memo
+ * (lda-document-memo.c) that the next document of the same series takes
+ * back, for the last MAX_MEMOS series left.  If the save fails — a full disk, a folder gone
  * read-only — it is kept instead, its lock held and its saving tried
  * again by itself (lda-document-save.c), and closed once a try succeeds.
  * A bar says so while any is kept.  Opening its series again takes the
@@ -24,6 +26,43 @@
 #include "lda-window-private.h"
 
 #define LDA_MESSAGE_TOPIC_KEPT "kept-unsaved"
+/* The undo of this many series left is kept, the latest left. */
+#define MAX_MEMOS 8
+
+/* Keeps @memo as the newest, forgetting the oldest past MAX_MEMOS. */
+static void
+remember_undo (LdaWindow       *self,
+               LdaDocumentMemo *memo)
+{
+  if (self->memos == NULL)
+    self->memos = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_document_memo_free);
+  g_ptr_array_add (self->memos, memo);
+  if (self->memos->len > MAX_MEMOS)
+    g_ptr_array_remove_index (self->memos, 0);
+}
+
+/**
+ * lda_window_restore_undo:
+ * @self: a window
+ * @document: a document just opened
+ *
+ * Gives @document back the undo of its series when the window left it
+ * earlier, as far as its frames are as they were left.
+ */
+void
+lda_window_restore_undo (LdaWindow   *self,
+                         LdaDocument *document)
+{
+  LdaSeries *series = lda_document_get_series (document);
+
+  for (guint i = 0; self->memos != NULL && i < self->memos->len; i++)
+    if (lda_document_memo_is_for (g_ptr_array_index (self->memos, i), series,
+                                  lda_document_is_sample (document)))
+      {
+        lda_document_restore_memo (document, g_ptr_array_steal_index (self->memos, i));
+        return;
+      }
+}
 
 static gboolean
 same_series (LdaDocument *document,
@@ -105,8 +144,8 @@ on_kept_save_state (LdaDocument *document,
  * @self: a window
  * @document: (transfer full): a document the window no longer shows
  *
- * Saves and closes @document, or keeps it, trying again, when it cannot
- * be saved.
+ * Saves and closes @document, keeping its undo for the next visit, or
+ * keeps it, trying again, when it cannot be saved.
  */
 void
 lda_window_let_go (LdaWindow   *self,
@@ -117,6 +156,10 @@ lda_window_let_go (LdaWindow   *self,
 
   if (lda_document_save_now (owned, &error))
     {
+      LdaDocumentMemo *memo = lda_document_take_memo (owned);
+
+      if (memo != NULL)
+        remember_undo (self, memo);
       lda_document_close (owned);
       return;
     }
@@ -269,6 +312,8 @@ void
 lda_window_unsaved_finalize (LdaWindow *self)
 {
   g_autoptr(GPtrArray) kept = g_steal_pointer (&self->kept);
+
+  g_clear_pointer (&self->memos, g_ptr_array_unref);
 
   for (guint i = 0; kept != NULL && i < kept->len; i++)
     {
