@@ -298,6 +298,25 @@ on_opacity_changed (GtkAdjustment *adjustment,
  * faint it gets: the mask under it stays in view while it is corrected. */
 #define LEGEND_NEAR         24.0
 #define LEGEND_FADED_OPACITY 0.15
+/* The legend with the classes' names takes at most this share of the
+ * pane, its margins included; in a smaller pane (four panes in a small
+ * window) a row of swatches with the classes' keys takes its place. */
+#define LEGEND_MAX_SHARE 0.07
+
+/* The legend shown: the full one where it fits, else the compact one. */
+static GtkWidget *
+shown_legend (LdaWindow *self)
+{
+  return self->legend_full_fits ? GTK_WIDGET (self->legend_box) : self->legend_compact;
+}
+
+static void
+set_legend_opacity (LdaWindow *self,
+                    double     opacity)
+{
+  gtk_widget_set_opacity (GTK_WIDGET (self->legend_box), self->legend_full_fits ? opacity : 0.0);
+  gtk_widget_set_opacity (self->legend_compact, self->legend_full_fits ? 0.0 : opacity);
+}
 
 /* The legend gets out of the way of the pointer over it, or nearly. */
 static void
@@ -310,44 +329,111 @@ on_segmented_motion (GtkEventControllerMotion *motion,
   graphene_rect_t bounds;
   gboolean near = FALSE;
 
-  if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_box), pane, &bounds))
+  if (gtk_widget_compute_bounds (shown_legend (self), pane, &bounds))
     near = x >= bounds.origin.x - LEGEND_NEAR &&
            x <= bounds.origin.x + bounds.size.width + LEGEND_NEAR &&
            y >= bounds.origin.y - LEGEND_NEAR &&
            y <= bounds.origin.y + bounds.size.height + LEGEND_NEAR;
-  gtk_widget_set_opacity (GTK_WIDGET (self->legend_box), near ? LEGEND_FADED_OPACITY : 1.0);
+  self->legend_near = near;
+  set_legend_opacity (self, near ? LEGEND_FADED_OPACITY : 1.0);
 }
 
 static void
 on_segmented_leave (GtkEventControllerMotion *motion,
                     LdaWindow                *self)
 {
-  gtk_widget_set_opacity (GTK_WIDGET (self->legend_box), 1.0);
+  self->legend_near = FALSE;
+  set_legend_opacity (self, 1.0);
+}
+
+/* As the pane is laid out: the full legend where it fits.  Only the
+ * opacities change here, which asks for no new layout. */
+static gboolean
+on_legend_position (GtkOverlay   *overlay,
+                    GtkWidget    *child,
+                    GdkRectangle *allocation,
+                    LdaWindow    *self)
+{
+  int width, height;
+
+  (void) allocation;
+  if (child == GTK_WIDGET (self->legend_box))
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      self->legend_full_fits =
+        (double) width * height <= LEGEND_MAX_SHARE * gtk_widget_get_width (GTK_WIDGET (overlay)) *
+                                   gtk_widget_get_height (GTK_WIDGET (overlay));
+      set_legend_opacity (self, self->legend_near ? LEGEND_FADED_OPACITY : 1.0);
+    }
+
+  /* Placed where the template says: bottom right. */
+  return FALSE;
+}
+
+static GtkWidget *
+legend_swatch (LdaClass klass)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  g_autofree char *css_class = g_strdup_printf ("lda-class-%u", klass);
+
+  gtk_widget_add_css_class (swatch, "lda-swatch");
+  gtk_widget_add_css_class (swatch, css_class);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+
+  return swatch;
 }
 
 static void
 build_legend (LdaWindow *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkWidget *compact = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_segmented_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_segmented_leave), self);
   gtk_widget_add_controller (self->panes[LDA_PANE_SEGMENTED], motion);
 
+  /* The compact legend: each class's swatch and its key (1–4). */
+  gtk_widget_set_halign (compact, GTK_ALIGN_END);
+  gtk_widget_set_valign (compact, GTK_ALIGN_END);
+  gtk_widget_set_can_target (compact, FALSE);
+  gtk_widget_add_css_class (compact, "lda-caption");
+  self->legend_compact = compact;
+  self->legend_full_fits = TRUE;
+
   for (guint k = LDA_CLASS_CELL; k < LDA_N_CLASSES; k++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *swatch = gtk_drawing_area_new ();
-      GtkWidget *label = gtk_label_new (lda_class_label (k));
-      g_autofree char *css_class = g_strdup_printf ("lda-class-%u", k);
+      GtkWidget *key = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+      g_autofree char *digit = g_strdup_printf ("%u", k);
 
-      gtk_widget_add_css_class (swatch, "lda-swatch");
-      gtk_widget_add_css_class (swatch, css_class);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), legend_swatch (k));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (lda_class_label (k)));
       gtk_box_append (self->legend_box, box);
+
+      gtk_box_append (GTK_BOX (key), legend_swatch (k));
+      gtk_box_append (GTK_BOX (key), gtk_label_new (digit));
+      gtk_box_append (GTK_BOX (compact), key);
     }
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->panes[LDA_PANE_SEGMENTED]), compact);
+  g_signal_connect (self->panes[LDA_PANE_SEGMENTED], "get-child-position",
+                    G_CALLBACK (on_legend_position), self);
+}
+
+/**
+ * lda_window_get_legend:
+ * @self: a window
+ *
+ * Returns: (transfer none): the legend the Segmented pane shows now: the
+ *   classes' names, or in a narrow pane their swatches and keys
+ */
+GtkWidget *
+lda_window_get_legend (LdaWindow *self)
+{
+  g_return_val_if_fail (LDA_IS_WINDOW (self), NULL);
+
+  return shown_legend (self);
 }
 
 /**

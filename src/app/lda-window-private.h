@@ -30,7 +30,10 @@ struct _LdaWindow
   GtkGrid           *pane_grid;
   GtkWidget         *panes[LDA_N_PANES];
   LdaImageView      *views[LDA_N_PANES];
-  GtkBox            *legend_box;
+  GtkBox            *legend_box;       /* the classes' names */
+  GtkWidget         *legend_compact;   /* their swatches and keys */
+  gboolean           legend_full_fits;
+  gboolean           legend_near;      /* the pointer is near it */
   GtkWidget         *strip_box;
   GtkBox            *series_slot;
   GtkScrolledWindow *frame_scroller;

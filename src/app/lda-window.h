@@ -81,6 +81,7 @@ void               lda_window_reset_frame_edits (LdaWindow   *self);
 LdaImage          *lda_window_get_merged     (LdaWindow      *self);
 LdaDocument       *lda_window_get_document   (LdaWindow      *self);
 guint              lda_window_get_n_kept     (LdaWindow      *self);
+GtkWidget         *lda_window_get_legend     (LdaWindow      *self);
 void               lda_window_close_now      (LdaWindow      *self);
 gboolean           lda_window_save_now       (LdaWindow      *self,
                                               GError        **error);

@@ -399,7 +399,7 @@ test_legend_fades (void)
   window = sample_window (1024, 700, &dir);
   lda_test_settle (window);
   pane = window->panes[LDA_PANE_SEGMENTED];
-  legend = GTK_WIDGET (window->legend_box);
+  legend = lda_window_get_legend (window);
   g_assert_true (gtk_widget_compute_bounds (legend, pane, &bounds));
   g_assert_cmpfloat (bounds.size.width, >, 0);
 
@@ -416,6 +416,79 @@ test_legend_fades (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   lda_test_remove_tree (dir);
+}
+
+/* The share of @pane that @legend takes, its margins included. */
+static double
+legend_share (GtkWidget *legend,
+              GtkWidget *pane)
+{
+  int width, height;
+
+  gtk_widget_measure (legend, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (legend, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return (double) width * height / (gtk_widget_get_width (pane) * gtk_widget_get_height (pane));
+}
+
+/* Four panes in a small window: the legend with the classes' names would
+ * take a tenth of the Segmented pane; a row of swatches and keys takes
+ * its place, and the names come back in one pane, or a larger window,
+ * in English and German.  Before, the names covered the mask's corner. */
+static void
+test_legend_compact (void)
+{
+  static const struct { int width, height; const char *language; gboolean full; } cases[] = {
+    { 1024, 700, "en", FALSE },
+    { 1024, 700, "de", FALSE },
+    { 1600, 1000, "en", TRUE },
+    { 1600, 1000, "de", TRUE },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = NULL;
+      LdaWindow *window;
+      GtkWidget *pane, *full, *compact, *shown;
+
+      set_language (cases[i].language);
+      window = sample_window (cases[i].width, cases[i].height, &dir);
+      lda_test_settle (window);
+      pane = window->panes[LDA_PANE_SEGMENTED];
+      full = GTK_WIDGET (window->legend_box);
+      compact = window->legend_compact;
+      shown = lda_window_get_legend (window);
+      g_test_message ("%d × %d %s: the names would take %.3f of the pane (%d × %d)",
+                      cases[i].width, cases[i].height, cases[i].language,
+                      legend_share (full, pane), gtk_widget_get_width (pane),
+                      gtk_widget_get_height (pane));
+
+      g_assert_true (shown == (cases[i].full ? full : compact));
+      g_assert_cmpfloat (gtk_widget_get_opacity (shown), ==, 1.0);
+      g_assert_cmpfloat (gtk_widget_get_opacity (shown == full ? compact : full), ==, 0.0);
+      g_assert_cmpfloat (legend_share (shown, pane), <=, 0.07);
+      if (!cases[i].full)
+        g_assert_cmpfloat (legend_share (full, pane), >, 0.07);
+
+      /* One pane: room for the names. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "i", 4));
+      lda_test_settle (window);
+      g_assert_true (lda_window_get_legend (window) == full);
+      g_assert_cmpfloat (gtk_widget_get_opacity (full), ==, 1.0);
+      g_assert_cmpfloat (gtk_widget_get_opacity (compact), ==, 0.0);
+      /* Four panes again, for the next window, which opens as this left. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "i", 4));
+      lda_test_settle (window);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      lda_test_remove_tree (dir);
+    }
+  set_language ("en");
 }
 
 /* A folder of two time points, so that everything a series shows is
@@ -878,6 +951,7 @@ main (int    argc,
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
   g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
   g_test_add_func ("/layout/legend-fades", test_legend_fades);
+  g_test_add_func ("/layout/legend-compact", test_legend_compact);
   g_test_add_func ("/layout/export-remembers", test_export_remembers);
   g_test_add_func ("/layout/all-frames-says-undo", test_all_frames_says_undo);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
