@@ -60,13 +60,16 @@ typedef struct
  * @left: the left edge of the room
  * @right: the right edge of the room
  * @gap: the least space between two labels of a row
+ * @avoid: a line no label may cross (the threshold's), or NAN
  * @lx: (out) (array length=n): each label's left edge, over its tick
  *   where the room allows
  * @row: (out) (array length=n): each label's row, 0 the lowest, up to
  *   %LDA_HISTOGRAM_LABEL_ROWS − 1; −1 for a label with no room left
  *
  * Puts labels in the lowest row where they do not overlap the one
- * before them.
+ * before them.  A label centred over its tick that would cross @avoid
+ * moves to the tick's side of it, @gap away (to the other side where the
+ * room ends).
  */
 void
 lda_histogram_place_labels (const double *x,
@@ -75,6 +78,7 @@ lda_histogram_place_labels (const double *x,
                             double        left,
                             double        right,
                             double        gap,
+                            double        avoid,
                             double       *lx,
                             int          *row)
 {
@@ -85,7 +89,21 @@ lda_histogram_place_labels (const double *x,
 
   for (guint i = 0; i < n; i++)
     {
-      lx[i] = CLAMP (x[i] - width[i] / 2.0, left, MAX (right - width[i], left));
+      double want = x[i] - width[i] / 2.0;
+
+      /* Off the line, on its tick's side, or the other where that side
+       * has no room. */
+      if (!isnan (avoid) && want < avoid + gap && want + width[i] > avoid - gap)
+        {
+          const double after = avoid + gap, before = avoid - gap - width[i];
+          const gboolean after_fits = after + width[i] <= right, before_fits = before >= left;
+
+          if (x[i] >= avoid ? after_fits || !before_fits : !before_fits && after_fits)
+            want = after;
+          else
+            want = before;
+        }
+      lx[i] = CLAMP (want, left, MAX (right - width[i], left));
       row[i] = -1;
       for (guint r = 0; r < LDA_HISTOGRAM_LABEL_ROWS && row[i] < 0; r++)
         if (lx[i] >= row_end[r] + gap)
@@ -114,6 +132,7 @@ compare_marks (gconstpointer a,
  *   threshold, or -1 when it was not computed
  * @in_use: the method in use, or -1 under a manual threshold
  * @in_use_color: the colour of the method in use
+ * @line_x: where the threshold line is drawn, which the names keep off
  *
  * Thresholds beyond the right edge are drawn at the edge.
  */
@@ -124,7 +143,8 @@ lda_histogram_draw_marks (GtkWidget             *widget,
                           guint                  range_max,
                           const gint64          *thresholds,
                           int                    in_use,
-                          const GdkRGBA         *in_use_color)
+                          const GdkRGBA         *in_use_color,
+                          double                 line_x)
 {
   const double bottom = area->origin.y + area->size.height;
   const double right = area->origin.x + area->size.width;
@@ -200,7 +220,7 @@ lda_histogram_draw_marks (GtkWidget             *widget,
 
   /* Off the frame's lines by the halo's width. */
   lda_histogram_place_labels (x, width, n_groups, area->origin.x + LABEL_MARGIN,
-                              right - LABEL_MARGIN, LABEL_GAP, lx, row);
+                              right - LABEL_MARGIN, LABEL_GAP, line_x, lx, row);
 
   for (guint g = 0; g < n_groups; g++)
     {

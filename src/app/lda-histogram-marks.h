@@ -22,6 +22,7 @@ void        lda_histogram_place_labels (const double        *x,
                                         double               left,
                                         double               right,
                                         double               gap,
+                                        double               avoid,
                                         double              *lx,
                                         int                 *row);
 void        lda_histogram_draw_marks (GtkWidget             *widget,
@@ -30,6 +31,7 @@ void        lda_histogram_draw_marks (GtkWidget             *widget,
                                       guint                  range_max,
                                       const gint64          *thresholds,
                                       int                    in_use,
-                                      const GdkRGBA         *in_use_color);
+                                      const GdkRGBA         *in_use_color,
+                                      double                 line_x);
 
 G_END_DECLS

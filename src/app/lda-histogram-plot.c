@@ -402,7 +402,7 @@ draw_plot (LdaHistogramPlot      *self,
   cairo_stroke (cr);
 
   lda_histogram_draw_marks (GTK_WIDGET (self), cr, area, self->range_max, self->marks,
-                            self->mark_in_use, &threshold_color);
+                            self->mark_in_use, &threshold_color, thr_x);
 
   cairo_restore (cr);
 

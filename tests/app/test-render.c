@@ -671,7 +671,7 @@ test_histogram_labels (void)
   double lx[16], x[16], w[16];
   int row[16];
 
-  lda_histogram_place_labels (crowded_x, crowded_w, 4, 0, 400, 3, lx, row);
+  lda_histogram_place_labels (crowded_x, crowded_w, 4, 0, 400, 3, NAN, lx, row);
   g_assert_cmpint (row[0], ==, 0);
   g_assert_cmpfloat (lx[0], ==, 85);
   g_assert_cmpint (row[1], ==, 0);
@@ -690,7 +690,7 @@ test_histogram_labels (void)
           x[i] = (i > 0 ? x[i - 1] : 0) + g_test_rand_double_range (0, 60);
           w[i] = g_test_rand_double_range (10, 50);
         }
-      lda_histogram_place_labels (x, w, n, 0, 400, 3, lx, row);
+      lda_histogram_place_labels (x, w, n, 0, 400, 3, NAN, lx, row);
       for (guint r = 0; r < LDA_HISTOGRAM_LABEL_ROWS; r++)
         end[r] = -G_MAXDOUBLE;
       for (guint i = 0; i < n; i++)
@@ -708,6 +708,42 @@ test_histogram_labels (void)
           end[row[i]] = lx[i] + w[i];
         }
     }
+}
+
+/* A name centred over its tick that would cross the threshold line moves
+ * to the tick's side of the line; one clear of it stays centred; at the
+ * plot's edge it stays in the room.  Before, the name of the method in use
+ * sat on the line, which runs a few pixels from its tick under an offset. */
+static void
+test_histogram_labels_avoid_line (void)
+{
+  const double x[] = { 40, 90, 200 }, w[] = { 30, 30, 30 };
+  double lx[3];
+  int row[3];
+
+  /* The line at 33: "otsu" at 40 goes right of it, the others stay. */
+  lda_histogram_place_labels (x, w, 3, 0, 400, 3, 33, lx, row);
+  g_assert_cmpfloat (lx[0], ==, 36);
+  g_assert_cmpfloat (lx[1], ==, 75);
+  g_assert_cmpfloat (lx[2], ==, 185);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (row[i], ==, 0);
+      g_assert_true (lx[i] >= 33 + 3 || lx[i] + w[i] <= 33 - 3);
+    }
+
+  /* The line right of a tick: the name ends left of it. */
+  lda_histogram_place_labels (x, w, 3, 0, 400, 3, 95, lx, row);
+  g_assert_cmpfloat (lx[0], ==, 25);
+  g_assert_cmpfloat (lx[1], ==, 95 - 3 - 30);
+  g_assert_cmpint (row[1], ==, 0);
+
+  /* No room left of a line near the left edge: right of it. */
+  lda_histogram_place_labels ((const double[]) { 5 }, w, 1, 0, 400, 3, 10, lx, row);
+  g_assert_cmpfloat (lx[0], ==, 13);
+  /* Nor right of one near the right edge: left of it. */
+  lda_histogram_place_labels ((const double[]) { 398 }, w, 1, 0, 400, 3, 390, lx, row);
+  g_assert_cmpfloat (lx[0], ==, 390 - 3 - 30);
 }
 
 /* The halo under a mark's name is the theme's background shade: light
@@ -763,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/render/auto/then-render", test_auto_then_render);
   g_test_add_func ("/render/zoom-steps", test_zoom_steps);
   g_test_add_func ("/render/histogram-labels", test_histogram_labels);
+  g_test_add_func ("/render/histogram-labels-avoid-line", test_histogram_labels_avoid_line);
   g_test_add_func ("/render/histogram-halo", test_halo);
 
   return g_test_run ();
