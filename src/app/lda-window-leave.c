@@ -4,9 +4,10 @@
  * A document the window leaves (another well, folder or triple opened)
  * is saved and closed, its undo histories kept in a memo
  * (lda-document-memo.c) that the next document of the same series takes
- * back, for the last MAX_MEMOS series left.  If the save fails — a full disk, a folder gone
- * read-only — it is kept instead, its lock held and its saving tried
- * again by itself (lda-document-save.c), and closed once a try succeeds.
+ * back, for the last MAX_MEMOS series left.  If the save fails — a full
+ * disk, a folder gone read-only — it is kept instead, its lock held and
+ * its saving tried again by itself (lda-document-save.c), and closed,
+ * its undo kept as above, once a try succeeds.
  * A bar says so while any is kept.  Opening its series again takes the
  * kept document back, corrections, undo and all (a second document of
  * the same series would be refused as a second writer).  Closing the
@@ -62,6 +63,18 @@ lda_window_restore_undo (LdaWindow   *self,
         lda_document_restore_memo (document, g_ptr_array_steal_index (self->memos, i));
         return;
       }
+}
+
+/* Closes @document, saved, its undo kept for the next visit. */
+static void
+close_keeping_undo (LdaWindow   *self,
+                    LdaDocument *document)
+{
+  LdaDocumentMemo *memo = lda_document_take_memo (document);
+
+  if (memo != NULL)
+    remember_undo (self, memo);
+  lda_document_close (document);
 }
 
 static gboolean
@@ -135,7 +148,7 @@ on_kept_save_state (LdaDocument *document,
 
   saved = g_object_ref (document);
   forget (self, document);
-  lda_document_close (saved);
+  close_keeping_undo (self, saved);
   show_kept (self);
 }
 
@@ -156,11 +169,7 @@ lda_window_let_go (LdaWindow   *self,
 
   if (lda_document_save_now (owned, &error))
     {
-      LdaDocumentMemo *memo = lda_document_take_memo (owned);
-
-      if (memo != NULL)
-        remember_undo (self, memo);
-      lda_document_close (owned);
+      close_keeping_undo (self, owned);
       return;
     }
 

@@ -374,6 +374,10 @@ test_switch_keeps (void)
   g_assert_true (message == NULL || strstr (message, "not saved yet") == NULL);
   g_assert_cmpint (saved_class (dir, 100, 60), ==, 3);
 
+  /* Closed once saved, its undo kept as for any series left. */
+  open_path (window, dir);
+  g_assert_true (lda_document_can_undo (lda_window_get_document (window), 0));
+
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
   lda_test_remove_tree (other);
