@@ -187,6 +187,24 @@ answer (LdaWindow *window,
 #endif
 }
 
+/* A window on @dir with a stroke that the full disk keeps from being
+ * saved; *@alive is %NULL once the window is gone. */
+static LdaWindow *
+stroke_unsaved (const char  *dir,
+                GtkWindow  **alive)
+{
+  LdaWindow *window = open_path (NULL, dir);
+
+  *alive = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) alive);
+  lda_test_use_tool (window, "brush", 3);
+  disk_full ();
+  lda_test_stroke (window, 20, 60, 200, 60);
+  wait_for_state (lda_window_get_document (window), LDA_SAVE_STATE_FAILED);
+
+  return window;
+}
+
 /* Closing while the corrections cannot be saved asks, and Cancel keeps
  * the window and the stroke; with room again it closes and the stroke is
  * on disk.  Before, the window closed and the stroke was lost. */
@@ -204,14 +222,7 @@ test_close_asks (void)
     }
 
   dir = make_folder ();
-  window = open_path (NULL, dir);
-  alive = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &alive);
-
-  lda_test_use_tool (window, "brush", 3);
-  disk_full ();
-  lda_test_stroke (window, 20, 60, 200, 60);
-  wait_for_state (lda_window_get_document (window), LDA_SAVE_STATE_FAILED);
+  window = stroke_unsaved (dir, &alive);
 
   gtk_window_close (GTK_WINDOW (window));
   settle ();
@@ -250,14 +261,7 @@ test_close_without_saving (void)
     }
 
   dir = make_folder ();
-  window = open_path (NULL, dir);
-  alive = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &alive);
-
-  lda_test_use_tool (window, "brush", 3);
-  disk_full ();
-  lda_test_stroke (window, 20, 60, 200, 60);
-  wait_for_state (lda_window_get_document (window), LDA_SAVE_STATE_FAILED);
+  window = stroke_unsaved (dir, &alive);
 
   gtk_window_close (GTK_WINDOW (window));
   settle ();
@@ -292,14 +296,7 @@ test_close_now (void)
     }
 
   dir = make_folder ();
-  window = open_path (NULL, dir);
-  alive = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &alive);
-
-  lda_test_use_tool (window, "brush", 3);
-  disk_full ();
-  lda_test_stroke (window, 20, 60, 200, 60);
-  wait_for_state (lda_window_get_document (window), LDA_SAVE_STATE_FAILED);
+  window = stroke_unsaved (dir, &alive);
 
   expect_warning ("Could not save the corrections*");
   lda_window_close_now (window);

@@ -8,6 +8,7 @@
 
 #include "lda-document.h"
 #include "lda-project.h"
+#include "test-document-common.h"
 #include "test-project-common.h"
 
 static LdaDocument *
@@ -17,33 +18,6 @@ open_document (const char *dir)
 
   lda_document_set_merge_window (document, 0);
   return document;
-}
-
-static void
-dab (LdaDocument *document,
-     guint        frame,
-     double       x,
-     double       y,
-     guint8       klass)
-{
-  g_autoptr(GError) error = NULL;
-  LdaEdits *edits = lda_document_begin_edit (document, frame, 16, 8, &error);
-  LdaRect dirty = { 0, };
-
-  g_assert_no_error (error);
-  lda_edits_dab (edits, x, y, 1.5, klass, &dirty);
-  lda_document_end_edit (document, frame, &dirty, "Paint");
-}
-
-static guint8
-edit_at (LdaDocument *document,
-         guint        frame,
-         guint        x,
-         guint        y)
-{
-  LdaEdits *edits = lda_document_get_edits (document, frame);
-
-  return edits != NULL ? edits->pixels[y * edits->width + x] : LDA_NO_EDIT;
 }
 
 static void

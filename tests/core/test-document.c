@@ -17,6 +17,7 @@
 #include "lda-document.h"
 #include "lda-project.h"
 #include "lda-project-lock.h"
+#include "test-document-common.h"
 #include "test-project-common.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -40,35 +41,6 @@ wait_for_state (LdaDocument  *document,
 {
   while (lda_document_get_save_state (document) != state)
     g_main_context_iteration (NULL, TRUE);
-}
-
-/* One brush dab of @klass at (@x, @y), as the window makes it. */
-static void
-dab (LdaDocument *document,
-     guint        frame,
-     double       x,
-     double       y,
-     guint8       klass)
-{
-  g_autoptr(GError) error = NULL;
-  LdaEdits *edits = lda_document_begin_edit (document, frame, 16, 8, &error);
-  LdaRect dirty = { 0, };
-
-  g_assert_no_error (error);
-  g_assert_nonnull (edits);
-  lda_edits_dab (edits, x, y, 1.5, klass, &dirty);
-  lda_document_end_edit (document, frame, &dirty, "Paint");
-}
-
-static guint8
-edit_at (LdaDocument *document,
-         guint        frame,
-         guint        x,
-         guint        y)
-{
-  LdaEdits *edits = lda_document_get_edits (document, frame);
-
-  return edits != NULL ? edits->pixels[y * edits->width + x] : LDA_NO_EDIT;
 }
 
 /* Whether the frame has corrections (an empty layer stands for none). */
