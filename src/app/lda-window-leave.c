@@ -312,13 +312,13 @@ lda_window_close_now (LdaWindow *self)
 }
 
 /**
- * lda_window_unsaved_finalize:
+ * lda_window_leave_finalize:
  * @self: a window being disposed
  *
  * Closes the kept documents, saving what can be.
  */
 void
-lda_window_unsaved_finalize (LdaWindow *self)
+lda_window_leave_finalize (LdaWindow *self)
 {
   g_autoptr(GPtrArray) kept = g_steal_pointer (&self->kept);
 

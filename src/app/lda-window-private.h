@@ -232,7 +232,7 @@ void         lda_window_show_kept        (LdaWindow   *self);
 void         lda_window_restore_undo     (LdaWindow   *self,
                                           LdaDocument *document);
 gboolean     lda_window_may_close        (LdaWindow   *self);
-void         lda_window_unsaved_finalize (LdaWindow   *self);
+void         lda_window_leave_finalize   (LdaWindow   *self);
 
 /* lda-window-hover.c */
 void  lda_window_hover_clear        (LdaWindow      *self);

@@ -316,7 +316,7 @@ lda_window_dispose (GObject *object)
       self->series = NULL;
     }
   lda_window_document_finalize (self);
-  lda_window_unsaved_finalize (self);
+  lda_window_leave_finalize (self);
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
