@@ -128,22 +128,32 @@ lda_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Closes every window, so that each saves its state; @now when no one is
+ * there to answer a question (lda_window_close_now()). */
 static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+close_windows (GtkApplication *app,
+               gboolean        now)
 {
-  GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList *windows = gtk_application_get_windows (app);
 
-  /* Close the windows, so that each saves its state. */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
 
       l = l->next;
-      gtk_window_close (window);
+      if (now && LDA_IS_WINDOW (window))
+        lda_window_close_now (LDA_WINDOW (window));
+      else
+        gtk_window_close (window);
     }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  close_windows (GTK_APPLICATION (user_data), FALSE);
 }
 
 /* The session ends, or someone asks the application to stop: close the
@@ -153,19 +163,7 @@ quit_activated (GSimpleAction *action,
 static gboolean
 on_stop_signal (gpointer user_data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
-
-  /* No one to answer a question: what cannot be saved is not waited for. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      if (LDA_IS_WINDOW (window))
-        lda_window_close_now (LDA_WINDOW (window));
-      else
-        gtk_window_close (window);
-    }
+  close_windows (GTK_APPLICATION (user_data), TRUE);
   return G_SOURCE_CONTINUE;
 }
 

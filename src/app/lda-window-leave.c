@@ -77,18 +77,6 @@ close_keeping_undo (LdaWindow   *self,
   lda_document_close (document);
 }
 
-static gboolean
-same_series (LdaDocument *document,
-             LdaSeries   *series,
-             gboolean     is_sample)
-{
-  LdaSeries *kept = lda_document_get_series (document);
-
-  return lda_document_is_sample (document) == is_sample &&
-         g_strcmp0 (lda_series_get_folder (kept), lda_series_get_folder (series)) == 0 &&
-         g_strcmp0 (lda_series_get_name (kept), lda_series_get_name (series)) == 0;
-}
-
 /* Tells what is kept, or withdraws the message once nothing is. */
 static void
 show_kept (LdaWindow *self)
@@ -199,7 +187,7 @@ lda_window_take_kept (LdaWindow *self,
     {
       LdaDocument *document = g_ptr_array_index (self->kept, i);
 
-      if (same_series (document, series, is_sample))
+      if (lda_document_is_for (document, series, is_sample))
         {
           g_object_ref (document);
           forget (self, document);

@@ -72,6 +72,8 @@ test_carried (void)
   g_assert_false (lda_document_memo_is_for (memo, other, TRUE));
 
   document = open_document (dir);
+  g_assert_true (lda_document_is_for (document, other, FALSE));
+  g_assert_false (lda_document_is_for (document, other, TRUE));
   g_assert_false (lda_document_can_undo (document, 0));
   g_assert_cmpuint (lda_document_restore_memo (document, memo), ==, 2);
   g_assert_cmpuint (edit_at (document, 0, 4, 4), ==, LDA_CLASS_DRAQ7);

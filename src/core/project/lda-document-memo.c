@@ -140,6 +140,18 @@ lda_document_take_memo (LdaDocument *self)
   return memo;
 }
 
+/* Whether the series named @name in @folder is @series. */
+static gboolean
+same_series (const char *folder,
+             const char *name,
+             gboolean    sample,
+             LdaSeries  *series,
+             gboolean    is_sample)
+{
+  return sample == is_sample && g_strcmp0 (folder, lda_series_get_folder (series)) == 0 &&
+         g_strcmp0 (name, lda_series_get_name (series)) == 0;
+}
+
 /**
  * lda_document_memo_is_for:
  * @memo: a memo
@@ -153,9 +165,27 @@ lda_document_memo_is_for (const LdaDocumentMemo *memo,
                           LdaSeries             *series,
                           gboolean               is_sample)
 {
-  return memo->is_sample == is_sample &&
-         g_strcmp0 (memo->folder, lda_series_get_folder (series)) == 0 &&
-         g_strcmp0 (memo->series, lda_series_get_name (series)) == 0;
+  return same_series (memo->folder, memo->series, memo->is_sample, series, is_sample);
+}
+
+/**
+ * lda_document_is_for:
+ * @self: a document
+ * @series: a series
+ * @is_sample: whether it is the bundled sample
+ *
+ * Returns: whether @self is a document of @series: the same series of
+ *   the same folder, though another #LdaSeries
+ */
+gboolean
+lda_document_is_for (LdaDocument *self,
+                     LdaSeries   *series,
+                     gboolean     is_sample)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), FALSE);
+
+  return same_series (lda_series_get_folder (self->series), lda_series_get_name (self->series),
+                      self->is_sample, series, is_sample);
 }
 
 /**

@@ -132,6 +132,9 @@ void                lda_document_set_view          (LdaDocument      *self,
 typedef struct _LdaDocumentMemo LdaDocumentMemo;
 
 LdaDocumentMemo    *lda_document_take_memo         (LdaDocument      *self);
+gboolean            lda_document_is_for            (LdaDocument      *self,
+                                                    LdaSeries        *series,
+                                                    gboolean          is_sample);
 gboolean            lda_document_memo_is_for       (const LdaDocumentMemo *memo,
                                                     LdaSeries        *series,
                                                     gboolean          is_sample);
