@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The value a tool gives pixel (@x, @y), or −1 to leave it. */
+typedef int (*LdaEditsPaintFunc) (guint    x,
+                                  guint    y,
+                                  gpointer data);
+
 gboolean lda_edits_fits             (const LdaEdits *self,
                                      const LdaImage *image);
 void     lda_edits_changed_add      (LdaRect        *changed,
@@ -17,5 +22,23 @@ void     lda_edits_changed_add      (LdaRect        *changed,
                                      guint           y);
 void     lda_edits_changed_to_dirty (const LdaRect  *changed,
                                      LdaRect        *dirty);
+void     lda_edits_disc             (LdaEdits          *self,
+                                     double             cx,
+                                     double             cy,
+                                     double             radius,
+                                     guint8             value,
+                                     LdaEditsPaintFunc  paint,
+                                     gpointer           data,
+                                     LdaRect           *dirty);
+void     lda_edits_segment          (LdaEdits          *self,
+                                     double             x0,
+                                     double             y0,
+                                     double             x1,
+                                     double             y1,
+                                     double             radius,
+                                     guint8             value,
+                                     LdaEditsPaintFunc  paint,
+                                     gpointer           data,
+                                     LdaRect           *dirty);
 
 G_END_DECLS

@@ -283,6 +283,35 @@ lda_edits_dab (LdaEdits *self,
                guint8    value,
                LdaRect  *dirty)
 {
+  g_return_if_fail (valid_value (value));
+
+  lda_edits_disc (self, cx, cy, radius, value, NULL, NULL, dirty);
+}
+
+/**
+ * lda_edits_disc:
+ * @self: an edit layer
+ * @cx: centre column, as lda_edits_dab() takes it
+ * @cy: centre row
+ * @radius: the brush radius in pixels, ≥ 0
+ * @value: what @paint is %NULL: the value every pixel is given
+ * @paint: (nullable): the value of each pixel of the disc, or −1 to leave
+ *   it, asked in raster order
+ * @data: for @paint
+ * @dirty: (nullable): grown by the bounding box of the changed pixels
+ *
+ * lda_edits_dab(), each pixel's value given by @paint.
+ */
+void
+lda_edits_disc (LdaEdits          *self,
+                double             cx,
+                double             cy,
+                double             radius,
+                guint8             value,
+                LdaEditsPaintFunc  paint,
+                gpointer           data,
+                LdaRect           *dirty)
+{
   const double r2 = radius * radius;
   double fx, fy;
   guint x0, x1, y0, y1;
@@ -292,7 +321,6 @@ lda_edits_dab (LdaEdits *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (isfinite (cx) && isfinite (cy));
   g_return_if_fail (isfinite (radius) && radius >= 0);
-  g_return_if_fail (valid_value (value));
 
   fx = floor (cx);
   fy = floor (cy);
@@ -313,12 +341,15 @@ lda_edits_dab (LdaEdits *self,
       for (guint x = x0; x <= x1; x++)
         {
           double dx = x + 0.5 - cx;
+          int v = value;
 
           if (dx * dx + dy * dy > r2 && !(under_row && (double) x == fx))
             continue;
-          if (row[x] != value)
+          if (paint != NULL && (v = paint (x, y, data)) < 0)
+            continue;
+          if (row[x] != v)
             {
-              row[x] = value;
+              row[x] = (guint8) v;
               lda_edits_changed_add (&changed, x, x, y);
             }
         }
@@ -377,6 +408,38 @@ lda_edits_line (LdaEdits *self,
                 guint8    value,
                 LdaRect  *dirty)
 {
+  g_return_if_fail (valid_value (value));
+
+  lda_edits_segment (self, x0, y0, x1, y1, radius, value, NULL, NULL, dirty);
+}
+
+/**
+ * lda_edits_segment:
+ * @self: an edit layer
+ * @x0: start column
+ * @y0: start row
+ * @x1: end column
+ * @y1: end row
+ * @radius: the brush radius
+ * @value: what @paint is %NULL: the value every pixel is given
+ * @paint: (nullable): as lda_edits_disc() takes it
+ * @data: for @paint
+ * @dirty: (nullable): grown by the bounding box of the changed pixels
+ *
+ * lda_edits_line(), each pixel's value given by @paint, dab by dab.
+ */
+void
+lda_edits_segment (LdaEdits          *self,
+                   double             x0,
+                   double             y0,
+                   double             x1,
+                   double             y1,
+                   double             radius,
+                   guint8             value,
+                   LdaEditsPaintFunc  paint,
+                   gpointer           data,
+                   LdaRect           *dirty)
+{
   const double step = MAX (0.5, radius * 0.5);
   double dx = x1 - x0, dy = y1 - y0;
   double margin = radius + 2;
@@ -387,7 +450,6 @@ lda_edits_line (LdaEdits *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (isfinite (x0) && isfinite (y0) && isfinite (x1) && isfinite (y1));
   g_return_if_fail (isfinite (radius) && radius >= 0);
-  g_return_if_fail (valid_value (value));
 
   /* Only the part of the segment near the image can paint anything; a
    * pointer far outside must not cost millions of empty dabs. */
@@ -403,6 +465,6 @@ lda_edits_line (LdaEdits *self,
     {
       double t = n == 0 ? t0 : t0 + (t1 - t0) * ((double) i / (double) n);
 
-      lda_edits_dab (self, x0 + t * dx, y0 + t * dy, radius, value, dirty);
+      lda_edits_disc (self, x0 + t * dx, y0 + t * dy, radius, value, paint, data, dirty);
     }
 }

@@ -96,6 +96,28 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
                                   guint            connectivity,
                                   LdaRect         *dirty);
 
+/* A brush stroke of a nucleus class that keeps nuclei apart
+ * (lda-edits-apart.c). */
+typedef struct _LdaNucleusStroke LdaNucleusStroke;
+
+LdaNucleusStroke *lda_nucleus_stroke_new (const LdaImage   *merged,
+                                          double            x,
+                                          double            y,
+                                          guint             connectivity,
+                                          GError          **error);
+void       lda_nucleus_stroke_line (LdaNucleusStroke      *self,
+                                    LdaEdits              *edits,
+                                    const LdaImage        *merged,
+                                    double                 x0,
+                                    double                 y0,
+                                    double                 x1,
+                                    double                 y1,
+                                    double                 radius,
+                                    guint8                 klass,
+                                    LdaRect               *dirty);
+gboolean   lda_nucleus_stroke_kept_apart (const LdaNucleusStroke *self);
+void       lda_nucleus_stroke_free (LdaNucleusStroke      *self);
+
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
 LdaCounts *lda_counts_new_from_labels_full (const LdaImage *labels,
                                   guint            connectivity);
@@ -115,5 +137,6 @@ gboolean   lda_labels_nucleus_call (const LdaImage *labels,
                                     gsize          *draq7);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaEdits, lda_edits_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdaNucleusStroke, lda_nucleus_stroke_free)
 
 G_END_DECLS

@@ -1,0 +1,298 @@
+/* test-edits-apart.c — a brush stroke of a nucleus class keeps nuclei
+ * apart (lda-edits-apart.c): it grows the nucleus it starts on, or a new
+ * one, leaves the others as they are and keeps a line between them; a
+ * plain line (the join, Shift held in the window) joins them.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "edits-test-util.h"
+#include "lda-edits.h"
+#include "lda-pipeline.h"
+#include "lda-test-lib.h"
+
+static guint
+n_nuclei (const LdaEdits *edits,
+          const LdaImage *automatic,
+          guint           connectivity)
+{
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaCounts) counts = lda_counts_new_from_labels_full (merged, connectivity);
+
+  return counts->n_objects;
+}
+
+/* Two nuclei split by a line, as the pipeline splits touching ones.  A
+ * stroke from the left one across the line into the right one grows the
+ * left one up to the line, keeps the line, leaves the right one; a plain
+ * line joins them. */
+static void
+test_apart_across_a_line (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "033323330",
+    "033323330",
+    "033323330",
+    "000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (9, 5);
+  g_autoptr(LdaEdits) joined = edits_new (9, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaRect dirty = { 0, };
+
+  g_assert_cmpuint (n_nuclei (edits, automatic, 8), ==, 2);
+
+  stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 8, &error);
+  g_assert_no_error (error);
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 2.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
+                           &dirty);
+  g_assert_false (lda_nucleus_stroke_kept_apart (stroke));
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
+                           &dirty);
+  {
+    static const char * const want[] = {
+      ".........", ".........", "..442....", ".........", ".........", NULL,
+    };
+
+    assert_pixels (edits->pixels, 9, 5, want);
+    assert_rect (&dirty, 2, 2, 3, 1);
+  }
+  g_assert_true (lda_nucleus_stroke_kept_apart (stroke));
+  g_assert_cmpuint (n_nuclei (edits, automatic, 8), ==, 2);
+
+  /* Joined on purpose. */
+  lda_edits_line (joined, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_DRAQ7, NULL);
+  g_assert_cmpuint (n_nuclei (joined, automatic, 8), ==, 1);
+}
+
+/* Started off the nuclei, a stroke is a nucleus of its own: painted up to
+ * its neighbour, it keeps a line from it. */
+static void
+test_apart_new_nucleus (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "033300000",
+    "033300000",
+    "033300000",
+    "000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (9, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stroke = lda_nucleus_stroke_new (merged, 7.5, 2.5, 8, &error);
+  g_assert_no_error (error);
+  lda_nucleus_stroke_line (stroke, edits, merged, 7.5, 2.5, 4.5, 2.5, 0.5, LDA_CLASS_HOECHST,
+                           NULL);
+  {
+    static const char * const want[] = {
+      ".........", ".........", "....2333.", ".........", ".........", NULL,
+    };
+
+    assert_pixels (edits->pixels, 9, 5, want);
+  }
+  g_assert_cmpuint (n_nuclei (edits, automatic, 8), ==, 2);
+}
+
+/* Where nuclei join only through their sides (connectivity 4), a corner
+ * next to another nucleus is no join: painted.  Where corners join
+ * (connectivity 8), it is kept as the line. */
+static void
+test_apart_connectivity (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0330000",
+    "0330000",
+    "0000330",
+    "0000330",
+    "0000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+
+  for (guint connectivity = 4; connectivity <= 8; connectivity += 4)
+    {
+      g_autoptr(LdaEdits) edits = edits_new (7, 6);
+      g_autoptr(LdaImage) merged = merge (edits, automatic);
+      g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5,
+                                                                   connectivity, NULL);
+
+      lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 3.5, 2.5, 0.5, LDA_CLASS_HOECHST,
+                               NULL);
+      g_assert_cmpuint (edits->pixels[2 * 7 + 3], ==,
+                        connectivity == 4 ? LDA_CLASS_HOECHST : LDA_CLASS_OUTLINE);
+      g_assert_cmpuint (n_nuclei (edits, automatic, connectivity), ==, 2);
+    }
+}
+
+/* Far from any other nucleus, the stroke paints as a plain line does. */
+static void
+test_apart_alone (void)
+{
+  static const char * const rows[] = {
+    "0000000000000000",
+    "0000000000000000",
+    "0001111111000000",
+    "0001133311000000",
+    "0001133311000000",
+    "0001111111000000",
+    "0000000000000000",
+    "0000000000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (16, 8);
+  g_autoptr(LdaEdits) plain = edits_new (16, 8);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 6.2, 3.7, 8, NULL);
+
+  lda_nucleus_stroke_line (stroke, edits, merged, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_DRAQ7,
+                           NULL);
+  lda_edits_line (plain, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_DRAQ7, NULL);
+  g_assert_cmpmem (edits->pixels, 16 * 8, plain->pixels, 16 * 8);
+  g_assert_false (lda_nucleus_stroke_kept_apart (stroke));
+}
+
+/* Whether pixel (@x, @y) has a neighbour that was a nucleus's in
+ * @before, and not the stroke's (@mine). */
+static gboolean
+touches_another (const guint8      *before,
+                 const LdaBitplane *mine,
+                 guint              w,
+                 guint              h,
+                 guint              x,
+                 guint              y,
+                 guint              connectivity)
+{
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        const gint qx = (gint) x + dx, qy = (gint) y + dy;
+        gsize q;
+
+        if ((connectivity == 4 && dx != 0 && dy != 0) || qx < 0 || qy < 0 ||
+            (guint) qx >= w || (guint) qy >= h)
+          continue;
+        q = (gsize) qy * w + (guint) qx;
+        if ((before[q] == LDA_CLASS_HOECHST || before[q] == LDA_CLASS_DRAQ7) &&
+            !lda_bitplane_get (mine, (guint) qx, (guint) qy))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* On the sample's mask, strokes from random points in random directions,
+ * merged after each motion as the window merges them: no nucleus other
+ * than the stroke's loses or changes a pixel, and no pixel the stroke
+ * made a nucleus's touches another nucleus, so none is joined: there are
+ * never fewer nuclei than before. */
+static void
+test_apart_sample (void)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaCounts) counts = NULL;
+  const LdaImage *automatic;
+  LdaParams params;
+  guint connectivity, w, h, n_apart = 0;
+
+  lda_params_init (&params);
+  connectivity = lda_params_nucleus_connectivity (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  automatic = lda_pipeline_get_labels (pipeline);
+  w = automatic->width;
+  h = automatic->height;
+  counts = lda_counts_new_from_labels_full (automatic, connectivity);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(LdaEdits) edits = edits_new (w, h);
+      g_autoptr(LdaImage) merged = merge (edits, automatic);
+      g_autoptr(LdaImage) after = NULL;
+      g_autoptr(LdaCounts) counts_after = NULL;
+      g_autoptr(LdaNucleusStroke) stroke = NULL;
+      g_autoptr(GArray) own = NULL;
+      g_autoptr(LdaBitplane) mine = lda_bitplane_new (w, h, NULL);
+      const guint8 klass = g_rand_boolean (rand) ? LDA_CLASS_HOECHST : LDA_CLASS_DRAQ7;
+      const double radius = g_rand_double_range (rand, 0.5, 6.0);
+      double x = g_rand_double_range (rand, 10, w - 10), y = g_rand_double_range (rand, 10, h - 10);
+      const guint8 *before = lda_image_u8 (automatic), *now;
+
+      stroke = lda_nucleus_stroke_new (merged, x, y, connectivity, &error);
+      g_assert_no_error (error);
+      own = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity);
+      for (guint k = 0; own != NULL && k < own->len; k++)
+        {
+          guint32 p = g_array_index (own, guint32, k);
+
+          lda_bitplane_set (mine, p % w, p / w, TRUE);
+        }
+      lda_nucleus_stroke_line (stroke, edits, merged, x, y, x, y, radius, klass, NULL);
+      for (guint m = 0; m < 6; m++)
+        {
+          double nx = CLAMP (x + g_rand_double_range (rand, -12, 12), 0, w - 1);
+          double ny = CLAMP (y + g_rand_double_range (rand, -12, 12), 0, h - 1);
+
+          g_clear_pointer (&merged, lda_image_unref);
+          merged = merge (edits, automatic);
+          lda_nucleus_stroke_line (stroke, edits, merged, x, y, nx, ny, radius, klass, NULL);
+          x = nx;
+          y = ny;
+        }
+      n_apart += lda_nucleus_stroke_kept_apart (stroke);
+
+      after = merge (edits, automatic);
+      now = lda_image_u8 (after);
+      for (guint py = 0; py < h; py++)
+        for (guint px = 0; px < w; px++)
+          {
+            const gsize p = (gsize) py * w + px;
+            const gboolean was = before[p] == LDA_CLASS_HOECHST || before[p] == LDA_CLASS_DRAQ7;
+            const gboolean is = now[p] == LDA_CLASS_HOECHST || now[p] == LDA_CLASS_DRAQ7;
+
+            /* Another nucleus's pixel: as it was. */
+            if (was && !lda_bitplane_get (mine, px, py))
+              g_assert_cmpuint (now[p], ==, before[p]);
+            /* A pixel the stroke made a nucleus's: no other nucleus's
+             * pixel beside it. */
+            if (is && !was)
+              g_assert_false (touches_another (before, mine, w, h, px, py, connectivity));
+          }
+      counts_after = lda_counts_new_from_labels_full (after, connectivity);
+      g_assert_cmpuint (counts_after->n_objects, >=, counts->n_objects);
+    }
+  /* The sample is crowded enough that strokes met other nuclei. */
+  g_test_message ("%u of 60 strokes kept apart from another nucleus", n_apart);
+  g_assert_cmpuint (n_apart, >, 10);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/edits/apart/across-a-line", test_apart_across_a_line);
+  g_test_add_func ("/edits/apart/new-nucleus", test_apart_new_nucleus);
+  g_test_add_func ("/edits/apart/connectivity", test_apart_connectivity);
+  g_test_add_func ("/edits/apart/alone", test_apart_alone);
+  g_test_add_func ("/edits/apart/sample", test_apart_sample);
+
+  return g_test_run ();
+}
