@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 const char *lda_class_label       (LdaClass      klass);
+const char *lda_class_short_label (LdaClass      klass);
 const char *lda_frame_state_label (LdaFrameState state);
 
 G_END_DECLS

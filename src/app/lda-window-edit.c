@@ -65,31 +65,12 @@ frame_edits (LdaWindow *self)
   return edits;
 }
 
-/* The class the tools paint as the tool bar names it: where a language's
- * full name is long, shorter (the legend and the class buttons give the
- * full names), so that the tool bar fits a small window. */
-static const char *
-class_short_label (LdaClass klass)
-{
-  static const char * const names[LDA_N_CLASSES] = {
-    NC_("class in the tool bar", "background"),
-    NC_("class in the tool bar", "cell area"),
-    NC_("class in the tool bar", "cell outline"),
-    NC_("class in the tool bar", "Hoechst nucleus"),
-    NC_("class in the tool bar", "Draq7 nucleus"),
-  };
-
-  g_return_val_if_fail ((guint) klass < LDA_N_CLASSES, "");
-
-  return g_dpgettext2 (NULL, "class in the tool bar", names[klass]);
-}
-
 static void
 update_class_label (LdaWindow *self)
 {
   /* Translators: the class the tools paint, then the brush's diameter */
   g_autofree char *text = g_strdup_printf (_("%s · ⌀ %.0f px"),
-                                           class_short_label (self->paint_class),
+                                           lda_class_short_label (self->paint_class),
                                            self->brush_size);
 
   gtk_label_set_text (self->class_label, text);
@@ -321,7 +302,12 @@ apply_tool (LdaWindow *self,
       guint8 value = is_tool (self, "brush") ? (guint8) self->paint_class : LDA_NO_EDIT;
       double radius = self->brush_size / 2.0;
 
-      if (first)
+      if (self->nucleus_stroke != NULL &&
+          (value == LDA_CLASS_HOECHST || value == LDA_CLASS_DRAQ7))
+        lda_nucleus_stroke_line (self->nucleus_stroke, edits, self->merged,
+                                 first ? x : self->last_x, first ? y : self->last_y, x, y,
+                                 radius, value, &dirty);
+      else if (first)
         lda_edits_dab (edits, x, y, radius, value, &dirty);
       else
         lda_edits_line (edits, self->last_x, self->last_y, x, y, radius, value, &dirty);
@@ -350,19 +336,13 @@ apply_tool (LdaWindow *self,
   return TRUE;
 }
 
-/**
- * lda_window_stroke_begin:
- * @self: a window
- * @x: image column
- * @y: image row
- *
- * Starts a stroke (or a click) of the tool in hand.  The mouse and the
- * tests go through the same three calls.
- */
-void
-lda_window_stroke_begin (LdaWindow *self,
-                         double     x,
-                         double     y)
+/* Starts a stroke; with @join, a brush of a nucleus class joins the
+ * nuclei it reaches, as Shift held does. */
+static void
+stroke_begin (LdaWindow *self,
+              double     x,
+              double     y,
+              gboolean   join)
 {
   g_autoptr(GError) error = NULL;
 
@@ -390,10 +370,45 @@ lda_window_stroke_begin (LdaWindow *self,
       return;
     }
 
+  /* A nucleus painted keeps to one nucleus, and a line from the others
+   * (lda-edits-apart.c); without memory for that, it paints as a join. */
+  if (is_tool (self, "brush") && !join &&
+      (self->paint_class == LDA_CLASS_HOECHST || self->paint_class == LDA_CLASS_DRAQ7))
+    self->nucleus_stroke = lda_nucleus_stroke_new (self->merged, x, y,
+                                                   nucleus_connectivity (self), NULL);
+
   self->stroking = TRUE;
   self->stroke_frame = self->frame;
   self->stroke_dirty = (LdaRect) { 0, 0, 0, 0 };
   apply_tool (self, x, y, TRUE);
+}
+
+/**
+ * lda_window_stroke_begin:
+ * @self: a window
+ * @x: image column
+ * @y: image row
+ *
+ * Starts a stroke (or a click) of the tool in hand.  The mouse and the
+ * tests go through the same three calls.  A brush of a nucleus class
+ * keeps to the nucleus it starts on, or a new one, and keeps a line from
+ * the others; lda_window_stroke_begin_joining(), as with Shift held,
+ * joins the nuclei it reaches.
+ */
+void
+lda_window_stroke_begin (LdaWindow *self,
+                         double     x,
+                         double     y)
+{
+  stroke_begin (self, x, y, FALSE);
+}
+
+void
+lda_window_stroke_begin_joining (LdaWindow *self,
+                                 double     x,
+                                 double     y)
+{
+  stroke_begin (self, x, y, TRUE);
 }
 
 void
@@ -429,6 +444,16 @@ lda_window_stroke_end (LdaWindow *self)
           refresh_rect (self, &crumbs);
         }
     }
+  /* Told once how to join nuclei, the first time a stroke kept apart. */
+  if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke) &&
+      !self->apart_told)
+    {
+      self->apart_told = TRUE;
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_APART, LDA_MESSAGE_INFO,
+                               _("The brush keeps a line between the nucleus it paints and "
+                                 "the others. To join nuclei, hold Shift while you paint."));
+    }
+  g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);
   self->stroke_edits = NULL;
   lda_document_end_edit (self->document, self->stroke_frame, &self->stroke_dirty,
                          tool_label (self));
@@ -455,7 +480,11 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   lda_image_view_widget_to_image (view, x, y, &ix, &iy);
-  lda_window_stroke_begin (self, ix, iy);
+  if (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+      GDK_SHIFT_MASK)
+    lda_window_stroke_begin_joining (self, ix, iy);
+  else
+    lda_window_stroke_begin (self, ix, iy);
 }
 
 static void
@@ -684,6 +713,7 @@ lda_window_edit_reset (LdaWindow *self)
   g_clear_pointer (&self->merged_counts, lda_counts_free);
   self->stroking = FALSE;
   self->stroke_edits = NULL;
+  g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);
 }
 
 void
@@ -720,6 +750,7 @@ lda_window_edit_finalize (LdaWindow *self)
   g_clear_pointer (&self->automatic, lda_image_unref);
   g_clear_pointer (&self->merged, lda_image_unref);
   g_clear_pointer (&self->merged_counts, lda_counts_free);
+  g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);
   g_clear_pointer (&self->tool, g_free);
 }
 

@@ -102,6 +102,8 @@ struct _LdaWindow
   gboolean           stroking;
   guint              stroke_frame;
   LdaEdits          *stroke_edits;   /* the document's, between begin and end */
+  LdaNucleusStroke  *nucleus_stroke; /* a nucleus class's, kept apart from the others */
+  gboolean           apart_told;     /* the bar has said how to join nuclei */
   double             last_x;
   double             last_y;
   LdaRect            stroke_dirty;

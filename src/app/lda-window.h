@@ -41,6 +41,7 @@ typedef enum
 #define LDA_MESSAGE_TOPIC_EXPORT  "export"
 #define LDA_MESSAGE_TOPIC_LOCATION "location" /* where the project is saved */
 #define LDA_MESSAGE_TOPIC_SKIPPED "skipped"  /* triples of the folder left out */
+#define LDA_MESSAGE_TOPIC_APART   "apart"    /* how to join nuclei with the brush */
 
 LdaWindow         *lda_window_new            (LdaApplication *app);
 gboolean           lda_window_open           (LdaWindow      *self,
@@ -71,6 +72,9 @@ void               lda_window_show_pane      (LdaWindow      *self,
 LdaPane            lda_window_get_solo_pane  (LdaWindow      *self);
 
 void               lda_window_stroke_begin   (LdaWindow      *self,
+                                              double          x,
+                                              double          y);
+void               lda_window_stroke_begin_joining (LdaWindow *self,
                                               double          x,
                                               double          y);
 void               lda_window_stroke_move    (LdaWindow      *self,

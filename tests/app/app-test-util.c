@@ -86,6 +86,23 @@ lda_test_use_tool (LdaWindow  *window,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.paint-class", "i", klass);
 }
 
+static void
+stroke (LdaWindow *window,
+        double     x0,
+        double     y0,
+        double     x1,
+        double     y1,
+        gboolean   join)
+{
+  if (join)
+    lda_window_stroke_begin_joining (window, x0, y0);
+  else
+    lda_window_stroke_begin (window, x0, y0);
+  for (int i = 1; i <= 10; i++)
+    lda_window_stroke_move (window, x0 + (x1 - x0) * i / 10.0, y0 + (y1 - y0) * i / 10.0);
+  lda_window_stroke_end (window);
+}
+
 /* A stroke in ten moves, through the calls the mouse gesture makes. */
 void
 lda_test_stroke (LdaWindow *window,
@@ -94,8 +111,17 @@ lda_test_stroke (LdaWindow *window,
                  double     x1,
                  double     y1)
 {
-  lda_window_stroke_begin (window, x0, y0);
-  for (int i = 1; i <= 10; i++)
-    lda_window_stroke_move (window, x0 + (x1 - x0) * i / 10.0, y0 + (y1 - y0) * i / 10.0);
-  lda_window_stroke_end (window);
+  stroke (window, x0, y0, x1, y1, FALSE);
+}
+
+/* lda_test_stroke() with Shift held: a nucleus class paints every pixel
+ * of the stroke, joining the nuclei it reaches. */
+void
+lda_test_stroke_joining (LdaWindow *window,
+                         double     x0,
+                         double     y0,
+                         double     x1,
+                         double     y1)
+{
+  stroke (window, x0, y0, x1, y1, TRUE);
 }

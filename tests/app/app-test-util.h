@@ -26,5 +26,10 @@ void          lda_test_stroke       (LdaWindow          *window,
                                      double              y0,
                                      double              x1,
                                      double              y1);
+void          lda_test_stroke_joining (LdaWindow        *window,
+                                     double              x0,
+                                     double              y0,
+                                     double              x1,
+                                     double              y1);
 
 G_END_DECLS

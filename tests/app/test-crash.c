@@ -38,7 +38,8 @@ static void
 stroke (LdaWindow *window,
         double     y)
 {
-  lda_window_stroke_begin (window, 20, y);
+  /* Shift held: a line of class 4 across whatever nuclei it meets. */
+  lda_window_stroke_begin_joining (window, 20, y);
   for (int x = 30; x <= 200; x += 10)
     lda_window_stroke_move (window, x, y);
   lda_window_stroke_end (window);

@@ -286,6 +286,106 @@ test_brush_leaves_no_crumbs (void)
   lda_test_remove_tree (dir);
 }
 
+static gboolean
+is_nucleus_class (guint v)
+{
+  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
+}
+
+static gboolean
+holds (const GArray *pixels,
+       gsize         p)
+{
+  for (guint i = 0; pixels != NULL && i < pixels->len; i++)
+    if (g_array_index (pixels, guint32, i) == p)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A brush of a nucleus class painted from one nucleus across the line
+ * that splits it from its neighbour keeps the line, and the two nuclei
+ * stay two; the bar says, once, that Shift joins them; with Shift held
+ * the same stroke joins them, and the counts have one cell fewer. */
+static void
+test_brush_keeps_nuclei_apart (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  LdaImage *merged;
+  guint connectivity, n_before, ax = 0, y = 0;
+  gboolean found = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-edit");
+  window = open_window (dir);
+  connectivity = lda_params_nucleus_connectivity (
+    lda_document_get_params (lda_window_get_document (window), lda_window_get_frame (window)));
+  merged = lda_window_get_merged (window);
+  n_before = lda_window_get_counts (window)->n_objects;
+
+  /* Nucleus A, a line one pixel wide, nucleus B, in a row. */
+  for (guint yy = 10; yy + 10 < merged->height && !found; yy++)
+    for (guint x = 10; x + 10 < merged->width && !found; x++)
+      if (is_nucleus_class (lda_image_get (merged, x, yy)) &&
+          lda_image_get (merged, x + 1, yy) == LDA_CLASS_OUTLINE &&
+          is_nucleus_class (lda_image_get (merged, x + 2, yy)))
+        {
+          g_autoptr(GArray) a = lda_labels_nucleus_find (merged, x, yy, connectivity);
+
+          if (!holds (a, (gsize) yy * merged->width + x + 2))
+            {
+              ax = x;
+              y = yy;
+              found = TRUE;
+            }
+        }
+  g_assert_true (found);
+
+  use_tool (window, "brush", LDA_CLASS_HOECHST);
+  g_assert_null (lda_window_get_message (window));
+  stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
+  {
+    g_autoptr(GArray) a = lda_labels_nucleus_find (lda_window_get_merged (window), ax, y,
+                                                   connectivity);
+
+    g_assert_cmpuint (label_at (window, ax + 1, y), ==, LDA_CLASS_OUTLINE);
+    g_assert_false (holds (a, (gsize) y * merged->width + ax + 2));
+  }
+  g_assert_cmpuint (lda_window_get_counts (window)->n_objects, >=, n_before);
+  g_assert_nonnull (lda_window_get_message (window));
+  g_assert_nonnull (strstr (lda_window_get_message (window), "Shift"));
+
+  /* Said once. */
+  lda_window_show_message (window, NULL);
+  stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
+  g_assert_null (lda_window_get_message (window));
+
+  /* Joined, Shift held. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (lda_window_get_counts (window)->n_objects, ==, n_before);
+  lda_window_stroke_begin_joining (window, ax - 1.5, y + 0.5);
+  lda_window_stroke_move (window, ax + 3.5, y + 0.5);
+  lda_window_stroke_end (window);
+  {
+    g_autoptr(GArray) a = lda_labels_nucleus_find (lda_window_get_merged (window), ax, y,
+                                                   connectivity);
+
+    g_assert_true (holds (a, (gsize) y * merged->width + ax + 2));
+  }
+  g_assert_cmpuint (lda_window_get_counts (window)->n_objects, <, n_before);
+  g_assert_null (lda_window_get_message (window));
+
+  close_window (window);
+  lda_test_remove_tree (dir);
+}
+
 /* Edits are saved by themselves within two seconds, and found again when
  * the same images are opened. */
 static void
@@ -771,6 +871,7 @@ main (int    argc,
   g_test_add_func ("/edit/rerun-keeps-edits", test_rerun_keeps_edits);
   g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
   g_test_add_func ("/edit/brush-leaves-no-crumbs", test_brush_leaves_no_crumbs);
+  g_test_add_func ("/edit/brush-keeps-nuclei-apart", test_brush_keeps_nuclei_apart);
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
   g_test_add_func ("/edit/failed-save-is-retried", test_failed_save_is_retried);
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);

@@ -610,8 +610,8 @@ find_gap (const LdaRunResult *result,
 
 /* A nucleus corrected by hand is outlined and read out as the counts see
  * it: one painted where the pipeline found none ("Nucleus painted by
- * hand"), and two joined by a stroke across the gap between them (the
- * pipeline's outline showed one of them, the read-out both). */
+ * hand"), and two joined by a stroke across the gap between them, Shift
+ * held (the pipeline's outline showed one of them, the read-out both). */
 static void
 test_hover_corrected_nucleus (Fixture       *fixture,
                               gconstpointer  data)
@@ -651,7 +651,7 @@ test_hover_corrected_nucleus (Fixture       *fixture,
 
   /* Two nuclei joined across the gap between them. */
   g_assert_true (find_gap (result, &xa, &xb, &gy));
-  lda_window_stroke_begin (window, xa + 0.5, gy + 0.5);
+  lda_window_stroke_begin_joining (window, xa + 0.5, gy + 0.5);
   lda_window_stroke_move (window, xb + 0.5, gy + 0.5);
   lda_window_stroke_end (window);
   g_signal_emit_by_name (view, "pointer-moved", xa + 0.5, gy + 0.5);

@@ -138,7 +138,7 @@ check_failed_open (gboolean truncated)
 
   /* Still editable, and saved where it belongs. */
   lda_test_use_tool (window, "brush", 4);
-  lda_test_stroke (window, 40, 40, 90, 40);
+  lda_test_stroke_joining (window, 40, 40, 90, 40);
   g_assert_cmpuint (label_at (window, 60, 40), ==, 4);
   gtk_adjustment_set_value (hoechst_offset (window), 1.7);
   lda_test_wait (window);

@@ -637,7 +637,7 @@ test_stroke_over_preview (void)
     g_signal_emit_by_name (runner, "preview", &preview);
     g_assert_true (same_pixels (lda_image_view_get_labels (segmented (window)), empty));
 
-    lda_test_stroke (window, 100, 100, 200, 120);
+    lda_test_stroke_joining (window, 100, 100, 200, 120);
     shown = lda_image_view_get_labels (segmented (window));
     g_assert_nonnull (shown);
     for (gsize i = 0; i < lda_image_n_pixels (shown); i++)
