@@ -72,6 +72,70 @@ test_apart_across_a_line (void)
   g_assert_cmpuint (n_nuclei (joined, automatic, 8), ==, 1);
 }
 
+/* A stroke that crosses another nucleus from its own stops there: the
+ * pixels beyond, which would reach its nucleus only across the other,
+ * are left (before, they became a nucleus of their own). */
+static void
+test_apart_beyond_another (void)
+{
+  static const char * const rows[] = {
+    "000000300000",
+    "033300300000",
+    "033300300000",
+    "033300300000",
+    "000000300000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (12, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 4, NULL);
+
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 10.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
+                           NULL);
+  {
+    static const char * const want[] = {
+      "............", "............", "..4442......", "............", "............", NULL,
+    };
+
+    assert_pixels (edits->pixels, 12, 5, want);
+  }
+  g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 2);
+}
+
+/* Where nuclei join by their sides only, a pixel of a dab that meets the
+ * stroke's nucleus by a corner alone is left: painted, it would be a
+ * nucleus of one pixel. */
+static void
+test_apart_no_corner_specks (void)
+{
+  static const char * const rows[] = {
+    "0030000",
+    "0000000",
+    "0000300",
+    "0000000",
+    "0000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 4, NULL);
+
+  /* A dab of 3 × 3 pixels from (1, 1): (2, 1) and (3, 2) touch the two
+   * nuclei, so they are the line, and cut (3, 1) off but for a corner. */
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 2.5, 2.5, 1.5, LDA_CLASS_HOECHST,
+                           NULL);
+  {
+    static const char * const want[] = {
+      ".......", ".32....", ".332...", ".333...", ".......", NULL,
+    };
+
+    assert_pixels (edits->pixels, 7, 5, want);
+  }
+  g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 3);
+}
+
 /* Started off the nuclei, a stroke is a nucleus of its own: painted up to
  * its neighbour, it keeps a line from it. */
 static void
@@ -198,7 +262,8 @@ touches_another (const guint8      *before,
  * merged after each motion as the window merges them: no nucleus other
  * than the stroke's loses or changes a pixel, and no pixel the stroke
  * made a nucleus's touches another nucleus, so none is joined: there are
- * never fewer nuclei than before. */
+ * never fewer nuclei than before, and one more at most (a stroke that
+ * began off the nuclei), never specks beside it. */
 static void
 test_apart_sample (void)
 {
@@ -274,8 +339,10 @@ test_apart_sample (void)
             if (is && !was)
               g_assert_false (touches_another (before, mine, w, h, px, py, connectivity));
           }
+      /* One nucleus more at most, and none if it grew one. */
       counts_after = lda_counts_new_from_labels_full (after, connectivity);
       g_assert_cmpuint (counts_after->n_objects, >=, counts->n_objects);
+      g_assert_cmpuint (counts_after->n_objects, <=, counts->n_objects + (own == NULL));
     }
   /* The sample is crowded enough that strokes met other nuclei. */
   g_test_message ("%u of 60 strokes kept apart from another nucleus", n_apart);
@@ -289,6 +356,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/edits/apart/across-a-line", test_apart_across_a_line);
+  g_test_add_func ("/edits/apart/beyond-another", test_apart_beyond_another);
+  g_test_add_func ("/edits/apart/no-corner-specks", test_apart_no_corner_specks);
   g_test_add_func ("/edits/apart/new-nucleus", test_apart_new_nucleus);
   g_test_add_func ("/edits/apart/connectivity", test_apart_connectivity);
   g_test_add_func ("/edits/apart/alone", test_apart_alone);

@@ -4,11 +4,14 @@
  * (lda-edits-counts.c), so a stroke that paints a nucleus up to its
  * neighbour joins the two: the counts lose a cell, and a network learns
  * two nuclei as one.  A stroke therefore belongs to one nucleus: the one
- * it starts on, or a new one where it starts off the nuclei.  It paints
- * that nucleus and the pixels around it, leaves every other nucleus's
- * pixels as they are, and gives the outline class to the pixels it would
- * paint next to another nucleus, so that a line of one pixel stays
- * between them, as the pipeline draws one between the nuclei it splits.
+ * it starts on, or a new one where it first finds room off the nuclei.
+ * It paints the pixels of its dabs that join that nucleus, leaves every
+ * other nucleus's pixels as they are, and gives the outline class to the
+ * pixels it would paint next to another nucleus, so that a line of one
+ * pixel stays between them, as the pipeline draws one between the nuclei
+ * it splits.  A pixel of a dab that reaches the stroke's nucleus only
+ * across another nucleus, or only by a corner where nuclei join by their
+ * sides, is left: each stroke adds one nucleus at most, never a speck.
  * Joining two nuclei is a stroke of its own kind, which paints as
  * lda_edits_line() does (in the window, Shift held).
  *
@@ -17,16 +20,33 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "lda-bitplane.h"
 #include "lda-edits-private.h"
+
+/* What a pixel of a dab is to the stroke. */
+enum
+{
+  PIXEL_OTHER,  /* another nucleus's, or outside the dab: left */
+  PIXEL_OWN,    /* the stroke's nucleus already */
+  PIXEL_FREE,   /* may join it */
+  PIXEL_JOINED, /* a free one that joins it */
+  PIXEL_LINE,   /* next to another nucleus: the outline, beside the stroke's nucleus */
+};
 
 struct _LdaNucleusStroke
 {
   LdaBitplane    *own;       /* the stroke's nucleus: where it began, and what it painted */
-  const LdaImage *merged;    /* during a call only */
+  gsize           n_own;
   guint           connectivity;
-  guint8          klass;
   gboolean        kept_apart;
+  /* During a dab only */
+  const LdaImage *merged;
+  guint           x0, y0, x1, y1;  /* the dab's pixels */
+  GByteArray     *kinds;           /* one a pixel of x0 … x1 × y0 … y1 */
+  GArray         *queue;           /* of guint32, indices into @kinds */
 };
 
 static inline gboolean
@@ -64,6 +84,8 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
 
   self = g_new0 (LdaNucleusStroke, 1);
   self->connectivity = connectivity;
+  self->kinds = g_byte_array_new ();
+  self->queue = g_array_new (FALSE, FALSE, sizeof (guint32));
   if (!(self->own = lda_bitplane_new (merged->width, merged->height, error)))
     return NULL;
 
@@ -78,6 +100,7 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
 
           lda_bitplane_set (self->own, p % merged->width, p / merged->width, TRUE);
         }
+      self->n_own = nucleus != NULL ? nucleus->len : 0;
     }
 
   return g_steal_pointer (&self);
@@ -90,6 +113,8 @@ lda_nucleus_stroke_free (LdaNucleusStroke *self)
     return;
 
   lda_bitplane_free (self->own);
+  g_byte_array_unref (self->kinds);
+  g_array_unref (self->queue);
   g_free (self);
 }
 
@@ -118,35 +143,160 @@ touches_another (const LdaNucleusStroke *self,
   return FALSE;
 }
 
-/* lda_edits_disc()'s painter: the stroke's nucleus and the pixels free
- * of any other take the class, pixels next to another nucleus the
- * outline, the other nuclei's own pixels stay. */
+/* lda_edits_disc()'s painter, which paints nothing: notes what each
+ * pixel of the dab is, in the dab's box. */
 static int
-paint_apart (guint    x,
-             guint    y,
-             gpointer data)
+note_kind (guint    x,
+           guint    y,
+           gpointer data)
 {
   LdaNucleusStroke *self = data;
-  /* The merged mask is the one before the stroke's last call, at most:
-   * a pixel this stroke has painted since is in @own already, or was
-   * given the outline over a pixel of no nucleus. */
   const guint8 shown = lda_image_u8 (self->merged)[(gsize) y * self->merged->width + x];
+  guint8 *kind = &self->kinds->data[(gsize) (y - self->y0) * (self->x1 - self->x0 + 1) + (x - self->x0)];
 
   if (lda_bitplane_get (self->own, x, y))
-    return self->klass;
-  if (is_nucleus (shown))
-    {
-      self->kept_apart = TRUE;
-      return -1;
-    }
-  if (touches_another (self, x, y))
-    {
-      self->kept_apart = TRUE;
-      return LDA_CLASS_OUTLINE;
-    }
-  lda_bitplane_set (self->own, x, y, TRUE);
+    *kind = PIXEL_OWN;
+  else if (is_nucleus (shown))
+    self->kept_apart = TRUE;
+  else
+    *kind = touches_another (self, x, y) ? PIXEL_LINE : PIXEL_FREE;
 
-  return self->klass;
+  return -1;
+}
+
+/* Whether pixel (@x, @y) has a neighbour (8) in the stroke's nucleus. */
+static gboolean
+beside_own (const LdaNucleusStroke *self,
+            guint                   x,
+            guint                   y,
+            guint                   connectivity)
+{
+  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+
+  for (guint k = 0; k < connectivity; k++)
+    {
+      const gint nx = (gint) x + dx[k], ny = (gint) y + dy[k];
+
+      if (nx >= 0 && ny >= 0 && (guint) nx < self->own->width && (guint) ny < self->own->height &&
+          lda_bitplane_get (self->own, (guint) nx, (guint) ny))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Marks the free pixel at @i of the dab's box joined, and queues it. */
+static void
+join (LdaNucleusStroke *self,
+      guint32           i)
+{
+  const guint bw = self->x1 - self->x0 + 1;
+
+  self->kinds->data[i] = PIXEL_JOINED;
+  lda_bitplane_set (self->own, self->x0 + i % bw, self->y0 + i / bw, TRUE);
+  self->n_own++;
+  g_array_append_val (self->queue, i);
+}
+
+/* One dab at (@cx, @cy): its pixels noted, the free ones that join the
+ * stroke's nucleus found breadth first from it (or, while the stroke
+ * has none, from the free pixel nearest the centre), then painted. */
+static void
+dab_apart (LdaNucleusStroke *self,
+           LdaEdits         *edits,
+           double            cx,
+           double            cy,
+           double            radius,
+           guint8            klass,
+           LdaRect          *dirty)
+{
+  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+  const double reach = radius + 1;
+  LdaRect changed = { 0, };
+  guint bw, bh;
+  gint64 nearest = -1;
+  double nearest_d2 = G_MAXDOUBLE;
+
+  /* The dab's box: its pixels' centres lie within the radius, and the
+   * pixel under the centre is always one. */
+  if (cx + reach < 0 || cy + reach < 0 || cx - reach >= edits->width || cy - reach >= edits->height)
+    return;
+  self->x0 = (guint) CLAMP (floor (cx - reach), 0, edits->width - 1);
+  self->y0 = (guint) CLAMP (floor (cy - reach), 0, edits->height - 1);
+  self->x1 = (guint) CLAMP (ceil (cx + reach), 0, edits->width - 1);
+  self->y1 = (guint) CLAMP (ceil (cy + reach), 0, edits->height - 1);
+  bw = self->x1 - self->x0 + 1;
+  bh = self->y1 - self->y0 + 1;
+  g_byte_array_set_size (self->kinds, bw * bh);
+  memset (self->kinds->data, PIXEL_OTHER, bw * bh);
+  lda_edits_disc (edits, cx, cy, radius, 0, note_kind, self, NULL);
+
+  /* Where the stroke's nucleus is reached: free pixels beside it. */
+  g_array_set_size (self->queue, 0);
+  for (guint32 i = 0; i < bw * bh; i++)
+    if (self->kinds->data[i] == PIXEL_FREE)
+      {
+        const guint x = self->x0 + i % bw, y = self->y0 + i / bw;
+        const double ex = x + 0.5 - cx, ey = y + 0.5 - cy;
+
+        if (self->n_own > 0 && beside_own (self, x, y, self->connectivity))
+          join (self, i);
+        else if (ex * ex + ey * ey < nearest_d2)
+          {
+            nearest_d2 = ex * ex + ey * ey;
+            nearest = i;
+          }
+      }
+  if (self->n_own == 0 && nearest >= 0)
+    join (self, (guint32) nearest);
+
+  for (guint k = 0; k < self->queue->len; k++)
+    {
+      const guint32 i = g_array_index (self->queue, guint32, k);
+      const gint x = (gint) (i % bw), y = (gint) (i / bw);
+
+      for (guint n = 0; n < self->connectivity; n++)
+        {
+          const gint nx = x + dx[n], ny = y + dy[n];
+
+          if (nx >= 0 && ny >= 0 && (guint) nx < bw && (guint) ny < bh &&
+              self->kinds->data[(guint) ny * bw + (guint) nx] == PIXEL_FREE)
+            join (self, (guint32) ny * bw + (guint) nx);
+        }
+    }
+
+  for (guint32 i = 0; i < bw * bh; i++)
+    {
+      const guint x = self->x0 + i % bw, y = self->y0 + i / bw;
+      guint8 *pixel = &edits->pixels[(gsize) y * edits->width + x];
+      guint8 v;
+
+      switch (self->kinds->data[i])
+        {
+        case PIXEL_OWN:
+        case PIXEL_JOINED:
+          v = klass;
+          break;
+        case PIXEL_LINE:
+          /* The line only where it keeps the stroke's nucleus apart. */
+          if (!beside_own (self, x, y, 8))
+            continue;
+          self->kept_apart = TRUE;
+          v = LDA_CLASS_OUTLINE;
+          break;
+        default:
+          continue;
+        }
+      if (*pixel != v)
+        {
+          *pixel = v;
+          lda_edits_changed_add (&changed, x, x, y);
+        }
+    }
+
+  lda_edits_changed_to_dirty (&changed, dirty);
 }
 
 /**
@@ -163,10 +313,11 @@ paint_apart (guint    x,
  * @klass: %LDA_CLASS_HOECHST or %LDA_CLASS_DRAQ7
  * @dirty: (nullable): grown by the bounding box of the changed pixels
  *
- * lda_edits_line() with @klass, kept to the stroke's nucleus: the pixels
- * of other nuclei are left as they are, and those that would join the
- * stroke's nucleus to one of them are given %LDA_CLASS_OUTLINE.  A dab is
- * a line from a point to itself.
+ * lda_edits_line() with @klass, kept to the stroke's nucleus: of each
+ * dab, the pixels that join it are painted; the pixels of other nuclei
+ * are left as they are, and those that would join the stroke's nucleus
+ * to one of them are given %LDA_CLASS_OUTLINE.  A dab is a line from a
+ * point to itself.
  */
 void
 lda_nucleus_stroke_line (LdaNucleusStroke *self,
@@ -186,8 +337,8 @@ lda_nucleus_stroke_line (LdaNucleusStroke *self,
   g_return_if_fail (is_nucleus (klass));
 
   self->merged = merged;
-  self->klass = klass;
-  lda_edits_segment (edits, x0, y0, x1, y1, radius, klass, paint_apart, self, dirty);
+  for (LdaDabs d = lda_dabs_init (edits, x0, y0, x1, y1, radius); lda_dabs_next (&d);)
+    dab_apart (self, edits, d.x, d.y, radius, klass, dirty);
   self->merged = NULL;
 }
 

@@ -30,15 +30,24 @@ void     lda_edits_disc             (LdaEdits          *self,
                                      LdaEditsPaintFunc  paint,
                                      gpointer           data,
                                      LdaRect           *dirty);
-void     lda_edits_segment          (LdaEdits          *self,
+
+/* The dabs of a brush's segment (lda_edits_line()), one at a time. */
+typedef struct
+{
+  double  x, y;          /* the dab's centre, once lda_dabs_next() gave one */
+  double  x0, y0;
+  double  dx, dy;
+  double  t0, t1;
+  guint64 n;             /* n + 1 dabs along t0 … t1 */
+  guint64 left;
+} LdaDabs;
+
+LdaDabs  lda_dabs_init              (const LdaEdits    *self,
                                      double             x0,
                                      double             y0,
                                      double             x1,
                                      double             y1,
-                                     double             radius,
-                                     guint8             value,
-                                     LdaEditsPaintFunc  paint,
-                                     gpointer           data,
-                                     LdaRect           *dirty);
+                                     double             radius);
+gboolean lda_dabs_next              (LdaDabs           *d);
 
 G_END_DECLS

@@ -408,63 +408,68 @@ lda_edits_line (LdaEdits *self,
                 guint8    value,
                 LdaRect  *dirty)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (valid_value (value));
 
-  lda_edits_segment (self, x0, y0, x1, y1, radius, value, NULL, NULL, dirty);
+  for (LdaDabs d = lda_dabs_init (self, x0, y0, x1, y1, radius); lda_dabs_next (&d);)
+    lda_edits_dab (self, d.x, d.y, radius, value, dirty);
 }
 
 /**
- * lda_edits_segment:
- * @self: an edit layer
- * @x0: start column
+ * lda_dabs_init:
+ * @self: the edit layer to paint
+ * @x0: start column (image coordinates, as for lda_edits_dab())
  * @y0: start row
  * @x1: end column
  * @y1: end row
  * @radius: the brush radius
- * @value: what @paint is %NULL: the value every pixel is given
- * @paint: (nullable): as lda_edits_disc() takes it
- * @data: for @paint
- * @dirty: (nullable): grown by the bounding box of the changed pixels
  *
- * lda_edits_line(), each pixel's value given by @paint, dab by dab.
+ * The centres of the dabs of lda_edits_line(), one at a time from
+ * lda_dabs_next(): at most max (0.5, @radius / 2) apart, both ends
+ * included, none where the segment cannot reach the image.
+ *
+ * Returns: the walk, before its first dab
  */
-void
-lda_edits_segment (LdaEdits          *self,
-                   double             x0,
-                   double             y0,
-                   double             x1,
-                   double             y1,
-                   double             radius,
-                   guint8             value,
-                   LdaEditsPaintFunc  paint,
-                   gpointer           data,
-                   LdaRect           *dirty)
+LdaDabs
+lda_dabs_init (const LdaEdits *self,
+               double          x0,
+               double          y0,
+               double          x1,
+               double          y1,
+               double          radius)
 {
-  const double step = MAX (0.5, radius * 0.5);
-  double dx = x1 - x0, dy = y1 - y0;
-  double margin = radius + 2;
-  double t0 = 0, t1 = 1;
-  double length;
-  guint64 n;
+  LdaDabs d = { x0, y0, x0, y0, x1 - x0, y1 - y0, 0, 1, 0, 0 };
+  const double margin = radius + 2;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (isfinite (x0) && isfinite (y0) && isfinite (x1) && isfinite (y1));
-  g_return_if_fail (isfinite (radius) && radius >= 0);
+  g_return_val_if_fail (isfinite (x0) && isfinite (y0) && isfinite (x1) && isfinite (y1), d);
+  g_return_val_if_fail (isfinite (radius) && radius >= 0, d);
 
   /* Only the part of the segment near the image can paint anything; a
    * pointer far outside must not cost millions of empty dabs. */
-  if (!clip_axis (x0, dx, -margin, self->width + margin, &t0, &t1)
-      || !clip_axis (y0, dy, -margin, self->height + margin, &t0, &t1))
-    return;
-
-  length = hypot (dx, dy) * (t1 - t0);
-  n = (guint64) ceil (length / step);
+  if (!clip_axis (x0, d.dx, -margin, self->width + margin, &d.t0, &d.t1)
+      || !clip_axis (y0, d.dy, -margin, self->height + margin, &d.t0, &d.t1))
+    return d;
 
   /* n + 1 dabs, ends included; one when the segment is a point. */
-  for (guint64 i = 0; i <= n; i++)
-    {
-      double t = n == 0 ? t0 : t0 + (t1 - t0) * ((double) i / (double) n);
+  d.n = (guint64) ceil (hypot (d.dx, d.dy) * (d.t1 - d.t0) / MAX (0.5, radius * 0.5));
+  d.left = d.n + 1;
 
-      lda_edits_disc (self, x0 + t * dx, y0 + t * dy, radius, value, paint, data, dirty);
-    }
+  return d;
+}
+
+/* Moves @d to its next dab.  Returns %FALSE when there is none left. */
+gboolean
+lda_dabs_next (LdaDabs *d)
+{
+  double t;
+
+  if (d->left == 0)
+    return FALSE;
+
+  t = d->n == 0 ? d->t0 : d->t0 + (d->t1 - d->t0) * ((double) (d->n + 1 - d->left) / (double) d->n);
+  d->x = d->x0 + t * d->dx;
+  d->y = d->y0 + t * d->dy;
+  d->left--;
+
+  return TRUE;
 }
