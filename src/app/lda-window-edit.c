@@ -377,6 +377,7 @@ stroke_begin (LdaWindow *self,
     self->nucleus_stroke = lda_nucleus_stroke_new (self->merged, x, y,
                                                    nucleus_connectivity (self), NULL);
 
+  lda_window_hide_hint (self);
   self->stroking = TRUE;
   self->stroke_frame = self->frame;
   self->stroke_dirty = (LdaRect) { 0, 0, 0, 0 };
@@ -444,15 +445,8 @@ lda_window_stroke_end (LdaWindow *self)
           refresh_rect (self, &crumbs);
         }
     }
-  /* Told once how to join nuclei, the first time a stroke kept apart. */
-  if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke) &&
-      !self->apart_told)
-    {
-      self->apart_told = TRUE;
-      lda_window_post_message (self, LDA_MESSAGE_TOPIC_APART, LDA_MESSAGE_INFO,
-                               _("The brush keeps a line between the nucleus it paints and "
-                                 "the others. To join nuclei, hold Shift while you paint."));
-    }
+  if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke))
+    lda_window_hint_kept_apart (self, self->stroke_pane);
   g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);
   self->stroke_edits = NULL;
   lda_document_end_edit (self->document, self->stroke_frame, &self->stroke_dirty,
@@ -480,6 +474,7 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   lda_image_view_widget_to_image (view, x, y, &ix, &iy);
+  self->stroke_pane = view == self->views[LDA_PANE_COMPOSITE] ? LDA_PANE_COMPOSITE : LDA_PANE_SEGMENTED;
   if (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
       GDK_SHIFT_MASK)
     lda_window_stroke_begin_joining (self, ix, iy);
@@ -722,6 +717,7 @@ lda_window_edit_init (LdaWindow *self)
   self->tool = g_strdup ("view");
   self->paint_class = 1;
   self->brush_size = 9;
+  self->stroke_pane = LDA_PANE_SEGMENTED;
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {

@@ -103,7 +103,10 @@ struct _LdaWindow
   guint              stroke_frame;
   LdaEdits          *stroke_edits;   /* the document's, between begin and end */
   LdaNucleusStroke  *nucleus_stroke; /* a nucleus class's, kept apart from the others */
-  gboolean           apart_told;     /* the bar has said how to join nuclei */
+  LdaPane            stroke_pane;    /* where the mouse's last stroke began */
+  gboolean           apart_told;     /* a hint has said how to join nuclei */
+  GtkWidget         *hint;           /* over a pane (lda-window-hint.c), or NULL */
+  guint              hint_timeout;
   double             last_x;
   double             last_y;
   LdaRect            stroke_dirty;
@@ -235,6 +238,14 @@ void         lda_window_restore_undo     (LdaWindow   *self,
                                           LdaDocument *document);
 gboolean     lda_window_may_close        (LdaWindow   *self);
 void         lda_window_leave_finalize   (LdaWindow   *self);
+
+/* lda-window-hint.c */
+void         lda_window_show_hint        (LdaWindow   *self,
+                                          LdaPane      pane,
+                                          const char  *text);
+void         lda_window_hide_hint        (LdaWindow   *self);
+void         lda_window_hint_kept_apart  (LdaWindow   *self,
+                                          LdaPane      pane);
 
 /* lda-window-hover.c */
 void  lda_window_hover_clear        (LdaWindow      *self);

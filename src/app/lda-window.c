@@ -308,6 +308,7 @@ lda_window_dispose (GObject *object)
 
   lda_window_cancel_counts (self);
   lda_window_stroke_end (self);
+  lda_window_hide_hint (self);
   if (self->document != NULL)
     {
       lda_window_document_disconnect (self);

@@ -41,7 +41,6 @@ typedef enum
 #define LDA_MESSAGE_TOPIC_EXPORT  "export"
 #define LDA_MESSAGE_TOPIC_LOCATION "location" /* where the project is saved */
 #define LDA_MESSAGE_TOPIC_SKIPPED "skipped"  /* triples of the folder left out */
-#define LDA_MESSAGE_TOPIC_APART   "apart"    /* how to join nuclei with the brush */
 
 LdaWindow         *lda_window_new            (LdaApplication *app);
 gboolean           lda_window_open           (LdaWindow      *self,
@@ -57,6 +56,7 @@ void               lda_window_post_message   (LdaWindow      *self,
 void               lda_window_withdraw_message (LdaWindow    *self,
                                               const char     *topic);
 const char        *lda_window_get_message    (LdaWindow      *self);
+const char        *lda_window_get_hint       (LdaWindow      *self);
 const char        *lda_window_get_project_message (LdaWindow *self);
 LdaSeries         *lda_window_get_series     (LdaWindow      *self);
 guint              lda_window_get_frame      (LdaWindow      *self);

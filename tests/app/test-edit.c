@@ -305,8 +305,9 @@ holds (const GArray *pixels,
 
 /* A brush of a nucleus class painted from one nucleus across the line
  * that splits it from its neighbour keeps the line, and the two nuclei
- * stay two; the bar says, once, that Shift joins them; with Shift held
- * the same stroke joins them, and the counts have one cell fewer. */
+ * stay two; a hint over the pane says, once, that Shift joins them; with
+ * Shift held the same stroke joins them, and the counts have one cell
+ * fewer. */
 static void
 test_brush_keeps_nuclei_apart (void)
 {
@@ -358,13 +359,14 @@ test_brush_keeps_nuclei_apart (void)
     g_assert_false (holds (a, (gsize) y * merged->width + ax + 2));
   }
   g_assert_cmpuint (lda_window_get_counts (window)->n_objects, >=, n_before);
-  g_assert_nonnull (lda_window_get_message (window));
-  g_assert_nonnull (strstr (lda_window_get_message (window), "Shift"));
-
-  /* Said once. */
-  lda_window_show_message (window, NULL);
-  stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
+  /* Said over the pane, not in a bar that would push the panes down. */
   g_assert_null (lda_window_get_message (window));
+  g_assert_nonnull (lda_window_get_hint (window));
+  g_assert_nonnull (strstr (lda_window_get_hint (window), "Shift"));
+
+  /* Said once: gone at the next stroke, and not said again. */
+  stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
+  g_assert_null (lda_window_get_hint (window));
 
   /* Joined, Shift held. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -380,7 +382,7 @@ test_brush_keeps_nuclei_apart (void)
     g_assert_true (holds (a, (gsize) y * merged->width + ax + 2));
   }
   g_assert_cmpuint (lda_window_get_counts (window)->n_objects, <, n_before);
-  g_assert_null (lda_window_get_message (window));
+  g_assert_null (lda_window_get_hint (window));
 
   close_window (window);
   lda_test_remove_tree (dir);
@@ -837,7 +839,8 @@ test_switching_series_saves (void)
   other = make_series_folder ();
   window = open_folder_window (dir);
   use_tool (window, "brush", 3);
-  stroke (window, 20, 60, 200, 60);
+  /* Shift held: a line of class 3 across whatever nuclei it meets. */
+  lda_test_stroke_joining (window, 20, 60, 200, 60);
 
   /* No waiting for the autosave: open another folder at once. */
   folder = g_file_new_for_path (other);

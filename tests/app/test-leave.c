@@ -199,7 +199,8 @@ stroke_unsaved (const char  *dir,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) alive);
   lda_test_use_tool (window, "brush", 3);
   disk_full ();
-  lda_test_stroke (window, 20, 60, 200, 60);
+  /* Shift held: a line of class 3 across whatever nuclei it meets. */
+  lda_test_stroke_joining (window, 20, 60, 200, 60);
   wait_for_state (lda_window_get_document (window), LDA_SAVE_STATE_FAILED);
 
   return window;
@@ -337,7 +338,7 @@ test_switch_keeps (void)
 
   lda_test_use_tool (window, "brush", 3);
   disk_full ();
-  lda_test_stroke (window, 20, 60, 200, 60);
+  lda_test_stroke_joining (window, 20, 60, 200, 60);
   wait_for_state (first, LDA_SAVE_STATE_FAILED);
 
   open_path (window, other);
@@ -402,7 +403,7 @@ test_undo_after_switch (void)
   before = lda_image_get (lda_window_get_merged (window), 100, 60);
 
   lda_test_use_tool (window, "brush", before == 3 ? 4 : 3);
-  lda_test_stroke (window, 20, 60, 200, 60);
+  lda_test_stroke_joining (window, 20, 60, 200, 60);
   g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), 100, 60), !=, before);
 
   open_path (window, other);

@@ -1,0 +1,112 @@
+/* lda-window-hint.c — a short hint over a pane, which moves nothing
+ *
+ * The bar above the panes pushes them down as it opens: a hint shown
+ * there in the middle of painting moved the picture under the pointer,
+ * and the next stroke landed elsewhere.  A hint is shown over the pane
+ * instead, at its top centre (the pane's caption is at the top left, the
+ * legend at the bottom right), lets the pointer through, and goes after a
+ * few seconds or when the next stroke begins.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lda-window-private.h"
+
+#define HINT_SECONDS 8
+
+/**
+ * lda_window_hide_hint:
+ * @self: a window
+ *
+ * Takes the hint away, if one is shown.
+ */
+void
+lda_window_hide_hint (LdaWindow *self)
+{
+  g_clear_handle_id (&self->hint_timeout, g_source_remove);
+  if (self->hint != NULL)
+    {
+      gtk_overlay_remove_overlay (GTK_OVERLAY (gtk_widget_get_parent (self->hint)), self->hint);
+      self->hint = NULL;
+    }
+}
+
+static gboolean
+hint_timed_out (gpointer data)
+{
+  LdaWindow *self = data;
+
+  self->hint_timeout = 0;
+  lda_window_hide_hint (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lda_window_show_hint:
+ * @self: a window
+ * @pane: the pane it is about: the Composite or the Segmented one
+ * @text: the hint
+ *
+ * Shows @text over @pane for a few seconds, in place of the hint shown,
+ * if any.
+ */
+void
+lda_window_show_hint (LdaWindow  *self,
+                      LdaPane     pane,
+                      const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  g_return_if_fail (pane == LDA_PANE_COMPOSITE || pane == LDA_PANE_SEGMENTED);
+
+  lda_window_hide_hint (self);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_can_target (label, FALSE);
+  gtk_widget_add_css_class (label, "lda-caption");
+  gtk_widget_add_css_class (label, "lda-hint");
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->panes[pane]), label);
+  self->hint = label;
+  self->hint_timeout = g_timeout_add_seconds (HINT_SECONDS, hint_timed_out, self);
+}
+
+/**
+ * lda_window_get_hint:
+ * @self: a window
+ *
+ * Returns: (nullable): the hint shown over a pane, or %NULL
+ */
+const char *
+lda_window_get_hint (LdaWindow *self)
+{
+  return self->hint != NULL ? gtk_label_get_text (GTK_LABEL (self->hint)) : NULL;
+}
+
+/**
+ * lda_window_hint_kept_apart:
+ * @self: a window
+ * @pane: the pane the stroke was painted in
+ *
+ * Says how to join nuclei, the first time a stroke of the brush kept
+ * them apart in this window.
+ */
+void
+lda_window_hint_kept_apart (LdaWindow *self,
+                            LdaPane    pane)
+{
+  if (self->apart_told)
+    return;
+
+  self->apart_told = TRUE;
+  lda_window_show_hint (self, pane,
+                        _("The brush keeps a line between the nucleus it paints and the "
+                          "others. To join nuclei, hold Shift while you paint."));
+}
