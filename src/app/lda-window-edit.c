@@ -718,6 +718,8 @@ lda_window_edit_init (LdaWindow *self)
   self->paint_class = 1;
   self->brush_size = 9;
   self->stroke_pane = LDA_PANE_SEGMENTED;
+  /* The class buttons read the class when the template was made. */
+  g_object_notify (G_OBJECT (self), "paint-class");
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
     {

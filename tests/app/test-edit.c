@@ -17,6 +17,7 @@
 #include <gtk/gtk.h>
 
 #include "app-test-util.h"
+#include "ui-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-edits.h"
 #include "lda-export-dialog.h"
@@ -301,6 +302,47 @@ holds (const GArray *pixels,
       return TRUE;
 
   return FALSE;
+}
+
+/* The class buttons show the class the tools paint from the start: the
+ * window paints cell area (1) until told otherwise, and its button is the
+ * one pressed.  Before, the buttons read the class before the window set
+ * it, and background (0) looked chosen while the label said cell area. */
+static void
+test_class_buttons_show_class (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  LdaWindow *window;
+  int klass = -1;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-edit");
+  window = open_window (dir);
+  buttons = lda_test_find_all (GTK_WIDGET (window), lda_test_has_css_class,
+                               (gpointer) "lda-class-button");
+  g_assert_cmpuint (buttons->len, ==, LDA_N_CLASSES);
+  for (int step = 0; step < 2; step++)
+    {
+      g_object_get (window, "paint-class", &klass, NULL);
+      g_assert_cmpint (klass, ==, step == 0 ? LDA_CLASS_CELL : LDA_CLASS_DRAQ7);
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (buttons->pdata[i]));
+
+          g_assert_cmpint (gtk_toggle_button_get_active (buttons->pdata[i]), ==,
+                           g_variant_get_int32 (target) == klass);
+        }
+      use_tool (window, "brush", LDA_CLASS_DRAQ7);
+    }
+
+  close_window (window);
+  lda_test_remove_tree (dir);
 }
 
 /* A brush of a nucleus class painted from one nucleus across the line
@@ -875,6 +917,7 @@ main (int    argc,
   g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
   g_test_add_func ("/edit/brush-leaves-no-crumbs", test_brush_leaves_no_crumbs);
   g_test_add_func ("/edit/brush-keeps-nuclei-apart", test_brush_keeps_nuclei_apart);
+  g_test_add_func ("/edit/class-buttons-show-class", test_class_buttons_show_class);
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
   g_test_add_func ("/edit/failed-save-is-retried", test_failed_save_is_retried);
   g_test_add_func ("/edit/reset-is-undoable", test_reset_is_undoable);
