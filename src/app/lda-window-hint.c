@@ -3,9 +3,9 @@
  * The bar above the panes pushes them down as it opens: a hint shown
  * there in the middle of painting moved the picture under the pointer,
  * and the next stroke landed elsewhere.  A hint is shown over the pane
- * instead, at its top centre (the pane's caption is at the top left, the
- * legend at the bottom right), lets the pointer through, and goes after a
- * few seconds or when the next stroke begins.
+ * instead, at its top centre below the pane's caption (the legend is at
+ * the bottom right), lets the pointer through, and goes after a few
+ * seconds or when the next stroke begins.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,6 +70,8 @@ lda_window_show_hint (LdaWindow  *self,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
+  /* Below the pane's caption, which a narrow pane's hint would cover. */
+  gtk_widget_set_margin_top (label, 28);
   gtk_widget_set_can_target (label, FALSE);
   gtk_widget_add_css_class (label, "lda-caption");
   gtk_widget_add_css_class (label, "lda-hint");
