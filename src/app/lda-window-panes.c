@@ -84,6 +84,7 @@ corrected_call (LdaWindow          *self,
                 GArray            **pixels)
 {
   g_autoptr(GArray) found = NULL;
+  g_autofree char *near = NULL;
   LdaEdits *edits;
   guint connectivity;
   gsize counts[2], automatic[2];
@@ -109,6 +110,17 @@ corrected_call (LdaWindow          *self,
                                        &automatic[0], &automatic[1]) &&
       counts[0] + counts[1] == automatic[0] + automatic[1])
     return NULL;
+
+  /* Grown by hand, a nucleus the pipeline found is still that one on
+   * the pixels painted: its evidence, or the nearest one's it holds. */
+  for (guint i = 0; evidence == NULL && i < found->len; i++)
+    {
+      const guint32 p = g_array_index (found, guint32, i);
+      gint index;
+
+      evidence = near = lda_window_hover (self, (LdaRunResult *) result, p % result->width,
+                                          p / result->width, &index);
+    }
 
   *pixels = g_array_ref (found);
   if (evidence == NULL)

@@ -610,8 +610,9 @@ find_gap (const LdaRunResult *result,
 
 /* A nucleus corrected by hand is outlined and read out as the counts see
  * it: one painted where the pipeline found none ("Nucleus painted by
- * hand"), and two joined by a stroke across the gap between them, Shift
- * held (the pipeline's outline showed one of them, the read-out both). */
+ * hand"), two joined by a stroke across the gap between them, Shift
+ * held (the pipeline's outline showed one of them, the read-out both),
+ * and one grown by hand, on the pixels painted too. */
 static void
 test_hover_corrected_nucleus (Fixture       *fixture,
                               gconstpointer  data)
@@ -677,6 +678,30 @@ test_hover_corrected_nucleus (Fixture       *fixture,
   /* Off the nuclei, nothing is outlined. */
   g_signal_emit_by_name (view, "pointer-moved", x + 12.5, y + 0.5);
   g_assert_null (lda_image_view_get_outline (LDA_IMAGE_VIEW (view)));
+
+  /* A nucleus grown by hand reads as the one the pipeline found on the
+   * pixels painted too, not as one painted from nothing. */
+  {
+    const LdaObject *o = &result->counts->objects[result->counts->n_objects / 2];
+    const guint cx = (o->x0 + o->x1) / 2, cy = (o->y0 + o->y1) / 2;
+    g_autoptr(GArray) grown = NULL;
+    gint added = -1;
+
+    g_assert_true (is_nucleus_class (lda_image_get (result->labels, cx, cy)));
+    lda_window_stroke_begin (window, cx + 0.5, cy + 0.5);
+    lda_window_stroke_move (window, o->x1 + 4.5, cy + 0.5);
+    lda_window_stroke_end (window);
+    grown = lda_labels_nucleus_find (lda_window_get_merged (window), cx, cy, connectivity);
+    g_assert_nonnull (grown);
+    for (guint i = 0; i < grown->len && added < 0; i++)
+      if (!is_nucleus_class (lda_image_u8 (result->labels)[g_array_index (grown, guint32, i)]))
+        added = (gint) g_array_index (grown, guint32, i);
+    g_assert_cmpint (added, >=, 0);
+    g_signal_emit_by_name (view, "pointer-moved", added % w + 0.5, added / w + 0.5);
+    g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: "));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), " · as found: Nucleus "));
+  }
 }
 
 /* The outline of a hand-made 3 × 2 block with a notch. */
