@@ -188,7 +188,11 @@ on_key (GtkWidget *widget,
     return FALSE;
 
   g_variant_get (args, "(udd)", &action, &x, &y);
-  if (action == KEY_ZOOM)
+  /* About the pointer when it is over the view, as the wheel zooms (and
+   * ImageJ's keys): what is under it stays under it. */
+  if (action == KEY_ZOOM && self->pointer_inside)
+    lda_image_view_zoom_about (self, self->pointer_x, self->pointer_y, x);
+  else if (action == KEY_ZOOM)
     lda_image_view_zoom_about (self, width / 2.0, height / 2.0, x);
   else
     lda_image_view_pan_by (self, x * width, y * height);

@@ -905,6 +905,70 @@ test_double_click_with_brush (Fixture       *fixture,
   g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_ALL);
 }
 
+typedef struct
+{
+  double x;
+  double y;
+} Point;
+
+static void
+on_pointer_moved (LdaImageView *view,
+                  double        x,
+                  double        y,
+                  Point        *pointed)
+{
+  pointed->x = x;
+  pointed->y = y;
+}
+
+/* The + key zooms about the pointer over a pane, as Ctrl and the wheel
+ * do (and ImageJ's keys): the image point under it stays under it.
+ * Before, it zoomed about the pane's centre, and what one pointed at
+ * drifted away. */
+static void
+test_zoom_key_about_pointer (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  GtkWidget *view;
+  Point pointed = { -1.0, -1.0 };
+  double wx, wy, ix0, iy0, ix1, iy1, zoom;
+  gint64 deadline;
+
+  if (skip_without_input (fixture))
+    return;
+
+  view = lda_window_get_view (window, LDA_PANE_SEGMENTED);
+  wx = gtk_widget_get_width (view) / 4.0;
+  wy = gtk_widget_get_height (view) / 4.0;
+  gtk_widget_grab_focus (view);
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), wx, wy, &ix0, &iy0);
+  zoom = lda_image_view_get_zoom (LDA_IMAGE_VIEW (view));
+  /* The pointer over the view, and the view told so. */
+  g_signal_connect (view, "pointer-moved", G_CALLBACK (on_pointer_moved), &pointed);
+  lda_test_pointer_to_point (view, wx, wy);
+  deadline = lda_test_deadline (10);
+  while (!(ABS (pointed.x - ix0) < 1.0 && ABS (pointed.y - iy0) < 1.0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  lda_test_xdotool ("key", "plus", NULL);
+  while (lda_image_view_get_zoom (LDA_IMAGE_VIEW (view)) == zoom)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_data (view, &pointed);
+  lda_image_view_widget_to_image (LDA_IMAGE_VIEW (view), wx, wy, &ix1, &iy1);
+  g_test_message ("zoom %.3f -> %.3f; (%.1f, %.1f) -> (%.1f, %.1f)", zoom,
+                  lda_image_view_get_zoom (LDA_IMAGE_VIEW (view)), ix0, iy0, ix1, iy1);
+  g_assert_cmpfloat (lda_image_view_get_zoom (LDA_IMAGE_VIEW (view)), >, zoom);
+  g_assert_cmpfloat_with_epsilon (ix1, ix0, 1.0);
+  g_assert_cmpfloat_with_epsilon (iy1, iy0, 1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -930,6 +994,8 @@ main (int    argc,
               fixture_set_up, test_status_follows_stroke, fixture_tear_down);
   g_test_add ("/controls/no-tooltip-while-held", Fixture, NULL,
               fixture_set_up, test_no_tooltip_while_held, fixture_tear_down);
+  g_test_add ("/controls/zoom-key-about-pointer", Fixture, NULL,
+              fixture_set_up, test_zoom_key_about_pointer, fixture_tear_down);
 
   g_test_add_func ("/controls/fraction-plot-uses-time", test_fraction_plot_uses_time);
   g_test_add_func ("/controls/histogram-same-not-drawn-again", test_histogram_same_not_drawn_again);

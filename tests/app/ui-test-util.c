@@ -283,12 +283,20 @@ pointer_to_window_point (GtkWidget *window,
 void
 lda_test_pointer_to (GtkWidget *widget)
 {
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
-  graphene_point_t centre, point;
+  lda_test_pointer_to_point (widget, gtk_widget_get_width (widget) / 2.0,
+                             gtk_widget_get_height (widget) / 2.0);
+}
 
-  centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                gtk_widget_get_height (widget) / 2.0);
-  g_assert_true (gtk_widget_compute_point (widget, window, &centre, &point));
+/* The pointer to (@x, @y) of @widget. */
+void
+lda_test_pointer_to_point (GtkWidget *widget,
+                           double     x,
+                           double     y)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_point_t at = GRAPHENE_POINT_INIT (x, y), point;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &at, &point));
   pointer_to_window_point (window, point.x, point.y);
 }
 

@@ -61,6 +61,9 @@ GtkWidget *lda_test_side_bar_scroller   (LdaWindow   *window);
 
 gboolean   lda_test_can_send_input      (LdaWindow   *window);
 void       lda_test_pointer_to          (GtkWidget   *widget);
+void       lda_test_pointer_to_point    (GtkWidget   *widget,
+                                         double       x,
+                                         double       y);
 void       lda_test_xdotool             (const char  *first_arg,
                                          ...) G_GNUC_NULL_TERMINATED;
 void       lda_test_sync_input          (LdaWindow   *window);
