@@ -428,18 +428,22 @@ lda_window_stroke_end (LdaWindow *self)
     return;
 
   self->stroking = FALSE;
-  /* A brush of a class that is not a nucleus's gives its class to the
-   * crumbs of nuclei it cut off (lda-edits-crumbs.c), in the same step. */
+  /* In the same step: the crumbs of nuclei a brush cut off take its class
+   * (lda-edits-crumbs.c), the lines between nuclei it joined its nucleus's. */
   if (is_tool (self, "brush") && self->stroke_frame == self->frame && self->merged != NULL &&
       !lda_rect_is_empty (&self->stroke_dirty))
     {
       const LdaParams *params = lda_document_get_params (self->document, self->frame);
       LdaRect crumbs = { 0, 0, 0, 0 };
 
-      if (params->nuclei.objects &&
-          lda_edits_clear_crumbs (self->stroke_edits, self->merged, &self->stroke_dirty,
-                                  (guint8) self->paint_class, params->nuclei.min_area,
-                                  nucleus_connectivity (self), &crumbs) > 0)
+      if ((params->nuclei.objects &&
+           lda_edits_clear_crumbs (self->stroke_edits, self->merged, &self->stroke_dirty,
+                                   (guint8) self->paint_class, params->nuclei.min_area,
+                                   nucleus_connectivity (self), &crumbs) > 0) |
+          (self->nucleus_stroke == NULL &&
+           lda_edits_join_lines (self->stroke_edits, self->merged, &self->stroke_dirty,
+                                 (guint8) self->paint_class, nucleus_connectivity (self),
+                                 &crumbs) > 0))
         {
           lda_rect_union (&self->stroke_dirty, &crumbs);
           refresh_rect (self, &crumbs);

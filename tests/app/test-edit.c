@@ -348,8 +348,8 @@ test_class_buttons_show_class (void)
 /* A brush of a nucleus class painted from one nucleus across the line
  * that splits it from its neighbour keeps the line, and the two nuclei
  * stay two; a hint over the pane says, once, that Shift joins them; with
- * Shift held the same stroke joins them, and the counts have one cell
- * fewer. */
+ * Shift held the same stroke joins them, the rest of the line between
+ * them too, and the counts have one cell fewer. */
 static void
 test_brush_keeps_nuclei_apart (void)
 {
@@ -418,10 +418,31 @@ test_brush_keeps_nuclei_apart (void)
   lda_window_stroke_move (window, ax + 3.5, y + 0.5);
   lda_window_stroke_end (window);
   {
-    g_autoptr(GArray) a = lda_labels_nucleus_find (lda_window_get_merged (window), ax, y,
-                                                   connectivity);
+    LdaImage *now = lda_window_get_merged (window);
+    const LdaImage *before = lda_pipeline_runner_get_result (lda_window_get_runner (window))->labels;
+    const guint w = now->width;
+    g_autoptr(GArray) a = lda_labels_nucleus_find (now, ax, y, connectivity);
+    g_autoptr(LdaBitplane) in_a = lda_bitplane_new (w, now->height, NULL);
+    guint n_line = 0;
 
-    g_assert_true (holds (a, (gsize) y * merged->width + ax + 2));
+    g_assert_true (holds (a, (gsize) y * w + ax + 2));
+    /* The line that split them is gone within the nucleus, past the
+     * brush's path too: each of its pixels between two of the joined
+     * nucleus's is the nucleus's now. */
+    for (guint i = 0; i < a->len; i++)
+      lda_bitplane_set (in_a, g_array_index (a, guint32, i) % w, g_array_index (a, guint32, i) / w,
+                        TRUE);
+    for (guint py = 1; py + 1 < now->height; py++)
+      for (guint px = 1; px + 1 < w; px++)
+        if (lda_image_get (before, px, py) == LDA_CLASS_OUTLINE &&
+            ((lda_bitplane_get (in_a, px - 1, py) && lda_bitplane_get (in_a, px + 1, py)) ||
+             (lda_bitplane_get (in_a, px, py - 1) && lda_bitplane_get (in_a, px, py + 1))))
+          {
+            g_assert_true (is_nucleus_class (lda_image_get (now, px, py)));
+            n_line++;
+          }
+    g_test_message ("%u pixels of the line within the joined nucleus", n_line);
+    g_assert_cmpuint (n_line, >, 0);
   }
   g_assert_cmpuint (lda_window_get_counts (window)->n_objects, <, n_before);
   g_assert_null (lda_window_get_hint (window));

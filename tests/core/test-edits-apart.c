@@ -258,6 +258,95 @@ touches_another (const guint8      *before,
   return FALSE;
 }
 
+/* Joined with Shift across the middle of the line that split them, two
+ * nuclei are one, and the rest of the line inside it takes the stroke's
+ * class: no outline is left within the nucleus.  The outline round the
+ * nucleus, and a band of it along its edge, stay. */
+static void
+test_join_lines (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "033323330",
+    "033323330",
+    "033323330",
+    "033323330",
+    "022222220",
+    "022222220",
+    "000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (9, 8);
+  g_autoptr(LdaImage) merged = NULL;
+  LdaRect stroke = { 0, };
+  LdaRect dirty = { 0, };
+
+  lda_edits_line (edits, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_HOECHST, &stroke);
+  g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 1);
+  merged = merge (edits, automatic);
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_HOECHST, 4, &dirty),
+                    ==, 3);
+  {
+    static const char * const want[] = {
+      ".........", "....3....", "..33333..", "....3....", "....3....", ".........",
+      ".........", ".........", NULL,
+    };
+
+    assert_pixels (edits->pixels, 9, 8, want);
+    assert_rect (&dirty, 4, 1, 1, 4);
+  }
+
+  /* A stroke of another class, or none: nothing. */
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_CELL, 4, NULL),
+                    ==, 0);
+}
+
+/* On the sample's mask, strokes that join (Shift held) from random
+ * points: the lines given to the nuclei they joined never join one more
+ * (they did where a third nucleus met the line, at a junction of lines),
+ * and some are given. */
+static void
+test_join_lines_sample (void)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  g_autoptr(GError) error = NULL;
+  const LdaImage *automatic;
+  LdaParams params;
+  guint connectivity, w, h;
+  gsize n_given = 0;
+
+  lda_params_init (&params);
+  connectivity = lda_params_nucleus_connectivity (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  automatic = lda_pipeline_get_labels (pipeline);
+  w = automatic->width;
+  h = automatic->height;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(LdaEdits) edits = edits_new (w, h);
+      g_autoptr(LdaImage) merged = NULL;
+      double x = g_rand_double_range (rand, 10, w - 10), y = g_rand_double_range (rand, 10, h - 10);
+      LdaRect stroke = { 0, };
+      guint n_stroke;
+
+      lda_edits_line (edits, x, y, CLAMP (x + g_rand_double_range (rand, -30, 30), 0, w - 1),
+                      CLAMP (y + g_rand_double_range (rand, -30, 30), 0, h - 1),
+                      g_rand_double_range (rand, 0.5, 5.0), LDA_CLASS_HOECHST, &stroke);
+      n_stroke = n_nuclei (edits, automatic, connectivity);
+      merged = merge (edits, automatic);
+      n_given += lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_HOECHST, connectivity,
+                                       NULL);
+      g_assert_cmpuint (n_nuclei (edits, automatic, connectivity), ==, n_stroke);
+    }
+  g_test_message ("%" G_GSIZE_FORMAT " pixels of lines given", n_given);
+  g_assert_cmpuint (n_given, >, 0);
+}
+
 /* On the sample's mask, strokes from random points in random directions,
  * merged after each motion as the window merges them: no nucleus other
  * than the stroke's loses or changes a pixel, and no pixel the stroke
@@ -362,6 +451,8 @@ main (int    argc,
   g_test_add_func ("/edits/apart/connectivity", test_apart_connectivity);
   g_test_add_func ("/edits/apart/alone", test_apart_alone);
   g_test_add_func ("/edits/apart/sample", test_apart_sample);
+  g_test_add_func ("/edits/apart/join-lines", test_join_lines);
+  g_test_add_func ("/edits/apart/join-lines-sample", test_join_lines_sample);
 
   return g_test_run ();
 }

@@ -354,3 +354,151 @@ lda_nucleus_stroke_kept_apart (const LdaNucleusStroke *self)
 {
   return self->kept_apart;
 }
+
+/* Whether (@x, @y), in the image, is in @plane. */
+static inline gboolean
+plane_at (const LdaBitplane *plane,
+          gint               x,
+          gint               y)
+{
+  return x >= 0 && y >= 0 && (guint) x < plane->width && (guint) y < plane->height &&
+         lda_bitplane_get (plane, (guint) x, (guint) y);
+}
+
+/* Whether (@x, @y) has a neighbour (4 or 8, as nuclei join) that is a
+ * nucleus's and not in @joined. */
+static gboolean
+beside_another (const guint8      *shown,
+                const LdaBitplane *joined,
+                gint               x,
+                gint               y,
+                guint              connectivity)
+{
+  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+
+  for (guint k = 0; k < connectivity; k++)
+    {
+      const gint nx = x + dx[k], ny = y + dy[k];
+
+      if (nx >= 0 && ny >= 0 && (guint) nx < joined->width && (guint) ny < joined->height &&
+          is_nucleus (shown[(gsize) ny * joined->width + (guint) nx]) &&
+          !lda_bitplane_get (joined, (guint) nx, (guint) ny))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * lda_edits_join_lines:
+ * @self: the edits a stroke of class @klass, Shift held, has just been
+ *   painted into
+ * @merged: the corrected mask, the stroke included
+ * @stroke: the rectangle the stroke changed
+ * @klass: the class the stroke painted
+ * @connectivity: how nucleus pixels join, 4 or 8
+ * @dirty: (inout): grown by what was changed
+ *
+ * A stroke that joins two nuclei across the line that split them paints
+ * the line only where the brush went: the rest of it stayed outline
+ * inside the nucleus they now are, and would teach a network an outline
+ * there.  Gives @klass to the outline pixels that lie inside the nuclei
+ * the stroke painted — between two of a nucleus's pixels, left and right
+ * or above and below, or with two 4-neighbours of it and none but outline
+ * besides — until there is none, in @self, so that it is undone with the
+ * stroke.  An outline between a nucleus and anything else stays, and so
+ * does a band of outline along a nucleus's edge; no pixel is given that
+ * would join another nucleus.
+ * @merged is not changed: merge @dirty again.
+ *
+ * Returns: how many pixels were given @klass; 0 unless @klass is a
+ *   nucleus's
+ */
+gsize
+lda_edits_join_lines (LdaEdits       *self,
+                      const LdaImage *merged,
+                      const LdaRect  *stroke,
+                      guint8          klass,
+                      guint           connectivity,
+                      LdaRect        *dirty)
+{
+  static const int dx[4] = { -1, 1, 0, 0 };
+  static const int dy[4] = { 0, 0, -1, 1 };
+  const guint w = merged->width, h = merged->height;
+  const guint8 *shown = lda_image_u8 (merged);
+  g_autoptr(LdaBitplane) joined = NULL;
+  LdaRect changed = { 0, };
+  gint bx0 = G_MAXINT, by0 = G_MAXINT, bx1 = -1, by1 = -1;
+  gsize n_given = 0;
+  gboolean more = TRUE;
+
+  g_return_val_if_fail (self->width == w && self->height == h, 0);
+
+  if (!is_nucleus (klass) || lda_rect_is_empty (stroke) ||
+      !(joined = lda_bitplane_new (w, h, NULL)))
+    return 0;
+
+  /* The nuclei the stroke painted, and the box round them. */
+  for (gint y = MAX (stroke->y, 0); y < MIN (stroke->y + stroke->height, (gint) h); y++)
+    for (gint x = MAX (stroke->x, 0); x < MIN (stroke->x + stroke->width, (gint) w); x++)
+      {
+        g_autoptr(GArray) nucleus = NULL;
+
+        if (self->pixels[(gsize) y * w + (guint) x] != klass || plane_at (joined, x, y) ||
+            !(nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity)))
+          continue;
+        for (guint i = 0; i < nucleus->len; i++)
+          {
+            const guint32 p = g_array_index (nucleus, guint32, i);
+            const gint px = (gint) (p % w), py = (gint) (p / w);
+
+            lda_bitplane_set (joined, (guint) px, (guint) py, TRUE);
+            bx0 = MIN (bx0, px - 1);
+            by0 = MIN (by0, py - 1);
+            bx1 = MAX (bx1, px + 1);
+            by1 = MAX (by1, py + 1);
+          }
+      }
+
+  /* Their lines, from the nuclei inwards. */
+  while (more)
+    {
+      more = FALSE;
+      for (gint y = MAX (by0, 0); y <= MIN (by1, (gint) h - 1); y++)
+        for (gint x = MAX (bx0, 0); x <= MIN (bx1, (gint) w - 1); x++)
+          {
+            guint beside = 0;
+            gboolean inside = TRUE, across;
+
+            if (shown[(gsize) y * w + (guint) x] != LDA_CLASS_OUTLINE || plane_at (joined, x, y))
+              continue;
+            for (guint k = 0; k < 4 && inside; k++)
+              {
+                const gint nx = x + dx[k], ny = y + dy[k];
+
+                if (plane_at (joined, nx, ny))
+                  beside++;
+                else if (nx < 0 || ny < 0 || (guint) nx >= w || (guint) ny >= h ||
+                         shown[(gsize) ny * w + (guint) nx] != LDA_CLASS_OUTLINE)
+                  inside = FALSE;
+              }
+            /* Between two of its pixels, left and right or above and
+             * below: the line crossed the nucleus, and its ends too. */
+            across = (plane_at (joined, x - 1, y) && plane_at (joined, x + 1, y)) ||
+                     (plane_at (joined, x, y - 1) && plane_at (joined, x, y + 1));
+            /* Never where it would join another nucleus. */
+            if ((!across && (beside < 2 || !inside)) ||
+                beside_another (shown, joined, x, y, connectivity))
+              continue;
+            self->pixels[(gsize) y * w + (guint) x] = klass;
+            lda_bitplane_set (joined, (guint) x, (guint) y, TRUE);
+            lda_edits_changed_add (&changed, (guint) x, (guint) x, (guint) y);
+            n_given++;
+            more = TRUE;
+          }
+    }
+
+  lda_edits_changed_to_dirty (&changed, dirty);
+  return n_given;
+}

@@ -116,6 +116,12 @@ void       lda_nucleus_stroke_line (LdaNucleusStroke      *self,
                                     guint8                 klass,
                                     LdaRect               *dirty);
 gboolean   lda_nucleus_stroke_kept_apart (const LdaNucleusStroke *self);
+gsize      lda_edits_join_lines    (LdaEdits              *self,
+                                    const LdaImage        *merged,
+                                    const LdaRect         *stroke,
+                                    guint8                 klass,
+                                    guint                  connectivity,
+                                    LdaRect               *dirty);
 void       lda_nucleus_stroke_free (LdaNucleusStroke      *self);
 
 LdaCounts *lda_counts_new_from_labels (const LdaImage *labels);
