@@ -49,6 +49,11 @@ struct _LdaNucleusStroke
   GArray         *queue;           /* of guint32, indices into @kinds */
 };
 
+/* A pixel's neighbours: the first four through its sides, the last four
+ * through its corners. */
+static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+
 static inline gboolean
 is_nucleus (guint8 v)
 {
@@ -118,25 +123,22 @@ lda_nucleus_stroke_free (LdaNucleusStroke *self)
   g_free (self);
 }
 
-/* Whether pixel (@x, @y) has a neighbour that is another nucleus's. */
+/* Whether (@x, @y) has a neighbour (4 or 8, as nuclei join) that is a
+ * nucleus's in @shown and not in @mine: another nucleus's. */
 static gboolean
-touches_another (const LdaNucleusStroke *self,
-                 guint                   x,
-                 guint                   y)
+beside_another (const guint8      *shown,
+                const LdaBitplane *mine,
+                gint               x,
+                gint               y,
+                guint              connectivity)
 {
-  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
-  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-  const guint w = self->merged->width, h = self->merged->height;
-  const guint8 *pixels = lda_image_u8 (self->merged);
-
-  for (guint k = 0; k < self->connectivity; k++)
+  for (guint k = 0; k < connectivity; k++)
     {
-      const gint nx = (gint) x + dx[k], ny = (gint) y + dy[k];
+      const gint nx = x + dx[k], ny = y + dy[k];
 
-      if (nx < 0 || ny < 0 || (guint) nx >= w || (guint) ny >= h)
-        continue;
-      if (is_nucleus (pixels[(gsize) ny * w + (guint) nx]) &&
-          !lda_bitplane_get (self->own, (guint) nx, (guint) ny))
+      if (nx >= 0 && ny >= 0 && (guint) nx < mine->width && (guint) ny < mine->height &&
+          is_nucleus (shown[(gsize) ny * mine->width + (guint) nx]) &&
+          !lda_bitplane_get (mine, (guint) nx, (guint) ny))
         return TRUE;
     }
 
@@ -159,21 +161,19 @@ note_kind (guint    x,
   else if (is_nucleus (shown))
     self->kept_apart = TRUE;
   else
-    *kind = touches_another (self, x, y) ? PIXEL_LINE : PIXEL_FREE;
+    *kind = beside_another (lda_image_u8 (self->merged), self->own, (gint) x, (gint) y,
+                            self->connectivity) ? PIXEL_LINE : PIXEL_FREE;
 
   return -1;
 }
 
-/* Whether pixel (@x, @y) has a neighbour (8) in the stroke's nucleus. */
+/* Whether pixel (@x, @y) has a neighbour (4 or 8) in the stroke's nucleus. */
 static gboolean
 beside_own (const LdaNucleusStroke *self,
             guint                   x,
             guint                   y,
             guint                   connectivity)
 {
-  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
-  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-
   for (guint k = 0; k < connectivity; k++)
     {
       const gint nx = (gint) x + dx[k], ny = (gint) y + dy[k];
@@ -211,8 +211,6 @@ dab_apart (LdaNucleusStroke *self,
            guint8            klass,
            LdaRect          *dirty)
 {
-  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
-  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
   const double reach = radius + 1;
   LdaRect changed = { 0, };
   guint bw, bh;
@@ -365,31 +363,6 @@ plane_at (const LdaBitplane *plane,
          lda_bitplane_get (plane, (guint) x, (guint) y);
 }
 
-/* Whether (@x, @y) has a neighbour (4 or 8, as nuclei join) that is a
- * nucleus's and not in @joined. */
-static gboolean
-beside_another (const guint8      *shown,
-                const LdaBitplane *joined,
-                gint               x,
-                gint               y,
-                guint              connectivity)
-{
-  static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
-  static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-
-  for (guint k = 0; k < connectivity; k++)
-    {
-      const gint nx = x + dx[k], ny = y + dy[k];
-
-      if (nx >= 0 && ny >= 0 && (guint) nx < joined->width && (guint) ny < joined->height &&
-          is_nucleus (shown[(gsize) ny * joined->width + (guint) nx]) &&
-          !lda_bitplane_get (joined, (guint) nx, (guint) ny))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /**
  * lda_edits_join_lines:
  * @self: the edits a stroke of class @klass, Shift held, has just been
@@ -423,8 +396,6 @@ lda_edits_join_lines (LdaEdits       *self,
                       guint           connectivity,
                       LdaRect        *dirty)
 {
-  static const int dx[4] = { -1, 1, 0, 0 };
-  static const int dy[4] = { 0, 0, -1, 1 };
   const guint w = merged->width, h = merged->height;
   const guint8 *shown = lda_image_u8 (merged);
   g_autoptr(LdaBitplane) joined = NULL;
