@@ -125,3 +125,27 @@ lda_test_stroke_joining (LdaWindow *window,
 {
   stroke (window, x0, y0, x1, y1, TRUE);
 }
+
+/* Whether @klass is a nucleus's: Hoechst or Draq7. */
+gboolean
+lda_test_is_nucleus_class (guint klass)
+{
+  return klass == LDA_CLASS_HOECHST || klass == LDA_CLASS_DRAQ7;
+}
+
+/* Whether (@x, @y) of an image @width wide is one of @pixels, the
+ * indices y × width + x that lda_labels_nucleus_find() gives. */
+gboolean
+lda_test_pixel_in (const GArray *pixels,
+                   int           x,
+                   int           y,
+                   guint         width)
+{
+  if (pixels == NULL || x < 0 || y < 0 || (guint) x >= width)
+    return FALSE;
+  for (guint i = 0; i < pixels->len; i++)
+    if (g_array_index (pixels, guint32, i) == (guint32) y * width + (guint32) x)
+      return TRUE;
+
+  return FALSE;
+}

@@ -31,5 +31,10 @@ void          lda_test_stroke_joining (LdaWindow        *window,
                                      double              y0,
                                      double              x1,
                                      double              y1);
+gboolean      lda_test_is_nucleus_class (guint           klass);
+gboolean      lda_test_pixel_in     (const GArray       *pixels,
+                                     int                 x,
+                                     int                 y,
+                                     guint               width);
 
 G_END_DECLS

@@ -287,23 +287,6 @@ test_brush_leaves_no_crumbs (void)
   lda_test_remove_tree (dir);
 }
 
-static gboolean
-is_nucleus_class (guint v)
-{
-  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
-}
-
-static gboolean
-holds (const GArray *pixels,
-       gsize         p)
-{
-  for (guint i = 0; pixels != NULL && i < pixels->len; i++)
-    if (g_array_index (pixels, guint32, i) == p)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The class buttons show the class the tools paint from the start: the
  * window paints cell area (1) until told otherwise, and its button is the
  * one pressed.  Before, the buttons read the class before the window set
@@ -375,13 +358,13 @@ test_brush_keeps_nuclei_apart (void)
   /* Nucleus A, a line one pixel wide, nucleus B, in a row. */
   for (guint yy = 10; yy + 10 < merged->height && !found; yy++)
     for (guint x = 10; x + 10 < merged->width && !found; x++)
-      if (is_nucleus_class (lda_image_get (merged, x, yy)) &&
+      if (lda_test_is_nucleus_class (lda_image_get (merged, x, yy)) &&
           lda_image_get (merged, x + 1, yy) == LDA_CLASS_OUTLINE &&
-          is_nucleus_class (lda_image_get (merged, x + 2, yy)))
+          lda_test_is_nucleus_class (lda_image_get (merged, x + 2, yy)))
         {
           g_autoptr(GArray) a = lda_labels_nucleus_find (merged, x, yy, connectivity);
 
-          if (!holds (a, (gsize) yy * merged->width + x + 2))
+          if (!lda_test_pixel_in (a, (int) x + 2, (int) yy, merged->width))
             {
               ax = x;
               y = yy;
@@ -398,7 +381,7 @@ test_brush_keeps_nuclei_apart (void)
                                                    connectivity);
 
     g_assert_cmpuint (label_at (window, ax + 1, y), ==, LDA_CLASS_OUTLINE);
-    g_assert_false (holds (a, (gsize) y * merged->width + ax + 2));
+    g_assert_false (lda_test_pixel_in (a, (int) ax + 2, (int) y, merged->width));
   }
   g_assert_cmpuint (lda_window_get_counts (window)->n_objects, >=, n_before);
   /* Said over the pane, not in a bar that would push the panes down. */
@@ -425,7 +408,7 @@ test_brush_keeps_nuclei_apart (void)
     g_autoptr(LdaBitplane) in_a = lda_bitplane_new (w, now->height, NULL);
     guint n_line = 0;
 
-    g_assert_true (holds (a, (gsize) y * w + ax + 2));
+    g_assert_true (lda_test_pixel_in (a, (int) ax + 2, (int) y, w));
     /* The line that split them is gone within the nucleus, past the
      * brush's path too: each of its pixels between two of the joined
      * nucleus's is the nucleus's now. */
@@ -438,7 +421,7 @@ test_brush_keeps_nuclei_apart (void)
             ((lda_bitplane_get (in_a, px - 1, py) && lda_bitplane_get (in_a, px + 1, py)) ||
              (lda_bitplane_get (in_a, px, py - 1) && lda_bitplane_get (in_a, px, py + 1))))
           {
-            g_assert_true (is_nucleus_class (lda_image_get (now, px, py)));
+            g_assert_true (lda_test_is_nucleus_class (lda_image_get (now, px, py)));
             n_line++;
           }
     g_test_message ("%u pixels of the line within the joined nucleus", n_line);

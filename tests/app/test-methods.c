@@ -494,21 +494,6 @@ test_hover_names_nucleus (Fixture       *fixture,
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (status)), "Nucleus"));
 }
 
-static gboolean
-pixel_in (const GArray *pixels,
-          int           x,
-          int           y,
-          guint         width)
-{
-  if (x < 0 || y < 0 || (guint) x >= width)
-    return FALSE;
-  for (guint i = 0; i < pixels->len; i++)
-    if (g_array_index (pixels, guint32, i) == (guint32) y * width + (guint32) x)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Every segment of @outline has a pixel of @pixels on one side and none
  * on the other, and there are as many segments as such edges. */
 static void
@@ -528,23 +513,17 @@ assert_outline_of (const GArray *outline,
       int bx = vertical ? (int) s[0] : ax;
       int by = vertical ? ay : (int) s[1];
 
-      g_assert_true (pixel_in (pixels, ax, ay, width) != pixel_in (pixels, bx, by, width));
+      g_assert_true (lda_test_pixel_in (pixels, ax, ay, width) != lda_test_pixel_in (pixels, bx, by, width));
     }
   for (guint i = 0; i < pixels->len; i++)
     {
       guint32 p = g_array_index (pixels, guint32, i);
       int x = (int) (p % width), y = (int) (p / width);
 
-      edges += !pixel_in (pixels, x - 1, y, width) + !pixel_in (pixels, x + 1, y, width) +
-               !pixel_in (pixels, x, y - 1, width) + !pixel_in (pixels, x, y + 1, width);
+      edges += !lda_test_pixel_in (pixels, x - 1, y, width) + !lda_test_pixel_in (pixels, x + 1, y, width) +
+               !lda_test_pixel_in (pixels, x, y - 1, width) + !lda_test_pixel_in (pixels, x, y + 1, width);
     }
   g_assert_cmpuint (outline->len, ==, 4 * edges);
-}
-
-static gboolean
-is_nucleus_class (guint klass)
-{
-  return klass == LDA_CLASS_HOECHST || klass == LDA_CLASS_DRAQ7;
 }
 
 /* A pixel with no nucleus within @r of it, or FALSE. */
@@ -561,7 +540,7 @@ find_clear_spot (const LdaImage *labels,
 
         for (guint yy = cy - r; yy <= cy + r && clear; yy++)
           for (guint xx = cx - r; xx <= cx + r && clear; xx++)
-            clear = !is_nucleus_class (lda_image_get (labels, xx, yy));
+            clear = !lda_test_is_nucleus_class (lda_image_get (labels, xx, yy));
         if (clear)
           {
             *x = cx;
@@ -590,10 +569,10 @@ find_gap (const LdaRunResult *result,
         gint a = lda_runs_label_at (result->nuclei, x, yy);
         guint end;
 
-        if (a < 0 || !is_nucleus_class (lda_image_get (labels, x, yy)) ||
-            is_nucleus_class (lda_image_get (labels, x + 1, yy)))
+        if (a < 0 || !lda_test_is_nucleus_class (lda_image_get (labels, x, yy)) ||
+            lda_test_is_nucleus_class (lda_image_get (labels, x + 1, yy)))
           continue;
-        for (end = x + 2; end < x + 6 && !is_nucleus_class (lda_image_get (labels, end, yy)); end++)
+        for (end = x + 2; end < x + 6 && !lda_test_is_nucleus_class (lda_image_get (labels, end, yy)); end++)
           ;
         if (end < x + 6 && lda_runs_label_at (result->nuclei, end, yy) >= 0 &&
             lda_runs_label_at (result->nuclei, end, yy) != a)
@@ -658,7 +637,7 @@ test_hover_corrected_nucleus (Fixture       *fixture,
   g_signal_emit_by_name (view, "pointer-moved", xa + 0.5, gy + 0.5);
   joined = lda_labels_nucleus_find (lda_window_get_merged (window), xa, gy, connectivity);
   g_assert_nonnull (joined);
-  g_assert_true (pixel_in (joined, (int) xb, (int) gy, w));
+  g_assert_true (lda_test_pixel_in (joined, (int) xb, (int) gy, w));
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf (" of %u pixels", joined->len);
   g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (status)));
@@ -687,14 +666,14 @@ test_hover_corrected_nucleus (Fixture       *fixture,
     g_autoptr(GArray) grown = NULL;
     gint added = -1;
 
-    g_assert_true (is_nucleus_class (lda_image_get (result->labels, cx, cy)));
+    g_assert_true (lda_test_is_nucleus_class (lda_image_get (result->labels, cx, cy)));
     lda_window_stroke_begin (window, cx + 0.5, cy + 0.5);
     lda_window_stroke_move (window, o->x1 + 4.5, cy + 0.5);
     lda_window_stroke_end (window);
     grown = lda_labels_nucleus_find (lda_window_get_merged (window), cx, cy, connectivity);
     g_assert_nonnull (grown);
     for (guint i = 0; i < grown->len && added < 0; i++)
-      if (!is_nucleus_class (lda_image_u8 (result->labels)[g_array_index (grown, guint32, i)]))
+      if (!lda_test_is_nucleus_class (lda_image_u8 (result->labels)[g_array_index (grown, guint32, i)]))
         added = (gint) g_array_index (grown, guint32, i);
     g_assert_cmpint (added, >=, 0);
     g_signal_emit_by_name (view, "pointer-moved", added % w + 0.5, added / w + 0.5);
