@@ -153,16 +153,16 @@ note_kind (guint    x,
            gpointer data)
 {
   LdaNucleusStroke *self = data;
-  const guint8 shown = lda_image_u8 (self->merged)[(gsize) y * self->merged->width + x];
+  const guint8 *shown = lda_image_u8 (self->merged);
   guint8 *kind = &self->kinds->data[(gsize) (y - self->y0) * (self->x1 - self->x0 + 1) + (x - self->x0)];
 
   if (lda_bitplane_get (self->own, x, y))
     *kind = PIXEL_OWN;
-  else if (is_nucleus (shown))
+  else if (is_nucleus (shown[(gsize) y * self->merged->width + x]))
     self->kept_apart = TRUE;
   else
-    *kind = beside_another (lda_image_u8 (self->merged), self->own, (gint) x, (gint) y,
-                            self->connectivity) ? PIXEL_LINE : PIXEL_FREE;
+    *kind = beside_another (shown, self->own, (gint) x, (gint) y, self->connectivity) ?
+            PIXEL_LINE : PIXEL_FREE;
 
   return -1;
 }
