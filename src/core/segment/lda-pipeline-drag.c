@@ -29,6 +29,10 @@
  * cells cover the frame it is most of a change's time, while many
  * smaller pieces share two threads and give the exact cells in time. */
 #define LARGE_PIECE_SHARE 0.25
+/* Above this many pixels no last flood is kept to copy from: it and its
+ * relief are 5 bytes a pixel more while a slider is dragged, 320 MiB at
+ * 8192 × 8192, where the window keeps under 40 bytes a pixel. */
+#define FLOOD_BASE_MAX_PIXELS (4096 * 4096)
 
 static gboolean
 worth_carrying (const LdaRegions *regions)
@@ -43,7 +47,9 @@ worth_carrying (const LdaRegions *regions)
  *
  * Keeps the cells held now, if any, as the base of the next carry, if
  * they are worth carrying.  Without memory for a copy the next change
- * floods the whole frame.
+ * floods the whole frame.  Cells not worth carrying, flooded from
+ * carried nuclei, are kept as the last flood, for the next one to take
+ * from.
  */
 void
 lda_pipeline_keep_regions_base (LdaPipeline *self)
@@ -69,6 +75,12 @@ lda_pipeline_keep_regions_base (LdaPipeline *self)
     }
   else if (worth_carrying (self->regions))
     self->regions_base = lda_regions_copy (self->regions, NULL);
+  else if (self->nuclei_carried && self->regions->relief != NULL)
+    {
+      /* Flooded from carried nuclei: never cached, taken as they are. */
+      g_clear_pointer (&self->flood_base, lda_regions_free);
+      self->flood_base = g_steal_pointer (&self->regions);
+    }
   self->regions_carried = FALSE;
 }
 
@@ -109,8 +121,9 @@ lda_pipeline_keep_regions_for_area (LdaPipeline *self)
  * lda_pipeline_drop_regions_base:
  * @self: a pipeline
  *
- * Drops the cells kept to carry, the cell area they were made with and
- * the relief of a drag of the cell area's slider.
+ * Drops the cells kept to carry, the cell area they were made with, the
+ * relief of a drag of the cell area's slider and the last flood of a
+ * nucleus slider's.
  */
 void
 lda_pipeline_drop_regions_base (LdaPipeline *self)
@@ -119,6 +132,7 @@ lda_pipeline_drop_regions_base (LdaPipeline *self)
   g_clear_pointer (&self->regions_base_area, lda_bitplane_free);
   g_clear_pointer (&self->drag_relief, lda_buffer_free);
   g_clear_pointer (&self->drag_relief_nuclei, lda_bitplane_free);
+  g_clear_pointer (&self->flood_base, lda_regions_free);
 }
 
 /* The relief of @mask everywhere, made once for a drag of the cell
@@ -246,4 +260,56 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
   self->regions_carried = self->regions != NULL;
 
   return TRUE;
+}
+
+/**
+ * lda_pipeline_flood:
+ * @self: a pipeline with nuclei and no cells
+ * @cancellable: (nullable): polled while flooding
+ * @error: return location for an error
+ *
+ * The watershed of the nuclei held now (the work done ahead, if any,
+ * finished).  While a nucleus slider is dragged, the pieces of the last
+ * flood that nothing changed are copied (lda-flood-reuse.c), until a
+ * flood copies less than half of its pixels: a step of the Hoechst
+ * offset moves nearly every nucleus, and the copy would cost more than
+ * it saves for the rest of the drag (until a flood at rest).  Not on
+ * frames larger than
+ * FLOOD_BASE_MAX_PIXELS.
+ *
+ * Returns: (transfer full) (nullable): the cells
+ */
+LdaRegions *
+lda_pipeline_flood (LdaPipeline   *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
+  LdaRegionsPrep *prep = g_steal_pointer (&self->regions_prep);
+  const gboolean keep = self->dragging && !self->flood_reuse_declined &&
+                        (guint64) cell_area->width * cell_area->height <= FLOOD_BASE_MAX_PIXELS;
+  LdaRegions *regions;
+
+  if (prep == NULL)
+    prep = self->params.nuclei.objects ?
+           lda_regions_prep_new_from_nuclei (self->nuclei, error) :
+           lda_regions_prep_new (self->channels[LDA_CHANNEL_HOECHST].bits,
+                                 self->channels[LDA_CHANNEL_DRAQ7].bits, error);
+  if (prep == NULL)
+    return NULL;
+  /* At rest: the next drag tries again. */
+  if (!self->dragging)
+    self->flood_reuse_declined = FALSE;
+  if (keep)
+    lda_regions_prep_set_base (prep, self->flood_base);
+  regions = lda_regions_new_prepared (prep, cell_area, cancellable, error);
+  if (regions != NULL && keep && self->flood_base != NULL &&
+      2 * regions->reused < regions->unknown)
+    {
+      self->flood_reuse_declined = TRUE;
+      g_clear_pointer (&self->flood_base, lda_regions_free);
+      g_clear_pointer (&regions->relief, lda_buffer_free);
+    }
+
+  return regions;
 }

@@ -76,6 +76,11 @@ struct _LdaPipeline
    * everywhere, and the nucleus pixels it was made from. */
   guint8             *drag_relief;
   LdaBitplane        *drag_relief_nuclei;
+  /* While a nucleus slider is dragged: the last flood, with its relief,
+   * whose pieces that nothing changed the next flood takes
+   * (lda-flood-reuse.c). */
+  LdaRegions         *flood_base;
+  gboolean            flood_reuse_declined;
   gboolean            regions_carried;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */
@@ -115,6 +120,9 @@ gint64   lda_pipeline_compute_dead_level    (LdaPipeline  *self);
 void     lda_pipeline_keep_regions_base     (LdaPipeline  *self);
 void     lda_pipeline_keep_regions_for_area (LdaPipeline  *self);
 void     lda_pipeline_drop_regions_base     (LdaPipeline  *self);
+LdaRegions *lda_pipeline_flood              (LdaPipeline  *self,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 gboolean lda_pipeline_carry_regions         (LdaPipeline  *self,
                                              GCancellable *cancellable,
                                              GError      **error);

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lda-error.h"
+#include "lda-buffer.h"
 #include "lda-helper.h"
 #include "lda-nuclei-carry.h"
 #include "lda-pipeline-private.h"
@@ -137,6 +138,9 @@ clear_nuclei (LdaPipeline *self)
   if (self->dragging)
     lda_pipeline_keep_regions_base (self);
 
+  /* The relief kept for a drag's next flood is not cached. */
+  if (self->regions != NULL)
+    g_clear_pointer (&self->regions->relief, lda_buffer_free);
   if (self->cache != NULL && self->labels != NULL && self->regions != NULL &&
       self->counts != NULL && !self->nuclei_carried && !self->regions_carried)
     {
@@ -601,7 +605,6 @@ run_regions (LdaPipeline  *self,
              GCancellable *cancellable,
              GError      **error)
 {
-  const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
   gint64 t0;
 
   if (self->regions != NULL)
@@ -615,16 +618,8 @@ run_regions (LdaPipeline  *self,
     return FALSE;
   if (self->regions_carried)
     g_clear_pointer (&self->regions_prep, lda_regions_prep_free);
-  else if (self->regions_prep != NULL)
-    self->regions = lda_regions_new_prepared (g_steal_pointer (&self->regions_prep), cell_area,
-                                              cancellable, error);
-  else if (self->params.nuclei.objects)
-    self->regions = lda_regions_new_from_nuclei (cell_area, self->nuclei, cancellable, error);
   else
-    self->regions = lda_regions_new (cell_area,
-                                     self->channels[LDA_CHANNEL_HOECHST].bits,
-                                     self->channels[LDA_CHANNEL_DRAQ7].bits,
-                                     cancellable, error);
+    self->regions = lda_pipeline_flood (self, cancellable, error);
   if (self->regions == NULL)
     return FALSE;
   /* Flooded exactly at rest: the base of a drag is no longer needed. */

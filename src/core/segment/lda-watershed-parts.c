@@ -27,6 +27,7 @@
 #include "lda-bitplane.h"
 #include "lda-components.h"
 #include "lda-error.h"
+#include "lda-flood-reuse.h"
 #include "lda-helper.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
@@ -38,6 +39,8 @@
  * largest first; smaller ones PIECE_CHUNK at a time. */
 #define LARGE_PIECE 4096
 #define PIECE_CHUNK 64
+/* Rows of the pieces taken from the last flood copied at a time. */
+#define COPY_ROWS 32
 /* How many runs ahead the seeding fetches the markers below a run. */
 #define SEED_AHEAD 4
 
@@ -62,6 +65,10 @@ typedef struct
   gint                    *next_large;  /* the next large piece not taken */
   gint                    *next;        /* the next small one not taken */
   GCancellable            *cancellable;
+  LdaFloodReuse           *reuse;  /* nullable */
+  const guint8            *copied; /* nullable: per piece, whether copied from the last flood */
+  gint                    *next_row; /* the next row of the copy not taken */
+  gboolean                 mapped; /* every copied pixel had its label now */
   int                      done;   /* 1 done, 0 out of memory, -1 cancelled */
 } FloodJob;
 
@@ -254,6 +261,21 @@ flood_pieces (FloodJob *job)
   LdaBucketQueue q = { 0, };
   guint polls = 0;
 
+  /* The pieces copied from the last flood, a few rows at a time, in
+   * raster order: the last flood's labels are read and the markers
+   * written as they lie in memory, not piece by piece, which missed the
+   * cache at every run. */
+  while (job->reuse != NULL)
+    {
+      const guint y0 = (guint) g_atomic_int_add (job->next_row, COPY_ROWS);
+
+      if (y0 >= parts->height)
+        break;
+      if (!lda_flood_reuse_copy_rows (job->reuse, y0, MIN (y0 + COPY_ROWS, parts->height),
+                                      job->markers))
+        job->mapped = FALSE;
+    }
+
   q.current = LDA_WATERSHED_LEVELS;
   job->done = 1;
   for (guint k = 0, end = 0; job->done == 1; k++)
@@ -274,6 +296,10 @@ flood_pieces (FloodJob *job)
             }
         }
       b = parts->order[k];
+
+      /* Copied from the last flood (lda_watershed_parts_flood_reusing()). */
+      if (job->copied != NULL && job->copied[b])
+        continue;
 
       /* The piece's pixels are unknown: 0, written here (again, for the
        * pipeline's markers, which are written past the cache) so that
@@ -362,13 +388,52 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
+  return lda_watershed_parts_flood_reusing (self, markers, relief, NULL, NULL, cancellable, error);
+}
+
+/**
+ * lda_watershed_parts_flood_reusing:
+ * @self: the pieces of @markers
+ * @markers: (inout): as lda_watershed_parts_flood() takes them
+ * @relief: width × height levels
+ * @reuse: (nullable): what changed since the last flood: the pieces it
+ *   left as they were are copied from it, not flooded
+ * @reused: (out) (optional): how many pixels were copied
+ * @cancellable: (nullable): polled every 64 K pixels
+ * @error: return location for an error
+ *
+ * lda_watershed_parts_flood(), taking what @reuse allows: the same
+ * result.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_watershed_parts_flood_reusing (LdaWatershedParts  *self,
+                                   gint32             *markers,
+                                   const guint8       *relief,
+                                   LdaFloodReuse      *reuse,
+                                   gsize              *reused,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
   const guint n = self->n_pieces;
-  gint next_large = 0, next = 0;
-  FloodJob jobs[2] = {
-    { self, markers, relief, &next_large, &next, cancellable, 1 },
-    { self, markers, relief, &next_large, &next, cancellable, 1 },
-  };
+  gint next_large = 0, next = 0, next_row = 0;
+  g_autofree guint8 *copied = NULL;
+  gsize n_copied = 0;
+  FloodJob jobs[2];
   LdaHelper *helper = NULL;
+
+  /* The pieces that nothing in or beside changed since the last flood
+   * are copied from it. */
+  if (reuse != NULL && (copied = g_try_new0 (guint8, MAX (n, 1))) == NULL)
+    reuse = NULL;
+  for (guint b = 0; reuse != NULL && b < n; b++)
+    copied[b] = lda_flood_reuse_claim (reuse, self->piece_runs + self->first_run[b],
+                                       self->first_run[b + 1] - self->first_run[b], &n_copied);
+
+  jobs[0] = (FloodJob) { self, markers, relief, &next_large, &next, cancellable,
+                         reuse, copied, &next_row, TRUE, 1 };
+  jobs[1] = jobs[0];
 
   if (self->n_pixels >= MIN_PIXELS_FOR_TWO && n > 1)
     helper = lda_helper_start ("lda-watershed", flood_pieces_thread, &jobs[1]);
@@ -388,6 +453,13 @@ lda_watershed_parts_flood (LdaWatershedParts  *self,
                    self->width, self->height);
       return FALSE;
     }
+  /* Cannot be, should a copied piece hold the label of a nucleus that
+   * changed: flooded whole then. */
+  if (reuse != NULL && !(jobs[0].mapped && jobs[1].mapped))
+    return lda_watershed_parts_flood_reusing (self, markers, relief, NULL, reused,
+                                              cancellable, error);
+  if (reused != NULL)
+    *reused = n_copied;
 
   return TRUE;
 }
@@ -441,6 +513,18 @@ lda_watershed_by_parts (gint32        *markers,
   g_autoptr(LdaWatershedParts) parts = lda_watershed_parts_new (markers, width, height, error);
 
   return parts != NULL && lda_watershed_parts_flood (parts, markers, relief, cancellable, error);
+}
+
+/**
+ * lda_watershed_parts_pixels:
+ * @self: pieces
+ *
+ * Returns: how many pixels the pieces have
+ */
+gsize
+lda_watershed_parts_pixels (LdaWatershedParts *self)
+{
+  return self->n_pixels;
 }
 
 /**

@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct _LdaWatershedParts LdaWatershedParts;
+typedef struct _LdaFloodReuse LdaFloodReuse;
 
 LdaWatershedParts *lda_watershed_parts_new   (gint32             *markers,
                                               guint               width,
@@ -25,8 +26,16 @@ gboolean           lda_watershed_parts_flood (LdaWatershedParts  *self,
                                               const guint8       *relief,
                                               GCancellable       *cancellable,
                                               GError            **error);
+gboolean           lda_watershed_parts_flood_reusing (LdaWatershedParts *self,
+                                              gint32             *markers,
+                                              const guint8       *relief,
+                                              LdaFloodReuse      *reuse,
+                                              gsize              *reused,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
 guint              lda_watershed_parts_count (LdaWatershedParts  *self);
 gsize              lda_watershed_parts_largest (LdaWatershedParts *self);
+gsize              lda_watershed_parts_pixels (LdaWatershedParts *self);
 void               lda_watershed_parts_free  (LdaWatershedParts  *self);
 gboolean           lda_watershed_by_parts    (gint32             *markers,
                                               const guint8       *relief,

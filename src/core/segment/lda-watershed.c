@@ -30,6 +30,7 @@
 #include "lda-distance.h"
 #include "lda-buffer.h"
 #include "lda-error.h"
+#include "lda-flood-reuse.h"
 #include "lda-helper.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
@@ -251,6 +252,8 @@ struct _LdaRegionsPrep
   LdaRuns     *nuclei;    /* labelled, or %NULL until made */
   guint8      *relief;    /* lda-buffer.c */
   LdaRelief   *steps;     /* its area given by lda_regions_new_prepared() */
+  gboolean     keep_relief;        /* for the regions, for a next flood */
+  const LdaRegions *base;          /* nullable: the last flood, to take from */
 };
 
 void
@@ -358,6 +361,25 @@ label_nuclei (LdaRegionsPrep  *self,
 }
 
 /**
+ * lda_regions_prep_set_base:
+ * @self: the work
+ * @base: (nullable): the last flood of a slider being dragged, with its
+ *   relief (made by work given this too), or %NULL for the first
+ *
+ * Makes the regions keep their relief, so that the next flood can take
+ * from them, and takes from @base the pieces that nothing changed since
+ * (lda-flood-reuse.c): the same regions, in less time when few nuclei
+ * moved.  @base must outlive lda_regions_new_prepared().
+ */
+void
+lda_regions_prep_set_base (LdaRegionsPrep   *self,
+                           const LdaRegions *base)
+{
+  self->keep_relief = TRUE;
+  self->base = base != NULL && base->relief != NULL ? base : NULL;
+}
+
+/**
  * lda_regions_prep_run:
  * @self: the work
  * @error: return location for an error
@@ -406,6 +428,8 @@ lda_regions_new_prepared (LdaRegionsPrep     *prep,
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
   g_autoptr(LdaBitplane) area = NULL;
   g_autoptr(LdaWatershedParts) parts = NULL;
+  g_autoptr(LdaFloodReuse) reuse = NULL;
+  g_autoptr(GError) reuse_error = NULL;
   g_autoptr(GError) parts_error = NULL;
   g_autofree gint32 *row = NULL;
   LdaHelper *helper;
@@ -450,10 +474,21 @@ lda_regions_new_prepared (LdaRegionsPrep     *prep,
       return NULL;
     }
 
-  if (!lda_watershed_parts_flood (parts, self->regions, work->relief, cancellable, error))
+  if (work->base != NULL && work->base->width == w && work->base->height == h &&
+      !(reuse = lda_flood_reuse_new (work->base, work->nuclei, work->relief, &reuse_error)) &&
+      reuse_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reuse_error));
+      return NULL;
+    }
+  if (!lda_watershed_parts_flood_reusing (parts, self->regions, work->relief, reuse,
+                                          &self->reused, cancellable, error))
     return NULL;
   self->largest_piece = lda_watershed_parts_largest (parts);
+  self->unknown = lda_watershed_parts_pixels (parts);
   self->nuclei = g_steal_pointer (&work->nuclei);
+  if (work->keep_relief)
+    self->relief = g_steal_pointer (&work->relief);
 
   return g_steal_pointer (&self);
 }
@@ -526,6 +561,8 @@ lda_regions_copy (const LdaRegions  *self,
   copy->width = self->width;
   copy->height = self->height;
   copy->largest_piece = self->largest_piece;
+  copy->reused = self->reused;
+  copy->unknown = self->unknown;
   if (!(copy->nuclei = lda_runs_copy (self->nuclei, error)))
     return NULL;
   /* Large: mapped and kept for the next run (lda-buffer.c). */
@@ -548,6 +585,7 @@ lda_regions_free (LdaRegions *self)
     return;
 
   lda_buffer_free (self->regions);
+  lda_buffer_free (self->relief);
   lda_runs_free (self->nuclei);
   g_free (self);
 }

@@ -40,6 +40,13 @@ void     lda_watershed_wall (gint32       *markers,
  *   objects)
  * @largest_piece: the pixels of the largest piece the flood filled
  *   (lda-watershed-parts.c): one thread's share of the flood at least
+ * @relief: (nullable): the relief they were flooded on, kept for the next
+ *   flood of a drag to take what did not change from them
+ *   (lda_regions_prep_set_base()); %NULL otherwise, and in copies
+ * @reused: how many pixels were copied from the last flood rather than
+ *   flooded (lda-flood-reuse.c)
+ * @unknown: how many pixels the flood filled or copied: those of its
+ *   pieces
  */
 typedef struct
 {
@@ -48,6 +55,9 @@ typedef struct
   gint32  *regions;
   LdaRuns *nuclei;
   gsize    largest_piece;
+  guint8  *relief;
+  gsize    reused;
+  gsize    unknown;
 } LdaRegions;
 
 LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,
@@ -73,6 +83,8 @@ LdaRegionsPrep *lda_regions_prep_new_from_nuclei (const LdaNuclei *nuclei,
                                                   GError         **error);
 gboolean        lda_regions_prep_run     (LdaRegionsPrep     *self,
                                           GError            **error);
+void            lda_regions_prep_set_base (LdaRegionsPrep    *self,
+                                          const LdaRegions   *base);
 LdaRegions     *lda_regions_new_prepared (LdaRegionsPrep     *prep,
                                           const LdaBitplane  *cell_area,
                                           GCancellable       *cancellable,
