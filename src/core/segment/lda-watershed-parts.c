@@ -39,7 +39,7 @@
  * largest first; smaller ones PIECE_CHUNK at a time. */
 #define LARGE_PIECE 4096
 #define PIECE_CHUNK 64
-/* Rows of the pieces taken from the last flood copied at a time. */
+/* Rows of the copy from the last flood a thread takes at a time. */
 #define COPY_ROWS 32
 /* How many runs ahead the seeding fetches the markers below a run. */
 #define SEED_AHEAD 4
