@@ -231,26 +231,31 @@ test_numbers_anew (void)
   g_assert_cmpuint (taken->reused, >, 0);
 }
 
-/* The Draq7 slider dragged: every change's cells are the whole flood of
- * its nuclei, and from the third change on most are taken. */
-static void
-test_pipeline_drag (void)
+/* Drags @channel's offset @steps steps of @step from where it is, and
+ * checks each change's cells against the whole flood of its nuclei;
+ * asserts @check on each change's regions.  Returns the pixels copied in
+ * all.  The pipeline is left dragging. */
+static gsize
+drag_checked (LdaPipeline *pipeline,
+              LdaChannel   channel,
+              guint        steps,
+              double       step_size,
+              void       (*check) (const LdaRegions *regions, guint step))
 {
-  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(GError) error = NULL;
   LdaParams params = *lda_pipeline_get_params (pipeline);
-  const double offset = params.channel[LDA_CHANNEL_DRAQ7].offset;
+  const double offset = params.channel[channel].offset;
   gsize reused = 0;
 
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
   lda_pipeline_set_dragging (pipeline, TRUE);
-  for (guint step = 1; step <= 6; step++)
+  for (guint step = 1; step <= steps; step++)
     {
       g_autoptr(LdaRegions) whole = NULL;
       const LdaRegions *regions;
 
-      params.channel[LDA_CHANNEL_DRAQ7].offset = offset + 0.02 * step;
-      params.channel[LDA_CHANNEL_DRAQ7].use_offset = TRUE;
+      params.channel[channel].offset = offset + step_size * step;
+      params.channel[channel].use_offset = TRUE;
       g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
       g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
       g_assert_no_error (error);
@@ -260,9 +265,22 @@ test_pipeline_drag (void)
                                            lda_pipeline_get_nuclei (pipeline), NULL, &error);
       g_assert_no_error (error);
       assert_same_regions (whole, regions);
+      if (check != NULL)
+        check (regions, step);
       reused += regions->reused;
     }
-  g_assert_cmpuint (reused, >, 0);
+
+  return reused;
+}
+
+/* The Draq7 slider dragged: every change's cells are the whole flood of
+ * its nuclei, and from the third change on most are taken. */
+static void
+test_pipeline_drag (void)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+
+  g_assert_cmpuint (drag_checked (pipeline, LDA_CHANNEL_DRAQ7, 6, 0.02, NULL), >, 0);
   /* Still copying: the relief is kept for the next step. */
   g_assert_nonnull (lda_pipeline_get_regions (pipeline)->relief);
   lda_pipeline_set_dragging (pipeline, FALSE);
@@ -300,82 +318,50 @@ tiled_pipeline (void)
   return pipeline;
 }
 
+/* lda-watershed-parts.c floods from 65 536 pixels on two threads. */
+static void
+assert_two_threads (const LdaRegions *regions,
+                    guint             step)
+{
+  g_assert_cmpuint (regions->unknown, >=, 65536);
+}
+
 static void
 test_two_threads (void)
 {
   g_autoptr(LdaPipeline) pipeline = tiled_pipeline ();
-  g_autoptr(GError) error = NULL;
-  LdaParams params = *lda_pipeline_get_params (pipeline);
-  const double offset = params.channel[LDA_CHANNEL_DRAQ7].offset;
-  gsize reused = 0;
 
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  lda_pipeline_set_dragging (pipeline, TRUE);
-  for (guint step = 1; step <= 4; step++)
-    {
-      g_autoptr(LdaRegions) whole = NULL;
-      const LdaRegions *regions;
-
-      params.channel[LDA_CHANNEL_DRAQ7].offset = offset + 0.02 * step;
-      params.channel[LDA_CHANNEL_DRAQ7].use_offset = TRUE;
-      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-      g_assert_no_error (error);
-
-      regions = lda_pipeline_get_regions (pipeline);
-      /* lda-watershed-parts.c floods from 65 536 pixels on two threads. */
-      g_assert_cmpuint (regions->unknown, >=, 65536);
-      whole = lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
-                                           lda_pipeline_get_nuclei (pipeline), NULL, &error);
-      g_assert_no_error (error);
-      assert_same_regions (whole, regions);
-      reused += regions->reused;
-    }
-  g_assert_cmpuint (reused, >, 0);
+  g_assert_cmpuint (drag_checked (pipeline, LDA_CHANNEL_DRAQ7, 4, 0.02, assert_two_threads), >, 0);
   lda_pipeline_set_dragging (pipeline, FALSE);
 }
 
 /* The Hoechst slider dragged: a step moves most nuclei, so the drag
  * stops copying (and keeping the relief to copy with) after its first
  * try, and the cells are still the whole flood's. */
+/* The first steps keep their relief to copy with; from the one that
+ * tried and copied nothing on, none does. */
+static void
+assert_declined (const LdaRegions *regions,
+                 guint             step)
+{
+  g_assert_cmpuint (regions->reused, ==, 0);
+  if (step >= 3)
+    g_assert_null (regions->relief);
+}
+
 static void
 test_pipeline_drag_declined (void)
 {
   g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
   g_autoptr(GError) error = NULL;
   LdaParams params = *lda_pipeline_get_params (pipeline);
-  const double offset = params.channel[LDA_CHANNEL_HOECHST].offset;
 
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  lda_pipeline_set_dragging (pipeline, TRUE);
-  for (guint step = 1; step <= 5; step++)
-    {
-      g_autoptr(LdaRegions) whole = NULL;
-      const LdaRegions *regions;
-
-      params.channel[LDA_CHANNEL_HOECHST].offset = offset - 0.03 * step;
-      params.channel[LDA_CHANNEL_HOECHST].use_offset = TRUE;
-      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-      g_assert_no_error (error);
-
-      regions = lda_pipeline_get_regions (pipeline);
-      whole = lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
-                                           lda_pipeline_get_nuclei (pipeline), NULL, &error);
-      g_assert_no_error (error);
-      assert_same_regions (whole, regions);
-      g_assert_cmpuint (regions->reused, ==, 0);
-      /* The first steps keep their relief to copy with; from the one
-       * that tried and copied nothing on, none does. */
-      if (step >= 3)
-        g_assert_null (regions->relief);
-    }
+  drag_checked (pipeline, LDA_CHANNEL_HOECHST, 5, -0.03, assert_declined);
 
   /* At rest, and a next drag keeps it again. */
   lda_pipeline_set_dragging (pipeline, FALSE);
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
   lda_pipeline_set_dragging (pipeline, TRUE);
-  params.channel[LDA_CHANNEL_HOECHST].offset = offset;
   g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
   g_assert_nonnull (lda_pipeline_get_regions (pipeline)->relief);
