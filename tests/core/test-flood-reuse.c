@@ -1,7 +1,7 @@
 /* test-flood-reuse.c — the pieces of the last flood that nothing changed,
- * taken by the next one
+ * copied by the next one
  *
- * Whatever is taken, the cells are those of a flood of the whole frame,
+ * Whatever is copied, the cells are those of a flood of the whole frame,
  * label for label: after steps of the Draq7 and Hoechst offsets on the
  * bundled sample, both presets, from nucleus objects and from the masks; after a nucleus added before all others,
  * which gives every nucleus another number; and through a pipeline
@@ -29,7 +29,7 @@ assert_same_regions (const LdaRegions *a,
                i % a->width, i / a->width, a->regions[i], b->regions[i]);
 }
 
-/* The regions of @nuclei flooded, with @base to take from (and their
+/* The regions of @nuclei flooded, with @base to copy from (and their
  * relief kept for a next one). */
 static LdaRegions *
 flood_from (const LdaBitplane *cell_area,
@@ -89,23 +89,23 @@ test_same_from_masks (void)
       for (guint step = 0; step < 5; step++)
         {
           g_autoptr(LdaRegions) whole = NULL;
-          LdaRegions *taken;
+          LdaRegions *copied;
 
           params.channel[channel].offset = offset + 0.01 * step;
           params.channel[channel].use_offset = TRUE;
           g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
           g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
           g_assert_no_error (error);
-          taken = flood_from_masks (pipeline, base);
+          copied = flood_from_masks (pipeline, base);
           whole = lda_regions_new (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
                                    lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST),
                                    lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7),
                                    NULL, &error);
           g_assert_no_error (error);
-          assert_same_regions (whole, taken);
-          reused += taken->reused;
+          assert_same_regions (whole, copied);
+          reused += copied->reused;
           g_clear_pointer (&base, lda_regions_free);
-          base = taken;
+          base = copied;
         }
       if (channel == LDA_CHANNEL_DRAQ7)
         g_assert_cmpuint (reused, >, 0);
@@ -130,7 +130,7 @@ nuclei_at (LdaPipeline *pipeline,
 }
 
 /* Steps of an offset on the sample: each flood taking from the last is
- * the whole flood, and a Draq7 step takes most of the frame. */
+ * the whole flood, and a Draq7 step copies most of the frame. */
 static void
 test_same_as_flood (void)
 {
@@ -160,24 +160,24 @@ test_same_as_flood (void)
             const LdaBitplane *cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
             g_autoptr(LdaRegions) whole = NULL;
             g_autoptr(GError) error = NULL;
-            LdaRegions *taken = flood_from (cell_area, nuclei, base);
+            LdaRegions *copied = flood_from (cell_area, nuclei, base);
 
             whole = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
             g_assert_no_error (error);
-            assert_same_regions (whole, taken);
+            assert_same_regions (whole, copied);
             g_assert_cmpuint (whole->reused, ==, 0);
             if (step == 0)
-              g_assert_cmpuint (taken->reused, ==, 0);
+              g_assert_cmpuint (copied->reused, ==, 0);
             else if (channel == LDA_CHANNEL_DRAQ7)
-              g_assert_cmpuint (taken->reused, >, 0);
+              g_assert_cmpuint (copied->reused, >, 0);
             g_clear_pointer (&base, lda_regions_free);
-            base = taken;
+            base = copied;
           }
       }
 }
 
 /* A nucleus added at the top left numbers every other one anew: the
- * pieces away from it are taken, each cell given its nucleus's number
+ * pieces away from it are copied, each cell given its nucleus's number
  * now. */
 static void
 test_numbers_anew (void)
@@ -190,7 +190,7 @@ test_numbers_anew (void)
   g_autoptr(LdaBitplane) cell_area = NULL;
   g_autoptr(LdaRegions) base = NULL;
   g_autoptr(LdaRegions) whole = NULL;
-  g_autoptr(LdaRegions) taken = NULL;
+  g_autoptr(LdaRegions) copied = NULL;
   const LdaParams *params;
 
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
@@ -223,12 +223,12 @@ test_numbers_anew (void)
   g_assert_cmpuint (after->objects->n_components, ==, before->objects->n_components + 1);
 
   base = flood_from (cell_area, before, NULL);
-  taken = flood_from (cell_area, after, base);
+  copied = flood_from (cell_area, after, base);
   whole = lda_regions_new_from_nuclei (cell_area, after, NULL, &error);
   g_assert_no_error (error);
-  assert_same_regions (whole, taken);
-  /* Every nucleus has another number, and most cells were taken. */
-  g_assert_cmpuint (taken->reused, >, 0);
+  assert_same_regions (whole, copied);
+  /* Every nucleus has another number, and most cells were copied. */
+  g_assert_cmpuint (copied->reused, >, 0);
 }
 
 /* Drags @channel's offset @steps steps of @step from where it is, and
@@ -274,7 +274,7 @@ drag_checked (LdaPipeline *pipeline,
 }
 
 /* The Draq7 slider dragged: every change's cells are the whole flood of
- * its nuclei, and from the third change on most are taken. */
+ * its nuclei, and from the third change on most are copied. */
 static void
 test_pipeline_drag (void)
 {

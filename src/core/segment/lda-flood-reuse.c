@@ -1,5 +1,5 @@
 /* lda-flood-reuse.c — the pieces of the last flood that nothing changed,
- * taken again (pipeline.md §5)
+ * copied, not flooded again (pipeline.md §5)
  *
  * What a piece of the flood becomes depends only on its own pixels, their
  * relief and the labels around it (lda-watershed-parts.c), and the labels
@@ -9,10 +9,10 @@
  * flood too, with the same relief and the same nuclei around it: its
  * pixels are the last flood's, each nucleus's label given its number now.
  * A step of the Draq7 offset changes a few percent of the nuclei, so most
- * pieces are taken rather than flooded; a step of the Hoechst offset
+ * pieces are copied rather than flooded; a step of the Hoechst offset
  * moves the edge of nearly every nucleus, and nearly every piece is
  * flooded again.  Either way the cells are byte for byte those of a
- * flood of the whole frame (/watershed/reuse-same).
+ * flood of the whole frame (tests/core/test-flood-reuse.c).
  *
  * A nucleus is the same when its pixels are: when it has the runs of a
  * nucleus of the last flood, all of them.

@@ -1,5 +1,5 @@
 /* lda-flood-reuse.h — the pieces of the last flood that nothing changed,
- * taken again (lda-flood-reuse.c)
+ * copied, not flooded again (lda-flood-reuse.c)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -48,7 +48,7 @@ worth_carrying (const LdaRegions *regions)
  * Keeps the cells held now, if any, as the base of the next carry, if
  * they are worth carrying.  Without memory for a copy the next change
  * floods the whole frame.  Cells not worth carrying, flooded from
- * carried nuclei, are kept as the last flood, for the next one to take
+ * carried nuclei, are kept as the last flood, for the next one to copy
  * from.
  */
 void
@@ -77,7 +77,7 @@ lda_pipeline_keep_regions_base (LdaPipeline *self)
     self->regions_base = lda_regions_copy (self->regions, NULL);
   else if (self->nuclei_carried && self->regions->relief != NULL)
     {
-      /* Flooded from carried nuclei: never cached, taken as they are. */
+      /* Flooded from carried nuclei: never cached, kept as they are. */
       g_clear_pointer (&self->flood_base, lda_regions_free);
       self->flood_base = g_steal_pointer (&self->regions);
     }

@@ -253,7 +253,7 @@ struct _LdaRegionsPrep
   guint8      *relief;    /* lda-buffer.c */
   LdaRelief   *steps;     /* its area given by lda_regions_new_prepared() */
   gboolean     keep_relief;        /* for the regions, for a next flood */
-  const LdaRegions *base;          /* nullable: the last flood, to take from */
+  const LdaRegions *base;          /* nullable: the last flood, to copy from */
 };
 
 void
@@ -366,8 +366,8 @@ label_nuclei (LdaRegionsPrep  *self,
  * @base: (nullable): the last flood of a slider being dragged, with its
  *   relief (made by work given this too), or %NULL for the first
  *
- * Makes the regions keep their relief, so that the next flood can take
- * from them, and takes from @base the pieces that nothing changed since
+ * Makes the regions keep their relief, so that the next flood can copy
+ * from them, and copies from @base the pieces that nothing changed since
  * (lda-flood-reuse.c): the same regions, in less time when few nuclei
  * moved.  @base must outlive lda_regions_new_prepared().
  */

@@ -41,7 +41,7 @@ void     lda_watershed_wall (gint32       *markers,
  * @largest_piece: the pixels of the largest piece the flood filled
  *   (lda-watershed-parts.c): one thread's share of the flood at least
  * @relief: (nullable): the relief they were flooded on, kept for the next
- *   flood of a drag to take what did not change from them
+ *   flood of a drag to copy what did not change from them
  *   (lda_regions_prep_set_base()); %NULL otherwise, and in copies
  * @reused: how many pixels were copied from the last flood rather than
  *   flooded (lda-flood-reuse.c)
