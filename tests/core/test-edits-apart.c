@@ -24,6 +24,35 @@ n_nuclei (const LdaEdits *edits,
   return counts->n_objects;
 }
 
+/* One stroke of @klass on the frame @rows, from (@x0, @y0) to (@x1, @y1)
+ * with dabs of @radius, its nuclei joined @connectivity-connected: the
+ * edits are @want after it, and the frame has @nuclei nuclei. */
+static void
+assert_stroke (const char * const *rows,
+               guint               connectivity,
+               double              x0,
+               double              y0,
+               double              x1,
+               double              y1,
+               double              radius,
+               LdaClass            klass,
+               const char * const *want,
+               guint               nuclei)
+{
+  const guint w = (guint) strlen (rows[0]), h = g_strv_length ((char **) rows);
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (w, h);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaNucleusStroke) stroke = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stroke = lda_nucleus_stroke_new (merged, x0, y0, connectivity, &error);
+  g_assert_no_error (error);
+  lda_nucleus_stroke_line (stroke, edits, merged, x0, y0, x1, y1, radius, klass, NULL);
+  assert_pixels (edits->pixels, w, h, want);
+  g_assert_cmpuint (n_nuclei (edits, automatic, connectivity), ==, nuclei);
+}
+
 /* Two nuclei split by a line, as the pipeline splits touching ones.  A
  * stroke from the left one across the line into the right one grows the
  * left one up to the line, keeps the line, leaves the right one; a plain
@@ -86,21 +115,11 @@ test_apart_beyond_another (void)
     "000000300000",
     NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (12, 5);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
-  g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 4, NULL);
+  static const char * const want[] = {
+    "............", "............", "..4442......", "............", "............", NULL,
+  };
 
-  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 10.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
-                           NULL);
-  {
-    static const char * const want[] = {
-      "............", "............", "..4442......", "............", "............", NULL,
-    };
-
-    assert_pixels (edits->pixels, 12, 5, want);
-  }
-  g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 2);
+  assert_stroke (rows, 4, 2.5, 2.5, 10.5, 2.5, 0.5, LDA_CLASS_DRAQ7, want, 2);
 }
 
 /* Where nuclei join by their sides only, a pixel of a dab that meets the
@@ -117,23 +136,13 @@ test_apart_no_corner_specks (void)
     "0000000",
     NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (7, 5);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
-  g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 4, NULL);
-
   /* A dab of 3 × 3 pixels from (1, 1): (2, 1) and (3, 2) touch the two
    * nuclei, so they are the line, and cut (3, 1) off but for a corner. */
-  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 2.5, 2.5, 1.5, LDA_CLASS_HOECHST,
-                           NULL);
-  {
-    static const char * const want[] = {
-      ".......", ".32....", ".332...", ".333...", ".......", NULL,
-    };
+  static const char * const want[] = {
+    ".......", ".32....", ".332...", ".333...", ".......", NULL,
+  };
 
-    assert_pixels (edits->pixels, 7, 5, want);
-  }
-  g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 3);
+  assert_stroke (rows, 4, 2.5, 2.5, 2.5, 2.5, 1.5, LDA_CLASS_HOECHST, want, 3);
 }
 
 /* Started off the nuclei, a stroke is a nucleus of its own: painted up to
@@ -149,24 +158,11 @@ test_apart_new_nucleus (void)
     "000000000",
     NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (9, 5);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
-  g_autoptr(LdaNucleusStroke) stroke = NULL;
-  g_autoptr(GError) error = NULL;
+  static const char * const want[] = {
+    ".........", ".........", "....2333.", ".........", ".........", NULL,
+  };
 
-  stroke = lda_nucleus_stroke_new (merged, 7.5, 2.5, 8, &error);
-  g_assert_no_error (error);
-  lda_nucleus_stroke_line (stroke, edits, merged, 7.5, 2.5, 4.5, 2.5, 0.5, LDA_CLASS_HOECHST,
-                           NULL);
-  {
-    static const char * const want[] = {
-      ".........", ".........", "....2333.", ".........", ".........", NULL,
-    };
-
-    assert_pixels (edits->pixels, 9, 5, want);
-  }
-  g_assert_cmpuint (n_nuclei (edits, automatic, 8), ==, 2);
+  assert_stroke (rows, 8, 7.5, 2.5, 4.5, 2.5, 0.5, LDA_CLASS_HOECHST, want, 2);
 }
 
 /* Where nuclei join only through their sides (connectivity 4), a corner
