@@ -212,13 +212,12 @@ lda_flood_reuse_new (const LdaRegions *base,
                    base->width, base->height);
       return NULL;
     }
-  if (!(dirty = lda_bitplane_new (base->width, base->height, error)))
-    return NULL;
-
   /* Where more than a quarter of the nuclei changed, the pieces they
    * border are most of the frame: not worth looking further. */
   if (4 * match_nuclei (self, base->nuclei, nuclei, same, runs_now, runs_before) <
       3 * nuclei->n_components)
+    return NULL;
+  if (!(dirty = lda_bitplane_new (base->width, base->height, error)))
     return NULL;
   mark_relief (dirty, relief, base->relief);
   lda_bitplane_clear_padding (dirty);
