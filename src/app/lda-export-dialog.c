@@ -19,6 +19,7 @@
 #include "lda-export.h"
 #include "lda-export-manifest.h"
 #include "lda-export-split.h"
+#include "lda-task.h"
 
 struct _LdaExportDialog
 {
@@ -257,7 +258,7 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  LdaExportDialog *self = source_object;
+  LdaExportDialog *self = lda_task_get_owner (task);
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -397,7 +398,7 @@ lda_export_dialog_start (LdaExportDialog *self,
     show_progress (self, 0, job->frames != NULL ? job->frames->len
                                                 : lda_series_get_n_frames (self->series));
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, export_done, NULL);
+  task = lda_task_new (self, self->cancellable, export_done);
   g_task_set_source_tag (task, lda_export_dialog_start);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

@@ -22,6 +22,7 @@
 
 #include "lda-pipeline-runner.h"
 #include "lda-runner-preview.h"
+#include "lda-task.h"
 #include "lda-threshold.h"
 
 /* What the window holds per pixel of the frame it shows: the pipeline
@@ -449,7 +450,7 @@ start_pending (LdaPipelineRunner *self)
   self->settling = job->settle;
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->cancellable, job_done, NULL);
+  task = lda_task_new (self, self->cancellable, job_done);
   g_task_set_source_tag (task, start_pending);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, run_job);

@@ -14,6 +14,7 @@
 
 #include "lda-preview.h"
 #include "lda-runner-preview.h"
+#include "lda-task.h"
 
 /* A preview on its way: the last label mask and the masks that moved. */
 typedef struct
@@ -116,7 +117,7 @@ lda_runner_post_preview (GTask        *task,
       preview->threshold[c] = lda_pipeline_get_threshold (pipeline, c);
       preview->coverage[c] = lda_pipeline_get_mask_coverage (pipeline, c);
     }
-  post->runner = g_object_ref (g_task_get_source_object (task));
+  post->runner = g_object_ref (lda_task_get_owner (task));
   post->preview = preview;
   post->old = g_steal_pointer (&old);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "lda-frame-run.h"
+#include "lda-task.h"
 #include "lda-window-private.h"
 
 typedef struct
@@ -131,7 +132,7 @@ lda_window_schedule_counts (LdaWindow *self)
         }
 
       self->count_cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->count_cancellable, count_done, NULL);
+      task = lda_task_new (self, self->count_cancellable, count_done);
       g_task_set_source_tag (task, lda_window_schedule_counts);
       g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
       g_task_run_in_thread (task, count_frame);

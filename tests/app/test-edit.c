@@ -62,10 +62,31 @@ open_window (const char *dir)
   return window;
 }
 
+/* Where an object was finalized. */
+static void
+on_finalized (gpointer  data,
+              GObject  *where)
+{
+  g_atomic_pointer_set ((GThread **) data, g_thread_self ());
+}
+
+/* Closes @window and waits until it is finalized: on this thread, never
+ * in the background work it started (the other frames' counts). */
 static void
 close_window (LdaWindow *window)
 {
+  GThread *finalized_in = NULL;
+  gint64 deadline = lda_test_deadline (30);
+
+  g_object_weak_ref (G_OBJECT (window), on_finalized, &finalized_in);
   gtk_window_close (GTK_WINDOW (window));
+  while (g_atomic_pointer_get (&finalized_in) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (finalized_in == g_thread_self ());
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -684,6 +705,8 @@ test_export_matches_command (void)
       g_autofree char *window_name = g_strdup_printf ("export-window-%s", layouts[k].name);
       g_autofree char *command_name = g_strdup_printf ("export-command-%s", layouts[k].name);
       g_autoptr(GSubprocess) command = NULL;
+      GThread *finalized_in = NULL;
+      gint64 deadline;
       LdaExportLayout layout;
 
       g_assert_true (lda_export_layout_parse (layouts[k].name, &layout));
@@ -699,10 +722,21 @@ test_export_matches_command (void)
       lda_export_dialog_set_layout (dialog, layout, layouts[k].val_fraction, 11);
       done = FALSE;
       g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+      g_object_weak_ref (G_OBJECT (dialog), on_finalized, &finalized_in);
       gtk_window_present (GTK_WINDOW (dialog));
       lda_export_dialog_start (dialog, FALSE);
       while (!done)
         g_main_context_iteration (NULL, TRUE);
+      /* Done, the dialog closes itself, and is let go on this thread, never
+       * in the export's: GTK's objects are finalized on the main thread. */
+      deadline = lda_test_deadline (10);
+      while (g_atomic_pointer_get (&finalized_in) == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      g_assert_true (finalized_in == g_thread_self ());
 
       command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, livedead, "export",
                                   dir, "-o", out_command, "--layout", layouts[k].name,

@@ -24,6 +24,7 @@
 #include "lda-document-private.h"
 #include "lda-error.h"
 #include "lda-project.h"
+#include "lda-task.h"
 
 #define SAVE_DELAY_MS      1000
 #define SAVE_AGAIN_MS      50
@@ -200,7 +201,7 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LdaDocument *self = source_object;
+  LdaDocument *self = lda_task_get_owner (task);
   LdaSaveJob *job = task_data;
 
   write_job (job);
@@ -264,7 +265,7 @@ start_save (LdaDocument *self)
 
   self->in_flight = job;
   lda_document_set_save_state (self, LDA_SAVE_STATE_SAVING);
-  task = g_task_new (self, NULL, save_done, NULL);
+  task = lda_task_new (self, NULL, save_done);
   g_task_set_source_tag (task, start_save);
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (task, save_thread);
