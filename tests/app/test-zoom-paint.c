@@ -360,18 +360,19 @@ paint_each_tool (LdaWindow *window,
                  guint      cx,
                  guint      cy)
 {
-  static const guint any[] = { 0, 1, 2, 3, 4, G_MAXUINT };
+  static const guint area[] = { 1, G_MAXUINT };
   static const guint cell[] = { 1, 3, 4, G_MAXUINT };
   static const guint nucleus[] = { 3, 4, G_MAXUINT };
   guint x, y, label, klass;
   guint32 before;
 
-  /* Brush. */
-  find_pixel (window, cx, cy, any, &x, &y);
+  /* Brush: a nucleus painted on the cell area (on a nucleus of the
+   * other class, it would give all of it its class, which the eraser's
+   * stroke along the same path does not undo). */
+  find_pixel (window, cx, cy, area, &x, &y);
   look_at (window, zoom, x, y);
   before = colour_at_centre (window);
-  label = label_at (window, x, y);
-  klass = label == 4 ? 2 : 4;
+  klass = 4;
   use_tool (window, "brush", (int) klass);
   draw_window (window);
   stroke_through (window, x, y);

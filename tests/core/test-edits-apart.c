@@ -1,7 +1,8 @@
 /* test-edits-apart.c — a brush stroke of a nucleus class keeps nuclei
- * apart (lda-edits-apart.c): it grows the nucleus it starts on, or a new
- * one, leaves the others as they are and keeps a line between them; a
- * plain line (the join, Shift held in the window) joins them.
+ * apart (lda-edits-apart.c): it grows the nucleus it starts on, giving
+ * it the stroke's class, or a new one, leaves the others as they are and
+ * keeps a line between them; a plain line (the join, Shift held in the
+ * window) joins them.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -80,14 +81,14 @@ test_apart_across_a_line (void)
 
   stroke = lda_nucleus_stroke_new (merged, 2.5, 2.5, 8, &error);
   g_assert_no_error (error);
-  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 2.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 2.5, 2.5, 0.5, LDA_CLASS_HOECHST,
                            &dirty);
   g_assert_false (lda_nucleus_stroke_kept_apart (stroke));
-  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_DRAQ7,
+  lda_nucleus_stroke_line (stroke, edits, merged, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_HOECHST,
                            &dirty);
   {
     static const char * const want[] = {
-      ".........", ".........", "..442....", ".........", ".........", NULL,
+      ".........", ".........", "..332....", ".........", ".........", NULL,
     };
 
     assert_pixels (edits->pixels, 9, 5, want);
@@ -116,10 +117,10 @@ test_apart_beyond_another (void)
     NULL,
   };
   static const char * const want[] = {
-    "............", "............", "..4442......", "............", "............", NULL,
+    "............", "............", "..3332......", "............", "............", NULL,
   };
 
-  assert_stroke (rows, 4, 2.5, 2.5, 10.5, 2.5, 0.5, LDA_CLASS_DRAQ7, want, 2);
+  assert_stroke (rows, 4, 2.5, 2.5, 10.5, 2.5, 0.5, LDA_CLASS_HOECHST, want, 2);
 }
 
 /* Where nuclei join by their sides only, a pixel of a dab that meets the
@@ -197,6 +198,52 @@ test_apart_connectivity (void)
     }
 }
 
+/* A stroke of the other class gives the nucleus it begins on its class,
+ * all of it, as one step: a Draq7 dab at the edge of a live nucleus makes
+ * it dead, a Hoechst one on a dead nucleus live; the nucleus beside it,
+ * and the outline between, are left.  Before, the nucleus was left half
+ * one class and half the other. */
+static void
+test_apart_gives_class (void)
+{
+  static const char * const rows[] = {
+    "00000000000",
+    "03332044400",
+    "03332044400",
+    "03332044400",
+    "00000000000",
+    NULL,
+  };
+  static const char * const dead[] = {
+    "...........", ".444.......", ".444.......", ".444.......", "...........", NULL,
+  };
+  static const char * const live[] = {
+    "...........", "......333..", "......333..", "......333..", "...........", NULL,
+  };
+  const guint w = 11, h = 5;
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const LdaClass klass = k == 0 ? LDA_CLASS_DRAQ7 : LDA_CLASS_HOECHST;
+      const double x = k == 0 ? 1.5 : 8.5;
+      g_autoptr(LdaEdits) edits = edits_new (w, h);
+      g_autoptr(LdaImage) merged = merge (edits, automatic);
+      g_autoptr(LdaImage) after = NULL;
+      g_autoptr(LdaCounts) counts = NULL;
+      g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, x, 1.5, 8, NULL);
+      LdaRect dirty = { 0, };
+
+      lda_nucleus_stroke_line (stroke, edits, merged, x, 1.5, x, 1.5, 0.5, klass, &dirty);
+      assert_pixels (edits->pixels, w, h, k == 0 ? dead : live);
+      assert_rect (&dirty, k == 0 ? 1 : 6, 1, 3, 3);
+      after = merge (edits, automatic);
+      counts = lda_counts_new_from_labels_full (after, 8);
+      g_assert_cmpuint (counts->n_objects, ==, 2);
+      g_assert_cmpuint (counts->dead, ==, k == 0 ? 2 : 0);
+    }
+}
+
 /* Far from any other nucleus, the stroke paints as a plain line does. */
 static void
 test_apart_alone (void)
@@ -218,9 +265,9 @@ test_apart_alone (void)
   g_autoptr(LdaImage) merged = merge (edits, automatic);
   g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 6.2, 3.7, 8, NULL);
 
-  lda_nucleus_stroke_line (stroke, edits, merged, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_DRAQ7,
+  lda_nucleus_stroke_line (stroke, edits, merged, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_HOECHST,
                            NULL);
-  lda_edits_line (plain, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_DRAQ7, NULL);
+  lda_edits_line (plain, 6.2, 3.7, 12.4, 4.1, 1.6, LDA_CLASS_HOECHST, NULL);
   g_assert_cmpmem (edits->pixels, 16 * 8, plain->pixels, 16 * 8);
   g_assert_false (lda_nucleus_stroke_kept_apart (stroke));
 }
@@ -419,6 +466,9 @@ test_apart_sample (void)
             /* Another nucleus's pixel: as it was. */
             if (was && !lda_bitplane_get (mine, px, py))
               g_assert_cmpuint (now[p], ==, before[p]);
+            /* The nucleus it began on: of its class, all of it. */
+            if (lda_bitplane_get (mine, px, py))
+              g_assert_cmpuint (now[p], ==, klass);
             /* A pixel the stroke made a nucleus's: no other nucleus's
              * pixel beside it. */
             if (is && !was)
@@ -445,6 +495,7 @@ main (int    argc,
   g_test_add_func ("/edits/apart/no-corner-specks", test_apart_no_corner_specks);
   g_test_add_func ("/edits/apart/new-nucleus", test_apart_new_nucleus);
   g_test_add_func ("/edits/apart/connectivity", test_apart_connectivity);
+  g_test_add_func ("/edits/apart/gives-class", test_apart_gives_class);
   g_test_add_func ("/edits/apart/alone", test_apart_alone);
   g_test_add_func ("/edits/apart/sample", test_apart_sample);
   g_test_add_func ("/edits/apart/join-lines", test_join_lines);

@@ -15,6 +15,11 @@
  * Joining two nuclei is a stroke of its own kind, which paints as
  * lda_edits_line() does (in the window, Shift held).
  *
+ * A nucleus is live or dead as a whole, and a network should learn it
+ * so: a stroke begun on a nucleus of the other class gives the whole
+ * nucleus its class, not only the pixels it paints (before, a Draq7
+ * stroke on a live nucleus left it half one class, half the other).
+ *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +47,7 @@ struct _LdaNucleusStroke
   gsize           n_own;
   guint           connectivity;
   gboolean        kept_apart;
+  GArray         *begun_on;  /* of guint32: the nucleus it began on, until it is given the stroke's class */
   /* During a dab only */
   const LdaImage *merged;
   guint           x0, y0, x1, y1;  /* the dab's pixels */
@@ -96,8 +102,7 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
 
   if (x >= 0 && y >= 0 && x < merged->width && y < merged->height)
     {
-      g_autoptr(GArray) nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y,
-                                                           connectivity);
+      GArray *nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity);
 
       for (guint i = 0; nucleus != NULL && i < nucleus->len; i++)
         {
@@ -106,6 +111,7 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
           lda_bitplane_set (self->own, p % merged->width, p / merged->width, TRUE);
         }
       self->n_own = nucleus != NULL ? nucleus->len : 0;
+      self->begun_on = nucleus;
     }
 
   return g_steal_pointer (&self);
@@ -118,6 +124,7 @@ lda_nucleus_stroke_free (LdaNucleusStroke *self)
     return;
 
   lda_bitplane_free (self->own);
+  g_clear_pointer (&self->begun_on, g_array_unref);
   g_byte_array_unref (self->kinds);
   g_array_unref (self->queue);
   g_free (self);
@@ -297,6 +304,32 @@ dab_apart (LdaNucleusStroke *self,
   lda_edits_changed_to_dirty (&changed, dirty);
 }
 
+/* The nucleus the stroke began on takes the stroke's class, every pixel
+ * of it, at its first dab. */
+static void
+give_class (LdaNucleusStroke *self,
+            LdaEdits         *edits,
+            const LdaImage   *merged,
+            guint8            klass,
+            LdaRect          *dirty)
+{
+  const guint8 *shown = merged->data;
+  LdaRect changed = { 0, };
+
+  for (guint i = 0; i < self->begun_on->len; i++)
+    {
+      const guint32 p = g_array_index (self->begun_on, guint32, i);
+
+      if (shown[p] != klass)
+        {
+          edits->pixels[p] = klass;
+          lda_edits_changed_add (&changed, p % edits->width, p % edits->width, p / edits->width);
+        }
+    }
+  g_clear_pointer (&self->begun_on, g_array_unref);
+  lda_edits_changed_to_dirty (&changed, dirty);
+}
+
 /**
  * lda_nucleus_stroke_line:
  * @self: the stroke
@@ -315,7 +348,8 @@ dab_apart (LdaNucleusStroke *self,
  * dab, the pixels that join it are painted; the pixels of other nuclei
  * are left as they are, and those that would join the stroke's nucleus
  * to one of them are given %LDA_CLASS_OUTLINE.  A dab is a line from a
- * point to itself.
+ * point to itself.  The first line of a stroke begun on a nucleus gives
+ * all of that nucleus @klass.
  */
 void
 lda_nucleus_stroke_line (LdaNucleusStroke *self,
@@ -334,6 +368,8 @@ lda_nucleus_stroke_line (LdaNucleusStroke *self,
   g_return_if_fail (merged->width == self->own->width && merged->height == self->own->height);
   g_return_if_fail (is_nucleus (klass));
 
+  if (self->begun_on != NULL)
+    give_class (self, edits, merged, klass, dirty);
   self->merged = merged;
   for (LdaDabs d = lda_dabs_init (edits, x0, y0, x1, y1, radius); lda_dabs_next (&d);)
     dab_apart (self, edits, d.x, d.y, radius, klass, dirty);
