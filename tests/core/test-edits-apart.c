@@ -244,6 +244,59 @@ test_apart_gives_class (void)
     }
 }
 
+/* Started in a hole of a nucleus, a stroke fills it: it grows the
+ * nucleus round the hole, which stays one nucleus (before, the stroke
+ * was a nucleus of its own inside the other, kept apart by a line).
+ * Started in a bay open to the frame's edge, it is a new nucleus as
+ * before. */
+static void
+test_apart_fills_a_hole (void)
+{
+  static const char * const ring[] = {
+    "0000000",
+    "0333330",
+    "0311130",
+    "0311130",
+    "0311130",
+    "0333330",
+    "0000000",
+    NULL,
+  };
+  static const char * const filled[] = {
+    ".......", ".......", "..333..", "..333..", "..333..", ".......", ".......", NULL,
+  };
+  static const char * const middle[] = {
+    ".......", ".......", ".......", ".......", ".......", ".......", ".......", NULL,
+  };
+  static const char * const bay[] = {
+    "0311130",
+    "0311130",
+    "0311130",
+    "0333330",
+    "0000000",
+    NULL,
+  };
+
+  /* A dab over the hole fills it; a dab in its middle that does not
+   * reach the rim paints nothing (it would be a speck inside). */
+  assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 1.5, LDA_CLASS_HOECHST, filled, 1);
+  assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 0.5, LDA_CLASS_HOECHST, middle, 1);
+
+  /* A bay of the nucleus open to the frame's edge: no hole, a new
+   * nucleus, kept apart from the other. */
+  {
+    g_autoptr(LdaImage) automatic = mask_from_rows (bay);
+    g_autoptr(LdaEdits) edits = edits_new (7, 5);
+    g_autoptr(LdaImage) merged = merge (edits, automatic);
+    g_autoptr(LdaNucleusStroke) stroke = lda_nucleus_stroke_new (merged, 3.5, 1.5, 8, NULL);
+
+    lda_nucleus_stroke_line (stroke, edits, merged, 3.5, 1.5, 3.5, 1.5, 0.5, LDA_CLASS_HOECHST,
+                             NULL);
+    g_assert_cmpuint (edits->pixels[1 * 7 + 3], ==, LDA_CLASS_HOECHST);
+    g_assert_cmpuint (n_nuclei (edits, automatic, 8), ==, 2);
+  }
+}
+
 /* Far from any other nucleus, the stroke paints as a plain line does. */
 static void
 test_apart_alone (void)
@@ -496,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/edits/apart/new-nucleus", test_apart_new_nucleus);
   g_test_add_func ("/edits/apart/connectivity", test_apart_connectivity);
   g_test_add_func ("/edits/apart/gives-class", test_apart_gives_class);
+  g_test_add_func ("/edits/apart/fills-a-hole", test_apart_fills_a_hole);
   g_test_add_func ("/edits/apart/alone", test_apart_alone);
   g_test_add_func ("/edits/apart/sample", test_apart_sample);
   g_test_add_func ("/edits/apart/join-lines", test_join_lines);

@@ -15,6 +15,11 @@
  * Joining two nuclei is a stroke of its own kind, which paints as
  * lda_edits_line() does (in the window, Shift held).
  *
+ * A stroke that starts in a hole of a nucleus (pixels of other classes
+ * that one nucleus encloses) belongs to that nucleus: it fills the hole
+ * from the rim in as it reaches it (before, it was a new nucleus, kept
+ * apart from its ring by a line).
+ *
  * A nucleus is live or dead as a whole, and a network should learn it
  * so: a stroke begun on a nucleus of the other class gives the whole
  * nucleus its class, not only the pixels it paints (before, a Draq7
@@ -66,6 +71,70 @@ is_nucleus (guint8 v)
   return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
 }
 
+/* The largest hole of a nucleus that a stroke started in fills. */
+#define MAX_HOLE 16384
+
+/* Pixels of other classes that one nucleus encloses, away from the
+ * frame's edge, hold (@x, @y): that nucleus (as lda_labels_nucleus_find()
+ * gives it), or %NULL.  The hole is connected the other way than the
+ * nuclei are (a ring of 8-connected pixels encloses a 4-connected hole). */
+static GArray *
+enclosing_nucleus (const LdaImage *merged,
+                   guint           x,
+                   guint           y,
+                   guint           connectivity)
+{
+  const guint w = merged->width, h = merged->height;
+  const guint8 *shown = lda_image_u8 (merged);
+  const guint around = connectivity == 8 ? 4 : 8;
+  g_autoptr(LdaBitplane) seen = lda_bitplane_new (w, h, NULL);
+  g_autoptr(GArray) hole = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) rim = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) nucleus = NULL;
+  g_autoptr(LdaBitplane) mine = NULL;
+  guint32 start = (guint32) ((gsize) y * w + x);
+
+  if (seen == NULL)
+    return NULL;
+  lda_bitplane_set (seen, x, y, TRUE);
+  g_array_append_val (hole, start);
+  for (guint next = 0; next < hole->len; next++)
+    {
+      const guint32 p = g_array_index (hole, guint32, next);
+      const guint px = p % w, py = p / w;
+
+      if (px == 0 || py == 0 || px + 1 == w || py + 1 == h || hole->len > MAX_HOLE)
+        return NULL;
+      for (guint n = 0; n < around; n++)
+        {
+          const guint qx = px + dx[n], qy = py + dy[n];
+          const guint32 q = (guint32) ((gsize) qy * w + qx);
+
+          if (lda_bitplane_get (seen, qx, qy))
+            continue;
+          lda_bitplane_set (seen, qx, qy, TRUE);
+          g_array_append_val (is_nucleus (shown[q]) ? rim : hole, q);
+        }
+    }
+
+  /* Enclosed by one nucleus only. */
+  if (rim->len == 0)
+    return NULL;
+  nucleus = lda_labels_nucleus_find (merged, g_array_index (rim, guint32, 0) % w,
+                                     g_array_index (rim, guint32, 0) / w, connectivity);
+  if (nucleus == NULL || !(mine = lda_bitplane_new (w, h, NULL)))
+    return NULL;
+  for (guint i = 0; i < nucleus->len; i++)
+    lda_bitplane_set (mine, g_array_index (nucleus, guint32, i) % w,
+                      g_array_index (nucleus, guint32, i) / w, TRUE);
+  for (guint i = 0; i < rim->len; i++)
+    if (!lda_bitplane_get (mine, g_array_index (rim, guint32, i) % w,
+                           g_array_index (rim, guint32, i) / w))
+      return NULL;
+
+  return g_steal_pointer (&nucleus);
+}
+
 /**
  * lda_nucleus_stroke_new:
  * @merged: the corrected mask as the stroke begins
@@ -76,7 +145,7 @@ is_nucleus (guint8 v)
  * @error: return location for an error
  *
  * A stroke of a nucleus class that keeps to one nucleus: the one under
- * (@x, @y), or a new one if there is none there.
+ * (@x, @y), or the one whose hole holds it, or a new one.
  *
  * Returns: (transfer full) (nullable): the stroke, or %NULL if out of
  *   memory
@@ -103,6 +172,11 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
   if (x >= 0 && y >= 0 && x < merged->width && y < merged->height)
     {
       GArray *nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity);
+
+      /* In a hole, the stroke grows the nucleus round it from its rim
+       * inwards, as it reaches it: never a speck inside. */
+      if (nucleus == NULL)
+        nucleus = enclosing_nucleus (merged, (guint) x, (guint) y, connectivity);
 
       for (guint i = 0; nucleus != NULL && i < nucleus->len; i++)
         {
