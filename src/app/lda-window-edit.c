@@ -322,7 +322,8 @@ apply_tool (LdaWindow *self,
       iy = (guint) y;
 
       if (is_tool (self, "fill"))
-        lda_edits_fill (edits, self->merged, ix, iy, (guint8) self->paint_class, &dirty);
+        lda_edits_fill_full (edits, self->merged, ix, iy, (guint8) self->paint_class,
+                             nucleus_connectivity (self), &dirty);
       else if (is_tool (self, "toggle"))
         lda_edits_toggle_nucleus_full (edits, self->merged, ix, iy,
                                        nucleus_connectivity (self), &dirty);

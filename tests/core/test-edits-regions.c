@@ -84,6 +84,98 @@ test_fill_diagonal_gap (void)
   }
 }
 
+/* The nuclei of a mask with @edits on top. */
+static LdaCounts *
+counts_after (const LdaEdits *edits,
+              const LdaImage *automatic,
+              guint           connectivity)
+{
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+
+  return lda_counts_new_from_labels_full (merged, connectivity);
+}
+
+/* A fill of a nucleus class keeps nuclei apart: the cell area between
+ * two nuclei, filled with Hoechst, is a nucleus of its own with a line
+ * of outline against each (before, the three were one nucleus). */
+static void
+test_fill_nucleus_apart (void)
+{
+  static const char * const rows[] = {
+    "00000000",
+    "03311330",
+    "03311330",
+    "03311330",
+    "00000000",
+    NULL,
+  };
+  static const char * const want[] = {
+    "........", "...22...", "...22...", "...22...", "........", NULL,
+  };
+  static const char * const wide[] = {
+    "000000000",
+    "033111330",
+    "033111330",
+    "033111330",
+    "000000000",
+    NULL,
+  };
+  static const char * const wide_want[] = {
+    ".........", "...232...", "...232...", "...232...", ".........", NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaImage) automatic_wide = mask_from_rows (wide);
+  g_autoptr(LdaEdits) edits = edits_new (8, 5);
+  g_autoptr(LdaEdits) edits_wide = edits_new (9, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) merged_wide = merge (edits_wide, automatic_wide);
+  g_autoptr(LdaCounts) counts = NULL;
+  g_autoptr(LdaCounts) counts_wide = NULL;
+
+  /* Two pixels wide, the gap is all line: the two nuclei stay two. */
+  g_assert_true (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_HOECHST, 8, NULL));
+  assert_pixels (edits->pixels, 8, 5, want);
+  counts = counts_after (edits, automatic, 8);
+  g_assert_cmpuint (counts->n_objects, ==, 2);
+
+  /* Three wide: a nucleus of its own in the middle. */
+  g_assert_true (lda_edits_fill_full (edits_wide, merged_wide, 4, 2, LDA_CLASS_HOECHST, 4, NULL));
+  assert_pixels (edits_wide->pixels, 9, 5, wide_want);
+  counts_wide = counts_after (edits_wide, automatic_wide, 4);
+  g_assert_cmpuint (counts_wide->n_objects, ==, 3);
+}
+
+/* A region beside one nucleus only (its hole) grows it, and the fill's
+ * class is the whole nucleus's: a live nucleus's hole filled with Draq7
+ * makes one dead nucleus. */
+static void
+test_fill_nucleus_hole (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0333330",
+    "0311130",
+    "0333330",
+    "0000000",
+    NULL,
+  };
+  static const char * const want[] = {
+    ".......", ".44444.", ".44444.", ".44444.", ".......", NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaCounts) counts = NULL;
+  LdaRect dirty = { 0, };
+
+  g_assert_true (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_DRAQ7, 8, &dirty));
+  assert_pixels (edits->pixels, 7, 5, want);
+  assert_rect (&dirty, 1, 1, 5, 3);
+  counts = counts_after (edits, automatic, 8);
+  g_assert_cmpuint (counts->n_objects, ==, 1);
+  g_assert_cmpuint (counts->dead, ==, 1);
+}
+
 /* The fill reads the merged mask: a painted wall splits an automatic region. */
 static void
 test_fill_respects_edits (void)
@@ -467,6 +559,8 @@ main (int    argc,
   g_test_add_func ("/edits/clear-crumbs", test_clear_crumbs);
   g_test_add_func ("/edits/clear-crumbs/connectivity", test_clear_crumbs_connectivity);
   g_test_add_func ("/edits/fill/bounded", test_fill_bounded);
+  g_test_add_func ("/edits/fill/nucleus-apart", test_fill_nucleus_apart);
+  g_test_add_func ("/edits/fill/nucleus-hole", test_fill_nucleus_hole);
   g_test_add_func ("/edits/fill/diagonal-gap", test_fill_diagonal_gap);
   g_test_add_func ("/edits/fill/respects-edits", test_fill_respects_edits);
   g_test_add_func ("/edits/fill/huge", test_fill_huge);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "lda-bitplane.h"
 #include "lda-components.h"
 #include "lda-edits-private.h"
 
@@ -168,6 +169,135 @@ clear_outline (LdaEdits     *self,
       }
 }
 
+static const int nx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
+static const int ny[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+
+static inline gboolean
+is_nucleus_class (guint8 v)
+{
+  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
+}
+
+/* Whether pixel (@x, @y) has a @connectivity-neighbour that shows a
+ * nucleus in @shown and is not in @region. */
+static gboolean
+beside_nucleus (const guint8      *shown,
+                const LdaBitplane *region,
+                guint              x,
+                guint              y,
+                guint              connectivity)
+{
+  for (guint n = 0; n < connectivity; n++)
+    {
+      const gint qx = (gint) x + nx[n], qy = (gint) y + ny[n];
+
+      if (qx >= 0 && qy >= 0 && (guint) qx < region->width && (guint) qy < region->height &&
+          is_nucleus_class (shown[(gsize) qy * region->width + (guint) qx]) &&
+          !lda_bitplane_get (region, (guint) qx, (guint) qy))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A fill of a nucleus class adds one nucleus at most, as a brush stroke
+ * does (lda-edits-apart.c): a region beside one nucleus grows it and
+ * gives all of it @klass (the hole of a nucleus, filled); a region beside
+ * several is a nucleus of its own, its pixels beside them the outline,
+ * so that a line of one pixel keeps it apart from each (before, the fill
+ * joined them all into one). */
+static void
+fill_nucleus (LdaEdits       *self,
+              const LdaImage *merged,
+              GArray         *runs,
+              guint8          klass,
+              guint           connectivity,
+              LdaRect        *changed)
+{
+  const guint w = self->width;
+  const guint8 *shown = lda_image_u8 (merged);
+  g_autoptr(LdaBitplane) region = lda_bitplane_new (w, self->height, NULL);
+  g_autoptr(LdaBitplane) first = NULL;
+  g_autoptr(GArray) nucleus = NULL;
+  gint64 rim = -1;
+  gboolean several = FALSE;
+
+  if (region == NULL)
+    {
+      for (guint i = 0; i < runs->len; i++)
+        set_run (self, &g_array_index (runs, LdaRun, i), klass, changed);
+      return;
+    }
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const LdaRun *run = &g_array_index (runs, LdaRun, i);
+
+      for (guint x = run->x0; x < run->x1; x++)
+        lda_bitplane_set (region, x, run->y, TRUE);
+    }
+
+  /* The nuclei beside the region: the first one's pixels, then any other. */
+  for (guint i = 0; i < runs->len && !several; i++)
+    {
+      const LdaRun *run = &g_array_index (runs, LdaRun, i);
+
+      for (guint x = run->x0; x < run->x1 && !several; x++)
+        for (guint n = 0; n < connectivity && !several; n++)
+          {
+            const gint qx = (gint) x + nx[n], qy = (gint) run->y + ny[n];
+            gsize q;
+
+            if (qx < 0 || qy < 0 || (guint) qx >= w || (guint) qy >= self->height)
+              continue;
+            q = (gsize) qy * w + (guint) qx;
+            if (!is_nucleus_class (shown[q]) || lda_bitplane_get (region, (guint) qx, (guint) qy))
+              continue;
+            if (rim < 0)
+              {
+                rim = (gint64) q;
+                nucleus = lda_labels_nucleus_find (merged, (guint) qx, (guint) qy, connectivity);
+                if (nucleus == NULL || !(first = lda_bitplane_new (w, self->height, NULL)))
+                  several = TRUE;
+                for (guint k = 0; first != NULL && k < nucleus->len; k++)
+                  lda_bitplane_set (first, g_array_index (nucleus, guint32, k) % w,
+                                    g_array_index (nucleus, guint32, k) / w, TRUE);
+              }
+            else if (!lda_bitplane_get (first, (guint) qx, (guint) qy))
+              several = TRUE;
+          }
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const LdaRun *run = &g_array_index (runs, LdaRun, i);
+      guint8 *row = self->pixels + (gsize) run->y * w;
+
+      for (guint x = run->x0; x < run->x1; x++)
+        {
+          const guint8 v = several && beside_nucleus (shown, region, x, run->y, connectivity)
+                           ? LDA_CLASS_OUTLINE : klass;
+
+          if (row[x] != v)
+            {
+              row[x] = v;
+              lda_edits_changed_add (changed, x, x, run->y);
+            }
+        }
+    }
+
+  /* One nucleus beside: it is the fill's class now, all of it. */
+  for (guint k = 0; !several && nucleus != NULL && k < nucleus->len; k++)
+    {
+      const guint32 p = g_array_index (nucleus, guint32, k);
+
+      if (shown[p] != klass)
+        {
+          self->pixels[p] = klass;
+          lda_edits_changed_add (changed, p % w, p % w, p / w);
+        }
+    }
+}
+
 /**
  * lda_edits_fill:
  * @self: an edit layer
@@ -192,6 +322,37 @@ lda_edits_fill (LdaEdits       *self,
                 guint8          klass,
                 LdaRect        *dirty)
 {
+  return lda_edits_fill_full (self, merged, x, y, klass, 8, dirty);
+}
+
+/**
+ * lda_edits_fill_full:
+ * @self: an edit layer
+ * @merged: the merged mask (the automatic mask with @self on top)
+ * @x: column of the clicked pixel
+ * @y: row
+ * @klass: the class to fill with
+ * @connectivity: how nucleus pixels join, 4 or 8
+ *   (lda_params_nucleus_connectivity())
+ * @dirty: (nullable): grown by the bounding box of the changed pixels
+ *
+ * As lda_edits_fill(); a fill of a nucleus class keeps nuclei apart: a
+ * region beside one nucleus grows it and gives all of it @klass, a region
+ * beside several is a nucleus of its own, kept apart from each by the
+ * outline class on its pixels beside them.
+ *
+ * Returns: %TRUE if anything changed; %FALSE when (@x, @y) already shows
+ *   @klass
+ */
+gboolean
+lda_edits_fill_full (LdaEdits       *self,
+                     const LdaImage *merged,
+                     guint           x,
+                     guint           y,
+                     guint8          klass,
+                     guint           connectivity,
+                     LdaRect        *dirty)
+{
   g_autoptr(GArray) runs = NULL;
   gboolean accept[256] = { FALSE, };
   guint8 shown;
@@ -211,8 +372,11 @@ lda_edits_fill (LdaEdits       *self,
   if (runs == NULL)
     return FALSE;
 
-  for (guint i = 0; i < runs->len; i++)
-    set_run (self, &g_array_index (runs, LdaRun, i), klass, &changed);
+  if (is_nucleus_class (klass))
+    fill_nucleus (self, merged, runs, klass, connectivity, &changed);
+  else
+    for (guint i = 0; i < runs->len; i++)
+      set_run (self, &g_array_index (runs, LdaRun, i), klass, &changed);
 
   lda_edits_changed_to_dirty (&changed, dirty);
   return !lda_rect_is_empty (&changed);

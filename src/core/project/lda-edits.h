@@ -72,6 +72,13 @@ gboolean   lda_edits_fill        (LdaEdits        *self,
                                   guint            y,
                                   guint8           klass,
                                   LdaRect         *dirty);
+gboolean   lda_edits_fill_full   (LdaEdits        *self,
+                                  const LdaImage  *merged,
+                                  guint            x,
+                                  guint            y,
+                                  guint8           klass,
+                                  guint            connectivity,
+                                  LdaRect         *dirty);
 gboolean   lda_edits_toggle_nucleus (LdaEdits     *self,
                                   const LdaImage  *merged,
                                   guint            x,
