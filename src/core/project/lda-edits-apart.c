@@ -52,7 +52,7 @@ struct _LdaNucleusStroke
   gsize           n_own;
   guint           connectivity;
   gboolean        kept_apart;
-  GArray         *begun_on;  /* of guint32: the nucleus it began on, until it is given the stroke's class */
+  GArray         *begun_on;  /* of guint32: the nucleus it began on, until given the class */
   /* During a dab only */
   const LdaImage *merged;
   guint           x0, y0, x1, y1;  /* the dab's pixels */
@@ -64,12 +64,6 @@ struct _LdaNucleusStroke
  * through its corners. */
 static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-
-static inline gboolean
-is_nucleus (guint8 v)
-{
-  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
-}
 
 /* The largest hole of a nucleus that a stroke started in fills. */
 #define MAX_HOLE 16384
@@ -113,7 +107,7 @@ enclosing_nucleus (const LdaImage *merged,
           if (lda_bitplane_get (seen, qx, qy))
             continue;
           lda_bitplane_set (seen, qx, qy, TRUE);
-          g_array_append_val (is_nucleus (shown[q]) ? rim : hole, q);
+          g_array_append_val (lda_is_nucleus_class (shown[q]) ? rim : hole, q);
         }
     }
 
@@ -218,7 +212,7 @@ beside_another (const guint8      *shown,
       const gint nx = x + dx[k], ny = y + dy[k];
 
       if (nx >= 0 && ny >= 0 && (guint) nx < mine->width && (guint) ny < mine->height &&
-          is_nucleus (shown[(gsize) ny * mine->width + (guint) nx]) &&
+          lda_is_nucleus_class (shown[(gsize) ny * mine->width + (guint) nx]) &&
           !lda_bitplane_get (mine, (guint) nx, (guint) ny))
         return TRUE;
     }
@@ -239,7 +233,7 @@ note_kind (guint    x,
 
   if (lda_bitplane_get (self->own, x, y))
     *kind = PIXEL_OWN;
-  else if (is_nucleus (shown[(gsize) y * self->merged->width + x]))
+  else if (lda_is_nucleus_class (shown[(gsize) y * self->merged->width + x]))
     self->kept_apart = TRUE;
   else
     *kind = beside_another (shown, self->own, (gint) x, (gint) y, self->connectivity) ?
@@ -387,19 +381,9 @@ give_class (LdaNucleusStroke *self,
             guint8            klass,
             LdaRect          *dirty)
 {
-  const guint8 *shown = merged->data;
   LdaRect changed = { 0, };
 
-  for (guint i = 0; i < self->begun_on->len; i++)
-    {
-      const guint32 p = g_array_index (self->begun_on, guint32, i);
-
-      if (shown[p] != klass)
-        {
-          edits->pixels[p] = klass;
-          lda_edits_changed_add (&changed, p % edits->width, p % edits->width, p / edits->width);
-        }
-    }
+  lda_edits_give_nucleus (edits, merged, self->begun_on, klass, &changed);
   g_clear_pointer (&self->begun_on, g_array_unref);
   lda_edits_changed_to_dirty (&changed, dirty);
 }
@@ -440,7 +424,7 @@ lda_nucleus_stroke_line (LdaNucleusStroke *self,
   g_return_if_fail (self != NULL && edits != NULL && merged != NULL);
   g_return_if_fail (merged->width == edits->width && merged->height == edits->height);
   g_return_if_fail (merged->width == self->own->width && merged->height == self->own->height);
-  g_return_if_fail (is_nucleus (klass));
+  g_return_if_fail (lda_is_nucleus_class (klass));
 
   if (self->begun_on != NULL)
     give_class (self, edits, merged, klass, dirty);
@@ -516,7 +500,7 @@ lda_edits_join_lines (LdaEdits       *self,
 
   g_return_val_if_fail (self->width == w && self->height == h, 0);
 
-  if (!is_nucleus (klass) || lda_rect_is_empty (stroke) ||
+  if (!lda_is_nucleus_class (klass) || lda_rect_is_empty (stroke) ||
       !(joined = lda_bitplane_new (w, h, NULL)))
     return 0;
 

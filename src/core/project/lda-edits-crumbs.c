@@ -13,13 +13,7 @@
  */
 #include "config.h"
 
-#include "lda-edits.h"
-
-static inline gboolean
-is_nucleus (guint8 v)
-{
-  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
-}
+#include "lda-edits-private.h"
 
 /* The nucleus piece of @merged that holds pixel @start, gathered into
  * @piece until it has @limit pixels or reaches one of @big, the pixels of
@@ -57,7 +51,8 @@ gather_piece (const LdaImage *merged,
                 qx < 0 || qy < 0 || qx >= w || qy >= h)
               continue;
             q = (guint32) (qy * w + qx);
-            if (!is_nucleus (pixels[q]) || g_hash_table_contains (gathered, GUINT_TO_POINTER (q + 1)))
+            if (!lda_is_nucleus_class (pixels[q]) ||
+                g_hash_table_contains (gathered, GUINT_TO_POINTER (q + 1)))
               continue;
             if (piece->len >= limit || g_hash_table_contains (big, GUINT_TO_POINTER (q + 1)))
               small = FALSE;
@@ -114,7 +109,8 @@ lda_edits_clear_crumbs (LdaEdits       *self,
   g_return_val_if_fail (self->width == w && self->height == h, 0);
   g_return_val_if_fail (connectivity == 4 || connectivity == 8, 0);
 
-  if (min_area <= 1 || is_nucleus (klass) || klass == LDA_NO_EDIT || lda_rect_is_empty (stroke))
+  if (min_area <= 1 || lda_is_nucleus_class (klass) || klass == LDA_NO_EDIT ||
+      lda_rect_is_empty (stroke))
     return 0;
 
   big = g_hash_table_new (NULL, NULL);
@@ -132,7 +128,7 @@ lda_edits_clear_crumbs (LdaEdits       *self,
 
         /* A nucleus pixel not known to be of a large piece, and not
          * given the stroke's class already. */
-        if (!is_nucleus (pixels[p]) || self->pixels[p] == klass ||
+        if (!lda_is_nucleus_class (pixels[p]) || self->pixels[p] == klass ||
             g_hash_table_contains (big, GUINT_TO_POINTER (p + 1)))
           continue;
         /* Beside a pixel of the stroke's class that the person painted. */

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+static inline gboolean
+lda_is_nucleus_class (guint8 v)
+{
+  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
+}
+
 /* The value a tool gives pixel (@x, @y), or −1 to leave it. */
 typedef int (*LdaEditsPaintFunc) (guint    x,
                                   guint    y,
@@ -22,6 +28,11 @@ void     lda_edits_changed_add      (LdaRect        *changed,
                                      guint           y);
 void     lda_edits_changed_to_dirty (const LdaRect  *changed,
                                      LdaRect        *dirty);
+void     lda_edits_give_nucleus     (LdaEdits       *self,
+                                     const LdaImage *merged,
+                                     const GArray   *nucleus,
+                                     guint8          klass,
+                                     LdaRect        *changed);
 void     lda_edits_disc             (LdaEdits          *self,
                                      double             cx,
                                      double             cy,

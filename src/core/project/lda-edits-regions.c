@@ -172,12 +172,6 @@ clear_outline (LdaEdits     *self,
 static const int nx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int ny[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
 
-static inline gboolean
-is_nucleus_class (guint8 v)
-{
-  return v == LDA_CLASS_HOECHST || v == LDA_CLASS_DRAQ7;
-}
-
 /* Whether pixel (@x, @y) has a @connectivity-neighbour that shows a
  * nucleus in @shown and is not in @region. */
 static gboolean
@@ -192,7 +186,7 @@ beside_nucleus (const guint8      *shown,
       const gint qx = (gint) x + nx[n], qy = (gint) y + ny[n];
 
       if (qx >= 0 && qy >= 0 && (guint) qx < region->width && (guint) qy < region->height &&
-          is_nucleus_class (shown[(gsize) qy * region->width + (guint) qx]) &&
+          lda_is_nucleus_class (shown[(gsize) qy * region->width + (guint) qx]) &&
           !lda_bitplane_get (region, (guint) qx, (guint) qy))
         return TRUE;
     }
@@ -219,7 +213,6 @@ fill_nucleus (LdaEdits       *self,
   g_autoptr(LdaBitplane) region = lda_bitplane_new (w, self->height, NULL);
   g_autoptr(LdaBitplane) first = NULL;
   g_autoptr(GArray) nucleus = NULL;
-  gint64 rim = -1;
   gboolean several = FALSE;
 
   if (region == NULL)
@@ -250,11 +243,11 @@ fill_nucleus (LdaEdits       *self,
             if (qx < 0 || qy < 0 || (guint) qx >= w || (guint) qy >= self->height)
               continue;
             q = (gsize) qy * w + (guint) qx;
-            if (!is_nucleus_class (shown[q]) || lda_bitplane_get (region, (guint) qx, (guint) qy))
+            if (!lda_is_nucleus_class (shown[q]) ||
+                lda_bitplane_get (region, (guint) qx, (guint) qy))
               continue;
-            if (rim < 0)
+            if (nucleus == NULL && first == NULL)
               {
-                rim = (gint64) q;
                 nucleus = lda_labels_nucleus_find (merged, (guint) qx, (guint) qy, connectivity);
                 if (nucleus == NULL || !(first = lda_bitplane_new (w, self->height, NULL)))
                   several = TRUE;
@@ -286,14 +279,39 @@ fill_nucleus (LdaEdits       *self,
     }
 
   /* One nucleus beside: it is the fill's class now, all of it. */
-  for (guint k = 0; !several && nucleus != NULL && k < nucleus->len; k++)
+  if (!several && nucleus != NULL)
+    lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
+}
+
+/**
+ * lda_edits_give_nucleus:
+ * @self: an edit layer
+ * @merged: the merged mask
+ * @nucleus: (element-type guint32): its pixels, as lda_labels_nucleus_find()
+ *   gives them
+ * @klass: %LDA_CLASS_HOECHST or %LDA_CLASS_DRAQ7
+ * @changed: grown by the pixels changed
+ *
+ * Gives every pixel of @nucleus that does not show @klass that class: a
+ * nucleus is live or dead as a whole.
+ */
+void
+lda_edits_give_nucleus (LdaEdits       *self,
+                        const LdaImage *merged,
+                        const GArray   *nucleus,
+                        guint8          klass,
+                        LdaRect        *changed)
+{
+  const guint8 *shown = lda_image_u8 (merged);
+
+  for (guint k = 0; k < nucleus->len; k++)
     {
       const guint32 p = g_array_index (nucleus, guint32, k);
 
       if (shown[p] != klass)
         {
           self->pixels[p] = klass;
-          lda_edits_changed_add (changed, p % w, p % w, p / w);
+          lda_edits_changed_add (changed, p % self->width, p % self->width, p / self->width);
         }
     }
 }
@@ -372,7 +390,7 @@ lda_edits_fill_full (LdaEdits       *self,
   if (runs == NULL)
     return FALSE;
 
-  if (is_nucleus_class (klass))
+  if (lda_is_nucleus_class (klass))
     fill_nucleus (self, merged, runs, klass, connectivity, &changed);
   else
     for (guint i = 0; i < runs->len; i++)
