@@ -487,8 +487,8 @@ test_status_reads_corrected_class (Fixture       *fixture,
   /* A nucleus corrected by hand says so first, then the automatic evidence,
    * with its call as corrected: a dab of the other class on a nucleus of
    * the sample gives all of it that class, and the counts follow. */
-  if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: ") &&
-      (was == 3 || was == 4))
+  g_assert_true (was == 3 || was == 4);
+  if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), "By hand: "))
     {
       const LdaCounts *counts = lda_window_get_counts (window);
       const LdaCounts *before = lda_pipeline_runner_get_result (lda_window_get_runner (window))->counts;

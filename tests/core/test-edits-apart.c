@@ -11,6 +11,7 @@
 
 #include "edits-test-util.h"
 #include "lda-edits.h"
+#include "lda-edits-private.h"
 #include "lda-pipeline.h"
 #include "lda-test-lib.h"
 
@@ -244,9 +245,9 @@ test_apart_gives_class (void)
     }
 }
 
-/* Started in a hole of a nucleus, a stroke fills it: it grows the
- * nucleus round the hole, which stays one nucleus (before, the stroke
- * was a nucleus of its own inside the other, kept apart by a line).
+/* Started in a hole of a nucleus, a stroke fills it, all of it, at its
+ * first dab: the nucleus round it stays one (before, the stroke was a
+ * nucleus of its own inside the other, kept apart by a line).
  * Started in a bay open to the frame's edge, it is a new nucleus as
  * before. */
 static void
@@ -265,9 +266,10 @@ test_apart_fills_a_hole (void)
   static const char * const filled[] = {
     ".......", ".......", "..333..", "..333..", "..333..", ".......", ".......", NULL,
   };
-  static const char * const middle[] = {
-    ".......", ".......", ".......", ".......", ".......", ".......", ".......", NULL,
+  static const char * const ring_dead[] = {
+    ".......", ".44444.", ".44444.", ".44444.", ".44444.", ".44444.", ".......", NULL,
   };
+
   static const char * const bay[] = {
     "0311130",
     "0311130",
@@ -277,10 +279,11 @@ test_apart_fills_a_hole (void)
     NULL,
   };
 
-  /* A dab over the hole fills it; a dab in its middle that does not
-   * reach the rim paints nothing (it would be a speck inside). */
+  /* A dab over the hole, or one pixel in its middle, fills all of it. */
   assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 1.5, LDA_CLASS_HOECHST, filled, 1);
-  assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 0.5, LDA_CLASS_HOECHST, middle, 1);
+  assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 0.5, LDA_CLASS_HOECHST, filled, 1);
+  /* Of the other class, the nucleus takes it too, hole and all. */
+  assert_stroke (ring, 8, 3.5, 3.5, 3.5, 3.5, 0.5, LDA_CLASS_DRAQ7, ring_dead, 1);
 
   /* A bay of the nucleus open to the frame's edge: no hole, a new
    * nucleus, kept apart from the other. */
@@ -478,6 +481,7 @@ test_apart_sample (void)
       g_autoptr(LdaCounts) counts_after = NULL;
       g_autoptr(LdaNucleusStroke) stroke = NULL;
       g_autoptr(GArray) own = NULL;
+      g_autoptr(GArray) hole = NULL;
       g_autoptr(LdaBitplane) mine = lda_bitplane_new (w, h, NULL);
       const guint8 klass = g_rand_boolean (rand) ? LDA_CLASS_HOECHST : LDA_CLASS_DRAQ7;
       const double radius = g_rand_double_range (rand, 0.5, 6.0);
@@ -487,9 +491,18 @@ test_apart_sample (void)
       stroke = lda_nucleus_stroke_new (merged, x, y, connectivity, &error);
       g_assert_no_error (error);
       own = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity);
+      /* Begun in a hole, the nucleus round it and the hole are its. */
+      if (own == NULL)
+        own = lda_edits_nucleus_hole (merged, (guint) x, (guint) y, connectivity, &hole);
       for (guint k = 0; own != NULL && k < own->len; k++)
         {
           guint32 p = g_array_index (own, guint32, k);
+
+          lda_bitplane_set (mine, p % w, p / w, TRUE);
+        }
+      for (guint k = 0; hole != NULL && k < hole->len; k++)
+        {
+          guint32 p = g_array_index (hole, guint32, k);
 
           lda_bitplane_set (mine, p % w, p / w, TRUE);
         }

@@ -95,22 +95,23 @@ counts_after (const LdaEdits *edits,
   return lda_counts_new_from_labels_full (merged, connectivity);
 }
 
-/* A fill of a nucleus class keeps nuclei apart: the cell area between
- * two nuclei, filled with Hoechst, is a nucleus of its own with a line
- * of outline against each (before, the three were one nucleus). */
+/* A fill of a nucleus class adds one nucleus at most and keeps it apart
+ * from the others (before, it joined every nucleus beside it into one).
+ * Cell area three pixels wide between two nuclei: a nucleus of its own in
+ * the middle, a line against each.  Two pixels wide: no room, nothing
+ * changes.  Beside one nucleus it does not enclose: a nucleus of its own.
+ * A region whose narrow part runs beside a nucleus: its far side is left
+ * as it was, not a second new nucleus. */
 static void
 test_fill_nucleus_apart (void)
 {
-  static const char * const rows[] = {
+  static const char * const narrow[] = {
     "00000000",
     "03311330",
     "03311330",
     "03311330",
     "00000000",
     NULL,
-  };
-  static const char * const want[] = {
-    "........", "...22...", "...22...", "...22...", "........", NULL,
   };
   static const char * const wide[] = {
     "000000000",
@@ -123,26 +124,73 @@ test_fill_nucleus_apart (void)
   static const char * const wide_want[] = {
     ".........", "...232...", "...232...", "...232...", ".........", NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaImage) automatic_wide = mask_from_rows (wide);
-  g_autoptr(LdaEdits) edits = edits_new (8, 5);
-  g_autoptr(LdaEdits) edits_wide = edits_new (9, 5);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
-  g_autoptr(LdaImage) merged_wide = merge (edits_wide, automatic_wide);
+  static const char * const beside[] = {
+    "00000000",
+    "01111330",
+    "01111330",
+    "01111330",
+    "00000000",
+    NULL,
+  };
+  static const char * const beside_want[] = {
+    "........", ".3332...", ".3332...", ".3332...", "........", NULL,
+  };
+  static const char * const dumbbell[] = {
+    "00000000000",
+    "01110001110",
+    "01111111110",
+    "01110331110",
+    "00000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = NULL;
+  g_autoptr(LdaEdits) edits = NULL;
+  g_autoptr(LdaImage) merged = NULL;
   g_autoptr(LdaCounts) counts = NULL;
-  g_autoptr(LdaCounts) counts_wide = NULL;
 
-  /* Two pixels wide, the gap is all line: the two nuclei stay two. */
-  g_assert_true (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_HOECHST, 8, NULL));
-  assert_pixels (edits->pixels, 8, 5, want);
+  automatic = mask_from_rows (narrow);
+  edits = edits_new (8, 5);
+  merged = merge (edits, automatic);
+  g_assert_false (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_HOECHST, 8, NULL));
+  for (guint p = 0; p < 8 * 5; p++)
+    g_assert_cmpuint (edits->pixels[p], ==, LDA_NO_EDIT);
+
+  g_clear_pointer (&automatic, lda_image_unref);
+  g_clear_pointer (&edits, lda_edits_free);
+  g_clear_pointer (&merged, lda_image_unref);
+  automatic = mask_from_rows (wide);
+  edits = edits_new (9, 5);
+  merged = merge (edits, automatic);
+  g_assert_true (lda_edits_fill_full (edits, merged, 4, 2, LDA_CLASS_HOECHST, 4, NULL));
+  assert_pixels (edits->pixels, 9, 5, wide_want);
+  counts = counts_after (edits, automatic, 4);
+  g_assert_cmpuint (counts->n_objects, ==, 3);
+
+  g_clear_pointer (&automatic, lda_image_unref);
+  g_clear_pointer (&edits, lda_edits_free);
+  g_clear_pointer (&merged, lda_image_unref);
+  g_clear_pointer (&counts, lda_counts_free);
+  automatic = mask_from_rows (beside);
+  edits = edits_new (8, 5);
+  merged = merge (edits, automatic);
+  g_assert_true (lda_edits_fill_full (edits, merged, 1, 2, LDA_CLASS_HOECHST, 8, NULL));
+  assert_pixels (edits->pixels, 8, 5, beside_want);
   counts = counts_after (edits, automatic, 8);
   g_assert_cmpuint (counts->n_objects, ==, 2);
 
-  /* Three wide: a nucleus of its own in the middle. */
-  g_assert_true (lda_edits_fill_full (edits_wide, merged_wide, 4, 2, LDA_CLASS_HOECHST, 4, NULL));
-  assert_pixels (edits_wide->pixels, 9, 5, wide_want);
-  counts_wide = counts_after (edits_wide, automatic_wide, 4);
-  g_assert_cmpuint (counts_wide->n_objects, ==, 3);
+  g_clear_pointer (&automatic, lda_image_unref);
+  g_clear_pointer (&edits, lda_edits_free);
+  g_clear_pointer (&merged, lda_image_unref);
+  g_clear_pointer (&counts, lda_counts_free);
+  automatic = mask_from_rows (dumbbell);
+  edits = edits_new (11, 5);
+  merged = merge (edits, automatic);
+  g_assert_true (lda_edits_fill_full (edits, merged, 1, 1, LDA_CLASS_HOECHST, 8, NULL));
+  counts = counts_after (edits, automatic, 8);
+  g_assert_cmpuint (counts->n_objects, ==, 2);
+  for (guint y = 1; y <= 3; y++)
+    for (guint x = 8; x <= 9; x++)
+      g_assert_cmpuint (edits->pixels[y * 11 + x], ==, LDA_NO_EDIT);
 }
 
 /* A region beside one nucleus only (its hole) grows it, and the fill's

@@ -16,9 +16,9 @@
  * lda_edits_line() does (in the window, Shift held).
  *
  * A stroke that starts in a hole of a nucleus (pixels of other classes
- * that one nucleus encloses) belongs to that nucleus: it fills the hole
- * from the rim in as it reaches it (before, it was a new nucleus, kept
- * apart from its ring by a line).
+ * that one nucleus encloses, lda-edits-holes.c) belongs to that nucleus
+ * and fills the hole whole (before, it was a new nucleus, kept apart
+ * from its ring by a line).
  *
  * A nucleus is live or dead as a whole, and a network should learn it
  * so: a stroke begun on a nucleus of the other class gives the whole
@@ -53,6 +53,7 @@ struct _LdaNucleusStroke
   guint           connectivity;
   gboolean        kept_apart;
   GArray         *begun_on;  /* of guint32: the nucleus it began on, until given the class */
+  GArray         *hole;      /* of guint32: the hole it began in, until filled */
   /* During a dab only */
   const LdaImage *merged;
   guint           x0, y0, x1, y1;  /* the dab's pixels */
@@ -64,70 +65,6 @@ struct _LdaNucleusStroke
  * through its corners. */
 static const int dx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int dy[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
-
-/* The largest hole of a nucleus that a stroke started in fills. */
-#define MAX_HOLE 16384
-
-/* Pixels of other classes that one nucleus encloses, away from the
- * frame's edge, hold (@x, @y): that nucleus (as lda_labels_nucleus_find()
- * gives it), or %NULL.  The hole is connected the other way than the
- * nuclei are (a ring of 8-connected pixels encloses a 4-connected hole). */
-static GArray *
-enclosing_nucleus (const LdaImage *merged,
-                   guint           x,
-                   guint           y,
-                   guint           connectivity)
-{
-  const guint w = merged->width, h = merged->height;
-  const guint8 *shown = lda_image_u8 (merged);
-  const guint around = connectivity == 8 ? 4 : 8;
-  g_autoptr(LdaBitplane) seen = lda_bitplane_new (w, h, NULL);
-  g_autoptr(GArray) hole = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) rim = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) nucleus = NULL;
-  g_autoptr(LdaBitplane) mine = NULL;
-  guint32 start = (guint32) ((gsize) y * w + x);
-
-  if (seen == NULL)
-    return NULL;
-  lda_bitplane_set (seen, x, y, TRUE);
-  g_array_append_val (hole, start);
-  for (guint next = 0; next < hole->len; next++)
-    {
-      const guint32 p = g_array_index (hole, guint32, next);
-      const guint px = p % w, py = p / w;
-
-      if (px == 0 || py == 0 || px + 1 == w || py + 1 == h || hole->len > MAX_HOLE)
-        return NULL;
-      for (guint n = 0; n < around; n++)
-        {
-          const guint qx = px + dx[n], qy = py + dy[n];
-          const guint32 q = (guint32) ((gsize) qy * w + qx);
-
-          if (lda_bitplane_get (seen, qx, qy))
-            continue;
-          lda_bitplane_set (seen, qx, qy, TRUE);
-          g_array_append_val (lda_is_nucleus_class (shown[q]) ? rim : hole, q);
-        }
-    }
-
-  /* Enclosed by one nucleus only. */
-  if (rim->len == 0)
-    return NULL;
-  nucleus = lda_labels_nucleus_find (merged, g_array_index (rim, guint32, 0) % w,
-                                     g_array_index (rim, guint32, 0) / w, connectivity);
-  if (nucleus == NULL || !(mine = lda_bitplane_new (w, h, NULL)))
-    return NULL;
-  for (guint i = 0; i < nucleus->len; i++)
-    lda_bitplane_set (mine, g_array_index (nucleus, guint32, i) % w,
-                      g_array_index (nucleus, guint32, i) / w, TRUE);
-  for (guint i = 0; i < rim->len; i++)
-    if (!lda_bitplane_get (mine, g_array_index (rim, guint32, i) % w,
-                           g_array_index (rim, guint32, i) / w))
-      return NULL;
-
-  return g_steal_pointer (&nucleus);
-}
 
 /**
  * lda_nucleus_stroke_new:
@@ -167,10 +104,11 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
     {
       GArray *nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity);
 
-      /* In a hole, the stroke grows the nucleus round it from its rim
-       * inwards, as it reaches it: never a speck inside. */
+      /* Begun in a hole, the stroke fills it whole at its first dab: the
+       * hole is the nucleus's. */
       if (nucleus == NULL)
-        nucleus = enclosing_nucleus (merged, (guint) x, (guint) y, connectivity);
+        nucleus = lda_edits_nucleus_hole (merged, (guint) x, (guint) y, connectivity,
+                                          &self->hole);
 
       for (guint i = 0; nucleus != NULL && i < nucleus->len; i++)
         {
@@ -178,7 +116,14 @@ lda_nucleus_stroke_new (const LdaImage  *merged,
 
           lda_bitplane_set (self->own, p % merged->width, p / merged->width, TRUE);
         }
-      self->n_own = nucleus != NULL ? nucleus->len : 0;
+      for (guint i = 0; self->hole != NULL && i < self->hole->len; i++)
+        {
+          const guint32 p = g_array_index (self->hole, guint32, i);
+
+          lda_bitplane_set (self->own, p % merged->width, p / merged->width, TRUE);
+        }
+      self->n_own = (nucleus != NULL ? nucleus->len : 0) +
+                    (self->hole != NULL ? self->hole->len : 0);
       self->begun_on = nucleus;
     }
 
@@ -193,6 +138,7 @@ lda_nucleus_stroke_free (LdaNucleusStroke *self)
 
   lda_bitplane_free (self->own);
   g_clear_pointer (&self->begun_on, g_array_unref);
+  g_clear_pointer (&self->hole, g_array_unref);
   g_byte_array_unref (self->kinds);
   g_array_unref (self->queue);
   g_free (self);
@@ -373,7 +319,7 @@ dab_apart (LdaNucleusStroke *self,
 }
 
 /* The nucleus the stroke began on takes the stroke's class, every pixel
- * of it, at its first dab. */
+ * of it, and so does the hole it began in, at its first dab. */
 static void
 give_class (LdaNucleusStroke *self,
             LdaEdits         *edits,
@@ -384,7 +330,10 @@ give_class (LdaNucleusStroke *self,
   LdaRect changed = { 0, };
 
   lda_edits_give_nucleus (edits, merged, self->begun_on, klass, &changed);
+  if (self->hole != NULL)
+    lda_edits_give_nucleus (edits, merged, self->hole, klass, &changed);
   g_clear_pointer (&self->begun_on, g_array_unref);
+  g_clear_pointer (&self->hole, g_array_unref);
   lda_edits_changed_to_dirty (&changed, dirty);
 }
 

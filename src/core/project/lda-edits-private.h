@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lda-bitplane.h"
 #include "lda-edits.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,14 @@ void     lda_edits_changed_add      (LdaRect        *changed,
                                      guint           y);
 void     lda_edits_changed_to_dirty (const LdaRect  *changed,
                                      LdaRect        *dirty);
+GArray  *lda_edits_nucleus_hole     (const LdaImage *merged,
+                                     guint           x,
+                                     guint           y,
+                                     guint           connectivity,
+                                     GArray        **hole);
+LdaBitplane *lda_edits_plane_of     (const GArray   *pixels,
+                                     guint           width,
+                                     guint           height);
 void     lda_edits_give_nucleus     (LdaEdits       *self,
                                      const LdaImage *merged,
                                      const GArray   *nucleus,

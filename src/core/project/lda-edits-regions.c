@@ -173,114 +173,134 @@ static const int nx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int ny[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
 
 /* Whether pixel (@x, @y) has a @connectivity-neighbour that shows a
- * nucleus in @shown and is not in @region. */
+ * nucleus in @shown. */
 static gboolean
-beside_nucleus (const guint8      *shown,
-                const LdaBitplane *region,
-                guint              x,
-                guint              y,
-                guint              connectivity)
+beside_nucleus (const guint8 *shown,
+                guint         w,
+                guint         h,
+                guint         x,
+                guint         y,
+                guint         connectivity)
 {
   for (guint n = 0; n < connectivity; n++)
     {
       const gint qx = (gint) x + nx[n], qy = (gint) y + ny[n];
 
-      if (qx >= 0 && qy >= 0 && (guint) qx < region->width && (guint) qy < region->height &&
-          lda_is_nucleus_class (shown[(gsize) qy * region->width + (guint) qx]) &&
-          !lda_bitplane_get (region, (guint) qx, (guint) qy))
+      if (qx >= 0 && qy >= 0 && (guint) qx < w && (guint) qy < h &&
+          lda_is_nucleus_class (shown[(gsize) qy * w + (guint) qx]))
         return TRUE;
     }
 
   return FALSE;
 }
 
+/* Sets pixel @p of the edits to @v unless the mask shows it already. */
+static inline void
+set_shown (LdaEdits     *self,
+           const guint8 *shown,
+           gsize         p,
+           guint8        v,
+           LdaRect      *changed)
+{
+  if (shown[p] == v || self->pixels[p] == v)
+    return;
+  self->pixels[p] = v;
+  lda_edits_changed_add (changed, (guint) (p % self->width), (guint) (p % self->width),
+                         (guint) (p / self->width));
+}
+
 /* A fill of a nucleus class adds one nucleus at most, as a brush stroke
- * does (lda-edits-apart.c): a region beside one nucleus grows it and
- * gives all of it @klass (the hole of a nucleus, filled); a region beside
- * several is a nucleus of its own, its pixels beside them the outline,
- * so that a line of one pixel keeps it apart from each (before, the fill
- * joined them all into one). */
+ * does (lda-edits-apart.c).  Clicked in a hole of a nucleus
+ * (lda-edits-holes.c) that the region borders, it grows that nucleus and
+ * gives all of it @klass.  Anywhere else it is a nucleus of its own: the
+ * pixels of the region reached from the one clicked without passing
+ * beside a nucleus, and the region's pixels between them and a nucleus
+ * the outline, so that a line of one pixel keeps them apart; clicked
+ * beside a nucleus, it has no room and does nothing. */
 static void
 fill_nucleus (LdaEdits       *self,
               const LdaImage *merged,
               GArray         *runs,
+              guint           x,
+              guint           y,
               guint8          klass,
               guint           connectivity,
               LdaRect        *changed)
 {
-  const guint w = self->width;
+  const guint w = self->width, h = self->height;
   const guint8 *shown = lda_image_u8 (merged);
-  g_autoptr(LdaBitplane) region = lda_bitplane_new (w, self->height, NULL);
-  g_autoptr(LdaBitplane) first = NULL;
+  g_autoptr(LdaBitplane) region = lda_bitplane_new (w, h, NULL);
+  g_autoptr(LdaBitplane) reached = lda_bitplane_new (w, h, NULL);
+  g_autoptr(GArray) hole = NULL;
   g_autoptr(GArray) nucleus = NULL;
-  gboolean several = FALSE;
+  g_autoptr(GArray) queue = NULL;
+  gboolean touches = FALSE;
 
-  if (region == NULL)
-    {
-      for (guint i = 0; i < runs->len; i++)
-        set_run (self, &g_array_index (runs, LdaRun, i), klass, changed);
-      return;
-    }
+  if (region == NULL || reached == NULL)
+    return;
   for (guint i = 0; i < runs->len; i++)
     {
       const LdaRun *run = &g_array_index (runs, LdaRun, i);
 
-      for (guint x = run->x0; x < run->x1; x++)
-        lda_bitplane_set (region, x, run->y, TRUE);
-    }
-
-  /* The nuclei beside the region: the first one's pixels, then any other. */
-  for (guint i = 0; i < runs->len && !several; i++)
-    {
-      const LdaRun *run = &g_array_index (runs, LdaRun, i);
-
-      for (guint x = run->x0; x < run->x1 && !several; x++)
-        for (guint n = 0; n < connectivity && !several; n++)
-          {
-            const gint qx = (gint) x + nx[n], qy = (gint) run->y + ny[n];
-            gsize q;
-
-            if (qx < 0 || qy < 0 || (guint) qx >= w || (guint) qy >= self->height)
-              continue;
-            q = (gsize) qy * w + (guint) qx;
-            if (!lda_is_nucleus_class (shown[q]) ||
-                lda_bitplane_get (region, (guint) qx, (guint) qy))
-              continue;
-            if (nucleus == NULL && first == NULL)
-              {
-                nucleus = lda_labels_nucleus_find (merged, (guint) qx, (guint) qy, connectivity);
-                if (nucleus == NULL || !(first = lda_bitplane_new (w, self->height, NULL)))
-                  several = TRUE;
-                for (guint k = 0; first != NULL && k < nucleus->len; k++)
-                  lda_bitplane_set (first, g_array_index (nucleus, guint32, k) % w,
-                                    g_array_index (nucleus, guint32, k) / w, TRUE);
-              }
-            else if (!lda_bitplane_get (first, (guint) qx, (guint) qy))
-              several = TRUE;
-          }
-    }
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const LdaRun *run = &g_array_index (runs, LdaRun, i);
-      guint8 *row = self->pixels + (gsize) run->y * w;
-
-      for (guint x = run->x0; x < run->x1; x++)
+      for (guint rx = run->x0; rx < run->x1; rx++)
         {
-          const guint8 v = several && beside_nucleus (shown, region, x, run->y, connectivity)
-                           ? LDA_CLASS_OUTLINE : klass;
-
-          if (row[x] != v)
-            {
-              row[x] = v;
-              lda_edits_changed_add (changed, x, x, run->y);
-            }
+          lda_bitplane_set (region, rx, run->y, TRUE);
+          touches = touches || beside_nucleus (shown, w, h, rx, run->y, connectivity);
         }
     }
 
-  /* One nucleus beside: it is the fill's class now, all of it. */
-  if (!several && nucleus != NULL)
-    lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
+  /* The hole of a nucleus, which the region reaches: the nucleus's. */
+  nucleus = lda_edits_nucleus_hole (merged, x, y, connectivity, &hole);
+  if (nucleus != NULL && touches)
+    {
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const LdaRun *run = &g_array_index (runs, LdaRun, i);
+
+          for (guint rx = run->x0; rx < run->x1; rx++)
+            set_shown (self, shown, (gsize) run->y * w + rx, klass, changed);
+        }
+      lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
+      return;
+    }
+
+  /* A nucleus of its own, breadth first from the pixel clicked. */
+  if (beside_nucleus (shown, w, h, x, y, connectivity))
+    return;
+  queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  {
+    const guint32 start = (guint32) ((gsize) y * w + x);
+
+    g_array_append_val (queue, start);
+    lda_bitplane_set (reached, x, y, TRUE);
+  }
+  for (guint k = 0; k < queue->len; k++)
+    {
+      const guint32 p = g_array_index (queue, guint32, k);
+
+      set_shown (self, shown, p, klass, changed);
+      for (guint n = 0; n < connectivity; n++)
+        {
+          const gint qx = (gint) (p % w) + nx[n], qy = (gint) (p / w) + ny[n];
+
+          if (qx < 0 || qy < 0 || (guint) qx >= w || (guint) qy >= h ||
+              !lda_bitplane_get (region, (guint) qx, (guint) qy) ||
+              lda_bitplane_get (reached, (guint) qx, (guint) qy))
+            continue;
+          if (beside_nucleus (shown, w, h, (guint) qx, (guint) qy, connectivity))
+            {
+              /* The line between the new nucleus and another. */
+              set_shown (self, shown, (gsize) qy * w + (guint) qx, LDA_CLASS_OUTLINE, changed);
+              continue;
+            }
+          {
+            const guint32 q = (guint32) ((gsize) qy * w + (guint) qx);
+
+            lda_bitplane_set (reached, (guint) qx, (guint) qy, TRUE);
+            g_array_append_val (queue, q);
+          }
+        }
+    }
 }
 
 /**
@@ -354,10 +374,12 @@ lda_edits_fill (LdaEdits       *self,
  *   (lda_params_nucleus_connectivity())
  * @dirty: (nullable): grown by the bounding box of the changed pixels
  *
- * As lda_edits_fill(); a fill of a nucleus class keeps nuclei apart: a
- * region beside one nucleus grows it and gives all of it @klass, a region
- * beside several is a nucleus of its own, kept apart from each by the
- * outline class on its pixels beside them.
+ * As lda_edits_fill(); a fill of a nucleus class adds one nucleus at
+ * most and keeps nuclei apart: clicked in a hole of a nucleus, it grows
+ * that nucleus and gives all of it @klass; anywhere else it is a nucleus
+ * of its own, the pixels of the region it cannot take without touching
+ * another nucleus left as they are, but for a line of the outline class
+ * between them.
  *
  * Returns: %TRUE if anything changed; %FALSE when (@x, @y) already shows
  *   @klass
@@ -380,6 +402,7 @@ lda_edits_fill_full (LdaEdits       *self,
   g_return_val_if_fail (lda_edits_fits (self, merged), FALSE);
   g_return_val_if_fail (x < self->width && y < self->height, FALSE);
   g_return_val_if_fail (klass < LDA_N_CLASSES, FALSE);
+  g_return_val_if_fail (connectivity == 4 || connectivity == 8, FALSE);
 
   shown = lda_image_u8 (merged)[(gsize) y * self->width + x];
   if (shown == klass)
@@ -391,7 +414,7 @@ lda_edits_fill_full (LdaEdits       *self,
     return FALSE;
 
   if (lda_is_nucleus_class (klass))
-    fill_nucleus (self, merged, runs, klass, connectivity, &changed);
+    fill_nucleus (self, merged, runs, x, y, klass, connectivity, &changed);
   else
     for (guint i = 0; i < runs->len; i++)
       set_run (self, &g_array_index (runs, LdaRun, i), klass, &changed);
