@@ -193,6 +193,35 @@ test_fill_nucleus_apart (void)
       g_assert_cmpuint (edits->pixels[y * 11 + x], ==, LDA_NO_EDIT);
 }
 
+/* Filled with the other class, a nucleus takes it whole, the parts its
+ * corners join too (the fill's own region is 4-connected). */
+static void
+test_fill_nucleus_class (void)
+{
+  static const char * const rows[] = {
+    "000000",
+    "044000",
+    "044000",
+    "000440",
+    "000440",
+    "000000",
+    NULL,
+  };
+  static const char * const want[] = {
+    "......", ".33...", ".33...", "...33.", "...33.", "......", NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (6, 6);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaCounts) counts = NULL;
+
+  g_assert_true (lda_edits_fill_full (edits, merged, 1, 1, LDA_CLASS_HOECHST, 8, NULL));
+  assert_pixels (edits->pixels, 6, 6, want);
+  counts = counts_after (edits, automatic, 8);
+  g_assert_cmpuint (counts->n_objects, ==, 1);
+  g_assert_cmpuint (counts->dead, ==, 0);
+}
+
 /* A region beside one nucleus only (its hole) grows it, and the fill's
  * class is the whole nucleus's: a live nucleus's hole filled with Draq7
  * makes one dead nucleus. */
@@ -609,6 +638,7 @@ main (int    argc,
   g_test_add_func ("/edits/fill/bounded", test_fill_bounded);
   g_test_add_func ("/edits/fill/nucleus-apart", test_fill_nucleus_apart);
   g_test_add_func ("/edits/fill/nucleus-hole", test_fill_nucleus_hole);
+  g_test_add_func ("/edits/fill/nucleus-class", test_fill_nucleus_class);
   g_test_add_func ("/edits/fill/diagonal-gap", test_fill_diagonal_gap);
   g_test_add_func ("/edits/fill/respects-edits", test_fill_respects_edits);
   g_test_add_func ("/edits/fill/huge", test_fill_huge);

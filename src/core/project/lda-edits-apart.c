@@ -144,14 +144,24 @@ lda_nucleus_stroke_free (LdaNucleusStroke *self)
   g_free (self);
 }
 
-/* Whether (@x, @y) has a neighbour (4 or 8, as nuclei join) that is a
- * nucleus's in @shown and not in @mine: another nucleus's. */
-static gboolean
-beside_another (const guint8      *shown,
-                const LdaBitplane *mine,
-                gint               x,
-                gint               y,
-                guint              connectivity)
+/**
+ * lda_edits_beside_another:
+ * @shown: the merged mask's pixels
+ * @mine: pixels that do not count (a nucleus's own, a region's), the
+ *   size of the mask
+ * @x: a column
+ * @y: a row
+ * @connectivity: 4 or 8, as nuclei join
+ *
+ * Returns: whether (@x, @y) has a neighbour that is a nucleus's in @shown
+ *   and not in @mine: another nucleus's
+ */
+gboolean
+lda_edits_beside_another (const guint8      *shown,
+                          const LdaBitplane *mine,
+                          gint               x,
+                          gint               y,
+                          guint              connectivity)
 {
   for (guint k = 0; k < connectivity; k++)
     {
@@ -182,7 +192,7 @@ note_kind (guint    x,
   else if (lda_is_nucleus_class (shown[(gsize) y * self->merged->width + x]))
     self->kept_apart = TRUE;
   else
-    *kind = beside_another (shown, self->own, (gint) x, (gint) y, self->connectivity) ?
+    *kind = lda_edits_beside_another (shown, self->own, (gint) x, (gint) y, self->connectivity) ?
             PIXEL_LINE : PIXEL_FREE;
 
   return -1;
@@ -503,7 +513,7 @@ lda_edits_join_lines (LdaEdits       *self,
                      (plane_at (joined, x, y - 1) && plane_at (joined, x, y + 1));
             /* Never where it would join another nucleus. */
             if ((!across && (beside < 2 || !inside)) ||
-                beside_another (shown, joined, x, y, connectivity))
+                lda_edits_beside_another (shown, joined, x, y, connectivity))
               continue;
             self->pixels[(gsize) y * w + (guint) x] = klass;
             lda_bitplane_set (joined, (guint) x, (guint) y, TRUE);

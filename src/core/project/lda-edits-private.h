@@ -37,6 +37,11 @@ GArray  *lda_edits_nucleus_hole     (const LdaImage *merged,
 LdaBitplane *lda_edits_plane_of     (const GArray   *pixels,
                                      guint           width,
                                      guint           height);
+gboolean lda_edits_beside_another   (const guint8      *shown,
+                                     const LdaBitplane *mine,
+                                     gint               x,
+                                     gint               y,
+                                     guint              connectivity);
 void     lda_edits_give_nucleus     (LdaEdits       *self,
                                      const LdaImage *merged,
                                      const GArray   *nucleus,

@@ -172,28 +172,6 @@ clear_outline (LdaEdits     *self,
 static const int nx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int ny[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
 
-/* Whether pixel (@x, @y) has a @connectivity-neighbour that shows a
- * nucleus in @shown. */
-static gboolean
-beside_nucleus (const guint8 *shown,
-                guint         w,
-                guint         h,
-                guint         x,
-                guint         y,
-                guint         connectivity)
-{
-  for (guint n = 0; n < connectivity; n++)
-    {
-      const gint qx = (gint) x + nx[n], qy = (gint) y + ny[n];
-
-      if (qx >= 0 && qy >= 0 && (guint) qx < w && (guint) qy < h &&
-          lda_is_nucleus_class (shown[(gsize) qy * w + (guint) qx]))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Sets pixel @p of the edits to @v unless the mask shows it already. */
 static inline void
 set_shown (LdaEdits     *self,
@@ -210,7 +188,8 @@ set_shown (LdaEdits     *self,
 }
 
 /* A fill of a nucleus class adds one nucleus at most, as a brush stroke
- * does (lda-edits-apart.c).  Clicked in a hole of a nucleus
+ * does (lda-edits-apart.c).  Clicked on a nucleus of the other class, it
+ * gives all of it the class.  Clicked in a hole of a nucleus
  * (lda-edits-holes.c) that the region borders, it grows that nucleus and
  * gives all of it @klass.  Anywhere else it is a nucleus of its own: the
  * pixels of the region reached from the one clicked without passing
@@ -238,6 +217,15 @@ fill_nucleus (LdaEdits       *self,
 
   if (region == NULL || reached == NULL)
     return;
+
+  /* Clicked on a nucleus: it takes the class, all of it. */
+  if (lda_is_nucleus_class (shown[(gsize) y * w + x]))
+    {
+      nucleus = lda_labels_nucleus_find (merged, x, y, connectivity);
+      if (nucleus != NULL)
+        lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
+      return;
+    }
   for (guint i = 0; i < runs->len; i++)
     {
       const LdaRun *run = &g_array_index (runs, LdaRun, i);
@@ -245,7 +233,7 @@ fill_nucleus (LdaEdits       *self,
       for (guint rx = run->x0; rx < run->x1; rx++)
         {
           lda_bitplane_set (region, rx, run->y, TRUE);
-          touches = touches || beside_nucleus (shown, w, h, rx, run->y, connectivity);
+          touches = touches || lda_edits_beside_another (shown, region, (gint) rx, (gint) run->y, connectivity);
         }
     }
 
@@ -265,7 +253,7 @@ fill_nucleus (LdaEdits       *self,
     }
 
   /* A nucleus of its own, breadth first from the pixel clicked. */
-  if (beside_nucleus (shown, w, h, x, y, connectivity))
+  if (lda_edits_beside_another (shown, region, (gint) x, (gint) y, connectivity))
     return;
   queue = g_array_new (FALSE, FALSE, sizeof (guint32));
   {
@@ -287,7 +275,7 @@ fill_nucleus (LdaEdits       *self,
               !lda_bitplane_get (region, (guint) qx, (guint) qy) ||
               lda_bitplane_get (reached, (guint) qx, (guint) qy))
             continue;
-          if (beside_nucleus (shown, w, h, (guint) qx, (guint) qy, connectivity))
+          if (lda_edits_beside_another (shown, region, qx, qy, connectivity))
             {
               /* The line between the new nucleus and another. */
               set_shown (self, shown, (gsize) qy * w + (guint) qx, LDA_CLASS_OUTLINE, changed);
