@@ -84,15 +84,29 @@ test_fill_diagonal_gap (void)
   }
 }
 
-/* The nuclei of a mask with @edits on top. */
-static LdaCounts *
-counts_after (const LdaEdits *edits,
-              const LdaImage *automatic,
-              guint           connectivity)
+/* A fill of @klass at (@x, @y) on the frame @rows, its nuclei joined
+ * @connectivity-connected: the edits after it, what the fill returned in
+ * *@changed and the corrected frame's counts in *@counts. */
+static LdaEdits *
+fill_rows (const char * const *rows,
+           guint               x,
+           guint               y,
+           LdaClass            klass,
+           guint               connectivity,
+           LdaRect            *dirty,
+           gboolean           *changed,
+           LdaCounts         **counts)
 {
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  LdaEdits *edits = edits_new ((guint) strlen (rows[0]), g_strv_length ((char **) rows));
   g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) after = NULL;
 
-  return lda_counts_new_from_labels_full (merged, connectivity);
+  *changed = lda_edits_fill_full (edits, merged, x, y, klass, connectivity, dirty);
+  after = merge (edits, automatic);
+  *counts = lda_counts_new_from_labels_full (after, connectivity);
+
+  return edits;
 }
 
 /* A fill of a nucleus class adds one nucleus at most and keeps it apart
@@ -143,50 +157,33 @@ test_fill_nucleus_apart (void)
     "00000000000",
     NULL,
   };
-  g_autoptr(LdaImage) automatic = NULL;
   g_autoptr(LdaEdits) edits = NULL;
-  g_autoptr(LdaImage) merged = NULL;
   g_autoptr(LdaCounts) counts = NULL;
+  gboolean changed;
 
-  automatic = mask_from_rows (narrow);
-  edits = edits_new (8, 5);
-  merged = merge (edits, automatic);
-  g_assert_false (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_HOECHST, 8, NULL));
+  edits = fill_rows (narrow, 3, 2, LDA_CLASS_HOECHST, 8, NULL, &changed, &counts);
+  g_assert_false (changed);
   for (guint p = 0; p < 8 * 5; p++)
     g_assert_cmpuint (edits->pixels[p], ==, LDA_NO_EDIT);
 
-  g_clear_pointer (&automatic, lda_image_unref);
   g_clear_pointer (&edits, lda_edits_free);
-  g_clear_pointer (&merged, lda_image_unref);
-  automatic = mask_from_rows (wide);
-  edits = edits_new (9, 5);
-  merged = merge (edits, automatic);
-  g_assert_true (lda_edits_fill_full (edits, merged, 4, 2, LDA_CLASS_HOECHST, 4, NULL));
+  g_clear_pointer (&counts, lda_counts_free);
+  edits = fill_rows (wide, 4, 2, LDA_CLASS_HOECHST, 4, NULL, &changed, &counts);
+  g_assert_true (changed);
   assert_pixels (edits->pixels, 9, 5, wide_want);
-  counts = counts_after (edits, automatic, 4);
   g_assert_cmpuint (counts->n_objects, ==, 3);
 
-  g_clear_pointer (&automatic, lda_image_unref);
   g_clear_pointer (&edits, lda_edits_free);
-  g_clear_pointer (&merged, lda_image_unref);
   g_clear_pointer (&counts, lda_counts_free);
-  automatic = mask_from_rows (beside);
-  edits = edits_new (8, 5);
-  merged = merge (edits, automatic);
-  g_assert_true (lda_edits_fill_full (edits, merged, 1, 2, LDA_CLASS_HOECHST, 8, NULL));
+  edits = fill_rows (beside, 1, 2, LDA_CLASS_HOECHST, 8, NULL, &changed, &counts);
+  g_assert_true (changed);
   assert_pixels (edits->pixels, 8, 5, beside_want);
-  counts = counts_after (edits, automatic, 8);
   g_assert_cmpuint (counts->n_objects, ==, 2);
 
-  g_clear_pointer (&automatic, lda_image_unref);
   g_clear_pointer (&edits, lda_edits_free);
-  g_clear_pointer (&merged, lda_image_unref);
   g_clear_pointer (&counts, lda_counts_free);
-  automatic = mask_from_rows (dumbbell);
-  edits = edits_new (11, 5);
-  merged = merge (edits, automatic);
-  g_assert_true (lda_edits_fill_full (edits, merged, 1, 1, LDA_CLASS_HOECHST, 8, NULL));
-  counts = counts_after (edits, automatic, 8);
+  edits = fill_rows (dumbbell, 1, 1, LDA_CLASS_HOECHST, 8, NULL, &changed, &counts);
+  g_assert_true (changed);
   g_assert_cmpuint (counts->n_objects, ==, 2);
   for (guint y = 1; y <= 3; y++)
     for (guint x = 8; x <= 9; x++)
@@ -210,14 +207,13 @@ test_fill_nucleus_class (void)
   static const char * const want[] = {
     "......", ".33...", ".33...", "...33.", "...33.", "......", NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (6, 6);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
   g_autoptr(LdaCounts) counts = NULL;
+  gboolean changed;
+  g_autoptr(LdaEdits) edits = fill_rows (rows, 1, 1, LDA_CLASS_HOECHST, 8, NULL, &changed,
+                                         &counts);
 
-  g_assert_true (lda_edits_fill_full (edits, merged, 1, 1, LDA_CLASS_HOECHST, 8, NULL));
+  g_assert_true (changed);
   assert_pixels (edits->pixels, 6, 6, want);
-  counts = counts_after (edits, automatic, 8);
   g_assert_cmpuint (counts->n_objects, ==, 1);
   g_assert_cmpuint (counts->dead, ==, 0);
 }
@@ -239,16 +235,15 @@ test_fill_nucleus_hole (void)
   static const char * const want[] = {
     ".......", ".44444.", ".44444.", ".44444.", ".......", NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (7, 5);
-  g_autoptr(LdaImage) merged = merge (edits, automatic);
   g_autoptr(LdaCounts) counts = NULL;
   LdaRect dirty = { 0, };
+  gboolean changed;
+  g_autoptr(LdaEdits) edits = fill_rows (rows, 3, 2, LDA_CLASS_DRAQ7, 8, &dirty, &changed,
+                                         &counts);
 
-  g_assert_true (lda_edits_fill_full (edits, merged, 3, 2, LDA_CLASS_DRAQ7, 8, &dirty));
+  g_assert_true (changed);
   assert_pixels (edits->pixels, 7, 5, want);
   assert_rect (&dirty, 1, 1, 5, 3);
-  counts = counts_after (edits, automatic, 8);
   g_assert_cmpuint (counts->n_objects, ==, 1);
   g_assert_cmpuint (counts->dead, ==, 1);
 }

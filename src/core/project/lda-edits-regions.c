@@ -208,15 +208,12 @@ fill_nucleus (LdaEdits       *self,
 {
   const guint w = self->width, h = self->height;
   const guint8 *shown = lda_image_u8 (merged);
-  g_autoptr(LdaBitplane) region = lda_bitplane_new (w, h, NULL);
-  g_autoptr(LdaBitplane) reached = lda_bitplane_new (w, h, NULL);
+  g_autoptr(LdaBitplane) region = NULL;
+  g_autoptr(LdaBitplane) reached = NULL;
   g_autoptr(GArray) hole = NULL;
   g_autoptr(GArray) nucleus = NULL;
   g_autoptr(GArray) queue = NULL;
   gboolean touches = FALSE;
-
-  if (region == NULL || reached == NULL)
-    return;
 
   /* Clicked on a nucleus: it takes the class, all of it. */
   if (lda_is_nucleus_class (shown[(gsize) y * w + x]))
@@ -226,20 +223,27 @@ fill_nucleus (LdaEdits       *self,
         lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
       return;
     }
+
+  if (!(region = lda_bitplane_new (w, h, NULL)) || !(reached = lda_bitplane_new (w, h, NULL)))
+    return;
   for (guint i = 0; i < runs->len; i++)
     {
       const LdaRun *run = &g_array_index (runs, LdaRun, i);
 
       for (guint rx = run->x0; rx < run->x1; rx++)
-        {
-          lda_bitplane_set (region, rx, run->y, TRUE);
-          touches = touches || lda_edits_beside_another (shown, region, (gint) rx, (gint) run->y, connectivity);
-        }
+        lda_bitplane_set (region, rx, run->y, TRUE);
     }
 
   /* The hole of a nucleus, which the region reaches: the nucleus's. */
   nucleus = lda_edits_nucleus_hole (merged, x, y, connectivity, &hole);
-  if (nucleus != NULL && touches)
+  for (guint i = 0; nucleus != NULL && i < runs->len && !touches; i++)
+    {
+      const LdaRun *run = &g_array_index (runs, LdaRun, i);
+
+      for (guint rx = run->x0; rx < run->x1 && !touches; rx++)
+        touches = lda_edits_beside_another (shown, region, (gint) rx, (gint) run->y, connectivity);
+    }
+  if (touches)
     {
       for (guint i = 0; i < runs->len; i++)
         {
