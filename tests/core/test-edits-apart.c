@@ -401,6 +401,52 @@ test_join_lines (void)
                     ==, 0);
 }
 
+/* A live nucleus joined to a dead one by a Draq7 stroke is one dead
+ * nucleus: the live one's pixels take the stroke's class with the line,
+ * and the counts see one dead nucleus, not a live and dead one. */
+static void
+test_join_lines_class (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "033324440",
+    "033324440",
+    "033324440",
+    "022222220",
+    "000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (9, 6);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect stroke = { 0, };
+  LdaRect dirty = { 0, };
+
+  lda_edits_line (edits, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_DRAQ7, &stroke);
+  merged = merge (edits, automatic);
+  /* The line's two other pixels and the live nucleus's nine less the
+   * two the stroke painted. */
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_DRAQ7, 4, &dirty),
+                    ==, 2 + 7);
+  after = merge (edits, automatic);
+  {
+    static const char * const want[] = {
+      "000000000", "044444440", "044444440", "044444440", "022222220", "000000000", NULL,
+    };
+
+    assert_pixels (lda_image_u8 (after), 9, 6, want);
+    assert_rect (&dirty, 1, 1, 4, 3);
+  }
+  {
+    g_autoptr(LdaCounts) counts = lda_counts_new_from_labels_full (after, 4);
+
+    g_assert_cmpuint (counts->n_objects, ==, 1);
+    g_assert_cmpuint (counts->dead, ==, 1);
+    g_assert_cmpuint (counts->live, ==, 0);
+  }
+}
+
 /* On the sample's mask, strokes that join (Shift held) from random
  * points: the lines given to the nuclei they joined never join one more
  * (they did where a third nucleus met the line, at a junction of lines),
@@ -566,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/edits/apart/alone", test_apart_alone);
   g_test_add_func ("/edits/apart/sample", test_apart_sample);
   g_test_add_func ("/edits/apart/join-lines", test_join_lines);
+  g_test_add_func ("/edits/apart/join-lines-class", test_join_lines_class);
   g_test_add_func ("/edits/apart/join-lines-sample", test_join_lines_sample);
 
   return g_test_run ();

@@ -435,7 +435,9 @@ plane_at (const LdaBitplane *plane,
  * besides — until there is none, in @self, so that it is undone with the
  * stroke.  An outline between a nucleus and anything else stays, and so
  * does a band of outline along a nucleus's edge; no pixel is given that
- * would join another nucleus.
+ * would join another nucleus.  The nuclei joined are one nucleus then,
+ * live or dead as a whole: their pixels of the other nucleus class are
+ * given @klass too.
  * @merged is not changed: merge @dirty again.
  *
  * Returns: how many pixels were given @klass; 0 unless @klass is a
@@ -522,6 +524,21 @@ lda_edits_join_lines (LdaEdits       *self,
             more = TRUE;
           }
     }
+
+  /* One nucleus now, live or dead as a whole: the stroke's class, as a
+   * stroke without Shift gives the nucleus it begins on. */
+  for (gint y = MAX (by0, 0); y <= MIN (by1, (gint) h - 1); y++)
+    for (gint x = MAX (bx0, 0); x <= MIN (bx1, (gint) w - 1); x++)
+      {
+        const gsize p = (gsize) y * w + (guint) x;
+
+        if (plane_at (joined, x, y) && shown[p] != klass && self->pixels[p] != klass)
+          {
+            self->pixels[p] = klass;
+            lda_edits_changed_add (&changed, (guint) x, (guint) x, (guint) y);
+            n_given++;
+          }
+      }
 
   lda_edits_changed_to_dirty (&changed, dirty);
   return n_given;
