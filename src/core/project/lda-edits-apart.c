@@ -454,6 +454,7 @@ lda_edits_join_lines (LdaEdits       *self,
   const guint w = merged->width, h = merged->height;
   const guint8 *shown = lda_image_u8 (merged);
   g_autoptr(LdaBitplane) joined = NULL;
+  g_autoptr(GArray) pixels = g_array_new (FALSE, FALSE, sizeof (guint32));
   LdaRect changed = { 0, };
   gint bx0 = G_MAXINT, by0 = G_MAXINT, bx1 = -1, by1 = -1;
   gsize n_given = 0;
@@ -474,6 +475,7 @@ lda_edits_join_lines (LdaEdits       *self,
         if (self->pixels[(gsize) y * w + (guint) x] != klass || plane_at (joined, x, y) ||
             !(nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity)))
           continue;
+        g_array_append_vals (pixels, nucleus->data, nucleus->len);
         for (guint i = 0; i < nucleus->len; i++)
           {
             const guint32 p = g_array_index (nucleus, guint32, i);
@@ -527,18 +529,7 @@ lda_edits_join_lines (LdaEdits       *self,
 
   /* One nucleus now, live or dead as a whole: the stroke's class, as a
    * stroke without Shift gives the nucleus it begins on. */
-  for (gint y = MAX (by0, 0); y <= MIN (by1, (gint) h - 1); y++)
-    for (gint x = MAX (bx0, 0); x <= MIN (bx1, (gint) w - 1); x++)
-      {
-        const gsize p = (gsize) y * w + (guint) x;
-
-        if (plane_at (joined, x, y) && shown[p] != klass && self->pixels[p] != klass)
-          {
-            self->pixels[p] = klass;
-            lda_edits_changed_add (&changed, (guint) x, (guint) x, (guint) y);
-            n_given++;
-          }
-      }
+  n_given += lda_edits_give_nucleus (self, merged, pixels, klass, &changed);
 
   lda_edits_changed_to_dirty (&changed, dirty);
   return n_given;

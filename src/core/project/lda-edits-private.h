@@ -42,7 +42,7 @@ gboolean lda_edits_beside_another   (const guint8      *shown,
                                      gint               x,
                                      gint               y,
                                      guint              connectivity);
-void     lda_edits_give_nucleus     (LdaEdits       *self,
+gsize    lda_edits_give_nucleus     (LdaEdits       *self,
                                      const LdaImage *merged,
                                      const GArray   *nucleus,
                                      guint8          klass,

@@ -306,8 +306,10 @@ fill_nucleus (LdaEdits       *self,
  *
  * Gives every pixel of @nucleus that does not show @klass that class: a
  * nucleus is live or dead as a whole.
+ *
+ * Returns: how many pixels were given @klass
  */
-void
+gsize
 lda_edits_give_nucleus (LdaEdits       *self,
                         const LdaImage *merged,
                         const GArray   *nucleus,
@@ -315,6 +317,7 @@ lda_edits_give_nucleus (LdaEdits       *self,
                         LdaRect        *changed)
 {
   const guint8 *shown = lda_image_u8 (merged);
+  gsize n_given = 0;
 
   for (guint k = 0; k < nucleus->len; k++)
     {
@@ -324,8 +327,11 @@ lda_edits_give_nucleus (LdaEdits       *self,
         {
           self->pixels[p] = klass;
           lda_edits_changed_add (changed, p % self->width, p % self->width, p / self->width);
+          n_given++;
         }
     }
+
+  return n_given;
 }
 
 /**
