@@ -116,6 +116,13 @@ test_counts_match_pipeline (gconstpointer data)
   g_assert_cmpuint (ours->live, ==, theirs->live);
   g_assert_cmpuint (ours->dead, ==, theirs->dead);
   g_assert_cmpfloat (ours->dead_fraction, ==, theirs->dead_fraction);
+  /* The mean cell area too, nuclei on the image's edge included: the
+   * window's counts go from the pipeline's to these at the first
+   * correction, and a correction that changes no cell's pixels (a
+   * nucleus's class) must not move it. */
+  g_test_message ("mean cell area: pipeline %.3f, from labels %.3f",
+                  theirs->mean_cell_area, ours->mean_cell_area);
+  g_assert_cmpfloat (ours->mean_cell_area, ==, theirs->mean_cell_area);
 
   /* Both number nuclei in raster order, so the objects line up. */
   for (guint i = 0; i < ours->n_objects; i++)

@@ -308,6 +308,14 @@ counts_new (const LdaRegions  *regions,
       LdaObject *o = &self->objects[label];
 
       o->nucleus_pixels += run->x1 - run->x0;
+      /* The image's outermost ring is the flood's wall, outline in
+       * @regions; a nucleus shows on it all the same (lda_labels_new()),
+       * and its pixels there are its cell's, as the label mask has them
+       * (lda_counts_new_from_labels_full()). */
+      if (run->y == 0 || run->y + 1 == regions->height)
+        o->cell_area += run->x1 - run->x0;
+      else
+        o->cell_area += (run->x0 == 0) + (run->x1 == regions->width);
       o->draq7 += count_run (lda_bitplane_row (draq7, run->y), NULL, run->x0, run->x1);
       o->hoechst_only += count_run (lda_bitplane_row (hoechst, run->y),
                                     lda_bitplane_row (draq7, run->y), run->x0, run->x1);
@@ -631,7 +639,7 @@ lda_labels_new (const LdaRegions  *regions,
   lda_helper_finish (helper);
 
   for (guint i = 0; i < self->n_objects; i++)
-    self->objects[i].cell_area = jobs[0].cell_area[i] + (second_area != NULL ? second_area[i] : 0);
+    self->objects[i].cell_area += jobs[0].cell_area[i] + (second_area != NULL ? second_area[i] : 0);
   g_free (jobs[0].cell_area);
   lda_counts_total (self);
 
