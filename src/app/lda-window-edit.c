@@ -450,6 +450,21 @@ lda_window_stroke_end (LdaWindow *self)
           refresh_rect (self, &crumbs);
         }
     }
+  /* An eraser across part of a nucleus whose class was corrected takes
+   * the correction of its class with it (lda-edits-erase.c). */
+  if (is_tool (self, "eraser") && self->stroke_frame == self->frame && self->merged != NULL &&
+      !lda_rect_is_empty (&self->stroke_dirty) &&
+      lda_document_get_params (self->document, self->frame)->nuclei.objects)
+    {
+      LdaRect erased = { 0, 0, 0, 0 };
+
+      if (lda_edits_erase_classes (self->stroke_edits, self->automatic, self->merged,
+                                   &self->stroke_dirty, nucleus_connectivity (self), &erased) > 0)
+        {
+          lda_rect_union (&self->stroke_dirty, &erased);
+          refresh_rect (self, &erased);
+        }
+    }
   if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke))
     lda_window_hint_kept_apart (self, self->stroke_pane);
   g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);

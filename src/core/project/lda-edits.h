@@ -103,6 +103,13 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
                                   guint            connectivity,
                                   LdaRect         *dirty);
 
+gsize      lda_edits_erase_classes (LdaEdits       *self,
+                                    const LdaImage  *automatic,
+                                    const LdaImage  *merged,
+                                    const LdaRect   *stroke,
+                                    guint            connectivity,
+                                    LdaRect         *dirty);
+
 /* A brush stroke of a nucleus class that keeps nuclei apart
  * (lda-edits-apart.c). */
 typedef struct _LdaNucleusStroke LdaNucleusStroke;

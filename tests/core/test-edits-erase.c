@@ -1,0 +1,141 @@
+/* test-edits-erase.c — an eraser across part of a nucleus whose class
+ * was corrected takes the correction of its class with it
+ * (lda-edits-erase.c): the nucleus is one class again.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "edits-test-util.h"
+#include "lda-edits.h"
+
+static guint
+n_dead (const LdaImage *mask)
+{
+  g_autoptr(LdaCounts) counts = lda_counts_new_from_labels_full (mask, 4);
+
+  return counts->dead;
+}
+
+/* A live nucleus made dead by hand, then a band of it erased: it showed
+ * the Hoechst it was found with in the band and Draq7 beside; now it is
+ * live again, as found, with no correction left on it. */
+static void
+test_erase_class (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0133310",
+    "0133310",
+    "0133310",
+    "0111110",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect stroke = { 0, };
+  LdaRect dirty = { 0, };
+
+  for (guint y = 1; y <= 3; y++)
+    for (guint x = 2; x <= 4; x++)
+      edits->pixels[y * 7 + x] = LDA_CLASS_DRAQ7;
+  /* The eraser across the middle row. */
+  lda_edits_line (edits, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_NO_EDIT, &stroke);
+  merged = merge (edits, automatic);
+  g_assert_cmpuint (n_dead (merged), ==, 1);
+  g_assert_cmpuint (lda_image_get (merged, 3, 2), ==, LDA_CLASS_HOECHST);
+
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, &dirty),
+                    ==, 6);
+  {
+    static const char * const want[] = {
+      ".......", ".......", ".......", ".......", ".......", NULL,
+    };
+
+    assert_pixels (edits->pixels, 7, 5, want);
+    assert_rect (&dirty, 2, 1, 3, 3);
+  }
+  after = merge (edits, automatic);
+  g_assert_cmpuint (n_dead (after), ==, 0);
+
+  /* Nothing left to mend: nothing more. */
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, after, &stroke, 4, NULL), ==, 0);
+}
+
+/* A nucleus grown by hand and made dead, a corner of it erased: the
+ * pixels found as Hoechst lose their correction, the grown ones keep
+ * theirs with the class found, so the nucleus keeps its shape. */
+static void
+test_erase_class_grown (void)
+{
+  static const char * const rows[] = {
+    "000000",
+    "013310",
+    "013310",
+    "011110",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (6, 4);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect stroke = { 0, };
+
+  for (guint y = 1; y <= 2; y++)
+    for (guint x = 2; x <= 4; x++)
+      edits->pixels[y * 6 + x] = LDA_CLASS_DRAQ7;
+  lda_edits_dab (edits, 2.5, 1.5, 0.5, LDA_NO_EDIT, &stroke);
+  merged = merge (edits, automatic);
+
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, NULL), ==, 5);
+  {
+    static const char * const want[] = { "......", "....3.", "....3.", "......", NULL };
+
+    assert_pixels (edits->pixels, 6, 4, want);
+  }
+  after = merge (edits, automatic);
+  g_assert_cmpuint (n_dead (after), ==, 0);
+  g_assert_cmpuint (lda_image_get (after, 4, 1), ==, LDA_CLASS_HOECHST);
+}
+
+/* Two nuclei that show both classes: the one with a pixel in the
+ * stroke's rectangle is made one class, the class most of it was found
+ * with; the other is left as it is. */
+static void
+test_erase_class_reach (void)
+{
+  static const char * const rows[] = {
+    "00000000000",
+    "03340003340",
+    "03340003340",
+    "00000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (11, 4);
+  g_autoptr(LdaImage) merged = NULL;
+  const LdaRect stroke = { 1, 1, 1, 1 };
+
+  merged = merge (edits, automatic);
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, NULL), ==, 2);
+  {
+    static const char * const want[] = { "...........", "...3.......", "...3.......", "...........",
+                                         NULL };
+
+    assert_pixels (edits->pixels, 11, 4, want);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/edits/erase/class", test_erase_class);
+  g_test_add_func ("/edits/erase/class-grown", test_erase_class_grown);
+  g_test_add_func ("/edits/erase/class-reach", test_erase_class_reach);
+
+  return g_test_run ();
+}
