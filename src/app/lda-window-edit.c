@@ -429,40 +429,24 @@ lda_window_stroke_end (LdaWindow *self)
     return;
 
   self->stroking = FALSE;
-  /* In the same step: the crumbs of nuclei a brush cut off take its class
-   * (lda-edits-crumbs.c), the lines between nuclei it joined its nucleus's. */
-  if (is_tool (self, "brush") && self->stroke_frame == self->frame && self->merged != NULL &&
-      !lda_rect_is_empty (&self->stroke_dirty))
+  /* In the same step: what the stroke leaves of the nuclei it reached
+   * mended (lda-edits-stroke-end.c). */
+  if ((is_tool (self, "brush") || is_tool (self, "eraser")) && self->merged != NULL &&
+      self->stroke_frame == self->frame && !lda_rect_is_empty (&self->stroke_dirty))
     {
       const LdaParams *params = lda_document_get_params (self->document, self->frame);
-      LdaRect crumbs = { 0, 0, 0, 0 };
+      const LdaStrokeEnd how = {
+        is_tool (self, "brush") ? (guint8) self->paint_class : LDA_NO_EDIT,
+        self->nucleus_stroke == NULL, params->nuclei.objects, params->nuclei.min_area,
+        nucleus_connectivity (self),
+      };
+      LdaRect mended = { 0, 0, 0, 0 };
 
-      if ((params->nuclei.objects &&
-           lda_edits_clear_crumbs (self->stroke_edits, self->merged, &self->stroke_dirty,
-                                   (guint8) self->paint_class, params->nuclei.min_area,
-                                   nucleus_connectivity (self), &crumbs) > 0) |
-          (self->nucleus_stroke == NULL &&
-           lda_edits_join_lines (self->stroke_edits, self->merged, &self->stroke_dirty,
-                                 (guint8) self->paint_class, nucleus_connectivity (self),
-                                 &crumbs) > 0))
+      if (lda_edits_end_stroke (self->stroke_edits, self->automatic, self->merged,
+                                &self->stroke_dirty, &how, &mended) > 0)
         {
-          lda_rect_union (&self->stroke_dirty, &crumbs);
-          refresh_rect (self, &crumbs);
-        }
-    }
-  /* An eraser across part of a nucleus whose class was corrected takes
-   * the correction of its class with it (lda-edits-erase.c). */
-  if (is_tool (self, "eraser") && self->stroke_frame == self->frame && self->merged != NULL &&
-      !lda_rect_is_empty (&self->stroke_dirty) &&
-      lda_document_get_params (self->document, self->frame)->nuclei.objects)
-    {
-      LdaRect erased = { 0, 0, 0, 0 };
-
-      if (lda_edits_erase_classes (self->stroke_edits, self->automatic, self->merged,
-                                   &self->stroke_dirty, nucleus_connectivity (self), &erased) > 0)
-        {
-          lda_rect_union (&self->stroke_dirty, &erased);
-          refresh_rect (self, &erased);
+          lda_rect_union (&self->stroke_dirty, &mended);
+          refresh_rect (self, &mended);
         }
     }
   if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke))

@@ -127,6 +127,51 @@ test_erase_class_reach (void)
   }
 }
 
+/* The end of a stroke mends what its kind calls for: an eraser's only
+ * with nucleus objects (the article's nuclei may show both classes as
+ * found); a brush's crumbs only with them, its joined lines when it
+ * painted every pixel. */
+static void
+test_end_stroke (void)
+{
+  static const char * const rows[] = {
+    "0000000",
+    "0133310",
+    "0133310",
+    "0133310",
+    "0111110",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  g_autoptr(LdaImage) merged = NULL;
+  LdaStrokeEnd how = { LDA_NO_EDIT, FALSE, FALSE, 20, 4 };
+  LdaRect stroke = { 0, };
+  LdaRect dirty = { 0, };
+
+  for (guint y = 1; y <= 3; y++)
+    for (guint x = 2; x <= 4; x++)
+      edits->pixels[y * 7 + x] = LDA_CLASS_DRAQ7;
+  lda_edits_line (edits, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_NO_EDIT, &stroke);
+  merged = merge (edits, automatic);
+
+  g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), ==, 0);
+  how.objects = TRUE;
+  g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), ==, 6);
+  g_assert_cmpuint (lda_edits_count (edits), ==, 0);
+
+  /* A brush of cell area that cut a corner of three pixels off: a crumb
+   * with objects, painted with the stroke's class. */
+  g_clear_pointer (&merged, lda_image_unref);
+  stroke = (LdaRect) { 0, };
+  lda_edits_line (edits, 2.5, 0.5, 2.5, 4.5, 0.5, LDA_CLASS_CELL, &stroke);
+  merged = merge (edits, automatic);
+  how = (LdaStrokeEnd) { LDA_CLASS_CELL, FALSE, FALSE, 20, 4 };
+  g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), ==, 0);
+  how.objects = TRUE;
+  g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -136,6 +181,7 @@ main (int    argc,
   g_test_add_func ("/edits/erase/class", test_erase_class);
   g_test_add_func ("/edits/erase/class-grown", test_erase_class_grown);
   g_test_add_func ("/edits/erase/class-reach", test_erase_class_reach);
+  g_test_add_func ("/edits/erase/end-stroke", test_end_stroke);
 
   return g_test_run ();
 }

@@ -103,6 +103,32 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
                                   guint            connectivity,
                                   LdaRect         *dirty);
 
+/**
+ * LdaStrokeEnd:
+ * @value: the class a brush painted, or %LDA_NO_EDIT for the eraser
+ * @joining: a brush stroke that painted every pixel (Shift held), not
+ *   one that kept to one nucleus
+ * @objects: the frame's parameters make nucleus objects
+ * @min_area: their smallest nucleus
+ * @connectivity: how nucleus pixels join, 4 or 8
+ *
+ * What lda_edits_end_stroke() needs to know of a stroke.
+ */
+typedef struct
+{
+  guint8   value;
+  gboolean joining;
+  gboolean objects;
+  guint    min_area;
+  guint    connectivity;
+} LdaStrokeEnd;
+
+gsize      lda_edits_end_stroke  (LdaEdits            *self,
+                                  const LdaImage      *automatic,
+                                  const LdaImage      *merged,
+                                  const LdaRect       *stroke,
+                                  const LdaStrokeEnd  *how,
+                                  LdaRect             *dirty);
 gsize      lda_edits_erase_classes (LdaEdits       *self,
                                     const LdaImage  *automatic,
                                     const LdaImage  *merged,
