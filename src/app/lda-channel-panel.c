@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -212,6 +213,27 @@ update_saturation_label (LdaChannelPanel *self)
   gtk_label_set_label (self->saturation_label, text);
 }
 
+/* @text with each space before a number within its brackets made a
+ * no-break space: a narrow side bar wraps "(Otsu 7842, dark 512, factor
+ * 1)" between its parts, never between a name and its value. */
+static char *
+keep_values_with_names (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+  int depth = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      depth += (*c == '(') - (*c == ')');
+      if (*c == ' ' && depth > 0 && g_ascii_isdigit (c[1]))
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* The threshold in use and how it was found: from the parameters of the
  * run that computed it, which a held slider may have left behind, or
  * else from the controls. */
@@ -219,7 +241,7 @@ static void
 update_threshold_label (LdaChannelPanel *self)
 {
   const LdaChannelResult *r = &self->result;
-  g_autofree char *text = NULL;
+  g_autofree char *text = NULL, *kept = NULL;
   LdaChannelParams p;
 
   if (self->has_result_params)
@@ -254,7 +276,8 @@ update_threshold_label (LdaChannelPanel *self)
                             self->levels.level[p.method], self->levels.dark,
                             p.use_offset ? p.offset : 1.0);
 
-  gtk_label_set_label (self->threshold_label, text);
+  kept = keep_values_with_names (text);
+  gtk_label_set_label (self->threshold_label, kept);
 }
 
 /* Says why the mask is empty or full and what to change; offers the

@@ -162,14 +162,15 @@ lda_window_update_status (LdaWindow *self)
   y = (guint) self->pointer_y;
   /* The class as corrected: the automatic one only where nothing was painted. */
   klass = lda_image_get (self->merged != NULL ? self->merged : result->labels, x, y);
-  text = g_strdup_printf (_("x %u  y %u   brightfield %u   Hoechst %u   Draq7 %u   Sobel %u   "
-                            "class %u %s"),
-                          x, y,
+  /* The class beside the position, before the values: where a nucleus's
+   * evidence comes first, a narrow read-out is cut at its end. */
+  text = g_strdup_printf (_("x %u  y %u   class %u %s   brightfield %u   Hoechst %u   Draq7 %u   "
+                            "Sobel %u"),
+                          x, y, klass, lda_class_label (klass),
                           lda_image_get (result->inputs[LDA_INPUT_BRIGHTFIELD], x, y),
                           lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
                           lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
-                          lda_image_get (result->sobel, x, y),
-                          klass, lda_class_label (klass));
+                          lda_image_get (result->sobel, x, y));
   /* Where the pointer is in µm, for calibrated data only. */
   if (self->series != NULL && self->frame < lda_series_get_n_frames (self->series) &&
       lda_series_get_frame (self->series, self->frame)->pixel_size_um > 0.0)
@@ -200,8 +201,8 @@ lda_window_update_status (LdaWindow *self)
     lda_window_hover_object (self, result, index);
   else
     lda_window_hover_clear (self);
-  /* Narrow, the pixel values give way: before the class, or after the
-   * nucleus's evidence. */
+  /* Narrow, the pixel values give way: in the middle, between the
+   * class and the Sobel value, or after the nucleus's evidence. */
   gtk_label_set_ellipsize (self->status_label,
                            nucleus != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_MIDDLE);
   if (nucleus != NULL)
