@@ -278,6 +278,7 @@ apply_tool (LdaWindow *self,
             double     y,
             gboolean   first)
 {
+  g_autoptr(GError) error = NULL;
   LdaEdits *edits;
   LdaRect dirty = { 0, 0, 0, 0 };
   guint ix, iy;
@@ -321,14 +322,17 @@ apply_tool (LdaWindow *self,
       ix = (guint) x;
       iy = (guint) y;
 
+      /* A fill too large for a nucleus says so over the pane. */
       if (is_tool (self, "fill"))
         lda_edits_fill_full (edits, self->merged, ix, iy, (guint8) self->paint_class,
-                             nucleus_connectivity (self), &dirty);
+                             nucleus_connectivity (self), &dirty, &error);
       else if (is_tool (self, "toggle"))
         lda_edits_toggle_nucleus_full (edits, self->merged, ix, iy,
                                        nucleus_connectivity (self), &dirty);
       else if (is_tool (self, "delete"))
         lda_edits_delete_cell (edits, self->merged, ix, iy, &dirty);
+      if (error != NULL)
+        lda_window_show_hint (self, self->stroke_pane, error->message);
     }
 
   lda_rect_union (&self->stroke_dirty, &dirty);
@@ -457,57 +461,6 @@ lda_window_stroke_end (LdaWindow *self)
                          tool_label (self));
   if (!lda_rect_is_empty (&self->stroke_dirty) && self->stroke_frame == self->frame)
     after_change (self);
-}
-
-/* The mouse */
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               LdaWindow      *self)
-{
-  LdaImageView *view = LDA_IMAGE_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
-  double ix, iy;
-
-  if (!is_editing (self))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  lda_image_view_widget_to_image (view, x, y, &ix, &iy);
-  self->stroke_pane = view == self->views[LDA_PANE_COMPOSITE] ? LDA_PANE_COMPOSITE : LDA_PANE_SEGMENTED;
-  if (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
-      GDK_SHIFT_MASK)
-    lda_window_stroke_begin_joining (self, ix, iy);
-  else
-    lda_window_stroke_begin (self, ix, iy);
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                LdaWindow      *self)
-{
-  LdaImageView *view = LDA_IMAGE_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
-  double sx, sy, ix, iy;
-
-  if (!gtk_gesture_drag_get_start_point (gesture, &sx, &sy))
-    return;
-  lda_image_view_widget_to_image (view, sx + dx, sy + dy, &ix, &iy);
-  lda_window_stroke_move (self, ix, iy);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             LdaWindow      *self)
-{
-  lda_window_stroke_end (self);
 }
 
 /* Actions */
@@ -725,20 +678,6 @@ lda_window_edit_init (LdaWindow *self)
   /* The class buttons read the class when the template was made. */
   g_object_notify (G_OBJECT (self), "paint-class");
 
-  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
-    {
-      GtkGesture *drag;
-
-      if (p != LDA_PANE_SEGMENTED && p != LDA_PANE_COMPOSITE)
-        continue;
-
-      drag = gtk_gesture_drag_new ();
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-      g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-      g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-      g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-      gtk_widget_add_controller (GTK_WIDGET (self->views[p]), GTK_EVENT_CONTROLLER (drag));
-    }
 
   lda_window_preview_init (self);
   lda_window_edit_reset (self);

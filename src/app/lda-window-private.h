@@ -193,6 +193,7 @@ void lda_window_restore_pane      (LdaWindow          *self,
                                    double              zoom);
 
 /* lda-window-edit.c */
+void lda_window_mouse_init      (LdaWindow      *self);
 void lda_window_edit_class_init (GtkWidgetClass *widget_class);
 void lda_window_edit_init      (LdaWindow      *self);
 void lda_window_edit_finalize  (LdaWindow      *self);

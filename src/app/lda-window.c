@@ -564,6 +564,7 @@ lda_window_init (LdaWindow *self)
 
   lda_window_panes_init (self);
   lda_window_edit_init (self);
+  lda_window_mouse_init (self);
   lda_window_strip_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -102,7 +102,7 @@ fill_rows (const char * const *rows,
   g_autoptr(LdaImage) merged = merge (edits, automatic);
   g_autoptr(LdaImage) after = NULL;
 
-  *changed = lda_edits_fill_full (edits, merged, x, y, klass, connectivity, dirty);
+  *changed = lda_edits_fill_full (edits, merged, x, y, klass, connectivity, dirty, NULL);
   after = merge (edits, automatic);
   *counts = lda_counts_new_from_labels_full (after, connectivity);
 
@@ -188,6 +188,54 @@ test_fill_nucleus_apart (void)
   for (guint y = 1; y <= 3; y++)
     for (guint x = 8; x <= 9; x++)
       g_assert_cmpuint (edits->pixels[y * 11 + x], ==, LDA_NO_EDIT);
+}
+
+/* A fill of a nucleus class on the background between the cells would
+ * make a nucleus of tens of thousands of pixels: nothing changes, and
+ * the error says why.  On a frame of such size, a region the size of its
+ * nuclei is filled; without any nucleus to compare, so is the large one. */
+static void
+test_fill_nucleus_too_large (void)
+{
+  const guint w = 200, h = 100;
+  g_autoptr(LdaImage) automatic = lda_image_new (LDA_PIXEL_U8, w, h, NULL);
+  g_autoptr(LdaEdits) edits = edits_new (w, h);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 *px = lda_image_u8 (automatic);
+  LdaRect dirty = { 0, };
+
+  /* A nucleus of 20 × 20 in its cell, and a hole of cell area of 12 × 12
+   * inside a ring of outline, on 20 000 pixels of background. */
+  for (guint y = 10; y < 50; y++)
+    for (guint x = 10; x < 50; x++)
+      px[y * w + x] = (x >= 20 && x < 40 && y >= 20 && y < 40) ? LDA_CLASS_HOECHST : LDA_CLASS_CELL;
+  for (guint y = 60; y < 74; y++)
+    for (guint x = 60; x < 74; x++)
+      px[y * w + x] = (x == 60 || x == 73 || y == 60 || y == 73) ? LDA_CLASS_OUTLINE : LDA_CLASS_CELL;
+  merged = merge (edits, automatic);
+  g_assert_cmpuint (lda_labels_largest_nucleus (merged, 4), ==, 400);
+
+  g_assert_false (lda_edits_fill_full (edits, merged, 150, 50, LDA_CLASS_DRAQ7, 4, &dirty, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "(400)"));
+  g_assert_cmpuint (lda_edits_count (edits), ==, 0);
+  g_assert_true (lda_rect_is_empty (&dirty));
+  g_clear_error (&error);
+
+  g_assert_true (lda_edits_fill_full (edits, merged, 66, 66, LDA_CLASS_DRAQ7, 4, &dirty, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_edits_count (edits), ==, 12 * 12);
+
+  /* No nucleus on the frame: nothing to compare with. */
+  lda_edits_clear (edits);
+  memset (px, LDA_CLASS_BACKGROUND, (gsize) w * h);
+  g_clear_pointer (&merged, lda_image_unref);
+  merged = merge (edits, automatic);
+  g_assert_true (lda_edits_fill_full (edits, merged, 150, 50, LDA_CLASS_DRAQ7, 4, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_edits_count (edits), ==, (gsize) w * h);
 }
 
 /* Filled with the other class, a nucleus takes it whole, the parts its
@@ -634,6 +682,7 @@ main (int    argc,
   g_test_add_func ("/edits/fill/nucleus-apart", test_fill_nucleus_apart);
   g_test_add_func ("/edits/fill/nucleus-hole", test_fill_nucleus_hole);
   g_test_add_func ("/edits/fill/nucleus-class", test_fill_nucleus_class);
+  g_test_add_func ("/edits/fill/nucleus-too-large", test_fill_nucleus_too_large);
   g_test_add_func ("/edits/fill/diagonal-gap", test_fill_diagonal_gap);
   g_test_add_func ("/edits/fill/respects-edits", test_fill_respects_edits);
   g_test_add_func ("/edits/fill/huge", test_fill_huge);

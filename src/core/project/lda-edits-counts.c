@@ -365,6 +365,45 @@ lda_labels_nucleus_find (const LdaImage *labels,
 }
 
 /**
+ * lda_labels_largest_nucleus:
+ * @labels: a #LDA_PIXEL_U8 label mask
+ * @connectivity: 4 or 8, as lda_counts_new_from_labels_full() takes it
+ *
+ * Returns: how many pixels the largest nucleus of @labels has, as the
+ *   counts see nuclei; 0 when there is none, or when memory for the
+ *   search cannot be had
+ */
+gsize
+lda_labels_largest_nucleus (const LdaImage *labels,
+                            guint           connectivity)
+{
+  g_autoptr(LdaBitplane) plane = NULL;
+  g_autoptr(LdaRuns) runs = NULL;
+  g_autofree gsize *sizes = NULL;
+  gsize largest = 0;
+
+  g_return_val_if_fail (labels != NULL && labels->type == LDA_PIXEL_U8, 0);
+  g_return_val_if_fail (connectivity == 4 || connectivity == 8, 0);
+
+  if (!(plane = lda_bitplane_new_from_values (lda_image_u8 (labels), labels->width,
+                                              labels->height, NUCLEUS_CLASSES, NULL)) ||
+      !(runs = lda_runs_new_from_bitplane (plane, TRUE, NULL)))
+    return 0;
+  lda_runs_label (runs, connectivity);
+  if (!(sizes = g_try_new0 (gsize, MAX (runs->n_components, 1))))
+    return 0;
+  for (gsize i = 0; i < runs->n_runs; i++)
+    {
+      gsize *size = &sizes[runs->labels[i]];
+
+      *size += runs->runs[i].x1 - runs->runs[i].x0;
+      largest = MAX (largest, *size);
+    }
+
+  return largest;
+}
+
+/**
  * lda_labels_nucleus_call_pixels:
  * @labels: a #LDA_PIXEL_U8 label mask
  * @pixels: (element-type guint32) (nullable): a nucleus's pixels, as

@@ -10,11 +10,13 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lda-bitplane.h"
 #include "lda-components.h"
 #include "lda-edits-private.h"
+#include "lda-error.h"
 
 typedef struct { guint x, y; } Seed;
 
@@ -169,6 +171,12 @@ clear_outline (LdaEdits     *self,
       }
 }
 
+/* A fill makes a nucleus of its own of up to this many pixels (64 × 64)
+ * whatever the frame's nuclei, and of up to twice its largest nucleus
+ * beyond: the real frames' nuclei are 100–1 500 pixels at the median,
+ * the background between their cells tens of thousands. */
+#define FILL_NUCLEUS_ALWAYS 4096
+
 static const int nx[8] = { -1, 1, 0, 0, -1, 1, -1, 1 };
 static const int ny[8] = { 0, 0, -1, 1, -1, -1, 1, 1 };
 
@@ -195,8 +203,10 @@ set_shown (LdaEdits     *self,
  * pixels of the region reached from the one clicked without passing
  * beside a nucleus, and the region's pixels between them and a nucleus
  * the outline, so that a line of one pixel keeps them apart; clicked
- * beside a nucleus, it has no room and does nothing. */
-static void
+ * beside a nucleus, it has no room and does nothing.  Far larger than the
+ * frame's nuclei (FILL_NUCLEUS_ALWAYS), it does nothing either and says
+ * why: %FALSE and @error. */
+static gboolean
 fill_nucleus (LdaEdits       *self,
               const LdaImage *merged,
               GArray         *runs,
@@ -204,7 +214,8 @@ fill_nucleus (LdaEdits       *self,
               guint           y,
               guint8          klass,
               guint           connectivity,
-              LdaRect        *changed)
+              LdaRect        *changed,
+              GError        **error)
 {
   const guint w = self->width, h = self->height;
   const guint8 *shown = lda_image_u8 (merged);
@@ -213,7 +224,9 @@ fill_nucleus (LdaEdits       *self,
   g_autoptr(GArray) hole = NULL;
   g_autoptr(GArray) nucleus = NULL;
   g_autoptr(GArray) queue = NULL;
+  g_autoptr(GArray) lines = NULL;
   gboolean touches = FALSE;
+  gsize largest;
 
   /* Clicked on a nucleus: it takes the class, all of it. */
   if (lda_is_nucleus_class (shown[(gsize) y * w + x]))
@@ -221,11 +234,11 @@ fill_nucleus (LdaEdits       *self,
       nucleus = lda_labels_nucleus_find (merged, x, y, connectivity);
       if (nucleus != NULL)
         lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
-      return;
+      return TRUE;
     }
 
   if (!(region = lda_bitplane_new (w, h, NULL)) || !(reached = lda_bitplane_new (w, h, NULL)))
-    return;
+    return TRUE;
   for (guint i = 0; i < runs->len; i++)
     {
       const LdaRun *run = &g_array_index (runs, LdaRun, i);
@@ -253,13 +266,14 @@ fill_nucleus (LdaEdits       *self,
             set_shown (self, shown, (gsize) run->y * w + rx, klass, changed);
         }
       lda_edits_give_nucleus (self, merged, nucleus, klass, changed);
-      return;
+      return TRUE;
     }
 
   /* A nucleus of its own, breadth first from the pixel clicked. */
   if (lda_edits_beside_another (shown, region, (gint) x, (gint) y, connectivity))
-    return;
+    return TRUE;
   queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  lines = g_array_new (FALSE, FALSE, sizeof (guint32));
   {
     const guint32 start = (guint32) ((gsize) y * w + x);
 
@@ -270,7 +284,6 @@ fill_nucleus (LdaEdits       *self,
     {
       const guint32 p = g_array_index (queue, guint32, k);
 
-      set_shown (self, shown, p, klass, changed);
       for (guint n = 0; n < connectivity; n++)
         {
           const gint qx = (gint) (p % w) + nx[n], qy = (gint) (p / w) + ny[n];
@@ -279,20 +292,38 @@ fill_nucleus (LdaEdits       *self,
               !lda_bitplane_get (region, (guint) qx, (guint) qy) ||
               lda_bitplane_get (reached, (guint) qx, (guint) qy))
             continue;
-          if (lda_edits_beside_another (shown, region, qx, qy, connectivity))
-            {
-              /* The line between the new nucleus and another. */
-              set_shown (self, shown, (gsize) qy * w + (guint) qx, LDA_CLASS_OUTLINE, changed);
-              continue;
-            }
           {
             const guint32 q = (guint32) ((gsize) qy * w + (guint) qx);
 
+            /* The line between the new nucleus and another. */
+            if (lda_edits_beside_another (shown, region, qx, qy, connectivity))
+              {
+                g_array_append_val (lines, q);
+                continue;
+              }
             lda_bitplane_set (reached, (guint) qx, (guint) qy, TRUE);
             g_array_append_val (queue, q);
           }
         }
     }
+
+  /* A nucleus far larger than any on the frame is a slip (a click on the
+   * background between the cells), not a nucleus: nothing, and why. */
+  largest = lda_labels_largest_nucleus (merged, connectivity);
+  if (largest > 0 && queue->len > MAX (2 * largest, FILL_NUCLEUS_ALWAYS))
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("A nucleus filled here would have %u pixels, more than twice the "
+                     "largest of this frame (%lu): paint it with the brush instead"),
+                   queue->len, (gulong) largest);
+      return FALSE;
+    }
+  for (guint k = 0; k < queue->len; k++)
+    set_shown (self, shown, g_array_index (queue, guint32, k), klass, changed);
+  for (guint k = 0; k < lines->len; k++)
+    set_shown (self, shown, g_array_index (lines, guint32, k), LDA_CLASS_OUTLINE, changed);
+
+  return TRUE;
 }
 
 /**
@@ -358,7 +389,7 @@ lda_edits_fill (LdaEdits       *self,
                 guint8          klass,
                 LdaRect        *dirty)
 {
-  return lda_edits_fill_full (self, merged, x, y, klass, 8, dirty);
+  return lda_edits_fill_full (self, merged, x, y, klass, 8, dirty, NULL);
 }
 
 /**
@@ -371,16 +402,19 @@ lda_edits_fill (LdaEdits       *self,
  * @connectivity: how nucleus pixels join, 4 or 8
  *   (lda_params_nucleus_connectivity())
  * @dirty: (nullable): grown by the bounding box of the changed pixels
+ * @error: return location for an error
  *
  * As lda_edits_fill(); a fill of a nucleus class adds one nucleus at
  * most and keeps nuclei apart: clicked in a hole of a nucleus, it grows
  * that nucleus and gives all of it @klass; anywhere else it is a nucleus
  * of its own, the pixels of the region it cannot take without touching
  * another nucleus left as they are, but for a line of the outline class
- * between them.
+ * between them.  A nucleus of its own of more than 4 096 pixels and more
+ * than twice the largest nucleus on the frame is not made: a click on
+ * the background between cells would make one of tens of thousands.
  *
  * Returns: %TRUE if anything changed; %FALSE when (@x, @y) already shows
- *   @klass
+ *   @klass, and with @error set when the nucleus would be too large
  */
 gboolean
 lda_edits_fill_full (LdaEdits       *self,
@@ -389,7 +423,8 @@ lda_edits_fill_full (LdaEdits       *self,
                      guint           y,
                      guint8          klass,
                      guint           connectivity,
-                     LdaRect        *dirty)
+                     LdaRect        *dirty,
+                     GError        **error)
 {
   g_autoptr(GArray) runs = NULL;
   gboolean accept[256] = { FALSE, };
@@ -412,7 +447,10 @@ lda_edits_fill_full (LdaEdits       *self,
     return FALSE;
 
   if (lda_is_nucleus_class (klass))
-    fill_nucleus (self, merged, runs, x, y, klass, connectivity, &changed);
+    {
+      if (!fill_nucleus (self, merged, runs, x, y, klass, connectivity, &changed, error))
+        return FALSE;
+    }
   else
     for (guint i = 0; i < runs->len; i++)
       set_run (self, &g_array_index (runs, LdaRun, i), klass, &changed);

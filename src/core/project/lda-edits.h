@@ -78,7 +78,8 @@ gboolean   lda_edits_fill_full   (LdaEdits        *self,
                                   guint            y,
                                   guint8           klass,
                                   guint            connectivity,
-                                  LdaRect         *dirty);
+                                  LdaRect         *dirty,
+                                  GError         **error);
 gboolean   lda_edits_toggle_nucleus (LdaEdits     *self,
                                   const LdaImage  *merged,
                                   guint            x,
@@ -171,6 +172,8 @@ GArray    *lda_labels_nucleus_find (const LdaImage *labels,
                                     guint           x,
                                     guint           y,
                                     guint           connectivity);
+gsize      lda_labels_largest_nucleus (const LdaImage *labels,
+                                       guint           connectivity);
 gboolean   lda_labels_nucleus_call_pixels (const LdaImage *labels,
                                            const GArray   *pixels,
                                            gsize          *hoechst,
