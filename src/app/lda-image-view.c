@@ -119,6 +119,43 @@ lda_image_view_set_center_clamped (LdaImageView *self,
                        CLAMP (y, 0.0, (double) self->image_height));
 }
 
+/**
+ * lda_image_view_get_center:
+ * @self: a view
+ * @x: (out): the image column at the view's centre
+ * @y: (out): the image row
+ */
+void
+lda_image_view_get_center (LdaImageView *self,
+                           double       *x,
+                           double       *y)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+
+  *x = self->center_x;
+  *y = self->center_y;
+}
+
+/**
+ * lda_image_view_set_center:
+ * @self: a view
+ * @x: an image column, for the view's centre
+ * @y: an image row
+ *
+ * Shows the image around (@x, @y), kept within the image, at the zoom
+ * set: not for a fitted view, which shows the whole image.
+ */
+void
+lda_image_view_set_center (LdaImageView *self,
+                           double        x,
+                           double        y)
+{
+  g_return_if_fail (LDA_IS_IMAGE_VIEW (self));
+
+  if (!self->fit && isfinite (x) && isfinite (y))
+    lda_image_view_set_center_clamped (self, x, y);
+}
+
 static void
 apply_fit (LdaImageView *self)
 {

@@ -44,6 +44,12 @@ void       lda_image_view_zoom_to_fit         (LdaImageView *self);
 double     lda_image_view_zoom_step           (double        zoom,
                                                int           direction);
 gboolean   lda_image_view_get_fit             (LdaImageView *self);
+void       lda_image_view_get_center          (LdaImageView *self,
+                                               double       *x,
+                                               double       *y);
+void       lda_image_view_set_center          (LdaImageView *self,
+                                               double        x,
+                                               double        y);
 void       lda_image_view_bind                (LdaImageView *self,
                                                LdaImageView *other);
 void       lda_image_view_widget_to_image     (LdaImageView *self,

@@ -227,7 +227,7 @@ lda_window_begin_open (LdaWindow *self,
   LdaFrame *frame;
   g_autofree char *pane = NULL;
   guint index = 0;
-  double zoom = 0.0;
+  double zoom = 0.0, center_x = -1.0, center_y = -1.0;
 
   lda_window_drop_opening (self);
 
@@ -241,12 +241,14 @@ lda_window_begin_open (LdaWindow *self,
       lda_window_restore_undo (self, document);
     }
   series = lda_document_get_series (document);
-  if (!lda_document_get_view (document, &index, &zoom, &pane))
+  if (!lda_document_get_view (document, &index, &zoom, &center_x, &center_y, &pane))
     index = 0;
 
   self->opening = document;
   self->opening_recent = recent != NULL ? g_object_ref (recent) : NULL;
   self->opening_zoom = zoom;
+  self->opening_center[0] = center_x;
+  self->opening_center[1] = center_y;
   g_object_set_data_full (G_OBJECT (document), "lda-pane", g_steal_pointer (&pane), g_free);
 
   /* The frame shown stays, and can still be corrected, until this one is
@@ -297,6 +299,8 @@ lda_window_open_loaded (LdaWindow    *self,
   g_free (self->restore_pane);
   self->restore_pane = g_strdup (pane);
   self->restore_zoom = self->opening_zoom;
+  self->restore_center[0] = self->opening_center[0];
+  self->restore_center[1] = self->opening_center[1];
 
   return TRUE;
 }
@@ -330,21 +334,24 @@ lda_window_open_failed (LdaWindow    *self,
  * lda_window_remember_view:
  * @self: a window
  *
- * Tells the document where the person is — frame, zoom, pane layout — so
+ * Tells the document where the person is — frame, zoom, the place the
+ * view is centred on, pane layout — so
  * that opening it again brings them back there.
  */
 void
 lda_window_remember_view (LdaWindow *self)
 {
   LdaImageView *view;
+  double x, y;
 
   if (self->document == NULL)
     return;
 
   view = self->views[self->solo == LDA_PANE_ALL ? LDA_PANE_COMPOSITE : self->solo];
+  lda_image_view_get_center (view, &x, &y);
   lda_document_set_view (self->document, self->frame,
                          lda_image_view_get_fit (view) ? 0.0 : lda_image_view_get_zoom (view),
-                         lda_window_get_pane_layout (self));
+                         x, y, lda_window_get_pane_layout (self));
 }
 
 /**
@@ -352,7 +359,7 @@ lda_window_remember_view (LdaWindow *self)
  * @self: a window
  *
  * After the first frame of a document just opened is shown: brings back
- * the pane layout and zoom the person left it with.
+ * the pane layout, zoom and place the person left it with.
  */
 void
 lda_window_restore_view (LdaWindow *self)
@@ -360,7 +367,7 @@ lda_window_restore_view (LdaWindow *self)
   g_autofree char *pane = g_steal_pointer (&self->restore_pane);
 
   if (pane != NULL)
-    lda_window_restore_pane (self, pane, self->restore_zoom);
+    lda_window_restore_pane (self, pane, self->restore_zoom, self->restore_center);
 }
 
 void

@@ -272,13 +272,16 @@ lda_window_get_pane_layout (LdaWindow *self)
  * @self: a window
  * @layout: a pane layout's name ("grid", "segmented", …)
  * @zoom: the zoom, or 0 to fit
+ * @center: the image column and row at the view's centre, or −1 for the
+ *   image's middle
  *
  * Brings back the panes as the person left them.
  */
 void
-lda_window_restore_pane (LdaWindow  *self,
-                         const char *layout,
-                         double      zoom)
+lda_window_restore_pane (LdaWindow    *self,
+                         const char   *layout,
+                         double        zoom,
+                         const double  center[2])
 {
   LdaImageView *view;
 
@@ -288,6 +291,8 @@ lda_window_restore_pane (LdaWindow  *self,
     lda_image_view_set_zoom (view, zoom);
   else
     lda_image_view_zoom_to_fit (view);
+  if (zoom > 0.0 && center[0] >= 0.0 && center[1] >= 0.0)
+    lda_image_view_set_center (view, center[0], center[1]);
 }
 
 static void

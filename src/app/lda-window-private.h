@@ -74,6 +74,7 @@ struct _LdaWindow
   guint              opening_generation;
   GFile             *opening_recent;
   double             opening_zoom;
+  double             opening_center[2];
   char              *restore_pane;  /* once its first frame is shown */
   /* Documents left (lda-window-leave.c): the undo of those saved, and
    * those that could not be saved */
@@ -81,6 +82,7 @@ struct _LdaWindow
   GPtrArray         *kept;
   gboolean           close_unsaved;
   double             restore_zoom;
+  double             restore_center[2];  /* image column and row, −1 for the middle */
   gboolean           updating_panels;
   double             pointer_x;
   double             pointer_y;
@@ -190,7 +192,8 @@ void lda_window_update_status     (LdaWindow          *self);
 const char *lda_window_get_pane_layout (LdaWindow    *self);
 void lda_window_restore_pane      (LdaWindow          *self,
                                    const char         *layout,
-                                   double              zoom);
+                                   double              zoom,
+                                   const double        center[2]);
 
 /* lda-window-edit.c */
 void lda_window_mouse_init      (LdaWindow      *self);

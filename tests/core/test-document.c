@@ -300,7 +300,7 @@ test_save_and_reopen (void)
   g_autoptr(LdaDocument) document = NULL;
   g_autofree char *pane = NULL;
   guint frame;
-  double zoom;
+  double zoom, center_x, center_y;
 
   write_triples (dir, three);
   document = open_document (dir);
@@ -310,16 +310,19 @@ test_save_and_reopen (void)
   wait_for_state (document, LDA_SAVE_STATE_SAVED);
   g_assert_cmpint (lda_series_get_frame (lda_document_get_series (document), 2)->state, ==,
                    LDA_FRAME_EDITED);
-  lda_document_set_view (document, 2, 4.0, "segmented");
+  lda_document_set_view (document, 2, 4.0, 100.4, 150.0, "segmented");
   lda_document_close (document);
   g_clear_object (&document);
 
   document = open_document (dir);
   g_assert_cmpuint (edit_at (document, 2, 8, 4), ==, LDA_CLASS_HOECHST);
   g_assert_cmpfloat (hoechst_offset (document, 1), ==, 2.5);
-  g_assert_true (lda_document_get_view (document, &frame, &zoom, &pane));
+  g_assert_true (lda_document_get_view (document, &frame, &zoom, &center_x, &center_y, &pane));
   g_assert_cmpuint (frame, ==, 2);
   g_assert_cmpfloat (zoom, ==, 4.0);
+  /* Where the view was centred, to the pixel. */
+  g_assert_cmpfloat (center_x, ==, 100.0);
+  g_assert_cmpfloat (center_y, ==, 150.0);
   g_assert_cmpstr (pane, ==, "segmented");
   g_assert_cmpint (lda_document_get_save_state (document), ==, LDA_SAVE_STATE_SAVED);
 
@@ -343,7 +346,7 @@ test_same_view_not_written (void)
   document = open_document (dir);
   folder = lda_project_default_folder (lda_document_get_series (document));
   ini = lda_project_ini_path (folder, lda_document_get_series (document));
-  lda_document_set_view (document, 1, 0.65, "segmented");
+  lda_document_set_view (document, 1, 0.65, 60.0, 40.0, "segmented");
   lda_document_close (document);
   g_clear_object (&document);
   g_assert_true (g_file_get_contents (ini, &before, NULL, NULL));
@@ -352,7 +355,7 @@ test_same_view_not_written (void)
 
   document = open_document (dir);
   g_assert_false (lda_document_is_read_only (document));
-  lda_document_set_view (document, 1, 0.65, "segmented");
+  lda_document_set_view (document, 1, 0.65, 60.0, 40.0, "segmented");
   lda_document_close (document);
   g_clear_object (&document);
   /* Written atomically, a file written again is a new one. */
@@ -360,7 +363,7 @@ test_same_view_not_written (void)
   g_assert_cmpuint (second.st_ino, ==, first.st_ino);
 
   document = open_document (dir);
-  lda_document_set_view (document, 2, 0.65, "segmented");
+  lda_document_set_view (document, 2, 0.65, 60.0, 40.0, "segmented");
   lda_document_close (document);
   g_clear_object (&document);
   g_assert_true (g_file_get_contents (ini, &after, NULL, NULL));

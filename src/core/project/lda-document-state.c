@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -152,6 +154,8 @@ lda_document_acknowledge_damage (LdaDocument *self)
  * @self: a document
  * @frame: (out): the frame the person was on
  * @zoom: (out): the zoom, 0 for "fit"
+ * @center_x: (out): the image column at the view's centre, −1 if not known
+ * @center_y: (out): the image row there, −1 if not known
  * @pane: (out) (transfer full): the pane layout, as the window names it
  *
  * Returns: %TRUE if the project remembers where the person left off
@@ -160,6 +164,8 @@ gboolean
 lda_document_get_view (LdaDocument  *self,
                        guint        *frame,
                        double       *zoom,
+                       double       *center_x,
+                       double       *center_y,
                        char        **pane)
 {
   g_autofree char *title = NULL;
@@ -178,6 +184,13 @@ lda_document_get_view (LdaDocument  *self,
   *zoom = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "zoom", NULL);
   if (!(*zoom > 0.0 && *zoom <= 64.0))
     *zoom = 0.0;
+  /* Not known, or not a place in an image: the middle. */
+  *center_x = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "center-x", NULL);
+  *center_y = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "center-y", NULL);
+  if (!(*center_x >= 0.0 && *center_x <= G_MAXINT32 && *center_y >= 0.0 &&
+        *center_y <= G_MAXINT32) ||
+      !g_key_file_has_key (self->extra, LDA_PROJECT_VIEW_GROUP, "center-x", NULL))
+    *center_x = *center_y = -1.0;
   *pane = g_key_file_get_string (self->extra, LDA_PROJECT_VIEW_GROUP, "pane", NULL);
   if (*pane == NULL)
     *pane = g_strdup ("grid");
@@ -190,6 +203,9 @@ lda_document_get_view (LdaDocument  *self,
  * @self: a document
  * @frame: the frame the person is on
  * @zoom: the zoom, 0 for "fit"
+ * @center_x: the image column at the view's centre (a pixel's fraction
+ *   is not kept)
+ * @center_y: the image row there
  * @pane: the pane layout, as the window names it
  *
  * Remembers where the person is, for the next time the series is opened.
@@ -199,11 +215,14 @@ void
 lda_document_set_view (LdaDocument *self,
                        guint        frame,
                        double       zoom,
+                       double       center_x,
+                       double       center_y,
                        const char  *pane)
 {
-  static const char * const keys[] = { "frame", "zoom", "pane" };
+  static const char * const keys[] = { "frame", "zoom", "pane", "center-x", "center-y" };
   const char *values[G_N_ELEMENTS (keys)];
   char zoom_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char x_text[G_ASCII_DTOSTR_BUF_SIZE], y_text[G_ASCII_DTOSTR_BUF_SIZE];
   gboolean changed = FALSE;
 
   g_return_if_fail (LDA_IS_DOCUMENT (self));
@@ -213,6 +232,9 @@ lda_document_set_view (LdaDocument *self,
   values[0] = lda_series_get_frame (self->series, frame)->title;
   values[1] = lda_ascii_dtostr_short (zoom_text, zoom);
   values[2] = pane;
+  /* Whole pixels: a view panned by a fraction is where it was. */
+  values[3] = lda_ascii_dtostr_short (x_text, round (MAX (center_x, 0.0)));
+  values[4] = lda_ascii_dtostr_short (y_text, round (MAX (center_y, 0.0)));
 
   /* Only a view that moved makes the project file be written again: a
    * series opened, looked at and closed is left as it was. */

@@ -122,10 +122,14 @@ void                lda_document_acknowledge_damage (LdaDocument     *self);
 gboolean            lda_document_get_view          (LdaDocument      *self,
                                                     guint            *frame,
                                                     double           *zoom,
+                                                    double           *center_x,
+                                                    double           *center_y,
                                                     char            **pane);
 void                lda_document_set_view          (LdaDocument      *self,
                                                     guint             frame,
                                                     double            zoom,
+                                                    double            center_x,
+                                                    double            center_y,
                                                     const char       *pane);
 
 /* Undo carried to the next document of the series (lda-document-memo.c) */
