@@ -678,7 +678,6 @@ lda_window_edit_init (LdaWindow *self)
   /* The class buttons read the class when the template was made. */
   g_object_notify (G_OBJECT (self), "paint-class");
 
-
   lda_window_preview_init (self);
   lda_window_edit_reset (self);
   update_class_label (self);
