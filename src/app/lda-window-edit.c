@@ -442,7 +442,7 @@ lda_window_stroke_end (LdaWindow *self)
       const LdaStrokeEnd how = {
         is_tool (self, "brush") ? (guint8) self->paint_class : LDA_NO_EDIT,
         self->nucleus_stroke == NULL, params->nuclei.objects, params->nuclei.min_area,
-        nucleus_connectivity (self),
+        nucleus_connectivity (self), lda_document_get_edit_before (self->document, self->frame),
       };
       LdaRect mended = { 0, 0, 0, 0 };
 

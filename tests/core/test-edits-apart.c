@@ -384,7 +384,7 @@ test_join_lines (void)
   lda_edits_line (edits, 2.5, 2.5, 6.5, 2.5, 0.5, LDA_CLASS_HOECHST, &stroke);
   g_assert_cmpuint (n_nuclei (edits, automatic, 4), ==, 1);
   merged = merge (edits, automatic);
-  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_HOECHST, 4, &dirty),
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, NULL, LDA_CLASS_HOECHST, 4, &dirty),
                     ==, 3);
   {
     static const char * const want[] = {
@@ -397,7 +397,7 @@ test_join_lines (void)
   }
 
   /* A stroke of another class, or none: nothing. */
-  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_CELL, 4, NULL),
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, NULL, LDA_CLASS_CELL, 4, NULL),
                     ==, 0);
 }
 
@@ -427,7 +427,7 @@ test_join_lines_class (void)
   merged = merge (edits, automatic);
   /* The line's two other pixels and the live nucleus's nine less the
    * two the stroke painted. */
-  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_DRAQ7, 4, &dirty),
+  g_assert_cmpuint (lda_edits_join_lines (edits, merged, &stroke, NULL, LDA_CLASS_DRAQ7, 4, &dirty),
                     ==, 2 + 7);
   after = merge (edits, automatic);
   {
@@ -445,6 +445,52 @@ test_join_lines_class (void)
     g_assert_cmpuint (counts->dead, ==, 1);
     g_assert_cmpuint (counts->live, ==, 0);
   }
+}
+
+/* Only the nuclei the stroke painted take its class: a nucleus in the
+ * stroke's rectangle with an earlier Draq7 correction of its own, which
+ * the stroke did not reach, is left as it was (it was given the class
+ * whole when the nuclei were told by the class in the rectangle). */
+static void
+test_join_lines_only_painted (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "033323330",
+    "033323330",
+    "033323330",
+    "000000000",
+    "033300000",
+    "033300000",
+    "000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (9, 8);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autofree guint8 *before = NULL;
+  LdaRect stroke = { 0, };
+  LdaRect dirty = { 0, };
+
+  /* An earlier correction: one pixel of the lower nucleus made Draq7. */
+  edits->pixels[5 * 9 + 3] = LDA_CLASS_DRAQ7;
+  before = g_memdup2 (edits->pixels, 9 * 8);
+  /* Across the line, then down the column right of the lower nucleus's
+   * gap: its rectangle holds that pixel. */
+  lda_edits_line (edits, 2.5, 2.5, 5.5, 2.5, 0.5, LDA_CLASS_DRAQ7, &stroke);
+  lda_edits_line (edits, 5.5, 2.5, 5.5, 6.5, 0.5, LDA_CLASS_DRAQ7, &stroke);
+  g_assert_cmpint (stroke.x, <=, 3);
+  g_assert_cmpint (stroke.y + stroke.height, >=, 6);
+  merged = merge (edits, automatic);
+
+  lda_edits_join_lines (edits, merged, &stroke, before, LDA_CLASS_DRAQ7, 4, &dirty);
+  for (guint y = 5; y <= 6; y++)
+    for (guint x = 1; x <= 3; x++)
+      g_assert_cmpuint (edits->pixels[y * 9 + x], ==, x == 3 && y == 5 ? LDA_CLASS_DRAQ7 : LDA_NO_EDIT);
+  /* The two joined are one dead nucleus. */
+  for (guint y = 1; y <= 3; y++)
+    for (guint x = 1; x <= 7; x++)
+      g_assert_cmpuint (edits->pixels[y * 9 + x], ==, LDA_CLASS_DRAQ7);
 }
 
 /* On the sample's mask, strokes that join (Shift held) from random
@@ -484,7 +530,7 @@ test_join_lines_sample (void)
                       g_rand_double_range (rand, 0.5, 5.0), LDA_CLASS_HOECHST, &stroke);
       n_stroke = n_nuclei (edits, automatic, connectivity);
       merged = merge (edits, automatic);
-      n_given += lda_edits_join_lines (edits, merged, &stroke, LDA_CLASS_HOECHST, connectivity,
+      n_given += lda_edits_join_lines (edits, merged, &stroke, NULL, LDA_CLASS_HOECHST, connectivity,
                                        NULL);
       g_assert_cmpuint (n_nuclei (edits, automatic, connectivity), ==, n_stroke);
     }
@@ -613,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/edits/apart/sample", test_apart_sample);
   g_test_add_func ("/edits/apart/join-lines", test_join_lines);
   g_test_add_func ("/edits/apart/join-lines-class", test_join_lines_class);
+  g_test_add_func ("/edits/apart/join-lines-only-painted", test_join_lines_only_painted);
   g_test_add_func ("/edits/apart/join-lines-sample", test_join_lines_sample);
 
   return g_test_run ();

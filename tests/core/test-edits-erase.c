@@ -46,7 +46,7 @@ test_erase_class (void)
   g_assert_cmpuint (n_dead (merged), ==, 1);
   g_assert_cmpuint (lda_image_get (merged, 3, 2), ==, LDA_CLASS_HOECHST);
 
-  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, &dirty),
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, NULL, 4, &dirty),
                     ==, 6);
   {
     static const char * const want[] = {
@@ -60,7 +60,7 @@ test_erase_class (void)
   g_assert_cmpuint (n_dead (after), ==, 0);
 
   /* Nothing left to mend: nothing more. */
-  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, after, &stroke, 4, NULL), ==, 0);
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, after, &stroke, NULL, 4, NULL), ==, 0);
 }
 
 /* A nucleus grown by hand and made dead, a corner of it erased: the
@@ -88,7 +88,7 @@ test_erase_class_grown (void)
   lda_edits_dab (edits, 2.5, 1.5, 0.5, LDA_NO_EDIT, &stroke);
   merged = merge (edits, automatic);
 
-  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, NULL), ==, 5);
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, NULL, 4, NULL), ==, 5);
   {
     static const char * const want[] = { "......", "....3.", "....3.", "......", NULL };
 
@@ -118,10 +118,47 @@ test_erase_class_reach (void)
   const LdaRect stroke = { 1, 1, 1, 1 };
 
   merged = merge (edits, automatic);
-  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, 4, NULL), ==, 2);
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, NULL, 4, NULL), ==, 2);
   {
     static const char * const want[] = { "...........", "...3.......", "...3.......", "...........",
                                          NULL };
+
+    assert_pixels (edits->pixels, 11, 4, want);
+  }
+}
+
+/* With the layer before the stroke, only the nuclei the eraser reached:
+ * a nucleus that shows both classes, within the stroke's rectangle but
+ * not touched by it, is left as it is. */
+static void
+test_erase_class_touched (void)
+{
+  static const char * const rows[] = {
+    "00000000000",
+    "03330003340",
+    "03330003340",
+    "00000000000",
+    NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  g_autoptr(LdaEdits) edits = edits_new (11, 4);
+  g_autoptr(LdaImage) merged = NULL;
+  g_autofree guint8 *before = NULL;
+  const LdaRect stroke = { 0, 0, 11, 4 };
+
+  /* The left nucleus made dead, then its first column erased. */
+  for (guint y = 1; y <= 2; y++)
+    for (guint x = 1; x <= 3; x++)
+      edits->pixels[y * 11 + x] = LDA_CLASS_DRAQ7;
+  before = g_memdup2 (edits->pixels, 11 * 4);
+  edits->pixels[1 * 11 + 1] = edits->pixels[2 * 11 + 1] = LDA_NO_EDIT;
+  merged = merge (edits, automatic);
+
+  g_assert_cmpuint (lda_edits_erase_classes (edits, automatic, merged, &stroke, before, 4, NULL),
+                    ==, 4);
+  {
+    static const char * const want[] = { "...........", "...........", "...........",
+                                         "...........", NULL };
 
     assert_pixels (edits->pixels, 11, 4, want);
   }
@@ -170,6 +207,29 @@ test_end_stroke (void)
   g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), ==, 0);
   how.objects = TRUE;
   g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), >, 0);
+
+  /* A brush of Hoechst that painted every pixel (Shift held) across the
+   * line between two nuclei: the rest of the line is theirs. */
+  {
+    static const char * const two[] = {
+      "0000000", "0332330", "0332330", "0332330", "0000000", NULL,
+    };
+    /* The stroke's row, and the line's two pixels above and below it. */
+    static const char * const want[] = {
+      ".......", "...3...", ".33333.", "...3...", ".......", NULL,
+    };
+    g_autoptr(LdaImage) split = mask_from_rows (two);
+    g_autoptr(LdaEdits) joined = edits_new (7, 5);
+    g_autoptr(LdaImage) shown = NULL;
+    g_autofree guint8 *before = g_memdup2 (joined->pixels, 7 * 5);
+
+    stroke = (LdaRect) { 0, };
+    lda_edits_line (joined, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_CLASS_HOECHST, &stroke);
+    shown = merge (joined, split);
+    how = (LdaStrokeEnd) { LDA_CLASS_HOECHST, TRUE, FALSE, 20, 4, before };
+    g_assert_cmpuint (lda_edits_end_stroke (joined, split, shown, &stroke, &how, &dirty), ==, 2);
+    assert_pixels (joined->pixels, 7, 5, want);
+  }
 }
 
 int
@@ -181,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/edits/erase/class", test_erase_class);
   g_test_add_func ("/edits/erase/class-grown", test_erase_class_grown);
   g_test_add_func ("/edits/erase/class-reach", test_erase_class_reach);
+  g_test_add_func ("/edits/erase/class-touched", test_erase_class_touched);
   g_test_add_func ("/edits/erase/end-stroke", test_end_stroke);
 
   return g_test_run ();

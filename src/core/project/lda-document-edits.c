@@ -108,6 +108,27 @@ lda_document_begin_edit (LdaDocument  *self,
 }
 
 /**
+ * lda_document_get_edit_before:
+ * @self: a document
+ * @frame: the frame being edited
+ *
+ * Returns: (nullable): the frame's edit layer as it was when
+ *   lda_document_begin_edit() began the edit now open, a byte a pixel;
+ *   %NULL when none is open or it could not be kept
+ */
+const guint8 *
+lda_document_get_edit_before (LdaDocument *self,
+                              guint        frame)
+{
+  g_return_val_if_fail (LDA_IS_DOCUMENT (self), NULL);
+
+  if (self->editing != (int) frame)
+    return NULL;
+
+  return lda_history_get_before (lda_document_frame_history (self, frame));
+}
+
+/**
  * lda_document_end_edit:
  * @self: a document
  * @frame: the frame given to lda_document_begin_edit()

@@ -85,6 +85,8 @@ LdaEdits           *lda_document_begin_edit        (LdaDocument      *self,
                                                     guint             width,
                                                     guint             height,
                                                     GError          **error);
+const guint8       *lda_document_get_edit_before   (LdaDocument      *self,
+                                                    guint             frame);
 void                lda_document_end_edit          (LdaDocument      *self,
                                                     guint             frame,
                                                     const LdaRect    *dirty,

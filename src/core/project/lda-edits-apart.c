@@ -422,6 +422,9 @@ plane_at (const LdaBitplane *plane,
  *   painted into
  * @merged: the corrected mask, the stroke included
  * @stroke: the rectangle the stroke changed
+ * @before: (nullable): @self's pixels before the stroke: the nuclei it
+ *   painted are those with a pixel it gave @klass; without them, those
+ *   with a pixel of @klass in @self within @stroke
  * @klass: the class the stroke painted
  * @connectivity: how nucleus pixels join, 4 or 8
  * @dirty: (inout): grown by what was changed
@@ -447,6 +450,7 @@ gsize
 lda_edits_join_lines (LdaEdits       *self,
                       const LdaImage *merged,
                       const LdaRect  *stroke,
+                      const guint8   *before,
                       guint8          klass,
                       guint           connectivity,
                       LdaRect        *dirty)
@@ -472,7 +476,10 @@ lda_edits_join_lines (LdaEdits       *self,
       {
         g_autoptr(GArray) nucleus = NULL;
 
-        if (self->pixels[(gsize) y * w + (guint) x] != klass || plane_at (joined, x, y) ||
+        const gsize at = (gsize) y * w + (guint) x;
+
+        if (self->pixels[at] != klass || (before != NULL && before[at] == klass) ||
+            plane_at (joined, x, y) ||
             !(nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity)))
           continue;
         g_array_append_vals (pixels, nucleus->data, nucleus->len);

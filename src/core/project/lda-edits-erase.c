@@ -21,10 +21,13 @@
  * @automatic: the automatic mask
  * @merged: the corrected mask, the stroke included
  * @stroke: the rectangle the stroke changed
+ * @before: (nullable): @self's pixels before the stroke: the nuclei it
+ *   reached are those with a pixel it erased; without them, every
+ *   nucleus with a pixel in @stroke
  * @connectivity: how nucleus pixels join, 4 or 8
  * @dirty: (inout): grown by what was changed
  *
- * Each nucleus of @merged that has a pixel in @stroke and shows both
+ * Each nucleus of @merged that the stroke reached and that shows both
  * nucleus classes gets back the class the automatic mask gives most of
  * its pixels (the class it shows most, if the automatic mask has no
  * nucleus there): its pixels that the automatic mask shows with that
@@ -42,6 +45,7 @@ lda_edits_erase_classes (LdaEdits       *self,
                          const LdaImage *automatic,
                          const LdaImage *merged,
                          const LdaRect  *stroke,
+                         const guint8   *before,
                          guint           connectivity,
                          LdaRect        *dirty)
 {
@@ -64,7 +68,9 @@ lda_edits_erase_classes (LdaEdits       *self,
         guint n_shown[2] = { 0, 0 }, n_found[2] = { 0, 0 };
         guint8 klass;
 
-        if (!lda_is_nucleus_class (shown[(gsize) y * w + (guint) x]) ||
+        const gsize at = (gsize) y * w + (guint) x;
+
+        if (!lda_is_nucleus_class (shown[at]) || (before != NULL && before[at] == self->pixels[at]) ||
             lda_bitplane_get (seen, (guint) x, (guint) y) ||
             !(nucleus = lda_labels_nucleus_find (merged, (guint) x, (guint) y, connectivity)))
           continue;

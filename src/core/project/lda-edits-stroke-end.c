@@ -37,7 +37,7 @@ lda_edits_end_stroke (LdaEdits             *self,
   gsize n = 0;
 
   if (how->value == LDA_NO_EDIT)
-    return how->objects ? lda_edits_erase_classes (self, automatic, merged, stroke,
+    return how->objects ? lda_edits_erase_classes (self, automatic, merged, stroke, how->before,
                                                    how->connectivity, dirty)
                         : 0;
 
@@ -45,7 +45,8 @@ lda_edits_end_stroke (LdaEdits             *self,
     n += lda_edits_clear_crumbs (self, merged, stroke, how->value, how->min_area,
                                  how->connectivity, dirty);
   if (how->joining)
-    n += lda_edits_join_lines (self, merged, stroke, how->value, how->connectivity, dirty);
+    n += lda_edits_join_lines (self, merged, stroke, how->before, how->value, how->connectivity,
+                               dirty);
 
   return n;
 }

@@ -112,16 +112,20 @@ gsize      lda_edits_clear_crumbs (LdaEdits       *self,
  * @objects: the frame's parameters make nucleus objects
  * @min_area: their smallest nucleus
  * @connectivity: how nucleus pixels join, 4 or 8
+ * @before: (nullable): the edit layer's pixels before the stroke
+ *   (lda_document_get_edit_before()): the stroke mends only the nuclei
+ *   it changed a pixel of; without them, every nucleus of its rectangle
  *
  * What lda_edits_end_stroke() needs to know of a stroke.
  */
 typedef struct
 {
-  guint8   value;
-  gboolean joining;
-  gboolean objects;
-  guint    min_area;
-  guint    connectivity;
+  guint8        value;
+  gboolean      joining;
+  gboolean      objects;
+  guint         min_area;
+  guint         connectivity;
+  const guint8 *before;
 } LdaStrokeEnd;
 
 gsize      lda_edits_end_stroke  (LdaEdits            *self,
@@ -134,6 +138,7 @@ gsize      lda_edits_erase_classes (LdaEdits       *self,
                                     const LdaImage  *automatic,
                                     const LdaImage  *merged,
                                     const LdaRect   *stroke,
+                                    const guint8    *before,
                                     guint            connectivity,
                                     LdaRect         *dirty);
 
@@ -160,6 +165,7 @@ gboolean   lda_nucleus_stroke_kept_apart (const LdaNucleusStroke *self);
 gsize      lda_edits_join_lines    (LdaEdits              *self,
                                     const LdaImage        *merged,
                                     const LdaRect         *stroke,
+                                    const guint8          *before,
                                     guint8                 klass,
                                     guint                  connectivity,
                                     LdaRect               *dirty);

@@ -198,6 +198,22 @@ lda_history_begin (LdaHistory *self,
 }
 
 /**
+ * lda_history_get_before:
+ * @self: a history
+ *
+ * Returns: (nullable): the edit layer's pixels as lda_history_begin()
+ *   found them, while the operation is open; %NULL after
+ *   lda_history_end(), or when there was no memory to keep them
+ */
+const guint8 *
+lda_history_get_before (LdaHistory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->snapshot;
+}
+
+/**
  * lda_history_end:
  * @self: a history
  * @edits: the same edit layer, after the operation

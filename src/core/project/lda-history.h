@@ -47,6 +47,7 @@ LdaHistory *lda_history_new       (guint        max_steps);
 void        lda_history_free      (LdaHistory  *self);
 void        lda_history_begin     (LdaHistory  *self,
                                    LdaEdits    *edits);
+const guint8 *lda_history_get_before (LdaHistory *self);
 void        lda_history_end       (LdaHistory  *self,
                                    LdaEdits    *edits,
                                    const LdaRect *dirty,
