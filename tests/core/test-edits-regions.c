@@ -219,6 +219,7 @@ test_fill_nucleus_too_large (void)
   g_assert_false (lda_edits_fill_full (edits, merged, 150, 50, LDA_CLASS_DRAQ7, 4, &dirty, &error));
   g_assert_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE);
   g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "more than 4096 pixels"));
   g_assert_nonnull (strstr (error->message, "(400)"));
   g_assert_cmpuint (lda_edits_count (edits), ==, 0);
   g_assert_true (lda_rect_is_empty (&dirty));

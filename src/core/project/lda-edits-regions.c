@@ -226,7 +226,7 @@ fill_nucleus (LdaEdits       *self,
   g_autoptr(GArray) queue = NULL;
   g_autoptr(GArray) lines = NULL;
   gboolean touches = FALSE;
-  gsize largest;
+  gsize n_region = 0, largest = 0, limit = G_MAXSIZE;
 
   /* Clicked on a nucleus: it takes the class, all of it. */
   if (lda_is_nucleus_class (shown[(gsize) y * w + x]))
@@ -269,9 +269,17 @@ fill_nucleus (LdaEdits       *self,
       return TRUE;
     }
 
-  /* A nucleus of its own, breadth first from the pixel clicked. */
+  /* A nucleus of its own, breadth first from the pixel clicked.  A
+   * nucleus far larger than any on the frame is a slip (a click on the
+   * background between the cells): the largest is looked for only when
+   * the region could make one, and the search stops at the limit. */
   if (lda_edits_beside_another (shown, region, (gint) x, (gint) y, connectivity))
     return TRUE;
+  for (guint i = 0; i < runs->len; i++)
+    n_region += g_array_index (runs, LdaRun, i).x1 - g_array_index (runs, LdaRun, i).x0;
+  if (n_region > FILL_NUCLEUS_ALWAYS &&
+      (largest = lda_labels_largest_nucleus (merged, connectivity)) > 0)
+    limit = MAX (2 * largest, FILL_NUCLEUS_ALWAYS);
   queue = g_array_new (FALSE, FALSE, sizeof (guint32));
   lines = g_array_new (FALSE, FALSE, sizeof (guint32));
   {
@@ -280,7 +288,7 @@ fill_nucleus (LdaEdits       *self,
     g_array_append_val (queue, start);
     lda_bitplane_set (reached, x, y, TRUE);
   }
-  for (guint k = 0; k < queue->len; k++)
+  for (guint k = 0; k < queue->len && queue->len <= limit; k++)
     {
       const guint32 p = g_array_index (queue, guint32, k);
 
@@ -307,15 +315,12 @@ fill_nucleus (LdaEdits       *self,
         }
     }
 
-  /* A nucleus far larger than any on the frame is a slip (a click on the
-   * background between the cells), not a nucleus: nothing, and why. */
-  largest = lda_labels_largest_nucleus (merged, connectivity);
-  if (largest > 0 && queue->len > MAX (2 * largest, FILL_NUCLEUS_ALWAYS))
+  if (queue->len > limit)
     {
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("A nucleus filled here would have %u pixels, more than twice the "
-                     "largest of this frame (%lu): paint it with the brush instead"),
-                   queue->len, (gulong) largest);
+                   _("A nucleus filled here would have more than %lu pixels, far more than "
+                     "the largest of this time point (%lu): paint it with the brush instead"),
+                   (gulong) limit, (gulong) largest);
       return FALSE;
     }
   for (guint k = 0; k < queue->len; k++)
@@ -379,7 +384,8 @@ lda_edits_give_nucleus (LdaEdits       *self,
  * regions, so a fill cannot leak through a diagonal gap.
  *
  * Returns: %TRUE if anything changed; %FALSE when (@x, @y) already shows
- *   @klass
+ *   @klass, or when a nucleus of its own would be far larger than the
+ *   frame's (lda_edits_fill_full())
  */
 gboolean
 lda_edits_fill (LdaEdits       *self,
