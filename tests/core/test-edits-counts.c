@@ -132,6 +132,7 @@ test_counts_match_pipeline (gconstpointer data)
       g_assert_cmpuint (ours->objects[i].x0, ==, theirs->objects[i].x0);
       g_assert_cmpuint (ours->objects[i].y1, ==, theirs->objects[i].y1);
       g_assert_cmpuint (ours->objects[i].cell_area, >=, ours->objects[i].nucleus_pixels);
+      g_assert_cmpuint (ours->objects[i].cell_area, ==, theirs->objects[i].cell_area);
       if (!params.nuclei.objects)
         {
           g_assert_cmpuint (ours->objects[i].draq7, ==, theirs->objects[i].draq7);

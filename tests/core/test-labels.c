@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lda-compose.h"
+#include "lda-edits.h"
 #include "lda-pipeline.h"
 #include "lda-watershed.h"
 #include "lda-triples.h"
@@ -156,6 +157,22 @@ test_widths (void)
       g_assert_cmpuint (fused->n_objects, ==, counts->n_objects);
       for (guint i = 0; i < counts->n_objects; i++)
         g_assert_cmpuint (fused->objects[i].cell_area, ==, counts->objects[i].cell_area);
+
+      /* The cells' areas are those the label mask shows, from a width of
+       * one on (a nucleus's pixel on both edges of one column was counted
+       * twice). */
+      {
+        g_autoptr(LdaCounts) read = lda_counts_new_from_labels_full (labels, 8);
+        guint64 shown = 0, counted = 0;
+
+        g_assert_cmpuint (read->n_objects, ==, counts->n_objects);
+        for (guint i = 0; i < counts->n_objects; i++)
+          {
+            shown += read->objects[i].cell_area;
+            counted += counts->objects[i].cell_area;
+          }
+        g_assert_cmpuint (counted, ==, shown);
+      }
     }
 }
 

@@ -215,8 +215,9 @@ lda_counts_new_from_labels (const LdaImage *labels)
  *
  * On an automatic mask the nuclei and their live/dead state are the
  * pipeline's, because composition paints nuclei last (and nucleus objects
- * whole, one class each); only the cell areas differ, since the
- * pipeline's come from the watershed regions.
+ * whole, one class each), and so are the cell areas: the outlines the
+ * watershed drew keep each cell's region its own
+ * (/edits/counts/match-pipeline).
  *
  * Returns: (transfer full) (nullable): the counts, or %NULL if memory for
  *   the labelling cannot be had

@@ -276,7 +276,8 @@ lda_counts_new_full (const LdaRegions  *regions,
   return counts_new (regions, hoechst, draq7, evidence, TRUE);
 }
 
-/* lda_counts_new_full(), the cells' areas left at 0 unless @cell_areas. */
+/* lda_counts_new_full(), the cells' areas only their nuclei's pixels on
+ * the image's outermost ring unless @cell_areas. */
 static LdaCounts *
 counts_new (const LdaRegions  *regions,
             const LdaBitplane *hoechst,
@@ -315,7 +316,7 @@ counts_new (const LdaRegions  *regions,
       if (run->y == 0 || run->y + 1 == regions->height)
         o->cell_area += run->x1 - run->x0;
       else
-        o->cell_area += (run->x0 == 0) + (run->x1 == regions->width);
+        o->cell_area += MIN (run->x1 - run->x0, (guint) ((run->x0 == 0) + (run->x1 == regions->width)));
       o->draq7 += count_run (lda_bitplane_row (draq7, run->y), NULL, run->x0, run->x1);
       o->hoechst_only += count_run (lda_bitplane_row (hoechst, run->y),
                                     lda_bitplane_row (draq7, run->y), run->x0, run->x1);
