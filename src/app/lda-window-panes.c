@@ -201,10 +201,9 @@ lda_window_update_status (LdaWindow *self)
     lda_window_hover_object (self, result, index);
   else
     lda_window_hover_clear (self);
-  /* Narrow, the pixel values give way: in the middle, between the
-   * class and the Sobel value, or after the nucleus's evidence. */
-  gtk_label_set_ellipsize (self->status_label,
-                           nucleus != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_MIDDLE);
+  /* Narrow, the pixel values give way, at the end: the position and the
+   * class come first, after the nucleus's evidence where there is one. */
+  gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_END);
   if (nucleus != NULL)
     {
       /* First: a narrow window ellipsizes the pixel values between. */

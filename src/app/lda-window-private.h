@@ -195,8 +195,10 @@ void lda_window_restore_pane      (LdaWindow          *self,
                                    double              zoom,
                                    const double        center[2]);
 
-/* lda-window-edit.c */
+/* lda-window-mouse.c */
 void lda_window_mouse_init      (LdaWindow      *self);
+
+/* lda-window-edit.c */
 void lda_window_edit_class_init (GtkWidgetClass *widget_class);
 void lda_window_edit_init      (LdaWindow      *self);
 void lda_window_edit_finalize  (LdaWindow      *self);

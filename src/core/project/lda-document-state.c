@@ -189,7 +189,8 @@ lda_document_get_view (LdaDocument  *self,
   *center_y = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "center-y", NULL);
   if (!(*center_x >= 0.0 && *center_x <= G_MAXINT32 && *center_y >= 0.0 &&
         *center_y <= G_MAXINT32) ||
-      !g_key_file_has_key (self->extra, LDA_PROJECT_VIEW_GROUP, "center-x", NULL))
+      !g_key_file_has_key (self->extra, LDA_PROJECT_VIEW_GROUP, "center-x", NULL) ||
+      !g_key_file_has_key (self->extra, LDA_PROJECT_VIEW_GROUP, "center-y", NULL))
     *center_x = *center_y = -1.0;
   *pane = g_key_file_get_string (self->extra, LDA_PROJECT_VIEW_GROUP, "pane", NULL);
   if (*pane == NULL)
@@ -232,16 +233,21 @@ lda_document_set_view (LdaDocument *self,
   values[0] = lda_series_get_frame (self->series, frame)->title;
   values[1] = lda_ascii_dtostr_short (zoom_text, zoom);
   values[2] = pane;
-  /* Whole pixels: a view panned by a fraction is where it was. */
-  values[3] = lda_ascii_dtostr_short (x_text, round (MAX (center_x, 0.0)));
-  values[4] = lda_ascii_dtostr_short (y_text, round (MAX (center_y, 0.0)));
+  /* Whole pixels: a view panned by a fraction is where it was.  A fitted
+   * view shows the whole image: its centre is not kept (nor written into
+   * a project that has none). */
+  values[3] = zoom > 0.0 ? lda_ascii_dtostr_short (x_text, round (MAX (center_x, 0.0))) : NULL;
+  values[4] = zoom > 0.0 ? lda_ascii_dtostr_short (y_text, round (MAX (center_y, 0.0))) : NULL;
 
   /* Only a view that moved makes the project file be written again: a
    * series opened, looked at and closed is left as it was. */
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
-      g_autofree char *old = g_key_file_get_value (self->extra, LDA_PROJECT_VIEW_GROUP,
-                                                   keys[k], NULL);
+      g_autofree char *old = NULL;
+
+      if (values[k] == NULL)
+        continue;
+      old = g_key_file_get_value (self->extra, LDA_PROJECT_VIEW_GROUP, keys[k], NULL);
 
       if (g_strcmp0 (old, values[k]) == 0)
         continue;
