@@ -16,11 +16,12 @@ n_dead (const LdaImage *mask)
   return counts->dead;
 }
 
-/* A live nucleus made dead by hand, then a band of it erased: it showed
- * the Hoechst it was found with in the band and Draq7 beside; now it is
- * live again, as found, with no correction left on it. */
-static void
-test_erase_class (void)
+/* A live nucleus of 3 × 3 in its cell, made dead by hand in @edits
+ * (7 × 5), then its middle row erased, the stroke's rectangle in
+ * @stroke.  Returns: the automatic mask */
+static LdaImage *
+erased_band (LdaEdits *edits,
+             LdaRect  *stroke)
 {
   static const char * const rows[] = {
     "0000000",
@@ -30,19 +31,28 @@ test_erase_class (void)
     "0111110",
     NULL,
   };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
-  g_autoptr(LdaEdits) edits = edits_new (7, 5);
-  g_autoptr(LdaImage) merged = NULL;
-  g_autoptr(LdaImage) after = NULL;
-  LdaRect stroke = { 0, };
-  LdaRect dirty = { 0, };
 
   for (guint y = 1; y <= 3; y++)
     for (guint x = 2; x <= 4; x++)
       edits->pixels[y * 7 + x] = LDA_CLASS_DRAQ7;
-  /* The eraser across the middle row. */
-  lda_edits_line (edits, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_NO_EDIT, &stroke);
-  merged = merge (edits, automatic);
+  lda_edits_line (edits, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_NO_EDIT, stroke);
+
+  return mask_from_rows (rows);
+}
+
+/* A live nucleus made dead by hand, then a band of it erased: it showed
+ * the Hoechst it was found with in the band and Draq7 beside; now it is
+ * live again, as found, with no correction left on it. */
+static void
+test_erase_class (void)
+{
+  g_autoptr(LdaEdits) edits = edits_new (7, 5);
+  LdaRect stroke = { 0, };
+  g_autoptr(LdaImage) automatic = erased_band (edits, &stroke);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  g_autoptr(LdaImage) after = NULL;
+  LdaRect dirty = { 0, };
+
   g_assert_cmpuint (n_dead (merged), ==, 1);
   g_assert_cmpuint (lda_image_get (merged, 3, 2), ==, LDA_CLASS_HOECHST);
 
@@ -171,26 +181,12 @@ test_erase_class_touched (void)
 static void
 test_end_stroke (void)
 {
-  static const char * const rows[] = {
-    "0000000",
-    "0133310",
-    "0133310",
-    "0133310",
-    "0111110",
-    NULL,
-  };
-  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
   g_autoptr(LdaEdits) edits = edits_new (7, 5);
-  g_autoptr(LdaImage) merged = NULL;
-  LdaStrokeEnd how = { LDA_NO_EDIT, FALSE, FALSE, 20, 4 };
   LdaRect stroke = { 0, };
+  g_autoptr(LdaImage) automatic = erased_band (edits, &stroke);
+  g_autoptr(LdaImage) merged = merge (edits, automatic);
+  LdaStrokeEnd how = { LDA_NO_EDIT, FALSE, FALSE, 20, 4 };
   LdaRect dirty = { 0, };
-
-  for (guint y = 1; y <= 3; y++)
-    for (guint x = 2; x <= 4; x++)
-      edits->pixels[y * 7 + x] = LDA_CLASS_DRAQ7;
-  lda_edits_line (edits, 1.5, 2.5, 5.5, 2.5, 0.5, LDA_NO_EDIT, &stroke);
-  merged = merge (edits, automatic);
 
   g_assert_cmpuint (lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty), ==, 0);
   how.objects = TRUE;
