@@ -67,8 +67,15 @@ lda_export_instances (const LdaImage *labels,
   nucleus_plane = lda_bitplane_new_from_values (pixels, w, h,
                                                 (1u << LDA_CLASS_HOECHST) | (1u << LDA_CLASS_DRAQ7),
                                                 error);
+  /* The outlines are area the flood crosses, as in the pipeline, whose
+   * cell area holds them: taken as background, they made the flood draw
+   * its own outline again on the cell pixels beside them, a band of one
+   * pixel left out of every cell. */
   cell_plane = nucleus_plane != NULL
-               ? lda_bitplane_new_from_values (pixels, w, h, 1u << LDA_CLASS_CELL, error) : NULL;
+               ? lda_bitplane_new_from_values (pixels, w, h,
+                                               (1u << LDA_CLASS_CELL) | (1u << LDA_CLASS_OUTLINE),
+                                               error)
+               : NULL;
   if (cell_plane == NULL)
     return FALSE;
 
