@@ -683,23 +683,28 @@ void
 lda_export_dialog_bind_settings (LdaExportDialog *self,
                                  GSettings       *settings)
 {
+  /* Read once, written on every change, never set back by the settings:
+   * where a write cannot be committed (dconf without a session bus), the
+   * settings read the old value again, and the choice made snapped back. */
+  const GSettingsBindFlags keep = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
+
   g_return_if_fail (LDA_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
 
   g_settings_bind (settings, "export-layout", self->layout_dropdown, "selected",
-                   G_SETTINGS_BIND_DEFAULT);
+                   keep);
   g_settings_bind (settings, "export-val-fraction", gtk_spin_button_get_adjustment (self->val_spin),
-                   "value", G_SETTINGS_BIND_DEFAULT);
+                   "value", keep);
   g_settings_bind_with_mapping (settings, "export-seed",
                                 gtk_spin_button_get_adjustment (self->seed_spin), "value",
-                                G_SETTINGS_BIND_DEFAULT, seed_from_setting, seed_to_setting,
+                                keep, seed_from_setting, seed_to_setting,
                                 NULL, NULL);
   g_settings_bind (settings, "export-val-by-field", self->field_check, "active",
-                   G_SETTINGS_BIND_DEFAULT);
+                   keep);
   /* Only where there is a choice of wells. */
   if (gtk_widget_get_visible (self->wells_box))
     g_settings_bind (settings, "export-all-wells", self->all_wells_check, "active",
-                     G_SETTINGS_BIND_DEFAULT);
+                     keep);
 }
 
 /**

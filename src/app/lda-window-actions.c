@@ -225,7 +225,10 @@ lda_window_setup_side_bar (LdaWindow *self)
    * on the window's "side-bar-visible"), and keep it. */
   g_object_bind_property (self, "side-bar-visible", side_bar, "visible",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_settings_bind (self->settings, "side-bar-visible", side_bar, "visible", G_SETTINGS_BIND_DEFAULT);
+  /* Never set back by the settings: where dconf cannot commit (no session
+   * bus) they read the old value again (lda-export-dialog.c). */
+  g_settings_bind (self->settings, "side-bar-visible", side_bar, "visible",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 
   lda_control_guard_attach (side_bar);
 

@@ -477,8 +477,9 @@ lda_window_panes_init (LdaWindow *self)
   self->scale_bar_visible = TRUE;
   build_legend (self);
 
+  /* Never set back by the settings (lda-export-dialog.c). */
   g_settings_bind (self->settings, "overlay-opacity", self->opacity_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_signal_connect (self->opacity_adjustment, "value-changed", G_CALLBACK (on_opacity_changed), self);
   on_opacity_changed (self->opacity_adjustment, self);
 

@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "app-test-util.h"
 #include "lda-edits.h"
@@ -513,6 +515,142 @@ test_one_series (void)
   lda_test_remove_tree (dir);
 }
 
+/* A settings backend like dconf without a session bus: a write is taken,
+ * then fails to be committed, and the key reads its default again. */
+typedef struct
+{
+  GSettingsBackend parent_instance;
+} LdaFailingBackend;
+
+typedef struct
+{
+  GSettingsBackendClass parent_class;
+} LdaFailingBackendClass;
+
+static GType lda_failing_backend_get_type (void);
+G_DEFINE_TYPE (LdaFailingBackend, lda_failing_backend, G_TYPE_SETTINGS_BACKEND)
+
+typedef struct
+{
+  GSettingsBackend *backend;
+  char             *key;
+} Revert;
+
+static gboolean
+revert_key (gpointer data)
+{
+  Revert *revert = data;
+
+  g_settings_backend_changed (revert->backend, revert->key, NULL);
+  g_object_unref (revert->backend);
+  g_free (revert->key);
+  g_free (revert);
+  return G_SOURCE_REMOVE;
+}
+
+static GVariant *
+failing_read (GSettingsBackend   *backend,
+              const char         *key,
+              const GVariantType *expected_type,
+              gboolean            default_value)
+{
+  return NULL;
+}
+
+static gboolean
+failing_write (GSettingsBackend *backend,
+               const char       *key,
+               GVariant         *value,
+               gpointer          origin_tag)
+{
+  Revert *revert = g_new (Revert, 1);
+
+  g_variant_unref (g_variant_ref_sink (value));
+  revert->backend = g_object_ref (backend);
+  revert->key = g_strdup (key);
+  g_idle_add (revert_key, revert);
+  return TRUE;
+}
+
+static gboolean
+failing_get_writable (GSettingsBackend *backend,
+                      const char       *key)
+{
+  return TRUE;
+}
+
+static void
+lda_failing_backend_class_init (LdaFailingBackendClass *klass)
+{
+  GSettingsBackendClass *backend_class = G_SETTINGS_BACKEND_CLASS (klass);
+
+  backend_class->read = failing_read;
+  backend_class->write = failing_write;
+  backend_class->get_writable = failing_get_writable;
+}
+
+static void
+lda_failing_backend_init (LdaFailingBackend *self)
+{
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Where the settings cannot be written (no session bus for dconf, as
+ * over ssh or in a container), a layout chosen stays chosen: it snapped
+ * back to the plain one, and the export went out without the images. */
+static void
+test_settings_unwritable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  GtkDropDown *layout;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-export");
+  out = g_build_filename (dir, "export", NULL);
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  g_ptr_array_add (edits, NULL);
+  dialog = lda_export_dialog_new (GTK_WINDOW (window),
+                                  lda_series_copy (lda_window_get_series (window)),
+                                  g_steal_pointer (&edits), 0, out);
+  backend = g_object_new (lda_failing_backend_get_type (), NULL);
+  settings = g_settings_new_with_backend ("io.github.livedead.Annotator", backend);
+  lda_export_dialog_bind_settings (dialog, settings);
+  layout = GTK_DROP_DOWN (child (dialog, "layout_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (layout), ==, LDA_EXPORT_LAYOUT_PLAIN);
+
+  gtk_drop_down_set_selected (layout, LDA_EXPORT_LAYOUT_NNUNET);
+  iterate_for (200);
+  g_assert_cmpuint (gtk_drop_down_get_selected (layout), ==, LDA_EXPORT_LAYOUT_NNUNET);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "seed_spin")), 7);
+  iterate_for (50);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, "seed_spin"))), ==, 7);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/damaged-well", test_damaged_well);
   g_test_add_func ("/export-dialog/one-series", test_one_series);
   g_test_add_func ("/export-dialog/replace-counts", test_replace_counts);
+  g_test_add_func ("/export-dialog/settings-unwritable", test_settings_unwritable);
   g_test_add_func ("/wells/next-and-previous", test_next_and_previous);
 
   return g_test_run ();
