@@ -27,7 +27,8 @@
 #include "lda-triples.h"
 
 static const char * const input_titles[LDA_N_INPUTS] = {
-  N_("brightfield (bf, phase)"), N_("Hoechst (hoechst, dapi)"), N_("Draq7 (draq7, cy5)"),
+  N_("brightfield (bf, phase, dic, …)"), N_("Hoechst (hoechst, dapi)"),
+  N_("Draq7 (draq7, cy5, pi, sytox, …)"),
 };
 
 static gboolean
