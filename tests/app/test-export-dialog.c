@@ -478,13 +478,27 @@ test_replace_counts (void)
 #endif
 }
 
+/* The sample opened in @window from @dir, and an export dialog of it
+ * into @dir/export, not shown. */
+static LdaExportDialog *
+sample_dialog (LdaWindow  *window,
+               const char *dir)
+{
+  g_autofree char *out = g_build_filename (dir, "export", NULL);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+
+  lda_test_open_folder (window, dir);
+  g_ptr_array_add (edits, NULL);
+  return lda_export_dialog_new (GTK_WINDOW (window),
+                                lda_series_copy (lda_window_get_series (window)),
+                                g_steal_pointer (&edits), 0, out);
+}
+
 /* A folder of one series has no choice of wells. */
 static void
 test_one_series (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
   LdaExportDialog *dialog;
   LdaWindow *window;
 
@@ -495,13 +509,8 @@ test_one_series (void)
     }
 
   dir = lda_test_copy_sample ("lda-export");
-  out = g_build_filename (dir, "export", NULL);
   window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
-  g_ptr_array_add (edits, NULL);
-  dialog = lda_export_dialog_new (GTK_WINDOW (window),
-                                  lda_series_copy (lda_window_get_series (window)),
-                                  g_steal_pointer (&edits), 0, out);
+  dialog = sample_dialog (window, dir);
   g_assert_false (gtk_widget_get_visible (child (dialog, "wells_box")));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (dialog,
                                                                         "all_wells_check"))));
@@ -611,8 +620,6 @@ static void
 test_settings_unwritable (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
   g_autoptr(GSettingsBackend) backend = NULL;
   g_autoptr(GSettings) settings = NULL;
   LdaExportDialog *dialog;
@@ -626,13 +633,8 @@ test_settings_unwritable (void)
     }
 
   dir = lda_test_copy_sample ("lda-export");
-  out = g_build_filename (dir, "export", NULL);
   window = lda_test_window_new_sized (1024, 700);
-  lda_test_open_folder (window, dir);
-  g_ptr_array_add (edits, NULL);
-  dialog = lda_export_dialog_new (GTK_WINDOW (window),
-                                  lda_series_copy (lda_window_get_series (window)),
-                                  g_steal_pointer (&edits), 0, out);
+  dialog = sample_dialog (window, dir);
   backend = g_object_new (lda_failing_backend_get_type (), NULL);
   settings = g_settings_new_with_backend ("io.github.livedead.Annotator", backend);
   lda_export_dialog_bind_settings (dialog, settings);
