@@ -33,6 +33,7 @@ typedef struct
   const char * const *inputs;   /* every file of every triple */
   LdaParams   params;
   LdaParamOptions *param_options;  /* frames with their own parameters */
+  gboolean    overwrite;  /* files livedead did not write may be replaced */
   gboolean    threaded_pipeline;
   gboolean    progress;
   double      interval_hours;  /* --interval, 0 when not given */
@@ -50,6 +51,7 @@ gboolean   lda_batch_write_counts        (const char         *folder,
                                           const char * const *inputs,
                                           const char         *name,
                                           const char         *csv,
+                                          gboolean            overwrite,
                                           GError            **error);
 void       lda_batch_print_summary       (FILE               *out,
                                           GPtrArray          *rows,
@@ -76,6 +78,7 @@ gboolean   lda_batch_write_series_counts (GPtrArray          *jobs,
                                           const char * const *inputs,
                                           const char         *csv_name,
                                           gboolean            json,
+                                          gboolean            overwrite,
                                           GError            **error);
 
 G_END_DECLS

@@ -144,6 +144,7 @@ lda_batch_write_series_counts (GPtrArray          *jobs,
                                const char * const *inputs,
                                const char         *csv_name,
                                gboolean            json,
+                               gboolean            overwrite,
                                GError            **error)
 {
   for (guint s = 0; s < series->len; s++)
@@ -168,7 +169,7 @@ lda_batch_write_series_counts (GPtrArray          *jobs,
         continue;
 
       csv = lda_counts_table_csv (rows);
-      if (!lda_batch_write_counts (dir, inputs, csv_name, csv, error))
+      if (!lda_batch_write_counts (dir, inputs, csv_name, csv, overwrite, error))
         return FALSE;
       if (!json)
         {

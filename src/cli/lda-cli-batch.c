@@ -130,7 +130,8 @@ segment_page (Batch       *batch,
       time_index = triple->time_index == LDA_NO_TIME_INDEX ? 0 : triple->time_index;
     }
 
-  if (!lda_output_add_tiff (output, file, lda_pipeline_get_labels (pipeline), error))
+  if (!lda_output_add_mask (output, file, lda_pipeline_get_labels (pipeline),
+                            triple->paths[LDA_INPUT_BRIGHTFIELD], page, error))
     return FALSE;
 
   warnings = lda_cli_mask_warnings (pipeline, triple, page);
@@ -157,7 +158,8 @@ segment_triple (Batch   *batch,
                 guint    n_pages,
                 GError **error)
 {
-  g_autoptr(LdaOutput) output = lda_output_begin (job->output_dir, batch->inputs, error);
+  g_autoptr(LdaOutput) output = lda_output_begin (job->output_dir, batch->inputs,
+                                                  batch->overwrite, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
 
   if (output == NULL)
@@ -246,12 +248,13 @@ lda_batch_write_counts (const char         *folder,
                         const char * const *inputs,
                         const char         *name,
                         const char         *csv,
+                        gboolean            overwrite,
                         GError            **error)
 {
-  g_autoptr(LdaOutput) output = lda_output_begin (folder, inputs, error);
+  g_autoptr(LdaOutput) output = lda_output_begin (folder, inputs, overwrite, error);
 
   return output != NULL &&
-         lda_output_add_text (output, name, csv, error) &&
+         lda_output_add_text (output, name, csv, LDA_COUNTS_TABLE_SIGNATURE, error) &&
          lda_output_commit (output, error);
 }
 
@@ -375,6 +378,7 @@ typedef struct
   char            *interval_text;
   gboolean         json;
   gboolean         stats;
+  gboolean         overwrite;
   guint            n_jobs;
   guint            shard_index;
   guint            shard_count;
@@ -421,6 +425,9 @@ parse_args (BatchArgs  *args,
       N_("Only this well or position (Incucyte A1_1, Micro-Manager Pos0)"), "NAME" },
     { "interval", 0, 0, G_OPTION_ARG_STRING, &args->interval_text,
       N_("Time between frames where the files do not say it (e.g. 2h, 30min)"), "TIME" },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &args->overwrite,
+      N_("Replace files of the outputs' names in OUTDIR that are not results of livedead "
+         "segment or batch (those are replaced without it)"), NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &args->stats,
       N_("Print frames per second, processors busy and peak memory on stderr at the end"),
       NULL },
@@ -624,7 +631,8 @@ check_counts_targets (const BatchArgs *args,
       g_autoptr(LdaFileSet) set = lda_file_set_new (folder, (const char * const *) inputs->pdata);
       g_autofree char *target = g_build_filename (folder, name, NULL);
 
-      if (!lda_file_set_check_target (set, target, error))
+      if (!lda_file_set_check_target (set, target, error) ||
+          !lda_output_check (folder, name, LDA_COUNTS_TABLE_SIGNATURE, args->overwrite, error))
         return FALSE;
     }
 
@@ -672,7 +680,7 @@ finish (const BatchArgs *args,
   if (csv_name != NULL && all_series != NULL &&
       !lda_batch_write_series_counts (jobs, args->output_dir, all_series,
                                       (const char * const *) inputs->pdata, csv_name,
-                                      args->json, &error))
+                                      args->json, args->overwrite, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
@@ -680,7 +688,7 @@ finish (const BatchArgs *args,
   csv = lda_counts_table_csv (rows);
   if (csv_name != NULL &&
       !lda_batch_write_counts (args->output_dir, (const char * const *) inputs->pdata, csv_name,
-                               csv, &error))
+                               csv, args->overwrite, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
@@ -736,6 +744,7 @@ lda_cli_batch (int    argc,
   inputs = all_inputs (triples);
   batch.inputs = (const char * const *) inputs->pdata;
   batch.output_dir = args.output_dir;
+  batch.overwrite = args.overwrite;
   batch.param_options = args.param_options;
   batch.cancellable = cancellable;
 

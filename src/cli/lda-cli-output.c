@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -19,22 +20,90 @@
 #include "lda-atomic-file.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
+#include "lda-export-tiff.h"
 #include "lda-file-set.h"
 #include "lda-tiff.h"
+#include "lda-tiff-meta.h"
 
 struct _LdaOutput
 {
   char     *folder;
   LdaFileSet *stage;
+  gboolean  overwrite;
   gboolean  created_folder;
   gboolean  committed;
 };
+
+/* Whether the text file @path begins with @signature. */
+static gboolean
+text_begins_with (const char *path,
+                  const char *signature)
+{
+  const gsize n = strlen (signature);
+  g_autofree char *head = g_malloc (n);
+  FILE *file = g_fopen (path, "rb");
+  gboolean same;
+
+  if (file == NULL)
+    return FALSE;
+  same = fread (head, 1, n, file) == n && memcmp (head, signature, n) == 0;
+  fclose (file);
+
+  return same;
+}
+
+/**
+ * lda_output_check:
+ * @folder: an output folder
+ * @name: the name of a file to write into it
+ * @signature: (nullable): what every text file of that name this program
+ *   writes begins with; %NULL for a TIFF
+ * @overwrite: whether any file may be replaced
+ * @error: return location for an error
+ *
+ * Whether @name may be written into @folder: it is not there, or
+ * @overwrite, or what is there is an automatic result of this program.
+ *
+ * Returns: %FALSE with %LDA_ERROR_EXISTS if a file not this program's
+ *   would be replaced
+ */
+gboolean
+lda_output_check (const char  *folder,
+                  const char  *name,
+                  const char  *signature,
+                  gboolean     overwrite,
+                  GError     **error)
+{
+  g_autofree char *target = g_build_filename (folder, name, NULL);
+  g_auto(LdaTiffMeta) meta = { 0, };
+  gboolean ours;
+
+  if (overwrite || !g_file_test (target, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+
+  if (!g_file_test (target, G_FILE_TEST_IS_REGULAR) || g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+    ours = FALSE;
+  else if (signature != NULL)
+    ours = text_begins_with (target, signature);
+  else
+    ours = lda_tiff_read_meta (target, &meta, NULL) && meta.automatic;
+  if (ours)
+    return TRUE;
+
+  g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
+               _("%s: there is a file of that name already, not a result of livedead segment "
+                 "or batch, and nothing else is replaced: write into another folder, or add "
+                 "--overwrite to replace it"), target);
+  return FALSE;
+}
 
 /**
  * lda_output_begin:
  * @folder: the output folder; created with its parents if missing
  * @inputs: (array zero-terminated=1): the files the result is made from;
  *   none of them is ever replaced
+ * @overwrite: whether files this program did not write may be replaced
+ *   (lda_output_check())
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): an empty output set
@@ -42,11 +111,13 @@ struct _LdaOutput
 LdaOutput *
 lda_output_begin (const char         *folder,
                   const char * const *inputs,
+                  gboolean            overwrite,
                   GError            **error)
 {
   g_autoptr(LdaOutput) self = g_new0 (LdaOutput, 1);
 
   self->folder = g_strdup (folder);
+  self->overwrite = overwrite;
 
   self->created_folder = !g_file_test (folder, G_FILE_TEST_EXISTS);
   if (!lda_atomic_file_make_folder (folder, error))
@@ -63,9 +134,11 @@ lda_output_add_tiff (LdaOutput      *self,
                      GError        **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
-  const char *path = lda_file_set_add (self->stage, target, error);
+  const char *path;
 
-  if (path == NULL)
+  /* An input is refused first, as such. */
+  if (!(path = lda_file_set_add (self->stage, target, error)) ||
+      !lda_output_check (self->folder, name, NULL, self->overwrite, error))
     return FALSE;
   if (lda_tiff_write (path, image, error))
     return TRUE;
@@ -73,16 +146,69 @@ lda_output_add_tiff (LdaOutput      *self,
   return FALSE;
 }
 
+/**
+ * lda_output_add_mask:
+ * @self: an output set
+ * @name: the file's name in the output folder
+ * @labels: a 5-class label mask
+ * @source: the image @labels was made from, whose calibration it takes
+ * @page: the time point of @source
+ * @error: return location for an error
+ *
+ * Adds @labels as the export writes masks (lda-export-tiff.c): with the
+ * class colours as its palette, the display range 0–4 for ImageJ, and
+ * @source's resolution.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lda_output_add_mask (LdaOutput      *self,
+                     const char     *name,
+                     const LdaImage *labels,
+                     const char     *source,
+                     guint           page,
+                     GError        **error)
+{
+  g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  LdaTiffResolution resolution = { FALSE, };
+  const char *path;
+
+  /* An input is refused first, as such. */
+  if (!(path = lda_file_set_add (self->stage, target, error)) ||
+      !lda_output_check (self->folder, name, NULL, self->overwrite, error))
+    return FALSE;
+  lda_export_tiff_read_resolution (source, page, &resolution);
+  if (lda_export_tiff_write_mask (path, labels, &resolution, TRUE, error))
+    return TRUE;
+  lda_file_set_name_target (self->stage, error);
+  return FALSE;
+}
+
+/**
+ * lda_output_add_text:
+ * @self: an output set
+ * @name: the file's name in the output folder
+ * @text: its contents
+ * @signature: what every file of that name this program writes begins
+ *   with: a file there already is replaced only if it does too
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 lda_output_add_text (LdaOutput  *self,
                      const char *name,
                      const char *text,
+                     const char *signature,
                      GError    **error)
 {
   g_autofree char *target = g_build_filename (self->folder, name, NULL);
-  const char *path = lda_file_set_add (self->stage, target, error);
+  const char *path;
 
-  if (path == NULL)
+  g_return_val_if_fail (g_str_has_prefix (text, signature), FALSE);
+
+  if (!(path = lda_file_set_add (self->stage, target, error)) ||
+      !lda_output_check (self->folder, name, signature, self->overwrite, error))
     return FALSE;
   if (lda_atomic_file_write (path, text, strlen (text), error))
     return TRUE;

@@ -13,16 +13,29 @@ G_BEGIN_DECLS
 
 typedef struct _LdaOutput LdaOutput;
 
+gboolean   lda_output_check    (const char     *folder,
+                                const char     *name,
+                                const char     *signature,
+                                gboolean        overwrite,
+                                GError        **error);
 LdaOutput *lda_output_begin    (const char     *folder,
                                 const char * const *inputs,
+                                gboolean        overwrite,
                                 GError        **error);
 gboolean   lda_output_add_tiff (LdaOutput      *self,
                                 const char     *name,
                                 const LdaImage *image,
                                 GError        **error);
+gboolean   lda_output_add_mask (LdaOutput      *self,
+                                const char     *name,
+                                const LdaImage *labels,
+                                const char     *source,
+                                guint           page,
+                                GError        **error);
 gboolean   lda_output_add_text (LdaOutput      *self,
                                 const char     *name,
                                 const char     *text,
+                                const char     *signature,
                                 GError        **error);
 gboolean   lda_output_commit   (LdaOutput      *self,
                                 GError        **error);

@@ -22,8 +22,10 @@ static const char * const stage_files[LDA_N_CHANNELS] = {
 static gboolean
 write_result (LdaPipeline     *pipeline,
               const LdaTriple *triple,
+              guint            page,
               const char      *folder,
               gboolean         stages,
+              gboolean         overwrite,
               GError         **error)
 {
   g_autoptr(LdaOutput) output = NULL;
@@ -31,12 +33,13 @@ write_result (LdaPipeline     *pipeline,
 
   for (guint i = 0; i < LDA_N_INPUTS; i++)
     inputs[i] = triple->paths[i];
-  output = lda_output_begin (folder, inputs, error);
+  output = lda_output_begin (folder, inputs, overwrite, error);
 
   if (output == NULL)
     return FALSE;
 
-  if (!lda_output_add_tiff (output, "labels.tif", lda_pipeline_get_labels (pipeline), error))
+  if (!lda_output_add_mask (output, "labels.tif", lda_pipeline_get_labels (pipeline),
+                            triple->paths[LDA_INPUT_BRIGHTFIELD], page, error))
     return FALSE;
 
   if (stages)
@@ -48,7 +51,7 @@ write_result (LdaPipeline     *pipeline,
       for (guint c = 0; c < LDA_N_CHANNELS; c++)
         if (!lda_output_add_tiff (output, stage_files[c], lda_pipeline_get_mask (pipeline, c), error))
           return FALSE;
-      if (!lda_output_add_text (output, "thresholds.json", json, error))
+      if (!lda_output_add_text (output, "thresholds.json", json, "{\"sobel\": ", error))
         return FALSE;
     }
 
@@ -90,6 +93,7 @@ typedef struct
   char            *paths[LDA_N_INPUTS];   /* --bf, --hoechst, --draq7 */
   char            *channels_text;
   gboolean         stages;
+  gboolean         overwrite;
   gboolean         quiet;
   gboolean         json;
 } SegmentArgs;
@@ -122,6 +126,9 @@ parse_args (SegmentArgs  *args,
       N_("Write labels.tif into OUTDIR (created if missing)"), "OUTDIR" },
     { "stages", 0, 0, G_OPTION_ARG_NONE, &args->stages,
       N_("Also write sobel.tif, cell_area.tif, hoechst.tif, draq7.tif and thresholds.json"), NULL },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &args->overwrite,
+      N_("Replace files of the outputs' names in OUTDIR that are not results of livedead "
+         "segment or batch (those are replaced without it)"), NULL },
     { "page", 0, 0, G_OPTION_ARG_STRING, &args->page_text,
       N_("Time point of multi-page files, from 0 (default 0)"), "N" },
     { "bf", 0, 0, G_OPTION_ARG_FILENAME, &args->paths[LDA_INPUT_BRIGHTFIELD],
@@ -294,7 +301,8 @@ lda_cli_segment (int    argc,
   if (pipeline == NULL)
     return status;
 
-  if (!write_result (pipeline, triple, args.output_dir, args.stages, &error))
+  if (!write_result (pipeline, triple, page, args.output_dir, args.stages, args.overwrite,
+                     &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

@@ -29,7 +29,7 @@
 #include "lda-triple-fields.h"
 
 static const char header[] =
-  "frame,time_index,time_h,cells,live,dead,dead_fraction,"
+  LDA_COUNTS_TABLE_SIGNATURE "time_h,cells,live,dead,dead_fraction,"
   "mean_cell_area_px,mean_cell_area_um2,labels,params,field\n";
 
 /**

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* What every counts table this program writes begins with. */
+#define LDA_COUNTS_TABLE_SIGNATURE "frame,time_index,"
+
 /**
  * LdaCountsRow:
  * @frame: the frame's name (a triple's name, or an exported file stem)

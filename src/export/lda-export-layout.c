@@ -352,7 +352,7 @@ write_mask (const LdaExportFrame *frame,
 
   if (path == NULL)
     return FALSE;
-  if (lda_export_tiff_write_mask (path, frame->labels, frame->resolution, error))
+  if (lda_export_tiff_write_mask (path, frame->labels, frame->resolution, FALSE, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;

@@ -58,6 +58,7 @@ typedef struct
   guint                    n_pages;
   const LdaTiffResolution *resolution;
   const char              *description;
+  gboolean                 automatic;  /* signed as an automatic result */
 } Encoding;
 
 /* Opens @path for reading with libtiff, quietly. */
@@ -178,6 +179,9 @@ set_fields (TIFF           *tif,
 
   if (encoding->description != NULL)
     ok = ok && TIFFSetField (tif, TIFFTAG_IMAGEDESCRIPTION, encoding->description);
+  if (encoding->automatic)
+    ok = ok && TIFFSetField (tif, TIFFTAG_SOFTWARE,
+                             LDA_TIFF_SOFTWARE " " PACKAGE_VERSION LDA_TIFF_AUTOMATIC);
   if (encoding->resolution != NULL && encoding->resolution->set)
     {
       ok = ok && TIFFSetField (tif, TIFFTAG_XRESOLUTION, encoding->resolution->x);
@@ -321,6 +325,9 @@ lda_export_tiff_write_pages (const char              *path,
  * @path: the file to create or replace (atomically)
  * @labels: a #LDA_PIXEL_U8 mask of values 0–4
  * @resolution: (nullable): the calibration to carry over
+ * @automatic: signed as an automatic result (livedead segment and batch),
+ *   which those replace when run again; an export's masks, which carry
+ *   corrections, are not
  * @error: return location for an error
  *
  * Writes the mask as a grey image of the class values with the class
@@ -333,11 +340,12 @@ gboolean
 lda_export_tiff_write_mask (const char              *path,
                             const LdaImage          *labels,
                             const LdaTiffResolution *resolution,
+                            gboolean                 automatic,
                             GError                 **error)
 {
   LdaImage *pages[] = { (LdaImage *) labels };
   g_autofree char *description = imagej_description (4, resolution);
-  Encoding encoding = { KIND_MASK, pages, 1, resolution, description };
+  Encoding encoding = { KIND_MASK, pages, 1, resolution, description, automatic };
 
   g_return_val_if_fail (labels->type == LDA_PIXEL_U8, FALSE);
 

@@ -41,6 +41,7 @@ gboolean lda_export_tiff_write_pages     (const char              *path,
 gboolean lda_export_tiff_write_mask      (const char              *path,
                                           const LdaImage          *labels,
                                           const LdaTiffResolution *resolution,
+                                          gboolean                 automatic,
                                           GError                 **error);
 gboolean lda_export_tiff_write_instances (const char              *path,
                                           const LdaImage          *instances,

@@ -241,7 +241,7 @@ stage_mask (LdaFileSet              *stage,
 
   if (path == NULL)
     return FALSE;
-  if (lda_export_tiff_write_mask (path, labels, resolution, error))
+  if (lda_export_tiff_write_mask (path, labels, resolution, FALSE, error))
     return TRUE;
   lda_file_set_name_target (stage, error);
   return FALSE;

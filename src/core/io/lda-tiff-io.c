@@ -223,7 +223,8 @@ lda_tiff_io_reason (const LdaTiffIo *io)
  * @compression: a libtiff compression scheme
  *
  * Sets the fields of a one-channel unsigned grey image, top row first,
- * without a predictor: ImageJ before 1.53v (Debian 12's 1.53t among them)
+ * signed in Software as this program's (LDA_TIFF_SOFTWARE), without a
+ * predictor: ImageJ before 1.53v (Debian 12's 1.53t among them)
  * decodes 16-bit Deflate with the horizontal predictor as noise.
  *
  * Returns: %TRUE when libtiff took every field
@@ -243,5 +244,6 @@ lda_tiff_set_gray_fields (TIFF    *tif,
          TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK) &&
          TIFFSetField (tif, TIFFTAG_PLANARCONFIG, (guint16) PLANARCONFIG_CONTIG) &&
          TIFFSetField (tif, TIFFTAG_ORIENTATION, (guint16) ORIENTATION_TOPLEFT) &&
-         TIFFSetField (tif, TIFFTAG_COMPRESSION, compression);
+         TIFFSetField (tif, TIFFTAG_COMPRESSION, compression) &&
+         TIFFSetField (tif, TIFFTAG_SOFTWARE, LDA_TIFF_SOFTWARE " " PACKAGE_VERSION);
 }

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* What the Software tag of every TIFF this program writes begins with;
+ * that of an automatic result (livedead segment and batch: a mask or a
+ * stage with no one's corrections, which running again makes again) ends
+ * with LDA_TIFF_AUTOMATIC. */
+#define LDA_TIFF_SOFTWARE  "Live/Dead Annotator"
+#define LDA_TIFF_AUTOMATIC " (automatic result)"
+
 /*
  * LdaTiffIo:
  *

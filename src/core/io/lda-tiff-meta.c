@@ -149,8 +149,10 @@ read_imagej_tags (TIFF        *tif,
  * @meta: (out caller-allocates): what it says
  * @error: return location for an error
  *
- * Reads the page count, the first page's ImageDescription and its
- * resolution, decoding no pixels.  Fails as lda_tiff_count_pages() does.
+ * Reads the page count, the first page's ImageDescription, its
+ * resolution and whether this program wrote it as an automatic result
+ * (its Software tag),
+ * decoding no pixels.  Fails as lda_tiff_count_pages() does.
  *
  * Returns: %TRUE on success
  */
@@ -162,6 +164,7 @@ lda_tiff_read_meta (const char   *path,
   g_auto(LdaTiffIo) io = { .path = path, .tiff_name = path, .fd = -1 };
   g_autoptr(TIFF) tif = NULL;
   const char *description = NULL;
+  const char *software = NULL;
   float xres = 0.0f;
   guint16 unit = RESUNIT_INCH;
 
@@ -182,6 +185,10 @@ lda_tiff_read_meta (const char   *path,
       meta->description = g_strndup (description, len);
       meta->description_len = len;
     }
+
+  meta->automatic = TIFFGetField (tif, TIFFTAG_SOFTWARE, &software) && software != NULL &&
+                    g_str_has_prefix (software, LDA_TIFF_SOFTWARE " ") &&
+                    g_str_has_suffix (software, LDA_TIFF_AUTOMATIC);
 
   if (TIFFGetField (tif, TIFFTAG_XRESOLUTION, &xres) && xres > 0.0f && xres < 1e12f)
     meta->x_resolution = xres;

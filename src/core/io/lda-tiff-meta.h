@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @ij_counts: (nullable): the IJMetadataByteCounts tag
  * @n_ij_counts: its number of values
  * @big_endian: the file is big-endian ("MM")
+ * @automatic: the first page's Software tag says this program wrote the
+ *   file as an automatic result (LDA_TIFF_SOFTWARE, LDA_TIFF_AUTOMATIC)
  */
 typedef struct
 {
@@ -36,6 +38,7 @@ typedef struct
   guint32 *ij_counts;
   guint    n_ij_counts;
   gboolean big_endian;
+  gboolean automatic;
 } LdaTiffMeta;
 
 gboolean lda_tiff_read_meta  (const char  *path,

@@ -40,7 +40,8 @@ encode_image (LdaTiffIo       *io,
     }
 
   if (!lda_tiff_set_gray_fields (tif, image->width, image->height, bits,
-                                 COMPRESSION_ADOBE_DEFLATE))
+                                 COMPRESSION_ADOBE_DEFLATE) ||
+      !TIFFSetField (tif, TIFFTAG_SOFTWARE, LDA_TIFF_SOFTWARE " " PACKAGE_VERSION LDA_TIFF_AUTOMATIC))
     {
       *reason = lda_tiff_io_reason (io);
       return FALSE;

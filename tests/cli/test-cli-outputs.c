@@ -1,0 +1,249 @@
+/* test-cli-outputs.c — segment and batch replace their own results only
+ *
+ * Run again into the same folder, segment and batch replace what they
+ * wrote there before.  A file of the same name that they did not write —
+ * a person's labels.tif or counts.csv, the corrected masks of an export —
+ * is refused with one line that names it and says how to replace it
+ * (--overwrite), and stays as it was.  Their masks open as the export's
+ * do: the class colours as palette, ImageJ's display range 0–4, signed as
+ * an automatic result.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <tiffio.h>
+
+#include "lda-export-tiff.h"
+#include "test-cli-util.h"
+
+static const CliScene scene = { 96, 64, 2, 1, 5 };
+
+/* A one-page 8-bit TIFF of @width × @height, written with libtiff directly,
+ * as another program writes it: no Software tag of ours. */
+static void
+write_foreign_tiff (const char *path,
+                    guint       width,
+                    guint       height)
+{
+  g_autofree guint8 *row = g_malloc0 (width);
+  TIFF *tif = TIFFOpen (path, "w");
+
+  g_assert_nonnull (tif);
+  g_assert_true (TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) width));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) height));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, (guint16) 8));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_SOFTWARE, "ImageJ"));
+  for (guint y = 0; y < height; y++)
+    {
+      memset (row, (int) (y % 5), width);
+      g_assert_cmpint (TIFFWriteScanline (tif, row, y, 0), ==, 1);
+    }
+  TIFFClose (tif);
+}
+
+/* The bytes of @path, and its inode. */
+typedef struct
+{
+  GBytes *bytes;
+  ino_t   ino;
+} Kept;
+
+static void
+keep (const char *path,
+      Kept       *kept)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  kept->ino = st.st_ino;
+  kept->bytes = cli_read_bytes (path);
+}
+
+static void
+assert_kept (const char *path,
+             Kept       *kept)
+{
+  g_autoptr(GBytes) now = cli_read_bytes (path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_ino, ==, kept->ino);
+  g_assert_nonnull (now);
+  g_assert_true (g_bytes_equal (now, kept->bytes));
+  g_clear_pointer (&kept->bytes, g_bytes_unref);
+}
+
+static gboolean
+is_foreign (const char *path)
+{
+  TIFF *tif = TIFFOpen (path, "r");
+  const char *software = NULL;
+  gboolean foreign;
+
+  g_assert_nonnull (tif);
+  foreign = TIFFGetField (tif, TIFFTAG_SOFTWARE, &software) && g_strcmp0 (software, "ImageJ") == 0;
+  TIFFClose (tif);
+
+  return foreign;
+}
+
+/* segment: a person's labels.tif in the output folder is refused, and
+ * left; with --overwrite it is replaced; segment's own labels.tif and
+ * thresholds.json are replaced without it. */
+static void
+test_segment (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *labels = g_build_filename (out, "labels.tif", NULL);
+  g_autofree char *json = g_build_filename (out, "thresholds.json", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *text = NULL;
+  g_auto(CliRun) run = { 0, };
+  char *paths[3];
+  Kept kept;
+
+  cli_write_triple (dir, "well", &scene, paths);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  write_foreign_tiff (labels, scene.width, scene.height);
+  keep (labels, &kept);
+
+  cli_run (&run, "segment", "-q", paths[0], paths[1], paths[2], "-o", out, NULL);
+  cli_assert_one_line_error (&run, labels, "--overwrite");
+  assert_kept (labels, &kept);
+  /* Nothing else was written either. */
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "labels.tif");
+
+  /* A person's thresholds.json too, with --stages. */
+  g_assert_true (g_file_set_contents (json, "my thresholds\n", -1, NULL));
+  cli_run (&run, "segment", "-q", "--stages", "--overwrite", paths[0], paths[1], paths[2],
+           "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_false (is_foreign (labels));
+  cli_assert_labels (labels, scene.width, scene.height);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "{\"sobel\": "));
+
+  /* Its own results, again and again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      cli_run (&run, "segment", "-q", "--stages", paths[0], paths[1], paths[2], "-o", out, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
+/* batch: a person's counts.csv is refused before any mask is written; a
+ * corrected mask an export wrote under a triple's mask name is refused
+ * for that triple, and left, while the other triple is done; batch's own
+ * results are replaced without --overwrite. */
+static void
+test_batch (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *counts = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *a_labels = g_build_filename (out, "a_labels.tif", NULL);
+  g_autofree char *b_labels = g_build_filename (out, "b_labels.tif", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaImage) corrected = lda_image_new (LDA_PIXEL_U8, scene.width, scene.height, NULL);
+  g_auto(CliRun) run = { 0, };
+  Kept kept;
+
+  cli_write_triple (dir, "a", &scene, NULL);
+  cli_write_triple (dir, "b", &scene, NULL);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+
+  g_assert_true (g_file_set_contents (counts, "my own table\n", -1, NULL));
+  keep (counts, &kept);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  cli_assert_one_line_error (&run, counts, "--overwrite");
+  assert_kept (counts, &kept);
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, "counts.csv");
+  g_assert_cmpint (g_remove (counts), ==, 0);
+
+  /* The export's corrected mask of triple a. */
+  memset (lda_image_u8 (corrected), 3, (gsize) scene.width * scene.height);
+  g_assert_true (lda_export_tiff_write_mask (a_labels, corrected, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  keep (a_labels, &kept);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, a_labels));
+  g_assert_nonnull (strstr (run.err, "--overwrite"));
+  assert_kept (a_labels, &kept);
+  cli_assert_labels (b_labels, scene.width, scene.height);
+  g_assert_true (g_file_test (counts, G_FILE_TEST_IS_REGULAR));
+
+  /* Told to: replaced.  Then batch's own, again. */
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", "--overwrite", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_assert_labels (a_labels, scene.width, scene.height);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  cli_rm_rf (dir);
+}
+
+/* The masks of segment carry the export's palette and ImageJ's display
+ * range, and are signed as automatic results. */
+static void
+test_mask_tags (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *labels = g_build_filename (out, "labels.tif", NULL);
+  g_auto(CliRun) run = { 0, };
+  const char *software = NULL, *description = NULL;
+  guint16 *map[3] = { NULL, };
+  char *paths[3];
+  TIFF *tif;
+
+  cli_write_triple (dir, "well", &scene, paths);
+  cli_run (&run, "segment", "-q", paths[0], paths[1], paths[2], "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  tif = TIFFOpen (labels, "r");
+  g_assert_nonnull (tif);
+  g_assert_true (TIFFGetField (tif, TIFFTAG_SOFTWARE, &software));
+  g_assert_true (g_str_has_prefix (software, "Live/Dead Annotator "));
+  g_assert_true (g_str_has_suffix (software, " (automatic result)"));
+  g_assert_true (TIFFGetField (tif, TIFFTAG_IMAGEDESCRIPTION, &description));
+  g_assert_nonnull (strstr (description, "max=4"));
+  g_assert_true (TIFFGetField (tif, TIFFTAG_COLORMAP, &map[0], &map[1], &map[2]));
+  /* Class 4, Draq7, in the palette as the export has it. */
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpuint (map[c][4], ==, lda_export_class_rgb[4][c] * 257u);
+  TIFFClose (tif);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  cli_init (&argc, &argv);
+
+  g_test_add_func ("/cli/outputs/segment", test_segment);
+  g_test_add_func ("/cli/outputs/batch", test_batch);
+  g_test_add_func ("/cli/outputs/mask-tags", test_mask_tags);
+
+  return g_test_run ();
+}
