@@ -55,6 +55,45 @@ test_classes_then_export (void)
   cli_rm_rf (tmp);
 }
 
+/* Numbers the 4-connected components of class 3 or 4 of @labels (128
+ * wide, 96 high) in @id from @first, as another program would label the
+ * nuclei, the first @most of them only. */
+static void
+number_nuclei (const LdaImage *labels,
+               guint16        *id,
+               guint           first,
+               guint           most)
+{
+  const guint w = labels->width, h = labels->height;
+  guint next = first;
+
+  for (guint start = 0; start < w * h && next - first < most; start++)
+    {
+      guint klass = lda_image_get (labels, start % w, start / w);
+      g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if ((klass != 3 && klass != 4) || id[start] != 0)
+        continue;
+      id[start] = (guint16) next;
+      g_array_append_val (stack, start);
+      while (stack->len > 0)
+        {
+          guint p = g_array_index (stack, guint, stack->len - 1), x = p % w, y = p / w;
+          guint nb[4] = { p - 1, p + 1, p - w, p + w };
+          gboolean ok[4] = { x > 0, x < w - 1, y > 0, y < h - 1 };
+
+          g_array_set_size (stack, stack->len - 1);
+          for (guint k = 0; k < 4; k++)
+            if (ok[k] && id[nb[k]] == 0 && lda_image_get (labels, nb[k] % w, nb[k] / w) == klass)
+              {
+                id[nb[k]] = (guint16) next;
+                g_array_append_val (stack, nb[k]);
+              }
+        }
+      next++;
+    }
+}
+
 static void
 test_instances_and_refusals (void)
 {
@@ -66,7 +105,7 @@ test_instances_and_refusals (void)
   g_autoptr(LdaImage) labels = NULL;
   g_autoptr(LdaImage) small = lda_image_new (LDA_PIXEL_U16, 64, 48, NULL);
   g_autoptr(GError) error = NULL;
-  guint live = 0, dead = 0, next = 10;
+  guint live = 0, dead = 0;
   g_auto(CliRun) run = { 0, };
 
   write_scene (folder);
@@ -97,33 +136,7 @@ test_instances_and_refusals (void)
     labels = lda_tiff_read (seg_labels, 0, &error);
     g_assert_no_error (error);
 
-    /* One id per 4-connected component of class 3 or 4. */
-    for (guint start = 0; start < 128 * 96; start++)
-      {
-        guint klass = lda_image_get (labels, start % 128, start / 128);
-        g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-
-        if ((klass != 3 && klass != 4) || id[start] != 0)
-          continue;
-        id[start] = (guint16) next;
-        g_array_append_val (stack, start);
-        while (stack->len > 0)
-          {
-            guint p = g_array_index (stack, guint, stack->len - 1), x = p % 128, y = p / 128;
-            guint nb[4] = { p - 1, p + 1, p - 128, p + 128 };
-            gboolean ok[4] = { x > 0, x < 127, y > 0, y < 95 };
-
-            g_array_set_size (stack, stack->len - 1);
-            for (guint k = 0; k < 4; k++)
-              if (ok[k] && id[nb[k]] == 0 &&
-                  lda_image_get (labels, nb[k] % 128, nb[k] / 128) == klass)
-                {
-                  id[nb[k]] = (guint16) next;
-                  g_array_append_val (stack, nb[k]);
-                }
-          }
-        next++;
-      }
+    number_nuclei (labels, id, 10, G_MAXUINT);
     g_assert_true (lda_tiff_write (nuclei_path, nuclei, &error));
   }
 
@@ -143,6 +156,53 @@ test_instances_and_refusals (void)
   cli_rm_rf (tmp);
 }
 
+/* A 5-class mask given as instances is refused, naming it and the kind
+ * to give; an instance image of four nuclei, values 1–4, is taken. */
+static void
+test_classes_as_instances (void)
+{
+  CliScene scene = { 128, 96, 5, 1, 13 };
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *folder = g_build_filename (tmp, "images", NULL);
+  g_autofree char *seg = g_build_filename (tmp, "seg", NULL);
+  g_autofree char *seg_labels = g_build_filename (seg, "labels.tif", NULL);
+  g_autofree char *four_path = g_build_filename (tmp, "four.tif", NULL);
+  g_autofree char *edits = g_build_filename (folder, "livedead-project", "edits", NULL);
+  g_autofree char *bf = g_build_filename (folder, "w_t00_bf.tif", NULL);
+  g_autofree char *ho = g_build_filename (folder, "w_t00_hoechst.tif", NULL);
+  g_autofree char *dr = g_build_filename (folder, "w_t00_draq7.tif", NULL);
+  g_autoptr(LdaImage) labels = NULL;
+  g_autoptr(LdaImage) four = lda_image_new (LDA_PIXEL_U16, 128, 96, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0, };
+  guint live = 0, dead = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0777), ==, 0);
+  cli_write_triple (folder, "w_t00", &scene, NULL);
+  cli_run (&run, "segment", bf, ho, dr, "-o", seg, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, "import", folder, seg_labels, "--kind", "instances", NULL);
+  cli_assert_one_line_error (&run, seg_labels, "--kind classes");
+  g_assert_false (g_file_test (edits, G_FILE_TEST_EXISTS));
+
+  labels = lda_tiff_read (seg_labels, 0, &error);
+  g_assert_no_error (error);
+  number_nuclei (labels, lda_image_u16 (four), 1, 4);
+  g_assert_true (lda_tiff_write (four_path, four, &error));
+  cli_run (&run, "import", folder, four_path, "--kind", "instances", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    const char *p = strstr (run.out, "nuclei, ");
+
+    g_assert_nonnull (p);
+    g_assert_cmpint (sscanf (p, "nuclei, %u live, %u dead", &live, &dead), ==, 2);
+  }
+  g_assert_cmpuint (live + dead, ==, 4);
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +211,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/import/classes-then-export", test_classes_then_export);
   g_test_add_func ("/cli/import/instances-and-refusals", test_instances_and_refusals);
+  g_test_add_func ("/cli/import/classes-as-instances", test_classes_as_instances);
 
   return g_test_run ();
 }

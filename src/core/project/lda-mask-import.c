@@ -15,7 +15,9 @@
  *    (1); every other pixel keeps the automatic mask (cells and outlines).
  *
  * With LDA_MASK_AUTO, an image whose values are all 0–4 is a 5-class
- * mask, any other an instance image.  An image that is not a label image
+ * mask, any other an instance image.  Told it is an instance image, an
+ * image of values 0–4 whose values each make many nucleus-sized pieces
+ * is refused as the 5-class mask it is (a nucleus is one piece).  An image that is not a label image
  * (most neighbouring non-zero pixels differ, as in a micrograph) or not
  * the frame's size is refused, naming the file.
  *
@@ -76,6 +78,59 @@ looks_like_labels (const LdaImage *image)
     }
 
   return pairs == 0 || 2 * equal >= pairs;
+}
+
+/* Whether an image of values 0–4 only is a 5-class mask given as
+ * instances: some value lies in CLASS_LIKE_PIECES separate pieces or
+ * more of CLASS_LIKE_AREA pixels each, as the nuclei of a class do, while
+ * a nucleus of an instance image is one piece (and at most a stray pixel
+ * or two a labelling tool left).  Sets @value to that value and @pieces to
+ * how many such pieces it has. */
+#define CLASS_LIKE_PIECES 5
+#define CLASS_LIKE_AREA   20
+
+static gboolean
+looks_like_classes (const LdaImage  *image,
+                    guint           *value,
+                    guint           *pieces,
+                    GError         **error)
+{
+  const guint16 *px = lda_image_u16 (image);
+  const guint w = image->width;
+  guint counts[LDA_CLASS_DRAQ7 + 1] = { 0, };
+
+  for (guint v = 1; v <= LDA_CLASS_DRAQ7; v++)
+    {
+      g_autoptr(LdaBitplane) plane = lda_bitplane_new (w, image->height, error);
+      g_autoptr(LdaRuns) runs = NULL;
+      g_autofree guint64 *size = NULL;
+
+      if (plane == NULL)
+        return FALSE;
+      for (guint y = 0; y < image->height; y++)
+        for (guint x = 0; x < w; x++)
+          if (px[(gsize) y * w + x] == v)
+            lda_bitplane_set (plane, x, y, TRUE);
+      if (!(runs = lda_runs_new_from_bitplane (plane, TRUE, error)))
+        return FALSE;
+      lda_runs_label (runs, 8);
+      size = g_new0 (guint64, MAX (runs->n_components, 1));
+      for (gsize r = 0; r < runs->n_runs; r++)
+        size[runs->labels[r]] += runs->runs[r].x1 - runs->runs[r].x0;
+      for (gsize c = 0; c < runs->n_components; c++)
+        counts[v] += size[c] >= CLASS_LIKE_AREA;
+    }
+
+  *value = 0;
+  *pieces = 0;
+  for (guint v = 1; v <= LDA_CLASS_DRAQ7; v++)
+    if (counts[v] > *pieces)
+      {
+        *value = v;
+        *pieces = counts[v];
+      }
+
+  return TRUE;
 }
 
 static void
@@ -294,6 +349,24 @@ lda_mask_import (const char         *path,
       g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
                    _("%s: values up to %u; a 5-class mask holds 0–4"), path, max);
       return FALSE;
+    }
+
+  /* Told the image holds nuclei, but it holds the classes. */
+  if (kind == LDA_MASK_INSTANCES && max <= LDA_CLASS_DRAQ7)
+    {
+      guint value, pieces;
+
+      if (!looks_like_classes (image, &value, &pieces, error))
+        return FALSE;
+      if (pieces >= CLASS_LIKE_PIECES)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+                       _("%s: values 0–4 only, and value %u is %u separate pieces: a 5-class "
+                         "mask, not nuclei labelled 1, 2, 3, …; import it as a 5-class mask "
+                         "(--kind classes or auto)"),
+                       path, value, pieces);
+          return FALSE;
+        }
     }
 
   result = lda_edits_new (width, height, error);
