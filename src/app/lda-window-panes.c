@@ -64,6 +64,38 @@ lda_window_on_contrast_changed (GtkSpinButton *spin,
       }
 }
 
+/* How many of the pipeline's nuclei the corrected nucleus of @pixels
+ * holds pixels of: more than one where a stroke joined them. */
+static guint
+count_found_nuclei (const LdaRunResult *result,
+                    const GArray       *pixels)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  gint first = -1;
+
+  if (result->nuclei == NULL || result->counts == NULL)
+    return 0;
+
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      const guint32 p = g_array_index (pixels, guint32, i);
+      const gint index = lda_runs_label_at (result->nuclei, p % result->width, p / result->width);
+
+      if (index < 0 || (guint) index >= result->counts->n_objects || index == first)
+        continue;
+      if (first < 0)
+        {
+          first = index;
+          continue;
+        }
+      if (seen == NULL)
+        seen = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (seen, GINT_TO_POINTER (index + 1));
+    }
+
+  return first < 0 ? 0 : 1 + (seen != NULL ? g_hash_table_size (seen) : 0);
+}
+
 /* What the counts call the nucleus under (@x, @y) as corrected, where a
  * correction changed its pixel there, its call or its extent (a stroke
  * that joined it to another, or painted it from nothing): the call of its
@@ -88,6 +120,7 @@ corrected_call (LdaWindow          *self,
   LdaEdits *edits;
   guint connectivity;
   gsize counts[2], automatic[2];
+  guint joined;
   gboolean dead;
 
   if (self->merged == NULL || self->document == NULL ||
@@ -123,6 +156,19 @@ corrected_call (LdaWindow          *self,
     }
 
   *pixels = g_array_ref (found);
+  joined = count_found_nuclei (result, found);
+  if (joined > 1)
+    /* Translators: a nucleus joined by hand from several the pipeline
+     * found; its call (live or dead); how many of its pixels are
+     * painted Draq7, of all its pixels: more than half make it dead;
+     * how many nuclei it was */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "By hand: %s, Draq7 on %lu of %lu pixels · joined from "
+                                         "%u nucleus as found",
+                                         "By hand: %s, Draq7 on %lu of %lu pixels · joined from "
+                                         "%u nuclei as found", joined),
+                            dead ? C_("nucleus", "dead") : C_("nucleus", "live"),
+                            (gulong) counts[1], (gulong) (counts[0] + counts[1]), joined);
   if (evidence == NULL)
     /* Translators: a nucleus painted where the pipeline found none; its
      * call (live or dead); how many of its pixels are painted Draq7, of
