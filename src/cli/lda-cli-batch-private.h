@@ -11,6 +11,7 @@
 
 #include "lda-cli.h"
 #include "lda-cli-jobs.h"
+#include "lda-file-set.h"
 #include "lda-params.h"
 #include "lda-triples.h"
 
@@ -58,6 +59,13 @@ void       lda_batch_print_summary       (FILE               *out,
                                           guint               done,
                                           const char         *output_dir,
                                           const char         *csv_name);
+
+/* lda-cli-batch-targets.c */
+gboolean   lda_batch_check_masks         (const char         *folder,
+                                          LdaFileSet         *set,
+                                          GPtrArray          *jobs,
+                                          gboolean            overwrite,
+                                          GError            **error);
 
 /* lda-cli-batch-series.c */
 gboolean   lda_batch_keep_series         (GPtrArray          *triples,

@@ -608,13 +608,14 @@ counts_name (const BatchArgs *args)
 }
 
 /* Before any work: the counts files the batch will write can be written
- * (no folder where one goes, not an input), so that a batch does not
- * write its masks and then fail. */
+ * (no folder where one goes, not an input), and neither they nor the
+ * masks replace a file that is not an automatic result, so that a batch
+ * does not write its masks and then fail, nor work for nothing. */
 static gboolean
-check_counts_targets (const BatchArgs *args,
-                      GPtrArray       *jobs,
-                      GPtrArray       *inputs,
-                      GError         **error)
+check_targets (const BatchArgs *args,
+               GPtrArray       *jobs,
+               GPtrArray       *inputs,
+               GError         **error)
 {
   g_autofree char *name = counts_name (args);
   g_autoptr(GHashTable) folders = g_hash_table_new (g_str_hash, g_str_equal);
@@ -632,7 +633,8 @@ check_counts_targets (const BatchArgs *args,
       g_autofree char *target = g_build_filename (folder, name, NULL);
 
       if (!lda_file_set_check_target (set, target, error) ||
-          !lda_output_check (folder, name, LDA_COUNTS_TABLE_SIGNATURE, args->overwrite, error))
+          !lda_output_check (folder, name, LDA_COUNTS_TABLE_SIGNATURE, args->overwrite, error) ||
+          !lda_batch_check_masks (folder, set, jobs, args->overwrite, error))
         return FALSE;
     }
 
@@ -749,7 +751,7 @@ lda_cli_batch (int    argc,
   batch.cancellable = cancellable;
 
   jobs = make_jobs (&args, &batch, argv[1], triples, all_series != NULL, several, &error);
-  if (jobs == NULL || !check_counts_targets (&args, jobs, inputs, &error))
+  if (jobs == NULL || !check_targets (&args, jobs, inputs, &error))
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;

@@ -600,7 +600,7 @@ lda_cli_make_folder (const char *path,
 char *
 lda_cli_thresholds_json (LdaPipeline *pipeline)
 {
-  return g_strdup_printf ("{\"sobel\": %" G_GINT64_FORMAT ", \"hoechst\": %" G_GINT64_FORMAT
+  return g_strdup_printf (LDA_CLI_THRESHOLDS_SIGNATURE "%" G_GINT64_FORMAT ", \"hoechst\": %" G_GINT64_FORMAT
                           ", \"draq7\": %" G_GINT64_FORMAT "}\n",
                           lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
                           lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),

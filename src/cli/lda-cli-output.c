@@ -6,13 +6,26 @@
  * the output folder as it was: no partial result, no temporary file.  A
  * folder the command created for nothing is removed.
  *
+ * A file already there under the name of an output is replaced only when
+ * it is an automatic result of livedead segment or batch, or when
+ * --overwrite says so: a person's own labels.tif or counts.csv in the
+ * folder, or the corrected masks and counts of an export (TITLE_labels.tif,
+ * as batch names its masks), are never lost to a run pointed at the wrong
+ * folder.  A TIFF says it is one in its Software tag (LDA_TIFF_AUTOMATIC);
+ * a text file (counts.csv, thresholds.json), which cannot, is one when it
+ * begins as these commands write it and is not, unchanged, a file of the
+ * last export into the folder (lda-export-manifest.c).  Each name is checked when its
+ * file is added and again just before the set is renamed into place.
+ *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -20,6 +33,7 @@
 #include "lda-atomic-file.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
+#include "lda-export-manifest.h"
 #include "lda-export-tiff.h"
 #include "lda-file-set.h"
 #include "lda-tiff.h"
@@ -27,11 +41,13 @@
 
 struct _LdaOutput
 {
-  char     *folder;
+  char       *folder;
   LdaFileSet *stage;
-  gboolean  overwrite;
-  gboolean  created_folder;
-  gboolean  committed;
+  GPtrArray  *names;       /* the names added, checked again at the commit */
+  GPtrArray  *signatures;  /* per name: its text files' signature, or %NULL */
+  gboolean    overwrite;
+  gboolean    created_folder;
+  gboolean    committed;
 };
 
 /* Whether the text file @path begins with @signature. */
@@ -56,16 +72,17 @@ text_begins_with (const char *path,
  * lda_output_check:
  * @folder: an output folder
  * @name: the name of a file to write into it
- * @signature: (nullable): what every text file of that name this program
- *   writes begins with; %NULL for a TIFF
+ * @signature: (nullable): what each text file of that name that livedead
+ *   segment or batch writes begins with; %NULL for a TIFF
  * @overwrite: whether any file may be replaced
  * @error: return location for an error
  *
  * Whether @name may be written into @folder: it is not there, or
- * @overwrite, or what is there is an automatic result of this program.
+ * @overwrite, or what is there is an automatic result of livedead segment
+ * or batch.
  *
- * Returns: %FALSE with %LDA_ERROR_EXISTS if a file not this program's
- *   would be replaced
+ * Returns: %FALSE with %LDA_ERROR_EXISTS if another file would be
+ *   replaced, or with the reason if what is there cannot be looked at
  */
 gboolean
 lda_output_check (const char  *folder,
@@ -76,25 +93,55 @@ lda_output_check (const char  *folder,
 {
   g_autofree char *target = g_build_filename (folder, name, NULL);
   g_auto(LdaTiffMeta) meta = { 0, };
+  GStatBuf st;
   gboolean ours;
 
-  if (overwrite || !g_file_test (target, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+  if (g_lstat (target, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        return TRUE;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", target,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (overwrite)
     return TRUE;
 
-  if (!g_file_test (target, G_FILE_TEST_IS_REGULAR) || g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+  if (!S_ISREG (st.st_mode))
     ours = FALSE;
   else if (signature != NULL)
-    ours = text_begins_with (target, signature);
+    ours = text_begins_with (target, signature) && !lda_export_manifest_holds (folder, name);
   else
     ours = lda_tiff_read_meta (target, &meta, NULL) && meta.automatic;
   if (ours)
     return TRUE;
 
   g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
-               _("%s: there is a file of that name already, not a result of livedead segment "
-                 "or batch, and nothing else is replaced: write into another folder, or add "
-                 "--overwrite to replace it"), target);
+               _("%s: already there, and not written by livedead segment or batch; write into "
+                 "another folder, or add --overwrite to replace it"), target);
   return FALSE;
+}
+
+/* Checks @name and stages it; returns the staged path. */
+static const char *
+add_name (LdaOutput   *self,
+          const char  *name,
+          const char  *signature,
+          GError     **error)
+{
+  g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  const char *path;
+
+  /* An input is refused first, as such. */
+  if (!(path = lda_file_set_add (self->stage, target, error)) ||
+      !lda_output_check (self->folder, name, signature, self->overwrite, error))
+    return NULL;
+  g_ptr_array_add (self->names, g_strdup (name));
+  g_ptr_array_add (self->signatures, (gpointer) signature);
+
+  return path;
 }
 
 /**
@@ -117,6 +164,8 @@ lda_output_begin (const char         *folder,
   g_autoptr(LdaOutput) self = g_new0 (LdaOutput, 1);
 
   self->folder = g_strdup (folder);
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->signatures = g_ptr_array_new ();
   self->overwrite = overwrite;
 
   self->created_folder = !g_file_test (folder, G_FILE_TEST_EXISTS);
@@ -133,12 +182,9 @@ lda_output_add_tiff (LdaOutput      *self,
                      const LdaImage *image,
                      GError        **error)
 {
-  g_autofree char *target = g_build_filename (self->folder, name, NULL);
-  const char *path;
+  const char *path = add_name (self, name, NULL, error);
 
-  /* An input is refused first, as such. */
-  if (!(path = lda_file_set_add (self->stage, target, error)) ||
-      !lda_output_check (self->folder, name, NULL, self->overwrite, error))
+  if (path == NULL)
     return FALSE;
   if (lda_tiff_write (path, image, error))
     return TRUE;
@@ -169,13 +215,10 @@ lda_output_add_mask (LdaOutput      *self,
                      guint           page,
                      GError        **error)
 {
-  g_autofree char *target = g_build_filename (self->folder, name, NULL);
   LdaTiffResolution resolution = { FALSE, };
-  const char *path;
+  const char *path = add_name (self, name, NULL, error);
 
-  /* An input is refused first, as such. */
-  if (!(path = lda_file_set_add (self->stage, target, error)) ||
-      !lda_output_check (self->folder, name, NULL, self->overwrite, error))
+  if (path == NULL)
     return FALSE;
   lda_export_tiff_read_resolution (source, page, &resolution);
   if (lda_export_tiff_write_mask (path, labels, &resolution, TRUE, error))
@@ -189,8 +232,9 @@ lda_output_add_mask (LdaOutput      *self,
  * @self: an output set
  * @name: the file's name in the output folder
  * @text: its contents
- * @signature: what every file of that name this program writes begins
- *   with: a file there already is replaced only if it does too
+ * @signature: (not nullable): what every file of that name livedead
+ *   segment or batch writes begins with, @text too: a file there already
+ *   is replaced only if it does too (lda_output_check())
  * @error: return location for an error
  *
  * Returns: %TRUE on success
@@ -202,13 +246,11 @@ lda_output_add_text (LdaOutput  *self,
                      const char *signature,
                      GError    **error)
 {
-  g_autofree char *target = g_build_filename (self->folder, name, NULL);
   const char *path;
 
-  g_return_val_if_fail (g_str_has_prefix (text, signature), FALSE);
+  g_assert (g_str_has_prefix (text, signature));
 
-  if (!(path = lda_file_set_add (self->stage, target, error)) ||
-      !lda_output_check (self->folder, name, signature, self->overwrite, error))
+  if (!(path = add_name (self, name, signature, error)))
     return FALSE;
   if (lda_atomic_file_write (path, text, strlen (text), error))
     return TRUE;
@@ -230,6 +272,11 @@ gboolean
 lda_output_commit (LdaOutput *self,
                    GError   **error)
 {
+  /* What appeared since the files were added is not replaced either. */
+  for (guint i = 0; i < self->names->len; i++)
+    if (!lda_output_check (self->folder, g_ptr_array_index (self->names, i),
+                           g_ptr_array_index (self->signatures, i), self->overwrite, error))
+      return FALSE;
   if (!lda_file_set_commit (self->stage, error))
     return FALSE;
 
@@ -251,6 +298,8 @@ lda_output_free (LdaOutput *self)
     return;
 
   g_clear_pointer (&self->stage, lda_file_set_free);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->signatures, g_ptr_array_unref);
   if (self->created_folder && !self->committed)
     g_rmdir (self->folder);
 

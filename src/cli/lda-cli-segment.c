@@ -51,7 +51,8 @@ write_result (LdaPipeline     *pipeline,
       for (guint c = 0; c < LDA_N_CHANNELS; c++)
         if (!lda_output_add_tiff (output, stage_files[c], lda_pipeline_get_mask (pipeline, c), error))
           return FALSE;
-      if (!lda_output_add_text (output, "thresholds.json", json, "{\"sobel\": ", error))
+      if (!lda_output_add_text (output, "thresholds.json", json, LDA_CLI_THRESHOLDS_SIGNATURE,
+                                error))
         return FALSE;
     }
 

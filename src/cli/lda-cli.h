@@ -39,6 +39,8 @@ GPtrArray       *lda_cli_mask_warnings    (LdaPipeline      *pipeline,
                                            guint             page);
 gboolean         lda_cli_make_folder      (const char       *path,
                                            GError          **error);
+/* What every thresholds.json of livedead segment begins with. */
+#define LDA_CLI_THRESHOLDS_SIGNATURE "{\"sobel\": "
 char            *lda_cli_thresholds_json  (LdaPipeline      *pipeline);
 void             lda_cli_print_summary_json (const char     *command,
                                            const char       *output_dir,

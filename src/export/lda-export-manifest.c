@@ -176,6 +176,32 @@ unchanged (const char *path,
   return now != NULL && strcmp (now, print) == 0;
 }
 
+/**
+ * lda_export_manifest_holds:
+ * @folder: a folder
+ * @name: a file's path relative to @folder
+ *
+ * Whether @name is a file the last export into @folder wrote, as it wrote
+ * it: its list names it, and the file is unchanged since, as far as the
+ * list says.  Other commands leave such a file alone.
+ *
+ * Returns: %TRUE if the export's
+ */
+gboolean
+lda_export_manifest_holds (const char *folder,
+                           const char *name)
+{
+  g_autoptr(GHashTable) listed = read_list (folder, NULL);
+  g_autofree char *path = NULL;
+  const char *print = g_hash_table_lookup (listed, name);
+
+  if (print == NULL)
+    return FALSE;
+  path = g_build_filename (folder, name, NULL);
+
+  return unchanged (path, print);
+}
+
 /* A line of the list that names a file an export writes inside the
  * folder: relative, no empty, "." or ".." part, nothing hidden (the
  * staging folders, the list) and nothing of the project the window

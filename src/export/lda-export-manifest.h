@@ -18,6 +18,8 @@ char      *lda_export_manifest_text   (const char *folder,
                                        LdaFileSet *stage);
 GPtrArray *lda_export_manifest_stale  (const char *folder,
                                        GPtrArray  *targets);
+gboolean   lda_export_manifest_holds  (const char *folder,
+                                       const char *name);
 typedef gboolean (*LdaExportManifestKeep) (const char *path,
                                            gpointer    user_data);
 

@@ -144,10 +144,10 @@ test_segment (void)
   cli_rm_rf (dir);
 }
 
-/* batch: a person's counts.csv is refused before any mask is written; a
- * corrected mask an export wrote under a triple's mask name is refused
- * for that triple, and left, while the other triple is done; batch's own
- * results are replaced without --overwrite. */
+/* batch: a person's counts.csv, an export's corrected masks and an
+ * export's counts.csv are each refused before any work, and left; with
+ * --overwrite they are replaced; batch's own results are replaced
+ * without it. */
 static void
 test_batch (void)
 {
@@ -157,10 +157,9 @@ test_batch (void)
   g_autofree char *a_labels = g_build_filename (out, "a_labels.tif", NULL);
   g_autofree char *b_labels = g_build_filename (out, "b_labels.tif", NULL);
   g_autofree char *listing = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LdaImage) corrected = lda_image_new (LDA_PIXEL_U8, scene.width, scene.height, NULL);
+  g_autofree char *exported = NULL;
   g_auto(CliRun) run = { 0, };
-  Kept kept;
+  Kept kept, kept_counts;
 
   cli_write_triple (dir, "a", &scene, NULL);
   cli_write_triple (dir, "b", &scene, NULL);
@@ -173,28 +172,43 @@ test_batch (void)
   assert_kept (counts, &kept);
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, "counts.csv");
-  g_assert_cmpint (g_remove (counts), ==, 0);
+  cli_rm_rf (out);
 
-  /* The export's corrected mask of triple a. */
-  memset (lda_image_u8 (corrected), 3, (gsize) scene.width * scene.height);
-  g_assert_true (lda_export_tiff_write_mask (a_labels, corrected, NULL, FALSE, &error));
-  g_assert_no_error (error);
+  /* An export of the folder: its masks (which carry the corrections, if
+   * any) and its counts are the export's, not batch's. */
+  cli_run (&run, "export", dir, "-o", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  exported = cli_list_dir_text (out);
   keep (a_labels, &kept);
+  keep (counts, &kept_counts);
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
-  g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, a_labels));
-  g_assert_nonnull (strstr (run.err, "--overwrite"));
+  cli_assert_one_line_error (&run, ": already there", "--overwrite");
+  g_clear_pointer (&listing, g_free);
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, exported);
   assert_kept (a_labels, &kept);
-  cli_assert_labels (b_labels, scene.width, scene.height);
-  g_assert_true (g_file_test (counts, G_FILE_TEST_IS_REGULAR));
+  /* Its counts.csv alone, as the export left it. */
+  g_assert_cmpint (g_remove (a_labels), ==, 0);
+  g_assert_cmpint (g_remove (b_labels), ==, 0);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  cli_assert_one_line_error (&run, counts, "--overwrite");
+  assert_kept (counts, &kept_counts);
+  g_assert_false (g_file_test (a_labels, G_FILE_TEST_EXISTS));
 
-  /* Told to: replaced.  Then batch's own, again. */
+  /* Told to: replaced. */
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", "--overwrite", NULL);
   g_assert_cmpint (run.status, ==, 0);
   cli_assert_labels (a_labels, scene.width, scene.height);
-  cli_run (&run, "batch", dir, "-o", out, "--jobs", "2", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
+  cli_assert_labels (b_labels, scene.width, scene.height);
+  cli_rm_rf (out);
+
+  /* Its own results, again and again. */
+  for (guint i = 0; i < 3; i++)
+    {
+      cli_run (&run, "batch", dir, "-o", out, "--jobs", i == 2 ? "2" : "1", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+    }
 
   cli_rm_rf (dir);
 }
