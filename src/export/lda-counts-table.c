@@ -106,7 +106,11 @@ lda_counts_row_new (const char      *frame,
  * @triple: the frame's triple
  * @paged: whether the frame is a page of a triple of several
  *
- * Sets the row's field to the title lda_triple_field() gives, or empty.
+ * Sets the row's field to the title lda_triple_field() gives.  Where the
+ * name is its time alone (t04, t10, …: the folder holds one field), the
+ * field is the folder's name: an empty one is a missing value to pandas,
+ * whose groupby("field") would leave those rows out.  Empty where the
+ * name says no time.
  */
 void
 lda_counts_row_set_field (LdaCountsRow    *row,
@@ -117,6 +121,13 @@ lda_counts_row_set_field (LdaCountsRow    *row,
   char *title = NULL;
 
   key = lda_triple_field (triple, paged, &title);
+  if (key != NULL && title == NULL && triple->paths[LDA_INPUT_BRIGHTFIELD] != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (triple->paths[LDA_INPUT_BRIGHTFIELD]);
+      g_autofree char *absolute = g_canonicalize_filename (folder, NULL);
+
+      title = g_path_get_basename (absolute);
+    }
   g_free (row->field);
   row->field = title != NULL ? title : g_strdup ("");
 }

@@ -760,6 +760,42 @@ test_batch_channel_names_only (void)
   cli_rm_rf (tmp);
 }
 
+/* Names that are their time alone (t01, t02): the folder is the field,
+ * not an empty one, which pandas reads as missing and groupby("field")
+ * leaves out. */
+static void
+test_batch_time_names_field (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "plate B2", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
+  for (guint t = 1; t <= 2; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%02u", t);
+      CliScene scene = scene_at (t);
+
+      cli_write_triple (in, name, &scene, NULL);
+    }
+
+  g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, "--jobs", "1", NULL), ==, 0);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint t = 1; t <= 2; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%02u", t);
+      g_autofree char *file = g_strdup_printf ("t%02u_labels.tif", t);
+
+      check_row (g_ptr_array_index (rows, t - 1), name, "plate B2", t, scene_at (t), file);
+    }
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/shard", test_batch_shard);
   g_test_add_func ("/cli/batch/jobs", test_batch_jobs);
   g_test_add_func ("/cli/batch/time-series", test_batch_time_series);
+  g_test_add_func ("/cli/batch/time-names-field", test_batch_time_names_field);
   g_test_add_func ("/cli/bench", test_bench);
 
   return g_test_run ();
