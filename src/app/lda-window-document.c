@@ -231,6 +231,16 @@ lda_window_begin_open (LdaWindow *self,
 
   lda_window_drop_opening (self);
 
+  /* The series shown, chosen again (from the recent folders, say): it
+   * stays as it is.  Opened a second time, its project would find its
+   * own lock taken and show read-only, and letting the first go would
+   * then remove the lock. */
+  if (self->document != NULL && lda_document_is_for (self->document, series, is_sample))
+    {
+      lda_series_free (series);
+      return TRUE;
+    }
+
   /* A series left unsaved is shown again as it was kept. */
   document = lda_window_take_kept (self, series, is_sample);
   if (document != NULL)

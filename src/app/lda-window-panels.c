@@ -32,6 +32,9 @@ lda_window_update_override_display (LdaWindow *self)
 
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_set_overridden (self->channel_panels[c], frame->has_override);
+  /* Its own parameters back (an undo): no longer dropped. */
+  if (frame->has_override)
+    lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_SCOPE);
 
   self->updating_panels = TRUE;
   gtk_toggle_button_set_active (frame->has_override ? self->frame_toggle : self->series_toggle,
@@ -66,7 +69,7 @@ lda_window_on_scope_toggled (GtkToggleButton *button,
         _("%s follows the parameters of all frames again; Undo (Ctrl+Z) brings back its own."),
         lda_series_get_frame (self->series, self->frame)->title);
 
-      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_INFO, message);
+      lda_window_post_message (self, LDA_MESSAGE_TOPIC_SCOPE, LDA_MESSAGE_INFO, message);
     }
 }
 

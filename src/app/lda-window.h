@@ -41,6 +41,7 @@ typedef enum
 #define LDA_MESSAGE_TOPIC_EXPORT  "export"
 #define LDA_MESSAGE_TOPIC_LOCATION "location" /* where the project is saved */
 #define LDA_MESSAGE_TOPIC_SKIPPED "skipped"  /* triples of the folder left out */
+#define LDA_MESSAGE_TOPIC_SCOPE   "scope"    /* a frame's own parameters dropped */
 
 LdaWindow         *lda_window_new            (LdaApplication *app);
 gboolean           lda_window_open           (LdaWindow      *self,

@@ -354,6 +354,54 @@ test_all_frames_says_undo (void)
   g_assert_nonnull (strstr (message, "Ctrl+Z"));
   g_assert_nonnull (strstr (message, lda_series_get_frame (window->series, window->frame)->title));
 
+  /* Undone: its own parameters are back, and the message goes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_settle (window);
+  g_assert_true (lda_document_has_own_params (window->document, window->frame));
+  message = lda_window_get_message (window);
+  g_assert_true (message == NULL || strstr (message, "Ctrl+Z") == NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
+/* The folder shown, opened again (from the recent folders): it stays as
+ * it is, editable, its project still locked by this window.  Opened a
+ * second time, it showed read-only ("open in another window"), and the
+ * lock was gone. */
+static void
+test_reopen_same_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *lock = NULL;
+  g_autofree char *again = NULL;
+  LdaWindow *window;
+  LdaDocument *document;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series ();
+  lock = g_build_filename (dir, "livedead-project", ".livedead-lock", NULL);
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
+  lda_test_settle (window);
+  document = window->document;
+  g_assert_false (lda_document_is_read_only (document));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_IS_REGULAR));
+
+  again = g_strconcat (dir, "/", NULL);
+  lda_test_open_folder (window, again);
+  lda_test_settle (window);
+  g_assert_true (window->document == document);
+  g_assert_false (lda_document_is_read_only (window->document));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (window->message_bar == NULL || lda_window_get_message (window) == NULL ||
+                 strstr (lda_window_get_message (window), "another window") == NULL);
+
   gtk_window_destroy (GTK_WINDOW (window));
   lda_test_remove_tree (dir);
 }
@@ -954,6 +1002,7 @@ main (int    argc,
   g_test_add_func ("/layout/legend-compact", test_legend_compact);
   g_test_add_func ("/layout/export-remembers", test_export_remembers);
   g_test_add_func ("/layout/all-frames-says-undo", test_all_frames_says_undo);
+  g_test_add_func ("/layout/reopen-same-folder", test_reopen_same_folder);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/counts-height", test_counts_height);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
