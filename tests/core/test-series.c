@@ -293,6 +293,41 @@ test_parse_frames (void)
   remove_folder (dir);
 }
 
+/* The number a frame's name carries (t10), typed for its place in the
+ * series (2): refused, and the message says where t10 is. */
+static void
+test_parse_frames_named (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autoptr(LdaSeries) series = NULL;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  static const guint times[] = { 4, 10 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+    for (guint c = 0; c < 3; c++)
+      {
+        static const char *channels[] = { "bf", "hoechst", "draq7" };
+        g_autofree char *name = g_strdup_printf ("t%02u_%s.tif", times[t], channels[c]);
+
+        write_image (dir, name, 16, 100);
+      }
+  series = lda_series_new_from_folder (dir, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (lda_series_parse_frames (series, "10", 1, frames, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "time point 10 does not exist"));
+  g_assert_true (g_str_has_suffix (error->message, "; t10 is number 2"));
+  g_clear_error (&error);
+  /* From 0, as the command line counts. */
+  g_assert_false (lda_series_parse_frames (series, "4", 0, frames, &error));
+  g_assert_true (g_str_has_suffix (error->message, "; t04 is number 0"));
+
+  remove_folder (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/series/files-by-tag-and-order", test_files_by_tag_and_order);
   g_test_add_func ("/series/overrides-and-counts", test_overrides_and_counts);
   g_test_add_func ("/series/parse-frames", test_parse_frames);
+  g_test_add_func ("/series/parse-frames-named", test_parse_frames_named);
 
   return g_test_run ();
 }

@@ -85,16 +85,29 @@ lda_series_parse_frames (LdaSeries   *self,
 
       if (last - base >= n_frames)
         {
+          g_autofree char *said = NULL;
+          guint named = n_frames;
+
           if (base == 0)
-            g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                         _("frame %u does not exist: the series has %u frames, numbered from 0"),
-                         last, n_frames);
+            said = g_strdup_printf (_("frame %u does not exist: the series has %u frames, "
+                                      "numbered from 0"), last, n_frames);
           else
-            g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
-                         ngettext ("time point %u does not exist: the series has %u time point",
-                                   "time point %u does not exist: the series has %u time points",
-                                   n_frames),
-                         last, n_frames);
+            said = g_strdup_printf (ngettext ("time point %u does not exist: the series has %u "
+                                              "time point",
+                                              "time point %u does not exist: the series has %u "
+                                              "time points", n_frames),
+                                    last, n_frames);
+          /* The number a frame's name carries (t10), taken for its place. */
+          for (guint k = 0; k < n_frames && named == n_frames; k++)
+            if (lda_series_get_frame (self, k)->time_index == last)
+              named = k;
+          if (named < n_frames)
+            /* Translators: after "time point 10 does not exist: …"; the
+             * frame's title (t10) and where it is in the series */
+            g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS, _("%s; %s is number %u"),
+                         said, lda_series_get_frame (self, named)->title, named + base);
+          else
+            g_set_error_literal (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS, said);
           return FALSE;
         }
       first -= base;
