@@ -305,10 +305,12 @@ lda_window_open_loaded (LdaWindow    *self,
   lda_window_set_document (self, document, result->frame);
 
   /* Once the frame's images are in the panes (a new image size fits them
-   * anew), the panes go back to how the person left them. */
+   * anew), the panes go back to how the person left them; a folder never
+   * opened before keeps the layout shown, fitted to the panes, not the
+   * last folder's zoom and place. */
   g_free (self->restore_pane);
-  self->restore_pane = g_strdup (pane);
-  self->restore_zoom = self->opening_zoom;
+  self->restore_pane = g_strdup (pane != NULL ? pane : lda_window_get_pane_layout (self));
+  self->restore_zoom = pane != NULL ? self->opening_zoom : 0.0;
   self->restore_center[0] = self->opening_center[0];
   self->restore_center[1] = self->opening_center[1];
 

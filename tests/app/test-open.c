@@ -349,6 +349,19 @@ test_reopen_restores_view (void)
     g_assert_cmpfloat_with_epsilon (ix, 100.0, 1.0);
     g_assert_cmpfloat_with_epsilon (iy, 150.0, 1.0);
   }
+
+  /* A folder never opened before: the layout shown, fitted, not the last
+   * folder's zoom and place. */
+  {
+    g_autofree char *other = sample_folder (sample, "other",
+                                            (const char * const[]) { "plate_t1", NULL });
+    const char *other_paths[1] = { other };
+
+    g_assert_true (lda_test_open (window, other_paths, 1));
+    lda_test_wait (window);
+    g_assert_cmpint (lda_window_get_solo_pane (window), ==, LDA_PANE_SEGMENTED);
+    g_assert_true (lda_image_view_get_fit (view));
+  }
   lda_test_window_close (window);
 
   lda_test_remove_tree (sample);
