@@ -107,16 +107,33 @@ set_center_internal (LdaImageView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* For the user's pans: the widget centre stays over the image, so it
- * cannot be lost off-screen. */
+/* One axis of a centre the user asked for: where the image, at the zoom
+ * shown, fits in the widget's @extent, its middle (as a viewer shows a
+ * small image: not against an edge, where a pan left it); else the
+ * widget's centre stays over the image, so that it cannot be lost
+ * off-screen. */
+static double
+settle_axis (double value,
+             guint  image_extent,
+             double zoom,
+             int    extent)
+{
+  if (extent > 0 && image_extent * zoom <= extent)
+    return image_extent / 2.0;
+  return CLAMP (value, 0.0, (double) image_extent);
+}
+
+/* For the user's pans and zooms (settle_axis()). */
 void
 lda_image_view_set_center_clamped (LdaImageView *self,
                                    double        x,
                                    double        y)
 {
   set_center_internal (self,
-                       CLAMP (x, 0.0, (double) self->image_width),
-                       CLAMP (y, 0.0, (double) self->image_height));
+                       settle_axis (x, self->image_width, self->zoom,
+                                    gtk_widget_get_width (GTK_WIDGET (self))),
+                       settle_axis (y, self->image_height, self->zoom,
+                                    gtk_widget_get_height (GTK_WIDGET (self))));
 }
 
 /**
@@ -655,6 +672,7 @@ lda_image_view_set_zoom (LdaImageView *self,
 
   lda_image_view_set_fit_internal (self, FALSE);
   set_zoom_internal (self, zoom);
+  lda_image_view_set_center_clamped (self, self->center_x, self->center_y);
   lda_image_view_update_pointer (self);
 }
 

@@ -309,6 +309,42 @@ test_same_not_drawn_again (void)
   fixture_clear (&fixture);
 }
 
+/* An image that fits the view at the zoom shown sits in its middle,
+ * whatever pan or zoom the person made; one larger than the view follows
+ * the pans. */
+static void
+test_small_image_centred (void)
+{
+  Fixture fixture;
+  double x, y;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  fixture_init (&fixture);
+
+  lda_image_view_set_zoom (fixture.view, 0.5);
+  lda_image_view_pan_by (fixture.view, 120.0, 40.0);
+  lda_image_view_get_center (fixture.view, &x, &y);
+  g_assert_cmpfloat (x, ==, WIDTH / 2.0);
+  g_assert_cmpfloat (y, ==, HEIGHT / 2.0);
+  lda_image_view_zoom_about (fixture.view, 5.0, 5.0, 0.8);
+  lda_image_view_get_center (fixture.view, &x, &y);
+  g_assert_cmpfloat (x, ==, WIDTH / 2.0);
+  g_assert_cmpfloat (y, ==, HEIGHT / 2.0);
+
+  /* Wider than the view, as high as it fits: only across. */
+  lda_image_view_set_zoom (fixture.view, 1.1);
+  lda_image_view_pan_by (fixture.view, 55.0, 40.0);
+  lda_image_view_get_center (fixture.view, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, WIDTH / 2.0 + 50.0, 1e-9);
+  g_assert_cmpfloat (y, ==, HEIGHT / 2.0);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/view-labels/new-labels", test_new_labels);
   g_test_add_func ("/view-labels/zoomed-out", test_zoomed_out);
   g_test_add_func ("/view-labels/same-not-drawn-again", test_same_not_drawn_again);
+  g_test_add_func ("/view-labels/small-image-centred", test_small_image_centred);
 
   return g_test_run ();
 }
