@@ -41,6 +41,44 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
+/* Longer parent folders are cut at their start: the end names them. */
+#define RECENT_PARENT_MAX 40
+
+/* A recent folder as the menu names it: its name, then where it is (the
+ * home folder as ~), so that two folders of the same name can be told
+ * apart. */
+static char *
+recent_label (GtkRecentInfo *info)
+{
+  g_autofree char *path = g_filename_from_uri (gtk_recent_info_get_uri (info), NULL, NULL);
+  g_autofree char *parent = NULL;
+  g_autofree char *shown = NULL;
+  const char *home = g_get_home_dir ();
+  glong length;
+
+  if (path == NULL)
+    return g_strdup (gtk_recent_info_get_display_name (info));
+  parent = g_path_get_dirname (path);
+  if (home != NULL && g_str_has_prefix (parent, home) && strlen (home) > 1 &&
+      (parent[strlen (home)] == '\0' || parent[strlen (home)] == G_DIR_SEPARATOR))
+    shown = g_strconcat ("~", parent + strlen (home), NULL);
+  else
+    shown = g_filename_display_name (parent);
+  length = g_utf8_strlen (shown, -1);
+  if (length > RECENT_PARENT_MAX)
+    {
+      char *cut = g_strconcat ("…", g_utf8_offset_to_pointer (shown, length - RECENT_PARENT_MAX + 1),
+                               NULL);
+
+      g_free (shown);
+      shown = cut;
+    }
+
+  /* Translators: a recent folder in the menu: its name, and the folder
+   * it is in */
+  return g_strdup_printf (_("%s — %s"), gtk_recent_info_get_display_name (info), shown);
+}
+
 void
 lda_window_update_recent (LdaWindow *self)
 {
@@ -54,12 +92,14 @@ lda_window_update_recent (LdaWindow *self)
     {
       GtkRecentInfo *info = l->data;
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
 
       if (!gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
           !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      label = recent_label (info);
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
                                                g_variant_new_string (gtk_recent_info_get_uri (info)));
       g_menu_append_item (self->recent_menu, item);

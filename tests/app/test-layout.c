@@ -406,6 +406,48 @@ test_reopen_same_folder (void)
   lda_test_remove_tree (dir);
 }
 
+/* The recent folders name where each is, so that two of the same name
+ * are told apart. */
+static void
+test_recent_says_where (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *parent = NULL;
+  LdaWindow *window;
+  gboolean found = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_series ();
+  name = g_path_get_basename (dir);
+  parent = g_path_get_dirname (dir);
+  window = lda_test_window_new_sized (1280, 800);
+  lda_test_open_folder (window, dir);
+  lda_test_settle (window);
+
+  for (gint i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *base = g_path_get_basename (parent);
+
+      g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->recent_menu), i,
+                                                      G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_test_message ("recent: %s", label);
+      if (g_str_has_prefix (label, name) && strstr (label, " — ") != NULL &&
+          strstr (label, base) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lda_test_remove_tree (dir);
+}
+
 /* Emits @signal of @pane's motion controller, as the pointer would. */
 static void
 pane_motion (GtkWidget  *pane,
@@ -1003,6 +1045,7 @@ main (int    argc,
   g_test_add_func ("/layout/export-remembers", test_export_remembers);
   g_test_add_func ("/layout/all-frames-says-undo", test_all_frames_says_undo);
   g_test_add_func ("/layout/reopen-same-folder", test_reopen_same_folder);
+  g_test_add_func ("/layout/recent-says-where", test_recent_says_where);
   g_test_add_func ("/layout/counts-plural", test_counts_plural);
   g_test_add_func ("/layout/counts-height", test_counts_height);
   g_test_add_func ("/layout/export-progress-plural", test_export_progress_plural);
