@@ -23,38 +23,14 @@
 
 static const CliScene scene = { 96, 64, 2, 1, 5 };
 
-/* What an input is: its inode and its bytes. */
-typedef struct
-{
-  char   *path;
-  ino_t   ino;
-  GBytes *bytes;
-} Kept;
-
-static void
-kept_free (Kept *kept)
-{
-  g_free (kept->path);
-  g_bytes_unref (kept->bytes);
-  g_free (kept);
-}
-
+/* The inputs as they are now, for assert_kept(). */
 static GPtrArray *
 keep (const char * const *paths)
 {
-  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cli_kept_free);
 
   for (guint i = 0; paths[i] != NULL; i++)
-    {
-      Kept *k = g_new0 (Kept, 1);
-      GStatBuf st;
-
-      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
-      k->path = g_strdup (paths[i]);
-      k->ino = st.st_ino;
-      k->bytes = cli_read_bytes (paths[i]);
-      g_ptr_array_add (kept, k);
-    }
+    g_ptr_array_add (kept, cli_keep (paths[i]));
 
   return kept;
 }
@@ -63,17 +39,7 @@ static void
 assert_kept (GPtrArray *kept)
 {
   for (guint i = 0; i < kept->len; i++)
-    {
-      Kept *k = g_ptr_array_index (kept, i);
-      g_autoptr(GBytes) now = cli_read_bytes (k->path);
-      GStatBuf st;
-
-      g_assert_cmpint (g_stat (k->path, &st), ==, 0);
-      if (st.st_ino != k->ino)
-        g_error ("%s was replaced by another file", k->path);
-      if (now == NULL || !g_bytes_equal (now, k->bytes))
-        g_error ("%s changed", k->path);
-    }
+    cli_assert_kept (g_ptr_array_index (kept, i));
 }
 
 /* An uncompressed 16-bit TIFF, written with libtiff directly: a copy the

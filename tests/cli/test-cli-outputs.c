@@ -47,38 +47,6 @@ write_foreign_tiff (const char *path,
   TIFFClose (tif);
 }
 
-/* The bytes of @path, and its inode. */
-typedef struct
-{
-  GBytes *bytes;
-  ino_t   ino;
-} Kept;
-
-static void
-keep (const char *path,
-      Kept       *kept)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  kept->ino = st.st_ino;
-  kept->bytes = cli_read_bytes (path);
-}
-
-static void
-assert_kept (const char *path,
-             Kept       *kept)
-{
-  g_autoptr(GBytes) now = cli_read_bytes (path);
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpuint (st.st_ino, ==, kept->ino);
-  g_assert_nonnull (now);
-  g_assert_true (g_bytes_equal (now, kept->bytes));
-  g_clear_pointer (&kept->bytes, g_bytes_unref);
-}
-
 static gboolean
 is_foreign (const char *path)
 {
@@ -106,17 +74,17 @@ test_segment (void)
   g_autofree char *listing = NULL;
   g_autofree char *text = NULL;
   g_auto(CliRun) run = { 0, };
+  g_autoptr(CliKept) kept = NULL;
   char *paths[3];
-  Kept kept;
 
   cli_write_triple (dir, "well", &scene, paths);
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
   write_foreign_tiff (labels, scene.width, scene.height);
-  keep (labels, &kept);
+  kept = cli_keep (labels);
 
   cli_run (&run, "segment", "-q", paths[0], paths[1], paths[2], "-o", out, NULL);
   cli_assert_one_line_error (&run, labels, "--overwrite");
-  assert_kept (labels, &kept);
+  cli_assert_kept (kept);
   /* Nothing else was written either. */
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, "labels.tif");
@@ -159,17 +127,18 @@ test_batch (void)
   g_autofree char *listing = NULL;
   g_autofree char *exported = NULL;
   g_auto(CliRun) run = { 0, };
-  Kept kept, kept_counts;
+  g_autoptr(CliKept) kept = NULL;
+  g_autoptr(CliKept) kept_counts = NULL;
 
   cli_write_triple (dir, "a", &scene, NULL);
   cli_write_triple (dir, "b", &scene, NULL);
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
 
   g_assert_true (g_file_set_contents (counts, "my own table\n", -1, NULL));
-  keep (counts, &kept);
+  kept = cli_keep (counts);
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
   cli_assert_one_line_error (&run, counts, "--overwrite");
-  assert_kept (counts, &kept);
+  cli_assert_kept (kept);
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, "counts.csv");
   cli_rm_rf (out);
@@ -179,20 +148,21 @@ test_batch (void)
   cli_run (&run, "export", dir, "-o", out, "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   exported = cli_list_dir_text (out);
-  keep (a_labels, &kept);
-  keep (counts, &kept_counts);
+  g_clear_pointer (&kept, cli_kept_free);
+  kept = cli_keep (a_labels);
+  kept_counts = cli_keep (counts);
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
   cli_assert_one_line_error (&run, ": already there", "--overwrite");
   g_clear_pointer (&listing, g_free);
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, exported);
-  assert_kept (a_labels, &kept);
+  cli_assert_kept (kept);
   /* Its counts.csv alone, as the export left it. */
   g_assert_cmpint (g_remove (a_labels), ==, 0);
   g_assert_cmpint (g_remove (b_labels), ==, 0);
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
   cli_assert_one_line_error (&run, counts, "--overwrite");
-  assert_kept (counts, &kept_counts);
+  cli_assert_kept (kept_counts);
   g_assert_false (g_file_test (a_labels, G_FILE_TEST_EXISTS));
 
   /* Told to: replaced. */

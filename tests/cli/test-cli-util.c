@@ -273,6 +273,52 @@ cli_read_bytes (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+/**
+ * cli_keep:
+ * @path: a file
+ *
+ * Returns: (transfer full): what @path is now, for cli_assert_kept()
+ */
+CliKept *
+cli_keep (const char *path)
+{
+  CliKept *kept = g_new0 (CliKept, 1);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  kept->path = g_strdup (path);
+  kept->ino = st.st_ino;
+  kept->bytes = cli_read_bytes (path);
+  g_assert_nonnull (kept->bytes);
+
+  return kept;
+}
+
+/* The same file as when kept, with the same bytes: not replaced, not
+ * changed. */
+void
+cli_assert_kept (const CliKept *kept)
+{
+  g_autoptr(GBytes) now = cli_read_bytes (kept->path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (kept->path, &st), ==, 0);
+  if (st.st_ino != kept->ino)
+    g_error ("%s was replaced by another file", kept->path);
+  if (now == NULL || !g_bytes_equal (now, kept->bytes))
+    g_error ("%s changed", kept->path);
+}
+
+void
+cli_kept_free (CliKept *kept)
+{
+  if (kept == NULL)
+    return;
+  g_free (kept->path);
+  g_bytes_unref (kept->bytes);
+  g_free (kept);
+}
+
 void
 cli_write_bytes (const char *path,
                  const void *data,

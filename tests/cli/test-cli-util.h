@@ -50,6 +50,20 @@ void       cli_rm_rf            (const char      *path);
 GStrv      cli_list_dir         (const char      *path);
 char      *cli_list_dir_text    (const char      *path);
 GBytes    *cli_read_bytes       (const char      *path);
+
+/* What a file is, to be found the same later: its inode and its bytes. */
+typedef struct
+{
+  char   *path;
+  guint64 ino;
+  GBytes *bytes;
+} CliKept;
+
+CliKept   *cli_keep             (const char      *path);
+void       cli_assert_kept      (const CliKept   *kept);
+void       cli_kept_free        (CliKept         *kept);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliKept, cli_kept_free)
 void       cli_write_bytes      (const char      *path,
                                  const void      *data,
                                  gsize            len);
