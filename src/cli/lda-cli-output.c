@@ -14,8 +14,9 @@
  * folder.  A TIFF says it is one in its Software tag (LDA_TIFF_AUTOMATIC);
  * a text file (counts.csv, thresholds.json), which cannot, is one when it
  * begins as these commands write it and is not, unchanged, a file of the
- * last export into the folder (lda-export-manifest.c).  Each name is checked when its
- * file is added and again just before the set is renamed into place.
+ * last export into the folder (lda-export-manifest.c).  Each name is
+ * checked when its file is added and again just before the set is
+ * renamed into place.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
