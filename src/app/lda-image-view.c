@@ -310,6 +310,10 @@ lda_image_view_size_allocate (GtkWidget *widget,
 
   if (self->fit)
     apply_fit (self);
+  /* Grown until the image fits (the window, one pane shown alone): in
+   * the middle, as after a pan. */
+  else if (lda_image_view_has_image (self))
+    lda_image_view_set_center_clamped (self, self->center_x, self->center_y);
 }
 
 /* --- GObject ----------------------------------------------------------- */

@@ -234,8 +234,10 @@ lda_window_begin_open (LdaWindow *self,
   /* The series shown, chosen again (from the recent folders, say): it
    * stays as it is.  Opened a second time, its project would find its
    * own lock taken and show read-only, and letting the first go would
-   * then remove the lock. */
-  if (self->document != NULL && lda_document_is_for (self->document, series, is_sample))
+   * then remove the lock.  Shown read-only, it holds no lock: opened
+   * again, it is editable once the other holder has let it go. */
+  if (self->document != NULL && !lda_document_is_read_only (self->document) &&
+      lda_document_is_for (self->document, series, is_sample))
     {
       lda_series_free (series);
       return TRUE;
@@ -259,6 +261,11 @@ lda_window_begin_open (LdaWindow *self,
   self->opening_zoom = zoom;
   self->opening_center[0] = center_x;
   self->opening_center[1] = center_y;
+  /* Another well or position of the folder shown: its first visit keeps
+   * the zoom and place, to compare the wells of a plate. */
+  self->opening_same_folder = self->document != NULL &&
+                              g_strcmp0 (lda_series_get_folder (self->series),
+                                         lda_series_get_folder (series)) == 0;
   g_object_set_data_full (G_OBJECT (document), "lda-pane", g_steal_pointer (&pane), g_free);
 
   /* The frame shown stays, and can still be corrected, until this one is
@@ -307,9 +314,13 @@ lda_window_open_loaded (LdaWindow    *self,
   /* Once the frame's images are in the panes (a new image size fits them
    * anew), the panes go back to how the person left them; a folder never
    * opened before keeps the layout shown, fitted to the panes, not the
-   * last folder's zoom and place. */
+   * last folder's zoom and place (another well of the same folder keeps
+   * them). */
   g_free (self->restore_pane);
-  self->restore_pane = g_strdup (pane != NULL ? pane : lda_window_get_pane_layout (self));
+  if (pane == NULL && self->opening_same_folder)
+    self->restore_pane = NULL;
+  else
+    self->restore_pane = g_strdup (pane != NULL ? pane : lda_window_get_pane_layout (self));
   self->restore_zoom = pane != NULL ? self->opening_zoom : 0.0;
   self->restore_center[0] = self->opening_center[0];
   self->restore_center[1] = self->opening_center[1];

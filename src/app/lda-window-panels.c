@@ -33,7 +33,7 @@ lda_window_update_override_display (LdaWindow *self)
   for (guint c = 0; c < LDA_N_CHANNELS; c++)
     lda_channel_panel_set_overridden (self->channel_panels[c], frame->has_override);
   /* Its own parameters back (an undo): no longer dropped. */
-  if (frame->has_override)
+  if (frame->has_override && self->frame == self->scope_frame)
     lda_window_withdraw_message (self, LDA_MESSAGE_TOPIC_SCOPE);
 
   self->updating_panels = TRUE;
@@ -69,6 +69,7 @@ lda_window_on_scope_toggled (GtkToggleButton *button,
         _("%s follows the parameters of all frames again; Undo (Ctrl+Z) brings back its own."),
         lda_series_get_frame (self->series, self->frame)->title);
 
+      self->scope_frame = self->frame;
       lda_window_post_message (self, LDA_MESSAGE_TOPIC_SCOPE, LDA_MESSAGE_INFO, message);
     }
 }

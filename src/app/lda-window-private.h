@@ -75,6 +75,8 @@ struct _LdaWindow
   GFile             *opening_recent;
   double             opening_zoom;
   double             opening_center[2];
+  gboolean           opening_same_folder;  /* another series of the folder shown */
+  guint              scope_frame;  /* the frame the scope message is about */
   char              *restore_pane;  /* once its first frame is shown */
   /* Documents left (lda-window-leave.c): the undo of those saved, and
    * those that could not be saved */

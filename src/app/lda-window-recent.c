@@ -53,15 +53,24 @@ recent_label (GtkRecentInfo *info)
   g_autofree char *path = g_filename_from_uri (gtk_recent_info_get_uri (info), NULL, NULL);
   g_autofree char *parent = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) parts = NULL;
   const char *home = g_get_home_dir ();
   glong length;
 
   if (path == NULL)
-    return g_strdup (gtk_recent_info_get_display_name (info));
+    {
+      parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      return g_strjoinv ("__", parts);
+    }
   parent = g_path_get_dirname (path);
   if (home != NULL && g_str_has_prefix (parent, home) && strlen (home) > 1 &&
       (parent[strlen (home)] == '\0' || parent[strlen (home)] == G_DIR_SEPARATOR))
-    shown = g_strconcat ("~", parent + strlen (home), NULL);
+    {
+      g_autofree char *below = g_filename_display_name (parent + strlen (home));
+
+      shown = g_strconcat ("~", below, NULL);
+    }
   else
     shown = g_filename_display_name (parent);
   length = g_utf8_strlen (shown, -1);
@@ -76,7 +85,11 @@ recent_label (GtkRecentInfo *info)
 
   /* Translators: a recent folder in the menu: its name, and the folder
    * it is in */
-  return g_strdup_printf (_("%s — %s"), gtk_recent_info_get_display_name (info), shown);
+  label = g_strdup_printf (_("%s — %s"), gtk_recent_info_get_display_name (info), shown);
+  /* The menu reads an underscore as a mnemonic's mark: doubled, shown. */
+  parts = g_strsplit (label, "_", -1);
+
+  return g_strjoinv ("__", parts);
 }
 
 void

@@ -11,8 +11,9 @@
  * empty when the frame's time is not known, mean_cell_area_um2 when its
  * pixel size is not; field (last, so that the columns before keep their
  * places) is the well, position or field the frame shows, as the
- * dead-fraction plot's curves have it (lda_triple_field()), empty when
- * the name says none.  Numbers never depend on the locale: they are
+ * dead-fraction plot's curves have it (lda_triple_field()), the folder's
+ * name when the frame's name is its time alone, empty when the name says
+ * no time.  Numbers never depend on the locale: they are
  * written with g_ascii_formatd().  The JSON summaries of the commands
  * hold the same rows, under the same names (data/livedead-summary.schema.json).
  *

@@ -402,6 +402,25 @@ test_next_and_previous (void)
   lda_test_wait_for_result (window);
   g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos0"));
 
+  /* Another position of the plate, seen for the first time: at the zoom
+   * the last one was seen at, to compare them, not fitted. */
+  {
+    LdaImageView *view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED));
+    g_autofree char *project = g_build_filename (dir, "livedead-project", NULL);
+
+    lda_window_show_pane (window, LDA_PANE_SEGMENTED);
+    lda_image_view_set_zoom (view, 3.0);
+    lda_test_settle (window);
+    /* Pos1 never seen: its view not kept yet. */
+    lda_test_remove_tree (project);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-series", NULL));
+    lda_test_wait_for_result (window);
+    lda_test_settle (window);
+    g_assert_true (g_str_has_suffix (lda_series_get_name (lda_window_get_series (window)), "Pos1"));
+    g_assert_false (lda_image_view_get_fit (view));
+    g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, 3.0);
+  }
+
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
 }

@@ -342,6 +342,13 @@ test_small_image_centred (void)
   g_assert_cmpfloat_with_epsilon (x, WIDTH / 2.0 + 50.0, 1e-9);
   g_assert_cmpfloat (y, ==, HEIGHT / 2.0);
 
+  /* Grown until it fits: in the middle too. */
+  gtk_widget_set_size_request (GTK_WIDGET (fixture.view), (int) (WIDTH * 1.1) + 20, HEIGHT);
+  while (gtk_widget_get_width (GTK_WIDGET (fixture.view)) < (int) (WIDTH * 1.1) + 20)
+    g_main_context_iteration (NULL, TRUE);
+  lda_image_view_get_center (fixture.view, &x, &y);
+  g_assert_cmpfloat (x, ==, WIDTH / 2.0);
+
   fixture_clear (&fixture);
 }
 
