@@ -754,7 +754,8 @@ cli_parse_csv (const char *text)
           g_ptr_array_add (fields, g_strdup (field->str));
           g_string_truncate (field, 0);
           g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+          /* The fields become the record; the array that held them goes. */
+          g_ptr_array_add (records, g_ptr_array_free (g_steal_pointer (&fields), FALSE));
           fields = g_ptr_array_new_with_free_func (g_free);
           continue;
         }
@@ -767,7 +768,7 @@ cli_parse_csv (const char *text)
     {
       g_ptr_array_add (fields, g_strdup (field->str));
       g_ptr_array_add (fields, NULL);
-      g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+      g_ptr_array_add (records, g_ptr_array_free (g_steal_pointer (&fields), FALSE));
     }
 
   return records;
