@@ -151,8 +151,8 @@ read_imagej_tags (TIFF        *tif,
  *
  * Reads the page count, the first page's ImageDescription, its
  * resolution and whether this program wrote it as an automatic result
- * (its Software tag),
- * decoding no pixels.  Fails as lda_tiff_count_pages() does.
+ * (its Software tag), decoding no pixels.  Fails as
+ * lda_tiff_count_pages() does.
  *
  * Returns: %TRUE on success
  */

@@ -17,9 +17,10 @@
  * With LDA_MASK_AUTO, an image whose values are all 0–4 is a 5-class
  * mask, any other an instance image.  Told it is an instance image, an
  * image of values 0–4 whose values each make many nucleus-sized pieces
- * is refused as the 5-class mask it is (a nucleus is one piece).  An image that is not a label image
- * (most neighbouring non-zero pixels differ, as in a micrograph) or not
- * the frame's size is refused, naming the file.
+ * is refused as the 5-class mask it is (a nucleus is one piece).  An
+ * image that is not a label image (most neighbouring non-zero pixels
+ * differ, as in a micrograph) or not the frame's size is refused, naming
+ * the file.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
