@@ -274,6 +274,98 @@ test_sliver_joins (void)
   g_assert_true (lda_bitplane_get (nuclei->mask, 37, 24));
 }
 
+/* Nuclei made by hand: @mask, with @lines split in it, finished as the
+ * pipeline finishes them (min_area 10, no dead part cut). */
+static LdaNuclei *
+nuclei_by_hand (LdaBitplane *mask,
+                LdaBitplane *lines)
+{
+  g_autoptr(LdaBitplane) draq7 = plane_new ();
+  LdaNucleusParams p = nucleus_params (TRUE);
+  LdaNuclei *nuclei = g_new0 (LdaNuclei, 1);
+
+  nuclei->width = W;
+  nuclei->height = H;
+  nuclei->mask = mask;
+  nuclei->lines = lines;
+  p.min_area = 10;
+  g_assert_true (lda_nuclei_finish (nuclei, draq7, &p, FALSE, NULL, NULL));
+
+  return nuclei;
+}
+
+static void
+plane_box (LdaBitplane *plane,
+           guint        x0,
+           guint        y0,
+           guint        x1,
+           guint        y1)
+{
+  for (guint y = y0; y < y1; y++)
+    for (guint x = x0; x < x1; x++)
+      lda_bitplane_set (plane, x, y, TRUE);
+}
+
+/* A strip two pixels wide that split lines cut off, larger than the
+ * smallest nucleus, is no nucleus: it goes back to the nucleus it shares
+ * the longest line with (on the real frames such strips were counted as
+ * nuclei of their own).  Here the line above it, the first met, is 2
+ * pixels long, those on its right 12 and 14, the one on its left 27. */
+static void
+test_strip_joins (void)
+{
+  LdaBitplane *mask = plane_new ();
+  LdaBitplane *lines = plane_new ();
+  g_autoptr(LdaNuclei) nuclei = NULL;
+  g_autofree gint *map = NULL;
+
+  plane_box (mask, 10, 5, 40, 40);
+  plane_box (lines, 10, 12, 40, 13);
+  plane_box (lines, 20, 13, 21, 40);
+  plane_box (lines, 23, 13, 24, 40);
+  plane_box (lines, 24, 25, 40, 26);
+  nuclei = nuclei_by_hand (mask, lines);
+  map = object_map (nuclei->objects);
+
+  /* Above, left with the strip, right above, right below. */
+  g_assert_cmpuint (nuclei->objects->n_components, ==, 4);
+  g_assert_cmpint (map[20 * W + 21], ==, map[20 * W + 15]);
+  g_assert_cmpint (map[20 * W + 22], ==, map[20 * W + 15]);
+  g_assert_cmpint (map[20 * W + 21], !=, map[8 * W + 15]);
+  g_assert_false (lda_bitplane_get (nuclei->lines, 20, 20));
+  g_assert_true (lda_bitplane_get (nuclei->lines, 21, 12));
+  g_assert_true (lda_bitplane_get (nuclei->lines, 23, 20));
+  g_assert_true (lda_bitplane_get (nuclei->mask, 21, 20));
+  assert_apart (map);
+}
+
+/* A strip along the frame's edge may be a nucleus only partly in view,
+ * and stays one; a strip running into the edge between two lines is
+ * none. */
+static void
+test_strip_at_edge (void)
+{
+  LdaBitplane *mask = plane_new ();
+  LdaBitplane *lines = plane_new ();
+  g_autoptr(LdaNuclei) nuclei = NULL;
+  g_autofree gint *map = NULL;
+
+  plane_box (mask, 0, 5, 20, 30);
+  plane_box (lines, 2, 5, 3, 30);
+  plane_box (mask, 20, 40, 45, H);
+  plane_box (lines, 29, 40, 30, H);
+  plane_box (lines, 32, 40, 33, H);
+  nuclei = nuclei_by_hand (mask, lines);
+  map = object_map (nuclei->objects);
+
+  g_assert_cmpuint (nuclei->objects->n_components, ==, 4);
+  g_assert_cmpint (map[10 * W + 0], !=, map[10 * W + 5]);
+  g_assert_cmpint (map[44 * W + 30], >=, 0);
+  g_assert_true (map[44 * W + 30] == map[44 * W + 25] || map[44 * W + 30] == map[44 * W + 35]);
+  g_assert_cmpint (map[44 * W + 25], !=, map[44 * W + 35]);
+  assert_apart (map);
+}
+
 /* The squared depth inside a box, exactly: a 5 × 5 square in a larger
  * box is 3 deep in its centre (the outside is 3 pixels away), and the
  * margin counts as outside, as the image's surroundings do for a blob on
@@ -789,6 +881,8 @@ main (int    argc,
   g_test_add_func ("/split/flood-by-hand", test_flood_by_hand);
   g_test_add_func ("/split/specks-dropped", test_specks_dropped);
   g_test_add_func ("/split/sliver-joins", test_sliver_joins);
+  g_test_add_func ("/split/strip-joins", test_strip_joins);
+  g_test_add_func ("/split/strip-at-edge", test_strip_at_edge);
   g_test_add_func ("/split/depth", test_depth);
   g_test_add_func ("/split/depth-brute-force", test_depth_brute_force);
   g_test_add_func ("/split/blobs-split-as-whole-image", test_blobs_split_as_whole_image);

@@ -26,6 +26,7 @@
 #include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-nucleus-parts.h"
+#include "lda-nucleus-slivers.h"
 #include "lda-split.h"
 
 static gboolean
@@ -52,154 +53,6 @@ object_areas (const LdaRuns *runs)
   return area;
 }
 
-/* The distinct objects around line pixel (x, y), -1 for none. */
-static void
-objects_around (const LdaNuclei *self,
-                guint            x,
-                guint            y,
-                gint             around[4])
-{
-  const guint w = self->width, h = self->height;
-
-  around[0] = x > 0 ? lda_runs_label_at (self->objects, x - 1, y) : -1;
-  around[1] = x + 1 < w ? lda_runs_label_at (self->objects, x + 1, y) : -1;
-  around[2] = y > 0 ? lda_runs_label_at (self->objects, x, y - 1) : -1;
-  around[3] = y + 1 < h ? lda_runs_label_at (self->objects, x, y + 1) : -1;
-}
-
-#define UNSET (-2)
-
-static inline void
-add_if_line (const LdaBitplane *lines,
-             GArray            *found,
-             guint              x,
-             guint              y)
-{
-  if (lda_bitplane_get (lines, x, y))
-    {
-      guint32 p = y * lines->width + x;
-
-      g_array_append_val (found, p);
-    }
-}
-
-/* The line pixels with a sliver (an object smaller than @min_area) among
- * their 4-neighbours, in raster order, each once: the only ones that
- * merge_slivers() can act on.  Slivers are few and small, so looking
- * around them spares a look around every line pixel of the frame. */
-static GArray *
-lines_by_slivers (const LdaNuclei *self,
-                  const guint64   *area,
-                  guint            min_area)
-{
-  const LdaRuns *runs = self->objects;
-  const guint w = self->width, h = self->height;
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint n = 0;
-
-  for (gsize r = 0; r < runs->n_runs; r++)
-    {
-      const LdaRun *run = &runs->runs[r];
-
-      if (area[runs->labels[r]] >= min_area)
-        continue;
-      if (run->x0 > 0)
-        add_if_line (self->lines, found, run->x0 - 1, run->y);
-      if (run->x1 < w)
-        add_if_line (self->lines, found, run->x1, run->y);
-      for (guint x = run->x0; x < run->x1; x++)
-        {
-          if (run->y > 0)
-            add_if_line (self->lines, found, x, run->y - 1);
-          if (run->y + 1 < h)
-            add_if_line (self->lines, found, x, run->y + 1);
-        }
-    }
-
-  g_array_sort (found, lda_compare_guint32);
-  for (guint i = 0; i < found->len; i++)
-    if (i == 0 || g_array_index (found, guint32, i) != g_array_index (found, guint32, i - 1))
-      g_array_index (found, guint32, n++) = g_array_index (found, guint32, i);
-  g_array_set_size (found, n);
-
-  return found;
-}
-
-/* A sliver smaller than the smallest nucleus that a split line cuts off a
- * nucleus is part of it.  Each sliver goes to one nucleus it borders
- * across a line (the first met), and the line pixels between it and that
- * nucleus, or other slivers going there, are cleared: a sliver never
- * joins two nuclei together. */
-static gboolean
-merge_slivers (LdaNuclei    *self,
-               LdaBitplane  *objects,
-               guint         min_area,
-               GError      **error)
-{
-  const guint w = self->width;
-  const guint n_objects = self->objects->n_components;
-  g_autofree guint64 *area = object_areas (self->objects);
-  g_autofree gint *target = g_new (gint, MAX (n_objects, 1));
-  g_autoptr(GArray) cleared = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) candidates = lines_by_slivers (self, area, min_area);
-
-  for (guint i = 0; i < n_objects; i++)
-    target[i] = UNSET;
-
-  /* Over the line pixels by a sliver, in raster order: at any other,
-   * neither pass below does anything. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint c = 0; c < candidates->len; c++)
-      {
-        guint32 at = g_array_index (candidates, guint32, c);
-        guint x = at % w, y = at / w;
-        gint around[4], big = -1, to = UNSET;
-        gboolean two_big = FALSE, agree = TRUE;
-
-        objects_around (self, x, y, around);
-        for (guint k = 0; k < 4; k++)
-          if (around[k] >= 0 && area[around[k]] >= min_area)
-            {
-              two_big = two_big || (big >= 0 && around[k] != big);
-              big = around[k];
-            }
-
-        for (guint k = 0; k < 4; k++)
-          {
-            gint o = around[k];
-
-            if (o < 0 || area[o] >= min_area)
-              continue;
-            /* First pass: each sliver chooses its nucleus. */
-            if (pass == 0 && target[o] == UNSET && big >= 0 && !two_big)
-              target[o] = big;
-            if (pass == 1)
-              {
-                gint t = target[o] == UNSET ? -1 : target[o];
-
-                agree = agree && (to == UNSET || to == t);
-                to = t;
-              }
-          }
-
-        if (pass == 1 && to != UNSET && agree && !two_big && (big < 0 || big == to))
-          g_array_append_val (cleared, at);
-      }
-
-  if (cleared->len == 0)
-    return TRUE;
-
-  for (guint k = 0; k < cleared->len; k++)
-    {
-      guint32 p = g_array_index (cleared, guint32, k);
-
-      lda_bitplane_set (self->lines, p % w, p / w, FALSE);
-      lda_bitplane_set (objects, p % w, p / w, TRUE);
-    }
-
-  return relabel (self, objects, error);
-}
-
 /* Drops the objects smaller than @min_area from @objects and @mask, then
  * the line pixels that no longer border an object. */
 static gboolean
@@ -214,7 +67,9 @@ drop_specks (LdaNuclei    *self,
   LdaRuns *runs;
   gboolean dropped = FALSE;
 
-  if (!merge_slivers (self, objects, min_area, error))
+  /* Slivers that a line cuts off a nucleus go back to it
+   * (lda-nucleus-slivers.c). */
+  if (lda_nucleus_slivers_merge (self, objects, min_area) > 0 && !relabel (self, objects, error))
     return FALSE;
 
   runs = self->objects;
