@@ -11,12 +11,14 @@
  * --overwrite says so: a person's own labels.tif or counts.csv in the
  * folder, or the corrected masks and counts of an export (TITLE_labels.tif,
  * as batch names its masks), are never lost to a run pointed at the wrong
- * folder.  A TIFF says it is one in its Software tag (LDA_TIFF_AUTOMATIC);
- * a text file (counts.csv, thresholds.json), which cannot, is one when it
- * begins as these commands write it and is not, unchanged, a file of the
- * last export into the folder (lda-export-manifest.c).  Each name is
- * checked when its file is added and again just before the set is
- * renamed into place.
+ * folder.  A TIFF says it is one in its Software tag (LDA_TIFF_AUTOMATIC).
+ * A text file (counts.csv, thresholds.json) cannot: it is one when it
+ * begins as these commands write it and is still, byte for byte, the file
+ * they wrote, as the record they leave beside it says (".livedead-result-counts.csv",
+ * its size and a hash of its bytes).  A counts.csv opened in a spreadsheet
+ * and saved, its header kept, is a person's file then, and stays.  Each
+ * name is checked when its file is added and again just before the set
+ * is renamed into place.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,8 +36,8 @@
 #include "lda-atomic-file.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
-#include "lda-export-manifest.h"
 #include "lda-export-tiff.h"
+#include "lda-file-read.h"
 #include "lda-file-set.h"
 #include "lda-tiff.h"
 #include "lda-tiff-meta.h"
@@ -67,6 +69,66 @@ text_begins_with (const char *path,
   fclose (file);
 
   return same;
+}
+
+/* Where the record of text file @name of @folder is kept: beside it,
+ * hidden. */
+static char *
+record_path (const char *folder,
+             const char *name)
+{
+  g_autofree char *hidden = g_strconcat (LDA_OUTPUT_RECORD_PREFIX, name, NULL);
+
+  return g_build_filename (folder, hidden, NULL);
+}
+
+/* Whether @target, file @name of @folder, is the file its record says
+ * was written there. */
+static gboolean
+as_recorded (const char *folder,
+             const char *name,
+             const char *target)
+{
+  g_autofree char *record = record_path (folder, name);
+  g_autoptr(GBytes) bytes = lda_file_read (record, 4096, LDA_READ_NO_FOLLOW, 0, NULL);
+  g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gconstpointer data;
+  gsize n;
+
+  if (bytes == NULL || (now = lda_file_fingerprint (target)) == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &n);
+  text = g_strndup (data, n);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strcmp (lines[i], now) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Leaves the record of text file @name of @folder, as it is now.  Without
+ * it the file is taken for a person's at the next run, which asks for
+ * --overwrite: a warning, not a failure. */
+static void
+write_record (const char *folder,
+              const char *name)
+{
+  g_autofree char *target = g_build_filename (folder, name, NULL);
+  g_autofree char *record = record_path (folder, name);
+  g_autofree char *print = lda_file_fingerprint (target);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (print == NULL)
+    return;
+  text = g_strdup_printf ("# %s as livedead wrote it: its size and a hash of its bytes. "
+                          "While it is unchanged, livedead segment and batch replace it.\n%s\n",
+                          name, print);
+  if (!lda_atomic_file_write (record, text, strlen (text), &error))
+    g_printerr ("livedead: %s\n", error->message);
 }
 
 /**
@@ -113,7 +175,7 @@ lda_output_check (const char  *folder,
   if (!S_ISREG (st.st_mode))
     ours = FALSE;
   else if (signature != NULL)
-    ours = text_begins_with (target, signature) && !lda_export_manifest_holds (folder, name);
+    ours = text_begins_with (target, signature) && as_recorded (folder, name, target);
   else
     ours = lda_tiff_read_meta (target, &meta, NULL) && meta.automatic;
   if (ours)
@@ -280,6 +342,9 @@ lda_output_commit (LdaOutput *self,
       return FALSE;
   if (!lda_file_set_commit (self->stage, error))
     return FALSE;
+  for (guint i = 0; i < self->names->len; i++)
+    if (g_ptr_array_index (self->signatures, i) != NULL)
+      write_record (self->folder, g_ptr_array_index (self->names, i));
 
   self->committed = TRUE;
   return TRUE;

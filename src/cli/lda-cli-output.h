@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 typedef struct _LdaOutput LdaOutput;
 
+/* Beside each text file it writes, the record that it is still as
+ * written: this prefix and the file's name (lda-cli-output.c). */
+#define LDA_OUTPUT_RECORD_PREFIX ".livedead-result-"
+
 gboolean   lda_output_check    (const char     *folder,
                                 const char     *name,
                                 const char     *signature,

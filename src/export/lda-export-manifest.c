@@ -30,6 +30,7 @@
 #include <glib/gstdio.h>
 
 #include "lda-export-manifest.h"
+#include "lda-file-read.h"
 #include "lda-project.h"
 
 #define MANIFEST_FILE ".livedead-export"
@@ -54,40 +55,6 @@ relative_to (const char *folder,
   if (strncmp (path, folder, n) != 0 || path[n] != G_DIR_SEPARATOR || path[n + 1] == '\0')
     return NULL;
   return path + n + 1;
-}
-
-/* What tells a file from one put in its place since: its size and a
- * 64-bit hash of its bytes, as text; the same bytes give the same text,
- * so an export's list is the same wherever and whenever it is made. */
-static char *
-fingerprint (const char *path)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  const guint64 prime = G_GUINT64_CONSTANT (0x100000001b3);
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-  const guint8 *bytes;
-  gsize n, i = 0;
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return NULL;
-  if (st.st_size > 0 && (mapped = g_mapped_file_new (path, FALSE, NULL)) == NULL)
-    return NULL;
-  bytes = mapped != NULL ? (const guint8 *) g_mapped_file_get_contents (mapped) : NULL;
-  n = mapped != NULL ? g_mapped_file_get_length (mapped) : 0;
-  /* Eight bytes a step, then the rest one by one. */
-  for (; i + 8 <= n; i += 8)
-    {
-      guint64 w;
-
-      memcpy (&w, bytes + i, 8);
-      h = (h ^ w) * prime;
-      h ^= h >> 29;
-    }
-  for (; i < n; i++)
-    h = (h ^ bytes[i]) * prime;
-
-  return g_strdup_printf ("%" G_GSIZE_FORMAT " %016" G_GINT64_MODIFIER "x", n, h);
 }
 
 /**
@@ -123,7 +90,7 @@ lda_export_manifest_text (const char *folder,
         if (relative == NULL || strcmp (relative, MANIFEST_FILE) == 0)
           continue;
         if (now != NULL)
-          print = fingerprint (now);
+          print = lda_file_fingerprint (now);
         if (print != NULL)
           g_string_append_printf (text, "%s\t%s\n", relative, print);
         else
@@ -172,7 +139,7 @@ unchanged (const char *path,
 
   if (print[0] == '\0')
     return TRUE;
-  now = fingerprint (path);
+  now = lda_file_fingerprint (path);
   return now != NULL && strcmp (now, print) == 0;
 }
 

@@ -110,14 +110,14 @@ test_per_series (void)
   g_assert_cmpstr (run.err, ==, "");
 
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "Pos0 Pos1 counts.csv");
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv Pos0 Pos1 counts.csv");
   for (guint p = 0; p < 2; p++)
     {
       g_autofree char *pos = g_strdup_printf ("Pos%u", p);
       g_autofree char *dir = g_build_filename (out, pos, NULL);
       g_autofree char *csv = g_build_filename (dir, "counts.csv", NULL);
       g_autofree char *files = cli_list_dir_text (dir);
-      g_autofree char *want = g_strdup_printf ("Pos%u_t0_labels.tif Pos%u_t1_labels.tif "
+      g_autofree char *want = g_strdup_printf (".livedead-result-counts.csv Pos%u_t0_labels.tif Pos%u_t1_labels.tif "
                                                "counts.csv", p, p);
       g_autofree char *line = g_strdup_printf ("Pos%u: ", p);
       g_autoptr(GPtrArray) rows = read_csv (csv);
@@ -153,7 +153,8 @@ test_per_series (void)
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&listing, g_free);
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "Pos1_t0_labels.tif Pos1_t1_labels.tif counts.csv");
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv Pos1_t0_labels.tif Pos1_t1_labels.tif "
+                                "counts.csv");
 
   /* A position the folder does not hold: those it holds are named. */
   cli_run (&run, "batch", in, "-o", out, "--series", "Pos7", NULL);

@@ -194,7 +194,8 @@ test_batch_mixed (void)
 
   /* The good triples are done all the same, and nothing else is left. */
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "counts.csv exp_t10_labels.tif exp_t1_labels.tif "
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv counts.csv exp_t10_labels.tif "
+                                "exp_t1_labels.tif "
                                 "exp_t2_labels.tif exp_t3_labels.tif");
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -421,7 +422,9 @@ test_batch_shard (void)
     }
 
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "counts-1-of-3.csv counts-2-of-3.csv counts-3-of-3.csv "
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts-1-of-3.csv .livedead-result-counts-2-of-3.csv "
+                                ".livedead-result-counts-3-of-3.csv "
+                                "counts-1-of-3.csv counts-2-of-3.csv counts-3-of-3.csv "
                                 "exp_t1_labels.tif exp_t2_labels.tif exp_t3_labels.tif "
                                 "exp_t4_labels.tif exp_t5_labels.tif exp_t6_labels.tif "
                                 "exp_t7_labels.tif");
@@ -485,7 +488,7 @@ test_batch_jobs (void)
   if (names_one != NULL && names_two != NULL)
     {
       g_assert_cmpstrv (names_one, names_two);
-      g_assert_cmpuint (g_strv_length (names_one), ==, 6);
+      g_assert_cmpuint (g_strv_length (names_one), ==, 7);
       for (guint i = 0; names_one[i] != NULL; i++)
         {
           g_autofree char *a = g_build_filename (one, names_one[i], NULL);
@@ -567,7 +570,8 @@ test_batch_time_series (void)
   g_assert_nonnull (strstr (run.out, "1 triple done (3 frames)"));
 
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "counts.csv series_t000_labels.tif series_t001_labels.tif "
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv counts.csv series_t000_labels.tif "
+                                "series_t001_labels.tif "
                                 "series_t002_labels.tif");
   rows = read_csv (csv);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -602,7 +606,8 @@ test_batch_time_series (void)
 
   g_clear_pointer (&listing, g_free);
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "counts.csv series_t000_labels.tif series_t001_labels.tif "
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv counts.csv series_t000_labels.tif "
+                                "series_t001_labels.tif "
                                 "series_t002_labels.tif");
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = read_csv (csv);
@@ -752,7 +757,7 @@ test_batch_channel_names_only (void)
 
   g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, NULL), ==, 0);
   listing = cli_list_dir_text (out);
-  g_assert_cmpstr (listing, ==, "counts.csv well7_labels.tif");
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv counts.csv well7_labels.tif");
   rows = read_csv (csv);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "well7");

@@ -183,6 +183,62 @@ test_batch (void)
   cli_rm_rf (dir);
 }
 
+/* A counts.csv that batch wrote and a person then changed, its header
+ * kept (a spreadsheet's Save), is the person's: refused and left; a
+ * thresholds.json of segment's changed likewise.  Unchanged, both are
+ * replaced without a word. */
+static void
+test_edited_results (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *seg = g_build_filename (dir, "seg", NULL);
+  g_autofree char *counts = g_build_filename (out, "counts.csv", NULL);
+  g_autofree char *json = g_build_filename (seg, "thresholds.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(CliKept) kept = NULL;
+  char *paths[3];
+
+  cli_write_triple (dir, "a", &scene, paths);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (counts, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "frame,time_index,"));
+
+  /* A note added below the rows, the header as it was. */
+  edited = g_strconcat (text, "note,checked by hand\n", NULL);
+  g_assert_true (g_file_set_contents (counts, edited, -1, NULL));
+  kept = cli_keep (counts);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  cli_assert_one_line_error (&run, counts, "--overwrite");
+  cli_assert_kept (kept);
+
+  /* Put back as batch wrote it: batch's again. */
+  g_assert_true (g_file_set_contents (counts, text, -1, NULL));
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&edited, g_free);
+  g_clear_pointer (&kept, cli_kept_free);
+  cli_run (&run, "segment", "-q", "--stages", paths[0], paths[1], paths[2], "-o", seg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  edited = g_strconcat (text, " ", NULL);
+  g_assert_true (g_file_set_contents (json, edited, -1, NULL));
+  kept = cli_keep (json);
+  cli_run (&run, "segment", "-q", "--stages", paths[0], paths[1], paths[2], "-o", seg, NULL);
+  cli_assert_one_line_error (&run, json, "--overwrite");
+  cli_assert_kept (kept);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
 /* The masks of segment carry the export's palette and ImageJ's display
  * range, and are signed as automatic results. */
 static void
@@ -227,6 +283,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/outputs/segment", test_segment);
   g_test_add_func ("/cli/outputs/batch", test_batch);
+  g_test_add_func ("/cli/outputs/edited-results", test_edited_results);
   g_test_add_func ("/cli/outputs/mask-tags", test_mask_tags);
 
   return g_test_run ();

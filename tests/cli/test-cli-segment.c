@@ -17,7 +17,9 @@
 /* The default field: three live cells and one dead one. */
 static const CliScene default_scene = { 128, 128, 3, 1, 7 };
 
+/* With the record that thresholds.json is as segment wrote it. */
 static const char * const stage_files =
+  ".livedead-result-thresholds.json "
   "cell_area.tif draq7.tif hoechst.tif labels.tif sobel.tif thresholds.json";
 
 /* Runs segment on @paths into @outdir with --stages and @extra options, and

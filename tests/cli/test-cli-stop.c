@@ -17,6 +17,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "lda-atomic-file.h"
+#include "lda-stage-folder.h"
 #include "test-cli-util.h"
 
 #define N_TRIPLES 60
@@ -98,9 +100,12 @@ test_stopped (gconstpointer data)
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
   g_assert_nonnull (strstr (err, "batch stopped"));
 
-  /* The masks done and their table, nothing else: no staging folder. */
+  /* The masks done, their table and its record, nothing else: no
+   * staging folder, no temporary file. */
   listing = cli_list_dir_text (out);
-  g_assert_null (strstr (listing, ".livedead"));
+  g_assert_null (strstr (listing, LDA_STAGE_PREFIX));
+  g_assert_null (strstr (listing, LDA_ATOMIC_TEMP_PREFIX));
+  g_assert_true (g_str_has_prefix (listing, ".livedead-result-counts.csv counts.csv "));
   g_assert_cmpuint (n_labels, >=, 1);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);

@@ -31,5 +31,6 @@ GBytes *lda_file_read (const char    *path,
                        LdaReadFlags   flags,
                        int            damaged_code,
                        GError       **error);
+char   *lda_file_fingerprint (const char *path);
 
 G_END_DECLS
