@@ -38,7 +38,11 @@ lda_window_import_mask_from (LdaWindow   *self,
     return FALSE;
 
   title = lda_series_get_frame (self->series, self->frame)->title;
-  if (info.kind == LDA_MASK_CLASSES)
+  if (info.kind == LDA_MASK_CLASSES && info.parted > 0)
+    message = g_strdup_printf (_("%s imported as the 5-class mask of %s; where live and dead "
+                                 "nuclei touched, %u pixels of the live ones became the line "
+                                 "between them"), path, title, info.parted);
+  else if (info.kind == LDA_MASK_CLASSES)
     message = g_strdup_printf (_("%s imported as the 5-class mask of %s"), path, title);
   else
     message = g_strdup_printf (_("%s imported as the nuclei of %s: %u live, %u dead"),

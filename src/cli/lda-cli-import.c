@@ -110,7 +110,12 @@ lda_cli_import (int    argc,
     {
       const char *title = lda_series_get_frame (lda_document_get_series (document), frame)->title;
 
-      if (info.kind == LDA_MASK_CLASSES)
+      if (info.kind == LDA_MASK_CLASSES && info.parted > 0)
+        /* Translators: the mask, the frame's title, a number of pixels */
+        printf (_("%s: imported as the 5-class mask of %s; where live and dead nuclei touched, "
+                  "%u pixels of the live ones became the line between them"),
+                argv[2], title, info.parted);
+      else if (info.kind == LDA_MASK_CLASSES)
         /* Translators: the mask, the frame's title */
         printf (_("%s: imported as the 5-class mask of %s"), argv[2], title);
       else

@@ -120,13 +120,18 @@ test_classes (void)
   LdaEdits *edits;
   guint8 *px = lda_image_u8 (mask);
 
+  /* Diagonal bands of 64 × 64 blocks of every class; no live block
+   * touches a dead one (the next test has them touch). */
+  static const guint8 band[6] = { 0, 1, 3, 2, 4, 1 };
+
   for (guint i = 0; i < 512 * 512; i++)
-    px[i] = (guint8) ((i / 512 / 64 + i % 512 / 64) % 5);
+    px[i] = band[(i / 512 / 64 + i % 512 / 64) % 6];
   write_image (path, mask);
 
   g_assert_true (lda_document_import_mask (document, 0, path, LDA_MASK_AUTO, &info, &error));
   g_assert_no_error (error);
   g_assert_cmpint (info.kind, ==, LDA_MASK_CLASSES);
+  g_assert_cmpuint (info.parted, ==, 0);
   edits = lda_document_get_edits (document, 0);
   g_assert_nonnull (edits);
   g_assert_cmpmem (edits->pixels, 512 * 512, px, 512 * 512);
@@ -148,6 +153,76 @@ test_classes (void)
   g_assert_cmpmem (edits->pixels, 512 * 512, px, 512 * 512);
   lda_document_close (document);
 
+  lda_test_remove_tree (dir);
+}
+
+/* A 5-class mask in which a live nucleus touches a dead one, as a U-Net's
+ * may: where nuclei are objects, the live one's pixels along the dead one
+ * become the line between them, and the frame counts the two apart (one
+ * live, two dead with a third nucleus alone), as the components of
+ * classes 3 and 4 say; they were one nucleus, called by its majority.
+ * Where nuclei are pixels (the article's preset), the mask stays as it
+ * is. */
+static void
+test_classes_touching (gconstpointer data)
+{
+  const LdaPreset preset = GPOINTER_TO_UINT (data);
+  g_autofree char *dir = copy_sample ();
+  g_autofree char *path = g_build_filename (dir, "mask.tif", NULL);
+  g_autoptr(LdaDocument) document = lda_document_open (open_series (dir), LDA_DOCUMENT_NONE);
+  g_autoptr(LdaImage) mask = lda_image_new (LDA_PIXEL_U8, 512, 512, NULL);
+  g_autoptr(LdaImage) imported = lda_image_new (LDA_PIXEL_U8, 512, 512, NULL);
+  g_autoptr(LdaCounts) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  LdaParams params;
+  LdaMaskImportInfo info;
+  guint8 *px = lda_image_u8 (mask);
+  guint line = 0;
+
+  lda_params_init_preset (&params, preset);
+  g_assert_true (lda_document_set_params (document, 0, &params));
+  /* Cell area; a live nucleus (rows 100–129, columns 100–129) against a
+   * dead one (columns 130–149); another dead one apart. */
+  for (guint y = 80; y < 200; y++)
+    for (guint x = 80; x < 250; x++)
+      px[y * 512 + x] = LDA_CLASS_CELL;
+  for (guint y = 100; y < 130; y++)
+    for (guint x = 100; x < 150; x++)
+      px[y * 512 + x] = x < 130 ? LDA_CLASS_HOECHST : LDA_CLASS_DRAQ7;
+  for (guint y = 100; y < 130; y++)
+    for (guint x = 200; x < 230; x++)
+      px[y * 512 + x] = LDA_CLASS_DRAQ7;
+  write_image (path, mask);
+
+  g_assert_true (lda_document_import_mask (document, 0, path, LDA_MASK_CLASSES, &info, &error));
+  g_assert_no_error (error);
+  memcpy (lda_image_u8 (imported), lda_document_get_edits (document, 0)->pixels, 512 * 512);
+  for (guint y = 0; y < 512; y++)
+    for (guint x = 0; x < 512; x++)
+      if (lda_image_u8 (imported)[y * 512 + x] != px[y * 512 + x])
+        {
+          /* Only the live nucleus's column along the dead one. */
+          g_assert_cmpuint (x, ==, 129);
+          g_assert_cmpuint (lda_image_u8 (imported)[y * 512 + x], ==, LDA_CLASS_OUTLINE);
+          line++;
+        }
+
+  counts = lda_counts_new_from_labels_full (imported, lda_params_nucleus_connectivity (&params));
+  if (preset == LDA_PRESET_ROBUST)
+    {
+      g_assert_cmpuint (line, ==, 30);
+      g_assert_cmpuint (info.parted, ==, 30);
+      g_assert_cmpuint (counts->live, ==, 1);
+      g_assert_cmpuint (counts->dead, ==, 2);
+    }
+  else
+    {
+      g_assert_cmpuint (line, ==, 0);
+      g_assert_cmpuint (info.parted, ==, 0);
+      g_assert_cmpuint (counts->live + counts->dead, ==, 2);
+    }
+
+  lda_document_close (document);
   lda_test_remove_tree (dir);
 }
 
@@ -334,6 +409,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mask-import/classes", test_classes);
+  g_test_add_data_func ("/mask-import/classes-touching/robust",
+                        GUINT_TO_POINTER (LDA_PRESET_ROBUST), test_classes_touching);
+  g_test_add_data_func ("/mask-import/classes-touching/article",
+                        GUINT_TO_POINTER (LDA_PRESET_ARTICLE), test_classes_touching);
   g_test_add_func ("/mask-import/instances", test_instances);
   g_test_add_data_func ("/mask-import/one-piece/robust", GUINT_TO_POINTER (LDA_PRESET_ROBUST),
                         test_instances_one_piece);

@@ -3,7 +3,10 @@
  * Two kinds of label image can start a frame's corrections:
  *
  *  - a 5-class mask (values 0–4, as this program writes): every pixel
- *    becomes a correction, so the frame shows the imported mask as it is;
+ *    becomes a correction, so the frame shows the imported mask as it is,
+ *    but that where nuclei are objects, a live nucleus touching a dead one
+ *    gives up its pixels along it to a line of class 2 (as a U-Net's mask
+ *    may have them touch; the counts take each for its class);
  *  - an instance label image of nuclei (0 background, 1…65 535 one value
  *    per nucleus, as Cellpose, StarDist or a manual labelling write):
  *    each nucleus is called live or dead by the rule the segmentation
@@ -134,15 +137,42 @@ looks_like_classes (const LdaImage  *image,
   return TRUE;
 }
 
-static void
+/* A 5-class mask as it is, but where nuclei are objects (4-connected, one
+ * class each, as the segmentation paints them) and a live nucleus touches
+ * a dead one: the live one's pixels along the dead one become the line
+ * between them (class 2), so that the two count as two nuclei, each as
+ * its class says, as the components of class 3 and of class 4 do.
+ * Returns how many pixels became the line. */
+static guint
 import_classes (const LdaImage *image,
+                guint           connectivity,
                 LdaEdits       *edits)
 {
   const guint16 *px = lda_image_u16 (image);
-  gsize n = (gsize) image->width * image->height;
+  const guint w = image->width, h = image->height;
+  guint parted = 0;
 
-  for (gsize i = 0; i < n; i++)
-    edits->pixels[i] = (guint8) px[i];
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      {
+        const gsize i = (gsize) y * w + x;
+        gboolean by_dead;
+
+        edits->pixels[i] = (guint8) px[i];
+        if (connectivity != 4 || px[i] != LDA_CLASS_HOECHST)
+          continue;
+        by_dead = (x > 0 && px[i - 1] == LDA_CLASS_DRAQ7) ||
+                  (x + 1 < w && px[i + 1] == LDA_CLASS_DRAQ7) ||
+                  (y > 0 && px[i - w] == LDA_CLASS_DRAQ7) ||
+                  (y + 1 < h && px[i + w] == LDA_CLASS_DRAQ7);
+        if (by_dead)
+          {
+            edits->pixels[i] = LDA_CLASS_OUTLINE;
+            parted++;
+          }
+      }
+
+  return parted;
 }
 
 /* Whether the pixel at (@x, @y), of label @l, touches another nucleus's
@@ -306,7 +336,7 @@ lda_mask_import (const char         *path,
 {
   g_autoptr(LdaImage) image = NULL;
   g_autoptr(LdaEdits) result = NULL;
-  LdaMaskImportInfo found = { LDA_MASK_CLASSES, 0, 0, 0 };
+  LdaMaskImportInfo found = { LDA_MASK_CLASSES, 0, 0, 0, 0 };
   guint width = lda_pipeline_get_width (pipeline);
   guint height = lda_pipeline_get_height (pipeline);
   const guint16 *px;
@@ -376,7 +406,8 @@ lda_mask_import (const char         *path,
 
   found.kind = kind;
   if (kind == LDA_MASK_CLASSES)
-    import_classes (image, result);
+    found.parted = import_classes (image, lda_params_nucleus_connectivity (
+                                     lda_pipeline_get_params (pipeline)), result);
   else if (!import_instances (image, pipeline, result, &found, error))
     return FALSE;
   found.nuclei = found.live + found.dead;

@@ -25,6 +25,8 @@ typedef enum
  * @nuclei: nuclei of an instance image
  * @live: those called live
  * @dead: those called dead
+ * @parted: pixels of a 5-class mask's live nuclei that became the line
+ *   between them and a dead nucleus they touched
  */
 typedef struct
 {
@@ -32,6 +34,7 @@ typedef struct
   guint       nuclei;
   guint       live;
   guint       dead;
+  guint       parted;
 } LdaMaskImportInfo;
 
 gboolean lda_mask_kind_from_name (const char         *name,
