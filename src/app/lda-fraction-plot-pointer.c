@@ -120,7 +120,10 @@ lda_fraction_plot_describe_at (LdaFractionPlot *self,
 
   nearest = nearest_point (self, &area, &axis, x, y);
   p = &g_array_index (self->points, LdaPlotPoint, nearest);
-  if (p->computed)
+  if (p->computed && p->no_cells)
+    text = g_strdup_printf (_("Time point %u (time %g): no cells, so no dead fraction"),
+                            nearest + 1, p->time);
+  else if (p->computed)
     text = g_strdup_printf (_("Time point %u (time %g): dead fraction %.2f"),
                             nearest + 1, p->time, p->dead_fraction);
   else

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean computed;
+  gboolean no_cells;   /* computed, but without cells: no fraction */
   guint    curve;
   double   time;
   double   dead_fraction;

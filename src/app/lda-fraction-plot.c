@@ -342,7 +342,7 @@ draw_lines (LdaFractionPlot       *self,
       CurveEnd *end = &ends[p->curve];
       double x, y;
 
-      if (!p->computed)
+      if (!p->computed || p->no_cells)
         {
           end->gap = end->have_previous;
           continue;
@@ -380,7 +380,18 @@ draw_markers (LdaFractionPlot       *self,
       double x = lda_fraction_plot_time_to_x (area, axis, p->time);
       gboolean is_current = i == self->current;
 
-      if (p->computed)
+      if (p->computed && p->no_cells)
+        {
+          /* No cells, no fraction: a ring on the time axis. */
+          double y = area->origin.y + area->size.height - DOT_RADIUS - 1.5;
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, is_current ? DOT_RADIUS + 1.0 : DOT_RADIUS, 0, 2 * G_PI);
+          lda_cairo_set_color (cr, is_current ? &current_color : &line_color, 1.0);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      else if (p->computed)
         {
           double y = lda_fraction_plot_fraction_to_y (area, p->dead_fraction);
 
@@ -569,7 +580,9 @@ lda_fraction_plot_set_n_points (LdaFractionPlot *self,
  * @self: a plot
  * @index: a point, in the series' order
  * @time: its time index, where it stands on the time axis
- * @dead_fraction: dead cells over all cells, 0 to 1
+ * @dead_fraction: dead cells over all cells, 0 to 1; NAN for a frame
+ *   without cells, which has none (drawn as a ring on the time axis, and
+ *   the curve passes it as it passes points not computed)
  */
 void
 lda_fraction_plot_set_point (LdaFractionPlot *self,
@@ -584,6 +597,7 @@ lda_fraction_plot_set_point (LdaFractionPlot *self,
 
   p = &g_array_index (self->points, LdaPlotPoint, index);
   p->computed = TRUE;
+  p->no_cells = !isfinite (dead_fraction);
   p->time = time;
   p->dead_fraction = isfinite (dead_fraction) ? CLAMP (dead_fraction, 0.0, 1.0) : 0.0;
 

@@ -183,6 +183,13 @@ add_curve_title (LdaWindow *self,
   gtk_box_append (self->frame_box, label);
 }
 
+/* A frame's dead fraction for the plot: none (NAN) without cells. */
+static double
+frame_fraction (const LdaFrame *frame)
+{
+  return frame->live + frame->dead > 0 ? frame->dead_fraction : NAN;
+}
+
 /**
  * lda_window_rebuild_frame_strip:
  * @self: a window
@@ -247,7 +254,7 @@ lda_window_rebuild_frame_strip (LdaWindow *self)
       lda_fraction_plot_set_time (self->fraction_plot, i, lda_window_frame_time (self, i));
       if (frame->has_counts)
         lda_fraction_plot_set_point (self->fraction_plot, i, lda_window_frame_time (self, i),
-                                     frame->dead_fraction);
+                                     frame_fraction (frame));
     }
 }
 
@@ -301,11 +308,17 @@ lda_window_show_counts (LdaWindow       *self,
     }
 
   /* Three short lines that never wrap: the side bar's controls stay
-   * where they are under the pointer while the counts change in a drag. */
-  markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead\n"
-                                      "dead fraction <b>%.3f</b>\n"
-                                      "<small>%s</small>"),
-                                    counts->live, counts->dead, counts->dead_fraction, cells);
+   * where they are under the pointer while the counts change in a drag.
+   * Without cells there is no fraction, nor a mean (not 0). */
+  if (counts->n_objects == 0)
+    markup = g_markup_printf_escaped (_("<b>0</b> live · <b>0</b> dead\n"
+                                        "no cells, no dead fraction\n"
+                                        "<small>no mean cell area</small>"));
+  else
+    markup = g_markup_printf_escaped (_("<b>%u</b> live · <b>%u</b> dead\n"
+                                        "dead fraction <b>%.3f</b>\n"
+                                        "<small>%s</small>"),
+                                      counts->live, counts->dead, counts->dead_fraction, cells);
   gtk_label_set_markup (self->counts_label, markup);
 }
 
@@ -327,7 +340,7 @@ lda_window_set_frame_counts (LdaWindow       *self,
   lda_series_set_frame_counts (self->series, frame, counts);
   if (counts != NULL)
     lda_fraction_plot_set_point (self->fraction_plot, frame, lda_window_frame_time (self, frame),
-                                 f->dead_fraction);
+                                 frame_fraction (f));
   else
     lda_fraction_plot_clear_point (self->fraction_plot, frame);
   if (frame < self->frame_buttons->len)

@@ -285,10 +285,16 @@ lda_batch_print_summary (FILE       *out,
 
   triples = g_strdup_printf (ngettext ("%u triple done", "%u triples done", done), done);
   frames = g_strdup_printf (ngettext ("%u frame", "%u frames", rows->len), rows->len);
-  /* Translators: "3 triples done", "(5 frames)", live and dead cells, the
-   * dead fraction (written as 0.123 in every language), the counts file */
-  fprintf (out, _("%s (%s): %llu live, %llu dead, dead fraction %s; counts in %s"),
-           triples, frames, (unsigned long long) live, (unsigned long long) dead, fraction, path);
+  if (live + dead == 0)
+    /* Translators: "3 triples done", "(5 frames)", the counts file */
+    fprintf (out, _("%s (%s): no cells in any frame; counts in %s"), triples, frames, path);
+  else
+    /* Translators: "3 triples done", "(5 frames)", live and dead cells,
+     * the dead fraction (written as 0.123 in every language), the counts
+     * file */
+    fprintf (out, _("%s (%s): %llu live, %llu dead, dead fraction %s; counts in %s"),
+             triples, frames, (unsigned long long) live, (unsigned long long) dead, fraction,
+             path);
   fputc ('\n', out);
   fflush (out);
 }

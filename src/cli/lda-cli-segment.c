@@ -241,18 +241,25 @@ print_line (LdaPipeline     *pipeline,
   char fraction[G_ASCII_DTOSTR_BUF_SIZE];
   char area[G_ASCII_DTOSTR_BUF_SIZE];
 
+  const long long cell_area = lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA);
+  const long long hoechst = lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST);
+  const long long draq7 = lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7);
+
   /* The same numbers in every locale. */
   g_ascii_formatd (fraction, sizeof fraction, "%.3f", counts->dead_fraction);
   g_ascii_formatd (area, sizeof area, "%.1f", counts->mean_cell_area);
-  /* Translators: the field's name, then its counts (numbers written as
-   * 0.123 in every language) and the thresholds */
-  printf (_("%s: %u cells, %u live, %u dead, dead fraction %s, mean cell area %s px; "
-            "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
-          triple->name, counts->n_objects, counts->live, counts->dead,
-          fraction, area,
-          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_CELL_AREA),
-          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_HOECHST),
-          (long long) lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7));
+  if (counts->n_objects == 0)
+    /* Translators: the field's name, then its thresholds */
+    printf (_("%s: 0 cells, 0 live, 0 dead, so no dead fraction and no mean cell area; "
+              "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
+            triple->name, cell_area, hoechst, draq7);
+  else
+    /* Translators: the field's name, then its counts (numbers written as
+     * 0.123 in every language) and the thresholds */
+    printf (_("%s: %u cells, %u live, %u dead, dead fraction %s, mean cell area %s px; "
+              "thresholds: cell area %lld, Hoechst %lld, Draq7 %lld"),
+            triple->name, counts->n_objects, counts->live, counts->dead, fraction, area,
+            cell_area, hoechst, draq7);
   putchar ('\n');
 }
 

@@ -9,7 +9,8 @@
  * Fields are quoted as RFC 4180 says (a field holding a comma, a quote, a
  * CR or LF is put in quotes, quotes doubled); lines end in LF.  time_h is
  * empty when the frame's time is not known, mean_cell_area_um2 when its
- * pixel size is not; field (last, so that the columns before keep their
+ * pixel size is not, dead_fraction and the mean cell areas when the frame
+ * has no cells (null in JSON); field (last, so that the columns before keep their
  * places) is the well, position or field the frame shows, as the
  * dead-fraction plot's curves have it (lda_triple_field()), the folder's
  * name when the frame's name is its time alone, empty when the name says
@@ -184,11 +185,12 @@ append_formatted (GString    *out,
   g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
 
-/* The mean cell area in µm², or NAN when the pixel size is unknown. */
+/* The mean cell area in µm², or NAN when the pixel size is unknown or
+ * there are no cells. */
 static double
 area_um2 (const LdaCountsRow *row)
 {
-  if (!(row->pixel_size_um > 0) || !isfinite (row->pixel_size_um))
+  if (row->cells == 0 || !(row->pixel_size_um > 0) || !isfinite (row->pixel_size_um))
     return NAN;
   return row->mean_cell_area * row->pixel_size_um * row->pixel_size_um;
 }
@@ -214,9 +216,13 @@ lda_counts_table_csv (GPtrArray *rows)
       if (isfinite (row->time_hours))
         append_formatted (csv, "%.4f", row->time_hours);
       g_string_append_printf (csv, ",%u,%u,%u,", row->cells, row->live, row->dead);
-      append_formatted (csv, "%.6f", row->dead_fraction);
+      /* Without cells there is no fraction and no mean: empty, as a
+       * spreadsheet or pandas reads a missing value, not 0. */
+      if (row->cells > 0)
+        append_formatted (csv, "%.6f", row->dead_fraction);
       g_string_append_c (csv, ',');
-      append_formatted (csv, "%.2f", row->mean_cell_area);
+      if (row->cells > 0)
+        append_formatted (csv, "%.2f", row->mean_cell_area);
       g_string_append_c (csv, ',');
       if (isfinite (um2))
         append_formatted (csv, "%.3f", um2);
@@ -312,9 +318,9 @@ lda_counts_table_json (GString   *json,
       lda_json_append_number (json, row->time_hours);
       g_string_append_printf (json, ", \"cells\": %u, \"live\": %u, \"dead\": %u, "
                               "\"dead_fraction\": ", row->cells, row->live, row->dead);
-      lda_json_append_number (json, row->dead_fraction);
+      lda_json_append_number (json, row->cells > 0 ? row->dead_fraction : NAN);
       g_string_append (json, ", \"mean_cell_area_px\": ");
-      lda_json_append_number (json, row->mean_cell_area);
+      lda_json_append_number (json, row->cells > 0 ? row->mean_cell_area : NAN);
       g_string_append (json, ", \"mean_cell_area_um2\": ");
       lda_json_append_number (json, area_um2 (row));
       g_string_append (json, ", \"labels\": ");
@@ -361,6 +367,6 @@ lda_counts_totals_json (GString   *json,
   g_string_append_printf (json, "{\"frames\": %u, \"cells\": %" G_GUINT64_FORMAT
                           ", \"live\": %" G_GUINT64_FORMAT ", \"dead\": %" G_GUINT64_FORMAT
                           ", \"dead_fraction\": ", rows->len, live + dead, live, dead);
-  lda_json_append_number (json, live + dead > 0 ? (double) dead / (double) (live + dead) : 0.0);
+  lda_json_append_number (json, live + dead > 0 ? (double) dead / (double) (live + dead) : NAN);
   g_string_append_c (json, '}');
 }

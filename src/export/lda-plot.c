@@ -584,7 +584,8 @@ lda_plot_write (LdaSeries   *series,
 
       g_return_val_if_fail (index < n_series, FALSE);
       frame = lda_series_get_frame (series, index);
-      if (!frame->has_counts)
+      /* A frame without cells has no fraction: no point, not one at 0. */
+      if (!frame->has_counts || frame->live + frame->dead == 0)
         continue;
 
       point.curve = curves[index];

@@ -70,7 +70,7 @@ assert_counts_read (LdaWindow  *window,
   g_assert_nonnull (strstr (text, expected));
 }
 
-/* "1 cell", not "1 cells", in both languages. */
+/* "1 cell", not "1 cells", in both languages; no fraction without cells. */
 static void
 test_counts_plural (void)
 {
@@ -88,7 +88,9 @@ test_counts_plural (void)
   set_language ("en");
   assert_counts_read (window, 1, "1 cell,");
   assert_counts_read (window, 2, "2 cells,");
-  assert_counts_read (window, 0, "0 cells,");
+  /* No cells: no fraction and no mean, rather than 0. */
+  assert_counts_read (window, 0, "no cells, no dead fraction");
+  assert_counts_read (window, 0, "no mean cell area");
   set_language ("de");
   assert_counts_read (window, 1, "1 Zelle,");
   assert_counts_read (window, 2, "2 Zellen,");

@@ -801,6 +801,38 @@ test_batch_time_names_field (void)
   cli_rm_rf (tmp);
 }
 
+/* A frame without cells has no dead fraction and no mean cell area:
+ * empty in counts.csv (missing to a spreadsheet and to pandas), null in
+ * the summary, rather than 0, which drew the dead-fraction curve down to
+ * 0 at every empty frame. */
+static void
+test_batch_no_cells (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+  const CliScene empty = { 96, 64, 0, 0, 3 };
+  char **row;
+
+  g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
+  cli_write_triple (in, "empty", &empty, NULL);
+  g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, "--jobs", "1", "--json", NULL), ==, 0);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[3], ==, "0");
+  g_assert_cmpstr (row[6], ==, "");
+  g_assert_cmpstr (row[7], ==, "");
+  g_assert_cmpstr (row[8], ==, "");
+  g_assert_nonnull (strstr (run.out, "\"dead_fraction\": null, \"mean_cell_area_px\": null"));
+  g_assert_null (strstr (run.out, "\"dead_fraction\": 0"));
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -816,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/jobs", test_batch_jobs);
   g_test_add_func ("/cli/batch/time-series", test_batch_time_series);
   g_test_add_func ("/cli/batch/time-names-field", test_batch_time_names_field);
+  g_test_add_func ("/cli/batch/no-cells", test_batch_no_cells);
   g_test_add_func ("/cli/bench", test_bench);
 
   return g_test_run ();
