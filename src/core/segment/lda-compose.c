@@ -368,6 +368,7 @@ typedef struct
   const LdaRegions  *regions;
   const LdaBitplane *over[2];       /* painted over the cells, in order */
   guint8             over_class[2];
+  const LdaBitplane *not_cell;      /* pixels of a cell painted over, not counted */
   guint8            *labels;
   guint             *cell_area;     /* one per object */
   gint              *next_row;      /* the next row not taken, shared */
@@ -524,6 +525,11 @@ compose_row (const ComposeJob *job,
       v = r[x];
       x1 = region_run_end (r, x + 1, w, v);
       job->cell_area[v - LDA_REGION_FIRST_CELL] += x1 - x;
+      /* A split line the flood gave to one cell is painted outline over
+       * it: not the cell's, as the label mask has it. */
+      if (job->not_cell != NULL)
+        job->cell_area[v - LDA_REGION_FIRST_CELL] -=
+          count_run (lda_bitplane_row (job->not_cell, y), NULL, x, x1);
       x = x1;
     }
 
@@ -620,6 +626,7 @@ lda_labels_new (const LdaRegions  *regions,
     regions,
     { nuclei != NULL ? nuclei->lines : hoechst, nuclei != NULL ? NULL : draq7 },
     { nuclei != NULL ? LDA_CLASS_OUTLINE : LDA_CLASS_HOECHST, LDA_CLASS_DRAQ7 },
+    nuclei != NULL ? nuclei->lines : NULL,
     lda_image_u8 (labels), NULL, &next_row,
   };
   jobs[1] = jobs[0];
