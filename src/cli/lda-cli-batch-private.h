@@ -65,6 +65,8 @@ gboolean   lda_batch_check_masks         (const char         *folder,
                                           LdaFileSet         *set,
                                           GPtrArray          *jobs,
                                           gboolean            overwrite,
+                                          const char         *also,
+                                          GError             *also_error,
                                           GError            **error);
 
 /* lda-cli-batch-series.c */

@@ -8,8 +8,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "lda-cli-batch-private.h"
 #include "lda-cli-output.h"
+#include "lda-error.h"
 
 /* Whether @stem is @name's mask stem: NAME, or NAME_tPPP for a page of a
  * multi-page series. */
@@ -32,33 +35,92 @@ is_mask_stem (const char *stem,
   return TRUE;
 }
 
+#define NAMED_AT_MOST 3
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The masks of @folder in @refused, sorted, the first few by name. */
+static void
+refused_error (const char  *folder,
+               GPtrArray   *refused,
+               GError     **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_ptr_array_sort (refused, compare_names);
+  for (guint i = 0; i < MIN (refused->len, NAMED_AT_MOST); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (refused, i));
+  if (refused->len > NAMED_AT_MOST)
+    /* Translators: a list of file names goes before, a number in it */
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more",
+                                             refused->len - NAMED_AT_MOST),
+                            refused->len - NAMED_AT_MOST);
+  g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
+               _("%s: %u files already there were not written by livedead segment or batch "
+                 "(%s); write into another folder, or add --overwrite to replace them"),
+               folder, refused->len, names->str);
+}
+
+/* %TRUE if nothing is in @refused; else %FALSE with *@first for one,
+ * refused_error() for more. */
+static gboolean
+refused_or_not (const char  *folder,
+                GPtrArray   *refused,
+                GError     **first,
+                GError     **error)
+{
+  if (refused->len == 0)
+    return TRUE;
+  if (refused->len == 1)
+    g_propagate_error (error, g_steal_pointer (first));
+  else
+    refused_error (folder, refused, error);
+  return FALSE;
+}
+
 /**
  * lda_batch_check_masks:
  * @folder: an output folder
  * @set: a file set of @folder and the batch's inputs
  * @jobs: (element-type Job): the batch's jobs
  * @overwrite: whether any file may be replaced
+ * @also: (nullable): another file of @folder already refused, with
+ *   @also_error, named with the masks
+ * @also_error: (nullable) (transfer full): why @also was refused
  * @error: return location for an error
  *
  * The masks already in @folder that the jobs writing there would
  * replace: each must be an automatic result (lda_output_check()).  One
  * that is an input is left to its triple, which is refused as such
- * (@set) while the others are done.
+ * (@set) while the others are done.  All that may not be replaced are
+ * named at once (the first few, and how many), not one a run.
  *
- * Returns: %FALSE with the first file that may not be replaced
+ * Returns: %FALSE with the files that may not be replaced
  */
 gboolean
 lda_batch_check_masks (const char  *folder,
                        LdaFileSet  *set,
                        GPtrArray   *jobs,
                        gboolean     overwrite,
+                       const char  *also,
+                       GError      *also_error,
                        GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) first = also_error;
   const char *entry;
 
+  if (also != NULL)
+    g_ptr_array_add (refused, g_strdup (also));
   if (overwrite || !(dir = g_dir_open (folder, 0, NULL)))
-    return TRUE;
+    return refused_or_not (folder, refused, &first, error);
   while ((entry = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *stem = NULL;
@@ -74,13 +136,26 @@ lda_batch_check_masks (const char  *folder,
             {
               g_autofree char *target = g_build_filename (folder, entry, NULL);
 
+              g_autoptr(GError) local = NULL;
+
               if (lda_file_set_check_target (set, target, NULL) &&
-                  !lda_output_check (folder, entry, NULL, FALSE, error))
-                return FALSE;
+                  !lda_output_check (folder, entry, NULL, FALSE, &local))
+                {
+                  /* Another failure than a file there that is not ours
+                   * stops the check at once. */
+                  if (!g_error_matches (local, LDA_ERROR, LDA_ERROR_EXISTS))
+                    {
+                      g_propagate_error (error, g_steal_pointer (&local));
+                      return FALSE;
+                    }
+                  if (first == NULL)
+                    first = g_steal_pointer (&local);
+                  g_ptr_array_add (refused, g_strdup (entry));
+                }
               break;
             }
         }
     }
 
-  return TRUE;
+  return refused_or_not (folder, refused, &first, error);
 }

@@ -637,10 +637,21 @@ check_targets (const BatchArgs *args,
     {
       g_autoptr(LdaFileSet) set = lda_file_set_new (folder, (const char * const *) inputs->pdata);
       g_autofree char *target = g_build_filename (folder, name, NULL);
+      GError *counts_error = NULL;
 
-      if (!lda_file_set_check_target (set, target, error) ||
-          !lda_output_check (folder, name, LDA_COUNTS_TABLE_SIGNATURE, args->overwrite, error) ||
-          !lda_batch_check_masks (folder, set, jobs, args->overwrite, error))
+      if (!lda_file_set_check_target (set, target, error))
+        return FALSE;
+      /* A counts file there that is not batch's is named with the masks
+       * that are not either. */
+      if (!lda_output_check (folder, name, LDA_COUNTS_TABLE_SIGNATURE, args->overwrite,
+                             &counts_error) &&
+          !g_error_matches (counts_error, LDA_ERROR, LDA_ERROR_EXISTS))
+        {
+          g_propagate_error (error, counts_error);
+          return FALSE;
+        }
+      if (!lda_batch_check_masks (folder, set, jobs, args->overwrite,
+                                  counts_error != NULL ? name : NULL, counts_error, error))
         return FALSE;
     }
 

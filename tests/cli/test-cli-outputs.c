@@ -152,7 +152,10 @@ test_batch (void)
   kept = cli_keep (a_labels);
   kept_counts = cli_keep (counts);
   cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
-  cli_assert_one_line_error (&run, ": already there", "--overwrite");
+  /* Both masks and the counts named at once, not one a run. */
+  cli_assert_one_line_error (&run, "3 files already there",
+                             "(a_labels.tif, b_labels.tif, counts.csv)");
+  g_assert_nonnull (strstr (run.err, "--overwrite"));
   g_clear_pointer (&listing, g_free);
   listing = cli_list_dir_text (out);
   g_assert_cmpstr (listing, ==, exported);
