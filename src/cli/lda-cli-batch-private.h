@@ -68,6 +68,8 @@ gboolean   lda_batch_check_masks         (const char         *folder,
                                           const char         *also,
                                           GError             *also_error,
                                           GError            **error);
+void       lda_batch_remove_stale        (Job                *job,
+                                          const char * const *inputs);
 
 /* lda-cli-batch-series.c */
 gboolean   lda_batch_keep_series         (GPtrArray          *triples,

@@ -1,5 +1,5 @@
 /* lda-cli-batch-targets.c — the masks a batch would replace, checked
- * before any work
+ * before any work, and those of a triple that failed, removed after
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,10 +9,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lda-cli-batch-private.h"
 #include "lda-cli-output.h"
 #include "lda-error.h"
+#include "lda-file-set.h"
+#include "lda-tiff-meta.h"
 
 /* Whether @stem is @name's mask stem: NAME, or NAME_tPPP for a page of a
  * multi-page series. */
@@ -159,3 +162,48 @@ lda_batch_check_masks (const char  *folder,
 
   return refused_or_not (folder, refused, &first, error);
 }
+
+/**
+ * lda_batch_remove_stale:
+ * @job: a job that failed
+ * @inputs: (array zero-terminated=1): every file of the batch; none is
+ *   removed
+ *
+ * Removes the masks of @job's triple that an earlier run left in its
+ * folder, automatic results of livedead segment or batch only (signed so
+ * in their Software tag): the folder would hold a result of other
+ * parameters that counts.csv no longer lists.  Says so, a line each.
+ */
+void
+lda_batch_remove_stale (Job                *job,
+                        const char * const *inputs)
+{
+  g_autoptr(GDir) dir = g_dir_open (job->output_dir, 0, NULL);
+  g_autoptr(LdaFileSet) set = NULL;
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+  set = lda_file_set_new (job->output_dir, inputs);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stem = NULL;
+      g_autofree char *target = NULL;
+      g_auto(LdaTiffMeta) meta = { 0, };
+
+      if (!g_str_has_suffix (entry, "_labels.tif"))
+        continue;
+      stem = g_strndup (entry, strlen (entry) - strlen ("_labels.tif"));
+      if (!is_mask_stem (stem, job->triple->name))
+        continue;
+      target = g_build_filename (job->output_dir, entry, NULL);
+      /* Ours, and no input: only then. */
+      if (!lda_file_set_check_target (set, target, NULL) ||
+          !lda_tiff_read_meta (target, &meta, NULL) || !meta.automatic)
+        continue;
+      if (g_remove (target) == 0)
+        lda_cli_error (_("%s: removed, the result of an earlier run: the folder holds no "
+                         "result that counts.csv does not list"), target);
+    }
+}
+

@@ -712,10 +712,27 @@ finish (const BatchArgs *args,
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
     }
+  /* The counts written, which no longer list the triples that failed:
+   * what an earlier run left of those goes too.  (Not before: with the
+   * disk full, the earlier run's counts and masks stay as they were.) */
+  for (guint i = 0; csv_name != NULL && i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (job->failed)
+        lda_batch_remove_stale (job, (const char * const *) inputs->pdata);
+    }
 
   if (failed > 0)
-    lda_cli_error (_("%u of %u triples failed; %u done (%u frames)"),
-                   failed, jobs->len, jobs->len - failed - stopped, frames);
+    {
+      g_autofree char *in_frames = g_strdup_printf (ngettext ("%u frame", "%u frames", frames),
+                                                    frames);
+
+      /* Translators: failed, all, done, "(5 frames)" */
+      lda_cli_error (ngettext ("%u of %u triple failed; %u done (%s)",
+                               "%u of %u triples failed; %u done (%s)", jobs->len),
+                     failed, jobs->len, jobs->len - failed - stopped, in_frames);
+    }
 
   if (args->json)
     print_json (jobs, rows, args->output_dir, csv_name);

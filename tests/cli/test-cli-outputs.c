@@ -242,6 +242,45 @@ test_edited_results (void)
   cli_rm_rf (dir);
 }
 
+/* Run again, a triple that fails leaves no result of the earlier run:
+ * its old mask, batch's own, is removed (and said so), so that the
+ * folder holds only the masks counts.csv lists; the others are
+ * replaced. */
+static void
+test_failed_leaves_none (void)
+{
+  g_autofree char *dir = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *a_labels = g_build_filename (out, "a_labels.tif", NULL);
+  g_autofree char *b_labels = g_build_filename (out, "b_labels.tif", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *text = NULL;
+  g_auto(CliRun) run = { 0, };
+  char *paths[3];
+
+  cli_write_triple (dir, "a", &scene, paths);
+  cli_write_triple (dir, "b", &scene, NULL);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (a_labels, G_FILE_TEST_EXISTS));
+
+  /* a's Hoechst image cut short. */
+  g_assert_true (g_file_get_contents (paths[1], &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (paths[1], text, 600, NULL));
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", "--preset", "article", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, paths[1]));
+  g_assert_nonnull (strstr (run.err, "a_labels.tif: removed, the result of an earlier run"));
+  g_assert_nonnull (strstr (run.err, "1 of 2 triples failed; 1 done (1 frame)\n"));
+  listing = cli_list_dir_text (out);
+  g_assert_cmpstr (listing, ==, ".livedead-result-counts.csv b_labels.tif counts.csv");
+  cli_assert_labels (b_labels, scene.width, scene.height);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
 /* The masks of segment carry the export's palette and ImageJ's display
  * range, and are signed as automatic results. */
 static void
@@ -287,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/cli/outputs/segment", test_segment);
   g_test_add_func ("/cli/outputs/batch", test_batch);
   g_test_add_func ("/cli/outputs/edited-results", test_edited_results);
+  g_test_add_func ("/cli/outputs/failed-leaves-none", test_failed_leaves_none);
   g_test_add_func ("/cli/outputs/mask-tags", test_mask_tags);
 
   return g_test_run ();
