@@ -26,6 +26,7 @@ typedef struct
   GPtrArray       *messages;  /* errors and warnings, one line each */
   gboolean         failed;
   gboolean         stopped;   /* not begun, or given up, on a signal */
+  gboolean         again;     /* out of memory beside other jobs: run again alone */
 } Job;
 
 typedef struct
@@ -41,6 +42,7 @@ typedef struct
   LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
   GCancellable *cancellable;    /* cancelled by a signal (lda_jobs_run_stoppable()) */
   GThreadPool *pool;
+  gboolean    alone;       /* one job at a time: out of memory is a failure */
   GMutex      lock;
   guint       done;
   guint       total;
@@ -70,6 +72,11 @@ gboolean   lda_batch_check_masks         (const char         *folder,
                                           GError            **error);
 void       lda_batch_remove_stale        (Job                *job,
                                           const char * const *inputs);
+
+/* lda-cli-batch-run.c */
+void       lda_batch_run_jobs            (Batch              *batch,
+                                          guint               n_jobs,
+                                          GPtrArray          *jobs);
 
 /* lda-cli-batch-series.c */
 gboolean   lda_batch_keep_series         (GPtrArray          *triples,

@@ -17,6 +17,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib-unix.h>
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 #include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -238,8 +241,10 @@ lda_jobs_print_stats (const LdaJobsClock *clock,
   jobs = MAX (jobs, 1);
   /* Translators: frames, seconds, frames per second, jobs, processors busy
    * on average, peak memory in MiB, and the same per job */
-  fprintf (out, _("%u frames in %.2f s: %.2f frames/s with %u jobs, %.2f processors busy; "
-                  "peak memory %.0f MiB, %.0f MiB a job"),
+  fprintf (out, ngettext ("%u frames in %.2f s: %.2f frames/s with %u job, %.2f processors "
+                          "busy; peak memory %.0f MiB, %.0f MiB a job",
+                          "%u frames in %.2f s: %.2f frames/s with %u jobs, %.2f processors "
+                          "busy; peak memory %.0f MiB, %.0f MiB a job", jobs),
            frames, seconds, frames / seconds, jobs, busy, peak, peak / jobs);
   fputc ('\n', out);
 }
@@ -311,4 +316,25 @@ lda_jobs_run_stoppable (GThreadFunc   work,
   g_thread_join (thread);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_source_remove (signals[i]);
+}
+
+/**
+ * lda_jobs_processors:
+ *
+ * The processors this process may run on: those its affinity allows
+ * (taskset, a cluster's scheduler), not all the machine has.
+ *
+ * Returns: 1 or more
+ */
+guint
+lda_jobs_processors (void)
+{
+#ifdef HAVE_SCHED_GETAFFINITY
+  cpu_set_t set;
+
+  CPU_ZERO (&set);
+  if (sched_getaffinity (0, sizeof set, &set) == 0 && CPU_COUNT (&set) > 0)
+    return (guint) CPU_COUNT (&set);
+#endif
+  return (guint) MAX (1, g_get_num_processors ());
 }

@@ -32,6 +32,7 @@ void         lda_jobs_print_stats  (const LdaJobsClock *clock,
                                     guint               frames,
                                     guint               jobs);
 
+guint        lda_jobs_processors   (void);
 void         lda_jobs_run_stoppable (GThreadFunc   work,
                                      gpointer      data,
                                      GCancellable *cancellable);

@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -833,6 +834,58 @@ test_batch_no_cells (void)
   cli_rm_rf (tmp);
 }
 
+/* Four jobs that together need more memory than the process may have
+ * (a data limit, as a cluster's scheduler sets one): those that run out
+ * beside the others are run again one at a time, and every triple is
+ * done.  Before, 4 of 4 failed at this limit, on lines that named no
+ * file. */
+static void
+test_batch_memory_alone (void)
+{
+#ifdef LDA_TEST_SANITIZED
+  g_test_skip ("a sanitizer reserves more memory than the data limit allows");
+#else
+  g_autofree char *tmp = NULL;
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+  struct rlimit saved, limit;
+
+  if (g_getenv ("LDA_TEST_VALGRIND") != NULL)
+    {
+      g_test_skip ("valgrind needs more memory than the limit allows");
+      return;
+    }
+  tmp = cli_tmpdir ();
+  in = g_build_filename (tmp, "in", NULL);
+  out = g_build_filename (tmp, "out", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("w%u", i);
+      CliScene scene = { 2048, 2048, 4, 2, 40 + i };
+
+      cli_write_triple (in, name, &scene, NULL);
+    }
+
+  /* 220 MiB: one 2048 × 2048 triple at a time fits, four do not. */
+  g_assert_cmpint (getrlimit (RLIMIT_DATA, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = (rlim_t) 220 << 20;
+  g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
+  cli_run (&run, "batch", in, "-o", out, "--jobs", "4", NULL);
+  g_assert_cmpint (setrlimit (RLIMIT_DATA, &saved), ==, 0);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "ran out of memory beside the others"));
+  g_assert_nonnull (strstr (run.out, "4 triples done"));
+  rows = read_csv (g_build_filename (out, "counts.csv", NULL));
+  g_assert_cmpuint (rows->len, ==, 4);
+  cli_rm_rf (tmp);
+#endif
+}
+
 int
 main (int    argc,
       char **argv)
@@ -849,6 +902,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/time-series", test_batch_time_series);
   g_test_add_func ("/cli/batch/time-names-field", test_batch_time_names_field);
   g_test_add_func ("/cli/batch/no-cells", test_batch_no_cells);
+  g_test_add_func ("/cli/batch/memory-alone", test_batch_memory_alone);
   g_test_add_func ("/cli/bench", test_bench);
 
   return g_test_run ();
