@@ -467,8 +467,10 @@ finish (const BatchArgs *args,
     lda_cli_error (_("batch stopped: %u of %u triples done (%u frames); the others were left "
                      "alone"), jobs->len - failed - stopped, jobs->len, frames);
 
-  /* Nothing done: a counts.csv of an earlier run stays as it was. */
-  if (frames > 0)
+  /* Nothing done: a counts.csv of an earlier run stays as it was.  A
+   * shard with no triple writes its header alone, so that the join of
+   * all shards finds every one. */
+  if (frames > 0 || jobs->len == 0)
     csv_name = counts_name (args);
   /* Each series' table first: the rows then name their masks from the
    * top, for the table of them all. */
@@ -565,6 +567,19 @@ lda_cli_batch (int    argc,
     {
       lda_cli_error ("%s", error->message);
       return LDA_EXIT_FAILED;
+    }
+
+  if (jobs->len == 0)
+    {
+      g_autofree char *name = counts_name (&args);
+
+      /* Translators: the shard (3/8), the triples of the folder, the
+       * counts file */
+      lda_cli_error (ngettext ("shard %s holds none of the folder's %u triple; %s holds its "
+                               "header only",
+                               "shard %s holds none of the folder's %u triples; %s holds its "
+                               "header only", triples->len),
+                     args.shard_text, triples->len, name);
     }
 
   lda_jobs_clock_start (&clock);

@@ -834,6 +834,35 @@ test_batch_no_cells (void)
   cli_rm_rf (tmp);
 }
 
+/* A shard past the folder's triples (5/8 of two) says so and writes its
+ * counts file with the header alone, so that a join of every shard's
+ * file finds them all; before, it wrote nothing and said nothing. */
+static void
+test_batch_empty_shard (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts-5-of-8.csv", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
+  for (guint t = 1; t <= 2; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("exp_t%u", t);
+      CliScene scene = scene_at (t);
+
+      cli_write_triple (in, name, &scene, NULL);
+    }
+  g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, "--shard", "5/8", NULL), ==, 0);
+  g_assert_nonnull (strstr (run.err, "shard 5/8 holds none of the folder's 2 triples"));
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  cli_rm_rf (tmp);
+}
+
 /* Four jobs that together need more memory than the process may have
  * (a data limit, as a cluster's scheduler sets one): those that run out
  * beside the others are run again one at a time, and every triple is
@@ -903,6 +932,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/time-names-field", test_batch_time_names_field);
   g_test_add_func ("/cli/batch/no-cells", test_batch_no_cells);
   g_test_add_func ("/cli/batch/memory-alone", test_batch_memory_alone);
+  g_test_add_func ("/cli/batch/empty-shard", test_batch_empty_shard);
   g_test_add_func ("/cli/bench", test_bench);
 
   return g_test_run ();
