@@ -547,6 +547,12 @@ lda_cli_mask_warnings (LdaPipeline     *pipeline,
         /* Nothing but noise: an empty mask is the answer, not a failure
          * (a Draq7 image before any cell has died). */
         continue;
+      else if (coverage == 0.0 && threshold <= 0)
+        /* No pixel above 0: no lower offset can help. */
+        g_ptr_array_add (warnings,
+          g_strdup_printf (_("warning: %s: the %s mask is empty: the image has no contrast "
+                             "(no pixel above 0 where the threshold is taken); no threshold "
+                             "finds anything in it"), name, title));
       else if (coverage == 0.0)
         g_ptr_array_add (warnings,
           g_strdup_printf (_("warning: %s: the %s mask is empty (threshold %lld); "

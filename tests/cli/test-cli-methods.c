@@ -343,6 +343,38 @@ test_bad_values (void)
   cli_rm_rf (tmp);
 }
 
+/* Images of zeros: each mask empty at threshold 0, which no lower offset
+ * can help; the warning says the image has no contrast, not "try a lower
+ * offset". */
+static void
+test_blank_images (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  static const char *const tags[] = { "bf", "hoechst", "draq7" };
+  g_auto(CliRun) run = { 0, };
+  char *paths[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("z_%s.tif", tags[i]);
+      g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 64, 64, NULL);
+
+      paths[i] = g_build_filename (tmp, file, NULL);
+      cli_write_image (paths[i], image);
+    }
+  cli_run (&run, "segment", paths[0], paths[1], paths[2], "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "the Hoechst mask is empty: the image has no contrast"));
+  g_assert_nonnull (strstr (run.err, "the cell area mask is empty: the image has no contrast"));
+  g_assert_null (strstr (run.err, "try a lower"));
+  g_assert_nonnull (strstr (run.out, "0 cells, 0 live, 0 dead, so no dead fraction"));
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,6 +387,7 @@ main (int    argc,
   g_test_add_func ("/cli/methods/12-bit-saturation", test_twelve_bit_saturation);
   g_test_add_func ("/cli/methods/params-file-method", test_params_file_method);
   g_test_add_func ("/cli/methods/bad-values", test_bad_values);
+  g_test_add_func ("/cli/methods/blank-images", test_blank_images);
 
   return g_test_run ();
 }
