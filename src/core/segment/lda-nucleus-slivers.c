@@ -269,18 +269,13 @@ lda_nucleus_slivers_merge (LdaNuclei   *self,
         {
           gint o = around[k];
           gint64 key;
-          gpointer count;
           guint now;
 
           if (o < 0 || !sliver[o] || seen_before (around, k))
             continue;
           key = (gint64) o * n_objects + big;
-          count = g_hash_table_lookup (shared, &key);
-          now = GPOINTER_TO_UINT (count) + 1;
-          if (count == NULL)
-            g_hash_table_insert (shared, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (now));
-          else
-            g_hash_table_replace (shared, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (now));
+          now = GPOINTER_TO_UINT (g_hash_table_lookup (shared, &key)) + 1;
+          g_hash_table_replace (shared, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (now));
           if (now > best[o])
             {
               best[o] = now;
