@@ -434,8 +434,9 @@ report_failure (const Export *export,
   if (export->show_progress)
     fputs ("\r\033[K", stderr);
   if (g_error_matches (error, LDA_ERROR, LDA_ERROR_EXISTS))
-    lda_cli_error (_("%s; add --overwrite to replace the files of an earlier export"),
-                   error->message);
+    /* What is there may be anything (batch's masks, a person's counts.csv):
+     * the message before says what, when it is an earlier export. */
+    lda_cli_error (_("%s; add --overwrite to replace what is there"), error->message);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     lda_cli_error (_("%s: export stopped; nothing was written, the folder is as it was"),
                    export->folder);
