@@ -849,12 +849,7 @@ test_batch_empty_shard (void)
 
   g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
   for (guint t = 1; t <= 2; t++)
-    {
-      g_autofree char *name = g_strdup_printf ("exp_t%u", t);
-      CliScene scene = scene_at (t);
-
-      cli_write_triple (in, name, &scene, NULL);
-    }
+    write_exp_triple (in, t);
   g_assert_cmpint (cli_run (&run, "batch", in, "-o", out, "--shard", "5/8", NULL), ==, 0);
   g_assert_nonnull (strstr (run.err, "shard 5/8 holds none of the folder's 2 triples"));
   rows = read_csv (csv);
