@@ -24,6 +24,7 @@
 #include "lda-cli-output.h"
 #include "lda-counts-table.h"
 #include "lda-error.h"
+#include "lda-helper.h"
 #include "lda-series.h"
 #include "lda-time-store.h"
 #include "lda-triples.h"
@@ -164,6 +165,22 @@ segment_triple (Batch   *batch,
   return TRUE;
 }
 
+/* Whether @message names one of @triple's files. */
+static gboolean
+names_triple (const char      *message,
+              const LdaTriple *triple)
+{
+  for (guint i = 0; i < LDA_N_INPUTS; i++)
+    {
+      g_autofree char *base = triple->paths[i] != NULL ? g_path_get_basename (triple->paths[i])
+                                                       : NULL;
+
+      if (base != NULL && strstr (message, base) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 run_job (gpointer data,
          gpointer user_data)
@@ -174,6 +191,8 @@ run_job (gpointer data,
   guint n_pages = 0;
 
   lda_prefetch_next (batch->prefetch);
+  /* Jobs side by side keep a processor each: no helper threads. */
+  lda_helper_set_alone (!batch->threaded_pipeline);
   /* Stopped: the triples not begun are left alone. */
   if (g_cancellable_is_cancelled (batch->cancellable))
     {
@@ -209,7 +228,7 @@ run_job (gpointer data,
     }
   job->again = FALSE;
   /* Each line names its triple. */
-  if (error != NULL && strstr (error->message, job->triple->name) == NULL)
+  if (error != NULL && !names_triple (error->message, job->triple))
     g_ptr_array_add (job->messages, g_strdup_printf ("%s: %s", job->triple->name,
                                                      error->message));
   else if (error != NULL)
@@ -258,7 +277,9 @@ lda_batch_run_jobs (Batch     *batch,
   for (guint i = 0; i < jobs->len; i++)
     g_ptr_array_add (job_triples, (gpointer) ((Job *) g_ptr_array_index (jobs, i))->triple);
 
-  batch->threaded_pipeline = n_jobs == 1;
+  /* One job at a time has both processors; several share them. */
+  batch->threaded_pipeline = n_threads == 1;
+  batch->alone = n_threads == 1;
   batch->progress = isatty (STDERR_FILENO);
   batch->total = jobs->len;
   batch->start = g_get_monotonic_time ();

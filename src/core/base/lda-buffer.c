@@ -33,6 +33,14 @@
 #endif
 
 #define HUGE_PAGE (2 * 1024 * 1024)
+/* A large block is granted only while this much more could be had too
+ * (the block's quarter, at least 16 MiB): the small allocations that
+ * follow it (object tables, runs, GLib's own) cannot fail, so under a
+ * memory limit it is the large block that must fail first, with an
+ * error the caller can report or retry on. */
+#define HEADROOM_MIN (16 * 1024 * 1024)
+/* Smaller buffers are not worth the check. */
+#define HEADROOM_FROM (64 * 1024)
 /* At most this many freed blocks are kept. */
 #define CACHE_SLOTS 32
 
@@ -89,6 +97,25 @@ map_block (gsize size)
 #endif
 }
 
+/* Whether HEADROOM more bytes could be mapped besides a block of @size:
+ * mapped and given back at once, never touched, so this costs two system
+ * calls and no memory. */
+static gboolean
+have_headroom (gsize size)
+{
+#if defined(G_OS_UNIX) && defined(MAP_ANONYMOUS)
+  gsize headroom = MAX (HEADROOM_MIN, size / 4);
+  gpointer p = mmap (NULL, headroom, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  if (p == MAP_FAILED)
+    return FALSE;
+  munmap (p, headroom);
+#else
+  (void) size;
+#endif
+  return TRUE;
+}
+
 static void
 unmap_block (gpointer data,
              gsize    size)
@@ -135,7 +162,9 @@ take_cached (gsize  size,
  * Allocates a buffer for pixels.  Below %LDA_BUFFER_LARGE this is
  * g_try_malloc(); from it on, a block freed earlier of about the size is
  * reused, or a new one is mapped, aligned to 2 MiB (under
- * AddressSanitizer, always g_try_malloc()).  Thread-safe.
+ * AddressSanitizer, always g_try_malloc()); and it is granted only while
+ * a quarter as much again (16 MiB at least) could be had besides, so
+ * that the small allocations after it do not fail.  Thread-safe.
  *
  * Returns: (transfer full) (nullable): the buffer, to be freed with
  *   lda_buffer_free(), or %NULL when the memory cannot be had
@@ -149,7 +178,12 @@ lda_buffer_alloc (gsize    size,
   gpointer data;
 
   if (size < LDA_BUFFER_LARGE || !KEEP_BUFFERS)
-    return zero ? g_try_malloc0 (MAX (size, 1)) : g_try_malloc (MAX (size, 1));
+    {
+      data = zero ? g_try_malloc0 (MAX (size, 1)) : g_try_malloc (MAX (size, 1));
+      if (data != NULL && size >= HEADROOM_FROM && !have_headroom (size))
+        g_clear_pointer (&data, g_free);
+      return data;
+    }
 
   LOCK ();
   data = take_cached (size, &block_size);
@@ -170,6 +204,15 @@ lda_buffer_alloc (gsize    size,
       if (data == NULL)
         return NULL;
       fresh = TRUE;
+    }
+  if (!have_headroom (size))
+    {
+      lda_buffer_trim ();
+      if (!have_headroom (size))
+        {
+          unmap_block (data, block_size);
+          return NULL;
+        }
     }
 
   /* A fresh mapping is zero already. */

@@ -33,6 +33,9 @@
 
 #include "lda-helper.h"
 
+/* Set on a thread whose work runs beside other such threads (lda_helper_set_alone()). */
+static GPrivate no_helpers;
+
 /* How long the caller waits awake for a running helper, in µs. */
 #define SPIN_US 2000
 
@@ -188,17 +191,22 @@ spin_until (gint   *value,
  * that thread runs (lda_helper_finish()).
  *
  * Returns: (transfer full) (nullable): the helper, for
- *   lda_helper_finish(); %NULL if no thread could be had, and then the
- *   caller does all the work
+ *   lda_helper_finish(); %NULL if no thread could be had, or the calling
+ *   thread wants none (lda_helper_set_alone()), and then the caller does
+ *   all the work
  */
 LdaHelper *
 lda_helper_start (const char  *name,
                   GThreadFunc  func,
                   gpointer     data)
 {
-  LdaHelper *self = g_new0 (LdaHelper, 1);
+  LdaHelper *self;
   GThread *thread;
 
+  if (g_private_get (&no_helpers) != NULL)
+    return NULL;
+
+  self = g_new0 (LdaHelper, 1);
   self->func = func;
   self->data = data;
   self->state = PENDING;
@@ -279,4 +287,19 @@ lda_helper_wait_for (gint *count,
                      gint  target)
 {
   spin_until (count, target, -1);
+}
+
+/**
+ * lda_helper_set_alone:
+ * @alone: whether the calling thread's work is to have no helper
+ *
+ * For a thread whose work runs beside others' on every processor (the
+ * batch's several jobs): a helper would only take turns with them, and
+ * its thread's stack and memory pool count against a memory limit the
+ * jobs share.  Then lda_helper_start() on this thread starts none.
+ */
+void
+lda_helper_set_alone (gboolean alone)
+{
+  g_private_set (&no_helpers, alone ? GINT_TO_POINTER (1) : NULL);
 }
