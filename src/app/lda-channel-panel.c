@@ -16,11 +16,14 @@
 
 #include "lda-channel-panel.h"
 #include "lda-histogram-plot.h"
+#include "lda-scale-range.h"
 
 /* Above this fraction of the image the mask is almost certainly wrong:
  * cells may fill a frame, nuclei never do. */
 #define FULL_COVERAGE        0.95
 #define FULL_NUCLEI_COVERAGE 0.90
+/* The offset slider's end; the spin button goes on to LDA_OFFSET_MAX. */
+#define OFFSET_SLIDER_MAX    4.0
 
 struct _LdaChannelPanel
 {
@@ -69,16 +72,8 @@ struct _LdaChannelPanel
   GtkWidget        *warning_auto_button;
 };
 
-enum {
-  PROP_0,
-  PROP_CHANNEL,
-  N_PROPS
-};
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
+enum { PROP_0, PROP_CHANNEL, N_PROPS };
+enum { CHANGED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -271,7 +266,7 @@ update_threshold_label (LdaChannelPanel *self)
     /* Translators: the threshold, a method, its level, the dark level
      * and the offset factor: threshold = dark + factor × (level − dark);
      * without the offset the threshold is the method's level itself */
-    text = g_strdup_printf (_("Threshold in use: %lld (%s %u, dark %u, factor %g)"),
+    text = g_strdup_printf (_("Threshold in use: %lld (%s %u, dark %u, offset %g)"),
                             (long long) r->threshold, lda_method_title (p.method),
                             self->levels.level[p.method], self->levels.dark,
                             p.use_offset ? p.offset : 1.0);
@@ -581,9 +576,9 @@ lda_channel_panel_init (LdaChannelPanel *self)
   LdaChannelParams defaults;
   g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
 
-  /* The template's own signals fire while it is built: stay quiet. */
-  self->updating++;
+  self->updating++; /* The template's own signals fire while it is built. */
   gtk_widget_init_template (GTK_WIDGET (self));
+  lda_scale_range_limit (GTK_RANGE (self->offset_scale), self->offset_adjustment, OFFSET_SLIDER_MAX);
   /* In LdaMethod's order: the position is the method. */
   for (guint m = 0; m < LDA_N_METHODS; m++)
     gtk_string_list_append (methods, lda_method_title (m));

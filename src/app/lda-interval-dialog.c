@@ -1,8 +1,8 @@
 /* lda-interval-dialog.c — asking the time between frames
  *
  * For a series whose files do not say when their frames were taken: an
- * entry for the interval ("2h", "30min", "90s", as livedead --interval
- * takes it), Cancel and Set.  Set is refused, with the reason, while the
+ * entry for the interval ("2h", "30min", "90s", "1,5 h", as livedead
+ * --interval takes it), Cancel and Set; Escape cancels.  Set is refused, with the reason, while the
  * text is not a time.  The widgets are in lda-interval-dialog.ui.
  *
  * Copyright 2026 The Live/Dead Annotator authors
@@ -102,6 +102,7 @@ lda_interval_dialog_class_init (LdaIntervalDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_set);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -140,8 +141,6 @@ lda_interval_dialog_new (GtkWindow         *parent,
         g_snprintf (text, sizeof text, "%.4gmin", hours * 60.0);
       else
         g_snprintf (text, sizeof text, "%.4gh", hours);
-      /* The parser reads '.' in every locale. */
-      g_strdelimit (text, ",", '.');
       gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
     }
   on_changed (self);

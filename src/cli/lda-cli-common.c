@@ -28,7 +28,7 @@ static const char * const option_prefix[LDA_N_CHANNELS] = {
 };
 
 static const char * const option_subject[LDA_N_CHANNELS] = {
-  /* Translators: these complete "Threshold multiplier for %s" and the like */
+  /* Translators: these complete "Threshold offset for %s" and the like */
   N_("the cell area (on the Sobel gradient)"), N_("Hoechst nuclei"), N_("Draq7 nuclei"),
 };
 
@@ -189,7 +189,7 @@ lda_param_options_add (LdaParamOptions *self,
       add_entry (self, g_strdup_printf ("%s-method", p), G_OPTION_ARG_STRING, &o->method,
                  g_strdup_printf (_("Threshold method for %s"), title), "M");
       add_entry (self, g_strdup_printf ("%s-offset", p), G_OPTION_ARG_STRING, &o->offset,
-                 g_strdup_printf (_("Threshold multiplier for %s"), title), "F");
+                 g_strdup_printf (_("Threshold offset for %s"), title), "F");
       add_entry (self, g_strdup_printf ("%s-coarseness", p), G_OPTION_ARG_STRING, &o->coarseness,
                  g_strdup_printf (_("Tile side for %s"), title), "N");
       add_entry (self, g_strdup_printf ("%s-kernel", p), G_OPTION_ARG_STRING, &o->kernel,

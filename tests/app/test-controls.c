@@ -166,8 +166,8 @@ test_wheel_scrolls_side_bar (Fixture       *fixture,
   lda_test_pointer_to (scale);
   lda_test_xdotool ("click", "4", NULL);
   lda_test_sync_input (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==,
-                     start + gtk_adjustment_get_step_increment (offset));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (offset),
+                                  start + gtk_adjustment_get_step_increment (offset), 1e-9);
   lda_test_pointer_to (scale);
   lda_test_xdotool ("click", "--repeat", "3", "5", NULL);
   lda_test_sync_input (window);
@@ -972,6 +972,63 @@ test_zoom_key_about_pointer (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (iy1, iy0, 1.0);
 }
 
+/* The first slider under @widget whose tooltip says @word. */
+static GtkRange *
+find_slider (GtkWidget  *widget,
+             const char *word)
+{
+  const char *tip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_SCALE (widget) && tip != NULL && strstr (tip, word) != NULL)
+    return GTK_RANGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRange *found = find_slider (child, word);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The offset's slider spans 0 to 4, where people tune it (over 0 to 10
+ * it moved 0.04 a pixel); its spin button still takes up to 10, and a
+ * value above 4 puts the slider at its end without being cut to 4. */
+static void
+test_offset_slider_range (void)
+{
+  LdaChannelPanel *panel;
+  GtkAdjustment *offset, *slider;
+  GtkRange *range;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  panel = LDA_CHANNEL_PANEL (g_object_ref_sink (lda_channel_panel_new (LDA_CHANNEL_HOECHST)));
+  offset = lda_channel_panel_get_offset_adjustment (panel);
+  range = find_slider (GTK_WIDGET (panel), "offset");
+  g_assert_nonnull (range);
+  slider = gtk_range_get_adjustment (range);
+  g_assert_true (slider != offset);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (slider), ==, 4.0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (offset), ==, 10.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (slider), ==, gtk_adjustment_get_value (offset));
+
+  gtk_adjustment_set_value (offset, 6.5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 6.5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (slider), ==, 4.0);
+
+  gtk_adjustment_set_value (slider, 1.35);
+  g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.35);
+  gtk_adjustment_set_value (offset, 0.8);
+  g_assert_cmpfloat (gtk_adjustment_get_value (slider), ==, 0.8);
+
+  g_object_unref (panel);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -980,6 +1037,7 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
+  g_test_add_func ("/controls/offset-slider-range", test_offset_slider_range);
   g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
               fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
   g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,

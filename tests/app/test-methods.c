@@ -327,20 +327,20 @@ test_threshold_label_of_result (void)
   computed = params;
   lda_channel_panel_set_result (panel, &result);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
-                   "Threshold in use: 147 (Otsu" NBSP "173, dark" NBSP "99, factor" NBSP "0.65)");
+                   "Threshold in use: 147 (Otsu" NBSP "173, dark" NBSP "99, offset" NBSP "0.65)");
 
   /* The slider moved on; the result of 0.65 arrives after it. */
   gtk_adjustment_set_value (lda_channel_panel_get_offset_adjustment (panel), 0.8);
   lda_channel_panel_set_result (panel, &result);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
-                   "Threshold in use: 147 (Otsu" NBSP "173, dark" NBSP "99, factor" NBSP "0.65)");
+                   "Threshold in use: 147 (Otsu" NBSP "173, dark" NBSP "99, offset" NBSP "0.65)");
 
   /* Its own result says 0.8 with its threshold. */
   computed.offset = 0.8;
   result.threshold = 158;
   lda_channel_panel_set_result (panel, &result);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
-                   "Threshold in use: 158 (Otsu" NBSP "173, dark" NBSP "99, factor" NBSP "0.8)");
+                   "Threshold in use: 158 (Otsu" NBSP "173, dark" NBSP "99, offset" NBSP "0.8)");
   g_object_unref (panel);
 }
 

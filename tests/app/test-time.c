@@ -19,6 +19,31 @@
 
 static gboolean have_display;
 
+/* Whether @widget has the shortcut Escape → window.close. */
+static gboolean
+closes_on_escape (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_strcmp0 (trigger, "Escape") == 0 && strstr (action, "window.close") != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_interval (void)
 {
@@ -30,6 +55,7 @@ test_interval (void)
   LdaWindow *window;
   LdaSeries *series;
   double kept = 0.0;
+  int width = 0, wider = 0;
 
   if (!have_display)
     {
@@ -47,13 +73,19 @@ test_interval (void)
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.frame-interval", NULL));
 
-  /* Not a time: Set does nothing. */
+  /* Not a time: Set does nothing, and the reason shown wraps rather
+   * than widening the dialog as it is typed. */
   dialog = lda_window_ask_interval (window);
+  g_assert_true (closes_on_escape (GTK_WIDGET (dialog)));
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   lda_interval_dialog_set_text (dialog, "soon");
   g_assert_false (lda_interval_dialog_set (dialog));
   g_assert_false (lda_window_series_has_hours (window));
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &wider, NULL, NULL);
+  g_assert_cmpint (wider, ==, width);
 
-  lda_interval_dialog_set_text (dialog, "90min");
+  /* A decimal comma, as German writes it. */
+  lda_interval_dialog_set_text (dialog, "1,5 h");
   g_assert_true (lda_interval_dialog_set (dialog));
   g_assert_true (lda_window_series_has_hours (window));
   g_assert_cmpfloat_with_epsilon (lda_window_frame_time (window, 1), 1.5, 1e-9);

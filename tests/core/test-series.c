@@ -328,6 +328,41 @@ test_parse_frames_named (void)
   remove_folder (dir);
 }
 
+/* The time between frames as people write it: with a unit, a point or
+ * a comma ("1,5 h" was refused), long or German unit names. */
+static void
+test_interval_parse (void)
+{
+  static const struct { const char *text; double hours; } cases[] = {
+    { "2h", 2.0 }, { "1.5 h", 1.5 }, { "1,5 h", 1.5 }, { " 1,5h ", 1.5 }, { "90min", 1.5 },
+    { "90 minutes", 1.5 }, { "2 Std", 2.0 }, { "1 hour", 1.0 }, { "5400s", 1.5 },
+    { "0,25 d", 6.0 },
+    /* Not times. */
+    { "soon", 0.0 }, { "2", 0.0 }, { "0h", 0.0 }, { "-1h", 0.0 }, { "1,5,3 h", 0.0 },
+    { "1.5,3 h", 0.0 }, { "", 0.0 }, { "h", 0.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double hours = 0.0;
+      gboolean ok = lda_interval_parse (cases[i].text, &hours, &error);
+
+      g_test_message ("“%s”", cases[i].text);
+      if (cases[i].hours > 0.0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpfloat_with_epsilon (hours, cases[i].hours, 1e-9);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/series/overrides-and-counts", test_overrides_and_counts);
   g_test_add_func ("/series/parse-frames", test_parse_frames);
   g_test_add_func ("/series/parse-frames-named", test_parse_frames_named);
+  g_test_add_func ("/series/interval-parse", test_interval_parse);
 
   return g_test_run ();
 }

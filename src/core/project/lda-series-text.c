@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 #include "lda-error.h"
 #include "lda-series.h"
@@ -129,7 +130,8 @@ lda_series_parse_frames (LdaSeries   *self,
 
 /**
  * lda_interval_parse:
- * @text: a time between frames: "2h", "30min", "90s", "1.5 h"
+ * @text: a time between frames: "2h", "30min", "90s", "1.5 h"; the
+ *   decimal separator may be a comma ("1,5 h"), as German writes it
  * @hours: (out): it in hours
  * @error: return location for an error
  *
@@ -141,13 +143,21 @@ lda_interval_parse (const char  *text,
                     GError     **error)
 {
   static const struct { const char *unit; double hours; } units[] = {
-    { "h", 1.0 }, { "hr", 1.0 }, { "hours", 1.0 }, { "min", 1.0 / 60.0 }, { "m", 1.0 / 60.0 },
-    { "s", 1.0 / 3600.0 }, { "sec", 1.0 / 3600.0 }, { "d", 24.0 }, { "days", 24.0 },
+    { "h", 1.0 }, { "hr", 1.0 }, { "hour", 1.0 }, { "hours", 1.0 }, { "std", 1.0 },
+    { "min", 1.0 / 60.0 }, { "mins", 1.0 / 60.0 }, { "minutes", 1.0 / 60.0 }, { "m", 1.0 / 60.0 },
+    { "s", 1.0 / 3600.0 }, { "sec", 1.0 / 3600.0 }, { "seconds", 1.0 / 3600.0 },
+    { "d", 24.0 }, { "day", 24.0 }, { "days", 24.0 },
   };
+  g_autofree char *number = g_strstrip (g_strdup (text));
   char *end = NULL;
-  double value = g_ascii_strtod (text, &end);
+  double value;
 
-  if (end != text && isfinite (value) && value > 0.0)
+  /* One comma and no point: a decimal comma. */
+  if (strchr (number, '.') == NULL && strchr (number, ',') == strrchr (number, ','))
+    g_strdelimit (number, ",", '.');
+  value = g_ascii_strtod (number, &end);
+
+  if (end != number && isfinite (value) && value > 0.0)
     {
       while (*end == ' ')
         end++;
