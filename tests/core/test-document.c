@@ -291,6 +291,55 @@ test_export_outdated (void)
   lda_test_remove_tree (dir);
 }
 
+/* A change undone brings a frame back to what was exported: it is
+ * exported again (it stayed edited), a slider's change or a stroke, and
+ * after the project is opened again too. */
+static void
+test_export_undone (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autoptr(LdaDocument) document = NULL;
+  double offset;
+
+  write_triples (dir, three);
+  document = open_document (dir);
+  lda_document_set_merge_window (document, 0);
+  dab (document, 0, 4, 4, LDA_CLASS_DRAQ7);
+  lda_document_set_exported (document, 0);
+  lda_document_set_exported (document, 1);
+  offset = hoechst_offset (document, 0);
+
+  set_hoechst_offset (document, 0, offset + 0.5);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EDITED);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_AUTOMATIC);
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EXPORTED);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_EXPORTED);
+
+  dab (document, 0, 6, 4, LDA_CLASS_CELL);
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EDITED);
+  g_assert_true (lda_document_undo (document, 0));
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EXPORTED);
+  /* Redone, not exported; a new stroke over the same spot with the
+   * same class is the same mask. */
+  g_assert_true (lda_document_redo (document, 0));
+  g_assert_cmpint (state_of (document, 0), ==, LDA_FRAME_EDITED);
+
+  lda_document_close (document);
+  g_clear_object (&document);
+
+  document = open_document (dir);
+  lda_document_set_merge_window (document, 0);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_EXPORTED);
+  set_hoechst_offset (document, 1, offset + 0.5);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_AUTOMATIC);
+  set_hoechst_offset (document, 1, offset);
+  g_assert_cmpint (state_of (document, 1), ==, LDA_FRAME_EXPORTED);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 /* What is changed is saved by itself, and opening again brings it back,
  * with the frame, zoom and panes the person left. */
 static void
@@ -855,6 +904,7 @@ main (int    argc,
   g_test_add_func ("/document/undo-order", test_undo_order);
   g_test_add_func ("/document/redo-after-new-step", test_redo_after_new_step);
   g_test_add_func ("/document/export-outdated", test_export_outdated);
+  g_test_add_func ("/document/export-undone", test_export_undone);
   g_test_add_func ("/document/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/document/same-view-not-written", test_same_view_not_written);
   g_test_add_func ("/document/alone-then-folder", test_alone_then_folder);

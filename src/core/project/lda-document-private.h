@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 
 typedef struct _LdaSaveJob LdaSaveJob;
 
+/* What a frame's export was made of: a change undone back to it makes
+ * the frame exported again. */
+typedef struct
+{
+  gboolean  set;
+  LdaParams params;
+  guint64   edits;     /* lda_document_edits_key() */
+} LdaExportedAs;
+
 struct _LdaDocument
 {
   GObject             parent_instance;
@@ -31,6 +40,7 @@ struct _LdaDocument
   LdaHistory         *series_history;   /* changes of the series' parameters */
   guint64             clock;            /* the last history stamp given */
   int                 editing;          /* the frame between begin and end, or -1 */
+  GArray             *exported_as;      /* per frame: LdaExportedAs */
 
   /* Folding a slider's drag into one undo step */
   int                 merge_frame;      /* -1 for the series */
@@ -71,6 +81,7 @@ LdaFrameState lda_document_state_after_change (LdaDocument        *self,
                                               guint                 frame);
 void        lda_document_outdate_exports     (LdaDocument          *self,
                                               int                   owner);
+void        lda_document_remember_exports    (LdaDocument          *self);
 
 /* lda-document-params.c */
 LdaHistory *lda_document_frame_history       (LdaDocument          *self,

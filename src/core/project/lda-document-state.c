@@ -16,10 +16,53 @@
 #include "lda-key-file.h"
 #include "lda-project.h"
 
+/* A key of @edits' pixels: equal for equal layers, 0 for none. */
+static guint64
+edits_key (const LdaEdits *edits)
+{
+  const guint8 *p;
+  gsize n, words;
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  if (edits == NULL || lda_edits_count (edits) == 0)
+    return 0;
+
+  p = edits->pixels;
+  n = (gsize) edits->width * edits->height;
+  words = n / 8;
+  for (gsize i = 0; i < words; i++)
+    {
+      guint64 w;
+
+      memcpy (&w, p + 8 * i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0x100000001b3);
+      h ^= h >> 29;
+    }
+  for (gsize i = 8 * words; i < n; i++)
+    h = (h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  h ^= ((guint64) edits->width << 32) | edits->height;
+
+  return h | 1;
+}
+
+static void
+remember_export (LdaDocument *self,
+                 guint        frame)
+{
+  LdaExportedAs *as = &g_array_index (self->exported_as, LdaExportedAs, frame);
+
+  as->set = TRUE;
+  as->params = *lda_document_get_params (self, frame);
+  as->edits = edits_key (g_ptr_array_index (self->edits, frame));
+}
+
 /**
  * lda_document_set_exported:
  * @self: a document
  * @frame: a frame whose corrected mask was exported
+ *
+ * The frame is exported as it is now: changed, it is edited (or
+ * automatic), and changed back — undone — it is exported again.
  */
 void
 lda_document_set_exported (LdaDocument *self,
@@ -31,18 +74,38 @@ lda_document_set_exported (LdaDocument *self,
   if (lda_document_is_read_only (self))
     return;
 
+  remember_export (self, frame);
   lda_series_get_frame (self->series, frame)->state = LDA_FRAME_EXPORTED;
   lda_document_mark_unsaved (self, -1);
   lda_document_emit_frame_changed (self, frame);
 }
 
-/* The state of a frame whose mask just changed: edited with corrections,
- * automatic without; an export made before no longer shows it. */
+/* Frames saved as exported were exported as they are loaded. */
+void
+lda_document_remember_exports (LdaDocument *self)
+{
+  guint n = lda_document_get_n_frames (self);
+
+  g_array_set_size (self->exported_as, n);
+  for (guint i = 0; i < n; i++)
+    if (lda_series_get_frame (self->series, i)->state == LDA_FRAME_EXPORTED)
+      remember_export (self, i);
+}
+
+/* The state of a frame whose mask just changed: exported if it is back
+ * to what was exported, else edited with corrections, automatic
+ * without. */
 LdaFrameState
 lda_document_state_after_change (LdaDocument *self,
                                  guint        frame)
 {
   LdaEdits *edits = g_ptr_array_index (self->edits, frame);
+  const LdaExportedAs *as = frame < self->exported_as->len
+                            ? &g_array_index (self->exported_as, LdaExportedAs, frame) : NULL;
+
+  if (as != NULL && as->set && lda_params_equal (&as->params, lda_document_get_params (self, frame)) &&
+      as->edits == edits_key (edits))
+    return LDA_FRAME_EXPORTED;
 
   return edits != NULL && lda_edits_count (edits) > 0 ? LDA_FRAME_EDITED : LDA_FRAME_AUTOMATIC;
 }
@@ -53,8 +116,9 @@ lda_document_state_after_change (LdaDocument *self,
  * @owner: the frame whose own parameters changed, or -1 for the series'
  *
  * A frame exported whose parameters changed since is exported no more:
- * its mask is not the one exported.  With the series' parameters, that is
- * every frame without parameters of its own.
+ * its mask is not the one exported; and one whose parameters are back
+ * to those of its export is exported again.  With the series'
+ * parameters, that is every frame without parameters of its own.
  */
 void
 lda_document_outdate_exports (LdaDocument *self,
@@ -63,11 +127,17 @@ lda_document_outdate_exports (LdaDocument *self,
   for (guint i = 0; i < lda_series_get_n_frames (self->series); i++)
     {
       LdaFrame *f = lda_series_get_frame (self->series, i);
+      LdaFrameState state;
 
-      if (f->state != LDA_FRAME_EXPORTED ||
-          (owner >= 0 && i != (guint) owner) || (owner < 0 && f->has_override))
+      if ((owner >= 0 && i != (guint) owner) || (owner < 0 && f->has_override))
         continue;
-      f->state = lda_document_state_after_change (self, i);
+      if (f->state != LDA_FRAME_EXPORTED &&
+          (i >= self->exported_as->len || !g_array_index (self->exported_as, LdaExportedAs, i).set))
+        continue;
+      state = lda_document_state_after_change (self, i);
+      if (state == f->state)
+        continue;
+      f->state = state;
       lda_document_mark_unsaved (self, -1);
       lda_document_emit_frame_changed (self, i);
     }

@@ -206,6 +206,7 @@ lda_document_open (LdaSeries        *series,
     }
 
   load_project (self);
+  lda_document_remember_exports (self);
   g_ptr_array_unref (self->damage);
   self->damage = lda_project_find_damage (series, self->location, self->extra);
 
@@ -316,6 +317,7 @@ lda_document_finalize (GObject *object)
   lda_document_save_finalize (self);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
   g_clear_pointer (&self->histories, g_ptr_array_unref);
+  g_clear_pointer (&self->exported_as, g_array_unref);
   g_clear_pointer (&self->series_history, lda_history_free);
   g_clear_pointer (&self->damage, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
@@ -394,6 +396,7 @@ lda_document_init (LdaDocument *self)
   self->damage = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_damage_free);
   self->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_edits_free);
   self->histories = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_history_free);
+  self->exported_as = g_array_new (FALSE, TRUE, sizeof (LdaExportedAs));
   self->series_history = lda_history_new (LDA_HISTORY_DEFAULT_STEPS);
   self->unsaved_edits = g_byte_array_new ();
   self->editing = -1;
