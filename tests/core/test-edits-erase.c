@@ -228,6 +228,75 @@ test_end_stroke (void)
   }
 }
 
+/* Two nuclei joined with Shift held (their line made nucleus by hand),
+ * then an eraser across the middle of the nucleus they are: the line's
+ * pixel it brought back split nothing and stayed inside as a loose
+ * piece of outline; it is nucleus again.  Erased whole, or to the
+ * nucleus's edge, the line is the automatic mask's again. */
+static void
+test_erase_joined_line (void)
+{
+  static const char * const rows[] = {
+    "000000000",
+    "011111110",
+    "013323310",
+    "013323310",
+    "013323310",
+    "013323310",
+    "013323310",
+    "011111110",
+    "000000000",
+    NULL,
+  };
+  static const char * const joined[] = {
+    ".........", ".........", "....3....", "....3....", "....3....",
+    "....3....", "....3....", ".........", ".........", NULL,
+  };
+  static const char * const notch[] = {
+    ".........", ".........", ".........", ".........", ".........",
+    "....3....", "....3....", ".........", ".........", NULL,
+  };
+  g_autoptr(LdaImage) automatic = mask_from_rows (rows);
+  LdaStrokeEnd how = { LDA_NO_EDIT, FALSE, TRUE, 20, 4 };
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(LdaEdits) edits = edits_new (9, 9);
+      g_autoptr(LdaImage) merged = NULL;
+      g_autofree guint8 *before = NULL;
+      LdaRect stroke = { 0, }, dirty = { 0, };
+      gsize n;
+
+      for (guint y = 2; y <= 6; y++)
+        edits->pixels[y * 9 + 4] = LDA_CLASS_HOECHST;
+      before = g_memdup2 (edits->pixels, 9 * 9);
+      if (run == 0)
+        lda_edits_line (edits, 1.5, 4.5, 7.5, 4.5, 0.5, LDA_NO_EDIT, &stroke);
+      else if (run == 1)
+        lda_edits_line (edits, 4.5, 1.5, 4.5, 7.5, 0.5, LDA_NO_EDIT, &stroke);
+      else
+        lda_edits_line (edits, 4.5, 1.5, 4.5, 4.5, 0.5, LDA_NO_EDIT, &stroke);
+      merged = merge (edits, automatic);
+      g_assert_cmpuint (lda_image_get (merged, 4, 4), ==, LDA_CLASS_OUTLINE);
+      how.before = before;
+      n = lda_edits_end_stroke (edits, automatic, merged, &stroke, &how, &dirty);
+
+      if (run == 0)
+        {
+          g_assert_cmpuint (n, ==, 1);
+          assert_pixels (edits->pixels, 9, 9, joined);
+          assert_rect (&dirty, 4, 4, 1, 1);
+        }
+      else
+        {
+          g_assert_cmpuint (n, ==, 0);
+          g_assert_cmpuint (lda_edits_count (edits), ==, run == 1 ? 0 : 2);
+          if (run == 2)
+            assert_pixels (edits->pixels, 9, 9, notch);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/edits/erase/class-reach", test_erase_class_reach);
   g_test_add_func ("/edits/erase/class-touched", test_erase_class_touched);
   g_test_add_func ("/edits/erase/end-stroke", test_end_stroke);
+  g_test_add_func ("/edits/erase/joined-line", test_erase_joined_line);
 
   return g_test_run ();
 }

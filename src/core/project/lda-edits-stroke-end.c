@@ -18,8 +18,10 @@
  * @dirty: (inout): grown by what was changed
  *
  * With nucleus objects, the crumbs of nuclei a brush cut off take its
- * class (lda_edits_clear_crumbs()) and a nucleus an eraser left with
- * both classes gets back the class found (lda_edits_erase_classes());
+ * class (lda_edits_clear_crumbs()), a nucleus an eraser left with
+ * both classes gets back the class found (lda_edits_erase_classes()) and
+ * the outline it brought back inside one nucleus is that nucleus's again
+ * (lda_edits_erase_lines());
  * the lines between the nuclei a joining brush stroke reached take its
  * class (lda_edits_join_lines()).  @merged is not changed: merge @dirty
  * again.
@@ -36,10 +38,13 @@ lda_edits_end_stroke (LdaEdits             *self,
 {
   gsize n = 0;
 
+  if (how->value == LDA_NO_EDIT && !how->objects)
+    return 0;
   if (how->value == LDA_NO_EDIT)
-    return how->objects ? lda_edits_erase_classes (self, automatic, merged, stroke, how->before,
-                                                   how->connectivity, dirty)
-                        : 0;
+    return lda_edits_erase_classes (self, automatic, merged, stroke, how->before,
+                                    how->connectivity, dirty) +
+           lda_edits_erase_lines (self, automatic, merged, stroke, how->before,
+                                  how->connectivity, dirty);
 
   if (how->objects)
     n += lda_edits_clear_crumbs (self, merged, stroke, how->value, how->min_area,

@@ -141,6 +141,13 @@ gsize      lda_edits_erase_classes (LdaEdits       *self,
                                     const guint8    *before,
                                     guint            connectivity,
                                     LdaRect         *dirty);
+gsize      lda_edits_erase_lines   (LdaEdits       *self,
+                                    const LdaImage  *automatic,
+                                    const LdaImage  *merged,
+                                    const LdaRect   *stroke,
+                                    const guint8    *before,
+                                    guint            connectivity,
+                                    LdaRect         *dirty);
 
 /* A brush stroke of a nucleus class that keeps nuclei apart
  * (lda-edits-apart.c). */
