@@ -500,6 +500,24 @@ channel_source (const LdaTriple *triple,
   return g_strdup (path);
 }
 
+
+/* Whether every pixel of @image (16-bit) has one value, and which. */
+static gboolean
+image_is_flat (const LdaImage *image,
+               guint          *value)
+{
+  const guint16 *p;
+  gsize n;
+
+  if (image == NULL || image->type != LDA_PIXEL_U16 || (n = lda_image_n_pixels (image)) == 0)
+    return FALSE;
+  p = lda_image_u16 (image);
+  for (gsize i = 1; i < n; i++)
+    if (p[i] != p[0])
+      return FALSE;
+  *value = p[0];
+  return TRUE;
+}
 /**
  * lda_cli_mask_warnings:
  * @pipeline: a pipeline that has run
@@ -529,6 +547,7 @@ lda_cli_mask_warnings (LdaPipeline     *pipeline,
       const LdaThresholdLevels *levels = lda_pipeline_get_levels (pipeline, c);
       const char *title = lda_channel_title (c);
       const char *prefix = option_prefix[c];
+      guint flat = 0;
       /* The article's method on saturated data: the saturation value (of
        * this bit depth) won the vote. */
       gboolean saturated_peak = !p->manual && !p->ignore_saturated &&
@@ -553,6 +572,13 @@ lda_cli_mask_warnings (LdaPipeline     *pipeline,
           g_strdup_printf (_("warning: %s: the %s mask is empty: the image has no contrast "
                              "(no pixel above 0 where the threshold is taken); no threshold "
                              "finds anything in it"), name, title));
+      else if (coverage == 0.0 && image_is_flat (lda_pipeline_get_channel_image (pipeline, c), &flat))
+        /* Every pixel the same: no threshold splits it either. */
+        g_ptr_array_add (warnings,
+          /* Translators: the file, the channel, the one value of its pixels */
+          g_strdup_printf (_("warning: %s: the %s mask is empty: the image has no contrast "
+                             "(every pixel is %u); no threshold finds anything in it"),
+                           name, title, flat));
       else if (coverage == 0.0)
         g_ptr_array_add (warnings,
           g_strdup_printf (_("warning: %s: the %s mask is empty (threshold %lld); "

@@ -370,6 +370,27 @@ test_blank_images (void)
   g_assert_null (strstr (run.err, "try a lower"));
   g_assert_nonnull (strstr (run.out, "0 cells, 0 live, 0 dead, so no dead fraction"));
 
+  /* Every pixel 1000: the article's threshold (1.2 × 1000 + 1) is
+   * above them all, and a lower offset would not help either. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 64, 64, NULL);
+      guint16 *p = lda_image_u16 (image);
+
+      for (guint k = 0; k < 64 * 64; k++)
+        p[k] = 1000;
+      cli_write_image (paths[i], image);
+    }
+  cli_run_clear (&run);
+  cli_run (&run, "segment", paths[0], paths[1], paths[2], "-o", out, "--overwrite",
+           "--preset", "article", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "the Hoechst mask is empty: the image has no contrast "
+                                     "(every pixel is 1000)"));
+  g_assert_nonnull (strstr (run.err, "the Draq7 mask is empty: the image has no contrast "
+                                     "(every pixel is 1000)"));
+  g_assert_null (strstr (run.err, "try a lower"));
+
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
   cli_rm_rf (tmp);
