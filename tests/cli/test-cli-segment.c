@@ -730,6 +730,54 @@ test_segment_output_under_file (void)
   cli_rm_rf (tmp);
 }
 
+/* A file cut short (a copy that stopped) is named as such, with where
+ * its data should be and how long it is; libtiff's own words said "read
+ * error at scanline 4294967295". */
+static void
+test_segment_cut_short (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  char *paths[3] = { NULL, };
+  g_auto(CliRun) run = { 0, };
+
+  /* 128 × 128, 16-bit, one strip, its directory first (as ImageJ and
+   * many microscopes write them), cut off in the middle of its pixels. */
+  static const guint16 entries[][2] = {
+    { 256, 128 }, { 257, 128 }, { 258, 16 }, { 259, 1 }, { 262, 1 },
+    { 273, 112 }, { 278, 128 }, { 279, 0 },
+  };
+  guint8 file[112 + 4000] = { 'I', 'I', 42, 0, 8, 0, 0, 0, G_N_ELEMENTS (entries), 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      guint8 *e = file + 10 + 12 * i;
+      guint32 value = entries[i][0] == 279 ? 128 * 128 * 2 : entries[i][1];
+      gboolean is_long = entries[i][0] == 273 || entries[i][0] == 279;
+
+      e[0] = entries[i][0] & 0xff;
+      e[1] = entries[i][0] >> 8;
+      e[2] = is_long ? 4 : 3;
+      e[4] = 1;
+      e[8] = value & 0xff;
+      e[9] = (value >> 8) & 0xff;
+      e[10] = (value >> 16) & 0xff;
+    }
+
+  cli_write_triple (tmp, "field", &default_scene, paths);
+  cli_write_bytes (paths[1], file, sizeof file);
+  cli_run (&run, "segment", paths[0], paths[1], paths[2], "-o", out, NULL);
+  cli_assert_one_line_error (&run, paths[1],
+                             "the file is cut short: strip 0 (rows 0 to 127) lies at bytes 112 to "
+                             "32879, but the file has 4112 bytes");
+  g_assert_nonnull (strstr (run.err, "copy it again"));
+  g_assert_null (strstr (run.err, "scanline"));
+
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -752,6 +800,7 @@ main (int    argc,
 
   cli_init (&argc, &argv);
 
+  g_test_add_func ("/cli/segment/cut-short", test_segment_cut_short);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);

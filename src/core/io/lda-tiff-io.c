@@ -49,6 +49,15 @@ on_tiff_error (TIFF       *tif,
           strncmp (detail + name_len, ": ", 2) == 0)
         detail += name_len + 2;
 
+      /* A whole strip read has no scanline: libtiff says 4294967295. */
+      {
+        char *at = strstr (text, " at scanline 4294967295");
+
+        if (at != NULL)
+          memmove (at, at + strlen (" at scanline 4294967295"),
+                   strlen (at + strlen (" at scanline 4294967295")) + 1);
+      }
+
       if (module != NULL && *module != '\0' && strcmp (module, io->tiff_name) != 0)
         io->tiff_error = g_strdup_printf ("%s: %s", module, detail);
       else

@@ -43,6 +43,34 @@ set_read_error (GError         **error,
     g_set_error (error, LDA_ERROR, code, "%s: %s", io->path, problem);
 }
 
+/* When strip or tile @strile of @tif lies (partly) past the end of the
+ * file, says so in @error, in bytes: a file cut short in copying, not a
+ * puzzle in libtiff's words.  @what names the strip or tile. */
+static gboolean
+report_cut_short (TIFF            *tif,
+                  const LdaTiffIo *io,
+                  guint32          strile,
+                  const char      *what,
+                  GError         **error)
+{
+  struct stat st;
+  guint64 offset = TIFFGetStrileOffset (tif, strile);
+  guint64 count = TIFFGetStrileByteCount (tif, strile);
+
+  if (io->fd < 0 || fstat (io->fd, &st) != 0 || offset == 0 || count == 0 ||
+      offset > G_MAXUINT64 - count || offset + count <= (guint64) st.st_size)
+    return FALSE;
+
+  /* Translators: the file, the strip or tile, its first and last byte,
+   * the file's size in bytes */
+  g_set_error (error, LDA_ERROR, LDA_ERROR_CORRUPT,
+               _("%s: the file is cut short: %s lies at bytes %llu to %llu, but the file "
+                 "has %llu bytes; copy it again from where it came from"),
+               io->path, what, (unsigned long long) offset,
+               (unsigned long long) (offset + count - 1), (unsigned long long) st.st_size);
+  return TRUE;
+}
+
 /* Opens @io->path for reading; also used by lda-tiff-meta.c. */
 TIFF *
 lda_tiff_io_open_for_reading (LdaTiffIo  *io,
@@ -259,11 +287,14 @@ read_strips (TIFF      *tif,
       got = TIFFReadEncodedStrip (tif, strip, dest, (tmsize_t) n_bytes);
       if (got != (tmsize_t) n_bytes)
         {
+          g_autofree char *where = g_strdup_printf (_("strip %u (rows %u to %u)"),
+                                                    strip, row, row + n_rows - 1);
           g_autofree char *problem =
-            g_strdup_printf (_("strip %u (rows %u to %u) cannot be decoded; "
-                             "the file is damaged or truncated"),
-                             strip, row, row + n_rows - 1);
+            /* Translators: the strip, as above */
+            g_strdup_printf (_("%s cannot be decoded; the file is damaged or truncated"), where);
 
+          if (io->io_errno == 0 && report_cut_short (tif, io, strip, where, error))
+            return FALSE;
           set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
           return FALSE;
         }
@@ -345,11 +376,14 @@ read_tiles (TIFF      *tif,
           got = TIFFReadEncodedTile (tif, index, tile, (tmsize_t) tile_bytes);
           if (got != (tmsize_t) tile_bytes)
             {
+              g_autofree char *where = g_strdup_printf (_("tile %u (at column %u, row %u)"),
+                                                        index, x, y);
               g_autofree char *problem =
-                g_strdup_printf (_("tile %u (at column %u, row %u) cannot be decoded; "
-                                 "the file is damaged or truncated"),
-                                 index, x, y);
+                g_strdup_printf (_("%s cannot be decoded; the file is damaged or truncated"),
+                                 where);
 
+              if (io->io_errno == 0 && report_cut_short (tif, io, index, where, error))
+                return FALSE;
               set_read_error (error, io, LDA_ERROR_CORRUPT, problem);
               return FALSE;
             }
