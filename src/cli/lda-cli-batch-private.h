@@ -38,6 +38,7 @@ typedef struct
   gboolean    overwrite;  /* files livedead did not write may be replaced */
   gboolean    threaded_pipeline;
   gboolean    progress;
+  gboolean    quiet;      /* -q: no progress, no summary on success */
   double      interval_hours;  /* --interval, 0 when not given */
   LdaPrefetch *prefetch;        /* reads the next triples' files ahead */
   GCancellable *cancellable;    /* cancelled by a signal (lda_jobs_run_stoppable()) */

@@ -280,7 +280,7 @@ lda_batch_run_jobs (Batch     *batch,
   /* One job at a time has both processors; several share them. */
   batch->threaded_pipeline = n_threads == 1;
   batch->alone = n_threads == 1;
-  batch->progress = isatty (STDERR_FILENO);
+  batch->progress = !batch->quiet && isatty (STDERR_FILENO);
   batch->total = jobs->len;
   batch->start = g_get_monotonic_time ();
   g_mutex_init (&batch->lock);

@@ -200,6 +200,7 @@ typedef struct
   char            *series_name;
   char            *interval_text;
   gboolean         json;
+  gboolean         quiet;
   gboolean         stats;
   gboolean         overwrite;
   guint            n_jobs;
@@ -251,6 +252,8 @@ parse_args (BatchArgs  *args,
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &args->overwrite,
       N_("Replace files of the outputs' names in OUTDIR that are not results of livedead "
          "segment or batch (those are replaced without it)"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args->quiet,
+      N_("Print nothing on success (warnings and failures still)"), NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &args->stats,
       N_("Print frames per second, processors busy and peak memory on stderr at the end"),
       NULL },
@@ -514,7 +517,7 @@ finish (const BatchArgs *args,
 
   if (args->json)
     print_json (jobs, rows, args->output_dir, csv_name);
-  else if (csv_name != NULL)
+  else if (csv_name != NULL && !(args->quiet && failed == 0 && stopped == 0))
     lda_batch_print_summary (stdout, rows, jobs->len - failed - stopped, args->output_dir,
                              csv_name);
 
@@ -559,6 +562,7 @@ lda_cli_batch (int    argc,
   batch.inputs = (const char * const *) inputs->pdata;
   batch.output_dir = args.output_dir;
   batch.overwrite = args.overwrite;
+  batch.quiet = args.quiet;
   batch.param_options = args.param_options;
   batch.cancellable = cancellable;
 

@@ -254,6 +254,40 @@ test_batch_all_good (void)
   cli_rm_rf (tmp);
 }
 
+/* -q, as segment and export take it: nothing printed when every triple
+ * is done; a failure still says so, and what was done. */
+static void
+test_batch_quiet (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *broken = g_build_filename (in, "exp_t3_hoechst.tif", NULL);
+  g_autofree char *csv = g_build_filename (out, "counts.csv", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  g_mkdir (in, 0755);
+  for (guint t = 1; t <= 2; t++)
+    write_exp_triple (in, t);
+  cli_run (&run, "batch", in, "-o", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  write_exp_triple (in, 3);
+  cli_write_bytes (broken, "not a tiff", 10);
+  cli_run_clear (&run);
+  cli_run (&run, "batch", in, "-o", out, "--quiet", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "1 of 3 triples failed"));
+  g_assert_nonnull (strstr (run.out, "2 triples done"));
+
+  cli_rm_rf (tmp);
+}
+
 /* Names with commas, quotes, a line break and non-ASCII letters come back
  * whole through an RFC 4180 reader; the summary line is printed although
  * stdout is a pipe. */
@@ -967,6 +1001,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/batch/mixed", test_batch_mixed);
   g_test_add_func ("/cli/batch/all-good", test_batch_all_good);
+  g_test_add_func ("/cli/batch/quiet", test_batch_quiet);
   g_test_add_func ("/cli/batch/bad-folders", test_batch_bad_folders);
   g_test_add_func ("/cli/batch/odd-names", test_batch_odd_names);
   g_test_add_func ("/cli/batch/channel-names-only", test_batch_channel_names_only);
