@@ -106,6 +106,16 @@ lda_cli_import (int    argc,
     }
   lda_document_close (document);
 
+  /* Where the corrections went when not beside the images (a folder
+   * that cannot be written to): said even with -q, or they are lost to
+   * the person who looks for them. */
+  {
+    GPtrArray *notices = lda_document_get_notices (document);
+
+    for (guint i = 0; i < notices->len; i++)
+      lda_cli_error ("%s: %s", folder, (const char *) g_ptr_array_index (notices, i));
+  }
+
   if (!quiet)
     {
       const char *title = lda_series_get_frame (lda_document_get_series (document), frame)->title;

@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include <glib/gstdio.h>
 
@@ -54,6 +56,69 @@ test_classes_then_export (void)
   for (guint i = 0; i < 128 * 96; i++)
     g_assert_cmpuint (lda_image_get (exported, i % 128, i / 128), ==, lda_image_u8 (mask)[i]);
 
+  cli_rm_rf (tmp);
+}
+
+/* Into a folder that cannot be written to, the corrections are saved in
+ * the user's data folder: the command says where (it said nothing, and
+ * the import seemed lost), and export finds them there. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *mask_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *labels_path = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *saved_data_home = NULL;
+  g_autoptr(LdaImage) exported = NULL;
+  g_autoptr(LdaImage) mask = lda_image_new (LDA_PIXEL_U8, 128, 96, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0, };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write into any folder");
+      return;
+    }
+  tmp = cli_tmpdir ();
+  folder = g_build_filename (tmp, "images", NULL);
+  mask_path = g_build_filename (tmp, "mask.tif", NULL);
+  out = g_build_filename (tmp, "out", NULL);
+  project = g_build_filename (folder, "livedead-project", NULL);
+  write_scene (folder);
+  for (guint i = 0; i < 128 * 96; i++)
+    lda_image_u8 (mask)[i] = (i % 128) < 64 ? 1 : 0;
+  g_assert_true (lda_tiff_write (mask_path, mask, &error));
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  /* The user's data folder, for the commands run: here, not $HOME. */
+  data_home = g_build_filename (tmp, "data", NULL);
+  saved_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  cli_run (&run, "import", folder, mask_path, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "cannot be written to; your corrections are saved in "));
+  g_assert_nonnull (strstr (run.err, data_home));
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+
+  cli_run_clear (&run);
+  cli_run (&run, "export", folder, "-o", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  labels_path = g_build_filename (out, "w_t00_labels.tif", NULL);
+  exported = lda_tiff_read (labels_path, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 128 * 96; i++)
+    g_assert_cmpuint (lda_image_get (exported, i % 128, i / 128), ==, lda_image_u8 (mask)[i]);
+
+  if (saved_data_home != NULL)
+    g_setenv ("XDG_DATA_HOME", saved_data_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+  g_chmod (folder, 0755);
   cli_rm_rf (tmp);
 }
 
@@ -214,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/classes-then-export", test_classes_then_export);
   g_test_add_func ("/cli/import/instances-and-refusals", test_instances_and_refusals);
   g_test_add_func ("/cli/import/classes-as-instances", test_classes_as_instances);
+  g_test_add_func ("/cli/import/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }
