@@ -89,6 +89,7 @@ segment_page (Batch       *batch,
   g_autoptr(LdaPipeline) pipeline = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *frame = NULL;
   LdaCountsRow *row;
   guint time_index;
   g_autofree char *key = NULL;
@@ -127,8 +128,11 @@ segment_page (Batch       *batch,
   for (guint i = 0; i < warnings->len; i++)
     g_ptr_array_add (job->messages, g_strdup (g_ptr_array_index (warnings, i)));
 
-  /* Time and pixel size as the window's series has them. */
-  row = lda_counts_row_new (triple->name, time_index,
+  /* Time and pixel size as the window's series has them; each page is a
+   * frame of its own, named as its mask. */
+  frame = n_pages > 1 ? g_strndup (file, strlen (file) - strlen ("_labels.tif"))
+                      : g_strdup (triple->name);
+  row = lda_counts_row_new (frame, time_index,
                             page_hours (job, triple, page, n_pages, time_index),
                             triple->pixel_size_um,
                             lda_pipeline_get_counts (pipeline), file, &params);

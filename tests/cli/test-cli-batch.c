@@ -615,9 +615,12 @@ test_batch_time_series (void)
       g_autofree char *file = g_strdup_printf ("series_t%03u_labels.tif", p);
       g_autofree char *path = g_build_filename (out, file, NULL);
 
+      g_autofree char *frame = g_strdup_printf ("series_t%03u", p);
+
       /* The pages of one file are its time points: their field is the
-       * file's name. */
-      check_row (g_ptr_array_index (rows, p), "series", "series", p, scenes[p], file);
+       * file's name, and each is a frame of its own, named as its mask
+       * (all three were "series"). */
+      check_row (g_ptr_array_index (rows, p), frame, "series", p, scenes[p], file);
       cli_assert_labels (path, 128, 128);
     }
 
