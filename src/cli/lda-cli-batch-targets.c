@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -197,9 +199,10 @@ lda_batch_remove_stale (Job                *job,
       if (!is_mask_stem (stem, job->triple->name))
         continue;
       target = g_build_filename (job->output_dir, entry, NULL);
-      /* Ours, and no input: only then. */
+      /* Ours, no input, and not made read-only: only then. */
       if (!lda_file_set_check_target (set, target, NULL) ||
-          !lda_tiff_read_meta (target, &meta, NULL) || !meta.automatic)
+          !lda_tiff_read_meta (target, &meta, NULL) || !meta.automatic ||
+          access (target, W_OK) != 0)
         continue;
       if (g_remove (target) == 0)
         lda_cli_error (_("%s: removed, the result of an earlier run: the folder holds no "

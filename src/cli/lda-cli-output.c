@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -178,6 +179,15 @@ lda_output_check (const char  *folder,
     ours = text_begins_with (target, signature) && as_recorded (folder, name, target);
   else
     ours = lda_tiff_read_meta (target, &meta, NULL) && meta.automatic;
+  /* A result someone made read-only (or another user's that we may not
+   * write) is kept as a person's file is. */
+  if (ours && access (target, W_OK) != 0)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_EXISTS,
+                   _("%s: already there, a result of livedead but read-only; write into "
+                     "another folder, or add --overwrite to replace it"), target);
+      return FALSE;
+    }
   if (ours)
     return TRUE;
 

@@ -16,6 +16,8 @@
 
 #include <glib/gstdio.h>
 #include <tiffio.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "lda-export-tiff.h"
 #include "test-cli-util.h"
@@ -281,6 +283,60 @@ test_failed_leaves_none (void)
   cli_rm_rf (dir);
 }
 
+/* A result of batch that someone made read-only (chmod a-w, or another
+ * user's) is kept as a person's file is: refused without --overwrite,
+ * and never removed as stale.  It was replaced without a word. */
+static void
+test_read_only_results (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *a_labels = NULL;
+  g_autofree char *text = NULL;
+  g_auto(CliRun) run = { 0, };
+  char *paths[3];
+  GStatBuf before, after;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write any file");
+      return;
+    }
+  dir = cli_tmpdir ();
+  out = g_build_filename (dir, "out", NULL);
+  a_labels = g_build_filename (out, "a_labels.tif", NULL);
+  cli_write_triple (dir, "a", &scene, paths);
+  cli_write_triple (dir, "b", &scene, NULL);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_chmod (a_labels, 0444), ==, 0);
+  g_assert_cmpint (g_stat (a_labels, &before), ==, 0);
+
+  cli_run_clear (&run);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", "--preset", "article", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "a_labels.tif: already there, a result of livedead but "
+                                     "read-only"));
+  g_assert_cmpint (g_stat (a_labels, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_mtime, ==, before.st_mtime);
+
+  /* a's Hoechst image cut short: a fails, its read-only mask stays. */
+  g_assert_true (g_file_get_contents (paths[1], &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (paths[1], text, 600, NULL));
+  cli_run_clear (&run);
+  cli_run (&run, "batch", dir, "-o", out, "--jobs", "1", "--overwrite", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.err, "removed"));
+  g_assert_cmpint (g_stat (a_labels, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+
+  g_chmod (a_labels, 0644);
+  for (guint i = 0; i < 3; i++)
+    g_free (paths[i]);
+  cli_rm_rf (dir);
+}
+
 /* The masks of segment carry the export's palette and ImageJ's display
  * range, and are signed as automatic results. */
 static void
@@ -327,6 +383,7 @@ main (int    argc,
   g_test_add_func ("/cli/outputs/batch", test_batch);
   g_test_add_func ("/cli/outputs/edited-results", test_edited_results);
   g_test_add_func ("/cli/outputs/failed-leaves-none", test_failed_leaves_none);
+  g_test_add_func ("/cli/outputs/read-only-results", test_read_only_results);
   g_test_add_func ("/cli/outputs/mask-tags", test_mask_tags);
 
   return g_test_run ();
