@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <tiffio.h>
 
 #include "lda-document.h"
 #include "lda-pipeline.h"
@@ -402,6 +403,80 @@ test_refused (void)
   lda_test_remove_tree (dir);
 }
 
+/* Writes @ids as 32-bit signed integers, as tifffile writes StarDist's
+ * labels, each label plus @add (0 stays 0); @negative puts a -1 at the
+ * first pixel. */
+static void
+write_int32 (const char     *path,
+             const LdaImage *ids,
+             guint32         add,
+             gboolean        negative)
+{
+  TIFF *tif = TIFFOpen (path, "w");
+  g_autofree gint32 *row = g_new (gint32, ids->width);
+
+  g_assert_nonnull (tif);
+  g_assert_true (TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, (guint32) ids->width));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_IMAGELENGTH, (guint32) ids->height));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, (guint16) 32));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_SAMPLEFORMAT, (guint16) SAMPLEFORMAT_INT));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, (guint16) 1));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, (guint16) PHOTOMETRIC_MINISBLACK));
+  g_assert_true (TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, (guint32) 16));
+  for (guint y = 0; y < ids->height; y++)
+    {
+      for (guint x = 0; x < ids->width; x++)
+        {
+          guint v = lda_image_get (ids, x, y);
+
+          row[x] = v == 0 ? 0 : (gint32) (v + add);
+        }
+      if (negative && y == 0)
+        row[0] = -1;
+      g_assert_cmpint (TIFFWriteScanline (tif, row, y, 0), ==, 1);
+    }
+  TIFFClose (tif);
+}
+
+/* Nuclei labelled with 32-bit integers (StarDist's, through tifffile)
+ * are taken as the same nuclei in 16 bits, numbered again when a label
+ * is above 65 535; they were refused ("signed 32-bit integer samples are
+ * not supported").  A negative value is refused, named. */
+static void
+test_instances_int32 (void)
+{
+  g_autofree char *dir = copy_sample ();
+  g_autofree char *path = g_build_filename (dir, "stardist.tif", NULL);
+  g_autoptr(LdaDocument) document = lda_document_open (open_series (dir), LDA_DOCUMENT_NONE);
+  g_autoptr(LdaImage) automatic = automatic_labels (document);
+  g_autoptr(LdaImage) ids = lda_image_new (LDA_PIXEL_U16, 512, 512, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n;
+  LdaMaskImportInfo info;
+
+  n = label_components (automatic, LDA_CLASS_HOECHST, lda_image_u16 (ids), 1) - 1;
+  n = label_components (automatic, LDA_CLASS_DRAQ7, lda_image_u16 (ids), n + 1) - 1;
+  g_assert_cmpuint (n, >, 10);
+
+  for (guint run = 0; run < 2; run++)
+    {
+      write_int32 (path, ids, run == 0 ? 0 : 100000, FALSE);
+      g_assert_true (lda_document_import_mask (document, 0, path, LDA_MASK_AUTO, &info, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (info.kind, ==, LDA_MASK_INSTANCES);
+      g_assert_cmpuint (info.nuclei, ==, n);
+    }
+
+  write_int32 (path, ids, 0, TRUE);
+  g_assert_false (lda_document_import_mask (document, 0, path, LDA_MASK_AUTO, &info, &error));
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "value -1 at column 0, row 0"));
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +489,7 @@ main (int   argc,
   g_test_add_data_func ("/mask-import/classes-touching/article",
                         GUINT_TO_POINTER (LDA_PRESET_ARTICLE), test_classes_touching);
   g_test_add_func ("/mask-import/instances", test_instances);
+  g_test_add_func ("/mask-import/instances-int32", test_instances_int32);
   g_test_add_data_func ("/mask-import/one-piece/robust", GUINT_TO_POINTER (LDA_PRESET_ROBUST),
                         test_instances_one_piece);
   g_test_add_data_func ("/mask-import/one-piece/article", GUINT_TO_POINTER (LDA_PRESET_ARTICLE),

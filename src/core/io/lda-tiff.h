@@ -27,6 +27,9 @@ gboolean  lda_tiff_read_page_sizes (const char *path,
 LdaImage *lda_tiff_read        (const char     *path,
                                 guint           page,
                                 GError        **error);
+LdaImage *lda_tiff_read_labels (const char     *path,
+                                guint32        *largest,
+                                GError        **error);
 gboolean  lda_tiff_write       (const char     *path,
                                 const LdaImage *image,
                                 GError        **error);

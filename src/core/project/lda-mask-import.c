@@ -339,15 +339,15 @@ lda_mask_import (const char         *path,
   LdaMaskImportInfo found = { LDA_MASK_CLASSES, 0, 0, 0, 0 };
   guint width = lda_pipeline_get_width (pipeline);
   guint height = lda_pipeline_get_height (pipeline);
-  const guint16 *px;
   guint max = 0;
+  guint32 largest = 0;
   gsize n;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (edits != NULL && edits->width == width && edits->height == height,
                         FALSE);
 
-  image = lda_tiff_read (path, 0, error);
+  image = lda_tiff_read_labels (path, &largest, error);
   if (image == NULL)
     return FALSE;
 
@@ -359,10 +359,10 @@ lda_mask_import (const char         *path,
       return FALSE;
     }
 
-  px = lda_image_u16 (image);
+  /* The largest label as the file has it (32-bit labels may have been
+   * numbered again, from 1). */
   n = (gsize) width * height;
-  for (gsize i = 0; i < n; i++)
-    max = MAX (max, px[i]);
+  max = largest;
 
   if (!looks_like_labels (image))
     {
