@@ -349,7 +349,7 @@ lda_window_open_failed (LdaWindow    *self,
                              lda_series_get_name (lda_document_get_series (self->opening)),
                              error->message);
   lda_window_drop_opening (self);
-  lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, message);
+  lda_window_post_open_error (self, message);
   return TRUE;
 }
 

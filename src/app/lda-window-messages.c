@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lda-window-private.h"
 
 /**
@@ -23,6 +25,27 @@ lda_window_post_message (LdaWindow      *self,
                          const char     *message)
 {
   lda_message_bar_post (self->message_bar, topic, kind, message);
+}
+
+/**
+ * lda_window_post_open_error:
+ * @self: a window
+ * @message: why images could not be opened
+ *
+ * As lda_window_post_message() for an error of opening; when nothing is
+ * open (the files named on the command line failed), with a button that
+ * opens others, the way on.
+ */
+void
+lda_window_post_open_error (LdaWindow  *self,
+                            const char *message)
+{
+  if (self->document == NULL)
+    lda_message_bar_post_with_button (self->message_bar, LDA_MESSAGE_TOPIC_GENERAL,
+                                      LDA_MESSAGE_ERROR, message, _("_Open Images…"),
+                                      "win.open", NULL);
+  else
+    lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, message);
 }
 
 /* Removes @topic's message once it is no longer true; the others stay. */

@@ -66,7 +66,7 @@ lda_window_open (LdaWindow *self,
 
   if (series == NULL)
     {
-      lda_window_post_message (self, LDA_MESSAGE_TOPIC_GENERAL, LDA_MESSAGE_ERROR, error->message);
+      lda_window_post_open_error (self, error->message);
       return FALSE;
     }
 

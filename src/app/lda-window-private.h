@@ -146,6 +146,8 @@ gboolean lda_window_load_params_from      (LdaWindow      *self,
                                            GError        **error);
 void lda_window_setup_drop      (LdaWindow      *self);
 void lda_window_setup_side_bar  (LdaWindow      *self);
+void lda_window_post_open_error (LdaWindow     *self,
+                                 const char    *message);
 
 /* lda-window-open.c */
 gboolean lda_window_open_series (LdaWindow      *self,

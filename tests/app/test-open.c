@@ -17,6 +17,7 @@
 #include "app-test-util.h"
 #include "lda-channel-panel.h"
 #include "lda-image-view.h"
+#include "lda-message-bar.h"
 #include "lda-project.h"
 #include "lda-tiff.h"
 #include "ui-test-util.h"
@@ -190,7 +191,7 @@ test_failed_first_open (void)
   const char *paths[1];
   LdaChannelParams robust;
   LdaWindow *window;
-  GtkWidget *export;
+  GtkWidget *export, *panel, *bar;
 
   if (!have_display)
     {
@@ -214,11 +215,24 @@ test_failed_first_open (void)
   g_assert_false (gtk_widget_is_sensitive (export));
   lda_channel_params_init_preset (&robust, LDA_PRESET_DEFAULT, LDA_CHANNEL_HOECHST);
   g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (window)), ==, robust.offset);
+  /* Nothing to tune or paint (the side bar took changes for no image),
+   * and the message offers to open other images. */
+  panel = lda_test_find (GTK_WIDGET (window), lda_test_is_type,
+                         GSIZE_TO_POINTER (LDA_TYPE_CHANNEL_PANEL));
+  g_assert_nonnull (panel);
+  g_assert_false (gtk_widget_is_sensitive (panel));
+  bar = lda_test_find (GTK_WIDGET (window), lda_test_is_type,
+                       GSIZE_TO_POINTER (LDA_TYPE_MESSAGE_BAR));
+  g_assert_nonnull (bar);
+  g_assert_nonnull (lda_test_find (bar, lda_test_has_action, (gpointer) "win.open"));
 
   lda_test_window_close (window);
   window = open_sample_copy (dir);
   export = lda_test_find (GTK_WIDGET (window), lda_test_has_action, (gpointer) "win.export");
   g_assert_true (gtk_widget_is_sensitive (export));
+  panel = lda_test_find (GTK_WIDGET (window), lda_test_is_type,
+                         GSIZE_TO_POINTER (LDA_TYPE_CHANNEL_PANEL));
+  g_assert_true (gtk_widget_is_sensitive (panel));
   lda_test_window_close (window);
   lda_test_remove_tree (dir);
 }
