@@ -27,6 +27,7 @@
 #include "lda-counts-table.h"
 #include "lda-error.h"
 #include "lda-file-set.h"
+#include "lda-layouts.h"
 #include "lda-series.h"
 #include "lda-time-store.h"
 #include "lda-triples.h"
@@ -343,6 +344,11 @@ find_triples (const BatchArgs *args,
   if (args->series_name != NULL && !lda_batch_keep_series (triples, args->series_name, &error))
     {
       lda_cli_error ("%s: %s", folder, error->message);
+      return NULL;
+    }
+  if (triples->len == 0 && !lda_layouts_has_tiffs (folder))
+    {
+      lda_cli_error (_("%s: no TIFF images in this folder (.tif or .tiff files)"), folder);
       return NULL;
     }
   if (triples->len == 0)

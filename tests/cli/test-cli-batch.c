@@ -288,6 +288,33 @@ test_batch_quiet (void)
   cli_rm_rf (tmp);
 }
 
+/* A folder without a TIFF says so; one whose TIFFs lack the channel tags
+ * says what the names need.  Both said the latter. */
+static void
+test_batch_no_triples (void)
+{
+  g_autofree char *tmp = cli_tmpdir ();
+  g_autofree char *in = g_build_filename (tmp, "in", NULL);
+  g_autofree char *out = g_build_filename (tmp, "out", NULL);
+  g_autofree char *notes = g_build_filename (in, "notes.txt", NULL);
+  g_autofree char *plain = g_build_filename (in, "plain.tif", NULL);
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U16, 32, 32, NULL);
+  g_auto(CliRun) run = { 0, };
+
+  g_mkdir (in, 0755);
+  cli_write_bytes (notes, "plate 1\n", 8);
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  cli_assert_one_line_error (&run, in, "no TIFF images in this folder");
+
+  cli_write_image (plain, image);
+  cli_run_clear (&run);
+  cli_run (&run, "batch", in, "-o", out, NULL);
+  cli_assert_one_line_error (&run, in, "file names need a channel tag");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  cli_rm_rf (tmp);
+}
+
 /* Names with commas, quotes, a line break and non-ASCII letters come back
  * whole through an RFC 4180 reader; the summary line is printed although
  * stdout is a pipe. */
@@ -1005,6 +1032,7 @@ main (int    argc,
   g_test_add_func ("/cli/batch/mixed", test_batch_mixed);
   g_test_add_func ("/cli/batch/all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch/quiet", test_batch_quiet);
+  g_test_add_func ("/cli/batch/no-triples", test_batch_no_triples);
   g_test_add_func ("/cli/batch/bad-folders", test_batch_bad_folders);
   g_test_add_func ("/cli/batch/odd-names", test_batch_odd_names);
   g_test_add_func ("/cli/batch/channel-names-only", test_batch_channel_names_only);

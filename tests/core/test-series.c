@@ -95,6 +95,16 @@ test_empty_folder (void)
   g_assert_null (series);
   g_assert_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES);
   g_assert_nonnull (strstr (error->message, dir));
+  /* No image at all: not a matter of channel tags (it said so). */
+  g_assert_nonnull (strstr (error->message, "no TIFF images in this folder"));
+  g_clear_error (&error);
+
+  /* Images without tags: the tags are what is missing. */
+  write_image (dir, "plain.tif", 16, 100);
+  series = lda_series_new_from_folder (dir, &error);
+  g_assert_null (series);
+  g_assert_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES);
+  g_assert_nonnull (strstr (error->message, "channel tag"));
 
   remove_folder (dir);
 }

@@ -666,3 +666,46 @@ lda_layouts_drop_tagged (GPtrArray *triples,
         g_ptr_array_remove_index (triples, i);
     }
 }
+
+static gboolean
+is_tiff_name (const char *name)
+{
+  return g_str_has_suffix (name, ".tif") || g_str_has_suffix (name, ".tiff") ||
+         g_str_has_suffix (name, ".TIF") || g_str_has_suffix (name, ".TIFF");
+}
+
+/**
+ * lda_layouts_has_tiffs:
+ * @folder: a folder
+ *
+ * Whether @folder, or a folder in it (Micro-Manager's positions), holds a
+ * TIFF file: when no triple is found, whether the names lack their
+ * channel tags or there are no images to name.
+ *
+ * Returns: %TRUE if a .tif or .tiff file is there
+ */
+gboolean
+lda_layouts_has_tiffs (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GDir) inner = NULL;
+      const char *inner_name;
+
+      if (is_tiff_name (name))
+        return TRUE;
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_DIR) || (inner = g_dir_open (path, 0, NULL)) == NULL)
+        continue;
+      while ((inner_name = g_dir_read_name (inner)) != NULL)
+        if (is_tiff_name (inner_name))
+          return TRUE;
+    }
+  return FALSE;
+}

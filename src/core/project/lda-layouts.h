@@ -18,5 +18,6 @@ void lda_layouts_find (const char          *folder,
                        GPtrArray           *triples);
 
 GStrv lda_layouts_channel_names (const char *folder);
+gboolean lda_layouts_has_tiffs (const char *folder);
 
 G_END_DECLS

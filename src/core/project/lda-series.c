@@ -250,6 +250,9 @@ lda_series_new_from_folder_full (const char           *folder,
                      ? LDA_ERROR_CHANNELS : LDA_ERROR_NO_TRIPLES,
                      _("%s: no usable triple (%s)"),
                      folder, (const char *) g_ptr_array_index (self->problems, 0));
+      else if (!lda_layouts_has_tiffs (folder))
+        g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
+                     _("%s: no TIFF images in this folder (.tif or .tiff files)"), folder);
       else
         g_set_error (error, LDA_ERROR, LDA_ERROR_NO_TRIPLES,
                      _("%s: no triples found; file names need a channel tag such as "
