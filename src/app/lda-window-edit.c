@@ -454,7 +454,9 @@ lda_window_stroke_end (LdaWindow *self)
         }
     }
   if (self->nucleus_stroke != NULL && lda_nucleus_stroke_kept_apart (self->nucleus_stroke))
-    lda_window_hint_kept_apart (self, self->stroke_pane);
+    lda_window_hint_kept_apart (self, self->stroke_pane,
+                                lda_rect_is_empty (&self->stroke_dirty)
+                                ? -1.0 : self->stroke_dirty.y + self->stroke_dirty.height / 2.0);
   g_clear_pointer (&self->nucleus_stroke, lda_nucleus_stroke_free);
   self->stroke_edits = NULL;
   lda_document_end_edit (self->document, self->stroke_frame, &self->stroke_dirty,

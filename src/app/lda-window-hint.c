@@ -96,14 +96,19 @@ lda_window_get_hint (LdaWindow *self)
  * lda_window_hint_kept_apart:
  * @self: a window
  * @pane: the pane the stroke was painted in
+ * @image_y: the image row the stroke was painted about, −1 if unknown
  *
  * Says how to join nuclei, the first time a stroke of the brush kept
- * them apart in this window.
+ * them apart in this window, away from the stroke.
  */
 void
 lda_window_hint_kept_apart (LdaWindow *self,
-                            LdaPane    pane)
+                            LdaPane    pane,
+                            double     image_y)
 {
+  LdaImageView *view = self->views[pane];
+  double cx, cy, y;
+
   if (self->apart_told)
     return;
 
@@ -111,4 +116,16 @@ lda_window_hint_kept_apart (LdaWindow *self,
   lda_window_show_hint (self, pane,
                         _("The brush keeps a line between the nucleus it paints and the "
                           "others. To join nuclei, hold Shift while you paint."));
+
+  /* It is about the spot just painted, which the person looks at: a
+   * stroke in the upper half of the pane has the hint at its foot, over
+   * the legend's row rather than over the stroke. */
+  lda_image_view_get_center (view, &cx, &cy);
+  y = (image_y - cy) * lda_image_view_get_zoom (view) + gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+  if (self->hint != NULL && image_y >= 0 && y < gtk_widget_get_height (GTK_WIDGET (view)) / 2.0)
+    {
+      gtk_widget_set_valign (self->hint, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (self->hint, 0);
+      gtk_widget_set_margin_bottom (self->hint, 36);
+    }
 }

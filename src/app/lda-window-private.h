@@ -255,7 +255,8 @@ void         lda_window_show_hint        (LdaWindow   *self,
                                           const char  *text);
 void         lda_window_hide_hint        (LdaWindow   *self);
 void         lda_window_hint_kept_apart  (LdaWindow   *self,
-                                          LdaPane      pane);
+                                          LdaPane      pane,
+                                          double       image_y);
 
 /* lda-window-hover.c */
 void  lda_window_hover_clear        (LdaWindow      *self);

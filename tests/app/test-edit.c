@@ -24,6 +24,7 @@
 #include "lda-project.h"
 #include "lda-tiff.h"
 #include "lda-window.h"
+#include "lda-window-private.h"
 
 
 static gboolean have_display;
@@ -396,7 +397,32 @@ test_brush_keeps_nuclei_apart (void)
 
   use_tool (window, "brush", LDA_CLASS_HOECHST);
   g_assert_null (lda_window_get_message (window));
+  /* The stroke's row just below the panes' captions, where the hint was
+   * shown over it. */
+  {
+    LdaImageView *view = window->views[window->stroke_pane];
+    double cx, cy;
+
+    lda_image_view_set_zoom (view, 4.0);
+    lda_image_view_get_center (view, &cx, &cy);
+    lda_image_view_set_center (view, ax, y + 0.5 + (gtk_widget_get_height (GTK_WIDGET (view)) / 2.0
+                                                   - 40.0) / lda_image_view_get_zoom (view));
+  }
   stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
+  {
+    LdaImageView *view = window->views[window->stroke_pane];
+    graphene_rect_t bounds;
+    double cx, cy, wy;
+
+    lda_test_settle (window);
+    g_assert_nonnull (window->hint);
+    lda_image_view_get_center (view, &cx, &cy);
+    wy = (y + 0.5 - cy) * lda_image_view_get_zoom (view) +
+         gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+    g_assert_true (gtk_widget_compute_bounds (window->hint, GTK_WIDGET (view), &bounds));
+    g_test_message ("stroke row at %.1f, hint %.1f to %.1f, pane %d", wy, bounds.origin.y, bounds.origin.y + bounds.size.height, window->stroke_pane);
+    g_assert_true (wy < bounds.origin.y || wy > bounds.origin.y + bounds.size.height);
+  }
   {
     g_autoptr(GArray) a = lda_labels_nucleus_find (lda_window_get_merged (window), ax, y,
                                                    connectivity);
