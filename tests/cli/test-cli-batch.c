@@ -922,6 +922,28 @@ test_batch_empty_shard (void)
   cli_rm_rf (tmp);
 }
 
+#ifndef LDA_TEST_SANITIZED
+/* Runs "batch IN -o OUT --jobs JOBS" with the process's data limited to
+ * @mib MiB, as a cluster's scheduler limits a job's. */
+static void
+batch_with_data_limit (CliRun     *run,
+                       const char *in,
+                       const char *out,
+                       const char *jobs,
+                       guint       mib)
+{
+  const char *args[] = { "batch", in, "-o", out, "--jobs", jobs, NULL };
+  struct rlimit saved, limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_DATA, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = (rlim_t) mib << 20;
+  g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
+  cli_runv (run, args);
+  g_assert_cmpint (setrlimit (RLIMIT_DATA, &saved), ==, 0);
+}
+#endif
+
 /* Four jobs that together need more memory than the process may have
  * (a data limit, as a cluster's scheduler sets one): those that run out
  * beside the others are run again one at a time, and every triple is
@@ -939,7 +961,6 @@ test_batch_memory_alone (void)
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_auto(CliRun) run = { 0, };
-  struct rlimit saved, limit;
 
   if (g_getenv ("LDA_TEST_VALGRIND") != NULL)
     {
@@ -959,12 +980,7 @@ test_batch_memory_alone (void)
     }
 
   /* 220 MiB: one 2048 × 2048 triple at a time fits, four do not. */
-  g_assert_cmpint (getrlimit (RLIMIT_DATA, &saved), ==, 0);
-  limit = saved;
-  limit.rlim_cur = (rlim_t) 220 << 20;
-  g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
-  cli_run (&run, "batch", in, "-o", out, "--jobs", "4", NULL);
-  g_assert_cmpint (setrlimit (RLIMIT_DATA, &saved), ==, 0);
+  batch_with_data_limit (&run, in, out, "4", 220);
 
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "ran out of memory beside the others"));
@@ -991,7 +1007,6 @@ test_batch_memory_one_job (void)
   g_autofree char *out = NULL;
   g_auto(CliRun) run = { 0, };
   CliScene scene = { 2048, 2048, 4, 2, 7 };
-  struct rlimit saved, limit;
 
   if (g_getenv ("LDA_TEST_VALGRIND") != NULL)
     {
@@ -1007,12 +1022,7 @@ test_batch_memory_one_job (void)
   /* 115 MiB: less than the triple's run needs; whether the check of
    * the memory free before it says so first depends on what the other
    * threads hold at that moment. */
-  g_assert_cmpint (getrlimit (RLIMIT_DATA, &saved), ==, 0);
-  limit = saved;
-  limit.rlim_cur = (rlim_t) 115 << 20;
-  g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
-  cli_run (&run, "batch", in, "-o", out, "--jobs", "4", NULL);
-  g_assert_cmpint (setrlimit (RLIMIT_DATA, &saved), ==, 0);
+  batch_with_data_limit (&run, in, out, "4", 115);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_null (strstr (run.err, "beside the others"));
