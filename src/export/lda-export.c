@@ -78,7 +78,8 @@ sanitize_title (const char *title)
   return g_string_free (stem, FALSE);
 }
 
-/* The file stem of every frame of @series, by frame index.  Two titles
+/* The file stem of every frame of @series, by frame index (a page of a
+ * multi-page file: NAME_tPPP, as livedead batch names its mask).  Two titles
  * that sanitize to the same stem, or to stems that differ only in case
  * (one file on macOS and Windows), get "-2", "-3", … in frame order.
  * Computed over the whole series, so a frame's files have the same name
@@ -92,7 +93,13 @@ frame_stems (LdaSeries *series)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *base = sanitize_title (lda_series_get_frame (series, i)->title);
+      const LdaFrame *frame = lda_series_get_frame (series, i);
+      /* A page of a multi-page file as livedead batch names it,
+       * NAME_tPPP, not by its title ("NAME pP"). */
+      g_autofree char *title = lda_series_frame_is_page (series, i)
+                               ? g_strdup_printf ("%s_t%03u", frame->triple->name, frame->page)
+                               : g_strdup (frame->title);
+      g_autofree char *base = sanitize_title (title);
       char *stem = g_strdup (base);
       char *key = g_ascii_strdown (stem, -1);
 

@@ -651,6 +651,28 @@ test_batch_time_series (void)
       cli_assert_labels (path, 128, 128);
     }
 
+  /* export names the pages' masks and rows as batch does (it named them
+   * by the window's titles, series_p0 …). */
+  {
+    g_autofree char *exported = g_build_filename (tmp, "exported", NULL);
+    g_autofree char *exported_csv = g_build_filename (exported, "counts.csv", NULL);
+    g_autoptr(GPtrArray) exported_rows = NULL;
+
+    cli_run (&run, "export", in, "-o", exported, "-q", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    exported_rows = read_csv (exported_csv);
+    g_assert_cmpuint (exported_rows->len, ==, 3);
+    for (guint p = 0; p < MIN (exported_rows->len, 3); p++)
+      {
+        g_autofree char *file = g_strdup_printf ("series_t%03u_labels.tif", p);
+        g_autofree char *path = g_build_filename (exported, file, NULL);
+
+        g_assert_cmpstr (((char **) g_ptr_array_index (exported_rows, p))[0], ==,
+                         ((char **) g_ptr_array_index (rows, p))[0]);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      }
+  }
+
   /* segment --page picks the same time point. */
   cli_run (&run, "segment", bf, ho, dr, "-o", page_out, "--page", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
