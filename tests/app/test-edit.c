@@ -350,6 +350,27 @@ test_class_buttons_show_class (void)
   lda_test_remove_tree (dir);
 }
 
+/* The hint shown over the pane of the last stroke leaves image row
+ * @image_y in sight. */
+static void
+assert_hint_clear_of (LdaWindow *window,
+                      double     image_y)
+{
+  LdaImageView *view = window->views[window->stroke_pane];
+  graphene_rect_t bounds;
+  double cx, cy, wy;
+
+  lda_test_settle (window);
+  g_assert_nonnull (window->hint);
+  lda_image_view_get_center (view, &cx, &cy);
+  wy = (image_y - cy) * lda_image_view_get_zoom (view) +
+       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+  g_assert_true (gtk_widget_compute_bounds (window->hint, GTK_WIDGET (view), &bounds));
+  g_test_message ("stroke row at %.1f, hint %.1f to %.1f", wy, bounds.origin.y,
+                  bounds.origin.y + bounds.size.height);
+  g_assert_true (wy < bounds.origin.y || wy > bounds.origin.y + bounds.size.height);
+}
+
 /* A brush of a nucleus class painted from one nucleus across the line
  * that splits it from its neighbour keeps the line, and the two nuclei
  * stay two; a hint over the pane says, once, that Shift joins them; with
@@ -409,20 +430,7 @@ test_brush_keeps_nuclei_apart (void)
                                                    - 40.0) / lda_image_view_get_zoom (view));
   }
   stroke (window, ax - 1.5, y + 0.5, ax + 3.5, y + 0.5);
-  {
-    LdaImageView *view = window->views[window->stroke_pane];
-    graphene_rect_t bounds;
-    double cx, cy, wy;
-
-    lda_test_settle (window);
-    g_assert_nonnull (window->hint);
-    lda_image_view_get_center (view, &cx, &cy);
-    wy = (y + 0.5 - cy) * lda_image_view_get_zoom (view) +
-         gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
-    g_assert_true (gtk_widget_compute_bounds (window->hint, GTK_WIDGET (view), &bounds));
-    g_test_message ("stroke row at %.1f, hint %.1f to %.1f, pane %d", wy, bounds.origin.y, bounds.origin.y + bounds.size.height, window->stroke_pane);
-    g_assert_true (wy < bounds.origin.y || wy > bounds.origin.y + bounds.size.height);
-  }
+  assert_hint_clear_of (window, y + 0.5);
   {
     g_autoptr(GArray) a = lda_labels_nucleus_find (lda_window_get_merged (window), ax, y,
                                                    connectivity);
