@@ -139,6 +139,11 @@ static const BadFile bad_files[] = {
   { "not-key-value", "[nuclei]\nsplit\n", { ", line 2:", "key=value" } },
   { "both-forms", "[hoechst]\nkernel=3\n[series/draq7]\nkernel=3\n", { "series/" } },
   { "zero-byte", "[hoechst]\nkernel=3\n\0x", { "zero" } },
+  /* A wrong value names its line too (it named the group and key only). */
+  { "value", "[hoechst]\nmethod=otsu\noffset=abc\n", { "line 3: [hoechst] offset", "not a number" } },
+  { "method", "[nuclei]\n\n[draq7]\nmethod=otsu2\n", { "line 4: [draq7] method", "max-tile" } },
+  { "frame-value", "[frame/a]\noverride=true\n[frame/a/nuclei]\nsplit-depth=x\n",
+    { "line 4: [", "split-depth" } },
 };
 
 static void

@@ -87,7 +87,8 @@ lda_key_file_load (GKeyFile     *key_file,
  * @to: another key file, or @from
  * @to_group: the group of @to that gets the keys
  *
- * Copies every key of @from_group into @to_group, as it is written.
+ * Copies every key of @from_group into @to_group, as it is written, with
+ * its comment.
  */
 void
 lda_key_file_copy_group (GKeyFile   *from,
@@ -100,9 +101,13 @@ lda_key_file_copy_group (GKeyFile   *from,
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
       g_autofree char *value = g_key_file_get_value (from, from_group, keys[i], NULL);
+      g_autofree char *comment = g_key_file_get_comment (from, from_group, keys[i], NULL);
 
       if (value != NULL)
         g_key_file_set_value (to, to_group, keys[i], value);
+      /* Where the key was written (lda_params_key_line()), if it is known. */
+      if (value != NULL && comment != NULL && comment[0] != '\0')
+        g_key_file_set_comment (to, to_group, keys[i], comment, NULL);
     }
 }
 

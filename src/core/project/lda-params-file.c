@@ -43,6 +43,20 @@ shown_value (GKeyFile   *key_file,
   return g_steal_pointer (&valid);
 }
 
+/* Adds the line @key was on to @error's message, where it is known: a
+ * value wrong in a file of many lines. */
+static void
+at_line (GError     **error,
+         GKeyFile    *key_file,
+         const char  *group,
+         const char  *key)
+{
+  guint line = lda_params_key_line (key_file, group, key);
+
+  if (line > 0)
+    g_prefix_error (error, _("line %u: "), line);
+}
+
 static gboolean
 read_uint (GKeyFile   *key_file,
            const char *group,
@@ -68,6 +82,7 @@ read_uint (GKeyFile   *key_file,
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("[%s] %s = “%s” is not a whole number"), group, key, shown);
+      at_line (error, key_file, group, key);
       return FALSE;
     }
 
@@ -100,6 +115,7 @@ read_double (GKeyFile   *key_file,
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("[%s] %s = “%s” is not a number"), group, key, shown);
+      at_line (error, key_file, group, key);
       return FALSE;
     }
 
@@ -127,6 +143,7 @@ read_bool (GKeyFile   *key_file,
 
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("[%s] %s = “%s” is not true or false"), group, key, shown);
+      at_line (error, key_file, group, key);
       return FALSE;
     }
 
@@ -170,6 +187,7 @@ read_channel (GKeyFile         *key_file,
 
           g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                        _("[%s] threshold = “%s” must be auto or manual"), group, shown);
+          at_line (error, key_file, group, "threshold");
           return FALSE;
         }
     }
@@ -182,6 +200,7 @@ read_channel (GKeyFile         *key_file,
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("[%s] method = “%s” must be max-tile, otsu, otsu-tiles or triangle"),
                    group, shown);
+      at_line (error, key_file, group, "method");
       return FALSE;
     }
 

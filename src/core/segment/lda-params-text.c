@@ -241,7 +241,9 @@ check_line (const char  *path,
       return FALSE;
     }
 
-  g_string_append_printf (out, "%s=%s\n", line, g_strstrip (equals + 1));
+  /* Each key with its line, for the messages about its value
+   * (lda_params_key_line()). */
+  g_string_append_printf (out, "#@%u\n%s=%s\n", number, line, g_strstrip (equals + 1));
   return TRUE;
 }
 
@@ -297,7 +299,8 @@ lda_params_text_load (GKeyFile    *key_file,
       line = next;
     }
 
-  if (!g_key_file_load_from_data (key_file, out->str, out->len, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_data (key_file, out->str, out->len, G_KEY_FILE_KEEP_COMMENTS,
+                                  &local_error))
     {
       g_autofree char *message = shown (local_error->message, -1);
 
@@ -306,4 +309,26 @@ lda_params_text_load (GKeyFile    *key_file,
     }
 
   return TRUE;
+}
+
+/**
+ * lda_params_key_line:
+ * @key_file: a key file loaded by lda_params_text_load()
+ * @group: a group
+ * @key: a key of it
+ *
+ * Returns: the line of the text @key was on, counted from 1; 0 when
+ *   the key file did not come from lda_params_text_load()
+ */
+guint
+lda_params_key_line (GKeyFile   *key_file,
+                     const char *group,
+                     const char *key)
+{
+  g_autofree char *comment = g_key_file_get_comment (key_file, group, key, NULL);
+  guint64 line = 0;
+
+  if (comment != NULL && comment[0] == '@')
+    line = g_ascii_strtoull (comment + 1, NULL, 10);
+  return line <= G_MAXUINT ? (guint) line : 0;
 }

@@ -28,5 +28,8 @@ gboolean           lda_params_text_load       (GKeyFile    *key_file,
                                                const char  *data,
                                                gsize        length,
                                                GError     **error);
+guint              lda_params_key_line        (GKeyFile    *key_file,
+                                               const char  *group,
+                                               const char  *key);
 
 G_END_DECLS
