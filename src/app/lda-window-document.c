@@ -112,9 +112,7 @@ lda_window_show_save_state (LdaWindow *self)
     }
 
   /* Nothing that would change a read-only project is offered. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->panels_box),
-                            !lda_document_is_read_only (self->document));
-  gtk_widget_set_sensitive (self->tool_box, !lda_document_is_read_only (self->document));
+  lda_window_update_editable (self);
 
   switch (lda_document_get_save_state (self->document))
     {

@@ -148,6 +148,7 @@ void lda_window_setup_drop      (LdaWindow      *self);
 void lda_window_setup_side_bar  (LdaWindow      *self);
 void lda_window_post_open_error (LdaWindow     *self,
                                  const char    *message);
+void lda_window_update_editable (LdaWindow     *self);
 
 /* lda-window-open.c */
 gboolean lda_window_open_series (LdaWindow      *self,

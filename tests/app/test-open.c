@@ -266,6 +266,7 @@ test_second_window_read_only (void)
 {
   g_autofree char *dir = NULL;
   LdaWindow *first, *second;
+  GtkWidget *panel;
   const char *reason;
   guint before;
 
@@ -296,6 +297,13 @@ test_second_window_read_only (void)
   gtk_adjustment_set_value (hoechst_offset (second), 3.3);
   lda_test_wait (second);
   g_assert_cmpfloat (gtk_adjustment_get_value (hoechst_offset (second)), !=, 3.3);
+  /* Greyed, and still so once the window's actions are looked at again
+   * (a pane shown alone, a frame change): that made them sensitive. */
+  panel = lda_test_find (GTK_WIDGET (second), lda_test_is_type,
+                         GSIZE_TO_POINTER (LDA_TYPE_CHANNEL_PANEL));
+  g_assert_false (gtk_widget_is_sensitive (panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.show-pane", "i", 4));
+  g_assert_false (gtk_widget_is_sensitive (panel));
   lda_test_window_close (second);
 
   /* The first one's stroke is saved, the second's nowhere. */
