@@ -22,12 +22,14 @@ value_to_slider (GBinding     *binding,
                  GValue       *to,
                  gpointer      user_data)
 {
-  GtkAdjustment *slider = GTK_ADJUSTMENT (g_binding_dup_target (binding));
+  g_autoptr(GObject) slider = g_binding_dup_target (binding);
   double v = g_value_get_double (from);
 
-  g_value_set_double (to, CLAMP (v, gtk_adjustment_get_lower (slider),
-                                 gtk_adjustment_get_upper (slider)));
-  g_object_unref (slider);
+  /* Going: nothing to keep in step. */
+  if (slider == NULL)
+    return FALSE;
+  g_value_set_double (to, CLAMP (v, gtk_adjustment_get_lower (GTK_ADJUSTMENT (slider)),
+                                 gtk_adjustment_get_upper (GTK_ADJUSTMENT (slider))));
   return TRUE;
 }
 
@@ -39,17 +41,19 @@ slider_to_value (GBinding     *binding,
                  GValue       *to,
                  gpointer      user_data)
 {
-  GtkAdjustment *slider = GTK_ADJUSTMENT (g_binding_dup_target (binding));
-  GtkAdjustment *value = GTK_ADJUSTMENT (g_binding_dup_source (binding));
+  g_autoptr(GObject) slider = g_binding_dup_target (binding);
+  g_autoptr(GObject) value = g_binding_dup_source (binding);
   double s = g_value_get_double (from);
-  double v = gtk_adjustment_get_value (value);
-  gboolean moved = s != CLAMP (v, gtk_adjustment_get_lower (slider),
-                               gtk_adjustment_get_upper (slider));
+  double v;
+  gboolean moved;
 
+  if (slider == NULL || value == NULL)
+    return FALSE;
+  v = gtk_adjustment_get_value (GTK_ADJUSTMENT (value));
+  moved = s != CLAMP (v, gtk_adjustment_get_lower (GTK_ADJUSTMENT (slider)),
+                      gtk_adjustment_get_upper (GTK_ADJUSTMENT (slider)));
   if (moved)
     g_value_set_double (to, s);
-  g_object_unref (slider);
-  g_object_unref (value);
   return moved;
 }
 

@@ -994,9 +994,11 @@ find_slider (GtkWidget  *widget,
 
 /* The offset's slider spans 0 to 4, where people tune it (over 0 to 10
  * it moved 0.04 a pixel); its spin button still takes up to 10, and a
- * value above 4 puts the slider at its end without being cut to 4. */
+ * value above 4 puts the slider at its end without being cut to 4.  In
+ * the window, as a person meets it. */
 static void
-test_offset_slider_range (void)
+test_offset_slider_range (Fixture       *fixture,
+                          gconstpointer  data)
 {
   LdaChannelPanel *panel;
   GtkAdjustment *offset, *slider;
@@ -1007,7 +1009,9 @@ test_offset_slider_range (void)
       g_test_skip ("no display");
       return;
     }
-  panel = LDA_CHANNEL_PANEL (g_object_ref_sink (lda_channel_panel_new (LDA_CHANNEL_HOECHST)));
+  panel = LDA_CHANNEL_PANEL (lda_test_find (GTK_WIDGET (fixture->window), lda_test_is_type,
+                                            GSIZE_TO_POINTER (LDA_TYPE_CHANNEL_PANEL)));
+  g_assert_nonnull (panel);
   offset = lda_channel_panel_get_offset_adjustment (panel);
   range = find_slider (GTK_WIDGET (panel), "offset");
   g_assert_nonnull (range);
@@ -1025,8 +1029,7 @@ test_offset_slider_range (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (offset), ==, 1.35);
   gtk_adjustment_set_value (offset, 0.8);
   g_assert_cmpfloat (gtk_adjustment_get_value (slider), ==, 0.8);
-
-  g_object_unref (panel);
+  lda_test_settle (fixture->window);
 }
 
 int
@@ -1037,7 +1040,8 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
-  g_test_add_func ("/controls/offset-slider-range", test_offset_slider_range);
+  g_test_add ("/controls/offset-slider-range", Fixture, NULL,
+              fixture_set_up, test_offset_slider_range, fixture_tear_down);
   g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
               fixture_set_up, test_wheel_scrolls_side_bar, fixture_tear_down);
   g_test_add ("/controls/tool-keys-in-number-field", Fixture, NULL,
