@@ -64,15 +64,13 @@ gather_enclosed (const guint8 *shown,
                   *seed = q;
                 have_seed = TRUE;
               }
-            else if (shown[q] != LDA_CLASS_OUTLINE)
+            else if (shown[q] != LDA_CLASS_OUTLINE || piece->len >= PIECE_MAX)
               enclosed = FALSE;
-            else if (!lda_bitplane_get (seen, (guint) nx, (guint) ny) && piece->len < PIECE_MAX)
+            else if (!lda_bitplane_get (seen, (guint) nx, (guint) ny))
               {
                 lda_bitplane_set (seen, (guint) nx, (guint) ny, TRUE);
                 g_array_append_val (piece, q);
               }
-            else if (piece->len >= PIECE_MAX)
-              enclosed = FALSE;
           }
     }
 
