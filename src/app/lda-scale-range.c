@@ -16,45 +16,27 @@
 #include "lda-scale-range.h"
 
 /* The value → the slider: clamped to the slider's range. */
-static gboolean
-value_to_slider (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
+static void
+value_moved (GtkAdjustment *value,
+             GtkAdjustment *slider)
 {
-  g_autoptr(GObject) slider = g_binding_dup_target (binding);
-  double v = g_value_get_double (from);
+  double v = gtk_adjustment_get_value (value);
 
-  /* Going: nothing to keep in step. */
-  if (slider == NULL)
-    return FALSE;
-  g_value_set_double (to, CLAMP (v, gtk_adjustment_get_lower (GTK_ADJUSTMENT (slider)),
-                                 gtk_adjustment_get_upper (GTK_ADJUSTMENT (slider))));
-  return TRUE;
+  gtk_adjustment_set_value (slider, CLAMP (v, gtk_adjustment_get_lower (slider),
+                                           gtk_adjustment_get_upper (slider)));
 }
 
 /* The slider → the value: only when the slider moved, not when it was
  * clamped to its end by a value beyond it. */
-static gboolean
-slider_to_value (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
+static void
+slider_moved (GtkAdjustment *slider,
+              GtkAdjustment *value)
 {
-  g_autoptr(GObject) slider = g_binding_dup_target (binding);
-  g_autoptr(GObject) value = g_binding_dup_source (binding);
-  double s = g_value_get_double (from);
-  double v;
-  gboolean moved;
+  double s = gtk_adjustment_get_value (slider);
+  double v = gtk_adjustment_get_value (value);
 
-  if (slider == NULL || value == NULL)
-    return FALSE;
-  v = gtk_adjustment_get_value (GTK_ADJUSTMENT (value));
-  moved = s != CLAMP (v, gtk_adjustment_get_lower (GTK_ADJUSTMENT (slider)),
-                      gtk_adjustment_get_upper (GTK_ADJUSTMENT (slider)));
-  if (moved)
-    g_value_set_double (to, s);
-  return moved;
+  if (s != CLAMP (v, gtk_adjustment_get_lower (slider), gtk_adjustment_get_upper (slider)))
+    gtk_adjustment_set_value (value, s);
 }
 
 /**
@@ -64,7 +46,10 @@ slider_to_value (GBinding     *binding,
  * @upper: the slider's end: values above it are set in the spin button
  *
  * Gives @range an adjustment of its own, from @value's lower bound to
- * @upper, with @value's steps, kept in step with @value both ways.
+ * @upper, with @value's steps, kept in step with @value both ways.  By
+ * signal handlers that go with either adjustment (a GBinding between
+ * them, torn down while the panel was, now and then touched one of them
+ * being finalized).
  */
 void
 lda_scale_range_limit (GtkRange      *range,
@@ -77,7 +62,6 @@ lda_scale_range_limit (GtkRange      *range,
                                               gtk_adjustment_get_page_increment (value), 0.0);
 
   gtk_range_set_adjustment (range, slider);
-  g_object_bind_property_full (value, "value", slider, "value",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               value_to_slider, slider_to_value, NULL, NULL);
+  g_signal_connect_object (value, "value-changed", G_CALLBACK (value_moved), slider, 0);
+  g_signal_connect_object (slider, "value-changed", G_CALLBACK (slider_moved), value, 0);
 }
