@@ -667,13 +667,6 @@ lda_layouts_drop_tagged (GPtrArray *triples,
     }
 }
 
-static gboolean
-is_tiff_name (const char *name)
-{
-  return g_str_has_suffix (name, ".tif") || g_str_has_suffix (name, ".tiff") ||
-         g_str_has_suffix (name, ".TIF") || g_str_has_suffix (name, ".TIFF");
-}
-
 /**
  * lda_layouts_has_tiffs:
  * @folder: a folder
@@ -698,13 +691,13 @@ lda_layouts_has_tiffs (const char *folder)
       g_autoptr(GDir) inner = NULL;
       const char *inner_name;
 
-      if (is_tiff_name (name))
+      if (has_tiff_extension (name))
         return TRUE;
       path = g_build_filename (folder, name, NULL);
       if (!g_file_test (path, G_FILE_TEST_IS_DIR) || (inner = g_dir_open (path, 0, NULL)) == NULL)
         continue;
       while ((inner_name = g_dir_read_name (inner)) != NULL)
-        if (is_tiff_name (inner_name))
+        if (has_tiff_extension (inner_name))
           return TRUE;
     }
   return FALSE;
