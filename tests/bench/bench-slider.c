@@ -38,6 +38,8 @@
  * GSK_RENDERER=cairo and without it (the renderer GTK chose is printed).
  * BENCH_CHANNEL=cell-area (or draq7) in the environment moves that
  * channel's offset instead.
+ * BENCH_PANE=segmented (composite, fluorescence, sobel) shows that pane
+ * alone, as Alt+1 to Alt+4 do.
  * With BENCH_EACH set in the environment, each change is printed too,
  * with the time of each stage of the pipeline in lda_pipeline_run()'s
  * order.
@@ -297,6 +299,26 @@ drag_first (GtkAdjustment *offset,
   const double first = gtk_adjustment_get_value (offset) - 0.01 * (n / 2);
 
   return CLAMP (first, lower, MAX (lower, upper));
+}
+
+/* BENCH_PANE=composite, fluorescence, sobel or segmented shows that pane
+ * alone, as Alt+1 to Alt+4 do; the four panes otherwise. */
+static void
+show_one_pane (LdaWindow *window)
+{
+  static const char *const names[] = { "composite", "fluorescence", "sobel", "segmented" };
+  const char *pane = g_getenv ("BENCH_PANE");
+
+  if (pane == NULL)
+    return;
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    if (g_strcmp0 (pane, names[p]) == 0)
+      {
+        lda_window_show_pane (window, LDA_PANE_COMPOSITE + p);
+        printf ("pane: %s alone\n", pane);
+        return;
+      }
+  printf ("pane: no pane named %s; the four panes\n", pane);
 }
 
 /* Moves the channel's offset @t->n times, each time until the result is on
@@ -611,6 +633,7 @@ main (int    argc,
         g_main_context_iteration (NULL, TRUE);
     }
   printf ("preset: %s\n", lda_preset_name (preset));
+  show_one_pane (probe.window);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe.window));
   bench_frame_timer_attach (&probe.timer, GTK_WIDGET (probe.window));
