@@ -144,6 +144,12 @@ static const BadFile bad_files[] = {
   { "method", "[nuclei]\n\n[draq7]\nmethod=otsu2\n", { "line 4: [draq7] method", "max-tile" } },
   { "frame-value", "[frame/a]\noverride=true\n[frame/a/nuclei]\nsplit-depth=x\n",
     { "line 4: [", "split-depth" } },
+  /* A value out of its range names its line too (it named none). */
+  { "range", "[hoechst]\nmethod=otsu\n\noffset=42\n", { "line 4: hoechst offset 42", "out of range" } },
+  { "range-nuclei", "[nuclei]\nsplit=true\nmin-area=999999999\n",
+    { "line 3: smallest nucleus", "out of range" } },
+  { "range-frame", "[frame/a]\noverride=true\n[frame/a/draq7]\nkernel=40\nmethod=otsu\n",
+    { "line 4: draq7 kernel size 40", "out of range" } },
 };
 
 static void

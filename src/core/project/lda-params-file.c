@@ -57,6 +57,21 @@ at_line (GError     **error,
     g_prefix_error (error, _("line %u: "), line);
 }
 
+/* A value was out of range: names the line of @key, the key holding it,
+ * if this group of the file holds it (the value may have come from
+ * elsewhere: the preset a legacy file is read over).  Returns %FALSE. */
+static gboolean
+range_at_line (const char  *key,
+               GKeyFile    *key_file,
+               const char  *group,
+               GError     **error)
+{
+  if (key != NULL && g_key_file_has_key (key_file, group, key, NULL))
+    at_line (error, key_file, group, key);
+
+  return FALSE;
+}
+
 static gboolean
 read_uint (GKeyFile   *key_file,
            const char *group,
@@ -161,6 +176,7 @@ read_channel (GKeyFile         *key_file,
   g_autofree char *mode = NULL;
   g_autofree char *method = NULL;
   g_autofree char *saturation = NULL;
+  const char *bad = NULL;
 
   if (!g_key_file_has_group (key_file, group))
     return TRUE;
@@ -210,7 +226,9 @@ read_channel (GKeyFile         *key_file,
   else if (!read_uint (key_file, group, "saturation", &params->saturation, error))
     return FALSE;
 
-  return lda_channel_params_validate (params, channel, error);
+  if (!lda_channel_params_check (params, channel, &bad, error))
+    return range_at_line (bad, key_file, group, error);
+  return TRUE;
 }
 
 static gboolean
@@ -218,6 +236,8 @@ read_nuclei (GKeyFile         *key_file,
              LdaNucleusParams *params,
              GError          **error)
 {
+  const char *bad = NULL;
+
   if (!g_key_file_has_group (key_file, LDA_PARAMS_NUCLEI_GROUP))
     return TRUE;
 
@@ -227,7 +247,9 @@ read_nuclei (GKeyFile         *key_file,
       !read_uint (key_file, LDA_PARAMS_NUCLEI_GROUP, "min-area", &params->min_area, error))
     return FALSE;
 
-  return lda_nucleus_params_validate (params, error);
+  if (!lda_nucleus_params_check (params, &bad, error))
+    return range_at_line (bad, key_file, LDA_PARAMS_NUCLEI_GROUP, error);
+  return TRUE;
 }
 
 /* Whether @key_file was written before the threshold methods existed: it

@@ -376,11 +376,35 @@ lda_channel_params_validate (const LdaChannelParams *params,
                              LdaChannel              channel,
                              GError                **error)
 {
+  return lda_channel_params_check (params, channel, NULL, error);
+}
+
+/**
+ * lda_channel_params_check:
+ * @params: parameters of one channel
+ * @channel: which channel they are for (named in the message)
+ * @key: (out) (optional): on failure, the key of a parameter file that
+ *   holds the value out of range ("offset", "coarseness", …)
+ * @error: return location for an error
+ *
+ * lda_channel_params_validate(), telling a reader of a parameter file
+ * which of its keys is wrong, so that it can name the line.
+ *
+ * Returns: %TRUE if every value lies in its range
+ */
+gboolean
+lda_channel_params_check (const LdaChannelParams  *params,
+                          LdaChannel               channel,
+                          const char             **key,
+                          GError                 **error)
+{
   const char *name = lda_channel_name (channel);
 
   if (!isfinite (params->offset) ||
       params->offset < LDA_OFFSET_MIN || params->offset > LDA_OFFSET_MAX)
     {
+      if (key != NULL)
+        *key = "offset";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s offset %g is out of range (%g to %g)"),
                    name, params->offset, LDA_OFFSET_MIN, LDA_OFFSET_MAX);
@@ -389,6 +413,8 @@ lda_channel_params_validate (const LdaChannelParams *params,
 
   if (params->coarseness < LDA_COARSENESS_MIN || params->coarseness > LDA_COARSENESS_MAX)
     {
+      if (key != NULL)
+        *key = "coarseness";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s coarseness %u is out of range (%u to %u)"),
                    name, params->coarseness, LDA_COARSENESS_MIN, LDA_COARSENESS_MAX);
@@ -397,6 +423,8 @@ lda_channel_params_validate (const LdaChannelParams *params,
 
   if (params->kernel < LDA_KERNEL_MIN || params->kernel > LDA_KERNEL_MAX)
     {
+      if (key != NULL)
+        *key = "kernel";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s kernel size %u is out of range (%u to %u)"),
                    name, params->kernel, LDA_KERNEL_MIN, LDA_KERNEL_MAX);
@@ -405,6 +433,8 @@ lda_channel_params_validate (const LdaChannelParams *params,
 
   if (params->manual_threshold > LDA_MANUAL_MAX)
     {
+      if (key != NULL)
+        *key = "manual-threshold";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s threshold %u is out of range (0 to %u)"),
                    name, params->manual_threshold, LDA_MANUAL_MAX);
@@ -413,6 +443,8 @@ lda_channel_params_validate (const LdaChannelParams *params,
 
   if ((guint) params->method >= LDA_N_METHODS)
     {
+      if (key != NULL)
+        *key = "method";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s threshold method %u is unknown"), name, (guint) params->method);
       return FALSE;
@@ -420,6 +452,8 @@ lda_channel_params_validate (const LdaChannelParams *params,
 
   if (params->saturation > LDA_MANUAL_MAX)
     {
+      if (key != NULL)
+        *key = "saturation";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("%s saturation %u is out of range (1 to %u, or auto)"),
                    name, params->saturation, LDA_MANUAL_MAX);
@@ -441,9 +475,31 @@ gboolean
 lda_nucleus_params_validate (const LdaNucleusParams *params,
                              GError                **error)
 {
+  return lda_nucleus_params_check (params, NULL, error);
+}
+
+/**
+ * lda_nucleus_params_check:
+ * @params: nucleus parameters
+ * @key: (out) (optional): on failure, the key of a parameter file that
+ *   holds the value out of range
+ * @error: return location for an error
+ *
+ * lda_nucleus_params_validate(), naming the key as
+ * lda_channel_params_check() does.
+ *
+ * Returns: %TRUE if every value lies in its range
+ */
+gboolean
+lda_nucleus_params_check (const LdaNucleusParams  *params,
+                          const char             **key,
+                          GError                 **error)
+{
   if (!isfinite (params->split_depth) ||
       params->split_depth < LDA_SPLIT_DEPTH_MIN || params->split_depth > LDA_SPLIT_DEPTH_MAX)
     {
+      if (key != NULL)
+        *key = "split-depth";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("split depth %g is out of range (%g to %g)"),
                    params->split_depth, LDA_SPLIT_DEPTH_MIN, LDA_SPLIT_DEPTH_MAX);
@@ -452,6 +508,8 @@ lda_nucleus_params_validate (const LdaNucleusParams *params,
 
   if (params->min_area > LDA_MIN_AREA_MAX)
     {
+      if (key != NULL)
+        *key = "min-area";
       g_set_error (error, LDA_ERROR, LDA_ERROR_INVALID_PARAMS,
                    _("smallest nucleus %u is out of range (0 to %u pixels)"),
                    params->min_area, LDA_MIN_AREA_MAX);

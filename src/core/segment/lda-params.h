@@ -169,6 +169,13 @@ gboolean    lda_params_equal             (const LdaParams        *a,
 gboolean    lda_params_get_preset        (const LdaParams        *params,
                                           LdaPreset              *preset);
 guint       lda_params_nucleus_connectivity (const LdaParams     *params);
+gboolean    lda_nucleus_params_check     (const LdaNucleusParams *params,
+                                          const char            **key,
+                                          GError                **error);
+gboolean    lda_channel_params_check     (const LdaChannelParams *params,
+                                          LdaChannel              channel,
+                                          const char            **key,
+                                          GError                **error);
 gboolean    lda_params_validate          (const LdaParams        *params,
                                           GError                **error);
 gboolean    lda_params_load_from_key_file (LdaParams             *params,
