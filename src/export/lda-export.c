@@ -94,12 +94,9 @@ frame_stems (LdaSeries *series)
   for (guint i = 0; i < n; i++)
     {
       const LdaFrame *frame = lda_series_get_frame (series, i);
-      /* A page of a multi-page file as livedead batch names it,
-       * NAME_tPPP, not by its title ("NAME pP"). */
-      g_autofree char *title = lda_series_frame_is_page (series, i)
-                               ? g_strdup_printf ("%s_t%03u", frame->triple->name, frame->page)
-                               : g_strdup (frame->title);
-      g_autofree char *base = sanitize_title (title);
+      /* A page of a multi-page file is titled NAME_tPPP, as livedead
+       * batch names its files. */
+      g_autofree char *base = sanitize_title (frame->title);
       char *stem = g_strdup (base);
       char *key = g_ascii_strdown (stem, -1);
 

@@ -1,16 +1,19 @@
 /* test-project-keys.c — each frame's edits and ini group are its own
  *
- * A page's title is "<name> p<N>", so the single triple "A p0" and page 0
- * of the time series "A" have the same title.  Their edits and their
- * groups in the ini must not be shared; and projects saved when both were
- * named by the title must still load, and move to the new names as they
- * are saved.
+ * A page's title is "<name>_t<NNN>", so the single triple "A_t000" and
+ * page 0 of the time series "A" have the same title (and before, when a
+ * page was titled "<name> p<N>", the single triple "A p0" had page 0's).
+ * Their edits and their groups in the ini must not be shared; and
+ * projects saved when frames were named by the title must still load,
+ * and move to the new names as they are saved.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <tiffio.h>
 
+#include "lda-document.h"
+#include "lda-project-private.h"
 #include "test-project-common.h"
 
 /* A 16 × 8 time series of @n_pages pages, NAME_bf.tif and the rest. */
@@ -46,12 +49,13 @@ write_series (const char *dir,
     }
 }
 
-/* The folder of the collision: the single triple "A p0" and the
- * two-page series "A". */
+/* The folder of the collision: the single triple @single ("A p0" of
+ * the titles before, "A_t000" of today's) and the two-page series "A". */
 static LdaSeries *
-collision_folder (const char *dir)
+collision_folder (const char *dir,
+                  const char *name)
 {
-  const char * const single[] = { "A p0", NULL };
+  const char * const single[] = { name, NULL };
 
   write_triples (dir, single);
   write_series (dir, "A", 2);
@@ -86,20 +90,20 @@ marked (guint8 value,
   return edits;
 }
 
-/* The single triple "A p0" and page 0 of "A": each keeps its own edits,
- * state and parameters. */
+/* The single triple "A_t000" and page 0 of "A": each keeps its own
+ * edits, state and parameters. */
 static void
 test_collision (void)
 {
   g_autofree char *dir = lda_test_tmp_dir ("lda-project");
   g_autofree char *folder = g_build_filename (dir, "project", NULL);
-  g_autoptr(LdaSeries) series = collision_folder (dir);
+  g_autoptr(LdaSeries) series = collision_folder (dir, "A_t000");
   g_autoptr(LdaSeries) again = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(LdaEdits) e_single = marked (1, 3);
   g_autoptr(LdaEdits) e_page0 = marked (2, 5);
   g_autoptr(LdaEdits) e_page1 = marked (3, 7);
-  guint single = find_frame (series, "A p0", 0);
+  guint single = find_frame (series, "A_t000", 0);
   guint page0 = find_frame (series, "A", 0);
   guint page1 = find_frame (series, "A", 1);
   LdaParams override;
@@ -182,7 +186,7 @@ test_migration (void)
   g_autoptr(LdaEdits) new_page1 = marked (4, 10);
   guint single, page0, page1;
 
-  series = collision_folder (dir);
+  series = collision_folder (dir, "A p0");
   single = find_frame (series, "A p0", 0);
   page0 = find_frame (series, "A", 0);
   page1 = find_frame (series, "A", 1);
@@ -256,6 +260,58 @@ test_migration_cleared (void)
   lda_test_remove_tree (dir);
 }
 
+/* A page is titled as livedead batch and export name its files,
+ * "A_t001" (it was "A p1", while its exported files were A_t001_…); a
+ * project that remembers the page it was left on by the old title
+ * opens on that page still. */
+static void
+test_page_titles (void)
+{
+  g_autofree char *dir = lda_test_tmp_dir ("lda-project");
+  g_autofree char *folder = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *pane = NULL;
+  g_autoptr(LdaDocument) document = NULL;
+  LdaSeries *series;
+  guint frame;
+  double zoom, center_x, center_y;
+  char *at;
+
+  write_series (dir, "A", 3);
+  document = lda_document_open (open_series (dir), LDA_DOCUMENT_NONE);
+  series = lda_document_get_series (document);
+  g_assert_cmpstr (lda_series_get_frame (series, find_frame (series, "A", 0))->title, ==,
+                   "A_t000");
+  g_assert_cmpstr (lda_series_get_frame (series, find_frame (series, "A", 2))->title, ==,
+                   "A_t002");
+  old = lda_project_frame_legacy_title (series, find_frame (series, "A", 1));
+  g_assert_cmpstr (old, ==, "A p1");
+
+  folder = lda_project_default_folder (series);
+  ini = lda_project_ini_path (folder, series);
+  lda_document_set_view (document, find_frame (series, "A", 2), 2.0, 4.0, 3.0, "segmented");
+  lda_document_close (document);
+  g_clear_object (&document);
+  text = read_file (ini, NULL);
+  g_assert_nonnull ((at = strstr (text, "frame=A_t002\n")));
+
+  /* The same project as an earlier version wrote it. */
+  *at = '\0';
+  g_free (old);
+  old = g_strconcat (text, "frame=A p1\n", at + strlen ("frame=A_t002\n"), NULL);
+  g_assert_true (g_file_set_contents (ini, old, -1, NULL));
+  document = lda_document_open (open_series (dir), LDA_DOCUMENT_NONE);
+  series = lda_document_get_series (document);
+  g_assert_true (lda_document_get_view (document, &frame, &zoom, &center_x, &center_y, &pane));
+  g_assert_cmpuint (frame, ==, find_frame (series, "A", 1));
+  g_assert_cmpfloat (zoom, ==, 2.0);
+
+  lda_document_close (document);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +321,7 @@ main (int    argc,
   g_test_add_func ("/project-keys/collision", test_collision);
   g_test_add_func ("/project-keys/migration", test_migration);
   g_test_add_func ("/project-keys/migration-cleared", test_migration_cleared);
+  g_test_add_func ("/project-keys/page-titles", test_page_titles);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "lda-error.h"
 #include "lda-key-file.h"
 #include "lda-project.h"
+#include "lda-project-private.h"
 
 /* A key of @edits' pixels: equal for equal layers, 0 for none. */
 static guint64
@@ -246,10 +247,20 @@ lda_document_get_view (LdaDocument  *self,
   if (title == NULL)
     return FALSE;
 
+  /* By its title, or by the title a page had in earlier versions. */
   *frame = 0;
   for (guint i = 0; i < lda_document_get_n_frames (self); i++)
-    if (g_str_equal (lda_series_get_frame (self->series, i)->title, title))
-      *frame = i;
+    {
+      g_autofree char *legacy = lda_project_frame_legacy_title (self->series, i);
+
+      if (g_str_equal (lda_series_get_frame (self->series, i)->title, title))
+        {
+          *frame = i;
+          break;
+        }
+      if (g_str_equal (legacy, title))
+        *frame = i;
+    }
 
   *zoom = g_key_file_get_double (self->extra, LDA_PROJECT_VIEW_GROUP, "zoom", NULL);
   if (!(*zoom > 0.0 && *zoom <= 64.0))

@@ -115,8 +115,8 @@ lda_project_edits_folder (const char *folder)
  * @frame: the index of one of its frames
  *
  * What a frame's edits file and ini group are named by.  Titles collide:
- * page 0 of the series "A" and the single triple "A p0" are both titled
- * "A p0".  Keys do not: a single triple's key is its name, a page's is
+ * page 0 of the series "A" and the single triple "A_t000" are both titled
+ * "A_t000" (and were both "A p0" before pages were titled so).  Keys do not: a single triple's key is its name, a page's is
  * "<name>/<page>", and a triple's name comes from a file name, which
  * never holds "/".  lda_project_escape_name() always escapes "/", so
  * distinct keys make distinct file and group names.  A single triple's
@@ -159,7 +159,9 @@ lda_project_all_keys (LdaSeries *series)
  * @frame: the index of one of its frames
  * @keys: lda_project_all_keys() of @series
  *
- * The name a frame's files had before keys: its title.
+ * The name a frame's files had before keys: its title then, which for a
+ * page of a multi-page triple was "<name> p<page>"
+ * (lda_project_frame_legacy_title()).
  *
  * Returns: (transfer full) (nullable): the title; %NULL when that is the
  *   frame's key anyway, or when it is the key of another frame of
@@ -171,11 +173,34 @@ lda_project_legacy_key (LdaSeries  *series,
                         guint       frame,
                         GHashTable *keys)
 {
-  const char *title = lda_series_get_frame (series, frame)->title;
+  g_autofree char *title = lda_project_frame_legacy_title (series, frame);
 
   if (g_hash_table_contains (keys, title))
     return NULL;
-  return g_strdup (title);
+  return g_steal_pointer (&title);
+}
+
+/**
+ * lda_project_frame_legacy_title:
+ * @series: a series
+ * @frame: the index of one of its frames
+ *
+ * A frame's title in the projects of earlier versions, which name it by
+ * that: a page of a multi-page triple was "<name> p<page>" (it is
+ * "<name>_t<page>" now, as its exported files), a single triple its
+ * name, as now.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+lda_project_frame_legacy_title (LdaSeries *series,
+                                guint      frame)
+{
+  LdaFrame *f = lda_series_get_frame (series, frame);
+
+  if (lda_series_frame_is_page (series, frame))
+    return g_strdup_printf ("%s p%u", f->triple->name, f->page);
+  return g_strdup (f->title);
 }
 
 /**

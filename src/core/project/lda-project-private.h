@@ -77,6 +77,8 @@ GHashTable *lda_project_all_keys         (LdaSeries   *series);
 char       *lda_project_legacy_key       (LdaSeries   *series,
                                           guint        frame,
                                           GHashTable  *keys);
+char       *lda_project_frame_legacy_title (LdaSeries *series,
+                                          guint        frame);
 char       *lda_project_edits_path       (const char  *folder,
                                           const char  *key);
 char       *lda_project_frame_group      (const char  *key);

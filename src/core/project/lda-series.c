@@ -88,7 +88,8 @@ add_triple (LdaSeries  *self,
       if (n_pages > 1)
         {
           frame.time_index = page;
-          frame.title = g_strdup_printf ("%s p%u", triple->name, page);
+          /* As livedead batch and export name its files. */
+          frame.title = g_strdup_printf ("%s_t%03u", triple->name, page);
         }
       else
         {
