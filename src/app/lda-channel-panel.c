@@ -36,6 +36,10 @@ struct _LdaChannelPanel
   /* The scalars of the last result; the plot keeps the histograms. */
   gboolean          has_result;
   LdaChannelResult  result;
+  /* Whether every pixel of the last result's image had one value, and
+   * which. */
+  gboolean          flat;
+  guint             flat_value;
   gboolean          has_levels;
   LdaThresholdLevels levels;
   /* What the last result's threshold was computed with, if given. */
@@ -275,6 +279,25 @@ update_threshold_label (LdaChannelPanel *self)
   gtk_label_set_label (self->threshold_label, kept);
 }
 
+/* Whether @histogram, of values up to @max_value, holds one value only
+ * (which goes into *@value). */
+static gboolean
+only_value (const guint32 *histogram,
+            guint          max_value,
+            guint         *value)
+{
+  guint found = 0, n = 0;
+
+  for (guint v = 0; v <= MIN (max_value, 65535u) && n < 2; v++)
+    if (histogram[v] != 0)
+      {
+        found = v;
+        n++;
+      }
+  *value = found;
+  return n == 1;
+}
+
 /* Says why the mask is empty or full and what to change; offers the
  * one-click fix when saturated tiles won the vote (pipeline.md §1). */
 static void
@@ -284,12 +307,26 @@ update_warning (LdaChannelPanel *self)
   gboolean manual = gtk_check_button_get_active (self->manual_check);
   gboolean use_offset = gtk_check_button_get_active (self->use_offset_check);
   gboolean ignore_saturated = gtk_check_button_get_active (self->ignore_saturated_check);
+  g_autofree char *flat_text = NULL;
   const char *problem = NULL;
   const char *advice = NULL;
   gboolean offer_ignore = FALSE;
   gboolean nuclei = self->channel != LDA_CHANNEL_CELL_AREA;
 
-  if (self->has_result && r->coverage <= 0.0)
+  if (self->has_result && r->coverage <= 0.0 && self->flat)
+    {
+      /* No threshold and no offset can help: say what is wrong with the
+       * image instead (a blank or failed acquisition). */
+      if (nuclei)
+        problem = flat_text = g_strdup_printf (_("The image has no contrast: every pixel is %u, "
+                                                 "so no threshold finds anything in it. Is it "
+                                                 "the right file?"),
+                                               self->flat_value);
+      else
+        problem = _("The brightfield image has no contrast: it has no edges, so no threshold "
+                    "finds cells in it. Is it the right file?");
+    }
+  else if (self->has_result && r->coverage <= 0.0)
     {
       /* Saturated tiles are the cause when their vote set the threshold
        * (the max-tile method), or when a histogram method's threshold is
@@ -339,7 +376,8 @@ update_warning (LdaChannelPanel *self)
   gtk_widget_set_visible (self->warning_button, offer_ignore);
   /* The one-click fix: the default preset's method, which finds the
    * threshold in each frame's own pixels. */
-  gtk_widget_set_visible (self->warning_auto_button, problem != NULL && !is_auto (self));
+  gtk_widget_set_visible (self->warning_auto_button,
+                          problem != NULL && !self->flat && !is_auto (self));
   gtk_widget_set_visible (self->warning_box, problem != NULL);
 }
 
@@ -704,6 +742,8 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
       if (result->levels != NULL)
         self->levels = *result->levels;
 
+      self->flat = result->intensities != NULL &&
+                   only_value (result->intensities, result->max_value, &self->flat_value);
       if (result->intensities != NULL)
         {
           lda_histogram_plot_set_data (self->plot, result->intensities, result->votes,
@@ -718,6 +758,7 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
   else
     {
       self->has_result = FALSE;
+      self->flat = FALSE;
       self->has_levels = FALSE;
       self->has_result_params = FALSE;
       lda_histogram_plot_clear (self->plot);

@@ -98,6 +98,10 @@ lda_confirm (GtkWindow    *parent,
     gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
                             accept_label, GTK_RESPONSE_ACCEPT, NULL);
     gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    /* Every question asked here is about losing or replacing something. */
+    gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                  GTK_RESPONSE_ACCEPT),
+                              "destructive-action");
     G_GNUC_END_IGNORE_DEPRECATIONS
     g_signal_connect (dialog, "response", G_CALLBACK (response), q);
     gtk_window_present (GTK_WINDOW (dialog));

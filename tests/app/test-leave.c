@@ -175,6 +175,11 @@ answer (LdaWindow *window,
       if (GTK_IS_DIALOG (top) && gtk_window_get_transient_for (top) == GTK_WINDOW (window))
         {
           G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          /* Closing without the corrections loses them: its button says
+           * so by its colour. */
+          g_assert_true (gtk_widget_has_css_class (
+            gtk_dialog_get_widget_for_response (GTK_DIALOG (top), GTK_RESPONSE_ACCEPT),
+            "destructive-action"));
           gtk_dialog_response (GTK_DIALOG (top), accept ? GTK_RESPONSE_ACCEPT
                                                         : GTK_RESPONSE_CANCEL);
           G_GNUC_END_IGNORE_DEPRECATIONS

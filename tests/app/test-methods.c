@@ -284,6 +284,48 @@ test_empty_mask_cause (void)
   g_object_unref (panel);
 }
 
+/* A blank image (every pixel 100, a failed acquisition) has an empty
+ * mask that no offset can fill: the panel says the image has no
+ * contrast and gives the value, not "lower the offset", and offers no
+ * automatic method either. */
+static void
+test_empty_mask_flat_image (void)
+{
+  static guint32 intensities[65536], votes[65536];
+  LdaChannelPanel *panel;
+  LdaChannelParams params;
+  LdaChannelResult result = {
+    .intensities = intensities, .votes = votes, .peak = 100, .threshold = 101,
+    .coverage = 0.0, .max_value = 100, .saturation = 65535,
+  };
+  const char *warning;
+
+  if (skip_without_display ())
+    return;
+
+  intensities[100] = 16 * 8;
+  votes[100] = 2;
+  panel = g_object_ref_sink (LDA_CHANNEL_PANEL (lda_channel_panel_new (LDA_CHANNEL_HOECHST)));
+  lda_channel_panel_get_params (panel, &params);
+  params.manual = FALSE;
+  params.method = LDA_METHOD_MAX_TILE;
+  lda_channel_panel_set_params (panel, &params);
+  lda_channel_panel_set_result (panel, &result);
+  warning = lda_channel_panel_get_warning (panel);
+  g_assert_nonnull (strstr (warning, "no contrast"));
+  g_assert_nonnull (strstr (warning, "every pixel is 100"));
+  g_assert_null (strstr (warning, "offset"));
+
+  /* One value more and the image has contrast: the advice is back. */
+  intensities[7] = 1;
+  lda_channel_panel_set_result (panel, &result);
+  warning = lda_channel_panel_get_warning (panel);
+  g_assert_null (strstr (warning, "no contrast"));
+  g_assert_nonnull (strstr (warning, "offset"));
+  intensities[7] = 0;
+  g_object_unref (panel);
+}
+
 static gboolean
 is_threshold_label (GtkWidget *widget,
                     gpointer   data)
@@ -737,6 +779,7 @@ main (int    argc,
               fixture_set_up, test_hover_corrected_nucleus, fixture_tear_down);
   g_test_add_func ("/methods/outline-by-hand", test_outline_by_hand);
   g_test_add_func ("/methods/empty-mask-cause", test_empty_mask_cause);
+  g_test_add_func ("/methods/empty-mask-flat-image", test_empty_mask_flat_image);
   g_test_add_func ("/methods/threshold-label-of-result", test_threshold_label_of_result);
 
   return g_test_run ();
