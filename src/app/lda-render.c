@@ -222,6 +222,10 @@ accumulate_row (const LdaImage *image,
     }
 }
 
+/* How far above 0 the darkest pixel but zeros must be for the zeros to
+ * be taken for padding (lda_contrast_auto()). */
+#define PADDING_GAP 8
+
 /**
  * lda_contrast_auto:
  * @image: an 8- or 16-bit image
@@ -233,6 +237,12 @@ accumulate_row (const LdaImage *image,
  * and brightest outliers (0.5 and 99.5 suit microscopy).  A percentile p
  * selects the value of rank round (p / 100 · (n − 1)) among the n sorted
  * pixels (the "nearest" rank), found with a histogram rather than a sort.
+ * Pixels of exactly 0 are left out when the darkest of the others is
+ * PADDING_GAP or more: a strip of zeros that a registration or a
+ * stitching left is not signal, and when it is a percent of the frame it
+ * drew the black point down to 0 and washed the image out (a camera's
+ * dark pixels sit at its offset, and real zeros come with ones and twos
+ * beside them).
  * The window always has @high > @low, even on a flat image.
  */
 void
@@ -272,6 +282,19 @@ lda_contrast_auto (const LdaImage *image,
 
       for (gsize i = 0; i < n; i++)
         histogram[p[i]]++;
+    }
+
+  if (histogram[0] > 0 && histogram[0] < n)
+    {
+      gsize darkest = 1;
+
+      while (histogram[darkest] == 0)
+        darkest++;
+      if (darkest >= PADDING_GAP)
+        {
+          n -= histogram[0];
+          histogram[0] = 0;
+        }
     }
 
   rank_low = (guint64) llround (low_percentile / 100.0 * (double) (n - 1));

@@ -622,6 +622,31 @@ test_auto_constant (void)
   g_assert_cmpuint (c.high, ==, 8);
 }
 
+/* A strip of zeros (the padding a registration leaves, 1 % of the
+ * frame) below pixels that start at 1000 does not pull the black point
+ * down to 0; zeros among values that start at 1 are signal and do. */
+static void
+test_auto_zero_padding (void)
+{
+  g_autofree guint16 *data = g_new (guint16, 10000);
+  g_autoptr(LdaImage) image = NULL;
+  g_autoptr(LdaImage) signal = NULL;
+  LdaContrast c;
+
+  for (guint i = 0; i < 10000; i++)
+    data[i] = i < 100 ? 0 : (guint16) (1000 + i % 500);
+  image = lda_test_image_u16 (100, 100, data);
+  lda_contrast_auto (image, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, >=, 1000);
+  g_assert_cmpuint (c.high, <=, 1499);
+
+  for (guint i = 100; i < 10000; i++)
+    data[i] = (guint16) (1 + i % 500);
+  signal = lda_test_image_u16 (100, 100, data);
+  lda_contrast_auto (signal, 0.5, 99.5, &c);
+  g_assert_cmpuint (c.low, ==, 0);
+}
+
 static void
 test_auto_then_render (void)
 {
@@ -796,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/render/auto/u8", test_auto_u8);
   g_test_add_func ("/render/auto/outliers", test_auto_outliers);
   g_test_add_func ("/render/auto/constant", test_auto_constant);
+  g_test_add_func ("/render/auto/zero-padding", test_auto_zero_padding);
   g_test_add_func ("/render/auto/then-render", test_auto_then_render);
   g_test_add_func ("/render/zoom-steps", test_zoom_steps);
   g_test_add_func ("/render/histogram-labels", test_histogram_labels);
