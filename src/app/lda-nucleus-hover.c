@@ -149,6 +149,40 @@ lda_nucleus_outline_of_pixels (const GArray *pixels,
   return outline_of_box (in, x0, y0, w, h);
 }
 
+/* The evidence for a nucleus object's call. */
+static char *
+describe_object (int         number,
+                 const char *call,
+                 gint64      dead_level,
+                 double      draq7_share,
+                 gboolean    dead,
+                 double      mean_draq7,
+                 guint       pixels)
+{
+  /* Translators: the nucleus's number, its call (live or dead), the
+   * dead level, the share of its pixels above it, the sign saying
+   * whether that share is above one half, its mean Draq7 value and its
+   * area in pixels */
+  return g_strdup_printf (_("Nucleus %d · %s · Draq7 > %lld in %.0f %% (%s ½) · "
+                            "mean Draq7 %.0f · %u px"),
+                          number, call, (long long) dead_level, 100.0 * draq7_share,
+                          dead ? ">" : "≤", mean_draq7, pixels);
+}
+
+/**
+ * lda_nucleus_describe_widest:
+ *
+ * The evidence lda_nucleus_describe() gives, with the widest values it
+ * may hold in practice: for measuring where it fits.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lda_nucleus_describe_widest (void)
+{
+  return describe_object (9999, C_("nucleus", "dead"), 65535, 1.0, TRUE, 65535.0, 99999);
+}
+
 /**
  * lda_nucleus_describe:
  * @result: a run's result
@@ -175,14 +209,7 @@ lda_nucleus_describe (const LdaRunResult *result,
   call = o->dead ? C_("nucleus", "dead") : C_("nucleus", "live");
 
   if (result->params.nuclei.objects)
-    /* Translators: the nucleus's number, its call (live or dead), the
-     * dead level, the share of its pixels above it, the sign saying
-     * whether that share is above one half, its mean Draq7 value and its
-     * area in pixels */
-    return g_strdup_printf (_("Nucleus %d · %s · Draq7 > %lld in %.0f %% (%s ½) · "
-                              "mean Draq7 %.0f · %u px"),
-                            index + 1, call, (long long) result->dead_level,
-                            100.0 * o->draq7_share, o->dead ? ">" : "≤",
+    return describe_object (index + 1, call, result->dead_level, o->draq7_share, o->dead,
                             o->mean_draq7, o->nucleus_pixels);
 
   /* Translators: the nucleus's number, its call (live or dead), its

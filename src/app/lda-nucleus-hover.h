@@ -17,6 +17,7 @@ GArray *lda_nucleus_outline  (const LdaRuns      *nuclei,
                               gint                index);
 GArray *lda_nucleus_outline_of_pixels (const GArray *pixels,
                                        guint         width);
+char   *lda_nucleus_describe_widest (void);
 char   *lda_nucleus_describe (const LdaRunResult *result,
                               gint                index);
 

@@ -12,6 +12,7 @@
 
 #include "lda-names.h"
 #include "lda-scale-bar.h"
+#include "lda-nucleus-hover.h"
 #include "lda-window-private.h"
 
 static const char * const pane_names[LDA_N_PANES] = {
@@ -184,6 +185,43 @@ corrected_call (LdaWindow          *self,
                           (gulong) counts[1], (gulong) (counts[0] + counts[1]), evidence);
 }
 
+/* The read-out's values under the pointer. */
+static char *
+status_values (guint x,
+               guint y,
+               guint klass,
+               guint brightfield,
+               guint hoechst,
+               guint draq7,
+               guint sobel)
+{
+  return g_strdup_printf (_("x %u  y %u   class %u %s   brightfield %u   Hoechst %u   Draq7 %u   "
+                            "Sobel %u"),
+                          x, y, klass, lda_class_label (klass), brightfield, hoechst, draq7, sobel);
+}
+
+/* Whether the read-out under the panes is too narrow for a nucleus's
+ * evidence and the values under the pointer on one line: measured with
+ * the widest of each in the language in use. */
+static gboolean
+status_needs_two_lines (LdaWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->status_label));
+  g_autofree char *evidence = lda_nucleus_describe_widest ();
+  g_autofree char *values = status_values (9999, 9999, LDA_CLASS_DRAQ7, 65535, 65535, 65535,
+                                           65535);
+  g_autofree char *widest = g_strconcat (evidence, "   ", values, NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  int needed;
+
+  if (width <= 0)
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->status_label), widest);
+  pango_layout_get_pixel_size (layout, &needed, NULL);
+
+  return width < needed;
+}
+
 /* The read-out under the panes: the values under the pointer. */
 void
 lda_window_update_status (LdaWindow *self)
@@ -199,7 +237,10 @@ lda_window_update_status (LdaWindow *self)
   if (result == NULL || self->pointer_x < 0 || self->pointer_y < 0 ||
       self->pointer_x >= result->width || self->pointer_y >= result->height)
     {
-      gtk_label_set_text (self->status_label, _("Point at the image to read its values"));
+      g_autofree char *point = g_strconcat (status_needs_two_lines (self) ? "\n" : "",
+                                            _("Point at the image to read its values"), NULL);
+
+      gtk_label_set_text (self->status_label, point);
       lda_window_hover_clear (self);
       return;
     }
@@ -210,13 +251,10 @@ lda_window_update_status (LdaWindow *self)
   klass = lda_image_get (self->merged != NULL ? self->merged : result->labels, x, y);
   /* The class beside the position, before the values: where a nucleus's
    * evidence comes first, a narrow read-out is cut at its end. */
-  text = g_strdup_printf (_("x %u  y %u   class %u %s   brightfield %u   Hoechst %u   Draq7 %u   "
-                            "Sobel %u"),
-                          x, y, klass, lda_class_label (klass),
-                          lda_image_get (result->inputs[LDA_INPUT_BRIGHTFIELD], x, y),
-                          lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
-                          lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
-                          lda_image_get (result->sobel, x, y));
+  text = status_values (x, y, klass, lda_image_get (result->inputs[LDA_INPUT_BRIGHTFIELD], x, y),
+                        lda_image_get (result->inputs[LDA_INPUT_HOECHST], x, y),
+                        lda_image_get (result->inputs[LDA_INPUT_DRAQ7], x, y),
+                        lda_image_get (result->sobel, x, y));
   /* Where the pointer is in µm, for calibrated data only. */
   if (self->series != NULL && self->frame < lda_series_get_n_frames (self->series) &&
       lda_series_get_frame (self->series, self->frame)->pixel_size_um > 0.0)
@@ -247,12 +285,21 @@ lda_window_update_status (LdaWindow *self)
     lda_window_hover_object (self, result, index);
   else
     lda_window_hover_clear (self);
-  /* Narrow, the pixel values give way, at the end: the position and the
-   * class come first, after the nucleus's evidence where there is one. */
+  /* Where the evidence and the values do not fit on one line beside each
+   * other, each has a line of its own, the values always on the lower
+   * one (so that they do not jump as the pointer enters a nucleus);
+   * the choice hangs on the width only, so that the panes above do not
+   * move as the pointer does.  On one line the evidence comes first. */
   gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_END);
-  if (nucleus != NULL)
+  if (status_needs_two_lines (self))
     {
-      /* First: a narrow window ellipsizes the pixel values between. */
+      char *both = g_strconcat (nucleus != NULL ? nucleus : "", "\n", text, NULL);
+
+      g_free (text);
+      text = both;
+    }
+  else if (nucleus != NULL)
+    {
       char *both = g_strconcat (nucleus, "   ", text, NULL);
 
       g_free (text);

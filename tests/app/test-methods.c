@@ -512,8 +512,34 @@ test_hover_names_nucleus (Fixture       *fixture,
   expected = g_strdup_printf ("Nucleus %d · %s · ", index + 1, o->dead ? "dead" : "live");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (status)), expected));
   g_free (expected);
+  /* The values beside the evidence, or below it in a narrow window. */
   expected = g_strdup_printf (" · %u px   x %u  y %u ", area, x, y);
+  if (strstr (gtk_label_get_text (GTK_LABEL (status)), expected) == NULL)
+    {
+      g_free (expected);
+      expected = g_strdup_printf (" · %u px\nx %u  y %u ", area, x, y);
+    }
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), expected));
+
+  /* Neither the evidence nor the values are cut short (at 1280 × 800,
+   * beside each other, the values were cut after the class). */
+  for (int k = 0; k < 20; k++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (status))));
+
+  /* Off the nucleus, and off the image, the read-out has as many lines
+   * (the panes above do not move as the pointer does). */
+  {
+    g_autofree char *over = g_strdup (gtk_label_get_text (GTK_LABEL (status)));
+    const gboolean two = strchr (over, '\n') != NULL;
+
+    g_signal_emit_by_name (lda_window_get_view (window, LDA_PANE_SEGMENTED), "pointer-moved",
+                           0.5, 0.5);
+    g_assert_true ((strchr (gtk_label_get_text (GTK_LABEL (status)), '\n') != NULL) == two);
+    g_signal_emit_by_name (lda_window_get_view (window, LDA_PANE_SEGMENTED), "pointer-moved",
+                           -5.0, -5.0);
+    g_assert_true ((strchr (gtk_label_get_text (GTK_LABEL (status)), '\n') != NULL) == two);
+  }
 
   outline = lda_nucleus_outline (result->nuclei, o, index);
   g_assert_cmpuint (outline->len, >, 0);
