@@ -546,6 +546,35 @@ lda_window_get_legend (LdaWindow *self)
   return shown_legend (self);
 }
 
+/* The View menu's button shows the zoom the panes share, as a
+ * percentage: whole numbers from 10 %, a decimal below. */
+static gboolean
+show_zoom (gpointer data)
+{
+  LdaWindow *self = data;
+  double percent = 100.0 * lda_image_view_get_zoom (self->views[LDA_PANE_COMPOSITE]);
+  g_autofree char *text = NULL;
+
+  self->zoom_idle = 0;
+  /* Translators: the zoom of the panes, in percent */
+  text = g_strdup_printf (_("%.*f %%"), percent < 9.95 ? 1 : 0, percent);
+  gtk_label_set_text (self->zoom_label, text);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A pane fitted to its size changes its zoom while the window lays itself
+ * out, where the header bar's label cannot change its size: shown once
+ * that is over. */
+static void
+on_zoom (LdaImageView *view,
+         GParamSpec   *pspec,
+         LdaWindow    *self)
+{
+  if (self->zoom_idle == 0)
+    self->zoom_idle = g_idle_add (show_zoom, self);
+}
+
 /**
  * lda_window_panes_init:
  * @self: a window, its template built
@@ -569,6 +598,8 @@ lda_window_panes_init (LdaWindow *self)
     }
   self->scale_bar_visible = TRUE;
   build_legend (self);
+  g_signal_connect (self->views[LDA_PANE_COMPOSITE], "notify::zoom", G_CALLBACK (on_zoom), self);
+  show_zoom (self);
 
   /* Never set back by the settings (lda-export-dialog.c). */
   g_settings_bind (self->settings, "overlay-opacity", self->opacity_adjustment, "value",

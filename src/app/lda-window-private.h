@@ -40,6 +40,7 @@ struct _LdaWindow
   GtkBox            *frame_box;
   guint              reveal_tick;   /* brings the current frame's button into view */
   GtkLabel          *status_label;
+  GtkLabel          *zoom_label;
   GtkLabel          *counts_label;
   LdaFractionPlot   *fraction_plot;
   GtkWidget         *scope_box;
@@ -111,6 +112,7 @@ struct _LdaWindow
   gboolean           apart_told;     /* a hint has said how to join nuclei */
   GtkWidget         *hint;           /* over a pane (lda-window-hint.c), or NULL */
   guint              hint_timeout;
+  guint              zoom_idle;
   double             last_x;
   double             last_y;
   LdaRect            stroke_dirty;

@@ -309,6 +309,7 @@ lda_window_dispose (GObject *object)
   lda_window_cancel_counts (self);
   lda_window_stroke_end (self);
   lda_window_hide_hint (self);
+  g_clear_handle_id (&self->zoom_idle, g_source_remove);
   if (self->document != NULL)
     {
       lda_window_document_disconnect (self);
@@ -493,6 +494,7 @@ lda_window_class_init (LdaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_scroller);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, frame_box);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LdaWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, fraction_plot);
   gtk_widget_class_bind_template_child (widget_class, LdaWindow, scope_box);

@@ -992,6 +992,42 @@ find_slider (GtkWidget  *widget,
   return NULL;
 }
 
+/* The View menu's button shows the zoom the panes share (it showed a
+ * "+" that read as "Add", and no zoom was shown anywhere). */
+static void
+test_zoom_shown (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaImageView *view;
+  GtkLabel *label;
+  g_autofree char *expected = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_COMPOSITE));
+  label = GTK_LABEL (lda_test_find (GTK_WIDGET (window), lda_test_has_css_class,
+                                    (gpointer) "lda-zoom"));
+  g_assert_nonnull (label);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-one", NULL);
+  lda_test_settle (window);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "100 %");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  lda_test_settle (window);
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), >, 1.0);
+  expected = g_strdup_printf ("%.0f %%", 100.0 * lda_image_view_get_zoom (view));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+
+  lda_image_view_set_zoom (view, 0.05);
+  lda_test_settle (window);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "5.0 %");
+}
+
 /* The offset's slider spans 0 to 4, where people tune it (over 0 to 10
  * it moved 0.04 a pixel); its spin button still takes up to 10, and a
  * value above 4 puts the slider at its end without being cut to 4.  In
@@ -1040,6 +1076,8 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
+  g_test_add ("/controls/zoom-shown", Fixture, NULL,
+              fixture_set_up, test_zoom_shown, fixture_tear_down);
   g_test_add ("/controls/offset-slider-range", Fixture, NULL,
               fixture_set_up, test_offset_slider_range, fixture_tear_down);
   g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,
