@@ -215,9 +215,46 @@ on_paned_allocated (GtkPaned   *paned,
   gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - SIDE_BAR_WIDTH);
 }
 
+/* + and − zoom wherever the keyboard is, as Ctrl with them does: a pane
+ * with the keyboard zooms about the pointer itself (lda-image-view-input.c),
+ * and a number field or slider takes them first; any other control
+ * (the View menu's button after a choice in it) left them unused. */
+static gboolean
+on_window_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               LdaWindow             *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  /* Shift makes the + on many keyboards: it does not count. */
+  if (event != NULL)
+    state &= ~gdk_key_event_get_consumed_modifiers (event);
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-in", NULL);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-out", NULL);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 void
 lda_window_setup_side_bar (LdaWindow *self)
 {
+  GtkEventController *window_key = gtk_event_controller_key_new ();
+
   GtkWidget *side_bar = gtk_paned_get_end_child (self->paned);
   GtkEventController *key = gtk_event_controller_key_new ();
 
@@ -235,6 +272,11 @@ lda_window_setup_side_bar (LdaWindow *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_side_bar_key), self);
   gtk_widget_add_controller (side_bar, key);
+
+  /* Last: only what no control on the way took. */
+  gtk_event_controller_set_propagation_phase (window_key, GTK_PHASE_BUBBLE);
+  g_signal_connect (window_key, "key-pressed", G_CALLBACK (on_window_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), window_key);
 
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_allocated), self);
 

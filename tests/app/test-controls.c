@@ -992,6 +992,42 @@ find_slider (GtkWidget  *widget,
   return NULL;
 }
 
+/* + and − zoom with the keyboard on any control that does not take them
+ * (after a choice in the View menu it is on the menu's button, where
+ * they did nothing); a number field keeps them for its text. */
+static void
+test_zoom_keys_anywhere (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaImageView *view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_COMPOSITE));
+  GtkWidget *button, *spin;
+
+  if (skip_without_input (fixture))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-one", NULL);
+  lda_test_settle (window);
+  button = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-zoom");
+  while (!GTK_IS_MENU_BUTTON (button))
+    button = gtk_widget_get_parent (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  lda_test_sync_input (window);
+  lda_test_xdotool ("key", "plus", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), >, 1.0);
+  lda_test_xdotool ("key", "minus", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, 1.0);
+
+  spin = lda_test_find (GTK_WIDGET (window), lda_test_is_type, (gpointer) GTK_TYPE_SPIN_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (spin));
+  lda_test_sync_input (window);
+  lda_test_xdotool ("key", "minus", NULL);
+  lda_test_sync_input (window);
+  g_assert_cmpfloat (lda_image_view_get_zoom (view), ==, 1.0);
+}
+
 /* The View menu's button shows the zoom the panes share (it showed a
  * "+" that read as "Add", and no zoom was shown anywhere). */
 static void
@@ -1076,6 +1112,8 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
+  g_test_add ("/controls/zoom-keys-anywhere", Fixture, NULL,
+              fixture_set_up, test_zoom_keys_anywhere, fixture_tear_down);
   g_test_add ("/controls/zoom-shown", Fixture, NULL,
               fixture_set_up, test_zoom_shown, fixture_tear_down);
   g_test_add ("/controls/offset-slider-range", Fixture, NULL,
