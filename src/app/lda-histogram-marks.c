@@ -1,13 +1,15 @@
 /* lda-histogram-marks.c — where each threshold method puts the threshold,
  * as small labelled marks under a histogram
  *
- * One tick per method at the bottom of the plot, on the boundary above
- * its threshold as the threshold line is drawn, with a short name above
- * it; the method in use is drawn bold in the threshold's colour.  Methods
- * whose ticks fall on the same pixel (thresholds beyond the range are
- * drawn at its edge) share one name, "tri · max".  Names that would
- * overlap go one row higher, up to two rows; a name with no room left in
- * either row is not drawn, its tick is.
+ * One tick per method under the plot, on the boundary above its
+ * threshold as the threshold line is drawn, with a short name below it,
+ * in a strip of its own under the plot (drawn over the bars, the names
+ * were hard to read there and hid them); the method in use is drawn bold
+ * in the threshold's colour.  Methods whose ticks fall on the same pixel
+ * (thresholds beyond the range are drawn at its edge) share one name,
+ * "tri · max".  Names that would overlap go one row lower, up to two
+ * rows; a name with no room left in either row is not drawn, its tick
+ * is.  The strip's first row has the axis's end values at its ends.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,9 +24,8 @@
 #include "lda-histogram-marks.h"
 #include "lda-plot-utils.h"
 
-#define TICK_HEIGHT 6.0
+#define TICK_HEIGHT 4.0
 #define LABEL_GAP   3.0
-#define LABEL_MARGIN 2.0
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -123,16 +124,49 @@ compare_marks (gconstpointer a,
 }
 
 /**
+ * lda_histogram_marks_height:
+ * @widget: the plot, for its font
+ *
+ * Returns: the height of the strip under the plot that
+ *   lda_histogram_draw_marks() draws into
+ */
+int
+lda_histogram_marks_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return (int) TICK_HEIGHT + LDA_HISTOGRAM_LABEL_ROWS * height;
+}
+
+/**
+ * lda_histogram_marks_row_top:
+ * @widget: the plot, for its font
+ * @bottom: the plot's bottom edge
+ *
+ * Returns: the top of the first row of the strip under the plot, where
+ *   the axis's end values go too
+ */
+double
+lda_histogram_marks_row_top (GtkWidget *widget,
+                             double     bottom)
+{
+  return bottom + TICK_HEIGHT;
+}
+
+/**
  * lda_histogram_draw_marks:
  * @widget: the plot, for its font and colour
  * @cr: where to draw
- * @area: the plot area
+ * @area: the plot area; the strip of the names is below it
  * @range_max: the value at the right edge of @area
  * @thresholds: (array fixed-size=LDA_N_METHODS): per method its
  *   threshold, or -1 when it was not computed
  * @in_use: the method in use, or -1 under a manual threshold
  * @in_use_color: the colour of the method in use
- * @line_x: where the threshold line is drawn, which the names keep off
+ * @left: where the names' room begins (after the axis's first value)
+ * @right: where it ends (before the axis's last value)
  *
  * Thresholds beyond the right edge are drawn at the edge.
  */
@@ -144,10 +178,11 @@ lda_histogram_draw_marks (GtkWidget             *widget,
                           const gint64          *thresholds,
                           int                    in_use,
                           const GdkRGBA         *in_use_color,
-                          double                 line_x)
+                          double                 left,
+                          double                 right)
 {
   const double bottom = area->origin.y + area->size.height;
-  const double right = area->origin.x + area->size.width;
+  const double edge = area->origin.x + area->size.width;
   Mark marks[LDA_N_METHODS];
   PangoLayout *layouts[LDA_N_METHODS];
   double x[LDA_N_METHODS], width[LDA_N_METHODS], lx[LDA_N_METHODS];
@@ -169,7 +204,7 @@ lda_histogram_draw_marks (GtkWidget             *widget,
       mx = area->origin.x + area->size.width * ((double) MIN (thresholds[m], (gint64) range_max) + 1.0)
            / ((double) range_max + 1.0);
       marks[n].method = m;
-      marks[n].x = CLAMP (round (mx) + 0.5, area->origin.x + 1, right - 1);
+      marks[n].x = CLAMP (round (mx) + 0.5, area->origin.x + 1, edge - 1);
       n++;
     }
   qsort (marks, n, sizeof (Mark), compare_marks);
@@ -218,9 +253,7 @@ lda_histogram_draw_marks (GtkWidget             *widget,
     }
   first[n_groups] = n;
 
-  /* Off the frame's lines by the halo's width. */
-  lda_histogram_place_labels (x, width, n_groups, area->origin.x + LABEL_MARGIN,
-                              right - LABEL_MARGIN, LABEL_GAP, line_x, lx, row);
+  lda_histogram_place_labels (x, width, n_groups, left, right, LABEL_GAP, NAN, lx, row);
 
   for (guint g = 0; g < n_groups; g++)
     {
@@ -236,18 +269,17 @@ lda_histogram_draw_marks (GtkWidget             *widget,
               continue;
             lda_cairo_set_color (cr, used ? in_use_color : &fg, used ? 1.0 : 0.7);
             cairo_set_line_width (cr, used ? 2.0 : 1.0);
-            cairo_move_to (cr, marks[i].x, bottom - TICK_HEIGHT - tick_row * height);
-            cairo_line_to (cr, marks[i].x, bottom);
+            cairo_move_to (cr, marks[i].x, bottom);
+            cairo_line_to (cr, marks[i].x, bottom + TICK_HEIGHT + tick_row * height);
             cairo_stroke (cr);
           }
 
       if (row[g] >= 0)
         {
-          /* Over a halo of the background's shade: legible over the
-           * bars. */
+          /* Over a halo of the background's shade, where a tick of the
+           * row above passes. */
           lda_cairo_show_layout_halo (cr, layouts[g], lx[g],
-                                      bottom - TICK_HEIGHT - (row[g] + 1) * height, &fg, 0.7,
-                                      &halo);
+                                      bottom + TICK_HEIGHT + row[g] * height, &fg, 0.7, &halo);
         }
       g_object_unref (layouts[g]);
     }

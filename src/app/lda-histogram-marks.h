@@ -32,6 +32,10 @@ void        lda_histogram_draw_marks (GtkWidget             *widget,
                                       const gint64          *thresholds,
                                       int                    in_use,
                                       const GdkRGBA         *in_use_color,
-                                      double                 line_x);
+                                      double                 left,
+                                      double                 right);
+int         lda_histogram_marks_height (GtkWidget           *widget);
+double      lda_histogram_marks_row_top (GtkWidget          *widget,
+                                         double              bottom);
 
 G_END_DECLS

@@ -27,8 +27,10 @@
 #define GRAB_DISTANCE   6.0
 #define MIN_RANGE       16
 /* Room for two rows of labels at the top and two of method marks. */
-#define PLOT_HEIGHT     116
+#define PLOT_HEIGHT     124
 #define PAD             4.0
+/* Between the axis's end values and the methods' names. */
+#define AXIS_GAP        6.0
 
 struct _LdaHistogramPlot
 {
@@ -156,7 +158,7 @@ get_plot_area (LdaHistogramPlot *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   graphene_rect_init (area, PAD, PAD, MAX (width - 2 * PAD, 1),
-                      MAX (height - 2 * PAD - get_text_height (self), 1));
+                      MAX (height - 2 * PAD - lda_histogram_marks_height (GTK_WIDGET (self)), 1));
 }
 
 static double
@@ -278,25 +280,33 @@ draw_label (LdaHistogramPlot      *self,
   lda_cairo_show_layout_halo (cr, layout, x, y, color, 1.0, &halo);
 }
 
+/* The axis's end values at the ends of the strip under the plot; the
+ * room between them is the methods' names' (*@left to *@right). */
 static void
 draw_axis_labels (LdaHistogramPlot      *self,
                   cairo_t               *cr,
                   const graphene_rect_t *area,
-                  const GdkRGBA         *fg)
+                  const GdkRGBA         *fg,
+                  double                *left,
+                  double                *right)
 {
   g_autofree char *max_text = g_strdup_printf ("%u", self->range_max);
   g_autoptr(PangoLayout) zero = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
   g_autoptr(PangoLayout) top = gtk_widget_create_pango_layout (GTK_WIDGET (self), max_text);
-  double y = area->origin.y + area->size.height + 1;
-  int w;
+  double y = lda_histogram_marks_row_top (GTK_WIDGET (self), area->origin.y + area->size.height);
+  int w0, w;
 
   lda_cairo_set_color (cr, fg, 0.6);
   cairo_move_to (cr, area->origin.x, y);
   pango_cairo_show_layout (cr, zero);
+  pango_layout_get_pixel_size (zero, &w0, NULL);
 
   pango_layout_get_pixel_size (top, &w, NULL);
   cairo_move_to (cr, area->origin.x + area->size.width - w, y);
   pango_cairo_show_layout (cr, top);
+
+  *left = area->origin.x + w0 + AXIS_GAP;
+  *right = area->origin.x + area->size.width - w - AXIS_GAP;
 }
 
 static void
@@ -311,6 +321,7 @@ draw_plot (LdaHistogramPlot      *self,
   double bottom = area->origin.y + area->size.height;
   double bin_w;
   double peak_x, thr_x;
+  double names_left, names_right;
   gint64 threshold = lda_histogram_plot_get_threshold (self);
   g_autofree char *peak_text = NULL;
   g_autofree char *thr_text = NULL;
@@ -401,10 +412,12 @@ draw_plot (LdaHistogramPlot      *self,
   cairo_line_to (cr, thr_x, bottom);
   cairo_stroke (cr);
 
-  lda_histogram_draw_marks (GTK_WIDGET (self), cr, area, self->range_max, self->marks,
-                            self->mark_in_use, &threshold_color, thr_x);
-
   cairo_restore (cr);
+
+  /* Under the plot, outside its clip. */
+  draw_axis_labels (self, cr, area, &fg, &names_left, &names_right);
+  lda_histogram_draw_marks (GTK_WIDGET (self), cr, area, self->range_max, self->marks,
+                            self->mark_in_use, &threshold_color, names_left, names_right);
 
   /* Labels: the threshold on the first row, the peak on the second, each
    * on the side of its line away from the other line. */
@@ -418,8 +431,6 @@ draw_plot (LdaHistogramPlot      *self,
   draw_label (self, cr, area, thr_text, thr_x, peak_x - 0.5, area->origin.y + 1, &fg);
   draw_label (self, cr, area, peak_text, peak_x, thr_x,
               area->origin.y + 1 + get_text_height (self), &vote_color);
-
-  draw_axis_labels (self, cr, area, &fg);
 }
 
 static void

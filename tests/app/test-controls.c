@@ -20,6 +20,7 @@
 #include "lda-fraction-plot.h"
 #include "lda-histogram-plot.h"
 #include "lda-image-view.h"
+#include "lda-histogram-marks.h"
 #include "lda-window.h"
 #include "ui-test-util.h"
 
@@ -992,6 +993,54 @@ find_slider (GtkWidget  *widget,
   return NULL;
 }
 
+/* The methods' names and ticks are drawn in a strip under the plot, not
+ * over its bars, where they were hard to read and hid them: nothing of
+ * them inside the plot area, something under it. */
+static void
+test_histogram_marks_under_plot (void)
+{
+  const gint64 thresholds[LDA_N_METHODS] = { 65535, 30000, 40000, 65535 };
+  const GdkRGBA red = { 1, 0, 0, 1 };
+  const graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 300, 80);
+  cairo_surface_t *surface;
+  GtkWidget *widget;
+  cairo_t *cr;
+  const guint8 *data;
+  int stride;
+  gboolean inside = FALSE, under = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  widget = g_object_ref_sink (gtk_label_new (NULL));
+  g_assert_cmpint (lda_histogram_marks_height (widget), >, 20);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300,
+                                        80 + lda_histogram_marks_height (widget));
+  cr = cairo_create (surface);
+  lda_histogram_draw_marks (widget, cr, &area, 65535, thresholds, 1, &red, 20, 260);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < 300; x++)
+      if (data[y * stride + 4 * x + 3] != 0)
+        {
+          if (y < 80)
+            inside = TRUE;
+          else
+            under = TRUE;
+        }
+  g_assert_false (inside);
+  g_assert_true (under);
+
+  cairo_surface_destroy (surface);
+  g_object_unref (widget);
+}
+
 /* + and − zoom with the keyboard on any control that does not take them
  * (after a choice in the View menu it is on the menu's button, where
  * they did nothing); a number field keeps them for its text. */
@@ -1112,6 +1161,7 @@ main (int    argc,
   have_display = gtk_init_check ();
 
   g_test_add_func ("/controls/fraction-plot-curves", test_fraction_plot_curves);
+  g_test_add_func ("/controls/histogram-marks-under-plot", test_histogram_marks_under_plot);
   g_test_add ("/controls/zoom-keys-anywhere", Fixture, NULL,
               fixture_set_up, test_zoom_keys_anywhere, fixture_tear_down);
   g_test_add ("/controls/zoom-shown", Fixture, NULL,
