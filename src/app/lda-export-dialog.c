@@ -27,6 +27,7 @@ struct _LdaExportDialog
 
   GtkButton      *cancel_button;
   GtkButton      *export_button;
+  GtkWidget      *folder_button;
   GtkLabel       *folder_label;
   GtkWidget      *wells_label;
   GtkWidget      *wells_box;
@@ -520,9 +521,15 @@ static void
 set_folder (LdaExportDialog *self,
             const char      *folder)
 {
+  g_autofree char *tooltip = NULL;
+
   g_free (self->folder);
   self->folder = g_strdup (folder);
   gtk_label_set_text (self->folder_label, folder);
+  /* The whole path, which the button shortens at its start. */
+  tooltip = g_strdup_printf ("%s\n%s", folder,
+                             _("Where the label masks, counts and plot are written"));
+  gtk_widget_set_tooltip_text (self->folder_button, tooltip);
 }
 
 static void
@@ -587,6 +594,7 @@ lda_export_dialog_class_init (LdaExportDialogClass *klass)
                                                "/io/github/livedead/Annotator/lda-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, folder_button);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, folder_label);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, wells_label);
   gtk_widget_class_bind_template_child (widget_class, LdaExportDialog, wells_box);
@@ -686,7 +694,11 @@ lda_export_dialog_bind_settings (LdaExportDialog *self,
   /* Read once, written on every change, never set back by the settings:
    * where a write cannot be committed (dconf without a session bus), the
    * settings read the old value again, and the choice made snapped back. */
-  const GSettingsBindFlags keep = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
+  /* The dialog decides which controls mean something (update_split()):
+   * a binding would make them sensitive again wherever the key can be
+   * written. */
+  const GSettingsBindFlags keep = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES |
+                                  G_SETTINGS_BIND_NO_SENSITIVITY;
 
   g_return_if_fail (LDA_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_SETTINGS (settings));

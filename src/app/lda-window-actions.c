@@ -265,7 +265,8 @@ lda_window_setup_side_bar (LdaWindow *self)
   /* Never set back by the settings: where dconf cannot commit (no session
    * bus) they read the old value again (lda-export-dialog.c). */
   g_settings_bind (self->settings, "side-bar-visible", side_bar, "visible",
-                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES |
+                   G_SETTINGS_BIND_NO_SENSITIVITY);
 
   lda_control_guard_attach (side_bar);
 

@@ -672,6 +672,46 @@ test_settings_unwritable (void)
   lda_test_remove_tree (dir);
 }
 
+/* Opened from the window, with the plain layout remembered, the split's
+ * controls are insensitive: the settings' binding made "Whole fields"
+ * sensitive again, to be ticked where it means nothing.  The folder
+ * button's tooltip holds the whole path, which the button shortens. */
+static void
+test_plain_split_insensitive (void)
+{
+  g_autofree char *dir = NULL;
+  const char *tooltip;
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_positions ();
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  {
+    /* The process's settings: the window's share their backend. */
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.livedead.Annotator");
+
+    g_settings_set_uint (settings, "export-layout", LDA_EXPORT_LAYOUT_PLAIN);
+  }
+  dialog = present_dialog (window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (dialog, "layout_dropdown"))),
+                    ==, LDA_EXPORT_LAYOUT_PLAIN);
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "val_spin")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "field_check")));
+  tooltip = gtk_widget_get_tooltip_text (child (dialog, "folder_button"));
+  g_assert_true (g_str_has_prefix (tooltip, lda_export_dialog_get_folder (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -684,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/one-series", test_one_series);
   g_test_add_func ("/export-dialog/replace-counts", test_replace_counts);
   g_test_add_func ("/export-dialog/settings-unwritable", test_settings_unwritable);
+  g_test_add_func ("/export-dialog/plain-split-insensitive", test_plain_split_insensitive);
   g_test_add_func ("/wells/next-and-previous", test_next_and_previous);
 
   return g_test_run ();
