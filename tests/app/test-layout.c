@@ -20,7 +20,9 @@
 
 #include "app-test-util.h"
 #include "lda-application.h"
+#include "lda-channel-panel.h"
 #include "lda-export-dialog.h"
+#include "lda-histogram-plot.h"
 #include "lda-window-private.h"
 #include "ui-test-util.h"
 
@@ -725,6 +727,30 @@ assert_whole (GtkWidget *widget)
     }
 }
 
+/* Each channel's histogram right under its offset slider, with only the
+ * threshold's line between: at 1024 × 700 it was a screen further down,
+ * and a person dragging the slider never saw them both. */
+static void
+assert_histograms_under_sliders (LdaWindow *window)
+{
+  g_autoptr(GPtrArray) panels = lda_test_find_all (GTK_WIDGET (window), lda_test_is_type,
+                                                   (gpointer) LDA_TYPE_CHANNEL_PANEL);
+
+  g_assert_cmpuint (panels->len, ==, LDA_N_CHANNELS);
+  for (guint i = 0; i < panels->len; i++)
+    {
+      GtkWidget *panel = g_ptr_array_index (panels, i);
+      GtkWidget *scale = lda_test_find (panel, lda_test_is_type, (gpointer) GTK_TYPE_SCALE);
+      GtkWidget *plot = lda_test_find (panel, lda_test_is_type, (gpointer) LDA_TYPE_HISTOGRAM_PLOT);
+      graphene_rect_t s, p;
+
+      g_assert_true (gtk_widget_compute_bounds (scale, panel, &s));
+      g_assert_true (gtk_widget_compute_bounds (plot, panel, &p));
+      g_assert_cmpfloat (p.origin.y, >, s.origin.y + s.size.height);
+      g_assert_cmpfloat (p.origin.y - (s.origin.y + s.size.height), <, 80);
+    }
+}
+
 static void
 assert_layout (int         width,
                int         height,
@@ -781,6 +807,7 @@ assert_layout (int         width,
     }
   /* The legend of the classes lies inside its pane. */
   assert_whole (GTK_WIDGET (window->legend_box));
+  assert_histograms_under_sliders (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
