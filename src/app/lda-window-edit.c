@@ -462,7 +462,23 @@ lda_window_stroke_end (LdaWindow *self)
   lda_document_end_edit (self->document, self->stroke_frame, &self->stroke_dirty,
                          tool_label (self));
   if (!lda_rect_is_empty (&self->stroke_dirty) && self->stroke_frame == self->frame)
-    after_change (self);
+    {
+      LdaRunResult *result = lda_pipeline_runner_get_result (self->runner);
+      const guint cells_before = result != NULL ? lda_window_edit_counts (self, result)->n_objects
+                                                : 0;
+      guint cells_after;
+
+      after_change (self);
+      /* A stroke that paints no nucleus makes cells only by cutting
+       * nuclei in two: the counts would go up without a word. */
+      cells_after = result != NULL ? lda_window_edit_counts (self, result)->n_objects : 0;
+      if (result != NULL && is_tool (self, "brush") && self->paint_class != LDA_CLASS_HOECHST &&
+          self->paint_class != LDA_CLASS_DRAQ7 &&
+          cells_after > cells_before)
+        lda_window_hint_cut (self, self->stroke_pane,
+                             self->stroke_dirty.y + self->stroke_dirty.height / 2.0,
+                             cells_after - cells_before);
+    }
 }
 
 /* Actions */

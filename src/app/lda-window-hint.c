@@ -92,6 +92,30 @@ lda_window_get_hint (LdaWindow *self)
   return self->hint != NULL ? gtk_label_get_text (GTK_LABEL (self->hint)) : NULL;
 }
 
+/* Shows @text over @pane away from the spot just painted, about image row
+ * @image_y (−1 if unknown), which the person looks at: a stroke in the
+ * upper half of the pane has the hint at its foot, over the legend's row
+ * rather than over the stroke. */
+static void
+show_hint_away (LdaWindow  *self,
+                LdaPane     pane,
+                double      image_y,
+                const char *text)
+{
+  LdaImageView *view = self->views[pane];
+  double cx, cy, y;
+
+  lda_window_show_hint (self, pane, text);
+  lda_image_view_get_center (view, &cx, &cy);
+  y = (image_y - cy) * lda_image_view_get_zoom (view) + gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+  if (self->hint != NULL && image_y >= 0 && y < gtk_widget_get_height (GTK_WIDGET (view)) / 2.0)
+    {
+      gtk_widget_set_valign (self->hint, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (self->hint, 0);
+      gtk_widget_set_margin_bottom (self->hint, 36);
+    }
+}
+
 /**
  * lda_window_hint_kept_apart:
  * @self: a window
@@ -106,26 +130,41 @@ lda_window_hint_kept_apart (LdaWindow *self,
                             LdaPane    pane,
                             double     image_y)
 {
-  LdaImageView *view = self->views[pane];
-  double cx, cy, y;
-
   if (self->apart_told)
     return;
 
   self->apart_told = TRUE;
-  lda_window_show_hint (self, pane,
-                        _("The brush keeps a line between the nucleus it paints and the "
-                          "others. To join nuclei, hold Shift while you paint."));
+  show_hint_away (self, pane, image_y,
+                  _("The brush keeps a line between the nucleus it paints and the "
+                    "others. To join nuclei, hold Shift while you paint."));
+}
 
-  /* It is about the spot just painted, which the person looks at: a
-   * stroke in the upper half of the pane has the hint at its foot, over
-   * the legend's row rather than over the stroke. */
-  lda_image_view_get_center (view, &cx, &cy);
-  y = (image_y - cy) * lda_image_view_get_zoom (view) + gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
-  if (self->hint != NULL && image_y >= 0 && y < gtk_widget_get_height (GTK_WIDGET (view)) / 2.0)
-    {
-      gtk_widget_set_valign (self->hint, GTK_ALIGN_END);
-      gtk_widget_set_margin_top (self->hint, 0);
-      gtk_widget_set_margin_bottom (self->hint, 36);
-    }
+/**
+ * lda_window_hint_cut:
+ * @self: a window
+ * @pane: the pane the stroke was painted in
+ * @image_y: the image row the stroke was painted about, −1 if unknown
+ * @n_more: how many cells more the stroke made
+ *
+ * Says that a stroke of a class other than a nucleus's cut nuclei in
+ * two, each part of which counts as a cell: the counts went up without
+ * a word.
+ */
+void
+lda_window_hint_cut (LdaWindow *self,
+                     LdaPane    pane,
+                     double     image_y,
+                     guint      n_more)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: a brush stroke of cell area, outline or background
+   * across nuclei has made n more cells */
+  text = g_strdup_printf (ngettext ("The stroke cut a nucleus in two: each part counts as a cell "
+                                    "now (%u cell more). Ctrl+Z takes the stroke back.",
+                                    "The stroke cut nuclei in two: each part counts as a cell "
+                                    "now (%u cells more). Ctrl+Z takes the stroke back.",
+                                    n_more),
+                          n_more);
+  show_hint_away (self, pane, image_y, text);
 }

@@ -260,6 +260,10 @@ void         lda_window_hide_hint        (LdaWindow   *self);
 void         lda_window_hint_kept_apart  (LdaWindow   *self,
                                           LdaPane      pane,
                                           double       image_y);
+void         lda_window_hint_cut         (LdaWindow   *self,
+                                          LdaPane      pane,
+                                          double       image_y,
+                                          guint        n_more);
 
 /* lda-window-hover.c */
 void  lda_window_hover_clear        (LdaWindow      *self);

@@ -977,6 +977,50 @@ test_switching_series_saves (void)
   lda_test_remove_tree (other);
 }
 
+/* A brush stroke of cell area across the largest nucleus cuts it in two,
+ * and each part counts as a cell: the counts went up without a word.
+ * Now a hint says so and how to take the stroke back. */
+static void
+test_cell_stroke_cuts_nucleus (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  const LdaCounts *counts;
+  const LdaObject *big = NULL;
+  guint n_before, y;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-edit");
+  window = open_window (dir);
+  counts = lda_window_get_counts (window);
+  n_before = counts->n_objects;
+  for (guint i = 0; i < counts->n_objects; i++)
+    if (big == NULL || counts->objects[i].nucleus_pixels > big->nucleus_pixels)
+      big = &counts->objects[i];
+  g_assert_nonnull (big);
+  g_assert_cmpuint (big->y1 - big->y0, >, 20);
+
+  use_tool (window, "brush", LDA_CLASS_CELL);
+  y = (big->y0 + big->y1) / 2;
+  stroke (window, big->x0 - 3.5, y + 0.5, big->x1 + 3.5, y + 0.5);
+  g_assert_cmpuint (lda_window_get_counts (window)->n_objects, >, n_before);
+  g_assert_nonnull (lda_window_get_hint (window));
+  g_assert_nonnull (strstr (lda_window_get_hint (window), "cut"));
+
+  /* Undone, the hint has nothing to say. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lda_test_settle (window);
+  g_assert_cmpuint (lda_window_get_counts (window)->n_objects, ==, n_before);
+
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -989,6 +1033,7 @@ main (int    argc,
   g_test_add_func ("/edit/counts-follow-corrections", test_counts_follow_corrections);
   g_test_add_func ("/edit/brush-leaves-no-crumbs", test_brush_leaves_no_crumbs);
   g_test_add_func ("/edit/brush-keeps-nuclei-apart", test_brush_keeps_nuclei_apart);
+  g_test_add_func ("/edit/cell-stroke-cuts-nucleus", test_cell_stroke_cuts_nucleus);
   g_test_add_func ("/edit/class-buttons-show-class", test_class_buttons_show_class);
   g_test_add_func ("/edit/autosave-and-reopen", test_autosave_and_reopen);
   g_test_add_func ("/edit/failed-save-is-retried", test_failed_save_is_retried);
