@@ -15,13 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "lda-channel-panel.h"
+#include "lda-channel-warning.h"
 #include "lda-histogram-plot.h"
 #include "lda-scale-range.h"
 
-/* Above this fraction of the image the mask is almost certainly wrong:
- * cells may fill a frame, nuclei never do. */
-#define FULL_COVERAGE        0.95
-#define FULL_NUCLEI_COVERAGE 0.90
 /* The offset slider's end; the spin button goes on to LDA_OFFSET_MAX. */
 #define OFFSET_SLIDER_MAX    4.0
 
@@ -279,106 +276,34 @@ update_threshold_label (LdaChannelPanel *self)
   gtk_label_set_label (self->threshold_label, kept);
 }
 
-/* Whether @histogram, of values up to @max_value, holds one value only
- * (which goes into *@value). */
-static gboolean
-only_value (const guint32 *histogram,
-            guint          max_value,
-            guint         *value)
-{
-  guint found = 0, n = 0;
-
-  for (guint v = 0; v <= MIN (max_value, 65535u) && n < 2; v++)
-    if (histogram[v] != 0)
-      {
-        found = v;
-        n++;
-      }
-  *value = found;
-  return n == 1;
-}
-
 /* Says why the mask is empty or full and what to change; offers the
  * one-click fix when saturated tiles won the vote (pipeline.md §1). */
 static void
 update_warning (LdaChannelPanel *self)
 {
-  const LdaChannelResult *r = &self->result;
-  gboolean manual = gtk_check_button_get_active (self->manual_check);
-  gboolean use_offset = gtk_check_button_get_active (self->use_offset_check);
-  gboolean ignore_saturated = gtk_check_button_get_active (self->ignore_saturated_check);
-  g_autofree char *flat_text = NULL;
-  const char *problem = NULL;
-  const char *advice = NULL;
+  const LdaChannelState state = {
+    self->channel,
+    gtk_check_button_get_active (self->manual_check),
+    gtk_check_button_get_active (self->use_offset_check),
+    gtk_check_button_get_active (self->ignore_saturated_check),
+    selected_method (self),
+    gtk_adjustment_get_value (self->offset_adjustment),
+    self->flat,
+    self->flat_value,
+  };
   gboolean offer_ignore = FALSE;
-  gboolean nuclei = self->channel != LDA_CHANNEL_CELL_AREA;
+  g_autofree char *text = self->has_result
+                          ? lda_channel_warning (&state, &self->result, &offer_ignore)
+                          : NULL;
 
-  if (self->has_result && r->coverage <= 0.0 && self->flat)
-    {
-      /* No threshold and no offset can help: say what is wrong with the
-       * image instead (a blank or failed acquisition). */
-      if (nuclei)
-        problem = flat_text = g_strdup_printf (_("The image has no contrast: every pixel is %u, "
-                                                 "so no threshold finds anything in it. Is it "
-                                                 "the right file?"),
-                                               self->flat_value);
-      else
-        problem = _("The brightfield image has no contrast: it has no edges, so no threshold "
-                    "finds cells in it. Is it the right file?");
-    }
-  else if (self->has_result && r->coverage <= 0.0)
-    {
-      /* Saturated tiles are the cause when their vote set the threshold
-       * (the max-tile method), or when a histogram method's threshold is
-       * above the pixels with no offset raising it; an offset above 1
-       * that pushed it there is the cause itself. */
-      gboolean by_offset = use_offset && selected_method (self) != LDA_METHOD_MAX_TILE &&
-                           gtk_adjustment_get_value (self->offset_adjustment) > 1.0;
-
-      if (!manual && !ignore_saturated && !by_offset && r->saturation > 0 &&
-          r->peak == r->saturation && r->threshold >= (gint64) r->max_value)
-        {
-          problem = _("The mask is empty: saturated tiles won the vote, so the threshold is above every pixel.");
-          offer_ignore = TRUE;
-        }
-      else
-        {
-          problem = _("The mask is empty: the threshold is above the channel’s pixels.");
-          if (manual)
-            advice = _("Lower the manual threshold.");
-          else if (use_offset)
-            advice = _("Lower the offset or set a manual threshold.");
-          else
-            advice = _("Set a manual threshold.");
-        }
-    }
-  else if (self->has_result && r->coverage > (nuclei ? FULL_NUCLEI_COVERAGE : FULL_COVERAGE))
-    {
-      problem = nuclei ? _("The mask covers almost the whole image: nuclei never do.")
-                       : _("The mask covers almost the whole image.");
-      if (manual)
-        advice = _("Raise the manual threshold.");
-      else if (use_offset)
-        advice = _("Raise the offset or set a manual threshold.");
-      else
-        advice = _("Use an offset or set a manual threshold.");
-    }
-
-  if (problem != NULL)
-    {
-      g_autofree char *text = advice != NULL
-                              ? g_strjoin (" ", problem, advice, NULL)
-                              : g_strdup (problem);
-
-      gtk_label_set_label (self->warning_label, text);
-    }
-
+  if (text != NULL)
+    gtk_label_set_label (self->warning_label, text);
   gtk_widget_set_visible (self->warning_button, offer_ignore);
   /* The one-click fix: the default preset's method, which finds the
    * threshold in each frame's own pixels. */
   gtk_widget_set_visible (self->warning_auto_button,
-                          problem != NULL && !self->flat && !is_auto (self));
-  gtk_widget_set_visible (self->warning_box, problem != NULL);
+                          text != NULL && !self->flat && !is_auto (self));
+  gtk_widget_set_visible (self->warning_box, text != NULL);
 }
 
 static void
@@ -743,7 +668,8 @@ lda_channel_panel_set_result (LdaChannelPanel        *self,
         self->levels = *result->levels;
 
       self->flat = result->intensities != NULL &&
-                   only_value (result->intensities, result->max_value, &self->flat_value);
+                   lda_channel_histogram_is_flat (result->intensities, result->max_value,
+                                                  &self->flat_value);
       if (result->intensities != NULL)
         {
           lda_histogram_plot_set_data (self->plot, result->intensities, result->votes,

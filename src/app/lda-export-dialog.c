@@ -179,30 +179,6 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-/* How many of the files an export would write exist already (not
- * counting the hidden list of an earlier export's files, which the
- * person never saw), and how many of an earlier export's it would remove
- * (lda_export_stale_files()). */
-static guint
-count_existing (LdaSeries              *series,
-                const char             *folder,
-                const LdaExportOptions *options,
-                guint                  *n_stale)
-{
-  g_autoptr(GPtrArray) targets = lda_export_targets (series, folder, options);
-  g_autoptr(GPtrArray) stale = lda_export_stale_files (series, folder, options);
-  g_autofree char *manifest = lda_export_manifest_path (folder);
-  guint existing = 0;
-
-  for (guint i = 0; i < targets->len; i++)
-    if (g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS) &&
-        !g_str_equal (g_ptr_array_index (targets, i), manifest))
-      existing++;
-  *n_stale = stale->len;
-
-  return existing;
-}
-
 /* Every well of the folder in one dataset (lda-project-wells.c): the
  * others opened here, off the main thread, with their saved projects;
  * this one's counts then taken back for the window. */
@@ -223,7 +199,8 @@ export_all_wells (LdaExportDialog *self,
     return FALSE;
   if (!job->options.overwrite)
     {
-      job->n_existing = count_existing (joined, job->folder, &job->options, &job->n_stale);
+      job->n_existing = lda_export_count_existing (joined, job->folder, &job->options,
+                                                    &job->n_stale);
       if (job->n_existing > 0 || job->n_stale > 0)
         return TRUE;
     }
@@ -381,7 +358,8 @@ lda_export_dialog_start (LdaExportDialog *self,
   if (!overwrite && !job->all_wells)
     {
       guint n_stale = 0;
-      guint existing = count_existing (self->series, self->folder, &job->options, &n_stale);
+      guint existing = lda_export_count_existing (self->series, self->folder, &job->options,
+                                                  &n_stale);
 
       if (existing > 0 || n_stale > 0)
         {

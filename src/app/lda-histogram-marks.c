@@ -26,6 +26,8 @@
 
 #define TICK_HEIGHT 4.0
 #define LABEL_GAP   3.0
+/* Between the axis's end values and the methods' names. */
+#define AXIS_GAP    6.0
 
 static const char * const mark_labels[LDA_N_METHODS] = {
   /* Translators: short names of the threshold methods under the histogram:
@@ -141,18 +143,45 @@ lda_histogram_marks_height (GtkWidget *widget)
 }
 
 /**
- * lda_histogram_marks_row_top:
+ * lda_histogram_draw_axis:
  * @widget: the plot, for its font
- * @bottom: the plot's bottom edge
+ * @cr: where to draw
+ * @area: the plot area; the strip is below it
+ * @range_max: the value at the right edge of @area
+ * @fg: the colour of the text
+ * @left: (out): where the methods' names' room begins
+ * @right: (out): where it ends
  *
- * Returns: the top of the first row of the strip under the plot, where
- *   the axis's end values go too
+ * Draws the axis's end values, 0 and @range_max, at the ends of the first
+ * row of the strip under the plot, whose room between them is the names'
+ * of lda_histogram_draw_marks().
  */
-double
-lda_histogram_marks_row_top (GtkWidget *widget,
-                             double     bottom)
+void
+lda_histogram_draw_axis (GtkWidget             *widget,
+                         cairo_t               *cr,
+                         const graphene_rect_t *area,
+                         guint                  range_max,
+                         const GdkRGBA         *fg,
+                         double                *left,
+                         double                *right)
 {
-  return bottom + TICK_HEIGHT;
+  g_autofree char *max_text = g_strdup_printf ("%u", range_max);
+  g_autoptr(PangoLayout) zero = gtk_widget_create_pango_layout (widget, "0");
+  g_autoptr(PangoLayout) top = gtk_widget_create_pango_layout (widget, max_text);
+  const double y = area->origin.y + area->size.height + TICK_HEIGHT;
+  int w0, w;
+
+  lda_cairo_set_color (cr, fg, 0.6);
+  cairo_move_to (cr, area->origin.x, y);
+  pango_cairo_show_layout (cr, zero);
+  pango_layout_get_pixel_size (zero, &w0, NULL);
+
+  pango_layout_get_pixel_size (top, &w, NULL);
+  cairo_move_to (cr, area->origin.x + area->size.width - w, y);
+  pango_cairo_show_layout (cr, top);
+
+  *left = area->origin.x + w0 + AXIS_GAP;
+  *right = area->origin.x + area->size.width - w - AXIS_GAP;
 }
 
 /**

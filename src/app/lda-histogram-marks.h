@@ -35,7 +35,12 @@ void        lda_histogram_draw_marks (GtkWidget             *widget,
                                       double                 left,
                                       double                 right);
 int         lda_histogram_marks_height (GtkWidget           *widget);
-double      lda_histogram_marks_row_top (GtkWidget          *widget,
-                                         double              bottom);
+void        lda_histogram_draw_axis (GtkWidget              *widget,
+                                     cairo_t                *cr,
+                                     const graphene_rect_t  *area,
+                                     guint                   range_max,
+                                     const GdkRGBA          *fg,
+                                     double                 *left,
+                                     double                 *right);
 
 G_END_DECLS

@@ -29,8 +29,6 @@
 /* Room for two rows of labels at the top and two of method marks. */
 #define PLOT_HEIGHT     124
 #define PAD             4.0
-/* Between the axis's end values and the methods' names. */
-#define AXIS_GAP        6.0
 
 struct _LdaHistogramPlot
 {
@@ -280,35 +278,6 @@ draw_label (LdaHistogramPlot      *self,
   lda_cairo_show_layout_halo (cr, layout, x, y, color, 1.0, &halo);
 }
 
-/* The axis's end values at the ends of the strip under the plot; the
- * room between them is the methods' names' (*@left to *@right). */
-static void
-draw_axis_labels (LdaHistogramPlot      *self,
-                  cairo_t               *cr,
-                  const graphene_rect_t *area,
-                  const GdkRGBA         *fg,
-                  double                *left,
-                  double                *right)
-{
-  g_autofree char *max_text = g_strdup_printf ("%u", self->range_max);
-  g_autoptr(PangoLayout) zero = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
-  g_autoptr(PangoLayout) top = gtk_widget_create_pango_layout (GTK_WIDGET (self), max_text);
-  double y = lda_histogram_marks_row_top (GTK_WIDGET (self), area->origin.y + area->size.height);
-  int w0, w;
-
-  lda_cairo_set_color (cr, fg, 0.6);
-  cairo_move_to (cr, area->origin.x, y);
-  pango_cairo_show_layout (cr, zero);
-  pango_layout_get_pixel_size (zero, &w0, NULL);
-
-  pango_layout_get_pixel_size (top, &w, NULL);
-  cairo_move_to (cr, area->origin.x + area->size.width - w, y);
-  pango_cairo_show_layout (cr, top);
-
-  *left = area->origin.x + w0 + AXIS_GAP;
-  *right = area->origin.x + area->size.width - w - AXIS_GAP;
-}
-
 static void
 draw_plot (LdaHistogramPlot      *self,
            cairo_t               *cr,
@@ -415,7 +384,8 @@ draw_plot (LdaHistogramPlot      *self,
   cairo_restore (cr);
 
   /* Under the plot, outside its clip. */
-  draw_axis_labels (self, cr, area, &fg, &names_left, &names_right);
+  lda_histogram_draw_axis (GTK_WIDGET (self), cr, area, self->range_max, &fg, &names_left,
+                           &names_right);
   lda_histogram_draw_marks (GTK_WIDGET (self), cr, area, self->range_max, self->marks,
                             self->mark_in_use, &threshold_color, names_left, names_right);
 

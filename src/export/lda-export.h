@@ -94,6 +94,10 @@ GPtrArray *lda_export_targets (LdaSeries              *series,
 GPtrArray *lda_export_stale_files (LdaSeries            *series,
                                    const char           *folder,
                                    const LdaExportOptions *options);
+guint      lda_export_count_existing (LdaSeries              *series,
+                                      const char             *folder,
+                                      const LdaExportOptions *options,
+                                      guint                  *n_stale);
 gboolean   lda_export_run     (LdaSeries              *series,
                                GPtrArray              *edits,
                                const char             *folder,
