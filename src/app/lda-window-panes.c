@@ -201,25 +201,29 @@ status_values (guint x,
 }
 
 /* Whether the read-out under the panes is too narrow for a nucleus's
- * evidence and the values under the pointer on one line: measured with
- * the widest of each in the language in use. */
+ * evidence and the values under the pointer on one line: measured once,
+ * with the widest of each in the language in use (the pointer moves it
+ * often). */
 static gboolean
 status_needs_two_lines (LdaWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->status_label));
-  g_autofree char *evidence = lda_nucleus_describe_widest ();
-  g_autofree char *values = status_values (9999, 9999, LDA_CLASS_DRAQ7, 65535, 65535, 65535,
-                                           65535);
-  g_autofree char *widest = g_strconcat (evidence, "   ", values, NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  int needed;
 
   if (width <= 0)
     return FALSE;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->status_label), widest);
-  pango_layout_get_pixel_size (layout, &needed, NULL);
+  if (self->status_one_line_width == 0)
+    {
+      g_autofree char *evidence = lda_nucleus_describe_widest ();
+      g_autofree char *values = status_values (9999, 9999, LDA_CLASS_DRAQ7, 65535, 65535, 65535,
+                                               65535);
+      g_autofree char *widest = g_strconcat (evidence, "   ", values, NULL);
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (GTK_WIDGET (self->status_label), widest);
 
-  return width < needed;
+      pango_layout_get_pixel_size (layout, &self->status_one_line_width, NULL);
+    }
+
+  return width < self->status_one_line_width;
 }
 
 /* The read-out under the panes: the values under the pointer. */

@@ -41,6 +41,7 @@ struct _LdaWindow
   guint              reveal_tick;   /* brings the current frame's button into view */
   GtkLabel          *status_label;
   GtkLabel          *zoom_label;
+  int                status_one_line_width;  /* the read-out's widest line, 0 until measured */
   GtkLabel          *counts_label;
   LdaFractionPlot   *fraction_plot;
   GtkWidget         *scope_box;
