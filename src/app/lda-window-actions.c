@@ -253,10 +253,9 @@ on_window_key (GtkEventControllerKey *controller,
 void
 lda_window_setup_side_bar (LdaWindow *self)
 {
-  GtkEventController *window_key = gtk_event_controller_key_new ();
-
   GtkWidget *side_bar = gtk_paned_get_end_child (self->paned);
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *window_key = gtk_event_controller_key_new ();
 
   /* The panes get the room of a side bar put away (F9, win.show-side-bar
    * on the window's "side-bar-visible"), and keep it. */
