@@ -174,6 +174,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->frames, g_array_unref);
+  g_clear_pointer (&job->options.notices, g_ptr_array_unref);
   g_free (job->folder);
   g_free (job->note);
   g_free (job);
@@ -299,6 +300,13 @@ export_done (GObject      *object,
     for (guint i = 0; i < job->frames->len; i++)
       g_signal_emit (self, signals[EXPORTED], 0, job->folder,
                      (int) g_array_index (job->frames, guint, i));
+  /* Blank images: exported, but worth a look before training on them. */
+  if (job->note == NULL && job->options.notices->len > 0)
+    {
+      g_ptr_array_add (job->options.notices, NULL);
+      job->note = g_strjoinv ("\n", (char **) job->options.notices->pdata);
+      g_ptr_array_remove_index (job->options.notices, job->options.notices->len - 1);
+    }
   /* Left open to say what went wrong after. */
   if (job->note != NULL)
     {
@@ -348,6 +356,7 @@ lda_export_dialog_start (LdaExportDialog *self,
   if (job->options.layout != LDA_EXPORT_LAYOUT_PLAIN)
     job->options.val_fraction = gtk_spin_button_get_value (self->val_spin);
   job->options.seed = (guint32) gtk_spin_button_get_value (self->seed_spin);
+  job->options.notices = g_ptr_array_new_with_free_func (g_free);
   job->options.val_by_field = gtk_check_button_get_active (self->field_check) &&
                               gtk_widget_get_sensitive (GTK_WIDGET (self->field_check));
   job->folder = g_strdup (self->folder);

@@ -501,23 +501,6 @@ channel_source (const LdaTriple *triple,
 }
 
 
-/* Whether every pixel of @image (16-bit) has one value, and which. */
-static gboolean
-image_is_flat (const LdaImage *image,
-               guint          *value)
-{
-  const guint16 *p;
-  gsize n;
-
-  if (image == NULL || image->type != LDA_PIXEL_U16 || (n = lda_image_n_pixels (image)) == 0)
-    return FALSE;
-  p = lda_image_u16 (image);
-  for (gsize i = 1; i < n; i++)
-    if (p[i] != p[0])
-      return FALSE;
-  *value = p[0];
-  return TRUE;
-}
 /**
  * lda_cli_mask_warnings:
  * @pipeline: a pipeline that has run
@@ -572,7 +555,7 @@ lda_cli_mask_warnings (LdaPipeline     *pipeline,
           g_strdup_printf (_("warning: %s: the %s mask is empty: the image has no contrast "
                              "(no pixel above 0 where the threshold is taken); no threshold "
                              "finds anything in it"), name, title));
-      else if (coverage == 0.0 && image_is_flat (lda_pipeline_get_channel_image (pipeline, c), &flat))
+      else if (coverage == 0.0 && lda_image_is_flat (lda_pipeline_get_channel_image (pipeline, c), &flat))
         /* Every pixel the same: no threshold splits it either. */
         g_ptr_array_add (warnings,
           /* Translators: the file, the channel, the one value of its pixels */

@@ -535,6 +535,7 @@ lda_cli_export (int    argc,
   g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lda_counts_row_free);
   g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
   LdaExportOptions options = { NULL, };
   Export export = { NULL, };
   int status = LDA_EXIT_FAILED;
@@ -562,6 +563,7 @@ lda_cli_export (int    argc,
     }
   if (!export_options (&args, series, &frames, rows, &options))
     return LDA_EXIT_USAGE;
+  options.notices = notices;
 
   /* The earlier export's files this one replaces whole: said after. */
   if (options.overwrite)
@@ -579,6 +581,8 @@ lda_cli_export (int    argc,
     }
 
   report_success (&args, series, folder, &options, rows);
+  for (guint i = 0; i < notices->len; i++)
+    lda_cli_error (_("warning: %s"), (const char *) g_ptr_array_index (notices, i));
   if (stale != NULL)
     report_removed (&args, stale);
   return LDA_EXIT_OK;

@@ -294,6 +294,29 @@ series_inputs (LdaSeries *series)
 
 /* Segments frame @index, applies @edits and writes the frame's files.
  * On success *@counts holds the counts of the corrected mask. */
+/* A blank image (a failed acquisition) gives a mask that says nothing of
+ * it, exported all the same: named in @options->notices. */
+static void
+note_flat_images (const LdaExportOptions *options,
+                  LdaPipeline            *pipeline,
+                  const LdaTriple        *triple,
+                  const char             *stem)
+{
+  guint value;
+
+  for (guint i = 0; options->notices != NULL && i < LDA_N_INPUTS; i++)
+    if (lda_image_is_flat (lda_pipeline_get_input (pipeline, i), &value))
+      {
+        g_autofree char *name = g_path_get_basename (triple->paths[i]);
+
+        /* Translators: an image file, its one value, the exported frame */
+        g_ptr_array_add (options->notices,
+                         g_strdup_printf (_("%s has no contrast (every pixel is %u): the mask "
+                                            "of %s finds nothing in it"),
+                                          name, value, stem));
+      }
+}
+
 static gboolean
 export_frame (LdaSeries       *series,
               guint            index,
@@ -321,6 +344,7 @@ export_frame (LdaSeries       *series,
   if (run == NULL)
     return FALSE;
   labels = run->labels;
+  note_flat_images (options, run->pipeline, frame->triple, stem);
 
   /* The calibration of the brightfield image goes with every file. */
   lda_export_tiff_read_resolution (frame->triple->paths[LDA_INPUT_BRIGHTFIELD], frame->page,

@@ -52,6 +52,10 @@ typedef enum
  * @seed: the seed of the split
  * @counts_rows: (nullable) (element-type LdaCountsRow): where to append
  *   the rows of counts.csv (lda-counts-table.h), for a summary
+ * @notices: (nullable) (element-type utf8): where to append a line for
+ *   each image with no contrast (every pixel one value: a failed
+ *   acquisition), whose frame's mask says nothing of it, for the person
+ *   to look at before training on it
  * @validation: (skip): the exporter's own (the frames a split by field
  *   sends to validation); leave it %NULL
  */
@@ -66,6 +70,7 @@ typedef struct
   gboolean         val_by_field;
   guint32          seed;
   GPtrArray       *counts_rows;
+  GPtrArray       *notices;
   GHashTable      *validation;
 } LdaExportOptions;
 

@@ -712,6 +712,64 @@ test_plain_split_insensitive (void)
   lda_test_remove_tree (dir);
 }
 
+/* A blank frame (every pixel of its images one value, a failed
+ * acquisition) beside the sample: the export writes it, and the dialog
+ * stays open to name its files, which were exported without a word. */
+static void
+test_blank_frame_named (void)
+{
+  static const char *const tags[] = { "bf", "hoechst", "draq7" };
+  g_autofree char *dir = NULL;
+  g_autofree char *sample = NULL;
+  g_autoptr(LdaImage) like = NULL;
+  LdaExportDialog *dialog;
+  LdaWindow *window;
+  gboolean done = FALSE;
+  const char *said;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = lda_test_copy_sample ("lda-export");
+  sample = lda_test_sample_file ("bf");
+  like = lda_tiff_read (sample, 0, NULL);
+  g_assert_nonnull (like);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("blank_%s.tif", tags[c]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(LdaImage) blank = lda_image_new (LDA_PIXEL_U16, like->width, like->height, NULL);
+      guint16 *p = lda_image_u16 (blank);
+
+      for (gsize i = 0; i < lda_image_n_pixels (blank); i++)
+        p[i] = 100;
+      g_assert_true (lda_tiff_write (path, blank, NULL));
+    }
+
+  window = lda_test_window_new_sized (1024, 700);
+  lda_test_open_folder (window, dir);
+  g_assert_cmpuint (lda_series_get_n_frames (lda_window_get_series (window)), ==, 2);
+  dialog = present_dialog (window);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  lda_export_dialog_set_layout (dialog, LDA_EXPORT_LAYOUT_PLAIN, 0, 0);
+  lda_export_dialog_start (dialog, TRUE);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (50);
+
+  g_assert_true (gtk_widget_get_visible (child (dialog, "error_label")));
+  said = gtk_label_get_text (GTK_LABEL (child (dialog, "error_label")));
+  g_assert_nonnull (strstr (said, "blank_hoechst.tif has no contrast (every pixel is 100)"));
+  g_assert_null (strstr (said, "nov22"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lda_test_window_close (window);
+  lda_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +783,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/replace-counts", test_replace_counts);
   g_test_add_func ("/export-dialog/settings-unwritable", test_settings_unwritable);
   g_test_add_func ("/export-dialog/plain-split-insensitive", test_plain_split_insensitive);
+  g_test_add_func ("/export-dialog/blank-frame-named", test_blank_frame_named);
   g_test_add_func ("/wells/next-and-previous", test_next_and_previous);
 
   return g_test_run ();

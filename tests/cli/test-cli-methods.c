@@ -391,6 +391,19 @@ test_blank_images (void)
                                      "(every pixel is 1000)"));
   g_assert_null (strstr (run.err, "try a lower"));
 
+  /* Exported for training, such a frame is named, with each blank file:
+   * its mask was written without a word. */
+  {
+    g_autofree char *exported = g_build_filename (tmp, "exported", NULL);
+
+    cli_run_clear (&run);
+    cli_run (&run, "export", tmp, "-o", exported, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "warning: z_bf.tif has no contrast (every pixel is 1000): "
+                                       "the mask of z finds nothing in it"));
+    g_assert_nonnull (strstr (run.err, "z_draq7.tif has no contrast"));
+  }
+
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
   cli_rm_rf (tmp);

@@ -239,6 +239,43 @@ lda_image_get (const LdaImage *self,
   return self->type == LDA_PIXEL_U16 ? lda_image_u16 (self)[i] : lda_image_u8 (self)[i];
 }
 
+/**
+ * lda_image_is_flat:
+ * @image: (nullable): an image
+ * @value: (out): its one value, if it has one
+ *
+ * Returns: whether every pixel of @image has the same value: an image
+ *   with no contrast, which no threshold splits (a failed acquisition)
+ */
+gboolean
+lda_image_is_flat (const LdaImage *image,
+                   guint          *value)
+{
+  gsize n;
+
+  if (image == NULL || (n = lda_image_n_pixels (image)) == 0)
+    return FALSE;
+  if (image->type == LDA_PIXEL_U16)
+    {
+      const guint16 *p = lda_image_u16 (image);
+
+      for (gsize i = 1; i < n; i++)
+        if (p[i] != p[0])
+          return FALSE;
+      *value = p[0];
+    }
+  else
+    {
+      const guint8 *p = lda_image_u8 (image);
+
+      for (gsize i = 1; i < n; i++)
+        if (p[i] != p[0])
+          return FALSE;
+      *value = p[0];
+    }
+  return TRUE;
+}
+
 gboolean
 lda_image_same_size (const LdaImage *a,
                      const LdaImage *b)

@@ -71,6 +71,8 @@ guint     lda_image_saturation    (const LdaImage *self);
 guint     lda_image_get           (const LdaImage *self,
                                    guint           x,
                                    guint           y);
+gboolean  lda_image_is_flat       (const LdaImage *image,
+                                   guint          *value);
 gboolean  lda_image_same_size     (const LdaImage *a,
                                    const LdaImage *b);
 gboolean  lda_check_size          (guint           width,
