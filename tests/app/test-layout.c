@@ -865,6 +865,47 @@ is_primary_menu_button (GtkWidget *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
+static gboolean
+opens_folder (GtkWidget *widget,
+              gpointer   data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && !gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL &&
+         menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)),
+                          "win.open-folder");
+}
+
+/* A folder opens from beside the header's Open, whose chooser takes
+ * images only (it was in the main menu alone), at 1024 × 700 too. */
+static void
+test_open_folder_in_header (void)
+{
+  g_autofree char *dir = NULL;
+  LdaWindow *window;
+  GtkWidget *header, *open, *more;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = sample_window (1024, 700, &dir);
+  header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  open = lda_test_find (header, lda_test_has_action, (gpointer) "win.open");
+  more = lda_test_find (header, opens_folder, NULL);
+  g_assert_nonnull (open);
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_mapped (more));
+  /* Beside it, in one linked group. */
+  g_assert_true (gtk_widget_get_parent (open) == gtk_widget_get_parent (more));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
 /* Export is a button of the header bar and an item of the main menu,
  * not only Ctrl+E; the button opens the export dialog. */
 static void
@@ -1094,6 +1135,7 @@ main (int    argc,
   g_test_add_data_func ("/layout/controls-fit/1280x800", (int[]) { 1280, 800 }, test_controls_fit);
   g_test_add_data_func ("/layout/controls-fit/1600x1000", (int[]) { 1600, 1000 }, test_controls_fit);
   g_test_add_func ("/layout/export-reachable", test_export_reachable);
+  g_test_add_func ("/layout/open-folder-in-header", test_open_folder_in_header);
   g_test_add_func ("/layout/pane-keys-shown", test_pane_keys_shown);
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
