@@ -575,8 +575,24 @@ on_zoom (LdaImageView *view,
          GParamSpec   *pspec,
          LdaWindow    *self)
 {
+  /* The window kept until it has run (lda_window_dispose() removes it). */
   if (self->zoom_idle == 0)
-    self->zoom_idle = g_idle_add (show_zoom, self);
+    self->zoom_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_zoom, g_object_ref (self),
+                                       g_object_unref);
+}
+
+/**
+ * lda_window_panes_dispose:
+ * @self: a window being disposed, its panes still there
+ *
+ * Stops the panes' zoom from reaching the window, and drops its update.
+ */
+void
+lda_window_panes_dispose (LdaWindow *self)
+{
+  if (self->views[LDA_PANE_COMPOSITE] != NULL)
+    g_signal_handlers_disconnect_by_func (self->views[LDA_PANE_COMPOSITE], on_zoom, self);
+  g_clear_handle_id (&self->zoom_idle, g_source_remove);
 }
 
 /**

@@ -309,6 +309,7 @@ lda_window_dispose (GObject *object)
   lda_window_cancel_counts (self);
   lda_window_stroke_end (self);
   lda_window_hide_hint (self);
+  lda_window_panes_dispose (self);
   if (self->document != NULL)
     {
       lda_window_document_disconnect (self);
@@ -323,8 +324,6 @@ lda_window_dispose (GObject *object)
   g_clear_object (&self->runner);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LDA_TYPE_WINDOW);
-  /* After the panes have gone: their last zoom may have asked for it. */
-  g_clear_handle_id (&self->zoom_idle, g_source_remove);
 
   G_OBJECT_CLASS (lda_window_parent_class)->dispose (object);
 }
