@@ -63,6 +63,7 @@ typedef struct
   LdaContrast  contrasts[LDA_N_INPUTS + 1];
   GBytes      *intensities[LDA_N_CHANNELS];
   gboolean     dragging;
+  guint        preview_shift;
   gboolean     settle;
   LdaRunResult *result;
 } Job;
@@ -86,6 +87,7 @@ struct _LdaPipelineRunner
   gint64        last_result;
   GSource      *settle_source;
   gboolean      held;         /* a slider held by the pointer: a drag */
+  guint         preview_shift; /* how zoomed out the panes are (lda_pipeline_set_preview_shift()) */
   gboolean      let_go;       /* and let go since the last request */
 
   /* The next job, merged from every request since the last start. */
@@ -189,6 +191,7 @@ run_job (GTask        *task,
 
   pipeline = job->pipeline;
   lda_pipeline_set_dragging (pipeline, job->dragging);
+  lda_pipeline_set_preview_shift (pipeline, job->preview_shift);
   if (!lda_pipeline_set_params (pipeline, &job->params, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -419,6 +422,7 @@ start_pending (LdaPipelineRunner *self)
   job->load = self->pending_load;
   job->render_base = self->pending_render || self->pending_load;
   job->dragging = self->pending_dragging && !self->pending_load;
+  job->preview_shift = self->preview_shift;
   job->settle = self->pending_settle;
   /* A contrast the person set holds across frames; otherwise each frame
    * gets its own automatic one. */
@@ -561,6 +565,38 @@ lda_pipeline_runner_set_held (LdaPipelineRunner *self,
       schedule_settle (self);
       start_pending (self);
     }
+}
+
+/**
+ * lda_pipeline_runner_set_preview_shift:
+ * @self: a runner
+ * @shift: the mipmap level the panes show the frame at: 0 at 1:1 or
+ *   closer, 1 where a screen pixel shows 2 × 2 of the frame's, and so on
+ *
+ * While a slider is dragged, the cells are flooded at that resolution
+ * (lda_pipeline_set_preview_shift()), from the next job on.
+ */
+void
+lda_pipeline_runner_set_preview_shift (LdaPipelineRunner *self,
+                                       guint              shift)
+{
+  g_return_if_fail (LDA_IS_PIPELINE_RUNNER (self));
+
+  self->preview_shift = shift;
+}
+
+/**
+ * lda_pipeline_runner_get_preview_shift:
+ * @self: a runner
+ *
+ * Returns: the level set by lda_pipeline_runner_set_preview_shift()
+ */
+guint
+lda_pipeline_runner_get_preview_shift (LdaPipelineRunner *self)
+{
+  g_return_val_if_fail (LDA_IS_PIPELINE_RUNNER (self), 0);
+
+  return self->preview_shift;
 }
 
 /**

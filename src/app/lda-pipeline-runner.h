@@ -128,6 +128,9 @@ void               lda_pipeline_runner_set_params (LdaPipelineRunner *self,
                                                    const LdaParams   *params);
 void               lda_pipeline_runner_set_held   (LdaPipelineRunner *self,
                                                    gboolean           held);
+void               lda_pipeline_runner_set_preview_shift (LdaPipelineRunner *self,
+                                                   guint              shift);
+guint              lda_pipeline_runner_get_preview_shift (LdaPipelineRunner *self);
 void               lda_pipeline_runner_set_contrast (LdaPipelineRunner *self,
                                                    guint              index,
                                                    const LdaContrast *contrast);

@@ -12,6 +12,7 @@
 
 #include "lda-names.h"
 #include "lda-scale-bar.h"
+#include "lda-tiled-layer.h"
 #include "lda-nucleus-hover.h"
 #include "lda-window-private.h"
 
@@ -575,6 +576,12 @@ on_zoom (LdaImageView *view,
          GParamSpec   *pspec,
          LdaWindow    *self)
 {
+  /* A drag's cells flooded no finer than the panes show them (device
+   * pixels: twice as fine on a screen of scale 2). */
+  if (self->runner != NULL)
+    lda_pipeline_runner_set_preview_shift (self->runner,
+                                           lda_tiled_layer_level_for_zoom (lda_image_view_get_zoom (view) *
+                                                                           gtk_widget_get_scale_factor (GTK_WIDGET (view))));
   /* The window kept until it has run (lda_window_dispose() removes it). */
   if (self->zoom_idle == 0)
     self->zoom_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_zoom, g_object_ref (self),

@@ -195,6 +195,10 @@ labels_differ (const LdaImage *a,
   *outlines = 100.0 * outline_far / MAX (outline, 1);
 }
 
+/* With --drag: the mipmap level the window's panes show the frame at
+ * (--zoomed-out), which the pipeline floods a drag's cells at. */
+static guint drag_level;
+
 /* One pipeline, whose @channel's offset moves @repeat times across the
  * value @params give it, @step a change (0.01, the slider's step, as
  * bench-slider drags the window's slider; a fast drag by the pointer
@@ -227,6 +231,7 @@ time_slider (LdaImage       **images,
   if (pipeline == NULL || !lda_pipeline_set_params (pipeline, params, error))
     return FALSE;
   lda_pipeline_set_threaded (pipeline, threaded);
+  lda_pipeline_set_preview_shift (pipeline, drag_level);
   /* As the window's pipeline does. */
   lda_pipeline_set_all_methods (pipeline, TRUE);
   if (!lda_pipeline_run (pipeline, NULL, error))
@@ -347,6 +352,11 @@ check_options (LdaParamOptions *param_options,
       lda_cli_error (_("bench: --drag needs --slider"));
       return FALSE;
     }
+  if (drag_level > 0 && !drag)
+    {
+      lda_cli_error (_("bench: --zoomed-out needs --drag"));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -369,6 +379,7 @@ lda_cli_bench (int    argc,
   guint n_rests = 0;
   gboolean single_thread = FALSE;
   gboolean drag = FALSE;
+  gint level = 0;
   double step = 0.01;
   LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
@@ -385,6 +396,8 @@ lda_cli_bench (int    argc,
       N_("With --slider, how far the offset moves a change (default 0.01, the slider's resolution; a fast drag moves it 0.03 to 0.1 a pointer event)"), "STEP" },
     { "drag", 0, 0, G_OPTION_ARG_NONE, &drag,
       N_("With --slider, the changes of a slider being dragged in the window: the last split and cells carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart, with how far the carried labels were from it"), NULL },
+    { "zoomed-out", 0, 0, G_OPTION_ARG_INT, &level,
+      N_("With --drag, the panes zoomed out to this mipmap level: 1 where a screen pixel shows 2 × 2 of the frame's, 2 for 4 × 4 (default 0, 1:1); the cells of a drag are flooded at that resolution"), "LEVEL" },
     { NULL }
   };
 
@@ -405,6 +418,12 @@ lda_cli_bench (int    argc,
       return LDA_EXIT_USAGE;
     }
 
+  if (level < 0 || level > 8)
+    {
+      lda_cli_error (_("bench: --zoomed-out must be 0 to 8"));
+      return LDA_EXIT_USAGE;
+    }
+  drag_level = (guint) level;
   lda_params_init (&params);
   if (!check_options (param_options, &params, repeat_text, &repeat, slider_text, &slider, step,
                       drag))

@@ -1113,6 +1113,40 @@ test_zoom_shown (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (label), ==, "5.0 %");
 }
 
+/* A drag's cells are flooded no finer than the panes show the frame
+ * (lda_pipeline_set_preview_shift()): the mipmap level of their zoom,
+ * followed as it changes. */
+static void
+test_zoom_sets_preview_level (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LdaWindow *window = fixture->window;
+  LdaPipelineRunner *runner = lda_window_get_runner (window);
+  LdaImageView *view;
+  const struct { double zoom; guint level; } zooms[] = {
+    { 1.0, 0 }, { 0.5, 1 }, { 0.3, 1 }, { 0.25, 2 }, { 0.05, 4 }, { 2.0, 0 },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_COMPOSITE));
+  /* Levels of device pixels: on a screen of scale 2, one finer. */
+  if (gtk_widget_get_scale_factor (GTK_WIDGET (view)) != 1)
+    {
+      g_test_skip ("a screen of scale other than 1");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      lda_image_view_set_zoom (view, zooms[i].zoom);
+      lda_test_settle (window);
+      g_assert_cmpuint (lda_pipeline_runner_get_preview_shift (runner), ==, zooms[i].level);
+    }
+}
+
 /* The offset's slider spans 0 to 4, where people tune it (over 0 to 10
  * it moved 0.04 a pixel); its spin button still takes up to 10, and a
  * value above 4 puts the slider at its end without being cut to 4.  In
@@ -1166,6 +1200,8 @@ main (int    argc,
               fixture_set_up, test_zoom_keys_anywhere, fixture_tear_down);
   g_test_add ("/controls/zoom-shown", Fixture, NULL,
               fixture_set_up, test_zoom_shown, fixture_tear_down);
+  g_test_add ("/controls/zoom-sets-preview-level", Fixture, NULL,
+              fixture_set_up, test_zoom_sets_preview_level, fixture_tear_down);
   g_test_add ("/controls/offset-slider-range", Fixture, NULL,
               fixture_set_up, test_offset_slider_range, fixture_tear_down);
   g_test_add ("/controls/wheel-scrolls-side-bar", Fixture, NULL,

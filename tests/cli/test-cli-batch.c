@@ -800,6 +800,18 @@ test_bench (void)
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--drag", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli_assert_one_line_error (&run, "--drag", "--slider");
+  /* Zoomed out: a drag's cells flooded at the panes' level. */
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "2", "--slider", "hoechst",
+           "--drag", "--zoomed-out", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst",
+           "--zoomed-out", "2", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--zoomed-out", "--drag");
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst", "--drag",
+           "--zoomed-out", "9", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--zoomed-out", NULL);
 
   /* A faster drag, larger steps; none of no size. */
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "hoechst",

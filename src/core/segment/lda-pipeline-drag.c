@@ -20,6 +20,7 @@
 #include "lda-pipeline-private.h"
 #include "lda-regions-area.h"
 #include "lda-regions-carry.h"
+#include "lda-regions-coarse.h"
 
 /* Past this share of the frame to flood again, the whole frame is
  * flooded: the carry would save little. */
@@ -33,6 +34,11 @@
  * relief are 5 bytes a pixel more while a slider is dragged, 320 MiB at
  * 8192 × 8192, where the window keeps under 40 bytes a pixel. */
 #define FLOOD_BASE_MAX_PIXELS (4096 * 4096)
+/* Below this many pixels the cells of a drag are flooded at full size
+ * whatever the zoom: a 1024 × 1024 frame floods in a few milliseconds. */
+#define COARSE_MIN_PIXELS (1536 * 1536)
+/* The coarsest a preview's flood gets: 4 × 4 pixels a pixel. */
+#define COARSE_MAX_SHIFT 2
 
 static gboolean
 worth_carrying (const LdaRegions *regions)
@@ -290,6 +296,35 @@ lda_pipeline_flood (LdaPipeline   *self,
                         (guint64) cell_area->width * cell_area->height <= FLOOD_BASE_MAX_PIXELS;
   LdaRegions *regions;
 
+  /* The panes show the frame zoomed out, and the Hoechst offset moved:
+   * nearly every nucleus with it, and the last flood would give little
+   * to copy.  Cells at the panes' level make the preview.  A step of the
+   * Draq7 offset moves a few percent of the nuclei, and the flood that
+   * copies the rest gives the exact cells. */
+  if (self->dragging && self->preview_shift > 0 && self->hoechst_moved &&
+      (guint64) cell_area->width * cell_area->height >= COARSE_MIN_PIXELS)
+    {
+      g_autoptr(LdaBitplane) mask = NULL;
+
+      lda_regions_prep_free (prep);
+      if (self->params.nuclei.objects)
+        regions = lda_regions_new_coarse (cell_area, self->nuclei->mask, self->nuclei->objects,
+                                          MIN (self->preview_shift, COARSE_MAX_SHIFT),
+                                          cancellable, error);
+      else if ((mask = lda_bitplane_copy (self->channels[LDA_CHANNEL_HOECHST].bits, error)))
+        {
+          lda_bitplane_or (mask, self->channels[LDA_CHANNEL_DRAQ7].bits);
+          regions = lda_regions_new_coarse (cell_area, mask, NULL,
+                                            MIN (self->preview_shift, COARSE_MAX_SHIFT),
+                                            cancellable, error);
+        }
+      else
+        regions = NULL;
+      /* A preview, as carried cells are: never cached, flooded again at
+       * rest. */
+      self->regions_carried = regions != NULL;
+      return regions;
+    }
   if (prep == NULL)
     prep = self->params.nuclei.objects ?
            lda_regions_prep_new_from_nuclei (self->nuclei, error) :
@@ -312,4 +347,25 @@ lda_pipeline_flood (LdaPipeline   *self,
     }
 
   return regions;
+}
+
+/**
+ * lda_pipeline_set_preview_shift:
+ * @self: a pipeline
+ * @shift: how much coarser than the frame the panes show it while a
+ *   slider is dragged, as a power of two: 0 at 1:1 or closer, 1 where a
+ *   screen pixel stands for 2 × 2 of the frame's, 2 for 4 × 4 or more
+ *
+ * While a nucleus slider is dragged over a frame of 1536 × 1536 pixels
+ * or more, and @shift is not 0, the cells are flooded at that
+ * resolution (lda_regions_new_coarse()): a preview, a quarter or a
+ * sixteenth of the work, exact when the slider rests.
+ */
+void
+lda_pipeline_set_preview_shift (LdaPipeline *self,
+                                guint        shift)
+{
+  g_return_if_fail (self != NULL);
+
+  self->preview_shift = shift;
 }

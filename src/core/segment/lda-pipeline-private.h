@@ -82,6 +82,11 @@ struct _LdaPipeline
   LdaRegions         *flood_base;
   gboolean            flood_reuse_declined;
   gboolean            regions_carried;
+  /* While a nucleus slider is dragged: how much coarser than the frame
+   * the panes show it, as a power of two (lda_pipeline_set_preview_shift()). */
+  guint               preview_shift;
+  /* Whether a new Hoechst mask came since the cells were last flooded. */
+  gboolean            hoechst_moved;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */
   LdaRegionsPrep     *regions_prep;

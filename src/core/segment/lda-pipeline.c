@@ -622,6 +622,7 @@ run_regions (LdaPipeline  *self,
     self->regions = lda_pipeline_flood (self, cancellable, error);
   if (self->regions == NULL)
     return FALSE;
+  self->hoechst_moved = FALSE;
   /* Flooded exactly at rest: the base of a drag is no longer needed. */
   if (!self->dragging && !self->regions_carried)
     lda_pipeline_drop_regions_base (self);

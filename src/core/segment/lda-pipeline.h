@@ -89,6 +89,8 @@ gboolean          lda_pipeline_run_masks          (LdaPipeline      *self,
 gboolean          lda_pipeline_is_done            (LdaPipeline      *self);
 void              lda_pipeline_set_dragging       (LdaPipeline      *self,
                                                    gboolean          dragging);
+void              lda_pipeline_set_preview_shift  (LdaPipeline      *self,
+                                                   guint             shift);
 gboolean          lda_pipeline_is_exact           (LdaPipeline      *self);
 gboolean          lda_pipeline_stage_is_valid     (LdaPipeline      *self,
                                                    LdaStage          stage);

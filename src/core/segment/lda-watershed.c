@@ -342,6 +342,25 @@ lda_regions_prep_new_from_nuclei (const LdaNuclei  *nuclei,
   return runs != NULL ? prep_new (nuclei->mask, NULL, runs, error) : NULL;
 }
 
+/**
+ * lda_regions_prep_new_for_runs:
+ * @mask: (transfer full): the nucleus mask
+ * @nuclei: (transfer full): its objects, labelled
+ * @error: return location for an error
+ *
+ * As lda_regions_prep_new_from_nuclei(), from a mask and labelled runs of
+ * its own, both taken over even on failure.
+ *
+ * Returns: (transfer full) (nullable): the work, or %NULL if out of memory
+ */
+LdaRegionsPrep *
+lda_regions_prep_new_for_runs (LdaBitplane  *mask,
+                               LdaRuns      *nuclei,
+                               GError      **error)
+{
+  return prep_new (mask, mask, nuclei, error);
+}
+
 /* The nuclei's components, unless given: the relief needs only their
  * pixels. */
 static gboolean

@@ -81,6 +81,9 @@ LdaRegionsPrep *lda_regions_prep_new     (const LdaBitplane  *hoechst,
                                           GError            **error);
 LdaRegionsPrep *lda_regions_prep_new_from_nuclei (const LdaNuclei *nuclei,
                                                   GError         **error);
+LdaRegionsPrep *lda_regions_prep_new_for_runs (LdaBitplane *mask,
+                                               LdaRuns     *nuclei,
+                                               GError     **error);
 gboolean        lda_regions_prep_run     (LdaRegionsPrep     *self,
                                           GError            **error);
 void            lda_regions_prep_set_base (LdaRegionsPrep    *self,

@@ -1,0 +1,21 @@
+/* lda-regions-coarse.h — the cells flooded at a coarser resolution
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lda-watershed.h"
+
+G_BEGIN_DECLS
+
+LdaBitplane *lda_bitplane_new_halved (const LdaBitplane  *plane,
+                                      GError            **error);
+LdaRegions  *lda_regions_new_coarse  (const LdaBitplane  *cell_area,
+                                      const LdaBitplane  *mask,
+                                      const LdaRuns      *nuclei,
+                                      guint               shift,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* test-regions-coarse.c — the cells flooded at a coarser resolution, the
+ * preview of a Hoechst drag with the panes zoomed out
+ *
+ * A bit plane halved is the OR of each 2 × 2, at every width around a
+ * word's.  The coarse cells are exact where they must be (background
+ * outside the area, each nucleus its own cell's, the frame's ring), their
+ * outlines one pixel wide, and most cell pixels in the cell the exact
+ * flood puts them in.  Through a pipeline: a drag of the Hoechst slider
+ * zoomed out gives them, not exact, one at 1:1 never, a drag of the Draq7
+ * slider the exact cells, and the slider at rest the labels of a pipeline
+ * that never dragged.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "lda-pipeline.h"
+#include "lda-regions-coarse.h"
+#include "lda-test-lib.h"
+
+static void
+test_halved (void)
+{
+  const guint sizes[][2] = { { 1, 1 }, { 2, 2 }, { 63, 5 }, { 64, 3 }, { 65, 7 },
+                             { 127, 4 }, { 128, 9 }, { 130, 9 }, { 257, 33 } };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      const guint w = sizes[s][0], h = sizes[s][1];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdaBitplane) plane = lda_bitplane_new (w, h, &error);
+      g_autoptr(LdaBitplane) half = NULL;
+
+      g_assert_no_error (error);
+      /* Sparse, so that most 2 × 2 are empty and an OR that reads the
+       * wrong pixel shows. */
+      for (guint y = 0; y < h; y++)
+        for (guint x = 0; x < w; x++)
+          lda_bitplane_set (plane, x, y, g_rand_int_range (rand, 0, 7) == 0);
+      half = lda_bitplane_new_halved (plane, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (half->width, ==, (w + 1) / 2);
+      g_assert_cmpuint (half->height, ==, (h + 1) / 2);
+      for (guint y = 0; y < half->height; y++)
+        {
+          for (guint x = 0; x < half->width; x++)
+            {
+              gboolean any = FALSE;
+
+              for (guint j = 2 * y; j < MIN (2 * y + 2, h); j++)
+                for (guint i = 2 * x; i < MIN (2 * x + 2, w); i++)
+                  any |= lda_bitplane_get (plane, i, j);
+              g_assert_cmpint (lda_bitplane_get (half, x, y), ==, any);
+            }
+          /* The padding stays clear. */
+          if (half->width % 64 != 0)
+            g_assert_cmpuint (lda_bitplane_row (half, y)[half->stride - 1] &
+                              ~lda_bitplane_last_mask (half), ==, 0);
+        }
+    }
+}
+
+/* The 2 × 2 squares of outline pixels at least 2^@shift pixels from the
+ * frame's edge. */
+static gsize
+outline_squares (const gint32 *c,
+                 guint         w,
+                 guint         h,
+                 guint         shift)
+{
+  gsize n = 0;
+
+  for (guint y = 1u << shift; y + 1 + (1u << shift) < h; y++)
+    for (guint x = 1u << shift; x + 1 + (1u << shift) < w; x++)
+      {
+        gsize i = (gsize) y * w + x;
+
+        n += c[i] == LDA_REGION_OUTLINE && c[i + 1] == LDA_REGION_OUTLINE &&
+             c[i + w] == LDA_REGION_OUTLINE && c[i + w + 1] == LDA_REGION_OUTLINE;
+      }
+
+  return n;
+}
+
+/* How many pixels of a cell in @exact are in the same cell in @coarse,
+ * as a share; with the checks of what must be exact. */
+static double
+check_coarse (const LdaRegions *coarse,
+              const LdaRegions *exact,
+              const LdaBitplane *cell_area,
+              const LdaBitplane *mask,
+              guint              shift)
+{
+  const guint w = exact->width, h = exact->height;
+  const gint32 *c = coarse->regions;
+  gsize cells = 0, same = 0, outlines = 0, exact_outlines = 0;
+
+  g_assert_cmpuint (coarse->width, ==, w);
+  g_assert_cmpuint (coarse->height, ==, h);
+  g_assert_cmpuint (coarse->nuclei->n_components, ==, exact->nuclei->n_components);
+  g_assert_cmpuint (coarse->nuclei->n_runs, ==, exact->nuclei->n_runs);
+  g_assert_cmpuint (coarse->largest_piece, ==, 0);
+  g_assert_null (coarse->relief);
+
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      {
+        gsize i = (gsize) y * w + x;
+        gboolean ring = x == 0 || y == 0 || x + 1 == w || y + 1 == h;
+
+        outlines += c[i] == LDA_REGION_OUTLINE;
+        exact_outlines += exact->regions[i] == LDA_REGION_OUTLINE;
+        if (ring)
+          g_assert_cmpint (c[i], ==, LDA_REGION_OUTLINE);
+        else if (!lda_bitplane_get (cell_area, x, y) && !lda_bitplane_get (mask, x, y))
+          g_assert_cmpint (c[i], ==, LDA_REGION_BACKGROUND);
+        else if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            cells++;
+            same += c[i] == exact->regions[i];
+          }
+      }
+
+  /* Every nucleus pixel is its own cell's. */
+  for (gsize r = 0; r < coarse->nuclei->n_runs; r++)
+    {
+      const LdaRun *run = &coarse->nuclei->runs[r];
+
+      if (run->y == 0 || run->y + 1 == h)
+        continue;
+      for (guint x = MAX (run->x0, 1); x < MIN (run->x1, w - 1); x++)
+        g_assert_cmpint (c[(gsize) run->y * w + x], ==,
+                         LDA_REGION_FIRST_CELL + (gint32) coarse->nuclei->labels[r]);
+    }
+
+  /* Outlines one pixel wide: no 2 × 2 of them away from the ring, even
+   * where coarse outlines are thick; and within a factor of three as
+   * many as the exact (fewer: a coarse flood misses the smallest cells'
+   * lines). */
+  g_assert_cmpuint (outline_squares (c, w, h, shift), ==, 0);
+  g_assert_cmpuint (outlines, >, exact_outlines / 3);
+  g_assert_cmpuint (outlines, <, exact_outlines * 3);
+
+  g_assert_cmpuint (cells, >, 0);
+  return (double) same / (double) cells;
+}
+
+static void
+test_exact_where_it_must (void)
+{
+  for (LdaPreset preset = 0; preset < LDA_N_PRESETS; preset++)
+    {
+      g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdaBitplane) mask = NULL;
+      const LdaBitplane *cell_area;
+      const LdaNuclei *nuclei;
+      LdaParams params;
+
+      lda_params_init_preset (&params, preset);
+      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+      g_assert_no_error (error);
+      cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+      nuclei = params.nuclei.objects ? lda_pipeline_get_nuclei (pipeline) : NULL;
+      if (nuclei != NULL)
+        mask = lda_bitplane_copy (nuclei->mask, &error);
+      else if ((mask = lda_bitplane_copy (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST),
+                                          &error)))
+        lda_bitplane_or (mask, lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7));
+      g_assert_no_error (error);
+
+      for (guint shift = 1; shift <= 2; shift++)
+        {
+          g_autoptr(LdaRegions) exact = NULL;
+          g_autoptr(LdaRegions) coarse = NULL;
+          double share;
+
+          exact = nuclei != NULL ? lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error) :
+                  lda_regions_new (cell_area, lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST),
+                                   lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7), NULL, &error);
+          g_assert_no_error (error);
+          coarse = lda_regions_new_coarse (cell_area, mask, nuclei != NULL ? nuclei->objects : NULL,
+                                           shift, NULL, &error);
+          g_assert_no_error (error);
+          share = check_coarse (coarse, exact, cell_area, mask, shift);
+          g_test_message ("preset %d, 2^%u: %.1f %% of cell pixels in their exact cell",
+                          preset, shift, 100.0 * share);
+          g_assert_cmpfloat (share, >=, shift == 1 ? 0.9 : 0.85);
+        }
+    }
+}
+
+/* The bundled sample tiled @n × @n times. */
+static LdaPipeline *
+tiled_pipeline (guint n)
+{
+  LdaImage *sample[LDA_N_INPUTS];
+  LdaImage *tiled[LDA_N_INPUTS];
+  g_autoptr(GError) error = NULL;
+  LdaPipeline *pipeline;
+
+  lda_test_load_sample (sample);
+  for (guint k = 0; k < LDA_N_INPUTS; k++)
+    {
+      const guint w = sample[k]->width, h = sample[k]->height;
+      const guint16 *from = lda_image_u16 (sample[k]);
+      guint16 *to;
+
+      tiled[k] = lda_image_new (LDA_PIXEL_U16, n * w, n * h, &error);
+      g_assert_no_error (error);
+      to = (guint16 *) lda_image_u16 (tiled[k]);
+      for (guint y = 0; y < n * h; y++)
+        for (guint t = 0; t < n; t++)
+          memcpy (to + (gsize) y * n * w + t * w, from + (gsize) (y % h) * w, w * sizeof (guint16));
+    }
+  pipeline = lda_pipeline_new (tiled[0], tiled[1], tiled[2], &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < LDA_N_INPUTS; k++)
+    {
+      lda_image_unref (sample[k]);
+      lda_image_unref (tiled[k]);
+    }
+
+  return pipeline;
+}
+
+/* Whether the pipeline's cells are those of a flood of its nuclei. */
+static gboolean
+cells_exact (LdaPipeline *pipeline)
+{
+  g_autoptr(GError) error = NULL;
+  const LdaRegions *held = lda_pipeline_get_regions (pipeline);
+  g_autoptr(LdaRegions) exact =
+    lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
+                                 lda_pipeline_get_nuclei (pipeline), NULL, &error);
+
+  g_assert_no_error (error);
+  return memcmp (held->regions, exact->regions,
+                 (gsize) held->width * held->height * sizeof (gint32)) == 0;
+}
+
+static void
+move (LdaPipeline *pipeline,
+      LdaParams   *params,
+      LdaChannel   channel,
+      double       by,
+      gboolean     dragging)
+{
+  g_autoptr(GError) error = NULL;
+
+  params->channel[channel].offset += by;
+  params->channel[channel].use_offset = TRUE;
+  lda_pipeline_set_dragging (pipeline, dragging);
+  g_assert_true (lda_pipeline_set_params (pipeline, params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_pipeline_drag (void)
+{
+  /* 1536 × 1536: the smallest frame whose drags flood coarse. */
+  g_autoptr(LdaPipeline) pipeline = tiled_pipeline (3);
+  g_autoptr(LdaPipeline) fresh = tiled_pipeline (3);
+  g_autoptr(GError) error = NULL;
+  LdaImage *labels, *fresh_labels;
+  LdaParams params;
+
+  lda_params_init (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+
+  /* At 1:1, never coarse (coarse cells have no largest piece). */
+  lda_pipeline_set_preview_shift (pipeline, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+      g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, >, 0);
+    }
+
+  /* Zoomed out: coarse, a preview. */
+  lda_pipeline_set_preview_shift (pipeline, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+      g_assert_false (lda_pipeline_is_exact (pipeline));
+      g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
+      g_assert_false (cells_exact (pipeline));
+    }
+
+  /* The Draq7 slider moves few nuclei: the exact cells, copied (from a
+   * rest, should a step move no nucleus at all). */
+  lda_pipeline_set_dragging (pipeline, FALSE);
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      move (pipeline, &params, LDA_CHANNEL_DRAQ7, 0.01, TRUE);
+      g_assert_true (cells_exact (pipeline));
+    }
+
+  /* At rest: what a pipeline that never dragged gives. */
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+  g_assert_false (cells_exact (pipeline));
+  lda_pipeline_set_dragging (pipeline, FALSE);
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_true (lda_pipeline_is_exact (pipeline));
+  g_assert_true (lda_pipeline_set_params (fresh, &params, &error));
+  g_assert_true (lda_pipeline_run (fresh, NULL, &error));
+  g_assert_no_error (error);
+  labels = lda_pipeline_get_labels (pipeline);
+  fresh_labels = lda_pipeline_get_labels (fresh);
+  g_assert_cmpmem (lda_image_u8 (labels), (gsize) labels->width * labels->height,
+                   lda_image_u8 (fresh_labels), (gsize) fresh_labels->width * fresh_labels->height);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/regions-coarse/halved", test_halved);
+  g_test_add_func ("/regions-coarse/exact-where-it-must", test_exact_where_it_must);
+  g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
+
+  return g_test_run ();
+}
