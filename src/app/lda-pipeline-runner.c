@@ -64,6 +64,7 @@ typedef struct
   GBytes      *intensities[LDA_N_CHANNELS];
   gboolean     dragging;
   guint        preview_shift;
+  LdaRect      preview_visible;
   gboolean     settle;
   LdaRunResult *result;
 } Job;
@@ -87,7 +88,9 @@ struct _LdaPipelineRunner
   gint64        last_result;
   GSource      *settle_source;
   gboolean      held;         /* a slider held by the pointer: a drag */
-  guint         preview_shift; /* how zoomed out the panes are (lda_pipeline_set_preview_shift()) */
+  /* What the panes show (lda_pipeline_set_preview()). */
+  guint         preview_shift;
+  LdaRect       preview_visible;
   gboolean      let_go;       /* and let go since the last request */
 
   /* The next job, merged from every request since the last start. */
@@ -191,7 +194,7 @@ run_job (GTask        *task,
 
   pipeline = job->pipeline;
   lda_pipeline_set_dragging (pipeline, job->dragging);
-  lda_pipeline_set_preview_shift (pipeline, job->preview_shift);
+  lda_pipeline_set_preview (pipeline, job->preview_shift, &job->preview_visible);
   if (!lda_pipeline_set_params (pipeline, &job->params, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -423,6 +426,7 @@ start_pending (LdaPipelineRunner *self)
   job->render_base = self->pending_render || self->pending_load;
   job->dragging = self->pending_dragging && !self->pending_load;
   job->preview_shift = self->preview_shift;
+  job->preview_visible = self->preview_visible;
   job->settle = self->pending_settle;
   /* A contrast the person set holds across frames; otherwise each frame
    * gets its own automatic one. */
@@ -568,28 +572,31 @@ lda_pipeline_runner_set_held (LdaPipelineRunner *self,
 }
 
 /**
- * lda_pipeline_runner_set_preview_shift:
+ * lda_pipeline_runner_set_preview:
  * @self: a runner
  * @shift: the mipmap level the panes show the frame at: 0 at 1:1 or
  *   closer, 1 where a screen pixel shows 2 × 2 of the frame's, and so on
+ * @visible: (nullable): the part of the frame they show, if known
  *
- * While a slider is dragged, the cells are flooded at that resolution
- * (lda_pipeline_set_preview_shift()), from the next job on.
+ * While a slider is dragged, the cells are flooded no finer than that
+ * (lda_pipeline_set_preview()), from the next job on.
  */
 void
-lda_pipeline_runner_set_preview_shift (LdaPipelineRunner *self,
-                                       guint              shift)
+lda_pipeline_runner_set_preview (LdaPipelineRunner *self,
+                                 guint              shift,
+                                 const LdaRect     *visible)
 {
   g_return_if_fail (LDA_IS_PIPELINE_RUNNER (self));
 
   self->preview_shift = shift;
+  self->preview_visible = visible != NULL ? *visible : (LdaRect) { 0, 0, 0, 0 };
 }
 
 /**
  * lda_pipeline_runner_get_preview_shift:
  * @self: a runner
  *
- * Returns: the level set by lda_pipeline_runner_set_preview_shift()
+ * Returns: the level set by lda_pipeline_runner_set_preview()
  */
 guint
 lda_pipeline_runner_get_preview_shift (LdaPipelineRunner *self)
@@ -597,6 +604,21 @@ lda_pipeline_runner_get_preview_shift (LdaPipelineRunner *self)
   g_return_val_if_fail (LDA_IS_PIPELINE_RUNNER (self), 0);
 
   return self->preview_shift;
+}
+
+/**
+ * lda_pipeline_runner_get_preview_visible:
+ * @self: a runner
+ * @visible: (out): the part of the frame set by
+ *   lda_pipeline_runner_set_preview(), empty if not known
+ */
+void
+lda_pipeline_runner_get_preview_visible (LdaPipelineRunner *self,
+                                         LdaRect           *visible)
+{
+  g_return_if_fail (LDA_IS_PIPELINE_RUNNER (self));
+
+  *visible = self->preview_visible;
 }
 
 /**

@@ -128,9 +128,12 @@ void               lda_pipeline_runner_set_params (LdaPipelineRunner *self,
                                                    const LdaParams   *params);
 void               lda_pipeline_runner_set_held   (LdaPipelineRunner *self,
                                                    gboolean           held);
-void               lda_pipeline_runner_set_preview_shift (LdaPipelineRunner *self,
-                                                   guint              shift);
+void               lda_pipeline_runner_set_preview (LdaPipelineRunner *self,
+                                                   guint              shift,
+                                                   const LdaRect     *visible);
 guint              lda_pipeline_runner_get_preview_shift (LdaPipelineRunner *self);
+void               lda_pipeline_runner_get_preview_visible (LdaPipelineRunner *self,
+                                                   LdaRect           *visible);
 void               lda_pipeline_runner_set_contrast (LdaPipelineRunner *self,
                                                    guint              index,
                                                    const LdaContrast *contrast);

@@ -88,6 +88,7 @@ lda_window_show_params (LdaWindow *self)
 
   lda_window_set_panels_params (self, params);
   lda_window_update_override_display (self);
+  lda_window_panes_tell_view (self);
   lda_pipeline_runner_set_params (self->runner, params);
 }
 

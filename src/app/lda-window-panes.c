@@ -568,6 +568,47 @@ show_zoom (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/**
+ * lda_window_panes_tell_view:
+ * @self: a window
+ *
+ * Tells the runner what the panes show, for a drag's cells to be flooded
+ * no finer (lda_pipeline_set_preview()): the mipmap level of their zoom
+ * in device pixels (one finer on a screen of scale 2), and the part of
+ * the frame the panes on screen show.
+ */
+void
+lda_window_panes_tell_view (LdaWindow *self)
+{
+  LdaImageView *composite = self->views[LDA_PANE_COMPOSITE];
+  LdaRect visible = { 0, 0, 0, 0 };
+  guint level;
+
+  if (self->runner == NULL || composite == NULL)
+    return;
+  level = lda_tiled_layer_level_for_zoom (lda_image_view_get_zoom (composite) *
+                                          gtk_widget_get_scale_factor (GTK_WIDGET (composite)));
+  for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)
+    {
+      GtkWidget *view = GTK_WIDGET (self->views[p]);
+      double x0, y0, x1, y1;
+      LdaRect shown;
+
+      if (!gtk_widget_get_mapped (view) || gtk_widget_get_width (view) <= 0)
+        continue;
+      lda_image_view_widget_to_image (self->views[p], 0, 0, &x0, &y0);
+      lda_image_view_widget_to_image (self->views[p], gtk_widget_get_width (view),
+                                      gtk_widget_get_height (view), &x1, &y1);
+      x0 = CLAMP (floor (x0), -1.0, (double) G_MAXINT / 2);
+      y0 = CLAMP (floor (y0), -1.0, (double) G_MAXINT / 2);
+      x1 = CLAMP (ceil (x1), x0, (double) G_MAXINT / 2);
+      y1 = CLAMP (ceil (y1), y0, (double) G_MAXINT / 2);
+      shown = (LdaRect) { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
+      lda_rect_union (&visible, &shown);
+    }
+  lda_pipeline_runner_set_preview (self->runner, level, &visible);
+}
+
 /* A pane fitted to its size changes its zoom while the window lays itself
  * out, where the header bar's label cannot change its size: shown once
  * that is over. */
@@ -576,12 +617,7 @@ on_zoom (LdaImageView *view,
          GParamSpec   *pspec,
          LdaWindow    *self)
 {
-  /* A drag's cells flooded no finer than the panes show them (device
-   * pixels: twice as fine on a screen of scale 2). */
-  if (self->runner != NULL)
-    lda_pipeline_runner_set_preview_shift (self->runner,
-                                           lda_tiled_layer_level_for_zoom (lda_image_view_get_zoom (view) *
-                                                                           gtk_widget_get_scale_factor (GTK_WIDGET (view))));
+  lda_window_panes_tell_view (self);
   /* The window kept until it has run (lda_window_dispose() removes it). */
   if (self->zoom_idle == 0)
     self->zoom_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_zoom, g_object_ref (self),

@@ -258,6 +258,7 @@ void         lda_window_show_hint        (LdaWindow   *self,
                                           LdaPane      pane,
                                           const char  *text);
 void         lda_window_hide_hint        (LdaWindow   *self);
+void         lda_window_panes_tell_view  (LdaWindow   *self);
 void         lda_window_panes_dispose    (LdaWindow   *self);
 void         lda_window_hint_kept_apart  (LdaWindow   *self,
                                           LdaPane      pane,

@@ -196,8 +196,10 @@ labels_differ (const LdaImage *a,
 }
 
 /* With --drag: the mipmap level the window's panes show the frame at
- * (--zoomed-out), which the pipeline floods a drag's cells at. */
+ * (--zoomed-out), which the pipeline floods a drag's cells at, or the
+ * columns and rows they show of the frame's middle at 1:1 (--shown). */
 static guint drag_level;
+static guint drag_shown[2];
 
 /* One pipeline, whose @channel's offset moves @repeat times across the
  * value @params give it, @step a change (0.01, the slider's step, as
@@ -231,7 +233,16 @@ time_slider (LdaImage       **images,
   if (pipeline == NULL || !lda_pipeline_set_params (pipeline, params, error))
     return FALSE;
   lda_pipeline_set_threaded (pipeline, threaded);
-  lda_pipeline_set_preview_shift (pipeline, drag_level);
+  if (drag_shown[0] > 0)
+    {
+      const guint w = lda_pipeline_get_width (pipeline), h = lda_pipeline_get_height (pipeline);
+      LdaRect shown = { (int) (w / 2) - (int) drag_shown[0] / 2, (int) (h / 2) - (int) drag_shown[1] / 2,
+                        (int) drag_shown[0], (int) drag_shown[1] };
+
+      lda_pipeline_set_preview (pipeline, 0, &shown);
+    }
+  else
+    lda_pipeline_set_preview (pipeline, drag_level, NULL);
   /* As the window's pipeline does. */
   lda_pipeline_set_all_methods (pipeline, TRUE);
   if (!lda_pipeline_run (pipeline, NULL, error))
@@ -322,6 +333,29 @@ print_rests (gint64       *rests,
 
 /* The options' values, checked; prints what is wrong and returns
  * %FALSE if one is. */
+/* --zoomed-out and --shown: what the window's panes show of a drag. */
+static gboolean
+parse_drag_view (gint        level,
+                 const char *shown_text,
+                 gboolean    drag)
+{
+  if (level < 0 || level > 8)
+    {
+      lda_cli_error (_("bench: --zoomed-out must be 0 to 8"));
+      return FALSE;
+    }
+  drag_level = (guint) level;
+  if (shown_text != NULL &&
+      (sscanf (shown_text, "%ux%u", &drag_shown[0], &drag_shown[1]) != 2 ||
+       drag_shown[0] == 0 || drag_shown[1] == 0 || !drag || level > 0))
+    {
+      lda_cli_error (_("bench: --shown takes columns and rows, as 800x600, with --drag and without --zoomed-out"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_options (LdaParamOptions *param_options,
                LdaParams       *params,
@@ -380,6 +414,7 @@ lda_cli_bench (int    argc,
   gboolean single_thread = FALSE;
   gboolean drag = FALSE;
   gint level = 0;
+  g_autofree char *shown_text = NULL;
   double step = 0.01;
   LdaImage *images[LDA_N_INPUTS] = { NULL, };
   LdaParams params;
@@ -398,6 +433,8 @@ lda_cli_bench (int    argc,
       N_("With --slider, the changes of a slider being dragged in the window: the last split and cells carried onto the moved masks, and the exact run when the slider rests (every ten changes) timed apart, with how far the carried labels were from it"), NULL },
     { "zoomed-out", 0, 0, G_OPTION_ARG_INT, &level,
       N_("With --drag, the panes zoomed out to this mipmap level: 1 where a screen pixel shows 2 × 2 of the frame's, 2 for 4 × 4 (default 0, 1:1); the cells of a drag are flooded at that resolution"), "LEVEL" },
+    { "shown", 0, 0, G_OPTION_ARG_STRING, &shown_text,
+      N_("With --drag, the panes at 1:1 showing this many columns and rows of the frame's middle; the cells of a drag are flooded in full only there"), "WxH" },
     { NULL }
   };
 
@@ -418,12 +455,8 @@ lda_cli_bench (int    argc,
       return LDA_EXIT_USAGE;
     }
 
-  if (level < 0 || level > 8)
-    {
-      lda_cli_error (_("bench: --zoomed-out must be 0 to 8"));
-      return LDA_EXIT_USAGE;
-    }
-  drag_level = (guint) level;
+  if (!parse_drag_view (level, shown_text, drag))
+    return LDA_EXIT_USAGE;
   lda_params_init (&params);
   if (!check_options (param_options, &params, repeat_text, &repeat, slider_text, &slider, step,
                       drag))

@@ -1114,8 +1114,8 @@ test_zoom_shown (Fixture       *fixture,
 }
 
 /* A drag's cells are flooded no finer than the panes show the frame
- * (lda_pipeline_set_preview_shift()): the mipmap level of their zoom,
- * followed as it changes. */
+ * (lda_pipeline_set_preview()): the mipmap level of their zoom, and the
+ * part of the frame they show, followed as they change. */
 static void
 test_zoom_sets_preview_level (Fixture       *fixture,
                               gconstpointer  data)
@@ -1123,6 +1123,8 @@ test_zoom_sets_preview_level (Fixture       *fixture,
   LdaWindow *window = fixture->window;
   LdaPipelineRunner *runner = lda_window_get_runner (window);
   LdaImageView *view;
+  const LdaImage *labels;
+  LdaRect visible;
   const struct { double zoom; guint level; } zooms[] = {
     { 1.0, 0 }, { 0.5, 1 }, { 0.3, 1 }, { 0.25, 2 }, { 0.05, 4 }, { 2.0, 0 },
   };
@@ -1133,6 +1135,8 @@ test_zoom_sets_preview_level (Fixture       *fixture,
       return;
     }
   view = LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_COMPOSITE));
+  labels = lda_image_view_get_labels (LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_SEGMENTED)));
+  g_assert_nonnull (labels);
   /* Levels of device pixels: on a screen of scale 2, one finer. */
   if (gtk_widget_get_scale_factor (GTK_WIDGET (view)) != 1)
     {
@@ -1144,6 +1148,17 @@ test_zoom_sets_preview_level (Fixture       *fixture,
       lda_image_view_set_zoom (view, zooms[i].zoom);
       lda_test_settle (window);
       g_assert_cmpuint (lda_pipeline_runner_get_preview_shift (runner), ==, zooms[i].level);
+      /* And what of the frame they show: all of it zoomed out this far,
+       * a part of it at 200 %. */
+      lda_pipeline_runner_get_preview_visible (runner, &visible);
+      g_assert_false (lda_rect_is_empty (&visible));
+      if (zooms[i].zoom <= 0.05)
+        {
+          g_assert_cmpint (visible.x, <=, 0);
+          g_assert_cmpint (visible.x + visible.width, >=, (int) labels->width);
+        }
+      if (zooms[i].zoom >= 2.0)
+        g_assert_cmpint (visible.width, <, (int) labels->width);
     }
 }
 

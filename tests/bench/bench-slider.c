@@ -60,6 +60,7 @@
 #include <gtk/gtk.h>
 
 #include "lda-channel-panel.h"
+#include "lda-image-view.h"
 #include "lda-memory.h"
 #include "lda-nucleus-panel.h"
 #include "lda-tiled-layer.h"
@@ -319,6 +320,24 @@ show_one_pane (LdaWindow *window)
         return;
       }
   printf ("pane: no pane named %s; the four panes\n", pane);
+}
+
+/* BENCH_ZOOM=Z shows the panes at zoom Z (1 for 1:1); fitted otherwise. */
+static void
+set_zoom (LdaWindow *window)
+{
+  const char *text = g_getenv ("BENCH_ZOOM");
+  double zoom = text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+
+  if (text == NULL)
+    return;
+  if (!(zoom > 0.0))
+    {
+      printf ("zoom: %s is not a zoom; fitted\n", text);
+      return;
+    }
+  lda_image_view_set_zoom (LDA_IMAGE_VIEW (lda_window_get_view (window, LDA_PANE_COMPOSITE)), zoom);
+  printf ("zoom: %.0f %%\n", 100.0 * zoom);
 }
 
 /* Moves the channel's offset @t->n times, each time until the result is on
@@ -634,6 +653,7 @@ main (int    argc,
     }
   printf ("preset: %s\n", lda_preset_name (preset));
   show_one_pane (probe.window);
+  set_zoom (probe.window);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe.window));
   bench_frame_timer_attach (&probe.timer, GTK_WIDGET (probe.window));

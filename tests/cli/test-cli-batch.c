@@ -812,6 +812,18 @@ test_bench (void)
            "--zoomed-out", "9", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli_assert_one_line_error (&run, "--zoomed-out", NULL);
+  /* Zoomed in: what the panes show of the frame's middle. */
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "2", "--slider", "hoechst",
+           "--drag", "--shown", "200x150", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst", "--drag",
+           "--shown", "200", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--shown", NULL);
+  cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst",
+           "--shown", "200x150", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_assert_one_line_error (&run, "--shown", "--drag");
 
   /* A faster drag, larger steps; none of no size. */
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "4", "--slider", "hoechst",

@@ -5,10 +5,12 @@
  * word's.  The coarse cells are exact where they must be (background
  * outside the area, each nucleus its own cell's, the frame's ring), their
  * outlines one pixel wide, and most cell pixels in the cell the exact
- * flood puts them in.  Through a pipeline: a drag of the Hoechst slider
- * zoomed out gives them, not exact, one at 1:1 never, a drag of the Draq7
- * slider the exact cells, and the slider at rest the labels of a pipeline
- * that never dragged.
+ * flood puts them in.  Zoomed in, the cells of what the panes show are
+ * the exact ones.  Through a pipeline: a drag of the Hoechst slider
+ * zoomed out gives coarse cells, not exact, one at 1:1 exact cells where
+ * the panes look and coarse ones elsewhere, or the exact flood where they
+ * show most of the frame, a drag of the Draq7 slider the exact cells, and
+ * the slider at rest the labels of a pipeline that never dragged.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -183,7 +185,7 @@ test_exact_where_it_must (void)
                                    lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7), NULL, &error);
           g_assert_no_error (error);
           coarse = lda_regions_new_coarse (cell_area, mask, nuclei != NULL ? nuclei->objects : NULL,
-                                           shift, NULL, &error);
+                                           shift, NULL, NULL, &error);
           g_assert_no_error (error);
           share = check_coarse (coarse, exact, cell_area, mask, shift);
           g_test_message ("preset %d, 2^%u: %.1f %% of cell pixels in their exact cell",
@@ -191,6 +193,63 @@ test_exact_where_it_must (void)
           g_assert_cmpfloat (share, >=, shift == 1 ? 0.9 : 0.85);
         }
     }
+}
+
+/* Zoomed in: in what the panes show, the exact cells but where a cell
+ * reaches out of the margin; round it, coarse. */
+static void
+test_fine_where_shown (void)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRegions) exact = NULL;
+  g_autoptr(LdaRegions) coarse = NULL;
+  g_autoptr(LdaRegions) fine = NULL;
+  const LdaBitplane *cell_area;
+  const LdaNuclei *nuclei;
+  /* What the panes show, and the margin round it flooded with it. */
+  const LdaRect shown = { 150, 120, 200, 160 };
+  const LdaRect flooded = { 150 - 64, 120 - 64, 200 + 128, 160 + 128 };
+  gsize cells = 0, same_fine = 0, same_coarse = 0;
+  LdaParams params;
+
+  lda_params_init (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+  nuclei = lda_pipeline_get_nuclei (pipeline);
+  exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
+  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, NULL, NULL, &error);
+  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Off screen, the coarse cells; the frame's ring, the background and
+   * the nuclei as ever (check_coarse()). */
+  check_coarse (fine, exact, cell_area, nuclei->mask, 3);
+  for (guint y = 0; y < exact->height; y++)
+    for (guint x = 0; x < exact->width; x++)
+      {
+        gsize i = (gsize) y * exact->width + x;
+        gboolean in_shown = (int) x >= shown.x && (int) x < shown.x + shown.width &&
+                            (int) y >= shown.y && (int) y < shown.y + shown.height;
+        gboolean in_flooded = (int) x >= flooded.x && (int) x < flooded.x + flooded.width &&
+                              (int) y >= flooded.y && (int) y < flooded.y + flooded.height;
+
+        if (!in_flooded)
+          g_assert_cmpint (fine->regions[i], ==, coarse->regions[i]);
+        if (in_shown && exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            cells++;
+            same_fine += fine->regions[i] == exact->regions[i];
+            same_coarse += coarse->regions[i] == exact->regions[i];
+          }
+      }
+  g_test_message ("in what is shown: %.2f %% of cell pixels in their exact cell, %.2f %% coarse",
+                  100.0 * same_fine / cells, 100.0 * same_coarse / cells);
+  g_assert_cmpuint (cells, >, 1000);
+  g_assert_cmpfloat ((double) same_fine / cells, >=, 0.99);
+  g_assert_cmpuint (same_fine, >, same_coarse);
 }
 
 /* The bundled sample tiled @n × @n times. */
@@ -242,6 +301,36 @@ cells_exact (LdaPipeline *pipeline)
                  (gsize) held->width * held->height * sizeof (gint32)) == 0;
 }
 
+/* The share of the cell pixels in @r that the pipeline's cells put in
+ * the cell a flood of its nuclei does. */
+static double
+cells_exact_in (LdaPipeline   *pipeline,
+                const LdaRect *r)
+{
+  g_autoptr(GError) error = NULL;
+  const LdaRegions *held = lda_pipeline_get_regions (pipeline);
+  g_autoptr(LdaRegions) exact =
+    lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
+                                 lda_pipeline_get_nuclei (pipeline), NULL, &error);
+  gsize cells = 0, same = 0;
+
+  g_assert_no_error (error);
+  for (int y = r->y; y < r->y + r->height; y++)
+    for (int x = r->x; x < r->x + r->width; x++)
+      {
+        gsize i = (gsize) y * held->width + (gsize) x;
+
+        if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            cells++;
+            same += held->regions[i] == exact->regions[i];
+          }
+      }
+  g_assert_cmpuint (cells, >, 0);
+
+  return (double) same / (double) cells;
+}
+
 static void
 move (LdaPipeline *pipeline,
       LdaParams   *params,
@@ -275,7 +364,7 @@ test_pipeline_drag (void)
   g_assert_no_error (error);
 
   /* At 1:1, never coarse (coarse cells have no largest piece). */
-  lda_pipeline_set_preview_shift (pipeline, 0);
+  lda_pipeline_set_preview (pipeline, 0, NULL);
   for (guint i = 0; i < 3; i++)
     {
       move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
@@ -283,7 +372,7 @@ test_pipeline_drag (void)
     }
 
   /* Zoomed out: coarse, a preview. */
-  lda_pipeline_set_preview_shift (pipeline, 2);
+  lda_pipeline_set_preview (pipeline, 2, NULL);
   for (guint i = 0; i < 3; i++)
     {
       move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
@@ -291,6 +380,22 @@ test_pipeline_drag (void)
       g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
       g_assert_false (cells_exact (pipeline));
     }
+
+  /* At 1:1, showing a part of the frame: exact there, coarse elsewhere. */
+  {
+    const LdaRect shown = { 500, 600, 400, 300 };
+
+    lda_pipeline_set_preview (pipeline, 0, &shown);
+    move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+    g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
+    g_assert_false (cells_exact (pipeline));
+    g_assert_cmpfloat (cells_exact_in (pipeline, &shown), >=, 0.99);
+    /* Most of the frame shown: the exact flood. */
+    lda_pipeline_set_preview (pipeline, 0, &(LdaRect) { 0, 0, 1400, 1400 });
+    move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+    g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, >, 0);
+    lda_pipeline_set_preview (pipeline, 2, NULL);
+  }
 
   /* The Draq7 slider moves few nuclei: the exact cells, copied (from a
    * rest, should a step move no nucleus at all). */
@@ -305,7 +410,7 @@ test_pipeline_drag (void)
 
   /* At rest: what a pipeline that never dragged gives. */
   move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
-  g_assert_false (cells_exact (pipeline));
+  g_assert_false (lda_pipeline_is_exact (pipeline));
   lda_pipeline_set_dragging (pipeline, FALSE);
   g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
   g_assert_true (lda_pipeline_is_exact (pipeline));
@@ -326,6 +431,7 @@ main (int    argc,
 
   g_test_add_func ("/regions-coarse/halved", test_halved);
   g_test_add_func ("/regions-coarse/exact-where-it-must", test_exact_where_it_must);
+  g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
 
   return g_test_run ();

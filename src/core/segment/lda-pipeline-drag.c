@@ -37,8 +37,16 @@
 /* Below this many pixels the cells of a drag are flooded at full size
  * whatever the zoom: a 1024 × 1024 frame floods in a few milliseconds. */
 #define COARSE_MIN_PIXELS (1536 * 1536)
-/* The coarsest a preview's flood gets: 4 × 4 pixels a pixel. */
+/* The coarsest a preview's flood gets where it is on screen: 4 × 4
+ * pixels a pixel. */
 #define COARSE_MAX_SHIFT 2
+/* Zoomed in, the pixels round what the panes show that are flooded with
+ * it, so that its cells are the exact ones but where a cell reaches out
+ * of the margin; up to this share of the frame, the rest off screen at
+ * 8 × 8. */
+#define FINE_MARGIN 96
+#define FINE_MAX_SHARE 0.5
+#define OFF_SCREEN_SHIFT 3
 
 static gboolean
 worth_carrying (const LdaRegions *regions)
@@ -268,6 +276,43 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
   return TRUE;
 }
 
+/* How a drag's cells are previewed, if they are: zoomed out, flooded at
+ * the panes' level (@shift) all over; at 1:1 or closer, where the panes
+ * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
+ * show and FINE_MARGIN round it (@fine) and at 8 × 8 elsewhere, off
+ * screen, for the counts.  Only for a new Hoechst mask on a frame of
+ * COARSE_MIN_PIXELS or more. */
+static gboolean
+preview_plan (LdaPipeline *self,
+              guint       *shift,
+              LdaRect     *fine)
+{
+  const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
+  const guint w = cell_area->width, h = cell_area->height;
+
+  *fine = (LdaRect) { 0, 0, 0, 0 };
+  if (!self->dragging || !self->hoechst_moved || (guint64) w * h < COARSE_MIN_PIXELS)
+    return FALSE;
+  if (self->preview_shift > 0)
+    {
+      *shift = MIN (self->preview_shift, COARSE_MAX_SHIFT);
+      return TRUE;
+    }
+  if (lda_rect_is_empty (&self->preview_visible))
+    return FALSE;
+  *fine = self->preview_visible;
+  fine->x -= FINE_MARGIN;
+  fine->y -= FINE_MARGIN;
+  fine->width += 2 * FINE_MARGIN;
+  fine->height += 2 * FINE_MARGIN;
+  if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3 ||
+      (guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
+    return FALSE;
+  *shift = OFF_SCREEN_SHIFT;
+
+  return TRUE;
+}
+
 /**
  * lda_pipeline_flood:
  * @self: a pipeline with nuclei and no cells
@@ -295,27 +340,26 @@ lda_pipeline_flood (LdaPipeline   *self,
   const gboolean keep = self->dragging && !self->flood_reuse_declined &&
                         (guint64) cell_area->width * cell_area->height <= FLOOD_BASE_MAX_PIXELS;
   LdaRegions *regions;
+  LdaRect fine;
+  guint shift;
 
-  /* The panes show the frame zoomed out, and the Hoechst offset moved:
-   * nearly every nucleus with it, and the last flood would give little
-   * to copy.  Cells at the panes' level make the preview.  A step of the
-   * Draq7 offset moves a few percent of the nuclei, and the flood that
-   * copies the rest gives the exact cells. */
-  if (self->dragging && self->preview_shift > 0 && self->hoechst_moved &&
-      (guint64) cell_area->width * cell_area->height >= COARSE_MIN_PIXELS)
+  /* The Hoechst offset moved, and nearly every nucleus with it: the last
+   * flood would give little to copy.  The panes' view makes the preview
+   * (preview_plan()).  A step of the Draq7 offset moves a few percent of
+   * the nuclei, and the flood that copies the rest gives the exact
+   * cells. */
+  if (preview_plan (self, &shift, &fine))
     {
       g_autoptr(LdaBitplane) mask = NULL;
 
       lda_regions_prep_free (prep);
       if (self->params.nuclei.objects)
         regions = lda_regions_new_coarse (cell_area, self->nuclei->mask, self->nuclei->objects,
-                                          MIN (self->preview_shift, COARSE_MAX_SHIFT),
-                                          cancellable, error);
+                                          shift, &fine, cancellable, error);
       else if ((mask = lda_bitplane_copy (self->channels[LDA_CHANNEL_HOECHST].bits, error)))
         {
           lda_bitplane_or (mask, self->channels[LDA_CHANNEL_DRAQ7].bits);
-          regions = lda_regions_new_coarse (cell_area, mask, NULL,
-                                            MIN (self->preview_shift, COARSE_MAX_SHIFT),
+          regions = lda_regions_new_coarse (cell_area, mask, NULL, shift, &fine,
                                             cancellable, error);
         }
       else
@@ -350,22 +394,27 @@ lda_pipeline_flood (LdaPipeline   *self,
 }
 
 /**
- * lda_pipeline_set_preview_shift:
+ * lda_pipeline_set_preview:
  * @self: a pipeline
- * @shift: how much coarser than the frame the panes show it while a
- *   slider is dragged, as a power of two: 0 at 1:1 or closer, 1 where a
- *   screen pixel stands for 2 × 2 of the frame's, 2 for 4 × 4 or more
+ * @shift: how much coarser than the frame the panes show it, as a power
+ *   of two: 0 at 1:1 or closer, 1 where a screen pixel stands for 2 × 2
+ *   of the frame's, 2 for 4 × 4 or more
+ * @visible: (nullable): the part of the frame the panes show, or %NULL
+ *   if not known
  *
  * While a nucleus slider is dragged over a frame of 1536 × 1536 pixels
- * or more, and @shift is not 0, the cells are flooded at that
- * resolution (lda_regions_new_coarse()): a preview, a quarter or a
- * sixteenth of the work, exact when the slider rests.
+ * or more, the cells are flooded no finer than the panes show them
+ * (lda_regions_new_coarse()): zoomed out at @shift, a quarter or a
+ * sixteenth of the work; zoomed in, in full only in and round @visible.
+ * A preview, exact when the slider rests.
  */
 void
-lda_pipeline_set_preview_shift (LdaPipeline *self,
-                                guint        shift)
+lda_pipeline_set_preview (LdaPipeline   *self,
+                          guint          shift,
+                          const LdaRect *visible)
 {
   g_return_if_fail (self != NULL);
 
   self->preview_shift = shift;
+  self->preview_visible = visible != NULL ? *visible : (LdaRect) { 0, 0, 0, 0 };
 }

@@ -83,8 +83,10 @@ struct _LdaPipeline
   gboolean            flood_reuse_declined;
   gboolean            regions_carried;
   /* While a nucleus slider is dragged: how much coarser than the frame
-   * the panes show it, as a power of two (lda_pipeline_set_preview_shift()). */
+   * the panes show it, as a power of two, and what of it they show
+   * (lda_pipeline_set_preview()). */
   guint               preview_shift;
+  LdaRect             preview_visible;
   /* Whether a new Hoechst mask came since the cells were last flooded. */
   gboolean            hoechst_moved;
   /* The watershed's work done ahead within a run, while the cell area

@@ -10,6 +10,7 @@
 #include "lda-compose.h"
 #include "lda-image.h"
 #include "lda-params.h"
+#include "lda-rect.h"
 #include "lda-split.h"
 #include "lda-threshold-methods.h"
 #include "lda-watershed.h"
@@ -89,8 +90,9 @@ gboolean          lda_pipeline_run_masks          (LdaPipeline      *self,
 gboolean          lda_pipeline_is_done            (LdaPipeline      *self);
 void              lda_pipeline_set_dragging       (LdaPipeline      *self,
                                                    gboolean          dragging);
-void              lda_pipeline_set_preview_shift  (LdaPipeline      *self,
-                                                   guint             shift);
+void              lda_pipeline_set_preview        (LdaPipeline      *self,
+                                                   guint             shift,
+                                                   const LdaRect    *visible);
 gboolean          lda_pipeline_is_exact           (LdaPipeline      *self);
 gboolean          lda_pipeline_stage_is_valid     (LdaPipeline      *self,
                                                    LdaStage          stage);

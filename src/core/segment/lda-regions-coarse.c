@@ -19,6 +19,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lda-buffer.h"
 #include "lda-error.h"
@@ -280,6 +283,66 @@ thin_outline (const Grow *job,
     }
 }
 
+/* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
+static inline void
+expand_64 (const gint32 *c,
+           guint         s,
+           gint32       *out)
+{
+  switch (s)
+    {
+    case 1:
+      for (guint i = 0; i < 32; i++)
+        out[2 * i] = out[2 * i + 1] = c[i];
+      break;
+    case 2:
+      for (guint i = 0; i < 16; i++)
+        for (guint j = 0; j < 4; j++)
+          out[4 * i + j] = c[i];
+      break;
+    case 3:
+      for (guint i = 0; i < 8; i++)
+        for (guint j = 0; j < 8; j++)
+          out[8 * i + j] = c[i];
+      break;
+    default:
+      for (guint i = 0; i < 64; i++)
+        out[i] = c[i >> s];
+      break;
+    }
+}
+
+/* The 64 pixels at @out outside @inside made background. */
+static inline void
+background_64 (guint64  inside,
+               gint32  *out)
+{
+#ifdef __SSE2__
+  const guint64 *bytes = lda_bitplane_byte_masks ();
+  const __m128i bg = _mm_set1_epi32 (LDA_REGION_BACKGROUND);
+
+  for (guint b = 0; b < 8; b++, inside >>= 8)
+    {
+      __m128i m8, m16, lo, hi;
+      __m128i *o = (__m128i *) (out + 8 * b);
+
+      if ((inside & 0xff) == 0xff)
+        continue;
+      m8 = _mm_loadl_epi64 ((const __m128i *) &bytes[inside & 0xff]);
+      m16 = _mm_unpacklo_epi8 (m8, m8);
+      lo = _mm_unpacklo_epi16 (m16, m16);
+      hi = _mm_unpackhi_epi16 (m16, m16);
+      _mm_storeu_si128 (o, _mm_or_si128 (_mm_and_si128 (lo, _mm_loadu_si128 (o)),
+                                         _mm_andnot_si128 (lo, bg)));
+      _mm_storeu_si128 (o + 1, _mm_or_si128 (_mm_and_si128 (hi, _mm_loadu_si128 (o + 1)),
+                                             _mm_andnot_si128 (hi, bg)));
+    }
+#else
+  for (guint i = 0; i < 64; i++)
+    out[i] = (inside >> i) & 1 ? out[i] : LDA_REGION_BACKGROUND;
+#endif
+}
+
 /* Row @y at full size: the coarse regions inside the area, background
  * outside it, each nucleus its cell's. */
 static void
@@ -292,39 +355,35 @@ grow_row (const Grow *job,
   const guint64 *mask = lda_bitplane_row (job->mask, y);
   gint32 *out = job->regions + (gsize) y * w;
 
-  /* Each coarse pixel 2^s times over, an outline thinned to one pixel
-   * (thin_outline()), then the background outside the area, 64 pixels at
-   * a time. */
-  for (guint x = 0, cx = 0; x < w; cx++)
-    {
-      const guint span = MIN (1u << s, w - x);
-      gint32 v = c[cx];
-
-      if (v == LDA_REGION_OUTLINE)
-        thin_outline (job, cx, y, out + x, span);
-      else
-        for (guint i = 0; i < span; i++)
-          out[x + i] = v;
-      x += span;
-    }
+  /* 64 pixels at a time: each coarse pixel 2^s times over, an outline
+   * thinned to one pixel (thin_outline()), the background outside the
+   * area. */
   for (gsize k = 0; k < job->cell_area->stride; k++)
     {
-      guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
-      guint64 outside = ~(area[k] | mask[k]);
+      const guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
+      const guint64 inside = area[k] | mask[k];
+      gint32 *o = out + x0;
 
-      if (n < 64)
-        outside &= (G_GUINT64_CONSTANT (1) << n) - 1;
-      if (outside == ~G_GUINT64_CONSTANT (0))
+      if (inside == 0)
         {
-          for (guint i = 0; i < 64; i++)
-            out[x0 + i] = LDA_REGION_BACKGROUND;
+          for (guint i = 0; i < n; i++)
+            o[i] = LDA_REGION_BACKGROUND;
           continue;
         }
-      while (outside != 0)
-        {
-          out[x0 + (guint) __builtin_ctzll (outside)] = LDA_REGION_BACKGROUND;
-          outside &= outside - 1;
-        }
+      if (n == 64)
+        expand_64 (c + (x0 >> s), s, o);
+      else
+        for (guint i = 0; i < n; i++)
+          o[i] = c[(x0 + i) >> s];
+      /* Blocks of 2^s ≤ 64 pixels never straddle two words. */
+      for (guint cx = x0 >> s; cx <= (x0 + n - 1) >> s; cx++)
+        if (c[cx] == LDA_REGION_OUTLINE)
+          thin_outline (job, cx, y, out + (cx << s), MIN ((cx + 1) << s, w) - (cx << s));
+      if (n < 64)
+        for (guint i = 0; i < n; i++)
+          o[i] = (inside >> i) & 1 ? o[i] : LDA_REGION_BACKGROUND;
+      else if (inside != ~G_GUINT64_CONSTANT (0))
+        background_64 (inside, o);
     }
   for (gsize r = job->nuclei->row_start[y]; r < job->nuclei->row_start[y + 1]; r++)
     {
@@ -355,6 +414,118 @@ grow_rows_thread (gpointer data)
   return NULL;
 }
 
+/* The pixels of @plane in @r, a plane of their own. */
+static LdaBitplane *
+crop_plane (const LdaBitplane  *plane,
+            const LdaRect      *r,
+            GError            **error)
+{
+  LdaBitplane *crop = lda_bitplane_new ((guint) r->width, (guint) r->height, error);
+
+  if (crop == NULL)
+    return NULL;
+  for (int y = 0; y < r->height; y++)
+    {
+      const guint64 *from = lda_bitplane_row (plane, (guint) (r->y + y));
+      guint64 *to = lda_bitplane_row (crop, (guint) y);
+
+      for (gsize k = 0; k < crop->stride; k++)
+        {
+          gsize bit = (gsize) r->x + 64 * k, word = bit / 64;
+          guint shift = bit % 64;
+          guint64 v = from[word] >> shift;
+
+          if (shift != 0 && word + 1 < plane->stride)
+            v |= from[word + 1] << (64 - shift);
+          to[k] = v;
+        }
+      to[crop->stride - 1] &= lda_bitplane_last_mask (crop);
+    }
+
+  return crop;
+}
+
+/* The runs of @runs in @r, moved to its corner, with their labels. */
+static LdaRuns *
+crop_runs (const LdaRuns  *runs,
+           const LdaRect  *r,
+           GError        **error)
+{
+  g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
+  const guint x0 = (guint) r->x, x1 = (guint) (r->x + r->width);
+  gsize n = 0, most = runs->row_start[r->y + r->height] - runs->row_start[r->y];
+
+  self->width = (guint) r->width;
+  self->height = (guint) r->height;
+  self->n_components = runs->n_components;
+  self->row_start = g_try_new (gsize, (gsize) r->height + 1);
+  self->runs = g_try_new (LdaRun, MAX (most, 1));
+  self->labels = g_try_new (guint, MAX (most, 1));
+  if (self->row_start == NULL || self->runs == NULL || self->labels == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the runs of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+  for (int y = 0; y < r->height; y++)
+    {
+      self->row_start[y] = n;
+      for (gsize i = runs->row_start[r->y + y]; i < runs->row_start[r->y + y + 1]; i++)
+        {
+          const LdaRun *run = &runs->runs[i];
+
+          if (run->x1 <= x0 || run->x0 >= x1)
+            continue;
+          self->runs[n] = (LdaRun) { (guint) y, MAX (run->x0, x0) - x0, MIN (run->x1, x1) - x0 };
+          self->labels[n] = runs->labels[i];
+          n++;
+        }
+    }
+  self->row_start[r->height] = n;
+  self->n_runs = n;
+
+  return g_steal_pointer (&self);
+}
+
+/* The cells of @r flooded at full size on its own pixels, and put in
+ * place of the coarse ones there but on its ring, the wall of that flood,
+ * which the caller keeps off screen. */
+static gboolean
+flood_fine (LdaRegions         *self,
+            const LdaBitplane  *cell_area,
+            const LdaBitplane  *mask,
+            const LdaRect      *r,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_autoptr(LdaBitplane) area = NULL;
+  g_autoptr(LdaRegions) fine = NULL;
+  LdaBitplane *fine_mask;
+  LdaRuns *fine_nuclei;
+  LdaRegionsPrep *prep;
+
+  if (!(area = crop_plane (cell_area, r, error)))
+    return FALSE;
+  if (!(fine_mask = crop_plane (mask, r, error)))
+    return FALSE;
+  if (!(fine_nuclei = crop_runs (self->nuclei, r, error)))
+    {
+      lda_bitplane_free (fine_mask);
+      return FALSE;
+    }
+  if (!(prep = lda_regions_prep_new_for_runs (fine_mask, fine_nuclei, error)) ||
+      !(fine = lda_regions_new_prepared (prep, area, cancellable, error)))
+    return FALSE;
+  /* All but its ring, the wall of its flood: the coarse cells stay
+   * there. */
+  for (int y = 1; y + 1 < r->height; y++)
+    memcpy (self->regions + (gsize) (r->y + y) * self->width + r->x + 1,
+            fine->regions + (gsize) y * r->width + 1, (gsize) (r->width - 2) * sizeof (gint32));
+
+  return TRUE;
+}
+
 /**
  * lda_regions_new_coarse:
  * @cell_area: the cell area mask
@@ -363,6 +534,8 @@ grow_rows_thread (gpointer data)
  *   8-connected components of @mask
  * @shift: how much coarser the flood is, as a power of two: 1 for 2 × 2
  *   pixels a pixel, 2 for 4 × 4
+ * @fine: (nullable): a rectangle flooded at full size, on its own
+ *   pixels: what the panes show at 1:1 or closer, with a margin
  * @cancellable: (nullable): checked within the flood
  * @error: return location for an error
  *
@@ -370,7 +543,9 @@ grow_rows_thread (gpointer data)
  * flooded on the nuclei and cell area shrunk by 2^@shift and made full
  * size again.  The background, the nuclei and the outermost ring are as
  * in the exact regions; the cells meet within a coarse pixel of where
- * they do there.  Never a base to carry from: @largest_piece is 0, and
+ * they do there.  In @fine, the cells of a flood of its own pixels,
+ * which are the exact ones but near its edge, where a cell reaches out
+ * of it.  Never a base to carry from: @largest_piece is 0, and
  * there is no relief.
  *
  * Returns: (transfer full) (nullable): the regions
@@ -380,6 +555,7 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
                         const LdaBitplane *mask,
                         const LdaRuns     *nuclei,
                         guint              shift,
+                        const LdaRect     *fine,
                         GCancellable      *cancellable,
                         GError           **error)
 {
@@ -430,6 +606,9 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
   lda_helper_finish (helper);
   lda_watershed_wall (self->regions, w, h);
   self->unknown = coarse->unknown << (2 * shift);
+  if (fine != NULL && !lda_rect_is_empty (fine) &&
+      !flood_fine (self, cell_area, mask, fine, cancellable, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

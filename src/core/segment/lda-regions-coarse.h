@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lda-rect.h"
 #include "lda-watershed.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ LdaRegions  *lda_regions_new_coarse  (const LdaBitplane  *cell_area,
                                       const LdaBitplane  *mask,
                                       const LdaRuns      *nuclei,
                                       guint               shift,
+                                      const LdaRect      *fine,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
