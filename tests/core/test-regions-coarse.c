@@ -9,8 +9,9 @@
  * the exact ones.  Through a pipeline: a drag of the Hoechst slider
  * zoomed out gives coarse cells, not exact, one at 1:1 exact cells where
  * the panes look and coarse ones elsewhere, or the exact flood where they
- * show most of the frame, a drag of the Draq7 slider the exact cells, and
- * the slider at rest the labels of a pipeline that never dragged.
+ * show most of the frame, a drag of the Draq7 slider the same, or the
+ * exact cells copied from the last flood where the view is not known,
+ * and the slider at rest the labels of a pipeline that never dragged.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -397,16 +398,25 @@ test_pipeline_drag (void)
     lda_pipeline_set_preview (pipeline, 2, NULL);
   }
 
-  /* The Draq7 slider moves few nuclei: the exact cells, copied (from a
-   * rest, should a step move no nucleus at all). */
-  lda_pipeline_set_dragging (pipeline, FALSE);
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < 3; i++)
+  /* The Draq7 slider: zoomed out, coarse too; at 1:1 with no view
+   * known, the exact cells, copied from the last flood (each from a rest,
+   * should a step move no nucleus at all). */
+  for (guint shift = 2; shift <= 2; shift--)
     {
-      move (pipeline, &params, LDA_CHANNEL_DRAQ7, 0.01, TRUE);
-      g_assert_true (cells_exact (pipeline));
+      lda_pipeline_set_dragging (pipeline, FALSE);
+      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+      g_assert_no_error (error);
+      lda_pipeline_set_preview (pipeline, shift, NULL);
+      for (guint i = 0; i < 3; i++)
+        {
+          move (pipeline, &params, LDA_CHANNEL_DRAQ7, 0.05, TRUE);
+          if (shift > 0)
+            g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
+          else
+            g_assert_true (cells_exact (pipeline));
+        }
     }
+  lda_pipeline_set_preview (pipeline, 2, NULL);
 
   /* At rest: what a pipeline that never dragged gives. */
   move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);

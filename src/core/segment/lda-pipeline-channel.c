@@ -236,9 +236,9 @@ lda_pipeline_run_channel (LdaPipeline  *self,
           g_clear_pointer (&self->replaced_cell_area, lda_bitplane_free);
           self->replaced_cell_area = g_steal_pointer (&chan->bits);
         }
-      /* A new Hoechst mask moves nearly every nucleus (lda-pipeline-drag.c). */
-      if (channel == LDA_CHANNEL_HOECHST)
-        self->hoechst_moved = TRUE;
+      /* Nuclei moved: a drag previews its cells (lda-pipeline-drag.c). */
+      if (channel != LDA_CHANNEL_CELL_AREA)
+        self->nuclei_moved = TRUE;
       g_clear_pointer (&chan->bits, lda_bitplane_free);
       g_clear_pointer (&chan->image, lda_image_unref);
       chan->bits = mask;

@@ -280,7 +280,7 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
  * the panes' level (@shift) all over; at 1:1 or closer, where the panes
  * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
  * show and FINE_MARGIN round it (@fine) and at 8 × 8 elsewhere, off
- * screen, for the counts.  Only for a new Hoechst mask on a frame of
+ * screen, for the counts.  Only for new nuclei on a frame of
  * COARSE_MIN_PIXELS or more. */
 static gboolean
 preview_plan (LdaPipeline *self,
@@ -291,7 +291,7 @@ preview_plan (LdaPipeline *self,
   const guint w = cell_area->width, h = cell_area->height;
 
   *fine = (LdaRect) { 0, 0, 0, 0 };
-  if (!self->dragging || !self->hoechst_moved || (guint64) w * h < COARSE_MIN_PIXELS)
+  if (!self->dragging || !self->nuclei_moved || (guint64) w * h < COARSE_MIN_PIXELS)
     return FALSE;
   if (self->preview_shift > 0)
     {
@@ -311,6 +311,22 @@ preview_plan (LdaPipeline *self,
   *shift = OFF_SCREEN_SHIFT;
 
   return TRUE;
+}
+
+/**
+ * lda_pipeline_previews_cells:
+ * @self: a pipeline with new nuclei and no cells
+ *
+ * Returns: whether its cells will be a preview at the panes' view
+ *   (lda_pipeline_set_preview()), rather than carried or flooded whole
+ */
+gboolean
+lda_pipeline_previews_cells (LdaPipeline *self)
+{
+  guint shift;
+  LdaRect fine;
+
+  return preview_plan (self, &shift, &fine);
 }
 
 /**
@@ -343,11 +359,7 @@ lda_pipeline_flood (LdaPipeline   *self,
   LdaRect fine;
   guint shift;
 
-  /* The Hoechst offset moved, and nearly every nucleus with it: the last
-   * flood would give little to copy.  The panes' view makes the preview
-   * (preview_plan()).  A step of the Draq7 offset moves a few percent of
-   * the nuclei, and the flood that copies the rest gives the exact
-   * cells. */
+  /* Nuclei moved: the panes' view makes the preview (preview_plan()). */
   if (preview_plan (self, &shift, &fine))
     {
       g_autoptr(LdaBitplane) mask = NULL;

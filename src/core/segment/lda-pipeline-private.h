@@ -87,8 +87,8 @@ struct _LdaPipeline
    * (lda_pipeline_set_preview()). */
   guint               preview_shift;
   LdaRect             preview_visible;
-  /* Whether a new Hoechst mask came since the cells were last flooded. */
-  gboolean            hoechst_moved;
+  /* Whether a new nucleus mask came since the cells were last flooded. */
+  gboolean            nuclei_moved;
   /* The watershed's work done ahead within a run, while the cell area
    * was being made (lda_pipeline_run()). */
   LdaRegionsPrep     *regions_prep;
@@ -127,6 +127,7 @@ gint64   lda_pipeline_compute_dead_level    (LdaPipeline  *self);
 void     lda_pipeline_keep_regions_base     (LdaPipeline  *self);
 void     lda_pipeline_keep_regions_for_area (LdaPipeline  *self);
 void     lda_pipeline_drop_regions_base     (LdaPipeline  *self);
+gboolean    lda_pipeline_previews_cells (LdaPipeline *self);
 LdaRegions *lda_pipeline_flood              (LdaPipeline  *self,
                                              GCancellable *cancellable,
                                              GError      **error);

@@ -612,8 +612,10 @@ run_regions (LdaPipeline  *self,
 
   t0 = g_get_monotonic_time ();
   /* A slider being dragged: the last cells carried onto the new nuclei
-   * (lda-pipeline-drag.c), unless too many of them moved. */
+   * or cell area (lda-pipeline-drag.c), unless too many of them moved,
+   * or the cells are previewed at the panes' view. */
   if (self->dragging && self->regions_base != NULL &&
+      (self->regions_base_area != NULL || !lda_pipeline_previews_cells (self)) &&
       !lda_pipeline_carry_regions (self, cancellable, error))
     return FALSE;
   if (self->regions_carried)
@@ -622,7 +624,7 @@ run_regions (LdaPipeline  *self,
     self->regions = lda_pipeline_flood (self, cancellable, error);
   if (self->regions == NULL)
     return FALSE;
-  self->hoechst_moved = FALSE;
+  self->nuclei_moved = FALSE;
   /* Flooded exactly at rest: the base of a drag is no longer needed. */
   if (!self->dragging && !self->regions_carried)
     lda_pipeline_drop_regions_base (self);

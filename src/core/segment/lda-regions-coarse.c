@@ -28,8 +28,6 @@
 #include "lda-helper.h"
 #include "lda-regions-coarse.h"
 
-/* Rows of the full size regions a thread takes at a time. */
-#define GROW_ROWS 32
 
 /* The 32 bits of @word's pairs of bits, each set if either of the pair is. */
 static inline guint32
@@ -188,7 +186,10 @@ typedef struct
   const LdaBitplane *mask;
   const LdaRuns     *nuclei;
   guint              shift;
-  gint               next;  /* the next chunk of rows not taken */
+  gint               next;  /* the next coarse row not taken */
+  /* Each thread's room for a row and a coarse row's outline blocks. */
+  gint32            *expanded[2];
+  gpointer           thins[2];
 } Grow;
 
 
@@ -232,55 +233,70 @@ nearest_cell (const LdaRegions *c,
   return LDA_REGION_OUTLINE;
 }
 
-/* Row @y's @span pixels of the block of coarse outline pixel @cx, as
- * one-pixel outlines: a line a coarse pixel wide would show two to four
- * times as strong as the exact cells' lines at the zoom shown.  The line
- * runs across the block's middle row where the coarse outline runs
- * across, down its middle column where it runs down, both where it
- * turns, through its middle pixel where it goes on diagonally; the
- * middle, so that a mipmap level's samples
- * (lda_render_labels_area()) see it as they see an exact line.  Each side
- * of the line joins the cell next to it. */
-static void
-thin_outline (const Grow *job,
-              guint       cx,
-              guint       y,
-              gint32     *out,
-              guint       span)
+/* A coarse outline pixel's block as one-pixel outlines (thin_block()):
+ * a line a coarse pixel wide would show two to four times as strong as
+ * the exact cells' lines at the zoom shown. */
+typedef struct
 {
-  const LdaRegions *c = job->coarse;
-  const gint64 x = cx, cy = y >> job->shift;
-  const guint half = (1u << job->shift) / 2;
-  const guint ry = y & ((1u << job->shift) - 1);
+  guint    cx;
+  gboolean row_line;     /* its middle row is outline */
+  gboolean column_line;  /* its middle column is */
+  gboolean alone;        /* its middle pixel is */
+  gint32   quarter[2][2]; /* the rest, [lower half][right half] */
+} Thin;
+
+/* The line runs across the block's middle row where the coarse outline
+ * runs across, down its middle column where it runs down, both where it
+ * turns, through its middle pixel where it goes on diagonally; the
+ * middle, so that a mipmap level's samples (lda_render_labels_area())
+ * see it as they see an exact line.  Each side of the line joins the
+ * cell next to it. */
+static void
+thin_block (const LdaRegions *c,
+            guint             cx,
+            guint             cy,
+            Thin             *t)
+{
+  const gint64 x = cx, y = cy;
   const gint32 o = LDA_REGION_OUTLINE;
-  const gint32 left = coarse_at (c, x - 1, cy, o), right = coarse_at (c, x + 1, cy, o);
-  const gint32 up = coarse_at (c, x, cy - 1, o), down = coarse_at (c, x, cy + 1, o);
+  const gint32 left = coarse_at (c, x - 1, y, o), right = coarse_at (c, x + 1, y, o);
+  const gint32 up = coarse_at (c, x, y - 1, o), down = coarse_at (c, x, y + 1, o);
   const gboolean across = left == o || right == o;
   const gboolean along = up == o || down == o;
-  /* The line across the row, down the column; a coarse outline on its
-   * own (where the line goes on diagonally) a pixel in the middle. */
-  const gboolean alone = !across && !along;
-  const gboolean row_line = across;
-  const gboolean column_line = along;
-  const gint32 side = ry < half ? up : down;
 
-  if (row_line && ry == half)
+  t->cx = cx;
+  t->row_line = across;
+  t->column_line = along;
+  t->alone = !across && !along;
+  for (guint lower = 0; lower < 2; lower++)
+    for (guint rightward = 0; rightward < 2; rightward++)
+      {
+        gint32 side = lower ? down : up, beside = rightward ? right : left;
+        gint32 first = across ? side : beside, second = across ? beside : side;
+
+        t->quarter[lower][rightward] = first != o ? first : second != o ? second :
+                                       nearest_cell (c, x, y, !lower, !rightward);
+      }
+}
+
+/* Row @ry of a thinned block, @span pixels of it at @out; @half is the
+ * middle row and column. */
+static inline void
+thin_apply (const Thin *t,
+            guint       ry,
+            guint       half,
+            gint32     *out,
+            guint       span)
+{
+  if (t->row_line && ry == half)
     {
       for (guint i = 0; i < span; i++)
-        out[i] = o;
+        out[i] = LDA_REGION_OUTLINE;
       return;
     }
   for (guint i = 0; i < span; i++)
-    {
-      gint32 beside = i < half ? left : right;
-
-      if ((column_line || (alone && ry == half)) && i == half)
-        out[i] = o;
-      else if (row_line)
-        out[i] = side != o ? side : beside != o ? beside : nearest_cell (c, x, cy, ry < half, i < half);
-      else
-        out[i] = beside != o ? beside : side != o ? side : nearest_cell (c, x, cy, ry < half, i < half);
-    }
+    out[i] = (t->column_line || (t->alone && ry == half)) && i == half ?
+             LDA_REGION_OUTLINE : t->quarter[ry >= half][i >= half];
 }
 
 /* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
@@ -343,74 +359,99 @@ background_64 (guint64  inside,
 #endif
 }
 
-/* Row @y at full size: the coarse regions inside the area, background
- * outside it, each nucleus its cell's. */
+/* The rows of coarse row @cy at full size: the coarse regions inside the
+ * area, outlines thinned, background outside the area, each nucleus its
+ * cell's.  @expanded and @thins are a thread's room for a row and a
+ * coarse row's outline blocks. */
 static void
-grow_row (const Grow *job,
-          guint       y)
+grow_block (const Grow *job,
+            guint       cy,
+            gint32     *expanded,
+            Thin       *thins)
 {
-  const guint w = job->cell_area->width, s = job->shift;
-  const gint32 *c = job->coarse->regions + (gsize) (y >> s) * job->coarse->width;
-  const guint64 *area = lda_bitplane_row (job->cell_area, y);
-  const guint64 *mask = lda_bitplane_row (job->mask, y);
-  gint32 *out = job->regions + (gsize) y * w;
+  const guint w = job->cell_area->width, h = job->cell_area->height, s = job->shift;
+  const guint cw = job->coarse->width, half = (1u << s) / 2;
+  const gint32 *c = job->coarse->regions + (gsize) cy * cw;
+  guint n_thins = 0;
 
-  /* 64 pixels at a time: each coarse pixel 2^s times over, an outline
-   * thinned to one pixel (thin_outline()), the background outside the
-   * area. */
-  for (gsize k = 0; k < job->cell_area->stride; k++)
+  /* Each coarse pixel 2^s times over, once for all the block's rows. */
+  for (guint x0 = 0; x0 < w; x0 += 64)
     {
-      const guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
-      const guint64 inside = area[k] | mask[k];
-      gint32 *o = out + x0;
-
-      if (inside == 0)
-        {
-          for (guint i = 0; i < n; i++)
-            o[i] = LDA_REGION_BACKGROUND;
-          continue;
-        }
-      if (n == 64)
-        expand_64 (c + (x0 >> s), s, o);
+      if (x0 + 64 <= w)
+        expand_64 (c + (x0 >> s), s, expanded + x0);
       else
-        for (guint i = 0; i < n; i++)
-          o[i] = c[(x0 + i) >> s];
-      /* Blocks of 2^s ≤ 64 pixels never straddle two words. */
-      for (guint cx = x0 >> s; cx <= (x0 + n - 1) >> s; cx++)
-        if (c[cx] == LDA_REGION_OUTLINE)
-          thin_outline (job, cx, y, out + (cx << s), MIN ((cx + 1) << s, w) - (cx << s));
-      if (n < 64)
-        for (guint i = 0; i < n; i++)
-          o[i] = (inside >> i) & 1 ? o[i] : LDA_REGION_BACKGROUND;
-      else if (inside != ~G_GUINT64_CONSTANT (0))
-        background_64 (inside, o);
+        for (guint x = x0; x < w; x++)
+          expanded[x] = c[x >> s];
     }
-  for (gsize r = job->nuclei->row_start[y]; r < job->nuclei->row_start[y + 1]; r++)
-    {
-      const LdaRun *run = &job->nuclei->runs[r];
-      gint32 label = LDA_REGION_FIRST_CELL + (gint32) job->nuclei->labels[r];
+  for (guint cx = 0; cx < cw; cx++)
+    if (c[cx] == LDA_REGION_OUTLINE)
+      thin_block (job->coarse, cx, cy, &thins[n_thins++]);
 
-      for (guint x = run->x0; x < run->x1; x++)
-        out[x] = label;
+  for (guint y = cy << s; y < MIN ((cy + 1) << s, h); y++)
+    {
+      const guint64 *area = lda_bitplane_row (job->cell_area, y);
+      const guint64 *mask = lda_bitplane_row (job->mask, y);
+      gint32 *out = job->regions + (gsize) y * w;
+
+      memcpy (out, expanded, (gsize) w * sizeof (gint32));
+      for (guint i = 0; i < n_thins; i++)
+        {
+          guint x = thins[i].cx << s;
+
+          thin_apply (&thins[i], y - (cy << s), half, out + x, MIN (1u << s, w - x));
+        }
+      /* The background, 64 pixels at a time. */
+      for (gsize k = 0; k < job->cell_area->stride; k++)
+        {
+          const guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
+          const guint64 inside = area[k] | mask[k];
+          gint32 *o = out + x0;
+
+          if (n < 64 || inside == 0)
+            {
+              for (guint i = 0; i < n; i++)
+                o[i] = (inside >> i) & 1 ? o[i] : LDA_REGION_BACKGROUND;
+            }
+          else if (inside != ~G_GUINT64_CONSTANT (0))
+            background_64 (inside, o);
+        }
+      for (gsize r = job->nuclei->row_start[y]; r < job->nuclei->row_start[y + 1]; r++)
+        {
+          const LdaRun *run = &job->nuclei->runs[r];
+          gint32 label = LDA_REGION_FIRST_CELL + (gint32) job->nuclei->labels[r];
+
+          for (guint x = run->x0; x < run->x1; x++)
+            out[x] = label;
+        }
     }
 }
 
-/* The rows at full size, GROW_ROWS at a time until none is left. */
+/* The rows at full size, a coarse row's at a time until none is left. */
 static void
-grow_rows (Grow *job)
+grow_rows (Grow *job,
+           guint room)
 {
-  const guint h = job->cell_area->height;
-  guint chunk;
+  const guint ch = job->coarse->height;
+  guint cy;
 
-  while ((chunk = (guint) g_atomic_int_add (&job->next, 1)) < (h + GROW_ROWS - 1) / GROW_ROWS)
-    for (guint y = chunk * GROW_ROWS; y < MIN (h, (chunk + 1) * GROW_ROWS); y++)
-      grow_row (job, y);
+  while ((cy = (guint) g_atomic_int_add (&job->next, 1)) < ch)
+    grow_block (job, cy, job->expanded[room], job->thins[room]);
+}
+
+static void
+grow_free (Grow *job)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (job->expanded[i]);
+      g_free (job->thins[i]);
+    }
 }
 
 static gpointer
 grow_rows_thread (gpointer data)
 {
-  grow_rows (data);
+  grow_rows (data, 1);
   return NULL;
 }
 
@@ -600,10 +641,23 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
     }
 
   /* The rows shared out with a helper (lda-helper.c). */
-  job = (Grow) { self->regions, coarse, cell_area, mask, self->nuclei, shift, 0 };
+  job = (Grow) { self->regions, coarse, cell_area, mask, self->nuclei, shift, 0, };
+  for (guint i = 0; i < 2; i++)
+    {
+      job.expanded[i] = g_try_new (gint32, w);
+      job.thins[i] = g_try_new (Thin, coarse->width);
+    }
+  if (job.expanded[0] == NULL || job.expanded[1] == NULL || job.thins[0] == NULL || job.thins[1] == NULL)
+    {
+      grow_free (&job);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
+      return NULL;
+    }
   helper = lda_helper_start ("lda-coarse-cells", grow_rows_thread, &job);
-  grow_rows (&job);
+  grow_rows (&job, 0);
   lda_helper_finish (helper);
+  grow_free (&job);
   lda_watershed_wall (self->regions, w, h);
   self->unknown = coarse->unknown << (2 * shift);
   if (fine != NULL && !lda_rect_is_empty (fine) &&
