@@ -287,6 +287,57 @@ tiled_pipeline (guint n)
   return pipeline;
 }
 
+/* A tall flood is cut in two halves flooded apart on two threads, each
+ * with SEAM_ROWS of the other: across the cut, coarse cells as good as
+ * elsewhere, and what the panes show still the exact cells. */
+static void
+test_halves_across_the_cut (void)
+{
+  g_autoptr(LdaPipeline) pipeline = tiled_pipeline (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRegions) exact = NULL;
+  g_autoptr(LdaRegions) coarse = NULL;
+  g_autoptr(LdaRegions) fine = NULL;
+  const LdaBitplane *cell_area;
+  const LdaNuclei *nuclei;
+  /* 600 rows: cut in two at row 500, inside what is shown. */
+  const LdaRect shown = { 400, 296, 500, 408 };
+  const LdaRect flooded = { 400 - 96, 296 - 96, 500 + 192, 408 + 192 };
+  gsize cells = 0, same = 0;
+  LdaParams params;
+
+  lda_params_init (&params);
+  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+  nuclei = lda_pipeline_get_nuclei (pipeline);
+  exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
+  g_assert_no_error (error);
+
+  /* 768 coarse rows, flooded in two halves. */
+  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (check_coarse (coarse, exact, cell_area, nuclei->mask, 1), >=, 0.9);
+
+  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, NULL, &error);
+  g_assert_no_error (error);
+  for (int y = shown.y; y < shown.y + shown.height; y++)
+    for (int x = shown.x; x < shown.x + shown.width; x++)
+      {
+        gsize i = (gsize) y * exact->width + (gsize) x;
+
+        if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            cells++;
+            same += fine->regions[i] == exact->regions[i];
+          }
+      }
+  g_test_message ("across the cut: %.2f %% of cell pixels in their exact cell", 100.0 * same / cells);
+  g_assert_cmpuint (cells, >, 10000);
+  g_assert_cmpfloat ((double) same / cells, >=, 0.99);
+}
+
 /* Whether the pipeline's cells are those of a flood of its nuclei. */
 static gboolean
 cells_exact (LdaPipeline *pipeline)
@@ -442,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/halved", test_halved);
   g_test_add_func ("/regions-coarse/exact-where-it-must", test_exact_where_it_must);
   g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
+  g_test_add_func ("/regions-coarse/halves-across-the-cut", test_halves_across_the_cut);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
 
   return g_test_run ();

@@ -303,3 +303,15 @@ lda_helper_set_alone (gboolean alone)
 {
   g_private_set (&no_helpers, alone ? GINT_TO_POINTER (1) : NULL);
 }
+
+/**
+ * lda_helper_is_alone:
+ *
+ * Returns: whether lda_helper_set_alone() asked for no helper on the
+ *   calling thread
+ */
+gboolean
+lda_helper_is_alone (void)
+{
+  return g_private_get (&no_helpers) != NULL;
+}

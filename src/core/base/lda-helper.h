@@ -20,5 +20,6 @@ gboolean   lda_helper_finish (LdaHelper   *helper);
 void       lda_helper_wait_for (gint      *count,
                                 gint       target);
 void       lda_helper_set_alone (gboolean  alone);
+gboolean   lda_helper_is_alone  (void);
 
 G_END_DECLS

@@ -9,8 +9,10 @@
  * the pixels, and the regions made full size again: every pixel outside
  * cell area ∪ nuclei is background and every nucleus pixel its own cell's,
  * exactly; only where inside the area one cell ends and the next begins
- * is as coarse as the level, the outlines as wide as one of its pixels.
- * The exact cells follow when the slider rests (lda-pipeline-drag.c).
+ * is as coarse as the level, the outlines thinned to one pixel.  Zoomed
+ * in, what the panes show is flooded in full on its own pixels
+ * (lda-regions-rect.c) and the rest, off screen, coarse.  The exact cells
+ * follow when the slider rests (lda-pipeline-drag.c).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +29,7 @@
 #include "lda-error.h"
 #include "lda-helper.h"
 #include "lda-regions-coarse.h"
+#include "lda-regions-rect.h"
 
 
 /* The 32 bits of @word's pairs of bits, each set if either of the pair is. */
@@ -455,118 +458,6 @@ grow_rows_thread (gpointer data)
   return NULL;
 }
 
-/* The pixels of @plane in @r, a plane of their own. */
-static LdaBitplane *
-crop_plane (const LdaBitplane  *plane,
-            const LdaRect      *r,
-            GError            **error)
-{
-  LdaBitplane *crop = lda_bitplane_new ((guint) r->width, (guint) r->height, error);
-
-  if (crop == NULL)
-    return NULL;
-  for (int y = 0; y < r->height; y++)
-    {
-      const guint64 *from = lda_bitplane_row (plane, (guint) (r->y + y));
-      guint64 *to = lda_bitplane_row (crop, (guint) y);
-
-      for (gsize k = 0; k < crop->stride; k++)
-        {
-          gsize bit = (gsize) r->x + 64 * k, word = bit / 64;
-          guint shift = bit % 64;
-          guint64 v = from[word] >> shift;
-
-          if (shift != 0 && word + 1 < plane->stride)
-            v |= from[word + 1] << (64 - shift);
-          to[k] = v;
-        }
-      to[crop->stride - 1] &= lda_bitplane_last_mask (crop);
-    }
-
-  return crop;
-}
-
-/* The runs of @runs in @r, moved to its corner, with their labels. */
-static LdaRuns *
-crop_runs (const LdaRuns  *runs,
-           const LdaRect  *r,
-           GError        **error)
-{
-  g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
-  const guint x0 = (guint) r->x, x1 = (guint) (r->x + r->width);
-  gsize n = 0, most = runs->row_start[r->y + r->height] - runs->row_start[r->y];
-
-  self->width = (guint) r->width;
-  self->height = (guint) r->height;
-  self->n_components = runs->n_components;
-  self->row_start = g_try_new (gsize, (gsize) r->height + 1);
-  self->runs = g_try_new (LdaRun, MAX (most, 1));
-  self->labels = g_try_new (guint, MAX (most, 1));
-  if (self->row_start == NULL || self->runs == NULL || self->labels == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory for the runs of a %u × %u image"),
-                   self->width, self->height);
-      return NULL;
-    }
-  for (int y = 0; y < r->height; y++)
-    {
-      self->row_start[y] = n;
-      for (gsize i = runs->row_start[r->y + y]; i < runs->row_start[r->y + y + 1]; i++)
-        {
-          const LdaRun *run = &runs->runs[i];
-
-          if (run->x1 <= x0 || run->x0 >= x1)
-            continue;
-          self->runs[n] = (LdaRun) { (guint) y, MAX (run->x0, x0) - x0, MIN (run->x1, x1) - x0 };
-          self->labels[n] = runs->labels[i];
-          n++;
-        }
-    }
-  self->row_start[r->height] = n;
-  self->n_runs = n;
-
-  return g_steal_pointer (&self);
-}
-
-/* The cells of @r flooded at full size on its own pixels, and put in
- * place of the coarse ones there but on its ring, the wall of that flood,
- * which the caller keeps off screen. */
-static gboolean
-flood_fine (LdaRegions         *self,
-            const LdaBitplane  *cell_area,
-            const LdaBitplane  *mask,
-            const LdaRect      *r,
-            GCancellable       *cancellable,
-            GError            **error)
-{
-  g_autoptr(LdaBitplane) area = NULL;
-  g_autoptr(LdaRegions) fine = NULL;
-  LdaBitplane *fine_mask;
-  LdaRuns *fine_nuclei;
-  LdaRegionsPrep *prep;
-
-  if (!(area = crop_plane (cell_area, r, error)))
-    return FALSE;
-  if (!(fine_mask = crop_plane (mask, r, error)))
-    return FALSE;
-  if (!(fine_nuclei = crop_runs (self->nuclei, r, error)))
-    {
-      lda_bitplane_free (fine_mask);
-      return FALSE;
-    }
-  if (!(prep = lda_regions_prep_new_for_runs (fine_mask, fine_nuclei, error)) ||
-      !(fine = lda_regions_new_prepared (prep, area, cancellable, error)))
-    return FALSE;
-  /* All but its ring, the wall of its flood: the coarse cells stay
-   * there. */
-  for (int y = 1; y + 1 < r->height; y++)
-    memcpy (self->regions + (gsize) (r->y + y) * self->width + r->x + 1,
-            fine->regions + (gsize) y * r->width + 1, (gsize) (r->width - 2) * sizeof (gint32));
-
-  return TRUE;
-}
-
 /**
  * lda_regions_new_coarse:
  * @cell_area: the cell area mask
@@ -606,7 +497,6 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
   g_autoptr(LdaBitplane) small_area = NULL;
   g_autoptr(LdaBitplane) small_mask = NULL;
   g_autoptr(LdaRuns) small_nuclei = NULL;
-  LdaRegionsPrep *prep;
   LdaHelper *helper;
   Grow job;
 
@@ -626,9 +516,21 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
       !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
                                     shift, error)))
     return NULL;
-  if (!(prep = lda_regions_prep_new_for_runs (g_steal_pointer (&small_mask),
-                                              g_steal_pointer (&small_nuclei), error)) ||
-      !(coarse = lda_regions_new_prepared (prep, small_area, cancellable, error)))
+  /* The coarse cells, the frame's ring a wall. */
+  coarse = g_new0 (LdaRegions, 1);
+  coarse->width = small_area->width;
+  coarse->height = small_area->height;
+  coarse->regions = lda_buffer_alloc ((gsize) coarse->width * coarse->height * sizeof (gint32), FALSE);
+  if (coarse->regions == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
+      return NULL;
+    }
+  lda_watershed_wall (coarse->regions, coarse->width, coarse->height);
+  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
+                   &(LdaRect) { 0, 0, (int) coarse->width, (int) coarse->height },
+                   coarse->regions, &coarse->unknown, cancellable, error))
     return NULL;
 
   /* Large: mapped and kept for the next run (lda-buffer.c). */
@@ -661,7 +563,7 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
   lda_watershed_wall (self->regions, w, h);
   self->unknown = coarse->unknown << (2 * shift);
   if (fine != NULL && !lda_rect_is_empty (fine) &&
-      !flood_fine (self, cell_area, mask, fine, cancellable, error))
+      !lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, self->regions, NULL, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -1,0 +1,224 @@
+/* lda-regions-rect.c — the cells of a rectangle of the frame flooded on
+ * its own pixels, in two halves on two threads: the preview's flood
+ * (lda-regions-coarse.c)
+ *
+ * A flood of a part of the frame sees none of the nuclei and cell area
+ * beyond it: its cells are the whole flood's but where a cell reaches out
+ * of it.  So a tall rectangle is cut in two, each half flooded with
+ * SEAM_ROWS of the other and kept on its own side of the cut; where one
+ * piece of the flood fills the frame (a confluent culture) a whole flood
+ * is one thread's work, the halves two threads'.
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lda-error.h"
+#include "lda-helper.h"
+#include "lda-regions-rect.h"
+
+/* The pixels of @plane in @r, a plane of their own. */
+static LdaBitplane *
+crop_plane (const LdaBitplane  *plane,
+            const LdaRect      *r,
+            GError            **error)
+{
+  LdaBitplane *crop = lda_bitplane_new ((guint) r->width, (guint) r->height, error);
+
+  if (crop == NULL)
+    return NULL;
+  for (int y = 0; y < r->height; y++)
+    {
+      const guint64 *from = lda_bitplane_row (plane, (guint) (r->y + y));
+      guint64 *to = lda_bitplane_row (crop, (guint) y);
+
+      for (gsize k = 0; k < crop->stride; k++)
+        {
+          gsize bit = (gsize) r->x + 64 * k, word = bit / 64;
+          guint shift = bit % 64;
+          guint64 v = from[word] >> shift;
+
+          if (shift != 0 && word + 1 < plane->stride)
+            v |= from[word + 1] << (64 - shift);
+          to[k] = v;
+        }
+      to[crop->stride - 1] &= lda_bitplane_last_mask (crop);
+    }
+
+  return crop;
+}
+
+/* The runs of @runs in @r, moved to its corner, with their labels. */
+static LdaRuns *
+crop_runs (const LdaRuns  *runs,
+           const LdaRect  *r,
+           GError        **error)
+{
+  g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
+  const guint x0 = (guint) r->x, x1 = (guint) (r->x + r->width);
+  gsize n = 0, most = runs->row_start[r->y + r->height] - runs->row_start[r->y];
+
+  self->width = (guint) r->width;
+  self->height = (guint) r->height;
+  self->n_components = runs->n_components;
+  self->row_start = g_try_new (gsize, (gsize) r->height + 1);
+  self->runs = g_try_new (LdaRun, MAX (most, 1));
+  self->labels = g_try_new (guint, MAX (most, 1));
+  if (self->row_start == NULL || self->runs == NULL || self->labels == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the runs of a %u × %u image"),
+                   self->width, self->height);
+      return NULL;
+    }
+  for (int y = 0; y < r->height; y++)
+    {
+      self->row_start[y] = n;
+      for (gsize i = runs->row_start[r->y + y]; i < runs->row_start[r->y + y + 1]; i++)
+        {
+          const LdaRun *run = &runs->runs[i];
+
+          if (run->x1 <= x0 || run->x0 >= x1)
+            continue;
+          self->runs[n] = (LdaRun) { (guint) y, MAX (run->x0, x0) - x0, MIN (run->x1, x1) - x0 };
+          self->labels[n] = runs->labels[i];
+          n++;
+        }
+    }
+  self->row_start[r->height] = n;
+  self->n_runs = n;
+
+  return g_steal_pointer (&self);
+}
+
+/* Where a flood is cut in two halves flooded apart, the rows each floods
+ * of the other's: a cell's outlines near the cut come out as the whole
+ * flood's where the cell lies within them of it. */
+#define SEAM_ROWS 48
+
+typedef struct
+{
+  const LdaBitplane *cell_area;
+  const LdaBitplane *mask;
+  const LdaRuns     *nuclei;
+  LdaRect            rect;
+  guint              n_parts;
+  gint32            *regions;
+  GCancellable      *cancellable;
+  gint               next;        /* the next half not taken */
+  gint               unknown[2];
+  GError            *errors[2];
+} Halves;
+
+/* Half @i of the job flooded on its own pixels and those SEAM_ROWS
+ * round the cut, and put in place but on the rectangle's ring and past
+ * the cut. */
+static void
+flood_half (Halves *job,
+            guint   i)
+{
+  const LdaRect *r = &job->rect;
+  const int cut = job->n_parts == 1 ? r->y + r->height : r->y + r->height / 2;
+  const int first = i == 0 ? r->y : cut - SEAM_ROWS;
+  const int last = i == 0 ? (job->n_parts == 1 ? cut : cut + SEAM_ROWS) : r->y + r->height;
+  const int keep0 = i == 0 ? r->y + 1 : cut, keep1 = i == 0 && job->n_parts > 1 ? cut : r->y + r->height - 1;
+  const LdaRect part = { r->x, first, r->width, last - first };
+  const guint w = job->cell_area->width;
+  g_autoptr(LdaBitplane) area = NULL;
+  g_autoptr(LdaRegions) flooded = NULL;
+  LdaBitplane *part_mask;
+  LdaRuns *part_nuclei;
+  LdaRegionsPrep *prep;
+  GError **error = &job->errors[i];
+
+  if (!(area = crop_plane (job->cell_area, &part, error)) ||
+      !(part_mask = crop_plane (job->mask, &part, error)))
+    return;
+  if (!(part_nuclei = crop_runs (job->nuclei, &part, error)))
+    {
+      lda_bitplane_free (part_mask);
+      return;
+    }
+  if (!(prep = lda_regions_prep_new_for_runs (part_mask, part_nuclei, error)) ||
+      !(flooded = lda_regions_new_prepared (prep, area, job->cancellable, error)))
+    return;
+  for (int y = keep0; y < keep1; y++)
+    memcpy (job->regions + (gsize) y * w + r->x + 1,
+            flooded->regions + (gsize) (y - first) * part.width + 1,
+            (gsize) (part.width - 2) * sizeof (gint32));
+  job->unknown[i] = (gint) MIN (flooded->unknown, G_MAXINT);
+}
+
+/* The halves, one at a time until none is left, each on its own. */
+static void
+flood_halves_run (Halves *job)
+{
+  gboolean alone = lda_helper_is_alone ();
+  guint i;
+
+  /* Two halves on two threads: neither wants a helper of its own. */
+  if (job->n_parts > 1)
+    lda_helper_set_alone (TRUE);
+  while ((i = (guint) g_atomic_int_add (&job->next, 1)) < job->n_parts)
+    flood_half (job, i);
+  lda_helper_set_alone (alone);
+}
+
+static gpointer
+flood_halves_thread (gpointer data)
+{
+  flood_halves_run (data);
+  return NULL;
+}
+
+/**
+ * lda_regions_flood_rect:
+ * @cell_area: the cell area mask
+ * @mask: the nucleus mask
+ * @nuclei: its objects, labelled
+ * @r: the rectangle of them to flood
+ * @regions: (inout): regions as wide as the planes, where @r's go
+ * @unknown: (out) (optional): how many pixels the flood filled
+ * @cancellable: (nullable): polled within the flood
+ * @error: return location for an error
+ *
+ * The cells of @r, flooded on its own pixels, in two halves on two
+ * threads when it is tall enough (a preview: where one piece of the
+ * flood fills the frame, one thread would flood it all), and put in
+ * @regions but on @r's ring, the wall of that flood, which stays as it
+ * was.
+ *
+ * Returns: %FALSE if cancelled or out of memory
+ */
+gboolean
+lda_regions_flood_rect (const LdaBitplane  *cell_area,
+            const LdaBitplane  *mask,
+            const LdaRuns      *nuclei,
+            const LdaRect      *r,
+            gint32             *regions,
+            gsize              *unknown,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  Halves job = { cell_area, mask, nuclei, *r, r->height >= 8 * SEAM_ROWS ? 2 : 1,
+                 regions, cancellable, 0, { 0, 0 }, { NULL, NULL } };
+  LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
+
+  flood_halves_run (&job);
+  lda_helper_finish (helper);
+  for (guint i = 0; i < 2; i++)
+    if (job.errors[i] != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&job.errors[i]));
+        g_clear_error (&job.errors[1 - i]);
+        return FALSE;
+      }
+  if (unknown != NULL)
+    *unknown = (gsize) job.unknown[0] + (gsize) job.unknown[1];
+
+  return TRUE;
+}

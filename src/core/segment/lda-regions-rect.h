@@ -1,0 +1,22 @@
+/* lda-regions-rect.h — the cells of a rectangle flooded on its own pixels
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lda-rect.h"
+#include "lda-watershed.h"
+
+G_BEGIN_DECLS
+
+gboolean lda_regions_flood_rect (const LdaBitplane  *cell_area,
+                                 const LdaBitplane  *mask,
+                                 const LdaRuns      *nuclei,
+                                 const LdaRect      *r,
+                                 gint32             *regions,
+                                 gsize              *unknown,
+                                 GCancellable       *cancellable,
+                                 GError            **error);
+
+G_END_DECLS
