@@ -175,7 +175,7 @@ test_exact_where_it_must (void)
         lda_bitplane_or (mask, lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7));
       g_assert_no_error (error);
 
-      for (guint shift = 1; shift <= 2; shift++)
+      for (guint shift = 1; shift <= 3; shift++)
         {
           g_autoptr(LdaRegions) exact = NULL;
           g_autoptr(LdaRegions) coarse = NULL;
@@ -191,7 +191,7 @@ test_exact_where_it_must (void)
           share = check_coarse (coarse, exact, cell_area, mask, shift);
           g_test_message ("preset %d, 2^%u: %.1f %% of cell pixels in their exact cell",
                           preset, shift, 100.0 * share);
-          g_assert_cmpfloat (share, >=, shift == 1 ? 0.9 : 0.85);
+          g_assert_cmpfloat (share, >=, shift == 1 ? 0.9 : shift == 2 ? 0.85 : 0.8);
         }
     }
 }

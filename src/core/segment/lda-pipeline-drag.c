@@ -37,9 +37,9 @@
 /* Below this many pixels the cells of a drag are flooded at full size
  * whatever the zoom: a 1024 × 1024 frame floods in a few milliseconds. */
 #define COARSE_MIN_PIXELS (1536 * 1536)
-/* The coarsest a preview's flood gets where it is on screen: 4 × 4
- * pixels a pixel. */
-#define COARSE_MAX_SHIFT 2
+/* The coarsest a preview's flood gets where it is on screen: 8 × 8
+ * pixels a pixel (a frame of 8192 × 8192 shown whole). */
+#define COARSE_MAX_SHIFT 3
 /* Zoomed in, the pixels round what the panes show that are flooded with
  * it, so that its cells are the exact ones but where a cell reaches out
  * of the margin; up to this share of the frame, the rest off screen at
