@@ -1026,6 +1026,61 @@ test_pane_keys_shown (void)
   lda_test_remove_tree (dir);
 }
 
+static gboolean
+is_tool_button (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.tool") == 0;
+}
+
+/* Every tool's icon is one the icon theme has (the application's own are
+ * in its resources), and the tools that remove something say which: the
+ * theme's edit-delete-symbolic drew a circled cross, which read as
+ * "cancel", for the tool that deletes a whole cell. */
+static void
+test_tool_icons (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) tools = NULL;
+  GtkIconTheme *theme;
+  LdaWindow *window;
+  gboolean delete_seen = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  set_language ("en");
+  window = sample_window (1024, 700, &dir);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  tools = lda_test_find_all (GTK_WIDGET (window), is_tool_button, NULL);
+  g_assert_cmpuint (tools->len, >=, 7);
+  for (guint i = 0; i < tools->len; i++)
+    {
+      GtkWidget *tool = g_ptr_array_index (tools, i);
+      const char *icon = gtk_button_get_icon_name (GTK_BUTTON (tool));
+      g_autoptr(GVariant) target = NULL;
+
+      g_object_get (tool, "action-target", &target, NULL);
+      g_assert_nonnull (icon);
+      g_assert_true (gtk_icon_theme_has_icon (theme, icon));
+      if (g_strcmp0 (g_variant_get_string (target, NULL), "delete") == 0)
+        {
+          g_assert_true (g_str_has_prefix (icon, "lda-tool-"));
+          delete_seen = TRUE;
+        }
+    }
+  g_assert_true (delete_seen);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lda_test_remove_tree (dir);
+}
+
 /* F9 puts the side bar away and the panes take its room; F9 brings it
  * back. */
 static void
@@ -1137,6 +1192,7 @@ main (int    argc,
   g_test_add_func ("/layout/export-reachable", test_export_reachable);
   g_test_add_func ("/layout/open-folder-in-header", test_open_folder_in_header);
   g_test_add_func ("/layout/pane-keys-shown", test_pane_keys_shown);
+  g_test_add_func ("/layout/tool-icons", test_tool_icons);
   g_test_add_func ("/layout/side-bar-collapses", test_side_bar_collapses);
   g_test_add_func ("/layout/shortcuts-fit", test_shortcuts_fit);
   g_test_add_func ("/layout/export-describes-layout", test_export_describes_layout);
