@@ -32,6 +32,17 @@
 #include "lda-regions-rect.h"
 
 
+/* How much the coarse relief is raised inside the area
+ * (lda_regions_prep_set_lift()).  Within the area a step of the relief
+ * is 0 or 1, at full size and coarse alike; from the background into it,
+ * the relief of its edge, which is a nucleus's distance from the edge:
+ * 2 or more at full size, where the cells fill the area before the
+ * background moves in, but a quarter of that at 4 × 4, where the
+ * background raced the cells and took whole parts of the area that the
+ * exact flood gives them (2.8 % of the pixels of the cells frame changed
+ * class, 1.7 % raised by 1 or more). */
+#define COARSE_LIFT 1
+
 /* The 32 bits of @word's pairs of bits, each set if either of the pair is. */
 static inline guint32
 pairs_or (guint64 word)
@@ -516,7 +527,8 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
       !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
                                     shift, error)))
     return NULL;
-  /* The coarse cells, the frame's ring a wall. */
+  /* The coarse cells, the frame's ring a wall, the relief raised inside
+   * the area (COARSE_LIFT). */
   coarse = g_new0 (LdaRegions, 1);
   coarse->width = small_area->width;
   coarse->height = small_area->height;
@@ -530,7 +542,7 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
   lda_watershed_wall (coarse->regions, coarse->width, coarse->height);
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                    &(LdaRect) { 0, 0, (int) coarse->width, (int) coarse->height },
-                   coarse->regions, &coarse->unknown, cancellable, error))
+                   COARSE_LIFT, coarse->regions, &coarse->unknown, cancellable, error))
     return NULL;
 
   /* Large: mapped and kept for the next run (lda-buffer.c). */
@@ -563,7 +575,8 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
   lda_watershed_wall (self->regions, w, h);
   self->unknown = coarse->unknown << (2 * shift);
   if (fine != NULL && !lda_rect_is_empty (fine) &&
-      !lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, self->regions, NULL, cancellable, error))
+      !lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, self->regions, NULL,
+                               cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);

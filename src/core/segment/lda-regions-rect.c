@@ -107,6 +107,7 @@ typedef struct
   const LdaRuns     *nuclei;
   LdaRect            rect;
   guint              n_parts;
+  guint              lift;
   gint32            *regions;
   GCancellable      *cancellable;
   gint               next;        /* the next half not taken */
@@ -143,8 +144,10 @@ flood_half (Halves *job,
       lda_bitplane_free (part_mask);
       return;
     }
-  if (!(prep = lda_regions_prep_new_for_runs (part_mask, part_nuclei, error)) ||
-      !(flooded = lda_regions_new_prepared (prep, area, job->cancellable, error)))
+  if (!(prep = lda_regions_prep_new_for_runs (part_mask, part_nuclei, error)))
+    return;
+  lda_regions_prep_set_lift (prep, job->lift);
+  if (!(flooded = lda_regions_new_prepared (prep, area, job->cancellable, error)))
     return;
   for (int y = keep0; y < keep1; y++)
     memcpy (job->regions + (gsize) y * w + r->x + 1,
@@ -181,6 +184,7 @@ flood_halves_thread (gpointer data)
  * @mask: the nucleus mask
  * @nuclei: its objects, labelled
  * @r: the rectangle of them to flood
+ * @lift: raises the relief inside the area (lda_regions_prep_set_lift())
  * @regions: (inout): regions as wide as the planes, where @r's go
  * @unknown: (out) (optional): how many pixels the flood filled
  * @cancellable: (nullable): polled within the flood
@@ -196,15 +200,16 @@ flood_halves_thread (gpointer data)
  */
 gboolean
 lda_regions_flood_rect (const LdaBitplane  *cell_area,
-            const LdaBitplane  *mask,
-            const LdaRuns      *nuclei,
-            const LdaRect      *r,
-            gint32             *regions,
-            gsize              *unknown,
-            GCancellable       *cancellable,
-            GError            **error)
+                        const LdaBitplane  *mask,
+                        const LdaRuns      *nuclei,
+                        const LdaRect      *r,
+                        guint               lift,
+                        gint32             *regions,
+                        gsize              *unknown,
+                        GCancellable       *cancellable,
+                        GError            **error)
 {
-  Halves job = { cell_area, mask, nuclei, *r, r->height >= 8 * SEAM_ROWS ? 2 : 1,
+  Halves job = { cell_area, mask, nuclei, *r, r->height >= 8 * SEAM_ROWS ? 2 : 1, lift,
                  regions, cancellable, 0, { 0, 0 }, { NULL, NULL } };
   LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 

@@ -254,6 +254,7 @@ struct _LdaRegionsPrep
   LdaRelief   *steps;     /* its area given by lda_regions_new_prepared() */
   gboolean     keep_relief;        /* for the regions, for a next flood */
   const LdaRegions *base;          /* nullable: the last flood, to copy from */
+  guint        lift;               /* added to the relief inside the area */
 };
 
 void
@@ -419,6 +420,42 @@ lda_regions_prep_run (LdaRegionsPrep  *self,
   return TRUE;
 }
 
+/* @lift added to the relief inside @area, up to 255: the steps within
+ * the area stay, the background's into it are @lift steeper. */
+static void
+lift_relief (guint8            *relief,
+             const LdaBitplane *area,
+             guint              lift)
+{
+  for (guint y = 0; y < area->height; y++)
+    {
+      guint8 *r = relief + (gsize) y * area->width;
+      const guint64 *bits = lda_bitplane_row (area, y);
+
+      for (guint x = 0; x < area->width; x++)
+        if ((bits[x >> 6] >> (x & 63)) & 1)
+          r[x] = (guint8) MIN (255u, r[x] + lift);
+    }
+}
+
+/**
+ * lda_regions_prep_set_lift:
+ * @self: the work
+ * @lift: how much to raise the relief inside the area
+ *
+ * For a flood at a coarser resolution (lda-regions-coarse.c): the
+ * relief of a coarse pixel near the area's edge is a fraction of its
+ * pixels', and the background's step into the area as small as the
+ * cells' within it; raised inside the area, the steps within it stay and
+ * the background's into it are as steep as at full size.
+ */
+void
+lda_regions_prep_set_lift (LdaRegionsPrep *self,
+                           guint           lift)
+{
+  self->lift = lift;
+}
+
 /**
  * lda_regions_new_prepared:
  * @prep: (transfer full): the work that needs only the nuclei, done or not
@@ -487,6 +524,8 @@ lda_regions_new_prepared (LdaRegionsPrep     *prep,
 
   if (!lda_relief_finish (work->steps, error))
     return NULL;
+  if (work->lift > 0)
+    lift_relief (work->relief, area, work->lift);
   if (parts == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&parts_error));

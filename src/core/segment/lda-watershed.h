@@ -86,6 +86,8 @@ LdaRegionsPrep *lda_regions_prep_new_for_runs (LdaBitplane *mask,
                                                GError     **error);
 gboolean        lda_regions_prep_run     (LdaRegionsPrep     *self,
                                           GError            **error);
+void            lda_regions_prep_set_lift (LdaRegionsPrep    *self,
+                                           guint              lift);
 void            lda_regions_prep_set_base (LdaRegionsPrep    *self,
                                           const LdaRegions   *base);
 LdaRegions     *lda_regions_new_prepared (LdaRegionsPrep     *prep,
