@@ -391,3 +391,103 @@ lda_bitplane_byte_masks (void)
 
   return table;
 }
+
+/**
+ * lda_bitplane_new_crop:
+ * @src: a bit plane
+ * @x0: first column of the crop
+ * @y0: first row
+ * @width: columns, @x0 + @width at most @src's width
+ * @height: rows, @y0 + @height at most @src's height
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): @src's pixels @x0 … @x0 + @width − 1
+ *   of rows @y0 … @y0 + @height − 1, a plane of their own; %NULL if out of
+ *   memory
+ */
+LdaBitplane *
+lda_bitplane_new_crop (const LdaBitplane  *src,
+                       guint               x0,
+                       guint               y0,
+                       guint               width,
+                       guint               height,
+                       GError            **error)
+{
+  LdaBitplane *dst = lda_bitplane_new (width, height, error);
+
+  if (dst == NULL)
+    return NULL;
+  for (guint y = 0; y < height; y++)
+    {
+      const guint64 *s = lda_bitplane_row (src, y0 + y);
+      guint64 *d = lda_bitplane_row (dst, y);
+
+      for (gsize k = 0; k < dst->stride; k++)
+        {
+          const gsize x = x0 + 64 * k, word = x >> 6;
+          const guint shift = x & 63;
+          guint64 v = s[word] >> shift;
+
+          if (shift != 0 && word + 1 < src->stride)
+            v |= s[word + 1] << (64 - shift);
+          d[k] = v;
+        }
+    }
+  lda_bitplane_clear_padding (dst);
+
+  return dst;
+}
+
+/* The 32 bits of @word's pairs of bits, each set if either of the pair is. */
+static inline guint32
+pairs_or (guint64 word)
+{
+  guint64 x = (word | (word >> 1)) & G_GUINT64_CONSTANT (0x5555555555555555);
+
+  x = (x | (x >> 1)) & G_GUINT64_CONSTANT (0x3333333333333333);
+  x = (x | (x >> 2)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  x = (x | (x >> 4)) & G_GUINT64_CONSTANT (0x00ff00ff00ff00ff);
+  x = (x | (x >> 8)) & G_GUINT64_CONSTANT (0x0000ffff0000ffff);
+  x = (x | (x >> 16)) & G_GUINT64_CONSTANT (0x00000000ffffffff);
+
+  return (guint32) x;
+}
+
+/**
+ * lda_bitplane_new_halved:
+ * @plane: a bit plane
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): @plane at half its width and
+ *   height (rounded up), a bit set where any of its 2 × 2 is; %NULL if
+ *   out of memory
+ */
+LdaBitplane *
+lda_bitplane_new_halved (const LdaBitplane  *plane,
+                         GError            **error)
+{
+  const guint cw = (plane->width + 1) / 2, ch = (plane->height + 1) / 2;
+  LdaBitplane *half = lda_bitplane_new (cw, ch, error);
+
+  if (half == NULL)
+    return NULL;
+
+  for (guint cy = 0; cy < ch; cy++)
+    {
+      const guint64 *a = lda_bitplane_row (plane, 2 * cy);
+      const guint64 *b = 2 * cy + 1 < plane->height ? lda_bitplane_row (plane, 2 * cy + 1) : a;
+      guint64 *out = lda_bitplane_row (half, cy);
+
+      for (gsize k = 0; k < half->stride; k++)
+        {
+          gsize lo = 2 * k, hi = 2 * k + 1;
+          guint64 word = pairs_or (a[lo] | b[lo]);
+
+          if (hi < plane->stride)
+            word |= (guint64) pairs_or (a[hi] | b[hi]) << 32;
+          out[k] = word;
+        }
+    }
+  /* The source's padding is zero, and so is every pair past its width. */
+  return half;
+}

@@ -35,6 +35,14 @@ LdaBitplane *lda_bitplane_new        (guint               width,
 LdaBitplane *lda_bitplane_copy       (const LdaBitplane  *self,
                                       GError            **error);
 void         lda_bitplane_free       (LdaBitplane        *self);
+LdaBitplane *lda_bitplane_new_crop   (const LdaBitplane  *src,
+                                      guint               x0,
+                                      guint               y0,
+                                      guint               width,
+                                      guint               height,
+                                      GError            **error);
+LdaBitplane *lda_bitplane_new_halved (const LdaBitplane  *plane,
+                                      GError            **error);
 guint64      lda_bitplane_last_mask  (const LdaBitplane  *self);
 const guint64 *lda_bitplane_byte_masks (void);
 void         lda_bitplane_clear_padding (LdaBitplane     *self);

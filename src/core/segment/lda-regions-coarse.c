@@ -43,60 +43,6 @@
  * class, 1.7 % raised by 1 or more). */
 #define COARSE_LIFT 1
 
-/* The 32 bits of @word's pairs of bits, each set if either of the pair is. */
-static inline guint32
-pairs_or (guint64 word)
-{
-  guint64 x = (word | (word >> 1)) & G_GUINT64_CONSTANT (0x5555555555555555);
-
-  x = (x | (x >> 1)) & G_GUINT64_CONSTANT (0x3333333333333333);
-  x = (x | (x >> 2)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
-  x = (x | (x >> 4)) & G_GUINT64_CONSTANT (0x00ff00ff00ff00ff);
-  x = (x | (x >> 8)) & G_GUINT64_CONSTANT (0x0000ffff0000ffff);
-  x = (x | (x >> 16)) & G_GUINT64_CONSTANT (0x00000000ffffffff);
-
-  return (guint32) x;
-}
-
-/**
- * lda_bitplane_new_halved:
- * @plane: a bit plane
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): @plane at half its width and
- *   height (rounded up), a bit set where any of its 2 × 2 is; %NULL if
- *   out of memory
- */
-LdaBitplane *
-lda_bitplane_new_halved (const LdaBitplane  *plane,
-                         GError            **error)
-{
-  const guint cw = (plane->width + 1) / 2, ch = (plane->height + 1) / 2;
-  LdaBitplane *half = lda_bitplane_new (cw, ch, error);
-
-  if (half == NULL)
-    return NULL;
-
-  for (guint cy = 0; cy < ch; cy++)
-    {
-      const guint64 *a = lda_bitplane_row (plane, 2 * cy);
-      const guint64 *b = 2 * cy + 1 < plane->height ? lda_bitplane_row (plane, 2 * cy + 1) : a;
-      guint64 *out = lda_bitplane_row (half, cy);
-
-      for (gsize k = 0; k < half->stride; k++)
-        {
-          gsize lo = 2 * k, hi = 2 * k + 1;
-          guint64 word = pairs_or (a[lo] | b[lo]);
-
-          if (hi < plane->stride)
-            word |= (guint64) pairs_or (a[hi] | b[hi]) << 32;
-          out[k] = word;
-        }
-    }
-  /* The source's padding is zero, and so is every pair past its width. */
-  return half;
-}
-
 /* @plane shrunk by 2^@shift. */
 static LdaBitplane *
 shrink (const LdaBitplane  *plane,

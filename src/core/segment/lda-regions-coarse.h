@@ -10,8 +10,6 @@
 
 G_BEGIN_DECLS
 
-LdaBitplane *lda_bitplane_new_halved (const LdaBitplane  *plane,
-                                      GError            **error);
 LdaRegions  *lda_regions_new_coarse  (const LdaBitplane  *cell_area,
                                       const LdaBitplane  *mask,
                                       const LdaRuns      *nuclei,

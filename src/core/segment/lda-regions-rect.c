@@ -21,37 +21,6 @@
 #include "lda-helper.h"
 #include "lda-regions-rect.h"
 
-/* The pixels of @plane in @r, a plane of their own. */
-static LdaBitplane *
-crop_plane (const LdaBitplane  *plane,
-            const LdaRect      *r,
-            GError            **error)
-{
-  LdaBitplane *crop = lda_bitplane_new ((guint) r->width, (guint) r->height, error);
-
-  if (crop == NULL)
-    return NULL;
-  for (int y = 0; y < r->height; y++)
-    {
-      const guint64 *from = lda_bitplane_row (plane, (guint) (r->y + y));
-      guint64 *to = lda_bitplane_row (crop, (guint) y);
-
-      for (gsize k = 0; k < crop->stride; k++)
-        {
-          gsize bit = (gsize) r->x + 64 * k, word = bit / 64;
-          guint shift = bit % 64;
-          guint64 v = from[word] >> shift;
-
-          if (shift != 0 && word + 1 < plane->stride)
-            v |= from[word + 1] << (64 - shift);
-          to[k] = v;
-        }
-      to[crop->stride - 1] &= lda_bitplane_last_mask (crop);
-    }
-
-  return crop;
-}
-
 /* The runs of @runs in @r, moved to its corner, with their labels. */
 static LdaRuns *
 crop_runs (const LdaRuns  *runs,
@@ -136,8 +105,10 @@ flood_half (Halves *job,
   LdaRegionsPrep *prep;
   GError **error = &job->errors[i];
 
-  if (!(area = crop_plane (job->cell_area, &part, error)) ||
-      !(part_mask = crop_plane (job->mask, &part, error)))
+  if (!(area = lda_bitplane_new_crop (job->cell_area, (guint) part.x, (guint) part.y,
+                                      (guint) part.width, (guint) part.height, error)) ||
+      !(part_mask = lda_bitplane_new_crop (job->mask, (guint) part.x, (guint) part.y,
+                                           (guint) part.width, (guint) part.height, error)))
     return;
   if (!(part_nuclei = crop_runs (job->nuclei, &part, error)))
     {

@@ -50,40 +50,6 @@ typedef struct
 } Tiles;
 
 
-/* @src's pixels x0 … x0 + cw − 1 of rows y0 … y0 + ch − 1. */
-static LdaBitplane *
-crop_plane (const LdaBitplane  *src,
-            guint               x0,
-            guint               y0,
-            guint               cw,
-            guint               ch,
-            GError            **error)
-{
-  LdaBitplane *dst = lda_bitplane_new (cw, ch, error);
-
-  if (dst == NULL)
-    return NULL;
-  for (guint y = 0; y < ch; y++)
-    {
-      const guint64 *s = lda_bitplane_row (src, y0 + y);
-      guint64 *d = (guint64 *) lda_bitplane_row (dst, y);
-
-      for (gsize k = 0; k < dst->stride; k++)
-        {
-          const gsize x = x0 + 64 * k, word = x >> 6;
-          const guint shift = x & 63;
-          guint64 v = s[word] >> shift;
-
-          if (shift != 0 && word + 1 < src->stride)
-            v |= s[word + 1] << (64 - shift);
-          d[k] = v;
-        }
-    }
-  lda_bitplane_clear_padding (dst);
-
-  return dst;
-}
-
 /* The relief of box @r of the frame into @crop; on this thread alone
  * unless @threaded. */
 static gboolean
@@ -93,8 +59,8 @@ crop_relief (Tiles      *c,
              gboolean    threaded,
              GError    **error)
 {
-  g_autoptr(LdaBitplane) mask = crop_plane (c->nuclei, r->x, r->y, r->width, r->height, error);
-  g_autoptr(LdaBitplane) area = crop_plane (c->area, r->x, r->y, r->width, r->height, error);
+  g_autoptr(LdaBitplane) mask = lda_bitplane_new_crop (c->nuclei, r->x, r->y, r->width, r->height, error);
+  g_autoptr(LdaBitplane) area = lda_bitplane_new_crop (c->area, r->x, r->y, r->width, r->height, error);
   g_autoptr(LdaRelief) relief = NULL;
 
   if (mask == NULL || area == NULL)
