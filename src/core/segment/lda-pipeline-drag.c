@@ -336,8 +336,10 @@ lda_pipeline_previews_cells (LdaPipeline *self)
  * @error: return location for an error
  *
  * The watershed of the nuclei held now (the work done ahead, if any,
- * finished).  While a nucleus slider is dragged, the pieces of the last
- * flood that nothing changed are copied (lda-flood-reuse.c), until a
+ * finished).  While a nucleus slider is dragged with the panes' view
+ * known, a preview at that view (preview_plan(), lda-regions-coarse.c).
+ * Without it, the pieces of the last flood that nothing changed are
+ * copied (lda-flood-reuse.c), until a
  * flood copies less than half of its pixels: a step of the Hoechst
  * offset moves nearly every nucleus, and the copy would cost more than
  * it saves for the rest of the drag (until a flood at rest).  Not on
