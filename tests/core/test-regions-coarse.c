@@ -155,6 +155,33 @@ check_coarse (const LdaRegions *coarse,
   return (double) same / (double) cells;
 }
 
+/* The share of the cell pixels of @exact in @r that @held puts in the
+ * same cell; how many there are in @n_cells. */
+static double
+same_cells_in (const LdaRegions *held,
+               const LdaRegions *exact,
+               const LdaRect    *r,
+               gsize            *n_cells)
+{
+  gsize cells = 0, same = 0;
+
+  for (int y = r->y; y < r->y + r->height; y++)
+    for (int x = r->x; x < r->x + r->width; x++)
+      {
+        gsize i = (gsize) y * exact->width + (gsize) x;
+
+        if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            cells++;
+            same += held->regions[i] == exact->regions[i];
+          }
+      }
+  g_assert_cmpuint (cells, >, 0);
+  *n_cells = cells;
+
+  return (double) same / (double) cells;
+}
+
 static void
 test_exact_where_it_must (void)
 {
@@ -216,7 +243,8 @@ test_fine_where_shown (void)
   /* What the panes show, and the margin round it flooded with it. */
   const LdaRect shown = { 150, 120, 200, 160 };
   const LdaRect flooded = { 150 - 64, 120 - 64, 200 + 128, 160 + 128 };
-  gsize cells = 0, same_fine = 0, same_coarse = 0;
+  gsize cells;
+  double same_fine, same_coarse;
   LdaParams params;
 
   lda_params_init (&params);
@@ -236,26 +264,20 @@ test_fine_where_shown (void)
   for (guint y = 0; y < exact->height; y++)
     for (guint x = 0; x < exact->width; x++)
       {
-        gsize i = (gsize) y * exact->width + x;
-        gboolean in_shown = (int) x >= shown.x && (int) x < shown.x + shown.width &&
-                            (int) y >= shown.y && (int) y < shown.y + shown.height;
         gboolean in_flooded = (int) x >= flooded.x && (int) x < flooded.x + flooded.width &&
                               (int) y >= flooded.y && (int) y < flooded.y + flooded.height;
 
         if (!in_flooded)
-          g_assert_cmpint (fine->regions[i], ==, coarse->regions[i]);
-        if (in_shown && exact->regions[i] >= LDA_REGION_FIRST_CELL)
-          {
-            cells++;
-            same_fine += fine->regions[i] == exact->regions[i];
-            same_coarse += coarse->regions[i] == exact->regions[i];
-          }
+          g_assert_cmpint (fine->regions[(gsize) y * exact->width + x], ==,
+                           coarse->regions[(gsize) y * exact->width + x]);
       }
+  same_fine = same_cells_in (fine, exact, &shown, &cells);
+  same_coarse = same_cells_in (coarse, exact, &shown, &cells);
   g_test_message ("in what is shown: %.2f %% of cell pixels in their exact cell, %.2f %% coarse",
-                  100.0 * same_fine / cells, 100.0 * same_coarse / cells);
+                  100.0 * same_fine, 100.0 * same_coarse);
   g_assert_cmpuint (cells, >, 1000);
-  g_assert_cmpfloat ((double) same_fine / cells, >=, 0.99);
-  g_assert_cmpuint (same_fine, >, same_coarse);
+  g_assert_cmpfloat (same_fine, >=, 0.99);
+  g_assert_cmpfloat (same_fine, >, same_coarse);
 }
 
 /* The bundled sample tiled @n × @n times. */
@@ -308,7 +330,8 @@ test_halves_across_the_cut (void)
   /* 600 rows: cut in two at row 500, inside what is shown. */
   const LdaRect shown = { 400, 296, 500, 408 };
   const LdaRect flooded = { 400 - 96, 296 - 96, 500 + 192, 408 + 192 };
-  gsize cells = 0, same = 0;
+  gsize cells;
+  double same;
   LdaParams params;
 
   lda_params_init (&params);
@@ -327,20 +350,10 @@ test_halves_across_the_cut (void)
 
   fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, NULL, &error);
   g_assert_no_error (error);
-  for (int y = shown.y; y < shown.y + shown.height; y++)
-    for (int x = shown.x; x < shown.x + shown.width; x++)
-      {
-        gsize i = (gsize) y * exact->width + (gsize) x;
-
-        if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
-          {
-            cells++;
-            same += fine->regions[i] == exact->regions[i];
-          }
-      }
-  g_test_message ("across the cut: %.2f %% of cell pixels in their exact cell", 100.0 * same / cells);
+  same = same_cells_in (fine, exact, &shown, &cells);
+  g_test_message ("across the cut: %.2f %% of cell pixels in their exact cell", 100.0 * same);
   g_assert_cmpuint (cells, >, 10000);
-  g_assert_cmpfloat ((double) same / cells, >=, 0.99);
+  g_assert_cmpfloat (same, >=, 0.99);
 }
 
 /* Whether the pipeline's cells are those of a flood of its nuclei. */
@@ -369,23 +382,10 @@ cells_exact_in (LdaPipeline   *pipeline,
   g_autoptr(LdaRegions) exact =
     lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
                                  lda_pipeline_get_nuclei (pipeline), NULL, &error);
-  gsize cells = 0, same = 0;
+  gsize cells;
 
   g_assert_no_error (error);
-  for (int y = r->y; y < r->y + r->height; y++)
-    for (int x = r->x; x < r->x + r->width; x++)
-      {
-        gsize i = (gsize) y * held->width + (gsize) x;
-
-        if (exact->regions[i] >= LDA_REGION_FIRST_CELL)
-          {
-            cells++;
-            same += held->regions[i] == exact->regions[i];
-          }
-      }
-  g_assert_cmpuint (cells, >, 0);
-
-  return (double) same / (double) cells;
+  return same_cells_in (held, exact, r, &cells);
 }
 
 static void
