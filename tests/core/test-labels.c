@@ -54,7 +54,7 @@ check_preset (LdaPreset preset,
   ho = mask_bits (pipeline, LDA_CHANNEL_HOECHST);
   dr = mask_bits (pipeline, LDA_CHANNEL_DRAQ7);
   evidence = (LdaEvidence) {
-    sample[LDA_INPUT_HOECHST], sample[LDA_INPUT_DRAQ7],
+    sample[LDA_INPUT_DRAQ7],
     lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7),
     params.nuclei.objects, lda_pipeline_get_dead_level (pipeline),
   };

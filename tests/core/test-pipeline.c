@@ -772,7 +772,7 @@ test_object_at (void)
 
       g_assert_cmpuint (o->x0, <, o->x1);
       g_assert_cmpuint (o->y0, <, o->y1);
-      g_assert_cmpfloat (o->mean_hoechst, >, 0.0);
+      g_assert_cmpfloat (o->mean_draq7, >, 0.0);
       g_assert_cmpfloat (o->draq7_share, >=, 0.0);
       g_assert_cmpfloat (o->draq7_share, <=, 1.0);
       g_assert_cmpint (o->dead, ==, o->draq7_share > 0.5);

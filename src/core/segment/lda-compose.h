@@ -36,9 +36,8 @@ typedef enum
  * @cell_area: pixels of its cell region (nucleus included)
  * @dead: the call: by the article's rule (more Draq7 than Hoechst-only
  *   pixels) or, for nucleus objects, by @draq7_share
- * @mean_hoechst: mean Hoechst value of its pixels (0 when the counts were
- *   made without the images, as from a corrected mask)
- * @mean_draq7: mean Draq7 value of its pixels (likewise)
+ * @mean_draq7: mean Draq7 value of its pixels (0 when the counts were
+ *   made without the image, as from a corrected mask)
  * @draq7_share: the share of its pixels whose Draq7 value is above the
  *   dead level (LdaEvidence); a nucleus object is dead when it is above ½
  * @x0: first column of its bounding box
@@ -55,7 +54,6 @@ typedef struct
   guint    draq7;
   guint    cell_area;
   gboolean dead;
-  double   mean_hoechst;
   double   mean_draq7;
   double   draq7_share;
   guint    x0;
@@ -66,7 +64,6 @@ typedef struct
 
 /**
  * LdaEvidence:
- * @hoechst: the Hoechst image
  * @draq7: the Draq7 image
  * @draq7_threshold: the Draq7 channel's threshold in use
  * @per_object: call each nucleus by its Draq7 share (nucleus objects)
@@ -79,7 +76,6 @@ typedef struct
  */
 typedef struct
 {
-  const LdaImage *hoechst;
   const LdaImage *draq7;
   gint64          draq7_threshold;
   gboolean        per_object;

@@ -645,7 +645,6 @@ run_labels (LdaPipeline *self,
   const LdaBitplane *dr = self->channels[LDA_CHANNEL_DRAQ7].bits;
   gint64 threshold = self->channels[LDA_CHANNEL_DRAQ7].threshold;
   LdaEvidence evidence = {
-    self->inputs[LDA_INPUT_HOECHST],
     self->inputs[LDA_INPUT_DRAQ7],
     threshold,
     self->params.nuclei.objects,
