@@ -68,9 +68,52 @@ shrink (const LdaBitplane  *plane,
   return g_steal_pointer (&done);
 }
 
+/* Bits @x0 to @x1 (included) of @bits set. */
+static void
+set_bits (guint64 *bits,
+          guint    x0,
+          guint    x1)
+{
+  for (guint word = x0 >> 6; word <= x1 >> 6; word++)
+    {
+      guint64 mask = G_MAXUINT64;
+
+      if (word == x0 >> 6)
+        mask &= G_MAXUINT64 << (x0 & 63);
+      if (word == x1 >> 6 && (x1 & 63) != 63)
+        mask &= (G_GUINT64_CONSTANT (1) << ((x1 & 63) + 1)) - 1;
+      bits[word] |= mask;
+    }
+}
+
+/* The first set bit of @bits from @x on, or @n if none. */
+static guint
+next_set (const guint64 *bits,
+          guint          x,
+          guint          n)
+{
+  guint word = x >> 6;
+  guint64 w;
+
+  if (x >= n)
+    return n;
+  w = bits[word] & (G_MAXUINT64 << (x & 63));
+  while (w == 0)
+    {
+      if (++word >= (n + 63) >> 6)
+        return n;
+      w = bits[word];
+    }
+
+  return MIN (n, word * 64 + (guint) __builtin_ctzll (w));
+}
+
 /* The labelled runs @nuclei shrunk by 2^@shift: a coarse pixel takes the
  * label of the last run that covers any of its pixels.  A nucleus whose
- * every coarse pixel a later one took has no runs; it keeps its number. */
+ * every coarse pixel a later one took has no runs; it keeps its number.
+ * A coarse row's labels are painted in @row, and which of its pixels were
+ * in @painted, so that only those are read back: most of a row is no
+ * nucleus's. */
 static LdaRuns *
 shrink_runs (const LdaRuns  *nuclei,
              guint           cw,
@@ -80,6 +123,7 @@ shrink_runs (const LdaRuns  *nuclei,
 {
   g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
   g_autofree gint32 *row = g_try_new0 (gint32, cw);
+  g_autofree guint64 *painted = g_try_new0 (guint64, (cw + 63) / 64);
   gsize n = 0, capacity = MAX (nuclei->n_runs, 16);
 
   self->width = cw;
@@ -88,7 +132,8 @@ shrink_runs (const LdaRuns  *nuclei,
   self->row_start = g_try_new (gsize, (gsize) ch + 1);
   self->runs = g_try_new (LdaRun, capacity);
   self->labels = g_try_new (guint, capacity);
-  if (row == NULL || self->row_start == NULL || self->runs == NULL || self->labels == NULL)
+  if (row == NULL || painted == NULL || self->row_start == NULL || self->runs == NULL ||
+      self->labels == NULL)
     goto oom;
 
   for (guint cy = 0; cy < ch; cy++)
@@ -100,21 +145,21 @@ shrink_runs (const LdaRuns  *nuclei,
       /* The runs of the rows this one stands for, later ones on top. */
       for (gsize r = nuclei->row_start[y0]; r < nuclei->row_start[y1]; r++)
         {
-          const LdaRun *run = &nuclei->runs[r];
-          gint32 label = (gint32) nuclei->labels[r] + 1;
+          const guint cx0 = nuclei->runs[r].x0 >> shift, cx1 = (nuclei->runs[r].x1 - 1) >> shift;
+          const gint32 label = (gint32) nuclei->labels[r];
 
-          for (guint cx = run->x0 >> shift; cx <= (run->x1 - 1) >> shift; cx++)
+          for (guint cx = cx0; cx <= cx1; cx++)
             row[cx] = label;
+          set_bits (painted, cx0, cx1);
         }
-      while (x < cw)
+      /* The painted pixels, a run of one label at a time. */
+      while ((x = next_set (painted, x, cw)) < cw)
         {
-          gint32 label = row[x];
+          const gint32 label = row[x];
           guint x0 = x;
 
-          while (x < cw && row[x] == label)
-            row[x++] = 0;
-          if (label == 0)
-            continue;
+          while (x < cw && row[x] == label && (painted[x >> 6] >> (x & 63)) & 1)
+            x++;
           if (n == capacity)
             {
               capacity *= 2;
@@ -123,9 +168,10 @@ shrink_runs (const LdaRuns  *nuclei,
                 goto oom;
             }
           self->runs[n] = (LdaRun) { cy, x0, x };
-          self->labels[n] = (guint) (label - 1);
+          self->labels[n] = (guint) label;
           n++;
         }
+      memset (painted, 0, ((cw + 63) / 64) * sizeof (guint64));
     }
   self->row_start[ch] = n;
   self->n_runs = n;
@@ -248,15 +294,22 @@ thin_apply (const Thin *t,
             gint32     *out,
             guint       span)
 {
+  const gint32 left = t->quarter[ry >= half][0], right = t->quarter[ry >= half][1];
+  const guint mid = MIN (half, span);
+
   if (t->row_line && ry == half)
     {
       for (guint i = 0; i < span; i++)
         out[i] = LDA_REGION_OUTLINE;
       return;
     }
-  for (guint i = 0; i < span; i++)
-    out[i] = (t->column_line || (t->alone && ry == half)) && i == half ?
-             LDA_REGION_OUTLINE : t->quarter[ry >= half][i >= half];
+  /* The left half, the right half, then the line down the middle. */
+  for (guint i = 0; i < mid; i++)
+    out[i] = left;
+  for (guint i = mid; i < span; i++)
+    out[i] = right;
+  if ((t->column_line || (t->alone && ry == half)) && half < span)
+    out[half] = LDA_REGION_OUTLINE;
 }
 
 /* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
@@ -377,10 +430,12 @@ grow_block (const Grow *job,
         }
       for (gsize r = job->nuclei->row_start[y]; r < job->nuclei->row_start[y + 1]; r++)
         {
-          const LdaRun *run = &job->nuclei->runs[r];
-          gint32 label = LDA_REGION_FIRST_CELL + (gint32) job->nuclei->labels[r];
+          /* In locals: a store to @out could, for the compiler, change
+           * the run, which it then read again at every pixel. */
+          const guint x0 = job->nuclei->runs[r].x0, x1 = job->nuclei->runs[r].x1;
+          const gint32 label = LDA_REGION_FIRST_CELL + (gint32) job->nuclei->labels[r];
 
-          for (guint x = run->x0; x < run->x1; x++)
+          for (guint x = x0; x < x1; x++)
             out[x] = label;
         }
     }
