@@ -18,6 +18,7 @@
  */
 #include <string.h>
 
+#include "lda-compose.h"
 #include "lda-pipeline.h"
 #include "lda-regions-coarse.h"
 #include "lda-test-lib.h"
@@ -182,30 +183,42 @@ same_cells_in (const LdaRegions *held,
   return (double) same / (double) cells;
 }
 
+/* The sample run with @preset's parameters (in @params), and its
+ * nucleus mask in @mask: the objects' with their split lines, or
+ * Hoechst ∪ Draq7. */
+static LdaPipeline *
+preset_pipeline (LdaPreset     preset,
+                 LdaParams    *params,
+                 LdaBitplane **mask)
+{
+  LdaPipeline *pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GError) error = NULL;
+
+  lda_params_init_preset (params, preset);
+  g_assert_true (lda_pipeline_set_params (pipeline, params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  if (params->nuclei.objects)
+    *mask = lda_bitplane_copy (lda_pipeline_get_nuclei (pipeline)->mask, &error);
+  else if ((*mask = lda_bitplane_copy (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST),
+                                       &error)))
+    lda_bitplane_or (*mask, lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7));
+  g_assert_no_error (error);
+
+  return pipeline;
+}
+
 static void
 test_exact_where_it_must (void)
 {
   for (LdaPreset preset = 0; preset < LDA_N_PRESETS; preset++)
     {
-      g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
-      g_autoptr(GError) error = NULL;
       g_autoptr(LdaBitplane) mask = NULL;
-      const LdaBitplane *cell_area;
-      const LdaNuclei *nuclei;
       LdaParams params;
-
-      lda_params_init_preset (&params, preset);
-      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-      g_assert_no_error (error);
-      cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
-      nuclei = params.nuclei.objects ? lda_pipeline_get_nuclei (pipeline) : NULL;
-      if (nuclei != NULL)
-        mask = lda_bitplane_copy (nuclei->mask, &error);
-      else if ((mask = lda_bitplane_copy (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST),
-                                          &error)))
-        lda_bitplane_or (mask, lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7));
-      g_assert_no_error (error);
+      g_autoptr(LdaPipeline) pipeline = preset_pipeline (preset, &params, &mask);
+      g_autoptr(GError) error = NULL;
+      const LdaBitplane *cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+      const LdaNuclei *nuclei = params.nuclei.objects ? lda_pipeline_get_nuclei (pipeline) : NULL;
 
       for (guint shift = 1; shift <= 3; shift++)
         {
@@ -361,7 +374,7 @@ static gboolean
 cells_exact (LdaPipeline *pipeline)
 {
   g_autoptr(GError) error = NULL;
-  const LdaRegions *held = lda_pipeline_get_regions (pipeline);
+  g_autoptr(LdaRegions) held = lda_regions_copy_full (lda_pipeline_get_regions (pipeline), &error);
   g_autoptr(LdaRegions) exact =
     lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
                                  lda_pipeline_get_nuclei (pipeline), NULL, &error);
@@ -378,7 +391,7 @@ cells_exact_in (LdaPipeline   *pipeline,
                 const LdaRect *r)
 {
   g_autoptr(GError) error = NULL;
-  const LdaRegions *held = lda_pipeline_get_regions (pipeline);
+  g_autoptr(LdaRegions) held = lda_regions_copy_full (lda_pipeline_get_regions (pipeline), &error);
   g_autoptr(LdaRegions) exact =
     lda_regions_new_from_nuclei (lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA),
                                  lda_pipeline_get_nuclei (pipeline), NULL, &error);
@@ -489,6 +502,105 @@ test_pipeline_drag (void)
                    lda_image_u8 (fresh_labels), (gsize) fresh_labels->width * fresh_labels->height);
 }
 
+/* The labels and counts of @compact are those of the same cells made
+ * full size. */
+static void
+check_compact_labels (const LdaRegions  *compact,
+                      const LdaBitplane *ho,
+                      const LdaBitplane *dr,
+                      const LdaNuclei   *nuclei,
+                      const LdaEvidence *evidence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRegions) full = lda_regions_copy_full (compact, &error);
+  g_autoptr(LdaCounts) compact_counts = NULL;
+  g_autoptr(LdaCounts) full_counts = NULL;
+  g_autoptr(LdaImage) compact_labels = NULL;
+  g_autoptr(LdaImage) full_labels = NULL;
+  guint64 cell_area = 0;
+
+  g_assert_no_error (error);
+  g_assert_null (compact->regions);
+  g_assert_nonnull (full->regions);
+  compact_labels = lda_labels_new (compact, ho, dr, nuclei, evidence, &compact_counts, &error);
+  g_assert_no_error (error);
+  full_labels = lda_labels_new (full, ho, dr, nuclei, evidence, &full_counts, &error);
+  g_assert_no_error (error);
+
+  /* The same mask, byte for byte. */
+  g_assert_cmpmem (lda_image_u8 (compact_labels),
+                   (gsize) compact_labels->width * compact_labels->height,
+                   lda_image_u8 (full_labels), (gsize) full_labels->width * full_labels->height);
+  /* The same objects, calls and cells' areas, though these were counted
+   * by the coarse pixels. */
+  g_assert_cmpuint (compact_counts->n_objects, ==, full_counts->n_objects);
+  g_assert_cmpuint (compact_counts->live, ==, full_counts->live);
+  g_assert_cmpuint (compact_counts->dead, ==, full_counts->dead);
+  for (guint i = 0; i < full_counts->n_objects; i++)
+    {
+      const LdaObject *a = &compact_counts->objects[i], *b = &full_counts->objects[i];
+
+      g_assert_cmpuint (a->nucleus_pixels, ==, b->nucleus_pixels);
+      g_assert_cmpint (a->dead, ==, b->dead);
+      g_assert_cmpuint (a->cell_area, ==, b->cell_area);
+      cell_area += b->cell_area;
+    }
+  /* Cells, not only nuclei. */
+  g_assert_cmpuint (cell_area, >, 2 * compact->nuclei->n_runs);
+}
+
+static void
+test_labels_compact (void)
+{
+  for (LdaPreset preset = 0; preset < LDA_N_PRESETS; preset++)
+    {
+      g_autoptr(LdaBitplane) mask = NULL;
+      LdaParams params;
+      g_autoptr(LdaPipeline) pipeline = preset_pipeline (preset, &params, &mask);
+      g_autoptr(GError) error = NULL;
+      const LdaBitplane *cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+      const LdaBitplane *ho = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_HOECHST);
+      const LdaBitplane *dr = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7);
+      const LdaNuclei *nuclei = params.nuclei.objects ? lda_pipeline_get_nuclei (pipeline) : NULL;
+      LdaEvidence evidence;
+
+      evidence = (LdaEvidence) {
+        lda_pipeline_get_input (pipeline, LDA_INPUT_DRAQ7),
+        lda_pipeline_get_threshold (pipeline, LDA_CHANNEL_DRAQ7),
+        params.nuclei.objects, lda_pipeline_get_dead_level (pipeline),
+      };
+
+      for (guint shift = 1; shift <= 3; shift++)
+        for (guint f = 0; f < 2; f++)
+          {
+            /* Zoomed out, and at 1:1 with a part of the frame shown. */
+            const LdaRect shown = { 97, 130, 211, 150 };
+            g_autoptr(LdaRegions) compact =
+              lda_regions_new_coarse_compact (cell_area, mask, nuclei != NULL ? nuclei->objects : NULL,
+                                              shift, f == 0 ? NULL : &shown, NULL, &error);
+
+            g_assert_no_error (error);
+            check_compact_labels (compact, ho, dr, nuclei, &evidence);
+          }
+
+      /* A frame whose width is no multiple of the coarse pixel's: its
+       * last coarse pixels stand for fewer, counted one by one. */
+      {
+        g_autoptr(LdaBitplane) area_cut = lda_bitplane_new_crop (cell_area, 0, 0, 509, 507, &error);
+        g_autoptr(LdaBitplane) mask_cut = lda_bitplane_new_crop (mask, 0, 0, 509, 507, &error);
+        g_autoptr(LdaBitplane) ho_cut = lda_bitplane_new_crop (ho, 0, 0, 509, 507, &error);
+        g_autoptr(LdaBitplane) dr_cut = lda_bitplane_new_crop (dr, 0, 0, 509, 507, &error);
+        g_autoptr(LdaRegions) compact = NULL;
+
+        g_assert_no_error (error);
+        compact = lda_regions_new_coarse_compact (area_cut, mask_cut, NULL, 2,
+                                                  &(LdaRect) { 200, 40, 309, 120 }, NULL, &error);
+        g_assert_no_error (error);
+        check_compact_labels (compact, ho_cut, dr_cut, NULL, NULL);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
   g_test_add_func ("/regions-coarse/halves-across-the-cut", test_halves_across_the_cut);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
+  g_test_add_func ("/regions-coarse/labels-compact", test_labels_compact);
 
   return g_test_run ();
 }

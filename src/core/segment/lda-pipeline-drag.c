@@ -122,6 +122,14 @@ lda_pipeline_keep_regions_for_area (LdaPipeline *self)
   self->drag_relief_nuclei = relief_nuclei;
   if (self->regions == NULL || made_with == NULL)
     return;
+  /* A preview's cells kept coarse are made full size to be carried;
+   * without the memory, the next step floods. */
+  if (!lda_regions_expand (self->regions, NULL))
+    {
+      g_clear_pointer (&self->regions, lda_regions_free);
+      self->regions_carried = FALSE;
+      return;
+    }
 
   /* Taken, not copied, even when exact: at 8192 × 8192 a copy is 256
    * MiB more at the drag's first step (their stage cache entry is lost:
@@ -368,13 +376,14 @@ lda_pipeline_flood (LdaPipeline   *self,
 
       lda_regions_prep_free (prep);
       if (self->params.nuclei.objects)
-        regions = lda_regions_new_coarse (cell_area, self->nuclei->mask, self->nuclei->objects,
-                                          shift, &fine, cancellable, error);
+        regions = lda_regions_new_coarse_compact (cell_area, self->nuclei->mask,
+                                                  self->nuclei->objects, shift, &fine,
+                                                  cancellable, error);
       else if ((mask = lda_bitplane_copy (self->channels[LDA_CHANNEL_HOECHST].bits, error)))
         {
           lda_bitplane_or (mask, self->channels[LDA_CHANNEL_DRAQ7].bits);
-          regions = lda_regions_new_coarse (cell_area, mask, NULL, shift, &fine,
-                                            cancellable, error);
+          regions = lda_regions_new_coarse_compact (cell_area, mask, NULL, shift, &fine,
+                                                    cancellable, error);
         }
       else
         regions = NULL;

@@ -29,6 +29,7 @@
 #include "lda-error.h"
 #include "lda-helper.h"
 #include "lda-regions-coarse.h"
+#include "lda-regions-coarse-private.h"
 #include "lda-regions-rect.h"
 
 
@@ -188,8 +189,7 @@ typedef struct
 {
   gint32            *regions;
   const LdaRegions  *coarse;
-  const LdaBitplane *cell_area;
-  const LdaBitplane *mask;
+  const LdaBitplane *inside;
   const LdaRuns     *nuclei;
   guint              shift;
   gint               next;  /* the next coarse row not taken */
@@ -239,29 +239,17 @@ nearest_cell (const LdaRegions *c,
   return LDA_REGION_OUTLINE;
 }
 
-/* A coarse outline pixel's block as one-pixel outlines (thin_block()):
- * a line a coarse pixel wide would show two to four times as strong as
- * the exact cells' lines at the zoom shown. */
-typedef struct
-{
-  guint    cx;
-  gboolean row_line;     /* its middle row is outline */
-  gboolean column_line;  /* its middle column is */
-  gboolean alone;        /* its middle pixel is */
-  gint32   quarter[2][2]; /* the rest, [lower half][right half] */
-} Thin;
-
 /* The line runs across the block's middle row where the coarse outline
  * runs across, down its middle column where it runs down, both where it
  * turns, through its middle pixel where it goes on diagonally; the
  * middle, so that a mipmap level's samples (lda_render_labels_area())
  * see it as they see an exact line.  Each side of the line joins the
  * cell next to it. */
-static void
-thin_block (const LdaRegions *c,
-            guint             cx,
-            guint             cy,
-            Thin             *t)
+void
+lda_coarse_thin_block (const LdaRegions *c,
+                       guint             cx,
+                       guint             cy,
+                       LdaCoarseThin    *t)
 {
   const gint64 x = cx, y = cy;
   const gint32 o = LDA_REGION_OUTLINE;
@@ -288,7 +276,7 @@ thin_block (const LdaRegions *c,
 /* Row @ry of a thinned block, @span pixels of it at @out; @half is the
  * middle row and column. */
 static inline void
-thin_apply (const Thin *t,
+thin_apply (const LdaCoarseThin *t,
             guint       ry,
             guint       half,
             gint32     *out,
@@ -308,7 +296,7 @@ thin_apply (const Thin *t,
     out[i] = left;
   for (guint i = mid; i < span; i++)
     out[i] = right;
-  if ((t->column_line || (t->alone && ry == half)) && half < span)
+  if (lda_coarse_thin_column (t, ry, half) && half < span)
     out[half] = LDA_REGION_OUTLINE;
 }
 
@@ -380,9 +368,9 @@ static void
 grow_block (const Grow *job,
             guint       cy,
             gint32     *expanded,
-            Thin       *thins)
+            LdaCoarseThin *thins)
 {
-  const guint w = job->cell_area->width, h = job->cell_area->height, s = job->shift;
+  const guint w = job->inside->width, h = job->inside->height, s = job->shift;
   const guint cw = job->coarse->width, half = (1u << s) / 2;
   const gint32 *c = job->coarse->regions + (gsize) cy * cw;
   guint n_thins = 0;
@@ -398,12 +386,11 @@ grow_block (const Grow *job,
     }
   for (guint cx = 0; cx < cw; cx++)
     if (c[cx] == LDA_REGION_OUTLINE)
-      thin_block (job->coarse, cx, cy, &thins[n_thins++]);
+      lda_coarse_thin_block (job->coarse, cx, cy, &thins[n_thins++]);
 
   for (guint y = cy << s; y < MIN ((cy + 1) << s, h); y++)
     {
-      const guint64 *area = lda_bitplane_row (job->cell_area, y);
-      const guint64 *mask = lda_bitplane_row (job->mask, y);
+      const guint64 *bits = lda_bitplane_row (job->inside, y);
       gint32 *out = job->regions + (gsize) y * w;
 
       memcpy (out, expanded, (gsize) w * sizeof (gint32));
@@ -414,10 +401,10 @@ grow_block (const Grow *job,
           thin_apply (&thins[i], y - (cy << s), half, out + x, MIN (1u << s, w - x));
         }
       /* The background, 64 pixels at a time. */
-      for (gsize k = 0; k < job->cell_area->stride; k++)
+      for (gsize k = 0; k < job->inside->stride; k++)
         {
           const guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
-          const guint64 inside = area[k] | mask[k];
+          const guint64 inside = bits[k];
           gint32 *o = out + x0;
 
           if (n < 64 || inside == 0)
@@ -470,6 +457,231 @@ grow_rows_thread (gpointer data)
   return NULL;
 }
 
+void
+lda_regions_coarse_free (LdaRegionsCoarse *self)
+{
+  if (self == NULL)
+    return;
+
+  lda_regions_free (self->cells);
+  lda_bitplane_free (self->inside);
+  lda_bitplane_free (self->mask);
+  g_free (self->fine_regions);
+  g_free (self);
+}
+
+/**
+ * lda_regions_new_coarse_compact:
+ * @cell_area: the cell area mask
+ * @mask: the nucleus mask
+ * @nuclei: (nullable): the nucleus objects
+ * @shift: how much coarser the flood is
+ * @fine: (nullable): a rectangle flooded at full size
+ * @cancellable: (nullable): checked within the flood
+ * @error: return location for an error
+ *
+ * The arguments are those of lda_regions_new_coarse().
+ * The cells of lda_regions_new_coarse(), kept as they were flooded: the
+ * coarse cells and the fine rectangle's, with the planes that make them
+ * full size.  Their @regions is %NULL; lda_labels_new() makes the label
+ * mask straight from them (lda-labels-coarse.c), without the 4 bytes a
+ * pixel of the regions at full size written and read again, and
+ * lda_regions_expand() makes those where they are needed.
+ *
+ * Returns: (transfer full) (nullable): the regions
+ */
+LdaRegions *
+lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
+                                const LdaBitplane *mask,
+                                const LdaRuns     *nuclei,
+                                guint              shift,
+                                const LdaRect     *fine,
+                                GCancellable      *cancellable,
+                                GError           **error)
+{
+  const guint w = cell_area->width, h = cell_area->height;
+  g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
+  g_autoptr(LdaBitplane) small_area = NULL;
+  g_autoptr(LdaBitplane) small_mask = NULL;
+  g_autoptr(LdaRuns) small_nuclei = NULL;
+  LdaRegionsCoarse *coarse;
+  LdaRegions *cells;
+
+  g_return_val_if_fail (shift >= 1 && shift <= 4, NULL);
+
+  self->width = w;
+  self->height = h;
+  if (nuclei != NULL)
+    self->nuclei = lda_runs_copy (nuclei, error);
+  else if ((self->nuclei = lda_runs_new_from_bitplane (mask, TRUE, error)) != NULL)
+    lda_runs_label (self->nuclei, 8);
+  if (self->nuclei == NULL)
+    return NULL;
+
+  self->coarse = coarse = g_new0 (LdaRegionsCoarse, 1);
+  coarse->shift = shift;
+  if (!(coarse->inside = lda_bitplane_copy (cell_area, error)) ||
+      !(coarse->mask = lda_bitplane_copy (mask, error)))
+    return NULL;
+  lda_bitplane_or (coarse->inside, mask);
+
+  if (!(small_area = shrink (cell_area, shift, error)) ||
+      !(small_mask = shrink (mask, shift, error)) ||
+      !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
+                                    shift, error)))
+    return NULL;
+  /* The coarse cells, the frame's ring a wall, the relief raised inside
+   * the area (COARSE_LIFT). */
+  coarse->cells = cells = g_new0 (LdaRegions, 1);
+  cells->width = small_area->width;
+  cells->height = small_area->height;
+  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
+  if (cells->regions == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
+      return NULL;
+    }
+  lda_watershed_wall (cells->regions, cells->width, cells->height);
+  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
+                               &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
+                               COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
+                               cancellable, error))
+    return NULL;
+  self->unknown = cells->unknown << (2 * shift);
+
+  /* What the panes show, at full size: its ring is never read. */
+  if (fine != NULL && !lda_rect_is_empty (fine))
+    {
+      coarse->fine = *fine;
+      coarse->fine_regions = g_try_new (gint32, (gsize) fine->width * fine->height);
+      if (coarse->fine_regions == NULL)
+        {
+          g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                       _("not enough memory to separate the cells of a %u × %u image"), w, h);
+          return NULL;
+        }
+      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, coarse->fine_regions,
+                                   (gsize) fine->width, NULL, cancellable, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* The full-size regions of cells kept coarse into @out, w × h. */
+static gboolean
+grow_into (const LdaRegions  *self,
+           gint32            *out,
+           GError           **error)
+{
+  const guint w = self->width, h = self->height;
+  const LdaRegionsCoarse *coarse = self->coarse;
+  LdaHelper *helper;
+  Grow job = { out, coarse->cells, coarse->inside, self->nuclei, coarse->shift, 0, };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      job.expanded[i] = g_try_new (gint32, w);
+      job.thins[i] = g_try_new (LdaCoarseThin, coarse->cells->width);
+    }
+  if (job.expanded[0] == NULL || job.expanded[1] == NULL ||
+      job.thins[0] == NULL || job.thins[1] == NULL)
+    {
+      grow_free (&job);
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
+      return FALSE;
+    }
+
+  /* The rows shared out with a helper (lda-helper.c). */
+  helper = lda_helper_start ("lda-coarse-cells", grow_rows_thread, &job);
+  grow_rows (&job, 0);
+  lda_helper_finish (helper);
+  grow_free (&job);
+  lda_watershed_wall (out, w, h);
+  /* The fine rectangle's but on its ring, the wall of its flood. */
+  for (int y = 1; coarse->fine_regions != NULL && y + 1 < coarse->fine.height; y++)
+    memcpy (out + (gsize) (coarse->fine.y + y) * w + coarse->fine.x + 1,
+            coarse->fine_regions + (gsize) y * coarse->fine.width + 1,
+            (gsize) (coarse->fine.width - 2) * sizeof (gint32));
+
+  return TRUE;
+}
+
+static gint32 *
+alloc_regions (const LdaRegions  *self,
+               GError           **error)
+{
+  /* Large: mapped and kept for the next run (lda-buffer.c). */
+  gint32 *regions = lda_buffer_alloc ((gsize) self->width * self->height * sizeof (gint32), FALSE);
+
+  if (regions == NULL)
+    g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                 _("not enough memory to separate the cells of a %u × %u image"),
+                 self->width, self->height);
+
+  return regions;
+}
+
+/**
+ * lda_regions_expand:
+ * @self: regions
+ * @error: return location for an error
+ *
+ * Makes the regions of cells kept coarse (lda_regions_new_coarse_compact())
+ * full size, as lda_regions_new_coarse() gives them; nothing for others.
+ *
+ * Returns: %FALSE if out of memory
+ */
+gboolean
+lda_regions_expand (LdaRegions  *self,
+                    GError     **error)
+{
+  if (self->regions != NULL || self->coarse == NULL)
+    return TRUE;
+
+  if (!(self->regions = alloc_regions (self, error)))
+    return FALSE;
+  if (!grow_into (self, self->regions, error))
+    {
+      g_clear_pointer (&self->regions, lda_buffer_free);
+      return FALSE;
+    }
+  g_clear_pointer (&self->coarse, lda_regions_coarse_free);
+
+  return TRUE;
+}
+
+/**
+ * lda_regions_copy_full:
+ * @self: regions
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a copy of @self, full size even
+ *   when @self's cells are kept coarse (lda_regions_expand())
+ */
+LdaRegions *
+lda_regions_copy_full (const LdaRegions  *self,
+                       GError           **error)
+{
+  g_autoptr(LdaRegions) copy = NULL;
+
+  if (self->regions != NULL)
+    return lda_regions_copy (self, error);
+
+  copy = g_new0 (LdaRegions, 1);
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->unknown = self->unknown;
+  if (!(copy->nuclei = lda_runs_copy (self->nuclei, error)) ||
+      !(copy->regions = alloc_regions (self, error)) ||
+      !grow_into (self, copy->regions, error))
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
 /**
  * lda_regions_new_coarse:
  * @cell_area: the cell area mask
@@ -503,81 +715,10 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
                         GCancellable      *cancellable,
                         GError           **error)
 {
-  const guint w = cell_area->width, h = cell_area->height;
-  g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
-  g_autoptr(LdaRegions) coarse = NULL;
-  g_autoptr(LdaBitplane) small_area = NULL;
-  g_autoptr(LdaBitplane) small_mask = NULL;
-  g_autoptr(LdaRuns) small_nuclei = NULL;
-  LdaHelper *helper;
-  Grow job;
+  g_autoptr(LdaRegions) self = lda_regions_new_coarse_compact (cell_area, mask, nuclei, shift,
+                                                               fine, cancellable, error);
 
-  g_return_val_if_fail (shift >= 1 && shift <= 4, NULL);
-
-  self->width = w;
-  self->height = h;
-  if (nuclei != NULL)
-    self->nuclei = lda_runs_copy (nuclei, error);
-  else if ((self->nuclei = lda_runs_new_from_bitplane (mask, TRUE, error)) != NULL)
-    lda_runs_label (self->nuclei, 8);
-  if (self->nuclei == NULL)
-    return NULL;
-
-  if (!(small_area = shrink (cell_area, shift, error)) ||
-      !(small_mask = shrink (mask, shift, error)) ||
-      !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
-                                    shift, error)))
-    return NULL;
-  /* The coarse cells, the frame's ring a wall, the relief raised inside
-   * the area (COARSE_LIFT). */
-  coarse = g_new0 (LdaRegions, 1);
-  coarse->width = small_area->width;
-  coarse->height = small_area->height;
-  coarse->regions = lda_buffer_alloc ((gsize) coarse->width * coarse->height * sizeof (gint32), FALSE);
-  if (coarse->regions == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
-      return NULL;
-    }
-  lda_watershed_wall (coarse->regions, coarse->width, coarse->height);
-  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
-                   &(LdaRect) { 0, 0, (int) coarse->width, (int) coarse->height },
-                   COARSE_LIFT, coarse->regions, &coarse->unknown, cancellable, error))
-    return NULL;
-
-  /* Large: mapped and kept for the next run (lda-buffer.c). */
-  self->regions = lda_buffer_alloc ((gsize) w * h * sizeof (gint32), FALSE);
-  if (self->regions == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
-      return NULL;
-    }
-
-  /* The rows shared out with a helper (lda-helper.c). */
-  job = (Grow) { self->regions, coarse, cell_area, mask, self->nuclei, shift, 0, };
-  for (guint i = 0; i < 2; i++)
-    {
-      job.expanded[i] = g_try_new (gint32, w);
-      job.thins[i] = g_try_new (Thin, coarse->width);
-    }
-  if (job.expanded[0] == NULL || job.expanded[1] == NULL || job.thins[0] == NULL || job.thins[1] == NULL)
-    {
-      grow_free (&job);
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
-      return NULL;
-    }
-  helper = lda_helper_start ("lda-coarse-cells", grow_rows_thread, &job);
-  grow_rows (&job, 0);
-  lda_helper_finish (helper);
-  grow_free (&job);
-  lda_watershed_wall (self->regions, w, h);
-  self->unknown = coarse->unknown << (2 * shift);
-  if (fine != NULL && !lda_rect_is_empty (fine) &&
-      !lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, self->regions, NULL,
-                               cancellable, error))
+  if (self == NULL || !lda_regions_expand (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

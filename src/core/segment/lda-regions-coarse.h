@@ -18,4 +18,17 @@ LdaRegions  *lda_regions_new_coarse  (const LdaBitplane  *cell_area,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
+LdaRegions  *lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
+                                             const LdaBitplane *mask,
+                                             const LdaRuns     *nuclei,
+                                             guint              shift,
+                                             const LdaRect     *fine,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
+gboolean     lda_regions_expand      (LdaRegions         *self,
+                                      GError            **error);
+LdaRegions  *lda_regions_copy_full   (const LdaRegions   *self,
+                                      GError            **error);
+void         lda_regions_coarse_free (LdaRegionsCoarse   *self);
+
 G_END_DECLS

@@ -77,7 +77,8 @@ typedef struct
   LdaRect            rect;
   guint              n_parts;
   guint              lift;
-  gint32            *regions;
+  gint32            *out;         /* the rectangle's corner */
+  gsize              stride;
   GCancellable      *cancellable;
   gint               next;        /* the next half not taken */
   gint               unknown[2];
@@ -97,7 +98,6 @@ flood_half (Halves *job,
   const int last = i == 0 ? (job->n_parts == 1 ? cut : cut + SEAM_ROWS) : r->y + r->height;
   const int keep0 = i == 0 ? r->y + 1 : cut, keep1 = i == 0 && job->n_parts > 1 ? cut : r->y + r->height - 1;
   const LdaRect part = { r->x, first, r->width, last - first };
-  const guint w = job->cell_area->width;
   g_autoptr(LdaBitplane) area = NULL;
   g_autoptr(LdaRegions) flooded = NULL;
   LdaBitplane *part_mask;
@@ -121,7 +121,7 @@ flood_half (Halves *job,
   if (!(flooded = lda_regions_new_prepared (prep, area, job->cancellable, error)))
     return;
   for (int y = keep0; y < keep1; y++)
-    memcpy (job->regions + (gsize) y * w + r->x + 1,
+    memcpy (job->out + (gsize) (y - r->y) * job->stride + 1,
             flooded->regions + (gsize) (y - first) * part.width + 1,
             (gsize) (part.width - 2) * sizeof (gint32));
   job->unknown[i] = (gint) MIN (flooded->unknown, G_MAXINT);
@@ -156,7 +156,8 @@ flood_halves_thread (gpointer data)
  * @nuclei: its objects, labelled
  * @r: the rectangle of them to flood
  * @lift: raises the relief inside the area (lda_regions_prep_set_lift())
- * @regions: (inout): regions as wide as the planes, where @r's go
+ * @out: (inout): where @r's regions go: its top left pixel's
+ * @stride: how far apart @out's rows are, in pixels
  * @unknown: (out) (optional): how many pixels the flood filled
  * @cancellable: (nullable): polled within the flood
  * @error: return location for an error
@@ -164,7 +165,7 @@ flood_halves_thread (gpointer data)
  * The cells of @r, flooded on its own pixels, in two halves on two
  * threads when it is tall enough (a preview: where one piece of the
  * flood fills the frame, one thread would flood it all), and put in
- * @regions but on @r's ring, the wall of that flood, which stays as it
+ * @out but on @r's ring, the wall of that flood, which stays as it
  * was.
  *
  * Returns: %FALSE if cancelled or out of memory
@@ -175,13 +176,14 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         const LdaRuns      *nuclei,
                         const LdaRect      *r,
                         guint               lift,
-                        gint32             *regions,
+                        gint32             *out,
+                        gsize               stride,
                         gsize              *unknown,
                         GCancellable       *cancellable,
                         GError            **error)
 {
   Halves job = { cell_area, mask, nuclei, *r, r->height >= 8 * SEAM_ROWS ? 2 : 1, lift,
-                 regions, cancellable, 0, { 0, 0 }, { NULL, NULL } };
+                 out, stride, cancellable, 0, { 0, 0 }, { NULL, NULL } };
   LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);

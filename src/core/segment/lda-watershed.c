@@ -32,6 +32,7 @@
 #include "lda-error.h"
 #include "lda-flood-reuse.h"
 #include "lda-helper.h"
+#include "lda-regions-coarse.h"
 #include "lda-watershed.h"
 #include "lda-watershed-parts.h"
 #include "lda-watershed-queue.h"
@@ -614,7 +615,12 @@ lda_regions_copy (const LdaRegions  *self,
                   GError           **error)
 {
   const gsize size = (gsize) self->width * self->height * sizeof (gint32);
-  g_autoptr(LdaRegions) copy = g_new0 (LdaRegions, 1);
+  g_autoptr(LdaRegions) copy = NULL;
+
+  /* Coarse cells are made full size first (lda_regions_expand()). */
+  g_return_val_if_fail (self->regions != NULL, NULL);
+
+  copy = g_new0 (LdaRegions, 1);
 
   copy->width = self->width;
   copy->height = self->height;
@@ -645,5 +651,6 @@ lda_regions_free (LdaRegions *self)
   lda_buffer_free (self->regions);
   lda_buffer_free (self->relief);
   lda_runs_free (self->nuclei);
+  lda_regions_coarse_free (self->coarse);
   g_free (self);
 }

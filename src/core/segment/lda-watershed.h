@@ -47,7 +47,13 @@ void     lda_watershed_wall (gint32       *markers,
  *   flooded (lda-flood-reuse.c)
  * @unknown: how many pixels the flood filled or copied: those of its
  *   pieces
+ * @coarse: (nullable): cells kept at a coarser resolution
+ *   (lda_regions_new_coarse_compact()), and then @regions is %NULL: a
+ *   label mask can be made from them (lda_labels_new()), or the regions
+ *   at full size (lda_regions_expand())
  */
+typedef struct _LdaRegionsCoarse LdaRegionsCoarse;
+
 typedef struct
 {
   guint    width;
@@ -58,6 +64,7 @@ typedef struct
   guint8  *relief;
   gsize    reused;
   gsize    unknown;
+  LdaRegionsCoarse *coarse;
 } LdaRegions;
 
 LdaRegions *lda_regions_new  (const LdaBitplane *cell_area,

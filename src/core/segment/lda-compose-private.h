@@ -1,0 +1,50 @@
+/* lda-compose-private.h — a label mask composed row by row, shared by
+ * the full-size regions (lda-compose.c) and the coarse ones of a preview
+ * (lda-regions-coarse.c)
+ *
+ * Copyright 2026 The Live/Dead Annotator authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lda-compose.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const LdaRegions  *regions;
+  const LdaBitplane *over[2];       /* painted over the cells, in order */
+  guint8             over_class[2];
+  const LdaBitplane *not_cell;      /* pixels of a cell painted over, not counted */
+  guint8            *labels;
+  guint             *cell_area;     /* one per object */
+  gint              *next_row;      /* the next row not taken, shared */
+} LdaComposeJob;
+
+LdaCounts *lda_counts_new_areas (const LdaRegions  *regions,
+                                 const LdaBitplane *hoechst,
+                                 const LdaBitplane *draq7,
+                                 const LdaEvidence *evidence,
+                                 gboolean           cell_areas);
+
+guint lda_compose_count_run (const guint64 *row,
+                             const guint64 *minus,
+                             guint          x0,
+                             guint          x1);
+void lda_compose_span       (const LdaComposeJob *job,
+                             const gint32        *r,
+                             guint8              *out,
+                             guint                y,
+                             guint                x0,
+                             guint                n);
+void lda_compose_finish_row (const LdaComposeJob *job,
+                             guint                y,
+                             const guint64       *masks);
+
+/* lda-labels-coarse.c: the rows of @job from cells kept coarse
+ * (LdaRegions' @coarse), taken a coarse row at a time from
+ * *@job->next_row until none is left. */
+void lda_regions_coarse_compose (LdaComposeJob *job);
+
+G_END_DECLS
