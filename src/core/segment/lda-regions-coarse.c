@@ -545,7 +545,7 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
   lda_watershed_wall (cells->regions, cells->width, cells->height);
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                                &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
-                               COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
+                               shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
                                cancellable, error))
     return NULL;
   self->unknown = cells->unknown << (2 * shift);
@@ -561,7 +561,7 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                        _("not enough memory to separate the cells of a %u × %u image"), w, h);
           return NULL;
         }
-      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, coarse->fine_regions,
+      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0, coarse->fine_regions,
                                    (gsize) fine->width, NULL, cancellable, error))
         return NULL;
     }

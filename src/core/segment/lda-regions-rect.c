@@ -65,9 +65,12 @@ crop_runs (const LdaRuns  *runs,
 }
 
 /* Where a flood is cut in two halves flooded apart, the rows each floods
- * of the other's: a cell's outlines near the cut come out as the whole
- * flood's where the cell lies within them of it. */
+ * of the other's, in rows of the frame at full size: a cell's outlines
+ * near the cut come out as the whole flood's where the cell lies within
+ * them of it.  Planes shrunk by 2^s have SEAM_ROWS >> s such rows. */
 #define SEAM_ROWS 48
+/* A rectangle this tall or more is cut in two. */
+#define HALVES_MIN_ROWS (8 * SEAM_ROWS)
 
 typedef struct
 {
@@ -76,6 +79,7 @@ typedef struct
   const LdaRuns     *nuclei;
   LdaRect            rect;
   guint              n_parts;
+  int                seam;        /* rows */
   guint              lift;
   gint32            *out;         /* the rectangle's corner */
   gsize              stride;
@@ -85,7 +89,7 @@ typedef struct
   GError            *errors[2];
 } Halves;
 
-/* Half @i of the job flooded on its own pixels and those SEAM_ROWS
+/* Half @i of the job flooded on its own pixels and the seam's rows
  * round the cut, and put in place but on the rectangle's ring and past
  * the cut. */
 static void
@@ -94,8 +98,8 @@ flood_half (Halves *job,
 {
   const LdaRect *r = &job->rect;
   const int cut = job->n_parts == 1 ? r->y + r->height : r->y + r->height / 2;
-  const int first = i == 0 ? r->y : cut - SEAM_ROWS;
-  const int last = i == 0 ? (job->n_parts == 1 ? cut : cut + SEAM_ROWS) : r->y + r->height;
+  const int first = i == 0 ? r->y : cut - job->seam;
+  const int last = i == 0 ? (job->n_parts == 1 ? cut : cut + job->seam) : r->y + r->height;
   const int keep0 = i == 0 ? r->y + 1 : cut, keep1 = i == 0 && job->n_parts > 1 ? cut : r->y + r->height - 1;
   const LdaRect part = { r->x, first, r->width, last - first };
   g_autoptr(LdaBitplane) area = NULL;
@@ -155,6 +159,9 @@ flood_halves_thread (gpointer data)
  * @mask: the nucleus mask
  * @nuclei: its objects, labelled
  * @r: the rectangle of them to flood
+ * @shift: how much the planes are shrunk from the frame, as a power of
+ *   two (0 at full size): the seam between the halves is as wide in the
+ *   frame's pixels at any size
  * @lift: raises the relief inside the area (lda_regions_prep_set_lift())
  * @out: (inout): where @r's regions go: its top left pixel's
  * @stride: how far apart @out's rows are, in pixels
@@ -175,6 +182,7 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         const LdaBitplane  *mask,
                         const LdaRuns      *nuclei,
                         const LdaRect      *r,
+                        guint               shift,
                         guint               lift,
                         gint32             *out,
                         gsize               stride,
@@ -182,8 +190,9 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         GCancellable       *cancellable,
                         GError            **error)
 {
-  Halves job = { cell_area, mask, nuclei, *r, r->height >= 8 * SEAM_ROWS ? 2 : 1, lift,
-                 out, stride, cancellable, 0, { 0, 0 }, { NULL, NULL } };
+  Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,
+                 MAX (SEAM_ROWS >> MIN (shift, 8u), 8), lift, out, stride, cancellable, 0,
+                 { 0, 0 }, { NULL, NULL } };
   LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);
