@@ -12,40 +12,6 @@
 #include "lda-compose-private.h"
 
 /**
- * lda_compose_count_run:
- * @row: a bit plane's row
- * @minus: (nullable): another's, whose bits are not counted
- * @x0: first column
- * @x1: one past the last
- *
- * Returns: the bits of @row set and of @minus not from @x0 to @x1
- */
-guint
-lda_compose_count_run (const guint64 *row,
-                       const guint64 *minus,
-                       guint          x0,
-                       guint          x1)
-{
-  guint count = 0;
-  guint x = x0;
-
-  while (x < x1)
-    {
-      guint bit = x & 63;
-      guint n = MIN (64 - bit, x1 - x);
-      guint64 mask = (n == 64 ? G_MAXUINT64 : ((G_GUINT64_CONSTANT (1) << n) - 1)) << bit;
-      guint64 word = row[x >> 6];
-
-      if (minus != NULL)
-        word &= ~minus[x >> 6];
-      count += (guint) lda_popcount (word & mask);
-      x += n;
-    }
-
-  return count;
-}
-
-/**
  * lda_counts_new:
  * @regions: the flooded regions
  * @hoechst: the Hoechst mask

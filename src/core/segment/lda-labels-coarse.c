@@ -200,46 +200,104 @@ bits_in (const guint64 *bits,
                                (n >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n) - 1));
 }
 
-/* Row @ry of the thinned blocks @thins into @out, and what their cells'
- * areas take of @bits (cell_bits()). */
+/* A thinned block's rows, made once for its coarse row: the classes of
+ * its upper rows, its middle one and its lower ones (thin_rows_new()),
+ * and which of their pixels count for the cell on either side. */
+typedef struct
+{
+  guint   x;
+  guint   span;
+  guint8  classes[3][16];
+  guint64 side_bits[3][2];  /* at the block's place in its word */
+  gint32  side[3][2];       /* the cell on the left and on the right */
+} ThinRows;
+
+/* Which of a thinned block's rows @ry is: 0 above its middle row, 1 the
+ * middle, 2 below. */
+static inline guint
+row_kind (guint ry,
+          guint half)
+{
+  return ry < half ? 0 : ry == half ? 1 : 2;
+}
+
+/* The three kinds of row of thinned block @t, 2^@s wide, in a frame @w
+ * wide. */
+static void
+thin_rows_new (const LdaCoarseThin *t,
+               guint                s,
+               guint                w,
+               ThinRows            *rows)
+{
+  const guint half = (1u << s) / 2;
+
+  rows->x = t->cx << s;
+  rows->span = MIN (1u << s, w - rows->x);
+  for (guint kind = 0; kind < 3; kind++)
+    {
+      const guint ry = kind == 0 ? 0 : kind == 1 ? half : half + 1;
+      const gboolean lower = ry >= half;
+      const guint mid = MIN (half, rows->span);
+      const gboolean column = lda_coarse_thin_column (t, ry, half) && half < rows->span;
+      guint8 *c = rows->classes[kind];
+      guint from = mid;
+
+      rows->side[kind][0] = t->quarter[lower][0];
+      rows->side[kind][1] = t->quarter[lower][1];
+      rows->side_bits[kind][0] = rows->side_bits[kind][1] = 0;
+      if (t->row_line && ry == half)
+        {
+          memset (c, LDA_CLASS_OUTLINE, rows->span);
+          continue;
+        }
+      memset (c, class_of (rows->side[kind][0]), mid);
+      memset (c + mid, class_of (rows->side[kind][1]), rows->span - mid);
+      if (column)
+        {
+          c[half] = LDA_CLASS_OUTLINE;
+          from = half + 1;
+        }
+      /* A block never straddles a word: 2^s divides 64. */
+      rows->side_bits[kind][0] = ((G_GUINT64_CONSTANT (1) << mid) - 1) << (rows->x & 63);
+      rows->side_bits[kind][1] = rows->span - from == 0 ? 0 :
+        (G_MAXUINT64 >> (64 - (rows->span - from))) << ((rows->x + from) & 63);
+    }
+}
+
+/* Row @ry of the thinned blocks @rows into @out, and what their cells'
+ * areas take of @bits (cell_bits(); %NULL for none). */
 static void
 thin_row (const LdaComposeJob *job,
-          const LdaCoarseThin *thins,
+          const ThinRows      *rows,
           guint                n_thins,
           guint                s,
           guint                ry,
           const guint64       *bits,
           guint8              *out)
 {
-  const guint w = job->regions->width, half = (1u << s) / 2;
+  const guint kind = row_kind (ry, (1u << s) / 2);
 
   for (guint i = 0; i < n_thins; i++)
     {
-      const LdaCoarseThin *t = &thins[i];
-      const guint x = t->cx << s, span = MIN (1u << s, w - x), mid = MIN (half, span);
-      const gint32 left = t->quarter[ry >= half][0], right = t->quarter[ry >= half][1];
-      const guint8 left_class = class_of (left), right_class = class_of (right);
-      guint from = mid;
+      const ThinRows *t = &rows[i];
+      guint8 *o = out + t->x;
 
-      if (t->row_line && ry == half)
-        {
-          for (guint j = 0; j < span; j++)
-            out[x + j] = LDA_CLASS_OUTLINE;
-          continue;
-        }
-      for (guint j = 0; j < mid; j++)
-        out[x + j] = left_class;
-      for (guint j = mid; j < span; j++)
-        out[x + j] = right_class;
-      if (lda_coarse_thin_column (t, ry, half) && half < span)
-        {
-          out[x + half] = LDA_CLASS_OUTLINE;
-          from = half + 1;
-        }
-      if (bits != NULL && left >= LDA_REGION_FIRST_CELL)
-        job->cell_area[left - LDA_REGION_FIRST_CELL] += bits_in (bits, x, mid);
-      if (bits != NULL && right >= LDA_REGION_FIRST_CELL)
-        job->cell_area[right - LDA_REGION_FIRST_CELL] += bits_in (bits, x + from, span - from);
+      /* The block's bytes, in one store where it is whole. */
+      if (t->span == (1u << s) && s == 1)
+        memcpy (o, t->classes[kind], 2);
+      else if (t->span == (1u << s) && s == 2)
+        memcpy (o, t->classes[kind], 4);
+      else if (t->span == (1u << s) && s == 3)
+        memcpy (o, t->classes[kind], 8);
+      else
+        for (guint j = 0; j < t->span; j++)
+          o[j] = t->classes[kind][j];
+      if (bits == NULL)
+        continue;
+      for (guint side = 0; side < 2; side++)
+        if (t->side[kind][side] >= LDA_REGION_FIRST_CELL)
+          job->cell_area[t->side[kind][side] - LDA_REGION_FIRST_CELL] +=
+            (guint) lda_popcount (bits[t->x >> 6] & t->side_bits[kind][side]);
     }
 }
 
@@ -296,6 +354,7 @@ typedef struct
 {
   guint8        *classes;
   LdaCoarseThin *thins;
+  ThinRows      *thin_rows;
   guint64       *sums;
   guint64       *bits;
 } Room;
@@ -321,7 +380,11 @@ compose_block (const LdaComposeJob *job,
     {
       room->classes[cx] = class_of (c[cx]);
       if (c[cx] == LDA_REGION_OUTLINE)
-        lda_coarse_thin_block (cells, cx, cy, &room->thins[n_thins++]);
+        {
+          lda_coarse_thin_block (cells, cx, cy, &room->thins[n_thins]);
+          thin_rows_new (&room->thins[n_thins], s, w, &room->thin_rows[n_thins]);
+          n_thins++;
+        }
     }
   memset (room->sums, 0, 2 * stride * sizeof (guint64));
 
@@ -346,7 +409,7 @@ compose_block (const LdaComposeJob *job,
           nucleus_areas (job, y, fine_x0, fine_x1);
         }
       expand_classes (room->classes, s, w, out);
-      thin_row (job, room->thins, n_thins, s, y - (cy << s), ring ? NULL : room->bits, out);
+      thin_row (job, room->thin_rows, n_thins, s, y - (cy << s), ring ? NULL : room->bits, out);
       keep_inside (out, lda_bitplane_row (coarse->inside, y), w, masks);
       /* The frame's outermost ring is the flood's wall. */
       if (ring)
@@ -371,9 +434,10 @@ lda_regions_coarse_compose (LdaComposeJob *job)
   const gsize stride = coarse->inside->stride;
   g_autofree guint8 *classes = g_new (guint8, coarse->cells->width);
   g_autofree LdaCoarseThin *thins = g_new (LdaCoarseThin, coarse->cells->width);
+  g_autofree ThinRows *thin_rows = g_new (ThinRows, coarse->cells->width);
   g_autofree guint64 *sums = g_new (guint64, 2 * stride);
   g_autofree guint64 *bits = g_new (guint64, stride);
-  Room room = { classes, thins, sums, bits };
+  Room room = { classes, thins, thin_rows, sums, bits };
   guint cy;
 
   while ((cy = (guint) g_atomic_int_add (job->next_row, 1)) < coarse->cells->height)
