@@ -277,10 +277,10 @@ lda_coarse_thin_block (const LdaRegions *c,
  * middle row and column. */
 static inline void
 thin_apply (const LdaCoarseThin *t,
-            guint       ry,
-            guint       half,
-            gint32     *out,
-            guint       span)
+            guint                ry,
+            guint                half,
+            gint32              *out,
+            guint                span)
 {
   const gint32 left = t->quarter[ry >= half][0], right = t->quarter[ry >= half][1];
   const guint mid = MIN (half, span);
@@ -365,9 +365,9 @@ background_64 (guint64  inside,
  * cell's.  @expanded and @thins are a thread's room for a row and a
  * coarse row's outline blocks. */
 static void
-grow_block (const Grow *job,
-            guint       cy,
-            gint32     *expanded,
+grow_block (const Grow    *job,
+            guint          cy,
+            gint32        *expanded,
             LdaCoarseThin *thins)
 {
   const guint w = job->inside->width, h = job->inside->height, s = job->shift;
@@ -480,13 +480,13 @@ lda_regions_coarse_free (LdaRegionsCoarse *self)
  * @cancellable: (nullable): checked within the flood
  * @error: return location for an error
  *
- * The arguments are those of lda_regions_new_coarse().
- * The cells of lda_regions_new_coarse(), kept as they were flooded: the
- * coarse cells and the fine rectangle's, with the planes that make them
- * full size.  Their @regions is %NULL; lda_labels_new() makes the label
- * mask straight from them (lda-labels-coarse.c), without the 4 bytes a
- * pixel of the regions at full size written and read again, and
- * lda_regions_expand() makes those where they are needed.
+ * The cells of lda_regions_new_coarse(), whose arguments these are,
+ * kept as they were flooded: the coarse cells and the fine rectangle's,
+ * with the planes that make them full size.  Their @regions is %NULL;
+ * lda_labels_new() makes the label mask straight from them
+ * (lda-labels-coarse.c), without the 4 bytes a pixel of the regions at
+ * full size written and read again, and lda_regions_expand() makes those
+ * where they are needed.
  *
  * Returns: (transfer full) (nullable): the regions
  */
