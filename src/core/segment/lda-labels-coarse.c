@@ -200,67 +200,41 @@ bits_in (const guint64 *bits,
                                (n >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n) - 1));
 }
 
-/* A thinned block's rows, made once for its coarse row: the classes of
- * its upper rows, its middle one and its lower ones (thin_rows_new()),
- * and which of their pixels count for the cell on either side. */
+/* A thinned block's rows as classes, made once for its coarse row from
+ * its regions (lda_coarse_thin_block()), with which of their pixels
+ * count for which of the (at most two) cells in them. */
 typedef struct
 {
   guint   x;
   guint   span;
   guint8  classes[3][16];
   guint64 side_bits[3][2];  /* at the block's place in its word */
-  gint32  side[3][2];       /* the cell on the left and on the right */
+  gint32  side[3][2];       /* the cells, or 0 */
 } ThinRows;
 
-/* Which of a thinned block's rows @ry is: 0 above its middle row, 1 the
- * middle, 2 below. */
-static inline guint
-row_kind (guint ry,
-          guint half)
-{
-  return ry < half ? 0 : ry == half ? 1 : 2;
-}
-
-/* The three kinds of row of thinned block @t, 2^@s wide, in a frame @w
- * wide. */
 static void
 thin_rows_new (const LdaCoarseThin *t,
-               guint                s,
-               guint                w,
                ThinRows            *rows)
 {
-  const guint half = (1u << s) / 2;
-
-  rows->x = t->cx << s;
-  rows->span = MIN (1u << s, w - rows->x);
+  rows->x = t->x;
+  rows->span = t->span;
   for (guint kind = 0; kind < 3; kind++)
     {
-      const guint ry = kind == 0 ? 0 : kind == 1 ? half : half + 1;
-      const gboolean lower = ry >= half;
-      const guint mid = MIN (half, rows->span);
-      const gboolean column = lda_coarse_thin_column (t, ry, half) && half < rows->span;
-      guint8 *c = rows->classes[kind];
-      guint from = mid;
-
-      rows->side[kind][0] = t->quarter[lower][0];
-      rows->side[kind][1] = t->quarter[lower][1];
+      rows->side[kind][0] = rows->side[kind][1] = 0;
       rows->side_bits[kind][0] = rows->side_bits[kind][1] = 0;
-      if (t->row_line && ry == half)
+      for (guint i = 0; i < t->span; i++)
         {
-          memset (c, LDA_CLASS_OUTLINE, rows->span);
-          continue;
+          const gint32 v = t->regions[kind][i];
+          /* A block never straddles a word: 2^shift divides 64. */
+          const guint64 bit = G_GUINT64_CONSTANT (1) << ((t->x + i) & 63);
+          const guint side = rows->side[kind][0] == 0 || rows->side[kind][0] == v ? 0 : 1;
+
+          rows->classes[kind][i] = class_of (v);
+          if (v < LDA_REGION_FIRST_CELL)
+            continue;
+          rows->side[kind][side] = v;
+          rows->side_bits[kind][side] |= bit;
         }
-      memset (c, class_of (rows->side[kind][0]), mid);
-      memset (c + mid, class_of (rows->side[kind][1]), rows->span - mid);
-      if (column)
-        {
-          c[half] = LDA_CLASS_OUTLINE;
-          from = half + 1;
-        }
-      /* A block never straddles a word: 2^s divides 64. */
-      rows->side_bits[kind][0] = ((G_GUINT64_CONSTANT (1) << mid) - 1) << (rows->x & 63);
-      rows->side_bits[kind][1] = rows->span - from == 0 ? 0 :
-        (G_MAXUINT64 >> (64 - (rows->span - from))) << ((rows->x + from) & 63);
     }
 }
 
@@ -275,7 +249,7 @@ thin_row (const LdaComposeJob *job,
           const guint64       *bits,
           guint8              *out)
 {
-  const guint kind = row_kind (ry, (1u << s) / 2);
+  const guint kind = lda_coarse_thin_kind (ry, (1u << s) / 2);
 
   for (guint i = 0; i < n_thins; i++)
     {
@@ -348,12 +322,13 @@ nucleus_areas (const LdaComposeJob *job,
     }
 }
 
-/* A thread's room: a coarse row's classes, outline blocks and block
- * counts, and a row's cell bits. */
+/* A thread's room: a coarse row's classes, the outline block being
+ * made and the classes of all of them, its blocks' counts, and a row's
+ * cell bits. */
 typedef struct
 {
   guint8        *classes;
-  LdaCoarseThin *thins;
+  LdaCoarseThin  thin;
   ThinRows      *thin_rows;
   guint64       *sums;
   guint64       *bits;
@@ -381,9 +356,8 @@ compose_block (const LdaComposeJob *job,
       room->classes[cx] = class_of (c[cx]);
       if (c[cx] == LDA_REGION_OUTLINE)
         {
-          lda_coarse_thin_block (cells, cx, cy, &room->thins[n_thins]);
-          thin_rows_new (&room->thins[n_thins], s, w, &room->thin_rows[n_thins]);
-          n_thins++;
+          lda_coarse_thin_block (cells, cx, cy, s, w, &room->thin);
+          thin_rows_new (&room->thin, &room->thin_rows[n_thins++]);
         }
     }
   memset (room->sums, 0, 2 * stride * sizeof (guint64));
@@ -433,11 +407,10 @@ lda_regions_coarse_compose (LdaComposeJob *job)
   const guint64 *masks = lda_bitplane_byte_masks ();
   const gsize stride = coarse->inside->stride;
   g_autofree guint8 *classes = g_new (guint8, coarse->cells->width);
-  g_autofree LdaCoarseThin *thins = g_new (LdaCoarseThin, coarse->cells->width);
   g_autofree ThinRows *thin_rows = g_new (ThinRows, coarse->cells->width);
   g_autofree guint64 *sums = g_new (guint64, 2 * stride);
   g_autofree guint64 *bits = g_new (guint64, stride);
-  Room room = { classes, thins, thin_rows, sums, bits };
+  Room room = { classes, { 0, }, thin_rows, sums, bits };
   guint cy;
 
   while ((cy = (guint) g_atomic_int_add (job->next_row, 1)) < coarse->cells->height)

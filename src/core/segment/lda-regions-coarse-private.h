@@ -24,28 +24,30 @@ struct _LdaRegionsCoarse
 
 /* A coarse outline pixel's block as one-pixel outlines
  * (lda_coarse_thin_block()): a line a coarse pixel wide would show two
- * to four times as strong as the exact cells' lines at the zoom shown. */
+ * to four times as strong as the exact cells' lines at the zoom shown.
+ * Its rows are of three kinds (lda_coarse_thin_kind()): above its middle
+ * row, the middle one, below. */
 typedef struct
 {
-  guint    cx;
-  gboolean row_line;     /* its middle row is outline */
-  gboolean column_line;  /* its middle column is */
-  gboolean alone;        /* its middle pixel is */
-  gint32   quarter[2][2]; /* the rest, [lower half][right half] */
+  guint  x;               /* its first column */
+  guint  span;            /* its columns: 2^shift, fewer at the frame's edge */
+  gint32 regions[3][16];  /* each kind of row's regions */
 } LdaCoarseThin;
 
 void lda_coarse_thin_block (const LdaRegions *cells,
                             guint             cx,
                             guint             cy,
+                            guint             shift,
+                            guint             width,
                             LdaCoarseThin    *t);
 
-/* Whether row @ry of a thinned block has outline at its middle column. */
-static inline gboolean
-lda_coarse_thin_column (const LdaCoarseThin *t,
-                        guint                ry,
-                        guint                half)
+/* The kind of row @ry of a thinned block 2^shift tall, whose middle row
+ * is @half: 0 above it, 1 the middle, 2 below. */
+static inline guint
+lda_coarse_thin_kind (guint ry,
+                      guint half)
 {
-  return t->column_line || (t->alone && ry == half);
+  return ry < half ? 0 : ry == half ? 1 : 2;
 }
 
 G_END_DECLS

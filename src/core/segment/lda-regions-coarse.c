@@ -195,7 +195,7 @@ typedef struct
   gint               next;  /* the next coarse row not taken */
   /* Each thread's room for a row and a coarse row's outline blocks. */
   gint32            *expanded[2];
-  gpointer           thins[2];
+  LdaCoarseThin     *thins[2];
 } Grow;
 
 
@@ -244,11 +244,14 @@ nearest_cell (const LdaRegions *c,
  * turns, through its middle pixel where it goes on diagonally; the
  * middle, so that a mipmap level's samples (lda_render_labels_area())
  * see it as they see an exact line.  Each side of the line joins the
- * cell next to it. */
+ * cell next to it.  @t is the block of coarse pixel (@cx, @cy) of
+ * @cells, the frame shrunk by 2^@shift from @width columns. */
 void
 lda_coarse_thin_block (const LdaRegions *c,
                        guint             cx,
                        guint             cy,
+                       guint             shift,
+                       guint             width,
                        LdaCoarseThin    *t)
 {
   const gint64 x = cx, y = cy;
@@ -257,47 +260,33 @@ lda_coarse_thin_block (const LdaRegions *c,
   const gint32 up = coarse_at (c, x, y - 1, o), down = coarse_at (c, x, y + 1, o);
   const gboolean across = left == o || right == o;
   const gboolean along = up == o || down == o;
+  const guint half = (1u << shift) / 2;
+  gint32 quarter[2][2];  /* [lower half][right half] */
 
-  t->cx = cx;
-  t->row_line = across;
-  t->column_line = along;
-  t->alone = !across && !along;
   for (guint lower = 0; lower < 2; lower++)
     for (guint rightward = 0; rightward < 2; rightward++)
       {
         gint32 side = lower ? down : up, beside = rightward ? right : left;
         gint32 first = across ? side : beside, second = across ? beside : side;
 
-        t->quarter[lower][rightward] = first != o ? first : second != o ? second :
-                                       nearest_cell (c, x, y, !lower, !rightward);
+        quarter[lower][rightward] = first != o ? first : second != o ? second :
+                                    nearest_cell (c, x, y, !lower, !rightward);
       }
-}
 
-/* Row @ry of a thinned block, @span pixels of it at @out; @half is the
- * middle row and column. */
-static inline void
-thin_apply (const LdaCoarseThin *t,
-            guint                ry,
-            guint                half,
-            gint32              *out,
-            guint                span)
-{
-  const gint32 left = t->quarter[ry >= half][0], right = t->quarter[ry >= half][1];
-  const guint mid = MIN (half, span);
-
-  if (t->row_line && ry == half)
+  t->x = cx << shift;
+  t->span = MIN (1u << shift, width - t->x);
+  for (guint kind = 0; kind < 3; kind++)
     {
-      for (guint i = 0; i < span; i++)
-        out[i] = LDA_REGION_OUTLINE;
-      return;
+      const guint ry = kind == 0 ? 0 : kind == 1 ? half : half + 1;
+      gint32 *r = t->regions[kind];
+
+      /* The left half, the right half, then the line down the middle;
+       * or the line across. */
+      for (guint i = 0; i < t->span; i++)
+        r[i] = across && ry == half ? o : quarter[ry >= half][i >= half];
+      if ((along || (!across && ry == half)) && half < t->span)
+        r[half] = o;
     }
-  /* The left half, the right half, then the line down the middle. */
-  for (guint i = 0; i < mid; i++)
-    out[i] = left;
-  for (guint i = mid; i < span; i++)
-    out[i] = right;
-  if (lda_coarse_thin_column (t, ry, half) && half < span)
-    out[half] = LDA_REGION_OUTLINE;
 }
 
 /* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
@@ -386,7 +375,7 @@ grow_block (const Grow    *job,
     }
   for (guint cx = 0; cx < cw; cx++)
     if (c[cx] == LDA_REGION_OUTLINE)
-      lda_coarse_thin_block (job->coarse, cx, cy, &thins[n_thins++]);
+      lda_coarse_thin_block (job->coarse, cx, cy, s, w, &thins[n_thins++]);
 
   for (guint y = cy << s; y < MIN ((cy + 1) << s, h); y++)
     {
@@ -395,11 +384,8 @@ grow_block (const Grow    *job,
 
       memcpy (out, expanded, (gsize) w * sizeof (gint32));
       for (guint i = 0; i < n_thins; i++)
-        {
-          guint x = thins[i].cx << s;
-
-          thin_apply (&thins[i], y - (cy << s), half, out + x, MIN (1u << s, w - x));
-        }
+        memcpy (out + thins[i].x, thins[i].regions[lda_coarse_thin_kind (y - (cy << s), half)],
+                thins[i].span * sizeof (gint32));
       /* The background, 64 pixels at a time. */
       for (gsize k = 0; k < job->inside->stride; k++)
         {
