@@ -10,7 +10,8 @@
  * the exact run when the slider rests, every ten changes, is timed apart;
  * the drag's last labels, carried, are compared with that run's: the
  * pixels that differ, and the outline pixels with none of the other's
- * within a pixel.
+ * within a pixel, in the whole frame and, with --shown, in what the
+ * panes show.
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -167,31 +168,33 @@ outline_near (const LdaImage *labels,
   return FALSE;
 }
 
-/* The share of pixels, in %, whose class @a and @b give differently; and
- * of the pixels that either makes a cell outline, the share with no
- * outline of the other within a pixel: a line moved by one pixel is the
- * same line. */
+/* The share of the pixels of @r, in %, whose class @a and @b give
+ * differently; and of the pixels that either makes a cell outline, the
+ * share with no outline of the other within a pixel: a line moved by one
+ * pixel is the same line. */
 static void
 labels_differ (const LdaImage *a,
                const LdaImage *b,
+               const LdaRect  *r,
                double         *pixels,
                double         *outlines)
 {
   const guint8 *pa = a->data, *pb = b->data;
   const guint w = a->width;
-  const gsize n = (gsize) a->width * a->height;
   gsize differ = 0, outline = 0, outline_far = 0;
 
-  for (gsize i = 0; i < n; i++)
-    {
-      const gboolean oa = pa[i] == LDA_CLASS_OUTLINE, ob = pb[i] == LDA_CLASS_OUTLINE;
+  for (guint y = (guint) r->y; y < (guint) (r->y + r->height); y++)
+    for (guint x = (guint) r->x; x < (guint) (r->x + r->width); x++)
+      {
+        const gsize i = (gsize) y * w + x;
+        const gboolean oa = pa[i] == LDA_CLASS_OUTLINE, ob = pb[i] == LDA_CLASS_OUTLINE;
 
-      differ += pa[i] != pb[i];
-      outline += oa || ob;
-      if (oa != ob)
-        outline_far += !outline_near (oa ? b : a, i % w, i / w);
-    }
-  *pixels = 100.0 * differ / MAX (n, 1);
+        differ += pa[i] != pb[i];
+        outline += oa || ob;
+        if (oa != ob)
+          outline_far += !outline_near (oa ? b : a, x, y);
+      }
+  *pixels = 100.0 * differ / MAX ((gsize) r->width * r->height, 1);
   *outlines = 100.0 * outline_far / MAX (outline, 1);
 }
 
@@ -200,6 +203,15 @@ labels_differ (const LdaImage *a,
  * columns and rows they show of the frame's middle at 1:1 (--shown). */
 static guint drag_level;
 static guint drag_shown[2];
+
+/* The part of a @w × @h frame --shown shows: its middle. */
+static LdaRect
+shown_rect (guint w,
+            guint h)
+{
+  return (LdaRect) { (int) (w / 2) - (int) drag_shown[0] / 2, (int) (h / 2) - (int) drag_shown[1] / 2,
+                     (int) drag_shown[0], (int) drag_shown[1] };
+}
 
 /* One pipeline, whose @channel's offset moves @repeat times across the
  * value @params give it, @step a change (0.01, the slider's step, as
@@ -210,7 +222,8 @@ static guint drag_shown[2];
  * @rests, the changes are a drag's, and the slider rests after every
  * DRAG_CHANGES of them: the exact run that follows goes into @rests,
  * @n_rests of them, and how the last change's labels differ from its
- * exact ones into @differ (labels_differ(), two a rest). */
+ * exact ones into @differ (labels_differ(), four a rest: in the whole
+ * frame and in what --shown shows). */
 static gboolean
 time_slider (LdaImage       **images,
              const LdaParams *params,
@@ -235,9 +248,8 @@ time_slider (LdaImage       **images,
   lda_pipeline_set_threaded (pipeline, threaded);
   if (drag_shown[0] > 0)
     {
-      const guint w = lda_pipeline_get_width (pipeline), h = lda_pipeline_get_height (pipeline);
-      LdaRect shown = { (int) (w / 2) - (int) drag_shown[0] / 2, (int) (h / 2) - (int) drag_shown[1] / 2,
-                        (int) drag_shown[0], (int) drag_shown[1] };
+      const LdaRect shown = shown_rect (lda_pipeline_get_width (pipeline),
+                                        lda_pipeline_get_height (pipeline));
 
       lda_pipeline_set_preview (pipeline, 0, &shown);
     }
@@ -278,14 +290,19 @@ time_slider (LdaImage       **images,
       if (rests != NULL && (r % DRAG_CHANGES == DRAG_CHANGES - 1 || r + 1 == repeat))
         {
           g_autoptr(LdaImage) carried = lda_image_ref (lda_pipeline_get_labels (pipeline));
+          const LdaRect all = { 0, 0, (int) carried->width, (int) carried->height };
+          const LdaRect shown = drag_shown[0] > 0 ? shown_rect (carried->width, carried->height) : all;
+          const LdaImage *exact;
+          double *d = &differ[4 * *n_rests];
 
           t0 = g_get_monotonic_time ();
           lda_pipeline_set_dragging (pipeline, FALSE);
           if (!lda_pipeline_run (pipeline, NULL, error))
             return FALSE;
           rests[*n_rests] = g_get_monotonic_time () - t0;
-          labels_differ (carried, lda_pipeline_get_labels (pipeline), &differ[2 * *n_rests],
-                         &differ[2 * *n_rests + 1]);
+          exact = lda_pipeline_get_labels (pipeline);
+          labels_differ (carried, exact, &all, &d[0], &d[1]);
+          labels_differ (carried, exact, &shown, &d[2], &d[3]);
           (*n_rests)++;
         }
     }
@@ -318,17 +335,25 @@ print_rests (gint64       *rests,
           n_rests, median, p95_ms (rests, n_rests));
   putchar ('\n');
 
-  for (guint i = 0; i < n_rests; i++)
+  for (guint part = 0; part < (drag_shown[0] > 0 ? 2u : 1u); part++)
     {
-      pixels[i] = differ[2 * i];
-      outlines[i] = differ[2 * i + 1];
+      for (guint i = 0; i < n_rests; i++)
+        {
+          pixels[i] = differ[4 * i + 2 * part];
+          outlines[i] = differ[4 * i + 2 * part + 1];
+        }
+      qsort (pixels, n_rests, sizeof (double), compare_doubles);
+      qsort (outlines, n_rests, sizeof (double), compare_doubles);
+      if (part == 0)
+        /* Translators: medians and largest, in % */
+        printf (_("the drag's last labels against the exact ones: %.2f %% of pixels differ (largest %.2f %%); %.1f %% of outline pixels have none of the other within a pixel (largest %.1f %%)"),
+                pixels[n_rests / 2], pixels[n_rests - 1], outlines[n_rests / 2], outlines[n_rests - 1]);
+      else
+        /* Translators: medians and largest, in %, of the part of the frame --shown shows */
+        printf (_("in what the panes show: %.2f %% of pixels differ (largest %.2f %%); %.1f %% of outline pixels have none of the other within a pixel (largest %.1f %%)"),
+                pixels[n_rests / 2], pixels[n_rests - 1], outlines[n_rests / 2], outlines[n_rests - 1]);
+      putchar ('\n');
     }
-  qsort (pixels, n_rests, sizeof (double), compare_doubles);
-  qsort (outlines, n_rests, sizeof (double), compare_doubles);
-  /* Translators: medians and largest, in % */
-  printf (_("the drag's last labels against the exact ones: %.2f %% of pixels differ (largest %.2f %%); %.1f %% of outline pixels have none of the other within a pixel (largest %.1f %%)"),
-          pixels[n_rests / 2], pixels[n_rests - 1], outlines[n_rests / 2], outlines[n_rests - 1]);
-  putchar ('\n');
 }
 
 /* The options' values, checked; prints what is wrong and returns
@@ -474,7 +499,7 @@ lda_cli_bench (int    argc,
   if (drag)
     {
       rests = g_new0 (gint64, repeat / DRAG_CHANGES + 1);
-      differ = g_new0 (double, 2 * (repeat / DRAG_CHANGES + 1));
+      differ = g_new0 (double, 4 * (repeat / DRAG_CHANGES + 1));
     }
 
   if (slider_text == NULL)

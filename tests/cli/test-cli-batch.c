@@ -816,6 +816,9 @@ test_bench (void)
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--repeat", "2", "--slider", "hoechst",
            "--drag", "--shown", "200x150", NULL);
   g_assert_cmpint (run.status, ==, 0);
+  /* How far they were in what is shown, apart. */
+  g_assert_true (g_regex_match_simple ("^in what the panes show: \\d+\\.\\d+ % of pixels differ",
+                                       run.out, G_REGEX_MULTILINE, 0));
   cli_run (&run, "bench", paths[0], paths[1], paths[2], "--slider", "hoechst", "--drag",
            "--shown", "200", NULL);
   g_assert_cmpint (run.status, ==, 2);
