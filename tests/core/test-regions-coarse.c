@@ -9,7 +9,8 @@
  * the exact ones.  Through a pipeline: a drag of the Hoechst slider
  * zoomed out gives coarse cells, not exact, one at 1:1 exact cells where
  * the panes look and coarse ones elsewhere, or the exact flood where they
- * show most of the frame, a drag of the Draq7 slider the same, or the
+ * show most of the frame, with a margin round them as wide as the cells
+ * reach, a drag of the Draq7 slider the same, or the
  * exact cells copied from the last flood where the view is not known,
  * and the slider at rest the labels of a pipeline that never dragged.
  *
@@ -21,6 +22,8 @@
 #include "lda-compose.h"
 #include "lda-pipeline.h"
 #include "lda-regions-coarse.h"
+#include "lda-regions-coarse-private.h"
+#include "lda-regions-rect.h"
 #include "lda-test-lib.h"
 
 static void
@@ -293,9 +296,11 @@ test_fine_where_shown (void)
   g_assert_cmpfloat (same_fine, >, same_coarse);
 }
 
-/* The bundled sample tiled @n × @n times. */
+/* The bundled sample tiled @n × @n times, each of its pixels @scale ×
+ * @scale: cells @scale times the size. */
 static LdaPipeline *
-tiled_pipeline (guint n)
+grown_pipeline (guint n,
+                guint scale)
 {
   LdaImage *sample[LDA_N_INPUTS];
   LdaImage *tiled[LDA_N_INPUTS];
@@ -306,15 +311,16 @@ tiled_pipeline (guint n)
   for (guint k = 0; k < LDA_N_INPUTS; k++)
     {
       const guint w = sample[k]->width, h = sample[k]->height;
+      const guint tw = n * scale * w, th = n * scale * h;
       const guint16 *from = lda_image_u16 (sample[k]);
       guint16 *to;
 
-      tiled[k] = lda_image_new (LDA_PIXEL_U16, n * w, n * h, &error);
+      tiled[k] = lda_image_new (LDA_PIXEL_U16, tw, th, &error);
       g_assert_no_error (error);
       to = (guint16 *) lda_image_u16 (tiled[k]);
-      for (guint y = 0; y < n * h; y++)
-        for (guint t = 0; t < n; t++)
-          memcpy (to + (gsize) y * n * w + t * w, from + (gsize) (y % h) * w, w * sizeof (guint16));
+      for (guint y = 0; y < th; y++)
+        for (guint x = 0; x < tw; x++)
+          to[(gsize) y * tw + x] = from[(gsize) (y / scale % h) * w + x / scale % w];
     }
   pipeline = lda_pipeline_new (tiled[0], tiled[1], tiled[2], &error);
   g_assert_no_error (error);
@@ -325,6 +331,12 @@ tiled_pipeline (guint n)
     }
 
   return pipeline;
+}
+
+static LdaPipeline *
+tiled_pipeline (guint n)
+{
+  return grown_pipeline (n, 1);
 }
 
 /* A tall flood is cut in two halves flooded apart on two threads, each
@@ -367,6 +379,48 @@ test_halves_across_the_cut (void)
   g_test_message ("across the cut: %.2f %% of cell pixels in their exact cell", 100.0 * same);
   g_assert_cmpuint (cells, >, 10000);
   g_assert_cmpfloat (same, >=, 0.99);
+}
+
+/* How far a flood's cells reach from their nuclei: on an area all cell,
+ * nuclei a column (or two) at its edge, the relief of a pixel its
+ * distance to the column, and the reach the distance that 99 % of the
+ * area's pixels lie within, counted in both halves of a tall flood. */
+static void
+test_reach (void)
+{
+  const guint w = 200, h = 420;
+
+  for (guint columns = 1; columns <= 2; columns++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdaBitplane) area = lda_bitplane_new (w, h, &error);
+      g_autoptr(LdaBitplane) mask = lda_bitplane_new (w, h, &error);
+      g_autoptr(LdaRuns) nuclei = NULL;
+      g_autofree gint32 *out = g_new0 (gint32, (gsize) w * h);
+      gsize unknown = 0;
+      guint reach = 0;
+
+      g_assert_no_error (error);
+      for (guint y = 0; y < h; y++)
+        {
+          for (guint x = 0; x < w; x++)
+            lda_bitplane_set (area, x, y, TRUE);
+          lda_bitplane_set (mask, 0, y, TRUE);
+          if (columns == 2)
+            lda_bitplane_set (mask, w - 1, y, TRUE);
+        }
+      nuclei = lda_runs_new_from_bitplane (mask, TRUE, &error);
+      g_assert_no_error (error);
+      lda_runs_label (nuclei, 8);
+      lda_watershed_wall (out, w, h);
+      g_assert_true (lda_regions_flood_rect (area, mask, nuclei, &(LdaRect) { 0, 0, (int) w, (int) h },
+                                             0, 0, out, w, &unknown, &reach, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (unknown, >, 0);
+      /* Columns 0 to 197 of 200 hold 99 %; of two columns' distances,
+       * 0 to 98 twice. */
+      g_assert_cmpuint (reach, ==, columns == 1 ? 197 : 98);
+    }
 }
 
 /* Whether the pipeline's cells are those of a flood of its nuclei. */
@@ -502,6 +556,58 @@ test_pipeline_drag (void)
                    lda_image_u8 (fresh_labels), (gsize) fresh_labels->width * fresh_labels->height);
 }
 
+/* At 1:1, the margin flooded round what the panes show is half as much
+ * again as the last drag's cells reached: little on the sample's small
+ * cells, all of FINE_MARGIN_MAX on cells three times the size, and what
+ * is shown the exact cells in both. */
+static void
+test_margin_follows_reach (void)
+{
+  for (guint scale = 1; scale <= 3; scale += 2)
+    {
+      /* 2048 × 2048, or 1536 × 1536 of cells three times the size. */
+      g_autoptr(LdaPipeline) pipeline = grown_pipeline (scale == 1 ? 4 : 1, scale);
+      g_autoptr(GError) error = NULL;
+      const LdaRect shown = { 600, 500, 400, 300 };
+      const LdaRect *fine;
+      LdaParams params;
+      guint reach;
+      int margin;
+
+      lda_params_init (&params);
+      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
+      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+      g_assert_no_error (error);
+      lda_pipeline_set_preview (pipeline, 0, &shown);
+
+      /* A drag's first change splits exactly, with nothing to carry yet;
+       * the first preview's cells' reach is not known. */
+      move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+      move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+      g_assert_nonnull (lda_pipeline_get_regions (pipeline)->coarse);
+      fine = &lda_pipeline_get_regions (pipeline)->coarse->fine;
+      g_assert_cmpint (fine->x, ==, shown.x - 96);
+      g_assert_cmpint (fine->width, ==, shown.width + 192);
+      reach = lda_regions_get_fine_reach (lda_pipeline_get_regions (pipeline));
+      g_test_message ("cells %u times the sample's: reach %u", scale, reach);
+      g_assert_cmpuint (reach, >, 0);
+
+      move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+      g_assert_nonnull (lda_pipeline_get_regions (pipeline)->coarse);
+      fine = &lda_pipeline_get_regions (pipeline)->coarse->fine;
+      margin = CLAMP ((int) reach * 3 / 2, 32, 96);
+      g_assert_cmpint (fine->x, ==, shown.x - margin);
+      g_assert_cmpint (fine->y, ==, shown.y - margin);
+      g_assert_cmpint (fine->width, ==, shown.width + 2 * margin);
+      g_assert_cmpint (fine->height, ==, shown.height + 2 * margin);
+      if (scale == 1)
+        g_assert_cmpint (margin, <, 96);
+      else
+        g_assert_cmpint (margin, ==, 96);
+      g_assert_cmpfloat (cells_exact_in (pipeline, &shown), >=, 0.99);
+    }
+}
+
 /* The labels and counts of @compact are those of the same cells made
  * full size. */
 static void
@@ -611,7 +717,9 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/exact-where-it-must", test_exact_where_it_must);
   g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
   g_test_add_func ("/regions-coarse/halves-across-the-cut", test_halves_across_the_cut);
+  g_test_add_func ("/regions-coarse/reach", test_reach);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
+  g_test_add_func ("/regions-coarse/margin-follows-reach", test_margin_follows_reach);
   g_test_add_func ("/regions-coarse/labels-compact", test_labels_compact);
 
   return g_test_run ();

@@ -43,8 +43,12 @@
 /* Zoomed in, the pixels round what the panes show that are flooded with
  * it, so that its cells are the exact ones but where a cell reaches out
  * of the margin; up to this share of the frame, the rest off screen at
- * 8 × 8. */
-#define FINE_MARGIN 96
+ * 8 × 8.  The margin is half as much again as the last such flood's
+ * cells reached from their nuclei (lda_regions_flood_rect()), within
+ * these bounds: a frame of small cells floods little more than the panes
+ * show. */
+#define FINE_MARGIN_MIN 32
+#define FINE_MARGIN_MAX 96
 #define FINE_MAX_SHARE 0.5
 #define OFF_SCREEN_SHIFT 3
 
@@ -287,7 +291,7 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
 /* How a drag's cells are previewed, if they are: zoomed out, flooded at
  * the panes' level (@shift) all over; at 1:1 or closer, where the panes
  * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
- * show and FINE_MARGIN round it (@fine) and at 8 × 8 elsewhere, off
+ * show and a margin round it (FINE_MARGIN_MIN) (@fine) and at 8 × 8 elsewhere, off
  * screen, for the counts.  Only for new nuclei on a frame of
  * COARSE_MIN_PIXELS or more. */
 static gboolean
@@ -297,6 +301,7 @@ preview_plan (LdaPipeline *self,
 {
   const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
   const guint w = cell_area->width, h = cell_area->height;
+  int margin;
 
   *fine = (LdaRect) { 0, 0, 0, 0 };
   if (!self->dragging || !self->nuclei_moved || (guint64) w * h < COARSE_MIN_PIXELS)
@@ -308,11 +313,13 @@ preview_plan (LdaPipeline *self,
     }
   if (lda_rect_is_empty (&self->preview_visible))
     return FALSE;
+  margin = self->preview_reach == 0 ? FINE_MARGIN_MAX :
+           CLAMP ((int) self->preview_reach * 3 / 2, FINE_MARGIN_MIN, FINE_MARGIN_MAX);
   *fine = self->preview_visible;
-  fine->x -= FINE_MARGIN;
-  fine->y -= FINE_MARGIN;
-  fine->width += 2 * FINE_MARGIN;
-  fine->height += 2 * FINE_MARGIN;
+  fine->x -= margin;
+  fine->y -= margin;
+  fine->width += 2 * margin;
+  fine->height += 2 * margin;
   if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3 ||
       (guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
     return FALSE;
@@ -390,6 +397,8 @@ lda_pipeline_flood (LdaPipeline   *self,
       /* A preview, as carried cells are: never cached, flooded again at
        * rest. */
       self->regions_carried = regions != NULL;
+      if (regions != NULL && lda_regions_get_fine_reach (regions) > 0)
+        self->preview_reach = lda_regions_get_fine_reach (regions);
       return regions;
     }
   if (prep == NULL)

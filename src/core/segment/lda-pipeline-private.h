@@ -87,6 +87,9 @@ struct _LdaPipeline
    * (lda_pipeline_set_preview()). */
   guint               preview_shift;
   LdaRect             preview_visible;
+  /* How far the cells reach from their nuclei in the last preview
+   * flooded round what the panes show at 1:1; 0 before one. */
+  guint               preview_reach;
   /* Whether a new nucleus mask came since the cells were last flooded. */
   gboolean            nuclei_moved;
   /* The watershed's work done ahead within a run, while the cell area

@@ -20,6 +20,7 @@ struct _LdaRegionsCoarse
   LdaBitplane *mask;          /* the nucleus mask, split lines included */
   LdaRect      fine;          /* flooded at full size; empty if none */
   gint32      *fine_regions;  /* fine.width × fine.height, or NULL */
+  guint        fine_reach;    /* how far its cells reach from their nuclei */
 };
 
 /* A coarse outline pixel's block as one-pixel outlines

@@ -457,6 +457,20 @@ lda_regions_coarse_free (LdaRegionsCoarse *self)
 }
 
 /**
+ * lda_regions_get_fine_reach:
+ * @self: regions
+ *
+ * Returns: for cells kept coarse with a rectangle flooded at full size,
+ *   how far that rectangle's cells reach from their nuclei
+ *   (lda_regions_flood_rect()); 0 for others
+ */
+guint
+lda_regions_get_fine_reach (const LdaRegions *self)
+{
+  return self->coarse != NULL && self->coarse->fine_regions != NULL ? self->coarse->fine_reach : 0;
+}
+
+/**
  * lda_regions_new_coarse_compact:
  * @cell_area: the cell area mask
  * @mask: the nucleus mask
@@ -532,7 +546,7 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                                &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
                                shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
-                               cancellable, error))
+                               NULL, cancellable, error))
     return NULL;
   self->unknown = cells->unknown << (2 * shift);
 
@@ -548,7 +562,8 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
           return NULL;
         }
       if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0, coarse->fine_regions,
-                                   (gsize) fine->width, NULL, cancellable, error))
+                                   (gsize) fine->width, NULL, &coarse->fine_reach, cancellable,
+                                   error))
         return NULL;
     }
 

@@ -30,5 +30,6 @@ gboolean     lda_regions_expand      (LdaRegions         *self,
 LdaRegions  *lda_regions_copy_full   (const LdaRegions   *self,
                                       GError            **error);
 void         lda_regions_coarse_free (LdaRegionsCoarse   *self);
+guint        lda_regions_get_fine_reach (const LdaRegions *self);
 
 G_END_DECLS

@@ -9,6 +9,11 @@
  * piece of the flood fills the frame (a confluent culture) a whole flood
  * is one thread's work, the halves two threads'.
  *
+ * How far the cells reach from their nuclei is measured on the way (the
+ * relief, the distance to the nearest nucleus pixel, over the area): the
+ * preview at 1:1 floods what the panes show and as much round it as a
+ * cell outside may reach into them (lda-pipeline-drag.c).
+ *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lda-distance.h"
 #include "lda-error.h"
 #include "lda-helper.h"
 #include "lda-regions-rect.h"
@@ -71,6 +77,11 @@ crop_runs (const LdaRuns  *runs,
 #define SEAM_ROWS 48
 /* A rectangle this tall or more is cut in two. */
 #define HALVES_MIN_ROWS (8 * SEAM_ROWS)
+/* The reach is measured on every this many rows. */
+#define REACH_ROW_STEP 4
+/* The share of the area's pixels that lie no farther from a nucleus
+ * pixel than the reach. */
+#define REACH_SHARE 0.99
 
 typedef struct
 {
@@ -86,8 +97,29 @@ typedef struct
   GCancellable      *cancellable;
   gint               next;        /* the next half not taken */
   gint               unknown[2];
+  guint             *reach;       /* per relief level, or NULL */
   GError            *errors[2];
 } Halves;
+
+/* Into @hist, per relief level, how many of the area's pixels of rows
+ * @y0 to @y1 of @flooded (every REACH_ROW_STEP-th) lie at it. */
+static void
+add_reach (const LdaRegions  *flooded,
+           const LdaBitplane *area,
+           int                y0,
+           int                y1,
+           guint             *hist)
+{
+  for (int y = y0; y < y1; y += REACH_ROW_STEP)
+    {
+      const guint64 *bits = lda_bitplane_row (area, (guint) y);
+      const guint8 *relief = flooded->relief + (gsize) y * flooded->width;
+
+      for (guint word = 0; word < (area->width + 63) / 64; word++)
+        for (guint64 b = bits[word]; b != 0; b &= b - 1)
+          hist[relief[word * 64 + (guint) __builtin_ctzll (b)]]++;
+    }
+}
 
 /* Half @i of the job flooded on its own pixels and the seam's rows
  * round the cut, and put in place but on the rectangle's ring and past
@@ -122,8 +154,12 @@ flood_half (Halves *job,
   if (!(prep = lda_regions_prep_new_for_runs (part_mask, part_nuclei, error)))
     return;
   lda_regions_prep_set_lift (prep, job->lift);
+  if (job->reach != NULL)
+    lda_regions_prep_keep_relief (prep);
   if (!(flooded = lda_regions_new_prepared (prep, area, job->cancellable, error)))
     return;
+  if (job->reach != NULL)
+    add_reach (flooded, area, keep0 - first, keep1 - first, job->reach + i * (LDA_RELIEF_MAX + 1));
   for (int y = keep0; y < keep1; y++)
     memcpy (job->out + (gsize) (y - r->y) * job->stride + 1,
             flooded->regions + (gsize) (y - first) * part.width + 1,
@@ -166,6 +202,9 @@ flood_halves_thread (gpointer data)
  * @out: (inout): where @r's regions go: its top left pixel's
  * @stride: how far apart @out's rows are, in pixels
  * @unknown: (out) (optional): how many pixels the flood filled
+ * @reach: (out) (optional): how far the cells reach from their nuclei:
+ *   the distance to the nearest nucleus pixel that REACH_SHARE of the
+ *   area's pixels in @r lie within
  * @cancellable: (nullable): polled within the flood
  * @error: return location for an error
  *
@@ -187,12 +226,14 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         gint32             *out,
                         gsize               stride,
                         gsize              *unknown,
+                        guint              *reach,
                         GCancellable       *cancellable,
                         GError            **error)
 {
+  guint hist[2 * (LDA_RELIEF_MAX + 1)] = { 0, };
   Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,
                  MAX (SEAM_ROWS >> MIN (shift, 8u), 8), lift, out, stride, cancellable, 0,
-                 { 0, 0 }, { NULL, NULL } };
+                 { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL } };
   LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);
@@ -206,6 +247,19 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
       }
   if (unknown != NULL)
     *unknown = (gsize) job.unknown[0] + (gsize) job.unknown[1];
+  if (reach != NULL)
+    {
+      guint64 n = 0, within = 0;
+
+      for (guint level = 0; level <= LDA_RELIEF_MAX; level++)
+        {
+          hist[level] += hist[LDA_RELIEF_MAX + 1 + level];
+          n += hist[level];
+        }
+      for (*reach = 0; *reach < LDA_RELIEF_MAX; (*reach)++)
+        if ((within += hist[*reach]) >= REACH_SHARE * n)
+          break;
+    }
 
   return TRUE;
 }

@@ -19,6 +19,7 @@ gboolean lda_regions_flood_rect (const LdaBitplane  *cell_area,
                                  gint32             *out,
                                  gsize               stride,
                                  gsize              *unknown,
+                                 guint              *reach,
                                  GCancellable       *cancellable,
                                  GError            **error);
 

@@ -401,6 +401,19 @@ lda_regions_prep_set_base (LdaRegionsPrep   *self,
 }
 
 /**
+ * lda_regions_prep_keep_relief:
+ * @self: the work
+ *
+ * Makes the regions keep their relief (as their @relief), to be read
+ * once flooded.
+ */
+void
+lda_regions_prep_keep_relief (LdaRegionsPrep *self)
+{
+  self->keep_relief = TRUE;
+}
+
+/**
  * lda_regions_prep_run:
  * @self: the work
  * @error: return location for an error

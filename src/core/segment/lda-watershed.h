@@ -97,6 +97,7 @@ void            lda_regions_prep_set_lift (LdaRegionsPrep    *self,
                                            guint              lift);
 void            lda_regions_prep_set_base (LdaRegionsPrep    *self,
                                           const LdaRegions   *base);
+void            lda_regions_prep_keep_relief (LdaRegionsPrep *self);
 LdaRegions     *lda_regions_new_prepared (LdaRegionsPrep     *prep,
                                           const LdaBitplane  *cell_area,
                                           GCancellable       *cancellable,
