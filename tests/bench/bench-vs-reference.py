@@ -36,10 +36,11 @@ median of N), `livedead bench --preset article` (the same method) and
 prints per stage, the whole pipeline, the speed ratio, the peak memory per
 pixel, and how time grows with the number of pixels.  The reference is
 skipped above --reference-max (default 8192).  With --rounds R (default
-1) the three are run in turn R times on each frame, and each figure is the
-median of the rounds' medians: a stretch of minutes when the machine runs
-slower then falls on both sides alike, and the ratio of each round is
-printed too.  Needs python3-opencv and python3-tifffile (Debian); the
+1) the three are run in turn R times on each frame, each round taking
+every size of a workload in turn, and each figure is the median of the
+rounds' medians: a stretch of minutes when the machine runs slower then
+falls on both sides alike, and on the sizes whose growth is measured;
+the ratio and the growth of each round are printed too.  Needs python3-opencv and python3-tifffile (Debian); the
 product and its tests do not.
 """
 import argparse
@@ -254,25 +255,32 @@ def main():
     results = {}
     with tempfile.TemporaryDirectory() as work:
         for workload in workloads:
+            frames = {}
             for size in sizes:
                 subprocess.run([sys.executable, __file__, "--make-triple", work, workload,
                                 str(size)], check=True)
-                # The triple just written goes to disk before anything is
-                # timed, not while (at 8192² that is 384 MiB of writing).
-                os.sync()
                 paths = [os.path.join(work, f"{workload}{size}_{c}.tif")
                          for c in ("bf", "hoechst", "draq7")]
-                n = repeats_for(size, args.repeat)
-                rounds = []
                 images = ([reference.read16(p) for p in paths]
                           if size <= args.reference_max else None)
-                for _ in range(max(args.rounds, 1)):
+                frames[size] = (paths, repeats_for(size, args.repeat), images, [])
+            # The triples just written go to disk before anything is
+            # timed, not while (at 8192² that is 384 MiB of writing).
+            os.sync()
+            # Each round times every size in turn: a stretch of minutes
+            # when the machine runs slower falls on all sizes of a round
+            # alike, not on one size's rounds (the growth of each round is
+            # printed).
+            for _ in range(max(args.rounds, 1)):
+                for size in sizes:
+                    paths, n, images, rounds = frames[size]
                     article, peak = ours(livedead, paths, n, "article")
                     robust, _ = ours(livedead, paths, n, "robust")
                     ref, share = (reference_stages(reference, images, n)
                                   if images is not None else (None, None))
                     rounds.append((ref, article, robust, peak, share))
-                del images
+            for size in sizes:
+                paths, n, images, rounds = frames[size]
                 for p in paths:
                     os.unlink(p)
                 ref, article, robust = (median_of([r[i] for r in rounds]) for i in range(3))
@@ -283,6 +291,15 @@ def main():
                     whole = [(r[0]["whole pipeline"], r[1]["whole pipeline"]) for r in rounds]
                     print("whole pipeline in each round, article against the reference: " +
                           ", ".join(f"{o:.1f} / {t:.1f} ms = {t / o:.1f}x" for t, o in whole))
+                if len(rounds) > 1 and size != sizes[0]:
+                    base = frames[sizes[0]][3]
+                    print(f"growth from {sizes[0]} x {sizes[0]} in each round: article " +
+                          ", ".join(f"{r[1]['whole pipeline'] / b[1]['whole pipeline']:.1f}x"
+                                    for r, b in zip(rounds, base)) +
+                          "; robust " +
+                          ", ".join(f"{r[2]['whole pipeline'] / b[2]['whole pipeline']:.1f}x"
+                                    for r, b in zip(rounds, base)))
+            del frames
 
     if args.batch > 0:
         batch_throughput(livedead, args.batch)
