@@ -201,7 +201,7 @@ bits_in (const guint64 *bits,
 }
 
 /* A thinned block's rows as classes, made once for its coarse row from
- * its regions (lda_coarse_thin_block()), with which of their pixels
+ * its rows' regions (lda_coarse_thin_block()), with which of their pixels
  * count for which of the (at most two) cells in them. */
 typedef struct
 {
@@ -216,24 +216,40 @@ static void
 thin_rows_new (const LdaCoarseThin *t,
                ThinRows            *rows)
 {
+  /* A block never straddles a word: 2^shift divides 64. */
+  const guint at = t->x & 63, n_left = MIN (t->half, t->span);
+  const guint64 left = ((G_GUINT64_CONSTANT (1) << n_left) - 1) << at;
+  const guint64 all = ((G_GUINT64_CONSTANT (1) << t->span) - 1) << at;
+
   rows->x = t->x;
   rows->span = t->span;
   for (guint kind = 0; kind < 3; kind++)
     {
-      rows->side[kind][0] = rows->side[kind][1] = 0;
-      rows->side_bits[kind][0] = rows->side_bits[kind][1] = 0;
-      for (guint i = 0; i < t->span; i++)
-        {
-          const gint32 v = t->regions[kind][i];
-          /* A block never straddles a word: 2^shift divides 64. */
-          const guint64 bit = G_GUINT64_CONSTANT (1) << ((t->x + i) & 63);
-          const guint side = rows->side[kind][0] == 0 || rows->side[kind][0] == v ? 0 : 1;
+      const LdaCoarseThinRow *r = &t->rows[kind];
+      const guint64 right = all & ~left & (r->mid ? ~(G_GUINT64_CONSTANT (1) << (at + t->half)) : G_MAXUINT64);
+      gint32 *side = rows->side[kind];
+      guint64 *bits = rows->side_bits[kind];
 
-          rows->classes[kind][i] = class_of (v);
-          if (v < LDA_REGION_FIRST_CELL)
-            continue;
-          rows->side[kind][side] = v;
-          rows->side_bits[kind][side] |= bit;
+      memset (rows->classes[kind], class_of (r->left), n_left);
+      memset (rows->classes[kind] + n_left, class_of (r->right), t->span - n_left);
+      if (r->mid)
+        rows->classes[kind][t->half] = LDA_CLASS_OUTLINE;
+
+      /* The cells of the row's left part and of its right part: one side
+       * if they are one cell, two if not. */
+      side[0] = side[1] = 0;
+      bits[0] = bits[1] = 0;
+      if (r->left >= LDA_REGION_FIRST_CELL)
+        {
+          side[0] = r->left;
+          bits[0] = left;
+        }
+      if (r->right >= LDA_REGION_FIRST_CELL && right != 0)
+        {
+          const guint k = side[0] == 0 || side[0] == r->right ? 0 : 1;
+
+          side[k] = r->right;
+          bits[k] |= right;
         }
     }
 }

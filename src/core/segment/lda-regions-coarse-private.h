@@ -27,20 +27,33 @@ struct _LdaRegionsCoarse
  * (lda_coarse_thin_block()): a line a coarse pixel wide would show two
  * to four times as strong as the exact cells' lines at the zoom shown.
  * Its rows are of three kinds (lda_coarse_thin_kind()): above its middle
- * row, the middle one, below. */
+ * row, the middle one, below; each is one region left of the middle
+ * column and one from it on, the middle column an outline or not (a row
+ * all outline has both regions outline). */
 typedef struct
 {
-  guint  x;               /* its first column */
-  guint  span;            /* its columns: 2^shift, fewer at the frame's edge */
-  gint32 regions[3][16];  /* each kind of row's regions */
+  gint32   left;
+  gint32   right;
+  gboolean mid;
+} LdaCoarseThinRow;
+
+typedef struct
+{
+  guint            x;        /* its first column */
+  guint            span;     /* its columns: 2^shift, fewer at the frame's edge */
+  guint            half;     /* its middle column and row */
+  LdaCoarseThinRow rows[3];  /* each kind of row */
 } LdaCoarseThin;
 
-void lda_coarse_thin_block (const LdaRegions *cells,
-                            guint             cx,
-                            guint             cy,
-                            guint             shift,
-                            guint             width,
-                            LdaCoarseThin    *t);
+void lda_coarse_thin_block   (const LdaRegions    *cells,
+                              guint                cx,
+                              guint                cy,
+                              guint                shift,
+                              guint                width,
+                              LdaCoarseThin       *t);
+void lda_coarse_thin_regions (const LdaCoarseThin *t,
+                              guint                kind,
+                              gint32              *r);
 
 /* The kind of row @ry of a thinned block 2^shift tall, whose middle row
  * is @half: 0 above it, 1 the middle, 2 below. */

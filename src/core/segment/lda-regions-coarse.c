@@ -185,6 +185,13 @@ oom:
   return NULL;
 }
 
+/* A thinned block and its rows' regions, made once for its coarse row. */
+typedef struct
+{
+  LdaCoarseThin block;
+  gint32        regions[3][16];
+} GrowThin;
+
 typedef struct
 {
   gint32            *regions;
@@ -195,7 +202,7 @@ typedef struct
   gint               next;  /* the next coarse row not taken */
   /* Each thread's room for a row and a coarse row's outline blocks. */
   gint32            *expanded[2];
-  LdaCoarseThin     *thins[2];
+  GrowThin          *thins[2];
 } Grow;
 
 
@@ -275,18 +282,39 @@ lda_coarse_thin_block (const LdaRegions *c,
 
   t->x = cx << shift;
   t->span = MIN (1u << shift, width - t->x);
+  t->half = half;
   for (guint kind = 0; kind < 3; kind++)
     {
       const guint ry = kind == 0 ? 0 : kind == 1 ? half : half + 1;
-      gint32 *r = t->regions[kind];
+      LdaCoarseThinRow *r = &t->rows[kind];
 
       /* The left half, the right half, then the line down the middle;
        * or the line across. */
-      for (guint i = 0; i < t->span; i++)
-        r[i] = across && ry == half ? o : quarter[ry >= half][i >= half];
-      if ((along || (!across && ry == half)) && half < t->span)
-        r[half] = o;
+      r->left = across && ry == half ? o : quarter[ry >= half][0];
+      r->right = across && ry == half ? o : quarter[ry >= half][1];
+      r->mid = (along || (!across && ry == half)) && half < t->span;
     }
+}
+
+/**
+ * lda_coarse_thin_regions:
+ * @t: a thinned block
+ * @kind: a kind of its rows (lda_coarse_thin_kind())
+ * @r: (out caller-allocates): @t's span of regions
+ *
+ * The regions of one kind of @t's rows.
+ */
+void
+lda_coarse_thin_regions (const LdaCoarseThin *t,
+                         guint                kind,
+                         gint32              *r)
+{
+  const LdaCoarseThinRow *row = &t->rows[kind];
+
+  for (guint i = 0; i < t->span; i++)
+    r[i] = i < t->half ? row->left : row->right;
+  if (row->mid)
+    r[t->half] = LDA_REGION_OUTLINE;
 }
 
 /* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
@@ -357,7 +385,7 @@ static void
 grow_block (const Grow    *job,
             guint          cy,
             gint32        *expanded,
-            LdaCoarseThin *thins)
+            GrowThin      *thins)
 {
   const guint w = job->inside->width, h = job->inside->height, s = job->shift;
   const guint cw = job->coarse->width, half = (1u << s) / 2;
@@ -375,7 +403,13 @@ grow_block (const Grow    *job,
     }
   for (guint cx = 0; cx < cw; cx++)
     if (c[cx] == LDA_REGION_OUTLINE)
-      lda_coarse_thin_block (job->coarse, cx, cy, s, w, &thins[n_thins++]);
+      {
+        GrowThin *t = &thins[n_thins++];
+
+        lda_coarse_thin_block (job->coarse, cx, cy, s, w, &t->block);
+        for (guint kind = 0; kind < 3; kind++)
+          lda_coarse_thin_regions (&t->block, kind, t->regions[kind]);
+      }
 
   for (guint y = cy << s; y < MIN ((cy + 1) << s, h); y++)
     {
@@ -384,8 +418,8 @@ grow_block (const Grow    *job,
 
       memcpy (out, expanded, (gsize) w * sizeof (gint32));
       for (guint i = 0; i < n_thins; i++)
-        memcpy (out + thins[i].x, thins[i].regions[lda_coarse_thin_kind (y - (cy << s), half)],
-                thins[i].span * sizeof (gint32));
+        memcpy (out + thins[i].block.x, thins[i].regions[lda_coarse_thin_kind (y - (cy << s), half)],
+                thins[i].block.span * sizeof (gint32));
       /* The background, 64 pixels at a time. */
       for (gsize k = 0; k < job->inside->stride; k++)
         {
@@ -584,7 +618,7 @@ grow_into (const LdaRegions  *self,
   for (guint i = 0; i < 2; i++)
     {
       job.expanded[i] = g_try_new (gint32, w);
-      job.thins[i] = g_try_new (LdaCoarseThin, coarse->cells->width);
+      job.thins[i] = g_try_new (GrowThin, coarse->cells->width);
     }
   if (job.expanded[0] == NULL || job.expanded[1] == NULL ||
       job.thins[0] == NULL || job.thins[1] == NULL)
