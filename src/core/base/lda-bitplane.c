@@ -7,6 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lda-bitplane.h"
 #include "lda-buffer.h"
@@ -154,14 +157,33 @@ lda_bitplane_count (const LdaBitplane *self)
   return count;
 }
 
-/* The 64 pixels of @src above @t as the bits of a word: the comparisons
- * go to bytes (a loop the compiler makes vector code of), and each 8
- * bytes of 0 or 1 are gathered into 8 bits by one multiplication, which
- * moves byte i's bit to bit 56 + i. */
+/* The 64 pixels of @src above @t as the bits of a word.  With SSE2 (every
+ * x86-64 processor) eight pixels a comparison: unsigned as signed with
+ * the top bit flipped, two comparisons' lanes packed into 16 bytes and
+ * their top bits gathered (16 pixels an instruction).  Elsewhere the
+ * comparisons go to bytes (a loop the compiler makes vector code of),
+ * and each 8 bytes of 0 or 1 are gathered into 8 bits by one
+ * multiplication, which moves byte i's bit to bit 56 + i. */
 static inline guint64
 pack_above_u16 (const guint16 *src,
                 guint16        t)
 {
+#ifdef __SSE2__
+  const __m128i flip = _mm_set1_epi16 ((short) 0x8000);
+  const __m128i limit = _mm_xor_si128 (_mm_set1_epi16 ((short) t), flip);
+  guint64 bits = 0;
+
+  for (guint i = 0; i < 64; i += 16)
+    {
+      const __m128i a = _mm_xor_si128 (_mm_loadu_si128 ((const __m128i *) (src + i)), flip);
+      const __m128i b = _mm_xor_si128 (_mm_loadu_si128 ((const __m128i *) (src + i + 8)), flip);
+      const __m128i above = _mm_packs_epi16 (_mm_cmpgt_epi16 (a, limit), _mm_cmpgt_epi16 (b, limit));
+
+      bits |= (guint64) (guint16) _mm_movemask_epi8 (above) << i;
+    }
+
+  return bits;
+#else
   guint8 above[64];
   guint64 bits = 0;
 
@@ -179,6 +201,7 @@ pack_above_u16 (const guint16 *src,
     }
 
   return bits;
+#endif
 }
 
 /**
