@@ -110,13 +110,16 @@ add_reach (const LdaRegions  *flooded,
            int                y1,
            guint             *hist)
 {
+  const guint n_words = (area->width + 63) / 64;
+
   for (int y = y0; y < y1; y += REACH_ROW_STEP)
     {
       const guint64 *bits = lda_bitplane_row (area, (guint) y);
       const guint8 *relief = flooded->relief + (gsize) y * flooded->width;
 
-      for (guint word = 0; word < (area->width + 63) / 64; word++)
-        for (guint64 b = bits[word]; b != 0; b &= b - 1)
+      for (guint word = 0; word < n_words; word++)
+        for (guint64 b = bits[word] & (word + 1 == n_words ? lda_bitplane_last_mask (area) : G_MAXUINT64);
+             b != 0; b &= b - 1)
           hist[relief[word * 64 + (guint) __builtin_ctzll (b)]]++;
     }
 }
