@@ -244,6 +244,19 @@ test_exact_where_it_must (void)
     }
 }
 
+/* @pipeline run with the default parameters, into @params. */
+static void
+run_default (LdaPipeline *pipeline,
+             LdaParams   *params)
+{
+  g_autoptr(GError) error = NULL;
+
+  lda_params_init (params);
+  g_assert_true (lda_pipeline_set_params (pipeline, params, &error));
+  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Zoomed in: in what the panes show, the exact cells but where a cell
  * reaches out of the margin; round it, coarse. */
 static void
@@ -263,10 +276,7 @@ test_fine_where_shown (void)
   double same_fine, same_coarse;
   LdaParams params;
 
-  lda_params_init (&params);
-  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_no_error (error);
+  run_default (pipeline, &params);
   cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
   nuclei = lda_pipeline_get_nuclei (pipeline);
   exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
@@ -359,10 +369,7 @@ test_halves_across_the_cut (void)
   double same;
   LdaParams params;
 
-  lda_params_init (&params);
-  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_no_error (error);
+  run_default (pipeline, &params);
   cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
   nuclei = lda_pipeline_get_nuclei (pipeline);
   exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
@@ -482,10 +489,7 @@ test_pipeline_drag (void)
   LdaImage *labels, *fresh_labels;
   LdaParams params;
 
-  lda_params_init (&params);
-  g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-  g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-  g_assert_no_error (error);
+  run_default (pipeline, &params);
 
   /* At 1:1, never coarse (coarse cells have no largest piece). */
   lda_pipeline_set_preview (pipeline, 0, NULL);
@@ -567,17 +571,13 @@ test_margin_follows_reach (void)
     {
       /* 2048 × 2048, or 1536 × 1536 of cells three times the size. */
       g_autoptr(LdaPipeline) pipeline = grown_pipeline (scale == 1 ? 4 : 1, scale);
-      g_autoptr(GError) error = NULL;
       const LdaRect shown = { 600, 500, 400, 300 };
       const LdaRect *fine;
       LdaParams params;
       guint reach;
       int margin;
 
-      lda_params_init (&params);
-      g_assert_true (lda_pipeline_set_params (pipeline, &params, &error));
-      g_assert_true (lda_pipeline_run (pipeline, NULL, &error));
-      g_assert_no_error (error);
+      run_default (pipeline, &params);
       lda_pipeline_set_preview (pipeline, 0, &shown);
 
       /* A drag's first change splits exactly, with nothing to carry yet;
