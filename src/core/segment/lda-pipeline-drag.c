@@ -291,9 +291,10 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
 /* How a drag's cells are previewed, if they are: zoomed out, flooded at
  * the panes' level (@shift) all over; at 1:1 or closer, where the panes
  * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
- * show and a margin round it (FINE_MARGIN_MIN) (@fine) and at 8 × 8 elsewhere, off
- * screen, for the counts.  Only for new nuclei on a frame of
- * COARSE_MIN_PIXELS or more. */
+ * show and a margin round it (@fine: as far as the last such flood's
+ * cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX) and at 8 × 8
+ * elsewhere, off screen, for the counts.  Only for new nuclei on a frame
+ * of COARSE_MIN_PIXELS or more. */
 static gboolean
 preview_plan (LdaPipeline *self,
               guint       *shift,
