@@ -375,7 +375,7 @@ lda_pipeline_flood (LdaPipeline   *self,
                         (guint64) cell_area->width * cell_area->height <= FLOOD_BASE_MAX_PIXELS;
   LdaRegions *regions;
   LdaRect fine;
-  guint shift;
+  guint shift, reach;
 
   /* Nuclei moved: the panes' view makes the preview (preview_plan()). */
   if (preview_plan (self, &shift, &fine))
@@ -398,8 +398,9 @@ lda_pipeline_flood (LdaPipeline   *self,
       /* A preview, as carried cells are: never cached, flooded again at
        * rest. */
       self->regions_carried = regions != NULL;
-      if (regions != NULL && lda_regions_get_fine_reach (regions) > 0)
-        self->preview_reach = lda_regions_get_fine_reach (regions);
+      /* The next change's margin (preview_plan()). */
+      if (regions != NULL && (reach = lda_regions_get_fine_reach (regions)) > 0)
+        self->preview_reach = reach;
       return regions;
     }
   if (prep == NULL)
