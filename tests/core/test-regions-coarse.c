@@ -545,6 +545,17 @@ test_pipeline_drag (void)
     }
   lda_pipeline_set_preview (pipeline, 2, NULL);
 
+  /* Zoomed out a little (one pane, the frame shown whole): no finer
+   * than 512 × 512 pixels all the same, 4 × 4 on this frame. */
+  lda_pipeline_set_preview (pipeline, 1, NULL);
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.05, TRUE);
+  g_assert_false (lda_pipeline_is_exact (pipeline));
+  g_assert_nonnull (lda_pipeline_get_regions (pipeline)->coarse);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->coarse->shift, ==, 2);
+  lda_pipeline_set_preview (pipeline, 3, NULL);
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.05, TRUE);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->coarse->shift, ==, 3);
+
   /* At rest: what a pipeline that never dragged gives. */
   move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
   g_assert_false (lda_pipeline_is_exact (pipeline));

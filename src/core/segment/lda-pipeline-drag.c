@@ -40,6 +40,12 @@
 /* The coarsest a preview's flood gets where it is on screen: 8 × 8
  * pixels a pixel (a frame of 8192 × 8192 shown whole). */
 #define COARSE_MAX_SHIFT 3
+/* Zoomed out, a preview's flood has no more pixels than this, however
+ * little: a 2048 × 2048 frame shown whole in one pane (a screen pixel
+ * for 2 × 2 of the frame's) floods at 4 × 4, as in four panes.  Its
+ * cells follow the slider as fast at either, their outlines within two
+ * pixels of the frame's, a pixel and a half of the screen's. */
+#define PREVIEW_MAX_COARSE_PIXELS (512 * 512)
 /* Zoomed in, the pixels round what the panes show that are flooded with
  * it, so that its cells are the exact ones but where a cell reaches out
  * of the margin; up to this share of the frame, the rest off screen at
@@ -289,7 +295,8 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
 }
 
 /* How a drag's cells are previewed, if they are: zoomed out, flooded at
- * the panes' level (@shift) all over; at 1:1 or closer, where the panes
+ * the panes' level (@shift) all over, or coarser, to at most
+ * PREVIEW_MAX_COARSE_PIXELS; at 1:1 or closer, where the panes
  * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
  * show and a margin round it (@fine: as far as the last such flood's
  * cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX) and at 8 × 8
@@ -310,6 +317,9 @@ preview_plan (LdaPipeline *self,
   if (self->preview_shift > 0)
     {
       *shift = MIN (self->preview_shift, COARSE_MAX_SHIFT);
+      while (*shift < COARSE_MAX_SHIFT &&
+             (guint64) (w >> *shift) * (h >> *shift) > PREVIEW_MAX_COARSE_PIXELS)
+        (*shift)++;
       return TRUE;
     }
   if (lda_rect_is_empty (&self->preview_visible))
@@ -439,7 +449,8 @@ lda_pipeline_flood (LdaPipeline   *self,
  * While a nucleus slider is dragged over a frame of 1536 × 1536 pixels
  * or more, the cells are flooded no finer than the panes show them
  * (lda_regions_new_coarse()): zoomed out at @shift, a quarter or a
- * sixteenth of the work; zoomed in, in full only in and round @visible.
+ * sixteenth of the work, or coarser still where that would flood more
+ * than 512 × 512 pixels; zoomed in, in full only in and round @visible.
  * A preview, exact when the slider rests.
  */
 void
