@@ -466,6 +466,38 @@ test_labels_mipmap (void)
     }
 }
 
+/* The same on a mask whose width no level divides, rendered in parts
+ * from a column and a row inside: the right edge's samples clipped as
+ * lda_render_downsample() clips them, every level and part alike. */
+static void
+test_labels_mipmap_parts (void)
+{
+  const guint w = 67, h = 41;
+  g_autoptr(LdaImage) image = lda_image_new (LDA_PIXEL_U8, w, h, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  guint32 from_labels[34 * 21];
+  guint32 from_pixels[34 * 21];
+
+  for (gsize i = 0; i < lda_image_n_pixels (image); i++)
+    lda_image_u8 (image)[i] = (guint8) ((i * 7 + i / w * 3) % 6 == 5 ? 200 : (i * 7 + i / w * 3) % 6);
+  bytes = lda_render_labels (image);
+
+  for (guint level = 1; level <= 3; level++)
+    for (guint x = 0; x <= 3; x += 3)
+      {
+        guint lw = ((w + (1u << level) - 1) >> level) - x;
+        guint lh = ((h + (1u << level) - 1) >> level) - 1;
+
+        lda_render_labels_area (image, level, x, 1, lw, lh, from_labels, lw);
+        lda_render_downsample (pixels (bytes, (gsize) w * h), w, w, h, level, x, 1, lw, lh,
+                               from_pixels, lw);
+        for (guint i = 0; i < lw * lh; i++)
+          if (from_labels[i] != from_pixels[i])
+            g_error ("level %u from column %u, pixel %u: %08x, not %08x", level, x, i,
+                     from_labels[i], from_pixels[i]);
+      }
+}
+
 /* Each mipmap level's pixels are no smaller than the screen's. */
 static void
 test_level_for_zoom (void)
@@ -813,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/render/labels/hues", test_label_hues);
   g_test_add_func ("/render/labels/area", test_labels_area);
   g_test_add_func ("/render/labels/mipmap", test_labels_mipmap);
+  g_test_add_func ("/render/labels/mipmap-parts", test_labels_mipmap_parts);
   g_test_add_func ("/render/downsample", test_downsample);
   g_test_add_func ("/render/gray/area", test_gray_area);
   g_test_add_func ("/render/level-for-zoom", test_level_for_zoom);
