@@ -194,10 +194,13 @@ lda_window_edit_show (LdaWindow    *self,
   edits = frame_edits (self);
   if (edits == NULL)
     warn_if_edits_do_not_fit (self);
+  /* Without edits the mask shown is the automatic one itself, never
+   * written (results are not): the first edit copies it
+   * (refresh_rect()), not every result of a drag. */
   if (edits != NULL)
     self->merged = lda_edits_merge (edits, self->automatic, NULL);
   else
-    self->merged = lda_image_copy (self->automatic, NULL);
+    self->merged = lda_image_ref (self->automatic);
 
   refresh_counts (self);
   show_overlays (self);
@@ -214,6 +217,22 @@ refresh_rect (LdaWindow     *self,
   if (edits == NULL || self->merged == NULL || lda_rect_is_empty (dirty))
     return;
 
+  /* The automatic mask shown as it is (lda_window_edit_show()): the
+   * edits go into a copy. */
+  if (self->merged == self->automatic)
+    {
+      g_autoptr(GError) error = NULL;
+      LdaImage *copy = lda_image_copy (self->automatic, &error);
+
+      if (copy == NULL)
+        {
+          lda_window_post_message (self, LDA_MESSAGE_TOPIC_FRAME, LDA_MESSAGE_WARNING,
+                                   error->message);
+          return;
+        }
+      lda_image_unref (self->merged);
+      self->merged = copy;
+    }
   lda_edits_merge_rect (edits, self->automatic, self->merged, dirty);
 
   for (guint p = LDA_PANE_COMPOSITE; p < LDA_N_PANES; p++)

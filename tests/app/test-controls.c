@@ -474,6 +474,9 @@ test_status_reads_corrected_class (Fixture       *fixture,
   lda_window_stroke_end (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "view");
   g_assert_cmpuint (lda_image_get (lda_window_get_merged (window), (guint) ix, (guint) iy), ==, painted);
+  /* Into the mask shown, never into the pipeline's result, which the
+   * panes show as it is while the frame has no edits. */
+  g_assert_cmpuint (automatic_class (window, ix, iy), ==, was);
 
   status = lda_test_find (GTK_WIDGET (window), lda_test_has_css_class, (gpointer) "lda-status");
   lda_test_pointer_to (view);
