@@ -504,6 +504,58 @@ lda_regions_get_fine_reach (const LdaRegions *self)
   return self->coarse != NULL && self->coarse->fine_regions != NULL ? self->coarse->fine_reach : 0;
 }
 
+/* The coarse cells of lda_regions_new_coarse_compact(): its planes
+ * shrunk and flooded. */
+typedef struct
+{
+  LdaRegions        *self;
+  const LdaBitplane *cell_area;
+  const LdaBitplane *mask;
+  GCancellable      *cancellable;
+} CoarseJob;
+
+static gboolean
+flood_coarse (gpointer   data,
+              GError   **error)
+{
+  CoarseJob *job = data;
+  LdaRegions *self = job->self;
+  LdaRegionsCoarse *coarse = self->coarse;
+  const guint shift = coarse->shift;
+  g_autoptr(LdaBitplane) small_area = NULL;
+  g_autoptr(LdaBitplane) small_mask = NULL;
+  g_autoptr(LdaRuns) small_nuclei = NULL;
+  LdaRegions *cells;
+
+  if (!(small_area = shrink (job->cell_area, shift, error)) ||
+      !(small_mask = shrink (job->mask, shift, error)) ||
+      !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
+                                    shift, error)))
+    return FALSE;
+  /* The coarse cells, the frame's ring a wall, the relief raised inside
+   * the area (COARSE_LIFT). */
+  coarse->cells = cells = g_new0 (LdaRegions, 1);
+  cells->width = small_area->width;
+  cells->height = small_area->height;
+  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
+  if (cells->regions == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return FALSE;
+    }
+  lda_watershed_wall (cells->regions, cells->width, cells->height);
+  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
+                               &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
+                               shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
+                               NULL, job->cancellable, error))
+    return FALSE;
+  self->unknown = cells->unknown << (2 * shift);
+
+  return TRUE;
+}
+
 /**
  * lda_regions_new_coarse_compact:
  * @cell_area: the cell area mask
@@ -535,11 +587,8 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
 {
   const guint w = cell_area->width, h = cell_area->height;
   g_autoptr(LdaRegions) self = g_new0 (LdaRegions, 1);
-  g_autoptr(LdaBitplane) small_area = NULL;
-  g_autoptr(LdaBitplane) small_mask = NULL;
-  g_autoptr(LdaRuns) small_nuclei = NULL;
   LdaRegionsCoarse *coarse;
-  LdaRegions *cells;
+  CoarseJob job;
 
   g_return_val_if_fail (shift >= 1 && shift <= 4, NULL);
 
@@ -559,32 +608,9 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
     return NULL;
   lda_bitplane_or (coarse->inside, mask);
 
-  if (!(small_area = shrink (cell_area, shift, error)) ||
-      !(small_mask = shrink (mask, shift, error)) ||
-      !(small_nuclei = shrink_runs (self->nuclei, small_area->width, small_area->height,
-                                    shift, error)))
-    return NULL;
-  /* The coarse cells, the frame's ring a wall, the relief raised inside
-   * the area (COARSE_LIFT). */
-  coarse->cells = cells = g_new0 (LdaRegions, 1);
-  cells->width = small_area->width;
-  cells->height = small_area->height;
-  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
-  if (cells->regions == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
-      return NULL;
-    }
-  lda_watershed_wall (cells->regions, cells->width, cells->height);
-  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
-                               &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
-                               shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
-                               NULL, cancellable, error))
-    return NULL;
-  self->unknown = cells->unknown << (2 * shift);
-
-  /* What the panes show, at full size: its ring is never read. */
+  job = (CoarseJob) { self, cell_area, mask, cancellable };
+  /* What the panes show, at full size (its ring is never read), and the
+   * rest coarse beside it on the two threads. */
   if (fine != NULL && !lda_rect_is_empty (fine))
     {
       coarse->fine = *fine;
@@ -595,11 +621,14 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                        _("not enough memory to separate the cells of a %u × %u image"), w, h);
           return NULL;
         }
-      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0, coarse->fine_regions,
-                                   (gsize) fine->width, NULL, &coarse->fine_reach, cancellable,
-                                   error))
+      if (!lda_regions_flood_rect_beside (cell_area, mask, self->nuclei, fine, 0, 0,
+                                          coarse->fine_regions, (gsize) fine->width, NULL,
+                                          &coarse->fine_reach, flood_coarse, &job, cancellable,
+                                          error))
         return NULL;
     }
+  else if (!flood_coarse (&job, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

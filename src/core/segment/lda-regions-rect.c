@@ -95,10 +95,13 @@ typedef struct
   gint32            *out;         /* the rectangle's corner */
   gsize              stride;
   GCancellable      *cancellable;
-  gint               next;        /* the next half not taken */
+  gint               next;        /* the next part not taken: the side's first */
   gint               unknown[2];
   guint             *reach;       /* per relief level, or NULL */
   GError            *errors[2];
+  LdaRegionsSideFunc side;        /* nullable */
+  gpointer           side_data;
+  GError            *side_error;
 } Halves;
 
 /* Into @hist, per relief level, how many of the area's pixels of rows
@@ -170,18 +173,35 @@ flood_half (Halves *job,
   job->unknown[i] = (gint) MIN (flooded->unknown, G_MAXINT);
 }
 
-/* The halves, one at a time until none is left, each on its own. */
+/* How many parts a job has: its halves, and the work beside them. */
+static guint
+n_tasks (const Halves *job)
+{
+  return job->n_parts + (job->side != NULL ? 1 : 0);
+}
+
+/* The parts, one at a time until none is left, each on its own: the
+ * work beside the halves first, then the halves. */
 static void
 flood_halves_run (Halves *job)
 {
   gboolean alone = lda_helper_is_alone ();
+  const guint first_half = job->side != NULL ? 1 : 0;
   guint i;
 
-  /* Two halves on two threads: neither wants a helper of its own. */
-  if (job->n_parts > 1)
+  /* Parts on two threads: none wants a helper of its own. */
+  if (n_tasks (job) > 1)
     lda_helper_set_alone (TRUE);
-  while ((i = (guint) g_atomic_int_add (&job->next, 1)) < job->n_parts)
-    flood_half (job, i);
+  while ((i = (guint) g_atomic_int_add (&job->next, 1)) < n_tasks (job))
+    {
+      if (i < first_half)
+        {
+          if (!job->side (job->side_data, &job->side_error) && job->side_error == NULL)
+            g_set_error_literal (&job->side_error, G_IO_ERROR, G_IO_ERROR_FAILED, "side work failed");
+        }
+      else
+        flood_half (job, i - first_half);
+    }
   lda_helper_set_alone (alone);
 }
 
@@ -233,14 +253,56 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         GCancellable       *cancellable,
                         GError            **error)
 {
+  return lda_regions_flood_rect_beside (cell_area, mask, nuclei, r, shift, lift, out, stride,
+                                        unknown, reach, NULL, NULL, cancellable, error);
+}
+
+/**
+ * lda_regions_flood_rect_beside:
+ * @cell_area: as lda_regions_flood_rect() takes them, to @error
+ * @side: (nullable): work that touches nothing the flood does, done as
+ *   one more part of it, before its halves: by this thread or the
+ *   second, whichever is free first
+ * @side_data: for @side
+ *
+ * lda_regions_flood_rect() and @side beside it: where the preview at 1:1
+ * floods the rest of the frame coarse on one thread and what the panes
+ * show in two halves, the two floods share two threads, not one after
+ * the other.
+ *
+ * Returns: %FALSE if cancelled, out of memory, or @side failed
+ */
+gboolean
+lda_regions_flood_rect_beside (const LdaBitplane  *cell_area,
+                               const LdaBitplane  *mask,
+                               const LdaRuns      *nuclei,
+                               const LdaRect      *r,
+                               guint               shift,
+                               guint               lift,
+                               gint32             *out,
+                               gsize               stride,
+                               gsize              *unknown,
+                               guint              *reach,
+                               LdaRegionsSideFunc  side,
+                               gpointer            side_data,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
   guint hist[2 * (LDA_RELIEF_MAX + 1)] = { 0, };
   Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,
                  MAX (SEAM_ROWS >> MIN (shift, 8u), 8), lift, out, stride, cancellable, 0,
-                 { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL } };
-  LdaHelper *helper = job.n_parts > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
+                 { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL }, side, side_data, NULL };
+  LdaHelper *helper = n_tasks (&job) > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);
   lda_helper_finish (helper);
+  if (job.side_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job.side_error));
+      g_clear_error (&job.errors[0]);
+      g_clear_error (&job.errors[1]);
+      return FALSE;
+    }
   for (guint i = 0; i < 2; i++)
     if (job.errors[i] != NULL)
       {
