@@ -82,6 +82,12 @@ crop_runs (const LdaRuns  *runs,
 /* The share of the area's pixels that lie no farther from a nucleus
  * pixel than the reach. */
 #define REACH_SHARE 0.99
+/* Where the rectangle is cut, in 64ths of its rows from the top: in the
+ * middle, or, with work beside the halves (its thread takes the second
+ * half after it), two thirds of the way down. */
+#define CUT_SHARES 64
+#define CUT_MIDDLE 32
+#define CUT_BESIDE 43
 
 typedef struct
 {
@@ -99,6 +105,7 @@ typedef struct
   gint               unknown[2];
   guint             *reach;       /* per relief level, or NULL */
   GError            *errors[2];
+  guint              cut_share;   /* of CUT_SHARES */
   LdaRegionsSideFunc side;        /* nullable */
   gpointer           side_data;
   GError            *side_error;
@@ -135,7 +142,8 @@ flood_half (Halves *job,
             guint   i)
 {
   const LdaRect *r = &job->rect;
-  const int cut = job->n_parts == 1 ? r->y + r->height : r->y + r->height / 2;
+  const int cut = job->n_parts == 1 ? r->y + r->height :
+                  r->y + (int) ((gint64) r->height * job->cut_share / CUT_SHARES);
   const int first = i == 0 ? r->y : cut - job->seam;
   const int last = i == 0 ? (job->n_parts == 1 ? cut : cut + job->seam) : r->y + r->height;
   const int keep0 = i == 0 ? r->y + 1 : cut, keep1 = i == 0 && job->n_parts > 1 ? cut : r->y + r->height - 1;
@@ -291,7 +299,8 @@ lda_regions_flood_rect_beside (const LdaBitplane  *cell_area,
   guint hist[2 * (LDA_RELIEF_MAX + 1)] = { 0, };
   Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,
                  MAX (SEAM_ROWS >> MIN (shift, 8u), 8), lift, out, stride, cancellable, 0,
-                 { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL }, side, side_data, NULL };
+                 { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL },
+                 side != NULL ? CUT_BESIDE : CUT_MIDDLE, side, side_data, NULL };
   LdaHelper *helper = n_tasks (&job) > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);
