@@ -421,13 +421,74 @@ test_reach (void)
       lda_runs_label (nuclei, 8);
       lda_watershed_wall (out, w, h);
       g_assert_true (lda_regions_flood_rect (area, mask, nuclei, &(LdaRect) { 0, 0, (int) w, (int) h },
-                                             0, 0, out, w, &unknown, &reach, NULL, &error));
+                                             0, 0, out, w, &unknown, &reach, NULL, NULL, NULL,
+                                             &error));
       g_assert_no_error (error);
       g_assert_cmpuint (unknown, >, 0);
       /* Columns 0 to 197 of 200 hold 99 %; of two columns' distances,
        * 0 to 98 twice. */
       g_assert_cmpuint (reach, ==, columns == 1 ? 197 : 98);
     }
+}
+
+/* Work beside a flood: done once, on either thread; the flood's cells
+ * the same as without it; a failure of it the flood's, with its error. */
+static gboolean
+side_counts (gpointer   data,
+             GError   **error)
+{
+  gint *runs = data;
+
+  g_atomic_int_inc (runs);
+  return TRUE;
+}
+
+static gboolean
+side_fails (gpointer   data,
+            GError   **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "the side failed");
+  return FALSE;
+}
+
+static void
+test_flood_beside (void)
+{
+  /* Tall enough to be cut in two halves. */
+  const guint w = 300, h = 500;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaBitplane) area = lda_bitplane_new (w, h, &error);
+  g_autoptr(LdaBitplane) mask = lda_bitplane_new (w, h, &error);
+  g_autoptr(LdaRuns) nuclei = NULL;
+  g_autofree gint32 *alone = g_new0 (gint32, (gsize) w * h);
+  g_autofree gint32 *beside = g_new0 (gint32, (gsize) w * h);
+  const LdaRect all = { 0, 0, (int) w, (int) h };
+  gint runs = 0;
+
+  g_assert_no_error (error);
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      {
+        lda_bitplane_set (area, x, y, (x * 7 + y * 3) % 11 != 0);
+        lda_bitplane_set (mask, x, y, (x / 9 + y / 13) % 5 == 0 && x % 9 < 5 && y % 13 < 6);
+      }
+  nuclei = lda_runs_new_from_bitplane (mask, TRUE, &error);
+  g_assert_no_error (error);
+  lda_runs_label (nuclei, 8);
+  lda_watershed_wall (alone, w, h);
+  lda_watershed_wall (beside, w, h);
+
+  g_assert_true (lda_regions_flood_rect (area, mask, nuclei, &all, 0, 0, alone, w, NULL, NULL,
+                                         NULL, NULL, NULL, &error));
+  g_assert_true (lda_regions_flood_rect (area, mask, nuclei, &all, 0, 0, beside, w, NULL, NULL,
+                                         side_counts, &runs, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (runs, ==, 1);
+  g_assert_cmpmem (alone, (gsize) w * h * sizeof *alone, beside, (gsize) w * h * sizeof *beside);
+
+  g_assert_false (lda_regions_flood_rect (area, mask, nuclei, &all, 0, 0, beside, w, NULL, NULL,
+                                          side_fails, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
 }
 
 /* Whether the pipeline's cells are those of a flood of its nuclei. */
@@ -729,6 +790,7 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
   g_test_add_func ("/regions-coarse/halves-across-the-cut", test_halves_across_the_cut);
   g_test_add_func ("/regions-coarse/reach", test_reach);
+  g_test_add_func ("/regions-coarse/flood-beside", test_flood_beside);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
   g_test_add_func ("/regions-coarse/margin-follows-reach", test_margin_follows_reach);
   g_test_add_func ("/regions-coarse/labels-compact", test_labels_compact);

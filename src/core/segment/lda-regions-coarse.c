@@ -549,7 +549,7 @@ flood_coarse (gpointer   data,
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                                &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
                                shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
-                               NULL, job->cancellable, error))
+                               NULL, NULL, NULL, job->cancellable, error))
     return FALSE;
   self->unknown = cells->unknown << (2 * shift);
 
@@ -621,10 +621,9 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                        _("not enough memory to separate the cells of a %u × %u image"), w, h);
           return NULL;
         }
-      if (!lda_regions_flood_rect_beside (cell_area, mask, self->nuclei, fine, 0, 0,
-                                          coarse->fine_regions, (gsize) fine->width, NULL,
-                                          &coarse->fine_reach, flood_coarse, &job, cancellable,
-                                          error))
+      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0,
+                                   coarse->fine_regions, (gsize) fine->width, NULL,
+                                   &coarse->fine_reach, flood_coarse, &job, cancellable, error))
         return NULL;
     }
   else if (!flood_coarse (&job, error))

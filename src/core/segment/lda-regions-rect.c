@@ -236,6 +236,10 @@ flood_halves_thread (gpointer data)
  * @reach: (out) (optional): how far the cells reach from their nuclei:
  *   the distance to the nearest nucleus pixel that REACH_SHARE of the
  *   area's pixels in @r lie within
+ * @side: (nullable): work that touches nothing the flood does, done as
+ *   one more part of it, before its halves: by this thread or the
+ *   second, whichever is free first
+ * @side_data: for @side
  * @cancellable: (nullable): polled within the flood
  * @error: return location for an error
  *
@@ -243,9 +247,12 @@ flood_halves_thread (gpointer data)
  * threads when it is tall enough (a preview: where one piece of the
  * flood fills the frame, one thread would flood it all), and put in
  * @out but on @r's ring, the wall of that flood, which stays as it
- * was.
+ * was.  With @side, the two threads share it and the halves: where the
+ * preview at 1:1 floods the rest of the frame coarse on one thread and
+ * what the panes show in two halves, the two floods run side by side,
+ * not one after the other.
  *
- * Returns: %FALSE if cancelled or out of memory
+ * Returns: %FALSE if cancelled, out of memory, or @side failed
  */
 gboolean
 lda_regions_flood_rect (const LdaBitplane  *cell_area,
@@ -258,43 +265,10 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
                         gsize               stride,
                         gsize              *unknown,
                         guint              *reach,
+                        LdaRegionsSideFunc  side,
+                        gpointer            side_data,
                         GCancellable       *cancellable,
                         GError            **error)
-{
-  return lda_regions_flood_rect_beside (cell_area, mask, nuclei, r, shift, lift, out, stride,
-                                        unknown, reach, NULL, NULL, cancellable, error);
-}
-
-/**
- * lda_regions_flood_rect_beside:
- * @cell_area: as lda_regions_flood_rect() takes them, to @error
- * @side: (nullable): work that touches nothing the flood does, done as
- *   one more part of it, before its halves: by this thread or the
- *   second, whichever is free first
- * @side_data: for @side
- *
- * lda_regions_flood_rect() and @side beside it: where the preview at 1:1
- * floods the rest of the frame coarse on one thread and what the panes
- * show in two halves, the two floods share two threads, not one after
- * the other.
- *
- * Returns: %FALSE if cancelled, out of memory, or @side failed
- */
-gboolean
-lda_regions_flood_rect_beside (const LdaBitplane  *cell_area,
-                               const LdaBitplane  *mask,
-                               const LdaRuns      *nuclei,
-                               const LdaRect      *r,
-                               guint               shift,
-                               guint               lift,
-                               gint32             *out,
-                               gsize               stride,
-                               gsize              *unknown,
-                               guint              *reach,
-                               LdaRegionsSideFunc  side,
-                               gpointer            side_data,
-                               GCancellable       *cancellable,
-                               GError            **error)
 {
   guint hist[2 * (LDA_RELIEF_MAX + 1)] = { 0, };
   Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,

@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* Work done beside a flood's halves, as one more part of it
+ * (lda_regions_flood_rect()).  Returns %FALSE with @error set if
+ * it failed. */
+typedef gboolean (*LdaRegionsSideFunc) (gpointer   data,
+                                        GError   **error);
+
 gboolean lda_regions_flood_rect (const LdaBitplane  *cell_area,
                                  const LdaBitplane  *mask,
                                  const LdaRuns      *nuclei,
@@ -20,28 +26,9 @@ gboolean lda_regions_flood_rect (const LdaBitplane  *cell_area,
                                  gsize               stride,
                                  gsize              *unknown,
                                  guint              *reach,
+                                 LdaRegionsSideFunc  side,
+                                 gpointer            side_data,
                                  GCancellable       *cancellable,
                                  GError            **error);
-
-/* Work done beside a flood's halves, as one more part of it
- * (lda_regions_flood_rect_beside()).  Returns %FALSE with @error set if
- * it failed. */
-typedef gboolean (*LdaRegionsSideFunc) (gpointer   data,
-                                        GError   **error);
-
-gboolean lda_regions_flood_rect_beside (const LdaBitplane  *cell_area,
-                                        const LdaBitplane  *mask,
-                                        const LdaRuns      *nuclei,
-                                        const LdaRect      *r,
-                                        guint               shift,
-                                        guint               lift,
-                                        gint32             *out,
-                                        gsize               stride,
-                                        gsize              *unknown,
-                                        guint              *reach,
-                                        LdaRegionsSideFunc  side,
-                                        gpointer            side_data,
-                                        GCancellable       *cancellable,
-                                        GError            **error);
 
 G_END_DECLS
