@@ -108,6 +108,7 @@ typedef struct
   guint              cut_share;   /* of CUT_SHARES */
   LdaRegionsSideFunc side;        /* nullable */
   gpointer           side_data;
+  gboolean           side_failed;
   GError            *side_error;
 } Halves;
 
@@ -204,8 +205,7 @@ flood_halves_run (Halves *job)
     {
       if (i < first_half)
         {
-          if (!job->side (job->side_data, &job->side_error) && job->side_error == NULL)
-            g_set_error_literal (&job->side_error, G_IO_ERROR, G_IO_ERROR_FAILED, "side work failed");
+          job->side_failed = !job->side (job->side_data, &job->side_error);
         }
       else
         flood_half (job, i - first_half);
@@ -274,14 +274,17 @@ lda_regions_flood_rect (const LdaBitplane  *cell_area,
   Halves job = { cell_area, mask, nuclei, *r, r->height >= HALVES_MIN_ROWS ? 2 : 1,
                  MAX (SEAM_ROWS >> MIN (shift, 8u), 8), lift, out, stride, cancellable, 0,
                  { 0, 0 }, reach != NULL ? hist : NULL, { NULL, NULL },
-                 side != NULL ? CUT_BESIDE : CUT_MIDDLE, side, side_data, NULL };
+                 side != NULL ? CUT_BESIDE : CUT_MIDDLE, side, side_data, FALSE, NULL };
   LdaHelper *helper = n_tasks (&job) > 1 ? lda_helper_start ("lda-coarse-half", flood_halves_thread, &job) : NULL;
 
   flood_halves_run (&job);
   lda_helper_finish (helper);
-  if (job.side_error != NULL)
+  if (job.side_failed)
     {
-      g_propagate_error (error, g_steal_pointer (&job.side_error));
+      /* A side that fails says why (LdaRegionsSideFunc). */
+      g_warn_if_fail (job.side_error != NULL);
+      if (job.side_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&job.side_error));
       g_clear_error (&job.errors[0]);
       g_clear_error (&job.errors[1]);
       return FALSE;
