@@ -269,6 +269,65 @@ lda_runs_copy (const LdaRuns *self,
   return g_steal_pointer (&copy);
 }
 
+/**
+ * lda_runs_new_crop:
+ * @runs: runs, labelled
+ * @x: the first column of the part
+ * @y: its first row, within @runs
+ * @width: its columns
+ * @height: its rows, within @runs
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the runs of @runs in the part,
+ *   moved to its corner, with their labels
+ */
+LdaRuns *
+lda_runs_new_crop (const LdaRuns  *runs,
+                   guint           x,
+                   guint           y,
+                   guint           width,
+                   guint           height,
+                   GError        **error)
+{
+  g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
+  const guint x1 = x + width;
+  gsize n = 0, most;
+
+  g_return_val_if_fail (y + height <= runs->height, NULL);
+
+  most = runs->row_start[y + height] - runs->row_start[y];
+  self->width = width;
+  self->height = height;
+  self->n_components = runs->n_components;
+  self->row_start = g_try_new (gsize, (gsize) height + 1);
+  self->runs = g_try_new (LdaRun, MAX (most, 1));
+  self->labels = g_try_new (guint, MAX (most, 1));
+  if (self->row_start == NULL || self->runs == NULL || self->labels == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory for the runs of a %u × %u image"), width, height);
+      return NULL;
+    }
+  for (guint row = 0; row < height; row++)
+    {
+      self->row_start[row] = n;
+      for (gsize i = runs->row_start[y + row]; i < runs->row_start[y + row + 1]; i++)
+        {
+          const LdaRun *run = &runs->runs[i];
+
+          if (run->x1 <= x || run->x0 >= x1)
+            continue;
+          self->runs[n] = (LdaRun) { row, MAX (run->x0, x) - x, MIN (run->x1, x1) - x };
+          self->labels[n] = runs->labels != NULL ? runs->labels[i] : 0;
+          n++;
+        }
+    }
+  self->row_start[height] = n;
+  self->n_runs = n;
+
+  return g_steal_pointer (&self);
+}
+
 void
 lda_runs_free (LdaRuns *self)
 {

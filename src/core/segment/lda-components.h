@@ -50,6 +50,12 @@ LdaRuns *lda_runs_new_from_bitplane (const LdaBitplane *plane,
                                      GError           **error);
 LdaRuns *lda_runs_copy              (const LdaRuns     *self,
                                      GError           **error);
+LdaRuns *lda_runs_new_crop          (const LdaRuns     *runs,
+                                     guint              x,
+                                     guint              y,
+                                     guint              width,
+                                     guint              height,
+                                     GError           **error);
 void     lda_runs_keep              (LdaRuns           *self,
                                      const gboolean    *keep);
 guint    lda_runs_group             (const LdaRuns     *self,

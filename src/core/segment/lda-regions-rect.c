@@ -27,49 +27,6 @@
 #include "lda-helper.h"
 #include "lda-regions-rect.h"
 
-/* The runs of @runs in @r, moved to its corner, with their labels. */
-static LdaRuns *
-crop_runs (const LdaRuns  *runs,
-           const LdaRect  *r,
-           GError        **error)
-{
-  g_autoptr(LdaRuns) self = g_new0 (LdaRuns, 1);
-  const guint x0 = (guint) r->x, x1 = (guint) (r->x + r->width);
-  gsize n = 0, most = runs->row_start[r->y + r->height] - runs->row_start[r->y];
-
-  self->width = (guint) r->width;
-  self->height = (guint) r->height;
-  self->n_components = runs->n_components;
-  self->row_start = g_try_new (gsize, (gsize) r->height + 1);
-  self->runs = g_try_new (LdaRun, MAX (most, 1));
-  self->labels = g_try_new (guint, MAX (most, 1));
-  if (self->row_start == NULL || self->runs == NULL || self->labels == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory for the runs of a %u × %u image"),
-                   self->width, self->height);
-      return NULL;
-    }
-  for (int y = 0; y < r->height; y++)
-    {
-      self->row_start[y] = n;
-      for (gsize i = runs->row_start[r->y + y]; i < runs->row_start[r->y + y + 1]; i++)
-        {
-          const LdaRun *run = &runs->runs[i];
-
-          if (run->x1 <= x0 || run->x0 >= x1)
-            continue;
-          self->runs[n] = (LdaRun) { (guint) y, MAX (run->x0, x0) - x0, MIN (run->x1, x1) - x0 };
-          self->labels[n] = runs->labels[i];
-          n++;
-        }
-    }
-  self->row_start[r->height] = n;
-  self->n_runs = n;
-
-  return g_steal_pointer (&self);
-}
-
 /* Where a flood is cut in two halves flooded apart, the rows each floods
  * of the other's, in rows of the frame at full size: a cell's outlines
  * near the cut come out as the whole flood's where the cell lies within
@@ -161,7 +118,8 @@ flood_half (Halves *job,
       !(part_mask = lda_bitplane_new_crop (job->mask, (guint) part.x, (guint) part.y,
                                            (guint) part.width, (guint) part.height, error)))
     return;
-  if (!(part_nuclei = crop_runs (job->nuclei, &part, error)))
+  if (!(part_nuclei = lda_runs_new_crop (job->nuclei, (guint) part.x, (guint) part.y,
+                                          (guint) part.width, (guint) part.height, error)))
     {
       lda_bitplane_free (part_mask);
       return;
