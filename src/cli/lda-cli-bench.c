@@ -459,7 +459,7 @@ lda_cli_bench (int    argc,
     { "zoomed-out", 0, 0, G_OPTION_ARG_INT, &level,
       N_("With --drag, the panes zoomed out to this mipmap level: 1 where a screen pixel shows 2 × 2 of the frame's, 2 for 4 × 4 (default 0, 1:1); the cells of a drag are flooded at that resolution, or coarser where that would be more than 512 × 512 pixels"), "LEVEL" },
     { "shown", 0, 0, G_OPTION_ARG_STRING, &shown_text,
-      N_("With --drag, the panes at 1:1 showing this many columns and rows of the frame's middle; the cells of a drag are flooded in full only there"), "WxH" },
+      N_("With --drag, the panes at 1:1 showing this many columns and rows of the frame's middle; the cells of a drag are flooded on their own pixels only there, and coarser (2 × 2, 4 × 4) where that and its margin are more than 640 × 640 pixels"), "WxH" },
     { NULL }
   };
 

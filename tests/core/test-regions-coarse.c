@@ -234,7 +234,7 @@ test_exact_where_it_must (void)
                                    lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_DRAQ7), NULL, &error);
           g_assert_no_error (error);
           coarse = lda_regions_new_coarse (cell_area, mask, nuclei != NULL ? nuclei->objects : NULL,
-                                           shift, NULL, NULL, &error);
+                                           shift, NULL, 0, NULL, &error);
           g_assert_no_error (error);
           share = check_coarse (coarse, exact, cell_area, mask, shift);
           g_test_message ("preset %d, 2^%u: %.1f %% of cell pixels in their exact cell",
@@ -280,8 +280,8 @@ test_fine_where_shown (void)
   cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
   nuclei = lda_pipeline_get_nuclei (pipeline);
   exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
-  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, NULL, NULL, &error);
-  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, NULL, &error);
+  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, NULL, 0, NULL, &error);
+  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, 0, NULL, &error);
   g_assert_no_error (error);
 
   /* Off screen, the coarse cells; the frame's ring, the background and
@@ -304,6 +304,97 @@ test_fine_where_shown (void)
   g_assert_cmpuint (cells, >, 1000);
   g_assert_cmpfloat (same_fine, >=, 0.99);
   g_assert_cmpfloat (same_fine, >, same_coarse);
+}
+
+/* What the panes show flooded at 2 × 2 or 4 × 4 (a large view at 1:1
+ * or a little zoomed out, @fine_shift), on a rectangle at odd columns
+ * and rows: off screen the coarse cells, the background and the nuclei
+ * as ever, what is shown within a coarse pixel of the exact cells, and
+ * no outline along the rectangle's ring, only the ring itself is the
+ * wall of its flood. */
+static void
+check_fine_shrunk (guint fine_shift)
+{
+  g_autoptr(LdaPipeline) pipeline = lda_test_sample_pipeline ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdaRegions) exact = NULL;
+  g_autoptr(LdaRegions) coarse = NULL;
+  g_autoptr(LdaRegions) fine = NULL;
+  g_autoptr(LdaRegions) whole = NULL;
+  g_autoptr(LdaRegions) compact = NULL;
+  const LdaBitplane *cell_area;
+  const LdaNuclei *nuclei;
+  const LdaRect shown = { 151, 121, 201, 161 };
+  const LdaRect flooded = { 151 - 63, 121 - 63, 201 + 127, 161 + 127 };
+  gsize cells, ring_outlines = 0, ring_cells = 0;
+  double same_fine, same_whole, same_coarse;
+  LdaParams params;
+
+  run_default (pipeline, &params);
+  cell_area = lda_pipeline_get_mask_plane (pipeline, LDA_CHANNEL_CELL_AREA);
+  nuclei = lda_pipeline_get_nuclei (pipeline);
+  exact = lda_regions_new_from_nuclei (cell_area, nuclei, NULL, &error);
+  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, NULL, 0, NULL, &error);
+  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, fine_shift,
+                                 NULL, &error);
+  whole = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, fine_shift, NULL, 0,
+                                  NULL, &error);
+  g_assert_no_error (error);
+
+  check_coarse (fine, exact, cell_area, nuclei->mask, 3);
+  for (guint y = 0; y < exact->height; y++)
+    for (guint x = 0; x < exact->width; x++)
+      {
+        const gsize i = (gsize) y * exact->width + x;
+        const int dx = (int) x - flooded.x, dy = (int) y - flooded.y;
+
+        if (dx < 0 || dy < 0 || dx >= flooded.width || dy >= flooded.height)
+          g_assert_cmpint (fine->regions[i], ==, coarse->regions[i]);
+        /* The background and the nuclei inside, exactly. */
+        else if (!lda_bitplane_get (cell_area, x, y) && !lda_bitplane_get (nuclei->mask, x, y))
+          g_assert_cmpint (fine->regions[i], ==, LDA_REGION_BACKGROUND);
+        else if (lda_bitplane_get (nuclei->mask, x, y) &&
+                 exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          g_assert_cmpint (fine->regions[i], ==, exact->regions[i]);
+        /* A pixel in from the ring, where a cell is, no line along it. */
+        if ((dx == 1 || dy == 1 || dx == flooded.width - 2 || dy == flooded.height - 2) &&
+            dx >= 1 && dy >= 1 && dx <= flooded.width - 2 && dy <= flooded.height - 2 &&
+            exact->regions[i] >= LDA_REGION_FIRST_CELL)
+          {
+            ring_cells++;
+            ring_outlines += fine->regions[i] == LDA_REGION_OUTLINE;
+          }
+      }
+  g_test_message ("2^%u, a pixel in from the ring: %" G_GSIZE_FORMAT " outline of %"
+                  G_GSIZE_FORMAT " cell pixels", fine_shift, ring_outlines, ring_cells);
+  g_assert_cmpuint (ring_cells, >, 100);
+  g_assert_cmpuint (ring_outlines, <, ring_cells / 10);
+
+  /* As good as the whole frame flooded as coarse, better than 8 × 8. */
+  same_fine = same_cells_in (fine, exact, &shown, &cells);
+  same_whole = same_cells_in (whole, exact, &shown, &cells);
+  same_coarse = same_cells_in (coarse, exact, &shown, &cells);
+  g_test_message ("in what is shown at 2^%u: %.2f %% of cell pixels in their exact cell, "
+                  "%.2f %% the whole frame so, %.2f %% at 8 × 8",
+                  fine_shift, 100.0 * same_fine, 100.0 * same_whole, 100.0 * same_coarse);
+  g_assert_cmpfloat (same_fine, >=, 0.9);
+  g_assert_cmpfloat (same_fine, >=, same_whole - 0.01);
+  g_assert_cmpfloat (same_fine, >, same_coarse);
+
+  /* How far its cells reach, in the frame's pixels: its own times
+   * 2^fine_shift. */
+  compact = lda_regions_new_coarse_compact (cell_area, nuclei->mask, nuclei->objects, 3, &flooded,
+                                            fine_shift, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lda_regions_get_fine_reach (compact), >, 0);
+  g_assert_cmpuint (lda_regions_get_fine_reach (compact) % (1u << fine_shift), ==, 0);
+}
+
+static void
+test_fine_shrunk (void)
+{
+  for (guint fine_shift = 1; fine_shift <= 2; fine_shift++)
+    check_fine_shrunk (fine_shift);
 }
 
 /* The bundled sample tiled @n × @n times, each of its pixels @scale ×
@@ -376,11 +467,11 @@ test_halves_across_the_cut (void)
   g_assert_no_error (error);
 
   /* 768 coarse rows, flooded in two halves. */
-  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 1, NULL, NULL, &error);
+  coarse = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 1, NULL, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (check_coarse (coarse, exact, cell_area, nuclei->mask, 1), >=, 0.9);
 
-  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, NULL, &error);
+  fine = lda_regions_new_coarse (cell_area, nuclei->mask, nuclei->objects, 3, &flooded, 0, NULL, &error);
   g_assert_no_error (error);
   same = same_cells_in (fine, exact, &shown, &cells);
   g_test_message ("across the cut: %.2f %% of cell pixels in their exact cell", 100.0 * same);
@@ -570,7 +661,8 @@ test_pipeline_drag (void)
       g_assert_false (cells_exact (pipeline));
     }
 
-  /* At 1:1, showing a part of the frame: exact there, coarse elsewhere. */
+  /* At 1:1, showing a part of the frame: exact there, coarse elsewhere
+   * (with its margin, no more than 640 × 640 pixels). */
   {
     const LdaRect shown = { 500, 600, 400, 300 };
 
@@ -579,12 +671,39 @@ test_pipeline_drag (void)
     g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
     g_assert_false (cells_exact (pipeline));
     g_assert_cmpfloat (cells_exact_in (pipeline, &shown), >=, 0.99);
-    /* Most of the frame shown: the exact flood. */
-    lda_pipeline_set_preview (pipeline, 0, &(LdaRect) { 0, 0, 1400, 1400 });
-    move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
-    g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, >, 0);
-    lda_pipeline_set_preview (pipeline, 2, NULL);
+    g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->coarse->fine_shift, ==, 0);
   }
+  /* A larger part (one pane on a large screen): more than 640 × 640
+   * pixels with its margin, flooded at 2 × 2 there. */
+  {
+    const LdaRect shown = { 250, 300, 800, 600 };
+    const LdaRegionsCoarse *coarse;
+    double exact_in;
+
+    lda_pipeline_set_preview (pipeline, 0, &shown);
+    move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+    coarse = lda_pipeline_get_regions (pipeline)->coarse;
+    g_assert_nonnull (coarse);
+    g_assert_cmpuint (coarse->shift, ==, 3);
+    g_assert_cmpuint (coarse->fine_shift, ==, 1);
+    g_assert_true (coarse->fine.x <= shown.x && coarse->fine.y <= shown.y);
+    g_assert_cmpint (coarse->fine.x + coarse->fine.width, >=, shown.x + shown.width);
+    g_assert_cmpint (coarse->fine.y + coarse->fine.height, >=, shown.y + shown.height);
+    exact_in = cells_exact_in (pipeline, &shown);
+    g_test_message ("a large part shown, at 2 × 2: %.2f %% of its cell pixels exact",
+                    100.0 * exact_in);
+    g_assert_cmpfloat (exact_in, >=, 0.9);
+    g_assert_cmpfloat (exact_in, <, 1.0);
+  }
+  /* Most of the frame shown: flooded whole, as zoomed out, no finer
+   * than 512 × 512 pixels. */
+  lda_pipeline_set_preview (pipeline, 0, &(LdaRect) { 0, 0, 1400, 1400 });
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.02, TRUE);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
+  g_assert_nonnull (lda_pipeline_get_regions (pipeline)->coarse);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->coarse->shift, ==, 2);
+  g_assert_true (lda_rect_is_empty (&lda_pipeline_get_regions (pipeline)->coarse->fine));
+  lda_pipeline_set_preview (pipeline, 2, NULL);
 
   /* The Draq7 slider: zoomed out, coarse too; at 1:1 with no view
    * known, the exact cells, copied from the last flood (each from a rest,
@@ -749,13 +868,16 @@ test_labels_compact (void)
       };
 
       for (guint shift = 1; shift <= 3; shift++)
-        for (guint f = 0; f < 2; f++)
+        for (guint f = 0; f < 1 + shift; f++)
           {
-            /* Zoomed out, and at 1:1 with a part of the frame shown. */
+            /* Zoomed out, and at 1:1 with a part of the frame shown,
+             * flooded at full size or coarser than the frame but less
+             * than the rest. */
             const LdaRect shown = { 97, 130, 211, 150 };
             g_autoptr(LdaRegions) compact =
               lda_regions_new_coarse_compact (cell_area, mask, nuclei != NULL ? nuclei->objects : NULL,
-                                              shift, f == 0 ? NULL : &shown, NULL, &error);
+                                              shift, f == 0 ? NULL : &shown, f == 0 ? 0 : f - 1,
+                                              NULL, &error);
 
             g_assert_no_error (error);
             check_compact_labels (compact, ho, dr, nuclei, &evidence);
@@ -772,7 +894,7 @@ test_labels_compact (void)
 
         g_assert_no_error (error);
         compact = lda_regions_new_coarse_compact (area_cut, mask_cut, NULL, 2,
-                                                  &(LdaRect) { 200, 40, 309, 120 }, NULL, &error);
+                                                  &(LdaRect) { 200, 40, 309, 120 }, 0, NULL, &error);
         g_assert_no_error (error);
         check_compact_labels (compact, ho_cut, dr_cut, NULL, NULL);
       }
@@ -788,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/halved", test_halved);
   g_test_add_func ("/regions-coarse/exact-where-it-must", test_exact_where_it_must);
   g_test_add_func ("/regions-coarse/fine-where-shown", test_fine_where_shown);
+  g_test_add_func ("/regions-coarse/fine-shrunk", test_fine_shrunk);
   g_test_add_func ("/regions-coarse/halves-across-the-cut", test_halves_across_the_cut);
   g_test_add_func ("/regions-coarse/reach", test_reach);
   g_test_add_func ("/regions-coarse/flood-beside", test_flood_beside);

@@ -46,10 +46,18 @@
  * cells follow the slider as fast at either, their outlines within two
  * pixels of the frame's, a pixel and a half of the screen's. */
 #define PREVIEW_MAX_COARSE_PIXELS (512 * 512)
+/* At 1:1, what the panes show and its margin are flooded at 2 × 2 where
+ * that has more than this many pixels (one pane, or four on a large
+ * screen), the outlines within a pixel of the frame's, and at 4 × 4
+ * where it has more than four times as many (one pane zoomed out a
+ * little): a full-size flood of 1.4 million pixels took 32 ms of the 50
+ * of a change, one at 2 × 2 takes 10. */
+#define FINE_MAX_PIXELS (640 * 640)
+#define FINE_MAX_SHIFT 2
 /* Zoomed in, the pixels round what the panes show that are flooded with
  * it, so that its cells are the exact ones but where a cell reaches out
  * of the margin; up to this share of the frame, the rest off screen at
- * 8 × 8.  The margin is half as much again as the last such flood's
+ * 8 × 8, and past it the whole frame as zoomed out.  The margin is half as much again as the last such flood's
  * cells reached from their nuclei (lda_regions_flood_rect()), within
  * these bounds: a frame of small cells floods little more than the panes
  * show. */
@@ -294,32 +302,47 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
   return TRUE;
 }
 
+/* How much coarser than a @w × @h frame a preview floods it whole: at
+ * @shift, or coarser, to at most PREVIEW_MAX_COARSE_PIXELS. */
+static guint
+zoomed_out_shift (guint shift,
+                  guint w,
+                  guint h)
+{
+  shift = MIN (shift, COARSE_MAX_SHIFT);
+  while (shift < COARSE_MAX_SHIFT && (guint64) (w >> shift) * (h >> shift) > PREVIEW_MAX_COARSE_PIXELS)
+    shift++;
+
+  return shift;
+}
+
 /* How a drag's cells are previewed, if they are: zoomed out, flooded at
  * the panes' level (@shift) all over, or coarser, to at most
  * PREVIEW_MAX_COARSE_PIXELS; at 1:1 or closer, where the panes
- * show less than FINE_MAX_SHARE of the frame, flooded whole in what they
- * show and a margin round it (@fine: as far as the last such flood's
- * cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX) and at 8 × 8
- * elsewhere, off screen, for the counts.  Only for new nuclei on a frame
- * of COARSE_MIN_PIXELS or more. */
+ * show less than FINE_MAX_SHARE of the frame, flooded on their own
+ * pixels in what they show and a margin round it (@fine: as far as the
+ * last such flood's cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX),
+ * at full size up to FINE_MAX_PIXELS, at 2 × 2 or 4 × 4 past them
+ * (@fine_shift), and at 8 × 8 elsewhere, off screen, for the counts;
+ * where they show more, flooded whole as zoomed out.  Only for new
+ * nuclei on a frame of COARSE_MIN_PIXELS or more. */
 static gboolean
 preview_plan (LdaPipeline *self,
               guint       *shift,
-              LdaRect     *fine)
+              LdaRect     *fine,
+              guint       *fine_shift)
 {
   const LdaBitplane *cell_area = self->channels[LDA_CHANNEL_CELL_AREA].bits;
   const guint w = cell_area->width, h = cell_area->height;
   int margin;
 
   *fine = (LdaRect) { 0, 0, 0, 0 };
+  *fine_shift = 0;
   if (!self->dragging || !self->nuclei_moved || (guint64) w * h < COARSE_MIN_PIXELS)
     return FALSE;
   if (self->preview_shift > 0)
     {
-      *shift = MIN (self->preview_shift, COARSE_MAX_SHIFT);
-      while (*shift < COARSE_MAX_SHIFT &&
-             (guint64) (w >> *shift) * (h >> *shift) > PREVIEW_MAX_COARSE_PIXELS)
-        (*shift)++;
+      *shift = zoomed_out_shift (self->preview_shift, w, h);
       return TRUE;
     }
   if (lda_rect_is_empty (&self->preview_visible))
@@ -331,9 +354,19 @@ preview_plan (LdaPipeline *self,
   fine->y -= margin;
   fine->width += 2 * margin;
   fine->height += 2 * margin;
-  if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3 ||
-      (guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
+  if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3)
     return FALSE;
+  /* Most of the frame on screen, at about a screen pixel for one of its
+   * (a large pane a little zoomed out): flooded whole, as zoomed out. */
+  if ((guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
+    {
+      *fine = (LdaRect) { 0, 0, 0, 0 };
+      *shift = zoomed_out_shift (1, w, h);
+      return TRUE;
+    }
+  while (*fine_shift < FINE_MAX_SHIFT &&
+         ((guint64) fine->width * fine->height >> (2 * *fine_shift)) > FINE_MAX_PIXELS)
+    (*fine_shift)++;
   *shift = OFF_SCREEN_SHIFT;
 
   return TRUE;
@@ -349,10 +382,10 @@ preview_plan (LdaPipeline *self,
 gboolean
 lda_pipeline_previews_cells (LdaPipeline *self)
 {
-  guint shift;
+  guint shift, fine_shift;
   LdaRect fine;
 
-  return preview_plan (self, &shift, &fine);
+  return preview_plan (self, &shift, &fine, &fine_shift);
 }
 
 /**
@@ -385,10 +418,10 @@ lda_pipeline_flood (LdaPipeline   *self,
                         (guint64) cell_area->width * cell_area->height <= FLOOD_BASE_MAX_PIXELS;
   LdaRegions *regions;
   LdaRect fine;
-  guint shift, reach;
+  guint shift, fine_shift, reach;
 
   /* Nuclei moved: the panes' view makes the preview (preview_plan()). */
-  if (preview_plan (self, &shift, &fine))
+  if (preview_plan (self, &shift, &fine, &fine_shift))
     {
       g_autoptr(LdaBitplane) mask = NULL;
 
@@ -396,12 +429,12 @@ lda_pipeline_flood (LdaPipeline   *self,
       if (self->params.nuclei.objects)
         regions = lda_regions_new_coarse_compact (cell_area, self->nuclei->mask,
                                                   self->nuclei->objects, shift, &fine,
-                                                  cancellable, error);
+                                                  fine_shift, cancellable, error);
       else if ((mask = lda_bitplane_copy (self->channels[LDA_CHANNEL_HOECHST].bits, error)))
         {
           lda_bitplane_or (mask, self->channels[LDA_CHANNEL_DRAQ7].bits);
           regions = lda_regions_new_coarse_compact (cell_area, mask, NULL, shift, &fine,
-                                                    cancellable, error);
+                                                    fine_shift, cancellable, error);
         }
       else
         regions = NULL;
@@ -450,7 +483,9 @@ lda_pipeline_flood (LdaPipeline   *self,
  * or more, the cells are flooded no finer than the panes show them
  * (lda_regions_new_coarse()): zoomed out at @shift, a quarter or a
  * sixteenth of the work, or coarser still where that would flood more
- * than 512 × 512 pixels; zoomed in, in full only in and round @visible.
+ * than 512 × 512 pixels; zoomed in, only in and round @visible on its
+ * own pixels, in full up to 640 × 640 of them, at 2 × 2 or 4 × 4 past
+ * that.
  * A preview, exact when the slider rests.
  */
 void

@@ -1,6 +1,6 @@
 /* lda-regions-coarse-private.h — cells kept coarse, shared by their
  * flood (lda-regions-coarse.c) and the label mask made from them
- * (lda-labels-coarse.c)
+ * (lda-labels-coarse.c), and made full size (lda-regions-grow.c)
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +20,7 @@ struct _LdaRegionsCoarse
   LdaBitplane *mask;          /* the nucleus mask, split lines included */
   LdaRect      fine;          /* flooded at full size; empty if none */
   gint32      *fine_regions;  /* fine.width × fine.height, or NULL */
+  guint        fine_shift;    /* how much coarser than the frame it was flooded */
   guint        fine_reach;    /* how far its cells reach from their nuclei */
 };
 
@@ -63,5 +64,12 @@ lda_coarse_thin_kind (guint ry,
 {
   return ry < half ? 0 : ry == half ? 1 : 2;
 }
+
+gboolean lda_coarse_grow (const LdaRegions  *cells,
+                          const LdaBitplane *inside,
+                          const LdaRuns     *nuclei,
+                          guint              shift,
+                          gint32            *out,
+                          GError           **error);
 
 G_END_DECLS

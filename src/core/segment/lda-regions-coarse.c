@@ -21,13 +21,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "lda-buffer.h"
 #include "lda-error.h"
-#include "lda-helper.h"
 #include "lda-regions-coarse.h"
 #include "lda-regions-coarse-private.h"
 #include "lda-regions-rect.h"
@@ -185,298 +181,6 @@ oom:
   return NULL;
 }
 
-/* A thinned block and its rows' regions, made once for its coarse row. */
-typedef struct
-{
-  LdaCoarseThin block;
-  gint32        regions[3][16];
-} GrowThin;
-
-typedef struct
-{
-  gint32            *regions;
-  const LdaRegions  *coarse;
-  const LdaBitplane *inside;
-  const LdaRuns     *nuclei;
-  guint              shift;
-  gint               next;  /* the next coarse row not taken */
-  /* Each thread's room for a row and a coarse row's outline blocks. */
-  gint32            *expanded[2];
-  GrowThin          *thins[2];
-} Grow;
-
-
-/* The coarse region at (@cx, @cy), or @fallback past the edge. */
-static inline gint32
-coarse_at (const LdaRegions *coarse,
-           gint64            cx,
-           gint64            cy,
-           gint32            fallback)
-{
-  if (cx < 0 || cy < 0 || cx >= coarse->width || cy >= coarse->height)
-    return fallback;
-
-  return coarse->regions[(gsize) cy * coarse->width + (gsize) cx];
-}
-
-/* Where coarse outlines are thick, the cell of a pixel of the block of
- * coarse outline pixel (@x, @cy): the nearest not an outline among the
- * eight around, those on the pixel's side (@upper, @leftward) first. */
-static gint32
-nearest_cell (const LdaRegions *c,
-              gint64            x,
-              gint64            cy,
-              gboolean          upper,
-              gboolean          leftward)
-{
-  const gint64 dy = upper ? -1 : 1, dx = leftward ? -1 : 1;
-  const gint64 around[8][2] = {
-    { dx, dy }, { 0, -dy }, { -dx, 0 }, { dx, -dy },
-    { -dx, dy }, { -dx, -dy }, { 0, dy }, { dx, 0 },
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (around); k++)
-    {
-      gint32 v = coarse_at (c, x + around[k][0], cy + around[k][1], LDA_REGION_OUTLINE);
-
-      if (v != LDA_REGION_OUTLINE)
-        return v;
-    }
-
-  return LDA_REGION_OUTLINE;
-}
-
-/* The line runs across the block's middle row where the coarse outline
- * runs across, down its middle column where it runs down, both where it
- * turns, through its middle pixel where it goes on diagonally; the
- * middle, so that a mipmap level's samples (lda_render_labels_area())
- * see it as they see an exact line.  Each side of the line joins the
- * cell next to it.  @t is the block of coarse pixel (@cx, @cy) of
- * @cells, the frame shrunk by 2^@shift from @width columns. */
-void
-lda_coarse_thin_block (const LdaRegions *c,
-                       guint             cx,
-                       guint             cy,
-                       guint             shift,
-                       guint             width,
-                       LdaCoarseThin    *t)
-{
-  const gint64 x = cx, y = cy;
-  const gint32 o = LDA_REGION_OUTLINE;
-  const gint32 left = coarse_at (c, x - 1, y, o), right = coarse_at (c, x + 1, y, o);
-  const gint32 up = coarse_at (c, x, y - 1, o), down = coarse_at (c, x, y + 1, o);
-  const gboolean across = left == o || right == o;
-  const gboolean along = up == o || down == o;
-  const guint half = (1u << shift) / 2;
-  gint32 quarter[2][2];  /* [lower half][right half] */
-
-  for (guint lower = 0; lower < 2; lower++)
-    for (guint rightward = 0; rightward < 2; rightward++)
-      {
-        gint32 side = lower ? down : up, beside = rightward ? right : left;
-        gint32 first = across ? side : beside, second = across ? beside : side;
-
-        quarter[lower][rightward] = first != o ? first : second != o ? second :
-                                    nearest_cell (c, x, y, !lower, !rightward);
-      }
-
-  t->x = cx << shift;
-  t->span = MIN (1u << shift, width - t->x);
-  t->half = half;
-  for (guint kind = 0; kind < 3; kind++)
-    {
-      const guint ry = kind == 0 ? 0 : kind == 1 ? half : half + 1;
-      LdaCoarseThinRow *r = &t->rows[kind];
-
-      /* The left half, the right half, then the line down the middle;
-       * or the line across. */
-      r->left = across && ry == half ? o : quarter[ry >= half][0];
-      r->right = across && ry == half ? o : quarter[ry >= half][1];
-      r->mid = (along || (!across && ry == half)) && half < t->span;
-    }
-}
-
-/**
- * lda_coarse_thin_regions:
- * @t: a thinned block
- * @kind: a kind of its rows (lda_coarse_thin_kind())
- * @r: (out caller-allocates): @t's span of regions
- *
- * The regions of one kind of @t's rows.
- */
-void
-lda_coarse_thin_regions (const LdaCoarseThin *t,
-                         guint                kind,
-                         gint32              *r)
-{
-  const LdaCoarseThinRow *row = &t->rows[kind];
-
-  for (guint i = 0; i < t->span; i++)
-    r[i] = i < t->half ? row->left : row->right;
-  if (row->mid)
-    r[t->half] = LDA_REGION_OUTLINE;
-}
-
-/* 64 pixels from the coarse pixels at @c, each 2^@s times over (@s ≤ 6). */
-static inline void
-expand_64 (const gint32 *c,
-           guint         s,
-           gint32       *out)
-{
-  switch (s)
-    {
-    case 1:
-      for (guint i = 0; i < 32; i++)
-        out[2 * i] = out[2 * i + 1] = c[i];
-      break;
-    case 2:
-      for (guint i = 0; i < 16; i++)
-        for (guint j = 0; j < 4; j++)
-          out[4 * i + j] = c[i];
-      break;
-    case 3:
-      for (guint i = 0; i < 8; i++)
-        for (guint j = 0; j < 8; j++)
-          out[8 * i + j] = c[i];
-      break;
-    default:
-      for (guint i = 0; i < 64; i++)
-        out[i] = c[i >> s];
-      break;
-    }
-}
-
-/* The 64 pixels at @out outside @inside made background. */
-static inline void
-background_64 (guint64  inside,
-               gint32  *out)
-{
-#ifdef __SSE2__
-  const guint64 *bytes = lda_bitplane_byte_masks ();
-  const __m128i bg = _mm_set1_epi32 (LDA_REGION_BACKGROUND);
-
-  for (guint b = 0; b < 8; b++, inside >>= 8)
-    {
-      __m128i m8, m16, lo, hi;
-      __m128i *o = (__m128i *) (out + 8 * b);
-
-      if ((inside & 0xff) == 0xff)
-        continue;
-      m8 = _mm_loadl_epi64 ((const __m128i *) &bytes[inside & 0xff]);
-      m16 = _mm_unpacklo_epi8 (m8, m8);
-      lo = _mm_unpacklo_epi16 (m16, m16);
-      hi = _mm_unpackhi_epi16 (m16, m16);
-      _mm_storeu_si128 (o, _mm_or_si128 (_mm_and_si128 (lo, _mm_loadu_si128 (o)),
-                                         _mm_andnot_si128 (lo, bg)));
-      _mm_storeu_si128 (o + 1, _mm_or_si128 (_mm_and_si128 (hi, _mm_loadu_si128 (o + 1)),
-                                             _mm_andnot_si128 (hi, bg)));
-    }
-#else
-  for (guint i = 0; i < 64; i++)
-    out[i] = (inside >> i) & 1 ? out[i] : LDA_REGION_BACKGROUND;
-#endif
-}
-
-/* The rows of coarse row @cy at full size: the coarse regions inside the
- * area, outlines thinned, background outside the area, each nucleus its
- * cell's.  @expanded and @thins are a thread's room for a row and a
- * coarse row's outline blocks. */
-static void
-grow_block (const Grow    *job,
-            guint          cy,
-            gint32        *expanded,
-            GrowThin      *thins)
-{
-  const guint w = job->inside->width, h = job->inside->height, s = job->shift;
-  const guint cw = job->coarse->width, half = (1u << s) / 2;
-  const gint32 *c = job->coarse->regions + (gsize) cy * cw;
-  guint n_thins = 0;
-
-  /* Each coarse pixel 2^s times over, once for all the block's rows. */
-  for (guint x0 = 0; x0 < w; x0 += 64)
-    {
-      if (x0 + 64 <= w)
-        expand_64 (c + (x0 >> s), s, expanded + x0);
-      else
-        for (guint x = x0; x < w; x++)
-          expanded[x] = c[x >> s];
-    }
-  for (guint cx = 0; cx < cw; cx++)
-    if (c[cx] == LDA_REGION_OUTLINE)
-      {
-        GrowThin *t = &thins[n_thins++];
-
-        lda_coarse_thin_block (job->coarse, cx, cy, s, w, &t->block);
-        for (guint kind = 0; kind < 3; kind++)
-          lda_coarse_thin_regions (&t->block, kind, t->regions[kind]);
-      }
-
-  for (guint y = cy << s; y < MIN ((cy + 1) << s, h); y++)
-    {
-      const guint64 *bits = lda_bitplane_row (job->inside, y);
-      gint32 *out = job->regions + (gsize) y * w;
-
-      memcpy (out, expanded, (gsize) w * sizeof (gint32));
-      for (guint i = 0; i < n_thins; i++)
-        memcpy (out + thins[i].block.x, thins[i].regions[lda_coarse_thin_kind (y - (cy << s), half)],
-                thins[i].block.span * sizeof (gint32));
-      /* The background, 64 pixels at a time. */
-      for (gsize k = 0; k < job->inside->stride; k++)
-        {
-          const guint x0 = (guint) (k * 64), n = MIN (64u, w - x0);
-          const guint64 inside = bits[k];
-          gint32 *o = out + x0;
-
-          if (n < 64 || inside == 0)
-            {
-              for (guint i = 0; i < n; i++)
-                o[i] = (inside >> i) & 1 ? o[i] : LDA_REGION_BACKGROUND;
-            }
-          else if (inside != ~G_GUINT64_CONSTANT (0))
-            background_64 (inside, o);
-        }
-      for (gsize r = job->nuclei->row_start[y]; r < job->nuclei->row_start[y + 1]; r++)
-        {
-          /* In locals: a store to @out could, for the compiler, change
-           * the run, which it then read again at every pixel. */
-          const guint x0 = job->nuclei->runs[r].x0, x1 = job->nuclei->runs[r].x1;
-          const gint32 label = LDA_REGION_FIRST_CELL + (gint32) job->nuclei->labels[r];
-
-          for (guint x = x0; x < x1; x++)
-            out[x] = label;
-        }
-    }
-}
-
-/* The rows at full size, a coarse row's at a time until none is left. */
-static void
-grow_rows (Grow *job,
-           guint room)
-{
-  const guint ch = job->coarse->height;
-  guint cy;
-
-  while ((cy = (guint) g_atomic_int_add (&job->next, 1)) < ch)
-    grow_block (job, cy, job->expanded[room], job->thins[room]);
-}
-
-static void
-grow_free (Grow *job)
-{
-  for (guint i = 0; i < 2; i++)
-    {
-      g_free (job->expanded[i]);
-      g_free (job->thins[i]);
-    }
-}
-
-static gpointer
-grow_rows_thread (gpointer data)
-{
-  grow_rows (data, 1);
-  return NULL;
-}
-
 void
 lda_regions_coarse_free (LdaRegionsCoarse *self)
 {
@@ -556,13 +260,92 @@ flood_coarse (gpointer   data,
   return TRUE;
 }
 
+/* The wall round coarse cells, which their flood left, made their
+ * neighbours' within it: made full size, the wall would be outlines
+ * along the rectangle's ring, a pixel in from it, where only the ring
+ * is the wall of a flood at full size. */
+static void
+unwall (LdaRegions *cells)
+{
+  const guint w = cells->width, h = cells->height;
+  gint32 *r = cells->regions;
+
+  if (w < 3 || h < 3)
+    return;
+  memcpy (r, r + w, w * sizeof (gint32));
+  memcpy (r + (gsize) (h - 1) * w, r + (gsize) (h - 2) * w, w * sizeof (gint32));
+  for (guint y = 0; y < h; y++)
+    {
+      r[(gsize) y * w] = r[(gsize) y * w + 1];
+      r[(gsize) y * w + w - 1] = r[(gsize) y * w + w - 2];
+    }
+}
+
+/* The fine rectangle's cells flooded at 2^@fine_shift pixels a pixel
+ * and made full size into its fine_regions: what the panes show at
+ * 1:1, where that is more than a preview floods in time.  @side is the
+ * rest, coarse, flooded beside it. */
+static gboolean
+flood_fine_shrunk (CoarseJob  *side,
+                   guint       fine_shift,
+                   GError    **error)
+{
+  LdaRegions *self = side->self;
+  LdaRegionsCoarse *coarse = self->coarse;
+  const LdaRect *f = &coarse->fine;
+  const guint fx = (guint) f->x, fy = (guint) f->y, fw = (guint) f->width, fh = (guint) f->height;
+  g_autoptr(LdaBitplane) area = NULL;
+  g_autoptr(LdaBitplane) mask = NULL;
+  g_autoptr(LdaBitplane) inside = NULL;
+  g_autoptr(LdaBitplane) small_area = NULL;
+  g_autoptr(LdaBitplane) small_mask = NULL;
+  g_autoptr(LdaRuns) nuclei = NULL;
+  g_autoptr(LdaRuns) small_nuclei = NULL;
+  g_autoptr(LdaRegions) cells = g_new0 (LdaRegions, 1);
+  guint reach = 0;
+
+  if (!(area = lda_bitplane_new_crop (side->cell_area, fx, fy, fw, fh, error)) ||
+      !(mask = lda_bitplane_new_crop (side->mask, fx, fy, fw, fh, error)) ||
+      !(inside = lda_bitplane_copy (area, error)) ||
+      !(nuclei = lda_runs_new_crop (self->nuclei, fx, fy, fw, fh, error)) ||
+      !(small_area = shrink (area, fine_shift, error)) ||
+      !(small_mask = shrink (mask, fine_shift, error)) ||
+      !(small_nuclei = shrink_runs (nuclei, small_area->width, small_area->height,
+                                    fine_shift, error)))
+    return FALSE;
+  lda_bitplane_or (inside, mask);
+  cells->width = small_area->width;
+  cells->height = small_area->height;
+  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
+  if (cells->regions == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   self->width, self->height);
+      return FALSE;
+    }
+  lda_watershed_wall (cells->regions, cells->width, cells->height);
+  if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
+                               &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
+                               fine_shift, COARSE_LIFT, cells->regions, cells->width, NULL,
+                               &reach, flood_coarse, side, side->cancellable, error))
+    return FALSE;
+  /* In the frame's pixels, as a flood at full size measures it. */
+  coarse->fine_reach = reach << fine_shift;
+  coarse->fine_shift = fine_shift;
+  unwall (cells);
+
+  return lda_coarse_grow (cells, inside, nuclei, fine_shift, coarse->fine_regions, error);
+}
+
 /**
  * lda_regions_new_coarse_compact:
  * @cell_area: the cell area mask
  * @mask: the nucleus mask
  * @nuclei: (nullable): the nucleus objects
  * @shift: how much coarser the flood is
- * @fine: (nullable): a rectangle flooded at full size
+ * @fine: (nullable): a rectangle flooded finer
+ * @fine_shift: how much coarser than the frame @fine is flooded
  * @cancellable: (nullable): checked within the flood
  * @error: return location for an error
  *
@@ -582,6 +365,7 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                                 const LdaRuns     *nuclei,
                                 guint              shift,
                                 const LdaRect     *fine,
+                                guint              fine_shift,
                                 GCancellable      *cancellable,
                                 GError           **error)
 {
@@ -591,6 +375,7 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
   CoarseJob job;
 
   g_return_val_if_fail (shift >= 1 && shift <= 4, NULL);
+  g_return_val_if_fail (fine_shift < shift, NULL);
 
   self->width = w;
   self->height = h;
@@ -609,8 +394,8 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
   lda_bitplane_or (coarse->inside, mask);
 
   job = (CoarseJob) { self, cell_area, mask, cancellable };
-  /* What the panes show, at full size (its ring is never read), and the
-   * rest coarse beside it on the two threads. */
+  /* What the panes show, at full size or at @fine_shift (its ring is
+   * never read), and the rest coarse beside it on the two threads. */
   if (fine != NULL && !lda_rect_is_empty (fine))
     {
       coarse->fine = *fine;
@@ -621,7 +406,8 @@ lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                        _("not enough memory to separate the cells of a %u × %u image"), w, h);
           return NULL;
         }
-      if (!lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0,
+      if (fine_shift > 0 ? !flood_fine_shrunk (&job, fine_shift, error) :
+          !lda_regions_flood_rect (cell_area, mask, self->nuclei, fine, 0, 0,
                                    coarse->fine_regions, (gsize) fine->width, NULL,
                                    &coarse->fine_reach, flood_coarse, &job, cancellable, error))
         return NULL;
@@ -640,28 +426,9 @@ grow_into (const LdaRegions  *self,
 {
   const guint w = self->width, h = self->height;
   const LdaRegionsCoarse *coarse = self->coarse;
-  LdaHelper *helper;
-  Grow job = { out, coarse->cells, coarse->inside, self->nuclei, coarse->shift, 0, };
 
-  for (guint i = 0; i < 2; i++)
-    {
-      job.expanded[i] = g_try_new (gint32, w);
-      job.thins[i] = g_try_new (GrowThin, coarse->cells->width);
-    }
-  if (job.expanded[0] == NULL || job.expanded[1] == NULL ||
-      job.thins[0] == NULL || job.thins[1] == NULL)
-    {
-      grow_free (&job);
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"), w, h);
-      return FALSE;
-    }
-
-  /* The rows shared out with a helper (lda-helper.c). */
-  helper = lda_helper_start ("lda-coarse-cells", grow_rows_thread, &job);
-  grow_rows (&job, 0);
-  lda_helper_finish (helper);
-  grow_free (&job);
+  if (!lda_coarse_grow (coarse->cells, coarse->inside, self->nuclei, coarse->shift, out, error))
+    return FALSE;
   lda_watershed_wall (out, w, h);
   /* The fine rectangle's but on its ring, the wall of its flood. */
   for (int y = 1; coarse->fine_regions != NULL && y + 1 < coarse->fine.height; y++)
@@ -753,8 +520,10 @@ lda_regions_copy_full (const LdaRegions  *self,
  *   8-connected components of @mask
  * @shift: how much coarser the flood is, as a power of two: 1 for 2 × 2
  *   pixels a pixel, 2 for 4 × 4
- * @fine: (nullable): a rectangle flooded at full size, on its own
- *   pixels: what the panes show at 1:1 or closer, with a margin
+ * @fine: (nullable): a rectangle flooded on its own pixels: what the
+ *   panes show at 1:1 or closer, with a margin
+ * @fine_shift: how much coarser than the frame @fine is flooded: 0 at
+ *   full size, less than @shift
  * @cancellable: (nullable): checked within the flood
  * @error: return location for an error
  *
@@ -764,7 +533,8 @@ lda_regions_copy_full (const LdaRegions  *self,
  * in the exact regions; the cells meet within a coarse pixel of where
  * they do there.  In @fine, the cells of a flood of its own pixels,
  * which are the exact ones but near its edge, where a cell reaches out
- * of it.  Never a base to carry from: @largest_piece is 0, and
+ * of it; or, shrunk by 2^@fine_shift, within a pixel of @fine's
+ * coarse pixels of them.  Never a base to carry from: @largest_piece is 0, and
  * there is no relief.
  *
  * Returns: (transfer full) (nullable): the regions
@@ -775,11 +545,13 @@ lda_regions_new_coarse (const LdaBitplane *cell_area,
                         const LdaRuns     *nuclei,
                         guint              shift,
                         const LdaRect     *fine,
+                        guint              fine_shift,
                         GCancellable      *cancellable,
                         GError           **error)
 {
   g_autoptr(LdaRegions) self = lda_regions_new_coarse_compact (cell_area, mask, nuclei, shift,
-                                                               fine, cancellable, error);
+                                                               fine, fine_shift, cancellable,
+                                                               error);
 
   if (self == NULL || !lda_regions_expand (self, error))
     return NULL;

@@ -15,6 +15,7 @@ LdaRegions  *lda_regions_new_coarse  (const LdaBitplane  *cell_area,
                                       const LdaRuns      *nuclei,
                                       guint               shift,
                                       const LdaRect      *fine,
+                                      guint               fine_shift,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
@@ -23,6 +24,7 @@ LdaRegions  *lda_regions_new_coarse_compact (const LdaBitplane *cell_area,
                                              const LdaRuns     *nuclei,
                                              guint              shift,
                                              const LdaRect     *fine,
+                                             guint              fine_shift,
                                              GCancellable      *cancellable,
                                              GError           **error);
 gboolean     lda_regions_expand      (LdaRegions         *self,
