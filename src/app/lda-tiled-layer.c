@@ -550,6 +550,11 @@ snapshot_smooth (LdaTiledLayer         *self,
 
         pattern = cairo_pattern_create_for_surface (surface);
         cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+        /* Bilinear by name: cairo's default filter shrinks a surface to
+         * less than three quarters of its size (a zoom of 50 to 75 %,
+         * 25 to 37 %) with a convolution, 130 ms a frame for one pane
+         * of a 2048 × 2048 frame at 60 %, against 15 ms bilinear. */
+        cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
         cairo_matrix_init_scale (&matrix,
                                  cairo_image_surface_get_width (surface) / rect.size.width,
                                  cairo_image_surface_get_height (surface) / rect.size.height);

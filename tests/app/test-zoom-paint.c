@@ -701,11 +701,18 @@ gradient (guint x,
 
 /* Under GTK's cairo renderer a pane draws its tiles from cairo surfaces
  * at every zoom, not as textures (which that renderer copies in every
- * frame): zoomed out, what shows is what the textures would show, byte
- * for byte. */
+ * frame): zoomed out, what shows is what the textures would show, in
+ * the same place.  Byte for byte where a tile is drawn at three
+ * quarters of its size or more, where cairo filters a texture
+ * bilinearly; smaller, it filters one with a convolution (130 ms a
+ * frame for a pane of a 2048 × 2048 frame at 60 %), and the surfaces
+ * are filtered bilinearly all the same: the smooth channels within a
+ * level or two, the finest detail (blue, a period of 7 pixels) kept
+ * more than the convolution's blur keeps it. */
 static void
 test_software_as_textures (void)
 {
+  /* A level's tiles drawn at 0.74, 1, 0.73 and 0.9 of their size. */
   const double zooms_out[] = { 0.37, 0.5, 0.73, 0.9 };
   SeamFixture fixture = { 0, };
   g_autoptr(GskRenderer) cairo = NULL;
@@ -724,16 +731,38 @@ test_software_as_textures (void)
   g_assert_no_error (error);
   for (guint z = 0; z < G_N_ELEMENTS (zooms_out); z++)
     {
-      g_autofree guint32 *textures = render_layer_with (&fixture, cairo, FALSE, zooms_out[z]);
-      g_autofree guint32 *surfaces = render_layer_with (&fixture, cairo, TRUE, zooms_out[z]);
-      guint differ = 0;
+      const double zoom = zooms_out[z];
+      const double scale = zoom * (1u << lda_tiled_layer_level_for_zoom (zoom));
+      g_autofree guint32 *textures = render_layer_with (&fixture, cairo, FALSE, zoom);
+      g_autofree guint32 *surfaces = render_layer_with (&fixture, cairo, TRUE, zoom);
+      guint differ = 0, apart = 0;
+      double spread[2] = { 0, 0 };
 
       for (gsize i = 0; i < (gsize) fixture.vw * fixture.vh; i++)
-        if (textures[i] != surfaces[i])
-          differ++;
-      g_test_message ("zoom %g: %u of %d pixels differ", zooms_out[z], differ,
-                      fixture.vw * fixture.vh);
-      g_assert_cmpuint (differ, ==, 0);
+        {
+          const int dr = (int) ((textures[i] >> 16) & 0xff) - (int) ((surfaces[i] >> 16) & 0xff);
+          const int dg = (int) ((textures[i] >> 8) & 0xff) - (int) ((surfaces[i] >> 8) & 0xff);
+
+          differ += textures[i] != surfaces[i];
+          apart += ABS (dr) > 2 || ABS (dg) > 2;
+          if (i + 1 < (gsize) fixture.vw * fixture.vh)
+            {
+              spread[0] += ABS ((int) (textures[i] & 0xff) - (int) (textures[i + 1] & 0xff));
+              spread[1] += ABS ((int) (surfaces[i] & 0xff) - (int) (surfaces[i + 1] & 0xff));
+            }
+        }
+      g_test_message ("zoom %g (tiles at %.2f): %u of %d pixels differ, %u by more than 2 "
+                      "in red or green; blue from pixel to pixel %.1f, %.1f",
+                      zoom, scale, differ, fixture.vw * fixture.vh, apart,
+                      spread[0] / (fixture.vw * fixture.vh), spread[1] / (fixture.vw * fixture.vh));
+      g_assert_cmpuint (apart, ==, 0);
+      if (scale >= 0.75)
+        g_assert_cmpuint (differ, ==, 0);
+      else
+        {
+          g_assert_cmpuint (differ, >, fixture.vw * fixture.vh / 2);
+          g_assert_cmpfloat (spread[1], >, spread[0]);
+        }
     }
   gsk_renderer_unrealize (cairo);
   seam_fixture_clear (&fixture);
