@@ -49,21 +49,19 @@
 /* At 1:1, what the panes show and its margin are flooded at 2 × 2 where
  * that has more than this many pixels (one pane, or four on a large
  * screen), the outlines within a pixel of the frame's, and at 4 × 4
- * where it has more than four times as many (one pane zoomed out a
- * little): a full-size flood of 1.4 million pixels took 32 ms of the 50
- * of a change, one at 2 × 2 takes 10. */
+ * where it has more than four times as many (one pane at 60–90 %): a
+ * full-size flood of 1.4 million pixels took 32 ms of the 50 of a
+ * change, one at 2 × 2 takes 10. */
 #define FINE_MAX_PIXELS (640 * 640)
 #define FINE_MAX_SHIFT 2
 /* Zoomed in, the pixels round what the panes show that are flooded with
  * it, so that its cells are the exact ones but where a cell reaches out
- * of the margin; up to this share of the frame, the rest off screen at
- * 8 × 8, and past it the whole frame as zoomed out.  The margin is half as much again as the last such flood's
- * cells reached from their nuclei (lda_regions_flood_rect()), within
- * these bounds: a frame of small cells floods little more than the panes
- * show. */
+ * of the margin; the rest, off screen, at 8 × 8.  The margin is half as
+ * much again as the last such flood's cells reached from their nuclei
+ * (lda_regions_flood_rect()), within these bounds: a frame of small
+ * cells floods little more than the panes show. */
 #define FINE_MARGIN_MIN 32
 #define FINE_MARGIN_MAX 96
-#define FINE_MAX_SHARE 0.5
 #define OFF_SCREEN_SHIFT 3
 
 static gboolean
@@ -316,16 +314,17 @@ zoomed_out_shift (guint shift,
   return shift;
 }
 
-/* How a drag's cells are previewed, if they are: zoomed out, flooded at
- * the panes' level (@shift) all over, or coarser, to at most
- * PREVIEW_MAX_COARSE_PIXELS; at 1:1 or closer, where the panes
- * show less than FINE_MAX_SHARE of the frame, flooded on their own
- * pixels in what they show and a margin round it (@fine: as far as the
- * last such flood's cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX),
- * at full size up to FINE_MAX_PIXELS, at 2 × 2 or 4 × 4 past them
- * (@fine_shift), and at 8 × 8 elsewhere, off screen, for the counts;
- * where they show more, flooded whole as zoomed out.  Only for new
- * nuclei on a frame of COARSE_MIN_PIXELS or more. */
+/* How a drag's cells are previewed, if they are: zoomed out (a screen
+ * pixel for 2 × 2 of the frame's or more), flooded at the panes' level
+ * (@shift) all over, or coarser, to at most PREVIEW_MAX_COARSE_PIXELS,
+ * the outlines through the middle of their coarse pixels for the
+ * mipmap's samples; closer, flooded on their own pixels in what the
+ * panes show and a margin round it (@fine: as far as the last such
+ * flood's cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX), at full
+ * size up to FINE_MAX_PIXELS, at 2 × 2 or 4 × 4 past them (@fine_shift,
+ * the outlines where the cells meet), and at 8 × 8 elsewhere, off
+ * screen, for the counts.  Only for new nuclei on a frame of
+ * COARSE_MIN_PIXELS or more. */
 static gboolean
 preview_plan (LdaPipeline *self,
               guint       *shift,
@@ -356,14 +355,6 @@ preview_plan (LdaPipeline *self,
   fine->height += 2 * margin;
   if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3)
     return FALSE;
-  /* Most of the frame on screen, at about a screen pixel for one of its
-   * (a large pane a little zoomed out): flooded whole, as zoomed out. */
-  if ((guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
-    {
-      *fine = (LdaRect) { 0, 0, 0, 0 };
-      *shift = zoomed_out_shift (1, w, h);
-      return TRUE;
-    }
   while (*fine_shift < FINE_MAX_SHIFT &&
          ((guint64) fine->width * fine->height >> (2 * *fine_shift)) > FINE_MAX_PIXELS)
     (*fine_shift)++;

@@ -68,6 +68,7 @@ lda_coarse_thin_kind (guint ry,
 gboolean lda_coarse_grow (const LdaRegions  *cells,
                           const LdaBitplane *inside,
                           const LdaRuns     *nuclei,
+                          const LdaBitplane *mask,
                           guint              shift,
                           gint32            *out,
                           GError           **error);

@@ -335,7 +335,7 @@ flood_fine_shrunk (CoarseJob  *side,
   coarse->fine_shift = fine_shift;
   unwall (cells);
 
-  return lda_coarse_grow (cells, inside, nuclei, fine_shift, coarse->fine_regions, error);
+  return lda_coarse_grow (cells, inside, nuclei, mask, fine_shift, coarse->fine_regions, error);
 }
 
 /**
@@ -427,7 +427,7 @@ grow_into (const LdaRegions  *self,
   const guint w = self->width, h = self->height;
   const LdaRegionsCoarse *coarse = self->coarse;
 
-  if (!lda_coarse_grow (coarse->cells, coarse->inside, self->nuclei, coarse->shift, out, error))
+  if (!lda_coarse_grow (coarse->cells, coarse->inside, self->nuclei, NULL, coarse->shift, out, error))
     return FALSE;
   lda_watershed_wall (out, w, h);
   /* The fine rectangle's but on its ring, the wall of its flood. */

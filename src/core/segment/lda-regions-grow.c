@@ -35,10 +35,14 @@ typedef struct
   const LdaBitplane *inside;
   const LdaRuns     *nuclei;
   guint              shift;
+  const LdaBitplane *mask;  /* nullable: outlines where cells meet */
   gint               next;  /* the next coarse row not taken */
   /* Each thread's room for a row and a coarse row's outline blocks. */
   gint32            *expanded[2];
   GrowThin          *thins[2];
+  /* Where cells meet (lines_where_cells_meet()), and its next row. */
+  LdaBitplane       *lines;
+  gint               next_line;
 } Grow;
 
 
@@ -82,6 +86,31 @@ nearest_cell (const LdaRegions *c,
   return LDA_REGION_OUTLINE;
 }
 
+/* The cells each quarter of the block of coarse outline pixel (@x, @y)
+ * joins, [lower half][right half]: the cell on its side of a line
+ * across (above or below) or down (left or right), else the nearest. */
+static void
+block_quarters (const LdaRegions *c,
+                gint64            x,
+                gint64            y,
+                gint32            quarter[2][2])
+{
+  const gint32 o = LDA_REGION_OUTLINE;
+  const gint32 left = coarse_at (c, x - 1, y, o), right = coarse_at (c, x + 1, y, o);
+  const gint32 up = coarse_at (c, x, y - 1, o), down = coarse_at (c, x, y + 1, o);
+  const gboolean across = left == o || right == o;
+
+  for (guint lower = 0; lower < 2; lower++)
+    for (guint rightward = 0; rightward < 2; rightward++)
+      {
+        gint32 side = lower ? down : up, beside = rightward ? right : left;
+        gint32 first = across ? side : beside, second = across ? beside : side;
+
+        quarter[lower][rightward] = first != o ? first : second != o ? second :
+                                    nearest_cell (c, x, y, !lower, !rightward);
+      }
+}
+
 /* The line runs across the block's middle row where the coarse outline
  * runs across, down its middle column where it runs down, both where it
  * turns, through its middle pixel where it goes on diagonally; the
@@ -99,23 +128,12 @@ lda_coarse_thin_block (const LdaRegions *c,
 {
   const gint64 x = cx, y = cy;
   const gint32 o = LDA_REGION_OUTLINE;
-  const gint32 left = coarse_at (c, x - 1, y, o), right = coarse_at (c, x + 1, y, o);
-  const gint32 up = coarse_at (c, x, y - 1, o), down = coarse_at (c, x, y + 1, o);
-  const gboolean across = left == o || right == o;
-  const gboolean along = up == o || down == o;
+  const gboolean across = coarse_at (c, x - 1, y, o) == o || coarse_at (c, x + 1, y, o) == o;
+  const gboolean along = coarse_at (c, x, y - 1, o) == o || coarse_at (c, x, y + 1, o) == o;
   const guint half = (1u << shift) / 2;
   gint32 quarter[2][2];  /* [lower half][right half] */
 
-  for (guint lower = 0; lower < 2; lower++)
-    for (guint rightward = 0; rightward < 2; rightward++)
-      {
-        gint32 side = lower ? down : up, beside = rightward ? right : left;
-        gint32 first = across ? side : beside, second = across ? beside : side;
-
-        quarter[lower][rightward] = first != o ? first : second != o ? second :
-                                    nearest_cell (c, x, y, !lower, !rightward);
-      }
-
+  block_quarters (c, x, y, quarter);
   t->x = cx << shift;
   t->span = MIN (1u << shift, width - t->x);
   t->half = half;
@@ -242,6 +260,20 @@ grow_block (const Grow    *job,
       {
         GrowThin *t = &thins[n_thins++];
 
+        if (job->mask != NULL)
+          {
+            /* No line: each quarter its cell's, the lines drawn where
+             * the cells meet (lines_where_cells_meet()). */
+            gint32 quarter[2][2];
+
+            t->block.x = cx << s;
+            t->block.span = MIN (1u << s, w - t->block.x);
+            block_quarters (job->coarse, cx, cy, quarter);
+            for (guint kind = 0; kind < 3; kind++)
+              for (guint i = 0; i < t->block.span; i++)
+                t->regions[kind][i] = quarter[kind > 0][i >= half];
+            continue;
+          }
         lda_coarse_thin_block (job->coarse, cx, cy, s, w, &t->block);
         for (guint kind = 0; kind < 3; kind++)
           lda_coarse_thin_regions (&t->block, kind, t->regions[kind]);
@@ -296,6 +328,178 @@ grow_rows (Grow *job,
     grow_block (job, cy, job->expanded[room], job->thins[room]);
 }
 
+/* Whether pixel @x of @row, with @up and @down the rows round it (or
+ * @row itself at the frame's edge), is an outline where cells meet, as
+ * the exact flood draws it: a cell's pixel, not a nucleus's, next to the
+ * background or to a cell of a smaller number (one pixel of the two
+ * along a border), four-connected; or one already. */
+static inline gboolean
+meets (const gint32  *row,
+       const gint32  *up,
+       const gint32  *down,
+       const guint64 *nucleus,
+       guint          x,
+       guint          w)
+{
+  const gint32 c = row[x];
+  const gint32 n[4] = { x > 0 ? row[x - 1] : c, x + 1 < w ? row[x + 1] : c, up[x], down[x] };
+
+  if (c == LDA_REGION_OUTLINE)
+    return TRUE;
+  if (c < LDA_REGION_FIRST_CELL || ((nucleus[x >> 6] >> (x & 63)) & 1))
+    return FALSE;
+  for (guint k = 0; k < 4; k++)
+    if (n[k] == LDA_REGION_BACKGROUND || (n[k] >= LDA_REGION_FIRST_CELL && n[k] < c))
+      return TRUE;
+
+  return FALSE;
+}
+
+#ifdef __SSE2__
+/* meet() for the four pixels from @x on (a multiple of four, past the
+ * row's first and before its last), as bits. */
+static inline guint
+meets_4 (const gint32  *row,
+         const gint32  *up,
+         const gint32  *down,
+         const guint64 *nucleus,
+         guint          x)
+{
+  const __m128i lanes = _mm_set_epi32 (8, 4, 2, 1);
+  const __m128i below_cells = _mm_set1_epi32 (LDA_REGION_FIRST_CELL - 1);
+  const __m128i bg = _mm_set1_epi32 (LDA_REGION_BACKGROUND);
+  const __m128i c = _mm_loadu_si128 ((const __m128i *) (row + x));
+  const __m128i n[4] = {
+    _mm_loadu_si128 ((const __m128i *) (row + x - 1)),
+    _mm_loadu_si128 ((const __m128i *) (row + x + 1)),
+    _mm_loadu_si128 ((const __m128i *) (up + x)),
+    _mm_loadu_si128 ((const __m128i *) (down + x)),
+  };
+  const __m128i in_nucleus =
+    _mm_cmpeq_epi32 (_mm_and_si128 (_mm_set1_epi32 ((int) ((nucleus[x >> 6] >> (x & 63)) & 15)), lanes),
+                     lanes);
+  __m128i next_to = _mm_setzero_si128 (), line;
+
+  for (guint k = 0; k < 4; k++)
+    next_to = _mm_or_si128 (next_to,
+                            _mm_or_si128 (_mm_cmpeq_epi32 (n[k], bg),
+                                          _mm_and_si128 (_mm_cmpgt_epi32 (n[k], below_cells),
+                                                         _mm_cmpgt_epi32 (c, n[k]))));
+  line = _mm_andnot_si128 (in_nucleus, _mm_and_si128 (next_to, _mm_cmpgt_epi32 (c, below_cells)));
+  line = _mm_or_si128 (line, _mm_cmpeq_epi32 (c, _mm_set1_epi32 (LDA_REGION_OUTLINE)));
+
+  return (guint) _mm_movemask_ps (_mm_castsi128_ps (line));
+}
+#endif
+
+/* Into @job's lines, the pixels of row @y that meet(), four at a time
+ * where SSE2 is there. */
+static void
+line_row (Grow  *job,
+          guint  y)
+{
+  const guint w = job->inside->width, h = job->inside->height;
+  const gint32 *row = job->regions + (gsize) y * w;
+  const gint32 *up = y > 0 ? row - w : row, *down = y + 1 < h ? row + w : row;
+  const guint64 *nucleus = lda_bitplane_row (job->mask, y);
+  guint64 *line = lda_bitplane_row (job->lines, y);
+  guint x = 0;
+
+#ifdef __SSE2__
+  for (; x < MIN (w, 4u); x++)
+    if (meets (row, up, down, nucleus, x, w))
+      line[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
+  for (; x + 4 < w; x += 4)
+    line[x >> 6] |= (guint64) meets_4 (row, up, down, nucleus, x) << (x & 63);
+#endif
+  for (; x < w; x++)
+    if (meets (row, up, down, nucleus, x, w))
+      line[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
+}
+
+static gpointer
+line_rows (gpointer data)
+{
+  Grow *job = data;
+  const guint h = job->inside->height;
+  guint y;
+
+  while ((y = (guint) g_atomic_int_add (&job->next_line, 1)) < h)
+    line_row (job, y);
+
+  return NULL;
+}
+
+/* Bits @x and @x + 1 of @line set, for each @x of word @k. */
+static inline guint64
+pairs (const guint64 *line,
+       gsize          k,
+       gsize          stride)
+{
+  const guint64 next = k + 1 < stride ? line[k + 1] : 0;
+
+  return line[k] & ((line[k] >> 1) | (next << 63));
+}
+
+/* Where rows @y and @y + 1 of the lines (outline pixels already drawn
+ * among them, line_row()) hold a square of 2 × 2, one of its pixels
+ * left to its cell, of the lower row first: a line drawn on both sides
+ * of a corner, where the cells meet the background or three cells meet,
+ * and the exact flood's lines are a pixel wide. */
+static void
+break_squares (Grow  *job,
+               guint  y)
+{
+  const guint w = job->inside->width;
+  const gsize stride = job->lines->stride;
+  guint64 *a = lda_bitplane_row (job->lines, y), *b = lda_bitplane_row (job->lines, y + 1);
+
+  for (gsize k = 0; k < stride; k++)
+    {
+      guint64 squares = pairs (a, k, stride) & pairs (b, k, stride);
+
+      while (squares != 0)
+        {
+          const guint x = (guint) (k * 64) + (guint) __builtin_ctzll (squares);
+          const guint corner[4][2] = { { x + 1, y + 1 }, { x, y + 1 }, { x + 1, y }, { x, y } };
+
+          for (guint i = 0; i < 4; i++)
+            if (job->regions[(gsize) corner[i][1] * w + corner[i][0]] != LDA_REGION_OUTLINE)
+              {
+                lda_bitplane_set (job->lines, corner[i][0], corner[i][1], FALSE);
+                break;
+              }
+          /* What is left of them past @x. */
+          squares = (x & 63) == 63 ? 0 : pairs (a, k, stride) & pairs (b, k, stride) &
+                                          (G_MAXUINT64 << ((x & 63) + 1));
+        }
+    }
+}
+
+/* The outlines of regions grown with no line in their outline blocks,
+ * where their cells meet: found on two threads from the rows as grown,
+ * then drawn. */
+static void
+lines_where_cells_meet (Grow *job)
+{
+  const guint w = job->inside->width, h = job->inside->height;
+  LdaHelper *helper = lda_helper_start ("lda-coarse-lines", line_rows, job);
+
+  line_rows (job);
+  lda_helper_finish (helper);
+  for (guint y = 0; y < h; y++)
+    {
+      guint64 *line = lda_bitplane_row (job->lines, y);
+      gint32 *row = job->regions + (gsize) y * w;
+
+      if (y + 1 < h)
+        break_squares (job, y);
+      for (gsize k = 0; k < job->lines->stride; k++)
+        for (guint64 b = line[k]; b != 0; b &= b - 1)
+          row[k * 64 + (guint) __builtin_ctzll (b)] = LDA_REGION_OUTLINE;
+    }
+}
+
 static void
 grow_free (Grow *job)
 {
@@ -304,6 +508,7 @@ grow_free (Grow *job)
       g_free (job->expanded[i]);
       g_free (job->thins[i]);
     }
+  lda_bitplane_free (job->lines);
 }
 
 static gpointer
@@ -318,14 +523,21 @@ grow_rows_thread (gpointer data)
  * @cells: coarse cells
  * @inside: the cell area ∪ the nuclei, at full size
  * @nuclei: the nuclei, labelled, at full size
+ * @mask: (nullable): the nucleus mask, at full size
  * @shift: how much smaller than @inside @cells are, as a power of two
  * @out: (out caller-allocates): @inside's width × height regions
  * @error: return location for an error
  *
  * @cells, flooded on @inside and @nuclei shrunk by 2^@shift, made full
- * size: the coarse regions inside @inside, their outlines thinned to
- * one pixel (lda_coarse_thin_block()), background outside it, each
- * nucleus its cell's.  Two threads share the rows.
+ * size: the coarse regions inside @inside, background outside it, each
+ * nucleus its cell's.  Without @mask, the coarse outlines are thinned to
+ * one pixel through the middle of their blocks (lda_coarse_thin_block()),
+ * as a mipmap level's samples see them zoomed out.  With it, for a view
+ * at about a screen pixel for one of the frame's, their blocks go to
+ * the cells round them and the outlines are drawn where the cells meet,
+ * as the exact flood draws them, unbroken where they run diagonally
+ * (a diagonal through the blocks' middle pixels is dotted).  Two
+ * threads share the rows.
  *
  * Returns: %FALSE if out of memory
  */
@@ -333,20 +545,23 @@ gboolean
 lda_coarse_grow (const LdaRegions  *cells,
                  const LdaBitplane *inside,
                  const LdaRuns     *nuclei,
+                 const LdaBitplane *mask,
                  guint              shift,
                  gint32            *out,
                  GError           **error)
 {
   LdaHelper *helper;
-  Grow job = { out, cells, inside, nuclei, shift, 0, };
+  Grow job = { out, cells, inside, nuclei, shift, mask, 0, };
 
   for (guint i = 0; i < 2; i++)
     {
       job.expanded[i] = g_try_new (gint32, inside->width);
       job.thins[i] = g_try_new (GrowThin, cells->width);
     }
+  if (mask != NULL)
+    job.lines = lda_bitplane_new (inside->width, inside->height, NULL);
   if (job.expanded[0] == NULL || job.expanded[1] == NULL ||
-      job.thins[0] == NULL || job.thins[1] == NULL)
+      job.thins[0] == NULL || job.thins[1] == NULL || (mask != NULL && job.lines == NULL))
     {
       grow_free (&job);
       g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
@@ -359,6 +574,8 @@ lda_coarse_grow (const LdaRegions  *cells,
   helper = lda_helper_start ("lda-coarse-cells", grow_rows_thread, &job);
   grow_rows (&job, 0);
   lda_helper_finish (helper);
+  if (mask != NULL)
+    lines_where_cells_meet (&job);
   grow_free (&job);
 
   return TRUE;
