@@ -406,9 +406,21 @@ line_row (Grow  *job,
   guint x = 0;
 
 #ifdef __SSE2__
+  /* The first four pixels one at a time; then a word of the lines at a
+   * time, kept in a register while its 64 pixels are looked at. */
   for (; x < MIN (w, 4u); x++)
     if (meets (row, up, down, nucleus, x, w))
-      line[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
+      line[0] |= G_GUINT64_CONSTANT (1) << x;
+  for (; x + 4 < w && (x & 63) != 0; x += 4)
+    line[x >> 6] |= (guint64) meets_4 (row, up, down, nucleus, x) << (x & 63);
+  for (; x + 64 < w; x += 64)
+    {
+      guint64 word = 0;
+
+      for (guint i = 0; i < 64; i += 4)
+        word |= (guint64) meets_4 (row, up, down, nucleus, x + i) << i;
+      line[x >> 6] = word;
+    }
   for (; x + 4 < w; x += 4)
     line[x >> 6] |= (guint64) meets_4 (row, up, down, nucleus, x) << (x & 63);
 #endif
