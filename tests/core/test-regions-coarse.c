@@ -734,14 +734,10 @@ test_pipeline_drag (void)
     g_assert_cmpfloat (exact_in, >=, 0.9);
     g_assert_cmpfloat (exact_in, <, 1.0);
   }
-  /* Most of the frame shown (one pane a little zoomed out): more than
-   * four times 640 × 640 pixels, flooded at 4 × 4 there. */
+  /* Most of the frame shown: the exact flood. */
   lda_pipeline_set_preview (pipeline, 0, &(LdaRect) { 0, 0, 1400, 1400 });
   move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.02, TRUE);
-  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, ==, 0);
-  g_assert_nonnull (lda_pipeline_get_regions (pipeline)->coarse);
-  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->coarse->fine_shift, ==, 2);
-  g_assert_cmpint (lda_pipeline_get_regions (pipeline)->coarse->fine.width, >=, 1400);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, >, 0);
   lda_pipeline_set_preview (pipeline, 2, NULL);
 
   /* The Draq7 slider: zoomed out, coarse too; at 1:1 with no view
@@ -788,6 +784,35 @@ test_pipeline_drag (void)
   fresh_labels = lda_pipeline_get_labels (fresh);
   g_assert_cmpmem (lda_image_u8 (labels), (gsize) labels->width * labels->height,
                    lda_image_u8 (fresh_labels), (gsize) fresh_labels->width * fresh_labels->height);
+}
+
+/* One pane a little zoomed out on a 2048 × 2048 frame: what it shows
+ * and its margin more than four times 640 × 640 pixels, less than half
+ * the frame, flooded at 4 × 4; more than half, the exact flood. */
+static void
+test_large_view (void)
+{
+  g_autoptr(LdaPipeline) pipeline = tiled_pipeline (4);
+  const LdaRect shown = { 300, 300, 1300, 1100 };
+  const LdaRegionsCoarse *coarse;
+  LdaParams params;
+
+  run_default (pipeline, &params);
+  lda_pipeline_set_preview (pipeline, 0, &shown);
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+  coarse = lda_pipeline_get_regions (pipeline)->coarse;
+  g_assert_nonnull (coarse);
+  g_assert_cmpuint (coarse->fine_shift, ==, 2);
+  g_assert_true (coarse->fine.x <= shown.x && coarse->fine.y <= shown.y);
+  g_assert_cmpint (coarse->fine.x + coarse->fine.width, >=, shown.x + shown.width);
+  g_assert_cmpint (coarse->fine.y + coarse->fine.height, >=, shown.y + shown.height);
+  g_assert_cmpfloat (cells_exact_in (pipeline, &shown), >=, 0.9);
+
+  lda_pipeline_set_preview (pipeline, 0, &(LdaRect) { 0, 0, 1800, 1500 });
+  move (pipeline, &params, LDA_CHANNEL_HOECHST, 0.01, TRUE);
+  g_assert_null (lda_pipeline_get_regions (pipeline)->coarse);
+  g_assert_cmpuint (lda_pipeline_get_regions (pipeline)->largest_piece, >, 0);
 }
 
 /* At 1:1, the margin flooded round what the panes show is half as much
@@ -954,6 +979,7 @@ main (int    argc,
   g_test_add_func ("/regions-coarse/reach", test_reach);
   g_test_add_func ("/regions-coarse/flood-beside", test_flood_beside);
   g_test_add_func ("/regions-coarse/pipeline-drag", test_pipeline_drag);
+  g_test_add_func ("/regions-coarse/large-view", test_large_view);
   g_test_add_func ("/regions-coarse/margin-follows-reach", test_margin_follows_reach);
   g_test_add_func ("/regions-coarse/labels-compact", test_labels_compact);
 

@@ -49,7 +49,7 @@
 /* At 1:1, what the panes show and its margin are flooded at 2 × 2 where
  * that has more than this many pixels (one pane, or four on a large
  * screen), the outlines within a pixel of the frame's, and at 4 × 4
- * where it has more than four times as many (one pane at 60–90 %): a
+ * where it has more than four times as many (one pane at 80 %): a
  * full-size flood of 1.4 million pixels took 32 ms of the 50 of a
  * change, one at 2 × 2 takes 10. */
 #define FINE_MAX_PIXELS (640 * 640)
@@ -59,9 +59,13 @@
  * of the margin; the rest, off screen, at 8 × 8.  The margin is half as
  * much again as the last such flood's cells reached from their nuclei
  * (lda_regions_flood_rect()), within these bounds: a frame of small
- * cells floods little more than the panes show. */
+ * cells floods little more than the panes show.  Past FINE_MAX_SHARE
+ * of the frame, the whole frame is flooded exactly, its cells carried
+ * or the last flood's pieces copied (lda_pipeline_flood()): on the
+ * dense frame as fast as a flood at 4 × 4 of three quarters of it. */
 #define FINE_MARGIN_MIN 32
 #define FINE_MARGIN_MAX 96
+#define FINE_MAX_SHARE 0.5
 #define OFF_SCREEN_SHIFT 3
 
 static gboolean
@@ -323,7 +327,8 @@ zoomed_out_shift (guint shift,
  * flood's cells reached, FINE_MARGIN_MIN to FINE_MARGIN_MAX), at full
  * size up to FINE_MAX_PIXELS, at 2 × 2 or 4 × 4 past them (@fine_shift,
  * the outlines where the cells meet), and at 8 × 8 elsewhere, off
- * screen, for the counts.  Only for new nuclei on a frame of
+ * screen, for the counts; not where the panes show more than
+ * FINE_MAX_SHARE of the frame.  Only for new nuclei on a frame of
  * COARSE_MIN_PIXELS or more. */
 static gboolean
 preview_plan (LdaPipeline *self,
@@ -353,7 +358,8 @@ preview_plan (LdaPipeline *self,
   fine->y -= margin;
   fine->width += 2 * margin;
   fine->height += 2 * margin;
-  if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3)
+  if (!lda_rect_clip (fine, w, h) || fine->width < 3 || fine->height < 3 ||
+      (guint64) fine->width * fine->height > FINE_MAX_SHARE * w * h)
     return FALSE;
   while (*fine_shift < FINE_MAX_SHIFT &&
          ((guint64) fine->width * fine->height >> (2 * *fine_shift)) > FINE_MAX_PIXELS)
