@@ -208,6 +208,30 @@ lda_regions_get_fine_reach (const LdaRegions *self)
   return self->coarse != NULL && self->coarse->fine_regions != NULL ? self->coarse->fine_reach : 0;
 }
 
+/* Room for coarse cells as large as @plane, their ring a wall, or %NULL
+ * with @error set for a frame as large as @frame's. */
+static LdaRegions *
+walled_cells (const LdaBitplane  *plane,
+              const LdaRegions   *frame,
+              GError            **error)
+{
+  g_autoptr(LdaRegions) cells = g_new0 (LdaRegions, 1);
+
+  cells->width = plane->width;
+  cells->height = plane->height;
+  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
+  if (cells->regions == NULL)
+    {
+      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
+                   _("not enough memory to separate the cells of a %u × %u image"),
+                   frame->width, frame->height);
+      return NULL;
+    }
+  lda_watershed_wall (cells->regions, cells->width, cells->height);
+
+  return g_steal_pointer (&cells);
+}
+
 /* The coarse cells of lda_regions_new_coarse_compact(): its planes
  * shrunk and flooded. */
 typedef struct
@@ -238,18 +262,8 @@ flood_coarse (gpointer   data,
     return FALSE;
   /* The coarse cells, the frame's ring a wall, the relief raised inside
    * the area (COARSE_LIFT). */
-  coarse->cells = cells = g_new0 (LdaRegions, 1);
-  cells->width = small_area->width;
-  cells->height = small_area->height;
-  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
-  if (cells->regions == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"),
-                   self->width, self->height);
-      return FALSE;
-    }
-  lda_watershed_wall (cells->regions, cells->width, cells->height);
+  if (!(coarse->cells = cells = walled_cells (small_area, self, error)))
+    return FALSE;
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                                &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
                                shift, COARSE_LIFT, cells->regions, cells->width, &cells->unknown,
@@ -301,7 +315,7 @@ flood_fine_shrunk (CoarseJob  *side,
   g_autoptr(LdaBitplane) small_mask = NULL;
   g_autoptr(LdaRuns) nuclei = NULL;
   g_autoptr(LdaRuns) small_nuclei = NULL;
-  g_autoptr(LdaRegions) cells = g_new0 (LdaRegions, 1);
+  g_autoptr(LdaRegions) cells = NULL;
   guint reach = 0;
 
   if (!(area = lda_bitplane_new_crop (side->cell_area, fx, fy, fw, fh, error)) ||
@@ -314,17 +328,8 @@ flood_fine_shrunk (CoarseJob  *side,
                                     fine_shift, error)))
     return FALSE;
   lda_bitplane_or (inside, mask);
-  cells->width = small_area->width;
-  cells->height = small_area->height;
-  cells->regions = lda_buffer_alloc ((gsize) cells->width * cells->height * sizeof (gint32), FALSE);
-  if (cells->regions == NULL)
-    {
-      g_set_error (error, LDA_ERROR, LDA_ERROR_TOO_LARGE,
-                   _("not enough memory to separate the cells of a %u × %u image"),
-                   self->width, self->height);
-      return FALSE;
-    }
-  lda_watershed_wall (cells->regions, cells->width, cells->height);
+  if (!(cells = walled_cells (small_area, self, error)))
+    return FALSE;
   if (!lda_regions_flood_rect (small_area, small_mask, small_nuclei,
                                &(LdaRect) { 0, 0, (int) cells->width, (int) cells->height },
                                fine_shift, COARSE_LIFT, cells->regions, cells->width, NULL,
