@@ -9,10 +9,12 @@
  * the pixels, and the regions made full size again: every pixel outside
  * cell area ∪ nuclei is background and every nucleus pixel its own cell's,
  * exactly; only where inside the area one cell ends and the next begins
- * is as coarse as the level, the outlines thinned to one pixel.  Zoomed
- * in, what the panes show is flooded in full on its own pixels
- * (lda-regions-rect.c) and the rest, off screen, coarse.  The exact cells
- * follow when the slider rests (lda-pipeline-drag.c).
+ * is as coarse as the level, the outlines thinned to one pixel
+ * (lda-regions-grow.c).  Zoomed in, what the panes show is flooded on
+ * its own pixels (lda-regions-rect.c), in full or, where it is large,
+ * at 2 × 2 or 4 × 4 and grown back with its outlines drawn where the
+ * cells meet; the rest, off screen, coarse.  The exact cells follow
+ * when the slider rests (lda-pipeline-drag.c).
  *
  * Copyright 2026 The Live/Dead Annotator authors
  * SPDX-License-Identifier: GPL-3.0-or-later
