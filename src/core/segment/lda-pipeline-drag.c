@@ -304,20 +304,6 @@ lda_pipeline_carry_regions (LdaPipeline   *self,
   return TRUE;
 }
 
-/* How much coarser than a @w × @h frame a preview floods it whole: at
- * @shift, or coarser, to at most PREVIEW_MAX_COARSE_PIXELS. */
-static guint
-zoomed_out_shift (guint shift,
-                  guint w,
-                  guint h)
-{
-  shift = MIN (shift, COARSE_MAX_SHIFT);
-  while (shift < COARSE_MAX_SHIFT && (guint64) (w >> shift) * (h >> shift) > PREVIEW_MAX_COARSE_PIXELS)
-    shift++;
-
-  return shift;
-}
-
 /* How a drag's cells are previewed, if they are: zoomed out (a screen
  * pixel for 2 × 2 of the frame's or more), flooded at the panes' level
  * (@shift) all over, or coarser, to at most PREVIEW_MAX_COARSE_PIXELS,
@@ -346,7 +332,10 @@ preview_plan (LdaPipeline *self,
     return FALSE;
   if (self->preview_shift > 0)
     {
-      *shift = zoomed_out_shift (self->preview_shift, w, h);
+      *shift = MIN (self->preview_shift, COARSE_MAX_SHIFT);
+      while (*shift < COARSE_MAX_SHIFT &&
+             (guint64) (w >> *shift) * (h >> *shift) > PREVIEW_MAX_COARSE_PIXELS)
+        (*shift)++;
       return TRUE;
     }
   if (lda_rect_is_empty (&self->preview_visible))
