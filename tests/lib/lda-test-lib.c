@@ -6,10 +6,52 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <execinfo.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lda-test-lib.h"
 #include "lda-triples.h"
+
+/* Present when built with AddressSanitizer: a stack with names. */
+extern void __sanitizer_print_stack_trace (void) __attribute__ ((weak));
+
+static void
+write_text (const char *text)
+{
+  if (text != NULL && write (STDERR_FILENO, text, strlen (text)) < 0)
+    return;
+}
+
+/* A critical or a warning made fatal (G_DEBUG=fatal-warnings) stops a
+ * test with SIGTRAP, which prints neither the test nor where: both, on
+ * the error output a failed test's log shows, then the signal as ever. */
+static void
+on_trap (int signum)
+{
+  void *frames[64];
+  int n;
+
+  write_text ("\nStopped by a fatal message in ");
+  write_text (g_test_get_path ());
+  write_text (", from:\n");
+  if (__sanitizer_print_stack_trace != NULL)
+    __sanitizer_print_stack_trace ();
+  else
+    {
+      n = backtrace (frames, G_N_ELEMENTS (frames));
+      backtrace_symbols_fd (frames, n, STDERR_FILENO);
+    }
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+__attribute__ ((constructor)) static void
+trace_traps (void)
+{
+  signal (SIGTRAP, on_trap);
+}
 
 /**
  * lda_test_tmp_dir:
